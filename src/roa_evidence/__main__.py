@@ -1,0 +1,5 @@
+"""`python -m roa_evidence`."""
+
+from roa_evidence.cli import main
+
+main()

@@ -1,0 +1,436 @@
+"""The `roa-evidence` command line: parse, call the library, render.
+
+Only this package imports typer and rich. Heavy imports (SQLAlchemy, pydantic,
+bibtexparser) happen inside the commands, so `--help` and `--version` stay fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from ..queries import ClaimFilter
+
+
+class _Group(TyperGroup):
+    """Turns every roa-evidence error into one sentence on stderr and exit code 2."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        from ..errors import EvidenceError, InvalidData
+
+        try:
+            return super().invoke(ctx)
+        except EvidenceError as exc:
+            settings = ctx.find_object(Settings)
+            if settings is not None and settings.debug:
+                raise
+            if isinstance(exc, InvalidData):
+                for problem in exc.problems:
+                    _err(str(problem))
+                _err(f"Error: {exc}; nothing was loaded. Fix the lines above and run again.")
+            else:
+                _err(f"Error: {exc}")
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            settings = ctx.find_object(Settings)
+            if settings is not None and settings.debug:
+                raise
+            _err(f"Error: unexpected {type(exc).__name__}: {exc}. Run again with --debug for "
+                 "the traceback, and please report it.")
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="roa-evidence",
+    help="Track claims about ketamine routes of administration, who makes them, and the "
+    "evidence behind each, graded GRADE-style.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+@dataclass
+class Settings:
+    data_dir: Path | None
+    db_url: str | None
+    debug: bool
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class DetailFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _fail(message: str) -> NoReturn:
+    _err(f"Error: {message}")
+    raise typer.Exit(2)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            print(f"roa-evidence {version('roa-evidence')}")
+        except PackageNotFoundError:
+            print("roa-evidence (not installed)")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    data: Annotated[Path | None, typer.Option(
+        "--data", envvar="ROA_EVIDENCE_DATA", show_envvar=True, file_okay=False,
+        help="Evidence base folder (studies.bib, claims.yaml). Default: the one shipped "
+        "with roa-evidence.")] = None,
+    db: Annotated[str | None, typer.Option(
+        "--db", envvar="ROA_EVIDENCE_DB", show_envvar=True,
+        help="SQLAlchemy database URL. Default: a SQLite file in your cache folder.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    """Track claims about ketamine routes, who makes them, and the evidence behind each."""
+    ctx.obj = Settings(data, db, debug)
+
+
+def _settings(ctx: typer.Context) -> Settings:
+    settings = ctx.find_object(Settings)
+    assert settings is not None
+    return settings
+
+
+def _data_dir(ctx: typer.Context) -> Path:
+    from ..store import default_data_dir
+
+    return _settings(ctx).data_dir or default_data_dir()
+
+
+@contextmanager
+def _connection(ctx: typer.Context) -> Iterator[Connection]:
+    """A connection to an up-to-date store; rebuilds (and says so) when the data changed."""
+    from ..store import Store, default_db_url, refresh
+
+    data_dir = _data_dir(ctx)
+    store = Store(_settings(ctx).db_url or default_db_url(data_dir))
+    try:
+        summary = refresh(store, data_dir)
+        if summary is not None:
+            _err(f"roa-evidence: the evidence base changed; rebuilt the database "
+                 f"({summary.claims} claims, {summary.works} works).")
+        with store.engine.connect() as conn:
+            yield conn
+    finally:
+        store.close()
+
+
+def _print(renderable: Any) -> None:
+    from .render import console
+
+    console().print(renderable)
+
+
+def _emit_json(data: Any) -> None:
+    from .render import dump_json
+
+    sys.stdout.write(dump_json(data) + "\n")
+
+
+def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
+    """Vocabulary terms from the command line, or one sentence naming the nearest."""
+    from .. import vocab
+    from ..errors import NotFound
+    from ..schema import nearest
+
+    lookup = {"route": (vocab.canonical_route, vocab.ROUTES),
+              "topic": (vocab.canonical_topic, vocab.TOPICS),
+              "condition": (vocab.canonical_condition, vocab.CONDITIONS),
+              "status": (lambda v: v.lower() if v.lower() in vocab.STATUSES else None,
+                         vocab.STATUSES),
+              "certainty": (lambda v: v.lower().replace(" ", "_").replace("-", "_")
+                            if v.lower().replace(" ", "_").replace("-", "_") in vocab.CERTAINTIES
+                            else None, vocab.CERTAINTIES)}
+    canonical, terms = lookup[kind]
+    found: list[str] = []
+    for value in values or []:
+        term = canonical(value)
+        if term is None:
+            raise NotFound(f"unknown {kind} '{value}'; {nearest(value, terms)} "
+                           f"(one of {', '.join(terms)})")
+        found.append(term)
+    return tuple(found)
+
+
+RouteOpt = Annotated[list[str] | None, typer.Option(
+    "--route", "-r", help="Only claims about this route (IV, IM, IN, oral, SL, rectal, SC; "
+    "aliases such as 'intramuscular' work). Repeat for any of several.")]
+TopicOpt = Annotated[list[str] | None, typer.Option(
+    "--topic", "-t", help="Only claims on this topic (efficacy, onset, duration, "
+    "bioavailability, safety, ...). Repeatable.")]
+ConditionOpt = Annotated[list[str] | None, typer.Option(
+    "--condition", help="Only claims about this condition (depression, pain, ...). Repeatable.")]
+StatusOpt = Annotated[list[str] | None, typer.Option(
+    "--status", "-s", help="Only claims with this status: strong, weak, unsupported, "
+    "contested. Repeatable.")]
+MinCertaintyOpt = Annotated[str | None, typer.Option(
+    "--min-certainty", help="Only claims graded at least this: very_low, low, moderate, high.")]
+SourceOpt = Annotated[str | None, typer.Option(
+    "--source", help="Only claims citing this work (citation key) as evidence.")]
+DocumentOpt = Annotated[str | None, typer.Option(
+    "--document", help="Only claims this document asserts or disputes (citation key).")]
+SearchOpt = Annotated[str | None, typer.Option(
+    "--search", help="Only claims whose id, statement or quotes contain this text "
+    "(case-insensitive, taken literally).")]
+FormatOpt = Annotated[Format, typer.Option(
+    "--format", "-f", help="table (rich on a terminal, plain when piped), json or csv.")]
+
+
+def claim_filter(route: list[str] | None = None, topic: list[str] | None = None,
+                 condition: list[str] | None = None, status: list[str] | None = None,
+                 min_certainty: str | None = None, source: str | None = None,
+                 document: str | None = None, search: str | None = None) -> ClaimFilter:
+    """The library's filter from the command line's options, vocabulary checked."""
+    from ..queries import ClaimFilter
+
+    certainty = _canonical("certainty", [min_certainty] if min_certainty else None)
+    if certainty == ("none",):
+        certainty = ()
+    return ClaimFilter(
+        routes=_canonical("route", route), topics=_canonical("topic", topic),
+        conditions=_canonical("condition", condition), statuses=_canonical("status", status),
+        min_certainty=certainty[0] if certainty else None, source=source, document=document,
+        search=search or None,
+    )
+
+
+def _render_claims(claims: list[Any], fmt: Format, empty: str, title: str | None = None) -> None:
+    if fmt is Format.json:
+        _emit_json([claim.to_dict() for claim in claims])
+    elif fmt is Format.csv:
+        from ..tabular import CLAIM_COLUMNS, claim_row, write_csv
+
+        write_csv(sys.stdout, CLAIM_COLUMNS, (claim_row(c) for c in claims))
+    elif not claims:
+        _err(empty)
+    else:
+        from .render import claims_table
+
+        _print(claims_table(claims, title=title))
+
+
+@app.command()
+def load(
+    ctx: typer.Context,
+    force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
+) -> None:
+    """Build or refresh the database from the evidence base now, and say what changed.
+
+    Example: roa-evidence --data ./my-evidence load
+    """
+    from ..store import Store, default_db_url, refresh
+
+    data_dir = _data_dir(ctx)
+    url = _settings(ctx).db_url or default_db_url(data_dir)
+    store = Store(url)
+    try:
+        summary = refresh(store, data_dir, force=force)
+    finally:
+        store.close()
+    where = store.path or url.split("@")[-1]
+    if summary is None:
+        print(f"Up to date: {where} already holds {data_dir} as it is.")
+    else:
+        print(f"Loaded {summary.claims} claims, {summary.works} works, {summary.links} evidence "
+              f"links and {summary.assertions} quotes from {data_dir} into {where}.")
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    documents: Annotated[Path | None, typer.Option(
+        "--documents", file_okay=False,
+        help="Folder with the documents' text files: also check every quote is verbatim.")] = None,
+) -> None:
+    """Check the evidence base's files and list every problem with file:line (exit 2 if any).
+
+    Example: roa-evidence validate --documents ../shared/seeds
+    """
+    from ..errors import InvalidData
+    from ..load import check_quotes, read_evidence_base
+
+    data_dir = _data_dir(ctx)
+    base = read_evidence_base(data_dir)  # raises InvalidData with every problem
+    for warning in base.warnings:
+        _err(f"warning: {warning}")
+    quotes = 0
+    if documents is not None:
+        problems = check_quotes(base, documents)
+        if problems:
+            raise InvalidData(problems)
+        quotes = sum(len(c.spec.asserted_by) + len(c.spec.disputed_by) for c in base.claims)
+    checked = f"; all {quotes} quotes found verbatim in their documents" if documents else ""
+    print(f"OK: {len(base.claims)} claims and {len(base.works)} works in {data_dir}{checked}.")
+
+
+@app.command()
+def claims(
+    ctx: typer.Context,
+    route: RouteOpt = None,
+    topic: TopicOpt = None,
+    condition: ConditionOpt = None,
+    status: StatusOpt = None,
+    min_certainty: MinCertaintyOpt = None,
+    source: SourceOpt = None,
+    document: DocumentOpt = None,
+    search: SearchOpt = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List claims with their certainty and status, narrowed by any of the filters.
+
+    Example: roa-evidence claims --route IM --topic efficacy
+    """
+    from ..queries import find_claims
+
+    flt = claim_filter(route, topic, condition, status, min_certainty, source, document, search)
+    with _connection(ctx) as conn:
+        found = find_claims(conn, flt)
+    _render_claims(found, fmt, "No claims match those filters.")
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim's id.")],
+    fmt: Annotated[DetailFormat, typer.Option("--format", "-f", help="table or json.")] = DetailFormat.table,
+) -> None:
+    """Show one claim: who asserts or disputes it (quotes), its evidence, and how it was graded.
+
+    Example: roa-evidence show im-bioavailability
+    """
+    from ..queries import get_claim
+
+    with _connection(ctx) as conn:
+        claim = get_claim(conn, claim_id)
+    if fmt is DetailFormat.json:
+        _emit_json(claim.to_dict())
+    else:
+        from .render import claim_detail
+
+        _print(claim_detail(claim))
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    design: Annotated[str | None, typer.Option(
+        "--design", help="Only works of this design (rct, pk-study, patient-reports, ...).")] = None,
+    min_n: Annotated[int | None, typer.Option(
+        "--min-n", min=1, help="Only works with at least this many participants.")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List the works (studies, reviews, documents) with design, n, flags and citing claims.
+
+    Example: roa-evidence sources --design rct --min-n 20
+    """
+    from .. import vocab
+    from ..errors import NotFound
+    from ..queries import find_works
+    from ..schema import nearest
+
+    if design is not None and design.lower() not in vocab.DESIGNS:
+        raise NotFound(f"unknown design '{design}'; {nearest(design, vocab.DESIGNS)}")
+    with _connection(ctx) as conn:
+        works = find_works(conn, design=design.lower() if design else None, min_n=min_n)
+    if fmt is Format.json:
+        _emit_json([w.to_dict() for w in works])
+    elif fmt is Format.csv:
+        from ..tabular import WORK_COLUMNS, work_row, write_csv
+
+        write_csv(sys.stdout, WORK_COLUMNS, (work_row(w) for w in works))
+    elif not works:
+        _err("No works match those filters.")
+    else:
+        from .render import works_table
+
+        _print(works_table(works))
+
+
+@app.command()
+def source(
+    ctx: typer.Context,
+    key: Annotated[str, typer.Argument(metavar="KEY", help="The work's citation key.")],
+    fmt: Annotated[DetailFormat, typer.Option("--format", "-f", help="table or json.")] = DetailFormat.table,
+) -> None:
+    """Show one work: bibliographic record, appraisal, citation issues and the claims citing it.
+
+    Example: roa-evidence source chilukuri2014acute
+    """
+    from ..queries import get_work
+
+    with _connection(ctx) as conn:
+        work = get_work(conn, key)
+    if fmt is DetailFormat.json:
+        _emit_json(work.to_dict())
+    else:
+        from .render import work_detail
+
+        _print(work_detail(work))
+
+
+@app.command()
+def gaps(
+    ctx: typer.Context,
+    route: RouteOpt = None,
+    topic: TopicOpt = None,
+    status: StatusOpt = None,
+    fail: Annotated[bool, typer.Option("--fail", help="Exit 1 when any claim lacks strong support.")] = False,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List claims lacking strong support (unsupported, weak, contested), most asserted first.
+
+    Example: roa-evidence gaps --route IM --fail
+    """
+    from ..queries import gaps as find_gaps
+
+    flt = claim_filter(route, topic, status=status)
+    with _connection(ctx) as conn:
+        found = find_gaps(conn, flt)
+    _render_claims(found, fmt, "No gaps: every matching claim has strong support.",
+                   title=f"{len(found)} claims lack strong support")
+    if fail and found:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    if os.environ.get("NO_COLOR"):
+        os.environ.setdefault("TERM", "dumb")
+    app()

@@ -1,0 +1,211 @@
+"""Terminal output: rich tables on a terminal, plain text when piped or NO_COLOR."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from ..queries import ClaimView, WorkView
+
+CERTAINTY_SYMBOL = {
+    "high": "\u2295\u2295\u2295\u2295",
+    "moderate": "\u2295\u2295\u2295\u25ef",
+    "low": "\u2295\u2295\u25ef\u25ef",
+    "very_low": "\u2295\u25ef\u25ef\u25ef",
+    "none": "\u25ef\u25ef\u25ef\u25ef",
+}
+CERTAINTY_STYLE = {"high": "bold green", "moderate": "green", "low": "yellow",
+                   "very_low": "red", "none": "dim red"}
+STATUS_STYLE = {"strong": "green", "weak": "yellow", "unsupported": "red", "contested": "magenta"}
+
+
+def plain() -> bool:
+    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+
+
+def console(stderr: bool = False) -> Console:
+    stream = sys.stderr if stderr else sys.stdout
+    if plain() or not stream.isatty():
+        # Piped: no colour, no box art that breaks grep, wide enough not to wrap ids.
+        return Console(file=stream, no_color=True, highlight=False, width=160,
+                       force_terminal=False, soft_wrap=False)
+    return Console(file=stream, highlight=False)
+
+
+def _table(*columns: str, title: str | None = None) -> Table:
+    table = Table(title=title, box=box.SIMPLE_HEAD if not plain() else box.ASCII2,
+                  show_lines=False, title_justify="left", pad_edge=False)
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def certainty_text(certainty: str) -> Text:
+    label = certainty.replace("_", " ")
+    if plain():
+        return Text(label)
+    return Text(f"{CERTAINTY_SYMBOL[certainty]} {label}", style=CERTAINTY_STYLE[certainty])
+
+
+def status_text(status: str) -> Text:
+    return Text(status, style="" if plain() else STATUS_STYLE[status])
+
+
+def claims_table(claims: Sequence[ClaimView], title: str | None = None) -> Table:
+    table = _table("id", "routes", "topic", "certainty", "status", "n", "statement", title=title)
+    table.columns[-1].overflow = "fold"
+    table.columns[0].no_wrap = True
+    for claim in claims:
+        table.add_row(
+            claim.id, ",".join(claim.routes), claim.topic, certainty_text(claim.certainty),
+            status_text(claim.status), "" if claim.total_n is None else str(claim.total_n),
+            Text(claim.statement),
+        )
+    return table
+
+
+def _value(value: dict[str, Any] | None) -> str:
+    if not value:
+        return ""
+    unit = value.get("unit", "")
+    sep = "" if unit in ("%", "") else " "
+    if "low" in value and "high" in value:
+        text = f"{_num(value['low'])}-{_num(value['high'])}{sep}{unit}"
+        if "estimate" in value:
+            text = f"{_num(value['estimate'])}{sep}{unit} ({text})"
+        return text
+    if "estimate" in value:
+        return f"{_num(value['estimate'])}{sep}{unit}"
+    return ""
+
+
+def effect_text(effect: dict[str, Any] | None) -> str:
+    if not effect:
+        return ""
+    text = (f"{effect['measure']} {_num(effect['estimate'])} "
+            f"(95% CI {_num(effect['low'])} to {_num(effect['high'])})")
+    extras = [f"{k} {effect[k]}" for k in ("n_studies", "n", "events") if effect.get(k) is not None]
+    return text + (f"; {', '.join(extras)}" if extras else "")
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def claim_detail(claim: ClaimView) -> Group:
+    """Everything `show` prints about one claim."""
+    parts: list[Any] = []
+    head = Text()
+    head.append(claim.statement + "\n", style="bold")
+    head.append(f"routes {', '.join(claim.routes)} \u00b7 topic {claim.topic} \u00b7 condition "
+                f"{claim.condition}")
+    if claim.value:
+        head.append(f" \u00b7 value {_value(claim.value)}")
+    head.append("\ncertainty ")
+    head.append_text(certainty_text(claim.certainty))
+    head.append(" \u00b7 status ")
+    head.append_text(status_text(claim.status))
+    head.append(f" \u00b7 total n {claim.total_n if claim.total_n is not None else 'not reported'}")
+    if claim.note:
+        head.append(f"\nnote: {claim.note}", style="italic")
+    parts.append(Panel(head, title=claim.id, title_align="left", expand=False,
+                       box=box.ASCII if plain() else box.ROUNDED))
+    for label, assertions in (("Asserted by", claim.asserted_by), ("Disputed by", claim.disputed_by)):
+        if not assertions:
+            continue
+        text = Text(f"{label}\n", style="bold")
+        for a in assertions:
+            text.append(f"  {a.document}: ", style="cyan" if not plain() else "")
+            text.append(f"\u201c{a.quote}\u201d\n")
+            if a.citation_issue:
+                text.append(f"    citation issue: {a.citation_issue}\n",
+                            style="" if plain() else "yellow")
+        parts.append(text)
+    if claim.evidence:
+        table = _table("source", "stance", "design", "n", "blinding", "quality", "indirect",
+                       "locator", "value", title="Evidence")
+        for e in claim.evidence:
+            reported = _value(e.value)
+            if e.effect:
+                reported = (reported + "; " if reported else "") + effect_text(e.effect)
+            table.add_row(e.source, e.stance, e.design or "not appraised",
+                          "" if e.n is None else str(e.n), e.blinding or "",
+                          ", ".join(e.quality), ", ".join(e.indirect), e.locator or "", reported)
+        parts.append(table)
+        notes = [f"  {e.source}: {e.note}" for e in claim.evidence if e.note]
+        if notes:
+            parts.append(Text("Notes on the evidence\n" + "\n".join(notes) + "\n"))
+    else:
+        parts.append(Text("Evidence: none linked.\n", style="" if plain() else "red"))
+    if claim.pooled_effect:
+        parts.append(Text(f"Pooled effect: {effect_text(claim.pooled_effect)}\n"))
+    parts.append(grading_table(claim))
+    return Group(*parts)
+
+
+def grading_table(claim: ClaimView) -> Table:
+    table = _table("domain", "change", "level", "reason", title="How the grade was reached")
+    table.columns[-1].overflow = "fold"
+    level = 0
+    names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
+    for step in claim.grading:
+        change = int(step["change"])
+        if step["domain"] == "start":
+            level, shown = change, str(change)
+        else:
+            level, shown = level + change, f"{change:+d}"
+        table.add_row(step["domain"].replace("_", " "), shown,
+                      names.get(max(0, min(4, level)), str(level)), Text(step["reason"]))
+    if not claim.grading:
+        table.add_row("start", "0", "none", "no supporting evidence")
+    return table
+
+
+def works_table(works: Sequence[WorkView]) -> Table:
+    table = _table("key", "design", "n", "blinding", "year", "quality", "verification", "cited by")
+    table.columns[-1].overflow = "fold"
+    for w in works:
+        table.add_row(w.key, w.design or "not appraised", "" if w.n is None else str(w.n),
+                      w.blinding or "", "" if w.year is None else str(w.year),
+                      ", ".join(w.quality), w.verification or "",
+                      ", ".join(w.cited_by + tuple(c for c in w.asserts if c not in w.cited_by)))
+    return table
+
+
+def work_detail(work: WorkView) -> Group:
+    rows = [
+        ("title", work.title), ("authors", work.authors), ("year", work.year),
+        ("in", work.container), ("doi", work.doi), ("pmid", work.pmid), ("url", work.url),
+        ("design", work.design or "not appraised"), ("n", work.n), ("blinding", work.blinding),
+        ("population", work.population), ("condition", work.condition),
+        ("routes", ", ".join(work.routes)), ("quality", ", ".join(work.quality)),
+        ("verification", work.verification), ("file", work.file),
+        ("citation issue", work.citation_issue), ("note", work.note),
+    ]
+    table = Table(box=None, show_header=False, pad_edge=False)
+    table.add_column(style="bold" if not plain() else "", no_wrap=True)
+    table.add_column(overflow="fold")
+    for label, value in rows:
+        if value not in (None, ""):
+            table.add_row(label, escape(str(value)) if not isinstance(value, str) else Text(value))
+    parts: list[Any] = [Panel(table, title=work.key, title_align="left", expand=False,
+                              box=box.ASCII if plain() else box.ROUNDED)]
+    if work.cited_by:
+        parts.append(Text("Cited as evidence by: " + ", ".join(work.cited_by)))
+    if work.asserts:
+        parts.append(Text("Asserts or disputes: " + ", ".join(work.asserts)))
+    return Group(*parts)
+
+
+def dump_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)

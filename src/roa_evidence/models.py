@@ -1,0 +1,130 @@
+"""The database tables: one row per work, claim, route, assertion, link and flag.
+
+The tables are a read-optimised projection of the data files; grades are
+computed at load time and stored with their derivation (`grading_json`), so
+queries never grade. Lists that are only ever shown (a link's flags) are kept
+as comma text; lists that are filtered on (routes, quality flags) get tables.
+"""
+
+from __future__ import annotations
+
+from sqlmodel import Field, SQLModel
+
+SCHEMA_VERSION = "1"
+
+
+class Work(SQLModel, table=True):
+    """A cited work (study, review, web page) or a tracked document."""
+
+    __tablename__ = "work"
+    key: str = Field(primary_key=True)
+    position: int
+    entry_type: str
+    title: str | None = None
+    authors: str | None = None
+    year: int | None = None
+    container: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    url: str | None = None
+    design: str | None = Field(default=None, index=True)
+    level: int = Field(default=1)
+    n: int | None = Field(default=None, index=True)
+    blinding: str | None = None
+    population: str | None = None
+    condition: str | None = None
+    routes: str = ""
+    quality: str = ""
+    verification: str | None = None
+    file: str | None = None
+    citation_issue: str | None = None
+    note: str | None = None
+    is_document: bool = False
+    fields_json: str = "{}"
+    line: int = 0
+
+
+class WorkFlag(SQLModel, table=True):
+    """One quality flag of a work (`small-sample`, `stopped-early`...)."""
+
+    __tablename__ = "work_flag"
+    work_key: str = Field(primary_key=True, foreign_key="work.key")
+    flag: str = Field(primary_key=True, index=True)
+
+
+class Claim(SQLModel, table=True):
+    """A claim with its computed grade."""
+
+    __tablename__ = "claim"
+    id: str = Field(primary_key=True)
+    position: int = Field(index=True)
+    statement: str
+    topic: str = Field(index=True)
+    condition: str = Field(index=True)
+    value_estimate: float | None = None
+    value_low: float | None = None
+    value_high: float | None = None
+    value_unit: str | None = None
+    certainty: str
+    level: int = Field(index=True)  # 0 none, 1 very low ... 4 high
+    status: str = Field(index=True)
+    total_n: int | None = None
+    n_asserted: int = 0
+    n_disputed: int = 0
+    note: str | None = None
+    grading_json: str = "[]"
+    override_json: str | None = None
+    pooled_effect_json: str | None = None
+    judgements_json: str | None = None
+    file: str = ""
+    line: int = 0
+
+
+class ClaimRoute(SQLModel, table=True):
+    """A route a claim is about."""
+
+    __tablename__ = "claim_route"
+    claim_id: str = Field(primary_key=True, foreign_key="claim.id")
+    route: str = Field(primary_key=True, index=True)
+
+
+class Assertion(SQLModel, table=True):
+    """A document asserting or disputing a claim, with its verbatim quote."""
+
+    __tablename__ = "assertion"
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: str = Field(index=True, foreign_key="claim.id")
+    document: str = Field(index=True, foreign_key="work.key")
+    kind: str  # asserted | disputed
+    quote: str
+    citation_issue: str | None = None
+    position: int = 0
+
+
+class EvidenceLink(SQLModel, table=True):
+    """A link claim -> source, with stance and what the source reports."""
+
+    __tablename__ = "evidence_link"
+    id: int | None = Field(default=None, primary_key=True)
+    claim_id: str = Field(index=True, foreign_key="claim.id")
+    source: str = Field(index=True, foreign_key="work.key")
+    stance: str = Field(index=True)
+    locator: str | None = None
+    n: int | None = None
+    value_estimate: float | None = None
+    value_low: float | None = None
+    value_high: float | None = None
+    value_unit: str | None = None
+    indirect: str = ""
+    flags: str = ""
+    note: str | None = None
+    effect_json: str | None = None
+    position: int = 0
+
+
+class Meta(SQLModel, table=True):
+    """Facts about the build: schema version, content hash, data folder."""
+
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True)
+    value: str

@@ -1,0 +1,373 @@
+"""Read-side of the store: claims and works as plain view objects.
+
+Every query is built with SQLAlchemy expressions and bound parameters; no SQL
+text is ever assembled from user input.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+from sqlmodel import SQLModel
+
+from . import models, vocab
+from .errors import NotFound
+from .schema import nearest
+
+T = SQLModel.metadata.tables
+assert models.SCHEMA_VERSION  # the tables above are registered by importing models
+WORK, WORK_FLAG, CLAIM = T["work"], T["work_flag"], T["claim"]
+CLAIM_ROUTE, ASSERTION, LINK = T["claim_route"], T["assertion"], T["evidence_link"]
+GAP_STATUSES = ("unsupported", "weak", "contested")
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    """What `claims` (and the exports) may narrow a list by; all optional."""
+
+    routes: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    conditions: tuple[str, ...] = ()
+    statuses: tuple[str, ...] = ()
+    min_certainty: str | None = None
+    source: str | None = None
+    document: str | None = None
+    search: str | None = None
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """One evidence link, with the cited work's appraisal."""
+
+    source: str
+    stance: str
+    design: str | None
+    n: int | None
+    locator: str | None = None
+    indirect: tuple[str, ...] = ()
+    flags: tuple[str, ...] = ()
+    value: dict[str, Any] | None = None
+    note: str | None = None
+    effect: dict[str, Any] | None = None
+    title: str | None = None
+    authors: str | None = None
+    year: int | None = None
+    blinding: str | None = None
+    population: str | None = None
+    quality: tuple[str, ...] = ()
+    doi: str | None = None
+    verification: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"source": self.source, "stance": self.stance,
+                                "design": self.design, "n": self.n}
+        data.update({
+            "locator": self.locator, "indirect": list(self.indirect), "flags": list(self.flags),
+            "value": self.value, "effect": self.effect, "note": self.note, "title": self.title,
+            "year": self.year, "blinding": self.blinding, "quality": list(self.quality),
+            "verification": self.verification,
+        })
+        return data
+
+
+@dataclass(frozen=True)
+class AssertionView:
+    document: str
+    quote: str
+    citation_issue: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"document": self.document, "quote": self.quote}
+        if self.citation_issue:
+            data["citation_issue"] = self.citation_issue
+        return data
+
+
+@dataclass(frozen=True)
+class ClaimView:
+    """A claim with everything `show` prints and the JSON contract holds."""
+
+    id: str
+    statement: str
+    routes: tuple[str, ...]
+    topic: str
+    condition: str
+    certainty: str
+    status: str
+    total_n: int | None
+    value: dict[str, Any] | None
+    grading: tuple[dict[str, Any], ...]
+    asserted_by: tuple[AssertionView, ...] = ()
+    disputed_by: tuple[AssertionView, ...] = ()
+    evidence: tuple[EvidenceView, ...] = ()
+    note: str | None = None
+    grade_override: dict[str, Any] | None = None
+    pooled_effect: dict[str, Any] | None = None
+    judgements: dict[str, Any] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON contract of design.md, plus the optional extras."""
+        return {
+            "id": self.id,
+            "statement": self.statement,
+            "routes": list(self.routes),
+            "topic": self.topic,
+            "condition": self.condition,
+            "certainty": self.certainty,
+            "status": self.status,
+            "asserted_by": [a.to_dict() for a in self.asserted_by],
+            "disputed_by": [a.to_dict() for a in self.disputed_by],
+            "evidence": [e.to_dict() for e in self.evidence],
+            "total_n": self.total_n,
+            "grading": [dict(step) for step in self.grading],
+            "value": self.value,
+            "note": self.note,
+            "grade_override": self.grade_override,
+            "pooled_effect": self.pooled_effect,
+            "judgements": self.judgements,
+        }
+
+
+@dataclass(frozen=True)
+class WorkView:
+    """A work with its appraisal and the claims that cite or quote it."""
+
+    key: str
+    entry_type: str
+    title: str | None
+    authors: str | None
+    year: int | None
+    container: str | None
+    doi: str | None
+    pmid: str | None
+    url: str | None
+    design: str | None
+    n: int | None
+    blinding: str | None
+    population: str | None
+    condition: str | None
+    routes: tuple[str, ...]
+    quality: tuple[str, ...]
+    verification: str | None
+    file: str | None
+    citation_issue: str | None
+    note: str | None
+    is_document: bool
+    fields: dict[str, str] = field(default_factory=dict, repr=False)
+    cited_by: tuple[str, ...] = ()
+    asserts: tuple[str, ...] = ()  # claims a document asserts or disputes
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "key": self.key, "type": self.entry_type, "title": self.title,
+            "authors": self.authors, "year": self.year, "container": self.container,
+            "doi": self.doi, "pmid": self.pmid, "url": self.url, "design": self.design,
+            "n": self.n, "blinding": self.blinding, "population": self.population,
+            "condition": self.condition, "routes": list(self.routes),
+            "quality": list(self.quality), "verification": self.verification,
+            "file": self.file, "citation_issue": self.citation_issue, "note": self.note,
+            "is_document": self.is_document, "cited_by": list(self.cited_by),
+            "asserts": list(self.asserts),
+        }
+
+
+def _split(text: str | None) -> tuple[str, ...]:
+    return tuple(part for part in (text or "").split(",") if part)
+
+
+def _value(estimate: Any, low: Any, high: Any, unit: Any) -> dict[str, Any] | None:
+    value = {"estimate": estimate, "low": low, "high": high, "unit": unit}
+    value = {k: v for k, v in value.items() if v is not None}
+    return value or None
+
+
+def _loads(text: str | None) -> Any:
+    return json.loads(text) if text else None
+
+
+def _like(text: str) -> str:
+    """A LIKE pattern matching `text` literally: %, _ and \\ are escaped."""
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _claim_query(flt: ClaimFilter) -> sa.Select[Any]:
+    query = sa.select(CLAIM)
+    if flt.routes:
+        query = query.where(CLAIM.c.id.in_(
+            sa.select(CLAIM_ROUTE.c.claim_id).where(CLAIM_ROUTE.c.route.in_(flt.routes))))
+    if flt.topics:
+        query = query.where(CLAIM.c.topic.in_(flt.topics))
+    if flt.conditions:
+        query = query.where(CLAIM.c.condition.in_(flt.conditions))
+    if flt.statuses:
+        query = query.where(CLAIM.c.status.in_(flt.statuses))
+    if flt.min_certainty:
+        query = query.where(CLAIM.c.level >= vocab.LEVEL_OF_CERTAINTY[flt.min_certainty])
+    if flt.source:
+        query = query.where(CLAIM.c.id.in_(
+            sa.select(LINK.c.claim_id).where(LINK.c.source == flt.source)))
+    if flt.document:
+        query = query.where(CLAIM.c.id.in_(
+            sa.select(ASSERTION.c.claim_id).where(ASSERTION.c.document == flt.document)))
+    if flt.search:
+        pattern = _like(flt.search.lower())
+        quoted = sa.select(ASSERTION.c.claim_id).where(
+            sa.func.lower(ASSERTION.c.quote).like(pattern, escape="\\"))
+        query = query.where(sa.or_(
+            sa.func.lower(CLAIM.c.statement).like(pattern, escape="\\"),
+            sa.func.lower(CLAIM.c.id).like(pattern, escape="\\"),
+            CLAIM.c.id.in_(quoted),
+        ))
+    return query.order_by(CLAIM.c.position)
+
+
+def find_claims(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
+    """The claims matching `flt`, in file order, with their assertions and evidence."""
+    check_filter_keys(conn, flt)
+    claim_rows = conn.execute(_claim_query(flt)).mappings().all()
+    if not claim_rows:
+        return []
+    ids = _ids_clause(conn, flt, [row["id"] for row in claim_rows])
+    return _assemble(conn, claim_rows, ids)
+
+
+def _ids_clause(conn: Connection, flt: ClaimFilter, ids: list[str]) -> Any:
+    # A large IN list is slower than the filter itself as a subquery.
+    if len(ids) > 500:
+        return _claim_query(flt).with_only_columns(CLAIM.c.id).order_by(None).scalar_subquery()
+    return ids
+
+
+def _assemble(conn: Connection, claim_rows: Sequence[Any], ids: Any) -> list[ClaimView]:
+    routes: dict[str, list[str]] = defaultdict(list)
+    for claim_id, route in conn.execute(
+        sa.select(CLAIM_ROUTE.c.claim_id, CLAIM_ROUTE.c.route).where(CLAIM_ROUTE.c.claim_id.in_(ids))
+    ):
+        routes[claim_id].append(route)
+    for claim_routes in routes.values():
+        claim_routes.sort(key=vocab.ROUTES.index)
+    assertions: dict[tuple[str, str], list[AssertionView]] = defaultdict(list)
+    for row in conn.execute(
+        sa.select(ASSERTION).where(ASSERTION.c.claim_id.in_(ids))
+        .order_by(ASSERTION.c.claim_id, ASSERTION.c.kind, ASSERTION.c.position)
+    ).mappings():
+        assertions[(row["claim_id"], row["kind"])].append(
+            AssertionView(row["document"], row["quote"], row["citation_issue"]))
+    evidence: dict[str, list[EvidenceView]] = defaultdict(list)
+    link_query = (
+        sa.select(LINK, WORK.c.design, WORK.c.n.label("work_n"), WORK.c.title, WORK.c.authors,
+                  WORK.c.year, WORK.c.blinding, WORK.c.population, WORK.c.quality, WORK.c.doi,
+                  WORK.c.verification)
+        .join(WORK, WORK.c.key == LINK.c.source)
+        .where(LINK.c.claim_id.in_(ids))
+        .order_by(LINK.c.claim_id, LINK.c.position)
+    )
+    for row in conn.execute(link_query).mappings():
+        evidence[row["claim_id"]].append(EvidenceView(
+            source=row["source"], stance=row["stance"], design=row["design"],
+            n=row["n"] if row["n"] is not None else row["work_n"], locator=row["locator"],
+            indirect=_split(row["indirect"]), flags=_split(row["flags"]),
+            value=_value(row["value_estimate"], row["value_low"], row["value_high"],
+                         row["value_unit"]),
+            note=row["note"], effect=_loads(row["effect_json"]), title=row["title"],
+            authors=row["authors"], year=row["year"], blinding=row["blinding"],
+            population=row["population"], quality=_split(row["quality"]), doi=row["doi"],
+            verification=row["verification"],
+        ))
+    return [
+        ClaimView(
+            id=row["id"], statement=row["statement"], routes=tuple(routes[row["id"]]),
+            topic=row["topic"], condition=row["condition"], certainty=row["certainty"],
+            status=row["status"], total_n=row["total_n"],
+            value=_value(row["value_estimate"], row["value_low"], row["value_high"],
+                         row["value_unit"]),
+            grading=tuple(_loads(row["grading_json"]) or ()),
+            asserted_by=tuple(assertions[(row["id"], "asserted")]),
+            disputed_by=tuple(assertions[(row["id"], "disputed")]),
+            evidence=tuple(evidence[row["id"]]), note=row["note"],
+            grade_override=_loads(row["override_json"]),
+            pooled_effect=_loads(row["pooled_effect_json"]),
+            judgements=_loads(row["judgements_json"]),
+        )
+        for row in claim_rows
+    ]
+
+
+def get_claim(conn: Connection, claim_id: str) -> ClaimView:
+    """One claim by id; NotFound names the nearest ids."""
+    rows = conn.execute(sa.select(CLAIM).where(CLAIM.c.id == claim_id)).mappings().all()
+    if not rows:
+        known = list(conn.execute(sa.select(CLAIM.c.id)).scalars())
+        raise NotFound(f"no claim '{claim_id}'; {nearest(claim_id, known)} "
+                       "(`roa-evidence claims` lists them)")
+    return _assemble(conn, rows, [claim_id])[0]
+
+
+def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
+    """Claims lacking strong support, the most asserted (and disputed) first."""
+    statuses = tuple(s for s in flt.statuses if s in GAP_STATUSES) or GAP_STATUSES
+    claims = find_claims(conn, ClaimFilter(**{**flt.__dict__, "statuses": statuses}))
+    return sorted(claims, key=lambda c: -(len(c.asserted_by) + len(c.disputed_by)))
+
+
+def find_works(conn: Connection, design: str | None = None, min_n: int | None = None,
+               keys: Iterable[str] | None = None) -> list[WorkView]:
+    """Works, in file order, with the claims that cite them."""
+    query = sa.select(WORK).order_by(WORK.c.position)
+    if design:
+        query = query.where(WORK.c.design == design)
+    if min_n is not None:
+        query = query.where(WORK.c.n >= min_n)
+    if keys is not None:
+        query = query.where(WORK.c.key.in_(list(keys)))
+    rows = conn.execute(query).mappings().all()
+    cited: dict[str, list[str]] = defaultdict(list)
+    for source, claim_id in conn.execute(
+        sa.select(LINK.c.source, LINK.c.claim_id).distinct().order_by(LINK.c.claim_id)
+    ):
+        cited[source].append(claim_id)
+    asserted: dict[str, list[str]] = defaultdict(list)
+    for document, claim_id in conn.execute(
+        sa.select(ASSERTION.c.document, ASSERTION.c.claim_id).distinct().order_by(ASSERTION.c.claim_id)
+    ):
+        asserted[document].append(claim_id)
+    return [
+        WorkView(
+            key=row["key"], entry_type=row["entry_type"], title=row["title"],
+            authors=row["authors"], year=row["year"], container=row["container"],
+            doi=row["doi"], pmid=row["pmid"], url=row["url"], design=row["design"],
+            n=row["n"], blinding=row["blinding"], population=row["population"],
+            condition=row["condition"], routes=_split(row["routes"]),
+            quality=_split(row["quality"]), verification=row["verification"],
+            file=row["file"], citation_issue=row["citation_issue"], note=row["note"],
+            is_document=bool(row["is_document"]), fields=json.loads(row["fields_json"]),
+            cited_by=tuple(cited[row["key"]]), asserts=tuple(asserted[row["key"]]),
+        )
+        for row in rows
+    ]
+
+
+def get_work(conn: Connection, key: str) -> WorkView:
+    """One work by citation key; NotFound names the nearest keys."""
+    found = find_works(conn, keys=[key])
+    if not found:
+        known = list(conn.execute(sa.select(WORK.c.key)).scalars())
+        raise NotFound(f"no source '{key}'; {nearest(key, known)} (`roa-evidence sources` lists them)")
+    return found[0]
+
+
+def check_filter_keys(conn: Connection, flt: ClaimFilter) -> None:
+    """A --source or --document key that is not in the store is a mistake, not an empty list."""
+    for key, what in ((flt.source, "source"), (flt.document, "document")):
+        if key is None:
+            continue
+        if conn.execute(sa.select(WORK.c.key).where(WORK.c.key == key)).first() is None:
+            known = list(conn.execute(sa.select(WORK.c.key)).scalars())
+            raise NotFound(f"no {what} '{key}'; {nearest(key, known)}")

@@ -1,0 +1,158 @@
+"""Strict models for what a hand-written claims file may say.
+
+These validate input only (`extra="forbid"`, strict integers); the database
+rows are built from them afterwards. Vocabulary terms are accepted in any case
+and through their aliases, and stored in their canonical spelling.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from . import vocab
+
+NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+PositiveInt = Annotated[int, Field(strict=True, gt=0)]
+NonNegativeInt = Annotated[int, Field(strict=True, ge=0)]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+
+
+def nearest(value: str, terms: tuple[str, ...] | list[str], limit: int = 3) -> str:
+    """A hint naming the valid terms closest to `value` (or all of them, if few)."""
+    close = difflib.get_close_matches(value, list(terms), n=limit, cutoff=0.5)
+    if not close:
+        close = difflib.get_close_matches(value.lower(), [t.lower() for t in terms], n=limit)
+        close = [t for t in terms if t.lower() in close]
+    if close:
+        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+    shown = ", ".join(terms[:20]) + (", ..." if len(terms) > 20 else "")
+    return f"expected one of {shown}"
+
+
+def _term(kind: str, terms: tuple[str, ...], aliases: dict[str, str] | None = None) -> object:
+    def check(value: str) -> str:
+        key = value.strip().lower()
+        for term in terms:
+            if term.lower() == key:
+                return term
+        if aliases and key in aliases:
+            return aliases[key]
+        raise ValueError(f"unknown {kind} '{value}'; {nearest(value, terms)}")
+
+    return AfterValidator(check)
+
+
+Route = Annotated[str, _term("route", vocab.ROUTES, vocab.ROUTE_ALIASES)]
+Topic = Annotated[str, _term("topic", vocab.TOPICS)]
+Condition = Annotated[str, _term("condition", vocab.CONDITIONS, vocab.CONDITION_ALIASES)]
+Stance = Annotated[str, _term("stance", vocab.STANCES)]
+Indirectness = Annotated[str, _term("indirectness", vocab.INDIRECTNESS)]
+LinkFlag = Annotated[str, _term("evidence flag", vocab.LINK_FLAGS)]
+Measure = Annotated[str, _term("effect measure", vocab.EFFECT_MEASURES)]
+Certainty = Literal["high", "moderate", "low", "very_low"]
+JudgementLevel = Literal["not-serious", "serious", "very-serious"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ValueIn(Strict):
+    """A reported number or range."""
+
+    estimate: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    unit: str | None = None
+
+
+class AssertionIn(Strict):
+    """A document asserting or disputing a claim, in its own words."""
+
+    document: NonEmpty
+    quote: NonEmpty
+    citation_issue: NonEmpty | None = None
+
+
+class EffectIn(Strict):
+    """An effect estimate with its 95 % confidence interval."""
+
+    measure: Measure
+    estimate: Number
+    low: Number
+    high: Number
+    n: PositiveInt | None = None
+    events: NonNegativeInt | None = None
+
+
+class PooledEffectIn(EffectIn):
+    """An effect pooled by a meta-analysis."""
+
+    n_studies: PositiveInt | None = None
+
+
+class JudgementIn(Strict):
+    """A reviewer's own judgement of one GRADE domain."""
+
+    level: JudgementLevel
+    reason: NonEmpty
+
+
+class OverrideIn(Strict):
+    """A reviewer's final certainty, replacing the computed one."""
+
+    certainty: Certainty
+    rationale: NonEmpty
+
+
+class EvidenceIn(Strict):
+    """One link from a claim to a source that bears on it."""
+
+    source: NonEmpty
+    stance: Stance
+    locator: str | None = None
+    n: PositiveInt | None = None
+    value: ValueIn | None = None
+    indirect: list[Indirectness] = []
+    flags: list[LinkFlag] = []
+    note: str | None = None
+    effect: EffectIn | None = None
+
+
+class Judgements(Strict):
+    """Reviewers' judgements, by GRADE domain."""
+
+    risk_of_bias: JudgementIn | None = None
+    inconsistency: JudgementIn | None = None
+    indirectness: JudgementIn | None = None
+    imprecision: JudgementIn | None = None
+    publication_bias: JudgementIn | None = None
+
+
+class ClaimIn(Strict):
+    """One claim, as written in claims.yaml."""
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+    statement: NonEmpty
+    routes: Annotated[list[Route], Field(min_length=1)]
+    topic: Topic
+    condition: Condition = "any"
+    value: ValueIn | None = None
+    asserted_by: list[AssertionIn] = []
+    disputed_by: list[AssertionIn] = []
+    evidence: list[EvidenceIn] = []
+    grade_override: OverrideIn | None = None
+    pooled_effect: PooledEffectIn | None = None
+    judgements: Judgements | None = None
+    note: str | None = None
+
+
+class ClaimsFileIn(Strict):
+    """The top level of a claims file; claims are validated one by one."""
+
+    version: Literal[1] = 1
+    documents: list[NonEmpty] = []
+    claims: list[object] = []

@@ -1,0 +1,143 @@
+"""Controlled vocabularies: routes, topics, designs, flags, and their aliases.
+
+Everything that a data file may name is listed here, so that validation,
+grading and the CLI agree on one spelling of each term.
+"""
+
+from __future__ import annotations
+
+ROUTES: tuple[str, ...] = ("IV", "IM", "IN", "oral", "SL", "rectal", "SC")
+ROUTE_ALIASES: dict[str, str] = {
+    "intravenous": "IV",
+    "infusion": "IV",
+    "intramuscular": "IM",
+    "intranasal": "IN",
+    "nasal": "IN",
+    "po": "oral",
+    "sublingual": "SL",
+    "subcutaneous": "SC",
+    "pr": "rectal",
+}
+
+TOPICS: tuple[str, ...] = (
+    "efficacy",
+    "onset",
+    "duration",
+    "bioavailability",
+    "metabolism",
+    "rate-control",
+    "safety",
+    "tolerability",
+    "experience",
+    "cost",
+    "access",
+    "evidence-base",
+    "purity",
+    # Extensions beyond the design's list, each needed by a claim:
+    "dosing",  # doses and concentrations ("intranasal 50-200 mg/ml")
+    "mechanism",  # how ketamine acts ("targets NMDA receptors")
+    "practice",  # how care is delivered: setting, staff, group therapy
+)
+
+CONDITIONS: tuple[str, ...] = (
+    "any",
+    "depression",
+    "suicidality",
+    "pain",
+    "sedation",
+    "anaesthesia",
+    "ptsd",
+    "anxiety",
+    "healthy",
+    "recreational",
+)
+CONDITION_ALIASES: dict[str, str] = {
+    "mdd": "depression",
+    "trd": "depression",
+    "anesthesia": "anaesthesia",
+    "suicidal-ideation": "suicidality",
+}
+
+# Designs, best first, with the GRADE starting level each earns (4 high ... 1 very low).
+DESIGN_LEVEL: dict[str, int] = {
+    "meta-analysis": 4,
+    "systematic-review": 4,
+    "rct": 4,
+    "crossover-rct": 4,
+    "pk-study": 4,
+    "non-randomized-trial": 2,
+    "cohort": 2,
+    "case-control": 2,
+    "cross-sectional": 2,
+    "case-series": 1,
+    "case-report": 1,
+    "narrative-review": 1,
+    "guideline": 1,
+    "expert-opinion": 1,
+    "patient-reports": 1,
+    "web-article": 1,
+}
+DESIGNS: tuple[str, ...] = tuple(DESIGN_LEVEL)
+
+BLINDING: tuple[str, ...] = ("double-blind", "single-blind", "open-label", "not-applicable", "unclear")
+
+QUALITY_FLAGS: tuple[str, ...] = (
+    "no-control",
+    "not-randomized",
+    "small-sample",
+    "single-centre",
+    "high-attrition",
+    "stopped-early",
+    "industry-funded",
+    "not-peer-reviewed",
+    "retracted",
+    "conference-abstract",
+    "indirect-population",
+    "doi-not-found",
+    "citation-error",
+    "secondary-source",
+)
+
+VERIFICATION: tuple[str, ...] = ("verified", "secondary", "unverified")
+
+STANCES: tuple[str, ...] = ("supports", "contradicts", "qualifies")
+INDIRECTNESS: tuple[str, ...] = ("population", "intervention", "comparator", "outcome")
+LINK_FLAGS: tuple[str, ...] = ("large-effect", "dose-response", "publication-bias")
+
+CERTAINTIES: tuple[str, ...] = ("none", "very_low", "low", "moderate", "high")
+CERTAINTY_OF_LEVEL: dict[int, str] = {1: "very_low", 2: "low", 3: "moderate", 4: "high"}
+LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items()} | {"none": 0}
+STATUSES: tuple[str, ...] = ("strong", "weak", "unsupported", "contested")
+
+EFFECT_MEASURES: tuple[str, ...] = ("RR", "OR", "HR", "RD", "MD", "SMD")
+JUDGEMENT_DOMAINS: tuple[str, ...] = (
+    "risk_of_bias",
+    "inconsistency",
+    "indirectness",
+    "imprecision",
+    "publication_bias",
+)
+JUDGEMENT_LEVELS: dict[str, int] = {"not-serious": 0, "serious": 1, "very-serious": 2}
+
+
+def _canonical(value: str, terms: tuple[str, ...], aliases: dict[str, str]) -> str | None:
+    key = value.strip().lower()
+    for term in terms:
+        if term.lower() == key:
+            return term
+    return aliases.get(key)
+
+
+def canonical_route(value: str) -> str | None:
+    """The route's canonical spelling (`intramuscular` -> `IM`), or None if unknown."""
+    return _canonical(value, ROUTES, ROUTE_ALIASES)
+
+
+def canonical_topic(value: str) -> str | None:
+    """The topic's canonical spelling, or None if unknown."""
+    return _canonical(value, TOPICS, {})
+
+
+def canonical_condition(value: str) -> str | None:
+    """The condition's canonical spelling (`MDD` -> `depression`), or None if unknown."""
+    return _canonical(value, CONDITIONS, CONDITION_ALIASES)

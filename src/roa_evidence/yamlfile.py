@@ -1,0 +1,164 @@
+"""Reading YAML safely, with the line of every key kept for error messages.
+
+Hand-edited files deserve messages that point at a line, so mappings and
+sequences are built as `LineDict` / `LineList`, which remember where each key
+and item started. Only YAML's safe tags are accepted; duplicate keys, alias
+bombs and absurd nesting are refused before anything is built from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+
+try:  # libyaml's parser is several times faster; the pure one is the fallback.
+    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _BaseLoader = yaml.SafeLoader
+
+MAX_DEPTH = 64
+MAX_EXPANDED_NODES = 2_000_000
+
+
+class LineDict(dict[Any, Any]):
+    """A mapping that knows the line of each of its keys (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class LineList(list[Any]):
+    """A sequence that knows the line of each of its items (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class YamlError(Exception):
+    """A YAML file could not be read; carries the line where it went wrong."""
+
+    def __init__(self, line: int | None, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+class _LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    pass
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
+    loader.flatten_mapping(node)
+    result = LineDict()
+    result.line = node.start_mark.line + 1
+    result.key_lines = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, (str, int, float, bool)) and key is not None:
+            raise YamlError(line, "a mapping key must be a plain value")
+        if key in result:
+            raise YamlError(
+                line, f"duplicate key '{key}' (first at line {result.key_lines[key]}); keep one"
+            )
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(item, deep=True) for item in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [item.start_mark.line + 1 for item in node.value]
+    return result
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+def _check_shape(root: yaml.Node) -> None:
+    """Refuse alias bombs and deep nesting before constructing anything.
+
+    Aliases share one node, so the walk is memoised per node and the expanded
+    size is computed without expanding it.
+    """
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    while stack:
+        node, depth, children_done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if depth > MAX_DEPTH:
+            raise YamlError(
+                node.start_mark.line + 1,
+                f"nesting deeper than {MAX_DEPTH} levels; flatten the structure",
+            )
+        children: Sequence[yaml.Node]
+        if isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        elif isinstance(node, yaml.SequenceNode):
+            children = node.value
+        else:
+            children = ()
+        if children_done:
+            size = 1 + sum(sizes[id(child)] for child in children)
+            if size > MAX_EXPANDED_NODES:
+                raise YamlError(
+                    node.start_mark.line + 1,
+                    "aliases expand to more than "
+                    f"{MAX_EXPANDED_NODES:,} values (an alias bomb?); write the values out",
+                )
+            sizes[id(node)] = size
+            continue
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in children if id(child) not in sizes)
+
+
+def parse_yaml(text: str) -> Any:
+    """Parse one YAML document into LineDict / LineList / scalars, or raise YamlError."""
+    loader = _LineLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _check_shape(node)
+        return loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        raise YamlError(line, _explain(exc)) from None
+    except yaml.YAMLError as exc:
+        raise YamlError(None, str(exc).splitlines()[0]) from None
+    finally:
+        loader.dispose()
+
+
+def _explain(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or str(exc)).strip()
+    if "'\\t'" in problem or "tab" in problem:
+        return "a tab character is not allowed for indentation in YAML; indent with spaces"
+    if "could not determine a constructor" in problem or "python/" in problem:
+        tag = problem.split("tag", 1)[-1].strip(" '!:")
+        return f"the tag '!{tag}' is not allowed (only plain YAML values are); remove it"
+    context = f"{exc.context.strip()}, " if exc.context else ""
+    return f"YAML syntax error: {context}{problem}; fix the syntax there"
+
+
+def line_of(root: Any, location: Sequence[str | int]) -> int | None:
+    """The line of the deepest key or item on the path `location` under `root`."""
+    line: int | None = getattr(root, "line", None) or None
+    node = root
+    for step in location:
+        if isinstance(node, LineDict) and step in node:
+            line = node.key_lines.get(step, line)
+            node = node[step]
+        elif isinstance(node, LineList) and isinstance(step, int) and 0 <= step < len(node):
+            line = node.item_lines[step]
+            node = node[step]
+        else:
+            break
+    return line
