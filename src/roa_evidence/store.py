@@ -110,7 +110,7 @@ class Store:
             return {}
         try:
             with self.engine.connect() as conn:
-                return dict(conn.execute(sa.text("SELECT key, value FROM meta")).tuples().all())
+                return {key: value for key, value in conn.execute(sa.text("SELECT key, value FROM meta"))}
         except sa.exc.DBAPIError:
             return {}
 
