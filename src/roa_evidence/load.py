@@ -131,15 +131,21 @@ def read_evidence_base(data_dir: Path) -> EvidenceBase:
 
     documents: list[tuple[str, Path, int | None]] = []
     claims: list[Claim] = []
+    ids: list[tuple[str, Path, int | None]] = []
     for path in files[1:]:
         if path.suffix == ".yaml":
-            file_documents, file_claims, file_problems = _read_claims_file(path, len(claims))
+            file_documents, file_claims, file_ids, file_problems = _read_claims_file(
+                path, len(claims))
             documents += file_documents
             claims += file_claims
+            ids += file_ids
             problems += file_problems
 
+    problems += _duplicate_ids(ids)
     problems += _cross_check(works, documents, claims, known_works=text is not None)
     if problems:
+        order = {path: i for i, path in enumerate(files)}
+        problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0))
         raise InvalidData(problems)
     warnings = [
         Problem(bib_path, work.line, f"entry '{work.key}' has no design: it counts as the "
@@ -173,32 +179,40 @@ def _read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
         return DEFAULT_CONFIG, [Problem(path, None, f"{exc}; see the README's grading section")]
 
 
+Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)
+
+
 def _read_claims_file(
     path: Path, first_position: int
-) -> tuple[list[tuple[str, Path, int | None]], list[Claim], list[Problem]]:
+) -> tuple[Located, list[Claim], Located, list[Problem]]:
+    """One claims file: its documents, valid claims, every claim id seen, and problems."""
     text, problems = read_text(path)
     if text is None:
-        return [], [], problems
+        return [], [], [], problems
     raw, problems = read_yaml_text(path, text)
     if problems:
-        return [], [], problems
+        return [], [], [], problems
     if raw is None:
-        return [], [], [Problem(path, None, "the file is empty; write `version: 1` and a `claims:` list")]
+        return [], [], [], [Problem(path, None, "the file is empty; write `version: 1` and a "
+                                    "`claims:` list")]
     if not isinstance(raw, LineDict):
-        return [], [], [Problem(path, getattr(raw, "line", 1), "the file must be a mapping with "
-                                "`version`, `documents` and `claims`, not a list or a value")]
+        return [], [], [], [Problem(path, getattr(raw, "line", 1), "the file must be a mapping "
+                                    "with `version`, `documents` and `claims`, not a list or a value")]
     try:
         top = ClaimsFileIn.model_validate(raw)
     except ValidationError as exc:
-        return [], [], [_validation_problem(path, raw, error) for error in exc.errors()]
+        return [], [], [], [_validation_problem(path, raw, error) for error in exc.errors()]
     documents = [(key, path, line_of(raw, ("documents", i))) for i, key in enumerate(top.documents)]
     claims: list[Claim] = []
-    for index, raw_claim in enumerate(top.claims):
+    ids: Located = []
+    for index in range(len(top.claims)):
         raw_claim = raw["claims"][index]
         if not isinstance(raw_claim, LineDict):
             problems.append(Problem(path, line_of(raw, ("claims", index)),
                                     "each claim must be a mapping with id, statement, routes, topic"))
             continue
+        if isinstance(raw_claim.get("id"), str):
+            ids.append((raw_claim["id"], path, line_of(raw_claim, ("id",))))
         try:
             spec = ClaimIn.model_validate(raw_claim)
         except ValidationError as exc:
@@ -206,7 +220,20 @@ def _read_claims_file(
             problems += [_validation_problem(path, raw_claim, e, label) for e in exc.errors()]
             continue
         claims.append(Claim(spec, path, raw_claim, first_position + len(claims)))
-    return documents, claims, problems
+    return documents, claims, ids, problems
+
+
+def _duplicate_ids(ids: Located) -> list[Problem]:
+    first: dict[str, tuple[Path, int | None]] = {}
+    problems: list[Problem] = []
+    for claim_id, path, line in ids:
+        if claim_id in first:
+            other_path, other_line = first[claim_id]
+            problems.append(Problem(path, line, f"duplicate claim id '{claim_id}' (first at "
+                                    f"{other_path.name}:{other_line}); give each claim its own id"))
+        else:
+            first[claim_id] = (path, line)
+    return problems
 
 
 def read_yaml_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
@@ -266,16 +293,8 @@ def _cross_check(
     for key, path, line in documents:
         if key not in works:
             problems.append(Problem(path, line, unknown(key, "document")))
-    first_seen: dict[str, Claim] = {}
     for claim in claims:
         spec = claim.spec
-        if spec.id in first_seen:
-            other = first_seen[spec.id]
-            problems.append(Problem(claim.path, claim.line_of("id"), f"duplicate claim id "
-                                    f"'{spec.id}' (first at {other.path.name}:{other.line}); "
-                                    "give each claim its own id"))
-        else:
-            first_seen[spec.id] = claim
         for kind in ("asserted_by", "disputed_by"):
             for i, assertion in enumerate(getattr(spec, kind)):
                 line = claim.line_of(kind, i, "document")

@@ -20,14 +20,18 @@ NonNegativeInt = Annotated[int, Field(strict=True, ge=0)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
 
-def nearest(value: str, terms: tuple[str, ...] | list[str], limit: int = 3) -> str:
-    """A hint naming the valid terms closest to `value` (or all of them, if few)."""
-    close = difflib.get_close_matches(value, list(terms), n=limit, cutoff=0.5)
-    if not close:
-        close = difflib.get_close_matches(value.lower(), [t.lower() for t in terms], n=limit)
-        close = [t for t in terms if t.lower() in close]
-    if close:
-        return "did you mean " + " or ".join(f"'{c}'" for c in close) + "?"
+def nearest(value: str, terms: tuple[str, ...] | list[str], limit: int = 3,
+            aliases: dict[str, str] | None = None) -> str:
+    """A hint naming the valid terms closest to `value` (or all of them, if few).
+
+    Aliases count as spellings of their term: 'intramuscles' suggests 'IM'.
+    """
+    spellings = {term.lower(): term for term in terms}
+    spellings.update({alias.lower(): term for alias, term in (aliases or {}).items()})
+    close = difflib.get_close_matches(value.lower(), list(spellings), n=limit * 2, cutoff=0.6)
+    suggestions = list(dict.fromkeys(spellings[c] for c in close))[:limit]
+    if suggestions:
+        return "did you mean " + " or ".join(f"'{c}'" for c in suggestions) + "?"
     shown = ", ".join(terms[:20]) + (", ..." if len(terms) > 20 else "")
     return f"expected one of {shown}"
 
@@ -40,7 +44,7 @@ def _term(kind: str, terms: tuple[str, ...], aliases: dict[str, str] | None = No
                 return term
         if aliases and key in aliases:
             return aliases[key]
-        raise ValueError(f"unknown {kind} '{value}'; {nearest(value, terms)}")
+        raise ValueError(f"unknown {kind} '{value}'; {nearest(value, terms, aliases=aliases)}")
 
     return AfterValidator(check)
 

@@ -170,6 +170,7 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
     from ..errors import NotFound
     from ..schema import nearest
 
+    aliases = {"route": vocab.ROUTE_ALIASES, "condition": vocab.CONDITION_ALIASES}.get(kind)
     lookup = {"route": (vocab.canonical_route, vocab.ROUTES),
               "topic": (vocab.canonical_topic, vocab.TOPICS),
               "condition": (vocab.canonical_condition, vocab.CONDITIONS),
@@ -183,7 +184,7 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
     for value in values or []:
         term = canonical(value)
         if term is None:
-            raise NotFound(f"unknown {kind} '{value}'; {nearest(value, terms)} "
+            raise NotFound(f"unknown {kind} '{value}'; {nearest(value, terms, aliases=aliases)} "
                            f"(one of {', '.join(terms)})")
         found.append(term)
     return tuple(found)
@@ -434,3 +435,8 @@ def main() -> None:
     if os.environ.get("NO_COLOR"):
         os.environ.setdefault("TERM", "dumb")
     app()
+
+
+# Commands that live in their own modules register themselves on `app`.
+from . import export as _export  # noqa: E402, F401
+from . import views as _views  # noqa: E402, F401

@@ -1,0 +1,3 @@
+"""Commands for export; they register themselves on the app."""
+
+from __future__ import annotations

@@ -1,0 +1,96 @@
+"""Loading: every problem at once with file:line, and the old database kept intact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from conftest import Run
+
+
+def _break(claims_file: Path) -> None:
+    text = claims_file.read_text()
+    text = text.replace("      - source: big2020trial", "      - source: big2020trail")  # unknown key
+    text = text.replace("  - id: im-cheaper", "  - id: iv-efficacy")  # duplicate id
+    text = text.replace("routes: [intramuscular]", "routes: [intramuscles]")  # unknown route
+    text = text.replace("        n: 27", "        n: twenty-seven")  # wrong type
+    claims_file.write_text(text)
+
+
+def test_broken_claims_give_every_problem_and_keep_the_old_database(
+    run: Run, evidence_dir: Path
+) -> None:
+    assert run("load").exit_code == 0
+    before = run("claims", "--format", "json").stdout
+    claims_file = evidence_dir / "claims.yaml"
+    _break(claims_file)
+
+    result = run("load")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    path = str(claims_file)
+    assert lines == [
+        f"{path}:19: claim 'im-as-effective-as-iv': evidence.0.n: must be a whole number, "
+        "not 'twenty-seven'",
+        f"{path}:30: claim 'iv-efficacy': source 'big2020trail' is not an entry in studies.bib; "
+        "add it or fix the key (did you mean 'big2020trial'?)",
+        f"{path}:48: duplicate claim id 'iv-efficacy' (first at claims.yaml:21); give each "
+        "claim its own id",
+        f"{path}:50: claim 'iv-efficacy': routes.0: unknown route 'intramuscles'; did you mean "
+        "'IM' or 'IN' or 'IV'?",
+        "Error: 4 problems in the evidence base; nothing was loaded. Fix the lines above and "
+        "run again.",
+    ]
+    # The query commands refuse the broken files the same way and keep the old database.
+    assert run("claims").exit_code == 2
+    claims_file.write_text(claims_file.read_text())  # unchanged content: still broken
+    validate = run("validate")
+    assert validate.exit_code == 2 and validate.stderr.splitlines()[:4] == lines[:4]
+
+
+def test_old_database_still_answers_after_a_failed_load(run: Run, evidence_dir: Path,
+                                                        db_url: str) -> None:
+    assert run("load").exit_code == 0
+    from roa_evidence import open_store
+    from roa_evidence.queries import find_claims
+
+    _break(evidence_dir / "claims.yaml")
+    assert run("load").exit_code == 2
+    from roa_evidence.store import Store
+
+    store = Store(db_url)
+    with store.engine.connect() as conn:
+        ids = [claim.id for claim in find_claims(conn)]
+    store.close()
+    assert ids == ["im-as-effective-as-iv", "iv-efficacy", "im-vomiting-minimal", "im-cheaper",
+                   "im-bad-trips"]
+    assert open_store  # the public API is importable
+
+
+def test_validate_checks_quotes_against_documents(run: Run, evidence_dir: Path) -> None:
+    ok = run("validate", "--documents", str(evidence_dir))
+    assert ok.exit_code == 0, ok.stderr
+    assert ok.stdout == (f"OK: 5 claims and 6 works in {evidence_dir}; all 6 quotes found "
+                         "verbatim in their documents.\n")
+    # Typographic quotes, dashes and line breaks in the document are normalised away.
+    claims_file = evidence_dir / "claims.yaml"
+    claims_file.write_text(claims_file.read_text().replace('"IM is cheaper"', '"IM is cheap"'))
+    altered = claims_file.read_text().replace('"IM is cheap"', '"IM is much cheaper"')
+    claims_file.write_text(altered)
+    bad = run("validate", "--documents", str(evidence_dir))
+    assert bad.exit_code == 2
+    assert bad.stderr.splitlines()[0] == (
+        f"{claims_file}:54: claim 'im-cheaper': the quote \"IM is much cheaper\" is not in "
+        "docalpha's text; copy it verbatim from the document")
+
+
+def test_unappraised_work_loads_with_a_warning(run: Run, evidence_dir: Path) -> None:
+    bib = evidence_dir / "studies.bib"
+    bib.write_text(bib.read_text() + "\n@article{bare2020, title = {No appraisal yet}}\n")
+    result = run("validate")
+    assert result.exit_code == 0
+    assert f"warning: {bib}:" in result.stderr
+    assert "entry 'bare2020' has no design" in result.stderr
+    works = json.loads(run("sources", "--format", "json").stdout)
+    assert works[-1]["key"] == "bare2020" and works[-1]["design"] is None
