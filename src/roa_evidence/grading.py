@@ -1,0 +1,780 @@
+"""Grade the body of evidence behind a claim, GRADE-style, recording every step.
+
+`grade()` is a pure function: it takes a claim with its evidence links and a
+`GradingConfig` and returns a `Grade` (certainty, status, the steps that led
+there and the total sample size). It reads no file and prints nothing.
+
+The rules (design.md, "Grading"; every threshold lives in `GradingConfig`):
+
+1. Body: the `supports` links. None -> certainty `none`, status `unsupported`.
+2. Start at the best supporting design (`vocab.DESIGN_LEVEL`); an unappraised
+   study (design None) counts as the lowest level (1).
+3. Rate down, each domain -1 (serious) or -2 (very serious):
+
+   - risk of bias: over the supporting studies at the start level, weighted by
+     n (a study without n weighs the mean n of those with one, or 1 when none
+     has one). A study has a concern for each of: `open-label` blinding, and the
+     quality flags in `bias_flags` (not-randomized, no-control, stopped-early,
+     high-attrition). When studies with at least one concern hold more than
+     `bias_share` of the participants: -1; when studies with two or more
+     concerns do: -2.
+   - imprecision, from the effect when one is known (the claim's pooled effect,
+     else the effect on the only supporting link), each rule a level and the
+     worst one kept:
+
+       * the 95 % CI includes no effect (1 for RR/OR/HR, 0 for RD/MD/SMD): -1,
+         except a "precise null" (`precise_null`, GRADE guidance 6): a CI
+         that crosses no effect but stays inside both appreciable-effect
+         thresholds is precise;
+       * the CI spans both an appreciable benefit and an appreciable harm
+         (below `ratio_low` and above `ratio_high` for ratios, beyond
+         -margin and +margin for differences; `smd_margin`, `md_margin`,
+         `rd_margin`; a measure without a margin skips this rule): -2;
+       * the information size is below the optimal information size: events
+         below `ois_events` for dichotomous measures when events are known,
+         else participants below `ois_participants`; or not reported: -1.
+
+     Without an effect, from the sample size: a single study, total n below
+     `imprecision_n`, or n not reported: -1; total n below `imprecision_n_very`:
+     -2. When some links lack n but those with n already reach
+     `imprecision_n`, the total is known to be large enough.
+   - inconsistency: a `contradicts` link from a design at most
+     `inconsistency_gap` levels below the start (a better design counts too),
+     or two supporting values that disagree: -1. Two values (on the same
+     unit) disagree when their ranges (low..high, or the bare estimate) do
+     not overlap and their centres (estimate, else the range's midpoint)
+     differ by more than `value_tolerance` of the larger centre's magnitude.
+   - indirectness: every supporting link is indirect, flagged by hand
+     (`indirect`) or found by comparing facets (the study's routes lack a route
+     of the claim -> intervention; its condition differs from the claim's,
+     `any` on either side matching -> population). -1 when every link has an
+     indirect facet; -2 when every link has two or more.
+   - publication bias: a supporting study flagged `industry-funded` or a
+     supporting link flagged `publication-bias`: -1.
+
+   A reviewer's judgement for a domain (`ClaimEvidence.judgements`) replaces
+   the automatic one; its step's reason reads "judged by the reviewer: ...".
+   A `not-serious` judgement records a 0-change step only when it overrules an
+   automatic rating down (so the derivation shows what was set aside), and no
+   step otherwise.
+4. Rate up, only from a start below 4 and only with no rating down: a
+   supporting link flagged `large-effect` (+1), `dose-response` (+1).
+5. Certainty = clamp(start + changes, 1, 4). A reviewer override then appends
+   a step (change = new level - computed level).
+6. Status, the first that holds: `contested` (a contradicts link, or the claim
+   is disputed), `unsupported` (no supporting link), `strong` (high or
+   moderate), `weak`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from statistics import fmean
+
+from roa_evidence.vocab import (
+    CERTAINTY_OF_LEVEL,
+    DESIGN_LEVEL,
+    EFFECT_MEASURES,
+    JUDGEMENT_DOMAINS,
+    JUDGEMENT_LEVELS,
+    LEVEL_OF_CERTAINTY,
+)
+
+__all__ = [
+    "DEFAULT_CONFIG",
+    "ClaimEvidence",
+    "Effect",
+    "Grade",
+    "GradingConfig",
+    "Judgement",
+    "Link",
+    "Override",
+    "Step",
+    "Study",
+    "Value",
+    "grade",
+]
+
+RATIO_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR"})
+DICHOTOMOUS_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR", "RD"})
+LOWEST_LEVEL = min(DESIGN_LEVEL.values())
+LEVEL_NAME: dict[int, str] = {4: "high", 3: "moderate", 2: "low", 1: "very low"}
+
+
+# --------------------------------------------------------------------------
+# Inputs
+
+
+@dataclass(frozen=True)
+class Effect:
+    """A 95 % CI effect; pooled effects also carry n_studies and n."""
+
+    measure: str  # RR OR HR RD MD SMD
+    estimate: float
+    low: float
+    high: float
+    n: int | None = None
+    events: int | None = None
+    n_studies: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.measure not in EFFECT_MEASURES:
+            raise ValueError(
+                f"unknown effect measure {self.measure!r} (one of {', '.join(EFFECT_MEASURES)})"
+            )
+        if self.low > self.high:
+            raise ValueError(f"effect CI low {self.low:g} is above high {self.high:g}")
+        if self.measure in RATIO_MEASURES and self.low <= 0:
+            raise ValueError(f"a {self.measure} CI must be above 0, not {self.low:g}")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A reviewer's judgement of one GRADE domain."""
+
+    level: str  # not-serious | serious | very-serious
+    reason: str
+
+    def __post_init__(self) -> None:
+        if self.level not in JUDGEMENT_LEVELS:
+            raise ValueError(
+                f"unknown judgement level {self.level!r} (one of {', '.join(JUDGEMENT_LEVELS)})"
+            )
+
+
+@dataclass(frozen=True)
+class Override:
+    """A reviewer's final certainty, replacing the computed one."""
+
+    certainty: str  # high | moderate | low | very_low
+    rationale: str
+
+    def __post_init__(self) -> None:
+        if self.certainty not in CERTAINTY_OF_LEVEL.values():
+            raise ValueError(
+                f"unknown override certainty {self.certainty!r} "
+                f"(one of {', '.join(CERTAINTY_OF_LEVEL.values())})"
+            )
+
+
+@dataclass(frozen=True)
+class Value:
+    """A value a claim states or a source reports: an estimate and/or a range."""
+
+    estimate: float | None = None
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
+class Study:
+    """A work's appraisal as stored in studies.bib."""
+
+    key: str
+    design: str | None = None  # None = not appraised -> lowest level
+    n: int | None = None
+    blinding: str | None = None
+    routes: frozenset[str] = frozenset()
+    condition: str | None = None
+    quality: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Link:
+    """One claim -> source evidence link."""
+
+    study: Study
+    stance: str  # supports | contradicts | qualifies
+    n: int | None = None  # relevant arm; falls back to study.n
+    value: Value | None = None
+    indirect: frozenset[str] = frozenset()  # population intervention comparator outcome
+    flags: frozenset[str] = frozenset()  # large-effect dose-response publication-bias
+    effect: Effect | None = None
+
+    @property
+    def participants(self) -> int | None:
+        """The link's n, else the study's n."""
+        return self.n if self.n is not None else self.study.n
+
+
+@dataclass(frozen=True)
+class ClaimEvidence:
+    """A claim's facets and the evidence that bears on it."""
+
+    routes: frozenset[str]
+    condition: str
+    links: tuple[Link, ...] = ()
+    disputed: bool = False  # a document in disputed_by
+    override: Override | None = None
+    pooled_effect: Effect | None = None
+    judgements: Mapping[str, Judgement] = field(default_factory=dict)  # domain -> judgement
+
+
+# --------------------------------------------------------------------------
+# Outputs
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the derivation: the start, a domain's change, or the override."""
+
+    domain: str  # start | risk_of_bias | imprecision | inconsistency | indirectness
+    # | publication_bias | large_effect | dose_response | override
+    change: int  # start: the starting level (0-4); others: -2, -1, +1, ...
+    reason: str
+
+
+@dataclass(frozen=True)
+class Grade:
+    """A claim's certainty and status, with the steps that led there."""
+
+    certainty: str  # high moderate low very_low none
+    status: str  # strong weak unsupported contested
+    steps: tuple[Step, ...]
+    total_n: int | None  # sum of n over supporting links; None if none reported
+
+
+# --------------------------------------------------------------------------
+# Configuration
+
+_INT = "an integer"
+_FLOAT = "a number"
+_OPT_FLOAT = "a number"
+_BOOL = "true or false"
+_STRS = "a list of strings"
+
+
+@dataclass(frozen=True)
+class GradingConfig:
+    """Every threshold of the grading rules; defaults from design.md and GRADE guidance."""
+
+    # risk of bias
+    bias_share: float = 0.5  # "most participants": a share strictly above this
+    bias_flags: tuple[str, ...] = (
+        "not-randomized",
+        "no-control",
+        "stopped-early",
+        "high-attrition",
+    )
+    bias_blinding: tuple[str, ...] = ("open-label",)
+    # imprecision without an effect (sample size)
+    imprecision_n: int = 400
+    imprecision_n_very: int = 50
+    # imprecision from an effect
+    ois_participants: int = 400  # GRADE guidance 6: ~400 for a 0.2 SD difference
+    ois_events: int = 300  # GRADE guidance 6: fewer than 300 events raises concern
+    ratio_low: float = 0.75  # RR/OR/HR: appreciable benefit below (25 % relative reduction)
+    ratio_high: float = 1.25  # ... appreciable harm above (25 % relative increase)
+    smd_margin: float | None = 0.5  # SMD: appreciable beyond -0.5 / +0.5 (moderate effect)
+    md_margin: float | None = None  # MD: depends on the scale; off unless set
+    rd_margin: float | None = None  # RD: depends on the baseline risk; off unless set
+    precise_null: bool = True  # a CI crossing no effect inside both thresholds is precise
+    # inconsistency
+    inconsistency_gap: int = 1  # contradicting design at most this many levels below the start
+    value_tolerance: float = 0.25  # relative difference of centres for disagreeing values
+    # publication bias
+    publication_bias_flags: tuple[str, ...] = ("industry-funded",)
+
+    def __post_init__(self) -> None:
+        problems: list[str] = []
+        if not 0 <= self.bias_share < 1:
+            problems.append("bias_share must be at least 0 and below 1")
+        if self.imprecision_n_very > self.imprecision_n:
+            problems.append("imprecision_n_very must not exceed imprecision_n")
+        for name in ("imprecision_n", "imprecision_n_very", "ois_participants", "ois_events"):
+            if getattr(self, name) < 0:
+                problems.append(f"{name} must not be negative")
+        if not 0 < self.ratio_low < 1 < self.ratio_high:
+            problems.append("ratio_low must lie between 0 and 1, and ratio_high above 1")
+        for name in ("smd_margin", "md_margin", "rd_margin"):
+            margin = getattr(self, name)
+            if margin is not None and margin <= 0:
+                problems.append(f"{name} must be positive")
+        if self.inconsistency_gap < 0:
+            problems.append("inconsistency_gap must not be negative")
+        if self.value_tolerance < 0:
+            problems.append("value_tolerance must not be negative")
+        if problems:
+            raise ValueError("; ".join(problems))
+
+    @classmethod
+    def from_mapping(cls, raw: Mapping[str, object]) -> GradingConfig:
+        """Build a config from data/grading.toml (or a `grading:` section).
+
+        Raises ValueError naming an unknown key, a wrong type or a bad value.
+        """
+        kinds = _config_kinds()
+        values: dict[str, object] = {}
+        for key, value in raw.items():
+            kind = kinds.get(key)
+            if kind is None:
+                raise ValueError(
+                    f"unknown grading setting {key!r} (known: {', '.join(sorted(kinds))})"
+                )
+            values[key] = _coerce(key, value, kind)
+        return cls(**values)  # type: ignore[arg-type]
+
+    def margin(self, measure: str) -> float | None:
+        """The appreciable-effect margin of a difference measure, or None."""
+        return {"SMD": self.smd_margin, "MD": self.md_margin, "RD": self.rd_margin}.get(measure)
+
+
+def _config_kinds() -> dict[str, str]:
+    kinds = {
+        "bias_share": _FLOAT,
+        "bias_flags": _STRS,
+        "bias_blinding": _STRS,
+        "imprecision_n": _INT,
+        "imprecision_n_very": _INT,
+        "ois_participants": _INT,
+        "ois_events": _INT,
+        "ratio_low": _FLOAT,
+        "ratio_high": _FLOAT,
+        "smd_margin": _OPT_FLOAT,
+        "md_margin": _OPT_FLOAT,
+        "rd_margin": _OPT_FLOAT,
+        "precise_null": _BOOL,
+        "inconsistency_gap": _INT,
+        "value_tolerance": _FLOAT,
+        "publication_bias_flags": _STRS,
+    }
+    assert set(kinds) == {f.name for f in fields(GradingConfig)}
+    return kinds
+
+
+_OPTIONAL = frozenset({"smd_margin", "md_margin", "rd_margin"})
+
+
+def _coerce(key: str, value: object, kind: str) -> object:
+    def wrong() -> ValueError:
+        return ValueError(
+            f"grading setting {key!r} must be {kind}, not {type(value).__name__} {value!r}"
+        )
+
+    if value is None and key in _OPTIONAL:
+        return None
+    if kind == _BOOL:
+        if not isinstance(value, bool):
+            raise wrong()
+        return value
+    if kind == _INT:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise wrong()
+        return value
+    if kind == _FLOAT:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise wrong()
+        return float(value)
+    # _STRS
+    if isinstance(value, str) or not isinstance(value, list | tuple):
+        raise wrong()
+    items = tuple(value)
+    if not all(isinstance(item, str) for item in items):
+        raise wrong()
+    return items
+
+
+DEFAULT_CONFIG = GradingConfig()
+
+
+# --------------------------------------------------------------------------
+# Helpers
+
+
+def _level(study: Study) -> int:
+    if study.design is None:
+        return LOWEST_LEVEL
+    return DESIGN_LEVEL.get(study.design, LOWEST_LEVEL)
+
+
+def _design_name(study: Study) -> str:
+    return study.design if study.design is not None else "not appraised"
+
+
+def _keys(links: Iterable[Link]) -> str:
+    seen: list[str] = []
+    for link in links:
+        if link.study.key not in seen:
+            seen.append(link.study.key)
+    return ", ".join(seen)
+
+
+def _num(x: float) -> str:
+    return f"{x:g}"
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"
+
+
+def _total_n(links: Iterable[Link]) -> int | None:
+    ns = [link.participants for link in links]
+    known = [n for n in ns if n is not None]
+    return sum(known) if known else None
+
+
+@dataclass(frozen=True)
+class _Rating:
+    """An automatic judgement: how many levels down (0-2) and why."""
+
+    levels: int
+    reason: str
+
+
+_NO_CONCERN = _Rating(0, "")
+
+
+# --------------------------------------------------------------------------
+# Domains
+
+
+def _risk_of_bias(body: list[Link], start: int, config: GradingConfig) -> _Rating:
+    at_start = [link for link in body if _level(link.study) == start]
+    known = [n for n in (link.participants for link in at_start) if n is not None]
+    fallback = fmean(known) if known else 1.0
+
+    def weight(link: Link) -> float:
+        n = link.participants
+        return float(n) if n is not None else fallback
+
+    def concerns(study: Study) -> list[str]:
+        found = [b for b in config.bias_blinding if study.blinding == b]
+        found += [flag for flag in config.bias_flags if flag in study.quality]
+        return found
+
+    total = sum(weight(link) for link in at_start)
+    if total <= 0:
+        return _NO_CONCERN
+    some = [link for link in at_start if concerns(link.study)]
+    many = [link for link in some if len(concerns(link.study)) >= 2]
+    share_some = sum(weight(link) for link in some) / total
+    share_many = sum(weight(link) for link in many) / total
+    if share_some <= config.bias_share:
+        return _NO_CONCERN
+    flagged = many if share_many > config.bias_share else some
+    details = "; ".join(
+        f"{link.study.key}: {', '.join(concerns(link.study))}" for link in _unique(flagged)
+    )
+    share = share_many if flagged is many else share_some
+    levels = 2 if flagged is many else 1
+    what = "two or more concerns" if levels == 2 else "a concern"
+    return _Rating(
+        levels,
+        f"studies with {what} hold {share:.0%} of the participants at the start level ({details})",
+    )
+
+
+def _unique(links: Iterable[Link]) -> list[Link]:
+    seen: set[str] = set()
+    out: list[Link] = []
+    for link in links:
+        if link.study.key not in seen:
+            seen.add(link.study.key)
+            out.append(link)
+    return out
+
+
+def _body_effect(claim: ClaimEvidence, body: list[Link]) -> tuple[Effect, str] | None:
+    if claim.pooled_effect is not None:
+        return claim.pooled_effect, "pooled"
+    if len(body) == 1 and body[0].effect is not None:
+        return body[0].effect, body[0].study.key
+    return None
+
+
+def _imprecision_from_effect(
+    effect: Effect, whose: str, body: list[Link], config: GradingConfig
+) -> _Rating:
+    ratio = effect.measure in RATIO_MEASURES
+    null = 1.0 if ratio else 0.0
+    ci = f"95 % CI {_num(effect.low)} to {_num(effect.high)}"
+    label = f"{'pooled ' if whose == 'pooled' else ''}{effect.measure} {_num(effect.estimate)}"
+    if whose != "pooled":
+        label += f" ({whose})"
+    lower: float | None = None
+    upper: float | None = None
+    if ratio:
+        lower, upper = config.ratio_low, config.ratio_high
+    else:
+        margin = config.margin(effect.measure)
+        if margin is not None:
+            lower, upper = -margin, margin
+
+    findings: list[_Rating] = []
+    crosses = effect.low <= null <= effect.high
+    if lower is not None and upper is not None and effect.low < lower and effect.high > upper:
+        findings.append(
+            _Rating(
+                2,
+                f"{ci} spans both an appreciable benefit (below {_num(lower)}) "
+                f"and an appreciable harm (above {_num(upper)})",
+            )
+        )
+    if crosses:
+        inside = (
+            lower is not None and upper is not None and lower <= effect.low and effect.high <= upper
+        )
+        if not (config.precise_null and inside):
+            findings.append(_Rating(1, f"{ci} crosses {_num(null)} (no effect)"))
+
+    # optimal information size
+    if effect.events is not None and effect.measure in DICHOTOMOUS_MEASURES:
+        if effect.events < config.ois_events:
+            findings.append(
+                _Rating(
+                    1,
+                    f"{effect.events} events, below the optimal information size "
+                    f"of {config.ois_events} events",
+                )
+            )
+    else:
+        n = effect.n if effect.n is not None else _total_n(body)
+        if n is None:
+            findings.append(_Rating(1, "the information size (n) is not reported"))
+        elif n < config.ois_participants:
+            findings.append(
+                _Rating(
+                    1,
+                    f"total n {n} is below the optimal information size "
+                    f"of {config.ois_participants} participants",
+                )
+            )
+    if not findings:
+        return _NO_CONCERN
+    levels = min(2, max(f.levels for f in findings))
+    return _Rating(levels, f"{label}: " + "; ".join(f.reason for f in findings))
+
+
+def _imprecision_from_size(body: list[Link], config: GradingConfig) -> _Rating:
+    studies = _unique(body)
+    ns = [link.participants for link in body]
+    known = [n for n in ns if n is not None]
+    missing = [link for link in body if link.participants is None]
+    total = sum(known)
+    reasons: list[str] = []
+    levels = 0
+    if missing and total < config.imprecision_n:
+        levels = 1
+        reasons.append(f"n not reported ({_keys(missing)})")
+    elif not missing and total < config.imprecision_n_very:
+        levels = 2
+        reasons.append(f"total n {total} is below {config.imprecision_n_very}")
+    elif not missing and total < config.imprecision_n:
+        levels = 1
+        reasons.append(f"total n {total} is below {config.imprecision_n}")
+    if len(studies) == 1:
+        levels = max(levels, 1)
+        reasons.insert(0, f"a single study ({studies[0].study.key})")
+    if levels == 0:
+        return _NO_CONCERN
+    return _Rating(levels, "; ".join(reasons))
+
+
+def _imprecision(claim: ClaimEvidence, body: list[Link], config: GradingConfig) -> _Rating:
+    found = _body_effect(claim, body)
+    if found is not None:
+        return _imprecision_from_effect(found[0], found[1], body, config)
+    return _imprecision_from_size(body, config)
+
+
+def _centre_and_range(value: Value) -> tuple[float, float, float] | None:
+    low = value.low if value.low is not None else value.estimate
+    high = value.high if value.high is not None else value.estimate
+    if low is None or high is None:
+        return None
+    low, high = min(low, high), max(low, high)
+    centre = value.estimate if value.estimate is not None else (low + high) / 2
+    return centre, low, high
+
+
+def _disagree(a: Value, b: Value, tolerance: float) -> bool:
+    ra, rb = _centre_and_range(a), _centre_and_range(b)
+    if ra is None or rb is None or a.unit != b.unit:
+        return False
+    (ca, la, ha), (cb, lb, hb) = ra, rb
+    if la <= hb and lb <= ha:  # ranges overlap
+        return False
+    scale = max(abs(ca), abs(cb))
+    return scale > 0 and abs(ca - cb) > tolerance * scale
+
+
+def _show_value(value: Value) -> str:
+    unit = f" {value.unit}" if value.unit else ""
+    if value.low is not None and value.high is not None:
+        text = f"{_num(value.low)}-{_num(value.high)}"
+        if value.estimate is not None:
+            text = f"{_num(value.estimate)} ({text})"
+        return text + unit
+    if value.estimate is not None:
+        return _num(value.estimate) + unit
+    return "?"
+
+
+def _inconsistency(
+    claim: ClaimEvidence, body: list[Link], start: int, config: GradingConfig
+) -> _Rating:
+    reasons: list[str] = []
+    against = [
+        link
+        for link in claim.links
+        if link.stance == "contradicts" and _level(link.study) >= start - config.inconsistency_gap
+    ]
+    if against:
+        designs = "; ".join(f"{link.study.key} ({_design_name(link.study)})" for link in against)
+        reasons.append(f"contradicted by evidence of a comparable design: {designs}")
+    valued = [link for link in body if link.value is not None]
+    for i, first in enumerate(valued):
+        for second in valued[i + 1 :]:
+            assert first.value is not None and second.value is not None
+            if _disagree(first.value, second.value, config.value_tolerance):
+                reasons.append(
+                    f"supporting values disagree: {first.study.key} reports "
+                    f"{_show_value(first.value)}, {second.study.key} {_show_value(second.value)}"
+                )
+                break
+        else:
+            continue
+        break
+    if not reasons:
+        return _NO_CONCERN
+    return _Rating(1, "; ".join(reasons))
+
+
+def _facets(link: Link, claim: ClaimEvidence) -> dict[str, str]:
+    found = {facet: "flagged by hand" for facet in sorted(link.indirect)}
+    study = link.study
+    if study.routes and not claim.routes <= study.routes:
+        lacking = ", ".join(sorted(claim.routes - study.routes))
+        found.setdefault("intervention", f"routes {', '.join(sorted(study.routes))} lack {lacking}")
+    if (
+        study.condition is not None
+        and study.condition != "any"
+        and claim.condition != "any"
+        and study.condition != claim.condition
+    ):
+        found.setdefault("population", f"condition {study.condition}, not {claim.condition}")
+    return found
+
+
+def _indirectness(claim: ClaimEvidence, body: list[Link]) -> _Rating:
+    per_link = [(link, _facets(link, claim)) for link in body]
+    if not all(facets for _, facets in per_link):
+        return _NO_CONCERN
+    levels = min(2, min(len(facets) for _, facets in per_link))
+    details = "; ".join(
+        f"{link.study.key}: " + ", ".join(f"{facet} ({why})" for facet, why in facets.items())
+        for link, facets in per_link
+    )
+    what = "two or more facets" if levels == 2 else "a facet"
+    return _Rating(levels, f"every supporting link is indirect in {what}: {details}")
+
+
+def _publication_bias(body: list[Link], config: GradingConfig) -> _Rating:
+    flagged: list[str] = []
+    for link in body:
+        flags = [f for f in config.publication_bias_flags if f in link.study.quality]
+        if "publication-bias" in link.flags:
+            flags.append("publication-bias")
+        if flags:
+            flagged.append(f"{link.study.key} ({', '.join(flags)})")
+    if not flagged:
+        return _NO_CONCERN
+    return _Rating(1, f"flagged: {'; '.join(flagged)}")
+
+
+# --------------------------------------------------------------------------
+# The grade
+
+
+def _domain_step(domain: str, automatic: _Rating, claim: ClaimEvidence) -> Step | None:
+    judgement = claim.judgements.get(domain)
+    if judgement is None:
+        if automatic.levels == 0:
+            return None
+        return Step(domain, -automatic.levels, automatic.reason)
+    levels = JUDGEMENT_LEVELS[judgement.level]
+    reason = (
+        f"judged by the reviewer: {judgement.reason}"
+        if judgement.reason
+        else (f"judged by the reviewer: {judgement.level}")
+    )
+    if levels == 0:
+        if automatic.levels == 0:
+            return None
+        reason += (
+            f" (the automatic rule would have rated down {automatic.levels}: {automatic.reason})"
+        )
+    return Step(domain, -levels, reason)
+
+
+def _status(claim: ClaimEvidence, body: list[Link], level: int) -> str:
+    if claim.disputed or any(link.stance == "contradicts" for link in claim.links):
+        return "contested"
+    if not body:
+        return "unsupported"
+    return "strong" if level >= 3 else "weak"
+
+
+def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade:
+    """Grade the evidence behind a claim; every change is a `Step` with its reason."""
+    unknown = set(claim.judgements) - set(JUDGEMENT_DOMAINS)
+    if unknown:
+        raise ValueError(
+            f"unknown judgement domain {min(unknown)!r} (one of {', '.join(JUDGEMENT_DOMAINS)})"
+        )
+    body = [link for link in claim.links if link.stance == "supports"]
+    total_n = _total_n(body)
+    steps: list[Step] = []
+
+    if not body:
+        level = 0
+        steps.append(Step("start", 0, "no supporting evidence"))
+    else:
+        start = max(_level(link.study) for link in body)
+        best = [link for link in body if _level(link.study) == start]
+        designs = sorted({_design_name(link.study) for link in best})
+        steps.append(
+            Step(
+                "start",
+                start,
+                f"starts {LEVEL_NAME[start]} ({start}): best supporting design "
+                f"{' / '.join(designs)} ({_keys(best)})",
+            )
+        )
+        ratings = {
+            "risk_of_bias": _risk_of_bias(body, start, config),
+            "imprecision": _imprecision(claim, body, config),
+            "inconsistency": _inconsistency(claim, body, start, config),
+            "indirectness": _indirectness(claim, body),
+            "publication_bias": _publication_bias(body, config),
+        }
+        for domain, automatic in ratings.items():
+            step = _domain_step(domain, automatic, claim)
+            if step is not None:
+                steps.append(step)
+        rated_down = any(step.change < 0 for step in steps[1:])
+        if start < 4 and not rated_down:
+            for flag, domain in (
+                ("large-effect", "large_effect"),
+                ("dose-response", "dose_response"),
+            ):
+                carriers = [link for link in body if flag in link.flags]
+                if carriers:
+                    steps.append(Step(domain, 1, f"{flag} flagged on {_keys(carriers)}"))
+        level = max(1, min(4, sum(step.change for step in steps)))
+
+    certainty = CERTAINTY_OF_LEVEL.get(level, "none")
+    if claim.override is not None:
+        new = LEVEL_OF_CERTAINTY[claim.override.certainty]
+        steps.append(
+            Step("override", new - level, f"reviewer override: {claim.override.rationale}")
+        )
+        level, certainty = new, claim.override.certainty
+    return Grade(
+        certainty=certainty,
+        status=_status(claim, body, level),
+        steps=tuple(steps),
+        total_n=total_n,
+    )
