@@ -1,0 +1,58 @@
+"""The README's command reference is generated from --help; this test fails when they drift.
+
+Regenerate it with: python tests/test_readme.py
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from roa_evidence.cli import app
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+START, END = "<!-- commands:start -->", "<!-- commands:end -->"
+
+
+def _help(*args: str) -> str:
+    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"},
+                                prog_name="roa-evidence")
+    assert result.exit_code == 0, result.output
+    return result.stdout.rstrip()
+
+
+def command_reference() -> str:
+    top = _help()
+    names = re.findall(r"^  ([a-z][a-z-]*)\s", top.split("Commands:", 1)[1], flags=re.M)
+    parts = ["```text", "$ roa-evidence --help", top, "```"]
+    for name in names:
+        parts += ["", f"### `roa-evidence {name}`", "", "```text",
+                  f"$ roa-evidence {name} --help", _help(name), "```"]
+    return "\n".join(parts)
+
+
+def _section(text: str) -> str:
+    return text.split(START, 1)[1].split(END, 1)[0].strip()
+
+
+def test_readme_command_reference_matches_help() -> None:
+    assert START in README.read_text(), "the README lacks its command reference markers"
+    assert _section(README.read_text()) == command_reference(), (
+        "the README's command reference is stale: run `python tests/test_readme.py`")
+
+
+def test_readme_gives_the_two_commands() -> None:
+    text = README.read_text()
+    assert "pip install . && .venv/bin/roa-evidence claims --route IM" in text
+    assert "pip install -e '.[test]' && .venv/bin/pytest" in text
+
+
+if __name__ == "__main__":
+    text = README.read_text()
+    head, rest = text.split(START, 1)
+    tail = rest.split(END, 1)[1]
+    README.write_text(f"{head}{START}\n{command_reference()}\n{END}{tail}")
+    print(f"updated {README}", file=sys.stderr)
