@@ -27,8 +27,9 @@ def _postgres_reason() -> str | None:
     except ImportError:
         return "psycopg is not installed (pip install '.[postgres]')"
     try:
-        with psycopg.connect("host=127.0.0.1 port=5432 dbname=test user=postgres",
-                             connect_timeout=3):
+        with psycopg.connect(
+            "host=127.0.0.1 port=5432 dbname=test user=postgres", connect_timeout=3
+        ):
             return None
     except psycopg.Error as exc:
         return f"no PostgreSQL server answers on 127.0.0.1:5432 ({str(exc).strip()[:80]})"

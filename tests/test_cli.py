@@ -7,18 +7,34 @@ from pathlib import Path
 
 from conftest import Run
 
-CONTRACT_KEYS = {"id", "statement", "routes", "topic", "condition", "certainty", "status",
-                 "asserted_by", "disputed_by", "evidence", "total_n", "grading"}
+CONTRACT_KEYS = {
+    "id",
+    "statement",
+    "routes",
+    "topic",
+    "condition",
+    "certainty",
+    "status",
+    "asserted_by",
+    "disputed_by",
+    "evidence",
+    "total_n",
+    "grading",
+}
 
 
 def test_claims_route_json_holds_the_contract(run: Run) -> None:
     result = run("claims", "--route", "IM", "--format", "json")
     assert result.exit_code == 0, result.stderr
     claims = json.loads(result.stdout)
-    assert [c["id"] for c in claims] == ["im-as-effective-as-iv", "im-vomiting-minimal",
-                                         "im-cheaper", "im-bad-trips"]
+    assert [c["id"] for c in claims] == [
+        "im-as-effective-as-iv",
+        "im-vomiting-minimal",
+        "im-cheaper",
+        "im-bad-trips",
+    ]
     for claim in claims:
-        assert CONTRACT_KEYS <= claim.keys()
+        assert claim.keys() >= CONTRACT_KEYS
         assert "IM" in claim["routes"]
         assert claim["certainty"] in {"high", "moderate", "low", "very_low", "none"}
         assert claim["status"] in {"strong", "weak", "unsupported", "contested"}
@@ -47,13 +63,14 @@ def test_filters_narrow_the_list(run: Run) -> None:
         return [c["id"] for c in json.loads(result.stdout)]
 
     assert ids("--topic", "efficacy") == ["im-as-effective-as-iv", "iv-efficacy"]
-    assert ids("--route", "intravenous", "--topic", "EFFICACY") == ["im-as-effective-as-iv",
-                                                                    "iv-efficacy"]
+    assert ids("--route", "intravenous", "--topic", "EFFICACY") == [
+        "im-as-effective-as-iv",
+        "iv-efficacy",
+    ]
     assert ids("--status", "unsupported") == ["im-cheaper"]
     assert ids("--min-certainty", "moderate") == ["iv-efficacy"]
     assert ids("--source", "jones2006kids") == ["im-vomiting-minimal"]
-    assert ids("--document", "docbeta") == ["im-as-effective-as-iv", "iv-efficacy",
-                                            "im-bad-trips"]
+    assert ids("--document", "docbeta") == ["im-as-effective-as-iv", "iv-efficacy", "im-bad-trips"]
     assert ids("--condition", "sedation") == ["im-vomiting-minimal"]
     assert ids("--search", "bad trips") == ["im-bad-trips"]
     assert ids("--search", "lower doses") == ["im-as-effective-as-iv"]  # found in a quote
@@ -70,8 +87,9 @@ def test_search_takes_sql_wildcards_and_quotes_literally(run: Run) -> None:
 def test_unknown_route_names_the_nearest(run: Run) -> None:
     result = run("claims", "--route", "IMM")
     assert result.exit_code == 2
-    assert result.stderr == ("Error: unknown route 'IMM'; did you mean 'IM'? "
-                             "(one of IV, IM, IN, oral, SL, rectal, SC)\n")
+    assert result.stderr == (
+        "Error: unknown route 'IMM'; did you mean 'IM'? (one of IV, IM, IN, oral, SL, rectal, SC)\n"
+    )
     assert result.stdout == ""
 
 
@@ -100,7 +118,7 @@ def test_show_explains_the_grade_step_by_step(run: Run) -> None:
     for domain in ("start", "risk of bias", "imprecision"):
         assert domain in out
     data = json.loads(run("show", "im-as-effective-as-iv", "--format", "json").stdout)
-    assert CONTRACT_KEYS <= data.keys()
+    assert data.keys() >= CONTRACT_KEYS
     assert data["grading"][0]["domain"] == "start"
     assert data["grading"][0]["change"] == 4
     assert sum(step["change"] for step in data["grading"]) == 1  # very low
@@ -108,9 +126,17 @@ def test_show_explains_the_grade_step_by_step(run: Run) -> None:
 
 def test_sources_and_source(run: Run) -> None:
     works = json.loads(run("sources", "--format", "json").stdout)
-    assert [w["key"] for w in works] == ["docalpha", "docbeta", "smith2014open",
-                                         "jones2006kids", "big2020trial", "patients2024"]
-    rcts = json.loads(run("sources", "--design", "rct", "--min-n", "100", "--format", "json").stdout)
+    assert [w["key"] for w in works] == [
+        "docalpha",
+        "docbeta",
+        "smith2014open",
+        "jones2006kids",
+        "big2020trial",
+        "patients2024",
+    ]
+    rcts = json.loads(
+        run("sources", "--design", "rct", "--min-n", "100", "--format", "json").stdout
+    )
     assert [w["key"] for w in rcts] == ["jones2006kids", "big2020trial"]
     smith = json.loads(run("source", "smith2014open", "--format", "json").stdout)
     assert smith["authors"] == "Smith, Ann and Müller, Karl"  # LaTeX decoded for display
@@ -128,17 +154,24 @@ def test_gaps_lists_most_asserted_first_and_fails_on_request(run: Run) -> None:
     assert result.exit_code == 0
     ids = [c["id"] for c in json.loads(result.stdout)]
     assert ids[0] == "im-as-effective-as-iv"  # asserted and disputed: two documents
-    assert set(ids) == {"im-as-effective-as-iv", "im-vomiting-minimal", "im-cheaper",
-                        "im-bad-trips"}
+    assert set(ids) == {
+        "im-as-effective-as-iv",
+        "im-vomiting-minimal",
+        "im-cheaper",
+        "im-bad-trips",
+    }
     assert run("gaps", "--fail").exit_code == 1
     assert run("gaps", "--fail", "--route", "IV", "--status", "weak").exit_code == 0
 
 
 def test_csv_is_rfc4180_and_formula_safe(run: Run, evidence_dir: Path) -> None:
     claims_file = evidence_dir / "claims.yaml"
-    claims_file.write_text(claims_file.read_text().replace(
-        "statement: IM treatment costs less than IV treatment.",
-        'statement: "=HYPERLINK(\\"http://x\\"), \\"quoted\\""'))
+    claims_file.write_text(
+        claims_file.read_text().replace(
+            "statement: IM treatment costs less than IV treatment.",
+            'statement: "=HYPERLINK(\\"http://x\\"), \\"quoted\\""',
+        )
+    )
     result = run("claims", "--format", "csv", "--topic", "cost")
     assert result.exit_code == 0, result.stderr
     import csv
@@ -146,7 +179,7 @@ def test_csv_is_rfc4180_and_formula_safe(run: Run, evidence_dir: Path) -> None:
 
     rows = list(csv.reader(io.StringIO(result.stdout)))
     assert rows[0][:3] == ["claim_id", "statement", "routes"]
-    assert rows[1][1] == "'=HYPERLINK(\"http://x\"), \"quoted\""
+    assert rows[1][1] == '\'=HYPERLINK("http://x"), "quoted"'
 
 
 def test_query_rebuilds_when_data_change_and_says_so(run: Run, evidence_dir: Path) -> None:
@@ -155,8 +188,9 @@ def test_query_rebuilds_when_data_change_and_says_so(run: Run, evidence_dir: Pat
     again = run("claims", "--format", "json")
     assert again.stderr == ""
     claims_file = evidence_dir / "claims.yaml"
-    claims_file.write_text(claims_file.read_text().replace(
-        "IM treatment costs less", "IM treatment is cheaper"))
+    claims_file.write_text(
+        claims_file.read_text().replace("IM treatment costs less", "IM treatment is cheaper")
+    )
     changed = run("show", "im-cheaper", "--format", "json")
     assert "rebuilt the database (5 claims, 6 works)" in changed.stderr
     assert json.loads(changed.stdout)["statement"].startswith("IM treatment is cheaper")

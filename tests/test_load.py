@@ -10,7 +10,9 @@ from conftest import Run
 
 def _break(claims_file: Path) -> None:
     text = claims_file.read_text()
-    text = text.replace("      - source: big2020trial", "      - source: big2020trail")  # unknown key
+    text = text.replace(
+        "      - source: big2020trial", "      - source: big2020trail"
+    )  # unknown key
     text = text.replace("  - id: im-cheaper", "  - id: iv-efficacy")  # duplicate id
     text = text.replace("routes: [intramuscular]", "routes: [intramuscles]")  # unknown route
     text = text.replace("        n: 27", "        n: twenty-seven")  # wrong type
@@ -21,7 +23,6 @@ def test_broken_claims_give_every_problem_and_keep_the_old_database(
     run: Run, evidence_dir: Path
 ) -> None:
     assert run("load").exit_code == 0
-    before = run("claims", "--format", "json").stdout
     claims_file = evidence_dir / "claims.yaml"
     _break(claims_file)
 
@@ -49,8 +50,9 @@ def test_broken_claims_give_every_problem_and_keep_the_old_database(
     assert validate.exit_code == 2 and validate.stderr.splitlines()[:4] == lines[:4]
 
 
-def test_old_database_still_answers_after_a_failed_load(run: Run, evidence_dir: Path,
-                                                        db_url: str) -> None:
+def test_old_database_still_answers_after_a_failed_load(
+    run: Run, evidence_dir: Path, db_url: str
+) -> None:
     assert run("load").exit_code == 0
     from roa_evidence import open_store
     from roa_evidence.queries import find_claims
@@ -63,16 +65,23 @@ def test_old_database_still_answers_after_a_failed_load(run: Run, evidence_dir: 
     with store.engine.connect() as conn:
         ids = [claim.id for claim in find_claims(conn)]
     store.close()
-    assert ids == ["im-as-effective-as-iv", "iv-efficacy", "im-vomiting-minimal", "im-cheaper",
-                   "im-bad-trips"]
+    assert ids == [
+        "im-as-effective-as-iv",
+        "iv-efficacy",
+        "im-vomiting-minimal",
+        "im-cheaper",
+        "im-bad-trips",
+    ]
     assert open_store  # the public API is importable
 
 
 def test_validate_checks_quotes_against_documents(run: Run, evidence_dir: Path) -> None:
     ok = run("validate", "--documents", str(evidence_dir))
     assert ok.exit_code == 0, ok.stderr
-    assert ok.stdout == (f"OK: 5 claims and 6 works in {evidence_dir}; all 6 quotes found "
-                         "verbatim in their documents.\n")
+    assert ok.stdout == (
+        f"OK: 5 claims and 6 works in {evidence_dir}; all 6 quotes found "
+        "verbatim in their documents.\n"
+    )
     # Typographic quotes, dashes and line breaks in the document are normalised away.
     claims_file = evidence_dir / "claims.yaml"
     claims_file.write_text(claims_file.read_text().replace('"IM is cheaper"', '"IM is cheap"'))
@@ -82,7 +91,8 @@ def test_validate_checks_quotes_against_documents(run: Run, evidence_dir: Path) 
     assert bad.exit_code == 2
     assert bad.stderr.splitlines()[0] == (
         f"{claims_file}:54: claim 'im-cheaper': the quote \"IM is much cheaper\" is not in "
-        "docalpha's text; copy it verbatim from the document")
+        "docalpha's text; copy it verbatim from the document"
+    )
 
 
 def test_unappraised_work_loads_with_a_warning(run: Run, evidence_dir: Path) -> None:

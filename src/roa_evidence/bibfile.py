@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import bibtexparser
 from bibtexparser import model
+from bibtexparser.entrypoint import parse_string
 
 from . import vocab
 from .errors import Problem
@@ -60,10 +60,22 @@ class Work:
 
 
 def read_bib(path: Path, text: str) -> tuple[list[Work], list[Problem]]:
-    """Parse BibTeX text; return the works that are valid and every problem found."""
-    library = bibtexparser.parse_string(text)
-    problems = [_failed_block_problem(path, block) for block in library.failed_blocks]
+    """Parse BibTeX text; return the works that are valid and every problem found.
+
+    An entry too broken to parse comes back as a bare placeholder (its key only)
+    beside its problem, so that claims citing it are not also reported as citing
+    an unknown key; whenever problems are returned, the works are not to be loaded.
+    """
+    library = parse_string(text)
+    problems = [_failed_block_problem(path, text, block) for block in library.failed_blocks]
     works: list[Work] = []
+    for block in library.failed_blocks:
+        # A broken entry's key is still "known": claims citing it are not reported a
+        # second time as unknown keys. Its problem keeps the evidence base from loading.
+        key = _broken_key((block.raw or "").lstrip())
+        if key and not isinstance(block, model.DuplicateBlockKeyBlock):
+            works.append(Work(key=key, entry_type="misc", line=(block.start_line or 0) + 1,
+                              fields={}))
     for entry in library.entries:
         work, entry_problems = _work_from_entry(path, entry)
         problems.extend(entry_problems)
@@ -73,7 +85,7 @@ def read_bib(path: Path, text: str) -> tuple[list[Work], list[Problem]]:
     return works, problems
 
 
-def _failed_block_problem(path: Path, block: model.ParsingFailedBlock) -> Problem:
+def _failed_block_problem(path: Path, text: str, block: model.ParsingFailedBlock) -> Problem:
     line = (block.start_line or 0) + 1
     if isinstance(block, model.DuplicateBlockKeyBlock):
         previous = block.previous_block.start_line
@@ -84,10 +96,26 @@ def _failed_block_problem(path: Path, block: model.ParsingFailedBlock) -> Proble
         return Problem(path, line, f"field {keys} appears twice in one entry; keep one")
     raw = (block.raw or "").lstrip()
     head = raw.split("{", 1)[0].split("(", 1)[0].strip() or "block"
-    reason = str(block.error).splitlines()[-1].strip().rstrip(".")
-    return Problem(
-        path, line, f"the {head} entry is broken ({reason}); check its braces and commas"
-    )
+    key = _broken_key(raw)
+    what = f"the {head} entry '{key}'" if key else f"the {head} entry"
+    reason = getattr(block.error, "abort_reason", None) or str(block.error)
+    reason = " ".join(reason.split()).rstrip(".") or type(block.error).__name__
+    if "end of file" in reason:
+        return Problem(path, line, f"{what} is cut off: the file ends before the entry closes; "
+                       "complete the entry or remove it")
+    if reason.startswith("Unexpected block start"):
+        end = getattr(block.error, "end_index", None)
+        stop = f"line {text.count(chr(10), 0, end + 1) + 1}" if isinstance(end, int) else "the next entry"
+        return Problem(path, line, f"{what} is still open at {stop}, where the next entry "
+                       "starts: a brace or quote is unbalanced; check its braces")
+    return Problem(path, line, f"{what} is broken ({reason}); check its braces, commas and "
+                   "equals signs")
+
+
+def _broken_key(raw: str) -> str | None:
+    """The citation key of an entry that failed to parse, if its head is readable."""
+    match = re.match(r"@\s*\w+\s*[{(]\s*([^\s,{}()=\"#%']+)\s*,", raw)
+    return match.group(1) if match else None
 
 
 def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[Problem]]:

@@ -46,3 +46,7 @@ class NotFound(EvidenceError):
 
 class StoreError(EvidenceError):
     """The database cannot be opened, written or locked."""
+
+
+class OutputError(EvidenceError):
+    """An output file exists (and --force was not given) or cannot be written."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 _LIGATURES = (("---", "\u2014"), ("--", "\u2013"), ("~", "\u00a0"))
 _SPACES = re.compile(r"\s+")
@@ -18,9 +19,7 @@ _SPACES = re.compile(r"\s+")
 def latex_to_text(value: str) -> str:
     """`M{\\"u}ller -- {IV}` -> `Müller – IV`, whitespace collapsed."""
     if "\\" in value or "$" in value:
-        from pylatexenc.latex2text import LatexNodes2Text
-
-        text = _decoder(LatexNodes2Text).latex_to_text(value)
+        text = str(_decoder().latex_to_text(value))
     else:
         text = value.replace("{", "").replace("}", "")
         for latex, char in _LIGATURES:
@@ -29,5 +28,7 @@ def latex_to_text(value: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _decoder(cls: type) -> object:
-    return cls(math_mode="verbatim", strict_latex_spaces=True)
+def _decoder() -> Any:
+    from pylatexenc.latex2text import LatexNodes2Text  # imported only when a field needs it
+
+    return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)

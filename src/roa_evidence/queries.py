@@ -65,14 +65,27 @@ class EvidenceView:
     verification: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"source": self.source, "stance": self.stance,
-                                "design": self.design, "n": self.n}
-        data.update({
-            "locator": self.locator, "indirect": list(self.indirect), "flags": list(self.flags),
-            "value": self.value, "effect": self.effect, "note": self.note, "title": self.title,
-            "year": self.year, "blinding": self.blinding, "quality": list(self.quality),
-            "verification": self.verification,
-        })
+        data: dict[str, Any] = {
+            "source": self.source,
+            "stance": self.stance,
+            "design": self.design,
+            "n": self.n,
+        }
+        data.update(
+            {
+                "locator": self.locator,
+                "indirect": list(self.indirect),
+                "flags": list(self.flags),
+                "value": self.value,
+                "effect": self.effect,
+                "note": self.note,
+                "title": self.title,
+                "year": self.year,
+                "blinding": self.blinding,
+                "quality": list(self.quality),
+                "verification": self.verification,
+            }
+        )
         return data
 
 
@@ -165,14 +178,28 @@ class WorkView:
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "key": self.key, "type": self.entry_type, "title": self.title,
-            "authors": self.authors, "year": self.year, "container": self.container,
-            "doi": self.doi, "pmid": self.pmid, "url": self.url, "design": self.design,
-            "n": self.n, "blinding": self.blinding, "population": self.population,
-            "condition": self.condition, "routes": list(self.routes),
-            "quality": list(self.quality), "verification": self.verification,
-            "file": self.file, "citation_issue": self.citation_issue, "note": self.note,
-            "is_document": self.is_document, "cited_by": list(self.cited_by),
+            "key": self.key,
+            "type": self.entry_type,
+            "title": self.title,
+            "authors": self.authors,
+            "year": self.year,
+            "container": self.container,
+            "doi": self.doi,
+            "pmid": self.pmid,
+            "url": self.url,
+            "design": self.design,
+            "n": self.n,
+            "blinding": self.blinding,
+            "population": self.population,
+            "condition": self.condition,
+            "routes": list(self.routes),
+            "quality": list(self.quality),
+            "verification": self.verification,
+            "file": self.file,
+            "citation_issue": self.citation_issue,
+            "note": self.note,
+            "is_document": self.is_document,
+            "cited_by": list(self.cited_by),
             "asserts": list(self.asserts),
         }
 
@@ -200,8 +227,11 @@ def _like(text: str) -> str:
 def _claim_query(flt: ClaimFilter) -> sa.Select[Any]:
     query = sa.select(CLAIM)
     if flt.routes:
-        query = query.where(CLAIM.c.id.in_(
-            sa.select(CLAIM_ROUTE.c.claim_id).where(CLAIM_ROUTE.c.route.in_(flt.routes))))
+        query = query.where(
+            CLAIM.c.id.in_(
+                sa.select(CLAIM_ROUTE.c.claim_id).where(CLAIM_ROUTE.c.route.in_(flt.routes))
+            )
+        )
     if flt.topics:
         query = query.where(CLAIM.c.topic.in_(flt.topics))
     if flt.conditions:
@@ -211,20 +241,27 @@ def _claim_query(flt: ClaimFilter) -> sa.Select[Any]:
     if flt.min_certainty:
         query = query.where(CLAIM.c.level >= vocab.LEVEL_OF_CERTAINTY[flt.min_certainty])
     if flt.source:
-        query = query.where(CLAIM.c.id.in_(
-            sa.select(LINK.c.claim_id).where(LINK.c.source == flt.source)))
+        query = query.where(
+            CLAIM.c.id.in_(sa.select(LINK.c.claim_id).where(LINK.c.source == flt.source))
+        )
     if flt.document:
-        query = query.where(CLAIM.c.id.in_(
-            sa.select(ASSERTION.c.claim_id).where(ASSERTION.c.document == flt.document)))
+        query = query.where(
+            CLAIM.c.id.in_(
+                sa.select(ASSERTION.c.claim_id).where(ASSERTION.c.document == flt.document)
+            )
+        )
     if flt.search:
         pattern = _like(flt.search.lower())
         quoted = sa.select(ASSERTION.c.claim_id).where(
-            sa.func.lower(ASSERTION.c.quote).like(pattern, escape="\\"))
-        query = query.where(sa.or_(
-            sa.func.lower(CLAIM.c.statement).like(pattern, escape="\\"),
-            sa.func.lower(CLAIM.c.id).like(pattern, escape="\\"),
-            CLAIM.c.id.in_(quoted),
-        ))
+            sa.func.lower(ASSERTION.c.quote).like(pattern, escape="\\")
+        )
+        query = query.where(
+            sa.or_(
+                sa.func.lower(CLAIM.c.statement).like(pattern, escape="\\"),
+                sa.func.lower(CLAIM.c.id).like(pattern, escape="\\"),
+                CLAIM.c.id.in_(quoted),
+            )
+        )
     return query.order_by(CLAIM.c.position)
 
 
@@ -248,50 +285,84 @@ def _ids_clause(conn: Connection, flt: ClaimFilter, ids: list[str]) -> Any:
 def _assemble(conn: Connection, claim_rows: Sequence[Any], ids: Any) -> list[ClaimView]:
     routes: dict[str, list[str]] = defaultdict(list)
     for claim_id, route in conn.execute(
-        sa.select(CLAIM_ROUTE.c.claim_id, CLAIM_ROUTE.c.route).where(CLAIM_ROUTE.c.claim_id.in_(ids))
+        sa.select(CLAIM_ROUTE.c.claim_id, CLAIM_ROUTE.c.route).where(
+            CLAIM_ROUTE.c.claim_id.in_(ids)
+        )
     ):
         routes[claim_id].append(route)
     for claim_routes in routes.values():
         claim_routes.sort(key=vocab.ROUTES.index)
     assertions: dict[tuple[str, str], list[AssertionView]] = defaultdict(list)
     for row in conn.execute(
-        sa.select(ASSERTION).where(ASSERTION.c.claim_id.in_(ids))
+        sa.select(ASSERTION)
+        .where(ASSERTION.c.claim_id.in_(ids))
         .order_by(ASSERTION.c.claim_id, ASSERTION.c.kind, ASSERTION.c.position)
     ).mappings():
         assertions[(row["claim_id"], row["kind"])].append(
-            AssertionView(row["document"], row["quote"], row["citation_issue"]))
+            AssertionView(row["document"], row["quote"], row["citation_issue"])
+        )
     evidence: dict[str, list[EvidenceView]] = defaultdict(list)
     link_query = (
-        sa.select(LINK, WORK.c.design, WORK.c.n.label("work_n"), WORK.c.title, WORK.c.authors,
-                  WORK.c.year, WORK.c.blinding, WORK.c.population, WORK.c.quality, WORK.c.doi,
-                  WORK.c.verification)
+        sa.select(
+            LINK,
+            WORK.c.design,
+            WORK.c.n.label("work_n"),
+            WORK.c.title,
+            WORK.c.authors,
+            WORK.c.year,
+            WORK.c.blinding,
+            WORK.c.population,
+            WORK.c.quality,
+            WORK.c.doi,
+            WORK.c.verification,
+        )
         .join(WORK, WORK.c.key == LINK.c.source)
         .where(LINK.c.claim_id.in_(ids))
         .order_by(LINK.c.claim_id, LINK.c.position)
     )
     for row in conn.execute(link_query).mappings():
-        evidence[row["claim_id"]].append(EvidenceView(
-            source=row["source"], stance=row["stance"], design=row["design"],
-            n=row["n"] if row["n"] is not None else row["work_n"], locator=row["locator"],
-            indirect=_split(row["indirect"]), flags=_split(row["flags"]),
-            value=_value(row["value_estimate"], row["value_low"], row["value_high"],
-                         row["value_unit"]),
-            note=row["note"], effect=_loads(row["effect_json"]), title=row["title"],
-            authors=row["authors"], year=row["year"], blinding=row["blinding"],
-            population=row["population"], quality=_split(row["quality"]), doi=row["doi"],
-            verification=row["verification"],
-        ))
+        evidence[row["claim_id"]].append(
+            EvidenceView(
+                source=row["source"],
+                stance=row["stance"],
+                design=row["design"],
+                n=row["n"] if row["n"] is not None else row["work_n"],
+                locator=row["locator"],
+                indirect=_split(row["indirect"]),
+                flags=_split(row["flags"]),
+                value=_value(
+                    row["value_estimate"], row["value_low"], row["value_high"], row["value_unit"]
+                ),
+                note=row["note"],
+                effect=_loads(row["effect_json"]),
+                title=row["title"],
+                authors=row["authors"],
+                year=row["year"],
+                blinding=row["blinding"],
+                population=row["population"],
+                quality=_split(row["quality"]),
+                doi=row["doi"],
+                verification=row["verification"],
+            )
+        )
     return [
         ClaimView(
-            id=row["id"], statement=row["statement"], routes=tuple(routes[row["id"]]),
-            topic=row["topic"], condition=row["condition"], certainty=row["certainty"],
-            status=row["status"], total_n=row["total_n"],
-            value=_value(row["value_estimate"], row["value_low"], row["value_high"],
-                         row["value_unit"]),
+            id=row["id"],
+            statement=row["statement"],
+            routes=tuple(routes[row["id"]]),
+            topic=row["topic"],
+            condition=row["condition"],
+            certainty=row["certainty"],
+            status=row["status"],
+            total_n=row["total_n"],
+            value=_value(
+                row["value_estimate"], row["value_low"], row["value_high"], row["value_unit"]
+            ),
             grading=tuple(_loads(row["grading_json"]) or ()),
             asserted_by=tuple(assertions[(row["id"], "asserted")]),
             disputed_by=tuple(assertions[(row["id"], "disputed")]),
-            evidence=tuple(evidence[row["id"]]), note=row["note"],
+            evidence=tuple(evidence[row["id"]]),
+            note=row["note"],
             grade_override=_loads(row["override_json"]),
             pooled_effect=_loads(row["pooled_effect_json"]),
             judgements=_loads(row["judgements_json"]),
@@ -305,8 +376,9 @@ def get_claim(conn: Connection, claim_id: str) -> ClaimView:
     rows = conn.execute(sa.select(CLAIM).where(CLAIM.c.id == claim_id)).mappings().all()
     if not rows:
         known = list(conn.execute(sa.select(CLAIM.c.id)).scalars())
-        raise NotFound(f"no claim '{claim_id}'; {nearest(claim_id, known)} "
-                       "(`roa-evidence claims` lists them)")
+        raise NotFound(
+            f"no claim '{claim_id}'; {nearest(claim_id, known)} (`roa-evidence claims` lists them)"
+        )
     return _assemble(conn, rows, [claim_id])[0]
 
 
@@ -317,8 +389,12 @@ def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
     return sorted(claims, key=lambda c: -(len(c.asserted_by) + len(c.disputed_by)))
 
 
-def find_works(conn: Connection, design: str | None = None, min_n: int | None = None,
-               keys: Iterable[str] | None = None) -> list[WorkView]:
+def find_works(
+    conn: Connection,
+    design: str | None = None,
+    min_n: int | None = None,
+    keys: Iterable[str] | None = None,
+) -> list[WorkView]:
     """Works, in file order, with the claims that cite them."""
     query = sa.select(WORK).order_by(WORK.c.position)
     if design:
@@ -335,20 +411,37 @@ def find_works(conn: Connection, design: str | None = None, min_n: int | None = 
         cited[source].append(claim_id)
     asserted: dict[str, list[str]] = defaultdict(list)
     for document, claim_id in conn.execute(
-        sa.select(ASSERTION.c.document, ASSERTION.c.claim_id).distinct().order_by(ASSERTION.c.claim_id)
+        sa.select(ASSERTION.c.document, ASSERTION.c.claim_id)
+        .distinct()
+        .order_by(ASSERTION.c.claim_id)
     ):
         asserted[document].append(claim_id)
     return [
         WorkView(
-            key=row["key"], entry_type=row["entry_type"], title=row["title"],
-            authors=row["authors"], year=row["year"], container=row["container"],
-            doi=row["doi"], pmid=row["pmid"], url=row["url"], design=row["design"],
-            n=row["n"], blinding=row["blinding"], population=row["population"],
-            condition=row["condition"], routes=_split(row["routes"]),
-            quality=_split(row["quality"]), verification=row["verification"],
-            file=row["file"], citation_issue=row["citation_issue"], note=row["note"],
-            is_document=bool(row["is_document"]), fields=json.loads(row["fields_json"]),
-            cited_by=tuple(cited[row["key"]]), asserts=tuple(asserted[row["key"]]),
+            key=row["key"],
+            entry_type=row["entry_type"],
+            title=row["title"],
+            authors=row["authors"],
+            year=row["year"],
+            container=row["container"],
+            doi=row["doi"],
+            pmid=row["pmid"],
+            url=row["url"],
+            design=row["design"],
+            n=row["n"],
+            blinding=row["blinding"],
+            population=row["population"],
+            condition=row["condition"],
+            routes=_split(row["routes"]),
+            quality=_split(row["quality"]),
+            verification=row["verification"],
+            file=row["file"],
+            citation_issue=row["citation_issue"],
+            note=row["note"],
+            is_document=bool(row["is_document"]),
+            fields=json.loads(row["fields_json"]),
+            cited_by=tuple(cited[row["key"]]),
+            asserts=tuple(asserted[row["key"]]),
         )
         for row in rows
     ]
@@ -359,7 +452,9 @@ def get_work(conn: Connection, key: str) -> WorkView:
     found = find_works(conn, keys=[key])
     if not found:
         known = list(conn.execute(sa.select(WORK.c.key)).scalars())
-        raise NotFound(f"no source '{key}'; {nearest(key, known)} (`roa-evidence sources` lists them)")
+        raise NotFound(
+            f"no source '{key}'; {nearest(key, known)} (`roa-evidence sources` lists them)"
+        )
     return found[0]
 
 

@@ -7,7 +7,7 @@ documented, stable order of every CSV roa-evidence writes.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from .queries import ClaimView, WorkView
@@ -15,11 +15,75 @@ from .queries import ClaimView, WorkView
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-CLAIM_COLUMNS = ("claim_id", "statement", "routes", "topic", "condition", "certainty",
-                 "status", "total_n", "n_sources", "asserted_by", "disputed_by")
-WORK_COLUMNS = ("key", "type", "title", "authors", "year", "container", "doi", "pmid", "url",
-                "design", "n", "blinding", "population", "condition", "routes", "quality",
-                "verification", "citation_issue", "cited_by")
+CLAIM_COLUMNS = (
+    "claim_id",
+    "statement",
+    "routes",
+    "topic",
+    "condition",
+    "certainty",
+    "status",
+    "total_n",
+    "n_sources",
+    "asserted_by",
+    "disputed_by",
+)
+WORK_COLUMNS = (
+    "key",
+    "type",
+    "title",
+    "authors",
+    "year",
+    "container",
+    "doi",
+    "pmid",
+    "url",
+    "design",
+    "n",
+    "blinding",
+    "population",
+    "condition",
+    "routes",
+    "quality",
+    "verification",
+    "citation_issue",
+    "cited_by",
+)
+# One row per claim x evidence link: design.md's columns first, then the rest of the link.
+EVIDENCE_COLUMNS = (
+    "claim_id",
+    "statement",
+    "routes",
+    "topic",
+    "certainty",
+    "status",
+    "source",
+    "stance",
+    "design",
+    "n",
+    "blinding",
+    "population",
+    "quality",
+    "year",
+    "title",
+    "doi",
+    "condition",
+    "total_n",
+    "authors",
+    "locator",
+    "indirect",
+    "flags",
+    "value_estimate",
+    "value_low",
+    "value_high",
+    "value_unit",
+    "effect_measure",
+    "effect_estimate",
+    "effect_low",
+    "effect_high",
+    "note",
+    "verification",
+)
 
 
 def safe_cell(value: Any) -> str:
@@ -41,8 +105,15 @@ def safe_cell(value: Any) -> str:
 
 def claim_row(claim: ClaimView) -> tuple[Any, ...]:
     return (
-        claim.id, claim.statement, ";".join(claim.routes), claim.topic, claim.condition,
-        claim.certainty, claim.status, claim.total_n, len(claim.evidence),
+        claim.id,
+        claim.statement,
+        ";".join(claim.routes),
+        claim.topic,
+        claim.condition,
+        claim.certainty,
+        claim.status,
+        claim.total_n,
+        len(claim.evidence),
         ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
         ";".join(dict.fromkeys(a.document for a in claim.disputed_by)),
     )
@@ -50,11 +121,71 @@ def claim_row(claim: ClaimView) -> tuple[Any, ...]:
 
 def work_row(work: WorkView) -> tuple[Any, ...]:
     return (
-        work.key, work.entry_type, work.title, work.authors, work.year, work.container,
-        work.doi, work.pmid, work.url, work.design, work.n, work.blinding, work.population,
-        work.condition, ";".join(work.routes), ";".join(work.quality), work.verification,
-        work.citation_issue, ";".join(work.cited_by),
+        work.key,
+        work.entry_type,
+        work.title,
+        work.authors,
+        work.year,
+        work.container,
+        work.doi,
+        work.pmid,
+        work.url,
+        work.design,
+        work.n,
+        work.blinding,
+        work.population,
+        work.condition,
+        ";".join(work.routes),
+        ";".join(work.quality),
+        work.verification,
+        work.citation_issue,
+        ";".join(work.cited_by),
     )
+
+
+def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
+    """The claim's rows of the evidence table; one row with blank link cells if it has none."""
+    head = (
+        claim.id,
+        claim.statement,
+        ";".join(claim.routes),
+        claim.topic,
+        claim.certainty,
+        claim.status,
+    )
+    if not claim.evidence:
+        yield (*head, *([None] * 10), claim.condition, claim.total_n, *([None] * 14))
+    for e in claim.evidence:
+        value, effect = e.value or {}, e.effect or {}
+        yield (
+            *head,
+            e.source,
+            e.stance,
+            e.design,
+            e.n,
+            e.blinding,
+            e.population,
+            ";".join(e.quality),
+            e.year,
+            e.title,
+            e.doi,
+            claim.condition,
+            claim.total_n,
+            e.authors,
+            e.locator,
+            ";".join(e.indirect),
+            ";".join(e.flags),
+            value.get("estimate"),
+            value.get("low"),
+            value.get("high"),
+            value.get("unit"),
+            effect.get("measure"),
+            effect.get("estimate"),
+            effect.get("low"),
+            effect.get("high"),
+            e.note,
+            e.verification,
+        )
 
 
 def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:

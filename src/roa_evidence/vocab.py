@@ -79,7 +79,13 @@ DESIGN_LEVEL: dict[str, int] = {
 }
 DESIGNS: tuple[str, ...] = tuple(DESIGN_LEVEL)
 
-BLINDING: tuple[str, ...] = ("double-blind", "single-blind", "open-label", "not-applicable", "unclear")
+BLINDING: tuple[str, ...] = (
+    "double-blind",
+    "single-blind",
+    "open-label",
+    "not-applicable",
+    "unclear",
+)
 
 QUALITY_FLAGS: tuple[str, ...] = (
     "no-control",

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -49,8 +49,10 @@ class _Group(TyperGroup):
             settings = ctx.find_object(Settings)
             if settings is not None and settings.debug:
                 raise
-            _err(f"Error: unexpected {type(exc).__name__}: {exc}. Run again with --debug for "
-                 "the traceback, and please report it.")
+            _err(
+                f"Error: unexpected {type(exc).__name__}: {exc}. Run again with --debug for "
+                "the traceback, and please report it."
+            )
             raise typer.Exit(2) from None
 
 
@@ -73,13 +75,13 @@ class Settings:
     debug: bool
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
 
 
-class DetailFormat(str, Enum):
+class DetailFormat(StrEnum):
     table = "table"
     json = "json"
 
@@ -107,16 +109,33 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     ctx: typer.Context,
-    data: Annotated[Path | None, typer.Option(
-        "--data", envvar="ROA_EVIDENCE_DATA", show_envvar=True, file_okay=False,
-        help="Evidence base folder (studies.bib, claims.yaml). Default: the one shipped "
-        "with roa-evidence.")] = None,
-    db: Annotated[str | None, typer.Option(
-        "--db", envvar="ROA_EVIDENCE_DB", show_envvar=True,
-        help="SQLAlchemy database URL. Default: a SQLite file in your cache folder.")] = None,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="ROA_EVIDENCE_DATA",
+            show_envvar=True,
+            file_okay=False,
+            help="Evidence base folder (studies.bib, claims.yaml). Default: the one shipped "
+            "with roa-evidence.",
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="ROA_EVIDENCE_DB",
+            show_envvar=True,
+            help="SQLAlchemy database URL. Default: a SQLite file in your cache folder.",
+        ),
+    ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
-    version: Annotated[bool, typer.Option(
-        "--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
 ) -> None:
     """Track claims about ketamine routes, who makes them, and the evidence behind each."""
     ctx.obj = Settings(data, db, debug)
@@ -144,8 +163,10 @@ def _connection(ctx: typer.Context) -> Iterator[Connection]:
     try:
         summary = refresh(store, data_dir)
         if summary is not None:
-            _err(f"roa-evidence: the evidence base changed; rebuilt the database "
-                 f"({summary.claims} claims, {summary.works} works).")
+            _err(
+                f"roa-evidence: the evidence base changed; rebuilt the database "
+                f"({summary.claims} claims, {summary.works} works)."
+            )
         with store.engine.connect() as conn:
             yield conn
     finally:
@@ -153,9 +174,16 @@ def _connection(ctx: typer.Context) -> Iterator[Connection]:
 
 
 def _print(renderable: Any) -> None:
-    from .render import console
+    from .render import console, plain
 
-    console().print(renderable)
+    out = console()
+    if not plain():
+        out.print(renderable)
+        return
+    with out.capture() as captured:
+        out.print(renderable)
+    # Rich pads every cell to its column's width; piped text should not end in spaces.
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
 def _emit_json(data: Any) -> None:
@@ -171,53 +199,107 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
     from ..schema import nearest
 
     aliases = {"route": vocab.ROUTE_ALIASES, "condition": vocab.CONDITION_ALIASES}.get(kind)
-    lookup = {"route": (vocab.canonical_route, vocab.ROUTES),
-              "topic": (vocab.canonical_topic, vocab.TOPICS),
-              "condition": (vocab.canonical_condition, vocab.CONDITIONS),
-              "status": (lambda v: v.lower() if v.lower() in vocab.STATUSES else None,
-                         vocab.STATUSES),
-              "certainty": (lambda v: v.lower().replace(" ", "_").replace("-", "_")
-                            if v.lower().replace(" ", "_").replace("-", "_") in vocab.CERTAINTIES
-                            else None, vocab.CERTAINTIES)}
+    lookup = {
+        "route": (vocab.canonical_route, vocab.ROUTES),
+        "topic": (vocab.canonical_topic, vocab.TOPICS),
+        "condition": (vocab.canonical_condition, vocab.CONDITIONS),
+        "status": (lambda v: v.lower() if v.lower() in vocab.STATUSES else None, vocab.STATUSES),
+        "certainty": (
+            lambda v: (
+                v.lower().replace(" ", "_").replace("-", "_")
+                if v.lower().replace(" ", "_").replace("-", "_") in vocab.CERTAINTIES
+                else None
+            ),
+            vocab.CERTAINTIES,
+        ),
+    }
     canonical, terms = lookup[kind]
     found: list[str] = []
     for value in values or []:
         term = canonical(value)
         if term is None:
-            raise NotFound(f"unknown {kind} '{value}'; {nearest(value, terms, aliases=aliases)} "
-                           f"(one of {', '.join(terms)})")
+            raise NotFound(
+                f"unknown {kind} '{value}'; {nearest(value, terms, aliases=aliases)} "
+                f"(one of {', '.join(terms)})"
+            )
         found.append(term)
     return tuple(found)
 
 
-RouteOpt = Annotated[list[str] | None, typer.Option(
-    "--route", "-r", help="Only claims about this route (IV, IM, IN, oral, SL, rectal, SC; "
-    "aliases such as 'intramuscular' work). Repeat for any of several.")]
-TopicOpt = Annotated[list[str] | None, typer.Option(
-    "--topic", "-t", help="Only claims on this topic (efficacy, onset, duration, "
-    "bioavailability, safety, ...). Repeatable.")]
-ConditionOpt = Annotated[list[str] | None, typer.Option(
-    "--condition", help="Only claims about this condition (depression, pain, ...). Repeatable.")]
-StatusOpt = Annotated[list[str] | None, typer.Option(
-    "--status", "-s", help="Only claims with this status: strong, weak, unsupported, "
-    "contested. Repeatable.")]
-MinCertaintyOpt = Annotated[str | None, typer.Option(
-    "--min-certainty", help="Only claims graded at least this: very_low, low, moderate, high.")]
-SourceOpt = Annotated[str | None, typer.Option(
-    "--source", help="Only claims citing this work (citation key) as evidence.")]
-DocumentOpt = Annotated[str | None, typer.Option(
-    "--document", help="Only claims this document asserts or disputes (citation key).")]
-SearchOpt = Annotated[str | None, typer.Option(
-    "--search", help="Only claims whose id, statement or quotes contain this text "
-    "(case-insensitive, taken literally).")]
-FormatOpt = Annotated[Format, typer.Option(
-    "--format", "-f", help="table (rich on a terminal, plain when piped), json or csv.")]
+RouteOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--route",
+        "-r",
+        help="Only claims about this route (IV, IM, IN, oral, SL, rectal, SC; "
+        "aliases such as 'intramuscular' work). Repeat for any of several.",
+    ),
+]
+TopicOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--topic",
+        "-t",
+        help="Only claims on this topic (efficacy, onset, duration, "
+        "bioavailability, safety, ...). Repeatable.",
+    ),
+]
+ConditionOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--condition", help="Only claims about this condition (depression, pain, ...). Repeatable."
+    ),
+]
+StatusOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--status",
+        "-s",
+        help="Only claims with this status: strong, weak, unsupported, contested. Repeatable.",
+    ),
+]
+MinCertaintyOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--min-certainty", help="Only claims graded at least this: very_low, low, moderate, high."
+    ),
+]
+SourceOpt = Annotated[
+    str | None,
+    typer.Option("--source", help="Only claims citing this work (citation key) as evidence."),
+]
+DocumentOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--document", help="Only claims this document asserts or disputes (citation key)."
+    ),
+]
+SearchOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--search",
+        help="Only claims whose id, statement or quotes contain this text "
+        "(case-insensitive, taken literally).",
+    ),
+]
+FormatOpt = Annotated[
+    Format,
+    typer.Option(
+        "--format", "-f", help="table (rich on a terminal, plain when piped), json or csv."
+    ),
+]
 
 
-def claim_filter(route: list[str] | None = None, topic: list[str] | None = None,
-                 condition: list[str] | None = None, status: list[str] | None = None,
-                 min_certainty: str | None = None, source: str | None = None,
-                 document: str | None = None, search: str | None = None) -> ClaimFilter:
+def claim_filter(
+    route: list[str] | None = None,
+    topic: list[str] | None = None,
+    condition: list[str] | None = None,
+    status: list[str] | None = None,
+    min_certainty: str | None = None,
+    source: str | None = None,
+    document: str | None = None,
+    search: str | None = None,
+) -> ClaimFilter:
     """The library's filter from the command line's options, vocabulary checked."""
     from ..queries import ClaimFilter
 
@@ -225,9 +307,13 @@ def claim_filter(route: list[str] | None = None, topic: list[str] | None = None,
     if certainty == ("none",):
         certainty = ()
     return ClaimFilter(
-        routes=_canonical("route", route), topics=_canonical("topic", topic),
-        conditions=_canonical("condition", condition), statuses=_canonical("status", status),
-        min_certainty=certainty[0] if certainty else None, source=source, document=document,
+        routes=_canonical("route", route),
+        topics=_canonical("topic", topic),
+        conditions=_canonical("condition", condition),
+        statuses=_canonical("status", status),
+        min_certainty=certainty[0] if certainty else None,
+        source=source,
+        document=document,
         search=search or None,
     )
 
@@ -250,7 +336,9 @@ def _render_claims(claims: list[Any], fmt: Format, empty: str, title: str | None
 @app.command()
 def load(
     ctx: typer.Context,
-    force: Annotated[bool, typer.Option("--force", help="Rebuild even if nothing changed.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even if nothing changed.")
+    ] = False,
 ) -> None:
     """Build or refresh the database from the evidence base now, and say what changed.
 
@@ -269,16 +357,23 @@ def load(
     if summary is None:
         print(f"Up to date: {where} already holds {data_dir} as it is.")
     else:
-        print(f"Loaded {summary.claims} claims, {summary.works} works, {summary.links} evidence "
-              f"links and {summary.assertions} quotes from {data_dir} into {where}.")
+        print(
+            f"Loaded {summary.claims} claims, {summary.works} works, {summary.links} evidence "
+            f"links and {summary.assertions} quotes from {data_dir} into {where}."
+        )
 
 
 @app.command()
 def validate(
     ctx: typer.Context,
-    documents: Annotated[Path | None, typer.Option(
-        "--documents", file_okay=False,
-        help="Folder with the documents' text files: also check every quote is verbatim.")] = None,
+    documents: Annotated[
+        Path | None,
+        typer.Option(
+            "--documents",
+            file_okay=False,
+            help="Folder with the documents' text files: also check every quote is verbatim.",
+        ),
+    ] = None,
 ) -> None:
     """Check the evidence base's files and list every problem with file:line (exit 2 if any).
 
@@ -330,7 +425,9 @@ def claims(
 def show(
     ctx: typer.Context,
     claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim's id.")],
-    fmt: Annotated[DetailFormat, typer.Option("--format", "-f", help="table or json.")] = DetailFormat.table,
+    fmt: Annotated[
+        DetailFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = DetailFormat.table,
 ) -> None:
     """Show one claim: who asserts or disputes it (quotes), its evidence, and how it was graded.
 
@@ -351,10 +448,16 @@ def show(
 @app.command()
 def sources(
     ctx: typer.Context,
-    design: Annotated[str | None, typer.Option(
-        "--design", help="Only works of this design (rct, pk-study, patient-reports, ...).")] = None,
-    min_n: Annotated[int | None, typer.Option(
-        "--min-n", min=1, help="Only works with at least this many participants.")] = None,
+    design: Annotated[
+        str | None,
+        typer.Option(
+            "--design", help="Only works of this design (rct, pk-study, patient-reports, ...)."
+        ),
+    ] = None,
+    min_n: Annotated[
+        int | None,
+        typer.Option("--min-n", min=1, help="Only works with at least this many participants."),
+    ] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List the works (studies, reviews, documents) with design, n, flags and citing claims.
@@ -388,7 +491,9 @@ def sources(
 def source(
     ctx: typer.Context,
     key: Annotated[str, typer.Argument(metavar="KEY", help="The work's citation key.")],
-    fmt: Annotated[DetailFormat, typer.Option("--format", "-f", help="table or json.")] = DetailFormat.table,
+    fmt: Annotated[
+        DetailFormat, typer.Option("--format", "-f", help="table or json.")
+    ] = DetailFormat.table,
 ) -> None:
     """Show one work: bibliographic record, appraisal, citation issues and the claims citing it.
 
@@ -412,7 +517,9 @@ def gaps(
     route: RouteOpt = None,
     topic: TopicOpt = None,
     status: StatusOpt = None,
-    fail: Annotated[bool, typer.Option("--fail", help="Exit 1 when any claim lacks strong support.")] = False,
+    fail: Annotated[
+        bool, typer.Option("--fail", help="Exit 1 when any claim lacks strong support.")
+    ] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List claims lacking strong support (unsupported, weak, contested), most asserted first.
@@ -424,8 +531,12 @@ def gaps(
     flt = claim_filter(route, topic, status=status)
     with _connection(ctx) as conn:
         found = find_gaps(conn, flt)
-    _render_claims(found, fmt, "No gaps: every matching claim has strong support.",
-                   title=f"{len(found)} claims lack strong support")
+    _render_claims(
+        found,
+        fmt,
+        "No gaps: every matching claim has strong support.",
+        title=f"{len(found)} claims lack strong support",
+    )
     if fail and found:
         raise typer.Exit(1)
 

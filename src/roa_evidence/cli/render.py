@@ -24,9 +24,18 @@ CERTAINTY_SYMBOL = {
     "very_low": "\u2295\u25ef\u25ef\u25ef",
     "none": "\u25ef\u25ef\u25ef\u25ef",
 }
-CERTAINTY_STYLE = {"high": "bold green", "moderate": "green", "low": "yellow",
-                   "very_low": "red", "none": "dim red"}
+CERTAINTY_STYLE = {
+    "high": "bold green",
+    "moderate": "green",
+    "low": "yellow",
+    "very_low": "red",
+    "none": "dim red",
+}
 STATUS_STYLE = {"strong": "green", "weak": "yellow", "unsupported": "red", "contested": "magenta"}
+
+
+# Piped output is for grep and less: one row per line, however long.
+_PLAIN_WIDTH = 10_000
 
 
 def plain() -> bool:
@@ -37,14 +46,25 @@ def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
     if plain() or not stream.isatty():
         # Piped: no colour, no box art that breaks grep, wide enough not to wrap ids.
-        return Console(file=stream, no_color=True, highlight=False, width=160,
-                       force_terminal=False, soft_wrap=False)
+        return Console(
+            file=stream,
+            no_color=True,
+            highlight=False,
+            width=_PLAIN_WIDTH,
+            force_terminal=False,
+            soft_wrap=False,
+        )
     return Console(file=stream, highlight=False)
 
 
 def _table(*columns: str, title: str | None = None) -> Table:
-    table = Table(title=title, box=box.SIMPLE_HEAD if not plain() else box.ASCII2,
-                  show_lines=False, title_justify="left", pad_edge=False)
+    table = Table(
+        title=title,
+        box=None if plain() else box.SIMPLE_HEAD,
+        show_lines=False,
+        title_justify="left",
+        pad_edge=False,
+    )
     for column in columns:
         table.add_column(column)
     return table
@@ -67,8 +87,12 @@ def claims_table(claims: Sequence[ClaimView], title: str | None = None) -> Table
     table.columns[0].no_wrap = True
     for claim in claims:
         table.add_row(
-            claim.id, ",".join(claim.routes), claim.topic, certainty_text(claim.certainty),
-            status_text(claim.status), "" if claim.total_n is None else str(claim.total_n),
+            claim.id,
+            ",".join(claim.routes),
+            claim.topic,
+            certainty_text(claim.certainty),
+            status_text(claim.status),
+            "" if claim.total_n is None else str(claim.total_n),
             Text(claim.statement),
         )
     return table
@@ -92,8 +116,10 @@ def _value(value: dict[str, Any] | None) -> str:
 def effect_text(effect: dict[str, Any] | None) -> str:
     if not effect:
         return ""
-    text = (f"{effect['measure']} {_num(effect['estimate'])} "
-            f"(95% CI {_num(effect['low'])} to {_num(effect['high'])})")
+    text = (
+        f"{effect['measure']} {_num(effect['estimate'])} "
+        f"(95% CI {_num(effect['low'])} to {_num(effect['high'])})"
+    )
     extras = [f"{k} {effect[k]}" for k in ("n_studies", "n", "events") if effect.get(k) is not None]
     return text + (f"; {', '.join(extras)}" if extras else "")
 
@@ -107,8 +133,10 @@ def claim_detail(claim: ClaimView) -> Group:
     parts: list[Any] = []
     head = Text()
     head.append(claim.statement + "\n", style="bold")
-    head.append(f"routes {', '.join(claim.routes)} \u00b7 topic {claim.topic} \u00b7 condition "
-                f"{claim.condition}")
+    head.append(
+        f"routes {', '.join(claim.routes)} \u00b7 topic {claim.topic} \u00b7 condition "
+        f"{claim.condition}"
+    )
     if claim.value:
         head.append(f" \u00b7 value {_value(claim.value)}")
     head.append("\ncertainty ")
@@ -118,9 +146,19 @@ def claim_detail(claim: ClaimView) -> Group:
     head.append(f" \u00b7 total n {claim.total_n if claim.total_n is not None else 'not reported'}")
     if claim.note:
         head.append(f"\nnote: {claim.note}", style="italic")
-    parts.append(Panel(head, title=claim.id, title_align="left", expand=False,
-                       box=box.ASCII if plain() else box.ROUNDED))
-    for label, assertions in (("Asserted by", claim.asserted_by), ("Disputed by", claim.disputed_by)):
+    parts.append(
+        Panel(
+            head,
+            title=claim.id,
+            title_align="left",
+            expand=False,
+            box=box.ASCII if plain() else box.ROUNDED,
+        )
+    )
+    for label, assertions in (
+        ("Asserted by", claim.asserted_by),
+        ("Disputed by", claim.disputed_by),
+    ):
         if not assertions:
             continue
         text = Text(f"{label}\n", style="bold")
@@ -128,19 +166,38 @@ def claim_detail(claim: ClaimView) -> Group:
             text.append(f"  {a.document}: ", style="cyan" if not plain() else "")
             text.append(f"\u201c{a.quote}\u201d\n")
             if a.citation_issue:
-                text.append(f"    citation issue: {a.citation_issue}\n",
-                            style="" if plain() else "yellow")
+                text.append(
+                    f"    citation issue: {a.citation_issue}\n", style="" if plain() else "yellow"
+                )
         parts.append(text)
     if claim.evidence:
-        table = _table("source", "stance", "design", "n", "blinding", "quality", "indirect",
-                       "locator", "value", title="Evidence")
+        table = _table(
+            "source",
+            "stance",
+            "design",
+            "n",
+            "blinding",
+            "quality",
+            "indirect",
+            "locator",
+            "value",
+            title="Evidence",
+        )
         for e in claim.evidence:
             reported = _value(e.value)
             if e.effect:
                 reported = (reported + "; " if reported else "") + effect_text(e.effect)
-            table.add_row(e.source, e.stance, e.design or "not appraised",
-                          "" if e.n is None else str(e.n), e.blinding or "",
-                          ", ".join(e.quality), ", ".join(e.indirect), e.locator or "", reported)
+            table.add_row(
+                e.source,
+                e.stance,
+                e.design or "not appraised",
+                "" if e.n is None else str(e.n),
+                e.blinding or "",
+                ", ".join(e.quality),
+                ", ".join(e.indirect),
+                e.locator or "",
+                reported,
+            )
         parts.append(table)
         notes = [f"  {e.source}: {e.note}" for e in claim.evidence if e.note]
         if notes:
@@ -164,8 +221,12 @@ def grading_table(claim: ClaimView) -> Table:
             level, shown = change, str(change)
         else:
             level, shown = level + change, f"{change:+d}"
-        table.add_row(step["domain"].replace("_", " "), shown,
-                      names.get(max(0, min(4, level)), str(level)), Text(step["reason"]))
+        table.add_row(
+            step["domain"].replace("_", " "),
+            shown,
+            names.get(max(0, min(4, level)), str(level)),
+            Text(step["reason"]),
+        )
     if not claim.grading:
         table.add_row("start", "0", "none", "no supporting evidence")
     return table
@@ -175,22 +236,39 @@ def works_table(works: Sequence[WorkView]) -> Table:
     table = _table("key", "design", "n", "blinding", "year", "quality", "verification", "cited by")
     table.columns[-1].overflow = "fold"
     for w in works:
-        table.add_row(w.key, w.design or "not appraised", "" if w.n is None else str(w.n),
-                      w.blinding or "", "" if w.year is None else str(w.year),
-                      ", ".join(w.quality), w.verification or "",
-                      ", ".join(w.cited_by + tuple(c for c in w.asserts if c not in w.cited_by)))
+        table.add_row(
+            w.key,
+            w.design or "not appraised",
+            "" if w.n is None else str(w.n),
+            w.blinding or "",
+            "" if w.year is None else str(w.year),
+            ", ".join(w.quality),
+            w.verification or "",
+            ", ".join(w.cited_by + tuple(c for c in w.asserts if c not in w.cited_by)),
+        )
     return table
 
 
 def work_detail(work: WorkView) -> Group:
     rows = [
-        ("title", work.title), ("authors", work.authors), ("year", work.year),
-        ("in", work.container), ("doi", work.doi), ("pmid", work.pmid), ("url", work.url),
-        ("design", work.design or "not appraised"), ("n", work.n), ("blinding", work.blinding),
-        ("population", work.population), ("condition", work.condition),
-        ("routes", ", ".join(work.routes)), ("quality", ", ".join(work.quality)),
-        ("verification", work.verification), ("file", work.file),
-        ("citation issue", work.citation_issue), ("note", work.note),
+        ("title", work.title),
+        ("authors", work.authors),
+        ("year", work.year),
+        ("in", work.container),
+        ("doi", work.doi),
+        ("pmid", work.pmid),
+        ("url", work.url),
+        ("design", work.design or "not appraised"),
+        ("n", work.n),
+        ("blinding", work.blinding),
+        ("population", work.population),
+        ("condition", work.condition),
+        ("routes", ", ".join(work.routes)),
+        ("quality", ", ".join(work.quality)),
+        ("verification", work.verification),
+        ("file", work.file),
+        ("citation issue", work.citation_issue),
+        ("note", work.note),
     ]
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(style="bold" if not plain() else "", no_wrap=True)
@@ -198,8 +276,15 @@ def work_detail(work: WorkView) -> Group:
     for label, value in rows:
         if value not in (None, ""):
             table.add_row(label, escape(str(value)) if not isinstance(value, str) else Text(value))
-    parts: list[Any] = [Panel(table, title=work.key, title_align="left", expand=False,
-                              box=box.ASCII if plain() else box.ROUNDED)]
+    parts: list[Any] = [
+        Panel(
+            table,
+            title=work.key,
+            title_align="left",
+            expand=False,
+            box=box.ASCII if plain() else box.ROUNDED,
+        )
+    ]
     if work.cited_by:
         parts.append(Text("Cited as evidence by: " + ", ".join(work.cited_by)))
     if work.asserts:
