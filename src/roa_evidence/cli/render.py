@@ -233,8 +233,7 @@ def grading_table(claim: ClaimView) -> Table:
 
 
 def works_table(works: Sequence[WorkView]) -> Table:
-    table = _table("key", "design", "n", "blinding", "year", "quality", "verification", "cited by")
-    table.columns[-1].overflow = "fold"
+    table = _table("key", "design", "n", "blinding", "year", "quality", "verification", "claims")
     for w in works:
         table.add_row(
             w.key,
@@ -244,7 +243,7 @@ def works_table(works: Sequence[WorkView]) -> Table:
             "" if w.year is None else str(w.year),
             ", ".join(w.quality),
             w.verification or "",
-            ", ".join(w.cited_by + tuple(c for c in w.asserts if c not in w.cited_by)),
+            str(len(set(w.cited_by) | set(w.asserts))),
         )
     return table
 
