@@ -143,6 +143,11 @@ def work_row(work: WorkView) -> tuple[Any, ...]:
     )
 
 
+def _number(value: Any) -> Any:
+    """A stored float that is whole (93.0) as it was written (93)."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
 def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
     """The claim's rows of the evidence table; one row with blank link cells if it has none."""
     head = (
@@ -175,9 +180,9 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
             e.locator,
             ";".join(e.indirect),
             ";".join(e.flags),
-            value.get("estimate"),
-            value.get("low"),
-            value.get("high"),
+            _number(value.get("estimate")),
+            _number(value.get("low")),
+            _number(value.get("high")),
             value.get("unit"),
             effect.get("measure"),
             effect.get("estimate"),

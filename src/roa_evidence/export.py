@@ -1,0 +1,552 @@
+"""Exports for reviewers: CSV, JSON, Markdown, BibTeX and CSL-JSON.
+
+Writers take views (claims or works) as iterables and write to a text stream;
+they never hold more than the record in hand. `iter_claims` and `iter_works`
+read the store in batches (keyset pagination over file order), so an export's
+memory stays flat however large the evidence base. `export` is the one call
+the CLI makes; `atomic_output` gives it a file that appears only when whole.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, TextIO
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from . import vocab
+from .errors import OutputError
+from .latex import latex_to_text
+from .queries import (
+    ASSERTION,
+    CLAIM,
+    CLAIM_ROUTE,
+    LINK,
+    WORK,
+    ClaimFilter,
+    ClaimView,
+    WorkView,
+    _assemble,
+    _claim_query,
+    _split,
+    check_filter_keys,
+)
+from .tabular import (
+    CLAIM_COLUMNS,
+    EVIDENCE_COLUMNS,
+    WORK_COLUMNS,
+    claim_row,
+    evidence_rows,
+    work_row,
+    write_csv,
+)
+
+FORMATS = ("csv", "json", "md", "bib", "csl-json")
+WHATS = ("evidence", "claims", "sources")
+GROUPS = ("route", "topic")
+BATCH = 500
+EXCEL_BOM = "\ufeff"
+
+# ---------------------------------------------------------------------------
+# Reading the store in batches
+
+
+def iter_claims(conn: Connection, flt: ClaimFilter | None = None,
+                batch_size: int = BATCH) -> Iterator[ClaimView]:
+    """The claims matching `flt` (default: all), in file order, read `batch_size` at a time."""
+    flt = flt or ClaimFilter()
+    check_filter_keys(conn, flt)
+    order = (CLAIM.c.position, CLAIM.c.id)
+    query = _claim_query(flt).order_by(None).order_by(*order).limit(batch_size)
+    after: tuple[int, str] | None = None
+    while True:
+        page = query if after is None else query.where(sa.tuple_(*order) > sa.tuple_(*after))
+        rows = conn.execute(page).mappings().all()
+        if not rows:
+            return
+        yield from _assemble(conn, rows, [row["id"] for row in rows])
+        if len(rows) < batch_size:
+            return
+        after = (rows[-1]["position"], rows[-1]["id"])
+
+
+def _claim_ids(flt: ClaimFilter) -> sa.Select[Any]:
+    return _claim_query(flt).with_only_columns(CLAIM.c.id).order_by(None)
+
+
+def iter_works(conn: Connection, flt: ClaimFilter | None = None,
+               batch_size: int = BATCH) -> Iterator[WorkView]:
+    """Works in file order, `batch_size` at a time: every work when `flt` is None, else the
+    works the matching claims cite as evidence or quote as documents."""
+    query = sa.select(WORK).order_by(WORK.c.position).limit(batch_size)
+    if flt is not None:
+        check_filter_keys(conn, flt)
+        ids = _claim_ids(flt)
+        cited = sa.union(sa.select(LINK.c.source).where(LINK.c.claim_id.in_(ids)),
+                         sa.select(ASSERTION.c.document).where(ASSERTION.c.claim_id.in_(ids)))
+        query = query.where(WORK.c.key.in_(cited.scalar_subquery()))
+    after: int | None = None
+    while True:
+        page = query if after is None else query.where(WORK.c.position > after)
+        rows = conn.execute(page).mappings().all()
+        if not rows:
+            return
+        yield from _works(conn, rows)
+        if len(rows) < batch_size:
+            return
+        after = rows[-1]["position"]
+
+
+def _works(conn: Connection, rows: Iterable[Any]) -> Iterator[WorkView]:
+    rows = list(rows)
+    keys = [row["key"] for row in rows]
+    cited: dict[str, list[str]] = {key: [] for key in keys}
+    for source, claim_id in conn.execute(
+        sa.select(LINK.c.source, LINK.c.claim_id).distinct().where(LINK.c.source.in_(keys))
+        .order_by(LINK.c.claim_id)
+    ):
+        cited[source].append(claim_id)
+    asserts: dict[str, list[str]] = {key: [] for key in keys}
+    for document, claim_id in conn.execute(
+        sa.select(ASSERTION.c.document, ASSERTION.c.claim_id).distinct()
+        .where(ASSERTION.c.document.in_(keys)).order_by(ASSERTION.c.claim_id)
+    ):
+        asserts[document].append(claim_id)
+    for row in rows:
+        yield WorkView(
+            key=row["key"], entry_type=row["entry_type"], title=row["title"],
+            authors=row["authors"], year=row["year"], container=row["container"],
+            doi=row["doi"], pmid=row["pmid"], url=row["url"], design=row["design"],
+            n=row["n"], blinding=row["blinding"], population=row["population"],
+            condition=row["condition"], routes=_split(row["routes"]),
+            quality=_split(row["quality"]), verification=row["verification"],
+            file=row["file"], citation_issue=row["citation_issue"], note=row["note"],
+            is_document=bool(row["is_document"]), fields=json.loads(row["fields_json"]),
+            cited_by=tuple(cited[row["key"]]), asserts=tuple(asserts[row["key"]]),
+        )
+
+
+def groups(conn: Connection, flt: ClaimFilter, by: str) -> list[str]:
+    """The routes (or topics) of the claims matching `flt`, in vocabulary order."""
+    if by == "route":
+        query = sa.select(CLAIM_ROUTE.c.route).where(CLAIM_ROUTE.c.claim_id.in_(_claim_ids(flt)))
+        order, wanted = vocab.ROUTES, flt.routes
+    else:
+        query = _claim_query(flt).with_only_columns(CLAIM.c.topic).order_by(None)
+        order, wanted = vocab.TOPICS, flt.topics
+    found = set(conn.execute(query.distinct()).scalars())
+    if wanted:
+        found &= set(wanted)
+    return sorted(found, key=lambda term: (order.index(term) if term in order else len(order),
+                                           term))
+
+
+# ---------------------------------------------------------------------------
+# CSV
+
+
+def _counted(rows: Iterable[Any], counter: list[int]) -> Iterator[Any]:
+    for row in rows:
+        counter[0] += 1
+        yield row
+
+
+def write_evidence_csv(stream: TextIO, claims: Iterable[ClaimView]) -> int:
+    """One row per claim x evidence link (a claim with no link gets one row); rows written."""
+    count = [0]
+    write_csv(stream, EVIDENCE_COLUMNS,
+              _counted((row for claim in claims for row in evidence_rows(claim)), count))
+    return count[0]
+
+
+def write_claims_csv(stream: TextIO, claims: Iterable[ClaimView]) -> int:
+    """One row per claim, the columns of `claims --format csv`; rows written."""
+    count = [0]
+    write_csv(stream, CLAIM_COLUMNS, _counted((claim_row(c) for c in claims), count))
+    return count[0]
+
+
+def write_works_csv(stream: TextIO, works: Iterable[WorkView]) -> int:
+    """One row per work, the columns of `sources --format csv`; rows written."""
+    count = [0]
+    write_csv(stream, WORK_COLUMNS, _counted((work_row(w) for w in works), count))
+    return count[0]
+
+
+# ---------------------------------------------------------------------------
+# JSON
+
+
+def _json_array(stream: TextIO, records: Iterable[dict[str, Any]], indent: str) -> int:
+    """The records, one per line (json's C encoder: indenting is several times slower)."""
+    count = 0
+    for record in records:
+        text = json.dumps(record, ensure_ascii=False)
+        stream.write(("," if count else "") + "\n" + indent + text)
+        count += 1
+    stream.write("\n" + indent[:-2] + "]" if count else "]")
+    return count
+
+
+def write_json(stream: TextIO, claims: Iterable[ClaimView] | None,
+               works: Iterable[WorkView]) -> int:
+    """One JSON object: `claims` (the `claims --format json` records, unless None) and
+    `sources` (works); records written."""
+    count = 0
+    stream.write("{")
+    if claims is not None:
+        stream.write('\n  "claims": [')
+        count += _json_array(stream, (c.to_dict() for c in claims), "    ")
+        stream.write(",")
+    stream.write('\n  "sources": [')
+    count += _json_array(stream, (w.to_dict() for w in works), "    ")
+    stream.write("\n}\n")
+    return count
+
+
+# ---------------------------------------------------------------------------
+# Markdown: Summary-of-Findings tables
+
+CERTAINTY_LABEL = {
+    "high": "\u2295\u2295\u2295\u2295 HIGH",
+    "moderate": "\u2295\u2295\u2295\u25ef MODERATE",
+    "low": "\u2295\u2295\u25ef\u25ef LOW",
+    "very_low": "\u2295\u25ef\u25ef\u25ef VERY LOW",
+    "none": "no evidence",
+}
+_MD_ESCAPES = str.maketrans({
+    "\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
+    "<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " ", "\r": " ", "\t": " ",
+})
+SOF_HEADER = ("| Claim | Sources | Total n | Certainty (GRADE) | Status | "
+              "Reasons for rating down |\n|---|---|--:|---|---|---|\n")
+SOF_LEGEND = ("Certainty of the evidence (GRADE): \u2295\u2295\u2295\u2295 high, "
+              "\u2295\u2295\u2295\u25ef moderate, \u2295\u2295\u25ef\u25ef low, "
+              "\u2295\u25ef\u25ef\u25ef very low; \"no evidence\" when nothing supports "
+              "the claim.\n")
+
+
+def md_cell(value: Any) -> str:
+    """Text safe inside a Markdown table cell: pipes, HTML and markup escaped, one line."""
+    return "" if value is None else str(value).translate(_MD_ESCAPES).strip()
+
+
+def _sources_cell(claim: ClaimView) -> str:
+    parts: list[str] = []
+    for stance in vocab.STANCES:
+        links = [e for e in claim.evidence if e.stance == stance]
+        if links:
+            cited = ", ".join(
+                f"{e.source} ({e.design or 'not appraised'}"
+                f"{'' if e.n is None else f', n={e.n}'})" for e in links)
+            parts.append(f"{stance}: {cited}")
+    return "; ".join(parts) or "none"
+
+
+def _reasons_cell(claim: ClaimView) -> str:
+    reasons = [
+        f"{step['domain'].replace('_', ' ')} ({int(step['change']):+d}): {step['reason']}"
+        for step in claim.grading
+        if step["domain"] not in ("start", "override") and int(step["change"]) < 0
+    ]
+    reasons += [step["reason"] for step in claim.grading if step["domain"] == "override"]
+    if reasons:
+        return "; ".join(reasons)
+    return "no supporting evidence" if claim.certainty == "none" else "none"
+
+
+def _total_n(claim: ClaimView) -> Any:
+    if claim.total_n is not None:
+        return claim.total_n
+    return "\u2014" if claim.certainty == "none" else "not reported"
+
+
+def sof_row(claim: ClaimView) -> str:
+    """One Summary-of-Findings row (claim, sources, total n, certainty, status, reasons)."""
+    cells = (f"{claim.statement} ({claim.id})", _sources_cell(claim),
+             _total_n(claim), CERTAINTY_LABEL[claim.certainty],
+             claim.status, _reasons_cell(claim))
+    return "| " + " | ".join(md_cell(cell) for cell in cells) + " |\n"
+
+
+def write_sof_markdown(stream: TextIO, tables: Iterable[tuple[str, Iterable[ClaimView]]]) -> int:
+    """A Summary-of-Findings table per (heading, claims) pair; table rows written."""
+    count = 0
+    stream.write("# Summary of findings\n\n" + SOF_LEGEND)
+    for heading, claims in tables:
+        stream.write(f"\n## {md_cell(heading)}\n\n{SOF_HEADER}")
+        for claim in claims:
+            stream.write(sof_row(claim))
+            count += 1
+    if not count:
+        stream.write("\nNo claims match.\n")
+    return count
+
+
+def write_works_markdown(stream: TextIO, works: Iterable[WorkView]) -> int:
+    """A table of works (key, design, n, blinding, year, title, quality, cited by); rows."""
+    count = 0
+    stream.write("| Source | Design | n | Blinding | Year | Title | Quality flags | Cited by |\n"
+                 "|---|---|--:|---|--:|---|---|---|\n")
+    for w in works:
+        cells = (w.key, w.design or "not appraised", w.n, w.blinding, w.year, w.title,
+                 ", ".join(w.quality), ", ".join(w.cited_by))
+        stream.write("| " + " | ".join(md_cell(cell) for cell in cells) + " |\n")
+        count += 1
+    return count
+
+
+# ---------------------------------------------------------------------------
+# BibTeX and CSL-JSON
+
+
+def write_bibtex(stream: TextIO, works: Iterable[WorkView], batch_size: int = BATCH) -> int:
+    """Each work as a BibTeX entry with its fields as written (LaTeX intact); entries written."""
+    from bibtexparser import model
+    from bibtexparser.entrypoint import write_string
+    from bibtexparser.library import Library
+    from bibtexparser.writer import BibtexFormat
+
+    layout = BibtexFormat()  # type: ignore[no-untyped-call]
+    layout.indent = "  "
+    layout.block_separator = "\n"
+    count = 0
+    batch: list[Any] = []
+
+    def flush() -> None:
+        nonlocal count
+        if count:
+            stream.write("\n")
+        stream.write(write_string(Library(batch), bibtex_format=layout))
+        count += len(batch)
+        batch.clear()
+
+    for work in works:
+        fields = [model.Field(name, value) for name, value in work.fields.items()]
+        batch.append(model.Entry(work.entry_type, work.key, fields))
+        if len(batch) == batch_size:
+            flush()
+    if batch:
+        flush()
+    return count
+
+
+CSL_TYPES = {
+    "article": "article-journal", "book": "book", "booklet": "pamphlet", "inbook": "chapter",
+    "incollection": "chapter", "inproceedings": "paper-conference",
+    "conference": "paper-conference", "manual": "book", "mastersthesis": "thesis",
+    "phdthesis": "thesis", "techreport": "report", "report": "report", "online": "webpage",
+    "unpublished": "manuscript", "thesis": "thesis",
+}
+
+
+def csl_names(raw: str) -> list[dict[str, str]]:
+    """BibTeX `author` (or `editor`) text as CSL name objects."""
+    from bibtexparser.middlewares.names import (
+        parse_single_name_into_parts,
+        split_multiple_persons_names,
+    )
+
+    names: list[dict[str, str]] = []
+    for person in split_multiple_persons_names(raw):
+        person = person.strip()
+        if person.lower() == "others" or not person:
+            continue
+        if person.startswith("{") and person.endswith("}") and _one_group(person):
+            names.append({"literal": latex_to_text(person)})
+            continue
+        try:
+            parts = parse_single_name_into_parts(person)
+        except Exception:  # an unparseable name is still a name
+            names.append({"literal": latex_to_text(person)})
+            continue
+        name = {
+            "family": latex_to_text(" ".join(parts.last)),
+            "given": latex_to_text(" ".join(parts.first)),
+            "non-dropping-particle": latex_to_text(" ".join(parts.von)),
+            "suffix": latex_to_text(" ".join(parts.jr)),
+        }
+        names.append({k: v for k, v in name.items() if v})
+    return names
+
+
+def _one_group(text: str) -> bool:
+    """True when the outer braces of `text` enclose all of it (`{World Health Organization}`)."""
+    depth = 0
+    for i, char in enumerate(text):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth == 0 and i < len(text) - 1:
+            return False
+    return True
+
+
+def csl_item(work: WorkView) -> dict[str, Any]:
+    """A work as a CSL-JSON item (CSL 1.0 variables only)."""
+    fields = work.fields
+
+    def text(*names: str) -> str | None:
+        for name in names:
+            if fields.get(name, "").strip():
+                return latex_to_text(fields[name]) or None
+        return None
+
+    kind = CSL_TYPES.get(work.entry_type)
+    if kind is None:
+        kind = "webpage" if work.design == "web-article" or work.url else "article"
+    item: dict[str, Any] = {"id": work.key, "type": kind, "title": work.title}
+    for role in ("author", "editor"):
+        if fields.get(role, "").strip():
+            item[role] = csl_names(fields[role])
+    if work.year is not None:
+        item["issued"] = {"date-parts": [[work.year]]}
+    item["container-title"] = text("journal", "booktitle", "series")
+    item["publisher"] = text("publisher", "institution", "school", "organization")
+    item["publisher-place"] = text("address", "location")
+    item["volume"] = text("volume")
+    item["issue"] = text("number", "issue")
+    pages = fields.get("pages", "").strip()
+    item["page"] = pages.replace("--", "-").replace("{", "").replace("}", "") or None
+    item["DOI"] = work.doi
+    item["PMID"] = work.pmid
+    item["PMCID"] = text("pmcid")
+    item["URL"] = work.url
+    item["edition"] = text("edition")
+    item["medium"] = text("howpublished") if kind == "webpage" else None
+    return {k: v for k, v in item.items() if v not in (None, "", [])}
+
+
+def write_csl_json(stream: TextIO, works: Iterable[WorkView]) -> int:
+    """A CSL-JSON array of the works (for citeproc, Zotero, pandoc); items written."""
+    stream.write("[")
+    count = _json_array(stream, (csl_item(w) for w in works), "  ")
+    stream.write("\n")
+    return count
+
+
+# ---------------------------------------------------------------------------
+# The one call the CLI makes
+
+
+def export(conn: Connection, stream: TextIO, fmt: str = "csv", what: str = "evidence",
+           flt: ClaimFilter | None = None, *, group_by: str = "route",
+           excel: bool = False, batch_size: int = BATCH) -> int:
+    """Write `what` (evidence, claims or sources) matching `flt` as `fmt` to `stream`.
+
+    Returns the records written: CSV and Markdown rows, JSON records, bibliography entries.
+    BibTeX and CSL-JSON hold the works the matching claims cite or quote, or with `what`
+    "sources" and no filter, every work.
+    """
+    if fmt not in FORMATS or what not in WHATS or group_by not in GROUPS:
+        raise ValueError(f"format {fmt!r}, what {what!r}, group_by {group_by!r}")
+    _consistent_snapshot(conn)
+    flt = flt or ClaimFilter()
+    unfiltered = flt == ClaimFilter()
+
+    def claims() -> Iterator[ClaimView]:
+        return iter_claims(conn, flt, batch_size)
+
+    def works() -> Iterator[WorkView]:
+        everything = what == "sources" and unfiltered
+        return iter_works(conn, None if everything else flt, batch_size)
+
+    if excel:
+        stream.write(EXCEL_BOM)
+    writers: dict[tuple[str, str], Callable[[], int]] = {
+        ("csv", "evidence"): lambda: write_evidence_csv(stream, claims()),
+        ("csv", "claims"): lambda: write_claims_csv(stream, claims()),
+        ("csv", "sources"): lambda: write_works_csv(stream, works()),
+        ("json", "sources"): lambda: write_json(stream, None, works()),
+        ("md", "sources"): lambda: write_works_markdown(stream, works()),
+    }
+    writer = writers.get((fmt, what))
+    if writer is not None:
+        return writer()
+    if fmt == "json":
+        check_filter_keys(conn, flt)
+        return write_json(stream, claims(), works())
+    if fmt == "md":
+        check_filter_keys(conn, flt)
+        def narrowed(term: str) -> ClaimFilter:
+            if group_by == "route":
+                return replace(flt, routes=(term,))
+            return replace(flt, topics=(term,))
+
+        tables = ((f"{group_by.capitalize()}: {term}",
+                   iter_claims(conn, narrowed(term), batch_size))
+                  for term in groups(conn, flt, group_by))
+        return write_sof_markdown(stream, tables)
+    if fmt == "bib":
+        return write_bibtex(stream, works(), batch_size)
+    return write_csl_json(stream, works())
+
+
+def _consistent_snapshot(conn: Connection) -> None:
+    """On PostgreSQL, read every batch from one snapshot, so a concurrent rebuild between
+    batches cannot mix two versions of the evidence base (SQLite's swap-by-rename already
+    leaves an open connection on the old file)."""
+    if conn.dialect.name == "postgresql" and not conn.in_transaction():
+        conn.execution_options(isolation_level="REPEATABLE READ")
+
+
+# ---------------------------------------------------------------------------
+# Files
+
+
+@contextmanager
+def atomic_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]:
+    """A UTF-8 text stream whose content appears at `path` only once the block completes
+    (written to a temporary file beside it and renamed into place). None or `-` is stdout.
+
+    Raises OutputError if `path` exists and `force` is false, or cannot be written.
+    """
+    if path is None or str(path) == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+        return
+    if path.is_dir():
+        raise OutputError(f"{path} is a folder; name a file to write")
+    if path.exists() and not force:
+        raise OutputError(f"{path} already exists; pass --force to overwrite it")
+    folder = path.parent
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except FileNotFoundError:
+        raise OutputError(f"cannot write {path}: the folder {folder} does not exist") from None
+    except OSError as exc:
+        raise OutputError(f"cannot write {path} ({exc.strerror or exc})") from None
+    try:
+        with open(fd, "w", encoding="utf-8", newline="") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # mkstemp made it private; an export is an ordinary file
+        _place(Path(tmp), path, force)
+    except OSError as exc:
+        raise OutputError(f"cannot write {path} ({exc.strerror or exc})") from None
+    finally:
+        with suppress(FileNotFoundError):
+            os.unlink(tmp)
+
+
+def _place(tmp: Path, path: Path, force: bool) -> None:
+    if force:
+        os.replace(tmp, path)
+        return
+    try:
+        os.link(tmp, path)  # fails, atomically, if another process created `path` meanwhile
+    except FileExistsError:
+        raise OutputError(f"{path} already exists; pass --force to overwrite it") from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise OutputError(f"{path} already exists; pass --force to overwrite it") from None
+        os.replace(tmp, path)
