@@ -90,7 +90,8 @@ def _failed_block_problem(path: Path, text: str, block: model.ParsingFailedBlock
     if isinstance(block, model.DuplicateBlockKeyBlock):
         previous = block.previous_block.start_line
         first = f" (first at line {previous + 1})" if previous is not None else ""
-        return Problem(path, line, f"duplicate key '{block.key}'{first}; rename or remove one entry")
+        return Problem(path, line,
+                       f"duplicate key '{block.key}'{first}; rename or remove one entry")
     if isinstance(block, model.DuplicateFieldKeyBlock):
         keys = ", ".join(sorted(block.duplicate_keys))
         return Problem(path, line, f"field {keys} appears twice in one entry; keep one")
@@ -105,11 +106,18 @@ def _failed_block_problem(path: Path, text: str, block: model.ParsingFailedBlock
                        "complete the entry or remove it")
     if reason.startswith("Unexpected block start"):
         end = getattr(block.error, "end_index", None)
-        stop = f"line {text.count(chr(10), 0, end + 1) + 1}" if isinstance(end, int) else "the next entry"
+        stop = (f"line {text.count(chr(10), 0, end + 1) + 1}" if isinstance(end, int)
+                else "the next entry")
         return Problem(path, line, f"{what} is still open at {stop}, where the next entry "
                        "starts: a brace or quote is unbalanced; check its braces")
     return Problem(path, line, f"{what} is broken ({reason}); check its braces, commas and "
                    "equals signs")
+
+
+def _shown(value: str, limit: int = 40) -> str:
+    """A value quoted in a message: on one line, and short."""
+    text = " ".join(value.split())
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def _broken_key(raw: str) -> str | None:
@@ -127,7 +135,8 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
         problems.append(Problem(path, where, f"entry '{entry.key}': {message}"))
 
     if not entry.key.strip():
-        return None, [Problem(path, line, f"an @{entry.entry_type} entry has no citation key; add one")]
+        return None, [Problem(path, line,
+                              f"an @{entry.entry_type} entry has no citation key; add one")]
     raw: dict[str, str] = {}
     field_lines: dict[str, int] = {}
     for f in entry.fields:
@@ -139,7 +148,7 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
                     f"{MAX_FIELD_CHARS:,} is surely an unclosed brace, check it")
             continue
         if getattr(f, "enclosing", None) == "no-enclosing" and not value.isdigit():
-            problem(name, f"field '{name}' uses the @string macro '{value}', which is not "
+            problem(name, f"field '{name}' uses the @string macro '{_shown(value)}', which is not "
                     "defined; define it with @string or put the value in braces")
             continue
         raw[name] = value
@@ -150,21 +159,24 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
                 return latex_to_text(raw[name]) or None
         return None
 
-    def term(name: str, terms: tuple[str, ...], aliases: dict[str, str] | None = None) -> str | None:
+    def term(name: str, terms: tuple[str, ...],
+             aliases: dict[str, str] | None = None) -> str | None:
         value = raw.get(name, "").strip()
         if not value:
             return None
         canonical = _canonical(value, terms, aliases)
         if canonical is None:
-            problem(name, f"unknown {name} '{value}'; {nearest(value, terms)}")
+            problem(name, f"unknown {name} '{_shown(value)}'; {nearest(value, terms)}")
         return canonical
 
-    def terms(name: str, allowed: tuple[str, ...], aliases: dict[str, str] | None = None) -> tuple[str, ...]:
+    def terms(name: str, allowed: tuple[str, ...],
+              aliases: dict[str, str] | None = None) -> tuple[str, ...]:
         found: list[str] = []
         for item in _split_list(raw.get(name, "")):
             canonical = _canonical(item, allowed, aliases)
             if canonical is None:
-                problem(name, f"unknown {name.rstrip('s')} '{item}' in '{name}'; {nearest(item, allowed)}")
+                problem(name, f"unknown {name.rstrip('s')} '{_shown(item)}' in '{name}'; "
+                        f"{nearest(item, allowed)}")
             elif canonical not in found:
                 found.append(canonical)
         return tuple(found)
@@ -175,7 +187,8 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
         if value.isdigit() and int(value) > 0:
             n = int(value)
         else:
-            problem("n", f"n must be a positive whole number of participants, not '{value}'")
+            problem("n", "n must be a positive whole number of participants, "
+                    f"not '{_shown(value)}'")
     year_match = _YEAR.search(raw.get("year", "") or raw.get("date", ""))
     file_name = raw.get("file", "").strip() or None
     if file_name is not None:

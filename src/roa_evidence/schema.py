@@ -37,11 +37,12 @@ def nearest(value: str, terms: tuple[str, ...] | list[str], limit: int = 3,
 
 
 def _term(kind: str, terms: tuple[str, ...], aliases: dict[str, str] | None = None) -> object:
+    canonical = {term.lower(): term for term in terms}  # one lookup per value, not a scan
+
     def check(value: str) -> str:
         key = value.strip().lower()
-        for term in terms:
-            if term.lower() == key:
-                return term
+        if key in canonical:
+            return canonical[key]
         if aliases and key in aliases:
             return aliases[key]
         raise ValueError(f"unknown {kind} '{value}'; {nearest(value, terms, aliases=aliases)}")
@@ -120,8 +121,8 @@ class EvidenceIn(Strict):
     locator: str | None = None
     n: PositiveInt | None = None
     value: ValueIn | None = None
-    indirect: list[Indirectness] = []
-    flags: list[LinkFlag] = []
+    indirect: list[Indirectness] = Field(default_factory=list)
+    flags: list[LinkFlag] = Field(default_factory=list)
     note: str | None = None
     effect: EffectIn | None = None
 
@@ -145,9 +146,9 @@ class ClaimIn(Strict):
     topic: Topic
     condition: Condition = "any"
     value: ValueIn | None = None
-    asserted_by: list[AssertionIn] = []
-    disputed_by: list[AssertionIn] = []
-    evidence: list[EvidenceIn] = []
+    asserted_by: list[AssertionIn] = Field(default_factory=list)
+    disputed_by: list[AssertionIn] = Field(default_factory=list)
+    evidence: list[EvidenceIn] = Field(default_factory=list)
     grade_override: OverrideIn | None = None
     pooled_effect: PooledEffectIn | None = None
     judgements: Judgements | None = None
@@ -158,5 +159,5 @@ class ClaimsFileIn(Strict):
     """The top level of a claims file; claims are validated one by one."""
 
     version: Literal[1] = 1
-    documents: list[NonEmpty] = []
-    claims: list[object] = []
+    documents: list[NonEmpty] = Field(default_factory=list)
+    claims: list[object] = Field(default_factory=list)

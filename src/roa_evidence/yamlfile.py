@@ -13,7 +13,6 @@ from typing import Any
 
 import yaml
 
-
 try:  # libyaml's parser is several times faster; the pure one is the fallback.
     _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -142,8 +141,9 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
     if "'\\t'" in problem or "tab" in problem:
         return "a tab character is not allowed for indentation in YAML; indent with spaces"
     if "could not determine a constructor" in problem or "python/" in problem:
-        tag = problem.split("tag", 1)[-1].strip(" '!:")
-        return f"the tag '!{tag}' is not allowed (only plain YAML values are); remove it"
+        tag = problem.split("for the tag", 1)[-1].strip(" '")
+        tag = tag.replace("tag:yaml.org,2002:", "!!")
+        return f"the tag '{tag}' is not allowed (only plain YAML values are); remove it"
     context = f"{exc.context.strip()}, " if exc.context else ""
     return f"YAML syntax error: {context}{problem}; fix the syntax there"
 
