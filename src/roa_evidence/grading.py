@@ -12,9 +12,9 @@ The rules (design.md, "Grading"; every threshold lives in `GradingConfig`):
 3. Rate down, each domain -1 (serious) or -2 (very serious):
 
    - risk of bias: over the supporting studies at the start level, weighted by
-     n (a study without n weighs the mean n of those with one, or 1 when none
-     has one). A study has a concern for each of: `open-label` blinding, and the
-     quality flags in `bias_flags` (not-randomized, no-control, stopped-early,
+     n (when any of them lacks n, each study counts once instead). A study
+     has a concern for each of: `open-label` blinding, and the quality flags
+     in `bias_flags` (not-randomized, no-control, stopped-early,
      high-attrition). When studies with at least one concern hold more than
      `bias_share` of the participants: -1; when studies with two or more
      concerns do: -2.
@@ -70,7 +70,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
-from statistics import fmean
 
 from roa_evidence.vocab import (
     CERTAINTY_OF_LEVEL,
@@ -432,12 +431,12 @@ _NO_CONCERN = _Rating(0, "")
 
 def _risk_of_bias(body: list[Link], start: int, config: GradingConfig) -> _Rating:
     at_start = [link for link in body if _level(link.study) == start]
-    known = [n for n in (link.participants for link in at_start) if n is not None]
-    fallback = fmean(known) if known else 1.0
+    # Weigh by participants only when every study reports them; otherwise count each
+    # study once, so that adding a clean study can never shift the weight onto flagged ones.
+    by_n = all(link.participants is not None for link in at_start)
 
     def weight(link: Link) -> float:
-        n = link.participants
-        return float(n) if n is not None else fallback
+        return float(link.participants or 0) if by_n else 1.0
 
     def concerns(study: Study) -> list[str]:
         found = [b for b in config.bias_blinding if study.blinding == b]
@@ -460,9 +459,9 @@ def _risk_of_bias(body: list[Link], start: int, config: GradingConfig) -> _Ratin
     share = share_many if flagged is many else share_some
     levels = 2 if flagged is many else 1
     what = "two or more concerns" if levels == 2 else "a concern"
+    held = "of the participants" if by_n else "of the studies (not all report n)"
     return _Rating(
-        levels,
-        f"studies with {what} hold {share:.0%} of the participants at the start level ({details})",
+        levels, f"studies with {what} hold {share:.0%} {held} at the start level ({details})"
     )
 
 
@@ -520,7 +519,11 @@ def _imprecision_from_effect(
             findings.append(_Rating(1, f"{ci} crosses {_num(null)} (no effect)"))
 
     # optimal information size
-    if effect.events is not None and effect.measure in DICHOTOMOUS_MEASURES:
+    n = effect.n if effect.n is not None else _total_n(body)
+    if n is not None and n < config.imprecision_n_very:
+        # As in the sample-size rule: far below any optimal information size.
+        findings.append(_Rating(2, f"total n {n} is below {config.imprecision_n_very}"))
+    elif effect.events is not None and effect.measure in DICHOTOMOUS_MEASURES:
         if effect.events < config.ois_events:
             findings.append(
                 _Rating(
@@ -529,18 +532,16 @@ def _imprecision_from_effect(
                     f"of {config.ois_events} events",
                 )
             )
-    else:
-        n = effect.n if effect.n is not None else _total_n(body)
-        if n is None:
-            findings.append(_Rating(1, "the information size (n) is not reported"))
-        elif n < config.ois_participants:
-            findings.append(
-                _Rating(
-                    1,
-                    f"total n {n} is below the optimal information size "
-                    f"of {config.ois_participants} participants",
-                )
+    elif n is None:
+        findings.append(_Rating(1, "the information size (n) is not reported"))
+    elif n < config.ois_participants:
+        findings.append(
+            _Rating(
+                1,
+                f"total n {n} is below the optimal information size "
+                f"of {config.ois_participants} participants",
             )
+        )
     if not findings:
         return _NO_CONCERN
     levels = min(2, max(f.levels for f in findings))
