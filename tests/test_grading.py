@@ -228,7 +228,12 @@ def test_link_n_takes_precedence_over_study_n() -> None:
         pytest.param(
             [study("a", blinding="open-label", n=None), study("b", n=3000)],
             None,
-            id="missing-n-weighs-mean",
+            id="missing-n-counts-each-study-once",
+        ),
+        pytest.param(
+            [study("a", blinding="open-label", n=1000), study("b", n=None), study("c", n=10)],
+            None,
+            id="any-missing-n-counts-studies-not-participants",
         ),
     ],
 )
@@ -324,6 +329,12 @@ def rr(low: float, high: float, est: float = 0.8, **kw: Any) -> Effect:
             id="below-ois",
         ),
         pytest.param(rr(0.6, 0.9, n=400), None, None, id="at-ois"),
+        pytest.param(
+            rr(0.6, 0.9, n=30, events=12),
+            -2,
+            "pooled RR 0.8: total n 30 is below 50",
+            id="tiny-n-as-the-size-rule",
+        ),
         pytest.param(
             rr(0.6, 0.9, n=100_000, events=299),
             -1,
