@@ -18,8 +18,9 @@ START, END = "<!-- commands:start -->", "<!-- commands:end -->"
 
 
 def _help(*args: str) -> str:
-    result = CliRunner().invoke(app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"},
-                                prog_name="roa-evidence")
+    result = CliRunner().invoke(
+        app, [*args, "--help"], env={"COLUMNS": "100", "NO_COLOR": "1"}, prog_name="roa-evidence"
+    )
     assert result.exit_code == 0, result.output
     return result.stdout.rstrip()
 
@@ -29,8 +30,15 @@ def command_reference() -> str:
     names = re.findall(r"^  ([a-z][a-z-]*)\s", top.split("Commands:", 1)[1], flags=re.M)
     parts = ["```text", "$ roa-evidence --help", top, "```"]
     for name in names:
-        parts += ["", f"### `roa-evidence {name}`", "", "```text",
-                  f"$ roa-evidence {name} --help", _help(name), "```"]
+        parts += [
+            "",
+            f"### `roa-evidence {name}`",
+            "",
+            "```text",
+            f"$ roa-evidence {name} --help",
+            _help(name),
+            "```",
+        ]
     return "\n".join(parts)
 
 
@@ -41,7 +49,8 @@ def _section(text: str) -> str:
 def test_readme_command_reference_matches_help() -> None:
     assert START in README.read_text(), "the README lacks its command reference markers"
     assert _section(README.read_text()) == command_reference(), (
-        "the README's command reference is stale: run `python tests/test_readme.py`")
+        "the README's command reference is stale: run `python tests/test_readme.py`"
+    )
 
 
 def test_readme_gives_the_two_commands() -> None:

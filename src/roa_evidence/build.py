@@ -7,12 +7,14 @@ hand them to the driver's executemany (or COPY) without an ORM object each.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from dataclasses import asdict
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from . import grading, vocab
 from .bibfile import Work
+from .inputs import file_key
 from .load import Claim, EvidenceBase
 from .schema import ClaimIn, EffectIn, ValueIn
 
@@ -117,11 +119,26 @@ def grade_claim(claim: Claim, studies: dict[str, grading.Study],
     return grading.grade(evidence_of(claim.spec, studies), config)
 
 
-def table_rows(base: EvidenceBase) -> dict[str, list[tuple[Any, ...]]]:
+Rows = dict[str, list[tuple[Any, ...]]]
+
+# Below this many claims, grading in a second process costs more than it saves.
+PARALLEL_MIN_CLAIMS = 2_000
+
+
+def table_rows(base: EvidenceBase) -> Rows:
     """Every table's rows for this evidence base, grades computed."""
-    rows: dict[str, list[tuple[Any, ...]]] = {name: [] for name in COLUMNS}
-    documents = set(base.documents)
-    for position, work in enumerate(base.works.values()):
+    rows = work_rows(base.works.values(), set(base.documents))
+    studies = {key: study_of(work) for key, work in base.works.items()}
+    for table, table_claim_rows in claim_rows(base.claims, studies, base.config,
+                                              base.data_dir).items():
+        rows[table] = table_claim_rows
+    return rows
+
+
+def work_rows(works: Iterable[Work], documents: set[str]) -> Rows:
+    """The work and work_flag rows."""
+    rows: Rows = {"work": [], "work_flag": []}
+    for position, work in enumerate(works):
         rows["work"].append((
             work.key, position, work.entry_type, work.title, work.authors, work.year,
             work.container, work.doi, work.pmid, work.url, work.design,
@@ -131,24 +148,65 @@ def table_rows(base: EvidenceBase) -> dict[str, list[tuple[Any, ...]]]:
             work.key in documents, json.dumps(work.fields, ensure_ascii=False), work.line,
         ))
         rows["work_flag"].extend((work.key, flag) for flag in work.quality)
-    studies = {key: study_of(work) for key, work in base.works.items()}
-    for claim in base.claims:
-        for table, claim_rows in _claim_rows(claim, studies, base.config):
-            rows[table].extend(claim_rows)
     return rows
 
 
-def _claim_rows(claim: Claim, studies: dict[str, grading.Study],
-                config: grading.GradingConfig) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+def claim_rows(claims: Sequence[Claim], studies: dict[str, grading.Study],
+               config: grading.GradingConfig, data_dir: Path) -> Rows:
+    """The claim, claim_route, assertion and evidence_link rows, grades computed.
+
+    Grading is the costly part; on a large evidence base the second half of the
+    claims is graded in a forked process while this one grades the first.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if len(claims) < PARALLEL_MIN_CLAIMS or (cores or 1) < 2 or os.name != "posix":
+        return _claim_rows_of(claims, studies, config, data_dir)
+    import concurrent.futures
+    import multiprocessing
+
+    half = len(claims) // 2
+    # The fork inherits its half of the claims: nothing is pickled but the rows back.
+    _FORKED[:] = [(claims[half:], studies, config, data_dir)]
+    try:
+        with concurrent.futures.ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("fork")) as pool:
+            second = pool.submit(_forked_claim_rows)
+            rows = _claim_rows_of(claims[:half], studies, config, data_dir)
+            for table, more in second.result().items():
+                rows[table].extend(more)
+    finally:
+        _FORKED.clear()
+    return rows
+
+
+_FORKED: list[tuple[Sequence[Claim], dict[str, grading.Study], grading.GradingConfig, Path]] = []
+
+
+def _forked_claim_rows() -> Rows:
+    return _claim_rows_of(*_FORKED[0])
+
+
+def _claim_rows_of(claims: Iterable[Claim], studies: dict[str, grading.Study],
+                   config: grading.GradingConfig, data_dir: Path) -> Rows:
+    rows: Rows = {name: [] for name in ("claim", "claim_route", "assertion", "evidence_link")}
+    for claim in claims:
+        file = file_key(data_dir, claim.path)
+        for table, table_rows in _claim_rows(claim, studies, config, file):
+            rows[table].extend(table_rows)
+    return rows
+
+
+def _claim_rows(claim: Claim, studies: dict[str, grading.Study], config: grading.GradingConfig,
+                file: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
     spec = claim.spec
     grade = grade_claim(claim, studies, config)
-    steps = [asdict(step) for step in grade.steps]
+    steps = [{"domain": s.domain, "change": s.change, "reason": s.reason} for s in grade.steps]
     yield "claim", [(
         spec.id, claim.position, spec.statement, spec.topic, spec.condition,
         *_value_columns(spec.value), grade.certainty, vocab.LEVEL_OF_CERTAINTY[grade.certainty],
         grade.status, grade.total_n, len(spec.asserted_by), len(spec.disputed_by), spec.note,
         json.dumps(steps, ensure_ascii=False), _dump(spec.grade_override),
-        _dump(spec.pooled_effect), _dump(spec.judgements), claim.path.name, claim.line,
+        _dump(spec.pooled_effect), _dump(spec.judgements), file, claim.line,
     )]
     yield "claim_route", [(spec.id, route) for route in dict.fromkeys(spec.routes)]
     yield "assertion", [

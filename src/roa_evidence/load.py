@@ -8,26 +8,29 @@ vocabularies and each other, and either returns an `EvidenceBase` or raises
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
+import functools
+import os
 import re
 import tomllib
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 
+from . import fastyaml
 from .bibfile import Work, read_bib
 from .errors import DataNotFound, InvalidData, Problem
 from .grading import DEFAULT_CONFIG, GradingConfig
+from .inputs import BIB_NAME, GRADING_NAME, file_key, input_files
+from .inputs import CLAIMS_DIR as CLAIMS_DIR  # re-exported: the names were defined here
+from .inputs import CLAIMS_NAME as CLAIMS_NAME
+from .inputs import fingerprint as fingerprint
 from .schema import ClaimIn, ClaimsFileIn, nearest
 from .yamlfile import LineDict, YamlError, line_of, parse_yaml
-
-BIB_NAME = "studies.bib"
-CLAIMS_NAME = "claims.yaml"
-CLAIMS_DIR = "claims"
-GRADING_NAME = "grading.toml"
 
 
 @dataclass(frozen=True)
@@ -38,13 +41,38 @@ class Claim:
     path: Path
     raw: Any = field(compare=False, repr=False)  # the parsed mapping, for line numbers
     position: int = 0
+    start_line: int = field(default=0, compare=False)  # when `raw` keeps no lines
 
     @property
     def line(self) -> int:
-        return line_of(self.raw, ()) or 0
+        return line_of(self.raw, ()) or self.start_line
 
     def line_of(self, *location: str | int) -> int | None:
-        return line_of(self.raw, location)
+        raw = self.raw
+        if not isinstance(raw, LineDict):  # read by the fast parser: locate it now
+            raw = _located_claim(self.path, self.spec.id)
+        return line_of(raw, location) if raw is not None else (self.start_line or None)
+
+
+def _located_claim(path: Path, claim_id: str) -> LineDict | None:
+    """The claim `claim_id` of `path` read again with line tracking, for a message."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _located_claims(path, stat.st_mtime_ns, stat.st_size).get(claim_id)
+
+
+@functools.lru_cache(maxsize=8)
+def _located_claims(path: Path, mtime_ns: int, size: int) -> dict[str, LineDict]:
+    text, _ = read_text(path)
+    if text is None:
+        return {}
+    raw, problems = read_yaml_text(path, text)
+    if problems or not isinstance(raw, LineDict) or not isinstance(raw.get("claims"), list):
+        return {}
+    return {claim["id"]: claim for claim in raw["claims"]
+            if isinstance(claim, LineDict) and isinstance(claim.get("id"), str)}
 
 
 @dataclass
@@ -57,37 +85,8 @@ class EvidenceBase:
     claims: list[Claim]
     config: GradingConfig = DEFAULT_CONFIG
     warnings: list[Problem] = field(default_factory=list)
-
-
-def input_files(data_dir: Path) -> list[Path]:
-    """The files an evidence base is built from, in a stable order."""
-    if not data_dir.is_dir():
-        what = "is not a folder" if data_dir.exists() else "does not exist"
-        raise DataNotFound(
-            f"the evidence base {data_dir} {what}; pass --data DIR with a folder holding "
-            f"{BIB_NAME} and {CLAIMS_NAME}"
-        )
-    files = [data_dir / BIB_NAME]
-    if (data_dir / CLAIMS_NAME).exists() or not (data_dir / CLAIMS_DIR).is_dir():
-        files.append(data_dir / CLAIMS_NAME)
-    if (data_dir / CLAIMS_DIR).is_dir():
-        files.extend(sorted((data_dir / CLAIMS_DIR).glob("*.yaml")))
-    if (data_dir / GRADING_NAME).exists():
-        files.append(data_dir / GRADING_NAME)
-    return files
-
-
-def fingerprint(data_dir: Path) -> str:
-    """A content hash of every input file: equal hashes mean nothing to reload."""
-    digest = hashlib.blake2b(digest_size=16)
-    for path in input_files(data_dir):
-        digest.update(path.name.encode() + b"\0")
-        try:
-            digest.update(path.read_bytes())
-        except OSError:
-            digest.update(b"<unreadable>")
-        digest.update(b"\0")
-    return digest.hexdigest()
+    # each claims file's `documents:` list, by its name relative to data_dir
+    documents_by_file: dict[str, list[str]] = field(default_factory=dict)
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
@@ -97,31 +96,208 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     except FileNotFoundError:
         return None, [Problem(path, None, "the file is missing; create it or pass --data DIR")]
     except IsADirectoryError:
-        return None, [Problem(path, None, "is a folder, not a file; move it aside")]
+        return None, [Problem(path, None,
+                              "this is a folder, not a file; put the file in its place")]
     except PermissionError:
-        return None, [Problem(path, None, "cannot be read (permission denied); check its permissions")]
+        return None, [Problem(path, None,
+                              "cannot be read (permission denied); check its permissions")]
     except OSError as exc:
         return None, [Problem(path, None, f"cannot be read ({exc.strerror}); check the file")]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(path, line, f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8")]
+        return None, [Problem(path, line, f"byte 0x{data[exc.start]:02x} is not UTF-8; "
+                              "save the file as UTF-8")]
 
 
-def read_evidence_base(data_dir: Path) -> EvidenceBase:
-    """Read and validate an evidence base; raise InvalidData with every problem found."""
+def read_evidence_base(data_dir: Path,
+                       while_waiting: Callable[[], object] | None = None) -> EvidenceBase:
+    """Read and validate an evidence base; raise InvalidData with every problem found.
+
+    studies.bib is parsed in a second process while the claims files are read
+    here with the fast YAML parser; only when something is wrong are the claims
+    read again with line tracking, so that every problem names its line.
+    """
     files = input_files(data_dir)
-    bib_path = files[0]
-    problems: list[Problem] = []
+    bib = read_works_in_background(files[0])
+    try:
+        claim_files = [read_claims_fast(path) for path in files[1:] if path.suffix == ".yaml"]
+        if while_waiting is not None:
+            while_waiting()  # e.g. import what comes next, while studies.bib is still parsed
+    finally:
+        works_read = bib.result()
+    base = _fast_base(data_dir, files, works_read, claim_files)
+    if base is not None:
+        return base
+    return _read_located(data_dir, files, works_read)
 
-    text, read_problems = read_text(bib_path)
-    problems += read_problems
-    works: dict[str, Work] = {}
-    if text is not None:
-        bib_works, bib_problems = read_bib(bib_path, text)
-        problems += bib_problems
-        works = {work.key: work for work in bib_works}
+
+WorksRead = tuple[dict[str, Work], list[Problem], bool]  # works, problems, whether read at all
+
+
+def read_works(bib_path: Path) -> WorksRead:
+    """studies.bib as works by key, with every problem found in it."""
+    text, problems = read_text(bib_path)
+    if text is None:
+        return {}, problems, False
+    bib_works, bib_problems = read_bib(bib_path, text)
+    return {work.key: work for work in bib_works}, problems + bib_problems, True
+
+
+# Below this size a second process costs more than it saves.
+PARALLEL_MIN_BYTES = 200_000
+
+
+class _Done:
+    def __init__(self, value: WorksRead) -> None:
+        self._value = value
+
+    def result(self) -> WorksRead:
+        return self._value
+
+
+class _Background:
+    """read_works running in a forked worker process."""
+
+    def __init__(self, bib_path: Path) -> None:
+        import concurrent.futures
+        import multiprocessing
+
+        self._pool = concurrent.futures.ProcessPoolExecutor(
+            1, mp_context=multiprocessing.get_context("fork"))
+        self._future = self._pool.submit(read_works, bib_path)
+
+    def result(self) -> WorksRead:
+        try:
+            return self._future.result()
+        finally:
+            self._pool.shutdown()
+
+
+def read_works_in_background(bib_path: Path) -> _Done | _Background:
+    """Start reading studies.bib on another core when there is one and the file is large."""
+    try:
+        size = bib_path.stat().st_size
+    except OSError:
+        size = 0
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if size < PARALLEL_MIN_BYTES or (cores or 1) < 2 or os.name != "posix":
+        return _Done(read_works(bib_path))
+    return _Background(bib_path)
+
+
+@dataclass
+class ClaimsFile:
+    """One claims file read by the fast parser: its documents and valid claims."""
+
+    path: Path
+    documents: list[str]
+    claims: list[Claim]
+
+
+_CLAIM_LIST: TypeAdapter[list[ClaimIn]] = TypeAdapter(list[ClaimIn])
+_ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([^\s\"'#,]+)", re.MULTILINE)
+
+
+def read_claims_fast(path: Path) -> ClaimsFile | None:
+    """A claims file through the fast parser, or None if it has any problem at all
+    (the caller then reads it with line tracking to say where)."""
+    text, _ = read_text(path)
+    if text is None:
+        return None
+    try:
+        raw = fastyaml.loads(text)
+    except fastyaml.Unsupported:
+        return None
+    if not isinstance(raw, dict):
+        return None
+    try:
+        top = ClaimsFileIn.model_validate(raw)
+        specs = _CLAIM_LIST.validate_python(top.claims)
+    except ValidationError:
+        return None
+    lines: dict[str, int] = {}
+    line, last = 1, 0
+    for match in _ID_LINE.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        lines.setdefault(match.group(1), line)
+    # No parsed mapping is kept (it has no lines, and would double the memory held);
+    # a message that needs a line reads the file again (Claim.line_of).
+    claims = [Claim(spec, path, None, i, lines.get(spec.id, 0)) for i, spec in enumerate(specs)]
+    return ClaimsFile(path, list(top.documents), claims)
+
+
+def _fast_base(data_dir: Path, files: list[Path], works_read: WorksRead,
+               claim_files: list[ClaimsFile | None]) -> EvidenceBase | None:
+    """The evidence base from the fast path, or None when anything needs reporting."""
+    works, bib_problems, _ = works_read
+    if bib_problems or None in claim_files:
+        return None
+    config = DEFAULT_CONFIG
+    if data_dir / GRADING_NAME in files:
+        config, config_problems = _read_config(data_dir / GRADING_NAME)
+        if config_problems:
+            return None
+    documents: list[tuple[str, Path, int | None]] = []
+    claims: list[Claim] = []
+    for read in claim_files:
+        assert read is not None
+        documents += [(key, read.path, None) for key in read.documents]
+        claims += [dataclasses.replace(claim, position=len(claims) + i)
+                   for i, claim in enumerate(read.claims)]
+    ids: Located = [(claim.spec.id, claim.path, None) for claim in claims]
+    if _duplicate_ids(ids) or not _references_resolve(works, documents, claims):
+        return None
+    return _evidence_base(data_dir, files[0], works, documents, claims, config)
+
+
+def _references_resolve(works: dict[str, Work], documents: list[tuple[str, Path, int | None]],
+                        claims: list[Claim]) -> bool:
+    """True when every key a claims file names is known (`_cross_check` says where not)."""
+    listed = {key for key, _, _ in documents}
+    if not listed <= works.keys():
+        return False
+    for claim in claims:
+        spec = claim.spec
+        for assertion in (*spec.asserted_by, *spec.disputed_by):
+            if assertion.document not in listed:
+                return False
+        for link in spec.evidence:
+            if link.source not in works:
+                return False
+    return True
+
+
+def _evidence_base(data_dir: Path, bib_path: Path, works: dict[str, Work],
+                   documents: list[tuple[str, Path, int | None]], claims: list[Claim],
+                   config: GradingConfig) -> EvidenceBase:
+    warnings = [
+        Problem(bib_path, work.line, f"entry '{work.key}' has no design: it counts as the "
+                "lowest level of evidence until appraised; add design = {...}")
+        for work in works.values()
+        if work.design is None
+    ]
+    by_file: dict[str, list[str]] = {}
+    for key, path, _ in documents:
+        by_file.setdefault(file_key(data_dir, path), []).append(key)
+    return EvidenceBase(
+        data_dir=data_dir,
+        works=works,
+        documents=list(dict.fromkeys(key for key, _, _ in documents)),
+        claims=claims,
+        config=config,
+        warnings=warnings,
+        documents_by_file=by_file,
+    )
+
+
+def _read_located(data_dir: Path, files: list[Path], works_read: WorksRead) -> EvidenceBase:
+    """The line-tracking read: slower, and every problem comes with its line."""
+    bib_path = files[0]
+    works, bib_problems, bib_read = works_read
+    problems: list[Problem] = list(bib_problems)
 
     config = DEFAULT_CONFIG
     grading_path = data_dir / GRADING_NAME
@@ -142,25 +318,12 @@ def read_evidence_base(data_dir: Path) -> EvidenceBase:
             problems += file_problems
 
     problems += _duplicate_ids(ids)
-    problems += _cross_check(works, documents, claims, known_works=text is not None)
+    problems += _cross_check(works, documents, claims, known_works=bib_read)
     if problems:
         order = {path: i for i, path in enumerate(files)}
         problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0))
         raise InvalidData(problems)
-    warnings = [
-        Problem(bib_path, work.line, f"entry '{work.key}' has no design: it counts as the "
-                "lowest level of evidence until appraised; add design = {...}")
-        for work in works.values()
-        if work.design is None
-    ]
-    return EvidenceBase(
-        data_dir=data_dir,
-        works=works,
-        documents=list(dict.fromkeys(key for key, _, _ in documents)),
-        claims=claims,
-        config=config,
-        warnings=warnings,
-    )
+    return _evidence_base(data_dir, bib_path, works, documents, claims, config)
 
 
 def _read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
@@ -197,7 +360,8 @@ def _read_claims_file(
                                     "`claims:` list")]
     if not isinstance(raw, LineDict):
         return [], [], [], [Problem(path, getattr(raw, "line", 1), "the file must be a mapping "
-                                    "with `version`, `documents` and `claims`, not a list or a value")]
+                                    "with `version`, `documents` and `claims`, not a list or a "
+                                    "value")]
     try:
         top = ClaimsFileIn.model_validate(raw)
     except ValidationError as exc:
@@ -208,8 +372,8 @@ def _read_claims_file(
     for index in range(len(top.claims)):
         raw_claim = raw["claims"][index]
         if not isinstance(raw_claim, LineDict):
-            problems.append(Problem(path, line_of(raw, ("claims", index)),
-                                    "each claim must be a mapping with id, statement, routes, topic"))
+            problems.append(Problem(path, line_of(raw, ("claims", index)), "each claim must be "
+                                    "a mapping with id, statement, routes, topic"))
             continue
         if isinstance(raw_claim.get("id"), str):
             ids.append((raw_claim["id"], path, line_of(raw_claim, ("id",))))
@@ -287,7 +451,8 @@ def _cross_check(
     keys = list(works)
 
     def unknown(key: str, what: str) -> str:
-        return f"{what} '{key}' is not an entry in studies.bib; add it or fix the key ({nearest(key, keys)})"
+        return (f"{what} '{key}' is not an entry in studies.bib; add it or fix the key "
+                f"({nearest(key, keys)})")
 
     document_keys = {key for key, _, _ in documents}
     for key, path, line in documents:
@@ -344,11 +509,12 @@ def check_quotes(base: EvidenceBase, documents_dir: Path) -> list[Problem]:
                 text = texts[key]
                 line = claim.line_of(kind, i, "quote")
                 if isinstance(text, Problem):
-                    problems.append(Problem(claim.path, line, f"claim '{claim.spec.id}': {text.message}"))
+                    problems.append(Problem(claim.path, line,
+                                            f"claim '{claim.spec.id}': {text.message}"))
                 elif normalise_text(assertion.quote) not in text:
-                    problems.append(Problem(claim.path, line, f"claim '{claim.spec.id}': the quote "
-                                            f"\"{_shorten(assertion.quote)}\" is not in {key}'s text; "
-                                            "copy it verbatim from the document"))
+                    problems.append(Problem(claim.path, line, f"claim '{claim.spec.id}': the "
+                                            f"quote \"{_shorten(assertion.quote)}\" is not in "
+                                            f"{key}'s text; copy it verbatim from the document"))
     return problems
 
 
@@ -356,7 +522,8 @@ def _document_text(base: EvidenceBase, key: str, root: Path) -> str | Problem:
     work = base.works[key]
     where = base.data_dir / BIB_NAME
     if not work.file:
-        return Problem(where, work.line, f"document '{key}' has no `file` field naming its text; add one")
+        return Problem(where, work.line,
+                       f"document '{key}' has no `file` field naming its text; add one")
     path = (root / work.file).resolve()
     if not path.is_relative_to(root):
         return Problem(where, work.field_lines.get("file", work.line), f"document '{key}': file "

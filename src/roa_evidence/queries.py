@@ -265,14 +265,20 @@ def _claim_query(flt: ClaimFilter) -> sa.Select[Any]:
     return query.order_by(CLAIM.c.position)
 
 
-def find_claims(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
-    """The claims matching `flt`, in file order, with their assertions and evidence."""
+def find_claims(
+    conn: Connection, flt: ClaimFilter = ClaimFilter(), details: bool = True
+) -> list[ClaimView]:
+    """The claims matching `flt`, in file order, with their assertions and evidence.
+
+    With `details=False` the assertions and evidence are left empty (a list that
+    shows only the claims' own columns is then several times quicker to build).
+    """
     check_filter_keys(conn, flt)
     claim_rows = conn.execute(_claim_query(flt)).mappings().all()
     if not claim_rows:
         return []
     ids = _ids_clause(conn, flt, [row["id"] for row in claim_rows])
-    return _assemble(conn, claim_rows, ids)
+    return _assemble(conn, claim_rows, ids, details)
 
 
 def _ids_clause(conn: Connection, flt: ClaimFilter, ids: list[str]) -> Any:
@@ -282,7 +288,9 @@ def _ids_clause(conn: Connection, flt: ClaimFilter, ids: list[str]) -> Any:
     return ids
 
 
-def _assemble(conn: Connection, claim_rows: Sequence[Any], ids: Any) -> list[ClaimView]:
+def _assemble(
+    conn: Connection, claim_rows: Sequence[Any], ids: Any, details: bool = True
+) -> list[ClaimView]:
     routes: dict[str, list[str]] = defaultdict(list)
     for claim_id, route in conn.execute(
         sa.select(CLAIM_ROUTE.c.claim_id, CLAIM_ROUTE.c.route).where(
@@ -295,7 +303,7 @@ def _assemble(conn: Connection, claim_rows: Sequence[Any], ids: Any) -> list[Cla
     assertions: dict[tuple[str, str], list[AssertionView]] = defaultdict(list)
     for row in conn.execute(
         sa.select(ASSERTION)
-        .where(ASSERTION.c.claim_id.in_(ids))
+        .where(ASSERTION.c.claim_id.in_(ids if details else []))
         .order_by(ASSERTION.c.claim_id, ASSERTION.c.kind, ASSERTION.c.position)
     ).mappings():
         assertions[(row["claim_id"], row["kind"])].append(
@@ -317,7 +325,7 @@ def _assemble(conn: Connection, claim_rows: Sequence[Any], ids: Any) -> list[Cla
             WORK.c.verification,
         )
         .join(WORK, WORK.c.key == LINK.c.source)
-        .where(LINK.c.claim_id.in_(ids))
+        .where(LINK.c.claim_id.in_(ids if details else []))
         .order_by(LINK.c.claim_id, LINK.c.position)
     )
     for row in conn.execute(link_query).mappings():

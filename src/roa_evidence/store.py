@@ -4,35 +4,57 @@ A build is all-or-nothing. For a SQLite file the new database is written to a
 temporary file beside it and renamed over the old one, so readers and a killed
 load only ever see a complete database. Any other database (PostgreSQL) is
 rebuilt inside one transaction under an advisory lock.
+
+When only claims files changed, only those are read again and their claims
+replaced, in one transaction (`incremental`); a change to studies.bib or
+grading.toml regrades everything, so it rebuilds. SQLAlchemy is imported only
+by the code that needs it, so finding the database current costs a hash of the
+input files and one read of SQLite's meta table.
 """
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import glob
 import hashlib
+import json
 import os
+import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
-from sqlalchemy.engine import Connection, Engine
-from sqlmodel import SQLModel
-
-from . import models
-from .build import COLUMNS, table_rows
 from .errors import StoreError
-from .load import EvidenceBase, fingerprint, read_evidence_base
+from .inputs import file_hashes, fingerprint
 
-# Tables in dependency order: parents first.
-TABLES: tuple[sa.Table, ...] = tuple(
-    SQLModel.metadata.tables[name]
-    for name in ("work", "work_flag", "claim", "claim_route", "assertion", "evidence_link", "meta")
-)
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+    from sqlalchemy.engine import Connection, Engine
+
+    from .load import EvidenceBase
+
+SCHEMA_VERSION = "1"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
+TABLE_NAMES = ("work", "work_flag", "claim", "claim_route", "assertion", "evidence_link", "meta")
 _PG_LOCK_ID = 0x0E71DE  # pg_advisory_xact_lock key shared by every roa-evidence load
+PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
+
+Progress = Callable[[str], None]  # told each stage of a load ("reading", "grading"...)
+
+
+@lru_cache(maxsize=1)
+def tables() -> tuple[sa.Table, ...]:
+    """The tables in dependency order: parents first."""
+    from sqlmodel import SQLModel
+
+    from . import models
+
+    assert models.SCHEMA_VERSION == SCHEMA_VERSION, "update store.SCHEMA_VERSION too"
+    return tuple(SQLModel.metadata.tables[name] for name in TABLE_NAMES)
 
 
 def default_data_dir() -> Path:
@@ -54,13 +76,18 @@ def default_db_url(data_dir: Path) -> str:
 
 def sqlite_path(url: str) -> Path | None:
     """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    parsed = sa.engine.make_url(url)
-    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+    scheme, separator, rest = url.partition("://")
+    if not separator or scheme.split("+")[0] != "sqlite":
         return None
-    return Path(parsed.database)
+    database = rest.removeprefix("/").split("?")[0]
+    if database in ("", ":memory:"):
+        return None
+    return Path(database)
 
 
 def make_engine(url: str) -> Engine:
+    import sqlalchemy as sa
+
     try:
         engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
@@ -69,7 +96,24 @@ def make_engine(url: str) -> Engine:
     except ModuleNotFoundError as exc:
         raise StoreError(f"the driver for '{url}' is not installed ({exc.name}); install it, e.g. "
                          "pip install 'roa-evidence[postgres]'") from None
+    if engine.dialect.name == "sqlite":
+        _read_in_one_transaction(engine)
     return engine
+
+
+def _read_in_one_transaction(engine: Engine) -> None:
+    """Make every SQLite connection begin a real transaction, so that the several SELECTs
+    of one query read one snapshot: an incremental load commits in place, and Python's
+    sqlite3 would otherwise run each SELECT on its own (SQLAlchemy's documented recipe)."""
+    from sqlalchemy import event
+
+    @event.listens_for(engine, "connect")
+    def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN")
 
 
 @dataclass(frozen=True)
@@ -80,7 +124,8 @@ class LoadSummary:
     claims: int
     links: int
     assertions: int
-    rebuilt: bool
+    rebuilt: bool  # False when only the changed claims files were applied
+    changed: tuple[str, ...] = ()  # the input files read again (relative names)
 
 
 class Store:
@@ -106,42 +151,59 @@ class Store:
 
     def meta(self) -> dict[str, str]:
         """The build's facts, or {} when the database does not exist or is not ours."""
-        if self.path is not None and not self.path.exists():
-            return {}
+        if self.path is not None:
+            return _sqlite_meta(self.path)
+        import sqlalchemy as sa
+
         try:
             with self.engine.connect() as conn:
-                return {key: value for key, value in conn.execute(sa.text("SELECT key, value FROM meta"))}
+                rows = conn.execute(sa.text("SELECT key, value FROM meta"))
+                return {key: value for key, value in rows}
         except sa.exc.DBAPIError:
             return {}
 
     def is_current(self, data_dir: Path, data_hash: str | None = None) -> bool:
-        meta = self.meta()
-        return (meta.get("schema_version") == models.SCHEMA_VERSION
-                and meta.get("data_hash") == (data_hash or fingerprint(data_dir)))
+        return _current(self.meta(), data_hash or fingerprint(data_dir))
 
     # -- writing -----------------------------------------------------------
 
-    def build(self, base: EvidenceBase, data_hash: str) -> LoadSummary:
-        """Replace the database's content with this evidence base, all or nothing."""
+    def build(self, base: EvidenceBase, hashes: dict[str, str],
+              progress: Progress | None = None) -> LoadSummary:
+        """Replace the database's content with this evidence base, all or nothing.
+
+        `hashes` are the input files' content hashes (`inputs.file_hashes`), kept
+        so that the next load can tell which files changed.
+        """
+        from .build import table_rows
+
+        data_hash = fingerprint(base.data_dir, hashes)
+        if progress:
+            progress(f"grading {len(base.claims):,} claims")
         rows = table_rows(base)
-        rows["meta"] = [("schema_version", models.SCHEMA_VERSION), ("data_hash", data_hash),
-                        ("data_dir", str(base.data_dir.resolve()))]
+        rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
+        if progress:
+            progress(f"writing {sum(len(r) for r in rows.values()):,} rows")
         if self.path is not None:
             self._build_sqlite_file(rows)
         else:
-            self._build_in_transaction(rows)
+            self._build_in_transaction(rows, data_hash)
         return LoadSummary(len(rows["work"]), len(rows["claim"]), len(rows["evidence_link"]),
-                           len(rows["assertion"]), rebuilt=True)
+                           len(rows["assertion"]), rebuilt=True, changed=tuple(hashes))
 
     def _build_sqlite_file(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+        import sqlalchemy as sa
+
         assert self.path is not None
         folder = self.path.parent
+        if not _replaceable(self.path):
+            raise StoreError(f"{self.path} exists and is not a roa-evidence database, so it was "
+                             "left alone; choose another file with --db sqlite:///PATH")
         try:
             folder.mkdir(parents=True, exist_ok=True)
             handle, temp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
                                                  dir=folder)
         except OSError as exc:
-            raise StoreError(f"cannot write the database in {folder} ({exc.strerror}); "
+            raise StoreError(f"cannot write the database in {folder} ({_os_reason(exc)}); "
                              "choose another place with --db sqlite:///PATH") from None
         os.close(handle)
         temp = Path(temp_name)
@@ -151,56 +213,121 @@ class Store:
                 with engine.begin() as conn:
                     conn.exec_driver_sql("PRAGMA journal_mode=OFF")
                     conn.exec_driver_sql("PRAGMA synchronous=OFF")
-                    SQLModel.metadata.create_all(conn, tables=list(TABLES))
-                    _insert_all(conn, rows)
+                    _create_and_fill(conn, rows)
             finally:
                 engine.dispose()
             with open(temp, "rb+") as written:
                 os.fsync(written.fileno())
             os.replace(temp, self.path)
-        except OSError as exc:
-            raise StoreError(f"cannot write the database {self.path} ({exc.strerror}); "
-                             "free some space or choose another place with --db") from None
+        except (OSError, sqlite3.Error, sa.exc.DBAPIError) as exc:
+            reason = _os_reason(exc) if isinstance(exc, OSError) else _first_line(exc)
+            raise StoreError(f"cannot write the database {self.path} ({reason}); the previous "
+                             "one is unchanged; free some space or choose another place with "
+                             "--db") from None
         finally:
             temp.unlink(missing_ok=True)
         self.close()  # connections must see the new file
 
-    def _build_in_transaction(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    def _build_in_transaction(self, rows: dict[str, list[tuple[Any, ...]]],
+                              data_hash: str) -> None:
+        import sqlalchemy as sa
+        from sqlmodel import SQLModel
+
         try:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
-                    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_ID})")
-                SQLModel.metadata.drop_all(conn, tables=list(reversed(TABLES)))
-                SQLModel.metadata.create_all(conn, tables=list(TABLES))
-                _insert_all(conn, rows)
+                    lock_server(conn)
+                    if _current(_meta_in(conn), data_hash):
+                        return  # another load wrote this very content while we waited
+                SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
+                _create_and_fill(conn, rows)
         except sa.exc.DBAPIError as exc:
-            raise StoreError(f"cannot write the database ({_first_line(exc)}); "
-                             "check the --db URL and that the server is running") from None
+            raise server_error(exc) from None
+
+
+def lock_server(conn: Connection) -> None:
+    """Wait (up to PG_LOCK_TIMEOUT) until no other load writes this PostgreSQL database."""
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{PG_LOCK_TIMEOUT}'")
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_ID})")
+
+
+def server_error(exc: Exception) -> StoreError:
+    """A database server's error as one sentence."""
+    if "lock timeout" in str(getattr(exc, "orig", exc)):
+        return StoreError(f"another load has been writing this database for over "
+                          f"{PG_LOCK_TIMEOUT}; nothing was changed; run again when it is done")
+    return StoreError(f"cannot write the database ({_first_line(exc)}); "
+                      "check the --db URL and that the server is running")
+
+
+def _current(meta: dict[str, str], data_hash: str) -> bool:
+    return meta.get("schema_version") == SCHEMA_VERSION and meta.get("data_hash") == data_hash
+
+
+def _meta_in(conn: Connection) -> dict[str, str]:
+    """The meta table's facts inside a transaction, or {} if there is none yet."""
+    if conn.exec_driver_sql("SELECT to_regclass('meta')").scalar() is None:
+        return {}
+    return {key: value for key, value in conn.exec_driver_sql("SELECT key, value FROM meta")}
+
+
+def _sqlite_meta(path: Path) -> dict[str, str]:
+    """A SQLite database's meta table, read with the standard library (no SQLAlchemy)."""
+    if not path.is_file():
+        return {}
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    except sqlite3.Error:
+        return {}
+
+
+def meta_rows(data_dir: Path, data_hash: str, hashes: dict[str, str],
+              documents_by_file: dict[str, list[str]]) -> list[tuple[Any, ...]]:
+    """The meta table: schema version, content hashes (overall and per file), and each
+    claims file's `documents:` list, which an incremental load needs."""
+    rows: list[tuple[Any, ...]] = [("schema_version", SCHEMA_VERSION), ("data_hash", data_hash),
+                                   ("data_dir", str(data_dir.resolve()))]
+    rows += [(f"input:{name}", file_hash) for name, file_hash in hashes.items()]
+    rows += [(f"documents:{name}", json.dumps(keys)) for name, keys in documents_by_file.items()]
+    return rows
+
+
+def _create_and_fill(conn: Connection, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    """Tables, then their rows, then indexes: building an index once beats growing it."""
+    from sqlalchemy.schema import CreateIndex, CreateTable
+
+    for table in tables():
+        conn.execute(CreateTable(table))
+    _insert_all(conn, rows)
+    for table in tables():
+        for index in sorted(table.indexes, key=lambda index: str(index.name)):
+            conn.execute(CreateIndex(index))
 
 
 def _insert_all(conn: Connection, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-    for table in TABLES:
-        table_rows = rows.get(table.name)
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    insert_rows(cursor, conn.dialect.name == "postgresql", rows)
+
+
+def insert_rows(cursor: Any, postgres: bool, rows: dict[str, list[tuple[Any, ...]]]) -> None:
+    """Bulk-insert rows through a DB-API cursor: COPY on PostgreSQL, executemany on SQLite."""
+    from .build import COLUMNS
+
+    for name in TABLE_NAMES:
+        table_rows = rows.get(name)
         if not table_rows:
             continue
-        columns = COLUMNS.get(table.name, ("key", "value"))
-        if conn.dialect.name == "postgresql":
-            _copy_rows(conn, table.name, columns, table_rows)
+        columns = COLUMNS.get(name, ("key", "value"))
+        if postgres:
+            with cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in table_rows:
+                    copy.write_row(row)
             continue
         placeholders = ", ".join("?" for _ in columns)
-        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         cursor.executemany(
-            f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({placeholders})", table_rows
+            f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({placeholders})", table_rows
         )
-
-
-def _copy_rows(conn: Connection, table: str, columns: tuple[str, ...],
-               rows: list[tuple[Any, ...]]) -> None:
-    """PostgreSQL's bulk path: COPY FROM STDIN through psycopg 3."""
-    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-    with cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
 
 
 @contextlib.contextmanager
@@ -217,27 +344,99 @@ def _build_lock(store: Store) -> Iterator[None]:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         lock = open(lock_path, "a")  # noqa: SIM115 - held across the yield
     except OSError as exc:
-        raise StoreError(f"cannot write beside the database {store.path} ({exc.strerror}); "
+        raise StoreError(f"cannot write beside the database {store.path} ({_os_reason(exc)}); "
                          "choose a writable place with --db sqlite:///PATH") from None
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
+            _sweep(store.path)
             yield
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _sweep(path: Path) -> None:
+    """Remove the temporary files of killed loads; only safe while holding the build lock."""
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+
+
+def _os_reason(exc: OSError) -> str:
+    """An OSError in words a user can act on."""
+    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
+        return "a file is in the way where a folder is needed"
+    if exc.errno == errno.EROFS:
+        return "the location is read-only"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        return "the disk is full"
+    if exc.errno == errno.ENOENT:
+        return "no file can be created there"
+    return exc.strerror or str(exc)
+
+
+def _replaceable(path: Path) -> bool:
+    """True unless `path` holds something other than a roa-evidence database.
+
+    A load replaces the database file; it must never replace a user's other file
+    named by mistake with --db.
+    """
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError:
+        return True  # absent (or not a file): creating it reports its own error
+    if not header:
+        return True
+    if header != b"SQLite format 3\x00":
+        return False
+    try:
+        with contextlib.closing(sqlite3.connect(path)) as conn:
+            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
+                                 "AND name = 'meta'").fetchone()
+    except sqlite3.Error:
+        return False
+    return found is not None
 
 
 def _first_line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", exc)).strip().splitlines()[0]
 
 
-def refresh(store: Store, data_dir: Path, force: bool = False) -> LoadSummary | None:
-    """Rebuild the store from `data_dir` if its files changed (or `force`); else None."""
-    data_hash = fingerprint(data_dir)
-    if not force and store.is_current(data_dir, data_hash):
+def refresh(store: Store, data_dir: Path, force: bool = False,
+            progress: Progress | None = None) -> LoadSummary | None:
+    """Bring the store up to date with `data_dir`; None when it already was.
+
+    Nothing changed: nothing is parsed. Only claims files changed: those are
+    read again and their claims replaced. Otherwise (or with `force`) the whole
+    evidence base is read, graded and written anew.
+    """
+    hashes = file_hashes(data_dir)
+    data_hash = fingerprint(data_dir, hashes)
+    if not force and _current(store.meta(), data_hash):
         return None
     with _build_lock(store):
-        if not force and store.is_current(data_dir, data_hash):
+        meta = store.meta()
+        if not force and _current(meta, data_hash):
             return None  # another process built it while we waited
-        base = read_evidence_base(data_dir)
-        return store.build(base, data_hash)
+        if not force:
+            from .incremental import update
+
+            summary = update(store, data_dir, meta, hashes, progress)
+            if summary is not None:
+                return summary
+        from .load import read_evidence_base
+
+        if progress:
+            progress("reading the evidence base")
+        base = read_evidence_base(data_dir, while_waiting=_import_writers)
+        return store.build(base, hashes, progress)
+
+
+def _import_writers() -> None:
+    """Import what grading and writing need (a few tenths of a second)."""
+    from . import build  # noqa: F401
+
+    tables()

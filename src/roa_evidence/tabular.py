@@ -14,6 +14,7 @@ from .queries import ClaimView, WorkView
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(_FORMULA_STARTS)  # each start is one character
 
 CLAIM_COLUMNS = (
     "claim_id",
@@ -91,6 +92,8 @@ def safe_cell(value: Any) -> str:
 
     Numbers are written as numbers; a negative number is data, not a formula.
     """
+    if type(value) is str:  # most cells: checked first, an export calls this per cell
+        return "'" + value if value[:1] in _FORMULA_FIRST else value
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -197,4 +200,4 @@ def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any
     """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe."""
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows([safe_cell(cell) for cell in row] for row in rows)
+    writer.writerows(map(safe_cell, row) for row in rows)

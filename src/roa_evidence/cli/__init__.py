@@ -161,7 +161,8 @@ def _connection(ctx: typer.Context) -> Iterator[Connection]:
     data_dir = _data_dir(ctx)
     store = Store(_settings(ctx).db_url or default_db_url(data_dir))
     try:
-        summary = refresh(store, data_dir)
+        with progress("Updating the database") as bar:
+            summary = refresh(store, data_dir, progress=bar.stage)
         if summary is not None:
             _err(
                 f"roa-evidence: the evidence base changed; rebuilt the database "
@@ -173,6 +174,75 @@ def _connection(ctx: typer.Context) -> Iterator[Connection]:
         store.close()
 
 
+class _Progress:
+    """A progress bar on stderr that appears only if the work lasts over a second,
+    and never when stderr is not a terminal. Use it through `progress()`."""
+
+    DELAY = 1.0
+
+    def __init__(self, description: str, total: float | None) -> None:
+        import threading
+
+        self._lock = threading.Lock()
+        self._bar: Any = None
+        self._task: Any = None
+        self._description, self._total, self._done = description, total, 0.0
+        self._timer: threading.Timer | None = None
+        if sys.stderr.isatty():
+            self._timer = threading.Timer(self.DELAY, self._show)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _show(self) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        with self._lock:
+            if self._timer is None:
+                return
+            self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+                                 TimeElapsedColumn(), console=Console(stderr=True),
+                                 transient=True)
+            self._task = self._bar.add_task(self._description, total=self._total,
+                                            completed=self._done)
+            self._bar.start()
+
+    def stage(self, description: str) -> None:
+        """A new stage of a job counted in stages: say what, and advance one."""
+        self.advance(1, description[:1].upper() + description[1:])
+
+    def advance(self, amount: float = 1, description: str | None = None) -> None:
+        with self._lock:
+            self._done += amount
+            if description is not None:
+                self._description = description
+            if self._bar is not None:
+                self._bar.update(self._task, completed=self._done, description=self._description)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+                self._timer = None
+            if self._bar is not None:
+                self._bar.stop()
+                self._bar = None
+
+
+@contextmanager
+def progress(description: str, total: float | None = None) -> Iterator[_Progress]:
+    """A progress bar for a job that may take a while (loads, exports).
+
+    `total` is the amount of work (rows, bytes...), advanced with `.advance(n)`;
+    without it, the job is counted in stages, each announced with `.stage(text)`.
+    """
+    bar = _Progress(description, total)
+    try:
+        yield bar
+    finally:
+        bar.close()
+
+
 def _print(renderable: Any) -> None:
     from .render import console, plain
 
@@ -180,10 +250,57 @@ def _print(renderable: Any) -> None:
     if not plain():
         out.print(renderable)
         return
+    fast = _plain_table(renderable, out.width)
+    if fast is not None:
+        sys.stdout.write(fast)
+        return
     with out.capture() as captured:
         out.print(renderable)
     # Rich pads every cell to its column's width; piped text should not end in spaces.
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
+def _plain_table(table: Any, width: int) -> str | None:
+    """A borderless rich Table as rich prints it when piped, without rich's layout engine
+    (which takes seconds for thousands of rows); None for any table it cannot do exactly."""
+    from rich.cells import cell_len
+    from rich.table import Table
+    from rich.text import Text
+
+    if (not isinstance(table, Table) or table.box is not None or table.caption or table.expand
+            or table.pad_edge or table.padding != (0, 1, 0, 1) or table.show_lines
+            or not table.show_header or table.leading or table.width is not None):
+        return None
+    columns: list[list[str]] = []
+    for column in table.columns:
+        if (column.justify != "left" or column.width is not None or column.min_width
+                or column.max_width is not None or column.ratio):
+            return None
+        cells = [column.header, *getattr(column, "_cells", [None])]
+        if None in cells:
+            return None
+        texts = [cell.plain if isinstance(cell, Text) else cell for cell in cells]
+        if not all(isinstance(text, str) and "\n" not in text for text in texts):
+            return None
+        columns.append(texts)
+    if not columns:
+        return None
+    def width_of(text: str) -> int:
+        return len(text) if text.isascii() else cell_len(text)
+
+    widths = [max(map(width_of, texts)) for texts in columns]
+    if sum(widths) + 2 * (len(widths) - 1) > width:
+        return None
+    lines = []
+    if table.title:
+        title = table.title.plain if isinstance(table.title, Text) else table.title
+        if not isinstance(title, str) or "\n" in title:
+            return None
+        lines.append(title.rstrip())
+    for row in zip(*columns, strict=True):
+        cells = [text + " " * (w - width_of(text)) for text, w in zip(row, widths, strict=True)]
+        lines.append("  ".join(cells).rstrip())
+    return "".join(line + "\n" for line in lines)
 
 
 def _emit_json(data: Any) -> None:
@@ -350,12 +467,19 @@ def load(
     url = _settings(ctx).db_url or default_db_url(data_dir)
     store = Store(url)
     try:
-        summary = refresh(store, data_dir, force=force)
+        with progress("Loading") as bar:
+            summary = refresh(store, data_dir, force=force, progress=bar.stage)
     finally:
         store.close()
     where = store.path or url.split("@")[-1]
     if summary is None:
         print(f"Up to date: {where} already holds {data_dir} as it is.")
+    elif not summary.rebuilt:
+        print(
+            f"Updated {where} from {', '.join(summary.changed) or 'removed files'}: now "
+            f"{summary.claims} claims, {summary.works} works, {summary.links} evidence links "
+            f"and {summary.assertions} quotes."
+        )
     else:
         print(
             f"Loaded {summary.claims} claims, {summary.works} works, {summary.links} evidence "
@@ -417,7 +541,8 @@ def claims(
 
     flt = claim_filter(route, topic, condition, status, min_certainty, source, document, search)
     with _connection(ctx) as conn:
-        found = find_claims(conn, flt)
+        # the table shows no quotes or evidence: leave them out, it is much quicker
+        found = find_claims(conn, flt, details=fmt is not Format.table)
     _render_claims(found, fmt, "No claims match those filters.")
 
 

@@ -1,0 +1,60 @@
+"""Which files an evidence base is built from, and their content hashes.
+
+Kept apart from `load` (which imports the parsers) so that deciding "nothing
+changed" costs a hash of the files and no heavy import.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from .errors import DataNotFound
+
+BIB_NAME = "studies.bib"
+CLAIMS_NAME = "claims.yaml"
+CLAIMS_DIR = "claims"
+GRADING_NAME = "grading.toml"
+
+
+def input_files(data_dir: Path) -> list[Path]:
+    """The files an evidence base is built from, in a stable order."""
+    if not data_dir.is_dir():
+        what = "is not a folder" if data_dir.exists() else "does not exist"
+        raise DataNotFound(
+            f"the evidence base {data_dir} {what}; pass --data DIR with a folder holding "
+            f"{BIB_NAME} and {CLAIMS_NAME}"
+        )
+    files = [data_dir / BIB_NAME]
+    if (data_dir / CLAIMS_NAME).exists() or not (data_dir / CLAIMS_DIR).is_dir():
+        files.append(data_dir / CLAIMS_NAME)
+    if (data_dir / CLAIMS_DIR).is_dir():
+        files.extend(sorted((data_dir / CLAIMS_DIR).glob("*.yaml")))
+    if (data_dir / GRADING_NAME).exists():
+        files.append(data_dir / GRADING_NAME)
+    return files
+
+
+def file_key(data_dir: Path, path: Path) -> str:
+    """A file's name relative to the evidence base (`claims/part-01.yaml`)."""
+    return path.relative_to(data_dir).as_posix()
+
+
+def file_hashes(data_dir: Path) -> dict[str, str]:
+    """Each input file's content hash, by its name relative to `data_dir`, in input order."""
+    hashes: dict[str, str] = {}
+    for path in input_files(data_dir):
+        try:
+            data = path.read_bytes()
+        except OSError:
+            data = b"\0<unreadable>"
+        hashes[file_key(data_dir, path)] = hashlib.blake2b(data, digest_size=16).hexdigest()
+    return hashes
+
+
+def fingerprint(data_dir: Path, hashes: dict[str, str] | None = None) -> str:
+    """A content hash of every input file: equal hashes mean nothing to reload."""
+    digest = hashlib.blake2b(digest_size=16)
+    for name, file_hash in (hashes if hashes is not None else file_hashes(data_dir)).items():
+        digest.update(f"{name}\0{file_hash}\0".encode())
+    return digest.hexdigest()
