@@ -184,7 +184,7 @@ def test_csv_is_rfc4180_and_formula_safe(run: Run, evidence_dir: Path) -> None:
 
 def test_query_rebuilds_when_data_change_and_says_so(run: Run, evidence_dir: Path) -> None:
     first = run("claims", "--format", "json")
-    assert "rebuilt the database" in first.stderr
+    assert "roa-evidence: built the database (5 claims, 6 works)." in first.stderr
     again = run("claims", "--format", "json")
     assert again.stderr == ""
     claims_file = evidence_dir / "claims.yaml"

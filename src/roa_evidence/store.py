@@ -15,6 +15,7 @@ input files and one read of SQLite's meta table.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import errno
 import fcntl
 import glob
@@ -126,6 +127,7 @@ class LoadSummary:
     assertions: int
     rebuilt: bool  # False when only the changed claims files were applied
     changed: tuple[str, ...] = ()  # the input files read again (relative names)
+    first: bool = False  # there was no roa-evidence database here before
 
 
 class Store:
@@ -432,7 +434,8 @@ def refresh(store: Store, data_dir: Path, force: bool = False,
         if progress:
             progress("reading the evidence base")
         base = read_evidence_base(data_dir, while_waiting=_import_writers)
-        return store.build(base, hashes, progress)
+        summary = store.build(base, hashes, progress)
+        return dataclasses.replace(summary, first=not meta)
 
 
 def _import_writers() -> None:

@@ -39,12 +39,16 @@ class _Group(TyperGroup):
             if isinstance(exc, InvalidData):
                 for problem in exc.problems:
                     _err(str(problem))
-                _err(f"Error: {exc}; nothing was loaded. Fix the lines above and run again.")
+                effect = "" if ctx.invoked_subcommand == "validate" else "; nothing was loaded"
+                _err(f"Error: {exc}{effect}. Fix the lines above and run again.")
             else:
                 _err(f"Error: {exc}")
             raise typer.Exit(2) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # `roa-evidence claims | head`: the reader left; stop quietly
+            _silence_stdout()
+            raise typer.Exit(141) from None
         except Exception as exc:
             settings = ctx.find_object(Settings)
             if settings is not None and settings.debug:
@@ -84,6 +88,15 @@ class Format(StrEnum):
 class DetailFormat(StrEnum):
     table = "table"
     json = "json"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's buffer): nothing to silence
 
 
 def _err(message: str) -> None:
@@ -164,8 +177,9 @@ def _connection(ctx: typer.Context) -> Iterator[Connection]:
         with progress("Updating the database") as bar:
             summary = refresh(store, data_dir, progress=bar.stage)
         if summary is not None:
+            what = "built" if summary.first else "the evidence base changed; rebuilt"
             _err(
-                f"roa-evidence: the evidence base changed; rebuilt the database "
+                f"roa-evidence: {what} the database "
                 f"({summary.claims} claims, {summary.works} works)."
             )
         with store.engine.connect() as conn:

@@ -3,7 +3,6 @@ reference managers and manuscripts. It registers itself on the app."""
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -94,13 +93,10 @@ def export(
     if group_by is not None and fmt is not ExportFormat.md:
         _fail(f"--group-by applies to --format md only, not --format {fmt.value}")
     flt = claim_filter(route, topic, condition, status, min_certainty, source, document, search)
-    try:
-        with atomic_output(output, force=force) as stream, _connection(ctx) as conn:
-            count = write_export(conn, stream, fmt.value, what.value, flt,
-                                 group_by=(group_by or GroupBy.route).value, excel=excel)
-    except BrokenPipeError:  # `export | head`: the reader left; stop quietly, as cat does
-        _silence_stdout()
-        raise typer.Exit(141) from None
+    # A reader that leaves early (`export | head`) is handled once, for every command.
+    with atomic_output(output, force=force) as stream, _connection(ctx) as conn:
+        count = write_export(conn, stream, fmt.value, what.value, flt,
+                             group_by=(group_by or GroupBy.route).value, excel=excel)
     if count == 0:
         _err("roa-evidence: nothing matches those filters; the export holds no records.")
     if output is not None and str(output) != "-":
@@ -108,10 +104,3 @@ def export(
               file=sys.stdout)
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass  # not a real file (a test runner's buffer): nothing to silence
