@@ -2,23 +2,46 @@
 
 Library use::
 
-    from roa_evidence import open_store, find_claims, ClaimFilter
-    with open_store() as conn:
+    from roa_evidence import ClaimFilter, find_claims, open_store
+
+    with open_store() as conn:                      # the shipped evidence base
         for claim in find_claims(conn, ClaimFilter(routes=("IM",))):
-            print(claim.id, claim.certainty)
+            print(claim.id, claim.certainty, claim.status)
+
+Names are imported on first use, so `import roa_evidence` stays cheap.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+import importlib
 from typing import TYPE_CHECKING
 
-from .errors import DataNotFound, EvidenceError, InvalidData, NotFound, Problem, StoreError
+__version__ = "0.1.0"
 
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection
+# public name -> the module that defines it
+_EXPORTS = {
+    "open_store": "store",
+    "ClaimFilter": "queries",
+    "find_claims": "queries",
+    "find_works": "queries",
+    "gaps": "queries",
+    "get_claim": "queries",
+    "get_work": "queries",
+    "read_evidence_base": "load",
+    "grade": "grading",
+    "conflicts": "views",
+    "compare": "views",
+    "evidence_map": "views",
+    "check": "draftcheck",
+    "render_report": "report",
+    "export": "export",
+    "EvidenceError": "errors",
+    "InvalidData": "errors",
+    "DataNotFound": "errors",
+    "NotFound": "errors",
+    "StoreError": "errors",
+    "Problem": "errors",
+}
 
 __all__ = [
     "ClaimFilter",
@@ -28,40 +51,37 @@ __all__ = [
     "NotFound",
     "Problem",
     "StoreError",
+    "__version__",
+    "check",
+    "compare",
+    "conflicts",
+    "evidence_map",
+    "export",
     "find_claims",
     "find_works",
     "gaps",
     "get_claim",
     "get_work",
+    "grade",
     "open_store",
     "read_evidence_base",
+    "render_report",
 ]
 
-
-@contextmanager
-def open_store(data_dir: Path | None = None, db_url: str | None = None) -> Iterator[Connection]:
-    """A connection to the database of `data_dir` (default: the shipped evidence base),
-    rebuilt first if the files changed."""
-    from .store import Store, default_data_dir, default_db_url, refresh
-
-    data_dir = data_dir or default_data_dir()
-    store = Store(db_url or default_db_url(data_dir))
-    try:
-        refresh(store, data_dir)
-        with store.engine.connect() as conn:
-            yield conn
-    finally:
-        store.close()
+if TYPE_CHECKING:
+    from .draftcheck import check
+    from .errors import DataNotFound, EvidenceError, InvalidData, NotFound, Problem, StoreError
+    from .export import export
+    from .grading import grade
+    from .load import read_evidence_base
+    from .queries import ClaimFilter, find_claims, find_works, gaps, get_claim, get_work
+    from .report import render_report
+    from .store import open_store
+    from .views import compare, conflicts, evidence_map
 
 
 def __getattr__(name: str) -> object:
-    # Query helpers load SQLAlchemy; import them only when asked for.
-    if name in {"ClaimFilter", "find_claims", "find_works", "gaps", "get_claim", "get_work"}:
-        from . import queries
-
-        return getattr(queries, name)
-    if name == "read_evidence_base":
-        from .load import read_evidence_base
-
-        return read_evidence_base
-    raise AttributeError(name)
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'roa_evidence' has no attribute '{name}'")
+    return getattr(importlib.import_module(f".{module}", __name__), name)

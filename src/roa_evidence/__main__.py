@@ -1,5 +1,5 @@
 """`python -m roa_evidence`."""
 
-from roa_evidence.cli import main
+from roa_evidence.console import main
 
 main()

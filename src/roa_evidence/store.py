@@ -443,3 +443,21 @@ def _import_writers() -> None:
     from . import build  # noqa: F401
 
     tables()
+
+
+@contextlib.contextmanager
+def open_store(data_dir: Path | None = None, db_url: str | None = None) -> Iterator[Connection]:
+    """A connection to the database of `data_dir` (default: the shipped evidence base),
+    rebuilt first if its files changed. The library's way in::
+
+        with open_store() as conn:
+            claims = find_claims(conn, ClaimFilter(routes=("IM",)))
+    """
+    data_dir = data_dir or default_data_dir()
+    store = Store(db_url or default_db_url(data_dir))
+    try:
+        refresh(store, data_dir)
+        with store.engine.connect() as conn:
+            yield conn
+    finally:
+        store.close()

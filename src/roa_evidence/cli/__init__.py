@@ -110,12 +110,9 @@ def _fail(message: str) -> NoReturn:
 
 def _version(value: bool) -> None:
     if value:
-        from importlib.metadata import PackageNotFoundError, version
+        from .. import __version__
 
-        try:
-            print(f"roa-evidence {version('roa-evidence')}")
-        except PackageNotFoundError:
-            print("roa-evidence (not installed)")
+        print(f"roa-evidence {__version__}")
         raise typer.Exit()
 
 
