@@ -42,9 +42,10 @@ from .queries import (
 from .tabular import (
     CLAIM_COLUMNS,
     EVIDENCE_COLUMNS,
+    FORMULA_STARTS,
     WORK_COLUMNS,
     claim_row,
-    evidence_rows,
+    whole_number,
     work_row,
     write_csv,
 )
@@ -159,11 +160,77 @@ def _counted(rows: Iterable[Any], counter: list[int]) -> Iterator[Any]:
         yield row
 
 
-def write_evidence_csv(stream: TextIO, claims: Iterable[ClaimView]) -> int:
-    """One row per claim x evidence link (a claim with no link gets one row); rows written."""
+def _joined(text: str | None) -> str:
+    """Comma-stored lists as the CSV writes them (`a;b`)."""
+    return (text or "").replace(",", ";")
+
+
+def _neutral(column: Any) -> Any:
+    """The column, with a leading apostrophe where a spreadsheet would run it as a formula
+    (as `tabular.safe_cell` does, but inside the query)."""
+    return sa.case(
+        (sa.func.substr(column, 1, 1).in_(FORMULA_STARTS), sa.literal("'") + column),
+        else_=column,
+    )
+
+
+def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any, ...]]:
+    """The evidence table's rows (`tabular.EVIDENCE_COLUMNS`), straight from one SQL join.
+
+    The same rows `evidence_rows` makes from claim views, without building a view per
+    claim: an export of every link is a single streamed query. Free-text cells come
+    back already neutralised for spreadsheets (`_neutral`), so the writer need not
+    look at each cell again.
+    """
+    check_filter_keys(conn, flt)
+    ids = _claim_ids(flt)
+    routes: dict[str, list[str]] = {}
+    for claim_id, route in conn.execute(
+        sa.select(CLAIM_ROUTE.c.claim_id, CLAIM_ROUTE.c.route).where(
+            CLAIM_ROUTE.c.claim_id.in_(ids))
+    ):
+        routes.setdefault(claim_id, []).append(route)
+    route_text = {
+        claim_id: ";".join(sorted(found, key=vocab.ROUTES.index))
+        for claim_id, found in routes.items()
+    }
+    query = (
+        sa.select(
+            CLAIM.c.id, _neutral(CLAIM.c.statement), CLAIM.c.topic, CLAIM.c.certainty,
+            CLAIM.c.status, _neutral(LINK.c.source), LINK.c.stance, WORK.c.design,
+            sa.func.coalesce(LINK.c.n, WORK.c.n), WORK.c.blinding, _neutral(WORK.c.population),
+            WORK.c.quality, WORK.c.year, _neutral(WORK.c.title), _neutral(WORK.c.doi),
+            CLAIM.c.condition, CLAIM.c.total_n, _neutral(WORK.c.authors),
+            _neutral(LINK.c.locator), LINK.c.indirect, LINK.c.flags, LINK.c.value_estimate,
+            LINK.c.value_low, LINK.c.value_high, _neutral(LINK.c.value_unit),
+            LINK.c.effect_json, _neutral(LINK.c.note), WORK.c.verification,
+        )
+        .select_from(CLAIM.outerjoin(LINK, LINK.c.claim_id == CLAIM.c.id)
+                     .outerjoin(WORK, WORK.c.key == LINK.c.source))
+        .where(CLAIM.c.id.in_(ids))
+        .order_by(CLAIM.c.position, CLAIM.c.id, LINK.c.position)
+    )
+    result = conn.execution_options(stream_results=True, yield_per=2_000).execute(query)
+    for (claim_id, statement, topic, certainty, status, source, stance, design, n, blinding,
+         population, quality, year, title, doi, condition, total_n, authors, locator, indirect,
+         flags, estimate, low, high, unit, effect_json, note, verification) in result:
+        effect = json.loads(effect_json) if effect_json else {}
+        linked = source is not None  # a claim without evidence: one row, link cells blank
+        yield (
+            claim_id, statement, route_text.get(claim_id, ""), topic, certainty, status,
+            source, stance, design, n, blinding, population,
+            _joined(quality) if linked else None, year, title, doi, condition, total_n,
+            authors, locator, _joined(indirect) if linked else None,
+            _joined(flags) if linked else None, whole_number(estimate), whole_number(low),
+            whole_number(high), unit, effect.get("measure"), effect.get("estimate"),
+            effect.get("low"), effect.get("high"), note, verification,
+        )
+
+
+def _write_rows(stream: TextIO, header: tuple[str, ...], rows: Iterable[Any],
+                cells_safe: bool = False) -> int:
     count = [0]
-    write_csv(stream, EVIDENCE_COLUMNS,
-              _counted((row for claim in claims for row in evidence_rows(claim)), count))
+    write_csv(stream, header, _counted(rows, count), cells_safe=cells_safe)
     return count[0]
 
 
@@ -460,7 +527,8 @@ def export(conn: Connection, stream: TextIO, fmt: str = "csv", what: str = "evid
     if excel:
         stream.write(EXCEL_BOM)
     writers: dict[tuple[str, str], Callable[[], int]] = {
-        ("csv", "evidence"): lambda: write_evidence_csv(stream, claims()),
+        ("csv", "evidence"): lambda: _write_rows(stream, EVIDENCE_COLUMNS,
+                                                  iter_evidence_rows(conn, flt), cells_safe=True),
         ("csv", "claims"): lambda: write_claims_csv(stream, claims()),
         ("csv", "sources"): lambda: write_works_csv(stream, works()),
         ("json", "sources"): lambda: write_json(stream, None, works()),

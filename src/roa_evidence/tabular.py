@@ -13,8 +13,8 @@ from typing import Any, TextIO
 from .queries import ClaimView, WorkView
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_FORMULA_FIRST = frozenset(_FORMULA_STARTS)  # each start is one character
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_FIRST = frozenset(FORMULA_STARTS)  # each start is one character
 
 CLAIM_COLUMNS = (
     "claim_id",
@@ -101,7 +101,7 @@ def safe_cell(value: Any) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     text = str(value)
-    if text.startswith(_FORMULA_STARTS):
+    if text.startswith(FORMULA_STARTS):
         return "'" + text
     return text
 
@@ -146,7 +146,7 @@ def work_row(work: WorkView) -> tuple[Any, ...]:
     )
 
 
-def _number(value: Any) -> Any:
+def whole_number(value: Any) -> Any:
     """A stored float that is whole (93.0) as it was written (93)."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
 
@@ -183,9 +183,9 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
             e.locator,
             ";".join(e.indirect),
             ";".join(e.flags),
-            _number(value.get("estimate")),
-            _number(value.get("low")),
-            _number(value.get("high")),
+            whole_number(value.get("estimate")),
+            whole_number(value.get("low")),
+            whole_number(value.get("high")),
             value.get("unit"),
             effect.get("measure"),
             effect.get("estimate"),
@@ -196,8 +196,13 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
         )
 
 
-def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe."""
+def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]],
+              *, cells_safe: bool = False) -> None:
+    """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe.
+
+    `cells_safe` says the rows were neutralised already (by the query that made them),
+    so they go to the writer as they are; None is written as an empty cell.
+    """
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(map(safe_cell, row) for row in rows)
+    writer.writerows(rows if cells_safe else (map(safe_cell, row) for row in rows))
