@@ -391,25 +391,27 @@ def test_markdown_summary_of_findings_per_route(run: Run, evidence_dir: Path) ->
         "Claim",
         "Sources",
         "Total n",
+        "Effect (95% CI)",
         "Certainty (GRADE)",
         "Status",
         "Reasons for rating down",
     ]
     body = [_md_cells(r) for r in rows if _md_cells(r) != header]
-    assert all(len(cells) == 6 for cells in body)
+    assert all(len(cells) == 7 for cells in body)
     by_id = {re.search(r"\(([a-z0-9-]+)\)$", c[0]).group(1): c for c in body}  # type: ignore[union-attr]
     iv = by_id["iv-efficacy"]
-    assert iv[1:5] == [
+    assert iv[1:6] == [
         "supports: big2020trial (rct, n=520)",
         "520",
+        "",
         "\u2295\u2295\u2295\u25ef MODERATE",
         "strong",
     ]
-    assert iv[5].startswith("imprecision (-1): a single study (big2020trial)")
+    assert iv[6].startswith("imprecision (-1): a single study (big2020trial)")
     evil = by_id["evil-formula"][0]
     assert "<script>" not in text and "&lt;script&gt;" in evil
     assert "\\|" in evil  # the pipe in the statement is escaped, not a column break
-    assert by_id["im-cheaper"][1:5] == ["none", "\u2014", "no evidence", "unsupported"]
+    assert by_id["im-cheaper"][1:6] == ["none", "\u2014", "", "no evidence", "unsupported"]
     assert by_id["im-bad-trips"][2] == "not reported"
 
 

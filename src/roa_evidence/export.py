@@ -45,6 +45,7 @@ from .tabular import (
     FORMULA_STARTS,
     WORK_COLUMNS,
     claim_row,
+    effect_text,
     whole_number,
     work_row,
     write_csv,
@@ -293,8 +294,8 @@ _MD_ESCAPES = str.maketrans({
     "\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
     "<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " ", "\r": " ", "\t": " ",
 })
-SOF_HEADER = ("| Claim | Sources | Total n | Certainty (GRADE) | Status | "
-              "Reasons for rating down |\n|---|---|--:|---|---|---|\n")
+SOF_HEADER = ("| Claim | Sources | Total n | Effect (95% CI) | Certainty (GRADE) | Status | "
+              "Reasons for rating down |\n|---|---|--:|---|---|---|---|\n")
 SOF_LEGEND = ("Certainty of the evidence (GRADE): \u2295\u2295\u2295\u2295 high, "
               "\u2295\u2295\u2295\u25ef moderate, \u2295\u2295\u25ef\u25ef low, "
               "\u2295\u25ef\u25ef\u25ef very low; \"no evidence\" when nothing supports "
@@ -337,9 +338,12 @@ def _total_n(claim: ClaimView) -> Any:
 
 
 def sof_row(claim: ClaimView) -> str:
-    """One Summary-of-Findings row (claim, sources, total n, certainty, status, reasons)."""
+    """One Summary-of-Findings row: claim, sources, total n, effect (the pooled one, else a
+    single supporting study's), certainty, status, reasons for rating down."""
+    supporting = [e.effect for e in claim.evidence if e.stance == "supports" and e.effect]
+    effect = claim.pooled_effect or (supporting[0] if len(supporting) == 1 else None)
     cells = (f"{claim.statement} ({claim.id})", _sources_cell(claim),
-             _total_n(claim), CERTAINTY_LABEL[claim.certainty],
+             _total_n(claim), effect_text(effect), CERTAINTY_LABEL[claim.certainty],
              claim.status, _reasons_cell(claim))
     return "| " + " | ".join(md_cell(cell) for cell in cells) + " |\n"
 

@@ -536,3 +536,15 @@ def _document_text(base: EvidenceBase, key: str, root: Path) -> str | Problem:
 
 def _shorten(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+def unjudged(base: EvidenceBase) -> list[Claim]:
+    """Supported claims graded on automatic judgements alone: no reviewer judgement of
+    any domain and no override. A reviewer may want to look at these first."""
+    return [
+        claim
+        for claim in base.claims
+        if any(link.stance == "supports" for link in claim.spec.evidence)
+        and claim.spec.grade_override is None
+        and not (claim.spec.judgements and claim.spec.judgements.model_dump(exclude_none=True))
+    ]

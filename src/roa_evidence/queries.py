@@ -39,6 +39,7 @@ class ClaimFilter:
     source: str | None = None
     document: str | None = None
     search: str | None = None
+    unjudged: bool = False  # only supported claims graded without any reviewer judgement
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,12 @@ def _like(text: str) -> str:
 
 def _claim_query(flt: ClaimFilter) -> sa.Select[Any]:
     query = sa.select(CLAIM)
+    if flt.unjudged:
+        query = query.where(
+            CLAIM.c.level > 0,
+            sa.or_(CLAIM.c.judgements_json.is_(None), CLAIM.c.judgements_json == "{}"),
+            CLAIM.c.override_json.is_(None),
+        )
     if flt.routes:
         query = query.where(
             CLAIM.c.id.in_(

@@ -16,6 +16,7 @@ from urllib.parse import quote
 
 from . import vocab
 from .queries import AssertionView, ClaimView, EvidenceView, WorkView
+from .tabular import effect_text
 from .views import Conflict, EvidenceMap, Side, conflicts, evidence_map
 
 __all__ = ["CERTAINTY_COLOUR", "render_report", "write_report"]
@@ -398,13 +399,14 @@ def _evidence_table(claim: ClaimView) -> str:
         f"<tr><td>{_e(e.source)}</td><td>{_e(e.stance)}</td>"
         f"<td>{_e(e.design or 'not appraised')}</td>"
         f'<td class="num">{_e(e.n if e.n is not None else "")}</td><td>{_e(e.blinding)}</td>'
-        f"<td>{_e(', '.join(e.quality))}</td><td>{_e(e.locator)}</td><td>{_e(e.note)}</td></tr>"
+        f"<td>{_e(', '.join(e.quality))}</td><td>{_e(e.locator)}</td>"
+        f"<td>{_e(effect_text(e.effect))}</td><td>{_e(e.note)}</td></tr>"
         for e in claim.evidence
     )
     return (
         "<table><thead><tr><th>source</th><th>stance</th><th>design</th><th>n</th>"
-        "<th>blinding</th><th>quality</th><th>locator</th><th>note</th></tr></thead>"
-        f"<tbody>{rows}</tbody></table>"
+        "<th>blinding</th><th>quality</th><th>locator</th><th>effect</th><th>note</th>"
+        f"</tr></thead><tbody>{rows}</tbody></table>"
     )
 
 
@@ -425,6 +427,8 @@ def _claim(claim: ClaimView) -> str:
     if claim.disputed_by:
         parts.append(f"<p><b>Disputed by</b></p>{_quotes(claim.disputed_by)}")
     parts.append(_evidence_table(claim))
+    if claim.pooled_effect:
+        parts.append(f"<p><b>Pooled effect</b> {_e(effect_text(claim.pooled_effect))}</p>")
     parts.append(f"<p><b>How the grade was reached</b></p>{_grading_rows(claim)}</article>")
     return "".join(parts)
 

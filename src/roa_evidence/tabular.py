@@ -106,6 +106,22 @@ def safe_cell(value: Any) -> str:
     return text
 
 
+def effect_text(effect: dict[str, Any] | None) -> str:
+    """`RR 0.77 (95% CI 0.6 to 0.99); 6 studies, n 1365`, or "" when there is none."""
+    if not effect:
+        return ""
+    text = (
+        f"{effect['measure']} {effect['estimate']:g} "
+        f"(95% CI {effect['low']:g} to {effect['high']:g})"
+    )
+    extras = [
+        template.format(effect[key])
+        for key, template in (("n_studies", "{} studies"), ("n", "n {}"), ("events", "{} events"))
+        if effect.get(key) is not None
+    ]
+    return text + (f"; {', '.join(extras)}" if extras else "")
+
+
 def claim_row(claim: ClaimView) -> tuple[Any, ...]:
     return (
         claim.id,

@@ -509,6 +509,14 @@ def validate(
             help="Folder with the documents' text files: also check every quote is verbatim.",
         ),
     ] = None,
+    unjudged: Annotated[
+        bool,
+        typer.Option(
+            "--unjudged",
+            help="Also list the supported claims graded on automatic judgements alone "
+            "(no reviewer judgement, no override).",
+        ),
+    ] = False,
 ) -> None:
     """Check the evidence base's files and list every problem with file:line (exit 2 if any).
 
@@ -516,6 +524,7 @@ def validate(
     """
     from ..errors import InvalidData
     from ..load import check_quotes, read_evidence_base
+    from ..load import unjudged as find_unjudged
 
     data_dir = _data_dir(ctx)
     base = read_evidence_base(data_dir)  # raises InvalidData with every problem
@@ -529,6 +538,11 @@ def validate(
         quotes = sum(len(c.spec.asserted_by) + len(c.spec.disputed_by) for c in base.claims)
     checked = f"; all {quotes} quotes found verbatim in their documents" if documents else ""
     print(f"OK: {len(base.claims)} claims and {len(base.works)} works in {data_dir}{checked}.")
+    if unjudged:
+        automatic = find_unjudged(base)
+        print(f"{len(automatic)} supported claims are graded on automatic judgements alone:")
+        for claim in automatic:
+            print(f"  {claim.path.name}:{claim.line}: {claim.spec.id}")
 
 
 @app.command()
@@ -656,15 +670,25 @@ def gaps(
     fail: Annotated[
         bool, typer.Option("--fail", help="Exit 1 when any claim lacks strong support.")
     ] = False,
+    unjudged: Annotated[
+        bool,
+        typer.Option(
+            "--unjudged",
+            help="Only claims graded on automatic judgements alone (no reviewer judgement, "
+            "no override).",
+        ),
+    ] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List claims lacking strong support (unsupported, weak, contested), most asserted first.
 
     Example: roa-evidence gaps --route IM --fail
     """
+    from dataclasses import replace
+
     from ..queries import gaps as find_gaps
 
-    flt = claim_filter(route, topic, status=status)
+    flt = replace(claim_filter(route, topic, status=status), unjudged=unjudged)
     with _connection(ctx) as conn:
         found = find_gaps(conn, flt)
     _render_claims(

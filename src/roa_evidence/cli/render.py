@@ -16,6 +16,7 @@ from rich.table import Table
 from rich.text import Text
 
 from ..queries import ClaimView, WorkView
+from ..tabular import effect_text
 
 CERTAINTY_SYMBOL = {
     "high": "\u2295\u2295\u2295\u2295",
@@ -111,17 +112,6 @@ def _value(value: dict[str, Any] | None) -> str:
     if "estimate" in value:
         return f"{_num(value['estimate'])}{sep}{unit}"
     return ""
-
-
-def effect_text(effect: dict[str, Any] | None) -> str:
-    if not effect:
-        return ""
-    text = (
-        f"{effect['measure']} {_num(effect['estimate'])} "
-        f"(95% CI {_num(effect['low'])} to {_num(effect['high'])})"
-    )
-    extras = [f"{k} {effect[k]}" for k in ("n_studies", "n", "events") if effect.get(k) is not None]
-    return text + (f"; {', '.join(extras)}" if extras else "")
 
 
 def _num(value: float) -> str:
