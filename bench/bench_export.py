@@ -57,33 +57,83 @@ def build(path: Path, links: int) -> None:
     claims = links // LINKS_PER_CLAIM
     works = max(10, links // 50)
     with engine.begin() as conn:
-        conn.execute(t["work"].insert(), [
-            {"key": f"w{i}", "position": i, "entry_type": "article",
-             "title": f"A trial of route {ROUTES[i % 5]} number {i}", "authors": f"Author, A{i}",
-             "year": 1990 + i % 35, "design": "rct", "level": 4, "n": 20 + i % 500,
-             "blinding": "double-blind", "population": "adults with depression",
-             "quality": "small-sample", "verification": "verified",
-             "fields_json": json.dumps({"author": f"Author, A{i}", "title": f"A trial {i}",
-                                        "journal": "J Test", "year": str(1990 + i % 35)})}
-            for i in range(works)])
-        conn.execute(t["claim"].insert(), [
-            {"id": f"c{i}", "position": i, "statement": f"=Claim {i} about ketamine, quoted",
-             "topic": TOPICS[i % 4], "condition": "depression", "certainty": "low", "level": 2,
-             "status": "weak", "total_n": 200,
-             "grading_json": json.dumps([{"domain": "start", "change": 4, "reason": "rct"},
-                                         {"domain": "imprecision", "change": -2,
-                                          "reason": "total n below 400"}])}
-            for i in range(claims)])
-        conn.execute(t["claim_route"].insert(), [
-            {"claim_id": f"c{i}", "route": ROUTES[i % 5]} for i in range(claims)])
-        conn.execute(t["assertion"].insert(), [
-            {"claim_id": f"c{i}", "document": "w0", "kind": "asserted", "quote": f"quote {i}"}
-            for i in range(claims)])
-        conn.execute(t["evidence_link"].insert(), [
-            {"claim_id": f"c{i // LINKS_PER_CLAIM}", "source": f"w{(i * 7) % works}",
-             "stance": "supports", "position": i % LINKS_PER_CLAIM, "locator": "table 2",
-             "note": "a note"}
-            for i in range(claims * LINKS_PER_CLAIM)])
+        conn.execute(
+            t["work"].insert(),
+            [
+                {
+                    "key": f"w{i}",
+                    "position": i,
+                    "entry_type": "article",
+                    "title": f"A trial of route {ROUTES[i % 5]} number {i}",
+                    "authors": f"Author, A{i}",
+                    "year": 1990 + i % 35,
+                    "design": "rct",
+                    "level": 4,
+                    "n": 20 + i % 500,
+                    "blinding": "double-blind",
+                    "population": "adults with depression",
+                    "quality": "small-sample",
+                    "verification": "verified",
+                    "fields_json": json.dumps(
+                        {
+                            "author": f"Author, A{i}",
+                            "title": f"A trial {i}",
+                            "journal": "J Test",
+                            "year": str(1990 + i % 35),
+                        }
+                    ),
+                }
+                for i in range(works)
+            ],
+        )
+        conn.execute(
+            t["claim"].insert(),
+            [
+                {
+                    "id": f"c{i}",
+                    "position": i,
+                    "statement": f"=Claim {i} about ketamine, quoted",
+                    "topic": TOPICS[i % 4],
+                    "condition": "depression",
+                    "certainty": "low",
+                    "level": 2,
+                    "status": "weak",
+                    "total_n": 200,
+                    "grading_json": json.dumps(
+                        [
+                            {"domain": "start", "change": 4, "reason": "rct"},
+                            {"domain": "imprecision", "change": -2, "reason": "total n below 400"},
+                        ]
+                    ),
+                }
+                for i in range(claims)
+            ],
+        )
+        conn.execute(
+            t["claim_route"].insert(),
+            [{"claim_id": f"c{i}", "route": ROUTES[i % 5]} for i in range(claims)],
+        )
+        conn.execute(
+            t["assertion"].insert(),
+            [
+                {"claim_id": f"c{i}", "document": "w0", "kind": "asserted", "quote": f"quote {i}"}
+                for i in range(claims)
+            ],
+        )
+        conn.execute(
+            t["evidence_link"].insert(),
+            [
+                {
+                    "claim_id": f"c{i // LINKS_PER_CLAIM}",
+                    "source": f"w{(i * 7) % works}",
+                    "stance": "supports",
+                    "position": i % LINKS_PER_CLAIM,
+                    "locator": "table 2",
+                    "note": "a note",
+                }
+                for i in range(claims * LINKS_PER_CLAIM)
+            ],
+        )
     engine.dispose()
 
 
@@ -119,13 +169,16 @@ def main() -> None:
             with engine.connect() as conn:
                 for fmt in FORMATS:
                     for what in ("evidence", "sources"):
-                        seconds, peak, chars = measure(
-                            lambda: export_chars(conn, fmt, what))  # noqa: B023
-                        print(f"{links:>9} {fmt:>9} {what:>9} {seconds:>8.2f} {peak:>8.1f} "
-                              f"{chars / 1e6:>7.1f}")
+                        seconds, peak, chars = measure(lambda: export_chars(conn, fmt, what))  # noqa: B023
+                        print(
+                            f"{links:>9} {fmt:>9} {what:>9} {seconds:>8.2f} {peak:>8.1f} "
+                            f"{chars / 1e6:>7.1f}"
+                        )
                 seconds, peak, _ = measure(lambda: find_claims(conn))
-                print(f"{links:>9} {'(list)':>9} {'claims':>9} {seconds:>8.2f} {peak:>8.1f}"
-                      "        find_claims, for contrast")
+                print(
+                    f"{links:>9} {'(list)':>9} {'claims':>9} {seconds:>8.2f} {peak:>8.1f}"
+                    "        find_claims, for contrast"
+                )
             engine.dispose()
             os.unlink(path)
 

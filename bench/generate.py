@@ -18,29 +18,119 @@ import shutil
 from pathlib import Path
 
 ROUTES = ("IV", "IM", "IN", "oral", "SL", "rectal", "SC")
-TOPICS = ("efficacy", "onset", "duration", "bioavailability", "metabolism", "safety",
-          "tolerability", "experience", "cost", "access", "dosing")
+TOPICS = (
+    "efficacy",
+    "onset",
+    "duration",
+    "bioavailability",
+    "metabolism",
+    "safety",
+    "tolerability",
+    "experience",
+    "cost",
+    "access",
+    "dosing",
+)
 CONDITIONS = ("any", "depression", "pain", "sedation", "ptsd", "anxiety", "healthy")
-DESIGNS = ("meta-analysis", "systematic-review", "rct", "rct", "rct", "crossover-rct",
-           "pk-study", "non-randomized-trial", "cohort", "cohort", "case-control",
-           "cross-sectional", "case-series", "case-report", "narrative-review",
-           "expert-opinion", "patient-reports")
+DESIGNS = (
+    "meta-analysis",
+    "systematic-review",
+    "rct",
+    "rct",
+    "rct",
+    "crossover-rct",
+    "pk-study",
+    "non-randomized-trial",
+    "cohort",
+    "cohort",
+    "case-control",
+    "cross-sectional",
+    "case-series",
+    "case-report",
+    "narrative-review",
+    "expert-opinion",
+    "patient-reports",
+)
 BLINDING = ("double-blind", "single-blind", "open-label", "not-applicable", "unclear")
-QUALITY = ("no-control", "not-randomized", "small-sample", "single-centre", "high-attrition",
-           "stopped-early", "industry-funded", "not-peer-reviewed")
-SURNAMES = ("Smith", "M{\\\"u}ller", "Garc{\\'i}a", "Nguyen", "Chen", "Kowalski", "Okafor",
-            "Johansson", "Rossi", "Dubois", "Tanaka", "Singh", "Brown", "Schr{\\\"o}der",
-            "Andersen", "Lopez", "Kim", "Ivanova", "O'Brien", "Haddad", "Zhang", "Wilson")
+QUALITY = (
+    "no-control",
+    "not-randomized",
+    "small-sample",
+    "single-centre",
+    "high-attrition",
+    "stopped-early",
+    "industry-funded",
+    "not-peer-reviewed",
+)
+SURNAMES = (
+    "Smith",
+    'M{\\"u}ller',
+    "Garc{\\'i}a",
+    "Nguyen",
+    "Chen",
+    "Kowalski",
+    "Okafor",
+    "Johansson",
+    "Rossi",
+    "Dubois",
+    "Tanaka",
+    "Singh",
+    "Brown",
+    'Schr{\\"o}der',
+    "Andersen",
+    "Lopez",
+    "Kim",
+    "Ivanova",
+    "O'Brien",
+    "Haddad",
+    "Zhang",
+    "Wilson",
+)
 GIVEN = ("A.", "B. C.", "Maria", "J.", "Karl", "Li", "S. K.", "Ana", "Tom", "E.", "R.", "Yuki")
-JOURNALS = ("Journal of Clinical Psychopharmacology", "Anesthesia {\\&} Analgesia",
-            "British Journal of Anaesthesia", "Biological Psychiatry", "Pain Medicine",
-            "Journal of Affective Disorders", "Emergency Medicine Journal",
-            "American Journal of Psychiatry", "Neuropsychopharmacology", "BMC Psychiatry")
-WORDS = ("ketamine", "intramuscular", "intravenous", "intranasal", "esketamine", "depression",
-         "treatment-resistant", "sedation", "children", "emergency", "bioavailability",
-         "pharmacokinetics", "randomized", "controlled", "trial", "single-dose", "repeated",
-         "infusion", "analgesia", "adults", "comparison", "efficacy", "safety", "outcomes",
-         "response", "remission", "dissociation", "tolerability", "oral", "sublingual")
+JOURNALS = (
+    "Journal of Clinical Psychopharmacology",
+    "Anesthesia {\\&} Analgesia",
+    "British Journal of Anaesthesia",
+    "Biological Psychiatry",
+    "Pain Medicine",
+    "Journal of Affective Disorders",
+    "Emergency Medicine Journal",
+    "American Journal of Psychiatry",
+    "Neuropsychopharmacology",
+    "BMC Psychiatry",
+)
+WORDS = (
+    "ketamine",
+    "intramuscular",
+    "intravenous",
+    "intranasal",
+    "esketamine",
+    "depression",
+    "treatment-resistant",
+    "sedation",
+    "children",
+    "emergency",
+    "bioavailability",
+    "pharmacokinetics",
+    "randomized",
+    "controlled",
+    "trial",
+    "single-dose",
+    "repeated",
+    "infusion",
+    "analgesia",
+    "adults",
+    "comparison",
+    "efficacy",
+    "safety",
+    "outcomes",
+    "response",
+    "remission",
+    "dissociation",
+    "tolerability",
+    "oral",
+    "sublingual",
+)
 STANCES = ("supports", "supports", "supports", "contradicts", "qualifies")
 
 
@@ -93,19 +183,24 @@ def claim_block(rng: random.Random, i: int, n_works: int, documents: list[str]) 
         f'        quote: "{_sentence(rng, 6, 14)}"',
     ]
     if rng.random() < 0.15:
-        lines += ["    disputed_by:", f"      - document: {rng.choice(documents)}",
-                  f'        quote: "{_sentence(rng, 5, 10)}"']
+        lines += [
+            "    disputed_by:",
+            f"      - document: {rng.choice(documents)}",
+            f'        quote: "{_sentence(rng, 5, 10)}"',
+        ]
     links = max(0, round(rng.gauss(3, 1)))
     if links:
         lines.append("    evidence:")
     for _ in range(links):
-        lines += [f"      - source: w{rng.randrange(n_works):07d}",
-                  f"        stance: {rng.choice(STANCES)}",
-                  f"        locator: table {rng.randint(1, 5)}"]
+        lines += [
+            f"      - source: w{rng.randrange(n_works):07d}",
+            f"        stance: {rng.choice(STANCES)}",
+            f"        locator: table {rng.randint(1, 5)}",
+        ]
         if rng.random() < 0.3:
             lines.append(f"        n: {rng.randint(5, 300)}")
         if rng.random() < 0.3:
-            lines.append(f"        value: {{estimate: {rng.randint(5, 95)}, unit: \"%\"}}")
+            lines.append(f'        value: {{estimate: {rng.randint(5, 95)}, unit: "%"}}')
         if rng.random() < 0.4:
             lines.append(f"        note: {_sentence(rng, 4, 10).lower()}")
     return "\n".join(lines) + "\n"
@@ -132,9 +227,8 @@ def generate(out: Path, works: int, claims: int, split: int = 0, seed: int = 1) 
     folder.mkdir()
     per_file = -(-claims // split)
     for part in range(split):
-        chunk = blocks[part * per_file:(part + 1) * per_file]
-        (folder / f"part-{part:02d}.yaml").write_text(header + "\n".join(chunk),
-                                                       encoding="utf-8")
+        chunk = blocks[part * per_file : (part + 1) * per_file]
+        (folder / f"part-{part:02d}.yaml").write_text(header + "\n".join(chunk), encoding="utf-8")
 
 
 def main() -> None:

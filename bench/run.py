@@ -60,8 +60,9 @@ def measure(args: list[str], stdout_to: Path | None = None, repeat: int = 1) -> 
         with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
             target = open(stdout_to, "wb") if stdout_to else out  # noqa: SIM115
             start = time.perf_counter()
-            proc = subprocess.Popen(args, stdout=target, stderr=err,
-                                    env={**os.environ, "NO_COLOR": "1"})
+            proc = subprocess.Popen(
+                args, stdout=target, stderr=err, env={**os.environ, "NO_COLOR": "1"}
+            )
             _, status, usage = os.wait4(proc.pid, 0)
             seconds = time.perf_counter() - start
             proc.returncode = os.waitstatus_to_exitcode(status)
@@ -84,6 +85,7 @@ def worker(*args: str) -> list[str]:
 
 # -- floors, each run in its own process through --worker --------------------
 
+
 def _floor_bib(path: str) -> None:
     import bibtexparser
 
@@ -104,10 +106,15 @@ def _floor_yaml(*paths: str) -> None:
 def _floor_sqlite(source: str, target: str) -> None:
     """Raw executemany of every row of `source` into an empty copy of its schema."""
     with sqlite3.connect(source) as src:
-        schema = [sql for (sql,) in src.execute(
-            "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'")]
-        tables = [name for (name,) in src.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table'")]
+        schema = [
+            sql
+            for (sql,) in src.execute(
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+            )
+        ]
+        tables = [
+            name for (name,) in src.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        ]
         rows = {name: src.execute(f"SELECT * FROM {name}").fetchall() for name in tables}
     start = time.perf_counter()
     conn = sqlite3.connect(target)
@@ -135,9 +142,25 @@ def _floor_csv(source: str, target: str) -> None:
         ORDER BY c.position, l.position"""
     with open(target, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, lineterminator="\r\n")
-        writer.writerow(("claim_id", "statement", "topic", "certainty", "status", "source",
-                         "stance", "design", "n", "blinding", "population", "quality", "year",
-                         "title", "doi"))
+        writer.writerow(
+            (
+                "claim_id",
+                "statement",
+                "topic",
+                "certainty",
+                "status",
+                "source",
+                "stance",
+                "design",
+                "n",
+                "blinding",
+                "population",
+                "quality",
+                "year",
+                "title",
+                "doi",
+            )
+        )
         writer.writerows(conn.execute(query))
     conn.close()
 
@@ -161,11 +184,17 @@ def _real_bib(path: str, ours: str) -> None:
         print(json.dumps({"entries": len(library.entries), "failed": len(library.failed_blocks)}))
 
 
-WORKERS = {"bib": _floor_bib, "yaml": _floor_yaml, "sqlite": _floor_sqlite, "csv": _floor_csv,
-           "real": _real_bib}
+WORKERS = {
+    "bib": _floor_bib,
+    "yaml": _floor_yaml,
+    "sqlite": _floor_sqlite,
+    "csv": _floor_csv,
+    "real": _real_bib,
+}
 
 
 # -- the benchmark ---------------------------------------------------------------
+
 
 def _change_one_claim(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
@@ -185,8 +214,11 @@ def bench_size(n: int, work: Path, repeat: int) -> list[tuple[str, float, str, f
     f_bib = measure(worker("bib", str(bib)), repeat=repeat)
     f_yaml = measure(worker("yaml", *map(str, yaml_files)), repeat=repeat)
     f_import = measure([PYTHON, "-c", "import sqlmodel, typer"], repeat=max(repeat, 3))
-    print(f"floors: bibtexparser.parse_file {f_bib.seconds:.2f} s, PyYAML CSafeLoader "
-          f"{f_yaml.seconds:.2f} s, import sqlmodel+typer {f_import.seconds:.2f} s", flush=True)
+    print(
+        f"floors: bibtexparser.parse_file {f_bib.seconds:.2f} s, PyYAML CSafeLoader "
+        f"{f_yaml.seconds:.2f} s, import sqlmodel+typer {f_import.seconds:.2f} s",
+        flush=True,
+    )
 
     db = work / f"ev{n}.sqlite"
     url = f"sqlite:///{db}"
@@ -220,20 +252,43 @@ def bench_size(n: int, work: Path, repeat: int) -> list[tuple[str, float, str, f
         changed.append(measure([*CLI, "--data", str(split), "--db", split_url, "load"]))
         assert "Updated" in changed[-1].output, changed[-1].output
     r_changed = min(changed, key=lambda r: r.seconds)
-    print(f"split cold load {r_split_cold.seconds:.2f} s; one claim changed "
-          f"{r_changed.seconds:.3f} s", flush=True)
+    print(
+        f"split cold load {r_split_cold.seconds:.2f} s; one claim changed "
+        f"{r_changed.seconds:.3f} s",
+        flush=True,
+    )
 
-    r_claims = measure([*CLI, "--data", str(single), "--db", url, "claims", "--route", "IM"],
-                       stdout_to=work / "claims.txt", repeat=max(repeat, 3))
+    r_claims = measure(
+        [*CLI, "--data", str(single), "--db", url, "claims", "--route", "IM"],
+        stdout_to=work / "claims.txt",
+        repeat=max(repeat, 3),
+    )
     out_csv = work / f"links{n}.csv"
-    r_export = measure([*CLI, "--data", str(single), "--db", url, "export", "--format", "csv",
-                        "--what", "evidence", "-o", str(out_csv)], repeat=repeat)
+    r_export = measure(
+        [
+            *CLI,
+            "--data",
+            str(single),
+            "--db",
+            url,
+            "export",
+            "--format",
+            "csv",
+            "--what",
+            "evidence",
+            "-o",
+            str(out_csv),
+        ],
+        repeat=repeat,
+    )
     with open(out_csv, encoding="utf-8", newline="") as written:
         links = sum(1 for _ in written) - 1
     f_csv = measure(worker("csv", str(db), str(work / f"floor{n}.csv")), repeat=repeat)
-    print(f"claims --route IM {r_claims.seconds:.2f} s; export of {links:,} links "
-          f"{r_export.seconds:.2f} s (floor {f_csv.seconds:.2f} s), {r_export.peak_mb:.0f} MB",
-          flush=True)
+    print(
+        f"claims --route IM {r_claims.seconds:.2f} s; export of {links:,} links "
+        f"{r_export.seconds:.2f} s (floor {f_csv.seconds:.2f} s), {r_export.peak_mb:.0f} MB",
+        flush=True,
+    )
     r_help = measure([*CLI, "--help"], repeat=5)
     r_version = measure([*CLI, "--version"], repeat=5)
     shutil.rmtree(single)
@@ -241,20 +296,48 @@ def bench_size(n: int, work: Path, repeat: int) -> list[tuple[str, float, str, f
 
     parse_floor = f_bib.seconds + f_yaml.seconds
     return [
-        ("cold load / (bib + yaml parse floors)", r_cold.seconds / parse_floor, "<= 1.0",
-         r_cold.peak_mb),
-        ("cold load / raw sqlite3 executemany", r_cold.seconds / f_sql_seconds, "(info)",
-         r_cold.peak_mb),
-        ("no-change reload / cold load", r_same.seconds / r_cold.seconds, "<= 0.05",
-         r_same.peak_mb),
-        ("1 of 20 claim files changed / cold (split)", r_changed.seconds / r_split_cold.seconds,
-         "<= 0.15", r_changed.peak_mb),
-        ("1 of 20 claim files changed / cold (single file)", r_changed.seconds / r_cold.seconds,
-         "(info)", r_changed.peak_mb),
-        ("claims --route IM / import floor", r_claims.seconds / f_import.seconds, "<= 1.5",
-         r_claims.peak_mb),
-        (f"CSV export ({links:,} links) / floor", r_export.seconds / f_csv.seconds, "<= 3",
-         r_export.peak_mb),
+        (
+            "cold load / (bib + yaml parse floors)",
+            r_cold.seconds / parse_floor,
+            "<= 1.0",
+            r_cold.peak_mb,
+        ),
+        (
+            "cold load / raw sqlite3 executemany",
+            r_cold.seconds / f_sql_seconds,
+            "(info)",
+            r_cold.peak_mb,
+        ),
+        (
+            "no-change reload / cold load",
+            r_same.seconds / r_cold.seconds,
+            "<= 0.05",
+            r_same.peak_mb,
+        ),
+        (
+            "1 of 20 claim files changed / cold (split)",
+            r_changed.seconds / r_split_cold.seconds,
+            "<= 0.15",
+            r_changed.peak_mb,
+        ),
+        (
+            "1 of 20 claim files changed / cold (single file)",
+            r_changed.seconds / r_cold.seconds,
+            "(info)",
+            r_changed.peak_mb,
+        ),
+        (
+            "claims --route IM / import floor",
+            r_claims.seconds / f_import.seconds,
+            "<= 1.5",
+            r_claims.peak_mb,
+        ),
+        (
+            f"CSV export ({links:,} links) / floor",
+            r_export.seconds / f_csv.seconds,
+            "<= 3",
+            r_export.peak_mb,
+        ),
         ("--help seconds", r_help.seconds, "< 0.15", r_help.peak_mb),
         ("--version seconds", r_version.seconds, "< 0.15", r_version.peak_mb),
     ]
@@ -279,11 +362,13 @@ def bench_real(repeat: int) -> None:
             o, p = json.loads(ours.output), json.loads(plain.output)
             totals[0] += ours.seconds
             totals[1] += plain.seconds
-            print(f"{folder.name + '/' + path.name:<44.44} {o['entries']:>6}/{o['failed']:<6} "
-                  f"{p['entries']:>6}/{p['failed']:<6} {ours.seconds:>6.2f}s "
-                  f"{plain.seconds:>6.2f}s {ours.seconds / plain.seconds:>5.2f}x", flush=True)
-    print(f"{'all':<72} {totals[0]:>6.2f}s {totals[1]:>6.2f}s "
-          f"{totals[0] / totals[1]:>5.2f}x")
+            print(
+                f"{folder.name + '/' + path.name:<44.44} {o['entries']:>6}/{o['failed']:<6} "
+                f"{p['entries']:>6}/{p['failed']:<6} {ours.seconds:>6.2f}s "
+                f"{plain.seconds:>6.2f}s {ours.seconds / plain.seconds:>5.2f}x",
+                flush=True,
+            )
+    print(f"{'all':<72} {totals[0]:>6.2f}s {totals[1]:>6.2f}s {totals[0] / totals[1]:>5.2f}x")
 
 
 def main() -> None:
@@ -297,8 +382,10 @@ def main() -> None:
     if args.worker:
         WORKERS[args.worker[0]](*args.worker[1:])
         return
-    print(f"roa-evidence benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
-          f"load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"roa-evidence benchmark: Python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.1f}"
+    )
     results: dict[int, list[tuple[str, float, str, float]]] = {}
     if not args.real_only:
         with tempfile.TemporaryDirectory(prefix="roa-bench-") as tmp:

@@ -19,13 +19,16 @@ from typer.testing import CliRunner, Result
 
 from roa_evidence.cli import app
 
-FOOTER_1 = ("Error: 1 problem in the evidence base; nothing was loaded. "
-            "Fix the lines above and run again.")
+FOOTER_1 = (
+    "Error: 1 problem in the evidence base; nothing was loaded. Fix the lines above and run again."
+)
 
 
 def _footer(count: int) -> str:
-    return (f"Error: {count} problems in the evidence base; nothing was loaded. "
-            "Fix the lines above and run again.")
+    return (
+        f"Error: {count} problems in the evidence base; nothing was loaded. "
+        "Fix the lines above and run again."
+    )
 
 
 def _edit(name: str, old: str, new: str) -> Callable[[Path], None]:
@@ -63,8 +66,11 @@ def _latin1_bib(data: Path) -> None:
 
 
 def _huge_field(data: Path) -> None:
-    _edit("studies.bib", "population = {adults with major depression}",
-          "population = {" + "x" * 10_000_000 + "}")(data)
+    _edit(
+        "studies.bib",
+        "population = {adults with major depression}",
+        "population = {" + "x" * 10_000_000 + "}",
+    )(data)
 
 
 def _remove(name: str) -> Callable[[Path], None]:
@@ -92,8 +98,11 @@ def _unreadable(data: Path) -> None:
     path.symlink_to(path.name)
 
 
-UNREADABLE = ("cannot be read (permission denied); check its permissions" if os.geteuid() != 0
-              else "cannot be read (Too many levels of symbolic links); check the file")
+UNREADABLE = (
+    "cannot be read (permission denied); check its permissions"
+    if os.geteuid() != 0
+    else "cannot be read (Too many levels of symbolic links); check the file"
+)
 
 ALIAS_BOMB = "version: 1\n" + "".join(
     f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9 if prev else ['"lol"'] * 9) + "]\n"
@@ -111,125 +120,198 @@ class Case:
 
 CATALOGUE: dict[str, Case] = {
     # -- BibTeX -------------------------------------------------------------------------
-    "bib-truncated": Case(_truncate_bib, (
-        "{bib}:35: the @article entry 'jones2006kids' is cut off: the file ends before the "
-        "entry closes; complete the entry or remove it",
-        "{yaml}:30: claim 'iv-efficacy': source 'big2020trial' is not an entry in studies.bib; "
-        "add it or fix the key (expected one of jones2006kids, docalpha, docbeta, smith2014open)",
-        "{yaml}:64: claim 'im-bad-trips': source 'patients2024' is not an entry in studies.bib; "
-        "add it or fix the key (expected one of jones2006kids, docalpha, docbeta, smith2014open)",
-        _footer(3),
-    )),
-    "bib-unbalanced-braces": Case(_edit("studies.bib", "year    = {2014},", "year    = {{2014},"), (
-        "{bib}:20: the @article entry 'smith2014open' is still open at line 35, where the next "
-        "entry starts: a brace or quote is unbalanced; check its braces",
-        FOOTER_1,
-    )),
-    "bib-duplicate-key": Case(_append("studies.bib", "\n@misc{docbeta,\n  title = {again}\n}\n"), (
-        "{bib}:69: duplicate key 'docbeta' (first at line 13); rename or remove one entry",
-        FOOTER_1,
-    )),
-    "bib-unknown-string": Case(_edit("studies.bib", "journal = jpm,\n  year    = {2014}",
-                                     "journal = jtm,\n  year    = {2014}"), (
-        "{bib}:23: entry 'smith2014open': field 'journal' uses the @string macro 'jtm', which is "
-        "not defined; define it with @string or put the value in braces",
-        FOOTER_1,
-    )),
-    "bib-not-utf8": Case(_latin1_bib, (
-        "{bib}:21: byte 0xfc is not UTF-8; save the file as UTF-8",
-        FOOTER_1,
-    )),
-    "bib-10mb-field": Case(_huge_field, (
-        "{bib}:28: entry 'smith2014open': field 'population' is 10,000,000 characters long; a "
-        "field over 1,000,000 is surely an unclosed brace, check it",
-        FOOTER_1,
-    )),
-    "bib-entry-without-key": Case(_append("studies.bib", "\n@article{,\n  title = {No key}\n}\n"), (
-        "{bib}:69: an @article entry has no citation key; add one",
-        FOOTER_1,
-    )),
+    "bib-truncated": Case(
+        _truncate_bib,
+        (
+            "{bib}:35: the @article entry 'jones2006kids' is cut off: the file ends before the "
+            "entry closes; complete the entry or remove it",
+            "{yaml}:30: claim 'iv-efficacy': source 'big2020trial' is not an entry in studies.bib; "
+            "add it or fix the key (expected one of jones2006kids, docalpha, docbeta, smith2014open)",
+            "{yaml}:64: claim 'im-bad-trips': source 'patients2024' is not an entry in studies.bib; "
+            "add it or fix the key (expected one of jones2006kids, docalpha, docbeta, smith2014open)",
+            _footer(3),
+        ),
+    ),
+    "bib-unbalanced-braces": Case(
+        _edit("studies.bib", "year    = {2014},", "year    = {{2014},"),
+        (
+            "{bib}:20: the @article entry 'smith2014open' is still open at line 35, where the next "
+            "entry starts: a brace or quote is unbalanced; check its braces",
+            FOOTER_1,
+        ),
+    ),
+    "bib-duplicate-key": Case(
+        _append("studies.bib", "\n@misc{docbeta,\n  title = {again}\n}\n"),
+        (
+            "{bib}:69: duplicate key 'docbeta' (first at line 13); rename or remove one entry",
+            FOOTER_1,
+        ),
+    ),
+    "bib-unknown-string": Case(
+        _edit(
+            "studies.bib",
+            "journal = jpm,\n  year    = {2014}",
+            "journal = jtm,\n  year    = {2014}",
+        ),
+        (
+            "{bib}:23: entry 'smith2014open': field 'journal' uses the @string macro 'jtm', which is "
+            "not defined; define it with @string or put the value in braces",
+            FOOTER_1,
+        ),
+    ),
+    "bib-not-utf8": Case(
+        _latin1_bib,
+        (
+            "{bib}:21: byte 0xfc is not UTF-8; save the file as UTF-8",
+            FOOTER_1,
+        ),
+    ),
+    "bib-10mb-field": Case(
+        _huge_field,
+        (
+            "{bib}:28: entry 'smith2014open': field 'population' is 10,000,000 characters long; a "
+            "field over 1,000,000 is surely an unclosed brace, check it",
+            FOOTER_1,
+        ),
+    ),
+    "bib-entry-without-key": Case(
+        _append("studies.bib", "\n@article{,\n  title = {No key}\n}\n"),
+        (
+            "{bib}:69: an @article entry has no citation key; add one",
+            FOOTER_1,
+        ),
+    ),
     # -- YAML ---------------------------------------------------------------------------
-    "yaml-not-a-mapping": Case(_write("claims.yaml", "- im-cheaper\n- iv-efficacy\n"), (
-        "{yaml}:1: the file must be a mapping with `version`, `documents` and `claims`, not a "
-        "list or a value",
-        FOOTER_1,
-    )),
-    "yaml-tabs": Case(_edit("claims.yaml", "  - id: iv-efficacy", "\t- id: iv-efficacy"), (
-        "{yaml}:21: a tab character is not allowed for indentation in YAML; indent with spaces",
-        FOOTER_1,
-    )),
-    "yaml-duplicate-key": Case(_edit("claims.yaml", "    topic: cost\n",
-                                     "    topic: cost\n    topic: access\n"), (
-        "{yaml}:52: duplicate key 'topic' (first at line 51); keep one",
-        FOOTER_1,
-    )),
-    "yaml-alias-bomb": Case(_write("claims.yaml", ALIAS_BOMB), (
-        "{yaml}:8: aliases expand to more than 2,000,000 values (an alias bomb?); write the "
-        "values out",
-        FOOTER_1,
-    )),
-    "yaml-python-tag": Case(_write("claims.yaml", "version: 1\nclaims: !!python/object/apply:"
-                                   "os.system ['touch pwned']\n"), (
-        "{yaml}:2: the tag '!!python/object/apply:os.system' is not allowed (only plain YAML "
-        "values are); remove it",
-        FOOTER_1,
-    )),
-    "yaml-1000-levels": Case(_write("claims.yaml", "version: 1\nnote: " + "[" * 1000 + "]" * 1000
-                                    + "\n"), (
-        "{yaml}:2: nesting deeper than 64 levels; flatten the structure",
-        FOOTER_1,
-    )),
-    "yaml-unknown-work": Case(_edit("claims.yaml", "source: big2020trial",
-                                    "source: big2021trial"), (
-        "{yaml}:30: claim 'iv-efficacy': source 'big2021trial' is not an entry in studies.bib; "
-        "add it or fix the key (did you mean 'big2020trial'?)",
-        FOOTER_1,
-    )),
-    "yaml-unknown-route": Case(_edit("claims.yaml", "routes: [IV]\n", "routes: [IVV]\n"), (
-        "{yaml}:23: claim 'iv-efficacy': routes.0: unknown route 'IVV'; did you mean 'IV'?",
-        FOOTER_1,
-    )),
-    "yaml-unknown-topic": Case(_edit("claims.yaml", "topic: cost", "topic: costs"), (
-        "{yaml}:51: claim 'im-cheaper': topic: unknown topic 'costs'; did you mean 'cost' or "
-        "'onset'?",
-        FOOTER_1,
-    )),
-    "yaml-negative-n": Case(_edit("claims.yaml", "n: 27", "n: -27"), (
-        "{yaml}:19: claim 'im-as-effective-as-iv': evidence.0.n: must be a positive number, "
-        "not -27",
-        FOOTER_1,
-    )),
-    "yaml-fractional-n": Case(_edit("claims.yaml", "n: 27", "n: 2.5"), (
-        "{yaml}:19: claim 'im-as-effective-as-iv': evidence.0.n: must be a whole number, not 2.5",
-        FOOTER_1,
-    )),
-    "yaml-text-n": Case(_edit("claims.yaml", "n: 27", "n: twenty"), (
-        "{yaml}:19: claim 'im-as-effective-as-iv': evidence.0.n: must be a whole number, "
-        "not 'twenty'",
-        FOOTER_1,
-    )),
-    "yaml-unknown-stance": Case(_edit("claims.yaml", "stance: contradicts", "stance: refutes"), (
-        "{yaml}:44: claim 'im-vomiting-minimal': evidence.0.stance: unknown stance 'refutes'; "
-        "expected one of supports, contradicts, qualifies",
-        FOOTER_1,
-    )),
+    "yaml-not-a-mapping": Case(
+        _write("claims.yaml", "- im-cheaper\n- iv-efficacy\n"),
+        (
+            "{yaml}:1: the file must be a mapping with `version`, `documents` and `claims`, not a "
+            "list or a value",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-tabs": Case(
+        _edit("claims.yaml", "  - id: iv-efficacy", "\t- id: iv-efficacy"),
+        (
+            "{yaml}:21: a tab character is not allowed for indentation in YAML; indent with spaces",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-duplicate-key": Case(
+        _edit("claims.yaml", "    topic: cost\n", "    topic: cost\n    topic: access\n"),
+        (
+            "{yaml}:52: duplicate key 'topic' (first at line 51); keep one",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-alias-bomb": Case(
+        _write("claims.yaml", ALIAS_BOMB),
+        (
+            "{yaml}:8: aliases expand to more than 2,000,000 values (an alias bomb?); write the "
+            "values out",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-python-tag": Case(
+        _write(
+            "claims.yaml", "version: 1\nclaims: !!python/object/apply:os.system ['touch pwned']\n"
+        ),
+        (
+            "{yaml}:2: the tag '!!python/object/apply:os.system' is not allowed (only plain YAML "
+            "values are); remove it",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-1000-levels": Case(
+        _write("claims.yaml", "version: 1\nnote: " + "[" * 1000 + "]" * 1000 + "\n"),
+        (
+            "{yaml}:2: nesting deeper than 64 levels; flatten the structure",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-unknown-work": Case(
+        _edit("claims.yaml", "source: big2020trial", "source: big2021trial"),
+        (
+            "{yaml}:30: claim 'iv-efficacy': source 'big2021trial' is not an entry in studies.bib; "
+            "add it or fix the key (did you mean 'big2020trial'?)",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-unknown-route": Case(
+        _edit("claims.yaml", "routes: [IV]\n", "routes: [IVV]\n"),
+        (
+            "{yaml}:23: claim 'iv-efficacy': routes.0: unknown route 'IVV'; did you mean 'IV'?",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-unknown-topic": Case(
+        _edit("claims.yaml", "topic: cost", "topic: costs"),
+        (
+            "{yaml}:51: claim 'im-cheaper': topic: unknown topic 'costs'; did you mean 'cost' or "
+            "'onset'?",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-negative-n": Case(
+        _edit("claims.yaml", "n: 27", "n: -27"),
+        (
+            "{yaml}:19: claim 'im-as-effective-as-iv': evidence.0.n: must be a positive number, "
+            "not -27",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-fractional-n": Case(
+        _edit("claims.yaml", "n: 27", "n: 2.5"),
+        (
+            "{yaml}:19: claim 'im-as-effective-as-iv': evidence.0.n: must be a whole number, not 2.5",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-text-n": Case(
+        _edit("claims.yaml", "n: 27", "n: twenty"),
+        (
+            "{yaml}:19: claim 'im-as-effective-as-iv': evidence.0.n: must be a whole number, "
+            "not 'twenty'",
+            FOOTER_1,
+        ),
+    ),
+    "yaml-unknown-stance": Case(
+        _edit("claims.yaml", "stance: contradicts", "stance: refutes"),
+        (
+            "{yaml}:44: claim 'im-vomiting-minimal': evidence.0.stance: unknown stance 'refutes'; "
+            "expected one of supports, contradicts, qualifies",
+            FOOTER_1,
+        ),
+    ),
     # -- files --------------------------------------------------------------------------
-    "yaml-empty-file": Case(_write("claims.yaml", ""), (
-        "{yaml}: the file is empty; write `version: 1` and a `claims:` list",
-        FOOTER_1,
-    )),
-    "missing-file": Case(_remove("claims.yaml"), (
-        "{yaml}: the file is missing; create it or pass --data DIR",
-        FOOTER_1,
-    )),
-    "folder-instead-of-file": Case(_folder_instead("studies.bib"), (
-        "{bib}: this is a folder, not a file; put the file in its place",
-        FOOTER_1,
-    )),
-    "unreadable-file": Case(_unreadable, (
-        "{yaml}: " + UNREADABLE,
-        FOOTER_1,
-    )),
+    "yaml-empty-file": Case(
+        _write("claims.yaml", ""),
+        (
+            "{yaml}: the file is empty; write `version: 1` and a `claims:` list",
+            FOOTER_1,
+        ),
+    ),
+    "missing-file": Case(
+        _remove("claims.yaml"),
+        (
+            "{yaml}: the file is missing; create it or pass --data DIR",
+            FOOTER_1,
+        ),
+    ),
+    "folder-instead-of-file": Case(
+        _folder_instead("studies.bib"),
+        (
+            "{bib}: this is a folder, not a file; put the file in its place",
+            FOOTER_1,
+        ),
+    ),
+    "unreadable-file": Case(
+        _unreadable,
+        (
+            "{yaml}: " + UNREADABLE,
+            FOOTER_1,
+        ),
+    ),
 }
 
 
@@ -249,15 +331,17 @@ def loaded(evidence_dir: Path, tmp_path: Path) -> tuple[Path, Path, str]:
     db.parent.mkdir()
     result = _cli("--data", str(evidence_dir), "--db", f"sqlite:///{db}", "load")
     assert result.exit_code == 0, result.stderr
-    claims = _cli("--data", str(evidence_dir), "--db", f"sqlite:///{db}", "claims", "--format",
-                  "json")
+    claims = _cli(
+        "--data", str(evidence_dir), "--db", f"sqlite:///{db}", "claims", "--format", "json"
+    )
     assert claims.exit_code == 0, claims.stderr
     return evidence_dir, db, claims.stdout
 
 
 @pytest.mark.parametrize("name", list(CATALOGUE))
-def test_bad_input_is_refused(name: str, loaded: tuple[Path, Path, str], tmp_path: Path,
-                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_input_is_refused(
+    name: str, loaded: tuple[Path, Path, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data, db, claims_before = loaded
     pristine = tmp_path / "pristine"
     shutil.copytree(data, pristine)
@@ -298,7 +382,8 @@ def test_quote_not_in_its_document_is_refused(evidence_dir: Path) -> None:
     assert result.stderr == (
         f"{evidence_dir / 'claims.yaml'}:54: claim 'im-cheaper': the quote \"IM is much "
         "cheaper\" is not in docalpha's text; copy it verbatim from the document\n"
-        + FOOTER_1.replace("; nothing was loaded. ", ". ") + "\n"
+        + FOOTER_1.replace("; nothing was loaded. ", ". ")
+        + "\n"
     )
 
 
@@ -327,5 +412,6 @@ def test_every_problem_is_listed_at_once(evidence_dir: Path) -> None:
     lines = result.stderr.splitlines()
     assert len(lines) == 4
     assert lines[-1] == _footer(3).replace("; nothing was loaded. ", ". ")
-    assert lines[0].startswith(f"{evidence_dir / 'studies.bib'}:56: entry 'big2020trial': "
-                               "n must be")
+    assert lines[0].startswith(
+        f"{evidence_dir / 'studies.bib'}:56: entry 'big2020trial': n must be"
+    )

@@ -40,8 +40,14 @@ def test_show_prints_the_pooled_effect_and_the_rule_that_rated_it_down(
     assert "Pooled effect: RR 1.8 (95% CI 0.9 to 3.6); 3 studies, n 620" in result.stdout
     assert "pooled RR 1.8: 95 % CI 0.9 to 3.6 crosses 1 (no effect)" in result.stdout
     data = json.loads(run("show", "iv-pooled-response", "--format", "json").stdout)
-    assert data["pooled_effect"] == {"measure": "RR", "estimate": 1.8, "low": 0.9, "high": 3.6,
-                                     "n_studies": 3, "n": 620}
+    assert data["pooled_effect"] == {
+        "measure": "RR",
+        "estimate": 1.8,
+        "low": 0.9,
+        "high": 3.6,
+        "n_studies": 3,
+        "n": 620,
+    }
     assert [s["domain"] for s in data["grading"]] == ["start", "imprecision"]
     assert data["certainty"] == "moderate"
 

@@ -38,30 +38,49 @@ def make_base(folder: Path, works: int, claims: int, variant: int) -> Path:
     """A generated evidence base; variants differ only in their claims (ids and count)."""
     folder.mkdir(parents=True, exist_ok=True)
     designs = ("rct", "cohort", "case-series", "pk-study", "meta-analysis")
-    (folder / "studies.bib").write_text("\n".join(
-        f"@article{{w{i},\n  author = {{Author, A{i} and Other, B}},\n"
-        f"  title = {{Study {i} of ketamine routes}},\n  journal = {{Journal {i % 17}}},\n"
-        f"  year = {{{1990 + i % 30}}},\n  design = {{{designs[i % 5]}}},\n  n = {{{10 + i}}},\n"
-        "  blinding = {double-blind},\n  routes = {IV, IM},\n  condition = {depression}\n}\n"
-        for i in range(works)
-    ), encoding="utf-8")
-    (folder / "claims.yaml").write_text(yaml.safe_dump({
-        "version": 1,
-        "documents": [],
-        "claims": [
-            {"id": f"c{j}-v{variant}", "statement": f"Claim {j}, variant {variant}, on IM.",
-             "routes": ["IM"], "topic": "efficacy", "condition": "depression",
-             "evidence": [{"source": f"w{(j * 7 + k) % works}", "stance": "supports"}
-                          for k in range(1 + (j + variant) % 3)]}
-            for j in range(claims + variant)
-        ],
-    }, sort_keys=False), encoding="utf-8")
+    (folder / "studies.bib").write_text(
+        "\n".join(
+            f"@article{{w{i},\n  author = {{Author, A{i} and Other, B}},\n"
+            f"  title = {{Study {i} of ketamine routes}},\n  journal = {{Journal {i % 17}}},\n"
+            f"  year = {{{1990 + i % 30}}},\n  design = {{{designs[i % 5]}}},\n  n = {{{10 + i}}},\n"
+            "  blinding = {double-blind},\n  routes = {IV, IM},\n  condition = {depression}\n}\n"
+            for i in range(works)
+        ),
+        encoding="utf-8",
+    )
+    (folder / "claims.yaml").write_text(
+        yaml.safe_dump(
+            {
+                "version": 1,
+                "documents": [],
+                "claims": [
+                    {
+                        "id": f"c{j}-v{variant}",
+                        "statement": f"Claim {j}, variant {variant}, on IM.",
+                        "routes": ["IM"],
+                        "topic": "efficacy",
+                        "condition": "depression",
+                        "evidence": [
+                            {"source": f"w{(j * 7 + k) % works}", "stance": "supports"}
+                            for k in range(1 + (j + variant) % 3)
+                        ],
+                    }
+                    for j in range(claims + variant)
+                ],
+            },
+            sort_keys=False,
+        ),
+        encoding="utf-8",
+    )
     return folder
 
 
 def _load(data: Path, db: Path, *extra: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([str(ROA), "--data", str(data), "--db", f"sqlite:///{db}", "load",
-                             *extra], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [str(ROA), "--data", str(data), "--db", f"sqlite:///{db}", "load", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _data_hash(db: Path) -> str:
@@ -123,15 +142,16 @@ def test_a_killed_load_leaves_the_previous_database_whole(tmp_path: Path) -> Non
         point += 1
 
     killed = outcomes["previous"] + outcomes["new"]
-    print(f"\n{killed} loads killed at points over {span:.2f} s ({outcomes}); "
-          "0 corrupted, 0 lost")
+    print(f"\n{killed} loads killed at points over {span:.2f} s ({outcomes}); 0 corrupted, 0 lost")
     assert killed >= KILL_POINTS, outcomes
     # the next load completes, and sweeps what killed loads left beside the database
     final = _load(bases[0], db, "--force")
     assert final.wait(120) == 0, final.communicate()[1]
     assert _claims_json(bases[0], db) == expected[0]
-    assert sorted(p.name for p in db.parent.iterdir()) == ["evidence.sqlite",
-                                                           "evidence.sqlite.lock"]
+    assert sorted(p.name for p in db.parent.iterdir()) == [
+        "evidence.sqlite",
+        "evidence.sqlite.lock",
+    ]
 
 
 def test_readers_never_see_a_half_built_database(tmp_path: Path) -> None:
@@ -159,10 +179,14 @@ def test_readers_never_see_a_half_built_database(tmp_path: Path) -> None:
                 with contextlib.closing(sqlite3.connect(db, isolation_level=None)) as conn:
                     conn.execute("BEGIN")
                     data_hash = conn.execute(
-                        "SELECT value FROM meta WHERE key = 'data_hash'").fetchone()[0]
-                    counts = dict(conn.execute(
-                        "SELECT c.id, count(l.claim_id) FROM claim c LEFT JOIN evidence_link l "
-                        "ON l.claim_id = c.id GROUP BY c.id").fetchall())
+                        "SELECT value FROM meta WHERE key = 'data_hash'"
+                    ).fetchone()[0]
+                    counts = dict(
+                        conn.execute(
+                            "SELECT c.id, count(l.claim_id) FROM claim c LEFT JOIN evidence_link l "
+                            "ON l.claim_id = c.id GROUP BY c.id"
+                        ).fetchall()
+                    )
                     conn.execute("COMMIT")
                 if versions.get(data_hash) != counts:
                     errors.append(f"raw reader saw a mixed database ({len(counts)} claims)")
@@ -194,8 +218,10 @@ def test_readers_never_see_a_half_built_database(tmp_path: Path) -> None:
             loads[0] += 1
             variant = 1 - variant
 
-    threads = [threading.Thread(target=target) for target in
-               (writer, raw_reader, raw_reader, library_reader)]
+    threads = [
+        threading.Thread(target=target)
+        for target in (writer, raw_reader, raw_reader, library_reader)
+    ]
     for thread in threads:
         thread.start()
     time.sleep(10)
@@ -254,42 +280,63 @@ def test_a_full_disk_is_one_clear_sentence(tmp_path: Path) -> None:
         resource.setrlimit(resource.RLIMIT_FSIZE, (200_000, 200_000))
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
-    process = subprocess.run([str(ROA), "--data", str(data), "--db", f"sqlite:///{db}", "load"],
-                             capture_output=True, text=True, preexec_fn=limit, timeout=120)
+    process = subprocess.run(
+        [str(ROA), "--data", str(data), "--db", f"sqlite:///{db}", "load"],
+        capture_output=True,
+        text=True,
+        preexec_fn=limit,
+        timeout=120,
+    )
     assert process.returncode == 2
-    assert process.stderr == (f"Error: cannot write the database {db} (disk I/O error); the "
-                              "previous one is unchanged; free some space or choose another "
-                              "place with --db\n")
+    assert process.stderr == (
+        f"Error: cannot write the database {db} (disk I/O error); the "
+        "previous one is unchanged; free some space or choose another "
+        "place with --db\n"
+    )
     assert db.read_bytes() == before
-    assert sorted(p.name for p in db.parent.iterdir()) == ["evidence.sqlite",
-                                                           "evidence.sqlite.lock"]
+    assert sorted(p.name for p in db.parent.iterdir()) == [
+        "evidence.sqlite",
+        "evidence.sqlite.lock",
+    ]
 
 
 def test_a_full_tmpfs_is_one_clear_sentence(tmp_path: Path) -> None:
     mount = tmp_path / "tiny"
     mount.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs",
-                                            str(mount)], capture_output=True).returncode != 0:
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)], capture_output=True
+        ).returncode
+        != 0
+    ):
         pytest.skip("mounting a tiny tmpfs needs root (the RLIMIT_FSIZE test covers a full disk)")
     try:
         data = make_base(tmp_path / "data", 3000, 3000, 0)
         db, before = _loaded_small(mount)
         result = _cli("--data", str(data), "--db", f"sqlite:///{db}", "load")
         assert result.exit_code == 2
-        assert result.stderr == (f"Error: cannot write the database {db} (database or disk is "
-                                 "full); the previous one is unchanged; free some space or "
-                                 "choose another place with --db\n")
+        assert result.stderr == (
+            f"Error: cannot write the database {db} (database or disk is "
+            "full); the previous one is unchanged; free some space or "
+            "choose another place with --db\n"
+        )
         assert db.read_bytes() == before
-        assert sorted(p.name for p in mount.iterdir()) == ["evidence.sqlite",
-                                                           "evidence.sqlite.lock"]
+        assert sorted(p.name for p in mount.iterdir()) == [
+            "evidence.sqlite",
+            "evidence.sqlite.lock",
+        ]
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
-@pytest.mark.parametrize(("where", "reason"), [
-    ("/proc/evidence.sqlite", "no file can be created there"),
-    ("{tmp}/a-file/evidence.sqlite", "a file is in the way where a folder is needed"),
-])
+@pytest.mark.parametrize(
+    ("where", "reason"),
+    [
+        ("/proc/evidence.sqlite", "no file can be created there"),
+        ("{tmp}/a-file/evidence.sqlite", "a file is in the way where a folder is needed"),
+    ],
+)
 def test_a_place_that_cannot_be_written_is_one_clear_sentence(
     where: str, reason: str, tmp_path: Path
 ) -> None:
@@ -297,16 +344,23 @@ def test_a_place_that_cannot_be_written_is_one_clear_sentence(
     db = where.format(tmp=tmp_path)
     result = _cli("--data", str(FIXTURE), "--db", f"sqlite:///{db}", "load")
     assert result.exit_code == 2
-    assert result.stderr == (f"Error: cannot write beside the database {db} ({reason}); choose "
-                             "a writable place with --db sqlite:///PATH\n")
+    assert result.stderr == (
+        f"Error: cannot write beside the database {db} ({reason}); choose "
+        "a writable place with --db sqlite:///PATH\n"
+    )
 
 
 def test_a_read_only_folder_is_one_clear_sentence(tmp_path: Path) -> None:
     if os.geteuid() == 0:
         mount = tmp_path / "ro"
         mount.mkdir()
-        if subprocess.run(["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(mount)],
-                          capture_output=True).returncode != 0:
+        if (
+            subprocess.run(
+                ["mount", "-t", "tmpfs", "-o", "ro,size=64k", "tmpfs", str(mount)],
+                capture_output=True,
+            ).returncode
+            != 0
+        ):
             pytest.skip("root ignores permissions and a read-only tmpfs cannot be mounted here")
         reason = "the location is read-only"
     else:
@@ -317,8 +371,10 @@ def test_a_read_only_folder_is_one_clear_sentence(tmp_path: Path) -> None:
         db = mount / "evidence.sqlite"
         result = _cli("--data", str(FIXTURE), "--db", f"sqlite:///{db}", "load")
         assert result.exit_code == 2
-        assert result.stderr == (f"Error: cannot write beside the database {db} ({reason}); "
-                                 "choose a writable place with --db sqlite:///PATH\n")
+        assert result.stderr == (
+            f"Error: cannot write beside the database {db} ({reason}); "
+            "choose a writable place with --db sqlite:///PATH\n"
+        )
     finally:
         if os.geteuid() == 0:
             subprocess.run(["umount", "-l", str(mount)], check=False)
@@ -329,6 +385,8 @@ def test_a_file_that_is_not_a_database_is_never_replaced(tmp_path: Path) -> None
     notes.write_text("my notes, not a database\n")
     result = _cli("--data", str(FIXTURE), "--db", f"sqlite:///{notes}", "load")
     assert result.exit_code == 2
-    assert result.stderr == (f"Error: {notes} exists and is not a roa-evidence database, so it "
-                             "was left alone; choose another file with --db sqlite:///PATH\n")
+    assert result.stderr == (
+        f"Error: {notes} exists and is not a roa-evidence database, so it "
+        "was left alone; choose another file with --db sqlite:///PATH\n"
+    )
     assert notes.read_text() == "my notes, not a database\n"

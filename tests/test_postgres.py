@@ -42,28 +42,44 @@ def pg_url() -> Iterator[str]:
 
 
 def _claims(data: Path, url: str) -> list[dict[str, object]]:
-    result = CliRunner().invoke(app, ["--data", str(data), "--db", url, "claims", "--format",
-                                      "json"], env={"NO_COLOR": "1"})
+    result = CliRunner().invoke(
+        app, ["--data", str(data), "--db", url, "claims", "--format", "json"], env={"NO_COLOR": "1"}
+    )
     assert result.exit_code == 0, result.stderr
     claims: list[dict[str, object]] = json.loads(result.stdout)
     return claims
 
 
-def test_two_loads_at_once_leave_one_whole_database(evidence_dir: Path, pg_url: str,
-                                                    tmp_path: Path) -> None:
-    command = [sys.executable, "-m", "roa_evidence", "--data", str(evidence_dir), "--db", pg_url,
-               "load", "--force"]
-    loads = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for _ in range(3)]
-    results = [(proc.wait(timeout=120), proc.stderr.read().decode()) for proc in loads
-               if proc.stderr is not None]
+def test_two_loads_at_once_leave_one_whole_database(
+    evidence_dir: Path, pg_url: str, tmp_path: Path
+) -> None:
+    command = [
+        sys.executable,
+        "-m",
+        "roa_evidence",
+        "--data",
+        str(evidence_dir),
+        "--db",
+        pg_url,
+        "load",
+        "--force",
+    ]
+    loads = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)
+    ]
+    results = [
+        (proc.wait(timeout=120), proc.stderr.read().decode())
+        for proc in loads
+        if proc.stderr is not None
+    ]
     assert [code for code, _ in results] == [0, 0, 0], results
     expected = _claims(evidence_dir, f"sqlite:///{tmp_path / 'alone.sqlite'}")
     assert _claims(evidence_dir, pg_url) == expected
 
 
 def test_a_load_that_waits_too_long_for_another_says_so(
-        evidence_dir: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    evidence_dir: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import psycopg
 
     runner = CliRunner()
@@ -75,25 +91,33 @@ def test_a_load_that_waits_too_long_for_another_says_so(
         other.execute(f"SELECT pg_advisory_xact_lock({store._PG_LOCK_ID})")
         result = runner.invoke(app, args, env={"NO_COLOR": "1"})
     assert result.exit_code == 2
-    assert result.stderr == ("Error: another load has been writing this database for over "
-                             "200ms; nothing was changed; run again when it is done\n")
+    assert result.stderr == (
+        "Error: another load has been writing this database for over "
+        "200ms; nothing was changed; run again when it is done\n"
+    )
     assert _claims(evidence_dir, pg_url) == before
 
 
 def test_a_changed_claims_file_waits_for_the_lock_too(
-        evidence_dir: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    evidence_dir: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import psycopg
 
     runner = CliRunner()
     assert runner.invoke(app, ["--data", str(evidence_dir), "--db", pg_url, "load"]).exit_code == 0
     claims = evidence_dir / "claims.yaml"
-    claims.write_text(claims.read_text(encoding="utf-8").replace(
-        "IM treatment costs less", "IM treatment is cheaper"), encoding="utf-8")
+    claims.write_text(
+        claims.read_text(encoding="utf-8").replace(
+            "IM treatment costs less", "IM treatment is cheaper"
+        ),
+        encoding="utf-8",
+    )
     monkeypatch.setattr(store, "PG_LOCK_TIMEOUT", "200ms")
     with psycopg.connect(DSN) as other:
         other.execute(f"SELECT pg_advisory_xact_lock({store._PG_LOCK_ID})")
-        result = runner.invoke(app, ["--data", str(evidence_dir), "--db", pg_url, "load"],
-                               env={"NO_COLOR": "1"})
+        result = runner.invoke(
+            app, ["--data", str(evidence_dir), "--db", pg_url, "load"], env={"NO_COLOR": "1"}
+        )
     assert result.exit_code == 2
     assert "another load has been writing this database" in result.stderr
     result = runner.invoke(app, ["--data", str(evidence_dir), "--db", pg_url, "load"])

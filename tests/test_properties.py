@@ -29,9 +29,12 @@ from roa_evidence.cli import app
 from roa_evidence.grading import ClaimEvidence, Effect, Link, Study, Value, grade
 
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
-SETTINGS = settings(max_examples=15, deadline=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=15,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 
 
 def _cli(*args: str) -> Result:
@@ -45,8 +48,9 @@ SLUG = st.from_regex(r"[a-z0-9][a-z0-9-]{0,20}", fullmatch=True)
 # Words a person types in titles and statements: any letters (accents, Greek, CJK),
 # digits and plain punctuation. LaTeX specials ({}\$%&#~ and "--") are decoded for
 # display by design, so they are left to the corruption test.
-WORD = st.text(st.characters(categories=("L", "N"), exclude_characters="\x00"),
-               min_size=1, max_size=8)
+WORD = st.text(
+    st.characters(categories=("L", "N"), exclude_characters="\x00"), min_size=1, max_size=8
+)
 PUNCT = st.sampled_from(["", ".", ",", ":", "?", "!", "(a)", "'s", "%", "/"])
 SENTENCE = st.lists(st.tuples(WORD, PUNCT).map("".join), min_size=1, max_size=8).map(" ".join)
 SUBSET = st.lists
@@ -57,17 +61,20 @@ def works(draw: st.DrawFn) -> list[dict[str, Any]]:
     keys = draw(st.lists(KEY, min_size=1, max_size=6, unique=True))
     found = []
     for key in keys:
-        found.append({
-            "key": key,
-            "title": draw(SENTENCE).replace("%", " percent"),  # % starts a BibTeX comment
-            "design": draw(st.sampled_from(vocab.DESIGNS)),
-            "n": draw(st.none() | st.integers(1, 100_000)),
-            "blinding": draw(st.none() | st.sampled_from(vocab.BLINDING)),
-            "routes": draw(st.lists(st.sampled_from(vocab.ROUTES), unique=True, max_size=3)),
-            "quality": draw(st.lists(st.sampled_from(vocab.QUALITY_FLAGS), unique=True,
-                                     max_size=3)),
-            "condition": draw(st.none() | st.sampled_from(vocab.CONDITIONS)),
-        })
+        found.append(
+            {
+                "key": key,
+                "title": draw(SENTENCE).replace("%", " percent"),  # % starts a BibTeX comment
+                "design": draw(st.sampled_from(vocab.DESIGNS)),
+                "n": draw(st.none() | st.integers(1, 100_000)),
+                "blinding": draw(st.none() | st.sampled_from(vocab.BLINDING)),
+                "routes": draw(st.lists(st.sampled_from(vocab.ROUTES), unique=True, max_size=3)),
+                "quality": draw(
+                    st.lists(st.sampled_from(vocab.QUALITY_FLAGS), unique=True, max_size=3)
+                ),
+                "condition": draw(st.none() | st.sampled_from(vocab.CONDITIONS)),
+            }
+        )
     return found
 
 
@@ -81,19 +88,23 @@ def evidence_bases(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dict[str, Any
         claim: dict[str, Any] = {
             "id": claim_id,
             "statement": draw(SENTENCE),
-            "routes": draw(st.lists(st.sampled_from(vocab.ROUTES), unique=True, min_size=1,
-                                    max_size=3)),
+            "routes": draw(
+                st.lists(st.sampled_from(vocab.ROUTES), unique=True, min_size=1, max_size=3)
+            ),
             "topic": draw(st.sampled_from(vocab.TOPICS)),
             "condition": draw(st.sampled_from(vocab.CONDITIONS)),
         }
         if documents:
-            claim["asserted_by"] = [{"document": doc, "quote": draw(SENTENCE)}
-                                    for doc in draw(st.lists(st.sampled_from(documents),
-                                                             unique=True, max_size=2))]
+            claim["asserted_by"] = [
+                {"document": doc, "quote": draw(SENTENCE)}
+                for doc in draw(st.lists(st.sampled_from(documents), unique=True, max_size=2))
+            ]
         links = []
         for source in draw(st.lists(st.sampled_from(keys), unique=True, max_size=4)):
-            link: dict[str, Any] = {"source": source,
-                                    "stance": draw(st.sampled_from(vocab.STANCES))}
+            link: dict[str, Any] = {
+                "source": source,
+                "stance": draw(st.sampled_from(vocab.STANCES)),
+            }
             n = draw(st.none() | st.integers(1, 5000))
             if n is not None:
                 link["n"] = n
@@ -124,7 +135,8 @@ def _write_base(folder: Path, bib: list[dict[str, Any]], claims: dict[str, Any])
     folder.mkdir(parents=True)
     (folder / "studies.bib").write_text(_write_bib(bib), encoding="utf-8")
     (folder / "claims.yaml").write_text(
-        yaml.safe_dump(claims, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        yaml.safe_dump(claims, sort_keys=False, allow_unicode=True), encoding="utf-8"
+    )
 
 
 def _loaded(data: Path, db: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -140,8 +152,17 @@ def _loaded(data: Path, db: Path) -> tuple[list[dict[str, Any]], list[dict[str, 
 def _round_trip(data: Path, db: Path, tmp: Path) -> None:
     """Exported BibTeX, loaded again with the same claims, gives the same database."""
     claims, works_before = _loaded(data, db)
-    exported = _cli("--data", str(data), "--db", f"sqlite:///{db}", "export", "--what",
-                    "sources", "--format", "bib")
+    exported = _cli(
+        "--data",
+        str(data),
+        "--db",
+        f"sqlite:///{db}",
+        "export",
+        "--what",
+        "sources",
+        "--format",
+        "bib",
+    )
     assert exported.exit_code == 0, exported.stderr
     again = tmp / "again"
     if again.exists():
@@ -168,7 +189,11 @@ def test_a_generated_evidence_base_loads_as_written(
     for written, got in zip(bib, sources, strict=True):
         assert got["title"] == written["title"].strip()
         assert (got["design"], got["n"], got["blinding"], got["condition"]) == (
-            written["design"], written["n"], written["blinding"], written["condition"])
+            written["design"],
+            written["n"],
+            written["blinding"],
+            written["condition"],
+        )
         assert sorted(got["routes"]) == sorted(written["routes"])
         assert sorted(got["quality"]) == sorted(written["quality"])
 
@@ -180,18 +205,22 @@ def test_a_generated_evidence_base_loads_as_written(
         assert sorted(got["routes"]) == sorted(written["routes"])
         assert (got["topic"], got["condition"]) == (written["topic"], written["condition"])
         assert [(a["document"], a["quote"]) for a in got["asserted_by"]] == [
-            (a["document"], a["quote"].strip()) for a in written.get("asserted_by", [])]
+            (a["document"], a["quote"].strip()) for a in written.get("asserted_by", [])
+        ]
         assert sorted((e["source"], e["stance"]) for e in got["evidence"]) == sorted(
-            (e["source"], e["stance"]) for e in written["evidence"])
+            (e["source"], e["stance"]) for e in written["evidence"]
+        )
         assert got["certainty"] in vocab.CERTAINTIES
     _round_trip(data, tmp_path / "evidence.sqlite", tmp_path)
 
 
 # -- random corruptions of valid files ------------------------------------------------
 
-NOISE = st.lists(st.sampled_from([*"{}@,=\t:\"'[]-&*!%#\\\n ~|>", "\x00", "é", "\ufeff",
-                                  "  ", "- ", ": "]),
-                 min_size=1, max_size=6).map("".join)
+NOISE = st.lists(
+    st.sampled_from([*"{}@,=\t:\"'[]-&*!%#\\\n ~|>", "\x00", "é", "\ufeff", "  ", "- ", ": "]),
+    min_size=1,
+    max_size=6,
+).map("".join)
 PROBLEM_LINE = re.compile(r"^(warning: )?\S.*?(\.bib|\.yaml)(:\d+)?: \S")
 
 
@@ -292,8 +321,12 @@ def studies(draw: st.DrawFn) -> Study:
 @st.composite
 def values(draw: st.DrawFn) -> Value:
     low = draw(st.floats(0, 100))
-    return Value(estimate=draw(st.none() | st.floats(0, 100)), low=low,
-                 high=low + draw(st.floats(0, 50)), unit=draw(st.sampled_from([None, "%"])))
+    return Value(
+        estimate=draw(st.none() | st.floats(0, 100)),
+        low=low,
+        high=low + draw(st.floats(0, 50)),
+        unit=draw(st.sampled_from([None, "%"])),
+    )
 
 
 @st.composite
@@ -303,9 +336,14 @@ def effects(draw: st.DrawFn) -> Effect:
     low = draw(st.floats(0.05, 5)) if ratio else draw(st.floats(-5, 5))
     high = low + draw(st.floats(0, 5))
     estimate = (low + high) / 2
-    return Effect(measure=measure, estimate=estimate, low=low, high=high,
-                  n=draw(st.none() | st.integers(1, 5000)),
-                  events=draw(st.none() | st.integers(0, 1000)))
+    return Effect(
+        measure=measure,
+        estimate=estimate,
+        low=low,
+        high=high,
+        n=draw(st.none() | st.integers(1, 5000)),
+        events=draw(st.none() | st.integers(0, 1000)),
+    )
 
 
 @st.composite
@@ -349,15 +387,26 @@ def test_grading_never_crashes(claim: ClaimEvidence) -> None:
 def test_adding_a_clean_double_blind_rct_never_lowers_certainty(
     claim: ClaimEvidence, n: int, key: str
 ) -> None:
-    rct = Study(key=f"new{key}", design="rct", n=n, blinding="double-blind",
-                routes=frozenset(claim.routes), condition=claim.condition)
+    rct = Study(
+        key=f"new{key}",
+        design="rct",
+        n=n,
+        blinding="double-blind",
+        routes=frozenset(claim.routes),
+        condition=claim.condition,
+    )
     better = replace(claim, links=(*claim.links, Link(study=rct, stance="supports")))
     before, after = grade(claim), grade(better)
     assert LEVEL[after.certainty] >= LEVEL[before.certainty], (before.steps, after.steps)
 
 
-RATING_DOWN_QUALITY = ("not-randomized", "no-control", "stopped-early", "high-attrition",
-                       "industry-funded")
+RATING_DOWN_QUALITY = (
+    "not-randomized",
+    "no-control",
+    "stopped-early",
+    "high-attrition",
+    "industry-funded",
+)
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)
@@ -381,8 +430,9 @@ def test_adding_a_rating_down_flag_never_raises_certainty(
         worse = replace(link, flags=link.flags | {"publication-bias"})
     # the same study may back several links: flag it everywhere, as studies.bib would
     flagged = tuple(
-        worse if i == index else (replace(other, study=worse.study)
-                                  if other.study == link.study else other)
+        worse
+        if i == index
+        else (replace(other, study=worse.study) if other.study == link.study else other)
         for i, other in enumerate(claim.links)
     )
     before, after = grade(claim), grade(replace(claim, links=flagged))
@@ -390,8 +440,17 @@ def test_adding_a_rating_down_flag_never_raises_certainty(
 
 
 def _rct(key: str, n: int) -> Link:
-    return Link(study=Study(key=key, design="rct", n=n, blinding="double-blind",
-                            routes=frozenset({"IV"}), condition="pain"), stance="supports")
+    return Link(
+        study=Study(
+            key=key,
+            design="rct",
+            n=n,
+            blinding="double-blind",
+            routes=frozenset({"IV"}),
+            condition="pain",
+        ),
+        stance="supports",
+    )
 
 
 def test_a_tiny_rct_beside_a_single_precise_effect_does_not_lower_certainty() -> None:
@@ -407,8 +466,11 @@ def test_a_small_clean_rct_does_not_raise_the_weight_of_biased_studies() -> None
     # once weighted by the mean n of the others, a study without n could let a small
     # clean study push the share held by flagged studies over one half.
     unreported = Link(study=Study(key="a", design="meta-analysis"), stance="supports")
-    flagged = Link(study=Study(key="b", design="meta-analysis", quality=frozenset({"no-control"})),
-                   stance="supports", n=4)
+    flagged = Link(
+        study=Study(key="b", design="meta-analysis", quality=frozenset({"no-control"})),
+        stance="supports",
+        n=4,
+    )
     claim = ClaimEvidence(routes=frozenset({"IV"}), condition="any", links=(unreported, flagged))
     before = grade(claim).certainty
     after = grade(replace(claim, links=(unreported, flagged, _rct("c", 1)))).certainty

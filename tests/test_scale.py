@@ -21,8 +21,9 @@ from roa_evidence.yamlfile import parse_yaml
 
 
 def _cli(data: Path, db: str, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, ["--data", str(data), "--db", db, *args],
-                                env={"NO_COLOR": "1"})
+    result = CliRunner().invoke(
+        app, ["--data", str(data), "--db", db, *args], env={"NO_COLOR": "1"}
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -47,7 +48,8 @@ def split_dir(tmp_path: Path) -> Path:
     for name, claims in (("a", whole["claims"][:half]), ("b", whole["claims"][half:])):
         part = {"version": 1, "documents": whole["documents"], "claims": claims}
         (target / "claims" / f"{name}.yaml").write_text(
-            yaml.safe_dump(part, sort_keys=False, allow_unicode=True), encoding="utf-8")
+            yaml.safe_dump(part, sort_keys=False, allow_unicode=True), encoding="utf-8"
+        )
     return target
 
 
@@ -56,7 +58,8 @@ def _refuse(*args: object, **kwargs: object) -> object:
 
 
 def test_an_unchanged_evidence_base_is_not_parsed_again(
-        run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert run("load").exit_code == 0
     monkeypatch.setattr(load, "read_evidence_base", _refuse)
     monkeypatch.setattr(load, "read_claims_fast", _refuse)
@@ -66,13 +69,17 @@ def test_an_unchanged_evidence_base_is_not_parsed_again(
 
 
 def test_one_changed_claims_file_is_the_only_one_read_again(
-        split_dir: Path, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    split_dir: Path, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     code, out, err = _cli(split_dir, db_url, "load")
     assert code == 0, err
     changed = split_dir / "claims" / "b.yaml"
-    changed.write_text(changed.read_text(encoding="utf-8").replace(
-        "IM treatment costs less than IV treatment.", "IM treatment is cheaper than IV."),
-        encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace(
+            "IM treatment costs less than IV treatment.", "IM treatment is cheaper than IV."
+        ),
+        encoding="utf-8",
+    )
     with monkeypatch.context() as patch:
         patch.setattr(load, "read_works", _refuse)  # studies.bib is not parsed again
         patch.setattr(load, "read_evidence_base", _refuse)
@@ -87,7 +94,8 @@ def test_one_changed_claims_file_is_the_only_one_read_again(
 
 
 def test_removing_and_adding_claims_keeps_the_order_of_a_full_build(
-        split_dir: Path, db_url: str, tmp_path: Path) -> None:
+    split_dir: Path, db_url: str, tmp_path: Path
+) -> None:
     assert _cli(split_dir, db_url, "load")[0] == 0
     first = split_dir / "claims" / "a.yaml"
     part = yaml.safe_load(first.read_text(encoding="utf-8"))
@@ -96,8 +104,9 @@ def test_removing_and_adding_claims_keeps_the_order_of_a_full_build(
     (split_dir / "claims" / "0-new.yaml").write_text(
         "version: 1\ndocuments: [docalpha]\nclaims:\n  - id: brand-new\n"
         "    statement: A new claim.\n    routes: [IN]\n    topic: onset\n"
-        "    asserted_by:\n      - document: docalpha\n        quote: \"IM is cheaper\"\n",
-        encoding="utf-8")
+        '    asserted_by:\n      - document: docalpha\n        quote: "IM is cheaper"\n',
+        encoding="utf-8",
+    )
     code, out, err = _cli(split_dir, db_url, "load")
     assert code == 0, err
     assert out.startswith("Updated "), out
@@ -108,14 +117,16 @@ def test_removing_and_adding_claims_keeps_the_order_of_a_full_build(
 
 
 def test_a_problem_in_a_changed_file_names_its_line_and_keeps_the_database(
-        split_dir: Path, db_url: str) -> None:
+    split_dir: Path, db_url: str
+) -> None:
     assert _cli(split_dir, db_url, "load")[0] == 0
     before = _everything(split_dir, db_url)
     changed = split_dir / "claims" / "b.yaml"
     text = changed.read_text(encoding="utf-8")
-    changed.write_text(text.replace("source: patients2024", "source: patients2042"),
-                       encoding="utf-8")
-    line = text[:text.index("source: patients2024")].count("\n") + 1
+    changed.write_text(
+        text.replace("source: patients2024", "source: patients2042"), encoding="utf-8"
+    )
+    line = text[: text.index("source: patients2024")].count("\n") + 1
     code, _, err = _cli(split_dir, db_url, "load")
     assert code == 2
     assert f"{changed}:{line}: claim 'im-bad-trips': source 'patients2042' is not an entry" in err
@@ -123,12 +134,15 @@ def test_a_problem_in_a_changed_file_names_its_line_and_keeps_the_database(
     assert _everything(split_dir, db_url) == before
 
 
-def test_a_changed_studies_bib_regrades_everything(split_dir: Path, sqlite_url: str,
-                                                   tmp_path: Path) -> None:
+def test_a_changed_studies_bib_regrades_everything(
+    split_dir: Path, sqlite_url: str, tmp_path: Path
+) -> None:
     assert _cli(split_dir, sqlite_url, "load")[0] == 0
     bib = split_dir / "studies.bib"
-    bib.write_text(bib.read_text(encoding="utf-8").replace("n       = {520}", "n       = {52}"),
-                   encoding="utf-8")
+    bib.write_text(
+        bib.read_text(encoding="utf-8").replace("n       = {520}", "n       = {52}"),
+        encoding="utf-8",
+    )
     code, out, err = _cli(split_dir, sqlite_url, "load")
     assert code == 0, err
     assert out.startswith("Loaded "), out
@@ -137,7 +151,8 @@ def test_a_changed_studies_bib_regrades_everything(split_dir: Path, sqlite_url: 
 
 
 def test_parallel_reading_and_grading_give_the_same_database(
-        evidence_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    evidence_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     serial = f"sqlite:///{tmp_path / 'serial.sqlite'}"
     assert _cli(evidence_dir, serial, "load")[0] == 0
     monkeypatch.setattr(load, "PARALLEL_MIN_BYTES", 0)
@@ -150,8 +165,11 @@ def test_parallel_reading_and_grading_give_the_same_database(
     assert _everything(evidence_dir, parallel) == _everything(evidence_dir, serial)
 
 
-@pytest.mark.parametrize("path", [FIXTURES / "small" / "claims.yaml",
-                                  SHIPPED_DATA / "claims.yaml"], ids=["fixture", "shipped"])
+@pytest.mark.parametrize(
+    "path",
+    [FIXTURES / "small" / "claims.yaml", SHIPPED_DATA / "claims.yaml"],
+    ids=["fixture", "shipped"],
+)
 def test_the_fast_yaml_parser_reads_what_the_line_tracking_one_reads(path: Path) -> None:
     if not fastyaml.AVAILABLE:
         pytest.skip("yaml-rs is not installed (pip install yaml-rs): only PyYAML is used")
@@ -159,11 +177,14 @@ def test_the_fast_yaml_parser_reads_what_the_line_tracking_one_reads(path: Path)
     assert fastyaml.loads(text) == parse_yaml(text)
 
 
-@pytest.mark.parametrize("text", [
-    "a: !!python/object:os.system x\n",
-    "a: !custom x\n",
-    "base: &b {x: 1}\nother:\n  <<: *b\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: !!python/object:os.system x\n",
+        "a: !custom x\n",
+        "base: &b {x: 1}\nother:\n  <<: *b\n",
+    ],
+)
 def test_tags_and_merge_keys_are_left_to_the_line_tracking_parser(text: str) -> None:
     with pytest.raises(fastyaml.Unsupported):
         fastyaml.loads(text)
@@ -172,22 +193,26 @@ def test_tags_and_merge_keys_are_left_to_the_line_tracking_parser(text: str) -> 
 def test_a_tag_is_still_refused_with_its_line(run: Run, evidence_dir: Path) -> None:
     claims = evidence_dir / "claims.yaml"
     text = claims.read_text(encoding="utf-8")
-    claims.write_text(text.replace("topic: cost", "topic: !!python/name:os.system cost"),
-                      encoding="utf-8")
-    line = text[:text.index("topic: cost")].count("\n") + 1
+    claims.write_text(
+        text.replace("topic: cost", "topic: !!python/name:os.system cost"), encoding="utf-8"
+    )
+    line = text[: text.index("topic: cost")].count("\n") + 1
     result = run("validate")
     assert result.exit_code == 2
     assert f"{claims}:{line}: the tag" in result.stderr
 
 
-@pytest.mark.parametrize("value", [
-    'Smith, Ann and M{\\"u}ller, Karl and Schr{\\"o}der, K.',
-    "Une version compl{\\`e}te de {\\TeX} ``deux disquettes''",
-    "{\\em A title in italics} and {\\c c}edilla",
-    "\\c c and \\emph {spaced} argument",
-    "Math $x + y$ and 50\\% of it",
-    "A \\textit{two word} phrase -- with dashes",
-])
+@pytest.mark.parametrize(
+    "value",
+    [
+        'Smith, Ann and M{\\"u}ller, Karl and Schr{\\"o}der, K.',
+        "Une version compl{\\`e}te de {\\TeX} ``deux disquettes''",
+        "{\\em A title in italics} and {\\c c}edilla",
+        "\\c c and \\emph {spaced} argument",
+        "Math $x + y$ and 50\\% of it",
+        "A \\textit{two word} phrase -- with dashes",
+    ],
+)
 def test_word_by_word_latex_decoding_equals_whole_string_decoding(value: str) -> None:
     whole = latex._SPACES.sub(" ", str(latex._decoder().latex_to_text(value))).strip()
     assert latex.latex_to_text(value) == whole

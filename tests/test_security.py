@@ -24,7 +24,7 @@ IMG = '<img src=x onerror="alert(2)">'
 HOSTILE_CLAIMS = {
     "pct": "IM bioavailability is 93% in adults.",
     "under": "The salt is ketamine_hcl in every vial.",
-    "quote": "It's \"fast\", they say.",
+    "quote": 'It\'s "fast", they say.',
     "sql": "Patients said DROP TABLE claim; -- and left.",
     "plain": "Nothing special: 1x3 and a to z.",
     "formula": '=HYPERLINK("http://evil.example","click")',
@@ -42,16 +42,26 @@ def _base(folder: Path) -> Path:
         "@misc{doc,\n  title = {A page},\n  design = {web-article},\n  file = {doc.txt}\n}\n\n"
         "@article{study1,\n  title = {Trial " + SCRIPT + "},\n  design = {rct},\n  n = {40},\n"
         "  population = {" + IMG + " | adults},\n  routes = {IM},\n  condition = {any}\n}\n",
-        encoding="utf-8")
-    (folder / "doc.txt").write_text("The page says: " + " ".join(HOSTILE_CLAIMS.values()),
-                                    encoding="utf-8")
-    claims = [{"id": key, "statement": statement, "routes": ["IM"], "topic": "efficacy",
-               "asserted_by": [{"document": "doc", "quote": statement.strip()}],
-               "evidence": [{"source": "study1", "stance": "supports", "note": SCRIPT}]}
-              for key, statement in HOSTILE_CLAIMS.items()]
+        encoding="utf-8",
+    )
+    (folder / "doc.txt").write_text(
+        "The page says: " + " ".join(HOSTILE_CLAIMS.values()), encoding="utf-8"
+    )
+    claims = [
+        {
+            "id": key,
+            "statement": statement,
+            "routes": ["IM"],
+            "topic": "efficacy",
+            "asserted_by": [{"document": "doc", "quote": statement.strip()}],
+            "evidence": [{"source": "study1", "stance": "supports", "note": SCRIPT}],
+        }
+        for key, statement in HOSTILE_CLAIMS.items()
+    ]
     (folder / "claims.yaml").write_text(
         yaml.safe_dump({"version": 1, "documents": ["doc"], "claims": claims}, sort_keys=False),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -61,26 +71,28 @@ def hostile(tmp_path: Path, db_url: str) -> tuple[Path, str]:
 
 
 def _cli(data: Path, url: str, *args: str) -> Result:
-    return CliRunner().invoke(app, ["--data", str(data), "--db", url, *args],
-                              env={"NO_COLOR": "1"})
+    return CliRunner().invoke(app, ["--data", str(data), "--db", url, *args], env={"NO_COLOR": "1"})
 
 
-@pytest.mark.parametrize(("text", "found"), [
-    ("%", ["pct"]),
-    ("93%", ["pct"]),
-    ("_", ["under"]),
-    ("e_h", ["under"]),
-    ("1_3", []),  # a LIKE wildcard would match "1x3"
-    ("a%z", []),  # ... and this "a to z"
-    ("'", ["quote", "html"]),  # the script's alert('pwned') has one too
-    ('"fast"', ["quote"]),
-    ("DROP TABLE claim; --", ["sql"]),
-    ("' OR '1'='1", []),
-    ('" OR ""="', []),
-    ("'; DROP TABLE claim; --", []),
-    ("\\", []),
-    ("select", []),
-])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("%", ["pct"]),
+        ("93%", ["pct"]),
+        ("_", ["under"]),
+        ("e_h", ["under"]),
+        ("1_3", []),  # a LIKE wildcard would match "1x3"
+        ("a%z", []),  # ... and this "a to z"
+        ("'", ["quote", "html"]),  # the script's alert('pwned') has one too
+        ('"fast"', ["quote"]),
+        ("DROP TABLE claim; --", ["sql"]),
+        ("' OR '1'='1", []),
+        ('" OR ""="', []),
+        ("'; DROP TABLE claim; --", []),
+        ("\\", []),
+        ("select", []),
+    ],
+)
 def test_search_is_literal(text: str, found: list[str], hostile: tuple[Path, str]) -> None:
     data, url = hostile
     result = _cli(data, url, "claims", "--search", text, "--format", "json")
@@ -90,15 +102,19 @@ def test_search_is_literal(text: str, found: list[str], hostile: tuple[Path, str
     assert len(json.loads(every.stdout)) == len(HOSTILE_CLAIMS)  # nothing was dropped
 
 
-@pytest.mark.parametrize("tag", [
-    "!!python/object/apply:os.system ['touch pwned']",
-    "!!python/object/new:os.system ['touch pwned']",
-    "!!python/name:os.system",
-    "!!python/module:os",
-    "!custom value",
-])
-def test_yaml_refuses_every_tag_that_could_build_objects(tag: str, tmp_path: Path,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "!!python/object/apply:os.system ['touch pwned']",
+        "!!python/object/new:os.system ['touch pwned']",
+        "!!python/name:os.system",
+        "!!python/module:os",
+        "!custom value",
+    ],
+)
+def test_yaml_refuses_every_tag_that_could_build_objects(
+    tag: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     with pytest.raises(YamlError, match="is not allowed"):
         parse_yaml(f"version: 1\nclaims: {tag}\n")
@@ -146,17 +162,20 @@ def test_html_report_escapes_every_field(hostile: tuple[Path, str], tmp_path: Pa
     html = out.read_text(encoding="utf-8")
     assert "alert('pwned')" not in html.replace("&#x27;", "'").split("&lt;script&gt;")[0]
     assert "<script>alert" not in html
-    assert "<img src=x" not in html and "onerror=\"alert" not in html
+    assert "<img src=x" not in html and 'onerror="alert' not in html
     assert "&lt;script&gt;" in html  # shown as text, never run
     assert "HYPERLINK" in html
 
 
-@pytest.mark.parametrize(("file_field", "why"), [
-    ("../secret.txt", "points outside the documents folder"),
-    ("/etc/passwd", "points outside the documents folder"),
-    ("sub/../../secret.txt", "points outside the documents folder"),
-    ("link.txt", "points outside the documents folder"),  # a symlink leading out
-])
+@pytest.mark.parametrize(
+    ("file_field", "why"),
+    [
+        ("../secret.txt", "points outside the documents folder"),
+        ("/etc/passwd", "points outside the documents folder"),
+        ("sub/../../secret.txt", "points outside the documents folder"),
+        ("link.txt", "points outside the documents folder"),  # a symlink leading out
+    ],
+)
 def test_a_file_field_cannot_read_outside_the_documents_folder(
     file_field: str, why: str, tmp_path: Path
 ) -> None:
@@ -169,13 +188,16 @@ def test_a_file_field_cannot_read_outside_the_documents_folder(
     (documents / "link.txt").symlink_to(secret)
     bib = data / "studies.bib"
     bib.write_text(bib.read_text().replace("file = {doc.txt}", f"file = {{{file_field}}}"))
-    result = CliRunner().invoke(app, ["--data", str(data), "validate", "--documents",
-                                      str(documents)])
+    result = CliRunner().invoke(
+        app, ["--data", str(data), "validate", "--documents", str(documents)]
+    )
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == len(HOSTILE_CLAIMS) + 1
-    assert lines[0] == (f"{data / 'claims.yaml'}:12: claim 'pct': document 'doc': file "
-                        f"'{file_field}' {why}; name a file inside it")
+    assert lines[0] == (
+        f"{data / 'claims.yaml'}:12: claim 'pct': document 'doc': file "
+        f"'{file_field}' {why}; name a file inside it"
+    )
     assert "The page says" not in result.stdout + result.stderr
 
 

@@ -15,8 +15,7 @@ from roa_evidence.cli import app
 
 def _run(tmp_path: Path, *args: str, data: Path = SHIPPED_DATA) -> Result:
     db = f"sqlite:///{tmp_path / 'shipped.sqlite'}"
-    return CliRunner().invoke(app, ["--data", str(data), "--db", db, *args],
-                              env={"NO_COLOR": "1"})
+    return CliRunner().invoke(app, ["--data", str(data), "--db", db, *args], env={"NO_COLOR": "1"})
 
 
 def test_every_quote_is_verbatim_in_its_document(shared_dir: Path, tmp_path: Path) -> None:
@@ -33,12 +32,16 @@ def test_an_altered_quote_is_caught(shared_dir: Path, tmp_path: Path) -> None:
     text = claims.read_text(encoding="utf-8")
     original = 'quote: "Bioavailability is slightly lower (approximately 93%)'
     assert original in text
-    claims.write_text(text.replace(original, 'quote: "Bioavailability is slightly lower '
-                                   "(approximately 95%)", 1), encoding="utf-8")
+    claims.write_text(
+        text.replace(original, 'quote: "Bioavailability is slightly lower (approximately 95%)', 1),
+        encoding="utf-8",
+    )
     result = _run(tmp_path, "validate", "--documents", str(shared_dir / "seeds"), data=data)
     assert result.exit_code == 2
-    assert "claim 'im-bioavailability-93': the quote \"Bioavailability is slightly lower " \
-           "(approximately 95%)" in result.stderr
+    assert (
+        "claim 'im-bioavailability-93': the quote \"Bioavailability is slightly lower "
+        "(approximately 95%)" in result.stderr
+    )
     assert "is not in synaptica2025comparing's text; copy it verbatim" in result.stderr
 
 
@@ -51,10 +54,12 @@ def test_an_altered_quote_is_caught(shared_dir: Path, tmp_path: Path) -> None:
         ("IN", {"low": 25.0, "high": 50.0, "unit": "%"}),
     ],
 )
-def test_every_bioavailability_figure_is_a_claim(route: str, value: dict[str, object],
-                                                 tmp_path: Path) -> None:
-    result = _run(tmp_path, "claims", "--route", route, "--topic", "bioavailability",
-                  "--format", "json")
+def test_every_bioavailability_figure_is_a_claim(
+    route: str, value: dict[str, object], tmp_path: Path
+) -> None:
+    result = _run(
+        tmp_path, "claims", "--route", route, "--topic", "bioavailability", "--format", "json"
+    )
     assert result.exit_code == 0, result.stderr
     assert value in [claim["value"] for claim in json.loads(result.stdout)]
 
@@ -66,11 +71,16 @@ def test_oral_first_pass_figure_is_a_claim(tmp_path: Path) -> None:
 
 def test_every_work_the_first_document_cites_is_a_source(tmp_path: Path) -> None:
     keys = {w["key"] for w in json.loads(_run(tmp_path, "sources", "--format", "json").stdout)}
-    cited = {"boroumandrezazadeh2015comparison", "chilukuri2014acute", "innerbloom2025comparing",
-             "rosenbaum2024ketamine", "momeni2014comparison", "wolfson_nd_guidelines"}
+    cited = {
+        "boroumandrezazadeh2015comparison",
+        "chilukuri2014acute",
+        "innerbloom2025comparing",
+        "rosenbaum2024ketamine",
+        "momeni2014comparison",
+        "wolfson_nd_guidelines",
+    }
     assert cited <= keys
-    momeni = json.loads(_run(tmp_path, "source", "momeni2014comparison", "--format",
-                             "json").stdout)
+    momeni = json.loads(_run(tmp_path, "source", "momeni2014comparison", "--format", "json").stdout)
     assert "Saeedi" in momeni["citation_issue"] and "Momeni" in momeni["citation_issue"]
 
 
@@ -91,4 +101,5 @@ def test_gaps_holds_the_anecdotes_and_not_the_trials(tmp_path: Path) -> None:
             assert claim["status"] == "strong"
     assert "im-as-effective-as-iv-depression" in gap_ids
     assert "street-ketamine-100-adulterated" in gap_ids or any(
-        "adulterated" in c["statement"] for c in found)
+        "adulterated" in c["statement"] for c in found
+    )

@@ -24,8 +24,19 @@ from .schema import nearest
 # bibtexparser logs each failed block itself; we report them our own way.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
-DISPLAY_FIELDS = ("title", "author", "editor", "journal", "booktitle", "publisher",
-                  "howpublished", "institution", "organization", "school", "series")
+DISPLAY_FIELDS = (
+    "title",
+    "author",
+    "editor",
+    "journal",
+    "booktitle",
+    "publisher",
+    "howpublished",
+    "institution",
+    "organization",
+    "school",
+    "series",
+)
 MAX_FIELD_CHARS = 1_000_000
 _YEAR = re.compile(r"\b(1[5-9]\d\d|2\d\d\d)\b")
 
@@ -74,8 +85,9 @@ def read_bib(path: Path, text: str) -> tuple[list[Work], list[Problem]]:
         # second time as unknown keys. Its problem keeps the evidence base from loading.
         key = _broken_key((block.raw or "").lstrip())
         if key and not isinstance(block, model.DuplicateBlockKeyBlock):
-            works.append(Work(key=key, entry_type="misc", line=(block.start_line or 0) + 1,
-                              fields={}))
+            works.append(
+                Work(key=key, entry_type="misc", line=(block.start_line or 0) + 1, fields={})
+            )
     for entry in library.entries:
         work, entry_problems = _work_from_entry(path, entry)
         problems.extend(entry_problems)
@@ -90,8 +102,9 @@ def _failed_block_problem(path: Path, text: str, block: model.ParsingFailedBlock
     if isinstance(block, model.DuplicateBlockKeyBlock):
         previous = block.previous_block.start_line
         first = f" (first at line {previous + 1})" if previous is not None else ""
-        return Problem(path, line,
-                       f"duplicate key '{block.key}'{first}; rename or remove one entry")
+        return Problem(
+            path, line, f"duplicate key '{block.key}'{first}; rename or remove one entry"
+        )
     if isinstance(block, model.DuplicateFieldKeyBlock):
         keys = ", ".join(sorted(block.duplicate_keys))
         return Problem(path, line, f"field {keys} appears twice in one entry; keep one")
@@ -102,16 +115,28 @@ def _failed_block_problem(path: Path, text: str, block: model.ParsingFailedBlock
     reason = getattr(block.error, "abort_reason", None) or str(block.error)
     reason = " ".join(reason.split()).rstrip(".") or type(block.error).__name__
     if "end of file" in reason:
-        return Problem(path, line, f"{what} is cut off: the file ends before the entry closes; "
-                       "complete the entry or remove it")
+        return Problem(
+            path,
+            line,
+            f"{what} is cut off: the file ends before the entry closes; "
+            "complete the entry or remove it",
+        )
     if reason.startswith("Unexpected block start"):
         end = getattr(block.error, "end_index", None)
-        stop = (f"line {text.count(chr(10), 0, end + 1) + 1}" if isinstance(end, int)
-                else "the next entry")
-        return Problem(path, line, f"{what} is still open at {stop}, where the next entry "
-                       "starts: a brace or quote is unbalanced; check its braces")
-    return Problem(path, line, f"{what} is broken ({reason}); check its braces, commas and "
-                   "equals signs")
+        stop = (
+            f"line {text.count(chr(10), 0, end + 1) + 1}"
+            if isinstance(end, int)
+            else "the next entry"
+        )
+        return Problem(
+            path,
+            line,
+            f"{what} is still open at {stop}, where the next entry "
+            "starts: a brace or quote is unbalanced; check its braces",
+        )
+    return Problem(
+        path, line, f"{what} is broken ({reason}); check its braces, commas and equals signs"
+    )
 
 
 def _shown(value: str, limit: int = 40) -> str:
@@ -135,8 +160,9 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
         problems.append(Problem(path, where, f"entry '{entry.key}': {message}"))
 
     if not entry.key.strip():
-        return None, [Problem(path, line,
-                              f"an @{entry.entry_type} entry has no citation key; add one")]
+        return None, [
+            Problem(path, line, f"an @{entry.entry_type} entry has no citation key; add one")
+        ]
     raw: dict[str, str] = {}
     field_lines: dict[str, int] = {}
     for f in entry.fields:
@@ -144,12 +170,18 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
         value = f.value if isinstance(f.value, str) else str(f.value)
         field_lines[name] = f.start_line + 1
         if len(value) > MAX_FIELD_CHARS:
-            problem(name, f"field '{name}' is {len(value):,} characters long; a field over "
-                    f"{MAX_FIELD_CHARS:,} is surely an unclosed brace, check it")
+            problem(
+                name,
+                f"field '{name}' is {len(value):,} characters long; a field over "
+                f"{MAX_FIELD_CHARS:,} is surely an unclosed brace, check it",
+            )
             continue
         if getattr(f, "enclosing", None) == "no-enclosing" and not value.isdigit():
-            problem(name, f"field '{name}' uses the @string macro '{_shown(value)}', which is not "
-                    "defined; define it with @string or put the value in braces")
+            problem(
+                name,
+                f"field '{name}' uses the @string macro '{_shown(value)}', which is not "
+                "defined; define it with @string or put the value in braces",
+            )
             continue
         raw[name] = value
 
@@ -159,8 +191,9 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
                 return latex_to_text(raw[name]) or None
         return None
 
-    def term(name: str, terms: tuple[str, ...],
-             aliases: dict[str, str] | None = None) -> str | None:
+    def term(
+        name: str, terms: tuple[str, ...], aliases: dict[str, str] | None = None
+    ) -> str | None:
         value = raw.get(name, "").strip()
         if not value:
             return None
@@ -169,14 +202,18 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
             problem(name, f"unknown {name} '{_shown(value)}'; {nearest(value, terms)}")
         return canonical
 
-    def terms(name: str, allowed: tuple[str, ...],
-              aliases: dict[str, str] | None = None) -> tuple[str, ...]:
+    def terms(
+        name: str, allowed: tuple[str, ...], aliases: dict[str, str] | None = None
+    ) -> tuple[str, ...]:
         found: list[str] = []
         for item in _split_list(raw.get(name, "")):
             canonical = _canonical(item, allowed, aliases)
             if canonical is None:
-                problem(name, f"unknown {name.rstrip('s')} '{_shown(item)}' in '{name}'; "
-                        f"{nearest(item, allowed)}")
+                problem(
+                    name,
+                    f"unknown {name.rstrip('s')} '{_shown(item)}' in '{name}'; "
+                    f"{nearest(item, allowed)}",
+                )
             elif canonical not in found:
                 found.append(canonical)
         return tuple(found)
@@ -187,8 +224,9 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
         if value.isdigit() and int(value) > 0:
             n = int(value)
         else:
-            problem("n", "n must be a positive whole number of participants, "
-                    f"not '{_shown(value)}'")
+            problem(
+                "n", f"n must be a positive whole number of participants, not '{_shown(value)}'"
+            )
     year_match = _YEAR.search(raw.get("year", "") or raw.get("date", ""))
     file_name = raw.get("file", "").strip() or None
     if file_name is not None:

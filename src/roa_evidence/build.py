@@ -19,20 +19,76 @@ from .load import Claim, EvidenceBase
 from .schema import ClaimIn, EffectIn, ValueIn
 
 COLUMNS: dict[str, tuple[str, ...]] = {
-    "work": ("key", "position", "entry_type", "title", "authors", "year", "container", "doi",
-             "pmid", "url", "design", "level", "n", "blinding", "population", "condition",
-             "routes", "quality", "verification", "file", "citation_issue", "note",
-             "is_document", "fields_json", "line"),
+    "work": (
+        "key",
+        "position",
+        "entry_type",
+        "title",
+        "authors",
+        "year",
+        "container",
+        "doi",
+        "pmid",
+        "url",
+        "design",
+        "level",
+        "n",
+        "blinding",
+        "population",
+        "condition",
+        "routes",
+        "quality",
+        "verification",
+        "file",
+        "citation_issue",
+        "note",
+        "is_document",
+        "fields_json",
+        "line",
+    ),
     "work_flag": ("work_key", "flag"),
-    "claim": ("id", "position", "statement", "topic", "condition", "value_estimate",
-              "value_low", "value_high", "value_unit", "certainty", "level", "status",
-              "total_n", "n_asserted", "n_disputed", "note", "grading_json", "override_json",
-              "pooled_effect_json", "judgements_json", "file", "line"),
+    "claim": (
+        "id",
+        "position",
+        "statement",
+        "topic",
+        "condition",
+        "value_estimate",
+        "value_low",
+        "value_high",
+        "value_unit",
+        "certainty",
+        "level",
+        "status",
+        "total_n",
+        "n_asserted",
+        "n_disputed",
+        "note",
+        "grading_json",
+        "override_json",
+        "pooled_effect_json",
+        "judgements_json",
+        "file",
+        "line",
+    ),
     "claim_route": ("claim_id", "route"),
     "assertion": ("claim_id", "document", "kind", "quote", "citation_issue", "position"),
-    "evidence_link": ("claim_id", "source", "stance", "locator", "n", "value_estimate",
-                      "value_low", "value_high", "value_unit", "indirect", "flags", "note",
-                      "effect_json", "position"),
+    "evidence_link": (
+        "claim_id",
+        "source",
+        "stance",
+        "locator",
+        "n",
+        "value_estimate",
+        "value_low",
+        "value_high",
+        "value_unit",
+        "indirect",
+        "flags",
+        "note",
+        "effect_json",
+        "position",
+    ),
 }
 
 
@@ -114,8 +170,9 @@ def _value_columns(value: ValueIn | None) -> tuple[Any, ...]:
     return (value.estimate, value.low, value.high, value.unit)
 
 
-def grade_claim(claim: Claim, studies: dict[str, grading.Study],
-                config: grading.GradingConfig) -> grading.Grade:
+def grade_claim(
+    claim: Claim, studies: dict[str, grading.Study], config: grading.GradingConfig
+) -> grading.Grade:
     return grading.grade(evidence_of(claim.spec, studies), config)
 
 
@@ -129,8 +186,9 @@ def table_rows(base: EvidenceBase) -> Rows:
     """Every table's rows for this evidence base, grades computed."""
     rows = work_rows(base.works.values(), set(base.documents))
     studies = {key: study_of(work) for key, work in base.works.items()}
-    for table, table_claim_rows in claim_rows(base.claims, studies, base.config,
-                                              base.data_dir).items():
+    for table, table_claim_rows in claim_rows(
+        base.claims, studies, base.config, base.data_dir
+    ).items():
         rows[table] = table_claim_rows
     return rows
 
@@ -139,20 +197,45 @@ def work_rows(works: Iterable[Work], documents: set[str]) -> Rows:
     """The work and work_flag rows."""
     rows: Rows = {"work": [], "work_flag": []}
     for position, work in enumerate(works):
-        rows["work"].append((
-            work.key, position, work.entry_type, work.title, work.authors, work.year,
-            work.container, work.doi, work.pmid, work.url, work.design,
-            vocab.DESIGN_LEVEL.get(work.design or "", 1), work.n, work.blinding,
-            work.population, work.condition, ",".join(work.routes), ",".join(work.quality),
-            work.verification, work.file, work.citation_issue, work.note,
-            work.key in documents, json.dumps(work.fields, ensure_ascii=False), work.line,
-        ))
+        rows["work"].append(
+            (
+                work.key,
+                position,
+                work.entry_type,
+                work.title,
+                work.authors,
+                work.year,
+                work.container,
+                work.doi,
+                work.pmid,
+                work.url,
+                work.design,
+                vocab.DESIGN_LEVEL.get(work.design or "", 1),
+                work.n,
+                work.blinding,
+                work.population,
+                work.condition,
+                ",".join(work.routes),
+                ",".join(work.quality),
+                work.verification,
+                work.file,
+                work.citation_issue,
+                work.note,
+                work.key in documents,
+                json.dumps(work.fields, ensure_ascii=False),
+                work.line,
+            )
+        )
         rows["work_flag"].extend((work.key, flag) for flag in work.quality)
     return rows
 
 
-def claim_rows(claims: Sequence[Claim], studies: dict[str, grading.Study],
-               config: grading.GradingConfig, data_dir: Path) -> Rows:
+def claim_rows(
+    claims: Sequence[Claim],
+    studies: dict[str, grading.Study],
+    config: grading.GradingConfig,
+    data_dir: Path,
+) -> Rows:
     """The claim, claim_route, assertion and evidence_link rows, grades computed.
 
     Grading is the costly part; on a large evidence base the second half of the
@@ -169,7 +252,8 @@ def claim_rows(claims: Sequence[Claim], studies: dict[str, grading.Study],
     _FORKED[:] = [(claims[half:], studies, config, data_dir)]
     try:
         with concurrent.futures.ProcessPoolExecutor(
-                1, mp_context=multiprocessing.get_context("fork")) as pool:
+            1, mp_context=multiprocessing.get_context("fork")
+        ) as pool:
             second = pool.submit(_forked_claim_rows)
             rows = _claim_rows_of(claims[:half], studies, config, data_dir)
             for table, more in second.result().items():
@@ -186,8 +270,12 @@ def _forked_claim_rows() -> Rows:
     return _claim_rows_of(*_FORKED[0])
 
 
-def _claim_rows_of(claims: Iterable[Claim], studies: dict[str, grading.Study],
-                   config: grading.GradingConfig, data_dir: Path) -> Rows:
+def _claim_rows_of(
+    claims: Iterable[Claim],
+    studies: dict[str, grading.Study],
+    config: grading.GradingConfig,
+    data_dir: Path,
+) -> Rows:
     rows: Rows = {name: [] for name in ("claim", "claim_route", "assertion", "evidence_link")}
     for claim in claims:
         file = file_key(data_dir, claim.path)
@@ -196,26 +284,63 @@ def _claim_rows_of(claims: Iterable[Claim], studies: dict[str, grading.Study],
     return rows
 
 
-def _claim_rows(claim: Claim, studies: dict[str, grading.Study], config: grading.GradingConfig,
-                file: str) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+def _claim_rows(
+    claim: Claim, studies: dict[str, grading.Study], config: grading.GradingConfig, file: str
+) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
     spec = claim.spec
     grade = grade_claim(claim, studies, config)
     steps = [{"domain": s.domain, "change": s.change, "reason": s.reason} for s in grade.steps]
-    yield "claim", [(
-        spec.id, claim.position, spec.statement, spec.topic, spec.condition,
-        *_value_columns(spec.value), grade.certainty, vocab.LEVEL_OF_CERTAINTY[grade.certainty],
-        grade.status, grade.total_n, len(spec.asserted_by), len(spec.disputed_by), spec.note,
-        json.dumps(steps, ensure_ascii=False), _dump(spec.grade_override),
-        _dump(spec.pooled_effect), _dump(spec.judgements), file, claim.line,
-    )]
+    yield (
+        "claim",
+        [
+            (
+                spec.id,
+                claim.position,
+                spec.statement,
+                spec.topic,
+                spec.condition,
+                *_value_columns(spec.value),
+                grade.certainty,
+                vocab.LEVEL_OF_CERTAINTY[grade.certainty],
+                grade.status,
+                grade.total_n,
+                len(spec.asserted_by),
+                len(spec.disputed_by),
+                spec.note,
+                json.dumps(steps, ensure_ascii=False),
+                _dump(spec.grade_override),
+                _dump(spec.pooled_effect),
+                _dump(spec.judgements),
+                file,
+                claim.line,
+            )
+        ],
+    )
     yield "claim_route", [(spec.id, route) for route in dict.fromkeys(spec.routes)]
-    yield "assertion", [
-        (spec.id, a.document, kind, a.quote, a.citation_issue, i)
-        for kind, assertions in (("asserted", spec.asserted_by), ("disputed", spec.disputed_by))
-        for i, a in enumerate(assertions)
-    ]
-    yield "evidence_link", [
-        (spec.id, link.source, link.stance, link.locator, link.n, *_value_columns(link.value),
-         ",".join(link.indirect), ",".join(link.flags), link.note, _dump(link.effect), i)
-        for i, link in enumerate(spec.evidence)
-    ]
+    yield (
+        "assertion",
+        [
+            (spec.id, a.document, kind, a.quote, a.citation_issue, i)
+            for kind, assertions in (("asserted", spec.asserted_by), ("disputed", spec.disputed_by))
+            for i, a in enumerate(assertions)
+        ],
+    )
+    yield (
+        "evidence_link",
+        [
+            (
+                spec.id,
+                link.source,
+                link.stance,
+                link.locator,
+                link.n,
+                *_value_columns(link.value),
+                ",".join(link.indirect),
+                ",".join(link.flags),
+                link.note,
+                _dump(link.effect),
+                i,
+            )
+            for i, link in enumerate(spec.evidence)
+        ],
+    )

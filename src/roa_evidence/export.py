@@ -61,8 +61,9 @@ EXCEL_BOM = "\ufeff"
 # Reading the store in batches
 
 
-def iter_claims(conn: Connection, flt: ClaimFilter | None = None,
-                batch_size: int = BATCH) -> Iterator[ClaimView]:
+def iter_claims(
+    conn: Connection, flt: ClaimFilter | None = None, batch_size: int = BATCH
+) -> Iterator[ClaimView]:
     """The claims matching `flt` (default: all), in file order, read `batch_size` at a time."""
     flt = flt or ClaimFilter()
     check_filter_keys(conn, flt)
@@ -84,16 +85,19 @@ def _claim_ids(flt: ClaimFilter) -> sa.Select[Any]:
     return _claim_query(flt).with_only_columns(CLAIM.c.id).order_by(None)
 
 
-def iter_works(conn: Connection, flt: ClaimFilter | None = None,
-               batch_size: int = BATCH) -> Iterator[WorkView]:
+def iter_works(
+    conn: Connection, flt: ClaimFilter | None = None, batch_size: int = BATCH
+) -> Iterator[WorkView]:
     """Works in file order, `batch_size` at a time: every work when `flt` is None, else the
     works the matching claims cite as evidence or quote as documents."""
     query = sa.select(WORK).order_by(WORK.c.position).limit(batch_size)
     if flt is not None:
         check_filter_keys(conn, flt)
         ids = _claim_ids(flt)
-        cited = sa.union(sa.select(LINK.c.source).where(LINK.c.claim_id.in_(ids)),
-                         sa.select(ASSERTION.c.document).where(ASSERTION.c.claim_id.in_(ids)))
+        cited = sa.union(
+            sa.select(LINK.c.source).where(LINK.c.claim_id.in_(ids)),
+            sa.select(ASSERTION.c.document).where(ASSERTION.c.claim_id.in_(ids)),
+        )
         query = query.where(WORK.c.key.in_(cited.scalar_subquery()))
     after: int | None = None
     while True:
@@ -112,27 +116,46 @@ def _works(conn: Connection, rows: Iterable[Any]) -> Iterator[WorkView]:
     keys = [row["key"] for row in rows]
     cited: dict[str, list[str]] = {key: [] for key in keys}
     for source, claim_id in conn.execute(
-        sa.select(LINK.c.source, LINK.c.claim_id).distinct().where(LINK.c.source.in_(keys))
+        sa.select(LINK.c.source, LINK.c.claim_id)
+        .distinct()
+        .where(LINK.c.source.in_(keys))
         .order_by(LINK.c.claim_id)
     ):
         cited[source].append(claim_id)
     asserts: dict[str, list[str]] = {key: [] for key in keys}
     for document, claim_id in conn.execute(
-        sa.select(ASSERTION.c.document, ASSERTION.c.claim_id).distinct()
-        .where(ASSERTION.c.document.in_(keys)).order_by(ASSERTION.c.claim_id)
+        sa.select(ASSERTION.c.document, ASSERTION.c.claim_id)
+        .distinct()
+        .where(ASSERTION.c.document.in_(keys))
+        .order_by(ASSERTION.c.claim_id)
     ):
         asserts[document].append(claim_id)
     for row in rows:
         yield WorkView(
-            key=row["key"], entry_type=row["entry_type"], title=row["title"],
-            authors=row["authors"], year=row["year"], container=row["container"],
-            doi=row["doi"], pmid=row["pmid"], url=row["url"], design=row["design"],
-            n=row["n"], blinding=row["blinding"], population=row["population"],
-            condition=row["condition"], routes=_split(row["routes"]),
-            quality=_split(row["quality"]), verification=row["verification"],
-            file=row["file"], citation_issue=row["citation_issue"], note=row["note"],
-            is_document=bool(row["is_document"]), fields=json.loads(row["fields_json"]),
-            cited_by=tuple(cited[row["key"]]), asserts=tuple(asserts[row["key"]]),
+            key=row["key"],
+            entry_type=row["entry_type"],
+            title=row["title"],
+            authors=row["authors"],
+            year=row["year"],
+            container=row["container"],
+            doi=row["doi"],
+            pmid=row["pmid"],
+            url=row["url"],
+            design=row["design"],
+            n=row["n"],
+            blinding=row["blinding"],
+            population=row["population"],
+            condition=row["condition"],
+            routes=_split(row["routes"]),
+            quality=_split(row["quality"]),
+            verification=row["verification"],
+            file=row["file"],
+            citation_issue=row["citation_issue"],
+            note=row["note"],
+            is_document=bool(row["is_document"]),
+            fields=json.loads(row["fields_json"]),
+            cited_by=tuple(cited[row["key"]]),
+            asserts=tuple(asserts[row["key"]]),
         )
 
 
@@ -147,8 +170,9 @@ def groups(conn: Connection, flt: ClaimFilter, by: str) -> list[str]:
     found = set(conn.execute(query.distinct()).scalars())
     if wanted:
         found &= set(wanted)
-    return sorted(found, key=lambda term: (order.index(term) if term in order else len(order),
-                                           term))
+    return sorted(
+        found, key=lambda term: (order.index(term) if term in order else len(order), term)
+    )
 
 
 # ---------------------------------------------------------------------------
@@ -188,7 +212,8 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
     routes: dict[str, list[str]] = {}
     for claim_id, route in conn.execute(
         sa.select(CLAIM_ROUTE.c.claim_id, CLAIM_ROUTE.c.route).where(
-            CLAIM_ROUTE.c.claim_id.in_(ids))
+            CLAIM_ROUTE.c.claim_id.in_(ids)
+        )
     ):
         routes.setdefault(claim_id, []).append(route)
     route_text = {
@@ -197,39 +222,115 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
     }
     query = (
         sa.select(
-            CLAIM.c.id, _neutral(CLAIM.c.statement), CLAIM.c.topic, CLAIM.c.certainty,
-            CLAIM.c.status, _neutral(LINK.c.source), LINK.c.stance, WORK.c.design,
-            sa.func.coalesce(LINK.c.n, WORK.c.n), WORK.c.blinding, _neutral(WORK.c.population),
-            WORK.c.quality, WORK.c.year, _neutral(WORK.c.title), _neutral(WORK.c.doi),
-            CLAIM.c.condition, CLAIM.c.total_n, _neutral(WORK.c.authors),
-            _neutral(LINK.c.locator), LINK.c.indirect, LINK.c.flags, LINK.c.value_estimate,
-            LINK.c.value_low, LINK.c.value_high, _neutral(LINK.c.value_unit),
-            LINK.c.effect_json, _neutral(LINK.c.note), WORK.c.verification,
+            CLAIM.c.id,
+            _neutral(CLAIM.c.statement),
+            CLAIM.c.topic,
+            CLAIM.c.certainty,
+            CLAIM.c.status,
+            _neutral(LINK.c.source),
+            LINK.c.stance,
+            WORK.c.design,
+            sa.func.coalesce(LINK.c.n, WORK.c.n),
+            WORK.c.blinding,
+            _neutral(WORK.c.population),
+            WORK.c.quality,
+            WORK.c.year,
+            _neutral(WORK.c.title),
+            _neutral(WORK.c.doi),
+            CLAIM.c.condition,
+            CLAIM.c.total_n,
+            _neutral(WORK.c.authors),
+            _neutral(LINK.c.locator),
+            LINK.c.indirect,
+            LINK.c.flags,
+            LINK.c.value_estimate,
+            LINK.c.value_low,
+            LINK.c.value_high,
+            _neutral(LINK.c.value_unit),
+            LINK.c.effect_json,
+            _neutral(LINK.c.note),
+            WORK.c.verification,
         )
-        .select_from(CLAIM.outerjoin(LINK, LINK.c.claim_id == CLAIM.c.id)
-                     .outerjoin(WORK, WORK.c.key == LINK.c.source))
+        .select_from(
+            CLAIM.outerjoin(LINK, LINK.c.claim_id == CLAIM.c.id).outerjoin(
+                WORK, WORK.c.key == LINK.c.source
+            )
+        )
         .where(CLAIM.c.id.in_(ids))
         .order_by(CLAIM.c.position, CLAIM.c.id, LINK.c.position)
     )
     result = conn.execution_options(stream_results=True, yield_per=2_000).execute(query)
-    for (claim_id, statement, topic, certainty, status, source, stance, design, n, blinding,
-         population, quality, year, title, doi, condition, total_n, authors, locator, indirect,
-         flags, estimate, low, high, unit, effect_json, note, verification) in result:
+    for (
+        claim_id,
+        statement,
+        topic,
+        certainty,
+        status,
+        source,
+        stance,
+        design,
+        n,
+        blinding,
+        population,
+        quality,
+        year,
+        title,
+        doi,
+        condition,
+        total_n,
+        authors,
+        locator,
+        indirect,
+        flags,
+        estimate,
+        low,
+        high,
+        unit,
+        effect_json,
+        note,
+        verification,
+    ) in result:
         effect = json.loads(effect_json) if effect_json else {}
         linked = source is not None  # a claim without evidence: one row, link cells blank
         yield (
-            claim_id, statement, route_text.get(claim_id, ""), topic, certainty, status,
-            source, stance, design, n, blinding, population,
-            _joined(quality) if linked else None, year, title, doi, condition, total_n,
-            authors, locator, _joined(indirect) if linked else None,
-            _joined(flags) if linked else None, whole_number(estimate), whole_number(low),
-            whole_number(high), unit, effect.get("measure"), effect.get("estimate"),
-            effect.get("low"), effect.get("high"), note, verification,
+            claim_id,
+            statement,
+            route_text.get(claim_id, ""),
+            topic,
+            certainty,
+            status,
+            source,
+            stance,
+            design,
+            n,
+            blinding,
+            population,
+            _joined(quality) if linked else None,
+            year,
+            title,
+            doi,
+            condition,
+            total_n,
+            authors,
+            locator,
+            _joined(indirect) if linked else None,
+            _joined(flags) if linked else None,
+            whole_number(estimate),
+            whole_number(low),
+            whole_number(high),
+            unit,
+            effect.get("measure"),
+            effect.get("estimate"),
+            effect.get("low"),
+            effect.get("high"),
+            note,
+            verification,
         )
 
 
-def _write_rows(stream: TextIO, header: tuple[str, ...], rows: Iterable[Any],
-                cells_safe: bool = False) -> int:
+def _write_rows(
+    stream: TextIO, header: tuple[str, ...], rows: Iterable[Any], cells_safe: bool = False
+) -> int:
     count = [0]
     write_csv(stream, header, _counted(rows, count), cells_safe=cells_safe)
     return count[0]
@@ -264,8 +365,9 @@ def _json_array(stream: TextIO, records: Iterable[dict[str, Any]], indent: str) 
     return count
 
 
-def write_json(stream: TextIO, claims: Iterable[ClaimView] | None,
-               works: Iterable[WorkView]) -> int:
+def write_json(
+    stream: TextIO, claims: Iterable[ClaimView] | None, works: Iterable[WorkView]
+) -> int:
     """One JSON object: `claims` (the `claims --format json` records, unless None) and
     `sources` (works); records written."""
     count = 0
@@ -290,16 +392,33 @@ CERTAINTY_LABEL = {
     "very_low": "\u2295\u25ef\u25ef\u25ef VERY LOW",
     "none": "no evidence",
 }
-_MD_ESCAPES = str.maketrans({
-    "\\": "\\\\", "|": "\\|", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]",
-    "<": "&lt;", ">": "&gt;", "&": "&amp;", "\n": " ", "\r": " ", "\t": " ",
-})
-SOF_HEADER = ("| Claim | Sources | Total n | Effect (95% CI) | Certainty (GRADE) | Status | "
-              "Reasons for rating down |\n|---|---|--:|---|---|---|---|\n")
-SOF_LEGEND = ("Certainty of the evidence (GRADE): \u2295\u2295\u2295\u2295 high, "
-              "\u2295\u2295\u2295\u25ef moderate, \u2295\u2295\u25ef\u25ef low, "
-              "\u2295\u25ef\u25ef\u25ef very low; \"no evidence\" when nothing supports "
-              "the claim.\n")
+_MD_ESCAPES = str.maketrans(
+    {
+        "\\": "\\\\",
+        "|": "\\|",
+        "`": "\\`",
+        "*": "\\*",
+        "_": "\\_",
+        "[": "\\[",
+        "]": "\\]",
+        "<": "&lt;",
+        ">": "&gt;",
+        "&": "&amp;",
+        "\n": " ",
+        "\r": " ",
+        "\t": " ",
+    }
+)
+SOF_HEADER = (
+    "| Claim | Sources | Total n | Effect (95% CI) | Certainty (GRADE) | Status | "
+    "Reasons for rating down |\n|---|---|--:|---|---|---|---|\n"
+)
+SOF_LEGEND = (
+    "Certainty of the evidence (GRADE): \u2295\u2295\u2295\u2295 high, "
+    "\u2295\u2295\u2295\u25ef moderate, \u2295\u2295\u25ef\u25ef low, "
+    '\u2295\u25ef\u25ef\u25ef very low; "no evidence" when nothing supports '
+    "the claim.\n"
+)
 
 
 def md_cell(value: Any) -> str:
@@ -313,8 +432,9 @@ def _sources_cell(claim: ClaimView) -> str:
         links = [e for e in claim.evidence if e.stance == stance]
         if links:
             cited = ", ".join(
-                f"{e.source} ({e.design or 'not appraised'}"
-                f"{'' if e.n is None else f', n={e.n}'})" for e in links)
+                f"{e.source} ({e.design or 'not appraised'}{'' if e.n is None else f', n={e.n}'})"
+                for e in links
+            )
             parts.append(f"{stance}: {cited}")
     return "; ".join(parts) or "none"
 
@@ -342,9 +462,15 @@ def sof_row(claim: ClaimView) -> str:
     single supporting study's), certainty, status, reasons for rating down."""
     supporting = [e.effect for e in claim.evidence if e.stance == "supports" and e.effect]
     effect = claim.pooled_effect or (supporting[0] if len(supporting) == 1 else None)
-    cells = (f"{claim.statement} ({claim.id})", _sources_cell(claim),
-             _total_n(claim), effect_text(effect), CERTAINTY_LABEL[claim.certainty],
-             claim.status, _reasons_cell(claim))
+    cells = (
+        f"{claim.statement} ({claim.id})",
+        _sources_cell(claim),
+        _total_n(claim),
+        effect_text(effect),
+        CERTAINTY_LABEL[claim.certainty],
+        claim.status,
+        _reasons_cell(claim),
+    )
     return "| " + " | ".join(md_cell(cell) for cell in cells) + " |\n"
 
 
@@ -365,11 +491,21 @@ def write_sof_markdown(stream: TextIO, tables: Iterable[tuple[str, Iterable[Clai
 def write_works_markdown(stream: TextIO, works: Iterable[WorkView]) -> int:
     """A table of works (key, design, n, blinding, year, title, quality, cited by); rows."""
     count = 0
-    stream.write("| Source | Design | n | Blinding | Year | Title | Quality flags | Cited by |\n"
-                 "|---|---|--:|---|--:|---|---|---|\n")
+    stream.write(
+        "| Source | Design | n | Blinding | Year | Title | Quality flags | Cited by |\n"
+        "|---|---|--:|---|--:|---|---|---|\n"
+    )
     for w in works:
-        cells = (w.key, w.design or "not appraised", w.n, w.blinding, w.year, w.title,
-                 ", ".join(w.quality), ", ".join(w.cited_by))
+        cells = (
+            w.key,
+            w.design or "not appraised",
+            w.n,
+            w.blinding,
+            w.year,
+            w.title,
+            ", ".join(w.quality),
+            ", ".join(w.cited_by),
+        )
         stream.write("| " + " | ".join(md_cell(cell) for cell in cells) + " |\n")
         count += 1
     return count
@@ -411,11 +547,21 @@ def write_bibtex(stream: TextIO, works: Iterable[WorkView], batch_size: int = BA
 
 
 CSL_TYPES = {
-    "article": "article-journal", "book": "book", "booklet": "pamphlet", "inbook": "chapter",
-    "incollection": "chapter", "inproceedings": "paper-conference",
-    "conference": "paper-conference", "manual": "book", "mastersthesis": "thesis",
-    "phdthesis": "thesis", "techreport": "report", "report": "report", "online": "webpage",
-    "unpublished": "manuscript", "thesis": "thesis",
+    "article": "article-journal",
+    "book": "book",
+    "booklet": "pamphlet",
+    "inbook": "chapter",
+    "incollection": "chapter",
+    "inproceedings": "paper-conference",
+    "conference": "paper-conference",
+    "manual": "book",
+    "mastersthesis": "thesis",
+    "phdthesis": "thesis",
+    "techreport": "report",
+    "report": "report",
+    "online": "webpage",
+    "unpublished": "manuscript",
+    "thesis": "thesis",
 }
 
 
@@ -506,9 +652,17 @@ def write_csl_json(stream: TextIO, works: Iterable[WorkView]) -> int:
 # The one call the CLI makes
 
 
-def export(conn: Connection, stream: TextIO, fmt: str = "csv", what: str = "evidence",
-           flt: ClaimFilter | None = None, *, group_by: str = "route",
-           excel: bool = False, batch_size: int = BATCH) -> int:
+def export(
+    conn: Connection,
+    stream: TextIO,
+    fmt: str = "csv",
+    what: str = "evidence",
+    flt: ClaimFilter | None = None,
+    *,
+    group_by: str = "route",
+    excel: bool = False,
+    batch_size: int = BATCH,
+) -> int:
     """Write `what` (evidence, claims or sources) matching `flt` as `fmt` to `stream`.
 
     Returns the records written: CSV and Markdown rows, JSON records, bibliography entries.
@@ -531,8 +685,9 @@ def export(conn: Connection, stream: TextIO, fmt: str = "csv", what: str = "evid
     if excel:
         stream.write(EXCEL_BOM)
     writers: dict[tuple[str, str], Callable[[], int]] = {
-        ("csv", "evidence"): lambda: _write_rows(stream, EVIDENCE_COLUMNS,
-                                                  iter_evidence_rows(conn, flt), cells_safe=True),
+        ("csv", "evidence"): lambda: _write_rows(
+            stream, EVIDENCE_COLUMNS, iter_evidence_rows(conn, flt), cells_safe=True
+        ),
         ("csv", "claims"): lambda: write_claims_csv(stream, claims()),
         ("csv", "sources"): lambda: write_works_csv(stream, works()),
         ("json", "sources"): lambda: write_json(stream, None, works()),
@@ -546,14 +701,16 @@ def export(conn: Connection, stream: TextIO, fmt: str = "csv", what: str = "evid
         return write_json(stream, claims(), works())
     if fmt == "md":
         check_filter_keys(conn, flt)
+
         def narrowed(term: str) -> ClaimFilter:
             if group_by == "route":
                 return replace(flt, routes=(term,))
             return replace(flt, topics=(term,))
 
-        tables = ((f"{group_by.capitalize()}: {term}",
-                   iter_claims(conn, narrowed(term), batch_size))
-                  for term in groups(conn, flt, group_by))
+        tables = (
+            (f"{group_by.capitalize()}: {term}", iter_claims(conn, narrowed(term), batch_size))
+            for term in groups(conn, flt, group_by)
+        )
         return write_sof_markdown(stream, tables)
     if fmt == "bib":
         return write_bibtex(stream, works(), batch_size)

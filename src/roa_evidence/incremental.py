@@ -63,11 +63,17 @@ class _Database:
         return [tuple(row) for row in self.cursor.fetchall()]
 
 
-def update(store: Store, data_dir: Path, meta: dict[str, str], hashes: dict[str, str],
-           progress: Progress | None = None) -> LoadSummary | None:
+def update(
+    store: Store,
+    data_dir: Path,
+    meta: dict[str, str],
+    hashes: dict[str, str],
+    progress: Progress | None = None,
+) -> LoadSummary | None:
     """Apply the changed claims files; None when a full rebuild is needed instead."""
-    old = {key.removeprefix("input:"): value for key, value in meta.items()
-           if key.startswith("input:")}
+    old = {
+        key.removeprefix("input:"): value for key, value in meta.items() if key.startswith("input:")
+    }
     if meta.get("schema_version") != SCHEMA_VERSION or not old:
         return None
     changed = [name for name, value in hashes.items() if old.get(name) != value]
@@ -126,8 +132,15 @@ def _transaction(store: Store, meta: dict[str, str]) -> Iterator[_Database]:
         raise server_error(exc) from None
 
 
-def _apply(db: _Database, data_dir: Path, meta: dict[str, str], hashes: dict[str, str],
-           replaced: list[str], read: dict[str, Any], progress: Progress | None) -> LoadSummary:
+def _apply(
+    db: _Database,
+    data_dir: Path,
+    meta: dict[str, str],
+    hashes: dict[str, str],
+    replaced: list[str],
+    read: dict[str, Any],
+    progress: Progress | None,
+) -> LoadSummary:
     from . import grading
     from .build import claim_rows
     from .load import _read_config
@@ -139,37 +152,56 @@ def _apply(db: _Database, data_dir: Path, meta: dict[str, str], hashes: dict[str
             raise _Fallback
     studies: dict[str, grading.Study] = {}
     for key, design, n, blinding, routes, condition, quality in db.rows(
-            "SELECT key, design, n, blinding, routes, condition, quality FROM work"):
-        studies[key] = grading.Study(key=key, design=design, n=n, blinding=blinding,
-                                     routes=frozenset(_split(routes)), condition=condition,
-                                     quality=frozenset(_split(quality)))
+        "SELECT key, design, n, blinding, routes, condition, quality FROM work"
+    ):
+        studies[key] = grading.Study(
+            key=key,
+            design=design,
+            n=n,
+            blinding=blinding,
+            routes=frozenset(_split(routes)),
+            condition=condition,
+            quality=frozenset(_split(quality)),
+        )
 
     claim_files = [name for name in hashes if name.endswith(".yaml")]
-    documents_by_file = {name: read[name].documents if name in read
-                         else json.loads(meta.get(f"documents:{name}", "[]"))
-                         for name in claim_files}
+    documents_by_file = {
+        name: read[name].documents
+        if name in read
+        else json.loads(meta.get(f"documents:{name}", "[]"))
+        for name in claim_files
+    }
     documents_by_file = {name: keys for name, keys in documents_by_file.items() if keys}
     listed = list(dict.fromkeys(key for keys in documents_by_file.values() for key in keys))
     was_listed = [key for key, _ in db.rows("SELECT key, is_document FROM work") if _]
     if not set(listed) <= studies.keys() or not set(was_listed) <= set(listed):
         raise _Fallback  # an unknown document, or one no longer listed that claims may quote
 
-    counts = {name: (count, first) for name, count, first in db.rows(
-        "SELECT file, COUNT(*), MIN(position) FROM claim GROUP BY file")}
-    kept_ids = {claim_id for claim_id, file in db.rows("SELECT id, file FROM claim")
-                if file not in replaced}
+    counts = {
+        name: (count, first)
+        for name, count, first in db.rows(
+            "SELECT file, COUNT(*), MIN(position) FROM claim GROUP BY file"
+        )
+    }
+    kept_ids = {
+        claim_id for claim_id, file in db.rows("SELECT id, file FROM claim") if file not in replaced
+    }
     new_claims = []
     offset = 0
     for name in claim_files:
         if name in read:
-            new_claims += [dataclasses.replace(claim, position=offset + i)
-                           for i, claim in enumerate(read[name].claims)]
+            new_claims += [
+                dataclasses.replace(claim, position=offset + i)
+                for i, claim in enumerate(read[name].claims)
+            ]
             offset += len(read[name].claims)
         elif name in counts:
             count, first = counts[name]
             if first != offset:
-                db.run("UPDATE claim SET position = position + ? WHERE file = ?",
-                       (offset - first, name))
+                db.run(
+                    "UPDATE claim SET position = position + ? WHERE file = ?",
+                    (offset - first, name),
+                )
             offset += count
     ids = [claim.spec.id for claim in new_claims]
     if len(set(ids)) != len(ids) or kept_ids & set(ids):
@@ -187,21 +219,29 @@ def _apply(db: _Database, data_dir: Path, meta: dict[str, str], hashes: dict[str
     rows = claim_rows(new_claims, studies, config, data_dir)
     for name in replaced:
         for table in ("claim_route", "assertion", "evidence_link"):
-            db.run(f"DELETE FROM {table} WHERE claim_id IN "
-                   "(SELECT id FROM claim WHERE file = ?)", (name,))
+            db.run(
+                f"DELETE FROM {table} WHERE claim_id IN (SELECT id FROM claim WHERE file = ?)",
+                (name,),
+            )
         db.run("DELETE FROM claim WHERE file = ?", (name,))
     if progress:
         progress(f"writing {sum(len(r) for r in rows.values()):,} rows")
     insert_rows(db.cursor, db.postgres, rows)
     if set(was_listed) != set(listed):
-        db.many("UPDATE work SET is_document = ? WHERE key = ?",
-                [(key in known, key) for key in set(was_listed) | known])
+        db.many(
+            "UPDATE work SET is_document = ? WHERE key = ?",
+            [(key in known, key) for key in set(was_listed) | known],
+        )
     db.run("DELETE FROM meta")
-    insert_rows(db.cursor, db.postgres, {"meta": meta_rows(
-        data_dir, fingerprint(data_dir, hashes), hashes, documents_by_file)})
+    insert_rows(
+        db.cursor,
+        db.postgres,
+        {"meta": meta_rows(data_dir, fingerprint(data_dir, hashes), hashes, documents_by_file)},
+    )
     works, claims, links, assertions = (
         int(db.rows(f"SELECT COUNT(*) FROM {table}")[0][0])
-        for table in ("work", "claim", "evidence_link", "assertion"))
+        for table in ("work", "claim", "evidence_link", "assertion")
+    )
     changed = tuple(name for name in replaced if name in hashes)
     return LoadSummary(works, claims, links, assertions, rebuilt=False, changed=changed)
 

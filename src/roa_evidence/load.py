@@ -71,8 +71,11 @@ def _located_claims(path: Path, mtime_ns: int, size: int) -> dict[str, LineDict]
     raw, problems = read_yaml_text(path, text)
     if problems or not isinstance(raw, LineDict) or not isinstance(raw.get("claims"), list):
         return {}
-    return {claim["id"]: claim for claim in raw["claims"]
-            if isinstance(claim, LineDict) and isinstance(claim.get("id"), str)}
+    return {
+        claim["id"]: claim
+        for claim in raw["claims"]
+        if isinstance(claim, LineDict) and isinstance(claim.get("id"), str)
+    }
 
 
 @dataclass
@@ -96,23 +99,29 @@ def read_text(path: Path) -> tuple[str | None, list[Problem]]:
     except FileNotFoundError:
         return None, [Problem(path, None, "the file is missing; create it or pass --data DIR")]
     except IsADirectoryError:
-        return None, [Problem(path, None,
-                              "this is a folder, not a file; put the file in its place")]
+        return None, [
+            Problem(path, None, "this is a folder, not a file; put the file in its place")
+        ]
     except PermissionError:
-        return None, [Problem(path, None,
-                              "cannot be read (permission denied); check its permissions")]
+        return None, [
+            Problem(path, None, "cannot be read (permission denied); check its permissions")
+        ]
     except OSError as exc:
         return None, [Problem(path, None, f"cannot be read ({exc.strerror}); check the file")]
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        return None, [Problem(path, line, f"byte 0x{data[exc.start]:02x} is not UTF-8; "
-                              "save the file as UTF-8")]
+        return None, [
+            Problem(
+                path, line, f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8"
+            )
+        ]
 
 
-def read_evidence_base(data_dir: Path,
-                       while_waiting: Callable[[], object] | None = None) -> EvidenceBase:
+def read_evidence_base(
+    data_dir: Path, while_waiting: Callable[[], object] | None = None
+) -> EvidenceBase:
     """Read and validate an evidence base; raise InvalidData with every problem found.
 
     studies.bib is parsed in a second process while the claims files are read
@@ -165,7 +174,8 @@ class _Background:
         import multiprocessing
 
         self._pool = concurrent.futures.ProcessPoolExecutor(
-            1, mp_context=multiprocessing.get_context("fork"))
+            1, mp_context=multiprocessing.get_context("fork")
+        )
         self._future = self._pool.submit(read_works, bib_path)
 
     def result(self) -> WorksRead:
@@ -229,8 +239,9 @@ def read_claims_fast(path: Path) -> ClaimsFile | None:
     return ClaimsFile(path, list(top.documents), claims)
 
 
-def _fast_base(data_dir: Path, files: list[Path], works_read: WorksRead,
-               claim_files: list[ClaimsFile | None]) -> EvidenceBase | None:
+def _fast_base(
+    data_dir: Path, files: list[Path], works_read: WorksRead, claim_files: list[ClaimsFile | None]
+) -> EvidenceBase | None:
     """The evidence base from the fast path, or None when anything needs reporting."""
     works, bib_problems, _ = works_read
     if bib_problems or None in claim_files:
@@ -245,16 +256,19 @@ def _fast_base(data_dir: Path, files: list[Path], works_read: WorksRead,
     for read in claim_files:
         assert read is not None
         documents += [(key, read.path, None) for key in read.documents]
-        claims += [dataclasses.replace(claim, position=len(claims) + i)
-                   for i, claim in enumerate(read.claims)]
+        claims += [
+            dataclasses.replace(claim, position=len(claims) + i)
+            for i, claim in enumerate(read.claims)
+        ]
     ids: Located = [(claim.spec.id, claim.path, None) for claim in claims]
     if _duplicate_ids(ids) or not _references_resolve(works, documents, claims):
         return None
     return _evidence_base(data_dir, files[0], works, documents, claims, config)
 
 
-def _references_resolve(works: dict[str, Work], documents: list[tuple[str, Path, int | None]],
-                        claims: list[Claim]) -> bool:
+def _references_resolve(
+    works: dict[str, Work], documents: list[tuple[str, Path, int | None]], claims: list[Claim]
+) -> bool:
     """True when every key a claims file names is known (`_cross_check` says where not)."""
     listed = {key for key, _, _ in documents}
     if not listed <= works.keys():
@@ -270,12 +284,21 @@ def _references_resolve(works: dict[str, Work], documents: list[tuple[str, Path,
     return True
 
 
-def _evidence_base(data_dir: Path, bib_path: Path, works: dict[str, Work],
-                   documents: list[tuple[str, Path, int | None]], claims: list[Claim],
-                   config: GradingConfig) -> EvidenceBase:
+def _evidence_base(
+    data_dir: Path,
+    bib_path: Path,
+    works: dict[str, Work],
+    documents: list[tuple[str, Path, int | None]],
+    claims: list[Claim],
+    config: GradingConfig,
+) -> EvidenceBase:
     warnings = [
-        Problem(bib_path, work.line, f"entry '{work.key}' has no design: it counts as the "
-                "lowest level of evidence until appraised; add design = {...}")
+        Problem(
+            bib_path,
+            work.line,
+            f"entry '{work.key}' has no design: it counts as the "
+            "lowest level of evidence until appraised; add design = {...}",
+        )
         for work in works.values()
         if work.design is None
     ]
@@ -311,7 +334,8 @@ def _read_located(data_dir: Path, files: list[Path], works_read: WorksRead) -> E
     for path in files[1:]:
         if path.suffix == ".yaml":
             file_documents, file_claims, file_ids, file_problems = _read_claims_file(
-                path, len(claims))
+                path, len(claims)
+            )
             documents += file_documents
             claims += file_claims
             ids += file_ids
@@ -334,8 +358,13 @@ def _read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
-        return DEFAULT_CONFIG, [Problem(path, int(match.group(1)) if match else None,
-                                        f"TOML syntax error ({exc}); fix the syntax")]
+        return DEFAULT_CONFIG, [
+            Problem(
+                path,
+                int(match.group(1)) if match else None,
+                f"TOML syntax error ({exc}); fix the syntax",
+            )
+        ]
     try:
         return GradingConfig.from_mapping(raw.get("grading", raw)), []
     except ValueError as exc:
@@ -356,12 +385,27 @@ def _read_claims_file(
     if problems:
         return [], [], [], problems
     if raw is None:
-        return [], [], [], [Problem(path, None, "the file is empty; write `version: 1` and a "
-                                    "`claims:` list")]
+        return (
+            [],
+            [],
+            [],
+            [Problem(path, None, "the file is empty; write `version: 1` and a `claims:` list")],
+        )
     if not isinstance(raw, LineDict):
-        return [], [], [], [Problem(path, getattr(raw, "line", 1), "the file must be a mapping "
-                                    "with `version`, `documents` and `claims`, not a list or a "
-                                    "value")]
+        return (
+            [],
+            [],
+            [],
+            [
+                Problem(
+                    path,
+                    getattr(raw, "line", 1),
+                    "the file must be a mapping "
+                    "with `version`, `documents` and `claims`, not a list or a "
+                    "value",
+                )
+            ],
+        )
     try:
         top = ClaimsFileIn.model_validate(raw)
     except ValidationError as exc:
@@ -372,8 +416,13 @@ def _read_claims_file(
     for index in range(len(top.claims)):
         raw_claim = raw["claims"][index]
         if not isinstance(raw_claim, LineDict):
-            problems.append(Problem(path, line_of(raw, ("claims", index)), "each claim must be "
-                                    "a mapping with id, statement, routes, topic"))
+            problems.append(
+                Problem(
+                    path,
+                    line_of(raw, ("claims", index)),
+                    "each claim must be a mapping with id, statement, routes, topic",
+                )
+            )
             continue
         if isinstance(raw_claim.get("id"), str):
             ids.append((raw_claim["id"], path, line_of(raw_claim, ("id",))))
@@ -393,8 +442,14 @@ def _duplicate_ids(ids: Located) -> list[Problem]:
     for claim_id, path, line in ids:
         if claim_id in first:
             other_path, other_line = first[claim_id]
-            problems.append(Problem(path, line, f"duplicate claim id '{claim_id}' (first at "
-                                    f"{other_path.name}:{other_line}); give each claim its own id"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"duplicate claim id '{claim_id}' (first at "
+                    f"{other_path.name}:{other_line}); give each claim its own id",
+                )
+            )
         else:
             first[claim_id] = (path, line)
     return problems
@@ -451,8 +506,10 @@ def _cross_check(
     keys = list(works)
 
     def unknown(key: str, what: str) -> str:
-        return (f"{what} '{key}' is not an entry in studies.bib; add it or fix the key "
-                f"({nearest(key, keys)})")
+        return (
+            f"{what} '{key}' is not an entry in studies.bib; add it or fix the key "
+            f"({nearest(key, keys)})"
+        )
 
     document_keys = {key for key, _, _ in documents}
     for key, path, line in documents:
@@ -464,25 +521,55 @@ def _cross_check(
             for i, assertion in enumerate(getattr(spec, kind)):
                 line = claim.line_of(kind, i, "document")
                 if assertion.document not in works:
-                    problems.append(Problem(claim.path, line, f"claim '{spec.id}': "
-                                            + unknown(assertion.document, "document")))
+                    problems.append(
+                        Problem(
+                            claim.path,
+                            line,
+                            f"claim '{spec.id}': " + unknown(assertion.document, "document"),
+                        )
+                    )
                 elif assertion.document not in document_keys:
-                    problems.append(Problem(claim.path, line, f"claim '{spec.id}': "
-                                            f"'{assertion.document}' is not listed under "
-                                            "`documents:`; add it there"))
+                    problems.append(
+                        Problem(
+                            claim.path,
+                            line,
+                            f"claim '{spec.id}': "
+                            f"'{assertion.document}' is not listed under "
+                            "`documents:`; add it there",
+                        )
+                    )
         for i, link in enumerate(spec.evidence):
             if link.source not in works:
-                problems.append(Problem(claim.path, claim.line_of("evidence", i, "source"),
-                                        f"claim '{spec.id}': " + unknown(link.source, "source")))
+                problems.append(
+                    Problem(
+                        claim.path,
+                        claim.line_of("evidence", i, "source"),
+                        f"claim '{spec.id}': " + unknown(link.source, "source"),
+                    )
+                )
     return problems
 
 
-_QUOTE_CHARS = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u2032": "'", "\u00b4": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ",
-})
+_QUOTE_CHARS = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u2032": "'",
+        "\u00b4": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u2033": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+    }
+)
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -495,8 +582,10 @@ def normalise_text(text: str) -> str:
 def check_quotes(base: EvidenceBase, documents_dir: Path) -> list[Problem]:
     """Every quote that is not a verbatim span of its document's text, as problems."""
     if not documents_dir.is_dir():
-        raise DataNotFound(f"the documents folder {documents_dir} does not exist; "
-                           "pass --documents DIR with the documents' text files")
+        raise DataNotFound(
+            f"the documents folder {documents_dir} does not exist; "
+            "pass --documents DIR with the documents' text files"
+        )
     root = documents_dir.resolve()
     texts: dict[str, str | Problem] = {}
     problems: list[Problem] = []
@@ -509,12 +598,19 @@ def check_quotes(base: EvidenceBase, documents_dir: Path) -> list[Problem]:
                 text = texts[key]
                 line = claim.line_of(kind, i, "quote")
                 if isinstance(text, Problem):
-                    problems.append(Problem(claim.path, line,
-                                            f"claim '{claim.spec.id}': {text.message}"))
+                    problems.append(
+                        Problem(claim.path, line, f"claim '{claim.spec.id}': {text.message}")
+                    )
                 elif normalise_text(assertion.quote) not in text:
-                    problems.append(Problem(claim.path, line, f"claim '{claim.spec.id}': the "
-                                            f"quote \"{_shorten(assertion.quote)}\" is not in "
-                                            f"{key}'s text; copy it verbatim from the document"))
+                    problems.append(
+                        Problem(
+                            claim.path,
+                            line,
+                            f"claim '{claim.spec.id}': the "
+                            f'quote "{_shorten(assertion.quote)}" is not in '
+                            f"{key}'s text; copy it verbatim from the document",
+                        )
+                    )
     return problems
 
 
@@ -522,12 +618,17 @@ def _document_text(base: EvidenceBase, key: str, root: Path) -> str | Problem:
     work = base.works[key]
     where = base.data_dir / BIB_NAME
     if not work.file:
-        return Problem(where, work.line,
-                       f"document '{key}' has no `file` field naming its text; add one")
+        return Problem(
+            where, work.line, f"document '{key}' has no `file` field naming its text; add one"
+        )
     path = (root / work.file).resolve()
     if not path.is_relative_to(root):
-        return Problem(where, work.field_lines.get("file", work.line), f"document '{key}': file "
-                       f"'{work.file}' points outside the documents folder; name a file inside it")
+        return Problem(
+            where,
+            work.field_lines.get("file", work.line),
+            f"document '{key}': file "
+            f"'{work.file}' points outside the documents folder; name a file inside it",
+        )
     text, problems = read_text(path)
     if text is None:
         return Problem(path, None, f"document '{key}': {problems[0].message}")

@@ -20,8 +20,12 @@ NonNegativeInt = Annotated[int, Field(strict=True, ge=0)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
 
-def nearest(value: str, terms: tuple[str, ...] | list[str], limit: int = 3,
-            aliases: dict[str, str] | None = None) -> str:
+def nearest(
+    value: str,
+    terms: tuple[str, ...] | list[str],
+    limit: int = 3,
+    aliases: dict[str, str] | None = None,
+) -> str:
     """A hint naming the valid terms closest to `value` (or all of them, if few).
 
     Aliases count as spellings of their term: 'intramuscles' suggests 'IM'.

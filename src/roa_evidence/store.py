@@ -92,11 +92,15 @@ def make_engine(url: str) -> Engine:
     try:
         engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
-        raise StoreError(f"cannot use the database URL '{url}' ({exc}); give a SQLAlchemy URL "
-                         "such as sqlite:///evidence.db or postgresql+psycopg://host/db") from None
+        raise StoreError(
+            f"cannot use the database URL '{url}' ({exc}); give a SQLAlchemy URL "
+            "such as sqlite:///evidence.db or postgresql+psycopg://host/db"
+        ) from None
     except ModuleNotFoundError as exc:
-        raise StoreError(f"the driver for '{url}' is not installed ({exc.name}); install it, e.g. "
-                         "pip install 'roa-evidence[postgres]'") from None
+        raise StoreError(
+            f"the driver for '{url}' is not installed ({exc.name}); install it, e.g. "
+            "pip install 'roa-evidence[postgres]'"
+        ) from None
     if engine.dialect.name == "sqlite":
         _read_in_one_transaction(engine)
     return engine
@@ -169,8 +173,9 @@ class Store:
 
     # -- writing -----------------------------------------------------------
 
-    def build(self, base: EvidenceBase, hashes: dict[str, str],
-              progress: Progress | None = None) -> LoadSummary:
+    def build(
+        self, base: EvidenceBase, hashes: dict[str, str], progress: Progress | None = None
+    ) -> LoadSummary:
         """Replace the database's content with this evidence base, all or nothing.
 
         `hashes` are the input files' content hashes (`inputs.file_hashes`), kept
@@ -189,8 +194,14 @@ class Store:
             self._build_sqlite_file(rows)
         else:
             self._build_in_transaction(rows, data_hash)
-        return LoadSummary(len(rows["work"]), len(rows["claim"]), len(rows["evidence_link"]),
-                           len(rows["assertion"]), rebuilt=True, changed=tuple(hashes))
+        return LoadSummary(
+            len(rows["work"]),
+            len(rows["claim"]),
+            len(rows["evidence_link"]),
+            len(rows["assertion"]),
+            rebuilt=True,
+            changed=tuple(hashes),
+        )
 
     def _build_sqlite_file(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
         import sqlalchemy as sa
@@ -198,15 +209,20 @@ class Store:
         assert self.path is not None
         folder = self.path.parent
         if not _replaceable(self.path):
-            raise StoreError(f"{self.path} exists and is not a roa-evidence database, so it was "
-                             "left alone; choose another file with --db sqlite:///PATH")
+            raise StoreError(
+                f"{self.path} exists and is not a roa-evidence database, so it was "
+                "left alone; choose another file with --db sqlite:///PATH"
+            )
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handle, temp_name = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
-                                                 dir=folder)
+            handle, temp_name = tempfile.mkstemp(
+                prefix=f".{self.path.name}.", suffix=".tmp", dir=folder
+            )
         except OSError as exc:
-            raise StoreError(f"cannot write the database in {folder} ({_os_reason(exc)}); "
-                             "choose another place with --db sqlite:///PATH") from None
+            raise StoreError(
+                f"cannot write the database in {folder} ({_os_reason(exc)}); "
+                "choose another place with --db sqlite:///PATH"
+            ) from None
         os.close(handle)
         temp = Path(temp_name)
         try:
@@ -223,15 +239,16 @@ class Store:
             os.replace(temp, self.path)
         except (OSError, sqlite3.Error, sa.exc.DBAPIError) as exc:
             reason = _os_reason(exc) if isinstance(exc, OSError) else _first_line(exc)
-            raise StoreError(f"cannot write the database {self.path} ({reason}); the previous "
-                             "one is unchanged; free some space or choose another place with "
-                             "--db") from None
+            raise StoreError(
+                f"cannot write the database {self.path} ({reason}); the previous "
+                "one is unchanged; free some space or choose another place with "
+                "--db"
+            ) from None
         finally:
             temp.unlink(missing_ok=True)
         self.close()  # connections must see the new file
 
-    def _build_in_transaction(self, rows: dict[str, list[tuple[Any, ...]]],
-                              data_hash: str) -> None:
+    def _build_in_transaction(self, rows: dict[str, list[tuple[Any, ...]]], data_hash: str) -> None:
         import sqlalchemy as sa
         from sqlmodel import SQLModel
 
@@ -256,10 +273,14 @@ def lock_server(conn: Connection) -> None:
 def server_error(exc: Exception) -> StoreError:
     """A database server's error as one sentence."""
     if "lock timeout" in str(getattr(exc, "orig", exc)):
-        return StoreError(f"another load has been writing this database for over "
-                          f"{PG_LOCK_TIMEOUT}; nothing was changed; run again when it is done")
-    return StoreError(f"cannot write the database ({_first_line(exc)}); "
-                      "check the --db URL and that the server is running")
+        return StoreError(
+            f"another load has been writing this database for over "
+            f"{PG_LOCK_TIMEOUT}; nothing was changed; run again when it is done"
+        )
+    return StoreError(
+        f"cannot write the database ({_first_line(exc)}); "
+        "check the --db URL and that the server is running"
+    )
 
 
 def _current(meta: dict[str, str], data_hash: str) -> bool:
@@ -284,12 +305,16 @@ def _sqlite_meta(path: Path) -> dict[str, str]:
         return {}
 
 
-def meta_rows(data_dir: Path, data_hash: str, hashes: dict[str, str],
-              documents_by_file: dict[str, list[str]]) -> list[tuple[Any, ...]]:
+def meta_rows(
+    data_dir: Path, data_hash: str, hashes: dict[str, str], documents_by_file: dict[str, list[str]]
+) -> list[tuple[Any, ...]]:
     """The meta table: schema version, content hashes (overall and per file), and each
     claims file's `documents:` list, which an incremental load needs."""
-    rows: list[tuple[Any, ...]] = [("schema_version", SCHEMA_VERSION), ("data_hash", data_hash),
-                                   ("data_dir", str(data_dir.resolve()))]
+    rows: list[tuple[Any, ...]] = [
+        ("schema_version", SCHEMA_VERSION),
+        ("data_hash", data_hash),
+        ("data_dir", str(data_dir.resolve())),
+    ]
     rows += [(f"input:{name}", file_hash) for name, file_hash in hashes.items()]
     rows += [(f"documents:{name}", json.dumps(keys)) for name, keys in documents_by_file.items()]
     return rows
@@ -346,8 +371,10 @@ def _build_lock(store: Store) -> Iterator[None]:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
         lock = open(lock_path, "a")  # noqa: SIM115 - held across the yield
     except OSError as exc:
-        raise StoreError(f"cannot write beside the database {store.path} ({_os_reason(exc)}); "
-                         "choose a writable place with --db sqlite:///PATH") from None
+        raise StoreError(
+            f"cannot write beside the database {store.path} ({_os_reason(exc)}); "
+            "choose a writable place with --db sqlite:///PATH"
+        ) from None
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
@@ -396,8 +423,9 @@ def _replaceable(path: Path) -> bool:
         return False
     try:
         with contextlib.closing(sqlite3.connect(path)) as conn:
-            found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                                 "AND name = 'meta'").fetchone()
+            found = conn.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
+            ).fetchone()
     except sqlite3.Error:
         return False
     return found is not None
@@ -407,8 +435,9 @@ def _first_line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", exc)).strip().splitlines()[0]
 
 
-def refresh(store: Store, data_dir: Path, force: bool = False,
-            progress: Progress | None = None) -> LoadSummary | None:
+def refresh(
+    store: Store, data_dir: Path, force: bool = False, progress: Progress | None = None
+) -> LoadSummary | None:
     """Bring the store up to date with `data_dir`; None when it already was.
 
     Nothing changed: nothing is parsed. Only claims files changed: those are

@@ -212,8 +212,13 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
         )
 
 
-def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]],
-              *, cells_safe: bool = False) -> None:
+def write_csv(
+    stream: TextIO,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    cells_safe: bool = False,
+) -> None:
     """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe.
 
     `cells_safe` says the rows were neutralised already (by the query that made them),

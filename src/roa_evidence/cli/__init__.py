@@ -211,11 +211,17 @@ class _Progress:
         with self._lock:
             if self._timer is None:
                 return
-            self._bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                                 TimeElapsedColumn(), console=Console(stderr=True),
-                                 transient=True)
-            self._task = self._bar.add_task(self._description, total=self._total,
-                                            completed=self._done)
+            self._bar = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._task = self._bar.add_task(
+                self._description, total=self._total, completed=self._done
+            )
             self._bar.start()
 
     def stage(self, description: str) -> None:
@@ -278,14 +284,28 @@ def _plain_table(table: Any, width: int) -> str | None:
     from rich.table import Table
     from rich.text import Text
 
-    if (not isinstance(table, Table) or table.box is not None or table.caption or table.expand
-            or table.pad_edge or table.padding != (0, 1, 0, 1) or table.show_lines
-            or not table.show_header or table.leading or table.width is not None):
+    if (
+        not isinstance(table, Table)
+        or table.box is not None
+        or table.caption
+        or table.expand
+        or table.pad_edge
+        or table.padding != (0, 1, 0, 1)
+        or table.show_lines
+        or not table.show_header
+        or table.leading
+        or table.width is not None
+    ):
         return None
     columns: list[list[str]] = []
     for column in table.columns:
-        if (column.justify != "left" or column.width is not None or column.min_width
-                or column.max_width is not None or column.ratio):
+        if (
+            column.justify != "left"
+            or column.width is not None
+            or column.min_width
+            or column.max_width is not None
+            or column.ratio
+        ):
             return None
         cells = [column.header, *getattr(column, "_cells", [None])]
         if None in cells:
@@ -296,6 +316,7 @@ def _plain_table(table: Any, width: int) -> str | None:
         columns.append(texts)
     if not columns:
         return None
+
     def width_of(text: str) -> int:
         return len(text) if text.isascii() else cell_len(text)
 
