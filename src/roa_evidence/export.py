@@ -34,10 +34,10 @@ from .queries import (
     ClaimFilter,
     ClaimView,
     WorkView,
-    _assemble,
-    _claim_query,
-    _split,
+    assemble_claims,
+    assemble_works,
     check_filter_keys,
+    claim_query,
 )
 from .tabular import (
     CLAIM_COLUMNS,
@@ -68,21 +68,21 @@ def iter_claims(
     flt = flt or ClaimFilter()
     check_filter_keys(conn, flt)
     order = (CLAIM.c.position, CLAIM.c.id)
-    query = _claim_query(flt).order_by(None).order_by(*order).limit(batch_size)
+    query = claim_query(flt).order_by(None).order_by(*order).limit(batch_size)
     after: tuple[int, str] | None = None
     while True:
         page = query if after is None else query.where(sa.tuple_(*order) > sa.tuple_(*after))
         rows = conn.execute(page).mappings().all()
         if not rows:
             return
-        yield from _assemble(conn, rows, [row["id"] for row in rows])
+        yield from assemble_claims(conn, rows, [row["id"] for row in rows])
         if len(rows) < batch_size:
             return
         after = (rows[-1]["position"], rows[-1]["id"])
 
 
 def _claim_ids(flt: ClaimFilter) -> sa.Select[Any]:
-    return _claim_query(flt).with_only_columns(CLAIM.c.id).order_by(None)
+    return claim_query(flt).with_only_columns(CLAIM.c.id).order_by(None)
 
 
 def iter_works(
@@ -105,58 +105,10 @@ def iter_works(
         rows = conn.execute(page).mappings().all()
         if not rows:
             return
-        yield from _works(conn, rows)
+        yield from assemble_works(conn, rows)
         if len(rows) < batch_size:
             return
         after = rows[-1]["position"]
-
-
-def _works(conn: Connection, rows: Iterable[Any]) -> Iterator[WorkView]:
-    rows = list(rows)
-    keys = [row["key"] for row in rows]
-    cited: dict[str, list[str]] = {key: [] for key in keys}
-    for source, claim_id in conn.execute(
-        sa.select(LINK.c.source, LINK.c.claim_id)
-        .distinct()
-        .where(LINK.c.source.in_(keys))
-        .order_by(LINK.c.claim_id)
-    ):
-        cited[source].append(claim_id)
-    asserts: dict[str, list[str]] = {key: [] for key in keys}
-    for document, claim_id in conn.execute(
-        sa.select(ASSERTION.c.document, ASSERTION.c.claim_id)
-        .distinct()
-        .where(ASSERTION.c.document.in_(keys))
-        .order_by(ASSERTION.c.claim_id)
-    ):
-        asserts[document].append(claim_id)
-    for row in rows:
-        yield WorkView(
-            key=row["key"],
-            entry_type=row["entry_type"],
-            title=row["title"],
-            authors=row["authors"],
-            year=row["year"],
-            container=row["container"],
-            doi=row["doi"],
-            pmid=row["pmid"],
-            url=row["url"],
-            design=row["design"],
-            n=row["n"],
-            blinding=row["blinding"],
-            population=row["population"],
-            condition=row["condition"],
-            routes=_split(row["routes"]),
-            quality=_split(row["quality"]),
-            verification=row["verification"],
-            file=row["file"],
-            citation_issue=row["citation_issue"],
-            note=row["note"],
-            is_document=bool(row["is_document"]),
-            fields=json.loads(row["fields_json"]),
-            cited_by=tuple(cited[row["key"]]),
-            asserts=tuple(asserts[row["key"]]),
-        )
 
 
 def groups(conn: Connection, flt: ClaimFilter, by: str) -> list[str]:
@@ -165,7 +117,7 @@ def groups(conn: Connection, flt: ClaimFilter, by: str) -> list[str]:
         query = sa.select(CLAIM_ROUTE.c.route).where(CLAIM_ROUTE.c.claim_id.in_(_claim_ids(flt)))
         order, wanted = vocab.ROUTES, flt.routes
     else:
-        query = _claim_query(flt).with_only_columns(CLAIM.c.topic).order_by(None)
+        query = claim_query(flt).with_only_columns(CLAIM.c.topic).order_by(None)
         order, wanted = vocab.TOPICS, flt.topics
     found = set(conn.execute(query.distinct()).scalars())
     if wanted:

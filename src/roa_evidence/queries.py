@@ -225,7 +225,8 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def _claim_query(flt: ClaimFilter) -> sa.Select[Any]:
+def claim_query(flt: ClaimFilter) -> sa.Select[Any]:
+    """The claims matching `flt`, in file order, as a query to run or narrow further."""
     query = sa.select(CLAIM)
     if flt.unjudged:
         query = query.where(
@@ -281,23 +282,25 @@ def find_claims(
     shows only the claims' own columns is then several times quicker to build).
     """
     check_filter_keys(conn, flt)
-    claim_rows = conn.execute(_claim_query(flt)).mappings().all()
+    claim_rows = conn.execute(claim_query(flt)).mappings().all()
     if not claim_rows:
         return []
     ids = _ids_clause(conn, flt, [row["id"] for row in claim_rows])
-    return _assemble(conn, claim_rows, ids, details)
+    return assemble_claims(conn, claim_rows, ids, details)
 
 
 def _ids_clause(conn: Connection, flt: ClaimFilter, ids: list[str]) -> Any:
     # A large IN list is slower than the filter itself as a subquery.
     if len(ids) > 500:
-        return _claim_query(flt).with_only_columns(CLAIM.c.id).order_by(None).scalar_subquery()
+        return claim_query(flt).with_only_columns(CLAIM.c.id).order_by(None).scalar_subquery()
     return ids
 
 
-def _assemble(
+def assemble_claims(
     conn: Connection, claim_rows: Sequence[Any], ids: Any, details: bool = True
 ) -> list[ClaimView]:
+    """Claim views for these `claim` rows (`ids`: their ids, or a subquery giving them);
+    without `details`, quotes and evidence are left out (a table needs neither)."""
     routes: dict[str, list[str]] = defaultdict(list)
     for claim_id, route in conn.execute(
         sa.select(CLAIM_ROUTE.c.claim_id, CLAIM_ROUTE.c.route).where(
@@ -394,7 +397,7 @@ def get_claim(conn: Connection, claim_id: str) -> ClaimView:
         raise NotFound(
             f"no claim '{claim_id}'; {nearest(claim_id, known)} (`roa-evidence claims` lists them)"
         )
-    return _assemble(conn, rows, [claim_id])[0]
+    return assemble_claims(conn, rows, [claim_id])[0]
 
 
 def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
@@ -418,18 +421,22 @@ def find_works(
         query = query.where(WORK.c.n >= min_n)
     if keys is not None:
         query = query.where(WORK.c.key.in_(list(keys)))
-    rows = conn.execute(query).mappings().all()
+    return assemble_works(conn, conn.execute(query).mappings().all())
+
+
+def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkView]:
+    """Work views for these `work` rows, each with the claims citing or quoting it."""
+    keys = [row["key"] for row in rows]
+    links = sa.select(LINK.c.source, LINK.c.claim_id).distinct()
+    quotes = sa.select(ASSERTION.c.document, ASSERTION.c.claim_id).distinct()
+    if len(keys) <= 500:  # a long IN list costs more than reading every pair
+        links = links.where(LINK.c.source.in_(keys))
+        quotes = quotes.where(ASSERTION.c.document.in_(keys))
     cited: dict[str, list[str]] = defaultdict(list)
-    for source, claim_id in conn.execute(
-        sa.select(LINK.c.source, LINK.c.claim_id).distinct().order_by(LINK.c.claim_id)
-    ):
+    for source, claim_id in conn.execute(links.order_by(LINK.c.claim_id)):
         cited[source].append(claim_id)
     asserted: dict[str, list[str]] = defaultdict(list)
-    for document, claim_id in conn.execute(
-        sa.select(ASSERTION.c.document, ASSERTION.c.claim_id)
-        .distinct()
-        .order_by(ASSERTION.c.claim_id)
-    ):
+    for document, claim_id in conn.execute(quotes.order_by(ASSERTION.c.claim_id)):
         asserted[document].append(claim_id)
     return [
         WorkView(
