@@ -19,7 +19,7 @@ from bibtexparser.entrypoint import parse_string
 from . import vocab
 from .errors import Problem
 from .latex import latex_to_text
-from .schema import nearest
+from .vocab import nearest
 
 # bibtexparser logs each failed block itself; we report them our own way.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)

@@ -29,7 +29,8 @@ from .inputs import BIB_NAME, GRADING_NAME, file_key, input_files
 from .inputs import CLAIMS_DIR as CLAIMS_DIR  # re-exported: the names were defined here
 from .inputs import CLAIMS_NAME as CLAIMS_NAME
 from .inputs import fingerprint as fingerprint
-from .schema import ClaimIn, ClaimsFileIn, nearest
+from .schema import ClaimIn, ClaimsFileIn
+from .vocab import nearest
 from .yamlfile import LineDict, YamlError, line_of, parse_yaml
 
 

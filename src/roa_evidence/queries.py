@@ -18,7 +18,7 @@ from sqlmodel import SQLModel
 
 from . import models, vocab
 from .errors import NotFound
-from .schema import nearest
+from .vocab import nearest
 
 T = SQLModel.metadata.tables
 assert models.SCHEMA_VERSION  # the tables above are registered by importing models

@@ -7,37 +7,17 @@ and through their aliases, and stored in their canonical spelling.
 
 from __future__ import annotations
 
-import difflib
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
 from . import vocab
+from .vocab import nearest
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 PositiveInt = Annotated[int, Field(strict=True, gt=0)]
 NonNegativeInt = Annotated[int, Field(strict=True, ge=0)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
-
-
-def nearest(
-    value: str,
-    terms: tuple[str, ...] | list[str],
-    limit: int = 3,
-    aliases: dict[str, str] | None = None,
-) -> str:
-    """A hint naming the valid terms closest to `value` (or all of them, if few).
-
-    Aliases count as spellings of their term: 'intramuscles' suggests 'IM'.
-    """
-    spellings = {term.lower(): term for term in terms}
-    spellings.update({alias.lower(): term for alias, term in (aliases or {}).items()})
-    close = difflib.get_close_matches(value.lower(), list(spellings), n=limit * 2, cutoff=0.6)
-    suggestions = list(dict.fromkeys(spellings[c] for c in close))[:limit]
-    if suggestions:
-        return "did you mean " + " or ".join(f"'{c}'" for c in suggestions) + "?"
-    shown = ", ".join(terms[:20]) + (", ..." if len(terms) > 20 else "")
-    return f"expected one of {shown}"
 
 
 def _term(kind: str, terms: tuple[str, ...], aliases: dict[str, str] | None = None) -> object:

@@ -6,6 +6,8 @@ grading and the CLI agree on one spelling of each term.
 
 from __future__ import annotations
 
+import difflib
+
 ROUTES: tuple[str, ...] = ("IV", "IM", "IN", "oral", "SL", "rectal", "SC")
 ROUTE_ALIASES: dict[str, str] = {
     "intravenous": "IV",
@@ -147,3 +149,23 @@ def canonical_topic(value: str) -> str | None:
 def canonical_condition(value: str) -> str | None:
     """The condition's canonical spelling (`MDD` -> `depression`), or None if unknown."""
     return _canonical(value, CONDITIONS, CONDITION_ALIASES)
+
+
+def nearest(
+    value: str,
+    terms: tuple[str, ...] | list[str],
+    limit: int = 3,
+    aliases: dict[str, str] | None = None,
+) -> str:
+    """A hint naming the valid terms closest to `value` (or all of them, if few).
+
+    Aliases count as spellings of their term: 'intramuscles' suggests 'IM'.
+    """
+    spellings = {term.lower(): term for term in terms}
+    spellings.update({alias.lower(): term for alias, term in (aliases or {}).items()})
+    close = difflib.get_close_matches(value.lower(), list(spellings), n=limit * 2, cutoff=0.6)
+    suggestions = list(dict.fromkeys(spellings[c] for c in close))[:limit]
+    if suggestions:
+        return "did you mean " + " or ".join(f"'{c}'" for c in suggestions) + "?"
+    shown = ", ".join(terms[:20]) + (", ..." if len(terms) > 20 else "")
+    return f"expected one of {shown}"

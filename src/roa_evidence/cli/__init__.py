@@ -261,78 +261,17 @@ def progress(description: str, total: float | None = None) -> Iterator[_Progress
 
 
 def _print(renderable: Any) -> None:
+    """Print a rich renderable; piped, as plain text without trailing spaces."""
     from .render import console, plain
 
     out = console()
     if not plain():
         out.print(renderable)
         return
-    fast = _plain_table(renderable, out.width)
-    if fast is not None:
-        sys.stdout.write(fast)
-        return
     with out.capture() as captured:
         out.print(renderable)
     # Rich pads every cell to its column's width; piped text should not end in spaces.
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
-
-
-def _plain_table(table: Any, width: int) -> str | None:
-    """A borderless rich Table as rich prints it when piped, without rich's layout engine
-    (which takes seconds for thousands of rows); None for any table it cannot do exactly."""
-    from rich.cells import cell_len
-    from rich.table import Table
-    from rich.text import Text
-
-    if (
-        not isinstance(table, Table)
-        or table.box is not None
-        or table.caption
-        or table.expand
-        or table.pad_edge
-        or table.padding != (0, 1, 0, 1)
-        or table.show_lines
-        or not table.show_header
-        or table.leading
-        or table.width is not None
-    ):
-        return None
-    columns: list[list[str]] = []
-    for column in table.columns:
-        if (
-            column.justify != "left"
-            or column.width is not None
-            or column.min_width
-            or column.max_width is not None
-            or column.ratio
-        ):
-            return None
-        cells = [column.header, *getattr(column, "_cells", [None])]
-        if None in cells:
-            return None
-        texts = [cell.plain if isinstance(cell, Text) else cell for cell in cells]
-        if not all(isinstance(text, str) and "\n" not in text for text in texts):
-            return None
-        columns.append(texts)
-    if not columns:
-        return None
-
-    def width_of(text: str) -> int:
-        return len(text) if text.isascii() else cell_len(text)
-
-    widths = [max(map(width_of, texts)) for texts in columns]
-    if sum(widths) + 2 * (len(widths) - 1) > width:
-        return None
-    lines = []
-    if table.title:
-        title = table.title.plain if isinstance(table.title, Text) else table.title
-        if not isinstance(title, str) or "\n" in title:
-            return None
-        lines.append(title.rstrip())
-    for row in zip(*columns, strict=True):
-        cells = [text + " " * (w - width_of(text)) for text, w in zip(row, widths, strict=True)]
-        lines.append("  ".join(cells).rstrip())
-    return "".join(line + "\n" for line in lines)
 
 
 def _emit_json(data: Any) -> None:
@@ -345,7 +284,7 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
     """Vocabulary terms from the command line, or one sentence naming the nearest."""
     from .. import vocab
     from ..errors import NotFound
-    from ..schema import nearest
+    from ..vocab import nearest
 
     aliases = {"route": vocab.ROUTE_ALIASES, "condition": vocab.CONDITION_ALIASES}.get(kind)
     lookup = {
@@ -477,6 +416,11 @@ def _render_claims(claims: list[Any], fmt: Format, empty: str, title: str | None
     elif not claims:
         _err(empty)
     else:
+        from .plain import CLAIM_HEADER, claim_cells, grid, is_plain
+
+        if is_plain():
+            sys.stdout.write(grid(CLAIM_HEADER, [claim_cells(c) for c in claims], title))
+            return
         from .render import claims_table
 
         _print(claims_table(claims, title=title))
@@ -638,7 +582,7 @@ def sources(
     from .. import vocab
     from ..errors import NotFound
     from ..queries import find_works
-    from ..schema import nearest
+    from ..vocab import nearest
 
     if design is not None and design.lower() not in vocab.DESIGNS:
         raise NotFound(f"unknown design '{design}'; {nearest(design, vocab.DESIGNS)}")
@@ -653,6 +597,11 @@ def sources(
     elif not works:
         _err("No works match those filters.")
     else:
+        from .plain import WORK_HEADER, grid, is_plain, work_cells
+
+        if is_plain():
+            sys.stdout.write(grid(WORK_HEADER, [work_cells(w) for w in works]))
+            return
         from .render import works_table
 
         _print(works_table(works))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -17,6 +16,7 @@ from rich.text import Text
 
 from ..queries import ClaimView, WorkView
 from ..tabular import effect_text
+from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, work_cells
 
 CERTAINTY_SYMBOL = {
     "high": "\u2295\u2295\u2295\u2295",
@@ -40,7 +40,7 @@ _PLAIN_WIDTH = 10_000
 
 
 def plain() -> bool:
-    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+    return is_plain()
 
 
 def console(stderr: bool = False) -> Console:
@@ -83,7 +83,7 @@ def status_text(status: str) -> Text:
 
 
 def claims_table(claims: Sequence[ClaimView], title: str | None = None) -> Table:
-    table = _table("id", "routes", "topic", "certainty", "status", "n", "statement", title=title)
+    table = _table(*CLAIM_HEADER, title=title)
     table.columns[-1].overflow = "fold"
     table.columns[0].no_wrap = True
     for claim in claims:
@@ -223,18 +223,9 @@ def grading_table(claim: ClaimView) -> Table:
 
 
 def works_table(works: Sequence[WorkView]) -> Table:
-    table = _table("key", "design", "n", "blinding", "year", "quality", "verification", "claims")
+    table = _table(*WORK_HEADER)
     for w in works:
-        table.add_row(
-            w.key,
-            w.design or "not appraised",
-            "" if w.n is None else str(w.n),
-            w.blinding or "",
-            "" if w.year is None else str(w.year),
-            ", ".join(w.quality),
-            w.verification or "",
-            str(len(set(w.cited_by) | set(w.asserts))),
-        )
+        table.add_row(*work_cells(w))
     return table
 
 

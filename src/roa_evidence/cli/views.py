@@ -222,7 +222,7 @@ def check(
     """
     from ..draftcheck import FAIL_ON, check, kind_of, read_draft
     from ..queries import find_claims, find_works
-    from ..schema import nearest
+    from ..vocab import nearest
 
     failing: list[str] = []
     for value in fail_on or []:

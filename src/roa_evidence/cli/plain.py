@@ -1,0 +1,59 @@
+"""Lists as plain text for pipes: one row per line, columns two spaces apart.
+
+Piped output is read by grep, less and scripts, so it gets no colour, no box
+art and no wrapping, and (for thousands of rows) no rich layout engine either:
+this module does not import rich.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+from ..queries import ClaimView, WorkView
+
+CLAIM_HEADER = ("id", "routes", "topic", "certainty", "status", "n", "statement")
+WORK_HEADER = ("key", "design", "n", "blinding", "year", "quality", "verification", "claims")
+
+
+def is_plain() -> bool:
+    """Plain output: stdout is not a terminal, or NO_COLOR is set."""
+    return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+
+
+def claim_cells(claim: ClaimView) -> tuple[str, ...]:
+    return (
+        claim.id,
+        ",".join(claim.routes),
+        claim.topic,
+        claim.certainty.replace("_", " "),
+        claim.status,
+        "" if claim.total_n is None else str(claim.total_n),
+        claim.statement,
+    )
+
+
+def work_cells(work: WorkView) -> tuple[str, ...]:
+    return (
+        work.key,
+        work.design or "not appraised",
+        "" if work.n is None else str(work.n),
+        work.blinding or "",
+        "" if work.year is None else str(work.year),
+        ", ".join(work.quality),
+        work.verification or "",
+        str(len(set(work.cited_by) | set(work.asserts))),
+    )
+
+
+def grid(header: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None) -> str:
+    """Left-aligned columns, two spaces apart, no trailing spaces; the title above."""
+    cells = [[" ".join(cell.split()) for cell in row] for row in (header, *rows)]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    lines = [title] if title else []
+    for row in cells:
+        lines.append(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
+    return "\n".join(lines) + "\n"
