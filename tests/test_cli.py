@@ -216,3 +216,19 @@ def test_table_output_is_plain_when_piped(run: Run) -> None:
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
     assert "im-bad-trips" in result.stdout and "very low" in result.stdout
+
+
+def test_lists_paste_into_a_manuscript_as_markdown(run: Run) -> None:
+    claims = run("claims", "--route", "IM", "--format", "md")
+    assert claims.exit_code == 0, claims.stderr
+    rows = [line for line in claims.stdout.splitlines() if line.startswith("| ")]
+    assert rows[0].startswith("| Claim | Sources | Total n | Effect (95% CI) | Certainty")
+    assert len(rows) == 1 + 4  # the header and the four IM claims
+    assert "(im-bad-trips) | supports: patients2024 (patient-reports)" in claims.stdout
+    works = run("sources", "--design", "rct", "--format", "md")
+    assert works.exit_code == 0
+    assert [line.split(" | ")[0] for line in works.stdout.splitlines()[2:]] == [
+        "| smith2014open",
+        "| jones2006kids",
+        "| big2020trial",
+    ]

@@ -459,10 +459,11 @@ def _risk_of_bias(body: list[Link], start: int, config: GradingConfig) -> _Ratin
     share = share_many if flagged is many else share_some
     levels = 2 if flagged is many else 1
     what = "two or more concerns" if levels == 2 else "a concern"
-    held = "of the participants" if by_n else "of the studies (not all report n)"
-    return _Rating(
-        levels, f"studies with {what} hold {share:.0%} {held} at the start level ({details})"
-    )
+    if by_n:
+        held = f"hold {share:.0%} of the participants"
+    else:
+        held = f"are {share:.0%} of the studies (counted, as not all report n)"
+    return _Rating(levels, f"studies with {what} {held} at the start level ({details})")
 
 
 def _unique(links: Iterable[Link]) -> list[Link]:

@@ -83,6 +83,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
+    md = "md"
 
 
 class DetailFormat(StrEnum):
@@ -373,7 +374,10 @@ SearchOpt = Annotated[
 FormatOpt = Annotated[
     Format,
     typer.Option(
-        "--format", "-f", help="table (rich on a terminal, plain when piped), json or csv."
+        "--format",
+        "-f",
+        help="table (rich on a terminal, plain when piped), json, csv or md (a Markdown "
+        "table to paste into a manuscript).",
     ),
 ]
 
@@ -413,6 +417,10 @@ def _render_claims(claims: list[Any], fmt: Format, empty: str, title: str | None
         from ..tabular import CLAIM_COLUMNS, claim_row, write_csv
 
         write_csv(sys.stdout, CLAIM_COLUMNS, (claim_row(c) for c in claims))
+    elif fmt is Format.md:
+        from ..export import write_sof_markdown
+
+        write_sof_markdown(sys.stdout, [(title or "Claims", claims)])
     elif not claims:
         _err(empty)
     else:
@@ -594,6 +602,10 @@ def sources(
         from ..tabular import WORK_COLUMNS, work_row, write_csv
 
         write_csv(sys.stdout, WORK_COLUMNS, (work_row(w) for w in works))
+    elif fmt is Format.md:
+        from ..export import write_works_markdown
+
+        write_works_markdown(sys.stdout, works)
     elif not works:
         _err("No works match those filters.")
     else:
