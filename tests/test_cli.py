@@ -232,3 +232,15 @@ def test_lists_paste_into_a_manuscript_as_markdown(run: Run) -> None:
         "| jones2006kids",
         "| big2020trial",
     ]
+
+
+def test_usage_errors_are_the_frameworks_one_line_not_a_crash(run: Run) -> None:
+    result = run("show")
+    assert result.exit_code == 2
+    assert "Missing argument 'CLAIM_ID'." in result.stderr
+    assert "unexpected" not in result.stderr
+    result = run("claims", "--min-certainty", "medium")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: unknown certainty 'medium'; expected one of none, very_low, low, moderate, high\n"
+    )

@@ -278,7 +278,7 @@ def server_error(exc: Exception) -> StoreError:
             f"{PG_LOCK_TIMEOUT}; nothing was changed; run again when it is done"
         )
     return StoreError(
-        f"cannot write the database ({_first_line(exc)}); "
+        f"cannot use the database server ({_first_line(exc)}); "
         "check the --db URL and that the server is running"
     )
 

@@ -30,11 +30,12 @@ class _Group(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         from ..errors import EvidenceError, InvalidData
 
+        settings = ctx.find_object(Settings)
+        debug = settings is not None and settings.debug
         try:
             return super().invoke(ctx)
         except EvidenceError as exc:
-            settings = ctx.find_object(Settings)
-            if settings is not None and settings.debug:
+            if debug:
                 raise
             if isinstance(exc, InvalidData):
                 for problem in exc.problems:
@@ -50,9 +51,8 @@ class _Group(TyperGroup):
             _silence_stdout()
             raise typer.Exit(141) from None
         except Exception as exc:
-            settings = ctx.find_object(Settings)
-            if settings is not None and settings.debug:
-                raise
+            if debug or (hasattr(exc, "exit_code") and hasattr(exc, "show")):
+                raise  # --debug, or a usage error (missing argument...) the framework reports
             _err(
                 f"Error: unexpected {type(exc).__name__}: {exc}. Run again with --debug for "
                 "the traceback, and please report it."
@@ -307,10 +307,10 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
     for value in values or []:
         term = canonical(value)
         if term is None:
-            raise NotFound(
-                f"unknown {kind} '{value}'; {nearest(value, terms, aliases=aliases)} "
-                f"(one of {', '.join(terms)})"
-            )
+            hint = nearest(value, terms, aliases=aliases)
+            if not hint.startswith("expected"):  # a suggestion: name the whole list too
+                hint += f" (one of {', '.join(terms)})"
+            raise NotFound(f"unknown {kind} '{value}'; {hint}")
         found.append(term)
     return tuple(found)
 
