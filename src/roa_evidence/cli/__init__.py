@@ -30,12 +30,14 @@ class _Group(TyperGroup):
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         from ..errors import EvidenceError, InvalidData
 
-        settings = ctx.find_object(Settings)
-        debug = settings is not None and settings.debug
+        def debug() -> bool:  # --debug is parsed inside super().invoke, so ask afterwards
+            settings = ctx.find_object(Settings)
+            return settings is not None and settings.debug
+
         try:
             return super().invoke(ctx)
         except EvidenceError as exc:
-            if debug:
+            if debug():
                 raise
             if isinstance(exc, InvalidData):
                 for problem in exc.problems:
@@ -51,7 +53,7 @@ class _Group(TyperGroup):
             _silence_stdout()
             raise typer.Exit(141) from None
         except Exception as exc:
-            if debug or (hasattr(exc, "exit_code") and hasattr(exc, "show")):
+            if debug() or (hasattr(exc, "exit_code") and hasattr(exc, "show")):
                 raise  # --debug, or a usage error (missing argument...) the framework reports
             _err(
                 f"Error: unexpected {type(exc).__name__}: {exc}. Run again with --debug for "
