@@ -395,7 +395,7 @@ def get_claim(conn: Connection, claim_id: str) -> ClaimView:
     if not rows:
         known = list(conn.execute(sa.select(CLAIM.c.id)).scalars())
         raise NotFound(
-            f"no claim '{claim_id}'; {nearest(claim_id, known)} (`roa-evidence claims` lists them)"
+            f"no claim '{claim_id}'; {_suggest(claim_id, known)}`roa-evidence claims` lists them"
         )
     return assemble_claims(conn, rows, [claim_id])[0]
 
@@ -475,9 +475,15 @@ def get_work(conn: Connection, key: str) -> WorkView:
     if not found:
         known = list(conn.execute(sa.select(WORK.c.key)).scalars())
         raise NotFound(
-            f"no source '{key}'; {nearest(key, known)} (`roa-evidence sources` lists them)"
+            f"no source '{key}'; {_suggest(key, known)}`roa-evidence sources` lists them"
         )
     return found[0]
+
+
+def _suggest(value: str, known: list[str]) -> str:
+    """'did you mean ...? ' when something is close; ids are too many to list them all."""
+    hint = nearest(value, known)
+    return "" if hint.startswith("expected") else hint + " "
 
 
 def check_filter_keys(conn: Connection, flt: ClaimFilter) -> None:
@@ -487,4 +493,6 @@ def check_filter_keys(conn: Connection, flt: ClaimFilter) -> None:
             continue
         if conn.execute(sa.select(WORK.c.key).where(WORK.c.key == key)).first() is None:
             known = list(conn.execute(sa.select(WORK.c.key)).scalars())
-            raise NotFound(f"no {what} '{key}'; {nearest(key, known)}")
+            raise NotFound(
+                f"no {what} '{key}'; {_suggest(key, known)}`roa-evidence sources` lists them"
+            )
