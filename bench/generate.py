@@ -17,7 +17,9 @@ import random
 import shutil
 from pathlib import Path
 
-ROUTES = ("IV", "IM", "IN", "oral", "SL", "rectal", "SC")
+from roa_evidence import vocab
+
+ROUTES = vocab.ROUTES
 TOPICS = (
     "efficacy",
     "onset",
@@ -51,17 +53,8 @@ DESIGNS = (
     "expert-opinion",
     "patient-reports",
 )
-BLINDING = ("double-blind", "single-blind", "open-label", "not-applicable", "unclear")
-QUALITY = (
-    "no-control",
-    "not-randomized",
-    "small-sample",
-    "single-centre",
-    "high-attrition",
-    "stopped-early",
-    "industry-funded",
-    "not-peer-reviewed",
-)
+BLINDING = vocab.BLINDING
+QUALITY = vocab.QUALITY_FLAGS[:8]  # the flags a study may carry, not the citation ones
 SURNAMES = (
     "Smith",
     'M{\\"u}ller',
