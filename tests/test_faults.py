@@ -100,6 +100,7 @@ def _claims_json(data: Path, db: Path) -> str:
     return result.stdout
 
 
+@pytest.mark.slow
 def test_a_killed_load_leaves_the_previous_database_whole(tmp_path: Path) -> None:
     bases = [make_base(tmp_path / f"v{v}", 250, 300, v) for v in (0, 1)]
     db = tmp_path / "db" / "evidence.sqlite"
@@ -154,6 +155,7 @@ def test_a_killed_load_leaves_the_previous_database_whole(tmp_path: Path) -> Non
     ]
 
 
+@pytest.mark.slow
 def test_readers_never_see_a_half_built_database(tmp_path: Path) -> None:
     from roa_evidence.queries import ClaimFilter, find_claims
 
@@ -234,6 +236,7 @@ def test_readers_never_see_a_half_built_database(tmp_path: Path) -> None:
     assert _integrity(db) == "ok"
 
 
+@pytest.mark.slow
 def test_two_loads_at_once_one_builds_the_other_waits(tmp_path: Path) -> None:
     data = make_base(tmp_path / "data", 300, 300, 0)
     db = tmp_path / "evidence.sqlite"
@@ -246,6 +249,7 @@ def test_two_loads_at_once_one_builds_the_other_waits(tmp_path: Path) -> None:
     assert len(json.loads(_claims_json(data, db))) == 300
 
 
+@pytest.mark.slow
 def test_two_different_loads_at_once_leave_one_whole_version(tmp_path: Path) -> None:
     bases = [make_base(tmp_path / f"v{v}", 200, 200, v) for v in (0, 1)]
     db = tmp_path / "evidence.sqlite"
@@ -269,6 +273,7 @@ def _loaded_small(folder: Path) -> tuple[Path, bytes]:
     return db, db.read_bytes()
 
 
+@pytest.mark.slow
 def test_a_full_disk_is_one_clear_sentence(tmp_path: Path) -> None:
     # RLIMIT_FSIZE makes every write past 200 kB fail, as a full disk does, without root
     data = make_base(tmp_path / "data", 2000, 2000, 0)
@@ -300,6 +305,7 @@ def test_a_full_disk_is_one_clear_sentence(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.slow
 def test_a_full_tmpfs_is_one_clear_sentence(tmp_path: Path) -> None:
     mount = tmp_path / "tiny"
     mount.mkdir()

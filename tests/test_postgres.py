@@ -50,6 +50,7 @@ def _claims(data: Path, url: str) -> list[dict[str, object]]:
     return claims
 
 
+@pytest.mark.slow
 def test_two_loads_at_once_leave_one_whole_database(
     evidence_dir: Path, pg_url: str, tmp_path: Path
 ) -> None:

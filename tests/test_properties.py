@@ -175,6 +175,7 @@ def _round_trip(data: Path, db: Path, tmp: Path) -> None:
     assert works_after == works_before
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(base=evidence_bases())
 def test_a_generated_evidence_base_loads_as_written(

@@ -121,6 +121,7 @@ def _console_errors(stderr: str) -> list[str]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (apt-get install chromium)"
 )
