@@ -11,7 +11,7 @@ import sys
 
 def main() -> None:
     """Console-script entry point."""
-    if sys.argv[1:] == ["--version"]:
+    if sys.argv[1:] in (["--version"], ["-V"]):
         from . import __version__
 
         print(f"roa-evidence {__version__}")

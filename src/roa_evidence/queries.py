@@ -32,6 +32,7 @@ class ClaimFilter:
     """What `claims` (and the exports) may narrow a list by; all optional."""
 
     routes: tuple[str, ...] = ()
+    all_routes: bool = False  # every one of `routes`, not any of them
     topics: tuple[str, ...] = ()
     conditions: tuple[str, ...] = ()
     statuses: tuple[str, ...] = ()
@@ -234,7 +235,14 @@ def claim_query(flt: ClaimFilter) -> sa.Select[Any]:
             sa.or_(CLAIM.c.judgements_json.is_(None), CLAIM.c.judgements_json == "{}"),
             CLAIM.c.override_json.is_(None),
         )
-    if flt.routes:
+    if flt.routes and flt.all_routes:
+        for route in flt.routes:
+            query = query.where(
+                CLAIM.c.id.in_(
+                    sa.select(CLAIM_ROUTE.c.claim_id).where(CLAIM_ROUTE.c.route == route)
+                )
+            )
+    elif flt.routes:
         query = query.where(
             CLAIM.c.id.in_(
                 sa.select(CLAIM_ROUTE.c.claim_id).where(CLAIM_ROUTE.c.route.in_(flt.routes))
@@ -409,14 +417,15 @@ def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
 
 def find_works(
     conn: Connection,
-    design: str | None = None,
+    design: str | Sequence[str] | None = None,
     min_n: int | None = None,
     keys: Iterable[str] | None = None,
 ) -> list[WorkView]:
     """Works, in file order, with the claims that cite them."""
     query = sa.select(WORK).order_by(WORK.c.position)
     if design:
-        query = query.where(WORK.c.design == design)
+        designs = (design,) if isinstance(design, str) else tuple(design)
+        query = query.where(WORK.c.design.in_(designs))
     if min_n is not None:
         query = query.where(WORK.c.n >= min_n)
     if keys is not None:

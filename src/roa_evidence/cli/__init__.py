@@ -67,7 +67,7 @@ app = typer.Typer(
     name="roa-evidence",
     help="Track claims about ketamine routes of administration, who makes them, and the "
     "evidence behind each, graded GRADE-style.",
-    no_args_is_help=True,
+    invoke_without_command=True,  # bare `roa-evidence`: its help, exit 0 (see _main)
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -139,19 +139,27 @@ def _main(
             "--db",
             envvar="ROA_EVIDENCE_DB",
             show_envvar=True,
-            help="SQLAlchemy database URL. Default: a SQLite file in your cache folder.",
+            help="The database: a SQLite file path, or a SQLAlchemy URL (e.g. "
+            "postgresql+psycopg://host/db). Default: a SQLite file in your cache folder.",
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
         ),
     ] = False,
 ) -> None:
     """Track claims about ketamine routes, who makes them, and the evidence behind each."""
     ctx.obj = Settings(data, db, debug)
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+        raise typer.Exit(0)
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -289,9 +297,14 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
     from ..errors import NotFound
     from ..vocab import nearest
 
-    aliases = {"route": vocab.ROUTE_ALIASES, "condition": vocab.CONDITION_ALIASES}.get(kind)
+    aliases = {
+        "route": vocab.ROUTE_ALIASES,
+        "condition": vocab.CONDITION_ALIASES,
+        "design": vocab.DESIGN_ALIASES,
+    }.get(kind)
     lookup = {
         "route": (vocab.canonical_route, vocab.ROUTES),
+        "design": (vocab.canonical_design, vocab.DESIGNS),
         "topic": (vocab.canonical_topic, vocab.TOPICS),
         "condition": (vocab.canonical_condition, vocab.CONDITIONS),
         "status": (lambda v: v.lower() if v.lower() in vocab.STATUSES else None, vocab.STATUSES),
@@ -306,7 +319,10 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
     }
     canonical, terms = lookup[kind]
     found: list[str] = []
-    for value in values or []:
+    # `--route IM,IV` and `--route IM --route IV` mean the same
+    for value in (part.strip() for v in values or [] for part in v.split(",")):
+        if not value:
+            continue
         term = canonical(value)
         if term is None:
             hint = nearest(value, terms, aliases=aliases)
@@ -314,7 +330,7 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
                 hint += f" (one of {', '.join(terms)})"
             raise NotFound(f"unknown {kind} '{value}'; {hint}")
         found.append(term)
-    return tuple(found)
+    return tuple(dict.fromkeys(found))
 
 
 RouteOpt = Annotated[
@@ -323,7 +339,16 @@ RouteOpt = Annotated[
         "--route",
         "-r",
         help="Only claims about this route (IV, IM, IN, oral, SL, rectal, SC; "
-        "aliases such as 'intramuscular' work). Repeat for any of several.",
+        "aliases such as 'intramuscular' work). Repeat, or separate with commas, for any of "
+        "several (--all-routes: all of them).",
+    ),
+]
+AllRoutesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all-routes",
+        help="Only claims about every --route given (e.g. head-to-head IM vs IV claims), "
+        "instead of any of them.",
     ),
 ]
 TopicOpt = Annotated[
@@ -332,13 +357,15 @@ TopicOpt = Annotated[
         "--topic",
         "-t",
         help="Only claims on this topic (efficacy, onset, duration, "
-        "bioavailability, safety, ...). Repeatable.",
+        "bioavailability, safety, ...). Repeatable, or comma-separated.",
     ),
 ]
 ConditionOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--condition", help="Only claims about this condition (depression, pain, ...). Repeatable."
+        "--condition",
+        help="Only claims about this condition (depression, pain, ...). Repeatable, or "
+        "comma-separated.",
     ),
 ]
 StatusOpt = Annotated[
@@ -346,7 +373,8 @@ StatusOpt = Annotated[
     typer.Option(
         "--status",
         "-s",
-        help="Only claims with this status: strong, weak, unsupported, contested. Repeatable.",
+        help="Only claims with this status: strong, weak, unsupported, contested. Repeatable, "
+        "or comma-separated.",
     ),
 ]
 MinCertaintyOpt = Annotated[
@@ -393,15 +421,20 @@ def claim_filter(
     source: str | None = None,
     document: str | None = None,
     search: str | None = None,
+    all_routes: bool = False,
 ) -> ClaimFilter:
     """The library's filter from the command line's options, vocabulary checked."""
     from ..queries import ClaimFilter
 
+    routes = _canonical("route", route)
+    if all_routes and len(routes) < 2:
+        _fail("--all-routes needs two or more routes, e.g. --route IM --route IV --all-routes")
     certainty = _canonical("certainty", [min_certainty] if min_certainty else None)
     if certainty == ("none",):
         certainty = ()
     return ClaimFilter(
-        routes=_canonical("route", route),
+        routes=routes,
+        all_routes=all_routes,
         topics=_canonical("topic", topic),
         conditions=_canonical("condition", condition),
         statuses=_canonical("status", status),
@@ -524,6 +557,7 @@ def validate(
 def claims(
     ctx: typer.Context,
     route: RouteOpt = None,
+    all_routes: AllRoutesOpt = False,
     topic: TopicOpt = None,
     condition: ConditionOpt = None,
     status: StatusOpt = None,
@@ -535,11 +569,13 @@ def claims(
 ) -> None:
     """List claims with their certainty and status, narrowed by any of the filters.
 
-    Example: roa-evidence claims --route IM --topic efficacy
+    Example: roa-evidence claims --route IM,IV --all-routes --topic efficacy
     """
     from ..queries import find_claims
 
-    flt = claim_filter(route, topic, condition, status, min_certainty, source, document, search)
+    flt = claim_filter(
+        route, topic, condition, status, min_certainty, source, document, search, all_routes
+    )
     with _connection(ctx) as conn:
         # the table shows no quotes or evidence: leave them out, it is much quicker
         found = find_claims(conn, flt, details=fmt is not Format.table)
@@ -556,7 +592,7 @@ def show(
 ) -> None:
     """Show one claim: who asserts or disputes it (quotes), its evidence, and how it was graded.
 
-    Example: roa-evidence show im-bioavailability
+    Example: roa-evidence show im-bioavailability-93
     """
     from ..queries import get_claim
 
@@ -574,9 +610,11 @@ def show(
 def sources(
     ctx: typer.Context,
     design: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
-            "--design", help="Only works of this design (rct, pk-study, patient-reports, ...)."
+            "--design",
+            help="Only works of this design (rct, pk-study, patient-reports, ...; aliases such "
+            "as 'randomized' work). Repeatable, or comma-separated.",
         ),
     ] = None,
     min_n: Annotated[
@@ -589,15 +627,11 @@ def sources(
 
     Example: roa-evidence sources --design rct --min-n 20
     """
-    from .. import vocab
-    from ..errors import NotFound
     from ..queries import find_works
-    from ..vocab import nearest
 
-    if design is not None and design.lower() not in vocab.DESIGNS:
-        raise NotFound(f"unknown design '{design}'; {nearest(design, vocab.DESIGNS)}")
+    designs = _canonical("design", design)
     with _connection(ctx) as conn:
-        works = find_works(conn, design=design.lower() if design else None, min_n=min_n)
+        works = find_works(conn, design=designs or None, min_n=min_n)
     if fmt is Format.json:
         _emit_json([w.to_dict() for w in works])
     elif fmt is Format.csv:
@@ -649,7 +683,9 @@ def source(
 def gaps(
     ctx: typer.Context,
     route: RouteOpt = None,
+    all_routes: AllRoutesOpt = False,
     topic: TopicOpt = None,
+    condition: ConditionOpt = None,
     status: StatusOpt = None,
     fail: Annotated[
         bool, typer.Option("--fail", help="Exit 1 when any claim lacks strong support.")
@@ -672,7 +708,10 @@ def gaps(
 
     from ..queries import gaps as find_gaps
 
-    flt = replace(claim_filter(route, topic, status=status), unjudged=unjudged)
+    flt = replace(
+        claim_filter(route, topic, condition, status=status, all_routes=all_routes),
+        unjudged=unjudged,
+    )
     with _connection(ctx) as conn:
         found = find_gaps(conn, flt)
     _render_claims(
