@@ -277,7 +277,8 @@ def _print(renderable: Any) -> None:
 
     out = console()
     if not plain():
-        out.print(renderable)
+        # no cropping: a key or id longer than the terminal is wrapped by it, never cut
+        out.print(renderable, crop=False)
         return
     with out.capture() as captured:
         out.print(renderable)
