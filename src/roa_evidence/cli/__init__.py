@@ -171,7 +171,18 @@ def _settings(ctx: typer.Context) -> Settings:
 def _data_dir(ctx: typer.Context) -> Path:
     from ..store import default_data_dir
 
-    return _settings(ctx).data_dir or default_data_dir()
+    chosen = _settings(ctx).data_dir
+    if chosen is not None:
+        return chosen
+    shipped = default_data_dir()
+    here = Path("data")
+    if (here / "claims.yaml").is_file() and here.resolve() != shipped.resolve():
+        # a curator editing a clone's data/ would otherwise wonder why nothing changes
+        _err(
+            f"roa-evidence: using the installed evidence base ({shipped}), not ./data; "
+            "pass --data ./data to use that one."
+        )
+    return shipped
 
 
 @contextmanager
@@ -515,7 +526,8 @@ def validate(
         typer.Option(
             "--documents",
             file_okay=False,
-            help="Folder with the documents' text files: also check every quote is verbatim.",
+            help="Folder with the documents' text files, to check every quote is verbatim "
+            "(default: the `documents_dir` claims.yaml records, if any).",
         ),
     ] = None,
     unjudged: Annotated[
@@ -529,6 +541,9 @@ def validate(
 ) -> None:
     """Check the evidence base's files and list every problem with file:line (exit 2 if any).
 
+    Quotes are checked against the documents' text whenever their folder is known
+    (--documents, or `documents_dir:` in claims.yaml); otherwise validate says so.
+
     Example: roa-evidence validate --documents ../shared/seeds
     """
     from ..errors import InvalidData
@@ -539,13 +554,19 @@ def validate(
     base = read_evidence_base(data_dir)  # raises InvalidData with every problem
     for warning in base.warnings:
         _err(f"warning: {warning}")
-    quotes = 0
+    documents = documents or base.documents_dir
+    quotes = sum(len(c.spec.asserted_by) + len(c.spec.disputed_by) for c in base.claims)
     if documents is not None:
         problems = check_quotes(base, documents)
         if problems:
             raise InvalidData(problems)
-        quotes = sum(len(c.spec.asserted_by) + len(c.spec.disputed_by) for c in base.claims)
-    checked = f"; all {quotes} quotes found verbatim in their documents" if documents else ""
+        checked = f"; all {quotes} quotes found verbatim in their documents"
+    else:
+        checked = f"; the {quotes} quotes were not checked"
+        _err(
+            "note: quotes were not checked against the documents: no documents folder is "
+            "known; pass --documents DIR or record `documents_dir: DIR` in claims.yaml."
+        )
     print(f"OK: {len(base.claims)} claims and {len(base.works)} works in {data_dir}{checked}.")
     if unjudged:
         automatic = find_unjudged(base)
