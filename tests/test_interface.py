@@ -121,3 +121,33 @@ def test_a_failed_first_load_leaves_no_lock_file(evidence_dir: Path, tmp_path: P
     )
     assert result.exit_code == 2
     assert list(cache.iterdir()) == []
+
+
+def _complete(*words: str) -> list[str]:
+    """What bash completion offers after `roa-evidence WORDS...` (the last one being typed)."""
+    env = {
+        "_ROA_EVIDENCE_COMPLETE": "complete_bash",
+        "COMP_WORDS": " ".join(("roa-evidence", *words)),
+        "COMP_CWORD": str(len(words)),
+    }
+    result = CliRunner().invoke(app, [], prog_name="roa-evidence", env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_shell_completion_offers_terms_ids_and_keys(evidence_dir: Path) -> None:
+    data = ("--data", str(evidence_dir))
+    assert _complete("claims", "--route", "I") == ["IV", "IM", "IN"]
+    assert _complete("claims", "--route", "IM,I") == ["IM,IV", "IM,IM", "IM,IN"]
+    assert _complete("claims", "--topic", "dur") == ["duration"]
+    assert _complete("sources", "--design", "crossover") == ["crossover-rct"]
+    assert _complete("compare", "IV", "S") == ["SL", "SC"]
+    assert _complete(*data, "show", "im-") == [
+        "im-as-effective-as-iv",
+        "im-vomiting-minimal",
+        "im-cheaper",
+        "im-bad-trips",
+    ]
+    assert _complete(*data, "source", "doc") == ["docalpha", "docbeta"]
+    assert _complete(*data, "claims", "--source", "b") == ["big2020trial"]
+    assert "im-bioavailability-93" in _complete("show", "im-bio")  # the shipped base

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from . import completion
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
@@ -350,6 +352,7 @@ RouteOpt = Annotated[
     typer.Option(
         "--route",
         "-r",
+        autocompletion=completion.routes,
         help="Only claims about this route (IV, IM, IN, oral, SL, rectal, SC; "
         "aliases such as 'intramuscular' work). Repeat, or separate with commas, for any of "
         "several (--all-routes: all of them).",
@@ -368,6 +371,7 @@ TopicOpt = Annotated[
     typer.Option(
         "--topic",
         "-t",
+        autocompletion=completion.topics,
         help="Only claims on this topic (efficacy, onset, duration, "
         "bioavailability, safety, ...). Repeatable, or comma-separated.",
     ),
@@ -376,6 +380,7 @@ ConditionOpt = Annotated[
     list[str] | None,
     typer.Option(
         "--condition",
+        autocompletion=completion.conditions,
         help="Only claims about this condition (depression, pain, ...). Repeatable, or "
         "comma-separated.",
     ),
@@ -385,6 +390,7 @@ StatusOpt = Annotated[
     typer.Option(
         "--status",
         "-s",
+        autocompletion=completion.statuses,
         help="Only claims with this status: strong, weak, unsupported, contested. Repeatable, "
         "or comma-separated.",
     ),
@@ -392,17 +398,25 @@ StatusOpt = Annotated[
 MinCertaintyOpt = Annotated[
     str | None,
     typer.Option(
-        "--min-certainty", help="Only claims graded at least this: very_low, low, moderate, high."
+        "--min-certainty",
+        autocompletion=completion.certainties,
+        help="Only claims graded at least this: very_low, low, moderate, high.",
     ),
 ]
 SourceOpt = Annotated[
     str | None,
-    typer.Option("--source", help="Only claims citing this work (citation key) as evidence."),
+    typer.Option(
+        "--source",
+        autocompletion=completion.citation_keys,
+        help="Only claims citing this work (citation key) as evidence.",
+    ),
 ]
 DocumentOpt = Annotated[
     str | None,
     typer.Option(
-        "--document", help="Only claims this document asserts or disputes (citation key)."
+        "--document",
+        autocompletion=completion.citation_keys,
+        help="Only claims this document asserts or disputes (citation key).",
     ),
 ]
 SearchOpt = Annotated[
@@ -607,7 +621,12 @@ def claims(
 @app.command()
 def show(
     ctx: typer.Context,
-    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim's id.")],
+    claim_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLAIM_ID", autocompletion=completion.claim_ids, help="The claim's id."
+        ),
+    ],
     fmt: Annotated[
         DetailFormat, typer.Option("--format", "-f", help="table or json.")
     ] = DetailFormat.table,
@@ -635,6 +654,7 @@ def sources(
         list[str] | None,
         typer.Option(
             "--design",
+            autocompletion=completion.designs,
             help="Only works of this design (rct, pk-study, patient-reports, ...; aliases such "
             "as 'randomized' work). Repeatable, or comma-separated.",
         ),
@@ -680,7 +700,12 @@ def sources(
 @app.command()
 def source(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(metavar="KEY", help="The work's citation key.")],
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY", autocompletion=completion.citation_keys, help="The work's citation key."
+        ),
+    ],
     fmt: Annotated[
         DetailFormat, typer.Option("--format", "-f", help="table or json.")
     ] = DetailFormat.table,
