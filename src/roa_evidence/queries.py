@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 from sqlmodel import SQLModel
@@ -217,7 +218,8 @@ def _value(estimate: Any, low: Any, high: Any, unit: Any) -> dict[str, Any] | No
 
 
 def _loads(text: str | None) -> Any:
-    return json.loads(text) if text else None
+    # orjson: a 10k-claim list decodes its stored gradings several times faster than json
+    return orjson.loads(text) if text else None
 
 
 def _like(text: str) -> str:
@@ -314,16 +316,20 @@ def assemble_claims(
         sa.select(CLAIM_ROUTE.c.claim_id, CLAIM_ROUTE.c.route).where(
             CLAIM_ROUTE.c.claim_id.in_(ids)
         )
-    ):
+    ).all():  # fetched at once: row-by-row fetching cost more than the rows here
         routes[claim_id].append(route)
     for claim_routes in routes.values():
         claim_routes.sort(key=vocab.ROUTES.index)
     assertions: dict[tuple[str, str], list[AssertionView]] = defaultdict(list)
-    for row in conn.execute(
-        sa.select(ASSERTION)
-        .where(ASSERTION.c.claim_id.in_(ids if details else []))
-        .order_by(ASSERTION.c.claim_id, ASSERTION.c.kind, ASSERTION.c.position)
-    ).mappings():
+    for row in (
+        conn.execute(
+            sa.select(ASSERTION)
+            .where(ASSERTION.c.claim_id.in_(ids if details else []))
+            .order_by(ASSERTION.c.claim_id, ASSERTION.c.kind, ASSERTION.c.position)
+        )
+        .mappings()
+        .all()
+    ):
         assertions[(row["claim_id"], row["kind"])].append(
             AssertionView(row["document"], row["quote"], row["citation_issue"])
         )
@@ -346,7 +352,7 @@ def assemble_claims(
         .where(LINK.c.claim_id.in_(ids if details else []))
         .order_by(LINK.c.claim_id, LINK.c.position)
     )
-    for row in conn.execute(link_query).mappings():
+    for row in conn.execute(link_query).mappings().all():
         evidence[row["claim_id"]].append(
             EvidenceView(
                 source=row["source"],

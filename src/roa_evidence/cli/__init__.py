@@ -300,9 +300,10 @@ def _print(renderable: Any) -> None:
 
 
 def _emit_json(data: Any) -> None:
-    from .render import dump_json
+    from .plain import dump_json
 
-    sys.stdout.write(dump_json(data) + "\n")
+    sys.stdout.write(dump_json(data))
+    sys.stdout.write("\n")
 
 
 def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -393,7 +392,3 @@ def _citing(work: WorkView) -> list[Text]:
     if work.asserts:
         parts.append(Text("Asserts or disputes: " + ", ".join(work.asserts)))
     return parts
-
-
-def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)
