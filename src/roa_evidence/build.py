@@ -50,6 +50,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "claim": (
         "id",
         "position",
+        "kind",
         "statement",
         "topic",
         "condition",
@@ -64,6 +65,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "n_asserted",
         "n_disputed",
         "note",
+        "rationale",
+        "mid_json",
         "grading_json",
         "override_json",
         "pooled_effect_json",
@@ -87,6 +90,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "flags",
         "note",
         "effect_json",
+        "within",
         "position",
     ),
 }
@@ -296,6 +300,7 @@ def _claim_rows(
             (
                 spec.id,
                 claim.position,
+                spec.kind,
                 spec.statement,
                 spec.topic,
                 spec.condition,
@@ -307,6 +312,8 @@ def _claim_rows(
                 len(spec.asserted_by),
                 len(spec.disputed_by),
                 spec.note,
+                spec.rationale,
+                _dump(spec.mid),
                 json.dumps(steps, ensure_ascii=False),
                 _dump(spec.grade_override),
                 _dump(spec.pooled_effect),
@@ -339,6 +346,7 @@ def _claim_rows(
                 ",".join(link.flags),
                 link.note,
                 _dump(link.effect),
+                link.within,
                 i,
             )
             for i, link in enumerate(spec.evidence)

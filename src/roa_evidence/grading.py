@@ -78,6 +78,7 @@ from roa_evidence.vocab import (
     JUDGEMENT_DOMAINS,
     JUDGEMENT_LEVELS,
     LEVEL_OF_CERTAINTY,
+    RATIO_MEASURES,
 )
 
 __all__ = [
@@ -95,7 +96,6 @@ __all__ = [
     "grade",
 ]
 
-RATIO_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR"})
 DICHOTOMOUS_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR", "RD"})
 LOWEST_LEVEL = min(DESIGN_LEVEL.values())
 LEVEL_NAME: dict[int, str] = {4: "high", 3: "moderate", 2: "low", 1: "very low"}

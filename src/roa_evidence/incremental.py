@@ -143,7 +143,7 @@ def _apply(
 ) -> LoadSummary:
     from . import grading
     from .build import claim_rows
-    from .load import _read_config
+    from .load import _read_config, claim_problems
 
     config = grading.DEFAULT_CONFIG
     if GRADING_NAME in hashes:
@@ -212,6 +212,8 @@ def _apply(
         if any(a.document not in known for a in (*spec.asserted_by, *spec.disputed_by)):
             raise _Fallback
         if any(link.source not in studies for link in spec.evidence):
+            raise _Fallback
+        if next(claim_problems(studies, claim), None) is not None:
             raise _Fallback
 
     if progress:

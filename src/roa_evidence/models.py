@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 
 class Work(SQLModel, table=True):
@@ -58,6 +58,7 @@ class Claim(SQLModel, table=True):
     __tablename__ = "claim"
     id: str = Field(primary_key=True)
     position: int = Field(index=True)
+    kind: str = Field(default="finding", index=True)  # finding | description | definition
     statement: str
     topic: str = Field(index=True)
     condition: str = Field(index=True)
@@ -72,6 +73,8 @@ class Claim(SQLModel, table=True):
     n_asserted: int = 0
     n_disputed: int = 0
     note: str | None = None
+    rationale: str | None = None
+    mid_json: str | None = None
     grading_json: str = "[]"
     override_json: str | None = None
     pooled_effect_json: str | None = None
@@ -119,6 +122,7 @@ class EvidenceLink(SQLModel, table=True):
     flags: str = ""
     note: str | None = None
     effect_json: str | None = None
+    within: str | None = None  # the pooled source on this claim that includes this study
     position: int = 0
 
 

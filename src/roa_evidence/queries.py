@@ -56,6 +56,7 @@ class EvidenceView:
     value: dict[str, Any] | None = None
     note: str | None = None
     effect: dict[str, Any] | None = None
+    within: str | None = None
     title: str | None = None
     authors: str | None = None
     year: int | None = None
@@ -79,6 +80,7 @@ class EvidenceView:
                 "flags": list(self.flags),
                 "value": self.value,
                 "effect": self.effect,
+                "within": self.within,
                 "note": self.note,
                 "title": self.title,
                 "year": self.year,
@@ -124,11 +126,15 @@ class ClaimView:
     grade_override: dict[str, Any] | None = None
     pooled_effect: dict[str, Any] | None = None
     judgements: dict[str, Any] | None = None
+    kind: str = "finding"
+    rationale: str | None = None
+    mid: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of design.md, plus the optional extras."""
         return {
             "id": self.id,
+            "kind": self.kind,
             "statement": self.statement,
             "routes": list(self.routes),
             "topic": self.topic,
@@ -145,6 +151,8 @@ class ClaimView:
             "grade_override": self.grade_override,
             "pooled_effect": self.pooled_effect,
             "judgements": self.judgements,
+            "rationale": self.rationale,
+            "mid": self.mid,
         }
 
 
@@ -353,6 +361,7 @@ def assemble_claims(
                 ),
                 note=row["note"],
                 effect=_loads(row["effect_json"]),
+                within=row["within"],
                 title=row["title"],
                 authors=row["authors"],
                 year=row["year"],
@@ -384,6 +393,9 @@ def assemble_claims(
             grade_override=_loads(row["override_json"]),
             pooled_effect=_loads(row["pooled_effect_json"]),
             judgements=_loads(row["judgements_json"]),
+            kind=row["kind"],
+            rationale=row["rationale"],
+            mid=_loads(row["mid_json"]),
         )
         for row in claim_rows
     ]

@@ -109,6 +109,12 @@ QUALITY_FLAGS: tuple[str, ...] = (
 VERIFICATION: tuple[str, ...] = ("verified", "secondary", "unverified")
 
 STANCES: tuple[str, ...] = ("supports", "contradicts", "qualifies")
+
+# What a claim is (design.md v2): graded empirical findings, checked descriptions of a
+# source, and definitions that hold by their rationale.
+KINDS: tuple[str, ...] = ("finding", "description", "definition")
+# Designs that pool other studies: a link may say it lies `within:` one of these.
+POOLED_DESIGNS: tuple[str, ...] = ("meta-analysis", "systematic-review")
 INDIRECTNESS: tuple[str, ...] = ("population", "intervention", "comparator", "outcome")
 LINK_FLAGS: tuple[str, ...] = ("large-effect", "dose-response", "publication-bias")
 
@@ -118,6 +124,7 @@ LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items(
 STATUSES: tuple[str, ...] = ("strong", "weak", "unsupported", "contested")
 
 EFFECT_MEASURES: tuple[str, ...] = ("RR", "OR", "HR", "RD", "MD", "SMD")
+RATIO_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR"})
 JUDGEMENT_DOMAINS: tuple[str, ...] = (
     "risk_of_bias",
     "inconsistency",
