@@ -151,8 +151,8 @@ def _apply(
         if problems:
             raise _Fallback
     studies: dict[str, grading.Study] = {}
-    for key, design, n, blinding, routes, condition, quality in db.rows(
-        "SELECT key, design, n, blinding, routes, condition, quality FROM work"
+    for key, design, n, blinding, routes, condition, quality, verification in db.rows(
+        "SELECT key, design, n, blinding, routes, condition, quality, verification FROM work"
     ):
         studies[key] = grading.Study(
             key=key,
@@ -162,6 +162,7 @@ def _apply(
             routes=frozenset(_split(routes)),
             condition=condition,
             quality=frozenset(_split(quality)),
+            verification=verification,
         )
 
     claim_files = [name for name in hashes if name.endswith(".yaml")]

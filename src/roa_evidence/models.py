@@ -66,9 +66,10 @@ class Claim(SQLModel, table=True):
     value_low: float | None = None
     value_high: float | None = None
     value_unit: str | None = None
-    certainty: str
-    level: int = Field(index=True)  # 0 none, 1 very low ... 4 high
+    certainty: str | None = None  # None: a description or definition (checked, not graded)
+    level: int = Field(index=True)  # 0 none or not graded, 1 very low ... 4 high
     status: str = Field(index=True)
+    certainty_against: str | None = None  # the contradicting body's certainty (findings)
     total_n: int | None = None
     n_asserted: int = 0
     n_disputed: int = 0
@@ -76,6 +77,7 @@ class Claim(SQLModel, table=True):
     rationale: str | None = None
     mid_json: str | None = None
     grading_json: str = "[]"
+    grading_against_json: str = "[]"
     override_json: str | None = None
     pooled_effect_json: str | None = None
     judgements_json: str | None = None

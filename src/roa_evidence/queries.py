@@ -24,7 +24,8 @@ T = SQLModel.metadata.tables
 assert models.SCHEMA_VERSION  # the tables above are registered by importing models
 WORK, WORK_FLAG, CLAIM = T["work"], T["work_flag"], T["claim"]
 CLAIM_ROUTE, ASSERTION, LINK = T["claim_route"], T["assertion"], T["evidence_link"]
-GAP_STATUSES = ("unsupported", "weak", "contested")
+# Findings that are not strong and descriptions that are not confirmed (design.md v2).
+GAP_STATUSES = ("contradicted", "contested", "unsupported", "weak", "refuted", "unchecked")
 
 
 @dataclass(frozen=True)
@@ -114,7 +115,7 @@ class ClaimView:
     routes: tuple[str, ...]
     topic: str
     condition: str
-    certainty: str
+    certainty: str | None
     status: str
     total_n: int | None
     value: dict[str, Any] | None
@@ -129,6 +130,8 @@ class ClaimView:
     kind: str = "finding"
     rationale: str | None = None
     mid: dict[str, Any] | None = None
+    certainty_against: str | None = "none"
+    grading_against: tuple[dict[str, Any], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of design.md, plus the optional extras."""
@@ -140,12 +143,14 @@ class ClaimView:
             "topic": self.topic,
             "condition": self.condition,
             "certainty": self.certainty,
+            "certainty_against": self.certainty_against,
             "status": self.status,
             "asserted_by": [a.to_dict() for a in self.asserted_by],
             "disputed_by": [a.to_dict() for a in self.disputed_by],
             "evidence": [e.to_dict() for e in self.evidence],
             "total_n": self.total_n,
             "grading": [dict(step) for step in self.grading],
+            "grading_against": [dict(step) for step in self.grading_against],
             "value": self.value,
             "note": self.note,
             "grade_override": self.grade_override,
@@ -396,6 +401,8 @@ def assemble_claims(
             kind=row["kind"],
             rationale=row["rationale"],
             mid=_loads(row["mid_json"]),
+            certainty_against=row["certainty_against"],
+            grading_against=tuple(_loads(row["grading_against_json"]) or ()),
         )
         for row in claim_rows
     ]

@@ -121,7 +121,17 @@ LINK_FLAGS: tuple[str, ...] = ("large-effect", "dose-response", "publication-bia
 CERTAINTIES: tuple[str, ...] = ("none", "very_low", "low", "moderate", "high")
 CERTAINTY_OF_LEVEL: dict[int, str] = {1: "very_low", 2: "low", 3: "moderate", 4: "high"}
 LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items()} | {"none": 0}
-STATUSES: tuple[str, ...] = ("strong", "weak", "unsupported", "contested")
+# Findings' statuses (design.md v2, in the order they are decided), then the checked kinds'.
+FINDING_STATUSES: tuple[str, ...] = ("contradicted", "contested", "unsupported", "strong", "weak")
+CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "refuted", "unchecked")
+STATUSES: tuple[str, ...] = FINDING_STATUSES + CHECKED_STATUSES
+NOT_GRADED = "not graded"  # how a description's or definition's null certainty is shown
+
+
+def certainty_label(certainty: str | None) -> str:
+    """A certainty for people: `very low`; `not graded` for a description or definition."""
+    return NOT_GRADED if certainty is None else certainty.replace("_", " ")
+
 
 EFFECT_MEASURES: tuple[str, ...] = ("RR", "OR", "HR", "RD", "MD", "SMD")
 RATIO_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR"})
