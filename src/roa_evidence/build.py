@@ -244,16 +244,13 @@ def claim_rows(
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if len(claims) < PARALLEL_MIN_CLAIMS or (cores or 1) < 2 or os.name != "posix":
         return _claim_rows_of(claims, studies, config, data_dir)
-    import concurrent.futures
-    import multiprocessing
+    from .workers import forked_pool
 
     half = len(claims) // 2
     # The fork inherits its half of the claims: nothing is pickled but the rows back.
     _FORKED[:] = [(claims[half:], studies, config, data_dir)]
     try:
-        with concurrent.futures.ProcessPoolExecutor(
-            1, mp_context=multiprocessing.get_context("fork")
-        ) as pool:
+        with forked_pool() as pool:
             second = pool.submit(_forked_claim_rows)
             rows = _claim_rows_of(claims[:half], studies, config, data_dir)
             for table, more in second.result().items():

@@ -385,10 +385,34 @@ def _build_lock(store: Store) -> Iterator[None]:
 
 
 def _sweep(path: Path) -> None:
-    """Remove the temporary files of killed loads; only safe while holding the build lock."""
+    """Remove what killed loads left; only safe while holding the build lock."""
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
+    _settle_journal(path)
+
+
+def _settle_journal(path: Path) -> None:
+    """Leave no rollback journal beside the database.
+
+    A killed incremental update leaves one. A journal must never outlive the file
+    it belongs to: beside a database renamed over the old one, SQLite would "roll
+    back" the new file with the old file's pages. Opening the database rolls a hot
+    journal back (SQLite then deletes it); a journal left after that is not hot
+    and is removed. If the rollback itself fails, the journal is kept: it is the
+    only copy of the old pages.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists():
+        return
+    if path.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as conn:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            return
+    with contextlib.suppress(OSError):
+        journal.unlink()
 
 
 def _os_reason(exc: OSError) -> str:
