@@ -46,7 +46,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "fields_json",
         "line",
     ),
-    "work_flag": ("work_key", "flag"),
     "claim": (
         "id",
         "position",
@@ -194,8 +193,8 @@ def table_rows(base: EvidenceBase) -> Rows:
 
 
 def work_rows(works: Iterable[Work], documents: set[str]) -> Rows:
-    """The work and work_flag rows."""
-    rows: Rows = {"work": [], "work_flag": []}
+    """The work rows."""
+    rows: Rows = {"work": []}
     for position, work in enumerate(works):
         rows["work"].append(
             (
@@ -226,7 +225,6 @@ def work_rows(works: Iterable[Work], documents: set[str]) -> Rows:
                 work.line,
             )
         )
-        rows["work_flag"].extend((work.key, flag) for flag in work.quality)
     return rows
 
 

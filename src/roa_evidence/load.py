@@ -366,7 +366,7 @@ def _read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
     try:
         return GradingConfig.from_mapping(raw.get("grading", raw)), []
     except ValueError as exc:
-        return DEFAULT_CONFIG, [Problem(path, None, f"{exc}; see the README's grading section")]
+        return DEFAULT_CONFIG, [Problem(path, None, f"{exc}; see docs/grading.md")]
 
 
 Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from .load import EvidenceBase
 
 SCHEMA_VERSION = "1"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
-TABLE_NAMES = ("work", "work_flag", "claim", "claim_route", "assertion", "evidence_link", "meta")
+TABLE_NAMES = ("work", "claim", "claim_route", "assertion", "evidence_link", "meta")
 _PG_LOCK_ID = 0x0E71DE  # pg_advisory_xact_lock key shared by every roa-evidence load
 PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 
@@ -168,9 +168,6 @@ class Store:
         except sa.exc.DBAPIError:
             return {}
 
-    def is_current(self, data_dir: Path, data_hash: str | None = None) -> bool:
-        return _current(self.meta(), data_hash or fingerprint(data_dir))
-
     # -- writing -----------------------------------------------------------
 
     def build(
@@ -258,6 +255,8 @@ class Store:
                     lock_server(conn)
                     if _current(_meta_in(conn), data_hash):
                         return  # another load wrote this very content while we waited
+                # work_flag (quality flags; never read, now gone) refers to work
+                conn.exec_driver_sql("DROP TABLE IF EXISTS work_flag")
                 SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
                 _create_and_fill(conn, rows)
         except sa.exc.DBAPIError as exc:
