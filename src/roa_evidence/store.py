@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from .load import EvidenceBase
 
 SCHEMA_VERSION = "2"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
-TABLE_NAMES = ("work", "work_flag", "claim", "claim_route", "assertion", "evidence_link", "meta")
+TABLE_NAMES = ("work", "claim", "claim_route", "assertion", "evidence_link", "meta")
 _PG_LOCK_ID = 0x0E71DE  # pg_advisory_xact_lock key shared by every roa-evidence load
 PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 
@@ -168,9 +168,6 @@ class Store:
         except sa.exc.DBAPIError:
             return {}
 
-    def is_current(self, data_dir: Path, data_hash: str | None = None) -> bool:
-        return _current(self.meta(), data_hash or fingerprint(data_dir))
-
     # -- writing -----------------------------------------------------------
 
     def build(
@@ -258,6 +255,8 @@ class Store:
                     lock_server(conn)
                     if _current(_meta_in(conn), data_hash):
                         return  # another load wrote this very content while we waited
+                # work_flag (quality flags; never read, now gone) refers to work
+                conn.exec_driver_sql("DROP TABLE IF EXISTS work_flag")
                 SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
                 _create_and_fill(conn, rows)
         except sa.exc.DBAPIError as exc:
@@ -385,10 +384,34 @@ def _build_lock(store: Store) -> Iterator[None]:
 
 
 def _sweep(path: Path) -> None:
-    """Remove the temporary files of killed loads; only safe while holding the build lock."""
+    """Remove what killed loads left; only safe while holding the build lock."""
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
+    _settle_journal(path)
+
+
+def _settle_journal(path: Path) -> None:
+    """Leave no rollback journal beside the database.
+
+    A killed incremental update leaves one. A journal must never outlive the file
+    it belongs to: beside a database renamed over the old one, SQLite would "roll
+    back" the new file with the old file's pages. Opening the database rolls a hot
+    journal back (SQLite then deletes it); a journal left after that is not hot
+    and is removed. If the rollback itself fails, the journal is kept: it is the
+    only copy of the old pages.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists():
+        return
+    if path.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as conn:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            return
+    with contextlib.suppress(OSError):
+        journal.unlink()
 
 
 def _os_reason(exc: OSError) -> str:
