@@ -311,7 +311,7 @@ def test_standard_pharmacology_has_a_checked_source(
         support = _supporting(_claim(shipped, claim_id))
         assert support, claim_id
         assert any(works[e["source"]]["verification"] == "verified" for e in support) or any(
-            works[e["source"]]["key"] == "ketalar2024label" for e in support
+            works[e["source"]]["key"] == "ketalar_label" for e in support
         ), claim_id
     for claim_id in ("iv-only-route-rate-controlled", "non-iv-cannot-be-stopped"):
         stances = {e["stance"] for e in _claim(shipped, claim_id)["evidence"]}
