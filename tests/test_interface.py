@@ -48,7 +48,7 @@ def test_filters_take_several_values_by_comma_or_repetition(run: Run) -> None:
     topics = _ids(run("claims", "--topic", "efficacy,cost", "--format", "json"))
     assert topics == ["im-as-effective-as-iv", "iv-efficacy", "im-cheaper"]
     statuses = _ids(
-        run("claims", "--status", "unsupported", "--status", "contested", "--format", "json")
+        run("claims", "--status", "unsupported", "--status", "contested,contradicted", "-f", "json")
     )
     assert statuses == ["im-as-effective-as-iv", "im-vomiting-minimal", "im-cheaper"]
 

@@ -7,9 +7,16 @@ and through their aliases, and stored in their canonical spelling.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from . import vocab
 from .vocab import nearest
@@ -41,6 +48,7 @@ Stance = Annotated[str, _term("stance", vocab.STANCES)]
 Indirectness = Annotated[str, _term("indirectness", vocab.INDIRECTNESS)]
 LinkFlag = Annotated[str, _term("evidence flag", vocab.LINK_FLAGS)]
 Measure = Annotated[str, _term("effect measure", vocab.EFFECT_MEASURES)]
+Kind = Annotated[str, _term("kind", vocab.KINDS)]
 Certainty = Literal["high", "moderate", "low", "very_low"]
 JudgementLevel = Literal["not-serious", "serious", "very-serious"]
 
@@ -56,6 +64,15 @@ class ValueIn(Strict):
     low: Number | None = None
     high: Number | None = None
     unit: str | None = None
+
+    @model_validator(mode="after")
+    def _range_in_order(self) -> Self:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(
+                f"the range is reversed (low {self.low:g} is above high {self.high:g}); "
+                "swap low and high"
+            )
+        return self
 
 
 class AssertionIn(Strict):
@@ -76,11 +93,57 @@ class EffectIn(Strict):
     n: PositiveInt | None = None
     events: NonNegativeInt | None = None
 
+    @model_validator(mode="after")
+    def _coherent(self) -> Self:
+        """What the grader relies on: an ordered interval around the estimate, ratios
+        above zero, no more events than participants."""
+        if self.low > self.high:
+            raise ValueError(
+                f"the interval is reversed (low {self.low:g} is above high {self.high:g}); "
+                "swap low and high"
+            )
+        if self.measure in vocab.RATIO_MEASURES and min(self.estimate, self.low) <= 0:
+            raise ValueError(
+                f"an {self.measure} is a ratio and must be above 0 (1 is no difference), "
+                f"not {min(self.estimate, self.low):g}; give the ratio itself, or record "
+                "a difference as MD or RD"
+            )
+        if not self.low <= self.estimate <= self.high:
+            raise ValueError(
+                f"the estimate {self.estimate:g} lies outside its interval "
+                f"{self.low:g} to {self.high:g}; check the numbers against the source"
+            )
+        if self.events is not None and self.n is not None and self.events > self.n:
+            raise ValueError(
+                f"{self.events} events is more than the {self.n} participants; "
+                "check both numbers against the source"
+            )
+        return self
+
 
 class PooledEffectIn(EffectIn):
     """An effect pooled by a meta-analysis."""
 
     n_studies: PositiveInt | None = None
+
+
+class MidIn(Strict):
+    """The smallest difference in the claim's outcome that matters to patients.
+
+    On the scale of `measure`: for a difference (MD, SMD, RD) the magnitude of an
+    important change (`value: 0.5` is half a standard deviation for SMD); for a
+    ratio (RR, OR, HR) the relative change as a ratio, e.g. 0.8 (a 20 % relative
+    reduction; its mirror 1/0.8 = 1.25 counts as the important increase).
+    """
+
+    measure: Measure
+    value: Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+    @model_validator(mode="after")
+    def _ratio_not_one(self) -> MidIn:
+        if self.measure in vocab.RATIO_MEASURES and self.value == 1:
+            raise ValueError("a ratio MID of 1 is no difference; give e.g. 0.8 or 1.25")
+        return self
 
 
 class JudgementIn(Strict):
@@ -109,6 +172,7 @@ class EvidenceIn(Strict):
     flags: list[LinkFlag] = Field(default_factory=list)
     note: str | None = None
     effect: EffectIn | None = None
+    within: NonEmpty | None = None  # the pooled source on this claim that already counts it
 
 
 class Judgements(Strict):
@@ -125,6 +189,7 @@ class ClaimIn(Strict):
     """One claim, as written in claims.yaml."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+    kind: Kind = "finding"
     statement: NonEmpty
     routes: Annotated[list[Route], Field(min_length=1)]
     topic: Topic
@@ -133,6 +198,8 @@ class ClaimIn(Strict):
     asserted_by: list[AssertionIn] = Field(default_factory=list)
     disputed_by: list[AssertionIn] = Field(default_factory=list)
     evidence: list[EvidenceIn] = Field(default_factory=list)
+    rationale: NonEmpty | None = None  # why a definition holds (required for one)
+    mid: MidIn | None = None
     grade_override: OverrideIn | None = None
     pooled_effect: PooledEffectIn | None = None
     judgements: Judgements | None = None

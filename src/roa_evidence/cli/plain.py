@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..queries import ClaimView, WorkView
+from ..vocab import certainty_label
 
 CLAIM_HEADER = ("id", "routes", "topic", "certainty", "status", "n", "statement")
 WORK_HEADER = ("key", "design", "n", "blinding", "year", "quality", "verification", "claims")
@@ -28,7 +29,7 @@ def claim_cells(claim: ClaimView) -> tuple[str, ...]:
         claim.id,
         ",".join(claim.routes),
         claim.topic,
-        claim.certainty.replace("_", " "),
+        certainty_label(claim.certainty),
         claim.status,
         "" if claim.total_n is None else str(claim.total_n),
         claim.statement,
