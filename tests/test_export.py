@@ -56,6 +56,16 @@ EVIDENCE_COLUMNS = [
     "effect_high",
     "note",
     "verification",
+    "kind",
+    "certainty_against",
+    "asserted_by",
+    "risk_of_bias",
+    "inconsistency",
+    "indirectness",
+    "imprecision",
+    "publication_bias",
+    "rated_up",
+    "override",
 ]
 HOSTILE_CLAIM = """
   - id: evil-formula
@@ -703,3 +713,64 @@ def test_an_output_folder_that_takes_no_files_is_named_as_such(run: Run) -> None
         "Error: cannot write /proc/x.csv: no file can be created in the folder /proc; choose "
         "another folder\n",
     )
+
+
+# ---------------------------------------------------------------------------
+# The grading in the evidence CSV
+
+
+GRADE_DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision", "publication_bias")
+JUDGEMENT = {0: "not serious", -1: "serious", -2: "very serious"}
+
+
+def test_evidence_csv_carries_each_claims_grading(run: Run, evidence_dir: Path) -> None:
+    """Risk of bias with its reason, each GRADE domain's change and reason, the asserting
+    documents, kind and certainty_against: what a reviewer otherwise rebuilds by hand."""
+    _hostile(evidence_dir)
+    rows = list(csv.DictReader(io.StringIO(_ok(run("export")))))
+    claims = {c["id"]: c for c in json.loads(_ok(run("claims", "--format", "json")))}
+    for row in rows:
+        claim = claims[row["claim_id"]]
+        assert row["kind"] == claim["kind"]
+        assert row["certainty_against"] == (claim["certainty_against"] or "")
+        documents = dict.fromkeys(a["document"] for a in claim["asserted_by"])
+        assert row["asserted_by"] == ";".join(documents)
+        graded = any(s["domain"] == "start" and s["change"] > 0 for s in claim["grading"])
+        for domain in GRADE_DOMAINS:
+            steps = [s for s in claim["grading"] if s["domain"] == domain]
+            if not graded:
+                assert row[domain] == "", (row["claim_id"], domain)
+            elif not steps:
+                assert row[domain] == "not serious (0)", (row["claim_id"], domain)
+            else:
+                for step in steps:
+                    change = f"{step['change']:+d}" if step["change"] else "0"
+                    assert (
+                        f"{JUDGEMENT[step['change']]} ({change}): {step['reason']}" in row[domain]
+                    )
+    by_id = {r["claim_id"]: r for r in rows}
+    smith = by_id["im-as-effective-as-iv"]
+    assert smith["risk_of_bias"] == (
+        "serious (-1): studies with a concern hold 100% of the participants at the start level "
+        "(smith2014open: open-label)"
+    )
+    assert (
+        smith["imprecision"]
+        == "very serious (-2): a single study (smith2014open); total n 27 is below 50"
+    )
+    assert by_id["iv-efficacy"]["risk_of_bias"] == "not serious (0)"
+    assert by_id["im-cheaper"]["imprecision"] == ""  # unsupported: nothing was graded
+    assert by_id["im-vomiting-minimal"]["certainty_against"] == "low"
+
+
+def test_evidence_csv_grading_columns_in_pandas(run: Run, evidence_dir: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    out = evidence_dir.parent / "evidence.csv"
+    _ok(run("export", "-o", str(out)))
+    frame = pd.read_csv(out, keep_default_na=False)
+    serious = frame[frame["risk_of_bias"].str.startswith("serious")]
+    assert serious["claim_id"].tolist() == ["im-as-effective-as-iv"]
+    assert frame["asserted_by"].str.split(";").explode().unique().tolist() == [
+        "docalpha",
+        "docbeta",
+    ]

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -46,6 +47,8 @@ from .tabular import (
     WORK_COLUMNS,
     claim_row,
     effect_text,
+    grading_cells,
+    safe_cell,
     whole_number,
     work_row,
     write_csv,
@@ -178,6 +181,14 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
         claim_id: ";".join(sorted(found, key=vocab.ROUTES.index))
         for claim_id, found in routes.items()
     }
+    asserting: dict[str, dict[str, None]] = {}
+    for claim_id, document in conn.execute(
+        sa.select(ASSERTION.c.claim_id, ASSERTION.c.document)
+        .where(ASSERTION.c.claim_id.in_(ids), ASSERTION.c.kind == "asserted")
+        .order_by(ASSERTION.c.claim_id, ASSERTION.c.position)
+    ):
+        asserting.setdefault(claim_id, {})[document] = None
+    graded: tuple[str | None, tuple[Any, ...]] = (None, ())  # the last claim's grading cells
     query = (
         sa.select(
             CLAIM.c.id,
@@ -208,6 +219,9 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
             LINK.c.effect_json,
             _neutral(LINK.c.note),
             WORK.c.verification,
+            CLAIM.c.kind,
+            CLAIM.c.certainty_against,
+            CLAIM.c.grading_json,
         )
         .select_from(
             CLAIM.outerjoin(LINK, LINK.c.claim_id == CLAIM.c.id).outerjoin(
@@ -247,8 +261,20 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
         effect_json,
         note,
         verification,
+        kind,
+        certainty_against,
+        grading_json,
     ) in result:
         effect = json.loads(effect_json) if effect_json else {}
+        if graded[0] != claim_id:  # rows come claim by claim: grade cells once per claim
+            documents = ";".join(asserting.get(claim_id, ()))
+            cells = (
+                kind,
+                certainty_against,
+                safe_cell(documents) if documents else "",
+                *grading_cells(orjson.loads(grading_json)),
+            )
+            graded = (claim_id, cells)
         linked = source is not None  # a claim without evidence: one row, link cells blank
         yield (
             claim_id,
@@ -283,6 +309,7 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
             effect.get("high"),
             note,
             verification,
+            *graded[1],
         )
 
 
