@@ -301,10 +301,16 @@ def _print(renderable: Any) -> None:
 
 
 def _emit_json(data: Any) -> None:
-    from .plain import dump_json
+    from .plain import dump_json_bytes
 
-    sys.stdout.write(dump_json(data))
-    sys.stdout.write("\n")
+    encoded = dump_json_bytes(data) + b"\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's capture): decode
+        sys.stdout.write(encoded.decode())
+        return
+    sys.stdout.flush()  # keep anything written before in order
+    buffer.write(encoded)  # megabytes of JSON: no decode to text and encode back
+    buffer.flush()
 
 
 def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
@@ -393,8 +399,9 @@ StatusOpt = Annotated[
         "--status",
         "-s",
         autocompletion=completion.statuses,
-        help="Only claims with this status: strong, weak, unsupported, contested. Repeatable, "
-        "or comma-separated.",
+        help="Only claims with this status: strong, weak, unsupported, contested, contradicted "
+        "(findings); confirmed, refuted, unchecked (descriptions, definitions). Repeatable, or "
+        "comma-separated.",
     ),
 ]
 MinCertaintyOpt = Annotated[
