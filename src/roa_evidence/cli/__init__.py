@@ -190,6 +190,11 @@ def _data_dir(ctx: typer.Context) -> Path:
 @contextmanager
 def _connection(ctx: typer.Context) -> Iterator[Connection]:
     """A connection to an up-to-date store; rebuilds (and says so) when the data changed."""
+    import gc
+
+    # The frameworks are imported by now: their hundreds of thousands of objects live as
+    # long as the process, so keep the collector from walking them again on every pass.
+    gc.freeze()
     from ..refresh import refresh
     from ..store import Store, default_db_url
 
