@@ -28,54 +28,27 @@ __all__ = ["MATCH_SCORE", "Match", "Matcher"]
 MATCH_SCORE = 80.0  # a match by text alone needs this similarity or more
 CITED_SCORE = 50.0  # a cited key with several claims: the closest needs this much
 MIN_WORDS = 4  # shorter sentences are not compared by text
-QUOTE_CHARS = 20  # a quote this long may match part of a longer sentence
+QUOTE_CHARS = 20  # a quote this long (and of QUOTE_WORDS) may match part of a longer sentence
+QUOTE_WORDS = 5
 ROUTE_PENALTY = 20.0  # a sentence naming another route than the claim's
 VERBATIM = 95.0  # a sentence this close repeats the text itself, whatever routes it names
 SHORTLIST = 30  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
-_STOP = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "of",
-        "and",
-        "or",
-        "to",
-        "in",
-        "on",
-        "for",
-        "with",
-        "by",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "being",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "than",
-        "as",
-        "at",
-        "from",
-        "into",
-        "ketamine",
-        "which",
-        "who",
-        "their",
-        "there",
-    ]
+TEXT_OVERLAP = 60.0  # by text: a sentence sharing this much distinctive wording...
+TEXT_SCORE = 60.0  # ...and this similarity matches too (a paraphrase)
+_STOP_WORDS = (
+    "a an the of and or to in on for with by is are was were be been being has have had it "
+    "its this that these those than as at from into ketamine which who their there after "
+    "before during within about over under only can could may might will would should must "
+    "also very more less most some any all both each per such so but if when while then we "
+    "our they them he she his her do does did done "
+    # hedges and attributions: how firmly, not what, a sentence says
+    "remains uncertain whether unclear known likely probably possibly perhaps evidence "
+    "suggests suggest shows show found reported report reportedly claimed it's "
+    "approximately roughly around near nearly almost fully"
 )
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -155,34 +128,43 @@ class Matcher:
         routes = routes_named(text)
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}
         if cited:
-            indices = [i for i, t in enumerate(self.targets) if t.claim.id in cited]
             scored = [
                 (t, _score(processed, routes, t), self.overlap(processed, t.claim.id))
-                for t in (self.targets[i] for i in indices)
+                for t in self.targets
+                if t.claim.id in cited and _routes_fit(routes, t.claim)
             ]
-            target, score, shared = max(scored, key=lambda s: s[1] + s[2])
-            if len(cited) == 1 or score >= CITED_SCORE or shared >= CITED_OVERLAP:
-                how = "citation+text" if score >= MATCH_SCORE else "citation"
-                return Match(target.claim, score, how, target.label)
+            if scored:
+                target, score, shared = max(scored, key=lambda s: s[1] + s[2])
+                if len(cited) == 1 or score >= CITED_SCORE or shared >= CITED_OVERLAP:
+                    how = "citation+text" if score >= MATCH_SCORE else "citation"
+                    return Match(target.claim, score, how, target.label)
         if len(text.split()) < MIN_WORDS:
             return None
-        best = self._best(processed, routes)
-        if best is not None and best[1] >= MATCH_SCORE:
-            return Match(best[0].claim, best[1], "text", best[0].label)
-        return None
-
-    def _best(self, processed: str, routes: frozenset[str]) -> tuple[_Target, float] | None:
         shortlist = process.extract(
             processed, self._texts, scorer=fuzz.token_set_ratio, processor=None, limit=SHORTLIST
         )
-        scored = [
-            (t, _score(processed, routes, t)) for t in (self.targets[i] for *_, i in shortlist)
-        ]
-        return max(scored, key=lambda pair: pair[1], default=None)
+        accepted: list[tuple[_Target, float, float]] = []
+        for *_, index in shortlist:
+            target = self.targets[index]
+            score = _score(processed, routes, target)
+            shared = self.overlap(processed, target.claim.id)
+            paraphrase = shared >= TEXT_OVERLAP and score >= TEXT_SCORE
+            if score >= MATCH_SCORE or (paraphrase and _routes_fit(routes, target.claim)):
+                accepted.append((target, score, shared))
+        if not accepted:
+            return None
+        target, score, _ = max(accepted, key=lambda s: s[1] + s[2])
+        return Match(target.claim, score, "text", target.label)
+
+
+def _routes_fit(routes: frozenset[str], claim: ClaimView) -> bool:
+    """Whether a sentence naming `routes` can be about the claim (it names one of its routes)."""
+    return not routes or not claim.routes or bool(routes & set(claim.routes))
 
 
 def _content(processed: str) -> set[str]:
-    return {w for w in processed.split() if w not in _STOP and len(w) > 1}
+    """The distinctive words, cut to their first 7 letters ("bioavailable", "bioavailability")."""
+    return {w[:7] for w in processed.split() if w not in _STOP and len(w) > 1 and w.isalpha()}
 
 
 def _similarity(sentence: str, target: _Target) -> float:
@@ -192,7 +174,8 @@ def _similarity(sentence: str, target: _Target) -> float:
     if not target.quote and words * 2 >= target_words:
         scores.append(fuzz.token_set_ratio(sentence, target.text))
     if target.quote:
-        if len(target.text) >= QUOTE_CHARS and len(sentence) >= 0.8 * len(target.text):
+        long_quote = len(target.text) >= QUOTE_CHARS and target_words >= QUOTE_WORDS
+        if long_quote and len(sentence) >= 0.8 * len(target.text):
             scores.append(fuzz.partial_ratio(target.text, sentence))
         elif target_words >= 2 and f" {target.text} " in f" {sentence} ":
             scores.append(95.0)

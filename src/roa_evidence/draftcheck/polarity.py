@@ -46,6 +46,12 @@ _NEGATOR = re.compile(
 
 # comparative -> (scale, direction)
 _COMPARATIVES: dict[str, tuple[str, int]] = {
+    "costs more": ("cost", 1),
+    "cost more": ("cost", 1),
+    "costs less": ("cost", -1),
+    "cost less": ("cost", -1),
+    "more convenient": ("ease", 1),
+    "less convenient": ("ease", -1),
     "more expensive": ("cost", 1),
     "less expensive": ("cost", -1),
     "more costly": ("cost", 1),
