@@ -395,6 +395,7 @@ def test_citation_forms(text: str, keys: tuple[str, ...]) -> None:
             [(1, 1, "studies"), (18, 18, "participants")],
         ),
         ("in 2014, three of them", []),
+        ("vomiting in a quarter of children", [(25, 25, "percent")]),
     ],
 )
 def test_quantities(text: str, expected: list[tuple[float, float, str]]) -> None:
@@ -412,6 +413,7 @@ def test_quantities(text: str, expected: list[tuple[float, float, str]]) -> None
         ("IV and IM are equally effective.", "IV and IM do not differ in efficacy.", False),
         ("There is no evidence that IM is as good as IV.", "IM is as good as IV.", False),
         ("IV ketamine is quicker than IM.", "IV ketamine is faster than IM.", False),
+        ("We cannot say whether the study was blinded.", "The study was blinded.", False),
     ],
 )
 def test_opposite(sentence: str, statement: str, flipped: bool) -> None:

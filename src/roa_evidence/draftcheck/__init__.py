@@ -263,6 +263,16 @@ def _cited_against(
     return problems
 
 
+def _sides_with_contradiction(claim: ClaimView, stated: list[numbers.Quantity]) -> bool:
+    """Whether the sentence states what a contradicting source found (so not the claim)."""
+    against = [
+        k
+        for e in claim.evidence
+        if e.stance == "contradicts" and (k := numbers.known_value(e.value, e.source)) is not None
+    ]
+    return any(numbers.agrees(q, k) for q in stated for k in against)
+
+
 def _overclaim(sentence: Sentence, claim: ClaimView) -> Problem | None:
     kind = _kind(claim)
     detail = hedging.overclaim(sentence.text, claim.certainty, claim.status, kind)
@@ -324,7 +334,7 @@ def _judge(sentence: Sentence, matcher: Matcher, known: set[str]) -> _Verdict:
     mismatches, stated, _ = _numbers(sentence.text, claim)
     problems += mismatches
     problems += _cited_against(sentence, claim, flip is not None, stated)
-    if flip is None:
+    if flip is None and not _sides_with_contradiction(claim, stated):
         over = _overclaim(sentence, claim)
         if over is not None:
             problems.append(over)

@@ -92,6 +92,20 @@ _WORDS = {
     "a hundred": 100,
     "hundred": 100,
 }
+# Fractions written as words, read as approximate percentages ("a quarter of children").
+_FRACTIONS = {
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "half": 50.0,
+    "a half": 50.0,
+    "two thirds": 200 / 3,
+    "three quarters": 75.0,
+}
+_FRACTION = re.compile(
+    r"\b(?:" + "|".join(sorted(_FRACTIONS, key=len, reverse=True)) + r")\b(?= of\b)", re.I
+)
 _APPROXIMATE = re.compile(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
     r"close to|up to|over|more than|less than|under)\s*$",
@@ -185,6 +199,9 @@ def quantities(text: str) -> list[Quantity]:
                 tolerance * factor,
             )
         )
+    for match in _FRACTION.finditer(text):
+        share = _FRACTIONS[match.group(0).lower()]
+        found.append(Quantity(share, share, "percent", match.group(0), 0.1 * share))
     return found
 
 

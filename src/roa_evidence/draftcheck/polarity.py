@@ -28,6 +28,8 @@ _NOT_NEGATIONS = re.compile(
     r"(?:good |reliable |clear |direct |high[- ]quality |published |strong )?"
     r"(?:evidence|data|studies|study|trials?)(?: (?:that|whether|on|about|for))?|"
     r"not (?:known|clear|certain|established)(?: whether| if)?|whether or not|not only|"
+    r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
+    r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
     r"no more than|not more than|no less than|not less than|no later than)\b",
     re.I,
 )
