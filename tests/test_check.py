@@ -97,7 +97,7 @@ def test_a_wrong_number_is_mismatch_and_a_percent_ends_a_sentence(run: Run, tmp_
     mismatch = next(p for p in first["problems"] if p["kind"] == "mismatch")
     assert mismatch["detail"].startswith("39 % is not what the claim or its sources say")
     assert "93 % (the claim)" in mismatch["detail"]
-    assert "clements1982bioavailability: 93 %" in mismatch["suggestion"]
+    assert mismatch["suggestion"].startswith("the known values are the claim: 93 %")
     assert second["problems"] == [] and second["verdict"] == second["status"]
 
 
@@ -242,13 +242,31 @@ def test_fail_on_takes_problem_kinds_and_statuses(
 
 
 def test_suggestions_keys_for_uncited_and_a_rewording(run: Run, tmp_path: Path) -> None:
+    shown = run("show", "im-as-effective-as-iv-depression", "--format", "json", data=SHIPPED_DATA)
+    claim = json.loads(shown.stdout)
+    supporting = [e["source"] for e in claim["evidence"] if e["stance"] == "supports"]
+    assert supporting, "the shipped claim has supporting evidence"
     draft = _draft(tmp_path, "s.md", "IM ketamine is as effective as IV ketamine for depression.\n")
     [finding] = _json(run, draft, data=SHIPPED_DATA)["findings"]
-    assert finding["suggested_keys"] == ["chilukuri2014acute"]
+    assert finding["suggested_keys"] == supporting
+    assert claim["certainty"] == "very_low"  # so the wording must be "very uncertain"
     over = next(p for p in finding["problems"] if p["kind"] == "overclaim")
     assert over["suggestion"] == (
         "It is very uncertain whether IM ketamine is as effective as IV ketamine for depression."
     )
+
+
+def test_flipping_a_contradicted_claim_agrees_with_the_evidence(run: Run, tmp_path: Path) -> None:
+    shown = run("show", "iv-onset-faster-than-im", "--format", "json", data=SHIPPED_DATA)
+    assert json.loads(shown.stdout)["status"] == "contradicted"
+    text = "IM ketamine takes effect faster than IV ketamine given as an infusion.\n"
+    [finding] = _json(run, _draft(tmp_path, "c.md", text), data=SHIPPED_DATA)["findings"]
+    assert finding["claim"] == "iv-onset-faster-than-im"
+    assert finding["problems"] == [] and finding["verdict"] == "contradicted"
+    text = "IV ketamine given as an infusion takes effect faster than an IM injection.\n"
+    [finding] = _json(run, _draft(tmp_path, "d.md", text), data=SHIPPED_DATA)["findings"]
+    assert _kinds(finding) == ["overclaim"]
+    assert "contradicted: it may not be stated as fact" in finding["problems"][0]["detail"]
 
 
 # --------------------------------------------------------------------------

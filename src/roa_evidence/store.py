@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 
     from .load import EvidenceBase
 
-SCHEMA_VERSION = "1"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
+SCHEMA_VERSION = "2"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
 TABLE_NAMES = ("work", "claim", "claim_route", "assertion", "evidence_link", "meta")
 _PG_LOCK_ID = 0x0E71DE  # pg_advisory_xact_lock key shared by every roa-evidence load
 PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from ..queries import ClaimView, WorkView
 from ..tabular import effect_text
+from ..vocab import certainty_label
 from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, work_cells
 
 CERTAINTY_SYMBOL = {
@@ -32,7 +33,16 @@ CERTAINTY_STYLE = {
     "very_low": "red",
     "none": "dim red",
 }
-STATUS_STYLE = {"strong": "green", "weak": "yellow", "unsupported": "red", "contested": "magenta"}
+STATUS_STYLE = {
+    "strong": "green",
+    "weak": "yellow",
+    "unsupported": "red",
+    "contested": "magenta",
+    "contradicted": "bold red",
+    "confirmed": "green",
+    "refuted": "bold red",
+    "unchecked": "yellow",
+}
 
 
 # Piped output is for grep and less: one row per line, however long.
@@ -71,8 +81,10 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
-def certainty_text(certainty: str) -> Text:
-    label = certainty.replace("_", " ")
+def certainty_text(certainty: str | None) -> Text:
+    label = certainty_label(certainty)
+    if certainty is None:
+        return Text(label, style="" if plain() else "dim")
     if plain():
         return Text(label)
     return Text(f"{CERTAINTY_SYMBOL[certainty]} {label}", style=CERTAINTY_STYLE[certainty])

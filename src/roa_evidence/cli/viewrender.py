@@ -13,6 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..vocab import certainty_label
+
 if TYPE_CHECKING:
     from ..draftcheck import CheckReport, Finding
     from ..views import Comparison, Conflict, EvidenceMap, Side
@@ -28,7 +30,7 @@ def _box() -> box.Box:
     return box.ASCII2 if _plain() else box.SIMPLE_HEAD
 
 
-def _certainty(certainty: str) -> Text:
+def _certainty(certainty: str | None) -> Text:
     from .render import certainty_text
 
     return certainty_text(certainty)
@@ -169,8 +171,7 @@ def _finding_line(path: str, finding: Finding) -> str:
     parts: list[str] = []
     claim = finding.claim
     if claim is not None:
-        certainty = (claim.certainty or "not graded").replace("_", " ")
-        parts.append(f"{claim.id} ({certainty}, {claim.status})")
+        parts.append(f"{claim.id} ({certainty_label(claim.certainty)}, {claim.status})")
     for problem in finding.problems:
         text = f"{problem.kind}: {problem.detail}"
         if problem.suggestion:

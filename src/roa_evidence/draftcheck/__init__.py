@@ -66,6 +66,7 @@ STATUSES = (
     "confirmed",
 )
 FAIL_ON = PROBLEM_KINDS + STATUSES
+_AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted"})
 POLARITY_SCORE = 60.0  # below this, sentence and claim differ too much to compare negations
 
 _DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
@@ -175,10 +176,6 @@ class CheckReport:
 # The checks on one sentence
 
 
-def _kind(claim: ClaimView) -> str:
-    return str(getattr(claim, "kind", None) or "finding")
-
-
 def _knowns(claim: ClaimView) -> list[numbers.Known]:
     found = [numbers.known_value(claim.value, "the claim")]
     found += [numbers.known_value(e.value, e.source, e.stance) for e in claim.evidence]
@@ -274,7 +271,7 @@ def _sides_with_contradiction(claim: ClaimView, stated: list[numbers.Quantity]) 
 
 
 def _overclaim(sentence: Sentence, claim: ClaimView) -> Problem | None:
-    kind = _kind(claim)
+    kind = claim.kind
     detail = hedging.overclaim(sentence.text, claim.certainty, claim.status, kind)
     if detail is None:
         return None
@@ -329,8 +326,10 @@ def _judge(sentence: Sentence, matcher: Matcher, known: set[str]) -> _Verdict:
     flip = None
     if match.score >= POLARITY_SCORE:
         flip = polarity.opposite(sentence.text, claim.statement)
-    if flip is not None:
+    if flip is not None and claim.status not in _AGAINST_THE_EVIDENCE:
         problems.append(Problem("opposite", f"{flip}: the claim is '{claim.statement}'"))
+    # Flipping a claim the evidence contradicts (or a description the record refutes) says
+    # what the evidence says: not a problem, and not an assertion of the claim either.
     mismatches, stated, _ = _numbers(sentence.text, claim)
     problems += mismatches
     problems += _cited_against(sentence, claim, flip is not None, stated)
