@@ -252,13 +252,29 @@ def check(
     with progress("Checking sentences") as bar:
         report = check(text, claims, draft_kind, name, keys, progress=bar.advance)
     if fmt is CheckFormat.json:
-        _emit_json(report.to_dict())
+        _stream_json(report.to_dict())
     else:
         from .viewrender import check_lines
 
         sys.stdout.write("".join(line + "\n" for line in check_lines(report)))
     if failing and report.failing(failing):
         raise typer.Exit(1)
+
+
+def _stream_json(data: object) -> None:
+    """`_emit_json`'s output, written as it is encoded: a large draft's report (a finding per
+    sentence) never sits in memory as one string."""
+    import json
+
+    buffered: list[str] = []
+    size = 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        buffered.append(chunk)
+        size += len(chunk)
+        if size > 1 << 16:
+            sys.stdout.write("".join(buffered))
+            buffered, size = [], 0
+    sys.stdout.write("".join(buffered) + "\n")
 
 
 # --------------------------------------------------------------------------
