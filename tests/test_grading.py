@@ -272,8 +272,8 @@ def test_risk_of_bias_reason_names_studies_and_share() -> None:
         ((25, 25), -1),
         ((200, 199), -1),
         ((200, 200), None),
-        ((None,), -1),
-        ((None, None), -1),
+        ((None,), -2),  # read at its worst: never better than a known small n
+        ((None, None), -2),
         ((300, None), -1),
         ((400, None), -1),  # a study without n is not a second study
         ((300, 100, None), None),  # the reported part already reaches 400
@@ -295,7 +295,7 @@ def test_imprecision_from_sample_size(ns: tuple[int | None, ...], change: int | 
             "a single study reporting n (s0); total n 100 is below 400; "
             "n not reported (s1), so not counted",
         ),
-        ((None, None), "n not reported (s0, s1)"),
+        ((None, None), "n not reported (s0, s1), so read as below 50"),
     ],
 )
 def test_imprecision_sample_size_reason(ns: tuple[int | None, ...], reason: str) -> None:
@@ -355,7 +355,13 @@ def rr(low: float, high: float, est: float = 0.8, **kw: Any) -> Effect:
             id="few-events",
         ),
         pytest.param(rr(0.6, 0.9, n=100, events=300), None, None, id="events-enough"),
-        pytest.param(rr(0.6, 0.9), None, None, id="n-from-links"),
+        pytest.param(
+            rr(0.6, 0.9),
+            0,  # a pooled effect is judged on its own n; unknown, so only noted
+            "pooled RR 0.8: 95 % CI 0.6 to 0.9; the information size could not be checked "
+            "(n not reported)",
+            id="pooled-n-unknown-is-noted",
+        ),
         pytest.param(Effect("OR", 1.2, 0.9, 1.6, n=800), -1, None, id="or-crosses-1"),
         pytest.param(Effect("HR", 0.5, 0.3, 0.8, n=800), None, None, id="hr-precise"),
         pytest.param(

@@ -522,7 +522,7 @@ def _body_effect(pooled: Effect | None, body: list[Link]) -> tuple[Effect, str] 
     if not with_effect:
         return None
     best = max(with_effect, key=lambda link: _link_n(link) or 0)
-    if all(link.study.key == best.study.key for link in sized):
+    if _link_n(best) is not None and all(link.study.key == best.study.key for link in sized):
         assert best.effect is not None
         return best.effect, best.study.key
     return None
@@ -551,7 +551,11 @@ def _imprecision_from_effect(
         findings += _against_defaults(effect, config, ci, null)
 
     # Optimal information size: checked only when n or events are known (design v2).
-    n = effect.n if effect.n is not None else _total_n(body)
+    # A pooled effect is judged on its own n, not on the links that happen to be
+    # entered: adding a study to the claim cannot make the pooled estimate less precise.
+    n = effect.n
+    if n is None and whose != "pooled":
+        n = _total_n(body)
     events_known = effect.events is not None and effect.measure in DICHOTOMOUS_MEASURES
     if n is not None and n < config.imprecision_n_very:
         # Far below any optimal information size (GRADE guidance 34: rate down more
@@ -641,16 +645,20 @@ def _against_mid(effect: Effect, mid: Mid, ci: str) -> list[_Rating]:
 def _imprecision_from_size(body: list[Link], config: GradingConfig) -> _Rating:
     """Without an effect: a single study, or total n below `imprecision_n`: -1; below
     `imprecision_n_very`: -2. Only reported n counts; a study without n never lowers
-    the concern (it is not a second study, nor participants), and when none reports
-    n the body is rated down for it."""
+    the concern (it is not a second study, nor participants), and a body where none
+    reports n is read as below `imprecision_n_very`."""
     counted = _counted(body)
     sized = [link for link in counted if link.participants is not None]
     missing = [link for link in counted if link.participants is None]
     reasons: list[str] = []
     levels = 0
     if not sized:
-        levels = 1
-        reasons.append(f"n not reported ({_keys(missing)})")
+        # Read at its worst, as below `imprecision_n_very`: were it -1, adding a
+        # 10-patient trial would lower the grade, so not reporting n would pay.
+        levels = 2
+        reasons.append(
+            f"n not reported ({_keys(missing)}), so read as below {config.imprecision_n_very}"
+        )
     else:
         total = sum(link.participants or 0 for link in sized)
         if total < config.imprecision_n_very:
@@ -756,16 +764,27 @@ def _facets(link: Link, claim: ClaimEvidence) -> dict[str, str]:
 
 
 def _indirectness(claim: ClaimEvidence, body: list[Link]) -> _Rating:
-    per_link = [(link, _facets(link, claim)) for link in body]
-    if not all(facets for _, facets in per_link):
-        return _NO_CONCERN
-    levels = min(2, min(len(facets) for _, facets in per_link))
+    """Indirect when every study that reports n is; when none does, when any is (a
+    study without n can never make a body more direct: it counts against, never for)."""
+    sized = [link for link in body if link.participants is not None]
+    per_link = [(link, _facets(link, claim)) for link in (sized or body)]
+    indirect = [(link, facets) for link, facets in per_link if facets]
+    if sized:
+        if len(indirect) < len(per_link):
+            return _NO_CONCERN
+        levels = min(2, min(len(facets) for _, facets in indirect))
+        which = "every supporting link" if len(sized) == len(body) else "every link reporting n"
+    else:
+        if not indirect:
+            return _NO_CONCERN
+        levels = min(2, max(len(facets) for _, facets in indirect))
+        which = "every supporting link" if len(indirect) == len(body) else "a link without n"
     details = "; ".join(
         f"{link.study.key}: " + ", ".join(f"{facet} ({why})" for facet, why in facets.items())
-        for link, facets in per_link
+        for link, facets in indirect
     )
     what = "two or more facets" if levels == 2 else "a facet"
-    return _Rating(levels, f"every supporting link is indirect in {what}: {details}")
+    return _Rating(levels, f"{which} is indirect in {what}: {details}")
 
 
 def _publication_bias(body: list[Link], config: GradingConfig) -> _Rating:
@@ -854,7 +873,11 @@ def _grade_body(
     rated_down = any(step.change < 0 for step in steps[1:])
     if start < 4 and not rated_down:
         for flag, domain in (("large-effect", "large_effect"), ("dose-response", "dose_response")):
-            carriers = [link for link in body if flag in link.flags]
+            # Only a study that reports its size can rate up: an effect of unknown
+            # precision cannot be judged large (and a missing n never counts for a body).
+            carriers = [
+                link for link in _counted(body) if flag in link.flags and _link_n(link) is not None
+            ]
             if carriers:
                 steps.append(Step(domain, 1, f"{flag} flagged on {_keys(carriers)}"))
     return max(1, min(4, sum(step.change for step in steps))), steps
