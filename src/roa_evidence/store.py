@@ -15,7 +15,6 @@ input files and one read of SQLite's meta table.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import fcntl
 import glob
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import StoreError
-from .inputs import file_hashes, fingerprint
+from .inputs import fingerprint
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -40,7 +39,7 @@ if TYPE_CHECKING:
     from .load import EvidenceBase
 
 SCHEMA_VERSION = "2"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
-TABLE_NAMES = ("work", "work_flag", "claim", "claim_route", "assertion", "evidence_link", "meta")
+TABLE_NAMES = ("work", "claim", "claim_route", "assertion", "evidence_link", "meta")
 _PG_LOCK_ID = 0x0E71DE  # pg_advisory_xact_lock key shared by every roa-evidence load
 PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 
@@ -168,9 +167,6 @@ class Store:
         except sa.exc.DBAPIError:
             return {}
 
-    def is_current(self, data_dir: Path, data_hash: str | None = None) -> bool:
-        return _current(self.meta(), data_hash or fingerprint(data_dir))
-
     # -- writing -----------------------------------------------------------
 
     def build(
@@ -256,8 +252,10 @@ class Store:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
                     lock_server(conn)
-                    if _current(_meta_in(conn), data_hash):
+                    if built_from(_meta_in(conn), data_hash):
                         return  # another load wrote this very content while we waited
+                # work_flag (quality flags; never read, now gone) refers to work
+                conn.exec_driver_sql("DROP TABLE IF EXISTS work_flag")
                 SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
                 _create_and_fill(conn, rows)
         except sa.exc.DBAPIError as exc:
@@ -283,7 +281,8 @@ def server_error(exc: Exception) -> StoreError:
     )
 
 
-def _current(meta: dict[str, str], data_hash: str) -> bool:
+def built_from(meta: dict[str, str], data_hash: str) -> bool:
+    """True when a database with this meta was built from this content by this version."""
     return meta.get("schema_version") == SCHEMA_VERSION and meta.get("data_hash") == data_hash
 
 
@@ -358,7 +357,7 @@ def insert_rows(cursor: Any, postgres: bool, rows: dict[str, list[tuple[Any, ...
 
 
 @contextlib.contextmanager
-def _build_lock(store: Store) -> Iterator[None]:
+def build_lock(store: Store) -> Iterator[None]:
     """One build at a time per SQLite file: a second load waits, then finds it current.
 
     PostgreSQL builds serialise on an advisory lock inside their transaction.
@@ -385,10 +384,34 @@ def _build_lock(store: Store) -> Iterator[None]:
 
 
 def _sweep(path: Path) -> None:
-    """Remove the temporary files of killed loads; only safe while holding the build lock."""
+    """Remove what killed loads left; only safe while holding the build lock."""
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
+    _settle_journal(path)
+
+
+def _settle_journal(path: Path) -> None:
+    """Leave no rollback journal beside the database.
+
+    A killed incremental update leaves one. A journal must never outlive the file
+    it belongs to: beside a database renamed over the old one, SQLite would "roll
+    back" the new file with the old file's pages. Opening the database rolls a hot
+    journal back (SQLite then deletes it); a journal left after that is not hot
+    and is removed. If the rollback itself fails, the journal is kept: it is the
+    only copy of the old pages.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists():
+        return
+    if path.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as conn:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            return
+    with contextlib.suppress(OSError):
+        journal.unlink()
 
 
 def _os_reason(exc: OSError) -> str:
@@ -433,60 +456,3 @@ def _replaceable(path: Path) -> bool:
 
 def _first_line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-
-
-def refresh(
-    store: Store, data_dir: Path, force: bool = False, progress: Progress | None = None
-) -> LoadSummary | None:
-    """Bring the store up to date with `data_dir`; None when it already was.
-
-    Nothing changed: nothing is parsed. Only claims files changed: those are
-    read again and their claims replaced. Otherwise (or with `force`) the whole
-    evidence base is read, graded and written anew.
-    """
-    hashes = file_hashes(data_dir)
-    data_hash = fingerprint(data_dir, hashes)
-    if not force and _current(store.meta(), data_hash):
-        return None
-    with _build_lock(store):
-        meta = store.meta()
-        if not force and _current(meta, data_hash):
-            return None  # another process built it while we waited
-        if not force:
-            from .incremental import update
-
-            summary = update(store, data_dir, meta, hashes, progress)
-            if summary is not None:
-                return summary
-        from .load import read_evidence_base
-
-        if progress:
-            progress("reading the evidence base")
-        base = read_evidence_base(data_dir, while_waiting=_import_writers)
-        summary = store.build(base, hashes, progress)
-        return dataclasses.replace(summary, first=not meta)
-
-
-def _import_writers() -> None:
-    """Import what grading and writing need (a few tenths of a second)."""
-    from . import build  # noqa: F401
-
-    tables()
-
-
-@contextlib.contextmanager
-def open_store(data_dir: Path | None = None, db_url: str | None = None) -> Iterator[Connection]:
-    """A connection to the database of `data_dir` (default: the shipped evidence base),
-    rebuilt first if its files changed. The library's way in::
-
-        with open_store() as conn:
-            claims = find_claims(conn, ClaimFilter(routes=("IM",)))
-    """
-    data_dir = data_dir or default_data_dir()
-    store = Store(db_url or default_db_url(data_dir))
-    try:
-        refresh(store, data_dir)
-        with store.engine.connect() as conn:
-            yield conn
-    finally:
-        store.close()

@@ -134,6 +134,7 @@ def certainty_label(certainty: str | None) -> str:
 
 
 EFFECT_MEASURES: tuple[str, ...] = ("RR", "OR", "HR", "RD", "MD", "SMD")
+# Ratios: 1 is no difference, and every value (estimate and interval) is above 0.
 RATIO_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR"})
 JUDGEMENT_DOMAINS: tuple[str, ...] = (
     "risk_of_bias",
