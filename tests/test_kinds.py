@@ -130,3 +130,31 @@ def test_report_and_exports_carry_kind(run: Run, evidence_dir: Path, tmp_path: P
     conflicts = json.loads(run("conflicts", "--format", "json").stdout)
     refuted = next(c for c in conflicts if c["id"] == "big-trial-was-open-label")
     assert (refuted["kind"], refuted["status"]) == ("description", "refuted")
+
+
+def test_no_shipped_strong_finding_rests_on_a_judgement_that_sets_its_study_aside(
+    tmp_path: Path,
+) -> None:
+    """A shipped finding is strong on its evidence, not because a reviewer judged a
+    study's flagged weaknesses away (the audit's "strong means describes a study")."""
+    from typer.testing import CliRunner
+
+    from conftest import SHIPPED_DATA
+    from roa_evidence.cli import app
+
+    db = f"sqlite:///{tmp_path / 'shipped.sqlite'}"
+    result = CliRunner().invoke(
+        app, ["--data", str(SHIPPED_DATA), "--db", db, "claims", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.stderr
+    claims = json.loads(result.stdout)
+    for claim in claims:
+        if claim["status"] != "strong":
+            continue
+        assert claim["kind"] == "finding"
+        set_aside = [
+            s for s in claim["grading"] if "the automatic rule would have rated" in s["reason"]
+        ]
+        assert not set_aside, (claim["id"], set_aside)
+    # and a summary can no longer be misread: checked kinds are never "strong"
+    assert all(c["certainty"] is None for c in claims if c["kind"] != "finding")

@@ -2,68 +2,30 @@
 
 `grade()` is a pure function: it takes a claim with its evidence links and a
 `GradingConfig` and returns a `Grade` (certainty, status, the steps that led
-there and the total sample size). It reads no file and prints nothing.
+there, total n, and the contradicting body's certainty with its own steps). It
+reads no file and prints nothing. docs/grading.md states the rules in full;
+in brief (design.md, "Version 2"):
 
-The rules (design.md, "Grading"; every threshold lives in `GradingConfig`):
-
-1. Body: the `supports` links. None -> certainty `none`, status `unsupported`.
-2. Start at the best supporting design (`vocab.DESIGN_LEVEL`); an unappraised
-   study (design None) counts as the lowest level (1).
-3. Rate down, each domain -1 (serious) or -2 (very serious):
-
-   - risk of bias: over the supporting studies at the start level, weighted by
-     n (when any of them lacks n, each study counts once instead). A study
-     has a concern for each of: `open-label` blinding, and the quality flags
-     in `bias_flags` (not-randomized, no-control, stopped-early,
-     high-attrition). When studies with at least one concern hold more than
-     `bias_share` of the participants: -1; when studies with two or more
-     concerns do: -2.
-   - imprecision, from the effect when one is known (the claim's pooled effect,
-     else the effect on the only supporting link), each rule a level and the
-     worst one kept:
-
-       * the 95 % CI includes no effect (1 for RR/OR/HR, 0 for RD/MD/SMD): -1,
-         except a "precise null" (`precise_null`, GRADE guidance 6): a CI
-         that crosses no effect but stays inside both appreciable-effect
-         thresholds is precise;
-       * the CI spans both an appreciable benefit and an appreciable harm
-         (below `ratio_low` and above `ratio_high` for ratios, beyond
-         -margin and +margin for differences; `smd_margin`, `md_margin`,
-         `rd_margin`; a measure without a margin skips this rule): -2;
-       * the information size is below the optimal information size: events
-         below `ois_events` for dichotomous measures when events are known,
-         else participants below `ois_participants`; or not reported: -1.
-
-     Without an effect, from the sample size: a single study, total n below
-     `imprecision_n`, or n not reported: -1; total n below `imprecision_n_very`:
-     -2. When some links lack n but those with n already reach
-     `imprecision_n`, the total is known to be large enough.
-   - inconsistency: a `contradicts` link from a design at most
-     `inconsistency_gap` levels below the start (a better design counts too),
-     or two supporting values that disagree: -1. Two values (on the same
-     unit) disagree when their ranges (low..high, or the bare estimate) do
-     not overlap and their centres (estimate, else the range's midpoint)
-     differ by more than `value_tolerance` of the larger centre's magnitude.
-   - indirectness: every supporting link is indirect, flagged by hand
-     (`indirect`) or found by comparing facets (the study's routes lack a route
-     of the claim -> intervention; its condition differs from the claim's,
-     `any` on either side matching -> population). -1 when every link has an
-     indirect facet; -2 when every link has two or more.
-   - publication bias: a supporting study flagged `industry-funded` or a
-     supporting link flagged `publication-bias`: -1.
-
-   A reviewer's judgement for a domain (`ClaimEvidence.judgements`) replaces
-   the automatic one; its step's reason reads "judged by the reviewer: ...".
-   A `not-serious` judgement records a 0-change step only when it overrules an
-   automatic rating down (so the derivation shows what was set aside), and no
-   step otherwise.
-4. Rate up, only from a start below 4 and only with no rating down: a
-   supporting link flagged `large-effect` (+1), `dose-response` (+1).
-5. Certainty = clamp(start + changes, 1, 4). A reviewer override then appends
-   a step (change = new level - computed level).
-6. Status, the first that holds: `contested` (a contradicts link, or the claim
-   is disputed), `unsupported` (no supporting link), `strong` (high or
-   moderate), `weak`.
+- Kinds: a `description` is checked against the records it links (`confirmed`,
+  `refuted`, `unchecked`), a `definition` is `confirmed` by its rationale; both
+  have certainty None. A `finding` is graded.
+- A finding's supporting and contradicting links are two bodies graded by the
+  same rules: start at the best design, rate down for risk of bias,
+  imprecision, inconsistency (opposing evidence or disagreeing values),
+  indirectness and publication bias (a reviewer's judgement replaces a domain's
+  automatic rule), rate up for a large effect or dose-response (from a start
+  below high, with no rating down, on studies that report n), clamp to 1..4.
+- Imprecision: from the effect's CI when there is one (GRADE guidelines 6; with
+  the claim's `mid`, the minimally contextualised approach of GRADE guidance
+  34), the optimal information size only when n or events are known; without
+  an effect, from the reported sample size.
+- A study that reports no n never counts for a body: it is not a second study,
+  adds no participants, may hold most participants when flagged, never makes a
+  body more direct, and a body where none reports n is read as below 50.
+  A link `within` a pooled source in the same body is counted once, inside it.
+- Status, the first that holds: `contradicted` (contradicting links and no
+  support, or the contradicting body grades higher), `contested`,
+  `unsupported`, `strong` (high or moderate), `weak`.
 """
 
 from __future__ import annotations
