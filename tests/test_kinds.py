@@ -34,6 +34,16 @@ KINDS = """
     evidence:
       - source: patients2024
         stance: supports
+  - id: iv-outweighed
+    statement: IV ketamine does nothing for depression.
+    routes: [IV]
+    topic: efficacy
+    condition: depression
+    evidence:
+      - source: patients2024
+        stance: supports
+      - source: big2020trial
+        stance: contradicts
   - id: iv-bioavailability-100
     kind: definition
     rationale: an intravenous dose enters the circulation whole
@@ -60,6 +70,7 @@ def test_descriptions_are_checked_and_definitions_confirmed(run: Run, evidence_d
             "big-trial-was-open-label",
             "patients-were-surveyed",
             "iv-bioavailability-100",
+            "iv-outweighed",
         )
     }
     assert checked == {
@@ -67,7 +78,10 @@ def test_descriptions_are_checked_and_definitions_confirmed(run: Run, evidence_d
         "big-trial-was-open-label": ("description", "refuted", None),
         "patients-were-surveyed": ("description", "unchecked", None),  # unverified record
         "iv-bioavailability-100": ("definition", "confirmed", None),
+        # patient reports for, a double-blind RCT of 520 against: outweighed
+        "iv-outweighed": ("finding", "contradicted", "very_low"),
     }
+    assert by_id["iv-outweighed"]["certainty_against"] == "moderate"  # one RCT: -1
     assert by_id["iv-bioavailability-100"]["rationale"] == (
         "an intravenous dose enters the circulation whole"
     )
@@ -80,7 +94,7 @@ def test_gaps_count_each_kind_apart(run: Run, evidence_dir: Path) -> None:
     _with_kinds(evidence_dir)
     gaps = json.loads(run("gaps", "--format", "json").stdout)
     assert gaps["summary"] == {
-        "finding": {"contradicted": 1, "contested": 1, "unsupported": 1, "weak": 1},
+        "finding": {"contradicted": 2, "contested": 1, "unsupported": 1, "weak": 1},
         "description": {"refuted": 1, "unchecked": 1},
     }
     assert {c["id"] for c in gaps["claims"]} >= {
@@ -89,7 +103,7 @@ def test_gaps_count_each_kind_apart(run: Run, evidence_dir: Path) -> None:
     }
     table = run("gaps")
     assert table.stdout.splitlines()[0] == (
-        "6 claims lack strong support: 4 findings (1 contradicted, 1 contested, "
+        "7 claims lack strong support: 5 findings (2 contradicted, 1 contested, "
         "1 unsupported, 1 weak); 2 descriptions (1 refuted, 1 unchecked)"
     )
 
