@@ -60,9 +60,11 @@ def conflict_panel(conflict: Conflict) -> Panel | Text:
     for_grade.append_text(_certainty(claim.certainty))
     for_grade.append(f", {claim.status}")
     against = conflict.against
-    if against.evidence:
-        against_grade = Text(f"best design {against.best_design}, would start ")
-        against_grade.append_text(_certainty(against.start))
+    if against.evidence and claim.kind == "finding":
+        against_grade = Text("graded ")
+        against_grade.append_text(_certainty(claim.certainty_against))
+    elif against.evidence:
+        against_grade = Text("the linked record refutes the description")
     else:
         against_grade = Text("no evidence cited against")
     kinds = " and ".join(conflict.kinds)
@@ -100,8 +102,8 @@ def _claim_lines(claims: Any) -> Text:
             text.append("\n")
         text.append_text(_certainty(claim.certainty))
         text.append(f" {claim.id}")
-        if claim.status == "contested":
-            text.append(" (contested)", style="" if _plain() else "magenta")
+        if claim.status not in ("strong", "weak"):
+            text.append(f" ({claim.status})", style="" if _plain() else "magenta")
     if not claims:
         text.append("\u2014", style="" if _plain() else "dim")
     return text
