@@ -17,7 +17,9 @@ from roa_evidence.cli import app
 
 def _ids(result: object) -> list[str]:
     assert result.exit_code == 0, result.stderr
-    return [c["id"] for c in json.loads(result.stdout)]
+    found = json.loads(result.stdout)
+    claims = found["claims"] if isinstance(found, dict) else found  # gaps: {summary, claims}
+    return [c["id"] for c in claims]
 
 
 def test_db_takes_a_plain_file_path(

@@ -183,8 +183,8 @@ def claim_detail(claim: ClaimView) -> Group:
     head = Text()
     head.append(claim.statement + "\n", style="bold")
     head.append(
-        f"routes {', '.join(claim.routes)} \u00b7 topic {claim.topic} \u00b7 condition "
-        f"{claim.condition}"
+        f"{claim.kind} \u00b7 routes {', '.join(claim.routes)} \u00b7 topic {claim.topic} "
+        f"\u00b7 condition {claim.condition}"
     )
     if claim.value:
         head.append(f" \u00b7 value {_value(claim.value)}")
@@ -192,7 +192,12 @@ def claim_detail(claim: ClaimView) -> Group:
     head.append_text(certainty_text(claim.certainty))
     head.append(" \u00b7 status ")
     head.append_text(status_text(claim.status))
+    if claim.kind == "finding" and claim.certainty_against not in (None, "none"):
+        head.append(" \u00b7 certainty against ")
+        head.append_text(certainty_text(claim.certainty_against))
     head.append(f" \u00b7 total n {claim.total_n if claim.total_n is not None else 'not reported'}")
+    if claim.rationale:
+        head.append(f"\nrationale: {claim.rationale}")
     if claim.note:
         head.append(f"\nnote: {claim.note}", style="italic")
     if narrow():  # a panel's title is cut when it is wider than the panel
@@ -282,17 +287,41 @@ def claim_detail(claim: ClaimView) -> Group:
     if claim.pooled_effect:
         parts.append(Text(f"Pooled effect: {effect_text(claim.pooled_effect)}\n"))
     parts.append(grading_table(claim))
+    if claim.grading_against:
+        parts.append(
+            grading_table(claim, claim.grading_against, "How the contradicting evidence was graded")
+        )
     return Group(*parts)
 
 
-def grading_table(claim: ClaimView) -> Table | Group:
+def grading_table(
+    claim: ClaimView,
+    steps: Sequence[dict[str, Any]] | None = None,
+    title: str | None = None,
+) -> Table | Group:
+    """A derivation step by step: the supporting body's unless `steps` are given; stacked
+    on a narrow terminal."""
+    if claim.kind != "finding" and steps is None:
+        title = title or "How the claim was checked"
+        if narrow():
+            parts: list[Any] = [Text(title, style="bold")]
+            for step in claim.grading:
+                parts += [_key(step["domain"], ""), _indented(step["reason"])]
+            return Group(*parts)
+        table = _table("check", "reason", title=title)
+        table.columns[-1].overflow = "fold"
+        for step in claim.grading:
+            table.add_row(step["domain"], Text(step["reason"]))
+        return table
     if narrow():
-        return grading_stacked(claim)
-    table = _table("domain", "change", "level", "reason", title="How the grade was reached")
+        return grading_stacked(claim, steps, title)
+    table = _table(
+        "domain", "change", "level", "reason", title=title or "How the grade was reached"
+    )
     table.columns[-1].overflow = "fold"
     level = 0
     names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
-    for step in claim.grading:
+    for step in claim.grading if steps is None else steps:
         change = int(step["change"])
         if step["domain"] == "start":
             level, shown = change, str(change)
@@ -309,25 +338,29 @@ def grading_table(claim: ClaimView) -> Table | Group:
     return table
 
 
-def _grading_steps(claim: ClaimView) -> list[tuple[str, str, str, str]]:
+def _grading_steps(
+    claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None
+) -> list[tuple[str, str, str, str]]:
     """(domain, change, level reached, reason) for each step of the derivation."""
     names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
-    steps, level = [], 0
-    for step in claim.grading:
+    rows, level = [], 0
+    for step in claim.grading if steps is None else steps:
         change = int(step["change"])
         if step["domain"] == "start":
             level, shown = change, str(change)
         else:
             level, shown = level + change, f"{change:+d}"
         reached = names.get(max(0, min(4, level)), str(level))
-        steps.append((step["domain"].replace("_", " "), shown, reached, step["reason"]))
-    return steps or [("start", "0", "none", "no supporting evidence")]
+        rows.append((step["domain"].replace("_", " "), shown, reached, step["reason"]))
+    return rows or [("start", "0", "none", "no supporting evidence")]
 
 
-def grading_stacked(claim: ClaimView) -> Group:
+def grading_stacked(
+    claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None, title: str | None = None
+) -> Group:
     """The derivation for a narrow terminal: each step's domain and change, its reason below."""
-    parts: list[Any] = [Text("How the grade was reached", style="bold")]
-    for domain, change, level, reason in _grading_steps(claim):
+    parts: list[Any] = [Text(title or "How the grade was reached", style="bold")]
+    for domain, change, level, reason in _grading_steps(claim, steps):
         parts += [_key(f"{domain} {change} \u2192 {level}", ""), _indented(reason)]
     return Group(*parts)
 
