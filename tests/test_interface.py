@@ -153,3 +153,31 @@ def test_shell_completion_offers_terms_ids_and_keys(evidence_dir: Path) -> None:
     assert _complete(*data, "source", "doc") == ["docalpha", "docbeta"]
     assert _complete(*data, "claims", "--source", "b") == ["big2020trial"]
     assert "im-bioavailability-93" in _complete("show", "im-bio")  # the shipped base
+
+
+def test_a_load_with_nothing_to_do_answers_like_the_full_command(
+    evidence_dir: Path, tmp_path: Path
+) -> None:
+    """`load` on an up-to-date database is answered before the framework is imported;
+    its answer is the full command's, and anything else still reaches the full command."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "e.sqlite"
+    base = [sys.executable, "-m", "roa_evidence", "--data", str(evidence_dir), "--db", str(db)]
+
+    def load(*extra: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([*base, "load", *extra], capture_output=True, text=True)
+
+    first = load()
+    assert first.returncode == 0 and first.stdout.startswith("Loaded "), first.stderr
+    again = load()
+    expected = f"Up to date: {db} already holds {evidence_dir} as it is.\n"
+    assert (again.returncode, again.stdout, again.stderr) == (0, expected, "")
+    full = CliRunner().invoke(app, ["--data", str(evidence_dir), "--db", str(db), "load"])
+    assert full.stdout == expected
+    forced = load("--force")
+    assert forced.stdout.startswith("Loaded "), forced.stderr
+    (evidence_dir / "claims.yaml").write_text("version: 1\nclaims: [\n")
+    broken = load()
+    assert broken.returncode == 2 and "Error:" in broken.stderr

@@ -65,6 +65,13 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
+def unused_local_data(shipped: Path) -> bool:
+    """True when ./data holds an evidence base other than `shipped` (a clone's copy that
+    a curator edits while the installed one is read)."""
+    here = Path("data")
+    return (here / "claims.yaml").is_file() and here.resolve() != shipped.resolve()
+
+
 def default_db_url(data_dir: Path) -> str:
     """A per-evidence-base SQLite file in the user's cache folder."""
     import platformdirs

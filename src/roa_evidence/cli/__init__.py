@@ -171,14 +171,13 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 def _data_dir(ctx: typer.Context) -> Path:
-    from ..store import default_data_dir
+    from ..store import default_data_dir, unused_local_data
 
     chosen = _settings(ctx).data_dir
     if chosen is not None:
         return chosen
     shipped = default_data_dir()
-    here = Path("data")
-    if (here / "claims.yaml").is_file() and here.resolve() != shipped.resolve():
+    if unused_local_data(shipped):
         # a curator editing a clone's data/ would otherwise wonder why nothing changes
         _err(
             f"roa-evidence: using the installed evidence base ({shipped}), not ./data; "
