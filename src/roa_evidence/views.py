@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import vocab
+from . import certainty, vocab
 from .queries import AssertionView, ClaimView, EvidenceView
 
 __all__ = [
@@ -326,10 +326,6 @@ def md_escape(text: object) -> str:
     return " ".join(str("" if text is None else text).split()).translate(_MD_SPECIAL)
 
 
-def _label(certainty: str | None) -> str:
-    return vocab.certainty_label(certainty)
-
-
 def _md_side(side: Side) -> str:
     quotes = (
         "<br>".join(
@@ -358,14 +354,14 @@ def conflicts_markdown(found: Sequence[Conflict]) -> str:
             "",
             f"{md_escape(', '.join(claim.routes))} \u00b7 {md_escape(claim.topic)} \u00b7 "
             f"{md_escape(' and '.join(c.kinds))} \u00b7 certainty "
-            f"{_label(claim.certainty)} \u00b7 status {md_escape(claim.status)}",
+            f"{certainty.label(claim.certainty)} \u00b7 status {md_escape(claim.status)}",
             "",
             "| side | who says so | evidence | grade |",
             "|---|---|---|---|",
-            f"| for | {_md_side(c.for_side)} | graded {_label(claim.certainty)} |",
+            f"| for | {_md_side(c.for_side)} | graded {certainty.label(claim.certainty)} |",
             f"| against | {_md_side(c.against)} | "
             + (
-                f"graded {_label(claim.certainty_against)} |"
+                f"graded {certainty.label(claim.certainty_against)} |"
                 if c.against.evidence and claim.kind == "finding"
                 else "no evidence cited against |"
                 if not c.against.evidence
@@ -384,7 +380,8 @@ def comparison_markdown(comparison: Comparison) -> str:
     def cell(claims: Sequence[ClaimView]) -> str:
         return (
             "<br>".join(
-                f"{md_escape(c.id)} ({_label(c.certainty)}, {md_escape(c.status)})" for c in claims
+                f"{md_escape(c.id)} ({certainty.label(c.certainty)}, {md_escape(c.status)})"
+                for c in claims
             )
             or "\u2014"
         )
@@ -409,6 +406,6 @@ def map_markdown(emap: EvidenceMap) -> str:
         cells = []
         for route in emap.routes:
             cell = emap.cell(route, topic)
-            cells.append(f"{cell.count} ({_label(cell.best)})" if cell.count else "\u2014")
+            cells.append(f"{cell.count} ({certainty.label(cell.best)})" if cell.count else "\u2014")
         out.append(f"| {md_escape(topic)} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"

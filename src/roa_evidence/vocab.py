@@ -147,11 +147,6 @@ STATUSES: tuple[str, ...] = FINDING_STATUSES + CHECKED_STATUSES
 NOT_GRADED = "not graded"  # how a description's or definition's null certainty is shown
 
 
-def certainty_label(certainty: str | None) -> str:
-    """A certainty for people: `very low`; `not graded` for a description or definition."""
-    return NOT_GRADED if certainty is None else certainty.replace("_", " ")
-
-
 EFFECT_MEASURES: tuple[str, ...] = ("RR", "OR", "HR", "RD", "MD", "SMD")
 # Ratios: 1 is no difference, and every value (estimate and interval) is above 0.
 RATIO_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR"})

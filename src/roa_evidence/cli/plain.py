@@ -12,8 +12,8 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from ..certainty import label as certainty_label
 from ..queries import ClaimView, WorkView
-from ..vocab import certainty_label
 
 CLAIM_HEADER = ("id", "routes", "topic", "certainty", "status", "n", "statement")
 WORK_HEADER = ("key", "design", "n", "blinding", "year", "quality", "verification", "claims")

@@ -14,25 +14,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .. import certainty as certainties
 from ..queries import ClaimView, WorkView
 from ..tabular import effect_text
-from ..vocab import certainty_label
 from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, work_cells
 
-CERTAINTY_SYMBOL = {
-    "high": "\u2295\u2295\u2295\u2295",
-    "moderate": "\u2295\u2295\u2295\u25ef",
-    "low": "\u2295\u2295\u25ef\u25ef",
-    "very_low": "\u2295\u25ef\u25ef\u25ef",
-    "none": "\u25ef\u25ef\u25ef\u25ef",
-}
-CERTAINTY_STYLE = {
-    "high": "bold green",
-    "moderate": "green",
-    "low": "yellow",
-    "very_low": "red",
-    "none": "dim red",
-}
 STATUS_STYLE = {
     "strong": "green",
     "weak": "yellow",
@@ -111,12 +97,12 @@ def _table(*columns: str, title: str | None = None) -> Table:
 
 
 def certainty_text(certainty: str | None) -> Text:
-    label = certainty_label(certainty)
+    label = certainties.label(certainty)
     if certainty is None:
         return Text(label, style="" if plain() else "dim")
     if plain():
         return Text(label)
-    return Text(f"{CERTAINTY_SYMBOL[certainty]} {label}", style=CERTAINTY_STYLE[certainty])
+    return Text(f"{certainties.SYMBOL[certainty]} {label}", style=certainties.STYLE[certainty])
 
 
 def status_text(status: str) -> Text:
@@ -319,30 +305,17 @@ def grading_table(
         "domain", "change", "level", "reason", title=title or "How the grade was reached"
     )
     table.columns[-1].overflow = "fold"
-    level = 0
-    names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
-    for step in claim.grading if steps is None else steps:
-        change = int(step["change"])
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
-        table.add_row(
-            step["domain"].replace("_", " "),
-            shown,
-            names.get(max(0, min(4, level)), str(level)),
-            Text(step["reason"]),
-        )
+    for domain, change, level, reason in _steps(claim, steps):
+        table.add_row(domain, change, level, Text(reason))
     if not claim.grading:
         table.add_row("start", "0", "none", "no supporting evidence")
     return table
 
 
-def _grading_steps(
+def _steps(
     claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None
 ) -> list[tuple[str, str, str, str]]:
     """(domain, change, level reached, reason) for each step of the derivation."""
-    names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
     rows, level = [], 0
     for step in claim.grading if steps is None else steps:
         change = int(step["change"])
@@ -350,9 +323,16 @@ def _grading_steps(
             level, shown = change, str(change)
         else:
             level, shown = level + change, f"{change:+d}"
-        reached = names.get(max(0, min(4, level)), str(level))
+        reached = certainties.level_label(level)
         rows.append((step["domain"].replace("_", " "), shown, reached, step["reason"]))
-    return rows or [("start", "0", "none", "no supporting evidence")]
+    return rows
+
+
+def _grading_steps(
+    claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None
+) -> list[tuple[str, str, str, str]]:
+    """The derivation's steps, or the one a claim with no supporting evidence starts at."""
+    return _steps(claim, steps) or [("start", "0", "none", "no supporting evidence")]
 
 
 def grading_stacked(

@@ -13,7 +13,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..vocab import certainty_label
+from .. import certainty
 
 if TYPE_CHECKING:
     from ..draftcheck import CheckReport, Finding
@@ -152,8 +152,6 @@ def comparison_table(comparison: Comparison) -> Table | Group:
 
 
 def map_table(emap: EvidenceMap) -> Table:
-    from .render import CERTAINTY_STYLE, CERTAINTY_SYMBOL
-
     table = Table(box=_box(), pad_edge=False)
     table.add_column("topic", no_wrap=True)
     for route in emap.routes:
@@ -168,12 +166,12 @@ def map_table(emap: EvidenceMap) -> Table:
             contested = cell.statuses().get("contested", 0)
             mark = f" !{contested}" if contested else ""
             if _plain():
-                cells.append(Text(f"{cell.count} {cell.best.replace('_', ' ')}{mark}"))
+                cells.append(Text(f"{cell.count} {certainty.LABEL[cell.best]}{mark}"))
             else:
                 cells.append(
                     Text(
-                        f"{cell.count} {CERTAINTY_SYMBOL[cell.best]}{mark}",
-                        style=CERTAINTY_STYLE[cell.best],
+                        f"{cell.count} {certainty.SYMBOL[cell.best]}{mark}",
+                        style=certainty.STYLE[cell.best],
                     )
                 )
         table.add_row(topic, *cells)
@@ -193,7 +191,7 @@ def _finding_line(path: str, finding: Finding) -> str:
     parts: list[str] = []
     claim = finding.claim
     if claim is not None:
-        parts.append(f"{claim.id} ({certainty_label(claim.certainty)}, {claim.status})")
+        parts.append(f"{claim.id} ({certainty.label(claim.certainty)}, {claim.status})")
     for problem in finding.problems:
         text = f"{problem.kind}: {problem.detail}"
         if problem.suggestion:
