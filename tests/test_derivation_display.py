@@ -32,8 +32,10 @@ def test_levels_stay_in_range(start: int, changes: list[tuple[str, int]]) -> Non
 def test_show_never_prints_none_inside_a_graded_body(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         app,
-        ["--data", str(SHIPPED_DATA), "--db", f"sqlite:///{tmp_path}/e.sqlite"]
-        + ["show", "im-as-effective-as-iv-depression"],
+        [
+            *("--data", str(SHIPPED_DATA), "--db", f"sqlite:///{tmp_path}/e.sqlite"),
+            *("show", "im-as-effective-as-iv-depression"),
+        ],
         env={"NO_COLOR": "1", "COLUMNS": "200"},
     )
     assert result.exit_code == 0, result.output
