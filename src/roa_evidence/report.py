@@ -23,6 +23,7 @@ from jinja2.ext import Extension
 from markupsafe import Markup
 
 from . import certainty, vocab
+from .grading import levels_reached
 from .queries import ClaimView, WorkView, count_by_kind
 from .tabular import effect_text
 from .views import conflicts, evidence_map
@@ -65,13 +66,11 @@ def _derivation(
 ) -> list[tuple[str, str, str, object]]:
     """(domain, change, level reached, reason) for each step of a derivation: the
     supporting body's unless `steps` are given; a check of a description reaches none."""
-    rows, level = [], 0
-    for step in claim.grading if steps is None else steps:
+    rows = []
+    recorded = claim.grading if steps is None else steps
+    for step, level in zip(recorded, levels_reached(recorded), strict=True):
         change = int(str(step["change"]))
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
+        shown = str(change) if step["domain"] == "start" else f"{change:+d}"
         graded = claim.kind == "finding" or steps is not None
         reached = certainty.level_label(level) if graded else "none"
         rows.append((str(step["domain"]).replace("_", " "), shown, reached, step["reason"]))

@@ -15,6 +15,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import certainty as certainties
+from ..grading import levels_reached
 from ..queries import ClaimView, WorkView
 from ..tabular import effect_text
 from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, work_cells
@@ -94,6 +95,17 @@ def _table(*columns: str, title: str | None = None) -> Table:
     for column in columns:
         table.add_column(column)
     return table
+
+
+def _titled(body: Text | Table, title: str) -> Panel:
+    """A record's box with its id or key as the title (ASCII when piped)."""
+    return Panel(
+        body,
+        title=title,
+        title_align="left",
+        expand=False,
+        box=box.ASCII if plain() else box.ROUNDED,
+    )
 
 
 def certainty_text(certainty: str | None) -> Text:
@@ -189,15 +201,7 @@ def claim_detail(claim: ClaimView) -> Group:
     if narrow():  # a panel's title is cut when it is wider than the panel
         parts += [_key(claim.id), Panel(head, expand=False, box=box.ROUNDED)]
     else:
-        parts.append(
-            Panel(
-                head,
-                title=claim.id,
-                title_align="left",
-                expand=False,
-                box=box.ASCII if plain() else box.ROUNDED,
-            )
-        )
+        parts.append(_titled(head, claim.id))
     for label, assertions in (
         ("Asserted by", claim.asserted_by),
         ("Disputed by", claim.disputed_by),
@@ -316,13 +320,11 @@ def _steps(
     claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None
 ) -> list[tuple[str, str, str, str]]:
     """(domain, change, level reached, reason) for each step of the derivation."""
-    rows, level = [], 0
-    for step in claim.grading if steps is None else steps:
+    rows = []
+    recorded = claim.grading if steps is None else steps
+    for step, level in zip(recorded, levels_reached(recorded), strict=True):
         change = int(step["change"])
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
+        shown = str(change) if step["domain"] == "start" else f"{change:+d}"
         reached = certainties.level_label(level)
         rows.append((step["domain"].replace("_", " "), shown, reached, step["reason"]))
     return rows
@@ -398,16 +400,7 @@ def work_detail(work: WorkView) -> Group:
             table.add_row(label, escape(str(value)) if not isinstance(value, str) else Text(value))
     if narrow():
         return Group(_key(work.key), table, *_citing(work))
-    parts: list[Any] = [
-        Panel(
-            table,
-            title=work.key,
-            title_align="left",
-            expand=False,
-            box=box.ASCII if plain() else box.ROUNDED,
-        )
-    ]
-    return Group(*parts, *_citing(work))
+    return Group(_titled(table, work.key), *_citing(work))
 
 
 def _citing(work: WorkView) -> list[Text]:
