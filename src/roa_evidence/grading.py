@@ -33,7 +33,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, fields
 
-from roa_evidence.certainty import level_label
 from roa_evidence.vocab import (
     CERTAINTY_OF_LEVEL,
     DESIGN_LEVEL,
@@ -61,6 +60,7 @@ __all__ = [
 
 DICHOTOMOUS_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR", "RD"})
 LOWEST_LEVEL = min(DESIGN_LEVEL.values())
+LEVEL_NAME: dict[int, str] = {4: "high", 3: "moderate", 2: "low", 1: "very low"}
 
 
 # --------------------------------------------------------------------------
@@ -811,7 +811,7 @@ def _grade_body(
         Step(
             "start",
             start,
-            f"starts {level_label(start)} ({start}): best {what} design "
+            f"starts {LEVEL_NAME[start]} ({start}): best {what} design "
             f"{' / '.join(designs)} ({_keys(best)})",
         )
     ]
