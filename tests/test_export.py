@@ -56,6 +56,7 @@ EVIDENCE_COLUMNS = [
     "effect_high",
     "note",
     "verification",
+    "retraction",
 ]
 HOSTILE_CLAIM = """
   - id: evil-formula

@@ -38,6 +38,10 @@ from .queries import (
     assemble_works,
     check_filter_keys,
     claim_query,
+    in_force,
+    notices_of,
+    retracted_sources,
+    retraction_text,
 )
 from .tabular import (
     CLAIM_COLUMNS,
@@ -46,6 +50,7 @@ from .tabular import (
     WORK_COLUMNS,
     claim_row,
     effect_text,
+    safe_cell,
     whole_number,
     work_row,
     write_csv,
@@ -211,6 +216,11 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
         .where(CLAIM.c.id.in_(ids))
         .order_by(CLAIM.c.position, CLAIM.c.id, LINK.c.position)
     )
+    retracted = {
+        key: safe_cell(retraction_text(notice))
+        for key, found in notices_of(conn, retracted_sources()).items()
+        if (notice := in_force(found)) is not None
+    }
     result = conn.execution_options(stream_results=True, yield_per=2_000).execute(query)
     for (
         claim_id,
@@ -277,6 +287,7 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
             effect.get("high"),
             note,
             verification,
+            retracted.get(source) if linked else None,
         )
 
 

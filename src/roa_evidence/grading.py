@@ -6,6 +6,9 @@ there and the total sample size). It reads no file and prints nothing.
 
 The rules (design.md, "Grading"; every threshold lives in `GradingConfig`):
 
+0. Notices (`_screen_notices`): a retracted work's links leave every body; an
+   expression of concern is a risk-of-bias concern; each is a 0-change
+   `retraction` step after the start step.
 1. Body: the `supports` links. None -> certainty `none`, status `unsupported`.
 2. Start at the best supporting design (`vocab.DESIGN_LEVEL`); an unappraised
    study (design None) counts as the lowest level (1).
@@ -69,8 +72,9 @@ The rules (design.md, "Grading"; every threshold lives in `GradingConfig`):
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
+from roa_evidence.notices import Notice, standing
 from roa_evidence.vocab import (
     CERTAINTY_OF_LEVEL,
     DESIGN_LEVEL,
@@ -178,6 +182,7 @@ class Study:
     routes: frozenset[str] = frozenset()
     condition: str | None = None
     quality: frozenset[str] = frozenset()
+    notices: tuple[Notice, ...] = ()  # retraction, concern... (see _screen_notices)
 
 
 @dataclass(frozen=True)
@@ -687,6 +692,45 @@ def _publication_bias(body: list[Link], config: GradingConfig) -> _Rating:
 
 
 # --------------------------------------------------------------------------
+# Editorial notices: a pre-filter before the body is formed (issue 16)
+
+CONCERN_FLAG = "expression-of-concern"
+
+
+def _screen_notices(
+    claim: ClaimEvidence, config: GradingConfig
+) -> tuple[ClaimEvidence, GradingConfig, list[Step]]:
+    """Drop the links of retracted works (every stance), and make an expression of
+    concern a risk-of-bias concern; each as a 0-change `retraction` step naming the
+    notice. Corrections are shown elsewhere, not graded; a reinstatement undoes a
+    retraction (`notices.standing`)."""
+    if not any(link.study.notices for link in claim.links):
+        return claim, config, []
+    kept: list[Link] = []
+    steps: list[Step] = []
+    said: set[str] = set()
+    for link in claim.links:
+        found = standing(link.study.notices)
+        key = link.study.key
+        if found.retraction is not None:
+            why = f"excluded: {key} {found.retraction.describe()} ({link.stance})"
+            steps.append(Step("retraction", 0, why))
+            continue
+        if found.concerns:
+            if key not in said:
+                said.add(key)
+                what = "; ".join(notice.describe() for notice in found.concerns)
+                steps.append(Step("retraction", 0, f"{key}: {what}, a risk-of-bias concern"))
+            study = replace(link.study, quality=link.study.quality | {CONCERN_FLAG})
+            link = replace(link, study=study)
+        kept.append(link)
+    concerned = any(CONCERN_FLAG in link.study.quality for link in kept)
+    if concerned and CONCERN_FLAG not in config.bias_flags:
+        config = replace(config, bias_flags=(*config.bias_flags, CONCERN_FLAG))
+    return replace(claim, links=tuple(kept)), config, steps
+
+
+# --------------------------------------------------------------------------
 # The grade
 
 
@@ -726,6 +770,7 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
         raise ValueError(
             f"unknown judgement domain {min(unknown)!r} (one of {', '.join(JUDGEMENT_DOMAINS)})"
         )
+    claim, config, notice_steps = _screen_notices(claim, config)
     body = [link for link in claim.links if link.stance == "supports"]
     total_n = _total_n(body)
     steps: list[Step] = []
@@ -777,6 +822,6 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
     return Grade(
         certainty=certainty,
         status=_status(claim, body, level),
-        steps=tuple(steps),
+        steps=(*steps[:1], *notice_steps, *steps[1:]),
         total_n=total_n,
     )

@@ -150,6 +150,16 @@ def _apply(
         config, problems = _read_config(data_dir / GRADING_NAME)
         if problems:
             raise _Fallback
+    from .notices import Notice
+
+    notices: dict[str, list[Notice]] = {}
+    for key, origin, nature, date, notice_doi, reason, record_id in db.rows(
+        "SELECT work_key, origin, nature, date, notice_doi, reason, record_id "
+        "FROM work_notice ORDER BY work_key, position"
+    ):
+        notices.setdefault(key, []).append(
+            Notice(nature, date, notice_doi, reason, origin, record_id)
+        )
     studies: dict[str, grading.Study] = {}
     for key, design, n, blinding, routes, condition, quality in db.rows(
         "SELECT key, design, n, blinding, routes, condition, quality FROM work"
@@ -162,6 +172,7 @@ def _apply(
             routes=frozenset(_split(routes)),
             condition=condition,
             quality=frozenset(_split(quality)),
+            notices=tuple(notices.get(key, ())),
         )
 
     claim_files = [name for name in hashes if name.endswith(".yaml")]

@@ -24,6 +24,7 @@ T = SQLModel.metadata.tables
 assert models.SCHEMA_VERSION  # the tables above are registered by importing models
 WORK, WORK_FLAG, CLAIM = T["work"], T["work_flag"], T["claim"]
 CLAIM_ROUTE, ASSERTION, LINK = T["claim_route"], T["assertion"], T["evidence_link"]
+WORK_NOTICE = T["work_notice"]
 GAP_STATUSES = ("unsupported", "weak", "contested")
 
 
@@ -40,6 +41,7 @@ class ClaimFilter:
     document: str | None = None
     search: str | None = None
     unjudged: bool = False  # only supported claims graded without any reviewer judgement
+    retracted: bool = False  # only claims citing a work retracted (and not reinstated)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,12 @@ class EvidenceView:
     quality: tuple[str, ...] = ()
     doi: str | None = None
     verification: str | None = None
+    notices: tuple[dict[str, Any], ...] = ()  # the work's notices (retraction, correction...)
+
+    @property
+    def retraction(self) -> dict[str, Any] | None:
+        """The work's retraction in force, if any."""
+        return in_force(self.notices)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -85,6 +93,7 @@ class EvidenceView:
                 "blinding": self.blinding,
                 "quality": list(self.quality),
                 "verification": self.verification,
+                "notices": [_public(notice) for notice in self.notices],
             }
         )
         return data
@@ -124,6 +133,7 @@ class ClaimView:
     grade_override: dict[str, Any] | None = None
     pooled_effect: dict[str, Any] | None = None
     judgements: dict[str, Any] | None = None
+    retraction: tuple[dict[str, Any], ...] = ()  # retractions in force on its sources
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of design.md, plus the optional extras."""
@@ -145,6 +155,7 @@ class ClaimView:
             "grade_override": self.grade_override,
             "pooled_effect": self.pooled_effect,
             "judgements": self.judgements,
+            "retraction": [_public(notice) for notice in self.retraction] or None,
         }
 
 
@@ -176,6 +187,12 @@ class WorkView:
     fields: dict[str, str] = field(default_factory=dict, repr=False)
     cited_by: tuple[str, ...] = ()
     asserts: tuple[str, ...] = ()  # claims a document asserts or disputes
+    notices: tuple[dict[str, Any], ...] = ()  # retraction, correction... in date order
+
+    @property
+    def retraction(self) -> dict[str, Any] | None:
+        """The retraction in force, if any."""
+        return in_force(self.notices)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -202,7 +219,58 @@ class WorkView:
             "is_document": self.is_document,
             "cited_by": list(self.cited_by),
             "asserts": list(self.asserts),
+            "notices": [_public(notice) for notice in self.notices],
+            "retraction": _public(self.retraction) if self.retraction else None,
         }
+
+
+def in_force(notices: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    for notice in notices:
+        if notice["nature"] == "Retraction" and notice["in_force"]:
+            return notice
+    return None
+
+
+def _public(notice: dict[str, Any]) -> dict[str, Any]:
+    """A notice as JSON shows it: `in_force` is implied by where it appears."""
+    return {key: value for key, value in notice.items() if key != "in_force"}
+
+
+def retraction_text(notice: dict[str, Any]) -> str:
+    """`big2020 retracted 2021-03-04, notice 10.1000/x`, for tables and CSV cells."""
+    text = f"{notice['source']} " if notice.get("source") else ""
+    text += f"retracted {notice['date'] or '(undated)'}"
+    if notice["notice_doi"]:
+        text += f", notice {notice['notice_doi']}"
+    return text
+
+
+def notices_of(conn: Connection, keys: Any) -> dict[str, list[dict[str, Any]]]:
+    """The notices on these works (keys, or a subquery giving them), by work key."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    query = (
+        sa.select(WORK_NOTICE)
+        .where(WORK_NOTICE.c.work_key.in_(keys))
+        .order_by(WORK_NOTICE.c.work_key, WORK_NOTICE.c.position)
+    )
+    for row in conn.execute(query).mappings():
+        found[row["work_key"]].append(
+            {
+                "nature": row["nature"],
+                "date": row["date"],
+                "notice_doi": row["notice_doi"],
+                "reason": row["reason"],
+                "origin": row["origin"],
+                "in_force": bool(row["in_force"]),
+            }
+        )
+    return found
+
+
+def retracted_sources() -> sa.Select[Any]:
+    return sa.select(WORK_NOTICE.c.work_key).where(
+        WORK_NOTICE.c.nature == "Retraction", WORK_NOTICE.c.in_force.is_(True)
+    )
 
 
 def _split(text: str | None) -> tuple[str, ...]:
@@ -239,6 +307,10 @@ def claim_query(flt: ClaimFilter) -> sa.Select[Any]:
             CLAIM.c.id.in_(
                 sa.select(CLAIM_ROUTE.c.claim_id).where(CLAIM_ROUTE.c.route.in_(flt.routes))
             )
+        )
+    if flt.retracted:
+        query = query.where(
+            CLAIM.c.id.in_(sa.select(LINK.c.claim_id).where(LINK.c.source.in_(retracted_sources())))
         )
     if flt.topics:
         query = query.where(CLAIM.c.topic.in_(flt.topics))
@@ -319,6 +391,21 @@ def assemble_claims(
         assertions[(row["claim_id"], row["kind"])].append(
             AssertionView(row["document"], row["quote"], row["citation_issue"])
         )
+    # Notices on the cited works; looked up even without details, for the retraction column.
+    cited = sa.select(LINK.c.claim_id, LINK.c.source).where(
+        LINK.c.claim_id.in_(ids), LINK.c.source.in_(sa.select(WORK_NOTICE.c.work_key))
+    )
+    sources_of: dict[str, list[str]] = defaultdict(list)
+    for claim_id, source in conn.execute(cited.order_by(LINK.c.claim_id, LINK.c.position)):
+        if source not in sources_of[claim_id]:
+            sources_of[claim_id].append(source)
+    notices = notices_of(conn, sorted({s for found in sources_of.values() for s in found}))
+    retractions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for claim_id, sources in sources_of.items():
+        for source in sources:
+            notice = in_force(notices.get(source, ()))
+            if notice is not None:
+                retractions[claim_id].append({"source": source, **notice})
     evidence: dict[str, list[EvidenceView]] = defaultdict(list)
     link_query = (
         sa.select(
@@ -361,6 +448,7 @@ def assemble_claims(
                 quality=_split(row["quality"]),
                 doi=row["doi"],
                 verification=row["verification"],
+                notices=tuple(notices.get(row["source"], ())),
             )
         )
     return [
@@ -384,6 +472,7 @@ def assemble_claims(
             grade_override=_loads(row["override_json"]),
             pooled_effect=_loads(row["pooled_effect_json"]),
             judgements=_loads(row["judgements_json"]),
+            retraction=tuple(retractions[row["id"]]),
         )
         for row in claim_rows
     ]
@@ -401,9 +490,14 @@ def get_claim(conn: Connection, claim_id: str) -> ClaimView:
 
 
 def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
-    """Claims lacking strong support, the most asserted (and disputed) first."""
+    """Claims lacking strong support, and (without --status) claims citing a retracted
+    work whatever their grade; the most asserted (and disputed) first."""
     statuses = tuple(s for s in flt.statuses if s in GAP_STATUSES) or GAP_STATUSES
     claims = find_claims(conn, ClaimFilter(**{**flt.__dict__, "statuses": statuses}))
+    if not flt.statuses:
+        seen = {claim.id for claim in claims}
+        cited = find_claims(conn, ClaimFilter(**{**flt.__dict__, "retracted": True}))
+        claims += [claim for claim in cited if claim.id not in seen]
     return sorted(claims, key=lambda c: -(len(c.asserted_by) + len(c.disputed_by)))
 
 
@@ -438,6 +532,7 @@ def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkView]:
     asserted: dict[str, list[str]] = defaultdict(list)
     for document, claim_id in conn.execute(quotes.order_by(ASSERTION.c.claim_id)):
         asserted[document].append(claim_id)
+    notices = notices_of(conn, keys if len(keys) <= 500 else sa.select(WORK.c.key))
     return [
         WorkView(
             key=row["key"],
@@ -464,6 +559,7 @@ def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkView]:
             fields=json.loads(row["fields_json"]),
             cited_by=tuple(cited[row["key"]]),
             asserts=tuple(asserted[row["key"]]),
+            notices=tuple(notices.get(row["key"], ())),
         )
         for row in rows
     ]

@@ -15,7 +15,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from . import vocab
-from .queries import AssertionView, ClaimView, EvidenceView, WorkView
+from .queries import AssertionView, ClaimView, EvidenceView, WorkView, retraction_text
 from .tabular import effect_text
 from .views import Conflict, EvidenceMap, Side, conflicts, evidence_map
 
@@ -61,6 +61,7 @@ nav a { margin-right: 1.2rem; text-decoration: none; font-weight: 600; }
          font-weight: 600; white-space: nowrap; }
 .status-strong { background: #d9f0d3; } .status-weak { background: #fee0b6; }
 .status-unsupported { background: #fddbc7; } .status-contested { background: #e7d4e8; }
+.retracted { background: #b2182b; color: #fff; }
 svg { max-width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; }
 .map a:hover rect, .map a:focus rect { stroke: #000; stroke-width: 2; }
@@ -396,7 +397,7 @@ def _evidence_table(claim: ClaimView) -> str:
     if not claim.evidence:
         return '<p class="muted">Evidence: none linked.</p>'
     rows = "".join(
-        f"<tr><td>{_e(e.source)}</td><td>{_e(e.stance)}</td>"
+        f"<tr><td>{_e(e.source)}{_retracted_badge(e.retraction)}</td><td>{_e(e.stance)}</td>"
         f"<td>{_e(e.design or 'not appraised')}</td>"
         f'<td class="num">{_e(e.n if e.n is not None else "")}</td><td>{_e(e.blinding)}</td>'
         f"<td>{_e(', '.join(e.quality))}</td><td>{_e(e.locator)}</td>"
@@ -408,6 +409,12 @@ def _evidence_table(claim: ClaimView) -> str:
         "<th>blinding</th><th>quality</th><th>locator</th><th>effect</th><th>note</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
+
+
+def _retracted_badge(notice: dict[str, object] | None) -> str:
+    if notice is None:
+        return ""
+    return f' <span class="badge retracted">{_e(retraction_text(notice))}</span>'
 
 
 def _claim(claim: ClaimView) -> str:
@@ -422,6 +429,11 @@ def _claim(claim: ClaimView) -> str:
     ]
     if claim.note:
         parts.append(f'<p class="muted">{_e(claim.note)}</p>')
+    for notice in claim.retraction:
+        parts.append(
+            f'<p class="cites-retracted"><span class="badge retracted">cites a retracted work'
+            f"</span> {_e(retraction_text(notice))}; left out of the grade</p>"
+        )
     if claim.asserted_by:
         parts.append(f"<p><b>Asserted by</b></p>{_quotes(claim.asserted_by)}")
     if claim.disputed_by:

@@ -38,9 +38,22 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
     from .load import EvidenceBase
+    from .retractions import Persisted
 
-SCHEMA_VERSION = "1"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
-TABLE_NAMES = ("work", "work_flag", "claim", "claim_route", "assertion", "evidence_link", "meta")
+SCHEMA_VERSION = "2"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
+TABLE_NAMES = (
+    "work",
+    "work_flag",
+    "work_notice",
+    "claim",
+    "claim_route",
+    "assertion",
+    "evidence_link",
+    "meta",
+    "retraction_notice",  # these three are carried over from one build to the next
+    "retraction_import",
+    "retraction_change",
+)
 _PG_LOCK_ID = 0x0E71DE  # pg_advisory_xact_lock key shared by every roa-evidence load
 PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 
@@ -174,26 +187,35 @@ class Store:
     # -- writing -----------------------------------------------------------
 
     def build(
-        self, base: EvidenceBase, hashes: dict[str, str], progress: Progress | None = None
+        self,
+        base: EvidenceBase,
+        hashes: dict[str, str],
+        progress: Progress | None = None,
+        retractions: Persisted | None = None,
     ) -> LoadSummary:
         """Replace the database's content with this evidence base, all or nothing.
 
         `hashes` are the input files' content hashes (`inputs.file_hashes`), kept
-        so that the next load can tell which files changed.
+        so that the next load can tell which files changed. The imported
+        retraction notices are carried over from the database as it is, unless
+        `retractions` replaces them (an import).
         """
         from .build import table_rows
+        from .retractions import carried
 
         data_hash = fingerprint(base.data_dir, hashes)
+        kept = retractions if retractions is not None else carried(self)
         if progress:
             progress(f"grading {len(base.claims):,} claims")
-        rows = table_rows(base)
+        rows = table_rows(base, kept.notices)
+        rows.update(kept.rows(rows["claim"]))
         rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
         if progress:
             progress(f"writing {sum(len(r) for r in rows.values()):,} rows")
         if self.path is not None:
             self._build_sqlite_file(rows)
         else:
-            self._build_in_transaction(rows, data_hash)
+            self._build_in_transaction(rows, data_hash, replace=retractions is not None)
         return LoadSummary(
             len(rows["work"]),
             len(rows["claim"]),
@@ -248,7 +270,9 @@ class Store:
             temp.unlink(missing_ok=True)
         self.close()  # connections must see the new file
 
-    def _build_in_transaction(self, rows: dict[str, list[tuple[Any, ...]]], data_hash: str) -> None:
+    def _build_in_transaction(
+        self, rows: dict[str, list[tuple[Any, ...]]], data_hash: str, replace: bool = False
+    ) -> None:
         import sqlalchemy as sa
         from sqlmodel import SQLModel
 
@@ -256,7 +280,7 @@ class Store:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
                     lock_server(conn)
-                    if _current(_meta_in(conn), data_hash):
+                    if not replace and _current(_meta_in(conn), data_hash):
                         return  # another load wrote this very content while we waited
                 SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
                 _create_and_fill(conn, rows)
@@ -358,7 +382,7 @@ def insert_rows(cursor: Any, postgres: bool, rows: dict[str, list[tuple[Any, ...
 
 
 @contextlib.contextmanager
-def _build_lock(store: Store) -> Iterator[None]:
+def build_lock(store: Store) -> Iterator[None]:
     """One build at a time per SQLite file: a second load waits, then finds it current.
 
     PostgreSQL builds serialise on an advisory lock inside their transaction.
@@ -448,7 +472,7 @@ def refresh(
     data_hash = fingerprint(data_dir, hashes)
     if not force and _current(store.meta(), data_hash):
         return None
-    with _build_lock(store):
+    with build_lock(store):
         meta = store.meta()
         if not force and _current(meta, data_hash):
             return None  # another process built it while we waited

@@ -10,7 +10,7 @@ import csv
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
-from .queries import ClaimView, WorkView
+from .queries import ClaimView, WorkView, retraction_text
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -28,6 +28,7 @@ CLAIM_COLUMNS = (
     "n_sources",
     "asserted_by",
     "disputed_by",
+    "retraction",
 )
 WORK_COLUMNS = (
     "key",
@@ -49,6 +50,7 @@ WORK_COLUMNS = (
     "verification",
     "citation_issue",
     "cited_by",
+    "retraction",
 )
 # One row per claim x evidence link: design.md's columns first, then the rest of the link.
 EVIDENCE_COLUMNS = (
@@ -84,6 +86,7 @@ EVIDENCE_COLUMNS = (
     "effect_high",
     "note",
     "verification",
+    "retraction",
 )
 
 
@@ -135,6 +138,7 @@ def claim_row(claim: ClaimView) -> tuple[Any, ...]:
         len(claim.evidence),
         ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
         ";".join(dict.fromkeys(a.document for a in claim.disputed_by)),
+        "; ".join(retraction_text(notice) for notice in claim.retraction),
     )
 
 
@@ -159,6 +163,7 @@ def work_row(work: WorkView) -> tuple[Any, ...]:
         work.verification,
         work.citation_issue,
         ";".join(work.cited_by),
+        retraction_text(work.retraction) if work.retraction else "",
     )
 
 
@@ -178,7 +183,7 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
         claim.status,
     )
     if not claim.evidence:
-        yield (*head, *([None] * 10), claim.condition, claim.total_n, *([None] * 14))
+        yield (*head, *([None] * 10), claim.condition, claim.total_n, *([None] * 15))
     for e in claim.evidence:
         value, effect = e.value or {}, e.effect or {}
         yield (
@@ -209,6 +214,7 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
             effect.get("high"),
             e.note,
             e.verification,
+            retraction_text(e.retraction) if e.retraction else None,
         )
 
 

@@ -531,15 +531,26 @@ def claims(
     source: SourceOpt = None,
     document: DocumentOpt = None,
     search: SearchOpt = None,
+    retracted: Annotated[
+        bool,
+        typer.Option(
+            "--retracted",
+            help="Only claims citing a work that is retracted (and not reinstated); "
+            "see `retractions import`.",
+        ),
+    ] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List claims with their certainty and status, narrowed by any of the filters.
 
     Example: roa-evidence claims --route IM --topic efficacy
     """
+    from dataclasses import replace
+
     from ..queries import find_claims
 
     flt = claim_filter(route, topic, condition, status, min_certainty, source, document, search)
+    flt = replace(flt, retracted=retracted)
     with _connection(ctx) as conn:
         # the table shows no quotes or evidence: leave them out, it is much quicker
         found = find_claims(conn, flt, details=fmt is not Format.table)
@@ -666,6 +677,8 @@ def gaps(
 ) -> None:
     """List claims lacking strong support (unsupported, weak, contested), most asserted first.
 
+    Claims citing a retracted work are listed too, whatever their grade (unless --status).
+
     Example: roa-evidence gaps --route IM --fail
     """
     from dataclasses import replace
@@ -694,4 +707,5 @@ def main() -> None:
 
 # Commands that live in their own modules register themselves on `app`.
 from . import export as _export  # noqa: E402, F401
+from . import retractions as _retractions  # noqa: E402, F401
 from . import views as _views  # noqa: E402, F401

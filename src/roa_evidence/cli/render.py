@@ -14,7 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..queries import ClaimView, WorkView
+from ..queries import ClaimView, WorkView, retraction_text
 from ..tabular import effect_text
 from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, work_cells
 
@@ -136,6 +136,11 @@ def claim_detail(claim: ClaimView) -> Group:
     head.append(f" \u00b7 total n {claim.total_n if claim.total_n is not None else 'not reported'}")
     if claim.note:
         head.append(f"\nnote: {claim.note}", style="italic")
+    for notice in claim.retraction:
+        head.append(
+            f"\ncites a retracted work: {retraction_text(notice)}; left out of the grade",
+            style="" if plain() else "bold red",
+        )
     parts.append(
         Panel(
             head,
@@ -192,6 +197,14 @@ def claim_detail(claim: ClaimView) -> Group:
         notes = [f"  {e.source}: {e.note}" for e in claim.evidence if e.note]
         if notes:
             parts.append(Text("Notes on the evidence\n" + "\n".join(notes) + "\n"))
+        noticed = {e.source: e.notices for e in claim.evidence if e.notices}
+        if noticed:
+            lines = [
+                f"  {source}: {notice_line(notice)}"
+                for source, notices in noticed.items()
+                for notice in notices
+            ]
+            parts.append(Text("Notices on the evidence\n" + "\n".join(lines) + "\n"))
     else:
         parts.append(Text("Evidence: none linked.\n", style="" if plain() else "red"))
     if claim.pooled_effect:
@@ -265,11 +278,28 @@ def work_detail(work: WorkView) -> Group:
             box=box.ASCII if plain() else box.ROUNDED,
         )
     ]
+    if work.notices:
+        lines = [f"  {notice_line(notice)}" for notice in work.notices]
+        parts.append(Text("Notices\n" + "\n".join(lines)))
     if work.cited_by:
         parts.append(Text("Cited as evidence by: " + ", ".join(work.cited_by)))
     if work.asserts:
         parts.append(Text("Asserts or disputes: " + ", ".join(work.asserts)))
     return Group(*parts)
+
+
+def notice_line(notice: dict[str, Any]) -> str:
+    """`Retraction 2021-03-04, notice 10.1000/x: reason (Retraction Watch)`."""
+    text = f"{notice['nature']} {notice['date'] or '(undated)'}"
+    if notice["notice_doi"]:
+        text += f", notice {notice['notice_doi']}"
+    if notice["reason"]:
+        text += f": {notice['reason']}"
+    origin = "Retraction Watch" if notice["origin"] == "retraction-watch" else notice["origin"]
+    text += f" ({origin})"
+    if notice["nature"] == "Retraction" and not notice["in_force"]:
+        text += ", undone by a reinstatement"
+    return text
 
 
 def dump_json(data: Any) -> str:
