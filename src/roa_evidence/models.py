@@ -152,8 +152,8 @@ class RetractionNotice(SQLModel, table=True):
     __tablename__ = "retraction_notice"
     id: int | None = Field(default=None, primary_key=True)
     record_id: str
-    doi: str | None = Field(default=None, index=True)  # the original paper's, normalised
-    pmid: str | None = Field(default=None, index=True)
+    doi: str | None = None  # the original paper's, normalised (matched in Python: no index)
+    pmid: str | None = None
     nature: str
     date: str | None = None
     notice_doi: str | None = None

@@ -111,6 +111,8 @@ def normalise_doi(text: str | None) -> str | None:
     """A DOI in lower case without a resolver or `doi:` prefix; None when there is none."""
     if not text:
         return None
+    if text.startswith("10."):  # most are bare: skip the prefix pattern
+        return text.strip().lower()
     doi = _DOI_PREFIX.sub("", text.strip()).strip().lower()
     return doi if doi.startswith("10.") else None
 

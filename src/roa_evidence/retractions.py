@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import datetime
+import functools
 import hashlib
 import re
 import sqlite3
@@ -115,6 +116,7 @@ _US_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+\d{1,2}:\d{2}(?::\d{2}
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?)?$")
 
 
+@functools.lru_cache(maxsize=65_536)  # a full file has about 15,000 distinct dates
 def parse_date(text: str) -> str | None:
     """`3/4/2023 0:00` (month first, as published), `3/4/2023` or ISO -> `2023-03-04`;
     None when blank. Raises ValueError when it is not a date."""
@@ -130,6 +132,7 @@ def parse_date(text: str) -> str | None:
     return datetime.date(year, month, day).isoformat()
 
 
+@functools.lru_cache(maxsize=65_536)  # reasons repeat: a few thousand combinations
 def _reason(text: str) -> str | None:
     """`+Error in Data;+Duplication of Image;` -> `Error in Data; Duplication of Image`."""
     parts = [part.strip().lstrip("+").strip() for part in text.split(";")]
@@ -200,7 +203,7 @@ def read_retraction_watch(path: Path) -> Iterator[Row]:
                     f"the record has {len(record)} fields where the header has {width}; "
                     "the file is truncated or malformed, download it again",
                 )
-            nature = canonical_nature(record[at["RetractionNature"]])
+            nature = _nature(record[at["RetractionNature"]])
             if not nature:
                 raise fail(line, "RetractionNature is empty; the record is malformed")
             date_text = record[at["RetractionDate"]]
@@ -226,6 +229,9 @@ def read_retraction_watch(path: Path) -> Iterator[Row]:
                     line,
                 )
             line = reader.line_num + 1
+
+
+_nature = functools.lru_cache(maxsize=256)(canonical_nature)
 
 
 # --------------------------------------------------------------------------
@@ -370,23 +376,33 @@ def import_retractions(
     """Replace the imported notices with those of `csv_path` and regrade, all or nothing.
 
     The database is first brought up to date with the evidence files, so the
-    grades recorded as "before" differ from "after" only by the notices.
+    grades recorded as "before" differ from "after" only by the notices. The
+    file is parsed while studies.bib is (in another process, when it is large).
     """
     from .inputs import file_hashes
     from .load import read_evidence_base
     from .store import build_lock, refresh
 
-    if progress:
-        progress(f"reading {csv_path.name}")
     digest = hashlib.blake2b(digest_size=16)
-    with open(csv_path, "rb") as handle:  # read errors are reported by the parse below
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    notices = list(read_retraction_watch(csv_path))
+    try:
+        with open(csv_path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 20), b""):
+                digest.update(block)
+    except OSError as exc:
+        raise InvalidRetractions(
+            f"cannot read {csv_path} ({exc.strerror or exc}); check the path"
+        ) from None
     refresh(store, data_dir, progress=progress)
+    notices: list[Row] = []
+
+    def parse() -> None:
+        if progress:
+            progress(f"reading {csv_path.name}")
+        notices.extend(read_retraction_watch(csv_path))
+
     with build_lock(store):
         before = _grades(store)
-        base = read_evidence_base(data_dir)
+        base = read_evidence_base(data_dir, while_waiting=parse)
         facts = {
             "file": str(csv_path.resolve()),
             "file_hash": digest.hexdigest(),
