@@ -3,7 +3,7 @@ nothing written.
 
 Every case starts from a good evidence base already loaded into a SQLite file,
 breaks one thing, then runs `load` and `validate` through the real CLI. The
-expected stderr lines are the catalogue in the README's troubleshooting section.
+expected stderr lines are the catalogue in docs/troubleshooting.md.
 """
 
 from __future__ import annotations

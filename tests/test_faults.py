@@ -22,6 +22,7 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from roa_evidence.cli import app
+from roa_evidence.inputs import fingerprint
 from roa_evidence.store import Store
 
 ROA = Path(sys.executable).with_name("roa-evidence")
@@ -145,6 +146,7 @@ def test_a_killed_load_leaves_the_previous_database_whole(tmp_path: Path) -> Non
     killed = outcomes["previous"] + outcomes["new"]
     print(f"\n{killed} loads killed at points over {span:.2f} s ({outcomes}); 0 corrupted, 0 lost")
     assert killed >= KILL_POINTS, outcomes
+    assert _processes_of(tmp_path) == [], "a killed load left a process behind"
     # the next load completes, and sweeps what killed loads left beside the database
     final = _load(bases[0], db, "--force")
     assert final.wait(120) == 0, final.communicate()[1]
@@ -153,6 +155,60 @@ def test_a_killed_load_leaves_the_previous_database_whole(tmp_path: Path) -> Non
         "evidence.sqlite",
         "evidence.sqlite.lock",
     ]
+
+
+def _processes_of(folder: Path, wait: float = 10.0) -> list[int]:
+    """Processes whose command line names `folder` (a load's, or its forked worker's),
+    once any that are being killed have had `wait` seconds to go."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            if not entry.name.isdigit() or int(entry.name) == os.getpid():
+                continue
+            try:
+                cmdline = (entry / "cmdline").read_bytes()
+                state = (entry / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            except OSError:
+                continue
+            if str(folder).encode() in cmdline and state != "Z":
+                found.append(int(entry.name))
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError):
+            found += [int(child) for child in task.read_text().split()]
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux's /proc")
+def test_a_killed_load_leaves_no_worker_behind(tmp_path: Path) -> None:
+    """SIGKILL (as the out-of-memory killer sends) runs no cleanup in the load; its
+    forked workers must still go with it."""
+    data = make_base(tmp_path / "big", 1500, 2500, 0)
+    assert (data / "studies.bib").stat().st_size > 200_000  # large enough to parse in a worker
+    db = tmp_path / "db" / "evidence.sqlite"
+    db.parent.mkdir()
+    for _ in range(5):
+        process = _load(data, db, "--force")
+        deadline = time.monotonic() + 60
+        while not _children(process.pid) and process.poll() is None:
+            assert time.monotonic() < deadline, "the load never started a worker"
+            time.sleep(0.005)
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+            process.wait(30)
+            break
+        db.unlink(missing_ok=True)  # finished before a worker was seen: try again
+    else:
+        pytest.fail("five loads finished before their worker could be seen")
+    assert _processes_of(data) == [], "a worker outlived its killed load"
 
 
 @pytest.mark.slow
@@ -257,8 +313,8 @@ def test_two_different_loads_at_once_leave_one_whole_version(tmp_path: Path) -> 
     outputs = [p.communicate(timeout=120) for p in processes]
     assert [p.returncode for p in processes] == [0, 0], outputs
     assert _integrity(db) == "ok"
-    store = Store(f"sqlite:///{db}")
-    held = [data for data in bases if store.is_current(data)]
+    loaded = Store(f"sqlite:///{db}").meta()["data_hash"]
+    held = [data for data in bases if fingerprint(data) == loaded]
     assert len(held) == 1  # exactly one version, the one loaded last
     assert len(json.loads(_claims_json(held[0], db))) == 200 + bases.index(held[0])
 

@@ -20,7 +20,7 @@ __version__ = "0.1.0"
 
 # public name -> the module that defines it
 _EXPORTS = {
-    "open_store": "store",
+    "open_store": "refresh",
     "ClaimFilter": "queries",
     "find_claims": "queries",
     "find_works": "queries",
@@ -75,8 +75,8 @@ if TYPE_CHECKING:
     from .grading import grade
     from .load import read_evidence_base
     from .queries import ClaimFilter, find_claims, find_works, gaps, get_claim, get_work
+    from .refresh import open_store
     from .report import render_report
-    from .store import open_store
     from .views import compare, conflicts, evidence_map
 
 

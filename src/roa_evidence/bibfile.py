@@ -25,19 +25,6 @@ from .vocab import nearest
 # bibtexparser logs each failed block itself; we report them our own way.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
-DISPLAY_FIELDS = (
-    "title",
-    "author",
-    "editor",
-    "journal",
-    "booktitle",
-    "publisher",
-    "howpublished",
-    "institution",
-    "organization",
-    "school",
-    "series",
-)
 MAX_FIELD_CHARS = 1_000_000
 _YEAR = re.compile(r"\b(1[5-9]\d\d|2\d\d\d)\b")
 

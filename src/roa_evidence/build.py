@@ -49,7 +49,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "fields_json",
         "line",
     ),
-    "work_flag": ("work_key", "flag"),
     "work_notice": WORK_NOTICE_COLUMNS,
     "retraction_notice": NOTICE_COLUMNS,
     "retraction_change": CHANGE_COLUMNS,
@@ -205,8 +204,8 @@ def table_rows(base: EvidenceBase, imported: Sequence[tuple[Any, ...]] = ()) -> 
 
 
 def work_rows(works: Iterable[Work], documents: set[str]) -> Rows:
-    """The work and work_flag rows."""
-    rows: Rows = {"work": [], "work_flag": []}
+    """The work rows."""
+    rows: Rows = {"work": []}
     for position, work in enumerate(works):
         rows["work"].append(
             (
@@ -237,7 +236,6 @@ def work_rows(works: Iterable[Work], documents: set[str]) -> Rows:
                 work.line,
             )
         )
-        rows["work_flag"].extend((work.key, flag) for flag in work.quality)
     return rows
 
 
@@ -255,16 +253,13 @@ def claim_rows(
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if len(claims) < PARALLEL_MIN_CLAIMS or (cores or 1) < 2 or os.name != "posix":
         return _claim_rows_of(claims, studies, config, data_dir)
-    import concurrent.futures
-    import multiprocessing
+    from .workers import forked_pool
 
     half = len(claims) // 2
     # The fork inherits its half of the claims: nothing is pickled but the rows back.
     _FORKED[:] = [(claims[half:], studies, config, data_dir)]
     try:
-        with concurrent.futures.ProcessPoolExecutor(
-            1, mp_context=multiprocessing.get_context("fork")
-        ) as pool:
+        with forked_pool() as pool:
             second = pool.submit(_forked_claim_rows)
             rows = _claim_rows_of(claims[:half], studies, config, data_dir)
             for table, more in second.result().items():

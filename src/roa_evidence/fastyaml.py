@@ -1,7 +1,7 @@
 """The fast YAML parser, kept in this one module so that it can be swapped.
 
 `yaml-rs` (Rust) reads a claims file about 18 times faster than PyYAML's C
-loader (performance-notes.md), refuses duplicate keys and caps alias
+loader (measured when it was chosen), refuses duplicate keys and caps alias
 expansion. It keeps no line numbers, so it is only the first try: when it
 cannot read a file, or the file reads but does not validate, the loader reads
 the file again with `yamlfile.parse_yaml`, whose messages carry lines.

@@ -1,6 +1,6 @@
 """LaTeX to plain text, for the bibliographic fields people read.
 
-Decoding is the expensive part of reading BibTeX (performance-notes.md), so a
+Decoding is the expensive part of reading BibTeX (measured: bench/README.md), so a
 string without a backslash only loses its protective braces, and every
 decoded string is memoised: bibliographies repeat names and journal titles.
 """

@@ -171,12 +171,9 @@ class _Background:
     """read_works running in a forked worker process."""
 
     def __init__(self, bib_path: Path) -> None:
-        import concurrent.futures
-        import multiprocessing
+        from .workers import forked_pool
 
-        self._pool = concurrent.futures.ProcessPoolExecutor(
-            1, mp_context=multiprocessing.get_context("fork")
-        )
+        self._pool = forked_pool()
         self._future = self._pool.submit(read_works, bib_path)
 
     def result(self) -> WorksRead:
@@ -369,7 +366,7 @@ def _read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
     try:
         return GradingConfig.from_mapping(raw.get("grading", raw)), []
     except ValueError as exc:
-        return DEFAULT_CONFIG, [Problem(path, None, f"{exc}; see the README's grading section")]
+        return DEFAULT_CONFIG, [Problem(path, None, f"{exc}; see docs/grading.md")]
 
 
 Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)

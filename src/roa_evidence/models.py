@@ -44,14 +44,6 @@ class Work(SQLModel, table=True):
     line: int = 0
 
 
-class WorkFlag(SQLModel, table=True):
-    """One quality flag of a work (`small-sample`, `stopped-early`...)."""
-
-    __tablename__ = "work_flag"
-    work_key: str = Field(primary_key=True, foreign_key="work.key")
-    flag: str = Field(primary_key=True, index=True)
-
-
 class Claim(SQLModel, table=True):
     """A claim with its computed grade."""
 

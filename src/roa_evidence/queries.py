@@ -22,7 +22,7 @@ from .vocab import nearest
 
 T = SQLModel.metadata.tables
 assert models.SCHEMA_VERSION  # the tables above are registered by importing models
-WORK, WORK_FLAG, CLAIM = T["work"], T["work_flag"], T["claim"]
+WORK, CLAIM = T["work"], T["claim"]
 CLAIM_ROUTE, ASSERTION, LINK = T["claim_route"], T["assertion"], T["evidence_link"]
 WORK_NOTICE = T["work_notice"]
 GAP_STATUSES = ("unsupported", "weak", "contested")

@@ -381,7 +381,8 @@ def import_retractions(
     """
     from .inputs import file_hashes
     from .load import read_evidence_base
-    from .store import build_lock, refresh
+    from .refresh import refresh
+    from .store import build_lock
 
     digest = hashlib.blake2b(digest_size=16)
     try:

@@ -7,9 +7,16 @@ and through their aliases, and stored in their canonical spelling.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from . import vocab
 from .vocab import nearest
@@ -57,6 +64,15 @@ class ValueIn(Strict):
     high: Number | None = None
     unit: str | None = None
 
+    @model_validator(mode="after")
+    def _range_in_order(self) -> Self:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(
+                f"the range is reversed (low {self.low:g} is above high {self.high:g}); "
+                "swap low and high"
+            )
+        return self
+
 
 class AssertionIn(Strict):
     """A document asserting or disputing a claim, in its own words."""
@@ -75,6 +91,33 @@ class EffectIn(Strict):
     high: Number
     n: PositiveInt | None = None
     events: NonNegativeInt | None = None
+
+    @model_validator(mode="after")
+    def _coherent(self) -> Self:
+        """What the grader relies on: an ordered interval around the estimate, ratios
+        above zero, no more events than participants."""
+        if self.low > self.high:
+            raise ValueError(
+                f"the interval is reversed (low {self.low:g} is above high {self.high:g}); "
+                "swap low and high"
+            )
+        if self.measure in vocab.RATIO_MEASURES and min(self.estimate, self.low) <= 0:
+            raise ValueError(
+                f"an {self.measure} is a ratio and must be above 0 (1 is no difference), "
+                f"not {min(self.estimate, self.low):g}; give the ratio itself, or record "
+                "a difference as MD or RD"
+            )
+        if not self.low <= self.estimate <= self.high:
+            raise ValueError(
+                f"the estimate {self.estimate:g} lies outside its interval "
+                f"{self.low:g} to {self.high:g}; check the numbers against the source"
+            )
+        if self.events is not None and self.n is not None and self.events > self.n:
+            raise ValueError(
+                f"{self.events} events is more than the {self.n} participants; "
+                "check both numbers against the source"
+            )
+        return self
 
 
 class PooledEffectIn(EffectIn):

@@ -15,7 +15,6 @@ input files and one read of SQLite's meta table.
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import errno
 import fcntl
 import glob
@@ -31,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import StoreError
-from .inputs import file_hashes, fingerprint
+from .inputs import fingerprint
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -43,7 +42,6 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "2"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
 TABLE_NAMES = (
     "work",
-    "work_flag",
     "work_notice",
     "claim",
     "claim_route",
@@ -181,9 +179,6 @@ class Store:
         except sa.exc.DBAPIError:
             return {}
 
-    def is_current(self, data_dir: Path, data_hash: str | None = None) -> bool:
-        return _current(self.meta(), data_hash or fingerprint(data_dir))
-
     # -- writing -----------------------------------------------------------
 
     def build(
@@ -280,8 +275,10 @@ class Store:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
                     lock_server(conn)
-                    if not replace and _current(_meta_in(conn), data_hash):
+                    if not replace and built_from(_meta_in(conn), data_hash):
                         return  # another load wrote this very content while we waited
+                # work_flag (quality flags; never read, now gone) refers to work
+                conn.exec_driver_sql("DROP TABLE IF EXISTS work_flag")
                 SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
                 _create_and_fill(conn, rows)
         except sa.exc.DBAPIError as exc:
@@ -307,7 +304,8 @@ def server_error(exc: Exception) -> StoreError:
     )
 
 
-def _current(meta: dict[str, str], data_hash: str) -> bool:
+def built_from(meta: dict[str, str], data_hash: str) -> bool:
+    """True when a database with this meta was built from this content by this version."""
     return meta.get("schema_version") == SCHEMA_VERSION and meta.get("data_hash") == data_hash
 
 
@@ -409,10 +407,34 @@ def build_lock(store: Store) -> Iterator[None]:
 
 
 def _sweep(path: Path) -> None:
-    """Remove the temporary files of killed loads; only safe while holding the build lock."""
+    """Remove what killed loads left; only safe while holding the build lock."""
     for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
+    _settle_journal(path)
+
+
+def _settle_journal(path: Path) -> None:
+    """Leave no rollback journal beside the database.
+
+    A killed incremental update leaves one. A journal must never outlive the file
+    it belongs to: beside a database renamed over the old one, SQLite would "roll
+    back" the new file with the old file's pages. Opening the database rolls a hot
+    journal back (SQLite then deletes it); a journal left after that is not hot
+    and is removed. If the rollback itself fails, the journal is kept: it is the
+    only copy of the old pages.
+    """
+    journal = path.with_name(path.name + "-journal")
+    if not journal.exists():
+        return
+    if path.exists():
+        try:
+            with contextlib.closing(sqlite3.connect(path)) as conn:
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            return
+    with contextlib.suppress(OSError):
+        journal.unlink()
 
 
 def _os_reason(exc: OSError) -> str:
@@ -457,60 +479,3 @@ def _replaceable(path: Path) -> bool:
 
 def _first_line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", exc)).strip().splitlines()[0]
-
-
-def refresh(
-    store: Store, data_dir: Path, force: bool = False, progress: Progress | None = None
-) -> LoadSummary | None:
-    """Bring the store up to date with `data_dir`; None when it already was.
-
-    Nothing changed: nothing is parsed. Only claims files changed: those are
-    read again and their claims replaced. Otherwise (or with `force`) the whole
-    evidence base is read, graded and written anew.
-    """
-    hashes = file_hashes(data_dir)
-    data_hash = fingerprint(data_dir, hashes)
-    if not force and _current(store.meta(), data_hash):
-        return None
-    with build_lock(store):
-        meta = store.meta()
-        if not force and _current(meta, data_hash):
-            return None  # another process built it while we waited
-        if not force:
-            from .incremental import update
-
-            summary = update(store, data_dir, meta, hashes, progress)
-            if summary is not None:
-                return summary
-        from .load import read_evidence_base
-
-        if progress:
-            progress("reading the evidence base")
-        base = read_evidence_base(data_dir, while_waiting=_import_writers)
-        summary = store.build(base, hashes, progress)
-        return dataclasses.replace(summary, first=not meta)
-
-
-def _import_writers() -> None:
-    """Import what grading and writing need (a few tenths of a second)."""
-    from . import build  # noqa: F401
-
-    tables()
-
-
-@contextlib.contextmanager
-def open_store(data_dir: Path | None = None, db_url: str | None = None) -> Iterator[Connection]:
-    """A connection to the database of `data_dir` (default: the shipped evidence base),
-    rebuilt first if its files changed. The library's way in::
-
-        with open_store() as conn:
-            claims = find_claims(conn, ClaimFilter(routes=("IM",)))
-    """
-    data_dir = data_dir or default_data_dir()
-    store = Store(db_url or default_db_url(data_dir))
-    try:
-        refresh(store, data_dir)
-        with store.engine.connect() as conn:
-            yield conn
-    finally:
-        store.close()

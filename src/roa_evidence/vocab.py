@@ -118,6 +118,8 @@ LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items(
 STATUSES: tuple[str, ...] = ("strong", "weak", "unsupported", "contested")
 
 EFFECT_MEASURES: tuple[str, ...] = ("RR", "OR", "HR", "RD", "MD", "SMD")
+# Ratios: 1 is no difference, and every value (estimate and interval) is above 0.
+RATIO_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR"})
 JUDGEMENT_DOMAINS: tuple[str, ...] = (
     "risk_of_bias",
     "inconsistency",

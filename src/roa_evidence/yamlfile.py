@@ -45,10 +45,6 @@ class YamlError(Exception):
         self.message = message
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    pass
-
-
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
     loader.flatten_mapping(node)
     result = LineDict()
@@ -75,8 +71,23 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Lin
     return result
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+def line_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """A safe loader over `base` (libyaml's or the pure one) that keeps lines."""
+
+    class LineLoader(base):  # type: ignore[valid-type,misc]
+        pass
+
+    LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    return LineLoader
+
+
+_LineLoader = line_loader(_BaseLoader)
+
+TOO_DEEP = f"nesting deeper than {MAX_DEPTH} levels; flatten the structure"
+# Limits a parser may enforce before our own checks run (libyaml's flow-level cap,
+# the pure parser's recursion): reported in the same words as our own check.
+_PARSER_DEPTH_LIMITS = ("nesting depth", "recursion")
 
 
 def _check_shape(root: yaml.Node) -> None:
@@ -92,10 +103,7 @@ def _check_shape(root: yaml.Node) -> None:
         if id(node) in sizes:
             continue
         if depth > MAX_DEPTH:
-            raise YamlError(
-                node.start_mark.line + 1,
-                f"nesting deeper than {MAX_DEPTH} levels; flatten the structure",
-            )
+            raise YamlError(node.start_mark.line + 1, TOO_DEEP)
         children: Sequence[yaml.Node]
         if isinstance(node, yaml.MappingNode):
             children = [part for pair in node.value for part in pair]
@@ -129,11 +137,42 @@ def parse_yaml(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        if any(limit in str(exc.problem) for limit in _PARSER_DEPTH_LIMITS):
+            raise YamlError(_first_deep_line(text) or line, TOO_DEEP) from None
         raise YamlError(line, _explain(exc)) from None
+    except RecursionError:
+        raise YamlError(_first_deep_line(text), TOO_DEEP) from None
     except yaml.YAMLError as exc:
         raise YamlError(None, str(exc).splitlines()[0]) from None
     finally:
         loader.dispose()
+
+
+def _first_deep_line(text: str) -> int | None:
+    """Where a parser that gave up on the depth without saying where should point:
+    the first line where brackets nest deeper than MAX_DEPTH (quoted text skipped),
+    else the most indented line (block nesting)."""
+    depth = 0
+    lines = text.splitlines()
+    for number, line in enumerate(lines, 1):
+        quote = ""
+        for char in line:
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return number
+            elif char in "]}":
+                depth -= 1
+    if not lines:
+        return None
+    indents = [len(line) - len(line.lstrip(" -")) for line in lines]
+    return indents.index(max(indents)) + 1
 
 
 def _explain(exc: yaml.MarkedYAMLError) -> str:

@@ -169,7 +169,8 @@ def _data_dir(ctx: typer.Context) -> Path:
 @contextmanager
 def _connection(ctx: typer.Context) -> Iterator[Connection]:
     """A connection to an up-to-date store; rebuilds (and says so) when the data changed."""
-    from ..store import Store, default_db_url, refresh
+    from ..refresh import refresh
+    from ..store import Store, default_db_url
 
     data_dir = _data_dir(ctx)
     store = Store(_settings(ctx).db_url or default_db_url(data_dir))
@@ -447,7 +448,8 @@ def load(
 
     Example: roa-evidence --data ./my-evidence load
     """
-    from ..store import Store, default_db_url, refresh
+    from ..refresh import refresh
+    from ..store import Store, default_db_url
 
     data_dir = _data_dir(ctx)
     url = _settings(ctx).db_url or default_db_url(data_dir)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -24,9 +24,6 @@ from . import (
     app,
     claim_filter,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 class ViewFormat(StrEnum):

@@ -1,0 +1,87 @@
+"""Bringing a database up to date with its evidence base: the load path's top.
+
+Read top to bottom: find the inputs and their hashes; if nothing changed, stop;
+under the build lock, apply only the changed claims files (`incremental`), or
+read, validate and grade everything (`load`, `build`) and write it whole
+(`store`). The store itself knows nothing of loading.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .inputs import file_hashes, fingerprint
+from .store import (
+    LoadSummary,
+    Progress,
+    Store,
+    build_lock,
+    built_from,
+    default_data_dir,
+    default_db_url,
+    tables,
+)
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+
+def refresh(
+    store: Store, data_dir: Path, force: bool = False, progress: Progress | None = None
+) -> LoadSummary | None:
+    """Bring the store up to date with `data_dir`; None when it already was.
+
+    Nothing changed: nothing is parsed. Only claims files changed: those are
+    read again and their claims replaced. Otherwise (or with `force`) the whole
+    evidence base is read, graded and written anew.
+    """
+    hashes = file_hashes(data_dir)
+    data_hash = fingerprint(data_dir, hashes)
+    if not force and built_from(store.meta(), data_hash):
+        return None
+    with build_lock(store):
+        meta = store.meta()
+        if not force and built_from(meta, data_hash):
+            return None  # another process built it while we waited
+        if not force:
+            from .incremental import update
+
+            summary = update(store, data_dir, meta, hashes, progress)
+            if summary is not None:
+                return summary
+        from .load import read_evidence_base
+
+        if progress:
+            progress("reading the evidence base")
+        base = read_evidence_base(data_dir, while_waiting=_import_writers)
+        summary = store.build(base, hashes, progress)
+        return dataclasses.replace(summary, first=not meta)
+
+
+def _import_writers() -> None:
+    """Import what grading and writing need (a few tenths of a second)."""
+    from . import build  # noqa: F401
+
+    tables()
+
+
+@contextlib.contextmanager
+def open_store(data_dir: Path | None = None, db_url: str | None = None) -> Iterator[Connection]:
+    """A connection to the database of `data_dir` (default: the shipped evidence base),
+    rebuilt first if its files changed. The library's way in::
+
+        with open_store() as conn:
+            claims = find_claims(conn, ClaimFilter(routes=("IM",)))
+    """
+    data_dir = data_dir or default_data_dir()
+    store = Store(db_url or default_db_url(data_dir))
+    try:
+        refresh(store, data_dir)
+        with store.engine.connect() as conn:
+            yield conn
+    finally:
+        store.close()
