@@ -211,12 +211,18 @@ def test_imported_notices_survive_rebuilds_and_incremental_loads(
     run: Run, evidence: Path, tmp_path: Path
 ) -> None:
     ok(run("retractions", "import", str(write_csv(tmp_path / "a.csv", RETRACTED)), data=evidence))
-    ok(run("load", "--force", data=evidence))
+    assert ok(run("load", "--force", data=evidence)).endswith(
+        ", keeping 1 imported retraction notice.\n"
+    )
     assert grade_of(run, evidence, "iv-efficacy")[:2] == ("none", "unsupported")
     # studies.bib changed: a full rebuild
     bib = evidence / "studies.bib"
     bib.write_text(bib.read_text() + "\n% touched\n")
-    assert grade_of(run, evidence, "iv-efficacy")[:2] == ("none", "unsupported")
+    rebuilt = run("show", "iv-efficacy", "--format", "json", data=evidence)
+    assert "rebuilt the database (5 claims, 6 works, keeping 1 imported retraction notice)" in (
+        rebuilt.stderr
+    )
+    assert json.loads(rebuilt.stdout)["status"] == "unsupported"
     # a claims file changed: only its claims are regraded, with the stored notices
     claims = evidence / "claims.yaml"
     claims.write_text(
@@ -422,3 +428,13 @@ def test_the_notices_field(text: str, problem: str | None) -> None:
         assert found is None and notices
     else:
         assert found is not None and found.startswith(problem) and not notices
+
+
+def test_a_missing_file_is_one_sentence(run: Run, evidence: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.csv"
+    result = run("retractions", "import", str(missing), data=evidence)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == f"Error: cannot read {missing} (No such file or directory); check the path\n"
+    )

@@ -332,10 +332,19 @@ def carried(store: Store) -> Persisted:
             return Persisted()
         try:
             with contextlib.closing(sqlite3.connect(store.path)) as lite:
+                tables = {name for (name,) in lite.execute("SELECT name FROM sqlite_master")}
+                if "retraction_notice" not in tables:
+                    return Persisted()  # built before retractions existed
                 for name, sql in queries.items():
                     found[name] = lite.execute(sql).fetchall()
-        except sqlite3.Error:
-            return Persisted()  # not built yet, or built before retractions existed
+        except sqlite3.DatabaseError as exc:
+            if "not a database" in str(exc):
+                return Persisted()  # not ours: the build refuses to replace it, and says so
+            raise StoreError(
+                f"cannot read the imported retraction notices in {store.path} ({exc}); the "
+                "database was left as it is; move it away to rebuild without them, then run "
+                "roa-evidence retractions import FILE.csv again"
+            ) from None
     else:
         import sqlalchemy as sa
 

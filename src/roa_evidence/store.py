@@ -143,6 +143,7 @@ class LoadSummary:
     rebuilt: bool  # False when only the changed claims files were applied
     changed: tuple[str, ...] = ()  # the input files read again (relative names)
     first: bool = False  # there was no roa-evidence database here before
+    notices: int = 0  # imported Retraction Watch records carried into (or written by) a build
 
 
 class Store:
@@ -218,6 +219,7 @@ class Store:
             len(rows["assertion"]),
             rebuilt=True,
             changed=tuple(hashes),
+            notices=len(rows["retraction_notice"]),
         )
 
     def _build_sqlite_file(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:

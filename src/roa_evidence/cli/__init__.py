@@ -181,7 +181,7 @@ def _connection(ctx: typer.Context) -> Iterator[Connection]:
             what = "built" if summary.first else "the evidence base changed; rebuilt"
             _err(
                 f"roa-evidence: {what} the database "
-                f"({summary.claims} claims, {summary.works} works)."
+                f"({summary.claims} claims, {summary.works} works{_kept(summary.notices)})."
             )
         with store.engine.connect() as conn:
             yield conn
@@ -471,8 +471,16 @@ def load(
     else:
         print(
             f"Loaded {summary.claims} claims, {summary.works} works, {summary.links} evidence "
-            f"links and {summary.assertions} quotes from {data_dir} into {where}."
+            f"links and {summary.assertions} quotes from {data_dir} into {where}"
+            f"{_kept(summary.notices)}."
         )
+
+
+def _kept(notices: int) -> str:
+    """A rebuild says that it kept the imported retraction notices (so never drops them unseen)."""
+    if not notices:
+        return ""
+    return f", keeping {notices:,} imported retraction notice{'s' * (notices != 1)}"
 
 
 @app.command()
