@@ -13,9 +13,11 @@ import json
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import Run
 from roa_evidence import grading
+from roa_evidence.cli import app
 from roa_evidence.notices import Notice, parse_bib_notices
 from roa_evidence.retractions import HEADER, parse_date
 
@@ -438,3 +440,41 @@ def test_a_missing_file_is_one_sentence(run: Run, evidence: Path, tmp_path: Path
         result.stderr
         == f"Error: cannot read {missing} (No such file or directory); check the path\n"
     )
+
+
+# --------------------------------------------------------------------------
+# docs/retractions.md carries the commands' help; it must not drift
+
+DOC = Path(__file__).resolve().parents[1] / "docs" / "retractions.md"
+HELP_START, HELP_END = "<!-- help:start -->", "<!-- help:end -->"
+
+
+def commands_help() -> str:
+    blocks = []
+    for name in ("import", "diff"):
+        result = CliRunner().invoke(
+            app,
+            ["retractions", name, "--help"],
+            env={"COLUMNS": "100", "NO_COLOR": "1"},
+            prog_name="roa-evidence",
+        )
+        assert result.exit_code == 0, result.output
+        blocks.append(
+            f"```text\n$ roa-evidence retractions {name} --help\n{result.stdout.rstrip()}\n```"
+        )
+    return "\n\n".join(blocks)
+
+
+def test_the_docs_carry_the_commands_help() -> None:
+    section = DOC.read_text().split(HELP_START, 1)[1].split(HELP_END, 1)[0].strip()
+    assert section == commands_help(), (
+        "docs/retractions.md is stale: run python tests/test_retractions.py"
+    )
+
+
+if __name__ == "__main__":
+    text = DOC.read_text()
+    head, rest = text.split(HELP_START, 1)
+    tail = rest.split(HELP_END, 1)[1]
+    DOC.write_text(f"{head}{HELP_START}\n{commands_help()}\n{HELP_END}{tail}")
+    print(f"updated {DOC}")
