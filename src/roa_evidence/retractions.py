@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import EvidenceError, StoreError
+from .errors import InvalidRetractions, StoreError
 from .notices import Notice, canonical_nature, normalise_doi, normalise_pmid, standing
 
 if TYPE_CHECKING:
@@ -100,10 +100,6 @@ CHANGE_COLUMNS = (
     "status_after",
 )
 SOURCE_URL = "https://gitlab.com/crossref/retraction-watch-data"
-
-
-class InvalidRetractions(EvidenceError):
-    """The Retraction Watch file cannot be read; nothing was changed."""
 
 
 Row = tuple[Any, ...]
