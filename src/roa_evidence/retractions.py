@@ -315,13 +315,15 @@ class Persisted:
         }
 
 
+_QUERIES = {
+    "notices": f"SELECT {', '.join(NOTICE_COLUMNS)} FROM retraction_notice ORDER BY id",
+    "facts": "SELECT key, value FROM retraction_import",
+    "changes": f"SELECT {', '.join(CHANGE_COLUMNS)} FROM retraction_change ORDER BY claim_id",
+}
+
+
 def carried(store: Store) -> Persisted:
     """The retraction tables of the database as it is, to carry into a rebuild."""
-    queries = {
-        "notices": f"SELECT {', '.join(NOTICE_COLUMNS)} FROM retraction_notice ORDER BY id",
-        "facts": "SELECT key, value FROM retraction_import",
-        "changes": f"SELECT {', '.join(CHANGE_COLUMNS)} FROM retraction_change ORDER BY claim_id",
-    }
     found: dict[str, list[Row]] = {}
     if store.path is not None:
         if not store.path.is_file():
@@ -331,7 +333,7 @@ def carried(store: Store) -> Persisted:
                 tables = {name for (name,) in lite.execute("SELECT name FROM sqlite_master")}
                 if "retraction_notice" not in tables:
                     return Persisted()  # built before retractions existed
-                for name, sql in queries.items():
+                for name, sql in _QUERIES.items():
                     found[name] = lite.execute(sql).fetchall()
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc):
@@ -341,18 +343,27 @@ def carried(store: Store) -> Persisted:
                 "database was left as it is; move it away to rebuild without them, then run "
                 "roa-evidence retractions import FILE.csv again"
             ) from None
-    else:
-        import sqlalchemy as sa
+        return _persisted(found)
+    import sqlalchemy as sa
 
-        try:
-            with store.engine.connect() as server:
-                regclass = "SELECT to_regclass('retraction_notice')"
-                if server.exec_driver_sql(regclass).scalar() is None:
-                    return Persisted()
-                for name, sql in queries.items():
-                    found[name] = [tuple(row) for row in server.exec_driver_sql(sql)]
-        except sa.exc.DBAPIError:
-            return Persisted()
+    try:
+        with store.engine.connect() as server:
+            return carried_from_server(server)
+    except sa.exc.DBAPIError:
+        return Persisted()  # no server database yet: the build reports what is wrong
+
+
+def carried_from_server(conn: Connection) -> Persisted:
+    """The retraction tables as this (PostgreSQL) connection sees them."""
+    if conn.exec_driver_sql("SELECT to_regclass('retraction_notice')").scalar() is None:
+        return Persisted()
+    found = {
+        name: [tuple(row) for row in conn.exec_driver_sql(sql)] for name, sql in _QUERIES.items()
+    }
+    return _persisted(found)
+
+
+def _persisted(found: dict[str, list[Row]]) -> Persisted:
     return Persisted(
         notices=found["notices"],
         facts={key: value for key, value in found["facts"]},

@@ -200,18 +200,25 @@ class Store:
         from .retractions import carried
 
         data_hash = fingerprint(base.data_dir, hashes)
+
+        def rows_with(kept: Persisted) -> dict[str, list[tuple[Any, ...]]]:
+            if progress:
+                progress(f"grading {len(base.claims):,} claims")
+            rows = table_rows(base, kept.notices)
+            rows.update(kept.rows(rows["claim"]))
+            rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
+            return rows
+
         kept = retractions if retractions is not None else carried(self)
-        if progress:
-            progress(f"grading {len(base.claims):,} claims")
-        rows = table_rows(base, kept.notices)
-        rows.update(kept.rows(rows["claim"]))
-        rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
+        rows = rows_with(kept)
         if progress:
             progress(f"writing {sum(len(r) for r in rows.values()):,} rows")
         if self.path is not None:
-            self._build_sqlite_file(rows)
+            self._build_sqlite_file(rows)  # under build_lock: nobody imported meanwhile
+        elif retractions is not None:
+            self._build_in_transaction(rows, data_hash, replace=True)
         else:
-            self._build_in_transaction(rows, data_hash, replace=retractions is not None)
+            rows = self._build_in_transaction(rows, data_hash, carried_as=(kept, rows_with))
         return LoadSummary(
             len(rows["work"]),
             len(rows["claim"]),
@@ -268,23 +275,39 @@ class Store:
         self.close()  # connections must see the new file
 
     def _build_in_transaction(
-        self, rows: dict[str, list[tuple[Any, ...]]], data_hash: str, replace: bool = False
-    ) -> None:
+        self,
+        rows: dict[str, list[tuple[Any, ...]]],
+        data_hash: str,
+        replace: bool = False,
+        carried_as: tuple[Persisted, Callable[[Persisted], dict[str, list[tuple[Any, ...]]]]]
+        | None = None,
+    ) -> dict[str, list[tuple[Any, ...]]]:
+        """Write `rows` in one transaction. `replace`: an import, written even if the files
+        are unchanged. `carried_as`: the retraction notices the rows were graded with, and
+        how to grade again should an import have replaced them while we waited."""
         import sqlalchemy as sa
         from sqlmodel import SQLModel
+
+        from .retractions import carried_from_server
 
         try:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
                     lock_server(conn)
                     if not replace and built_from(_meta_in(conn), data_hash):
-                        return  # another load wrote this very content while we waited
+                        return rows  # another load wrote this very content while we waited
+                    if carried_as is not None:
+                        kept, rows_with = carried_as
+                        now = carried_from_server(conn)
+                        if now.facts != kept.facts:
+                            rows = rows_with(now)  # an import ran meanwhile: keep its notices
                 # work_flag (quality flags; never read, now gone) refers to work
                 conn.exec_driver_sql("DROP TABLE IF EXISTS work_flag")
                 SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
                 _create_and_fill(conn, rows)
         except sa.exc.DBAPIError as exc:
             raise server_error(exc) from None
+        return rows
 
 
 def lock_server(conn: Connection) -> None:
