@@ -673,7 +673,10 @@ def gaps(
     topic: TopicOpt = None,
     status: StatusOpt = None,
     fail: Annotated[
-        bool, typer.Option("--fail", help="Exit 1 when any claim lacks strong support.")
+        bool,
+        typer.Option(
+            "--fail", help="Exit 1 when any claim lacks strong support or cites a retracted work."
+        ),
     ] = False,
     unjudged: Annotated[
         bool,
