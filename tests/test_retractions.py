@@ -300,6 +300,11 @@ BAD_FILES = {
         "{path}:3: the record has 4 fields where the header has 20; the file is truncated "
         "or malformed, download it again",
     ),
+    "surplus-field": (
+        lambda p: write_csv(p, RETRACTED, [*record("2"), "surplus"]),
+        "{path}:3: the record has 21 fields where the header has 20; the file is truncated "
+        "or malformed, download it again",
+    ),
     "bad-date": (
         lambda p: write_csv(p, RETRACTED, record("2", date="31/31/2021 0:00")),
         "{path}:3: RetractionDate '31/31/2021 0:00' is not a date (expected like 3/4/2023 0:00 "

@@ -173,11 +173,6 @@ def read_retraction_watch(path: Path) -> Iterator[Row]:
             )
         at = {name: names.index(name) for name in _READ}
         width = len(names)
-        widths = {width}
-        if names[-1] == "":
-            widths.add(width - 1)  # a trailing comma on the header line only
-        else:
-            widths.add(width + 1)  # ... or on the data lines only
         line = reader.line_num + 1
         while True:
             try:
@@ -193,7 +188,11 @@ def read_retraction_watch(path: Path) -> Iterator[Row]:
             if not record:  # a blank line
                 line = reader.line_num + 1
                 continue
-            if len(record) not in widths and not (len(record) == width + 1 and not record[-1]):
+            if not (
+                len(record) == width
+                or (len(record) == width - 1 and names[-1] == "")  # a trailing comma on the
+                or (len(record) == width + 1 and record[-1] == "")  # header or the records only
+            ):
                 raise fail(
                     line,
                     f"the record has {len(record)} fields where the header has {width}; "
