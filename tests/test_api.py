@@ -17,7 +17,9 @@ def test_every_public_name_resolves() -> None:
 
 def test_open_store_builds_and_queries(evidence_dir: Path, sqlite_url: str) -> None:
     with open_store(evidence_dir, sqlite_url) as conn:
-        contested = find_claims(conn, ClaimFilter(routes=("IM",), statuses=("contested",)))
+        contested = find_claims(
+            conn, ClaimFilter(routes=("IM",), statuses=("contested", "contradicted"))
+        )
     assert [c.id for c in contested] == ["im-as-effective-as-iv", "im-vomiting-minimal"]
     assert contested[0].grading[0]["domain"] == "start"
 

@@ -298,6 +298,57 @@ CATALOGUE: dict[str, Case] = {
             FOOTER_1,
         ),
     ),
+    # -- claim kinds and links (design.md v2) ---------------------------------------------
+    "kind-unknown": Case(
+        _edit("claims.yaml", "  - id: im-cheaper\n", "  - id: im-cheaper\n    kind: descripton\n"),
+        (
+            "{yaml}:49: claim 'im-cheaper': kind: unknown kind 'descripton'; "
+            "did you mean 'description' or 'definition'?",
+            FOOTER_1,
+        ),
+    ),
+    "description-without-source": Case(
+        _edit("claims.yaml", "  - id: im-cheaper\n", "  - id: im-cheaper\n    kind: Description\n"),
+        (
+            "{yaml}:49: claim 'im-cheaper': a description must link the source(s) it describes; "
+            "add them under `evidence:`",
+            FOOTER_1,
+        ),
+    ),
+    "definition-without-rationale": Case(
+        _edit("claims.yaml", "  - id: im-cheaper\n", "  - id: im-cheaper\n    kind: definition\n"),
+        (
+            "{yaml}:49: claim 'im-cheaper': a definition needs a `rationale:` saying why it holds "
+            "by definition; add one",
+            FOOTER_1,
+        ),
+    ),
+    "within-not-a-pooled-source": Case(
+        _edit("claims.yaml", "        n: 27\n", "        n: 27\n        within: big2020trial\n"),
+        (
+            "{yaml}:20: claim 'im-as-effective-as-iv': link to 'smith2014open' says "
+            "`within: big2020trial`, which is not linked on this claim; name the pooled source "
+            "that includes this study, or remove `within:`",
+            FOOTER_1,
+        ),
+    ),
+    "within-a-trial": Case(
+        _edit("claims.yaml", "        n: 27\n", "        n: 27\n        within: smith2014open\n"),
+        (
+            "{yaml}:20: claim 'im-as-effective-as-iv': link to 'smith2014open' says "
+            "`within: smith2014open`, which is the link's own source; name the pooled source "
+            "that includes this study, or remove `within:`",
+            FOOTER_1,
+        ),
+    ),
+    "link-n-above-study-n": Case(
+        _edit("claims.yaml", "        n: 27\n", "        n: 270\n"),
+        (
+            "{yaml}:19: claim 'im-as-effective-as-iv': link to 'smith2014open' has n 270, above "
+            "the study's n 27; give the arm's n, or fix the study's n in studies.bib",
+            FOOTER_1,
+        ),
+    ),
     "folder-instead-of-file": Case(
         _folder_instead("studies.bib"),
         (
@@ -415,3 +466,26 @@ def test_every_problem_is_listed_at_once(evidence_dir: Path) -> None:
     assert lines[0].startswith(
         f"{evidence_dir / 'studies.bib'}:56: entry 'big2020trial': n must be"
     )
+
+
+def test_claim_kind_and_link_problems_are_listed_at_once(evidence_dir: Path) -> None:
+    _edit("claims.yaml", "  - id: im-cheaper\n", "  - id: im-cheaper\n    kind: definition\n")(
+        evidence_dir
+    )
+    _edit("claims.yaml", "        n: 27\n", "        n: 270\n        within: jones2006kid\n")(
+        evidence_dir
+    )
+    result = _cli("--data", str(evidence_dir), "validate")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    yaml = evidence_dir / "claims.yaml"
+    assert lines == [
+        f"{yaml}:19: claim 'im-as-effective-as-iv': link to 'smith2014open' has n 270, above "
+        "the study's n 27; give the arm's n, or fix the study's n in studies.bib",
+        f"{yaml}:20: claim 'im-as-effective-as-iv': link to 'smith2014open' says "
+        "`within: jones2006kid`, which is not an entry in studies.bib (did you mean "
+        "'jones2006kids'?); name the pooled source that includes this study, or remove `within:`",
+        f"{yaml}:50: claim 'im-cheaper': a definition needs a `rationale:` saying why it holds "
+        "by definition; add one",
+        _footer(3).replace("; nothing was loaded. ", ". "),
+    ]

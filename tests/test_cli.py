@@ -36,8 +36,20 @@ def test_claims_route_json_holds_the_contract(run: Run) -> None:
     for claim in claims:
         assert claim.keys() >= CONTRACT_KEYS
         assert "IM" in claim["routes"]
-        assert claim["certainty"] in {"high", "moderate", "low", "very_low", "none"}
-        assert claim["status"] in {"strong", "weak", "unsupported", "contested"}
+        assert claim["certainty"] in {"high", "moderate", "low", "very_low", "none", None}
+        assert claim["kind"] in {"finding", "description", "definition"}
+        if claim["kind"] == "finding":
+            assert claim["status"] in {
+                "contradicted",
+                "contested",
+                "unsupported",
+                "strong",
+                "weak",
+            }
+            assert claim["certainty_against"] in {"high", "moderate", "low", "very_low", "none"}
+        else:
+            assert claim["status"] in {"confirmed", "refuted", "unchecked"}
+            assert claim["certainty"] is None
         for item in claim["evidence"]:
             assert {"source", "stance", "design", "n"} <= item.keys()
         for step in claim["grading"]:
@@ -47,7 +59,9 @@ def test_claims_route_json_holds_the_contract(run: Run) -> None:
 def test_claims_statuses_follow_the_rules(run: Run) -> None:
     claims = {c["id"]: c for c in json.loads(run("claims", "--format", "json").stdout)}
     assert claims["im-as-effective-as-iv"]["status"] == "contested"  # disputed by a document
-    assert claims["im-vomiting-minimal"]["status"] == "contested"  # contradicted by evidence
+    # its only linked source contradicts it: probably false, not merely unsupported
+    assert claims["im-vomiting-minimal"]["status"] == "contradicted"
+    assert claims["im-vomiting-minimal"]["certainty_against"] == "low"  # RCT, stopped early, n 225
     assert claims["im-cheaper"]["status"] == "unsupported"
     assert claims["im-cheaper"]["certainty"] == "none"
     assert claims["im-bad-trips"]["status"] == "weak"

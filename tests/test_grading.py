@@ -98,7 +98,9 @@ def test_clean_body_is_high_and_strong() -> None:
     ("links", "disputed", "certainty", "status"),
     [
         pytest.param((), False, "none", "unsupported", id="no-evidence"),
-        pytest.param((link(stance="contradicts"),), False, "none", "contested", id="only-contra"),
+        pytest.param(
+            (link(stance="contradicts"),), False, "none", "contradicted", id="only-contra"
+        ),
         pytest.param(
             (link(stance="qualifies"),), False, "none", "unsupported", id="qualifies-only"
         ),
@@ -227,13 +229,18 @@ def test_link_n_takes_precedence_over_study_n() -> None:
         ),
         pytest.param(
             [study("a", blinding="open-label", n=None), study("b", n=3000)],
-            None,
-            id="missing-n-counts-each-study-once",
+            -1,  # a flagged study without n may hold most participants
+            id="flagged-study-without-n-is-read-at-its-worst",
         ),
         pytest.param(
             [study("a", blinding="open-label", n=1000), study("b", n=None), study("c", n=10)],
+            -1,  # the study without n adds no weight: 1000 of 1010 are flagged
+            id="clean-study-without-n-does-not-dilute",
+        ),
+        pytest.param(
+            [study("a", blinding="open-label", n=100), study("b", n=None), study("c", n=900)],
             None,
-            id="any-missing-n-counts-studies-not-participants",
+            id="clean-studies-with-n-still-weigh",
         ),
     ],
 )
@@ -268,7 +275,8 @@ def test_risk_of_bias_reason_names_studies_and_share() -> None:
         ((None,), -1),
         ((None, None), -1),
         ((300, None), -1),
-        ((400, None), None),  # the reported part already reaches 400
+        ((400, None), -1),  # a study without n is not a second study
+        ((300, 100, None), None),  # the reported part already reaches 400
     ],
 )
 def test_imprecision_from_sample_size(ns: tuple[int | None, ...], change: int | None) -> None:
@@ -282,7 +290,12 @@ def test_imprecision_from_sample_size(ns: tuple[int | None, ...], change: int | 
         ((5000,), "a single study (s0)"),
         ((30,), "a single study (s0); total n 30 is below 50"),
         ((100, 200), "total n 300 is below 400"),
-        ((100, None), "n not reported (s1)"),
+        (
+            (100, None),
+            "a single study reporting n (s0); total n 100 is below 400; "
+            "n not reported (s1), so not counted",
+        ),
+        ((None, None), "n not reported (s0, s1)"),
     ],
 )
 def test_imprecision_sample_size_reason(ns: tuple[int | None, ...], reason: str) -> None:
@@ -383,11 +396,17 @@ def test_imprecision_from_pooled_effect(
         assert step(g, "imprecision").reason == reason
 
 
-def test_pooled_effect_without_any_n_is_not_reported() -> None:
+def test_pooled_effect_without_any_n_is_not_rated_down_for_it() -> None:
+    """design.md v2: an unreported n alone does not rate a precise interval down."""
     g = grade(claim(link(study("a", n=None)), link(study("b", n=None)), pooled_effect=rr(0.6, 0.9)))
     assert step(g, "imprecision") == Step(
-        "imprecision", -1, "pooled RR 0.8: the information size (n) is not reported"
+        "imprecision",
+        0,
+        "pooled RR 0.8: 95 % CI 0.6 to 0.9; the information size could not be checked "
+        "(n not reported)",
     )
+    wide = grade(claim(link(study("a", n=None)), pooled_effect=rr(0.6, 1.1)))
+    assert step(wide, "imprecision").change == -1
 
 
 def test_single_links_effect_replaces_sample_size_rule() -> None:
@@ -457,7 +476,8 @@ def test_inconsistency_from_contradicting_design(
         )
     )
     assert changes(g).get("inconsistency") == change
-    assert g.status == "contested"
+    # a better contradicting design outgrades the supporting body
+    assert g.status == ("contradicted" if (best, against) == ("cohort", "rct") else "contested")
 
 
 def test_inconsistency_reason_names_contradicting_study() -> None:

@@ -104,3 +104,39 @@ def test_unappraised_work_loads_with_a_warning(run: Run, evidence_dir: Path) -> 
     assert "entry 'bare2020' has no design" in result.stderr
     works = json.loads(run("sources", "--format", "json").stdout)
     assert works[-1]["key"] == "bare2020" and works[-1]["design"] is None
+
+
+def test_claim_kind_rationale_mid_and_within_reach_the_json(run: Run, evidence_dir: Path) -> None:
+    claims = evidence_dir / "claims.yaml"
+    text = claims.read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: im-cheaper\n",
+        "  - id: im-cheaper\n    kind: DEFINITION\n    rationale: cheaper by the clinic's price list\n",
+    )
+    text = text.replace(
+        "    condition: depression\n    asserted_by:\n      - document: docbeta\n",
+        "    condition: depression\n    mid: {measure: smd, value: 0.5}\n"
+        "    asserted_by:\n      - document: docbeta\n",
+    )
+    text = text.replace(
+        "      - source: big2020trial\n        stance: supports\n",
+        "      - source: big2020trial\n        stance: supports\n        within: pool2021\n"
+        "      - source: pool2021\n        stance: supports\n",
+    )
+    claims.write_text(text, encoding="utf-8")
+    with open(evidence_dir / "studies.bib", "a", encoding="utf-8") as bib:
+        bib.write(
+            "\n@article{pool2021, title = {A made-up pooled analysis}, year = {2021},\n"
+            "  design = {meta-analysis}, n = {900}, routes = {IV}}\n"
+        )
+    result = run("claims", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    by_id = {claim["id"]: claim for claim in json.loads(result.stdout)}
+    assert by_id["im-cheaper"]["kind"] == "definition"
+    assert by_id["im-cheaper"]["rationale"] == "cheaper by the clinic's price list"
+    assert by_id["iv-efficacy"]["mid"] == {"measure": "SMD", "value": 0.5}
+    assert by_id["im-as-effective-as-iv"]["kind"] == "finding"
+    assert by_id["im-as-effective-as-iv"]["mid"] is None
+    links = {link["source"]: link for link in by_id["iv-efficacy"]["evidence"]}
+    assert links["big2020trial"]["within"] == "pool2021"
+    assert links["pool2021"]["within"] is None

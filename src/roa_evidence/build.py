@@ -56,6 +56,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "claim": (
         "id",
         "position",
+        "kind",
         "statement",
         "topic",
         "condition",
@@ -66,11 +67,15 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "certainty",
         "level",
         "status",
+        "certainty_against",
         "total_n",
         "n_asserted",
         "n_disputed",
         "note",
+        "rationale",
+        "mid_json",
         "grading_json",
+        "grading_against_json",
         "override_json",
         "pooled_effect_json",
         "judgements_json",
@@ -93,6 +98,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "flags",
         "note",
         "effect_json",
+        "within",
         "position",
     ),
 }
@@ -108,6 +114,7 @@ def study_of(work: Work, notices: tuple[Notice, ...] = ()) -> grading.Study:
         routes=frozenset(work.routes),
         condition=work.condition,
         quality=frozenset(work.quality),
+        verification=work.verification,
         notices=notices,
     )
 
@@ -152,6 +159,7 @@ def evidence_of(spec: ClaimIn, studies: dict[str, grading.Study]) -> grading.Cla
                 indirect=frozenset(link.indirect),
                 flags=frozenset(link.flags),
                 effect=_effect(link.effect),
+                within=link.within,
             )
             for link in spec.evidence
         ),
@@ -159,6 +167,9 @@ def evidence_of(spec: ClaimIn, studies: dict[str, grading.Study]) -> grading.Cla
         override=grading.Override(override.certainty, override.rationale) if override else None,
         pooled_effect=_effect(spec.pooled_effect),
         judgements=judgements,
+        kind=spec.kind,
+        rationale=spec.rationale,
+        mid=grading.Mid(spec.mid.measure, spec.mid.value) if spec.mid else None,
     )
 
 
@@ -290,30 +301,39 @@ def _claim_rows_of(
     return rows
 
 
+def _steps(steps: Iterable[grading.Step]) -> list[dict[str, Any]]:
+    return [{"domain": s.domain, "change": s.change, "reason": s.reason} for s in steps]
+
+
 def _claim_rows(
     claim: Claim, studies: dict[str, grading.Study], config: grading.GradingConfig, file: str
 ) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
     spec = claim.spec
     grade = grade_claim(claim, studies, config)
-    steps = [{"domain": s.domain, "change": s.change, "reason": s.reason} for s in grade.steps]
+    steps = _steps(grade.steps)
     yield (
         "claim",
         [
             (
                 spec.id,
                 claim.position,
+                spec.kind,
                 spec.statement,
                 spec.topic,
                 spec.condition,
                 *_value_columns(spec.value),
                 grade.certainty,
-                vocab.LEVEL_OF_CERTAINTY[grade.certainty],
+                vocab.LEVEL_OF_CERTAINTY[grade.certainty or "none"],
                 grade.status,
+                grade.certainty_against,
                 grade.total_n,
                 len(spec.asserted_by),
                 len(spec.disputed_by),
                 spec.note,
+                spec.rationale,
+                _dump(spec.mid),
                 json.dumps(steps, ensure_ascii=False),
+                json.dumps(_steps(grade.steps_against), ensure_ascii=False),
                 _dump(spec.grade_override),
                 _dump(spec.pooled_effect),
                 _dump(spec.judgements),
@@ -345,6 +365,7 @@ def _claim_rows(
                 ",".join(link.flags),
                 link.note,
                 _dump(link.effect),
+                link.within,
                 i,
             )
             for i, link in enumerate(spec.evidence)

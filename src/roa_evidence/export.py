@@ -430,7 +430,7 @@ def sof_row(claim: ClaimView) -> str:
         _sources_cell(claim),
         _total_n(claim),
         effect_text(effect),
-        CERTAINTY_LABEL[claim.certainty],
+        CERTAINTY_LABEL[claim.certainty] if claim.certainty else vocab.NOT_GRADED,
         claim.status,
         _reasons_cell(claim),
     )

@@ -6,9 +6,9 @@ there and the total sample size). It reads no file and prints nothing.
 
 The rules (design.md, "Grading"; every threshold lives in `GradingConfig`):
 
-0. Notices (`_screen_notices`): a retracted work's links leave every body; an
-   expression of concern is a risk-of-bias concern; each is a 0-change
-   `retraction` step after the start step.
+0. Notices (`_screen_notices`, findings only): a retracted work's links leave
+   both bodies; an expression of concern is a risk-of-bias concern; each is a
+   0-change `retraction` step after the start step.
 1. Body: the `supports` links. None -> certainty `none`, status `unsupported`.
 2. Start at the best supporting design (`vocab.DESIGN_LEVEL`); an unappraised
    study (design None) counts as the lowest level (1).
@@ -82,6 +82,7 @@ from roa_evidence.vocab import (
     JUDGEMENT_DOMAINS,
     JUDGEMENT_LEVELS,
     LEVEL_OF_CERTAINTY,
+    RATIO_MEASURES,
 )
 
 __all__ = [
@@ -99,7 +100,6 @@ __all__ = [
     "grade",
 ]
 
-RATIO_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR"})
 DICHOTOMOUS_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR", "RD"})
 LOWEST_LEVEL = min(DESIGN_LEVEL.values())
 LEVEL_NAME: dict[int, str] = {4: "high", 3: "moderate", 2: "low", 1: "very low"}
@@ -182,6 +182,7 @@ class Study:
     routes: frozenset[str] = frozenset()
     condition: str | None = None
     quality: frozenset[str] = frozenset()
+    verification: str | None = None  # verified | secondary | unverified
     notices: tuple[Notice, ...] = ()  # retraction, concern... (see _screen_notices)
 
 
@@ -196,11 +197,26 @@ class Link:
     indirect: frozenset[str] = frozenset()  # population intervention comparator outcome
     flags: frozenset[str] = frozenset()  # large-effect dose-response publication-bias
     effect: Effect | None = None
+    within: str | None = None  # key of a pooled source on the claim that includes this study
 
     @property
     def participants(self) -> int | None:
         """The link's n, else the study's n."""
         return self.n if self.n is not None else self.study.n
+
+
+@dataclass(frozen=True)
+class Mid:
+    """A minimal important difference on the scale of `measure` (see schema.MidIn)."""
+
+    measure: str
+    value: float
+
+    def thresholds(self) -> tuple[float, float]:
+        """The important decrease and increase: -v, +v; for a ratio v and 1/v, ordered."""
+        if self.measure in RATIO_MEASURES:
+            return min(self.value, 1 / self.value), max(self.value, 1 / self.value)
+        return -self.value, self.value
 
 
 @dataclass(frozen=True)
@@ -214,6 +230,9 @@ class ClaimEvidence:
     override: Override | None = None
     pooled_effect: Effect | None = None
     judgements: Mapping[str, Judgement] = field(default_factory=dict)  # domain -> judgement
+    kind: str = "finding"  # finding | description | definition
+    rationale: str | None = None  # why a definition holds
+    mid: Mid | None = None
 
 
 # --------------------------------------------------------------------------
@@ -232,12 +251,19 @@ class Step:
 
 @dataclass(frozen=True)
 class Grade:
-    """A claim's certainty and status, with the steps that led there."""
+    """A claim's certainty and status, with the steps that led there.
 
-    certainty: str  # high moderate low very_low none
-    status: str  # strong weak unsupported contested
+    Findings carry both bodies' derivations; descriptions and definitions are
+    checked, not graded: their certainty is None and `steps` says why.
+    """
+
+    certainty: str | None  # high moderate low very_low none; None unless a finding
+    status: str  # findings: contradicted contested unsupported strong weak;
+    # others: confirmed refuted unchecked
     steps: tuple[Step, ...]
-    total_n: int | None  # sum of n over supporting links; None if none reported
+    total_n: int | None  # n over supporting links, each study once; None if none reported
+    certainty_against: str | None = "none"  # the contradicting body's certainty
+    steps_against: tuple[Step, ...] = ()
 
 
 # --------------------------------------------------------------------------
@@ -413,9 +439,16 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
+def _counted(body: Iterable[Link]) -> list[Link]:
+    """The links whose participants count: a study `within` a pooled source that is
+    itself in the body is already inside that source's n."""
+    links = list(body)
+    keys = {link.study.key for link in links}
+    return [link for link in links if link.within is None or link.within not in keys]
+
+
 def _total_n(links: Iterable[Link]) -> int | None:
-    ns = [link.participants for link in links]
-    known = [n for n in ns if n is not None]
+    known = [n for link in _counted(links) if (n := link.participants) is not None]
     return sum(known) if known else None
 
 
@@ -435,39 +468,40 @@ _NO_CONCERN = _Rating(0, "")
 
 
 def _risk_of_bias(body: list[Link], start: int, config: GradingConfig) -> _Rating:
-    at_start = [link for link in body if _level(link.study) == start]
-    # Weigh by participants only when every study reports them; otherwise count each
-    # study once, so that adding a clean study can never shift the weight onto flagged ones.
-    by_n = all(link.participants is not None for link in at_start)
-
-    def weight(link: Link) -> float:
-        return float(link.participants or 0) if by_n else 1.0
+    at_start = [link for link in _counted(body) if _level(link.study) == start]
 
     def concerns(study: Study) -> list[str]:
         found = [b for b in config.bias_blinding if study.blinding == b]
         found += [flag for flag in config.bias_flags if flag in study.quality]
         return found
 
-    total = sum(weight(link) for link in at_start)
-    if total <= 0:
-        return _NO_CONCERN
+    # Weighted by participants. A study that does not report n is read at its worst:
+    # with a concern it may hold most participants, without one it adds no weight,
+    # so an unreported n can never dilute the flagged studies (it counts against
+    # the body, never for it).
+    sized = [link for link in at_start if link.participants is not None]
+    total = sum(link.participants or 0 for link in sized)
+
+    def share(flagged: list[Link]) -> float:
+        if any(link.participants is None for link in flagged):
+            return 1.0
+        return sum(link.participants or 0 for link in flagged) / total if total else 0.0
+
     some = [link for link in at_start if concerns(link.study)]
     many = [link for link in some if len(concerns(link.study)) >= 2]
-    share_some = sum(weight(link) for link in some) / total
-    share_many = sum(weight(link) for link in many) / total
-    if share_some <= config.bias_share:
+    share_some, share_many = share(some), share(many)
+    if not some or share_some <= config.bias_share:
         return _NO_CONCERN
-    flagged = many if share_many > config.bias_share else some
+    flagged = many if many and share_many > config.bias_share else some
     details = "; ".join(
         f"{link.study.key}: {', '.join(concerns(link.study))}" for link in _unique(flagged)
     )
-    share = share_many if flagged is many else share_some
     levels = 2 if flagged is many else 1
     what = "two or more concerns" if levels == 2 else "a concern"
-    if by_n:
-        held = f"hold {share:.0%} of the participants"
+    if any(link.participants is None for link in flagged):
+        held = "may hold most participants (one does not report n)"
     else:
-        held = f"are {share:.0%} of the studies (counted, as not all report n)"
+        held = f"hold {share_many if levels == 2 else share_some:.0%} of the participants"
     return _Rating(levels, f"studies with {what} {held} at the start level ({details})")
 
 
@@ -481,16 +515,32 @@ def _unique(links: Iterable[Link]) -> list[Link]:
     return out
 
 
-def _body_effect(claim: ClaimEvidence, body: list[Link]) -> tuple[Effect, str] | None:
-    if claim.pooled_effect is not None:
-        return claim.pooled_effect, "pooled"
-    if len(body) == 1 and body[0].effect is not None:
-        return body[0].effect, body[0].study.key
+def _body_effect(pooled: Effect | None, body: list[Link]) -> tuple[Effect, str] | None:
+    """The effect imprecision is judged from: the claim's pooled effect, else the effect
+    of the one study that holds every reported participant of the body (other studies
+    without n cannot take that place: they count against the body, never for it)."""
+    if pooled is not None:
+        return pooled, "pooled"
+    counted = _counted(body)
+    with_effect = [link for link in counted if link.effect is not None]
+    sized = [link for link in counted if _link_n(link) is not None]
+    if not with_effect:
+        return None
+    best = max(with_effect, key=lambda link: _link_n(link) or 0)
+    if all(link.study.key == best.study.key for link in sized):
+        assert best.effect is not None
+        return best.effect, best.study.key
     return None
 
 
+def _link_n(link: Link) -> int | None:
+    if link.participants is not None:
+        return link.participants
+    return link.effect.n if link.effect is not None else None
+
+
 def _imprecision_from_effect(
-    effect: Effect, whose: str, body: list[Link], config: GradingConfig
+    effect: Effect, whose: str, body: list[Link], config: GradingConfig, mid: Mid | None
 ) -> _Rating:
     ratio = effect.measure in RATIO_MEASURES
     null = 1.0 if ratio else 0.0
@@ -498,38 +548,22 @@ def _imprecision_from_effect(
     label = f"{'pooled ' if whose == 'pooled' else ''}{effect.measure} {_num(effect.estimate)}"
     if whose != "pooled":
         label += f" ({whose})"
-    lower: float | None = None
-    upper: float | None = None
-    if ratio:
-        lower, upper = config.ratio_low, config.ratio_high
-    else:
-        margin = config.margin(effect.measure)
-        if margin is not None:
-            lower, upper = -margin, margin
 
     findings: list[_Rating] = []
-    crosses = effect.low <= null <= effect.high
-    if lower is not None and upper is not None and effect.low < lower and effect.high > upper:
-        findings.append(
-            _Rating(
-                2,
-                f"{ci} spans both an appreciable benefit (below {_num(lower)}) "
-                f"and an appreciable harm (above {_num(upper)})",
-            )
-        )
-    if crosses:
-        inside = (
-            lower is not None and upper is not None and lower <= effect.low and effect.high <= upper
-        )
-        if not (config.precise_null and inside):
-            findings.append(_Rating(1, f"{ci} crosses {_num(null)} (no effect)"))
+    if mid is not None and mid.measure == effect.measure:
+        findings += _against_mid(effect, mid, ci)
+    else:
+        findings += _against_defaults(effect, config, ci, null)
 
-    # optimal information size
+    # Optimal information size: checked only when n or events are known (design v2).
     n = effect.n if effect.n is not None else _total_n(body)
+    events_known = effect.events is not None and effect.measure in DICHOTOMOUS_MEASURES
     if n is not None and n < config.imprecision_n_very:
-        # As in the sample-size rule: far below any optimal information size.
+        # Far below any optimal information size (GRADE guidance 34: rate down more
+        # than one level when the sample is far less than the OIS).
         findings.append(_Rating(2, f"total n {n} is below {config.imprecision_n_very}"))
-    elif effect.events is not None and effect.measure in DICHOTOMOUS_MEASURES:
+    elif events_known:
+        assert effect.events is not None
         if effect.events < config.ois_events:
             findings.append(
                 _Rating(
@@ -538,9 +572,7 @@ def _imprecision_from_effect(
                     f"of {config.ois_events} events",
                 )
             )
-    elif n is None:
-        findings.append(_Rating(1, "the information size (n) is not reported"))
-    elif n < config.ois_participants:
+    elif n is not None and n < config.ois_participants:
         findings.append(
             _Rating(
                 1,
@@ -548,41 +580,108 @@ def _imprecision_from_effect(
                 f"of {config.ois_participants} participants",
             )
         )
-    if not findings:
+    levels = min(2, max((f.levels for f in findings), default=0))
+    if n is None and not events_known:
+        note = "the information size could not be checked (n not reported)"
+        if levels == 0:
+            return _Rating(0, f"{label}: {ci}; {note}")
+        findings.append(_Rating(0, note))
+    if levels == 0:
         return _NO_CONCERN
-    levels = min(2, max(f.levels for f in findings))
     return _Rating(levels, f"{label}: " + "; ".join(f.reason for f in findings))
 
 
+def _against_defaults(effect: Effect, config: GradingConfig, ci: str, null: float) -> list[_Rating]:
+    """GRADE guidance 6: rate down when the CI crosses no effect (unless it stays inside
+    both appreciable-effect thresholds), twice when it spans both thresholds."""
+    lower: float | None = None
+    upper: float | None = None
+    if effect.measure in RATIO_MEASURES:
+        lower, upper = config.ratio_low, config.ratio_high
+    else:
+        margin = config.margin(effect.measure)
+        if margin is not None:
+            lower, upper = -margin, margin
+    findings: list[_Rating] = []
+    if lower is not None and upper is not None and effect.low < lower and effect.high > upper:
+        findings.append(
+            _Rating(
+                2,
+                f"{ci} spans both an appreciable benefit (below {_num(lower)}) "
+                f"and an appreciable harm (above {_num(upper)})",
+            )
+        )
+    if effect.low <= null <= effect.high:
+        inside = (
+            lower is not None and upper is not None and lower <= effect.low and effect.high <= upper
+        )
+        if not (config.precise_null and inside):
+            findings.append(_Rating(1, f"{ci} crosses {_num(null)} (no effect)"))
+    return findings
+
+
+def _against_mid(effect: Effect, mid: Mid, ci: str) -> list[_Rating]:
+    """The minimally contextualised approach (GRADE guidance 34; Core GRADE 2): the
+    point estimate against the MID sets the target (an important effect, or little
+    to no effect); rate down once when the CI crosses the MID on either side, twice
+    when it includes both an important decrease and an important increase."""
+    lower, upper = mid.thresholds()
+    if effect.low < lower and effect.high > upper:
+        return [
+            _Rating(
+                2,
+                f"{ci} includes both an important decrease (below {_num(lower)}) and an "
+                f"important increase (above {_num(upper)}), the claim's MID",
+            )
+        ]
+    if (effect.estimate < lower and effect.high > lower) or (
+        effect.estimate > upper and (effect.low < upper)
+    ):
+        return [_Rating(1, f"{ci} crosses the claim's MID: the effect may not be important")]
+    if lower <= effect.estimate <= upper and (effect.low < lower or effect.high > upper):
+        return [_Rating(1, f"{ci} reaches beyond the claim's MID: the effect may be important")]
+    return []
+
+
 def _imprecision_from_size(body: list[Link], config: GradingConfig) -> _Rating:
-    studies = _unique(body)
-    ns = [link.participants for link in body]
-    known = [n for n in ns if n is not None]
-    missing = [link for link in body if link.participants is None]
-    total = sum(known)
+    """Without an effect: a single study, or total n below `imprecision_n`: -1; below
+    `imprecision_n_very`: -2. Only reported n counts; a study without n never lowers
+    the concern (it is not a second study, nor participants), and when none reports
+    n the body is rated down for it."""
+    counted = _counted(body)
+    sized = [link for link in counted if link.participants is not None]
+    missing = [link for link in counted if link.participants is None]
     reasons: list[str] = []
     levels = 0
-    if missing and total < config.imprecision_n:
+    if not sized:
         levels = 1
         reasons.append(f"n not reported ({_keys(missing)})")
-    elif not missing and total < config.imprecision_n_very:
-        levels = 2
-        reasons.append(f"total n {total} is below {config.imprecision_n_very}")
-    elif not missing and total < config.imprecision_n:
-        levels = 1
-        reasons.append(f"total n {total} is below {config.imprecision_n}")
-    if len(studies) == 1:
-        levels = max(levels, 1)
-        reasons.insert(0, f"a single study ({studies[0].study.key})")
+    else:
+        total = sum(link.participants or 0 for link in sized)
+        if total < config.imprecision_n_very:
+            levels = 2
+            reasons.append(f"total n {total} is below {config.imprecision_n_very}")
+        elif total < config.imprecision_n:
+            levels = 1
+            reasons.append(f"total n {total} is below {config.imprecision_n}")
+        if missing and levels:
+            reasons.append(f"n not reported ({_keys(missing)}), so not counted")
+        studies = _unique(sized)
+        if len(studies) == 1:
+            levels = max(levels, 1)
+            only = "a single study" if not missing else "a single study reporting n"
+            reasons.insert(0, f"{only} ({studies[0].study.key})")
     if levels == 0:
         return _NO_CONCERN
     return _Rating(levels, "; ".join(reasons))
 
 
-def _imprecision(claim: ClaimEvidence, body: list[Link], config: GradingConfig) -> _Rating:
-    found = _body_effect(claim, body)
+def _imprecision(
+    pooled: Effect | None, mid: Mid | None, body: list[Link], config: GradingConfig
+) -> _Rating:
+    found = _body_effect(pooled, body)
     if found is not None:
-        return _imprecision_from_effect(found[0], found[1], body, config)
+        return _imprecision_from_effect(found[0], found[1], body, config, mid)
     return _imprecision_from_size(body, config)
 
 
@@ -620,17 +719,13 @@ def _show_value(value: Value) -> str:
 
 
 def _inconsistency(
-    claim: ClaimEvidence, body: list[Link], start: int, config: GradingConfig
+    body: list[Link], opposing: list[Link], start: int, config: GradingConfig, opposed: str
 ) -> _Rating:
     reasons: list[str] = []
-    against = [
-        link
-        for link in claim.links
-        if link.stance == "contradicts" and _level(link.study) >= start - config.inconsistency_gap
-    ]
+    against = [link for link in opposing if _level(link.study) >= start - config.inconsistency_gap]
     if against:
         designs = "; ".join(f"{link.study.key} ({_design_name(link.study)})" for link in against)
-        reasons.append(f"contradicted by evidence of a comparable design: {designs}")
+        reasons.append(f"{opposed} by evidence of a comparable design: {designs}")
     valued = [link for link in body if link.value is not None]
     for i, first in enumerate(valued):
         for second in valued[i + 1 :]:
@@ -734,11 +829,14 @@ def _screen_notices(
 # The grade
 
 
-def _domain_step(domain: str, automatic: _Rating, claim: ClaimEvidence) -> Step | None:
-    judgement = claim.judgements.get(domain)
+def _domain_step(
+    domain: str, automatic: _Rating, judgements: Mapping[str, Judgement]
+) -> Step | None:
+    judgement = judgements.get(domain)
     if judgement is None:
         if automatic.levels == 0:
-            return None
+            # A 0-change step only to say what could not be checked.
+            return Step(domain, 0, automatic.reason) if automatic.reason else None
         return Step(domain, -automatic.levels, automatic.reason)
     levels = JUDGEMENT_LEVELS[judgement.level]
     reason = (
@@ -755,73 +853,144 @@ def _domain_step(domain: str, automatic: _Rating, claim: ClaimEvidence) -> Step 
     return Step(domain, -levels, reason)
 
 
-def _status(claim: ClaimEvidence, body: list[Link], level: int) -> str:
-    if claim.disputed or any(link.stance == "contradicts" for link in claim.links):
-        return "contested"
+def _grade_body(
+    claim: ClaimEvidence,
+    body: list[Link],
+    opposing: list[Link],
+    config: GradingConfig,
+    *,
+    judgements: Mapping[str, Judgement],
+    pooled: Effect | None,
+    what: str,
+) -> tuple[int, list[Step]]:
+    """One body of evidence (supporting or contradicting) graded by the rules above:
+    its level (0 when empty) and the steps that led there."""
     if not body:
-        return "unsupported"
-    return "strong" if level >= 3 else "weak"
+        return 0, [Step("start", 0, f"no {what} evidence")]
+    start = max(_level(link.study) for link in body)
+    best = [link for link in body if _level(link.study) == start]
+    designs = sorted({_design_name(link.study) for link in best})
+    steps = [
+        Step(
+            "start",
+            start,
+            f"starts {LEVEL_NAME[start]} ({start}): best {what} design "
+            f"{' / '.join(designs)} ({_keys(best)})",
+        )
+    ]
+    ratings = {
+        "risk_of_bias": _risk_of_bias(body, start, config),
+        "imprecision": _imprecision(pooled, claim.mid, body, config),
+        "inconsistency": _inconsistency(
+            body,
+            opposing,
+            start,
+            config,
+            "contradicted" if what == "supporting" else "opposed",
+        ),
+        "indirectness": _indirectness(claim, body),
+        "publication_bias": _publication_bias(body, config),
+    }
+    for domain, automatic in ratings.items():
+        step = _domain_step(domain, automatic, judgements)
+        if step is not None:
+            steps.append(step)
+    rated_down = any(step.change < 0 for step in steps[1:])
+    if start < 4 and not rated_down:
+        for flag, domain in (("large-effect", "large_effect"), ("dose-response", "dose_response")):
+            carriers = [link for link in body if flag in link.flags]
+            if carriers:
+                steps.append(Step(domain, 1, f"{flag} flagged on {_keys(carriers)}"))
+    return max(1, min(4, sum(step.change for step in steps))), steps
+
+
+def _check_description(claim: ClaimEvidence) -> Grade:
+    """A description is checked against the records it describes, not graded."""
+    refuting = [link for link in claim.links if link.stance == "contradicts"]
+    unverified = [link for link in claim.links if link.study.verification != "verified"]
+    not_supporting = [link for link in claim.links if link.stance != "supports"]
+    if refuting:
+        status, reason = "refuted", f"contradicted by the record of {_keys(refuting)}"
+    elif not claim.links:
+        status, reason = "unchecked", "no described source is linked"
+    elif unverified or not_supporting:
+        why = []
+        if unverified:
+            why.append(f"{_keys(unverified)} not a verified record")
+        if not_supporting:
+            why.append(f"{_keys(not_supporting)} only qualifies it")
+        status, reason = "unchecked", "; ".join(why)
+    else:
+        status, reason = "confirmed", f"the verified record of {_keys(claim.links)} supports it"
+    return Grade(
+        certainty=None,
+        status=status,
+        steps=(Step("check", 0, f"a description, checked not graded: {reason}"),),
+        total_n=_total_n(claim.links),
+        certainty_against=None,
+    )
 
 
 def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade:
-    """Grade the evidence behind a claim; every change is a `Step` with its reason."""
+    """Grade the evidence behind a claim; every change is a `Step` with its reason.
+
+    A finding's supporting and contradicting bodies are graded by the same rules
+    (the reviewer's judgements, pooled effect and override belong to the supporting
+    body); descriptions are checked and definitions confirmed, with no certainty.
+    """
     unknown = set(claim.judgements) - set(JUDGEMENT_DOMAINS)
     if unknown:
         raise ValueError(
             f"unknown judgement domain {min(unknown)!r} (one of {', '.join(JUDGEMENT_DOMAINS)})"
         )
+    if claim.kind == "description":
+        return _check_description(claim)
+    if claim.kind == "definition":
+        return Grade(
+            certainty=None,
+            status="confirmed",
+            steps=(Step("definition", 0, f"true by definition: {claim.rationale or ''}".strip()),),
+            total_n=_total_n(link for link in claim.links if link.stance == "supports"),
+            certainty_against=None,
+        )
     claim, config, notice_steps = _screen_notices(claim, config)
     body = [link for link in claim.links if link.stance == "supports"]
-    total_n = _total_n(body)
-    steps: list[Step] = []
-
-    if not body:
-        level = 0
-        steps.append(Step("start", 0, "no supporting evidence"))
-    else:
-        start = max(_level(link.study) for link in body)
-        best = [link for link in body if _level(link.study) == start]
-        designs = sorted({_design_name(link.study) for link in best})
-        steps.append(
-            Step(
-                "start",
-                start,
-                f"starts {LEVEL_NAME[start]} ({start}): best supporting design "
-                f"{' / '.join(designs)} ({_keys(best)})",
-            )
-        )
-        ratings = {
-            "risk_of_bias": _risk_of_bias(body, start, config),
-            "imprecision": _imprecision(claim, body, config),
-            "inconsistency": _inconsistency(claim, body, start, config),
-            "indirectness": _indirectness(claim, body),
-            "publication_bias": _publication_bias(body, config),
-        }
-        for domain, automatic in ratings.items():
-            step = _domain_step(domain, automatic, claim)
-            if step is not None:
-                steps.append(step)
-        rated_down = any(step.change < 0 for step in steps[1:])
-        if start < 4 and not rated_down:
-            for flag, domain in (
-                ("large-effect", "large_effect"),
-                ("dose-response", "dose_response"),
-            ):
-                carriers = [link for link in body if flag in link.flags]
-                if carriers:
-                    steps.append(Step(domain, 1, f"{flag} flagged on {_keys(carriers)}"))
-        level = max(1, min(4, sum(step.change for step in steps)))
-
-    certainty = CERTAINTY_OF_LEVEL.get(level, "none")
+    against = [link for link in claim.links if link.stance == "contradicts"]
+    level, steps = _grade_body(
+        claim,
+        body,
+        against,
+        config,
+        judgements=claim.judgements,
+        pooled=claim.pooled_effect,
+        what="supporting",
+    )
+    steps[1:1] = notice_steps  # right after the start step
     if claim.override is not None:
         new = LEVEL_OF_CERTAINTY[claim.override.certainty]
         steps.append(
             Step("override", new - level, f"reviewer override: {claim.override.rationale}")
         )
-        level, certainty = new, claim.override.certainty
-    return Grade(
-        certainty=certainty,
-        status=_status(claim, body, level),
-        steps=(*steps[:1], *notice_steps, *steps[1:]),
-        total_n=total_n,
+        level = new
+    level_against, steps_against = _grade_body(
+        claim, against, body, config, judgements={}, pooled=None, what="contradicting"
     )
+    return Grade(
+        certainty=CERTAINTY_OF_LEVEL.get(level, "none"),
+        status=_status(claim, level if body else 0, level_against, bool(against)),
+        steps=tuple(steps),
+        total_n=_total_n(body),
+        certainty_against=CERTAINTY_OF_LEVEL.get(level_against, "none"),
+        steps_against=tuple(steps_against) if against else (),
+    )
+
+
+def _status(claim: ClaimEvidence, level: int, level_against: int, contradicted: bool) -> str:
+    """design.md v2, the first that holds; `level` is 0 with no supporting link."""
+    if contradicted and level_against > level:
+        return "contradicted"
+    if (contradicted and level) or claim.disputed:
+        return "contested"
+    if not level:
+        return "unsupported"
+    return "strong" if level >= 3 else "weak"

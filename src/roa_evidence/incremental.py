@@ -143,7 +143,7 @@ def _apply(
 ) -> LoadSummary:
     from . import grading
     from .build import claim_rows
-    from .load import _read_config
+    from .load import _read_config, claim_problems
 
     config = grading.DEFAULT_CONFIG
     if GRADING_NAME in hashes:
@@ -161,8 +161,8 @@ def _apply(
             Notice(nature, date, notice_doi, reason, origin, record_id)
         )
     studies: dict[str, grading.Study] = {}
-    for key, design, n, blinding, routes, condition, quality in db.rows(
-        "SELECT key, design, n, blinding, routes, condition, quality FROM work"
+    for key, design, n, blinding, routes, condition, quality, verification in db.rows(
+        "SELECT key, design, n, blinding, routes, condition, quality, verification FROM work"
     ):
         studies[key] = grading.Study(
             key=key,
@@ -172,6 +172,7 @@ def _apply(
             routes=frozenset(_split(routes)),
             condition=condition,
             quality=frozenset(_split(quality)),
+            verification=verification,
             notices=tuple(notices.get(key, ())),
         )
 
@@ -223,6 +224,8 @@ def _apply(
         if any(a.document not in known for a in (*spec.asserted_by, *spec.disputed_by)):
             raise _Fallback
         if any(link.source not in studies for link in spec.evidence):
+            raise _Fallback
+        if next(claim_problems(studies, claim), None) is not None:
             raise _Fallback
 
     if progress:

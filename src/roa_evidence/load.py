@@ -14,10 +14,10 @@ import os
 import re
 import tomllib
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -30,7 +30,7 @@ from .inputs import CLAIMS_DIR as CLAIMS_DIR  # re-exported: the names were defi
 from .inputs import CLAIMS_NAME as CLAIMS_NAME
 from .inputs import fingerprint as fingerprint
 from .schema import ClaimIn, ClaimsFileIn
-from .vocab import nearest
+from .vocab import POOLED_DESIGNS, nearest
 from .yamlfile import LineDict, YamlError, line_of, parse_yaml
 
 
@@ -260,6 +260,8 @@ def _fast_base(
         ]
     ids: Located = [(claim.spec.id, claim.path, None) for claim in claims]
     if _duplicate_ids(ids) or not _references_resolve(works, documents, claims):
+        return None
+    if any(next(claim_problems(works, claim), None) for claim in claims):
         return None
     return _evidence_base(data_dir, files[0], works, documents, claims, config)
 
@@ -545,7 +547,75 @@ def _cross_check(
                         f"claim '{spec.id}': " + unknown(link.source, "source"),
                     )
                 )
+        problems += claim_problems(works, claim)
     return problems
+
+
+class Appraised(Protocol):
+    """What the link checks need of a work: its design and n."""
+
+    @property
+    def design(self) -> str | None: ...
+    @property
+    def n(self) -> int | None: ...
+
+
+def claim_problems(works: Mapping[str, Appraised], claim: Claim) -> Iterator[Problem]:
+    """What a claim's kind or links get wrong against the works they name.
+
+    A generator, so the fast path can stop at the first problem without
+    locating lines; the located read lists them all.
+    """
+    spec = claim.spec
+
+    def problem(message: str, *location: str | int) -> Problem:
+        return Problem(claim.path, claim.line_of(*location), f"claim '{spec.id}': {message}")
+
+    if spec.kind == "description" and not spec.evidence:
+        yield problem(
+            "a description must link the source(s) it describes; add them under `evidence:`",
+            "kind",
+        )
+    if spec.kind == "definition" and spec.rationale is None:
+        yield problem(
+            "a definition needs a `rationale:` saying why it holds by definition; add one",
+            "kind",
+        )
+    pooled = {
+        link.source
+        for link in spec.evidence
+        if link.source in works and works[link.source].design in POOLED_DESIGNS
+    }
+    for i, link in enumerate(spec.evidence):
+        work = works.get(link.source)
+        if work is None:
+            continue  # reported as an unknown source
+        if link.n is not None and work.n is not None and link.n > work.n:
+            yield problem(
+                f"link to '{link.source}' has n {link.n}, above the study's n {work.n}; "
+                "give the arm's n, or fix the study's n in studies.bib",
+                "evidence",
+                i,
+                "n",
+            )
+        if link.within is not None and (link.within not in pooled or link.within == link.source):
+            linked = {other.source for other in spec.evidence}
+            if link.within == link.source:
+                why = "is the link's own source"
+            elif link.within not in works:
+                why = f"is not an entry in studies.bib ({nearest(link.within, list(works))})"
+            elif link.within not in linked:
+                why = "is not linked on this claim"
+            else:
+                design = works[link.within].design or "not appraised"
+                why = f"is a {design}, not a {' or '.join(POOLED_DESIGNS)}"
+            yield problem(
+                f"link to '{link.source}' says `within: {link.within}`, which {why}; "
+                "name the pooled source that includes this study, or remove `within:`",
+                "evidence",
+                i,
+                "within",
+            )
 
 
 _QUOTE_CHARS = str.maketrans(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 class Work(SQLModel, table=True):
@@ -50,6 +50,7 @@ class Claim(SQLModel, table=True):
     __tablename__ = "claim"
     id: str = Field(primary_key=True)
     position: int = Field(index=True)
+    kind: str = Field(default="finding", index=True)  # finding | description | definition
     statement: str
     topic: str = Field(index=True)
     condition: str = Field(index=True)
@@ -57,14 +58,18 @@ class Claim(SQLModel, table=True):
     value_low: float | None = None
     value_high: float | None = None
     value_unit: str | None = None
-    certainty: str
-    level: int = Field(index=True)  # 0 none, 1 very low ... 4 high
+    certainty: str | None = None  # None: a description or definition (checked, not graded)
+    level: int = Field(index=True)  # 0 none or not graded, 1 very low ... 4 high
     status: str = Field(index=True)
+    certainty_against: str | None = None  # the contradicting body's certainty (findings)
     total_n: int | None = None
     n_asserted: int = 0
     n_disputed: int = 0
     note: str | None = None
+    rationale: str | None = None
+    mid_json: str | None = None
     grading_json: str = "[]"
+    grading_against_json: str = "[]"
     override_json: str | None = None
     pooled_effect_json: str | None = None
     judgements_json: str | None = None
@@ -111,6 +116,7 @@ class EvidenceLink(SQLModel, table=True):
     flags: str = ""
     note: str | None = None
     effect_json: str | None = None
+    within: str | None = None  # the pooled source on this claim that includes this study
     position: int = 0
 
 

@@ -25,7 +25,8 @@ assert models.SCHEMA_VERSION  # the tables above are registered by importing mod
 WORK, CLAIM = T["work"], T["claim"]
 CLAIM_ROUTE, ASSERTION, LINK = T["claim_route"], T["assertion"], T["evidence_link"]
 WORK_NOTICE = T["work_notice"]
-GAP_STATUSES = ("unsupported", "weak", "contested")
+# Findings that are not strong and descriptions that are not confirmed (design.md v2).
+GAP_STATUSES = ("contradicted", "contested", "unsupported", "weak", "refuted", "unchecked")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class EvidenceView:
     value: dict[str, Any] | None = None
     note: str | None = None
     effect: dict[str, Any] | None = None
+    within: str | None = None
     title: str | None = None
     authors: str | None = None
     year: int | None = None
@@ -87,6 +89,7 @@ class EvidenceView:
                 "flags": list(self.flags),
                 "value": self.value,
                 "effect": self.effect,
+                "within": self.within,
                 "note": self.note,
                 "title": self.title,
                 "year": self.year,
@@ -121,7 +124,7 @@ class ClaimView:
     routes: tuple[str, ...]
     topic: str
     condition: str
-    certainty: str
+    certainty: str | None
     status: str
     total_n: int | None
     value: dict[str, Any] | None
@@ -133,28 +136,38 @@ class ClaimView:
     grade_override: dict[str, Any] | None = None
     pooled_effect: dict[str, Any] | None = None
     judgements: dict[str, Any] | None = None
+    kind: str = "finding"
+    rationale: str | None = None
+    mid: dict[str, Any] | None = None
+    certainty_against: str | None = "none"
+    grading_against: tuple[dict[str, Any], ...] = ()
     retraction: tuple[dict[str, Any], ...] = ()  # retractions in force on its sources
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of design.md, plus the optional extras."""
         return {
             "id": self.id,
+            "kind": self.kind,
             "statement": self.statement,
             "routes": list(self.routes),
             "topic": self.topic,
             "condition": self.condition,
             "certainty": self.certainty,
+            "certainty_against": self.certainty_against,
             "status": self.status,
             "asserted_by": [a.to_dict() for a in self.asserted_by],
             "disputed_by": [a.to_dict() for a in self.disputed_by],
             "evidence": [e.to_dict() for e in self.evidence],
             "total_n": self.total_n,
             "grading": [dict(step) for step in self.grading],
+            "grading_against": [dict(step) for step in self.grading_against],
             "value": self.value,
             "note": self.note,
             "grade_override": self.grade_override,
             "pooled_effect": self.pooled_effect,
             "judgements": self.judgements,
+            "rationale": self.rationale,
+            "mid": self.mid,
             "retraction": [_public(notice) for notice in self.retraction] or None,
         }
 
@@ -440,6 +453,7 @@ def assemble_claims(
                 ),
                 note=row["note"],
                 effect=_loads(row["effect_json"]),
+                within=row["within"],
                 title=row["title"],
                 authors=row["authors"],
                 year=row["year"],
@@ -472,6 +486,11 @@ def assemble_claims(
             grade_override=_loads(row["override_json"]),
             pooled_effect=_loads(row["pooled_effect_json"]),
             judgements=_loads(row["judgements_json"]),
+            kind=row["kind"],
+            rationale=row["rationale"],
+            mid=_loads(row["mid_json"]),
+            certainty_against=row["certainty_against"],
+            grading_against=tuple(_loads(row["grading_against_json"]) or ()),
             retraction=tuple(retractions[row["id"]]),
         )
         for row in claim_rows

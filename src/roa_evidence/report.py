@@ -61,6 +61,8 @@ nav a { margin-right: 1.2rem; text-decoration: none; font-weight: 600; }
          font-weight: 600; white-space: nowrap; }
 .status-strong { background: #d9f0d3; } .status-weak { background: #fee0b6; }
 .status-unsupported { background: #fddbc7; } .status-contested { background: #e7d4e8; }
+.status-contradicted, .status-refuted { background: #f4a582; }
+.status-confirmed { background: #d1e5f0; } .status-unchecked { background: #f0f0f0; }
 .retracted { background: #b2182b; color: #fff; }
 svg { max-width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; }
@@ -110,7 +112,9 @@ def _frag(kind: str, name: str) -> str:
     return f"{kind}-{quote(name, safe='')}"
 
 
-def _certainty(certainty: str) -> str:
+def _certainty(certainty: str | None) -> str:
+    if certainty is None:
+        return f'<span class="badge status-unchecked">{_e(vocab.NOT_GRADED)}</span>'
     label = _CERTAINTY_LABEL.get(certainty, certainty)
     return (
         f'<span class="badge" style="background:{CERTAINTY_COLOUR[certainty]};'
@@ -432,7 +436,8 @@ def _claim(claim: ClaimView) -> str:
     for notice in claim.retraction:
         parts.append(
             f'<p class="cites-retracted"><span class="badge retracted">cites a retracted work'
-            f"</span> {_e(retraction_text(notice))}; left out of the grade</p>"
+            f"</span> {_e(retraction_text(notice))}"
+            f"{'; left out of the grade' if claim.kind == 'finding' else ''}</p>"
         )
     if claim.asserted_by:
         parts.append(f"<p><b>Asserted by</b></p>{_quotes(claim.asserted_by)}")

@@ -48,6 +48,7 @@ Stance = Annotated[str, _term("stance", vocab.STANCES)]
 Indirectness = Annotated[str, _term("indirectness", vocab.INDIRECTNESS)]
 LinkFlag = Annotated[str, _term("evidence flag", vocab.LINK_FLAGS)]
 Measure = Annotated[str, _term("effect measure", vocab.EFFECT_MEASURES)]
+Kind = Annotated[str, _term("kind", vocab.KINDS)]
 Certainty = Literal["high", "moderate", "low", "very_low"]
 JudgementLevel = Literal["not-serious", "serious", "very-serious"]
 
@@ -126,6 +127,25 @@ class PooledEffectIn(EffectIn):
     n_studies: PositiveInt | None = None
 
 
+class MidIn(Strict):
+    """The smallest difference in the claim's outcome that matters to patients.
+
+    On the scale of `measure`: for a difference (MD, SMD, RD) the magnitude of an
+    important change (`value: 0.5` is half a standard deviation for SMD); for a
+    ratio (RR, OR, HR) the relative change as a ratio, e.g. 0.8 (a 20 % relative
+    reduction; its mirror 1/0.8 = 1.25 counts as the important increase).
+    """
+
+    measure: Measure
+    value: Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+    @model_validator(mode="after")
+    def _ratio_not_one(self) -> MidIn:
+        if self.measure in vocab.RATIO_MEASURES and self.value == 1:
+            raise ValueError("a ratio MID of 1 is no difference; give e.g. 0.8 or 1.25")
+        return self
+
+
 class JudgementIn(Strict):
     """A reviewer's own judgement of one GRADE domain."""
 
@@ -152,6 +172,7 @@ class EvidenceIn(Strict):
     flags: list[LinkFlag] = Field(default_factory=list)
     note: str | None = None
     effect: EffectIn | None = None
+    within: NonEmpty | None = None  # the pooled source on this claim that already counts it
 
 
 class Judgements(Strict):
@@ -168,6 +189,7 @@ class ClaimIn(Strict):
     """One claim, as written in claims.yaml."""
 
     id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._-]*$", max_length=120)]
+    kind: Kind = "finding"
     statement: NonEmpty
     routes: Annotated[list[Route], Field(min_length=1)]
     topic: Topic
@@ -176,6 +198,8 @@ class ClaimIn(Strict):
     asserted_by: list[AssertionIn] = Field(default_factory=list)
     disputed_by: list[AssertionIn] = Field(default_factory=list)
     evidence: list[EvidenceIn] = Field(default_factory=list)
+    rationale: NonEmpty | None = None  # why a definition holds (required for one)
+    mid: MidIn | None = None
     grade_override: OverrideIn | None = None
     pooled_effect: PooledEffectIn | None = None
     judgements: Judgements | None = None

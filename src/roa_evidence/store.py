@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from .load import EvidenceBase
     from .retractions import Persisted
 
-SCHEMA_VERSION = "2"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
+SCHEMA_VERSION = "3"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
 TABLE_NAMES = (
     "work",
     "work_notice",

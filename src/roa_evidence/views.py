@@ -44,8 +44,9 @@ def _level(certainty: str) -> int:
 
 
 def best_certainty(claims: Iterable[ClaimView]) -> str:
-    """The highest certainty among `claims` (`none` when there are none)."""
-    return max((c.certainty for c in claims), key=_level, default="none")
+    """The highest certainty among the graded `claims` (`none` when there are none)."""
+    graded = [c.certainty for c in claims if c.certainty is not None]
+    return max(graded, key=_level, default="none")
 
 
 def _design_level(design: str | None) -> int:
@@ -321,8 +322,8 @@ def md_escape(text: object) -> str:
     return " ".join(str("" if text is None else text).split()).translate(_MD_SPECIAL)
 
 
-def _label(certainty: str) -> str:
-    return certainty.replace("_", " ")
+def _label(certainty: str | None) -> str:
+    return vocab.certainty_label(certainty)
 
 
 def _md_side(side: Side) -> str:

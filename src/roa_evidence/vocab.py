@@ -109,13 +109,29 @@ QUALITY_FLAGS: tuple[str, ...] = (
 VERIFICATION: tuple[str, ...] = ("verified", "secondary", "unverified")
 
 STANCES: tuple[str, ...] = ("supports", "contradicts", "qualifies")
+
+# What a claim is (design.md v2): graded empirical findings, checked descriptions of a
+# source, and definitions that hold by their rationale.
+KINDS: tuple[str, ...] = ("finding", "description", "definition")
+# Designs that pool other studies: a link may say it lies `within:` one of these.
+POOLED_DESIGNS: tuple[str, ...] = ("meta-analysis", "systematic-review")
 INDIRECTNESS: tuple[str, ...] = ("population", "intervention", "comparator", "outcome")
 LINK_FLAGS: tuple[str, ...] = ("large-effect", "dose-response", "publication-bias")
 
 CERTAINTIES: tuple[str, ...] = ("none", "very_low", "low", "moderate", "high")
 CERTAINTY_OF_LEVEL: dict[int, str] = {1: "very_low", 2: "low", 3: "moderate", 4: "high"}
 LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items()} | {"none": 0}
-STATUSES: tuple[str, ...] = ("strong", "weak", "unsupported", "contested")
+# Findings' statuses (design.md v2, in the order they are decided), then the checked kinds'.
+FINDING_STATUSES: tuple[str, ...] = ("contradicted", "contested", "unsupported", "strong", "weak")
+CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "refuted", "unchecked")
+STATUSES: tuple[str, ...] = FINDING_STATUSES + CHECKED_STATUSES
+NOT_GRADED = "not graded"  # how a description's or definition's null certainty is shown
+
+
+def certainty_label(certainty: str | None) -> str:
+    """A certainty for people: `very low`; `not graded` for a description or definition."""
+    return NOT_GRADED if certainty is None else certainty.replace("_", " ")
+
 
 EFFECT_MEASURES: tuple[str, ...] = ("RR", "OR", "HR", "RD", "MD", "SMD")
 # Ratios: 1 is no difference, and every value (estimate and interval) is above 0.

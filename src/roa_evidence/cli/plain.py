@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from ..queries import ClaimView, WorkView
+from ..vocab import certainty_label
 
 CLAIM_HEADER = ("id", "routes", "topic", "certainty", "status", "n", "statement")
 WORK_HEADER = ("key", "design", "n", "blinding", "year", "quality", "verification", "claims")
@@ -27,7 +28,7 @@ def claim_cells(claim: ClaimView) -> tuple[str, ...]:
         claim.id,
         ",".join(claim.routes),
         claim.topic,
-        claim.certainty.replace("_", " "),
+        certainty_label(claim.certainty),
         claim.status,
         "" if claim.total_n is None else str(claim.total_n),
         claim.statement,

@@ -16,6 +16,7 @@ from rich.text import Text
 
 from ..queries import ClaimView, WorkView, retraction_text
 from ..tabular import effect_text
+from ..vocab import certainty_label
 from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, work_cells
 
 CERTAINTY_SYMBOL = {
@@ -32,7 +33,16 @@ CERTAINTY_STYLE = {
     "very_low": "red",
     "none": "dim red",
 }
-STATUS_STYLE = {"strong": "green", "weak": "yellow", "unsupported": "red", "contested": "magenta"}
+STATUS_STYLE = {
+    "strong": "green",
+    "weak": "yellow",
+    "unsupported": "red",
+    "contested": "magenta",
+    "contradicted": "bold red",
+    "confirmed": "green",
+    "refuted": "bold red",
+    "unchecked": "yellow",
+}
 
 
 # Piped output is for grep and less: one row per line, however long.
@@ -71,8 +81,10 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
-def certainty_text(certainty: str) -> Text:
-    label = certainty.replace("_", " ")
+def certainty_text(certainty: str | None) -> Text:
+    label = certainty_label(certainty)
+    if certainty is None:
+        return Text(label, style="" if plain() else "dim")
     if plain():
         return Text(label)
     return Text(f"{CERTAINTY_SYMBOL[certainty]} {label}", style=CERTAINTY_STYLE[certainty])
@@ -138,7 +150,7 @@ def claim_detail(claim: ClaimView) -> Group:
         head.append(f"\nnote: {claim.note}", style="italic")
     for notice in claim.retraction:
         head.append(
-            f"\ncites a retracted work: {retraction_text(notice)}; left out of the grade",
+            f"\ncites a retracted work: {retraction_text(notice)}{_ungraded(claim)}",
             style="" if plain() else "bold red",
         )
     parts.append(
@@ -286,6 +298,11 @@ def work_detail(work: WorkView) -> Group:
     if work.asserts:
         parts.append(Text("Asserts or disputes: " + ", ".join(work.asserts)))
     return Group(*parts)
+
+
+def _ungraded(claim: ClaimView) -> str:
+    """Only a finding is graded: a description or definition keeps its retracted source."""
+    return "; left out of the grade" if claim.kind == "finding" else ""
 
 
 def notice_line(notice: dict[str, Any]) -> str:

@@ -13,6 +13,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..vocab import certainty_label
+
 if TYPE_CHECKING:
     from ..draftcheck import CheckReport, Finding
     from ..views import Comparison, Conflict, EvidenceMap, Side
@@ -28,7 +30,7 @@ def _box() -> box.Box:
     return box.ASCII2 if _plain() else box.SIMPLE_HEAD
 
 
-def _certainty(certainty: str) -> Text:
+def _certainty(certainty: str | None) -> Text:
     from .render import certainty_text
 
     return certainty_text(certainty)
@@ -176,7 +178,7 @@ def finding_line(report: CheckReport, finding: Finding) -> Text:
     else:
         text.append(finding.verdict, style="" if _plain() else f"bold {styles[finding.verdict]}")
         text.append(
-            f" {claim.id} (certainty {claim.certainty.replace('_', ' ')}, "
+            f" {claim.id} (certainty {certainty_label(claim.certainty)}, "
             f"status {claim.status}; match {finding.sure}: {finding.how} "
             f"{finding.score:.0f})"
         )
