@@ -1,20 +1,30 @@
 """Calibrate the grader against published GRADE judgements (run by hand, not in CI).
 
-For each row of ../shared/calibration/sof-train.jsonl (relative to the repository),
-build a one-claim evidence base in the shipped file format (studies.bib with the
-row's studies, claims.yaml with the pooled effect and the reviewers' judgements for
-every domain but imprecision), grade it with roa-evidence, and compare the
-certainty with the reviewers'.
+Every row of ../shared/calibration/*.jsonl (beside the repository; 96 rows from
+11 reviews) becomes a one-claim evidence base: the row's studies, the pooled
+effect, and the reviewers' own judgements for every domain but imprecision,
+which the tool judges itself. The figure that counts is leave-one-review-out:
+each review's rows are graded with the settings that agree best with the other
+ten reviews (chosen from GRID, values GRADE's guidance names), so no review is
+scored with settings fitted to it. Exact agreement, agreement within one level,
+Cohen's kappa and linear-weighted kappa get 95 % percentile-bootstrap intervals,
+beside two baselines: always the most common level of the other reviews, and the
+design's start level with no rating down.
 
-    .venv/bin/python bench/calibrate.py            # through the CLI (roa-evidence claims)
-    .venv/bin/python bench/calibrate.py --direct   # calling roa_evidence.grading directly
+    .venv/bin/python bench/calibrate.py                 # leave one review out
+    .venv/bin/python bench/calibrate.py --all           # ... and every row's derivation
+    .venv/bin/python bench/calibrate.py --fit           # the training fit, for diagnosis
+    .venv/bin/python bench/calibrate.py --fit --cli     # ... through `roa-evidence claims`
     .venv/bin/python bench/calibrate.py --rows other.jsonl
 
 Mapping rules (general, not tuned to one source):
-- designs: "RCT(s)" -> rct; "NRSI", "observational", "non-randomized" -> cohort; a body
-  printed as a mix of randomized and non-randomized studies is entered at the
-  non-randomized design, since a pooled estimate that mixes them is, as a whole, a
-  non-randomized comparison;
+- designs: "RCT(s)", "randomised/randomized trials" -> rct; "NRSI", "observational",
+  "non-randomized", "cohort" -> cohort; a body printed as a mix of randomized and
+  non-randomized studies is entered at the non-randomized design, since a pooled
+  estimate that mixes them is, as a whole, a non-randomized comparison;
+- effects as printed: `RR 0.77 (0.60-0.99)`, GRADEpro's `MD 1.04 lower (1.70 lower to
+  0.38 lower)`, `WMD` (a mean difference), a Cochrane "15 points better (12 to 18
+  points better)"; an estimate outside its own interval is a printing error (no effect);
 - n_participants is shared out evenly over the n_studies studies; the pooled effect
   carries the total;
 - reviewers' downgrades per domain are summed (at most 2) into a judgement; an
@@ -27,7 +37,10 @@ Mapping rules (general, not tuned to one source):
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import math
+import random
 import re
 import shutil
 import subprocess
@@ -63,9 +76,15 @@ LEVELS = ("very_low", "low", "moderate", "high")
 SHORT = {"very_low": "VL", "low": "L", "moderate": "M", "high": "H", "none": "-"}
 NUMBER = r"[-\u2212]?\d*\.?\d+"
 EFFECT_RE = re.compile(
-    rf"^\s*(?P<measure>RR|OR|HR|RD|MD|SMD)\s+(?P<est>{NUMBER})\s*%?\s*[a-z ]*?\s*"
-    rf"\(\s*(?:95\s*%\s*CI\s*[,:]?\s*)?(?P<low>{NUMBER})\s*%?\s*(?:to|,|\u2013|\u2014|-)\s*"
-    rf"(?P<high>{NUMBER})",
+    rf"^\s*(?P<measure>RR|OR|HR|RD|W?MD|SMD)\s+(?P<est>{NUMBER})\s*%?\s*(?P<est_dir>[a-z ]*?)\s*"
+    rf"\(\s*(?:95\s*%\s*CI\s*[,:]?\s*)?(?P<low>{NUMBER})\s*%?\s*(?P<low_dir>lower|higher)?\s*"
+    rf"(?:to|,|\u2013|\u2014|-)\s*(?P<high>{NUMBER})\s*%?\s*(?P<high_dir>lower|higher)?",
+    re.IGNORECASE,
+)
+# A Cochrane summary-of-findings sentence: "... was 15 points better ... (12 to 18 points better)"
+SENTENCE_RE = re.compile(
+    rf"(?P<est>{NUMBER})\s+points?\s+(?P<dir>better|worse)\b.*?\(\s*(?P<low>{NUMBER})\s+to\s+"
+    rf"(?P<high>{NUMBER})\s+points?\s+(?P<dir2>better|worse)",
     re.IGNORECASE,
 )
 ROUTES = ["IV"]
@@ -93,25 +112,49 @@ def _number(text: str) -> float:
     return float(text.replace("\u2212", "-"))
 
 
+def _signed(number: str, direction: str | None) -> float:
+    value = _number(number)
+    return -abs(value) if (direction or "").strip().lower() in {"lower", "worse"} else value
+
+
 def parse_effect(text: str | None) -> dict[str, Any] | None:
-    """`RR 0.77 (95% CI, 0.60-0.99; PI ...)` -> {measure, estimate, low, high}, or None."""
+    """A printed effect -> {measure, estimate, low, high}, or None.
+
+    Reads `RR 0.77 (95% CI, 0.60-0.99; PI ...)`, `OR 3.25(1.42-7.47)`, GRADEpro's
+    `MD 1.04 lower (1.70 lower to 0.38 lower)`, `WMD` (a mean difference) and a
+    Cochrane sentence `15 points better ... (12 to 18 points better)` (an MD).
+    An estimate outside its own interval is a printing error: None.
+    """
     if not text:
         return None
     match = EFFECT_RE.match(text)
-    if match is None:
+    if match is not None:
+        measure = match["measure"].upper().removeprefix("W")
+        effect = {
+            "measure": measure,
+            "estimate": _signed(match["est"], match["est_dir"]),
+            "low": _signed(match["low"], match["low_dir"]),
+            "high": _signed(match["high"], match["high_dir"]),
+        }
+    elif (sentence := SENTENCE_RE.search(text)) is not None:
+        effect = {
+            "measure": "MD",
+            "estimate": _signed(sentence["est"], sentence["dir"]),
+            "low": _signed(sentence["low"], sentence["dir2"]),
+            "high": _signed(sentence["high"], sentence["dir2"]),
+        }
+    else:
         return None
-    return {
-        "measure": match["measure"].upper(),
-        "estimate": _number(match["est"]),
-        "low": _number(match["low"]),
-        "high": _number(match["high"]),
-    }
+    low, high = sorted((effect["low"], effect["high"]))
+    if not low <= effect["estimate"] <= high:
+        return None
+    return {**effect, "low": low, "high": high}
 
 
 def map_designs(text: str | None) -> str:
     """The design vocabulary term for a printed body of evidence."""
     t = (text or "").lower()
-    randomized = bool(re.search(r"\brcts?\b|randomi[sz]ed controlled", t))
+    randomized = bool(re.search(r"\brcts?\b|(?<!non-)(?<!non)randomi[sz]ed", t))
     non_randomized = bool(
         re.search(r"nrsi|observational|non-?randomi[sz]ed|cohort|case-control", t)
     )
@@ -282,32 +325,214 @@ def cli_works() -> bool:
     return result.returncode == 0 and "claims" in result.stdout
 
 
-# ---------------------------------------------------------------- report
+# ---------------------------------------------------------------- agreement
+
+
+def rank(certainty: str) -> int:
+    return LEVELS.index(certainty) if certainty in LEVELS else -1
+
+
+def kappa(pairs: list[tuple[str, str]], weighted: bool = False) -> float:
+    """Cohen's kappa over (reviewers, tool) pairs on the four levels; linear weights if asked."""
+    k = len(LEVELS)
+    total = len(pairs)
+    if not total:
+        return float("nan")
+    observed = [[0.0] * k for _ in range(k)]
+    for expected, got in pairs:
+        observed[rank(expected)][max(0, rank(got))] += 1 / total
+    rows = [sum(observed[i]) for i in range(k)]
+    cols = [sum(observed[i][j] for i in range(k)) for j in range(k)]
+
+    def weight(i: int, j: int) -> float:
+        return 1 - abs(i - j) / (k - 1) if weighted else float(i == j)
+
+    agree = sum(weight(i, j) * observed[i][j] for i in range(k) for j in range(k))
+    chance = sum(weight(i, j) * rows[i] * cols[j] for i in range(k) for j in range(k))
+    return (agree - chance) / (1 - chance) if chance < 1 else float("nan")
+
+
+def metrics(pairs: list[tuple[str, str]]) -> dict[str, float]:
+    n = len(pairs)
+    return {
+        "exact": sum(e == g for e, g in pairs) / n,
+        "within_one": sum(abs(rank(e) - rank(g)) <= 1 for e, g in pairs) / n,
+        "kappa": kappa(pairs),
+        "kappa_linear": kappa(pairs, weighted=True),
+    }
+
+
+def with_intervals(
+    pairs: list[tuple[str, str]], resamples: int = 2000, seed: int = 12
+) -> dict[str, tuple[float, float, float]]:
+    """Each metric with a 95 % percentile-bootstrap interval (rows resampled, fixed seed)."""
+    rng = random.Random(seed)
+    point = metrics(pairs)
+    draws: dict[str, list[float]] = {name: [] for name in point}
+    for _ in range(resamples):
+        sample = [pairs[rng.randrange(len(pairs))] for _ in pairs]
+        for name, value in metrics(sample).items():
+            if not math.isnan(value):
+                draws[name].append(value)
+    out = {}
+    for name, value in point.items():
+        values = sorted(draws[name])
+        low = values[int(0.025 * len(values))] if values else float("nan")
+        high = values[min(len(values) - 1, int(0.975 * len(values)))] if values else float("nan")
+        out[name] = (value, low, high)
+    return out
+
+
+# ---------------------------------------------------------------- leave one review out
+
+# The settings chosen per fold, each value one GRADE's guidance names (docs/grading.md
+# cites them): optimal information size, appreciable-effect thresholds for ratios and
+# SMDs, and whether a CI crossing no effect inside both thresholds is precise.
+GRID: dict[str, list[Any]] = {
+    "ois_participants": [400, 200, 800],
+    "ratio_low": [0.75, 0.8],
+    "smd_margin": [0.5, 0.2],
+    "precise_null": [True, False],
+}
+
+
+def grid() -> list[dict[str, Any]]:
+    names = list(GRID)
+    return [dict(zip(names, values, strict=True)) for values in itertools.product(*GRID.values())]
+
+
+def config_of(settings: dict[str, Any]) -> GradingConfig:
+    values = dict(settings)
+    if "ratio_low" in values:
+        values["ratio_high"] = round(1 / values["ratio_low"], 4)  # symmetric on the log scale
+    return GradingConfig.from_mapping(values)
+
+
+def graded(cases: list[Case], settings: dict[str, Any]) -> list[tuple[str, str]]:
+    config = config_of(settings)
+    return [(case.expected, grade_direct(case, config)[0]) for case in cases]
+
+
+def choose(cases: list[Case]) -> dict[str, Any]:
+    """The settings that agree best with these rows: exact first, then within one; the
+    grid's order (GRADE's defaults first) breaks ties."""
+    best: tuple[float, float] | None = None
+    chosen: dict[str, Any] = {}
+    for settings in grid():
+        scored = metrics(graded(cases, settings))
+        key = (scored["exact"], scored["within_one"])
+        if best is None or key > best:
+            best, chosen = key, settings
+    return chosen
+
+
+def design_only(case: Case) -> str:
+    """Baseline: the start level of the body's design, with no rating down or up."""
+    return {"rct": "high", "cohort": "low"}[case.studies[0]["design"]]
+
+
+def without_imprecision(case: Case) -> Case:
+    """The case with imprecision judged not serious: no rule of the tool's applies."""
+    judgements = {
+        **case.claim["judgements"],
+        "imprecision": {"level": "not-serious", "reason": "baseline: never rated down"},
+    }
+    return Case(case.row_id, case.expected, case.studies, {**case.claim, "judgements": judgements})
+
+
+@dataclass
+class Fold:
+    review: str
+    settings: dict[str, Any]
+    pairs: list[tuple[str, str]]
+    cases: list[Case]
+    steps: list[list[dict[str, Any]]]
+
+
+def leave_one_review_out(rows: list[dict[str, Any]]) -> list[Fold]:
+    by_review: dict[str, list[Case]] = {}
+    for row in rows:
+        by_review.setdefault(row["review_id"], []).append(build_case(row))
+    folds = []
+    for review, held_out in by_review.items():
+        training = [case for other, cases in by_review.items() if other != review for case in cases]
+        settings = choose(training)
+        config = config_of(settings)
+        results = [grade_direct(case, config) for case in held_out]
+        folds.append(
+            Fold(
+                review,
+                settings,
+                [(case.expected, got) for case, (got, _) in zip(held_out, results, strict=True)],
+                held_out,
+                [steps for _, steps in results],
+            )
+        )
+    return folds
+
+
+def _fmt(name: str, value: tuple[float, float, float]) -> str:
+    point, low, high = value
+    if name in {"exact", "within_one"}:
+        return f"{point:5.1%} ({low:.1%} to {high:.1%})"
+    return f"{point:5.2f} ({low:.2f} to {high:.2f})"
+
+
+def report(title: str, pairs: list[tuple[str, str]]) -> None:
+    m = with_intervals(pairs)
+    print(
+        f"{title:<38}"
+        + "  ".join(
+            f"{label} {_fmt(name, m[name])}"
+            for name, label in (
+                ("exact", "exact"),
+                ("within_one", "within one"),
+                ("kappa", "kappa"),
+                ("kappa_linear", "linear kappa"),
+            )
+        )
+    )
+
+
+def confusion(pairs: list[tuple[str, str]]) -> None:
+    labels = [*reversed(LEVELS), "none"]
+    table = Counter(pairs)
+    print("reviewers \\ tool  " + "".join(f"{SHORT[c]:>5}" for c in labels))
+    for expected in reversed(LEVELS):
+        print(f"{expected:<17}" + "".join(f"{table[(expected, got)]:>5}" for got in labels))
+
+
+def read_rows(files: list[Path]) -> list[dict[str, Any]]:
+    return [
+        json.loads(line)
+        for path in files
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    mode = parser.add_mutually_exclusive_group()
-    mode.add_argument(
-        "--direct",
-        dest="mode",
-        action="store_const",
-        const="direct",
-        help="call roa_evidence.grading on the rows, without files or the CLI",
-    )
-    mode.add_argument(
-        "--cli",
-        dest="mode",
-        action="store_const",
-        const="cli",
-        help="write each row as an evidence base and run `roa-evidence claims --format json`",
-    )
-    parser.add_argument("--rows", type=Path, help="a JSONL file of rows (default: sof-train.jsonl)")
     parser.add_argument(
-        "--keep", type=Path, help="keep the generated evidence bases in this directory"
+        "--rows",
+        type=Path,
+        action="append",
+        help="a JSONL file of rows (repeatable; default: every *.jsonl in the calibration folder)",
     )
+    parser.add_argument(
+        "--fit",
+        action="store_true",
+        help="grade every row with one set of settings (the training fit, for diagnosis) "
+        "instead of leaving each review out",
+    )
+    parser.add_argument(
+        "--cli",
+        action="store_true",
+        help="with --fit: write each row as an evidence base and run `roa-evidence claims`",
+    )
+    parser.add_argument("--keep", type=Path, help="with --cli: keep the generated bases here")
     parser.add_argument(
         "--all", action="store_true", help="print every row, not only disagreements"
     )
@@ -316,69 +541,106 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="with --direct: a grading setting (JSON value), e.g. --set precise_null=false",
+        help="with --fit: a grading setting (JSON value), e.g. --set precise_null=false",
     )
     args = parser.parse_args(argv)
-    args.direct = (args.mode or DEFAULT_MODE) == "direct"
     settings = {k: json.loads(v) for k, v in (item.split("=", 1) for item in args.set)}
-    if settings and not args.direct:
-        parser.error("--set needs --direct (the CLI reads its settings from data/grading.toml)")
-    config = GradingConfig.from_mapping(settings)
+    if (settings or args.cli) and not args.fit:
+        parser.error("--set and --cli go with --fit (leave-one-review-out chooses its settings)")
 
-    rows_file = args.rows or CALIBRATION / "sof-train.jsonl"
-    if args.rows is None and not rows_file.exists():
+    files = args.rows or sorted(CALIBRATION.glob("*.jsonl"))
+    if not args.rows and not files:
         print(f"calibration skipped: {CALIBRATION} not found (it lives beside the repository)")
         return 0
-    if not rows_file.exists():
-        print(f"error: {rows_file} not found", file=sys.stderr)
+    missing = [path for path in files if not path.exists()]
+    if missing:
+        print(f"error: {missing[0]} not found", file=sys.stderr)
         return 2
-    if not args.direct and not cli_works():
-        print(f"{CLI} is not installed or has no `claims` command; use --direct", file=sys.stderr)
-        return 2
+    rows = read_rows(files)
+    print(
+        f"rows: {len(rows)} from {len(files)} files, {len({r['review_id'] for r in rows})} reviews"
+    )
 
-    rows = [
-        json.loads(line)
-        for line in rows_file.read_text(encoding="utf-8").splitlines()
-        if line.strip()
+    if args.fit:
+        return _fit(rows, settings, args)
+
+    folds = leave_one_review_out(rows)
+    pairs = [pair for fold in folds for pair in fold.pairs]
+    # Baselines, also left one review out: the most common level of the other reviews.
+    common: list[tuple[str, str]] = []
+    for fold in folds:
+        others = Counter(
+            case.expected for other in folds if other is not fold for case in other.cases
+        )
+        level = others.most_common(1)[0][0]
+        common += [(case.expected, level) for case in fold.cases]
+    start_only = [(case.expected, design_only(case)) for fold in folds for case in fold.cases]
+    # What the tool's own imprecision rules add: the reviewers' other judgements alone.
+    no_imprecision = [
+        (case.expected, grade_direct(without_imprecision(case))[0])
+        for fold in folds
+        for case in fold.cases
     ]
+    print(
+        "held-out agreement (each review graded with settings chosen without it), 95 % "
+        "bootstrap intervals:"
+    )
+    report("roa-evidence, leave one review out", pairs)
+    report("baseline: most common level", common)
+    report("baseline: design start, no rating", start_only)
+    report("reviewers' other domains only", no_imprecision)
+    print()
+    confusion(pairs)
+    print()
+    print("per review (rows, exact, settings chosen without it):")
+    for fold in folds:
+        exact = sum(e == g for e, g in fold.pairs)
+        print(f"  {fold.review:<38} {len(fold.pairs):>3}  {exact:>3}  {fold.settings}")
+    print()
+    for fold in folds:
+        for case, (expected, got), steps in zip(fold.cases, fold.pairs, fold.steps, strict=True):
+            if got == expected and not args.all:
+                continue
+            mark = "  " if got == expected else "!="
+            print(f"{mark} {case.row_id}: reviewers {expected}, tool {got}")
+            for step in steps:
+                print(f"     {step['domain']:<16} {step['change']:+d}  {step['reason'][:150]}")
+    return 0
+
+
+def _fit(rows: list[dict[str, Any]], settings: dict[str, Any], args: argparse.Namespace) -> int:
+    """Every row graded with one set of settings: the training fit, for diagnosis only."""
+    if args.cli and not cli_works():
+        print(f"{CLI} is not installed or has no `claims` command", file=sys.stderr)
+        return 2
     cases = [build_case(row) for row in rows]
+    config = config_of(settings)
     results: list[tuple[Case, str, list[dict[str, Any]]]] = []
     with tempfile.TemporaryDirectory(prefix="roa-calibrate-") as tmp:
         workdir = args.keep or Path(tmp)
         for case in cases:
             try:
                 certainty, steps = (
-                    grade_direct(case, config) if args.direct else grade_cli(case, workdir)
+                    grade_cli(case, workdir) if args.cli else grade_direct(case, config)
                 )
             except CalibrationError as error:
-                print(f"error: {error} (try --direct)", file=sys.stderr)
+                print(f"error: {error}", file=sys.stderr)
                 return 2
             results.append((case, certainty, steps))
-
-    def rank(c: str) -> int:
-        return LEVELS.index(c) if c in LEVELS else -1
-
-    exact = sum(1 for case, got, _ in results if got == case.expected)
-    within = sum(1 for case, got, _ in results if abs(rank(got) - rank(case.expected)) <= 1)
-    total = len(results)
-    how = "direct" if args.direct else "CLI"
-    print(f"rows: {total} ({how}; {rows_file.name}; settings {settings or 'default'})")
-    print(f"exact agreement:      {exact}/{total} = {exact / total:.0%}")
-    print(f"within one level:     {within}/{total} = {within / total:.0%}")
-    print()
-    labels = [*reversed(LEVELS), "none"]
-    table = Counter((case.expected, got) for case, got, _ in results)
-    print("reviewers \\ tool  " + "".join(f"{SHORT[c]:>5}" for c in labels))
-    for expected in reversed(LEVELS):
-        print(f"{expected:<17}" + "".join(f"{table[(expected, got)]:>5}" for got in labels))
-    print()
+    pairs = [(case.expected, got) for case, got, _ in results]
+    how = "CLI" if args.cli else "direct"
+    print(f"training fit ({how}; settings {settings or 'default'}): not a held-out figure")
+    report("roa-evidence, all rows", pairs)
+    confusion(pairs)
     for case, got, steps in results:
         if got == case.expected and not args.all:
             continue
-        mark = "  " if got == case.expected else "!="
-        print(f"{mark} {case.row_id}: reviewers {case.expected}, tool {got}")
+        print(
+            f"{'  ' if got == case.expected else '!='} {case.row_id}: reviewers "
+            f"{case.expected}, tool {got}"
+        )
         for step in steps:
-            print(f"     {step['domain']:<16} {step['change']:+d}  {step['reason']}")
+            print(f"     {step['domain']:<16} {step['change']:+d}  {step['reason'][:150]}")
     return 0
 
 

@@ -341,6 +341,32 @@ CATALOGUE: dict[str, Case] = {
             FOOTER_1,
         ),
     ),
+    "override-on-a-definition": Case(
+        _edit(
+            "claims.yaml",
+            "  - id: im-cheaper\n",
+            "  - id: im-cheaper\n    kind: definition\n    rationale: by the price list\n"
+            "    grade_override: {certainty: high, rationale: by the price list}\n",
+        ),
+        (
+            "{yaml}:51: claim 'im-cheaper': a definition is checked, not graded, so it takes "
+            "no `grade_override`; remove it (the rationale says why it holds)",
+            FOOTER_1,
+        ),
+    ),
+    "mid-on-another-scale": Case(
+        _edit(
+            "claims.yaml",
+            "  - id: im-cheaper\n",
+            "  - id: im-cheaper\n    mid: {measure: SMD, value: 0.5}\n"
+            "    pooled_effect: {measure: RR, estimate: 0.8, low: 0.6, high: 0.9}\n",
+        ),
+        (
+            "{yaml}:49: claim 'im-cheaper': `mid` is on the SMD scale but the pooled effect is "
+            "a RR; give the MID on the effect's scale",
+            FOOTER_1,
+        ),
+    ),
     "link-n-above-study-n": Case(
         _edit("claims.yaml", "        n: 27\n", "        n: 270\n"),
         (

@@ -166,7 +166,11 @@ def test_sources_and_source(run: Run) -> None:
 def test_gaps_lists_most_asserted_first_and_fails_on_request(run: Run) -> None:
     result = run("gaps", "--format", "json")
     assert result.exit_code == 0
-    ids = [c["id"] for c in json.loads(result.stdout)]
+    gaps = json.loads(result.stdout)
+    ids = [c["id"] for c in gaps["claims"]]
+    assert gaps["summary"] == {
+        "finding": {"contradicted": 1, "contested": 1, "unsupported": 1, "weak": 1}
+    }
     assert ids[0] == "im-as-effective-as-iv"  # asserted and disputed: two documents
     assert set(ids) == {
         "im-as-effective-as-iv",

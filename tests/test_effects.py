@@ -68,7 +68,7 @@ def test_exports_and_report_print_effects(run: Run, evidence_dir: Path, tmp_path
 
 def test_unjudged_claims_are_listed(run: Run, evidence_dir: Path) -> None:
     _add_pooled_claim(evidence_dir)
-    gaps = json.loads(run("gaps", "--unjudged", "--format", "json").stdout)
+    gaps = json.loads(run("gaps", "--unjudged", "--format", "json").stdout)["claims"]
     assert [c["id"] for c in gaps] == ["im-as-effective-as-iv", "im-bad-trips"]
     result = run("validate", "--unjudged")
     assert result.exit_code == 0

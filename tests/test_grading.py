@@ -15,6 +15,7 @@ from roa_evidence.grading import (
     GradingConfig,
     Judgement,
     Link,
+    Mid,
     Override,
     Step,
     Study,
@@ -272,8 +273,8 @@ def test_risk_of_bias_reason_names_studies_and_share() -> None:
         ((25, 25), -1),
         ((200, 199), -1),
         ((200, 200), None),
-        ((None,), -1),
-        ((None, None), -1),
+        ((None,), -2),  # read at its worst: never better than a known small n
+        ((None, None), -2),
         ((300, None), -1),
         ((400, None), -1),  # a study without n is not a second study
         ((300, 100, None), None),  # the reported part already reaches 400
@@ -295,7 +296,7 @@ def test_imprecision_from_sample_size(ns: tuple[int | None, ...], change: int | 
             "a single study reporting n (s0); total n 100 is below 400; "
             "n not reported (s1), so not counted",
         ),
-        ((None, None), "n not reported (s0, s1)"),
+        ((None, None), "n not reported (s0, s1), so read as below 50"),
     ],
 )
 def test_imprecision_sample_size_reason(ns: tuple[int | None, ...], reason: str) -> None:
@@ -355,7 +356,13 @@ def rr(low: float, high: float, est: float = 0.8, **kw: Any) -> Effect:
             id="few-events",
         ),
         pytest.param(rr(0.6, 0.9, n=100, events=300), None, None, id="events-enough"),
-        pytest.param(rr(0.6, 0.9), None, None, id="n-from-links"),
+        pytest.param(
+            rr(0.6, 0.9),
+            0,  # a pooled effect is judged on its own n; unknown, so only noted
+            "pooled RR 0.8: 95 % CI 0.6 to 0.9; the information size could not be checked "
+            "(n not reported)",
+            id="pooled-n-unknown-is-noted",
+        ),
         pytest.param(Effect("OR", 1.2, 0.9, 1.6, n=800), -1, None, id="or-crosses-1"),
         pytest.param(Effect("HR", 0.5, 0.3, 0.8, n=800), None, None, id="hr-precise"),
         pytest.param(
@@ -938,3 +945,43 @@ def test_config_thresholds_change_sample_size_rule() -> None:
     links = [link(study("a", n=60)), link(study("b", n=60))]
     assert "imprecision" not in changes(grade(claim(*links), config))
     assert changes(grade(claim(*links))).get("imprecision") == -1
+
+
+# ---------------------------------------------------------------- imprecision (a claim's MID)
+
+
+@pytest.mark.parametrize(
+    ("effect", "mid", "change"),
+    [
+        pytest.param(Effect("SMD", 0.8, 0.6, 1.0, n=2000), Mid("SMD", 0.5), None, id="important"),
+        pytest.param(
+            Effect("SMD", 0.8, 0.3, 1.3, n=2000), Mid("SMD", 0.5), -1, id="may-be-trivial"
+        ),
+        pytest.param(Effect("SMD", 0.1, -0.2, 0.4, n=2000), Mid("SMD", 0.5), None, id="trivial"),
+        pytest.param(Effect("SMD", 0.1, -0.3, 0.7, n=2000), Mid("SMD", 0.5), -1, id="may-matter"),
+        pytest.param(Effect("SMD", 0.0, -0.7, 0.7, n=2000), Mid("SMD", 0.5), -2, id="both-ways"),
+        pytest.param(rr(0.5, 0.7, est=0.6, n=2000), Mid("RR", 0.8), None, id="ratio-important"),
+        pytest.param(rr(0.5, 0.9, est=0.7, n=2000), Mid("RR", 0.8), -1, id="ratio-may-be-trivial"),
+        pytest.param(
+            rr(0.85, 1.2, est=1.0, n=2000), Mid("RR", 1.25), None, id="ratio-mirror-trivial"
+        ),
+        # a MID on another measure leaves the default rules: this CI crosses 0
+        pytest.param(Effect("SMD", 0.1, -0.2, 0.4, n=2000), Mid("MD", 5), None, id="other"),
+        pytest.param(Effect("MD", 1, -0.2, 2.2, n=2000), Mid("SMD", 0.5), -1, id="other-md"),
+    ],
+)
+def test_imprecision_against_the_claims_mid(effect: Effect, mid: Mid, change: int | None) -> None:
+    """GRADE guidance 34 / Core GRADE 2: the CI judged against the MID, not against 0."""
+    g = grade(replace(claim(*two_rcts(), pooled_effect=effect), mid=mid))
+    assert changes(g).get("imprecision") == change
+
+
+def test_a_mid_can_make_a_null_crossing_interval_precise() -> None:
+    # crosses 0, so the default rule (precise null off) rates it down; against a MID of
+    # 0.5 the whole interval is trivial: "little to no effect" is a precise conclusion
+    effect = Effect("SMD", 0.05, -0.1, 0.2, n=2000)
+    config = GradingConfig.from_mapping({"precise_null": False})
+    without = grade(claim(*two_rcts(), pooled_effect=effect), config)
+    with_mid = grade(replace(claim(*two_rcts(), pooled_effect=effect), mid=Mid("SMD", 0.5)), config)
+    assert changes(without).get("imprecision") == -1
+    assert changes(with_mid).get("imprecision") is None

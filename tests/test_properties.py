@@ -105,7 +105,9 @@ def evidence_bases(draw: st.DrawFn) -> tuple[list[dict[str, Any]], dict[str, Any
                 "source": source,
                 "stance": draw(st.sampled_from(vocab.STANCES)),
             }
-            n = draw(st.none() | st.integers(1, 5000))
+            # a link's n is an arm of its study: never above the study's n (a load error)
+            study_n = next(w["n"] for w in bib if w["key"] == source)
+            n = draw(st.none() | st.integers(1, study_n or 5000))
             if n is not None:
                 link["n"] = n
             links.append(link)

@@ -178,7 +178,7 @@ def test_every_place_a_user_looks_shows_the_retraction(
     listed = ok(run("claims", "--retracted", "--format", "json", data=evidence))
     assert [c["id"] for c in json.loads(listed)] == ["iv-efficacy"]
     assert "iv-efficacy" in [
-        c["id"] for c in json.loads(ok(run("gaps", "--format", "json", data=evidence)))
+        c["id"] for c in json.loads(ok(run("gaps", "--format", "json", data=evidence)))["claims"]
     ]
 
     claims = list(csv.DictReader(io.StringIO(ok(run("claims", "--format", "csv", data=evidence)))))
@@ -234,6 +234,37 @@ def test_imported_notices_survive_rebuilds_and_incremental_loads(
     )
     assert grade_of(run, evidence, "iv-efficacy")[:2] == ("none", "unsupported")
     assert "iv-efficacy" in ok(run("retractions", "diff", data=evidence))
+
+
+def test_check_flags_a_sentence_citing_a_retracted_work(
+    run: Run, evidence: Path, tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "IV ketamine relieves depression within a day [@big2020trial].\n\n"
+        "A trial that was later retracted claimed a response within a day [@big2020trial].\n"
+    )
+    before = json.loads(ok(run("check", str(draft), "--format", "json", data=evidence)))
+    assert not [
+        p for f in before["findings"] for p in f["problems"] if p["kind"] == "cited-retracted"
+    ]
+
+    ok(run("retractions", "import", str(write_csv(tmp_path / "a.csv", RETRACTED)), data=evidence))
+    result = run(
+        "check", str(draft), "--format", "json", "--fail-on", "cited-retracted", data=evidence
+    )
+    assert result.exit_code == 1, result.stderr
+    first, second = json.loads(result.stdout)["findings"]
+    assert first["verdict"] == "cited-retracted"
+    assert {
+        "kind": "cited-retracted",
+        "detail": "the cited big2020trial was retracted 2021-03-04, notice 10.5555/notice.1",
+        "suggestion": "cite other evidence, or say that the work was retracted",
+    } in first["problems"]
+    # a sentence that says the work was retracted is not faulted for citing it
+    assert "cited-retracted" not in [p["kind"] for p in second["problems"]]
+    text = ok(run("check", str(draft), data=evidence))
+    assert f"{draft}:1:1: cited-retracted: " in text
 
 
 def test_notices_written_by_hand_in_studies_bib_are_graded(run: Run, evidence: Path) -> None:

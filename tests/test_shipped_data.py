@@ -87,7 +87,7 @@ def test_every_work_the_first_document_cites_is_a_source(tmp_path: Path) -> None
 
 
 def test_gaps_holds_the_anecdotes_and_not_the_trials(tmp_path: Path) -> None:
-    found = json.loads(_run(tmp_path, "gaps", "--format", "json").stdout)
+    found = json.loads(_run(tmp_path, "gaps", "--format", "json").stdout)["claims"]
     gap_ids = {c["id"] for c in found}
     everything = json.loads(_run(tmp_path, "claims", "--format", "json").stdout)
     for claim in everything:

@@ -2,71 +2,33 @@
 
 `grade()` is a pure function: it takes a claim with its evidence links and a
 `GradingConfig` and returns a `Grade` (certainty, status, the steps that led
-there and the total sample size). It reads no file and prints nothing.
+there, total n, and the contradicting body's certainty with its own steps). It
+reads no file and prints nothing. docs/grading.md states the rules in full;
+in brief (design.md, "Version 2"):
 
-The rules (design.md, "Grading"; every threshold lives in `GradingConfig`):
-
-0. Notices (`_screen_notices`, findings only): a retracted work's links leave
-   both bodies; an expression of concern is a risk-of-bias concern; each is a
-   0-change `retraction` step after the start step.
-1. Body: the `supports` links. None -> certainty `none`, status `unsupported`.
-2. Start at the best supporting design (`vocab.DESIGN_LEVEL`); an unappraised
-   study (design None) counts as the lowest level (1).
-3. Rate down, each domain -1 (serious) or -2 (very serious):
-
-   - risk of bias: over the supporting studies at the start level, weighted by
-     n (when any of them lacks n, each study counts once instead). A study
-     has a concern for each of: `open-label` blinding, and the quality flags
-     in `bias_flags` (not-randomized, no-control, stopped-early,
-     high-attrition). When studies with at least one concern hold more than
-     `bias_share` of the participants: -1; when studies with two or more
-     concerns do: -2.
-   - imprecision, from the effect when one is known (the claim's pooled effect,
-     else the effect on the only supporting link), each rule a level and the
-     worst one kept:
-
-       * the 95 % CI includes no effect (1 for RR/OR/HR, 0 for RD/MD/SMD): -1,
-         except a "precise null" (`precise_null`, GRADE guidance 6): a CI
-         that crosses no effect but stays inside both appreciable-effect
-         thresholds is precise;
-       * the CI spans both an appreciable benefit and an appreciable harm
-         (below `ratio_low` and above `ratio_high` for ratios, beyond
-         -margin and +margin for differences; `smd_margin`, `md_margin`,
-         `rd_margin`; a measure without a margin skips this rule): -2;
-       * the information size is below the optimal information size: events
-         below `ois_events` for dichotomous measures when events are known,
-         else participants below `ois_participants`; or not reported: -1.
-
-     Without an effect, from the sample size: a single study, total n below
-     `imprecision_n`, or n not reported: -1; total n below `imprecision_n_very`:
-     -2. When some links lack n but those with n already reach
-     `imprecision_n`, the total is known to be large enough.
-   - inconsistency: a `contradicts` link from a design at most
-     `inconsistency_gap` levels below the start (a better design counts too),
-     or two supporting values that disagree: -1. Two values (on the same
-     unit) disagree when their ranges (low..high, or the bare estimate) do
-     not overlap and their centres (estimate, else the range's midpoint)
-     differ by more than `value_tolerance` of the larger centre's magnitude.
-   - indirectness: every supporting link is indirect, flagged by hand
-     (`indirect`) or found by comparing facets (the study's routes lack a route
-     of the claim -> intervention; its condition differs from the claim's,
-     `any` on either side matching -> population). -1 when every link has an
-     indirect facet; -2 when every link has two or more.
-   - publication bias: a supporting study flagged `industry-funded` or a
-     supporting link flagged `publication-bias`: -1.
-
-   A reviewer's judgement for a domain (`ClaimEvidence.judgements`) replaces
-   the automatic one; its step's reason reads "judged by the reviewer: ...".
-   A `not-serious` judgement records a 0-change step only when it overrules an
-   automatic rating down (so the derivation shows what was set aside), and no
-   step otherwise.
-4. Rate up, only from a start below 4 and only with no rating down: a
-   supporting link flagged `large-effect` (+1), `dose-response` (+1).
-5. Certainty = clamp(start + changes, 1, 4). A reviewer override then appends
-   a step (change = new level - computed level).
-6. Status, the first that holds: `contested` (a contradicts link, or the claim
-   is disputed), `unsupported` (no supporting link), `strong` (high or
-   moderate), `weak`.
+- Kinds: a `description` is checked against the records it links (`confirmed`,
+  `refuted`, `unchecked`), a `definition` is `confirmed` by its rationale; both
+  have certainty None. A `finding` is graded.
+- A finding's supporting and contradicting links are two bodies graded by the
+  same rules: start at the best design, rate down for risk of bias,
+  imprecision, inconsistency (opposing evidence or disagreeing values),
+  indirectness and publication bias (a reviewer's judgement replaces a domain's
+  automatic rule), rate up for a large effect or dose-response (from a start
+  below high, with no rating down, on studies that report n), clamp to 1..4.
+- Imprecision: from the effect's CI when there is one (GRADE guidelines 6; with
+  the claim's `mid`, the minimally contextualised approach of GRADE guidance
+  34), the optimal information size only when n or events are known; without
+  an effect, from the reported sample size.
+- A study that reports no n never counts for a body: it is not a second study,
+  adds no participants, may hold most participants when flagged, never makes a
+  body more direct, and a body where none reports n is read as below 50.
+  A link `within` a pooled source in the same body is counted once, inside it.
+- Status, the first that holds: `contradicted` (contradicting links and no
+  support, or the contradicting body grades higher), `contested`,
+  `unsupported`, `strong` (high or moderate), `weak`.
+- Notices (`_screen_notices`, findings only): a retracted work's links leave
+  both bodies; an expression of concern is a risk-of-bias concern; each is a
+  0-change `retraction` step after the start step (docs/retractions.md).
 """
 
 from __future__ import annotations
@@ -527,7 +489,7 @@ def _body_effect(pooled: Effect | None, body: list[Link]) -> tuple[Effect, str] 
     if not with_effect:
         return None
     best = max(with_effect, key=lambda link: _link_n(link) or 0)
-    if all(link.study.key == best.study.key for link in sized):
+    if _link_n(best) is not None and all(link.study.key == best.study.key for link in sized):
         assert best.effect is not None
         return best.effect, best.study.key
     return None
@@ -556,7 +518,11 @@ def _imprecision_from_effect(
         findings += _against_defaults(effect, config, ci, null)
 
     # Optimal information size: checked only when n or events are known (design v2).
-    n = effect.n if effect.n is not None else _total_n(body)
+    # A pooled effect is judged on its own n, not on the links that happen to be
+    # entered: adding a study to the claim cannot make the pooled estimate less precise.
+    n = effect.n
+    if n is None and whose != "pooled":
+        n = _total_n(body)
     events_known = effect.events is not None and effect.measure in DICHOTOMOUS_MEASURES
     if n is not None and n < config.imprecision_n_very:
         # Far below any optimal information size (GRADE guidance 34: rate down more
@@ -646,16 +612,20 @@ def _against_mid(effect: Effect, mid: Mid, ci: str) -> list[_Rating]:
 def _imprecision_from_size(body: list[Link], config: GradingConfig) -> _Rating:
     """Without an effect: a single study, or total n below `imprecision_n`: -1; below
     `imprecision_n_very`: -2. Only reported n counts; a study without n never lowers
-    the concern (it is not a second study, nor participants), and when none reports
-    n the body is rated down for it."""
+    the concern (it is not a second study, nor participants), and a body where none
+    reports n is read as below `imprecision_n_very`."""
     counted = _counted(body)
     sized = [link for link in counted if link.participants is not None]
     missing = [link for link in counted if link.participants is None]
     reasons: list[str] = []
     levels = 0
     if not sized:
-        levels = 1
-        reasons.append(f"n not reported ({_keys(missing)})")
+        # Read at its worst, as below `imprecision_n_very`: were it -1, adding a
+        # 10-patient trial would lower the grade, so not reporting n would pay.
+        levels = 2
+        reasons.append(
+            f"n not reported ({_keys(missing)}), so read as below {config.imprecision_n_very}"
+        )
     else:
         total = sum(link.participants or 0 for link in sized)
         if total < config.imprecision_n_very:
@@ -761,16 +731,27 @@ def _facets(link: Link, claim: ClaimEvidence) -> dict[str, str]:
 
 
 def _indirectness(claim: ClaimEvidence, body: list[Link]) -> _Rating:
-    per_link = [(link, _facets(link, claim)) for link in body]
-    if not all(facets for _, facets in per_link):
-        return _NO_CONCERN
-    levels = min(2, min(len(facets) for _, facets in per_link))
+    """Indirect when every study that reports n is; when none does, when any is (a
+    study without n can never make a body more direct: it counts against, never for)."""
+    sized = [link for link in body if link.participants is not None]
+    per_link = [(link, _facets(link, claim)) for link in (sized or body)]
+    indirect = [(link, facets) for link, facets in per_link if facets]
+    if sized:
+        if len(indirect) < len(per_link):
+            return _NO_CONCERN
+        levels = min(2, min(len(facets) for _, facets in indirect))
+        which = "every supporting link" if len(sized) == len(body) else "every link reporting n"
+    else:
+        if not indirect:
+            return _NO_CONCERN
+        levels = min(2, max(len(facets) for _, facets in indirect))
+        which = "every supporting link" if len(indirect) == len(body) else "a link without n"
     details = "; ".join(
         f"{link.study.key}: " + ", ".join(f"{facet} ({why})" for facet, why in facets.items())
-        for link, facets in per_link
+        for link, facets in indirect
     )
     what = "two or more facets" if levels == 2 else "a facet"
-    return _Rating(levels, f"every supporting link is indirect in {what}: {details}")
+    return _Rating(levels, f"{which} is indirect in {what}: {details}")
 
 
 def _publication_bias(body: list[Link], config: GradingConfig) -> _Rating:
@@ -898,7 +879,11 @@ def _grade_body(
     rated_down = any(step.change < 0 for step in steps[1:])
     if start < 4 and not rated_down:
         for flag, domain in (("large-effect", "large_effect"), ("dose-response", "dose_response")):
-            carriers = [link for link in body if flag in link.flags]
+            # Only a study that reports its size can rate up: an effect of unknown
+            # precision cannot be judged large (and a missing n never counts for a body).
+            carriers = [
+                link for link in _counted(body) if flag in link.flags and _link_n(link) is not None
+            ]
             if carriers:
                 steps.append(Step(domain, 1, f"{flag} flagged on {_keys(carriers)}"))
     return max(1, min(4, sum(step.change for step in steps))), steps

@@ -581,6 +581,20 @@ def claim_problems(works: Mapping[str, Appraised], claim: Claim) -> Iterator[Pro
             "a definition needs a `rationale:` saying why it holds by definition; add one",
             "kind",
         )
+    if spec.kind != "finding" and spec.grade_override is not None:
+        yield problem(
+            f"a {spec.kind} is checked, not graded, so it takes no `grade_override`; "
+            "remove it"
+            + (" (the rationale says why it holds)" if spec.kind == "definition" else ""),
+            "grade_override",
+        )
+    effect = spec.pooled_effect
+    if spec.mid is not None and effect is not None and spec.mid.measure != effect.measure:
+        yield problem(
+            f"`mid` is on the {spec.mid.measure} scale but the pooled effect is a "
+            f"{effect.measure}; give the MID on the effect's scale",
+            "mid",
+        )
     pooled = {
         link.source
         for link in spec.evidence

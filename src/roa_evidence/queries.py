@@ -520,6 +520,30 @@ def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
     return sorted(claims, key=lambda c: -(len(c.asserted_by) + len(c.disputed_by)))
 
 
+def count_by_kind(claims: Iterable[ClaimView]) -> dict[str, dict[str, int]]:
+    """How many claims of each kind hold each status: `{"finding": {"weak": 3}, ...}`,
+    kinds and statuses in vocabulary order, only those present. Counting kinds apart
+    keeps "8 strong" from hiding that six of them describe a study."""
+    counts: dict[str, dict[str, int]] = {}
+    found = list(claims)
+    for kind in vocab.KINDS:
+        of_kind = [c for c in found if c.kind == kind]
+        by_status = {s: n for s in vocab.STATUSES if (n := sum(c.status == s for c in of_kind))}
+        if by_status:
+            counts[kind] = by_status
+    return counts
+
+
+def summary_text(counts: dict[str, dict[str, int]]) -> str:
+    """`5 findings (3 weak, 2 contradicted); 1 description (1 unchecked)`."""
+    parts = []
+    for kind, by_status in counts.items():
+        total = sum(by_status.values())
+        detail = ", ".join(f"{n} {status}" for status, n in by_status.items())
+        parts.append(f"{total} {kind}{'' if total == 1 else 's'} ({detail})")
+    return "; ".join(parts)
+
+
 def find_works(
     conn: Connection,
     design: str | None = None,

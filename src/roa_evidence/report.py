@@ -15,7 +15,14 @@ from typing import TextIO
 from urllib.parse import quote
 
 from . import vocab
-from .queries import AssertionView, ClaimView, EvidenceView, WorkView, retraction_text
+from .queries import (
+    AssertionView,
+    ClaimView,
+    EvidenceView,
+    WorkView,
+    count_by_kind,
+    retraction_text,
+)
 from .tabular import effect_text
 from .views import Conflict, EvidenceMap, Side, conflicts, evidence_map
 
@@ -349,12 +356,11 @@ def _conflict(conflict: Conflict) -> str:
     claim = conflict.claim
     for_grade = f"Graded: {_certainty(claim.certainty)} {_status(claim.status)}"
     against = conflict.against
-    if against.evidence:
+    if against.evidence and claim.kind == "finding":
         n = f", total n {against.total_n}" if against.total_n is not None else ""
-        against_grade = (
-            f"Best design against: {_e(against.best_design)} (would start "
-            f"{_certainty(against.start)}){_e(n)}"
-        )
+        against_grade = f"Graded against: {_certainty(claim.certainty_against)}{_e(n)}"
+    elif against.evidence:
+        against_grade = "The linked record refutes the description."
     else:
         against_grade = "No evidence cited against: the dispute rests on the document's word."
     kinds = " and ".join(
@@ -372,15 +378,17 @@ def _conflict(conflict: Conflict) -> str:
     )
 
 
-def _grading_rows(claim: ClaimView) -> str:
+def _grading_rows(claim: ClaimView, steps: tuple[dict[str, object], ...] | None = None) -> str:
     rows, level = [], 0
-    for step in claim.grading:
-        change = int(step["change"])
+    for step in claim.grading if steps is None else steps:
+        change = int(str(step["change"]))
         if step["domain"] == "start":
             level, shown = change, str(change)
         else:
             level, shown = level + change, f"{change:+d}"
         name = vocab.CERTAINTY_OF_LEVEL.get(max(0, min(4, level)), "none")
+        if claim.kind != "finding" and steps is None:
+            name = "none"
         rows.append(
             f"<tr><td>{_e(str(step['domain']).replace('_', ' '))}</td>"
             f'<td class="num">{_e(shown)}</td><td>{_e(_CERTAINTY_LABEL[name])}</td>'
@@ -427,10 +435,18 @@ def _claim(claim: ClaimView) -> str:
         f'<article class="claim" id="{_frag("claim", claim.id)}" data-claim="{_e(claim.id)}">'
         f"<h3>{_e(claim.statement)}</h3>"
         f'<p class="meta"><code>{_e(claim.id)}</code> \u00b7 {_e(", ".join(claim.routes))} '
-        f"\u00b7 {_e(claim.topic)} \u00b7 {_e(claim.condition)} \u00b7 "
-        f"{_certainty(claim.certainty)} {_status(claim.status)} \u00b7 total n {_e(total)}"
-        "</p>"
+        f"\u00b7 {_e(claim.topic)} \u00b7 {_e(claim.condition)} \u00b7 {_e(claim.kind)} "
+        f"\u00b7 {_certainty(claim.certainty)} {_status(claim.status)} \u00b7 total n "
+        f"{_e(total)}"
+        + (
+            f" \u00b7 against {_certainty(claim.certainty_against)}"
+            if claim.kind == "finding" and claim.certainty_against not in (None, "none")
+            else ""
+        )
+        + "</p>"
     ]
+    if claim.rationale:
+        parts.append(f"<p><b>Rationale</b> {_e(claim.rationale)}</p>")
     if claim.note:
         parts.append(f'<p class="muted">{_e(claim.note)}</p>')
     for notice in claim.retraction:
@@ -446,7 +462,14 @@ def _claim(claim: ClaimView) -> str:
     parts.append(_evidence_table(claim))
     if claim.pooled_effect:
         parts.append(f"<p><b>Pooled effect</b> {_e(effect_text(claim.pooled_effect))}</p>")
-    parts.append(f"<p><b>How the grade was reached</b></p>{_grading_rows(claim)}</article>")
+    how = "How the grade was reached" if claim.kind == "finding" else "How the claim was checked"
+    parts.append(f"<p><b>{how}</b></p>{_grading_rows(claim)}")
+    if claim.grading_against:
+        parts.append(
+            "<p><b>How the contradicting evidence was graded</b></p>"
+            f"{_grading_rows(claim, claim.grading_against)}"
+        )
+    parts.append("</article>")
     return "".join(parts)
 
 
@@ -463,8 +486,13 @@ def render_report(
     emap = evidence_map(claims)
     found = conflicts(claims)
     studies = _studies(works)
-    counts = {s: sum(c.status == s for c in claims) for s in vocab.STATUSES}
-    summary = "".join(f"<span>{_status(s)} {n}</span>" for s, n in counts.items())
+    # Each kind counted apart: a confirmed description is not a strong finding.
+    summary = "".join(
+        f"<span><b>{_e(kind)}s</b> "
+        + " ".join(f"{_status(s)} {n}" for s, n in by_status.items())
+        + "</span>"
+        for kind, by_status in count_by_kind(claims).items()
+    )
     conflict_html = "".join(_conflict(c) for c in found) or (
         '<p class="muted">No claim is disputed or contradicted.</p>'
     )

@@ -28,6 +28,8 @@ CLAIM_COLUMNS = (
     "n_sources",
     "asserted_by",
     "disputed_by",
+    "kind",  # design.md v2; appended so that existing column positions hold
+    "certainty_against",
     "retraction",
 )
 WORK_COLUMNS = (
@@ -138,6 +140,8 @@ def claim_row(claim: ClaimView) -> tuple[Any, ...]:
         len(claim.evidence),
         ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
         ";".join(dict.fromkeys(a.document for a in claim.disputed_by)),
+        claim.kind,
+        claim.certainty_against,
         "; ".join(retraction_text(notice) for notice in claim.retraction),
     )
 

@@ -121,11 +121,13 @@ class Conflict:
         c = self.claim
         return {
             "id": c.id,
+            "kind": c.kind,
             "statement": c.statement,
             "routes": list(c.routes),
             "topic": c.topic,
             "condition": c.condition,
             "certainty": c.certainty,
+            "certainty_against": c.certainty_against,
             "status": c.status,
             "kinds": list(self.kinds),
             "for": self.for_side.to_dict(),
@@ -182,9 +184,11 @@ class CompareRow:
             return [
                 {
                     "id": c.id,
+                    "kind": c.kind,
                     "statement": c.statement,
                     "routes": list(c.routes),
                     "certainty": c.certainty,
+                    "certainty_against": c.certainty_against,
                     "status": c.status,
                     "total_n": c.total_n,
                 }
@@ -361,10 +365,11 @@ def conflicts_markdown(found: Sequence[Conflict]) -> str:
             f"| for | {_md_side(c.for_side)} | graded {_label(claim.certainty)} |",
             f"| against | {_md_side(c.against)} | "
             + (
-                f"best design {md_escape(c.against.best_design)}, would start "
-                f"{_label(c.against.start)} |"
-                if c.against.evidence
+                f"graded {_label(claim.certainty_against)} |"
+                if c.against.evidence and claim.kind == "finding"
                 else "no evidence cited against |"
+                if not c.against.evidence
+                else "refutes the description |"
             ),
             "",
         ]

@@ -688,7 +688,11 @@ def gaps(
     ] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
-    """List claims lacking strong support (unsupported, weak, contested), most asserted first.
+    """List findings that are not strong and descriptions not confirmed, most asserted first.
+
+    Findings: contradicted, contested, unsupported or weak; descriptions: refuted
+    or unchecked. The summary counts each kind apart; with --format json the
+    output is {"summary": {kind: {status: count}}, "claims": [...]}.
 
     Claims citing a retracted work are listed too, whatever their grade (unless --status).
 
@@ -696,17 +700,22 @@ def gaps(
     """
     from dataclasses import replace
 
+    from ..queries import count_by_kind, summary_text
     from ..queries import gaps as find_gaps
 
     flt = replace(claim_filter(route, topic, status=status), unjudged=unjudged)
     with _connection(ctx) as conn:
         found = find_gaps(conn, flt)
-    _render_claims(
-        found,
-        fmt,
-        "No gaps: every matching claim has strong support.",
-        title=f"{len(found)} claims lack strong support",
-    )
+    counts = count_by_kind(found)
+    if fmt is Format.json:
+        _emit_json({"summary": counts, "claims": [claim.to_dict() for claim in found]})
+    else:
+        _render_claims(
+            found,
+            fmt,
+            "No gaps: every matching finding is strong and every description confirmed.",
+            title=f"{len(found)} claims lack strong support: {summary_text(counts)}",
+        )
     if fail and found:
         raise typer.Exit(1)
 

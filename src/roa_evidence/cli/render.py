@@ -136,8 +136,8 @@ def claim_detail(claim: ClaimView) -> Group:
     head = Text()
     head.append(claim.statement + "\n", style="bold")
     head.append(
-        f"routes {', '.join(claim.routes)} \u00b7 topic {claim.topic} \u00b7 condition "
-        f"{claim.condition}"
+        f"{claim.kind} \u00b7 routes {', '.join(claim.routes)} \u00b7 topic {claim.topic} "
+        f"\u00b7 condition {claim.condition}"
     )
     if claim.value:
         head.append(f" \u00b7 value {_value(claim.value)}")
@@ -145,7 +145,12 @@ def claim_detail(claim: ClaimView) -> Group:
     head.append_text(certainty_text(claim.certainty))
     head.append(" \u00b7 status ")
     head.append_text(status_text(claim.status))
+    if claim.kind == "finding" and claim.certainty_against not in (None, "none"):
+        head.append(" \u00b7 certainty against ")
+        head.append_text(certainty_text(claim.certainty_against))
     head.append(f" \u00b7 total n {claim.total_n if claim.total_n is not None else 'not reported'}")
+    if claim.rationale:
+        head.append(f"\nrationale: {claim.rationale}")
     if claim.note:
         head.append(f"\nnote: {claim.note}", style="italic")
     for notice in claim.retraction:
@@ -222,15 +227,33 @@ def claim_detail(claim: ClaimView) -> Group:
     if claim.pooled_effect:
         parts.append(Text(f"Pooled effect: {effect_text(claim.pooled_effect)}\n"))
     parts.append(grading_table(claim))
+    if claim.grading_against:
+        parts.append(
+            grading_table(claim, claim.grading_against, "How the contradicting evidence was graded")
+        )
     return Group(*parts)
 
 
-def grading_table(claim: ClaimView) -> Table:
-    table = _table("domain", "change", "level", "reason", title="How the grade was reached")
+def grading_table(
+    claim: ClaimView,
+    steps: Sequence[dict[str, Any]] | None = None,
+    title: str | None = None,
+) -> Table:
+    """A derivation step by step: the supporting body's unless `steps` are given."""
+    if claim.kind != "finding" and steps is None:
+        title = title or "How the claim was checked"
+        table = _table("check", "reason", title=title)
+        table.columns[-1].overflow = "fold"
+        for step in claim.grading:
+            table.add_row(step["domain"], Text(step["reason"]))
+        return table
+    table = _table(
+        "domain", "change", "level", "reason", title=title or "How the grade was reached"
+    )
     table.columns[-1].overflow = "fold"
     level = 0
     names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
-    for step in claim.grading:
+    for step in claim.grading if steps is None else steps:
         change = int(step["change"])
         if step["domain"] == "start":
             level, shown = change, str(change)

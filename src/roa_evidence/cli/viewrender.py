@@ -60,9 +60,11 @@ def conflict_panel(conflict: Conflict) -> Panel | Text:
     for_grade.append_text(_certainty(claim.certainty))
     for_grade.append(f", {claim.status}")
     against = conflict.against
-    if against.evidence:
-        against_grade = Text(f"best design {against.best_design}, would start ")
-        against_grade.append_text(_certainty(against.start))
+    if against.evidence and claim.kind == "finding":
+        against_grade = Text("graded ")
+        against_grade.append_text(_certainty(claim.certainty_against))
+    elif against.evidence:
+        against_grade = Text("the linked record refutes the description")
     else:
         against_grade = Text("no evidence cited against")
     kinds = " and ".join(conflict.kinds)
@@ -100,8 +102,8 @@ def _claim_lines(claims: Any) -> Text:
             text.append("\n")
         text.append_text(_certainty(claim.certainty))
         text.append(f" {claim.id}")
-        if claim.status == "contested":
-            text.append(" (contested)", style="" if _plain() else "magenta")
+        if claim.status not in ("strong", "weak"):
+            text.append(f" ({claim.status})", style="" if _plain() else "magenta")
     if not claims:
         text.append("\u2014", style="" if _plain() else "dim")
     return text
@@ -158,33 +160,26 @@ def map_table(emap: EvidenceMap) -> Table:
     return table
 
 
-def finding_line(report: CheckReport, finding: Finding) -> Text:
-    styles = {
-        "ok": "green",
-        "weak": "yellow",
-        "contested": "magenta",
-        "unsupported": "red",
-        "unsourced": "cyan",
-    }
-    text = Text(f"{report.path}:{finding.line}: ")
+def check_lines(report: CheckReport) -> list[str]:
+    """`file:line:col: verdict: message`, one line per sentence with a claim or a problem,
+    then a count of verdicts (plain text: editors and CI read it like a linter's)."""
+    lines = [_finding_line(report.path, f) for f in report.findings if f.verdict != "no-claim"]
+    counts = ", ".join(f"{n} {verdict}" for verdict, n in report.counts().items())
+    lines.append(f"{report.sentences} sentences checked: {counts or 'none'}.")
+    return lines
+
+
+def _finding_line(path: str, finding: Finding) -> str:
+    parts: list[str] = []
     claim = finding.claim
-    if claim is None:
-        label = (
-            "cites an unknown key " + ", ".join(finding.unknown_keys)
-            if finding.unknown_keys
-            else "no claim found: unsourced?"
-        )
-        text.append(label, style="" if _plain() else styles["unsourced"])
-    else:
-        text.append(finding.verdict, style="" if _plain() else f"bold {styles[finding.verdict]}")
-        text.append(
-            f" {claim.id} (certainty {certainty_label(claim.certainty)}, "
-            f"status {claim.status}; match {finding.sure}: {finding.how} "
-            f"{finding.score:.0f})"
-        )
-        if finding.unknown_keys:
-            text.append(f"; unknown keys {', '.join(finding.unknown_keys)}")
-    text.append(f"\n    {finding.sentence}")
     if claim is not None:
-        text.append(f"\n    claim: {claim.statement}", style="" if _plain() else "dim")
-    return text
+        parts.append(f"{claim.id} ({certainty_label(claim.certainty)}, {claim.status})")
+    for problem in finding.problems:
+        text = f"{problem.kind}: {problem.detail}"
+        if problem.suggestion:
+            text += f" [suggestion: {problem.suggestion}]"
+        parts.append(text)
+    if finding.suggested_keys:
+        parts.append(f"cite {', '.join(finding.suggested_keys)}")
+    message = "; ".join(parts).replace("\n", " ")
+    return f"{path}:{finding.line}:{finding.col}: {finding.verdict}: {message}"

@@ -33,7 +33,7 @@ class ViewFormat(StrEnum):
 
 
 class CheckFormat(StrEnum):
-    table = "table"
+    text = "text"
     json = "json"
 
 
@@ -187,9 +187,10 @@ def map_(
 def check(
     ctx: typer.Context,
     draft: Annotated[
-        Path,
+        str,
         typer.Argument(
-            metavar="DRAFT", dir_okay=False, help="The draft: Markdown (.md), LaTeX (.tex) or text."
+            metavar="DRAFT",
+            help="The draft: Markdown (.md), LaTeX (.tex) or text; '-' reads standard input.",
         ),
     ],
     kind: Annotated[
@@ -200,26 +201,36 @@ def check(
         list[str] | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a sentence repeats a claim with this status: weak, "
-            "contested, unsupported; or 'unsourced' for a number or comparison with no claim. "
-            "Repeatable, or comma-separated.",
+            help="Exit 1 when a sentence has this problem (opposite, cited-retracted, "
+            "cited-against, mismatch, "
+            "overclaim, unknown-key, unsourced) or repeats a claim with this status (weak, "
+            "contested, contradicted, unsupported, refuted, unchecked...). Repeatable, or "
+            "comma-separated.",
         ),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option("--encoding", help="The draft's encoding, if not UTF-8 (e.g. latin-1)."),
     ] = None,
     fmt: Annotated[
         CheckFormat,
         typer.Option(
-            "--format", "-f", help="table (one finding per line, file:line first) or json."
+            "--format",
+            "-f",
+            help="text (file:line:col: verdict: message, like a linter) or json (every sentence).",
         ),
-    ] = CheckFormat.table,
+    ] = CheckFormat.text,
 ) -> None:
-    """Check a draft: which sentences repeat a known claim (by citation key or by text), and
-    how well each is supported; numbers and comparisons with no claim are listed as unsourced.
+    """Check a draft sentence by sentence: the claim each repeats, and whether it states the
+    opposite, a wrong number, cites a source against it, or words it more firmly than the
+    evidence allows.
 
-    Example: roa-evidence check draft.md --fail-on weak --fail-on contested
+    Example: roa-evidence check draft.md --fail-on opposite,mismatch,cited-against,overclaim
     """
-    from ..draftcheck import FAIL_ON, check, kind_of, read_draft
-    from ..queries import find_claims, find_works
+    from ..draftcheck import FAIL_ON, check, decode_draft, kind_of, read_draft
+    from ..queries import find_claims, find_works, retraction_text
     from ..vocab import nearest
+    from . import progress
 
     failing: list[str] = []
     for value in fail_on or []:
@@ -230,32 +241,45 @@ def check(
                     f"(one of {', '.join(FAIL_ON)})"
                 )
             failing.append(item)
-    text = read_draft(draft)
+    if draft == "-":
+        name, text = "<stdin>", decode_draft(sys.stdin.buffer.read(), "standard input", encoding)
+        draft_kind = kind.value if kind else "text"
+    else:
+        name, text = draft, read_draft(Path(draft), encoding)
+        draft_kind = kind.value if kind else kind_of(Path(draft))
     with _connection(ctx) as conn:
         claims = find_claims(conn)
-        keys = [w.key for w in find_works(conn)]
-    report = check(text, claims, kind.value if kind else kind_of(draft), str(draft), keys)
+        works = find_works(conn)
+    keys = [w.key for w in works]
+    retracted = {w.key: retraction_text(w.retraction) for w in works if w.retraction}
+    with progress("Checking sentences") as bar:
+        report = check(
+            text, claims, draft_kind, name, keys, progress=bar.advance, retracted=retracted
+        )
     if fmt is CheckFormat.json:
-        _emit_json(report.to_dict())
+        _stream_json(report.to_dict())
     else:
-        from rich.text import Text
+        from .viewrender import check_lines
 
-        from .viewrender import finding_line
-
-        for finding in report.findings:
-            _print(finding_line(report, finding))
-        counts = report.counts()
-        shown = ", ".join(
-            f"{n} {'unsourced?' if v == 'unsourced' else v}" for v, n in counts.items()
-        )
-        _print(
-            Text(
-                f"{report.sentences} sentences checked: "
-                f"{shown or 'no claims repeated, nothing unsourced'}."
-            )
-        )
+        sys.stdout.write("".join(line + "\n" for line in check_lines(report)))
     if failing and report.failing(failing):
         raise typer.Exit(1)
+
+
+def _stream_json(data: object) -> None:
+    """`_emit_json`'s output, written as it is encoded: a large draft's report (a finding per
+    sentence) never sits in memory as one string."""
+    import json
+
+    buffered: list[str] = []
+    size = 0
+    for chunk in json.JSONEncoder(ensure_ascii=False, indent=2).iterencode(data):
+        buffered.append(chunk)
+        size += len(chunk)
+        if size > 1 << 16:
+            sys.stdout.write("".join(buffered))
+            buffered, size = [], 0
+    sys.stdout.write("".join(buffered) + "\n")
 
 
 # --------------------------------------------------------------------------

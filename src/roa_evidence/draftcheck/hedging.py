@@ -1,0 +1,171 @@
+"""How firmly a sentence states something, against what the evidence allows.
+
+GRADE's guidance on informative statements (Santesso et al. 2020, J Clin
+Epidemiol 119:126-135) ties wording to certainty: high certainty states the
+effect plainly ("reduces"), moderate says "probably" or "likely", low says
+"may", very low says "very uncertain". A claim with no supporting evidence, or
+contradicted by the evidence, may not be stated as fact at all: it takes the
+very-low wording. A sentence hedged more than needed is fine; one hedged less
+is an `overclaim`, and the finding suggests the claim reworded at its level.
+
+Descriptions and definitions (claims about a source, or true by definition)
+are checked, not graded: their wording is not hedged, but a description the
+record refutes may not be stated as fact either.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["HEDGES", "hedge", "overclaim", "reword"]
+
+# Hedge levels, weakest claim last: 0 plain, 1 probably, 2 may, 3 very uncertain.
+HEDGES = ("plain", "probably", "may", "very uncertain")
+
+_VERY_UNCERTAIN = re.compile(
+    r"\b(?:very uncertain|(?:is |remains |it is )?(?:uncertain|unclear|unknown|not known|"
+    r"not clear) (?:whether|if|how)|uncertain|unclear|"
+    r"(?:no|little|insufficient|not enough|scant|sparse|limited|weak|very low[- ]certainty) "
+    r"(?:good |reliable |clear |direct |high[- ]quality |published )?(?:evidence|data)|"
+    r"evidence is (?:very )?(?:limited|weak|sparse|scarce|lacking|inconclusive|conflicting)|"
+    r"we do(?:n't| not) know|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|be sure)"
+    r"(?: with (?:any )?(?:confidence|certainty))? (?:whether|if)|"
+    r"anecdotal(?:ly)?|reportedly|unproven|untested|speculative|"
+    r"it (?:has been|is) (?:claimed|said|suggested|reported|asserted|alleged)|"
+    r"(?:is|are|was|were) (?:claimed|said|alleged|reported|thought|believed) to|"
+    r"(?:some |many |a few )?(?:patients|people|users|clinics|authors|sources|"
+    r"advocates|proponents|commentators|practitioners) (?:report|say|describe|claim|believe|"
+    r"feel|find|found|reported|said|described|claimed|told)|"
+    r"according to (?:some|anecdotal|patient)|claims? that|asserts? that|"
+    r"the (?:first|second) document (?:says|claims|states|asserts))\b",
+    re.I,
+)
+_MAY = re.compile(
+    r"\b(?:may|might|could|possibly|perhaps|potentially|conceivably|"
+    r"low[- ]certainty|some evidence|suggests?|suggested|appears? to|seems? to|"
+    r"tentative(?:ly)?|preliminary)\b",
+    re.I,
+)
+_PROBABLY = re.compile(
+    r"\b(?:probably|likely|moderate[- ]certainty|presumably|in all likelihood|"
+    r"most likely|it is likely)\b",
+    re.I,
+)
+
+# The level each certainty (or status) needs at least.
+_NEEDED = {"high": 0, "moderate": 1, "low": 2, "very_low": 3, "none": 3}
+
+
+def hedge(text: str) -> int:
+    """The sentence's hedge level: 0 plain, 1 probably, 2 may, 3 very uncertain."""
+    if _VERY_UNCERTAIN.search(text):
+        return 3
+    if _MAY.search(text):
+        return 2
+    if _PROBABLY.search(text):
+        return 1
+    return 0
+
+
+def needed(certainty: str | None, status: str, kind: str) -> int:
+    """The hedge level a claim's certainty and status call for (0 when any wording will do)."""
+    if status in ("contradicted", "refuted"):
+        return 3
+    if kind != "finding" or certainty is None:
+        return 0  # a description or definition is checked, not graded: stated plainly
+    return _NEEDED.get(certainty, 3)
+
+
+def overclaim(text: str, certainty: str | None, status: str, kind: str) -> str | None:
+    """Why the sentence is worded more firmly than the evidence allows, or None."""
+    need = needed(certainty, status, kind)
+    have = hedge(text)
+    if have >= need:
+        return None
+    if status in ("contradicted", "refuted"):
+        why = f"the claim is {status}: it may not be stated as fact"
+    elif certainty == "none":
+        why = "no evidence supports the claim: it may not be stated as fact"
+    else:
+        level = (certainty or "").replace("_", " ")
+        why = f"{level} certainty needs '{HEDGES[need]}'"
+    worded = "states it plainly" if have == 0 else f"says only '{HEDGES[have]}'"
+    return f"the sentence {worded}; {why}"
+
+
+# --------------------------------------------------------------------------
+# Rewording a claim's statement at a hedge level
+
+_VERB_BASE = {
+    "gives": "give",
+    "causes": "cause",
+    "reduces": "reduce",
+    "reaches": "reach",
+    "takes": "take",
+    "lasts": "last",
+    "produces": "produce",
+    "depends": "depend",
+    "carries": "carry",
+    "suits": "suit",
+    "needs": "need",
+    "acts": "act",
+    "affects": "affect",
+    "relieves": "relieve",
+    "keeps": "keep",
+    "remains": "remain",
+    "undergoes": "undergo",
+    "avoids": "avoid",
+    "fails": "fail",
+    "improves": "improve",
+    "increases": "increase",
+}
+_FINITE = re.compile(
+    r"\b(is|are|has|have|can|does not|do not|does|do|"
+    + "|".join(_VERB_BASE)
+    + r"|give|cause|reduce|reach|take|last|produce|act|relieve|improve|increase|remain)\b"
+)
+
+
+def _lower_first(statement: str) -> str:
+    first = statement.split(" ", 1)[0]
+    if first.isupper() or any(ch.isdigit() for ch in first) or "et al" in statement[:40]:
+        return statement
+    return statement[:1].lower() + statement[1:]
+
+
+def reword(statement: str, level: int, certainty: str | None = None, status: str = "") -> str:
+    """The claim's statement worded for a hedge level, after GRADE's informative statements."""
+    body = statement.strip().rstrip(".")
+    if level >= 3:
+        if status in ("contradicted", "refuted"):
+            return f"The evidence contradicts the claim that {_lower_first(body)}."
+        if certainty == "none" or certainty is None:
+            return f"It is not known whether {_lower_first(body)}: no evidence supports it."
+        return f"It is very uncertain whether {_lower_first(body)}."
+    match = _FINITE.search(body)
+    if level == 0 or match is None:
+        prefix = {1: "Moderate-certainty evidence suggests that ", 2: "It is possible that "}
+        return body + "." if level == 0 else f"{prefix[level]}{_lower_first(body)}."
+    verb = match.group(1)
+    base = _VERB_BASE.get(verb, verb)
+    if level == 1:
+        replacement = {
+            "is": "is probably",
+            "are": "are probably",
+            "can": "can probably",
+            "does not": "probably does not",
+            "do not": "probably do not",
+        }.get(verb, f"probably {verb}")
+    else:
+        replacement = {
+            "is": "may be",
+            "are": "may be",
+            "has": "may have",
+            "have": "may have",
+            "can": "may",
+            "does not": "may not",
+            "do not": "may not",
+            "does": "may",
+            "do": "may",
+        }.get(verb, f"may {base}")
+    return f"{body[: match.start()]}{replacement}{body[match.end() :]}."

@@ -1,0 +1,264 @@
+"""Numbers with units in a sentence, and whether they agree with a known value.
+
+A quantity is a number or a range ("93 %", "0.5 mg/kg", "30-60 minutes",
+"between 2 and 4 h", "two hours", "a single study") in one dimension
+(percent, time, dose, concentration, participants, studies), held in a base
+unit (time in minutes) so that "two hours" can be compared with "120 min".
+Agreement allows for rounding: the written precision of the sentence's number
+("93" may stand for 92.5-93.5), and more after "about", "nearly"...
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["Known", "Quantity", "agrees", "known_value", "quantities", "show"]
+
+# unit as written -> (dimension, factor to the dimension's base unit)
+_UNITS: dict[str, tuple[str, float]] = {
+    "%": ("percent", 1.0),
+    "percent": ("percent", 1.0),
+    "per cent": ("percent", 1.0),
+    "percentage points": ("percent", 1.0),
+    "s": ("time", 1 / 60),
+    "sec": ("time", 1 / 60),
+    "secs": ("time", 1 / 60),
+    "second": ("time", 1 / 60),
+    "seconds": ("time", 1 / 60),
+    "min": ("time", 1.0),
+    "mins": ("time", 1.0),
+    "minute": ("time", 1.0),
+    "minutes": ("time", 1.0),
+    "h": ("time", 60.0),
+    "hr": ("time", 60.0),
+    "hrs": ("time", 60.0),
+    "hour": ("time", 60.0),
+    "hours": ("time", 60.0),
+    "day": ("time", 1440.0),
+    "days": ("time", 1440.0),
+    "week": ("time", 10080.0),
+    "weeks": ("time", 10080.0),
+    "month": ("time", 43830.0),
+    "months": ("time", 43830.0),
+    "year": ("time", 525960.0),
+    "years": ("time", 525960.0),
+    "mg/kg": ("dose", 1.0),
+    "mg/ml": ("concentration", 1.0),
+    "mg": ("mass", 1.0),
+    "participants": ("participants", 1.0),
+    "participant": ("participants", 1.0),
+    "subjects": ("participants", 1.0),
+    "subject": ("participants", 1.0),
+    "patients": ("participants", 1.0),
+    "patient": ("participants", 1.0),
+    "people": ("participants", 1.0),
+    "volunteers": ("participants", 1.0),
+    "children": ("participants", 1.0),
+    "adults": ("participants", 1.0),
+    "studies": ("studies", 1.0),
+    "study": ("studies", 1.0),
+    "trials": ("studies", 1.0),
+    "trial": ("studies", 1.0),
+}
+# Counts may have a few words between number and noun: "18 depressed subjects".
+_COUNTED = frozenset({"participants", "studies"})
+
+_WORDS = {
+    "a single": 1,
+    "single": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "eighteen": 18,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "ninety": 90,
+    "a hundred": 100,
+    "hundred": 100,
+}
+# Fractions written as words, read as approximate percentages ("a quarter of children").
+_FRACTIONS = {
+    "a quarter": 25.0,
+    "one quarter": 25.0,
+    "a third": 100 / 3,
+    "one third": 100 / 3,
+    "half": 50.0,
+    "a half": 50.0,
+    "two thirds": 200 / 3,
+    "three quarters": 75.0,
+}
+_FRACTION = re.compile(
+    r"\b(?:" + "|".join(sorted(_FRACTIONS, key=len, reverse=True)) + r")\b(?= of\b)", re.I
+)
+_APPROXIMATE = re.compile(
+    r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
+    r"close to|up to|over|more than|less than|under)\s*$",
+    re.I,
+)
+
+_NUM = (
+    r"(?:\d+(?:,\d{3})*(?:\.\d+)?|"
+    + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
+    + r")"
+)
+_UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+_QUANTITY = re.compile(
+    rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{_NUM})"
+    rf"(?:\s*(?P<ua>{_UNIT})(?![\w/]))?"
+    rf"(?:\s*(?:-|\u2013|\u2014|to|(?(between)and|(?!)))\s*(?P<b>{_NUM}))?"
+    rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?:\s+[a-z-]+){{1,2}}?\s+(?P<uc>{_UNIT})\b)?",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number or range in a sentence, in its dimension's base unit."""
+
+    low: float
+    high: float
+    dimension: str
+    text: str  # as written
+    tolerance: float  # how far off a known value may be and still agree
+
+
+@dataclass(frozen=True)
+class Known:
+    """A value the evidence base knows: the claim's own, or a linked source's."""
+
+    low: float
+    high: float
+    dimension: str
+    text: str  # for messages: "93 %", "2-4 h"
+    origin: str  # "the claim" or a source key
+    stance: str = ""  # the source's stance on the claim, if a source
+
+
+def _number(text: str) -> tuple[float, float]:
+    """A written number and its precision (the step of its last written digit)."""
+    word = _WORDS.get(text.lower())
+    if word is not None:
+        return float(word), 1.0
+    digits = text.replace(",", "")
+    decimals = len(digits.split(".")[1]) if "." in digits else 0
+    return float(digits), 10.0**-decimals
+
+
+def _unit(text: str | None) -> tuple[str, float] | None:
+    if not text:
+        return None
+    return _UNITS.get(text.lower()) or _UNITS.get(text)
+
+
+def quantities(text: str) -> list[Quantity]:
+    """The quantities with a unit in `text`, in order. Unitless numbers are left out."""
+    found: list[Quantity] = []
+    for match in _QUANTITY.finditer(text):
+        unit = _unit(match["u"]) or _unit(match["ua"])
+        end = match.end()
+        if unit is None and match["uc"]:
+            counted = _unit(match["uc"])
+            if counted is not None and counted[0] in _COUNTED:
+                unit = counted
+        elif match["uc"]:  # the unit came early: the words after it are not ours
+            end = max(match.end(g) for g in ("a", "ua", "b", "u") if match[g])
+        if unit is None:
+            continue
+        dimension, factor = unit
+        a, step_a = _number(match["a"])
+        b, step_b = _number(match["b"]) if match["b"] else (a, step_a)
+        if match["b"] and b < a:  # "2014-15", "3-1": not a range
+            continue
+        approximate = bool(_APPROXIMATE.search(text[: match.start()]))
+        step = max(step_a, step_b)
+        tolerance = step / 2 + 1e-9
+        if approximate:
+            tolerance = max(tolerance, 0.1 * max(abs(a), abs(b)), step)
+        found.append(
+            Quantity(
+                a * factor,
+                b * factor,
+                dimension,
+                text[match.start() : end].strip(),
+                tolerance * factor,
+            )
+        )
+    for match in _FRACTION.finditer(text):
+        share = _FRACTIONS[match.group(0).lower()]
+        found.append(Quantity(share, share, "percent", match.group(0), 0.1 * share))
+    return found
+
+
+def known_value(value: Mapping[str, Any] | None, origin: str, stance: str = "") -> Known | None:
+    """A claim's or link's `value` ({estimate | low, high, unit}) as a Known, if its unit
+    is one we read."""
+    if not value or not isinstance(value.get("unit"), str):
+        return None
+    unit = _unit(value["unit"].strip())
+    if unit is None:
+        return None
+    dimension, factor = unit
+    low = value.get("low", value.get("estimate"))
+    high = value.get("high", value.get("estimate"))
+    if low is None or high is None:
+        return None
+    return Known(float(low) * factor, float(high) * factor, dimension, show(value), origin, stance)
+
+
+def show(value: Mapping[str, Any]) -> str:
+    """A value for people: "93 %", "25-50 %", "2-4 h"."""
+    unit = value.get("unit", "")
+    if value.get("low") is not None and value.get("high") is not None:
+        number = f"{_plain(value['low'])}-{_plain(value['high'])}"
+    else:
+        number = _plain(value.get("estimate"))
+    return f"{number} {unit}".strip()
+
+
+def _plain(number: Any) -> str:
+    if isinstance(number, float) and number.is_integer():
+        return str(int(number))
+    return str(number)
+
+
+def agrees(quantity: Quantity, known: Known) -> bool:
+    """Whether the sentence's quantity says what the known value says, allowing for rounding."""
+    if quantity.dimension != known.dimension:
+        return False
+    slack = max(quantity.tolerance, 0.02 * max(abs(known.low), abs(known.high)))
+    if known.low == known.high:  # a point: the sentence's number or range must hold it
+        return quantity.low - slack <= known.low <= quantity.high + slack
+    if quantity.low == quantity.high:  # a point against a range: inside it
+        return known.low - slack <= quantity.low <= known.high + slack
+    return abs(quantity.low - known.low) <= slack and abs(quantity.high - known.high) <= slack
+
+
+def distance(quantity: Quantity, known: Known) -> float:
+    """How far apart a quantity and a known value are (for naming the nearest)."""
+    if quantity.high < known.low:
+        return known.low - quantity.high
+    if known.high < quantity.low:
+        return quantity.low - known.high
+    return abs(quantity.low - known.low) + abs(quantity.high - known.high)
+
+
+def nearest(quantity: Quantity, knowns: Iterable[Known], count: int = 3) -> list[Known]:
+    """The known values closest to the quantity, of its dimension."""
+    same = [k for k in knowns if k.dimension == quantity.dimension]
+    return sorted(same, key=lambda k: distance(quantity, k))[:count]

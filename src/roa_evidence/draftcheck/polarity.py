@@ -1,0 +1,180 @@
+"""Whether a sentence says the opposite of a claim: a negation or a comparison flipped.
+
+Two signals, each compared between the sentence and the claim's statement:
+
+- negation: the parity of "not", "no", "never", "without", "neither", "cannot",
+  "fails to"... after phrases that only look negative have been set aside
+  ("no evidence that" is a hedge, "do not differ" and "no difference" state an
+  equivalence);
+- comparison: each comparative ("faster", "less", "cheaper"...) belongs to a
+  scale with a direction; a sentence reversing the direction on a scale the
+  claim uses, or swapping which route is on which side of "than", is flipped.
+  A claim of equivalence ("as effective as", "comparable", "no difference")
+  is flipped by a sentence that puts one route above the other, and the reverse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .routes import routes_named
+
+__all__ = ["Polarity", "has_than", "opposite", "polarity"]
+
+# Phrases that contain a negator but do not negate the proposition.
+_NOT_NEGATIONS = re.compile(
+    r"\b(?:(?:there is |there are )?(?:no|not enough|little|insufficient) "
+    r"(?:good |reliable |clear |direct |high[- ]quality |published |strong )?"
+    r"(?:evidence|data|studies|study|trials?)(?: (?:that|whether|on|about|for))?|"
+    r"not (?:known|clear|certain|established)(?: whether| if)?|whether or not|not only|"
+    r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
+    r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
+    r"no more than|not more than|no less than|not less than|no later than)\b",
+    re.I,
+)
+_EQUIVALENCE = re.compile(
+    r"\b(?:as \w+(?: \w+)? as|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
+    r"the same|(?:do|does|did)(?: not|n't) (?:significantly )?differ|no (?:significant )?"
+    r"differences?|not (?:significantly )?different|indistinguishable|on a par|on par)\b",
+    re.I,
+)
+_DIFFERENCE = re.compile(r"\b(?:differ(?:s|ed)?|different|differences?)\b", re.I)
+_NEGATOR = re.compile(
+    r"\b(?:not|no|never|without|neither|none|nothing|nobody|cannot|fails? to|failed to|"
+    r"lacks?|absent)\b|n't\b",
+    re.I,
+)
+
+# comparative -> (scale, direction)
+_COMPARATIVES: dict[str, tuple[str, int]] = {
+    "costs more": ("cost", 1),
+    "cost more": ("cost", 1),
+    "costs less": ("cost", -1),
+    "cost less": ("cost", -1),
+    "more convenient": ("ease", 1),
+    "less convenient": ("ease", -1),
+    "more expensive": ("cost", 1),
+    "less expensive": ("cost", -1),
+    "more costly": ("cost", 1),
+    "costlier": ("cost", 1),
+    "cheaper": ("cost", -1),
+    "more dangerous": ("risk", 1),
+    "riskier": ("risk", 1),
+    "more risky": ("risk", 1),
+    "safer": ("risk", -1),
+    "less safe": ("risk", 1),
+    "more difficult": ("ease", -1),
+    "harder": ("ease", -1),
+    "more complex": ("ease", -1),
+    "more complicated": ("ease", -1),
+    "simpler": ("ease", 1),
+    "easier": ("ease", 1),
+    "more effective": ("effect", 1),
+    "less effective": ("effect", -1),
+    "better": ("effect", 1),
+    "superior": ("effect", 1),
+    "worse": ("effect", -1),
+    "inferior": ("effect", -1),
+    "faster": ("speed", 1),
+    "quicker": ("speed", 1),
+    "more rapid": ("speed", 1),
+    "more rapidly": ("speed", 1),
+    "more quickly": ("speed", 1),
+    "slower": ("speed", -1),
+    "more slowly": ("speed", -1),
+    "less rapid": ("speed", -1),
+    "longer": ("length", 1),
+    "longer-lasting": ("length", 1),
+    "shorter": ("length", -1),
+    "more": ("amount", 1),
+    "greater": ("amount", 1),
+    "higher": ("amount", 1),
+    "larger": ("amount", 1),
+    "bigger": ("amount", 1),
+    "increased": ("amount", 1),
+    "less": ("amount", -1),
+    "fewer": ("amount", -1),
+    "lower": ("amount", -1),
+    "smaller": ("amount", -1),
+    "reduced": ("amount", -1),
+}
+_COMPARATIVE = re.compile(
+    r"\b(?:"
+    + "|".join(re.escape(c) for c in sorted(_COMPARATIVES, key=len, reverse=True))
+    + r")\b",
+    re.I,
+)
+_THAN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|over)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Polarity:
+    """What a text asserts, reduced to what flips it."""
+
+    negated: bool
+    equivalence: bool
+    difference: bool  # asserts the routes differ, with no direction
+    directions: dict[str, int]  # scale -> +1 / -1, oriented by the routes compared
+    routes: tuple[str, ...]  # routes in order of mention, for orientation
+
+
+def _ordered_routes(text: str) -> list[str]:
+    found: list[str] = []
+    for word in re.finditer(r"[\w-]+", text):
+        for route in sorted(routes_named(word.group(0))):
+            if route not in found:
+                found.append(route)
+    return found
+
+
+def polarity(text: str) -> Polarity:
+    """The negation, equivalence and comparison directions a sentence or statement asserts."""
+    cleaned = _NOT_NEGATIONS.sub(" ", text)
+    equivalence = bool(_EQUIVALENCE.search(cleaned))
+    cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
+    difference = bool(_DIFFERENCE.search(cleaned))
+    negated = len(_NEGATOR.findall(cleaned)) % 2 == 1
+    directions: dict[str, int] = {}
+    for match in _COMPARATIVE.finditer(cleaned):
+        if match.group(0).lower() == "more" and re.match(r"\s+than\b", cleaned[match.end() :]):
+            continue  # "more than 40 %": a bound, not a comparison of routes
+        scale, sign = _COMPARATIVES[match.group(0).lower()]
+        than = _THAN.search(cleaned, match.end())
+        before = _ordered_routes(cleaned[: match.start()])
+        after = _ordered_routes(cleaned[than.end() :]) if than else []
+        if before and after and before[0] != after[0]:
+            orientation = 1 if before[0] < after[0] else -1
+        else:
+            orientation = 1
+        directions.setdefault(scale, sign * orientation)
+    return Polarity(negated, equivalence, difference, directions, tuple(_ordered_routes(cleaned)))
+
+
+def opposite(sentence: str, statement: str) -> str | None:
+    """Why the sentence asserts the opposite of the statement, or None when it does not."""
+    said, claimed = polarity(sentence), polarity(statement)
+    if said.negated != claimed.negated:
+        added = "adds" if said.negated else "drops"
+        return f"the sentence {added} a negation"
+    for scale, direction in said.directions.items():
+        if claimed.directions.get(scale, direction) != direction:
+            return f"the sentence reverses the comparison ({scale})"
+    if claimed.equivalence and not said.equivalence and said.difference:
+        return "the claim finds no difference, the sentence says there is one"
+    if said.equivalence and not claimed.equivalence and claimed.difference:
+        return "the claim finds a difference, the sentence says there is none"
+    if claimed.equivalence and not said.equivalence and _directional(said, sentence):
+        return "the claim finds no difference between the routes, the sentence ranks them"
+    if said.equivalence and not claimed.equivalence and _directional(claimed, statement):
+        return "the claim ranks the routes, the sentence says they are alike"
+    return None
+
+
+def has_than(text: str) -> bool:
+    """Whether the text compares with something ("than", "compared with", "versus")."""
+    return bool(_THAN.search(text))
+
+
+def _directional(found: Polarity, text: str) -> bool:
+    return bool(found.directions) and has_than(text) and len(found.routes) >= 2

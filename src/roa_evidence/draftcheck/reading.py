@@ -1,0 +1,396 @@
+"""Reading a draft: its prose, split into sentences that keep their line and column.
+
+Markdown is parsed with markdown-it-py (CommonMark and tables): only paragraphs,
+list items, block quotes and table cells are prose; headings, code, HTML and
+front matter are not. LaTeX is parsed with pylatexenc: the body of the
+`document` environment, with citation commands turned into their keys,
+formatting commands into their text, and comments, maths displays, floats and
+headings left out. Plain text is read as it is.
+
+Sentences are found by pysbd, run on each paragraph of prose. pysbd and syntok
+were measured on the two tracked documents and the labelled drafts (see
+docs/check.md): syntok is about four times faster, but keeps "... 39 %. IV
+ketamine has ..." and "... lasts 1-2 min. It ..." as one sentence, the very
+failure the checker must not have; pysbd splits them.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+__all__ = ["KINDS", "Sentence", "citation_keys", "kind_of", "split_sentences"]
+
+KINDS = ("markdown", "latex", "text")
+
+_SUFFIX_KIND = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".rmd": "markdown",
+    ".qmd": "markdown",
+    ".tex": "latex",
+    ".latex": "latex",
+    ".ltx": "latex",
+}
+
+
+def kind_of(path: Path) -> str:
+    """The draft's kind from its file name: markdown, latex, or text."""
+    return _SUFFIX_KIND.get(path.suffix.lower(), "text")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the draft: where it starts, as written, and as compared."""
+
+    line: int  # 1-based
+    col: int  # 1-based, in characters
+    raw: str  # the source text, whitespace collapsed
+    text: str  # markup and citations removed
+    keys: tuple[str, ...]  # citation keys, in order
+
+
+# A piece of prose: its characters and, for each, the offset in the source it came from.
+_Prose = tuple[str, list[int]]
+
+_WS = re.compile(r"\s+")
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+    }
+)
+
+# Pandoc citations: [@a; @b, p. 3], [see @a], and @a in running text.
+_PANDOC_GROUP = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
+_PANDOC_KEY = re.compile(r"(?<![\w@.])-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
+# LaTeX citations, for plain-text drafts that contain them.
+_TEX_CITE = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^}]*)\}")
+
+
+def citation_keys(raw: str) -> tuple[tuple[str, ...], str]:
+    """The keys a sentence cites, and the sentence with its citations removed."""
+    keys: list[str] = []
+    for group in _TEX_CITE.findall(raw):
+        keys += [k.strip() for k in group.split(",") if k.strip()]
+    text = _TEX_CITE.sub(" ", raw)
+    for group in _PANDOC_GROUP.findall(text):
+        keys += [k.rstrip(".,;:") for k in _PANDOC_KEY.findall(group)]
+    text = _PANDOC_GROUP.sub(" ", text)
+    keys += [k.rstrip(".,;:") for k in _PANDOC_KEY.findall(text)]
+    text = _PANDOC_KEY.sub(" ", text)
+    return tuple(dict.fromkeys(keys)), text
+
+
+def _tidy(text: str) -> str:
+    text = _WS.sub(" ", text.translate(_TYPOGRAPHY)).strip()
+    return re.sub(r"\s+([.,;:!?)])", r"\1", text).replace("( ", "(")
+
+
+# --------------------------------------------------------------------------
+# Markdown
+
+
+def _markdown_prose(source: str) -> Iterator[_Prose]:
+    from markdown_it import MarkdownIt
+
+    lines = source.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    skip_to = 0
+    front = re.match(r"---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", source, re.S)
+    if front:  # YAML front matter is metadata, not prose
+        skip_to = source.count("\n", 0, front.end())
+    # Only the block structure is needed here: each sentence's inline markup is read later.
+    tokens = MarkdownIt("commonmark").enable("table").disable("inline").parse(source)
+    cursor: dict[int, int] = {}  # per line, where the last table cell was found
+    for index, token in enumerate(tokens):
+        if token.type != "inline" or token.map is None or token.map[0] < skip_to:
+            continue
+        if index and tokens[index - 1].type == "heading_open":
+            continue
+        chars: list[str] = []
+        offsets: list[int] = []
+        for number, part in enumerate(token.content.split("\n")):
+            row = token.map[0] + number
+            if row >= len(lines):
+                break
+            written = lines[row]
+            col = written.find(part, cursor.get(row, 0)) if part else -1
+            if col < 0:
+                col = len(written) - len(written.lstrip())
+            cursor[row] = col + len(part)
+            if chars:
+                chars.append(" ")
+                offsets.append(offsets[-1] + 1)
+            chars.extend(part)
+            offsets.extend(range(starts[row] + col, starts[row] + col + len(part)))
+        yield "".join(chars), offsets
+
+
+_INLINE_MARKUP = re.compile(r"[*_`\[\]<>&\\!]")
+
+
+@lru_cache(maxsize=65536)
+def _markdown_text(raw: str) -> str:
+    """A Markdown sentence as plain words: emphasis, links and escapes resolved, code left out."""
+    if not _INLINE_MARKUP.search(raw):
+        return raw
+    words: list[str] = []
+    for block in _inline_parser().parseInline(raw):
+        for child in block.children or []:
+            if child.type == "text":
+                words.append(child.content)
+            elif child.type in ("softbreak", "hardbreak", "code_inline", "html_inline"):
+                words.append(" ")
+    return "".join(words)
+
+
+@lru_cache(maxsize=1)
+def _inline_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark")
+
+
+# --------------------------------------------------------------------------
+# LaTeX
+
+_TEX_CITE_MACROS = frozenset(
+    {
+        "cite",
+        "citep",
+        "citet",
+        "citealp",
+        "citealt",
+        "citeauthor",
+        "citeyear",
+        "parencite",
+        "textcite",
+        "autocite",
+        "footcite",
+        "supercite",
+        "Cite",
+        "Citep",
+        "Citet",
+        "Parencite",
+        "Textcite",
+        "Autocite",
+    }
+)
+_TEX_TEXT_MACROS = frozenset(
+    {
+        "emph",
+        "textbf",
+        "textit",
+        "textsl",
+        "textsc",
+        "texttt",
+        "textrm",
+        "textsf",
+        "underline",
+        "mbox",
+        "text",
+        "enquote",
+        "textup",
+        "textmd",
+        "hbox",
+    }
+)
+_TEX_ESCAPED = {"%": "%", "&": "&", "_": "_", "$": "$", "#": "#", "{": "{", "}": "}", ",": " "}
+_TEX_SPECIALS = {"~": " ", "``": '"', "''": '"', "--": "-", "---": "-", "`": "'", "'": "'"}
+_TEX_PROSE_ENVIRONMENTS = frozenset(
+    {
+        "document",
+        "abstract",
+        "itemize",
+        "enumerate",
+        "description",
+        "quote",
+        "quotation",
+        "center",
+        "flushleft",
+        "flushright",
+        "minipage",
+    }
+)
+_BREAK = "\n\n"
+
+
+class _LatexProse:
+    """Walks pylatexenc's nodes, collecting prose characters with their source offsets."""
+
+    def __init__(self) -> None:
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+
+    def emit(self, text: str, pos: int, step: bool = True) -> None:
+        self.chars.extend(text)
+        self.offsets.extend(pos + i if step else pos for i in range(len(text)))
+
+    def walk(self, nodes: object) -> None:
+        from pylatexenc import latexwalker as lw
+
+        for node in nodes or []:  # type: ignore[attr-defined]
+            if node is None:
+                continue
+            if isinstance(node, lw.LatexCharsNode):
+                self.emit(node.chars, node.pos)
+            elif isinstance(node, lw.LatexGroupNode):
+                self.walk(node.nodelist)
+            elif isinstance(node, lw.LatexCommentNode):
+                self.emit(" ", node.pos)
+            elif isinstance(node, lw.LatexSpecialsNode):
+                self.emit(_TEX_SPECIALS.get(node.specials_chars, _BREAK), node.pos, step=False)
+            elif isinstance(node, lw.LatexMathNode):
+                if node.displaytype == "inline":
+                    verbatim = node.latex_verbatim().strip("$")
+                    if verbatim.startswith("\\(") and verbatim.endswith("\\)"):
+                        verbatim = verbatim[2:-2]
+                    self.emit(verbatim.replace("\\%", "%"), node.pos)
+                else:
+                    self.emit(_BREAK, node.pos, step=False)
+            elif isinstance(node, lw.LatexEnvironmentNode):
+                if node.environmentname in _TEX_PROSE_ENVIRONMENTS:
+                    self.emit(_BREAK, node.pos, step=False)
+                    self.walk(node.nodelist)
+                self.emit(_BREAK, node.pos + node.len, step=False)
+            elif isinstance(node, lw.LatexMacroNode):
+                self.macro(node)
+
+    def macro(self, node: object) -> None:
+        from pylatexenc import latexwalker as lw
+
+        assert isinstance(node, lw.LatexMacroNode)
+        name = node.macroname
+        args = [a for a in (node.nodeargd.argnlist if node.nodeargd else []) if a is not None]
+        if name in _TEX_CITE_MACROS:
+            braced = [
+                a for a in args if isinstance(a, lw.LatexGroupNode) and a.delimiters[0] == "{"
+            ]
+            if braced:
+                inner = braced[-1].latex_verbatim()[1:-1]
+                keys = [k.strip() for k in inner.split(",") if k.strip()]
+                self.emit(" [" + "; ".join(f"@{k}" for k in keys) + "]", node.pos, step=False)
+        elif name in _TEX_TEXT_MACROS:
+            for arg in args:
+                if isinstance(arg, lw.LatexGroupNode) and arg.delimiters[0] == "{":
+                    self.walk(arg.nodelist)
+        elif name in _TEX_ESCAPED:
+            self.emit(_TEX_ESCAPED[name], node.pos, step=False)
+        elif name in ("item", "par", "\\", "newline", "linebreak"):
+            self.emit(_BREAK, node.pos, step=False)
+        elif name in ("ldots", "dots"):
+            self.emit("...", node.pos, step=False)
+        else:  # headings, labels, references, spacing: not prose
+            self.emit(_BREAK if args else " ", node.pos, step=False)
+        self.emit(node.macro_post_space, node.pos + node.len - len(node.macro_post_space))
+
+
+def _latex_prose(source: str) -> Iterator[_Prose]:
+    from pylatexenc import latexwalker as lw
+
+    walker = lw.LatexWalker(source, tolerant_parsing=True)
+    nodes, _, _ = walker.get_latex_nodes(pos=0)
+    body = next(
+        (
+            n
+            for n in nodes
+            if isinstance(n, lw.LatexEnvironmentNode) and n.environmentname == "document"
+        ),
+        None,
+    )
+    reader = _LatexProse()
+    reader.walk(body.nodelist if body is not None else nodes)
+    yield "".join(reader.chars), reader.offsets
+
+
+# --------------------------------------------------------------------------
+# Sentences
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> object:
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+@lru_cache(maxsize=4096)
+def _sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence in one paragraph, by pysbd (cached: drafts repeat)."""
+    if not re.search(r"[.!?]\s", paragraph):
+        return ((0, len(paragraph)),)  # one sentence: no need to ask the splitter
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for piece in _segmenter().segment(paragraph):  # type: ignore[attr-defined]
+        piece = piece.strip()
+        if not piece:
+            continue
+        start = paragraph.find(piece, at)
+        if start < 0:
+            continue
+        spans.append((start, start + len(piece)))
+        at = start + len(piece)
+    return tuple(spans) or ((0, len(paragraph)),)
+
+
+_PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n[ \t]*\n|\s*\Z)", re.S)
+
+
+def _prose(text: str, kind: str) -> Iterator[_Prose]:
+    if kind == "markdown":
+        yield from _markdown_prose(text)
+    elif kind == "latex":
+        yield from _latex_prose(text)
+    else:
+        yield text, list(range(len(text)))
+
+
+@lru_cache(maxsize=65536)
+def _cleaned(sentence: str, kind: str) -> tuple[tuple[str, ...], str]:
+    """A sentence's citation keys, and its words with citations and markup removed."""
+    keys, plain = citation_keys(sentence)
+    if kind == "markdown":
+        plain = _markdown_text(plain)
+    return keys, _tidy(plain)
+
+
+def split_sentences(text: str, kind: str = "text") -> list[Sentence]:
+    """The draft's sentences, in order, each with the line and column it starts at."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown draft kind {kind!r} (one of {', '.join(KINDS)})")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    found: list[Sentence] = []
+    for prose, offsets in _prose(text, kind):
+        for para in _PARAGRAPH.finditer(prose):
+            flat = para.group(0).replace("\n", " ")
+            for start, end in _sentence_spans(flat):
+                first = para.start() + start
+                last = para.start() + end - 1
+                source_start, source_end = offsets[first], offsets[last] + 1
+                keys, plain = _cleaned(flat[start:end], kind)
+                if not plain and not keys:
+                    continue
+                raw = _WS.sub(" ", text[source_start:source_end]).strip()
+                line = bisect_right(line_starts, source_start)
+                col = source_start - line_starts[line - 1] + 1
+                found.append(Sentence(line, col, raw or plain, plain, keys))
+    return found
