@@ -514,3 +514,28 @@ if __name__ == "__main__":
     tail = rest.split(HELP_END, 1)[1]
     DOC.write_text(f"{head}{HELP_START}\n{commands_help()}\n{HELP_END}{tail}")
     print(f"updated {DOC}")
+
+
+def test_gaps_lists_a_strong_claim_that_cites_a_retracted_work(
+    run: Run, evidence: Path, tmp_path: Path
+) -> None:
+    claims = evidence / "claims.yaml"
+    claims.write_text(
+        claims.read_text().replace(
+            "      - source: big2020trial\n        stance: supports\n",
+            "      - source: big2020trial\n        stance: supports\n"
+            "      - source: smith2014open\n        stance: supports\n",
+        )
+    )
+    bib = evidence / "studies.bib"
+    bib.write_text(
+        bib.read_text().replace(
+            '  author  = {Smith, Ann and M{\\"u}ller, Karl},',
+            '  author  = {Smith, Ann and M{\\"u}ller, Karl},\n  notices = {Retraction 2022-02-02},',
+        )
+    )
+    assert grade_of(run, evidence, "iv-efficacy")[:2] == ("moderate", "strong")
+    gaps = json.loads(ok(run("gaps", "--format", "json", data=evidence)))["claims"]
+    assert "iv-efficacy" in [claim["id"] for claim in gaps]
+    narrowed = json.loads(ok(run("gaps", "--status", "weak", "--format", "json", data=evidence)))
+    assert "iv-efficacy" not in [claim["id"] for claim in narrowed["claims"]]
