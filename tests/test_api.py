@@ -39,3 +39,44 @@ def test_import_stays_cheap_and_version_needs_no_framework() -> None:
         check=True,
     )
     assert version.stdout == f"roa-evidence {roa_evidence.__version__}\n"
+
+
+def test_the_read_side_names_every_column_the_models_define() -> None:
+    """queries reads through light table descriptions (no SQLModel import on a query);
+    they must stay equal to the models that create the tables."""
+    import sqlalchemy as sa
+    from sqlmodel import SQLModel
+
+    import roa_evidence.models  # noqa: F401 - registers the tables
+    from roa_evidence.queries import READ_TABLES
+
+    for table in READ_TABLES:
+        model = SQLModel.metadata.tables[table.name]
+        assert [c.name for c in table.columns] == [c.name for c in model.columns], table.name
+        for column in table.columns:
+            wanted = model.columns[column.name].type
+            if isinstance(wanted, sa.TypeDecorator):  # sqlmodel's AutoString is a String
+                wanted = wanted.impl_instance
+            for kind in (sa.Boolean, sa.Float, sa.Integer, sa.String):
+                assert isinstance(column.type, kind) == isinstance(wanted, kind), (
+                    table.name,
+                    column.name,
+                )
+
+
+def test_a_query_does_not_import_sqlmodel(evidence_dir: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = tmp_path / "e.sqlite"
+    args = ["--data", str(evidence_dir), "--db", str(db)]
+    cli = [sys.executable, "-m", "roa_evidence", *args]
+    subprocess.run([*cli, "load"], check=True, capture_output=True)
+    code = (
+        "import sys; from roa_evidence.console import main; sys.argv = ['roa-evidence', "
+        f"*{args!r}, 'claims', '--format', 'json']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('sqlmodel' in sys.modules, file=sys.stderr)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stderr.strip().splitlines()[-1] == "False", done.stderr

@@ -56,6 +56,16 @@ EVIDENCE_COLUMNS = [
     "effect_high",
     "note",
     "verification",
+    "kind",
+    "certainty_against",
+    "asserted_by",
+    "risk_of_bias",
+    "inconsistency",
+    "indirectness",
+    "imprecision",
+    "publication_bias",
+    "rated_up",
+    "override",
     "retraction",
 ]
 HOSTILE_CLAIM = """
@@ -453,8 +463,17 @@ def test_bibtex_round_trips_through_bibtexparser_and_pybtex(
     library = bibtexparser.parse_string(everything)
     assert not library.failed_blocks
     assert [e.key for e in library.entries] == sorted(works, key=lambda k: works[k]["position"])
+    appraisal = {"design", "n", "blinding", "population", "condition", "routes", "quality"}
+    appraisal |= {"verification", "file", "note", "citation_issue"}
     for entry in library.entries:
         assert entry.entry_type == works[entry.key]["entry_type"]
+        stored = json.loads(works[entry.key]["fields_json"])
+        bibliographic = {k: v for k, v in stored.items() if k not in appraisal}
+        assert {f.key: f.value for f in entry.fields} == bibliographic
+    appraised = bibtexparser.parse_string(
+        _ok(run("export", "--format", "bib", "--what", "sources", "--with-appraisal"))
+    )
+    for entry in appraised.entries:
         assert {f.key: f.value for f in entry.fields} == json.loads(works[entry.key]["fields_json"])
     assert r"author = {Smith, Ann and M{\"u}ller, Karl}" in everything  # LaTeX intact
     data = parse_string(everything, "bibtex")  # raises on any syntax pybtex rejects
@@ -524,10 +543,15 @@ def test_csl_json_renders_with_citeproc(run: Run, db_url: str, evidence_dir: Pat
 def test_every_format_on_the_shipped_data(run: Run) -> None:
     from pybtex.database import parse_string
 
-    for fmt in ("csv", "json", "md", "bib", "csl-json"):
-        for what in ("evidence", "claims", "sources"):
-            result = run("export", "--format", fmt, "--what", what, data=SHIPPED_DATA)
-            assert result.exit_code == 0, (fmt, what, result.stderr)
+    for fmt, what in (
+        *(("csv", w) for w in ("evidence", "claims", "sources")),
+        *((f, w) for f in ("json", "md") for w in ("claims", "sources")),
+        *((f, "sources") for f in ("bib", "csl-json")),
+        *((f, None) for f in ("csv", "json", "md", "bib", "csl-json", "robvis")),
+    ):
+        chosen = ("--what", what) if what else ()
+        result = run("export", "--format", fmt, *chosen, data=SHIPPED_DATA)
+        assert result.exit_code == 0, (fmt, what, result.stderr)
     bib = _ok(run("export", "--format", "bib", "--what", "sources", data=SHIPPED_DATA))
     assert len(parse_string(bib, "bibtex").entries) == bib.count("\n@") + bib.startswith("@")
     items = json.loads(
@@ -573,3 +597,181 @@ def test_streamed_evidence_rows_match_the_claim_views(flt: ClaimFilter, sqlite_u
         from_views = cells(row for claim in find_claims(conn, flt) for row in evidence_rows(claim))
     assert streamed == from_views
     assert len(streamed) > 10
+
+
+# ---------------------------------------------------------------------------
+# Clean bibliographies; the robvis table; options without effect
+
+
+def test_bibliographies_carry_no_appraisal_unless_asked(run: Run) -> None:
+    import bibtexparser
+
+    appraisal = ("design", "blinding", "quality", "verification", "population", "note", "file")
+    for extra in ((), ("--with-appraisal",)):
+        text = _ok(run("export", "--format", "bib", "--what", "sources", *extra))
+        fields = {f.key for e in bibtexparser.parse_string(text).entries for f in e.fields}
+        assert bool(fields & set(appraisal)) == bool(extra), fields
+        items = json.loads(_ok(run("export", "--format", "csl-json", *extra)))
+        assert all(("custom" in i) == bool(extra) for i in items if i["id"] == "smith2014open")
+    smith = next(
+        i
+        for i in json.loads(_ok(run("export", "--format", "csl-json", "--with-appraisal")))
+        if i["id"] == "smith2014open"
+    )
+    assert smith["custom"]["design"] == "rct" and smith["custom"]["n"] == 27
+    result = run("export", "--format", "csv", "--with-appraisal")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: --with-appraisal applies to --format bib and csl-json only, not csv\n",
+    )
+
+
+ROBVIS_VALUES = {"Low", "Some concerns", "High", "No information"}
+
+
+def test_robvis_table_reads_back_as_robvis_generic_expects(
+    run: Run, evidence_dir: Path, db_url: str
+) -> None:
+    """robvis (tool = "Generic"): the study first, one column per domain, the overall
+    judgement second to last, the weight last; one row per cited study."""
+    import pandas as pd
+
+    _hostile(evidence_dir)
+    text = _ok(run("export", "--format", "robvis"))
+    table = pd.read_csv(io.StringIO(text))
+    columns = list(table.columns)
+    assert columns[0] == "Study" and columns[-2:] == ["Overall", "Weight"]
+    domains = columns[1:-2]
+    assert len(domains) >= 3
+    assert set(table[[*domains, "Overall"]].to_numpy().ravel()) <= ROBVIS_VALUES
+    cited = {row["source"] for row in _links(db_url)}
+    assert sorted(table["Study"]) == sorted(cited)  # one row per study, documents left out
+    assert table["Study"].is_unique
+    rows = table.set_index("Study")
+    works = _works(db_url)
+    for key, row in rows.iterrows():
+        n = works[str(key)]["n"]
+        assert pd.isna(row["Weight"]) if n is None else row["Weight"] == n, key
+    # The appraisal decides: smith is open-label, jones stopped early, big double-blind.
+    assert rows.loc["smith2014open", "Blinding"] == "High"
+    assert rows.loc["smith2014open", "Overall"] == "High"
+    assert rows.loc["jones2006kids", "Early stopping"] == "High"
+    assert rows.loc["big2020trial", "Overall"] == "Low"
+    assert rows.loc["evil2021", "Randomisation"] == "High"  # a cohort is not randomised
+    assert set(rows.loc["patients2024", domains]) <= {"High", "No information"}
+    only_iv = pd.read_csv(io.StringIO(_ok(run("export", "--format", "robvis", "--route", "IV"))))
+    assert list(only_iv["Study"]) == ["smith2014open", "big2020trial"]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ("--format", "json", "--what", "evidence"),
+            "Error: --what evidence has no effect with --format json (a JSON export holds each "
+            "claim with its evidence already); use --what claims or --what sources\n",
+        ),
+        (
+            ("--format", "md", "--what", "evidence"),
+            "Error: --what evidence has no effect with --format md (a Summary-of-Findings table "
+            "lists each claim with its evidence already); use --what claims or --what sources\n",
+        ),
+        (
+            ("--format", "bib", "--what", "claims"),
+            "Error: --what claims has no effect with --format bib (a bibliography holds works: "
+            "those the matching claims cite, or every work with --what sources); use --what "
+            "sources\n",
+        ),
+        (
+            ("--format", "robvis", "--what", "sources"),
+            "Error: --what sources has no effect with --format robvis (a robvis table holds one "
+            "row per study the matching claims cite)\n",
+        ),
+        (
+            ("--format", "robvis", "--excel"),
+            "Error: --excel applies to CSV only, not --format robvis\n",
+        ),
+    ],
+)
+def test_an_option_without_effect_is_refused(run: Run, args: tuple[str, ...], message: str) -> None:
+    result = run("export", *args)
+    assert (result.exit_code, result.stderr, result.stdout) == (2, message, "")
+
+
+def test_json_and_markdown_what_claims_and_sources_differ(run: Run) -> None:
+    for fmt in ("json", "md"):
+        claims = _ok(run("export", "--format", fmt, "--what", "claims"))
+        assert claims == _ok(run("export", "--format", fmt))  # claims is the default
+        assert claims != _ok(run("export", "--format", fmt, "--what", "sources"))
+
+
+def test_an_output_folder_that_takes_no_files_is_named_as_such(run: Run) -> None:
+    if not Path("/proc").is_dir():
+        pytest.skip("no /proc on this system")
+    result = run("export", "-o", "/proc/x.csv")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "Error: cannot write /proc/x.csv: no file can be created in the folder /proc; choose "
+        "another folder\n",
+    )
+
+
+# ---------------------------------------------------------------------------
+# The grading in the evidence CSV
+
+
+GRADE_DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision", "publication_bias")
+JUDGEMENT = {0: "not serious", -1: "serious", -2: "very serious"}
+
+
+def test_evidence_csv_carries_each_claims_grading(run: Run, evidence_dir: Path) -> None:
+    """Risk of bias with its reason, each GRADE domain's change and reason, the asserting
+    documents, kind and certainty_against: what a reviewer otherwise rebuilds by hand."""
+    _hostile(evidence_dir)
+    rows = list(csv.DictReader(io.StringIO(_ok(run("export")))))
+    claims = {c["id"]: c for c in json.loads(_ok(run("claims", "--format", "json")))}
+    for row in rows:
+        claim = claims[row["claim_id"]]
+        assert row["kind"] == claim["kind"]
+        assert row["certainty_against"] == (claim["certainty_against"] or "")
+        documents = dict.fromkeys(a["document"] for a in claim["asserted_by"])
+        assert row["asserted_by"] == ";".join(documents)
+        graded = any(s["domain"] == "start" and s["change"] > 0 for s in claim["grading"])
+        for domain in GRADE_DOMAINS:
+            steps = [s for s in claim["grading"] if s["domain"] == domain]
+            if not graded:
+                assert row[domain] == "", (row["claim_id"], domain)
+            elif not steps:
+                assert row[domain] == "not serious (0)", (row["claim_id"], domain)
+            else:
+                for step in steps:
+                    change = f"{step['change']:+d}" if step["change"] else "0"
+                    assert (
+                        f"{JUDGEMENT[step['change']]} ({change}): {step['reason']}" in row[domain]
+                    )
+    by_id = {r["claim_id"]: r for r in rows}
+    smith = by_id["im-as-effective-as-iv"]
+    assert smith["risk_of_bias"] == (
+        "serious (-1): studies with a concern hold 100% of the participants at the start level "
+        "(smith2014open: open-label)"
+    )
+    assert (
+        smith["imprecision"]
+        == "very serious (-2): a single study (smith2014open); total n 27 is below 50"
+    )
+    assert by_id["iv-efficacy"]["risk_of_bias"] == "not serious (0)"
+    assert by_id["im-cheaper"]["imprecision"] == ""  # unsupported: nothing was graded
+    assert by_id["im-vomiting-minimal"]["certainty_against"] == "low"
+
+
+def test_evidence_csv_grading_columns_in_pandas(run: Run, evidence_dir: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    out = evidence_dir.parent / "evidence.csv"
+    _ok(run("export", "-o", str(out)))
+    frame = pd.read_csv(out, keep_default_na=False)
+    serious = frame[frame["risk_of_bias"].str.startswith("serious")]
+    assert serious["claim_id"].tolist() == ["im-as-effective-as-iv"]
+    assert frame["asserted_by"].str.split(";").explode().unique().tolist() == [
+        "docalpha",
+        "docbeta",
+    ]

@@ -408,7 +408,7 @@ def test_a_place_that_cannot_be_written_is_one_clear_sentence(
     assert result.exit_code == 2
     assert result.stderr == (
         f"Error: cannot write beside the database {db} ({reason}); choose "
-        "a writable place with --db sqlite:///PATH\n"
+        "a writable place with --db PATH\n"
     )
 
 
@@ -435,7 +435,7 @@ def test_a_read_only_folder_is_one_clear_sentence(tmp_path: Path) -> None:
         assert result.exit_code == 2
         assert result.stderr == (
             f"Error: cannot write beside the database {db} ({reason}); "
-            "choose a writable place with --db sqlite:///PATH\n"
+            "choose a writable place with --db PATH\n"
         )
     finally:
         if os.geteuid() == 0:
@@ -449,6 +449,6 @@ def test_a_file_that_is_not_a_database_is_never_replaced(tmp_path: Path) -> None
     assert result.exit_code == 2
     assert result.stderr == (
         f"Error: {notes} exists and is not a roa-evidence database, so it "
-        "was left alone; choose another file with --db sqlite:///PATH\n"
+        "was left alone; choose another file with --db PATH\n"
     )
     assert notes.read_text() == "my notes, not a database\n"

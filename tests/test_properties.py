@@ -152,7 +152,8 @@ def _loaded(data: Path, db: Path) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 
 def _round_trip(data: Path, db: Path, tmp: Path) -> None:
-    """Exported BibTeX, loaded again with the same claims, gives the same database."""
+    """Exported BibTeX with its appraisal, loaded again with the same claims, gives the same
+    database."""
     claims, works_before = _loaded(data, db)
     exported = _cli(
         "--data",
@@ -164,6 +165,7 @@ def _round_trip(data: Path, db: Path, tmp: Path) -> None:
         "sources",
         "--format",
         "bib",
+        "--with-appraisal",
     )
     assert exported.exit_code == 0, exported.stderr
     again = tmp / "again"

@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
+import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -50,13 +51,14 @@ from .tabular import (
     WORK_COLUMNS,
     claim_row,
     effect_text,
+    grading_cells,
     safe_cell,
     whole_number,
     work_row,
     write_csv,
 )
 
-FORMATS = ("csv", "json", "md", "bib", "csl-json")
+FORMATS = ("csv", "json", "md", "bib", "csl-json", "robvis")
 WHATS = ("evidence", "claims", "sources")
 GROUPS = ("route", "topic")
 BATCH = 500
@@ -91,18 +93,24 @@ def _claim_ids(flt: ClaimFilter) -> sa.Select[Any]:
 
 
 def iter_works(
-    conn: Connection, flt: ClaimFilter | None = None, batch_size: int = BATCH
+    conn: Connection,
+    flt: ClaimFilter | None = None,
+    batch_size: int = BATCH,
+    *,
+    evidence_only: bool = False,
 ) -> Iterator[WorkView]:
     """Works in file order, `batch_size` at a time: every work when `flt` is None, else the
-    works the matching claims cite as evidence or quote as documents."""
+    works the matching claims cite as evidence or quote as documents (with `evidence_only`,
+    only those cited as evidence)."""
     query = sa.select(WORK).order_by(WORK.c.position).limit(batch_size)
     if flt is not None:
         check_filter_keys(conn, flt)
         ids = _claim_ids(flt)
-        cited = sa.union(
-            sa.select(LINK.c.source).where(LINK.c.claim_id.in_(ids)),
-            sa.select(ASSERTION.c.document).where(ASSERTION.c.claim_id.in_(ids)),
-        )
+        cited: Any = sa.select(LINK.c.source).where(LINK.c.claim_id.in_(ids))
+        if not evidence_only:
+            cited = sa.union(
+                cited, sa.select(ASSERTION.c.document).where(ASSERTION.c.claim_id.in_(ids))
+            )
         query = query.where(WORK.c.key.in_(cited.scalar_subquery()))
     after: int | None = None
     while True:
@@ -177,6 +185,14 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
         claim_id: ";".join(sorted(found, key=vocab.ROUTES.index))
         for claim_id, found in routes.items()
     }
+    asserting: dict[str, dict[str, None]] = {}
+    for claim_id, document in conn.execute(
+        sa.select(ASSERTION.c.claim_id, ASSERTION.c.document)
+        .where(ASSERTION.c.claim_id.in_(ids), ASSERTION.c.kind == "asserted")
+        .order_by(ASSERTION.c.claim_id, ASSERTION.c.position)
+    ):
+        asserting.setdefault(claim_id, {})[document] = None
+    graded: tuple[str | None, tuple[Any, ...]] = (None, ())  # the last claim's grading cells
     query = (
         sa.select(
             CLAIM.c.id,
@@ -207,6 +223,9 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
             LINK.c.effect_json,
             _neutral(LINK.c.note),
             WORK.c.verification,
+            CLAIM.c.kind,
+            CLAIM.c.certainty_against,
+            CLAIM.c.grading_json,
         )
         .select_from(
             CLAIM.outerjoin(LINK, LINK.c.claim_id == CLAIM.c.id).outerjoin(
@@ -251,8 +270,20 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
         effect_json,
         note,
         verification,
+        kind,
+        certainty_against,
+        grading_json,
     ) in result:
         effect = json.loads(effect_json) if effect_json else {}
+        if graded[0] != claim_id:  # rows come claim by claim: grade cells once per claim
+            documents = ";".join(asserting.get(claim_id, ()))
+            cells = (
+                kind,
+                certainty_against,
+                safe_cell(documents) if documents else "",
+                *grading_cells(orjson.loads(grading_json)),
+            )
+            graded = (claim_id, cells)
         linked = source is not None  # a claim without evidence: one row, link cells blank
         yield (
             claim_id,
@@ -287,6 +318,7 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
             effect.get("high"),
             note,
             verification,
+            *graded[1],
             retracted.get(source) if linked else None,
         )
 
@@ -478,8 +510,34 @@ def write_works_markdown(stream: TextIO, works: Iterable[WorkView]) -> int:
 # BibTeX and CSL-JSON
 
 
-def write_bibtex(stream: TextIO, works: Iterable[WorkView], batch_size: int = BATCH) -> int:
-    """Each work as a BibTeX entry with its fields as written (LaTeX intact); entries written."""
+# studies.bib keeps each work's appraisal (design.md) and the curator's notes in fields that
+# reference managers keep but bibliography styles print (`note`): exports leave them out.
+APPRAISAL_FIELDS = frozenset(
+    {
+        "design",
+        "n",
+        "blinding",
+        "population",
+        "condition",
+        "routes",
+        "quality",
+        "verification",
+        "file",
+        "note",
+        "citation_issue",
+    }
+)
+
+
+def write_bibtex(
+    stream: TextIO,
+    works: Iterable[WorkView],
+    batch_size: int = BATCH,
+    *,
+    with_appraisal: bool = False,
+) -> int:
+    """Each work as a BibTeX entry with its bibliographic fields as written (LaTeX intact);
+    with `with_appraisal`, its appraisal fields and notes too. Entries written."""
     from bibtexparser import model
     from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library
@@ -500,7 +558,11 @@ def write_bibtex(stream: TextIO, works: Iterable[WorkView], batch_size: int = BA
         batch.clear()
 
     for work in works:
-        fields = [model.Field(name, value) for name, value in work.fields.items()]
+        fields = [
+            model.Field(name, value)
+            for name, value in work.fields.items()
+            if with_appraisal or name.lower() not in APPRAISAL_FIELDS
+        ]
         batch.append(model.Entry(work.entry_type, work.key, fields))
         if len(batch) == batch_size:
             flush()
@@ -568,8 +630,10 @@ def _one_group(text: str) -> bool:
     return True
 
 
-def csl_item(work: WorkView) -> dict[str, Any]:
-    """A work as a CSL-JSON item (CSL 1.0 variables only)."""
+def csl_item(work: WorkView, with_appraisal: bool = False) -> dict[str, Any]:
+    """A work as a CSL-JSON item (CSL 1.0 variables only); with `with_appraisal`, its
+    appraisal under `custom` (CSL-JSON's place for data outside CSL) and the curator's
+    note in `note`."""
     fields = work.fields
 
     def text(*names: str) -> str | None:
@@ -600,13 +664,29 @@ def csl_item(work: WorkView) -> dict[str, Any]:
     item["URL"] = work.url
     item["edition"] = text("edition")
     item["medium"] = text("howpublished") if kind == "webpage" else None
-    return {k: v for k, v in item.items() if v not in (None, "", [])}
+    if with_appraisal:
+        item["note"] = work.note
+        appraisal = {
+            "design": work.design,
+            "n": work.n,
+            "blinding": work.blinding,
+            "population": work.population,
+            "condition": work.condition,
+            "routes": list(work.routes),
+            "quality": list(work.quality),
+            "verification": work.verification,
+            "citation_issue": work.citation_issue,
+        }
+        item["custom"] = {k: v for k, v in appraisal.items() if v not in (None, "", [])}
+    return {k: v for k, v in item.items() if v not in (None, "", [], {})}
 
 
-def write_csl_json(stream: TextIO, works: Iterable[WorkView]) -> int:
+def write_csl_json(
+    stream: TextIO, works: Iterable[WorkView], *, with_appraisal: bool = False
+) -> int:
     """A CSL-JSON array of the works (for citeproc, Zotero, pandoc); items written."""
     stream.write("[")
-    count = _json_array(stream, (csl_item(w) for w in works), "  ")
+    count = _json_array(stream, (csl_item(w, with_appraisal) for w in works), "  ")
     stream.write("\n")
     return count
 
@@ -625,12 +705,14 @@ def export(
     group_by: str = "route",
     excel: bool = False,
     batch_size: int = BATCH,
+    with_appraisal: bool = False,
 ) -> int:
     """Write `what` (evidence, claims or sources) matching `flt` as `fmt` to `stream`.
 
     Returns the records written: CSV and Markdown rows, JSON records, bibliography entries.
     BibTeX and CSL-JSON hold the works the matching claims cite or quote, or with `what`
-    "sources" and no filter, every work.
+    "sources" and no filter, every work; bibliographic fields only, unless `with_appraisal`.
+    robvis holds a row per work the matching claims cite as evidence.
     """
     if fmt not in FORMATS or what not in WHATS or group_by not in GROUPS:
         raise ValueError(f"format {fmt!r}, what {what!r}, group_by {group_by!r}")
@@ -676,8 +758,13 @@ def export(
         )
         return write_sof_markdown(stream, tables)
     if fmt == "bib":
-        return write_bibtex(stream, works(), batch_size)
-    return write_csl_json(stream, works())
+        return write_bibtex(stream, works(), batch_size, with_appraisal=with_appraisal)
+    if fmt == "robvis":
+        from . import robvis
+
+        cited = iter_works(conn, flt, batch_size, evidence_only=True)
+        return _write_rows(stream, robvis.COLUMNS, robvis.rows(cited))
+    return write_csl_json(stream, works(), with_appraisal=with_appraisal)
 
 
 def _consistent_snapshot(conn: Connection) -> None:
@@ -711,6 +798,11 @@ def atomic_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except FileNotFoundError:
+        if folder.is_dir():  # /proc, /sys: a folder that takes no new files
+            raise OutputError(
+                f"cannot write {path}: no file can be created in the folder {folder}; "
+                "choose another folder"
+            ) from None
         raise OutputError(f"cannot write {path}: the folder {folder} does not exist") from None
     except OSError as exc:
         raise OutputError(f"cannot write {path} ({exc.strerror or exc})") from None

@@ -91,6 +91,8 @@ class EvidenceBase:
     warnings: list[Problem] = field(default_factory=list)
     # each claims file's `documents:` list, by its name relative to data_dir
     documents_by_file: dict[str, list[str]] = field(default_factory=dict)
+    # the documents' text files, as a claims file's `documents_dir` names them
+    documents_dir: Path | None = None
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:
@@ -202,6 +204,7 @@ class ClaimsFile:
     path: Path
     documents: list[str]
     claims: list[Claim]
+    documents_dir: Path | None = None
 
 
 _CLAIM_LIST: TypeAdapter[list[ClaimIn]] = TypeAdapter(list[ClaimIn])
@@ -234,7 +237,12 @@ def read_claims_fast(path: Path) -> ClaimsFile | None:
     # No parsed mapping is kept (it has no lines, and would double the memory held);
     # a message that needs a line reads the file again (Claim.line_of).
     claims = [Claim(spec, path, None, i, lines.get(spec.id, 0)) for i, spec in enumerate(specs)]
-    return ClaimsFile(path, list(top.documents), claims)
+    return ClaimsFile(path, list(top.documents), claims, _documents_dir(path, top))
+
+
+def _documents_dir(path: Path, top: ClaimsFileIn) -> Path | None:
+    """The claims file's `documents_dir`, relative to the file's folder."""
+    return path.parent / top.documents_dir if top.documents_dir else None
 
 
 def _fast_base(
@@ -251,6 +259,7 @@ def _fast_base(
             return None
     documents: list[tuple[str, Path, int | None]] = []
     claims: list[Claim] = []
+    documents_dir = next((r.documents_dir for r in claim_files if r and r.documents_dir), None)
     for read in claim_files:
         assert read is not None
         documents += [(key, read.path, None) for key in read.documents]
@@ -263,7 +272,8 @@ def _fast_base(
         return None
     if any(next(claim_problems(works, claim), None) for claim in claims):
         return None
-    return _evidence_base(data_dir, files[0], works, documents, claims, config)
+    base = _evidence_base(data_dir, files[0], works, documents, claims, config)
+    return dataclasses.replace(base, documents_dir=documents_dir)
 
 
 def _references_resolve(
@@ -331,10 +341,12 @@ def _read_located(data_dir: Path, files: list[Path], works_read: WorksRead) -> E
     documents: list[tuple[str, Path, int | None]] = []
     claims: list[Claim] = []
     ids: list[tuple[str, Path, int | None]] = []
+    invalid: list[tuple[Path, LineDict]] = []
+    dirs: list[Path] = []
     for path in files[1:]:
         if path.suffix == ".yaml":
             file_documents, file_claims, file_ids, file_problems = _read_claims_file(
-                path, len(claims)
+                path, len(claims), invalid, dirs
             )
             documents += file_documents
             claims += file_claims
@@ -343,11 +355,15 @@ def _read_located(data_dir: Path, files: list[Path], works_read: WorksRead) -> E
 
     problems += _duplicate_ids(ids)
     problems += _cross_check(works, documents, claims, known_works=bib_read)
+    # A claim that failed validation still names documents and sources: check those too, so
+    # that every mistake in a file surfaces in one run.
+    problems += _cross_check_raw(works, documents, invalid, known_works=bib_read)
     if problems:
         order = {path: i for i, path in enumerate(files)}
         problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0))
         raise InvalidData(problems)
-    return _evidence_base(data_dir, bib_path, works, documents, claims, config)
+    base = _evidence_base(data_dir, bib_path, works, documents, claims, config)
+    return dataclasses.replace(base, documents_dir=next(iter(dirs), None))
 
 
 def _read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
@@ -375,9 +391,14 @@ Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)
 
 
 def _read_claims_file(
-    path: Path, first_position: int
+    path: Path,
+    first_position: int,
+    invalid: list[tuple[Path, LineDict]] | None = None,
+    dirs: list[Path] | None = None,
 ) -> tuple[Located, list[Claim], Located, list[Problem]]:
-    """One claims file: its documents, valid claims, every claim id seen, and problems."""
+    """One claims file: its documents, valid claims, every claim id seen, and problems;
+    claims that fail validation are added to `invalid`, as read, and a `documents_dir`
+    to `dirs`."""
     text, problems = read_text(path)
     if text is None:
         return [], [], [], problems
@@ -411,6 +432,9 @@ def _read_claims_file(
     except ValidationError as exc:
         return [], [], [], [_validation_problem(path, raw, error) for error in exc.errors()]
     documents = [(key, path, line_of(raw, ("documents", i))) for i, key in enumerate(top.documents)]
+    documents_dir = _documents_dir(path, top)
+    if documents_dir is not None and dirs is not None:
+        dirs.append(documents_dir)
     claims: list[Claim] = []
     ids: Located = []
     for index in range(len(top.claims)):
@@ -431,6 +455,8 @@ def _read_claims_file(
         except ValidationError as exc:
             label = raw_claim.get("id")
             problems += [_validation_problem(path, raw_claim, e, label) for e in exc.errors()]
+            if invalid is not None:
+                invalid.append((path, raw_claim))
             continue
         claims.append(Claim(spec, path, raw_claim, first_position + len(claims)))
     return documents, claims, ids, problems
@@ -492,6 +518,42 @@ def _describe(error: Any) -> str:
     if kind == "string_pattern_mismatch":
         return f"{error['input']!r} is not a valid id; use lowercase letters, digits and hyphens"
     return f"{str(error['msg']).lower()} (got {error['input']!r}); fix the value"
+
+
+def _cross_check_raw(
+    works: dict[str, Work],
+    documents: list[tuple[str, Path, int | None]],
+    invalid: list[tuple[Path, LineDict]],
+    known_works: bool,
+) -> list[Problem]:
+    """The document and source keys of claims that failed validation, checked as far as
+    they can be read."""
+    if not known_works:
+        return []
+    listed = {key for key, _, _ in documents}
+    problems: list[Problem] = []
+    for path, raw in invalid:
+        label = f"claim '{raw['id']}': " if isinstance(raw.get("id"), str) else ""
+        places = [(kind, "document") for kind in ("asserted_by", "disputed_by")]
+        for kind, field_name in (*places, ("evidence", "source")):
+            items = raw.get(kind)
+            if not isinstance(items, list):
+                continue
+            for i, item in enumerate(items):
+                key = item.get(field_name) if isinstance(item, dict) else None
+                if not isinstance(key, str):
+                    continue
+                line = line_of(raw, (kind, i, field_name))
+                if key not in works:
+                    message = (
+                        f"{field_name} '{key}' is not an entry in studies.bib; add it or fix "
+                        f"the key ({nearest(key, list(works))})"
+                    )
+                    problems.append(Problem(path, line, label + message))
+                elif field_name == "document" and key not in listed:
+                    message = f"'{key}' is not listed under `documents:`; add it there"
+                    problems.append(Problem(path, line, label + message))
+    return problems
 
 
 def _cross_check(
@@ -684,13 +746,14 @@ def check_quotes(base: EvidenceBase, documents_dir: Path) -> list[Problem]:
                         Problem(claim.path, line, f"claim '{claim.spec.id}': {text.message}")
                     )
                 elif normalise_text(assertion.quote) not in text:
+                    closest = closest_passage(normalise_text(assertion.quote), text)
                     problems.append(
                         Problem(
                             claim.path,
                             line,
                             f"claim '{claim.spec.id}': the "
                             f'quote "{_shorten(assertion.quote)}" is not in '
-                            f"{key}'s text; copy it verbatim from the document",
+                            f"{key}'s text; copy it verbatim from the document{closest}",
                         )
                     )
     return problems
@@ -715,6 +778,59 @@ def _document_text(base: EvidenceBase, key: str, root: Path) -> str | Problem:
     if text is None:
         return Problem(path, None, f"document '{key}': {problems[0].message}")
     return normalise_text(text)
+
+
+def closest_passage(quote: str, text: str) -> str:
+    """' (the closest passage is "...": how it differs)' for a near-miss quote, or ""
+    when nothing in `text` comes close."""
+    import difflib
+
+    from rapidfuzz import fuzz
+
+    found = fuzz.partial_ratio_alignment(quote, text, score_cutoff=70)
+    if found is None:
+        return ""
+    start, end = found.dest_start, found.dest_end
+    margin = max(20, len(quote) // 4)  # room for words the quote leaves out or adds
+    window = text[max(0, start - margin) : end + margin].split()
+    if start - margin > 0:
+        window = window[1:]  # a word cut by the window
+    if end + margin < len(text):
+        window = window[:-1]
+    ours = quote.split()
+    matcher = difflib.SequenceMatcher(None, [_word(w) for w in ours], [_word(w) for w in window])
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    if not blocks:
+        return ""
+    passage = window[blocks[0].b : blocks[-1].b + blocks[-1].size]
+    return (
+        f' (the closest passage is "{_shorten(" ".join(passage), 120)}": '
+        f"{_differences(ours, passage)})"
+    )
+
+
+def _word(word: str) -> str:
+    return word.strip(".,;:!?\"'()[]").lower()
+
+
+def _differences(ours: list[str], theirs: list[str], limit: int = 3) -> str:
+    """How the quote's words differ from the passage's, in a few plain phrases."""
+    import difflib
+
+    changes = []
+    matcher = difflib.SequenceMatcher(None, [_word(w) for w in ours], [_word(w) for w in theirs])
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        said, written = " ".join(ours[i1:i2]), " ".join(theirs[j1:j2])
+        if tag == "replace":
+            changes.append(f"the document has '{written}' where the quote has '{said}'")
+        elif tag == "delete":
+            changes.append(f"the quote adds '{said}'")
+        elif tag == "insert":
+            changes.append(f"the quote leaves out '{written}'")
+    if not changes:
+        return "it differs only in letter case or punctuation"
+    more = f", and {len(changes) - limit} more" if len(changes) > limit else ""
+    return "; ".join(changes[:limit]) + more
 
 
 def _shorten(text: str, limit: int = 60) -> str:

@@ -211,4 +211,6 @@ class ClaimsFileIn(Strict):
 
     version: Literal[1] = 1
     documents: list[NonEmpty] = Field(default_factory=list)
+    # where the documents' text files are, relative to this file: `validate` checks quotes
+    documents_dir: NonEmpty | None = None
     claims: list[object] = Field(default_factory=list)

@@ -77,6 +77,13 @@ def default_data_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "data"
 
 
+def unused_local_data(shipped: Path) -> bool:
+    """True when ./data holds an evidence base other than `shipped` (a clone's copy that
+    a curator edits while the installed one is read)."""
+    here = Path("data")
+    return (here / "claims.yaml").is_file() and here.resolve() != shipped.resolve()
+
+
 def default_db_url(data_dir: Path) -> str:
     """A per-evidence-base SQLite file in the user's cache folder."""
     import platformdirs
@@ -84,6 +91,14 @@ def default_db_url(data_dir: Path) -> str:
     cache = Path(platformdirs.user_cache_dir("roa-evidence", appauthor=False))
     tag = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=6).hexdigest()
     return f"sqlite:///{cache / f'{data_dir.resolve().name}-{tag}.sqlite'}"
+
+
+def as_db_url(value: str) -> str:
+    """A database as `--db` names it: a SQLAlchemy URL as it is, a plain file path as the
+    SQLite URL of that file (`evidence.db` -> `sqlite:////abs/evidence.db`)."""
+    if "://" in value or value.startswith("sqlite:"):
+        return value
+    return f"sqlite:///{Path(value).expanduser().absolute()}"
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -104,7 +119,7 @@ def make_engine(url: str) -> Engine:
         engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
         raise StoreError(
-            f"cannot use the database URL '{url}' ({exc}); give a SQLAlchemy URL "
+            f"cannot use the database URL '{url}' ({exc}); give a file path or a SQLAlchemy URL "
             "such as sqlite:///evidence.db or postgresql+psycopg://host/db"
         ) from None
     except ModuleNotFoundError as exc:
@@ -150,8 +165,8 @@ class Store:
     """An evidence database: build it from an evidence base, then query it."""
 
     def __init__(self, url: str) -> None:
-        self.url = url
-        self.path = sqlite_path(url)
+        self.url = as_db_url(url)
+        self.path = sqlite_path(self.url)
         self._engine: Engine | None = None
 
     @property
@@ -237,7 +252,7 @@ class Store:
         if not _replaceable(self.path):
             raise StoreError(
                 f"{self.path} exists and is not a roa-evidence database, so it was "
-                "left alone; choose another file with --db sqlite:///PATH"
+                "left alone; choose another file with --db PATH"
             )
         try:
             folder.mkdir(parents=True, exist_ok=True)
@@ -247,7 +262,7 @@ class Store:
         except OSError as exc:
             raise StoreError(
                 f"cannot write the database in {folder} ({_os_reason(exc)}); "
-                "choose another place with --db sqlite:///PATH"
+                "choose another place with --db PATH"
             ) from None
         os.close(handle)
         temp = Path(temp_name)
@@ -420,13 +435,18 @@ def build_lock(store: Store) -> Iterator[None]:
     except OSError as exc:
         raise StoreError(
             f"cannot write beside the database {store.path} ({_os_reason(exc)}); "
-            "choose a writable place with --db sqlite:///PATH"
+            "choose a writable place with --db PATH"
         ) from None
     with lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
         try:
             _sweep(store.path)
             yield
+        except BaseException:
+            if not store.path.exists():  # a first load failed: leave no lock without a database
+                with contextlib.suppress(OSError):
+                    lock_path.unlink()
+            raise
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
 

@@ -7,7 +7,7 @@ documented, stable order of every CSV roa-evidence writes.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
 from .queries import ClaimView, WorkView, retraction_text
@@ -54,6 +54,11 @@ WORK_COLUMNS = (
     "cited_by",
     "retraction",
 )
+# GRADE's reasons for rating down, each a column of the evidence CSV: "serious (-1): why".
+GRADE_DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision", "publication_bias")
+_JUDGEMENT = {0: "not serious", -1: "serious", -2: "very serious"}
+_RATED_UP = ("large_effect", "dose_response")
+
 # One row per claim x evidence link: design.md's columns first, then the rest of the link.
 EVIDENCE_COLUMNS = (
     "claim_id",
@@ -88,6 +93,13 @@ EVIDENCE_COLUMNS = (
     "effect_high",
     "note",
     "verification",
+    # the claim's grading, for a reviewer's evidence profile (design.md v2, reviewer outputs)
+    "kind",
+    "certainty_against",
+    "asserted_by",
+    *GRADE_DOMAINS,
+    "rated_up",
+    "override",
     "retraction",
 )
 
@@ -171,6 +183,36 @@ def work_row(work: WorkView) -> tuple[Any, ...]:
     )
 
 
+def grading_cells(grading: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
+    """The evidence CSV's grading columns (GRADE_DOMAINS, rated_up, override) from a
+    claim's derivation: each domain as "<judgement> (<change>): <reason>", "not serious
+    (0)" when the grader found nothing to rate down; all blank when the claim was not
+    graded (nothing supports it, or it is a description or a definition)."""
+    if not any(step["domain"] == "start" and int(step["change"]) > 0 for step in grading):
+        return ("",) * (len(GRADE_DOMAINS) + 2)
+
+    def joined(steps: Iterable[Mapping[str, Any]], label: Any) -> str:
+        return "; ".join(
+            f"{label(step)} ({_change(int(step['change']))}): {step['reason']}".rstrip(": ")
+            for step in steps
+        )
+
+    cells = []
+    for domain in GRADE_DOMAINS:
+        steps = [step for step in grading if step["domain"] == domain]
+        judged = joined(steps, lambda step: _JUDGEMENT.get(int(step["change"]), "rated down"))
+        cells.append(judged or "not serious (0)")
+    up = [step for step in grading if step["domain"] in _RATED_UP]
+    cells.append(joined(up, lambda step: str(step["domain"]).replace("_", " ")))
+    overridden = [step for step in grading if step["domain"] == "override"]
+    cells.append(joined(overridden, lambda step: "override"))
+    return tuple(cells)
+
+
+def _change(change: int) -> str:
+    return f"{change:+d}" if change else "0"
+
+
 def whole_number(value: Any) -> Any:
     """A stored float that is whole (93.0) as it was written (93)."""
     return int(value) if isinstance(value, float) and value.is_integer() else value
@@ -186,8 +228,14 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
         claim.certainty,
         claim.status,
     )
+    graded = (
+        claim.kind,
+        claim.certainty_against,
+        ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
+        *grading_cells(claim.grading),
+    )
     if not claim.evidence:
-        yield (*head, *([None] * 10), claim.condition, claim.total_n, *([None] * 15))
+        yield (*head, *([None] * 10), claim.condition, claim.total_n, *([None] * 14), *graded, None)
     for e in claim.evidence:
         value, effect = e.value or {}, e.effect or {}
         yield (
@@ -218,6 +266,7 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
             effect.get("high"),
             e.note,
             e.verification,
+            *graded,
             retraction_text(e.retraction) if e.retraction else None,
         )
 

@@ -80,6 +80,25 @@ DESIGN_LEVEL: dict[str, int] = {
     "web-article": 1,
 }
 DESIGNS: tuple[str, ...] = tuple(DESIGN_LEVEL)
+# What people type for a design ("randomized" is an RCT, not a non-randomized trial).
+DESIGN_ALIASES: dict[str, str] = {
+    "randomized": "rct",
+    "randomised": "rct",
+    "randomized-controlled-trial": "rct",
+    "randomised-controlled-trial": "rct",
+    "randomized-trial": "rct",
+    "randomised-trial": "rct",
+    "crossover": "crossover-rct",
+    "cross-over": "crossover-rct",
+    "meta": "meta-analysis",
+    "metaanalysis": "meta-analysis",
+    "systematic": "systematic-review",
+    "pharmacokinetic": "pk-study",
+    "pk": "pk-study",
+    "case-study": "case-report",
+    "anecdotes": "patient-reports",
+    "web": "web-article",
+}
 
 BLINDING: tuple[str, ...] = (
     "double-blind",
@@ -162,6 +181,11 @@ def canonical_route(value: str) -> str | None:
 def canonical_topic(value: str) -> str | None:
     """The topic's canonical spelling, or None if unknown."""
     return _canonical(value, TOPICS, {})
+
+
+def canonical_design(value: str) -> str | None:
+    """The design's canonical spelling (`randomized` -> `rct`), or None if unknown."""
+    return _canonical(value.replace(" ", "-"), DESIGNS, DESIGN_ALIASES)
 
 
 def canonical_condition(value: str) -> str | None:

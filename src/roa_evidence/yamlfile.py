@@ -137,9 +137,10 @@ def parse_yaml(text: str) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else None
         if any(limit in str(exc.problem) for limit in _PARSER_DEPTH_LIMITS):
             raise YamlError(_first_deep_line(text) or line, TOO_DEEP) from None
-        raise YamlError(line, _explain(exc)) from None
+        raise YamlError(line, _explain(exc, column)) from None
     except RecursionError:
         raise YamlError(_first_deep_line(text), TOO_DEEP) from None
     except yaml.YAMLError as exc:
@@ -175,7 +176,61 @@ def _first_deep_line(text: str) -> int | None:
     return indents.index(max(indents)) + 1
 
 
-def _explain(exc: yaml.MarkedYAMLError) -> str:
+# PyYAML's wording -> what usually causes it, in plain words (the first match wins).
+_LIKELY_CAUSES = (
+    (
+        "expected '-' indicator",
+        "a list item is indented differently from the items before it; start every item of "
+        "the list with '-' at the same column",
+    ),
+    (
+        "did not find expected key",
+        "this line is indented differently from the keys before it, a quote above is left "
+        "open, or a value holds an unquoted ': '; line up the keys of the mapping, close the "
+        "quote, or put the value in quotes",
+    ),
+    (
+        "mapping values are not allowed",
+        "a ':' where no key can start: this line or the one above is indented further than "
+        "the keys around it, or a value holds an unquoted ': '; line up the keys, or put the "
+        "value in quotes",
+    ),
+    (
+        "expected <block end>",
+        "this line is indented less or more than the block it belongs to; line it up with "
+        "the keys or items above it",
+    ),
+    (
+        "found unexpected end of stream",
+        "a quote opened earlier is never closed; close it",
+    ),
+    (
+        "did not find expected node content",
+        "a value is missing after a '[', '{' or ',' (a list or mapping left open, or a stray "
+        "comma); finish or close it",
+    ),
+    (
+        "did not find expected ',' or ']'",
+        "a '[' list is not closed with ']', or its items lack commas; close it",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "a '{' mapping is not closed with '}', or its entries lack commas; close it",
+    ),
+    (
+        "found undefined alias",
+        "a '*name' refers to an anchor '&name' that is not defined above; define it or quote "
+        "the value",
+    ),
+    (
+        "found character that cannot start any token",
+        "a value starts with a character YAML reserves (such as '@' or '`'); put the value "
+        "in quotes",
+    ),
+)
+
+
+def _explain(exc: yaml.MarkedYAMLError, column: int | None = None) -> str:
     problem = (exc.problem or str(exc)).strip()
     if "'\\t'" in problem or "tab" in problem:
         return "a tab character is not allowed for indentation in YAML; indent with spaces"
@@ -183,8 +238,12 @@ def _explain(exc: yaml.MarkedYAMLError) -> str:
         tag = problem.split("for the tag", 1)[-1].strip(" '")
         tag = tag.replace("tag:yaml.org,2002:", "!!")
         return f"the tag '{tag}' is not allowed (only plain YAML values are); remove it"
+    at = f"column {column}: " if column else ""
+    for wording, cause in _LIKELY_CAUSES:
+        if wording in problem:
+            return f"{at}{cause} (YAML said: {problem})"
     context = f"{exc.context.strip()}, " if exc.context else ""
-    return f"YAML syntax error: {context}{problem}; fix the syntax there"
+    return f"{at}YAML syntax error: {context}{problem}; fix the syntax there"
 
 
 def line_of(root: Any, location: Sequence[str | int]) -> int | None:

@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 from typer.core import TyperGroup
 
+from . import completion
+
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
@@ -67,7 +69,7 @@ app = typer.Typer(
     name="roa-evidence",
     help="Track claims about ketamine routes of administration, who makes them, and the "
     "evidence behind each, graded GRADE-style.",
-    no_args_is_help=True,
+    invoke_without_command=True,  # bare `roa-evidence`: its help, exit 0 (see _main)
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -139,19 +141,27 @@ def _main(
             "--db",
             envvar="ROA_EVIDENCE_DB",
             show_envvar=True,
-            help="SQLAlchemy database URL. Default: a SQLite file in your cache folder.",
+            help="The database: a SQLite file path, or a SQLAlchemy URL (e.g. "
+            "postgresql+psycopg://host/db). Default: a SQLite file in your cache folder.",
         ),
     ] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Print the version and exit."
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
         ),
     ] = False,
 ) -> None:
     """Track claims about ketamine routes, who makes them, and the evidence behind each."""
     ctx.obj = Settings(data, db, debug)
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+        raise typer.Exit(0)
 
 
 def _settings(ctx: typer.Context) -> Settings:
@@ -161,14 +171,29 @@ def _settings(ctx: typer.Context) -> Settings:
 
 
 def _data_dir(ctx: typer.Context) -> Path:
-    from ..store import default_data_dir
+    from ..store import default_data_dir, unused_local_data
 
-    return _settings(ctx).data_dir or default_data_dir()
+    chosen = _settings(ctx).data_dir
+    if chosen is not None:
+        return chosen
+    shipped = default_data_dir()
+    if unused_local_data(shipped):
+        # a curator editing a clone's data/ would otherwise wonder why nothing changes
+        _err(
+            f"roa-evidence: using the installed evidence base ({shipped}), not ./data; "
+            "pass --data ./data to use that one."
+        )
+    return shipped
 
 
 @contextmanager
 def _connection(ctx: typer.Context) -> Iterator[Connection]:
     """A connection to an up-to-date store; rebuilds (and says so) when the data changed."""
+    import gc
+
+    # The frameworks are imported by now: their hundreds of thousands of objects live as
+    # long as the process, so keep the collector from walking them again on every pass.
+    gc.freeze()
     from ..refresh import refresh
     from ..store import Store, default_db_url
 
@@ -270,7 +295,8 @@ def _print(renderable: Any) -> None:
 
     out = console()
     if not plain():
-        out.print(renderable)
+        # no cropping: a key or id longer than the terminal is wrapped by it, never cut
+        out.print(renderable, crop=False)
         return
     with out.capture() as captured:
         out.print(renderable)
@@ -279,9 +305,16 @@ def _print(renderable: Any) -> None:
 
 
 def _emit_json(data: Any) -> None:
-    from .render import dump_json
+    from .plain import dump_json_bytes
 
-    sys.stdout.write(dump_json(data) + "\n")
+    encoded = dump_json_bytes(data) + b"\n"
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # a text-only stream (a test's capture): decode
+        sys.stdout.write(encoded.decode())
+        return
+    sys.stdout.flush()  # keep anything written before in order
+    buffer.write(encoded)  # megabytes of JSON: no decode to text and encode back
+    buffer.flush()
 
 
 def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
@@ -290,9 +323,14 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
     from ..errors import NotFound
     from ..vocab import nearest
 
-    aliases = {"route": vocab.ROUTE_ALIASES, "condition": vocab.CONDITION_ALIASES}.get(kind)
+    aliases = {
+        "route": vocab.ROUTE_ALIASES,
+        "condition": vocab.CONDITION_ALIASES,
+        "design": vocab.DESIGN_ALIASES,
+    }.get(kind)
     lookup = {
         "route": (vocab.canonical_route, vocab.ROUTES),
+        "design": (vocab.canonical_design, vocab.DESIGNS),
         "topic": (vocab.canonical_topic, vocab.TOPICS),
         "condition": (vocab.canonical_condition, vocab.CONDITIONS),
         "status": (lambda v: v.lower() if v.lower() in vocab.STATUSES else None, vocab.STATUSES),
@@ -307,7 +345,10 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
     }
     canonical, terms = lookup[kind]
     found: list[str] = []
-    for value in values or []:
+    # `--route IM,IV` and `--route IM --route IV` mean the same
+    for value in (part.strip() for v in values or [] for part in v.split(",")):
+        if not value:
+            continue
         term = canonical(value)
         if term is None:
             hint = nearest(value, terms, aliases=aliases)
@@ -315,7 +356,7 @@ def _canonical(kind: str, values: list[str] | None) -> tuple[str, ...]:
                 hint += f" (one of {', '.join(terms)})"
             raise NotFound(f"unknown {kind} '{value}'; {hint}")
         found.append(term)
-    return tuple(found)
+    return tuple(dict.fromkeys(found))
 
 
 RouteOpt = Annotated[
@@ -323,8 +364,18 @@ RouteOpt = Annotated[
     typer.Option(
         "--route",
         "-r",
+        autocompletion=completion.routes,
         help="Only claims about this route (IV, IM, IN, oral, SL, rectal, SC; "
-        "aliases such as 'intramuscular' work). Repeat for any of several.",
+        "aliases such as 'intramuscular' work). Repeat, or separate with commas, for any of "
+        "several (--all-routes: all of them).",
+    ),
+]
+AllRoutesOpt = Annotated[
+    bool,
+    typer.Option(
+        "--all-routes",
+        help="Only claims about every --route given (e.g. head-to-head IM vs IV claims), "
+        "instead of any of them.",
     ),
 ]
 TopicOpt = Annotated[
@@ -332,14 +383,18 @@ TopicOpt = Annotated[
     typer.Option(
         "--topic",
         "-t",
+        autocompletion=completion.topics,
         help="Only claims on this topic (efficacy, onset, duration, "
-        "bioavailability, safety, ...). Repeatable.",
+        "bioavailability, safety, ...). Repeatable, or comma-separated.",
     ),
 ]
 ConditionOpt = Annotated[
     list[str] | None,
     typer.Option(
-        "--condition", help="Only claims about this condition (depression, pain, ...). Repeatable."
+        "--condition",
+        autocompletion=completion.conditions,
+        help="Only claims about this condition (depression, pain, ...). Repeatable, or "
+        "comma-separated.",
     ),
 ]
 StatusOpt = Annotated[
@@ -347,23 +402,34 @@ StatusOpt = Annotated[
     typer.Option(
         "--status",
         "-s",
-        help="Only claims with this status: strong, weak, unsupported, contested. Repeatable.",
+        autocompletion=completion.statuses,
+        help="Only claims with this status: strong, weak, unsupported, contested, contradicted "
+        "(findings); confirmed, refuted, unchecked (descriptions, definitions). Repeatable, or "
+        "comma-separated.",
     ),
 ]
 MinCertaintyOpt = Annotated[
     str | None,
     typer.Option(
-        "--min-certainty", help="Only claims graded at least this: very_low, low, moderate, high."
+        "--min-certainty",
+        autocompletion=completion.certainties,
+        help="Only claims graded at least this: very_low, low, moderate, high.",
     ),
 ]
 SourceOpt = Annotated[
     str | None,
-    typer.Option("--source", help="Only claims citing this work (citation key) as evidence."),
+    typer.Option(
+        "--source",
+        autocompletion=completion.citation_keys,
+        help="Only claims citing this work (citation key) as evidence.",
+    ),
 ]
 DocumentOpt = Annotated[
     str | None,
     typer.Option(
-        "--document", help="Only claims this document asserts or disputes (citation key)."
+        "--document",
+        autocompletion=completion.citation_keys,
+        help="Only claims this document asserts or disputes (citation key).",
     ),
 ]
 SearchOpt = Annotated[
@@ -394,15 +460,20 @@ def claim_filter(
     source: str | None = None,
     document: str | None = None,
     search: str | None = None,
+    all_routes: bool = False,
 ) -> ClaimFilter:
     """The library's filter from the command line's options, vocabulary checked."""
     from ..queries import ClaimFilter
 
+    routes = _canonical("route", route)
+    if all_routes and len(routes) < 2:
+        _fail("--all-routes needs two or more routes, e.g. --route IM --route IV --all-routes")
     certainty = _canonical("certainty", [min_certainty] if min_certainty else None)
     if certainty == ("none",):
         certainty = ()
     return ClaimFilter(
-        routes=_canonical("route", route),
+        routes=routes,
+        all_routes=all_routes,
         topics=_canonical("topic", topic),
         conditions=_canonical("condition", condition),
         statuses=_canonical("status", status),
@@ -491,7 +562,8 @@ def validate(
         typer.Option(
             "--documents",
             file_okay=False,
-            help="Folder with the documents' text files: also check every quote is verbatim.",
+            help="Folder with the documents' text files, to check every quote is verbatim "
+            "(default: the `documents_dir` claims.yaml records, if any).",
         ),
     ] = None,
     unjudged: Annotated[
@@ -505,6 +577,9 @@ def validate(
 ) -> None:
     """Check the evidence base's files and list every problem with file:line (exit 2 if any).
 
+    Quotes are checked against the documents' text whenever their folder is known
+    (--documents, or `documents_dir:` in claims.yaml); otherwise validate says so.
+
     Example: roa-evidence validate --documents ../shared/seeds
     """
     from ..errors import InvalidData
@@ -515,13 +590,19 @@ def validate(
     base = read_evidence_base(data_dir)  # raises InvalidData with every problem
     for warning in base.warnings:
         _err(f"warning: {warning}")
-    quotes = 0
+    documents = documents or base.documents_dir
+    quotes = sum(len(c.spec.asserted_by) + len(c.spec.disputed_by) for c in base.claims)
     if documents is not None:
         problems = check_quotes(base, documents)
         if problems:
             raise InvalidData(problems)
-        quotes = sum(len(c.spec.asserted_by) + len(c.spec.disputed_by) for c in base.claims)
-    checked = f"; all {quotes} quotes found verbatim in their documents" if documents else ""
+        checked = f"; all {quotes} quotes found verbatim in their documents"
+    else:
+        checked = f"; the {quotes} quotes were not checked"
+        _err(
+            "note: quotes were not checked against the documents: no documents folder is "
+            "known; pass --documents DIR or record `documents_dir: DIR` in claims.yaml."
+        )
     print(f"OK: {len(base.claims)} claims and {len(base.works)} works in {data_dir}{checked}.")
     if unjudged:
         automatic = find_unjudged(base)
@@ -534,6 +615,7 @@ def validate(
 def claims(
     ctx: typer.Context,
     route: RouteOpt = None,
+    all_routes: AllRoutesOpt = False,
     topic: TopicOpt = None,
     condition: ConditionOpt = None,
     status: StatusOpt = None,
@@ -553,13 +635,15 @@ def claims(
 ) -> None:
     """List claims with their certainty and status, narrowed by any of the filters.
 
-    Example: roa-evidence claims --route IM --topic efficacy
+    Example: roa-evidence claims --route IM,IV --all-routes --topic efficacy
     """
     from dataclasses import replace
 
     from ..queries import find_claims
 
-    flt = claim_filter(route, topic, condition, status, min_certainty, source, document, search)
+    flt = claim_filter(
+        route, topic, condition, status, min_certainty, source, document, search, all_routes
+    )
     flt = replace(flt, retracted=retracted)
     with _connection(ctx) as conn:
         # the table shows no quotes or evidence: leave them out, it is much quicker
@@ -570,14 +654,19 @@ def claims(
 @app.command()
 def show(
     ctx: typer.Context,
-    claim_id: Annotated[str, typer.Argument(metavar="CLAIM_ID", help="The claim's id.")],
+    claim_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLAIM_ID", autocompletion=completion.claim_ids, help="The claim's id."
+        ),
+    ],
     fmt: Annotated[
         DetailFormat, typer.Option("--format", "-f", help="table or json.")
     ] = DetailFormat.table,
 ) -> None:
     """Show one claim: who asserts or disputes it (quotes), its evidence, and how it was graded.
 
-    Example: roa-evidence show im-bioavailability
+    Example: roa-evidence show im-bioavailability-93
     """
     from ..queries import get_claim
 
@@ -595,9 +684,12 @@ def show(
 def sources(
     ctx: typer.Context,
     design: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
-            "--design", help="Only works of this design (rct, pk-study, patient-reports, ...)."
+            "--design",
+            autocompletion=completion.designs,
+            help="Only works of this design (rct, pk-study, patient-reports, ...; aliases such "
+            "as 'randomized' work). Repeatable, or comma-separated.",
         ),
     ] = None,
     min_n: Annotated[
@@ -610,15 +702,11 @@ def sources(
 
     Example: roa-evidence sources --design rct --min-n 20
     """
-    from .. import vocab
-    from ..errors import NotFound
     from ..queries import find_works
-    from ..vocab import nearest
 
-    if design is not None and design.lower() not in vocab.DESIGNS:
-        raise NotFound(f"unknown design '{design}'; {nearest(design, vocab.DESIGNS)}")
+    designs = _canonical("design", design)
     with _connection(ctx) as conn:
-        works = find_works(conn, design=design.lower() if design else None, min_n=min_n)
+        works = find_works(conn, design=designs or None, min_n=min_n)
     if fmt is Format.json:
         _emit_json([w.to_dict() for w in works])
     elif fmt is Format.csv:
@@ -645,7 +733,12 @@ def sources(
 @app.command()
 def source(
     ctx: typer.Context,
-    key: Annotated[str, typer.Argument(metavar="KEY", help="The work's citation key.")],
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY", autocompletion=completion.citation_keys, help="The work's citation key."
+        ),
+    ],
     fmt: Annotated[
         DetailFormat, typer.Option("--format", "-f", help="table or json.")
     ] = DetailFormat.table,
@@ -670,7 +763,9 @@ def source(
 def gaps(
     ctx: typer.Context,
     route: RouteOpt = None,
+    all_routes: AllRoutesOpt = False,
     topic: TopicOpt = None,
+    condition: ConditionOpt = None,
     status: StatusOpt = None,
     fail: Annotated[
         bool,
@@ -703,7 +798,10 @@ def gaps(
     from ..queries import count_by_kind, summary_text
     from ..queries import gaps as find_gaps
 
-    flt = replace(claim_filter(route, topic, status=status), unjudged=unjudged)
+    flt = replace(
+        claim_filter(route, topic, condition, status=status, all_routes=all_routes),
+        unjudged=unjudged,
+    )
     with _connection(ctx) as conn:
         found = find_gaps(conn, flt)
     counts = count_by_kind(found)

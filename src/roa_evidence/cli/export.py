@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from . import (
+    AllRoutesOpt,
     ConditionOpt,
     DocumentOpt,
     MinCertaintyOpt,
@@ -33,6 +34,7 @@ class ExportFormat(StrEnum):
     md = "md"
     bib = "bib"
     csl_json = "csl-json"
+    robvis = "robvis"
 
 
 class ExportWhat(StrEnum):
@@ -52,13 +54,48 @@ _RECORDS = {
     "json": "records",
     "bib": "BibTeX entries",
     "csl-json": "CSL items",
+    "robvis": "studies",
 }
+# What each format can export; the first is its default.
+_WHATS = {
+    "csv": ("evidence", "claims", "sources"),
+    "json": ("claims", "sources"),
+    "md": ("claims", "sources"),
+    "bib": ("cited", "sources"),
+    "csl-json": ("cited", "sources"),
+    "robvis": ("cited",),
+}
+_WHY_NOT = {
+    "json": "a JSON export holds each claim with its evidence already",
+    "md": "a Summary-of-Findings table lists each claim with its evidence already",
+    "bib": "a bibliography holds works: those the matching claims cite, or every work with "
+    "--what sources",
+    "csl-json": "a bibliography holds works: those the matching claims cite, or every work "
+    "with --what sources",
+    "robvis": "a robvis table holds one row per study the matching claims cite",
+}
+
+
+def _what_for(fmt: ExportFormat, what: ExportWhat | None) -> str:
+    """The --what the format will export, or one sentence refusing a --what it ignores."""
+    allowed = _WHATS[fmt.value]
+    if what is None:
+        return allowed[0]
+    if what.value not in allowed:
+        takes = [w for w in allowed if w != "cited"]
+        instead = f"; use --what {' or --what '.join(takes)}" if takes else ""
+        _fail(
+            f"--what {what.value} has no effect with --format {fmt.value} "
+            f"({_WHY_NOT[fmt.value]}){instead}"
+        )
+    return what.value
 
 
 @app.command()
 def export(
     ctx: typer.Context,
     route: RouteOpt = None,
+    all_routes: AllRoutesOpt = False,
     topic: TopicOpt = None,
     condition: ConditionOpt = None,
     status: StatusOpt = None,
@@ -72,19 +109,20 @@ def export(
             "--format",
             "-f",
             help="csv (spreadsheets, pandas, R), json, md (Summary-of-Findings "
-            "tables), bib (BibTeX) or csl-json (citeproc, Zotero, pandoc).",
+            "tables), bib (BibTeX), csl-json (citeproc, Zotero, pandoc) or robvis (the "
+            'study-level risk-of-bias table R\'s robvis plots with tool = "Generic").',
         ),
     ] = ExportFormat.csv,
     what: Annotated[
-        ExportWhat,
+        ExportWhat | None,
         typer.Option(
             "--what",
             "-w",
-            help="evidence: one row per claim x source link; claims: one row per "
-            "claim; sources: one per work (BibTeX and CSL-JSON: every work, instead of the cited "
-            "ones).",
+            help="csv: evidence (default; one row per claim x source link), claims (one row "
+            "per claim) or sources (one per work); json and md: claims (default) or sources; "
+            "bib and csl-json: sources for every work instead of the cited ones.",
         ),
-    ] = ExportWhat.evidence,
+    ] = None,
     output: Annotated[
         Path | None,
         typer.Option(
@@ -107,8 +145,17 @@ def export(
         GroupBy | None,
         typer.Option("--group-by", help="md only: one table per route (default) or per topic."),
     ] = None,
+    with_appraisal: Annotated[
+        bool,
+        typer.Option(
+            "--with-appraisal",
+            help="bib and csl-json only: add each work's appraisal (design, n, blinding, "
+            "quality...) and curator's notes; without it they hold bibliographic fields only.",
+        ),
+    ] = False,
 ) -> None:
-    """Export evidence, claims or sources as CSV, JSON, Markdown, BibTeX or CSL-JSON.
+    """Export evidence, claims or sources as CSV, JSON, Markdown, BibTeX, CSL-JSON or a robvis
+    risk-of-bias table.
 
     Takes every filter `claims` takes. Without -o the export goes to stdout.
 
@@ -121,21 +168,25 @@ def export(
         _fail(f"--excel applies to CSV only, not --format {fmt.value}")
     if group_by is not None and fmt is not ExportFormat.md:
         _fail(f"--group-by applies to --format md only, not --format {fmt.value}")
-    flt = claim_filter(route, topic, condition, status, min_certainty, source, document, search)
+    if with_appraisal and fmt not in (ExportFormat.bib, ExportFormat.csl_json):
+        _fail(f"--with-appraisal applies to --format bib and csl-json only, not {fmt.value}")
+    chosen = _what_for(fmt, what)
+    flt = claim_filter(
+        route, topic, condition, status, min_certainty, source, document, search, all_routes
+    )
     # A reader that leaves early (`export | head`) is handled once, for every command.
     with atomic_output(output, force=force) as stream, _connection(ctx) as conn:
         count = write_export(
             conn,
             stream,
             fmt.value,
-            what.value,
+            "evidence" if chosen == "cited" else chosen,
             flt,
             group_by=(group_by or GroupBy.route).value,
             excel=excel,
+            with_appraisal=with_appraisal,
         )
     if count == 0:
         _err("roa-evidence: nothing matches those filters; the export holds no records.")
     if output is not None and str(output) != "-":
-        print(
-            f"Exported {count} {_RECORDS[fmt.value]} ({what.value}) to {output}.", file=sys.stdout
-        )
+        print(f"Exported {count} {_RECORDS[fmt.value]} ({chosen}) to {output}.", file=sys.stdout)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -10,10 +9,12 @@ from typing import Any
 from rich import box
 from rich.console import Console, Group
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..grading import levels_reached
 from ..queries import ClaimView, WorkView, retraction_text
 from ..tabular import effect_text
 from ..vocab import certainty_label
@@ -47,6 +48,9 @@ STATUS_STYLE = {
 
 # Piped output is for grep and less: one row per line, however long.
 _PLAIN_WIDTH = 10_000
+# Below this many columns a table's free-text column is squeezed to a few characters, so
+# lists are stacked instead: the id on its own line, the facts, then the text wrapped on words.
+NARROW_BELOW = 100
 
 
 def plain() -> bool:
@@ -66,6 +70,32 @@ def console(stderr: bool = False) -> Console:
             soft_wrap=False,
         )
     return Console(file=stream, highlight=False)
+
+
+def narrow() -> bool:
+    """A terminal too narrow for the tables: draw lists stacked."""
+    return not plain() and console().width < NARROW_BELOW
+
+
+def _key(text: str, style: str = "bold") -> Text:
+    """An id or citation key on a line of its own: never cut, never split."""
+    return Text(text, style="" if plain() else style, no_wrap=True, overflow="ignore")
+
+
+def _indented(text: Text | str, level: int = 2) -> Padding:
+    """Text wrapped on words, indented under the key above it."""
+    return Padding(Text(text) if isinstance(text, str) else text, (0, 0, 0, level))
+
+
+def _dotted(*parts: Text | str) -> Text:
+    text = Text()
+    for part in parts:
+        if not (part.plain if isinstance(part, Text) else part):
+            continue
+        if text:
+            text.append(" \u00b7 ")
+        text.append_text(part if isinstance(part, Text) else Text(part))
+    return text
 
 
 def _table(*columns: str, title: str | None = None) -> Table:
@@ -94,7 +124,25 @@ def status_text(status: str) -> Text:
     return Text(status, style="" if plain() else STATUS_STYLE[status])
 
 
-def claims_table(claims: Sequence[ClaimView], title: str | None = None) -> Table:
+def claims_stacked(claims: Sequence[ClaimView], title: str | None = None) -> Group:
+    """The claims list for a narrow terminal: per claim its id, its facts, its statement."""
+    parts: list[Any] = [Text(title, style="bold")] if title else []
+    for claim in claims:
+        n = "" if claim.total_n is None else f"n {claim.total_n}"
+        facts = _dotted(
+            ",".join(claim.routes),
+            claim.topic,
+            certainty_text(claim.certainty),
+            status_text(claim.status),
+            n,
+        )
+        parts += [_key(claim.id), _indented(facts), _indented(claim.statement), Text()]
+    return Group(*parts)
+
+
+def claims_table(claims: Sequence[ClaimView], title: str | None = None) -> Table | Group:
+    if narrow():
+        return claims_stacked(claims, title)
     table = _table(*CLAIM_HEADER, title=title)
     table.columns[-1].overflow = "fold"
     table.columns[0].no_wrap = True
@@ -158,15 +206,18 @@ def claim_detail(claim: ClaimView) -> Group:
             f"\ncites a retracted work: {retraction_text(notice)}{_ungraded(claim)}",
             style="" if plain() else "bold red",
         )
-    parts.append(
-        Panel(
-            head,
-            title=claim.id,
-            title_align="left",
-            expand=False,
-            box=box.ASCII if plain() else box.ROUNDED,
+    if narrow():  # a panel's title is cut when it is wider than the panel
+        parts += [_key(claim.id), Panel(head, expand=False, box=box.ROUNDED)]
+    else:
+        parts.append(
+            Panel(
+                head,
+                title=claim.id,
+                title_align="left",
+                expand=False,
+                box=box.ASCII if plain() else box.ROUNDED,
+            )
         )
-    )
     for label, assertions in (
         ("Asserted by", claim.asserted_by),
         ("Disputed by", claim.disputed_by),
@@ -182,7 +233,30 @@ def claim_detail(claim: ClaimView) -> Group:
                     f"    citation issue: {a.citation_issue}\n", style="" if plain() else "yellow"
                 )
         parts.append(text)
-    if claim.evidence:
+    if claim.evidence and narrow():
+        parts.append(Text("Evidence", style="bold"))
+        for e in claim.evidence:
+            reported = _value(e.value)
+            if e.effect:
+                reported = (reported + "; " if reported else "") + effect_text(e.effect)
+            facts = _dotted(
+                e.stance,
+                e.design or "not appraised",
+                "" if e.n is None else f"n {e.n}",
+                e.blinding or "",
+                e.locator or "",
+            )
+            parts += [_key(e.source, "cyan"), _indented(facts)]
+            for label, value in (
+                ("quality", ", ".join(e.quality)),
+                ("indirect", ", ".join(e.indirect)),
+                ("value", reported),
+                ("note", e.note or ""),
+            ):
+                if value:
+                    parts.append(_indented(f"{label}: {value}"))
+        parts.append(Text())
+    elif claim.evidence:
         table = _table(
             "source",
             "stance",
@@ -214,16 +288,12 @@ def claim_detail(claim: ClaimView) -> Group:
         notes = [f"  {e.source}: {e.note}" for e in claim.evidence if e.note]
         if notes:
             parts.append(Text("Notes on the evidence\n" + "\n".join(notes) + "\n"))
-        noticed = {e.source: e.notices for e in claim.evidence if e.notices}
-        if noticed:
-            lines = [
-                f"  {source}: {notice_line(notice)}"
-                for source, notices in noticed.items()
-                for notice in notices
-            ]
-            parts.append(Text("Notices on the evidence\n" + "\n".join(lines) + "\n"))
     else:
         parts.append(Text("Evidence: none linked.\n", style="" if plain() else "red"))
+    noticed = [(e.source, notice) for e in claim.evidence for notice in e.notices]
+    if noticed:
+        lines = [f"  {source}: {notice_line(notice)}" for source, notice in noticed]
+        parts.append(Text("Notices on the evidence\n" + "\n".join(lines) + "\n"))
     if claim.pooled_effect:
         parts.append(Text(f"Pooled effect: {effect_text(claim.pooled_effect)}\n"))
     parts.append(grading_table(claim))
@@ -238,31 +308,35 @@ def grading_table(
     claim: ClaimView,
     steps: Sequence[dict[str, Any]] | None = None,
     title: str | None = None,
-) -> Table:
-    """A derivation step by step: the supporting body's unless `steps` are given."""
+) -> Table | Group:
+    """A derivation step by step: the supporting body's unless `steps` are given; stacked
+    on a narrow terminal."""
     if claim.kind != "finding" and steps is None:
         title = title or "How the claim was checked"
+        if narrow():
+            parts: list[Any] = [Text(title, style="bold")]
+            for step in claim.grading:
+                parts += [_key(step["domain"], ""), _indented(step["reason"])]
+            return Group(*parts)
         table = _table("check", "reason", title=title)
         table.columns[-1].overflow = "fold"
         for step in claim.grading:
             table.add_row(step["domain"], Text(step["reason"]))
         return table
+    if narrow():
+        return grading_stacked(claim, steps, title)
     table = _table(
         "domain", "change", "level", "reason", title=title or "How the grade was reached"
     )
     table.columns[-1].overflow = "fold"
-    level = 0
     names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
-    for step in claim.grading if steps is None else steps:
+    recorded = claim.grading if steps is None else steps
+    for step, level in zip(recorded, levels_reached(recorded), strict=True):
         change = int(step["change"])
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
         table.add_row(
             step["domain"].replace("_", " "),
-            shown,
-            names.get(max(0, min(4, level)), str(level)),
+            str(change) if step["domain"] == "start" else f"{change:+d}",
+            names[level],
             Text(step["reason"]),
         )
     if not claim.grading:
@@ -270,7 +344,48 @@ def grading_table(
     return table
 
 
-def works_table(works: Sequence[WorkView]) -> Table:
+def _grading_steps(
+    claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None
+) -> list[tuple[str, str, str, str]]:
+    """(domain, change, level reached, reason) for each step of the derivation."""
+    names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
+    rows = []
+    recorded = claim.grading if steps is None else steps
+    for step, level in zip(recorded, levels_reached(recorded), strict=True):
+        change = int(step["change"])
+        shown = str(change) if step["domain"] == "start" else f"{change:+d}"
+        rows.append((step["domain"].replace("_", " "), shown, names[level], step["reason"]))
+    return rows or [("start", "0", "none", "no supporting evidence")]
+
+
+def grading_stacked(
+    claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None, title: str | None = None
+) -> Group:
+    """The derivation for a narrow terminal: each step's domain and change, its reason below."""
+    parts: list[Any] = [Text(title or "How the grade was reached", style="bold")]
+    for domain, change, level, reason in _grading_steps(claim, steps):
+        parts += [_key(f"{domain} {change} \u2192 {level}", ""), _indented(reason)]
+    return Group(*parts)
+
+
+def works_stacked(works: Sequence[WorkView]) -> Group:
+    """The works list for a narrow terminal: per work its key, then its appraisal."""
+    parts: list[Any] = []
+    for w in works:
+        key, design, n, blinding, year, quality, verification, claims = work_cells(w)
+        facts = _dotted(
+            design, f"n {n}" if n else "", blinding, year, verification, f"{claims} claims"
+        )
+        parts += [_key(key), _indented(facts)]
+        if quality:
+            parts.append(_indented(f"quality: {quality}"))
+        parts.append(Text())
+    return Group(*parts)
+
+
+def works_table(works: Sequence[WorkView]) -> Table | Group:
+    if narrow():
+        return works_stacked(works)
     table = _table(*WORK_HEADER)
     for w in works:
         table.add_row(*work_cells(w))
@@ -304,6 +419,8 @@ def work_detail(work: WorkView) -> Group:
     for label, value in rows:
         if value not in (None, ""):
             table.add_row(label, escape(str(value)) if not isinstance(value, str) else Text(value))
+    if narrow():
+        return Group(_key(work.key), table, *_citing(work))
     parts: list[Any] = [
         Panel(
             table,
@@ -313,6 +430,11 @@ def work_detail(work: WorkView) -> Group:
             box=box.ASCII if plain() else box.ROUNDED,
         )
     ]
+    return Group(*parts, *_citing(work))
+
+
+def _citing(work: WorkView) -> list[Text]:
+    parts = []
     if work.notices:
         lines = [f"  {notice_line(notice)}" for notice in work.notices]
         parts.append(Text("Notices\n" + "\n".join(lines)))
@@ -320,7 +442,7 @@ def work_detail(work: WorkView) -> Group:
         parts.append(Text("Cited as evidence by: " + ", ".join(work.cited_by)))
     if work.asserts:
         parts.append(Text("Asserts or disputes: " + ", ".join(work.asserts)))
-    return Group(*parts)
+    return parts
 
 
 def _ungraded(claim: ClaimView) -> str:
@@ -340,7 +462,3 @@ def notice_line(notice: dict[str, Any]) -> str:
     if notice["nature"] == "Retraction" and not notice["in_force"]:
         text += ", undone by a reinstatement"
     return text
-
-
-def dump_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=2)

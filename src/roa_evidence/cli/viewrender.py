@@ -68,7 +68,9 @@ def conflict_panel(conflict: Conflict) -> Panel | Text:
     else:
         against_grade = Text("no evidence cited against")
     kinds = " and ".join(conflict.kinds)
-    if _plain():
+    from .render import narrow
+
+    if _plain() or narrow():  # side by side, narrow columns would split ids and keys
         text = Text(
             f"{claim.id}: {claim.statement}\n  {', '.join(claim.routes)} \u00b7 "
             f"{claim.topic} \u00b7 {kinds}\n"
@@ -109,9 +111,27 @@ def _claim_lines(claims: Any) -> Text:
     return text
 
 
-def comparison_table(comparison: Comparison) -> Table:
+def comparison_table(comparison: Comparison) -> Table | Group:
     routes = comparison.routes
     both = " + ".join(routes) if len(routes) == 2 else "head to head"
+    from .render import narrow
+
+    if narrow():  # columns would split ids: one topic after another, one claim a line
+        parts: list[Any] = [Text(f"{' vs '.join(routes)}: what the claims say, by topic")]
+        for row in comparison.rows:
+            parts.append(Text(f"\n{row.topic}", style="bold"))
+            for label, claims in (
+                *((r, row.by_route[r]) for r in routes),
+                (both, row.head_to_head),
+            ):
+                parts.append(Text(f"  {label}:", style="underline"))
+                for claim in claims:
+                    line = Text("    ")
+                    line.append_text(_claim_lines([claim]))
+                    parts.append(line)
+                if not claims:
+                    parts.append(Text("    \u2014", style="dim"))
+        return Group(*parts)
     table = Table(
         box=_box(),
         show_lines=True,

@@ -23,6 +23,7 @@ from . import (
     _print,
     app,
     claim_filter,
+    completion,
 )
 
 
@@ -98,7 +99,9 @@ def compare(
     routes: Annotated[
         list[str],
         typer.Argument(
-            metavar="ROUTE ROUTE...", help="Two or more routes (IV, IM, IN, oral, SL, rectal, SC)."
+            metavar="ROUTE ROUTE...",
+            autocompletion=completion.routes,
+            help="Two or more routes (IV, IM, IN, oral, SL, rectal, SC).",
         ),
     ],
     topic: TopicOpt = None,

@@ -1,0 +1,88 @@
+"""Study-level risk of bias in the shape R's robvis reads with `tool = "Generic"`.
+
+robvis wants the study in the first column, one column per domain, the overall
+judgement second to last and a weight last. The judgements come from the same
+appraisal the grader rates risk of bias from (design, blinding and the quality
+flags of studies.bib), so the plot and the grades never disagree:
+
+- a flag that names a concern (`open-label`, `not-randomized`, `no-control`,
+  `high-attrition`, `stopped-early`) makes its domain `High`;
+- an appraised study of a design the domain applies to, without that flag, is `Low`;
+- where the appraisal cannot tell (an unappraised work, blinding `unclear` or
+  `not-applicable`, a design the domain does not fit) the cell is `No information`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from .queries import WorkView
+
+LOW, SOME, HIGH, NO_INFO = "Low", "Some concerns", "High", "No information"
+JUDGEMENTS = (LOW, SOME, HIGH, NO_INFO)
+DOMAINS = (
+    "Randomisation",
+    "Blinding",
+    "Control group",
+    "Missing outcome data",
+    "Early stopping",
+)
+COLUMNS = ("Study", *DOMAINS, "Overall", "Weight")
+
+_RANDOMISED = frozenset({"rct", "crossover-rct"})
+_NOT_RANDOMISED = frozenset(
+    {
+        "non-randomized-trial",
+        "cohort",
+        "case-control",
+        "cross-sectional",
+        "case-series",
+        "case-report",
+    }
+)
+_CONTROLLED = _RANDOMISED | {"non-randomized-trial", "cohort", "case-control"}
+_UNCONTROLLED = frozenset({"case-series", "case-report", "patient-reports"})
+_TRIALS = _RANDOMISED | {"non-randomized-trial"}
+_FOLLOWED_UP = _TRIALS | {"cohort", "pk-study"}
+_BLINDING = {"double-blind": LOW, "single-blind": SOME, "open-label": HIGH}
+
+
+def judgements(work: WorkView) -> dict[str, str]:
+    """Each domain's judgement for one work, from its appraisal."""
+    design, flags = work.design, set(work.quality)
+    if design is None:  # not appraised: nothing can be said
+        return dict.fromkeys(DOMAINS, NO_INFO)
+
+    def judge(concern: bool, applies: bool) -> str:
+        return HIGH if concern else LOW if applies else NO_INFO
+
+    return {
+        "Randomisation": judge(
+            "not-randomized" in flags or design in _NOT_RANDOMISED, design in _RANDOMISED
+        ),
+        "Blinding": _BLINDING.get(work.blinding or "", NO_INFO),
+        "Control group": judge(
+            "no-control" in flags or design in _UNCONTROLLED, design in _CONTROLLED
+        ),
+        "Missing outcome data": judge("high-attrition" in flags, design in _FOLLOWED_UP),
+        "Early stopping": judge("stopped-early" in flags, design in _TRIALS),
+    }
+
+
+def overall(domains: Iterable[str]) -> str:
+    """The worst domain: any High is High; any Some concerns, or missing information
+    beside Low domains, is Some concerns; all Low is Low; nothing known is No information."""
+    found = set(domains)
+    if HIGH in found:
+        return HIGH
+    if SOME in found or (NO_INFO in found and LOW in found):
+        return SOME
+    return LOW if found == {LOW} else NO_INFO
+
+
+def rows(works: Iterable[WorkView]) -> Iterator[tuple[Any, ...]]:
+    """One row per study: key, the domains, Overall, Weight (n; blank when not reported)."""
+    for work in works:
+        domains = judgements(work)
+        yield (work.key, *domains.values(), overall(domains.values()), work.n)
