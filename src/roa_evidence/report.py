@@ -24,7 +24,7 @@ from markupsafe import Markup
 
 from . import certainty, vocab
 from .grading import levels_reached
-from .queries import ClaimView, WorkView, count_by_kind
+from .queries import ClaimView, WorkView, count_by_kind, retraction_text
 from .tabular import effect_text
 from .views import conflicts, evidence_map
 
@@ -91,6 +91,7 @@ def _environment() -> jinja2.Environment:
         fragment=_fragment,
         joined=_joined,
         effect_text=effect_text,
+        retraction_text=retraction_text,
         derivation=_derivation,
         conflict_kind=_CONFLICT_KIND.__getitem__,
     )

@@ -206,7 +206,7 @@ def _connection(ctx: typer.Context) -> Iterator[Connection]:
             what = "built" if summary.first else "the evidence base changed; rebuilt"
             _err(
                 f"roa-evidence: {what} the database "
-                f"({summary.claims} claims, {summary.works} works)."
+                f"({summary.claims} claims, {summary.works} works{_kept(summary.notices)})."
             )
         with store.engine.connect() as conn:
             yield conn
@@ -542,8 +542,16 @@ def load(
     else:
         print(
             f"Loaded {summary.claims} claims, {summary.works} works, {summary.links} evidence "
-            f"links and {summary.assertions} quotes from {data_dir} into {where}."
+            f"links and {summary.assertions} quotes from {data_dir} into {where}"
+            f"{_kept(summary.notices)}."
         )
+
+
+def _kept(notices: int) -> str:
+    """A rebuild says that it kept the imported retraction notices (so never drops them unseen)."""
+    if not notices:
+        return ""
+    return f", keeping {notices:,} imported retraction notice{'s' * (notices != 1)}"
 
 
 @app.command()
@@ -615,17 +623,28 @@ def claims(
     source: SourceOpt = None,
     document: DocumentOpt = None,
     search: SearchOpt = None,
+    retracted: Annotated[
+        bool,
+        typer.Option(
+            "--retracted",
+            help="Only claims citing a work that is retracted (and not reinstated); "
+            "see `retractions import`.",
+        ),
+    ] = False,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List claims with their certainty and status, narrowed by any of the filters.
 
     Example: roa-evidence claims --route IM,IV --all-routes --topic efficacy
     """
+    from dataclasses import replace
+
     from ..queries import find_claims
 
     flt = claim_filter(
         route, topic, condition, status, min_certainty, source, document, search, all_routes
     )
+    flt = replace(flt, retracted=retracted)
     with _connection(ctx) as conn:
         # the table shows no quotes or evidence: leave them out, it is much quicker
         found = find_claims(conn, flt, details=fmt is not Format.table)
@@ -749,7 +768,10 @@ def gaps(
     condition: ConditionOpt = None,
     status: StatusOpt = None,
     fail: Annotated[
-        bool, typer.Option("--fail", help="Exit 1 when any claim lacks strong support.")
+        bool,
+        typer.Option(
+            "--fail", help="Exit 1 when any claim lacks strong support or cites a retracted work."
+        ),
     ] = False,
     unjudged: Annotated[
         bool,
@@ -766,6 +788,8 @@ def gaps(
     Findings: contradicted, contested, unsupported or weak; descriptions: refuted
     or unchecked. The summary counts each kind apart; with --format json the
     output is {"summary": {kind: {status: count}}, "claims": [...]}.
+
+    Claims citing a retracted work are listed too, whatever their grade (unless --status).
 
     Example: roa-evidence gaps --route IM --fail
     """
@@ -803,4 +827,5 @@ def main() -> None:
 
 # Commands that live in their own modules register themselves on `app`.
 from . import export as _export  # noqa: E402, F401
+from . import retractions as _retractions  # noqa: E402, F401
 from . import views as _views  # noqa: E402, F401

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from .. import certainty as certainties
 from ..grading import levels_reached
-from ..queries import ClaimView, WorkView
+from ..queries import ClaimView, WorkView, retraction_text
 from ..tabular import effect_text
 from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, work_cells
 
@@ -198,6 +198,11 @@ def claim_detail(claim: ClaimView) -> Group:
         head.append(f"\nrationale: {claim.rationale}")
     if claim.note:
         head.append(f"\nnote: {claim.note}", style="italic")
+    for notice in claim.retraction:
+        head.append(
+            f"\ncites a retracted work: {retraction_text(notice)}{_ungraded(claim)}",
+            style="" if plain() else "bold red",
+        )
     if narrow():  # a panel's title is cut when it is wider than the panel
         parts += [_key(claim.id), Panel(head, expand=False, box=box.ROUNDED)]
     else:
@@ -274,6 +279,10 @@ def claim_detail(claim: ClaimView) -> Group:
             parts.append(Text("Notes on the evidence\n" + "\n".join(notes) + "\n"))
     else:
         parts.append(Text("Evidence: none linked.\n", style="" if plain() else "red"))
+    noticed = [(e.source, notice) for e in claim.evidence for notice in e.notices]
+    if noticed:
+        lines = [f"  {source}: {notice_line(notice)}" for source, notice in noticed]
+        parts.append(Text("Notices on the evidence\n" + "\n".join(lines) + "\n"))
     if claim.pooled_effect:
         parts.append(Text(f"Pooled effect: {effect_text(claim.pooled_effect)}\n"))
     parts.append(grading_table(claim))
@@ -405,8 +414,30 @@ def work_detail(work: WorkView) -> Group:
 
 def _citing(work: WorkView) -> list[Text]:
     parts = []
+    if work.notices:
+        lines = [f"  {notice_line(notice)}" for notice in work.notices]
+        parts.append(Text("Notices\n" + "\n".join(lines)))
     if work.cited_by:
         parts.append(Text("Cited as evidence by: " + ", ".join(work.cited_by)))
     if work.asserts:
         parts.append(Text("Asserts or disputes: " + ", ".join(work.asserts)))
     return parts
+
+
+def _ungraded(claim: ClaimView) -> str:
+    """Only a finding is graded: a description or definition keeps its retracted source."""
+    return "; left out of the grade" if claim.kind == "finding" else ""
+
+
+def notice_line(notice: dict[str, Any]) -> str:
+    """`Retraction 2021-03-04, notice 10.1000/x: reason (Retraction Watch)`."""
+    text = f"{notice['nature']} {notice['date'] or '(undated)'}"
+    if notice["notice_doi"]:
+        text += f", notice {notice['notice_doi']}"
+    if notice["reason"]:
+        text += f": {notice['reason']}"
+    origin = "Retraction Watch" if notice["origin"] == "retraction-watch" else notice["origin"]
+    text += f" ({origin})"
+    if notice["nature"] == "Retraction" and not notice["in_force"]:
+        text += ", undone by a reinstatement"
+    return text
