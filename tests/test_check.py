@@ -507,3 +507,17 @@ def test_a_wrong_number_of_participants_is_a_mismatch(tmp_path: Path) -> None:
     assert [p["kind"] for p in findings[0]["problems"]] == ["mismatch"]
     assert "n 27 (chilukuri2014acute)" in findings[0]["problems"][0]["detail"]
     assert findings[1]["problems"] == []
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        (2, "Intranasal ketamine may be effective for depression."),
+        (3, "It is very uncertain whether intranasal ketamine can be effective for depression."),
+    ],
+)
+def test_a_hedged_statement_is_not_hedged_twice(level: int, expected: str) -> None:
+    from roa_evidence.draftcheck.hedging import reword
+
+    statement = "Intranasal ketamine may be effective for depression."
+    assert reword(statement, level, "very_low" if level == 3 else "low", "weak") == expected
