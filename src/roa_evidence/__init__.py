@@ -34,7 +34,7 @@ _EXPORTS = {
     "evidence_map": "views",
     "check": "draftcheck",
     "render_report": "report",
-    "export": "export",
+    "export": "exporters",
     "EvidenceError": "errors",
     "InvalidData": "errors",
     "DataNotFound": "errors",
@@ -71,7 +71,7 @@ __all__ = [
 if TYPE_CHECKING:
     from .draftcheck import check
     from .errors import DataNotFound, EvidenceError, InvalidData, NotFound, Problem, StoreError
-    from .export import export
+    from .exporters import export
     from .grading import grade
     from .load import read_evidence_base
     from .queries import ClaimFilter, find_claims, find_works, gaps, get_claim, get_work
