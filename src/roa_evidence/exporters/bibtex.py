@@ -11,19 +11,10 @@ from .read import BATCH, Selection
 # studies.bib keeps each work's appraisal (design.md) and the curator's notes in fields that
 # reference managers keep but bibliography styles print (`note`): exports leave them out.
 APPRAISAL_FIELDS = frozenset(
-    {
-        "design",
-        "n",
-        "blinding",
-        "population",
-        "condition",
-        "routes",
-        "quality",
-        "verification",
-        "file",
-        "note",
-        "citation_issue",
-    }
+    (
+        *("design", "n", "blinding", "population", "condition", "routes", "quality"),
+        *("verification", "file", "note", "citation_issue"),
+    )
 )
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import Any, TextIO
 
@@ -95,25 +95,27 @@ def write(stream: TextIO, tables: Iterable[tuple[str, Iterable[ClaimView]]]) -> 
     return count
 
 
+# The works table: heading, alignment and cell of each column, so they cannot drift apart.
+WORK_TABLE: tuple[tuple[str, str, Callable[[WorkView], Any]], ...] = (
+    ("Source", "---", lambda w: w.key),
+    ("Design", "---", lambda w: w.design or "not appraised"),
+    ("n", "--:", lambda w: w.n),
+    ("Blinding", "---", lambda w: w.blinding),
+    ("Year", "--:", lambda w: w.year),
+    ("Title", "---", lambda w: w.title),
+    ("Quality flags", "---", lambda w: ", ".join(w.quality)),
+    ("Cited by", "---", lambda w: ", ".join(w.cited_by)),
+)
+
+
 def write_works(stream: TextIO, works: Iterable[WorkView]) -> int:
     """A table of works (key, design, n, blinding, year, title, quality, cited by); rows."""
     count = 0
-    stream.write(
-        "| Source | Design | n | Blinding | Year | Title | Quality flags | Cited by |\n"
-        "|---|---|--:|---|--:|---|---|---|\n"
-    )
-    for w in works:
-        cells = (
-            w.key,
-            w.design or "not appraised",
-            w.n,
-            w.blinding,
-            w.year,
-            w.title,
-            ", ".join(w.quality),
-            ", ".join(w.cited_by),
-        )
-        stream.write("| " + " | ".join(_cell(cell) for cell in cells) + " |\n")
+    stream.write("| " + " | ".join(heading for heading, _, _ in WORK_TABLE) + " |\n")
+    stream.write("|" + "|".join(align for _, align, _ in WORK_TABLE) + "|\n")
+    for work in works:
+        cells = (cell(work) for _, _, cell in WORK_TABLE)
+        stream.write("| " + " | ".join(_cell(value) for value in cells) + " |\n")
         count += 1
     return count
 
