@@ -933,3 +933,20 @@ def _status(claim: ClaimEvidence, level: int, level_against: int, contradicted: 
     if not level:
         return "unsupported"
     return "strong" if level >= 3 else "weak"
+
+
+def levels_reached(steps: Iterable[Mapping[str, object]]) -> list[int]:
+    """The level each step of a recorded derivation reaches, as `show` prints it.
+
+    Once a body has started (at 1 or more), rating down stops at very low (1),
+    as the final grade does; a body that never started stays at 0 (none).
+    """
+    levels, level, start = [], 0, 0
+    for step in steps:
+        change = int(str(step["change"]))
+        if step["domain"] == "start":
+            level = start = change
+        else:
+            level += change
+        levels.append(max(1 if start > 0 else 0, min(4, level)))
+    return levels

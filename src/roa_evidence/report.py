@@ -15,6 +15,7 @@ from typing import TextIO
 from urllib.parse import quote
 
 from . import vocab
+from .grading import levels_reached
 from .queries import AssertionView, ClaimView, EvidenceView, WorkView, count_by_kind
 from .tabular import effect_text
 from .views import Conflict, EvidenceMap, Side, conflicts, evidence_map
@@ -371,14 +372,12 @@ def _conflict(conflict: Conflict) -> str:
 
 
 def _grading_rows(claim: ClaimView, steps: tuple[dict[str, object], ...] | None = None) -> str:
-    rows, level = [], 0
-    for step in claim.grading if steps is None else steps:
+    rows = []
+    recorded = claim.grading if steps is None else steps
+    for step, level in zip(recorded, levels_reached(recorded), strict=True):
         change = int(str(step["change"]))
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
-        name = vocab.CERTAINTY_OF_LEVEL.get(max(0, min(4, level)), "none")
+        shown = str(change) if step["domain"] == "start" else f"{change:+d}"
+        name = vocab.CERTAINTY_OF_LEVEL.get(level, "none")
         if claim.kind != "finding" and steps is None:
             name = "none"
         rows.append(

@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from ..grading import levels_reached
 from ..queries import ClaimView, WorkView
 from ..tabular import effect_text
 from ..vocab import certainty_label
@@ -319,18 +320,14 @@ def grading_table(
         "domain", "change", "level", "reason", title=title or "How the grade was reached"
     )
     table.columns[-1].overflow = "fold"
-    level = 0
     names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
-    for step in claim.grading if steps is None else steps:
+    recorded = claim.grading if steps is None else steps
+    for step, level in zip(recorded, levels_reached(recorded), strict=True):
         change = int(step["change"])
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
         table.add_row(
             step["domain"].replace("_", " "),
-            shown,
-            names.get(max(0, min(4, level)), str(level)),
+            str(change) if step["domain"] == "start" else f"{change:+d}",
+            names[level],
             Text(step["reason"]),
         )
     if not claim.grading:
@@ -343,15 +340,12 @@ def _grading_steps(
 ) -> list[tuple[str, str, str, str]]:
     """(domain, change, level reached, reason) for each step of the derivation."""
     names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
-    rows, level = [], 0
-    for step in claim.grading if steps is None else steps:
+    rows = []
+    recorded = claim.grading if steps is None else steps
+    for step, level in zip(recorded, levels_reached(recorded), strict=True):
         change = int(step["change"])
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
-        reached = names.get(max(0, min(4, level)), str(level))
-        rows.append((step["domain"].replace("_", " "), shown, reached, step["reason"]))
+        shown = str(change) if step["domain"] == "start" else f"{change:+d}"
+        rows.append((step["domain"].replace("_", " "), shown, names[level], step["reason"]))
     return rows or [("start", "0", "none", "no supporting evidence")]
 
 
