@@ -17,18 +17,17 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import glob
 import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .atomic import Replacement, stale_temporaries
 from .errors import StoreError
 from .inputs import fingerprint
 
@@ -256,37 +255,31 @@ class Store:
             )
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handle, temp_name = tempfile.mkstemp(
-                prefix=f".{self.path.name}.", suffix=".tmp", dir=folder
-            )
+            replacement = Replacement(self.path)
         except OSError as exc:
             raise StoreError(
                 f"cannot write the database in {folder} ({_os_reason(exc)}); "
                 "choose another place with --db PATH"
             ) from None
-        os.close(handle)
-        temp = Path(temp_name)
-        try:
-            engine = sa.create_engine(f"sqlite:///{temp}")
+        os.close(replacement.handle)
+        with replacement:
             try:
-                with engine.begin() as conn:
-                    conn.exec_driver_sql("PRAGMA journal_mode=OFF")
-                    conn.exec_driver_sql("PRAGMA synchronous=OFF")
-                    _create_and_fill(conn, rows)
-            finally:
-                engine.dispose()
-            with open(temp, "rb+") as written:
-                os.fsync(written.fileno())
-            os.replace(temp, self.path)
-        except (OSError, sqlite3.Error, sa.exc.DBAPIError) as exc:
-            reason = _os_reason(exc) if isinstance(exc, OSError) else _first_line(exc)
-            raise StoreError(
-                f"cannot write the database {self.path} ({reason}); the previous "
-                "one is unchanged; free some space or choose another place with "
-                "--db"
-            ) from None
-        finally:
-            temp.unlink(missing_ok=True)
+                engine = sa.create_engine(f"sqlite:///{replacement.temp}")
+                try:
+                    with engine.begin() as conn:
+                        conn.exec_driver_sql("PRAGMA journal_mode=OFF")
+                        conn.exec_driver_sql("PRAGMA synchronous=OFF")
+                        _create_and_fill(conn, rows)
+                finally:
+                    engine.dispose()
+                replacement.commit()
+            except (OSError, sqlite3.Error, sa.exc.DBAPIError) as exc:
+                reason = _os_reason(exc) if isinstance(exc, OSError) else _first_line(exc)
+                raise StoreError(
+                    f"cannot write the database {self.path} ({reason}); the previous "
+                    "one is unchanged; free some space or choose another place with "
+                    "--db"
+                ) from None
         self.close()  # connections must see the new file
 
     def _build_in_transaction(
@@ -453,7 +446,7 @@ def build_lock(store: Store) -> Iterator[None]:
 
 def _sweep(path: Path) -> None:
     """Remove what killed loads left; only safe while holding the build lock."""
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    for stale in stale_temporaries(path):
         with contextlib.suppress(OSError):
             stale.unlink()
     _settle_journal(path)

@@ -492,7 +492,7 @@ def _render_claims(claims: list[Any], fmt: Format, empty: str, title: str | None
 
         write_csv(sys.stdout, CLAIM_COLUMNS, (claim_row(c) for c in claims))
     elif fmt is Format.md:
-        from ..export import write_sof_markdown
+        from ..exporters.markdown import write as write_sof_markdown
 
         write_sof_markdown(sys.stdout, [(title or "Claims", claims)])
     elif not claims:
@@ -714,7 +714,7 @@ def sources(
 
         write_csv(sys.stdout, WORK_COLUMNS, (work_row(w) for w in works))
     elif fmt is Format.md:
-        from ..export import write_works_markdown
+        from ..exporters.markdown import write_works as write_works_markdown
 
         write_works_markdown(sys.stdout, works)
     elif not works:
