@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
     from .load import EvidenceBase
-    from .retractions import Persisted
+    from .retraction_watch import Persisted
 
 SCHEMA_VERSION = "3"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
 TABLE_NAMES = (
@@ -210,8 +210,8 @@ class Store:
         retraction notices are carried over from the database as it is, unless
         `retractions` replaces them (an import).
         """
-        from .build import table_rows
-        from .retractions import carried
+        from .build import COLUMNS, table_rows
+        from .retraction_watch import carried
 
         data_hash = fingerprint(base.data_dir, hashes)
 
@@ -219,11 +219,14 @@ class Store:
             if progress:
                 progress(f"grading {len(base.claims):,} claims")
             rows = table_rows(base, kept.notices)
-            rows.update(kept.rows(rows["claim"]))
+            rows.update(kept.rows(rows["claim"], COLUMNS["claim"]))
             rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
             return rows
 
-        kept = retractions if retractions is not None else carried(self)
+        if retractions is not None:
+            kept = retractions
+        else:
+            kept = carried(self.path, None if self.path is not None else self.engine)
         rows = rows_with(kept)
         if progress:
             progress(f"writing {sum(len(r) for r in rows.values()):,} rows")
@@ -296,7 +299,7 @@ class Store:
         import sqlalchemy as sa
         from sqlmodel import SQLModel
 
-        from .retractions import carried_from_server
+        from .retraction_watch import carried_from_server
 
         try:
             with self.engine.begin() as conn:
