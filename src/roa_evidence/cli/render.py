@@ -97,6 +97,17 @@ def _dotted(*parts: Text | str) -> Text:
     return text
 
 
+def _titled(body: Any, title: str) -> Panel:
+    """A box around `body` with `title` (an id or key) on its top edge; ASCII when piped."""
+    return Panel(
+        body,
+        title=title,
+        title_align="left",
+        expand=False,
+        box=box.ASCII if plain() else box.ROUNDED,
+    )
+
+
 def _table(*columns: str, title: str | None = None) -> Table:
     table = Table(
         title=title,
@@ -203,15 +214,7 @@ def claim_detail(claim: ClaimView) -> Group:
     if narrow():  # a panel's title is cut when it is wider than the panel
         parts += [_key(claim.id), Panel(head, expand=False, box=box.ROUNDED)]
     else:
-        parts.append(
-            Panel(
-                head,
-                title=claim.id,
-                title_align="left",
-                expand=False,
-                box=box.ASCII if plain() else box.ROUNDED,
-            )
-        )
+        parts.append(_titled(head, claim.id))
     for label, assertions in (
         ("Asserted by", claim.asserted_by),
         ("Disputed by", claim.disputed_by),
@@ -319,22 +322,11 @@ def grading_table(
         "domain", "change", "level", "reason", title=title or "How the grade was reached"
     )
     table.columns[-1].overflow = "fold"
-    level = 0
-    names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
-    for step in claim.grading if steps is None else steps:
-        change = int(step["change"])
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
-        table.add_row(
-            step["domain"].replace("_", " "),
-            shown,
-            names.get(max(0, min(4, level)), str(level)),
-            Text(step["reason"]),
-        )
+    rows = _grading_steps(claim, steps)
     if not claim.grading:
-        table.add_row("start", "0", "none", "no supporting evidence")
+        rows.append(_NO_EVIDENCE)
+    for domain, change, level, reason in rows:
+        table.add_row(domain, change, level, Text(reason))
     return table
 
 
@@ -352,7 +344,10 @@ def _grading_steps(
             level, shown = level + change, f"{change:+d}"
         reached = names.get(max(0, min(4, level)), str(level))
         rows.append((step["domain"].replace("_", " "), shown, reached, step["reason"]))
-    return rows or [("start", "0", "none", "no supporting evidence")]
+    return rows
+
+
+_NO_EVIDENCE = ("start", "0", "none", "no supporting evidence")
 
 
 def grading_stacked(
@@ -360,7 +355,7 @@ def grading_stacked(
 ) -> Group:
     """The derivation for a narrow terminal: each step's domain and change, its reason below."""
     parts: list[Any] = [Text(title or "How the grade was reached", style="bold")]
-    for domain, change, level, reason in _grading_steps(claim, steps):
+    for domain, change, level, reason in _grading_steps(claim, steps) or [_NO_EVIDENCE]:
         parts += [_key(f"{domain} {change} \u2192 {level}", ""), _indented(reason)]
     return Group(*parts)
 
@@ -418,16 +413,7 @@ def work_detail(work: WorkView) -> Group:
             table.add_row(label, escape(str(value)) if not isinstance(value, str) else Text(value))
     if narrow():
         return Group(_key(work.key), table, *_citing(work))
-    parts: list[Any] = [
-        Panel(
-            table,
-            title=work.key,
-            title_align="left",
-            expand=False,
-            box=box.ASCII if plain() else box.ROUNDED,
-        )
-    ]
-    return Group(*parts, *_citing(work))
+    return Group(_titled(table, work.key), *_citing(work))
 
 
 def _citing(work: WorkView) -> list[Text]:
