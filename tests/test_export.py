@@ -66,6 +66,7 @@ EVIDENCE_COLUMNS = [
     "publication_bias",
     "rated_up",
     "override",
+    "retraction",
 ]
 HOSTILE_CLAIM = """
   - id: evil-formula

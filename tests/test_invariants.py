@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -21,6 +22,9 @@ from roa_evidence import vocab
 from roa_evidence.cli import app
 from roa_evidence.grading import ClaimEvidence, Link, Study, grade
 from test_properties import KEY, claims, effects, studies
+
+# Hundreds of generated claims each: the full suite and CI run them, the inner loop does not.
+pytestmark = pytest.mark.slow
 
 LEVEL = vocab.LEVEL_OF_CERTAINTY
 MANY = settings(max_examples=80, deadline=None, derandomize=True)

@@ -28,6 +28,9 @@ from roa_evidence import vocab
 from roa_evidence.cli import app
 from roa_evidence.grading import ClaimEvidence, Effect, Link, Study, Value, grade
 
+# Generated bases and hundreds of generated claims: the full suite and CI run them.
+pytestmark = pytest.mark.slow
+
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
 SETTINGS = settings(
     max_examples=15,
@@ -179,7 +182,6 @@ def _round_trip(data: Path, db: Path, tmp: Path) -> None:
     assert works_after == works_before
 
 
-@pytest.mark.slow
 @SETTINGS
 @given(base=evidence_bases())
 def test_a_generated_evidence_base_loads_as_written(

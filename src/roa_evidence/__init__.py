@@ -35,7 +35,10 @@ _EXPORTS = {
     "check": "draftcheck",
     "render_report": "report",
     "export": "export",
+    "import_retractions": "retractions",
+    "retraction_changes": "retractions",
     "EvidenceError": "errors",
+    "InvalidRetractions": "errors",
     "InvalidData": "errors",
     "DataNotFound": "errors",
     "NotFound": "errors",
@@ -48,6 +51,7 @@ __all__ = [
     "DataNotFound",
     "EvidenceError",
     "InvalidData",
+    "InvalidRetractions",
     "NotFound",
     "Problem",
     "StoreError",
@@ -63,20 +67,31 @@ __all__ = [
     "get_claim",
     "get_work",
     "grade",
+    "import_retractions",
     "open_store",
     "read_evidence_base",
     "render_report",
+    "retraction_changes",
 ]
 
 if TYPE_CHECKING:
     from .draftcheck import check
-    from .errors import DataNotFound, EvidenceError, InvalidData, NotFound, Problem, StoreError
+    from .errors import (
+        DataNotFound,
+        EvidenceError,
+        InvalidData,
+        InvalidRetractions,
+        NotFound,
+        Problem,
+        StoreError,
+    )
     from .export import export
     from .grading import grade
     from .load import read_evidence_base
     from .queries import ClaimFilter, find_claims, find_works, gaps, get_claim, get_work
     from .refresh import open_store
     from .report import render_report
+    from .retractions import import_retractions, retraction_changes
     from .views import compare, conflicts, evidence_map
 
 

@@ -19,6 +19,7 @@ from bibtexparser.entrypoint import parse_string
 from . import vocab
 from .errors import Problem
 from .latex import latex_to_text
+from .notices import Notice, parse_bib_notices
 from .vocab import nearest
 
 # bibtexparser logs each failed block itself; we report them our own way.
@@ -55,6 +56,7 @@ class Work:
     citation_issue: str | None = None
     note: str | None = None
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    notices: tuple[Notice, ...] = ()  # by hand, in the `notices` field
 
 
 def read_bib(path: Path, text: str) -> tuple[list[Work], list[Problem]]:
@@ -214,6 +216,9 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
             problem(
                 "n", f"n must be a positive whole number of participants, not '{_shown(value)}'"
             )
+    notices, notices_problem = parse_bib_notices(raw.get("notices", ""))
+    if notices_problem is not None:
+        problem("notices", notices_problem)
     year_match = _YEAR.search(raw.get("year", "") or raw.get("date", ""))
     file_name = raw.get("file", "").strip() or None
     if file_name is not None:
@@ -242,6 +247,7 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
         citation_issue=text("citation_issue"),
         note=text("note"),
         field_lines=field_lines,
+        notices=tuple(notices),
     )
     return work, problems
 

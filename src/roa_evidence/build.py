@@ -16,6 +16,9 @@ from . import grading, vocab
 from .bibfile import Work
 from .inputs import file_key
 from .load import Claim, EvidenceBase
+from .notices import Notice
+from .retractions import CHANGE_COLUMNS, NOTICE_COLUMNS, WORK_NOTICE_COLUMNS, match_notices
+from .retractions import work_notice_rows as work_notice_rows
 from .schema import ClaimIn, EffectIn, ValueIn
 
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -46,6 +49,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "fields_json",
         "line",
     ),
+    "work_notice": WORK_NOTICE_COLUMNS,
+    "retraction_notice": NOTICE_COLUMNS,
+    "retraction_change": CHANGE_COLUMNS,
+    "retraction_import": ("key", "value"),
     "claim": (
         "id",
         "position",
@@ -97,8 +104,8 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 
 
-def study_of(work: Work) -> grading.Study:
-    """The appraisal facts grading needs from a work."""
+def study_of(work: Work, notices: tuple[Notice, ...] = ()) -> grading.Study:
+    """The appraisal facts grading needs from a work (and its notices, matched or by hand)."""
     return grading.Study(
         key=work.key,
         design=work.design,
@@ -108,6 +115,7 @@ def study_of(work: Work) -> grading.Study:
         condition=work.condition,
         quality=frozenset(work.quality),
         verification=work.verification,
+        notices=notices,
     )
 
 
@@ -192,10 +200,13 @@ Rows = dict[str, list[tuple[Any, ...]]]
 PARALLEL_MIN_CLAIMS = 2_000
 
 
-def table_rows(base: EvidenceBase) -> Rows:
-    """Every table's rows for this evidence base, grades computed."""
+def table_rows(base: EvidenceBase, imported: Sequence[tuple[Any, ...]] = ()) -> Rows:
+    """Every table's rows for this evidence base, grades computed; `imported` are the
+    `retraction_notice` rows to match to its works."""
     rows = work_rows(base.works.values(), set(base.documents))
-    studies = {key: study_of(work) for key, work in base.works.items()}
+    notices = match_notices(base.works.values(), imported)
+    rows["work_notice"] = work_notice_rows(notices)
+    studies = {key: study_of(work, notices.get(key, ())) for key, work in base.works.items()}
     for table, table_claim_rows in claim_rows(
         base.claims, studies, base.config, base.data_dir
     ).items():

@@ -48,5 +48,10 @@ class StoreError(EvidenceError):
     """The database cannot be opened, written or locked."""
 
 
+class InvalidRetractions(EvidenceError):
+    """A Retraction Watch file cannot be read (wrong header, truncated, a bad date); nothing
+    was changed."""
+
+
 class OutputError(EvidenceError):
     """An output file exists (and --force was not given) or cannot be written."""

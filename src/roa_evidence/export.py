@@ -39,6 +39,10 @@ from .queries import (
     assemble_works,
     check_filter_keys,
     claim_query,
+    in_force,
+    notices_of,
+    retracted_sources,
+    retraction_text,
 )
 from .tabular import (
     CLAIM_COLUMNS,
@@ -231,6 +235,11 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
         .where(CLAIM.c.id.in_(ids))
         .order_by(CLAIM.c.position, CLAIM.c.id, LINK.c.position)
     )
+    retracted = {
+        key: safe_cell(retraction_text(notice))
+        for key, found in notices_of(conn, retracted_sources()).items()
+        if (notice := in_force(found)) is not None
+    }
     result = conn.execution_options(stream_results=True, yield_per=2_000).execute(query)
     for (
         claim_id,
@@ -310,6 +319,7 @@ def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any
             note,
             verification,
             *graded[1],
+            retracted.get(source) if linked else None,
         )
 
 

@@ -26,13 +26,17 @@ in brief (design.md, "Version 2"):
 - Status, the first that holds: `contradicted` (contradicting links and no
   support, or the contradicting body grades higher), `contested`,
   `unsupported`, `strong` (high or moderate), `weak`.
+- Notices (`_screen_notices`, findings only): a retracted work's links leave
+  both bodies; an expression of concern is a risk-of-bias concern; each is a
+  0-change `retraction` step after the start step (docs/retractions.md).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
+from roa_evidence.notices import Notice, standing
 from roa_evidence.vocab import (
     CERTAINTY_OF_LEVEL,
     DESIGN_LEVEL,
@@ -141,6 +145,7 @@ class Study:
     condition: str | None = None
     quality: frozenset[str] = frozenset()
     verification: str | None = None  # verified | secondary | unverified
+    notices: tuple[Notice, ...] = ()  # retraction, concern... (see _screen_notices)
 
 
 @dataclass(frozen=True)
@@ -763,6 +768,45 @@ def _publication_bias(body: list[Link], config: GradingConfig) -> _Rating:
 
 
 # --------------------------------------------------------------------------
+# Editorial notices: a pre-filter before the body is formed (issue 16)
+
+CONCERN_FLAG = "expression-of-concern"
+
+
+def _screen_notices(
+    claim: ClaimEvidence, config: GradingConfig
+) -> tuple[ClaimEvidence, GradingConfig, list[Step]]:
+    """Drop the links of retracted works (every stance), and make an expression of
+    concern a risk-of-bias concern; each as a 0-change `retraction` step naming the
+    notice. Corrections are shown elsewhere, not graded; a reinstatement undoes a
+    retraction (`notices.standing`)."""
+    if not any(link.study.notices for link in claim.links):
+        return claim, config, []
+    kept: list[Link] = []
+    steps: list[Step] = []
+    said: set[str] = set()
+    for link in claim.links:
+        found = standing(link.study.notices)
+        key = link.study.key
+        if found.retraction is not None:
+            why = f"excluded: {key} {found.retraction.describe()} ({link.stance})"
+            steps.append(Step("retraction", 0, why))
+            continue
+        if found.concerns:
+            if key not in said:
+                said.add(key)
+                what = "; ".join(notice.describe() for notice in found.concerns)
+                steps.append(Step("retraction", 0, f"{key}: {what}, a risk-of-bias concern"))
+            study = replace(link.study, quality=link.study.quality | {CONCERN_FLAG})
+            link = replace(link, study=study)
+        kept.append(link)
+    concerned = any(CONCERN_FLAG in link.study.quality for link in kept)
+    if concerned and CONCERN_FLAG not in config.bias_flags:
+        config = replace(config, bias_flags=(*config.bias_flags, CONCERN_FLAG))
+    return replace(claim, links=tuple(kept)), config, steps
+
+
+# --------------------------------------------------------------------------
 # The grade
 
 
@@ -894,6 +938,7 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
             total_n=_total_n(link for link in claim.links if link.stance == "supports"),
             certainty_against=None,
         )
+    claim, config, notice_steps = _screen_notices(claim, config)
     body = [link for link in claim.links if link.stance == "supports"]
     against = [link for link in claim.links if link.stance == "contradicts"]
     level, steps = _grade_body(
@@ -905,6 +950,7 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
         pooled=claim.pooled_effect,
         what="supporting",
     )
+    steps[1:1] = notice_steps  # right after the start step
     if claim.override is not None:
         new = LEVEL_OF_CERTAINTY[claim.override.certainty]
         steps.append(
@@ -933,3 +979,20 @@ def _status(claim: ClaimEvidence, level: int, level_against: int, contradicted: 
     if not level:
         return "unsupported"
     return "strong" if level >= 3 else "weak"
+
+
+def levels_reached(steps: Iterable[Mapping[str, object]]) -> list[int]:
+    """The level each step of a recorded derivation reaches, as `show` prints it.
+
+    Once a body has started (at 1 or more), rating down stops at very low (1),
+    as the final grade does; a body that never started stays at 0 (none).
+    """
+    levels, level, start = [], 0, 0
+    for step in steps:
+        change = int(str(step["change"]))
+        if step["domain"] == "start":
+            level = start = change
+        else:
+            level += change
+        levels.append(max(1 if start > 0 else 0, min(4, level)))
+    return levels

@@ -150,6 +150,16 @@ def _apply(
         config, problems = _read_config(data_dir / GRADING_NAME)
         if problems:
             raise _Fallback
+    from .notices import Notice
+
+    notices: dict[str, list[Notice]] = {}
+    for key, origin, nature, date, notice_doi, reason, record_id in db.rows(
+        "SELECT work_key, origin, nature, date, notice_doi, reason, record_id "
+        "FROM work_notice ORDER BY work_key, position"
+    ):
+        notices.setdefault(key, []).append(
+            Notice(nature, date, notice_doi, reason, origin, record_id)
+        )
     studies: dict[str, grading.Study] = {}
     for key, design, n, blinding, routes, condition, quality, verification in db.rows(
         "SELECT key, design, n, blinding, routes, condition, quality, verification FROM work"
@@ -163,6 +173,7 @@ def _apply(
             condition=condition,
             quality=frozenset(_split(quality)),
             verification=verification,
+            notices=tuple(notices.get(key, ())),
         )
 
     claim_files = [name for name in hashes if name.endswith(".yaml")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlmodel import Field, SQLModel
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 
 
 class Work(SQLModel, table=True):
@@ -124,5 +124,55 @@ class Meta(SQLModel, table=True):
     """Facts about the build: schema version, content hash, data folder."""
 
     __tablename__ = "meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+class WorkNotice(SQLModel, table=True):
+    """A notice on a work (from studies.bib or a matched Retraction Watch record)."""
+
+    __tablename__ = "work_notice"
+    id: int | None = Field(default=None, primary_key=True)
+    work_key: str = Field(index=True, foreign_key="work.key")
+    position: int = 0
+    origin: str  # studies.bib | retraction-watch
+    nature: str = Field(index=True)
+    date: str | None = None
+    notice_doi: str | None = None
+    reason: str | None = None
+    record_id: str | None = None
+    in_force: bool = True  # False: a retraction a later reinstatement undid
+
+
+class RetractionNotice(SQLModel, table=True):
+    """One record of the imported Retraction Watch file; kept across rebuilds."""
+
+    __tablename__ = "retraction_notice"
+    id: int | None = Field(default=None, primary_key=True)
+    record_id: str
+    doi: str | None = None  # the original paper's, normalised (matched in Python: no index)
+    pmid: str | None = None
+    nature: str
+    date: str | None = None
+    notice_doi: str | None = None
+    reason: str | None = None
+    line: int = 0
+
+
+class RetractionChange(SQLModel, table=True):
+    """A claim whose grade the latest import changed, before and after."""
+
+    __tablename__ = "retraction_change"
+    claim_id: str = Field(primary_key=True)
+    certainty_before: str | None = None
+    status_before: str | None = None
+    certainty_after: str | None = None
+    status_after: str | None = None
+
+
+class RetractionImport(SQLModel, table=True):
+    """Facts about the latest import (file, date, counts); kept across rebuilds."""
+
+    __tablename__ = "retraction_import"
     key: str = Field(primary_key=True)
     value: str

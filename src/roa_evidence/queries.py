@@ -78,7 +78,15 @@ LINK = _table(
     value_high=_FLOAT,
     position=_INT,
 )
-READ_TABLES = (WORK, CLAIM, CLAIM_ROUTE, ASSERTION, LINK)
+WORK_NOTICE = _table(
+    "work_notice",
+    *("id", "work_key", "position", "origin", "nature", "date", "notice_doi", "reason"),
+    *("record_id", "in_force"),
+    id=_INT,
+    position=_INT,
+    in_force=sa.Boolean(),
+)
+READ_TABLES = (WORK, CLAIM, CLAIM_ROUTE, ASSERTION, LINK, WORK_NOTICE)
 # Findings that are not strong and descriptions that are not confirmed (design.md v2).
 GAP_STATUSES = ("contradicted", "contested", "unsupported", "weak", "refuted", "unchecked")
 
@@ -97,6 +105,7 @@ class ClaimFilter:
     document: str | None = None
     search: str | None = None
     unjudged: bool = False  # only supported claims graded without any reviewer judgement
+    retracted: bool = False  # only claims citing a work retracted (and not reinstated)
 
 
 @dataclass(frozen=True)
@@ -122,6 +131,12 @@ class EvidenceView:
     quality: tuple[str, ...] = ()
     doi: str | None = None
     verification: str | None = None
+    notices: tuple[dict[str, Any], ...] = ()  # the work's notices (retraction, correction...)
+
+    @property
+    def retraction(self) -> dict[str, Any] | None:
+        """The work's retraction in force, if any."""
+        return in_force(self.notices)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -141,6 +156,7 @@ class EvidenceView:
             "blinding": self.blinding,
             "quality": list(self.quality),
             "verification": self.verification,
+            "notices": [_public(notice) for notice in self.notices],
         }
 
 
@@ -183,6 +199,7 @@ class ClaimView:
     mid: dict[str, Any] | None = None
     certainty_against: str | None = "none"
     grading_against: tuple[dict[str, Any], ...] = ()
+    retraction: tuple[dict[str, Any], ...] = ()  # retractions in force on its sources
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of design.md, plus the optional extras."""
@@ -209,6 +226,7 @@ class ClaimView:
             "judgements": self.judgements,
             "rationale": self.rationale,
             "mid": self.mid,
+            "retraction": [_public(notice) for notice in self.retraction] or None,
         }
 
 
@@ -240,6 +258,12 @@ class WorkView:
     fields: dict[str, str] = field(default_factory=dict, repr=False)
     cited_by: tuple[str, ...] = ()
     asserts: tuple[str, ...] = ()  # claims a document asserts or disputes
+    notices: tuple[dict[str, Any], ...] = ()  # retraction, correction... in date order
+
+    @property
+    def retraction(self) -> dict[str, Any] | None:
+        """The retraction in force, if any."""
+        return in_force(self.notices)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -266,7 +290,58 @@ class WorkView:
             "is_document": self.is_document,
             "cited_by": list(self.cited_by),
             "asserts": list(self.asserts),
+            "notices": [_public(notice) for notice in self.notices],
+            "retraction": _public(self.retraction) if self.retraction else None,
         }
+
+
+def in_force(notices: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    for notice in notices:
+        if notice["nature"] == "Retraction" and notice["in_force"]:
+            return notice
+    return None
+
+
+def _public(notice: dict[str, Any]) -> dict[str, Any]:
+    """A notice as JSON shows it: `in_force` is implied by where it appears."""
+    return {key: value for key, value in notice.items() if key != "in_force"}
+
+
+def retraction_text(notice: dict[str, Any]) -> str:
+    """`big2020 retracted 2021-03-04, notice 10.1000/x`, for tables and CSV cells."""
+    text = f"{notice['source']} " if notice.get("source") else ""
+    text += f"retracted {notice['date'] or '(undated)'}"
+    if notice["notice_doi"]:
+        text += f", notice {notice['notice_doi']}"
+    return text
+
+
+def notices_of(conn: Connection, keys: Any) -> dict[str, list[dict[str, Any]]]:
+    """The notices on these works (keys, or a subquery giving them), by work key."""
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    query = (
+        sa.select(WORK_NOTICE)
+        .where(WORK_NOTICE.c.work_key.in_(keys))
+        .order_by(WORK_NOTICE.c.work_key, WORK_NOTICE.c.position)
+    )
+    for row in conn.execute(query).mappings():
+        found[row["work_key"]].append(
+            {
+                "nature": row["nature"],
+                "date": row["date"],
+                "notice_doi": row["notice_doi"],
+                "reason": row["reason"],
+                "origin": row["origin"],
+                "in_force": bool(row["in_force"]),
+            }
+        )
+    return found
+
+
+def retracted_sources() -> sa.Select[Any]:
+    return sa.select(WORK_NOTICE.c.work_key).where(
+        WORK_NOTICE.c.nature == "Retraction", WORK_NOTICE.c.in_force.is_(True)
+    )
 
 
 def _split(text: str | None) -> tuple[str, ...]:
@@ -299,6 +374,10 @@ def claim_query(flt: ClaimFilter) -> sa.Select[Any]:
             CLAIM.c.level > 0,
             sa.or_(CLAIM.c.judgements_json.is_(None), CLAIM.c.judgements_json == "{}"),
             CLAIM.c.override_json.is_(None),
+        )
+    if flt.retracted:
+        query = query.where(
+            CLAIM.c.id.in_(sa.select(LINK.c.claim_id).where(LINK.c.source.in_(retracted_sources())))
         )
     if flt.routes and flt.all_routes:
         for route in flt.routes:
@@ -396,6 +475,21 @@ def assemble_claims(
         assertions[(row["claim_id"], row["kind"])].append(
             AssertionView(row["document"], row["quote"], row["citation_issue"])
         )
+    # Notices on the cited works; looked up even without details, for the retraction column.
+    cited = sa.select(LINK.c.claim_id, LINK.c.source).where(
+        LINK.c.claim_id.in_(ids), LINK.c.source.in_(sa.select(WORK_NOTICE.c.work_key))
+    )
+    sources_of: dict[str, list[str]] = defaultdict(list)
+    for claim_id, source in conn.execute(cited.order_by(LINK.c.claim_id, LINK.c.position)):
+        if source not in sources_of[claim_id]:
+            sources_of[claim_id].append(source)
+    notices = notices_of(conn, sorted({s for found in sources_of.values() for s in found}))
+    retractions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for claim_id, sources in sources_of.items():
+        for source in sources:
+            notice = in_force(notices.get(source, ()))
+            if notice is not None:
+                retractions[claim_id].append({"source": source, **notice})
     evidence: dict[str, list[EvidenceView]] = defaultdict(list)
     link_query = (
         sa.select(
@@ -475,6 +569,7 @@ def assemble_claims(
                 _split(quality),
                 doi,
                 verification,
+                tuple(notices.get(source, ())),
             )
         )
     return [
@@ -503,6 +598,7 @@ def assemble_claims(
             mid=_loads(row["mid_json"]),
             certainty_against=row["certainty_against"],
             grading_against=tuple(_loads(row["grading_against_json"]) or ()),
+            retraction=tuple(retractions[row["id"]]),
         )
         for row in claim_rows
     ]
@@ -520,9 +616,14 @@ def get_claim(conn: Connection, claim_id: str) -> ClaimView:
 
 
 def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
-    """Claims lacking strong support, the most asserted (and disputed) first."""
+    """Claims lacking strong support, and (without --status) claims citing a retracted
+    work whatever their grade; the most asserted (and disputed) first."""
     statuses = tuple(s for s in flt.statuses if s in GAP_STATUSES) or GAP_STATUSES
     claims = find_claims(conn, ClaimFilter(**{**flt.__dict__, "statuses": statuses}))
+    if not flt.statuses:
+        seen = {claim.id for claim in claims}
+        cited = find_claims(conn, ClaimFilter(**{**flt.__dict__, "retracted": True}))
+        claims += [claim for claim in cited if claim.id not in seen]
     return sorted(claims, key=lambda c: -(len(c.asserted_by) + len(c.disputed_by)))
 
 
@@ -582,6 +683,7 @@ def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkView]:
     asserted: dict[str, list[str]] = defaultdict(list)
     for document, claim_id in conn.execute(quotes.order_by(ASSERTION.c.claim_id)):
         asserted[document].append(claim_id)
+    notices = notices_of(conn, keys if len(keys) <= 500 else sa.select(WORK.c.key))
     return [
         WorkView(
             key=row["key"],
@@ -608,6 +710,7 @@ def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkView]:
             fields=json.loads(row["fields_json"]),
             cited_by=tuple(cited[row["key"]]),
             asserts=tuple(asserted[row["key"]]),
+            notices=tuple(notices.get(row["key"], ())),
         )
         for row in rows
     ]

@@ -15,7 +15,15 @@ from typing import TextIO
 from urllib.parse import quote
 
 from . import vocab
-from .queries import AssertionView, ClaimView, EvidenceView, WorkView, count_by_kind
+from .grading import levels_reached
+from .queries import (
+    AssertionView,
+    ClaimView,
+    EvidenceView,
+    WorkView,
+    count_by_kind,
+    retraction_text,
+)
 from .tabular import effect_text
 from .views import Conflict, EvidenceMap, Side, conflicts, evidence_map
 
@@ -63,6 +71,7 @@ nav a { margin-right: 1.2rem; text-decoration: none; font-weight: 600; }
 .status-unsupported { background: #fddbc7; } .status-contested { background: #e7d4e8; }
 .status-contradicted, .status-refuted { background: #f4a582; }
 .status-confirmed { background: #d1e5f0; } .status-unchecked { background: #f0f0f0; }
+.retracted { background: #b2182b; color: #fff; }
 svg { max-width: 100%; height: auto; display: block; }
 svg text { font-family: inherit; }
 .map a:hover rect, .map a:focus rect { stroke: #000; stroke-width: 2; }
@@ -371,14 +380,12 @@ def _conflict(conflict: Conflict) -> str:
 
 
 def _grading_rows(claim: ClaimView, steps: tuple[dict[str, object], ...] | None = None) -> str:
-    rows, level = [], 0
-    for step in claim.grading if steps is None else steps:
+    rows = []
+    recorded = claim.grading if steps is None else steps
+    for step, level in zip(recorded, levels_reached(recorded), strict=True):
         change = int(str(step["change"]))
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
-        name = vocab.CERTAINTY_OF_LEVEL.get(max(0, min(4, level)), "none")
+        shown = str(change) if step["domain"] == "start" else f"{change:+d}"
+        name = vocab.CERTAINTY_OF_LEVEL.get(level, "none")
         if claim.kind != "finding" and steps is None:
             name = "none"
         rows.append(
@@ -401,7 +408,7 @@ def _evidence_table(claim: ClaimView) -> str:
     if not claim.evidence:
         return '<p class="muted">Evidence: none linked.</p>'
     rows = "".join(
-        f"<tr><td>{_e(e.source)}</td><td>{_e(e.stance)}</td>"
+        f"<tr><td>{_e(e.source)}{_retracted_badge(e.retraction)}</td><td>{_e(e.stance)}</td>"
         f"<td>{_e(e.design or 'not appraised')}</td>"
         f'<td class="num">{_e(e.n if e.n is not None else "")}</td><td>{_e(e.blinding)}</td>'
         f"<td>{_e(', '.join(e.quality))}</td><td>{_e(e.locator)}</td>"
@@ -413,6 +420,12 @@ def _evidence_table(claim: ClaimView) -> str:
         "<th>blinding</th><th>quality</th><th>locator</th><th>effect</th><th>note</th>"
         f"</tr></thead><tbody>{rows}</tbody></table>"
     )
+
+
+def _retracted_badge(notice: dict[str, object] | None) -> str:
+    if notice is None:
+        return ""
+    return f' <span class="badge retracted">{_e(retraction_text(notice))}</span>'
 
 
 def _claim(claim: ClaimView) -> str:
@@ -435,6 +448,12 @@ def _claim(claim: ClaimView) -> str:
         parts.append(f"<p><b>Rationale</b> {_e(claim.rationale)}</p>")
     if claim.note:
         parts.append(f'<p class="muted">{_e(claim.note)}</p>')
+    for notice in claim.retraction:
+        parts.append(
+            f'<p class="cites-retracted"><span class="badge retracted">cites a retracted work'
+            f"</span> {_e(retraction_text(notice))}"
+            f"{'; left out of the grade' if claim.kind == 'finding' else ''}</p>"
+        )
     if claim.asserted_by:
         parts.append(f"<p><b>Asserted by</b></p>{_quotes(claim.asserted_by)}")
     if claim.disputed_by:

@@ -37,9 +37,21 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
     from .load import EvidenceBase
+    from .retractions import Persisted
 
-SCHEMA_VERSION = "2"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
-TABLE_NAMES = ("work", "claim", "claim_route", "assertion", "evidence_link", "meta")
+SCHEMA_VERSION = "3"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
+TABLE_NAMES = (
+    "work",
+    "work_notice",
+    "claim",
+    "claim_route",
+    "assertion",
+    "evidence_link",
+    "meta",
+    "retraction_notice",  # these three are carried over from one build to the next
+    "retraction_import",
+    "retraction_change",
+)
 _PG_LOCK_ID = 0x0E71DE  # pg_advisory_xact_lock key shared by every roa-evidence load
 PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 
@@ -146,6 +158,7 @@ class LoadSummary:
     rebuilt: bool  # False when only the changed claims files were applied
     changed: tuple[str, ...] = ()  # the input files read again (relative names)
     first: bool = False  # there was no roa-evidence database here before
+    notices: int = 0  # imported Retraction Watch records carried into (or written by) a build
 
 
 class Store:
@@ -185,26 +198,42 @@ class Store:
     # -- writing -----------------------------------------------------------
 
     def build(
-        self, base: EvidenceBase, hashes: dict[str, str], progress: Progress | None = None
+        self,
+        base: EvidenceBase,
+        hashes: dict[str, str],
+        progress: Progress | None = None,
+        retractions: Persisted | None = None,
     ) -> LoadSummary:
         """Replace the database's content with this evidence base, all or nothing.
 
         `hashes` are the input files' content hashes (`inputs.file_hashes`), kept
-        so that the next load can tell which files changed.
+        so that the next load can tell which files changed. The imported
+        retraction notices are carried over from the database as it is, unless
+        `retractions` replaces them (an import).
         """
         from .build import table_rows
+        from .retractions import carried
 
         data_hash = fingerprint(base.data_dir, hashes)
-        if progress:
-            progress(f"grading {len(base.claims):,} claims")
-        rows = table_rows(base)
-        rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
+
+        def rows_with(kept: Persisted) -> dict[str, list[tuple[Any, ...]]]:
+            if progress:
+                progress(f"grading {len(base.claims):,} claims")
+            rows = table_rows(base, kept.notices)
+            rows.update(kept.rows(rows["claim"]))
+            rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
+            return rows
+
+        kept = retractions if retractions is not None else carried(self)
+        rows = rows_with(kept)
         if progress:
             progress(f"writing {sum(len(r) for r in rows.values()):,} rows")
         if self.path is not None:
-            self._build_sqlite_file(rows)
+            self._build_sqlite_file(rows)  # under build_lock: nobody imported meanwhile
+        elif retractions is not None:
+            self._build_in_transaction(rows, data_hash, replace=True)
         else:
-            self._build_in_transaction(rows, data_hash)
+            rows = self._build_in_transaction(rows, data_hash, carried_as=(kept, rows_with))
         return LoadSummary(
             len(rows["work"]),
             len(rows["claim"]),
@@ -212,6 +241,7 @@ class Store:
             len(rows["assertion"]),
             rebuilt=True,
             changed=tuple(hashes),
+            notices=len(rows["retraction_notice"]),
         )
 
     def _build_sqlite_file(self, rows: dict[str, list[tuple[Any, ...]]]) -> None:
@@ -259,22 +289,40 @@ class Store:
             temp.unlink(missing_ok=True)
         self.close()  # connections must see the new file
 
-    def _build_in_transaction(self, rows: dict[str, list[tuple[Any, ...]]], data_hash: str) -> None:
+    def _build_in_transaction(
+        self,
+        rows: dict[str, list[tuple[Any, ...]]],
+        data_hash: str,
+        replace: bool = False,
+        carried_as: tuple[Persisted, Callable[[Persisted], dict[str, list[tuple[Any, ...]]]]]
+        | None = None,
+    ) -> dict[str, list[tuple[Any, ...]]]:
+        """Write `rows` in one transaction. `replace`: an import, written even if the files
+        are unchanged. `carried_as`: the retraction notices the rows were graded with, and
+        how to grade again should an import have replaced them while we waited."""
         import sqlalchemy as sa
         from sqlmodel import SQLModel
+
+        from .retractions import carried_from_server
 
         try:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
                     lock_server(conn)
-                    if built_from(_meta_in(conn), data_hash):
-                        return  # another load wrote this very content while we waited
+                    if not replace and built_from(_meta_in(conn), data_hash):
+                        return rows  # another load wrote this very content while we waited
+                    if carried_as is not None:
+                        kept, rows_with = carried_as
+                        now = carried_from_server(conn)
+                        if now.facts != kept.facts:
+                            rows = rows_with(now)  # an import ran meanwhile: keep its notices
                 # work_flag (quality flags; never read, now gone) refers to work
                 conn.exec_driver_sql("DROP TABLE IF EXISTS work_flag")
                 SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
                 _create_and_fill(conn, rows)
         except sa.exc.DBAPIError as exc:
             raise server_error(exc) from None
+        return rows
 
 
 def lock_server(conn: Connection) -> None:

@@ -10,7 +10,7 @@ import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
-from .queries import ClaimView, WorkView
+from .queries import ClaimView, WorkView, retraction_text
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -30,6 +30,7 @@ CLAIM_COLUMNS = (
     "disputed_by",
     "kind",  # design.md v2; appended so that existing column positions hold
     "certainty_against",
+    "retraction",
 )
 WORK_COLUMNS = (
     "key",
@@ -51,6 +52,7 @@ WORK_COLUMNS = (
     "verification",
     "citation_issue",
     "cited_by",
+    "retraction",
 )
 # GRADE's reasons for rating down, each a column of the evidence CSV: "serious (-1): why".
 GRADE_DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision", "publication_bias")
@@ -98,6 +100,7 @@ EVIDENCE_COLUMNS = (
     *GRADE_DOMAINS,
     "rated_up",
     "override",
+    "retraction",
 )
 
 
@@ -151,6 +154,7 @@ def claim_row(claim: ClaimView) -> tuple[Any, ...]:
         ";".join(dict.fromkeys(a.document for a in claim.disputed_by)),
         claim.kind,
         claim.certainty_against,
+        "; ".join(retraction_text(notice) for notice in claim.retraction),
     )
 
 
@@ -175,6 +179,7 @@ def work_row(work: WorkView) -> tuple[Any, ...]:
         work.verification,
         work.citation_issue,
         ";".join(work.cited_by),
+        retraction_text(work.retraction) if work.retraction else "",
     )
 
 
@@ -230,7 +235,7 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
         *grading_cells(claim.grading),
     )
     if not claim.evidence:
-        yield (*head, *([None] * 10), claim.condition, claim.total_n, *([None] * 14), *graded)
+        yield (*head, *([None] * 10), claim.condition, claim.total_n, *([None] * 14), *graded, None)
     for e in claim.evidence:
         value, effect = e.value or {}, e.effect or {}
         yield (
@@ -262,6 +267,7 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
             e.note,
             e.verification,
             *graded,
+            retraction_text(e.retraction) if e.retraction else None,
         )
 
 

@@ -21,6 +21,7 @@ from .commands import (
     load,
     map,
     report,
+    retractions,
     show,
     source,
     sources,
@@ -152,6 +153,7 @@ app.command()(compare.compare)
 app.command(name="map")(map.map_)
 app.command()(check.check)
 app.command()(report.report)
+app.add_typer(retractions.retractions_app, name="retractions")
 
 
 def main() -> None:

@@ -98,7 +98,7 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
             what = "built" if summary.first else "the evidence base changed; rebuilt"
             err(
                 f"roa-evidence: {what} the database "
-                f"({summary.claims} claims, {summary.works} works)."
+                f"({summary.claims} claims, {summary.works} works{kept(summary.notices)})."
             )
         with store.engine.connect() as conn:
             yield conn
@@ -267,6 +267,13 @@ class FilterOptions:
             self.search,
             self.all_routes,
         )
+
+
+def kept(notices: int) -> str:
+    """A rebuild says that it kept the imported retraction notices (so never drops them unseen)."""
+    if not notices:
+        return ""
+    return f", keeping {notices:,} imported retraction notice{'s' * (notices != 1)}"
 
 
 def with_filters(

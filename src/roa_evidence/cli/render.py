@@ -14,10 +14,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..queries import ClaimView, WorkView
+from ..grading import levels_reached
+from ..queries import ClaimView, WorkView, retraction_text
 from ..tabular import effect_text
 from ..vocab import certainty_label
-from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, work_cells
+from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, notice_line, work_cells
 
 CERTAINTY_SYMBOL = {
     "high": "\u2295\u2295\u2295\u2295",
@@ -211,6 +212,11 @@ def claim_detail(claim: ClaimView) -> Group:
         head.append(f"\nrationale: {claim.rationale}")
     if claim.note:
         head.append(f"\nnote: {claim.note}", style="italic")
+    for notice in claim.retraction:
+        head.append(
+            f"\ncites a retracted work: {retraction_text(notice)}{_ungraded(claim)}",
+            style="" if plain() else "bold red",
+        )
     if narrow():  # a panel's title is cut when it is wider than the panel
         parts += [_key(claim.id), Panel(head, expand=False, box=box.ROUNDED)]
     else:
@@ -287,6 +293,10 @@ def claim_detail(claim: ClaimView) -> Group:
             parts.append(Text("Notes on the evidence\n" + "\n".join(notes) + "\n"))
     else:
         parts.append(Text("Evidence: none linked.\n", style="" if plain() else "red"))
+    noticed = [(e.source, notice) for e in claim.evidence for notice in e.notices]
+    if noticed:
+        lines = [f"  {source}: {notice_line(notice)}" for source, notice in noticed]
+        parts.append(Text("Notices on the evidence\n" + "\n".join(lines) + "\n"))
     if claim.pooled_effect:
         parts.append(Text(f"Pooled effect: {effect_text(claim.pooled_effect)}\n"))
     parts.append(grading_table(claim))
@@ -335,15 +345,12 @@ def _grading_steps(
 ) -> list[tuple[str, str, str, str]]:
     """(domain, change, level reached, reason) for each step of the derivation."""
     names = {4: "high", 3: "moderate", 2: "low", 1: "very low", 0: "none"}
-    rows, level = [], 0
-    for step in claim.grading if steps is None else steps:
+    rows = []
+    recorded = claim.grading if steps is None else steps
+    for step, level in zip(recorded, levels_reached(recorded), strict=True):
         change = int(step["change"])
-        if step["domain"] == "start":
-            level, shown = change, str(change)
-        else:
-            level, shown = level + change, f"{change:+d}"
-        reached = names.get(max(0, min(4, level)), str(level))
-        rows.append((step["domain"].replace("_", " "), shown, reached, step["reason"]))
+        shown = str(change) if step["domain"] == "start" else f"{change:+d}"
+        rows.append((step["domain"].replace("_", " "), shown, names[level], step["reason"]))
     return rows
 
 
@@ -418,8 +425,16 @@ def work_detail(work: WorkView) -> Group:
 
 def _citing(work: WorkView) -> list[Text]:
     parts = []
+    if work.notices:
+        lines = [f"  {notice_line(notice)}" for notice in work.notices]
+        parts.append(Text("Notices\n" + "\n".join(lines)))
     if work.cited_by:
         parts.append(Text("Cited as evidence by: " + ", ".join(work.cited_by)))
     if work.asserts:
         parts.append(Text("Asserts or disputes: " + ", ".join(work.asserts)))
     return parts
+
+
+def _ungraded(claim: ClaimView) -> str:
+    """Only a finding is graded: a description or definition keeps its retracted source."""
+    return "; left out of the grade" if claim.kind == "finding" else ""

@@ -6,6 +6,8 @@
 
 - `opposite`: it asserts the negation of the claim, or flips its comparison (`polarity`);
 - `mismatch`: a number differs from the claim's value and every linked source's (`numbers`);
+- `cited-retracted`: it cites a work that is retracted (and not reinstated), without
+  saying so (docs/retractions.md);
 - `cited-against`: a source it cites contradicts the claim, or reports another value
   than the sentence states, or disputes the claim (a tracked document);
 - `overclaim`: worded more firmly than the certainty allows (`hedging`);
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,15 @@ __all__ = [
 ]
 
 # Problem kinds, the worst first: the verdict is the first a sentence has.
-PROBLEM_KINDS = ("opposite", "cited-against", "mismatch", "overclaim", "unknown-key", "unsourced")
+PROBLEM_KINDS = (
+    "opposite",
+    "cited-retracted",
+    "cited-against",
+    "mismatch",
+    "overclaim",
+    "unknown-key",
+    "unsourced",
+)
 # Claim statuses, the worst first (findings, then descriptions and definitions).
 STATUSES = (
     "contradicted",
@@ -70,6 +80,7 @@ _AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted"})
 POLARITY_SCORE = 60.0  # below this, sentence and claim differ too much to compare negations
 
 _DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
+_SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
 
 
 class BadDraft(EvidenceError):
@@ -300,8 +311,25 @@ class _Verdict:
     suggested_keys: tuple[str, ...]
 
 
-def _judge(sentence: Sentence, matcher: Matcher, known: set[str]) -> _Verdict:
-    problems: list[Problem] = []
+def _cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[Problem]:
+    """A cited work that is retracted, unless the sentence itself says it was."""
+    if _SAYS_RETRACTED.search(sentence.text):
+        return []
+    return [
+        Problem(
+            "cited-retracted",
+            f"the cited {key} was {retracted[key]}",
+            "cite other evidence, or say that the work was retracted",
+        )
+        for key in sentence.keys
+        if key in retracted
+    ]
+
+
+def _judge(
+    sentence: Sentence, matcher: Matcher, known: set[str], retracted: Mapping[str, str]
+) -> _Verdict:
+    problems: list[Problem] = _cited_retracted(sentence, retracted)
     for key in sentence.keys:
         if key not in known:
             problems.append(
@@ -321,7 +349,7 @@ def _judge(sentence: Sentence, matcher: Matcher, known: set[str]) -> _Verdict:
                     "cite a source, or add the claim to claims.yaml",
                 )
             )
-        return _Verdict(None, None, tuple(problems), ())
+        return _Verdict(None, None, tuple(sorted(problems, key=_rank)), ())
     claim = match.claim
     flip = None
     if match.score >= POLARITY_SCORE:
@@ -340,8 +368,11 @@ def _judge(sentence: Sentence, matcher: Matcher, known: set[str]) -> _Verdict:
     suggested: tuple[str, ...] = ()
     if not sentence.keys and flip is None:
         suggested = tuple(dict.fromkeys(e.source for e in claim.evidence if e.stance == "supports"))
-    ranked = sorted(problems, key=lambda p: PROBLEM_KINDS.index(p.kind))
-    return _Verdict(claim, match, tuple(ranked), suggested)
+    return _Verdict(claim, match, tuple(sorted(problems, key=_rank)), suggested)
+
+
+def _rank(problem: Problem) -> int:
+    return PROBLEM_KINDS.index(problem.kind)
 
 
 def check(
@@ -351,11 +382,14 @@ def check(
     path: str = "<draft>",
     known_keys: Iterable[str] = (),
     progress: Callable[[int], None] | None = None,
+    retracted: Mapping[str, str] | None = None,
 ) -> CheckReport:
     """One finding per sentence of `text`: the claim it repeats, its problems and verdict.
 
     `known_keys` are the citation keys of the evidence base (works); a cited key
-    outside them (and outside the claims' links) is an `unknown-key`.
+    outside them (and outside the claims' links) is an `unknown-key`. `retracted`
+    maps the keys of retracted works to what to say ("retracted 2021-03-04, notice
+    10.1000/x"); citing one is `cited-retracted`.
     `progress`, if given, is called with the number of sentences done since its last call.
     """
     sentences = split_sentences(text, kind)
@@ -368,7 +402,7 @@ def check(
         key = (sentence.text, sentence.keys)
         verdict = seen.get(key)
         if verdict is None:
-            verdict = seen[key] = _judge(sentence, matcher, known)
+            verdict = seen[key] = _judge(sentence, matcher, known, retracted or {})
         if verdict.problems:
             label = verdict.problems[0].kind
         elif verdict.claim is not None:
@@ -448,6 +482,14 @@ def check_file(
     claims: Sequence[ClaimView],
     kind: str | None = None,
     known_keys: Iterable[str] = (),
+    retracted: Mapping[str, str] | None = None,
 ) -> CheckReport:
     """`check` on a draft file; the kind follows the file name unless given."""
-    return check(read_draft(path), claims, kind or kind_of(path), str(path), known_keys)
+    return check(
+        read_draft(path),
+        claims,
+        kind or kind_of(path),
+        str(path),
+        known_keys,
+        retracted=retracted,
+    )

@@ -42,7 +42,8 @@ def check(
         list[str] | None,
         typer.Option(
             "--fail-on",
-            help="Exit 1 when a sentence has this problem (opposite, cited-against, mismatch, "
+            help="Exit 1 when a sentence has this problem (opposite, cited-retracted, "
+            "cited-against, mismatch, "
             "overclaim, unknown-key, unsourced) or repeats a claim with this status (weak, "
             "contested, contradicted, unsupported, refuted, unchecked...). Repeatable, or "
             "comma-separated.",
@@ -69,7 +70,7 @@ def check(
     """
     from ...draftcheck import FAIL_ON, decode_draft, kind_of, read_draft
     from ...draftcheck import check as check_draft
-    from ...queries import find_claims, find_works
+    from ...queries import find_claims, find_works, retraction_text
     from ...vocab import nearest
 
     failing: list[str] = []
@@ -89,9 +90,13 @@ def check(
         draft_kind = kind.value if kind else kind_of(Path(draft))
     with connection(ctx) as conn:
         claims = find_claims(conn)
-        keys = [w.key for w in find_works(conn)]
+        works = find_works(conn)
+    keys = [w.key for w in works]
+    retracted = {w.key: retraction_text(w.retraction) for w in works if w.retraction}
     with progress("Checking sentences") as bar:
-        report = check_draft(text, claims, draft_kind, name, keys, progress=bar.advance)
+        report = check_draft(
+            text, claims, draft_kind, name, keys, progress=bar.advance, retracted=retracted
+        )
     if fmt is CheckFormat.json:
         stream_json(report.to_dict())
     else:

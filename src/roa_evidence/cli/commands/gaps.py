@@ -16,7 +16,10 @@ def gaps(
     ctx: typer.Context,
     filters: FilterOptions,
     fail: Annotated[
-        bool, typer.Option("--fail", help="Exit 1 when any claim lacks strong support.")
+        bool,
+        typer.Option(
+            "--fail", help="Exit 1 when any claim lacks strong support or cites a retracted work."
+        ),
     ] = False,
     unjudged: Annotated[
         bool,
@@ -33,6 +36,8 @@ def gaps(
     Findings: contradicted, contested, unsupported or weak; descriptions: refuted
     or unchecked. The summary counts each kind apart; with --format json the
     output is {"summary": {kind: {status: count}}, "claims": [...]}.
+
+    Claims citing a retracted work are listed too, whatever their grade (unless --status).
 
     Example: roa-evidence gaps --route IM --fail
     """

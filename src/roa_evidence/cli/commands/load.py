@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..common import data_dir, settings
+from ..common import data_dir, kept, settings
 from ..progress import progress
 
 
@@ -43,5 +43,6 @@ def load(
     else:
         print(
             f"Loaded {summary.claims} claims, {summary.works} works, {summary.links} evidence "
-            f"links and {summary.assertions} quotes from {base} into {where}."
+            f"links and {summary.assertions} quotes from {base} into {where}"
+            f"{kept(summary.notices)}."
         )
