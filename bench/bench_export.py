@@ -27,7 +27,7 @@ import sqlalchemy as sa
 from sqlmodel import SQLModel
 
 from roa_evidence import models
-from roa_evidence.export import FORMATS, export
+from roa_evidence.exporters import FORMATS, export
 from roa_evidence.queries import find_claims
 
 LINKS_PER_CLAIM = 5

@@ -483,3 +483,41 @@ def test_routes_named() -> None:
         "oral",
     }
     assert routes_named("in the clinic, iv) and nasal spray") == {"IN"}
+
+
+def test_a_wrong_number_of_participants_is_a_mismatch(tmp_path: Path) -> None:
+    """How many took part is a known value too: the source's n."""
+    from typer.testing import CliRunner
+
+    from roa_evidence.cli import app
+
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "The Chilukuri trial randomised 40 patients.\nThe Chilukuri trial randomised 27 patients.\n"
+    )
+    result = CliRunner().invoke(
+        app,
+        [
+            *("--data", str(SHIPPED_DATA), "--db", f"sqlite:///{tmp_path / 'e.sqlite'}"),
+            *("check", str(draft), "--format", "json"),
+        ],
+        env={"NO_COLOR": "1"},
+    )
+    findings = json.loads(result.stdout)["findings"]
+    assert [p["kind"] for p in findings[0]["problems"]] == ["mismatch"]
+    assert "n 27 (chilukuri2014acute)" in findings[0]["problems"][0]["detail"]
+    assert findings[1]["problems"] == []
+
+
+@pytest.mark.parametrize(
+    ("level", "expected"),
+    [
+        (2, "Intranasal ketamine may be effective for depression."),
+        (3, "It is very uncertain whether intranasal ketamine can be effective for depression."),
+    ],
+)
+def test_a_hedged_statement_is_not_hedged_twice(level: int, expected: str) -> None:
+    from roa_evidence.draftcheck.hedging import reword
+
+    statement = "Intranasal ketamine may be effective for depression."
+    assert reword(statement, level, "very_low" if level == 3 else "low", "weak") == expected

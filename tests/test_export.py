@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 from conftest import SHIPPED_DATA, Run
 from roa_evidence import open_store
-from roa_evidence.export import iter_claims, iter_works
+from roa_evidence.exporters.read import iter_claims, iter_works
 from roa_evidence.queries import ClaimFilter, find_claims, find_works
 
 DESIGN_COLUMNS = [
@@ -586,7 +586,7 @@ def test_batched_reads_equal_the_whole_list(evidence_dir: Path, db_url: str) -> 
 )
 def test_streamed_evidence_rows_match_the_claim_views(flt: ClaimFilter, sqlite_url: str) -> None:
     """The single-join CSV path writes exactly the rows the view-based path would."""
-    from roa_evidence.export import iter_evidence_rows
+    from roa_evidence.exporters.read import iter_evidence_rows
     from roa_evidence.tabular import evidence_rows, safe_cell
 
     def cells(rows: Any) -> list[tuple[str, ...]]:

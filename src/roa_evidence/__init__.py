@@ -34,7 +34,7 @@ _EXPORTS = {
     "evidence_map": "views",
     "check": "draftcheck",
     "render_report": "report",
-    "export": "export",
+    "export": "exporters",
     "import_retractions": "retractions",
     "retraction_changes": "retractions",
     "EvidenceError": "errors",
@@ -85,7 +85,7 @@ if TYPE_CHECKING:
         Problem,
         StoreError,
     )
-    from .export import export
+    from .exporters import export
     from .grading import grade
     from .load import read_evidence_base
     from .queries import ClaimFilter, find_claims, find_works, gaps, get_claim, get_work

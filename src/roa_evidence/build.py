@@ -17,8 +17,8 @@ from .bibfile import Work
 from .inputs import file_key
 from .load import Claim, EvidenceBase
 from .notices import Notice
-from .retractions import CHANGE_COLUMNS, NOTICE_COLUMNS, WORK_NOTICE_COLUMNS, match_notices
-from .retractions import work_notice_rows as work_notice_rows
+from .retraction_watch import CHANGE_COLUMNS, NOTICE_COLUMNS, WORK_NOTICE_COLUMNS, match_notices
+from .retraction_watch import work_notice_rows as work_notice_rows
 from .schema import ClaimIn, EffectIn, ValueIn
 
 COLUMNS: dict[str, tuple[str, ...]] = {

@@ -17,18 +17,17 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
-import glob
 import hashlib
 import json
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .atomic import Replacement, stale_temporaries
 from .errors import StoreError
 from .inputs import fingerprint
 
@@ -37,7 +36,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
     from .load import EvidenceBase
-    from .retractions import Persisted
+    from .retraction_watch import Persisted
 
 SCHEMA_VERSION = "3"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
 TABLE_NAMES = (
@@ -211,8 +210,8 @@ class Store:
         retraction notices are carried over from the database as it is, unless
         `retractions` replaces them (an import).
         """
-        from .build import table_rows
-        from .retractions import carried
+        from .build import COLUMNS, table_rows
+        from .retraction_watch import carried
 
         data_hash = fingerprint(base.data_dir, hashes)
 
@@ -220,11 +219,14 @@ class Store:
             if progress:
                 progress(f"grading {len(base.claims):,} claims")
             rows = table_rows(base, kept.notices)
-            rows.update(kept.rows(rows["claim"]))
+            rows.update(kept.rows(rows["claim"], COLUMNS["claim"]))
             rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
             return rows
 
-        kept = retractions if retractions is not None else carried(self)
+        if retractions is not None:
+            kept = retractions
+        else:
+            kept = carried(self.path, None if self.path is not None else self.engine)
         rows = rows_with(kept)
         if progress:
             progress(f"writing {sum(len(r) for r in rows.values()):,} rows")
@@ -256,37 +258,31 @@ class Store:
             )
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            handle, temp_name = tempfile.mkstemp(
-                prefix=f".{self.path.name}.", suffix=".tmp", dir=folder
-            )
+            replacement = Replacement(self.path)
         except OSError as exc:
             raise StoreError(
                 f"cannot write the database in {folder} ({_os_reason(exc)}); "
                 "choose another place with --db PATH"
             ) from None
-        os.close(handle)
-        temp = Path(temp_name)
-        try:
-            engine = sa.create_engine(f"sqlite:///{temp}")
+        os.close(replacement.handle)
+        with replacement:
             try:
-                with engine.begin() as conn:
-                    conn.exec_driver_sql("PRAGMA journal_mode=OFF")
-                    conn.exec_driver_sql("PRAGMA synchronous=OFF")
-                    _create_and_fill(conn, rows)
-            finally:
-                engine.dispose()
-            with open(temp, "rb+") as written:
-                os.fsync(written.fileno())
-            os.replace(temp, self.path)
-        except (OSError, sqlite3.Error, sa.exc.DBAPIError) as exc:
-            reason = _os_reason(exc) if isinstance(exc, OSError) else _first_line(exc)
-            raise StoreError(
-                f"cannot write the database {self.path} ({reason}); the previous "
-                "one is unchanged; free some space or choose another place with "
-                "--db"
-            ) from None
-        finally:
-            temp.unlink(missing_ok=True)
+                engine = sa.create_engine(f"sqlite:///{replacement.temp}")
+                try:
+                    with engine.begin() as conn:
+                        conn.exec_driver_sql("PRAGMA journal_mode=OFF")
+                        conn.exec_driver_sql("PRAGMA synchronous=OFF")
+                        _create_and_fill(conn, rows)
+                finally:
+                    engine.dispose()
+                replacement.commit()
+            except (OSError, sqlite3.Error, sa.exc.DBAPIError) as exc:
+                reason = _os_reason(exc) if isinstance(exc, OSError) else _first_line(exc)
+                raise StoreError(
+                    f"cannot write the database {self.path} ({reason}); the previous "
+                    "one is unchanged; free some space or choose another place with "
+                    "--db"
+                ) from None
         self.close()  # connections must see the new file
 
     def _build_in_transaction(
@@ -303,7 +299,7 @@ class Store:
         import sqlalchemy as sa
         from sqlmodel import SQLModel
 
-        from .retractions import carried_from_server
+        from .retraction_watch import carried_from_server
 
         try:
             with self.engine.begin() as conn:
@@ -453,7 +449,7 @@ def build_lock(store: Store) -> Iterator[None]:
 
 def _sweep(path: Path) -> None:
     """Remove what killed loads left; only safe while holding the build lock."""
-    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+    for stale in stale_temporaries(path):
         with contextlib.suppress(OSError):
             stale.unlink()
     _settle_journal(path)

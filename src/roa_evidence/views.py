@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import vocab
+from .mdescape import md_escape
 from .queries import AssertionView, ClaimView, EvidenceView
 
 __all__ = [
@@ -316,14 +317,6 @@ def evidence_map(claims: Sequence[ClaimView]) -> EvidenceMap:
 
 # --------------------------------------------------------------------------
 # Markdown
-
-
-_MD_SPECIAL = str.maketrans({c: f"\\{c}" for c in "\\`*_[]|#<>"} | {"&": "&amp;"})
-
-
-def md_escape(text: object) -> str:
-    """Text safe inside a Markdown table cell: no pipes, markup or HTML take effect."""
-    return " ".join(str("" if text is None else text).split()).translate(_MD_SPECIAL)
 
 
 def _label(certainty: str | None) -> str:

@@ -30,7 +30,7 @@ class ClaimList(Output):
         write_csv(stream, CLAIM_COLUMNS, (claim_row(c) for c in self.claims))
 
     def write_md(self, stream: TextIO) -> None:
-        from ..export import write_sof_markdown
+        from ..exporters.markdown import write as write_sof_markdown
 
         write_sof_markdown(stream, [(self.title or "Claims", self.claims)])
 
@@ -72,7 +72,7 @@ class WorkList(Output):
         write_csv(stream, WORK_COLUMNS, (work_row(w) for w in self.works))
 
     def write_md(self, stream: TextIO) -> None:
-        from ..export import write_works_markdown
+        from ..exporters.markdown import write_works as write_works_markdown
 
         write_works_markdown(stream, self.works)
 

@@ -190,6 +190,8 @@ class CheckReport:
 def _knowns(claim: ClaimView) -> list[numbers.Known]:
     found = [numbers.known_value(claim.value, "the claim")]
     found += [numbers.known_value(e.value, e.source, e.stance) for e in claim.evidence]
+    # How many took part is known too: "the trial randomised 40 patients" against n 27.
+    found += [numbers.participants(e.n, e.source, e.stance) for e in claim.evidence if e.n]
     return [k for k in found if k is not None]
 
 

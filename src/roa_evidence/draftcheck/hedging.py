@@ -126,6 +126,9 @@ _FINITE = re.compile(
 )
 
 
+_MAY = re.compile(r" (?:may|might|could) (?!not\b)")
+
+
 def _lower_first(statement: str) -> str:
     first = statement.split(" ", 1)[0]
     if first.isupper() or any(ch.isdigit() for ch in first) or "et al" in statement[:40]:
@@ -136,6 +139,11 @@ def _lower_first(statement: str) -> str:
 def reword(statement: str, level: int, certainty: str | None = None, status: str = "") -> str:
     """The claim's statement worded for a hedge level, after GRADE's informative statements."""
     body = statement.strip().rstrip(".")
+    already_may = _MAY.search(body)
+    if level >= 3 and already_may:  # "whether X may cause" reads badly: "whether X can cause"
+        body = _MAY.sub(" can ", body, count=1)
+    elif level == 2 and already_may:  # the statement is already worded for low certainty
+        return body + "."
     if level >= 3:
         if status in ("contradicted", "refuted"):
             return f"The evidence contradicts the claim that {_lower_first(body)}."

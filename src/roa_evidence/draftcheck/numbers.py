@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-__all__ = ["Known", "Quantity", "agrees", "known_value", "quantities", "show"]
+__all__ = ["Known", "Quantity", "agrees", "known_value", "participants", "quantities", "show"]
 
 # unit as written -> (dimension, factor to the dimension's base unit)
 _UNITS: dict[str, tuple[str, float]] = {
@@ -219,6 +219,11 @@ def known_value(value: Mapping[str, Any] | None, origin: str, stance: str = "") 
     if low is None or high is None:
         return None
     return Known(float(low) * factor, float(high) * factor, dimension, show(value), origin, stance)
+
+
+def participants(n: int, origin: str, stance: str = "") -> Known:
+    """A source's number of participants (the link's n, else the study's) as a Known."""
+    return Known(float(n), float(n), "participants", f"n {n}", origin, stance)
 
 
 def show(value: Mapping[str, Any]) -> str:

@@ -138,8 +138,8 @@ def export(
 
     Example: roa-evidence export --route IM --format csv -o im-evidence.csv
     """
-    from ...export import atomic_output
-    from ...export import export as write_export
+    from ...atomic import atomic_output
+    from ...exporters import export as write_export
 
     if excel and fmt is not ExportFormat.csv:
         fail(f"--excel applies to CSV only, not --format {fmt.value}")

@@ -28,7 +28,7 @@ def report(
 
     Example: roa-evidence report -o report.html --force
     """
-    from ...export import atomic_output
+    from ...atomic import atomic_output
     from ...queries import find_claims, find_works
     from ...report import write_report
 

@@ -15,9 +15,11 @@ flags of studies.bib), so the plot and the grades never disagree:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TextIO
 
-from .queries import WorkView
+from ..queries import WorkView
+from . import csv
+from .read import Selection, iter_works
 
 LOW, SOME, HIGH, NO_INFO = "Low", "Some concerns", "High", "No information"
 JUDGEMENTS = (LOW, SOME, HIGH, NO_INFO)
@@ -86,3 +88,14 @@ def rows(works: Iterable[WorkView]) -> Iterator[tuple[Any, ...]]:
     for work in works:
         domains = judgements(work)
         yield (work.key, *domains.values(), overall(domains.values()), work.n)
+
+
+def write(stream: TextIO, works: Iterable[WorkView]) -> int:
+    """The robvis table of the works; rows written."""
+    return csv.write(stream, rows(works), COLUMNS)
+
+
+def export(stream: TextIO, selection: Selection) -> int:
+    """A row per work the selection's claims cite as evidence; rows written."""
+    cited = iter_works(selection.conn, selection.flt, selection.batch_size, evidence_only=True)
+    return write(stream, cited)

@@ -1,0 +1,147 @@
+"""Markdown: Summary-of-Findings tables of claims (GRADE), or a table of works."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from typing import Any, TextIO
+
+from .. import vocab
+from ..mdescape import md_escape
+from ..queries import ClaimFilter, ClaimView, WorkView, check_filter_keys
+from ..tabular import effect_text
+from .read import Selection, groups, iter_claims
+
+CERTAINTY_LABEL = {
+    "high": "\u2295\u2295\u2295\u2295 HIGH",
+    "moderate": "\u2295\u2295\u2295\u25ef MODERATE",
+    "low": "\u2295\u2295\u25ef\u25ef LOW",
+    "very_low": "\u2295\u25ef\u25ef\u25ef VERY LOW",
+    "none": "no evidence",
+}
+
+
+SOF_HEADER = (
+    "| Claim | Sources | Total n | Effect (95% CI) | Certainty (GRADE) | Status | "
+    "Reasons for rating down |\n|---|---|--:|---|---|---|---|\n"
+)
+SOF_LEGEND = (
+    "Certainty of the evidence (GRADE): \u2295\u2295\u2295\u2295 high, "
+    "\u2295\u2295\u2295\u25ef moderate, \u2295\u2295\u25ef\u25ef low, "
+    '\u2295\u25ef\u25ef\u25ef very low; "no evidence" when nothing supports '
+    "the claim.\n"
+)
+
+
+def _sources_cell(claim: ClaimView) -> str:
+    parts: list[str] = []
+    for stance in vocab.STANCES:
+        links = [e for e in claim.evidence if e.stance == stance]
+        if links:
+            cited = ", ".join(
+                f"{e.source} ({e.design or 'not appraised'}{'' if e.n is None else f', n={e.n}'})"
+                for e in links
+            )
+            parts.append(f"{stance}: {cited}")
+    return "; ".join(parts) or "none"
+
+
+def _reasons_cell(claim: ClaimView) -> str:
+    reasons = [
+        f"{step['domain'].replace('_', ' ')} ({int(step['change']):+d}): {step['reason']}"
+        for step in claim.grading
+        if step["domain"] not in ("start", "override") and int(step["change"]) < 0
+    ]
+    reasons += [step["reason"] for step in claim.grading if step["domain"] == "override"]
+    if reasons:
+        return "; ".join(reasons)
+    return "no supporting evidence" if claim.certainty == "none" else "none"
+
+
+def _total_n(claim: ClaimView) -> Any:
+    if claim.total_n is not None:
+        return claim.total_n
+    return "\u2014" if claim.certainty == "none" else "not reported"
+
+
+def sof_row(claim: ClaimView) -> str:
+    """One Summary-of-Findings row: claim, sources, total n, effect (the pooled one, else a
+    single supporting study's), certainty, status, reasons for rating down."""
+    supporting = [e.effect for e in claim.evidence if e.stance == "supports" and e.effect]
+    effect = claim.pooled_effect or (supporting[0] if len(supporting) == 1 else None)
+    cells = (
+        f"{claim.statement} ({claim.id})",
+        _sources_cell(claim),
+        _total_n(claim),
+        effect_text(effect),
+        CERTAINTY_LABEL[claim.certainty] if claim.certainty else vocab.NOT_GRADED,
+        claim.status,
+        _reasons_cell(claim),
+    )
+    return "| " + " | ".join(_cell(cell) for cell in cells) + " |\n"
+
+
+def write(stream: TextIO, tables: Iterable[tuple[str, Iterable[ClaimView]]]) -> int:
+    """A Summary-of-Findings table per (heading, claims) pair; table rows written."""
+    count = 0
+    stream.write("# Summary of findings\n\n" + SOF_LEGEND)
+    for heading, claims in tables:
+        stream.write(f"\n## {_cell(heading)}\n\n{SOF_HEADER}")
+        for claim in claims:
+            stream.write(sof_row(claim))
+            count += 1
+    if not count:
+        stream.write("\nNo claims match.\n")
+    return count
+
+
+# The works table: heading, alignment and cell of each column, so they cannot drift apart.
+WORK_TABLE: tuple[tuple[str, str, Callable[[WorkView], Any]], ...] = (
+    ("Source", "---", lambda w: w.key),
+    ("Design", "---", lambda w: w.design or "not appraised"),
+    ("n", "--:", lambda w: w.n),
+    ("Blinding", "---", lambda w: w.blinding),
+    ("Year", "--:", lambda w: w.year),
+    ("Title", "---", lambda w: w.title),
+    ("Quality flags", "---", lambda w: ", ".join(w.quality)),
+    ("Cited by", "---", lambda w: ", ".join(w.cited_by)),
+)
+
+
+def write_works(stream: TextIO, works: Iterable[WorkView]) -> int:
+    """A table of works (key, design, n, blinding, year, title, quality, cited by); rows."""
+    count = 0
+    stream.write("| " + " | ".join(heading for heading, _, _ in WORK_TABLE) + " |\n")
+    stream.write("|" + "|".join(align for _, align, _ in WORK_TABLE) + "|\n")
+    for work in works:
+        cells = (cell(work) for _, _, cell in WORK_TABLE)
+        stream.write("| " + " | ".join(_cell(value) for value in cells) + " |\n")
+        count += 1
+    return count
+
+
+def _cell(value: Any) -> str:
+    return md_escape(value, "entities")
+
+
+def export(stream: TextIO, selection: Selection) -> int:
+    """The selection's works as a table, or its claims as a Summary-of-Findings table per
+    route (or topic, by `group_by`); table rows written."""
+    if selection.what == "sources":
+        return write_works(stream, selection.works())
+    conn, flt = selection.conn, selection.flt
+    check_filter_keys(conn, flt)
+
+    def narrowed(term: str) -> ClaimFilter:
+        if selection.group_by == "route":
+            return replace(flt, routes=(term,))
+        return replace(flt, topics=(term,))
+
+    tables = (
+        (
+            f"{selection.group_by.capitalize()}: {term}",
+            iter_claims(conn, narrowed(term), selection.batch_size),
+        )
+        for term in groups(conn, flt, selection.group_by)
+    )
+    return write(stream, tables)
