@@ -7,6 +7,9 @@ grading and the CLI agree on one spelling of each term.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable
+
+from .errors import NotFound
 
 ROUTES: tuple[str, ...] = ("IV", "IM", "IN", "oral", "SL", "rectal", "SC")
 ROUTE_ALIASES: dict[str, str] = {
@@ -206,3 +209,44 @@ def nearest(
         return "did you mean " + " or ".join(f"'{c}'" for c in suggestions) + "?"
     shown = ", ".join(terms[:20]) + (", ..." if len(terms) > 20 else "")
     return f"expected one of {shown}"
+
+
+def _canonical_status(value: str) -> str | None:
+    return value.lower() if value.lower() in STATUSES else None
+
+
+def _canonical_certainty(value: str) -> str | None:
+    spelled = value.lower().replace(" ", "_").replace("-", "_")
+    return spelled if spelled in CERTAINTIES else None
+
+
+# kind -> (canonical spelling or None, the terms, their aliases): what a user may name
+_LOOKUP: dict[str, tuple[Callable[[str], str | None], tuple[str, ...], dict[str, str] | None]] = {
+    "route": (canonical_route, ROUTES, ROUTE_ALIASES),
+    "design": (canonical_design, DESIGNS, DESIGN_ALIASES),
+    "topic": (canonical_topic, TOPICS, None),
+    "condition": (canonical_condition, CONDITIONS, CONDITION_ALIASES),
+    "status": (_canonical_status, STATUSES, None),
+    "certainty": (_canonical_certainty, CERTAINTIES, None),
+}
+
+
+def parse_terms(kind: str, values: Iterable[str] | None) -> tuple[str, ...]:
+    """The canonical terms of a kind (route, design, topic, condition, status, certainty)
+    a user named, in order and once each; `IM,IV` and `IM`, `IV` mean the same.
+
+    Raises NotFound naming the nearest terms for one that is not in the vocabulary.
+    """
+    canonical, terms, aliases = _LOOKUP[kind]
+    found: list[str] = []
+    for value in (part.strip() for v in values or [] for part in v.split(",")):
+        if not value:
+            continue
+        term = canonical(value)
+        if term is None:
+            hint = nearest(value, terms, aliases=aliases)
+            if not hint.startswith("expected"):  # a suggestion: name the whole list too
+                hint += f" (one of {', '.join(terms)})"
+            raise NotFound(f"unknown {kind} '{value}'; {hint}")
+        found.append(term)
+    return tuple(dict.fromkeys(found))

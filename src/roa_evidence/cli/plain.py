@@ -67,3 +67,17 @@ def dump_json_bytes(data: Any) -> bytes:
     import orjson
 
     return orjson.dumps(data, option=orjson.OPT_INDENT_2)
+
+
+def notice_line(notice: dict[str, Any]) -> str:
+    """`Retraction 2021-03-04, notice 10.1000/x: reason (Retraction Watch)`."""
+    text = f"{notice['nature']} {notice['date'] or '(undated)'}"
+    if notice["notice_doi"]:
+        text += f", notice {notice['notice_doi']}"
+    if notice["reason"]:
+        text += f": {notice['reason']}"
+    origin = "Retraction Watch" if notice["origin"] == "retraction-watch" else notice["origin"]
+    text += f" ({origin})"
+    if notice["nature"] == "Retraction" and not notice["in_force"]:
+        text += ", undone by a reinstatement"
+    return text

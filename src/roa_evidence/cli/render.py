@@ -18,7 +18,7 @@ from .. import certainty as certainties
 from ..grading import levels_reached
 from ..queries import ClaimView, WorkView, retraction_text
 from ..tabular import effect_text
-from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, work_cells
+from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, notice_line, work_cells
 
 STATUS_STYLE = {
     "strong": "green",
@@ -84,6 +84,17 @@ def _dotted(*parts: Text | str) -> Text:
     return text
 
 
+def _titled(body: Any, title: str) -> Panel:
+    """A box around `body` with `title` (an id or key) on its top edge; ASCII when piped."""
+    return Panel(
+        body,
+        title=title,
+        title_align="left",
+        expand=False,
+        box=box.ASCII if plain() else box.ROUNDED,
+    )
+
+
 def _table(*columns: str, title: str | None = None) -> Table:
     table = Table(
         title=title,
@@ -95,17 +106,6 @@ def _table(*columns: str, title: str | None = None) -> Table:
     for column in columns:
         table.add_column(column)
     return table
-
-
-def _titled(body: Text | Table, title: str) -> Panel:
-    """A record's box with its id or key as the title (ASCII when piped)."""
-    return Panel(
-        body,
-        title=title,
-        title_align="left",
-        expand=False,
-        box=box.ASCII if plain() else box.ROUNDED,
-    )
 
 
 def certainty_text(certainty: str | None) -> Text:
@@ -318,14 +318,15 @@ def grading_table(
         "domain", "change", "level", "reason", title=title or "How the grade was reached"
     )
     table.columns[-1].overflow = "fold"
-    for domain, change, level, reason in _steps(claim, steps):
-        table.add_row(domain, change, level, Text(reason))
+    rows = _grading_steps(claim, steps)
     if not claim.grading:
-        table.add_row("start", "0", "none", "no supporting evidence")
+        rows.append(_NO_EVIDENCE)
+    for domain, change, level, reason in rows:
+        table.add_row(domain, change, level, Text(reason))
     return table
 
 
-def _steps(
+def _grading_steps(
     claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None
 ) -> list[tuple[str, str, str, str]]:
     """(domain, change, level reached, reason) for each step of the derivation."""
@@ -339,11 +340,7 @@ def _steps(
     return rows
 
 
-def _grading_steps(
-    claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None
-) -> list[tuple[str, str, str, str]]:
-    """The derivation's steps, or the one a claim with no supporting evidence starts at."""
-    return _steps(claim, steps) or [("start", "0", "none", "no supporting evidence")]
+_NO_EVIDENCE = ("start", "0", "none", "no supporting evidence")
 
 
 def grading_stacked(
@@ -351,7 +348,7 @@ def grading_stacked(
 ) -> Group:
     """The derivation for a narrow terminal: each step's domain and change, its reason below."""
     parts: list[Any] = [Text(title or "How the grade was reached", style="bold")]
-    for domain, change, level, reason in _grading_steps(claim, steps):
+    for domain, change, level, reason in _grading_steps(claim, steps) or [_NO_EVIDENCE]:
         parts += [_key(f"{domain} {change} \u2192 {level}", ""), _indented(reason)]
     return Group(*parts)
 
@@ -427,17 +424,3 @@ def _citing(work: WorkView) -> list[Text]:
 def _ungraded(claim: ClaimView) -> str:
     """Only a finding is graded: a description or definition keeps its retracted source."""
     return "; left out of the grade" if claim.kind == "finding" else ""
-
-
-def notice_line(notice: dict[str, Any]) -> str:
-    """`Retraction 2021-03-04, notice 10.1000/x: reason (Retraction Watch)`."""
-    text = f"{notice['nature']} {notice['date'] or '(undated)'}"
-    if notice["notice_doi"]:
-        text += f", notice {notice['notice_doi']}"
-    if notice["reason"]:
-        text += f": {notice['reason']}"
-    origin = "Retraction Watch" if notice["origin"] == "retraction-watch" else notice["origin"]
-    text += f" ({origin})"
-    if notice["nature"] == "Retraction" and not notice["in_force"]:
-        text += ", undone by a reinstatement"
-    return text

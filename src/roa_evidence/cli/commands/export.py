@@ -1,5 +1,5 @@
 """`roa-evidence export`: evidence out of the tool, for spreadsheets, pandas, R,
-reference managers and manuscripts. It registers itself on the app."""
+reference managers and manuscripts."""
 
 from __future__ import annotations
 
@@ -10,22 +10,7 @@ from typing import Annotated
 
 import typer
 
-from . import (
-    AllRoutesOpt,
-    ConditionOpt,
-    DocumentOpt,
-    MinCertaintyOpt,
-    RouteOpt,
-    SearchOpt,
-    SourceOpt,
-    StatusOpt,
-    TopicOpt,
-    _connection,
-    _err,
-    _fail,
-    app,
-    claim_filter,
-)
+from ..common import EVERY_FILTER, FilterOptions, connection, err, fail, with_filters
 
 
 class ExportFormat(StrEnum):
@@ -84,25 +69,17 @@ def _what_for(fmt: ExportFormat, what: ExportWhat | None) -> str:
     if what.value not in allowed:
         takes = [w for w in allowed if w != "cited"]
         instead = f"; use --what {' or --what '.join(takes)}" if takes else ""
-        _fail(
+        fail(
             f"--what {what.value} has no effect with --format {fmt.value} "
             f"({_WHY_NOT[fmt.value]}){instead}"
         )
     return what.value
 
 
-@app.command()
+@with_filters(*EVERY_FILTER)
 def export(
     ctx: typer.Context,
-    route: RouteOpt = None,
-    all_routes: AllRoutesOpt = False,
-    topic: TopicOpt = None,
-    condition: ConditionOpt = None,
-    status: StatusOpt = None,
-    min_certainty: MinCertaintyOpt = None,
-    source: SourceOpt = None,
-    document: DocumentOpt = None,
-    search: SearchOpt = None,
+    filters: FilterOptions,
     fmt: Annotated[
         ExportFormat,
         typer.Option(
@@ -161,21 +138,19 @@ def export(
 
     Example: roa-evidence export --route IM --format csv -o im-evidence.csv
     """
-    from ..atomic import atomic_output
-    from ..exporters import export as write_export
+    from ...atomic import atomic_output
+    from ...exporters import export as write_export
 
     if excel and fmt is not ExportFormat.csv:
-        _fail(f"--excel applies to CSV only, not --format {fmt.value}")
+        fail(f"--excel applies to CSV only, not --format {fmt.value}")
     if group_by is not None and fmt is not ExportFormat.md:
-        _fail(f"--group-by applies to --format md only, not --format {fmt.value}")
+        fail(f"--group-by applies to --format md only, not --format {fmt.value}")
     if with_appraisal and fmt not in (ExportFormat.bib, ExportFormat.csl_json):
-        _fail(f"--with-appraisal applies to --format bib and csl-json only, not {fmt.value}")
+        fail(f"--with-appraisal applies to --format bib and csl-json only, not {fmt.value}")
     chosen = _what_for(fmt, what)
-    flt = claim_filter(
-        route, topic, condition, status, min_certainty, source, document, search, all_routes
-    )
+    flt = filters.parse()
     # A reader that leaves early (`export | head`) is handled once, for every command.
-    with atomic_output(output, force=force) as stream, _connection(ctx) as conn:
+    with atomic_output(output, force=force) as stream, connection(ctx) as conn:
         count = write_export(
             conn,
             stream,
@@ -187,6 +162,6 @@ def export(
             with_appraisal=with_appraisal,
         )
     if count == 0:
-        _err("roa-evidence: nothing matches those filters; the export holds no records.")
+        err("roa-evidence: nothing matches those filters; the export holds no records.")
     if output is not None and str(output) != "-":
         print(f"Exported {count} {_RECORDS[fmt.value]} ({chosen}) to {output}.", file=sys.stdout)

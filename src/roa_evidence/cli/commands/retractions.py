@@ -1,7 +1,7 @@
 """`roa-evidence retractions import|diff`: Retraction Watch notices in, and what they changed.
 
 The library does the work (`roa_evidence.retractions`); these commands parse,
-call and render. The group registers itself on the app.
+call and render. `..app` registers the group.
 """
 
 from __future__ import annotations
@@ -11,14 +11,15 @@ from typing import Annotated
 
 import typer
 
-from . import DetailFormat, _connection, _data_dir, _emit_json, _err, _settings, app, progress
+from ..common import DetailFormat, DetailFormatOpt, connection, data_dir, err, settings
+from ..output import emit_json
+from ..progress import progress
 
 retractions_app = typer.Typer(
     help="Import the Retraction Watch file and see which grades it changed.",
     no_args_is_help=True,
     rich_markup_mode=None,
 )
-app.add_typer(retractions_app, name="retractions")
 
 
 @retractions_app.command("import")
@@ -42,14 +43,14 @@ def import_(
 
     Example: roa-evidence retractions import retraction_watch.csv
     """
-    from ..retractions import import_retractions
-    from ..store import Store, default_db_url
+    from ...retractions import import_retractions
+    from ...store import Store, default_db_url
 
-    data_dir = _data_dir(ctx)
-    store = Store(_settings(ctx).db_url or default_db_url(data_dir))
+    base = data_dir(ctx)
+    store = Store(settings(ctx).db_url or default_db_url(base))
     try:
         with progress("Importing notices") as bar:
-            summary = import_retractions(store, data_dir, csv_file, progress=bar.stage)
+            summary = import_retractions(store, base, csv_file, progress=bar.stage)
     finally:
         store.close()
     works = "work" if summary.works_matched == 1 else "works"
@@ -65,20 +66,18 @@ def import_(
 @retractions_app.command("diff")
 def diff(
     ctx: typer.Context,
-    fmt: Annotated[
-        DetailFormat, typer.Option("--format", "-f", help="table or json.")
-    ] = DetailFormat.table,
+    fmt: DetailFormatOpt = DetailFormat.table,
 ) -> None:
     """List the claims whose certainty or status the latest import changed, before and after.
 
     Example: roa-evidence retractions diff --format json
     """
-    from ..retractions import retraction_changes
+    from ...retractions import retraction_changes
 
-    with _connection(ctx) as conn:
+    with connection(ctx) as conn:
         facts, changes = retraction_changes(conn)
     if fmt is DetailFormat.json:
-        _emit_json(
+        emit_json(
             {
                 "imported_at": facts.get("imported_at"),
                 "file": facts.get("file"),
@@ -87,12 +86,12 @@ def diff(
         )
         return
     if not facts:
-        _err("No Retraction Watch file imported yet; run: roa-evidence retractions import FILE.csv")
+        err("No Retraction Watch file imported yet; run: roa-evidence retractions import FILE.csv")
         return
     if not changes:
-        _err(f"The import of {facts.get('imported_at')} changed no claim's grade.")
+        err(f"The import of {facts.get('imported_at')} changed no claim's grade.")
         return
-    from .plain import grid
+    from ..plain import grid
 
     print(f"Changed by the import of {facts.get('imported_at')} ({Path(facts['file']).name}):")
     header = ("claim", "certainty before", "status before", "certainty after", "status after")

@@ -1,0 +1,163 @@
+"""The typer app: the global options, the one place errors become messages, and every
+command, registered here in the order `--help` lists them."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from .commands import (
+    check,
+    claims,
+    compare,
+    conflicts,
+    export,
+    gaps,
+    load,
+    map,
+    report,
+    retractions,
+    show,
+    source,
+    sources,
+    validate,
+)
+from .common import Settings, err
+
+
+class _Group(TyperGroup):
+    """Turns every roa-evidence error into one sentence on stderr and exit code 2."""
+
+    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        from ..errors import EvidenceError, InvalidData
+
+        def debug() -> bool:  # --debug is parsed inside super().invoke, so ask afterwards
+            settings = ctx.find_object(Settings)
+            return settings is not None and settings.debug
+
+        try:
+            return super().invoke(ctx)
+        except EvidenceError as exc:
+            if debug():
+                raise
+            if isinstance(exc, InvalidData):
+                for problem in exc.problems:
+                    err(str(problem))
+                effect = "" if ctx.invoked_subcommand == "validate" else "; nothing was loaded"
+                err(f"Error: {exc}{effect}. Fix the lines above and run again.")
+            else:
+                err(f"Error: {exc}")
+            raise typer.Exit(2) from None
+        except (typer.Exit, typer.Abort, KeyboardInterrupt):
+            raise
+        except BrokenPipeError:  # `roa-evidence claims | head`: the reader left; stop quietly
+            _silence_stdout()
+            raise typer.Exit(141) from None
+        except Exception as exc:
+            if debug() or (hasattr(exc, "exit_code") and hasattr(exc, "show")):
+                raise  # --debug, or a usage error (missing argument...) the framework reports
+            err(
+                f"Error: unexpected {type(exc).__name__}: {exc}. Run again with --debug for "
+                "the traceback, and please report it."
+            )
+            raise typer.Exit(2) from None
+
+
+app = typer.Typer(
+    cls=_Group,
+    name="roa-evidence",
+    help="Track claims about ketamine routes of administration, who makes them, and the "
+    "evidence behind each, graded GRADE-style.",
+    invoke_without_command=True,  # bare `roa-evidence`: its help, exit 0 (see _main)
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass  # not a real file (a test runner's buffer): nothing to silence
+
+
+def _version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        print(f"roa-evidence {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            envvar="ROA_EVIDENCE_DATA",
+            show_envvar=True,
+            file_okay=False,
+            help="Evidence base folder (studies.bib, claims.yaml). Default: the one shipped "
+            "with roa-evidence.",
+        ),
+    ] = None,
+    db: Annotated[
+        str | None,
+        typer.Option(
+            "--db",
+            envvar="ROA_EVIDENCE_DB",
+            show_envvar=True,
+            help="The database: a SQLite file path, or a SQLAlchemy URL (e.g. "
+            "postgresql+psycopg://host/db). Default: a SQLite file in your cache folder.",
+        ),
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            "-V",
+            callback=_version,
+            is_eager=True,
+            help="Print the version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Track claims about ketamine routes, who makes them, and the evidence behind each."""
+    ctx.obj = Settings(data, db, debug)
+    if ctx.invoked_subcommand is None:
+        print(ctx.get_help())
+        raise typer.Exit(0)
+
+
+app.command()(load.load)
+app.command()(validate.validate)
+app.command()(claims.claims)
+app.command()(show.show)
+app.command()(sources.sources)
+app.command()(source.source)
+app.command()(gaps.gaps)
+app.command()(export.export)
+app.command()(conflicts.conflicts)
+app.command()(compare.compare)
+app.command(name="map")(map.map_)
+app.command()(check.check)
+app.command()(report.report)
+app.add_typer(retractions.retractions_app, name="retractions")
+
+
+def main() -> None:
+    """Console-script entry point."""
+    if os.environ.get("NO_COLOR"):
+        os.environ.setdefault("TERM", "dumb")
+    app()

@@ -1,0 +1,48 @@
+"""`roa-evidence load`: build or refresh the database now."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from ..common import data_dir, kept, settings
+from ..progress import progress
+
+
+def load(
+    ctx: typer.Context,
+    force: Annotated[
+        bool, typer.Option("--force", help="Rebuild even if nothing changed.")
+    ] = False,
+) -> None:
+    """Build or refresh the database from the evidence base now, and say what changed.
+
+    Example: roa-evidence --data ./my-evidence load
+    """
+    from ...refresh import refresh
+    from ...store import Store, default_db_url
+
+    base = data_dir(ctx)
+    url = settings(ctx).db_url or default_db_url(base)
+    store = Store(url)
+    try:
+        with progress("Loading") as bar:
+            summary = refresh(store, base, force=force, progress=bar.stage)
+    finally:
+        store.close()
+    where = store.path or url.split("@")[-1]
+    if summary is None:
+        print(f"Up to date: {where} already holds {base} as it is.")
+    elif not summary.rebuilt:
+        print(
+            f"Updated {where} from {', '.join(summary.changed) or 'removed files'}: now "
+            f"{summary.claims} claims, {summary.works} works, {summary.links} evidence links "
+            f"and {summary.assertions} quotes."
+        )
+    else:
+        print(
+            f"Loaded {summary.claims} claims, {summary.works} works, {summary.links} evidence "
+            f"links and {summary.assertions} quotes from {base} into {where}"
+            f"{kept(summary.notices)}."
+        )

@@ -1,0 +1,33 @@
+"""`roa-evidence show`: one claim, its quotes, evidence and grading."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import completion
+from ..common import DetailFormat, DetailFormatOpt, connection
+from ..output import render
+from ..results import Detail
+
+
+def show(
+    ctx: typer.Context,
+    claim_id: Annotated[
+        str,
+        typer.Argument(
+            metavar="CLAIM_ID", autocompletion=completion.claim_ids, help="The claim's id."
+        ),
+    ],
+    fmt: DetailFormatOpt = DetailFormat.table,
+) -> None:
+    """Show one claim: who asserts or disputes it (quotes), its evidence, and how it was graded.
+
+    Example: roa-evidence show im-bioavailability-93
+    """
+    from ...queries import get_claim
+
+    with connection(ctx) as conn:
+        claim = get_claim(conn, claim_id)
+    render(Detail(claim), fmt)

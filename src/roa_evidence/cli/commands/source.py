@@ -1,0 +1,33 @@
+"""`roa-evidence source`: one work, its appraisal and the claims citing it."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import completion
+from ..common import DetailFormat, DetailFormatOpt, connection
+from ..output import render
+from ..results import Detail
+
+
+def source(
+    ctx: typer.Context,
+    key: Annotated[
+        str,
+        typer.Argument(
+            metavar="KEY", autocompletion=completion.citation_keys, help="The work's citation key."
+        ),
+    ],
+    fmt: DetailFormatOpt = DetailFormat.table,
+) -> None:
+    """Show one work: bibliographic record, appraisal, citation issues and the claims citing it.
+
+    Example: roa-evidence source chilukuri2014acute
+    """
+    from ...queries import get_work
+
+    with connection(ctx) as conn:
+        work = get_work(conn, key)
+    render(Detail(work), fmt)

@@ -1,0 +1,42 @@
+"""`roa-evidence sources`: list the works."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import completion
+from ..common import Format, FormatOpt, connection
+from ..output import render
+from ..results import WorkList
+
+
+def sources(
+    ctx: typer.Context,
+    design: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--design",
+            autocompletion=completion.designs,
+            help="Only works of this design (rct, pk-study, patient-reports, ...; aliases such "
+            "as 'randomized' work). Repeatable, or comma-separated.",
+        ),
+    ] = None,
+    min_n: Annotated[
+        int | None,
+        typer.Option("--min-n", min=1, help="Only works with at least this many participants."),
+    ] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List the works (studies, reviews, documents) with design, n, flags and citing claims.
+
+    Example: roa-evidence sources --design rct --min-n 20
+    """
+    from ...queries import find_works
+    from ...vocab import parse_terms
+
+    designs = parse_terms("design", design)
+    with connection(ctx) as conn:
+        works = find_works(conn, design=designs or None, min_n=min_n)
+    render(WorkList(works), fmt)

@@ -1,0 +1,313 @@
+"""What the commands share: the global settings, the connection to an up-to-date store,
+the filter options and their parsing (`with_filters`), and the one way to report a usage
+error."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+from . import completion
+from .progress import progress
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Connection
+
+    from ..queries import ClaimFilter
+
+
+@dataclass
+class Settings:
+    """The options given before the command: `roa-evidence --data DIR --db URL --debug`."""
+
+    data_dir: Path | None
+    db_url: str | None
+    debug: bool
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    md = "md"
+
+
+class DetailFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def err(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def fail(message: str) -> NoReturn:
+    """A usage error: one sentence on stderr and exit code 2."""
+    err(f"Error: {message}")
+    raise typer.Exit(2)
+
+
+def settings(ctx: typer.Context) -> Settings:
+    found = ctx.find_object(Settings)
+    assert found is not None
+    return found
+
+
+def data_dir(ctx: typer.Context) -> Path:
+    from ..store import default_data_dir, unused_local_data
+
+    chosen = settings(ctx).data_dir
+    if chosen is not None:
+        return chosen
+    shipped = default_data_dir()
+    if unused_local_data(shipped):
+        # a curator editing a clone's data/ would otherwise wonder why nothing changes
+        err(
+            f"roa-evidence: using the installed evidence base ({shipped}), not ./data; "
+            "pass --data ./data to use that one."
+        )
+    return shipped
+
+
+@contextmanager
+def connection(ctx: typer.Context) -> Iterator[Connection]:
+    """A connection to an up-to-date store; rebuilds (and says so) when the data changed."""
+    import gc
+
+    # The frameworks are imported by now: their hundreds of thousands of objects live as
+    # long as the process, so keep the collector from walking them again on every pass.
+    gc.freeze()
+    from ..refresh import refresh
+    from ..store import Store, default_db_url
+
+    base = data_dir(ctx)
+    store = Store(settings(ctx).db_url or default_db_url(base))
+    try:
+        with progress("Updating the database") as bar:
+            summary = refresh(store, base, progress=bar.stage)
+        if summary is not None:
+            what = "built" if summary.first else "the evidence base changed; rebuilt"
+            err(
+                f"roa-evidence: {what} the database "
+                f"({summary.claims} claims, {summary.works} works{kept(summary.notices)})."
+            )
+        with store.engine.connect() as conn:
+            yield conn
+    finally:
+        store.close()
+
+
+def _terms(*names: str, complete: Callable[[str], list[str]], help: str) -> tuple[Any, Any]:
+    """An option naming vocabulary terms: repeatable, or comma-separated."""
+    option = typer.Option(*names, autocompletion=complete, help=help)
+    return Annotated[list[str] | None, option], None
+
+
+def _text(name: str, help: str, complete: Any = None) -> tuple[Any, Any]:
+    return Annotated[str | None, typer.Option(name, autocompletion=complete, help=help)], None
+
+
+# Every claim filter: the option's type, with its default. `with_filters` gives them to a command.
+_FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
+    "route": _terms(
+        "--route",
+        "-r",
+        complete=completion.routes,
+        help="Only claims about this route (IV, IM, IN, oral, SL, rectal, SC; "
+        "aliases such as 'intramuscular' work). Repeat, or separate with commas, for any of "
+        "several (--all-routes: all of them).",
+    ),
+    "all_routes": (
+        Annotated[
+            bool,
+            typer.Option(
+                "--all-routes",
+                help="Only claims about every --route given (e.g. head-to-head IM vs IV "
+                "claims), instead of any of them.",
+            ),
+        ],
+        False,
+    ),
+    "topic": _terms(
+        "--topic",
+        "-t",
+        complete=completion.topics,
+        help="Only claims on this topic (efficacy, onset, duration, "
+        "bioavailability, safety, ...). Repeatable, or comma-separated.",
+    ),
+    "condition": _terms(
+        "--condition",
+        complete=completion.conditions,
+        help="Only claims about this condition (depression, pain, ...). Repeatable, or "
+        "comma-separated.",
+    ),
+    "status": _terms(
+        "--status",
+        "-s",
+        complete=completion.statuses,
+        help="Only claims with this status: strong, weak, unsupported, contested, contradicted "
+        "(findings); confirmed, refuted, unchecked (descriptions, definitions). Repeatable, or "
+        "comma-separated.",
+    ),
+    "min_certainty": _text(
+        "--min-certainty",
+        "Only claims graded at least this: very_low, low, moderate, high.",
+        completion.certainties,
+    ),
+    "source": _text(
+        "--source",
+        "Only claims citing this work (citation key) as evidence.",
+        completion.citation_keys,
+    ),
+    "document": _text(
+        "--document",
+        "Only claims this document asserts or disputes (citation key).",
+        completion.citation_keys,
+    ),
+    "search": _text(
+        "--search",
+        "Only claims whose id, statement or quotes contain this text "
+        "(case-insensitive, taken literally).",
+    ),
+}
+EVERY_FILTER = tuple(_FILTER_OPTIONS)
+FormatOpt = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="table (rich on a terminal, plain when piped), json, csv or md (a Markdown "
+        "table to paste into a manuscript).",
+    ),
+]
+
+DetailFormatOpt = Annotated[DetailFormat, typer.Option("--format", "-f", help="table or json.")]
+
+
+class ViewFormat(StrEnum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+ViewFormatOpt = Annotated[
+    ViewFormat,
+    typer.Option(
+        "--format", "-f", help="table (rich on a terminal, plain when piped), json or md."
+    ),
+]
+
+
+def claim_filter(
+    route: list[str] | None = None,
+    topic: list[str] | None = None,
+    condition: list[str] | None = None,
+    status: list[str] | None = None,
+    min_certainty: str | None = None,
+    source: str | None = None,
+    document: str | None = None,
+    search: str | None = None,
+    all_routes: bool = False,
+) -> ClaimFilter:
+    """The library's filter from the command line's options, vocabulary checked."""
+    from ..queries import ClaimFilter
+    from ..vocab import parse_terms
+
+    routes = parse_terms("route", route)
+    if all_routes and len(routes) < 2:
+        fail("--all-routes needs two or more routes, e.g. --route IM --route IV --all-routes")
+    certainty = parse_terms("certainty", [min_certainty] if min_certainty else None)
+    if certainty == ("none",):
+        certainty = ()
+    return ClaimFilter(
+        routes=routes,
+        all_routes=all_routes,
+        topics=parse_terms("topic", topic),
+        conditions=parse_terms("condition", condition),
+        statuses=parse_terms("status", status),
+        min_certainty=certainty[0] if certainty else None,
+        source=source,
+        document=document,
+        search=search or None,
+    )
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The claim-filter options a command was given, as typed; `parse()` checks them."""
+
+    route: list[str] | None = None
+    all_routes: bool = False
+    topic: list[str] | None = None
+    condition: list[str] | None = None
+    status: list[str] | None = None
+    min_certainty: str | None = None
+    source: str | None = None
+    document: str | None = None
+    search: str | None = None
+
+    def parse(self) -> ClaimFilter:
+        return claim_filter(
+            self.route,
+            self.topic,
+            self.condition,
+            self.status,
+            self.min_certainty,
+            self.source,
+            self.document,
+            self.search,
+            self.all_routes,
+        )
+
+
+def kept(notices: int) -> str:
+    """A rebuild says that it kept the imported retraction notices (so never drops them unseen)."""
+    if not notices:
+        return ""
+    return f", keeping {notices:,} imported retraction notice{'s' * (notices != 1)}"
+
+
+def with_filters(
+    *names: str,
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Give a command the claim-filter options `names`, in this order where its `filters`
+    parameter stands, and pass them to it as `filters: FilterOptions`: a command that takes
+    the filters `claims` takes does not spell each option again.
+
+    typer reads a command's options from its signature: the wrapper shows typer the
+    command's signature with `filters` replaced by the options.
+    """
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        signature = inspect.signature(command, eval_str=True)
+        options = [
+            inspect.Parameter(name, _KEYWORD, annotation=annotation, default=default)
+            for name in names
+            for annotation, default in [_FILTER_OPTIONS[name]]
+        ]
+        parameters = list(signature.parameters.values())
+        at = [p.name for p in parameters].index("filters")
+        parameters[at : at + 1] = options
+
+        @functools.wraps(command)
+        def run(**given: Any) -> None:
+            filters = FilterOptions(**{name: given.pop(name) for name in names})
+            command(filters=filters, **given)
+
+        run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]
+        run.__annotations__ = {p.name: p.annotation for p in parameters}
+        return run
+
+    return decorate
+
+
+_KEYWORD = inspect.Parameter.POSITIONAL_OR_KEYWORD
