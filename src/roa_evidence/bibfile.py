@@ -1,7 +1,7 @@
 """studies.bib -> validated works, through bibtexparser 2.
 
 Bibliographic fields are kept as written (for BibTeX export) and decoded to
-text for display; the appraisal fields of design.md are checked against the
+text for display; the appraisal fields (docs/data-format.md) are checked against the
 vocabularies. Every problem is collected with its line, none stops the read.
 """
 

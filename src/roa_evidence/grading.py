@@ -4,7 +4,7 @@
 `GradingConfig` and returns a `Grade` (certainty, status, the steps that led
 there, total n, and the contradicting body's certainty with its own steps). It
 reads no file and prints nothing. docs/grading.md states the rules in full;
-in brief (design.md, "Version 2"):
+in brief (docs/grading.md has the whole account):
 
 - Kinds: a `description` is checked against the records it links (`confirmed`,
   `refuted`, `unchecked`), a `definition` is `confirmed` by its rationale; both
@@ -240,7 +240,7 @@ _STRS = "a list of strings"
 
 @dataclass(frozen=True)
 class GradingConfig:
-    """Every threshold of the grading rules; defaults from design.md and GRADE guidance."""
+    """Every threshold of the grading rules; defaults from GRADE guidance (docs/grading.md)."""
 
     # risk of bias
     bias_share: float = 0.5  # "most participants": a share strictly above this
@@ -971,7 +971,7 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
 
 
 def _status(claim: ClaimEvidence, level: int, level_against: int, contradicted: bool) -> str:
-    """design.md v2, the first that holds; `level` is 0 with no supporting link."""
+    """The first status that holds (docs/grading.md); `level` is 0 with no supporting link."""
     if contradicted and level_against > level:
         return "contradicted"
     if (contradicted and level) or claim.disputed:

@@ -87,7 +87,7 @@ WORK_NOTICE = _table(
     in_force=sa.Boolean(),
 )
 READ_TABLES = (WORK, CLAIM, CLAIM_ROUTE, ASSERTION, LINK, WORK_NOTICE)
-# Findings that are not strong and descriptions that are not confirmed (design.md v2).
+# Findings that are not strong and descriptions that are not confirmed (docs/grading.md).
 GAP_STATUSES = ("contradicted", "contested", "unsupported", "weak", "refuted", "unchecked")
 
 
@@ -202,7 +202,7 @@ class ClaimView:
     retraction: tuple[dict[str, Any], ...] = ()  # retractions in force on its sources
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of design.md, plus the optional extras."""
+        """The JSON contract of docs/data-format.md, plus the optional extras."""
         return {
             "id": self.id,
             "kind": self.kind,

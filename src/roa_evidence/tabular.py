@@ -28,7 +28,7 @@ CLAIM_COLUMNS = (
     "n_sources",
     "asserted_by",
     "disputed_by",
-    "kind",  # design.md v2; appended so that existing column positions hold
+    "kind",  # appended so that existing column positions hold
     "certainty_against",
     "retraction",
 )
@@ -59,7 +59,7 @@ GRADE_DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision",
 _JUDGEMENT = {0: "not serious", -1: "serious", -2: "very serious"}
 _RATED_UP = ("large_effect", "dose_response")
 
-# One row per claim x evidence link: design.md's columns first, then the rest of the link.
+# One row per claim x evidence link: the contract's columns first, then the rest of the link.
 EVIDENCE_COLUMNS = (
     "claim_id",
     "statement",
@@ -93,7 +93,7 @@ EVIDENCE_COLUMNS = (
     "effect_high",
     "note",
     "verification",
-    # the claim's grading, for a reviewer's evidence profile (design.md v2, reviewer outputs)
+    # the claim's grading, for a reviewer's evidence profile (docs/exports.md)
     "kind",
     "certainty_against",
     "asserted_by",

@@ -132,7 +132,7 @@ VERIFICATION: tuple[str, ...] = ("verified", "secondary", "unverified")
 
 STANCES: tuple[str, ...] = ("supports", "contradicts", "qualifies")
 
-# What a claim is (design.md v2): graded empirical findings, checked descriptions of a
+# What a claim is (docs/grading.md): graded empirical findings, checked descriptions of a
 # source, and definitions that hold by their rationale.
 KINDS: tuple[str, ...] = ("finding", "description", "definition")
 # Designs that pool other studies: a link may say it lies `within:` one of these.
@@ -143,7 +143,7 @@ LINK_FLAGS: tuple[str, ...] = ("large-effect", "dose-response", "publication-bia
 CERTAINTIES: tuple[str, ...] = ("none", "very_low", "low", "moderate", "high")
 CERTAINTY_OF_LEVEL: dict[int, str] = {1: "very_low", 2: "low", 3: "moderate", 4: "high"}
 LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items()} | {"none": 0}
-# Findings' statuses (design.md v2, in the order they are decided), then the checked kinds'.
+# Findings' statuses (docs/grading.md, in the order they are decided), then the checked kinds'.
 FINDING_STATUSES: tuple[str, ...] = ("contradicted", "contested", "unsupported", "strong", "weak")
 CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "refuted", "unchecked")
 STATUSES: tuple[str, ...] = FINDING_STATUSES + CHECKED_STATUSES

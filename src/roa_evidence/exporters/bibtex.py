@@ -8,8 +8,9 @@ from typing import Any, TextIO
 from ..queries import WorkView
 from .read import BATCH, Selection
 
-# studies.bib keeps each work's appraisal (design.md) and the curator's notes in fields that
-# reference managers keep but bibliography styles print (`note`): exports leave them out.
+# studies.bib keeps each work's appraisal (docs/data-format.md) and the curator's notes in
+# fields that reference managers keep but bibliography styles print (`note`): exports leave
+# them out.
 APPRAISAL_FIELDS = frozenset(
     (
         *("design", "n", "blinding", "population", "condition", "routes", "quality"),
