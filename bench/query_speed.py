@@ -21,44 +21,14 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
 sys.path.insert(0, str(BENCH))
 from generate import generate  # noqa: E402
-from run import CLI, PYTHON  # noqa: E402
-
-
-@dataclass
-class Run:
-    seconds: float  # wall time
-    cpu: float  # user + system time of the process: far less sensitive to a busy machine
-    output: str
-
-
-def measure(args: list[str], stdout_to: Path | None = None) -> Run:
-    """Run a command once: its wall time, its CPU time (from wait4) and its output."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        target = open(stdout_to, "wb") if stdout_to else out  # noqa: SIM115
-        start = time.perf_counter()
-        proc = subprocess.Popen(
-            args, stdout=target, stderr=err, env={**os.environ, "NO_COLOR": "1"}
-        )
-        _, status, usage = os.wait4(proc.pid, 0)
-        seconds = time.perf_counter() - start
-        if stdout_to:
-            target.close()
-        if os.waitstatus_to_exitcode(status):
-            err.seek(0)
-            raise SystemExit(f"failed: {' '.join(args)}\n{err.read().decode()[-2000:]}")
-        out.seek(0)
-        cpu = usage.ru_utime + usage.ru_stime
-        return Run(seconds, cpu, out.read().decode(errors="replace"))
+from run import CLI, PYTHON, Run, measure  # noqa: E402
 
 
 def main() -> None:

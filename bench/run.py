@@ -47,9 +47,10 @@ from generate import generate  # noqa: E402
 
 @dataclass
 class Run:
-    seconds: float
+    seconds: float  # wall time
     peak_mb: float
     output: str = ""
+    cpu: float = 0.0  # user + system time: far less sensitive to a busy machine than wall time
 
 
 def measure(args: list[str], stdout_to: Path | None = None, repeat: int = 1) -> Run:
@@ -72,7 +73,9 @@ def measure(args: list[str], stdout_to: Path | None = None, repeat: int = 1) -> 
             err.seek(0)
             if proc.returncode:
                 raise SystemExit(f"failed: {' '.join(args)}\n{err.read().decode()[-2000:]}")
-            run = Run(seconds, usage.ru_maxrss / 1024, out.read().decode(errors="replace"))
+            output = out.read().decode(errors="replace")
+            cpu = usage.ru_utime + usage.ru_stime
+            run = Run(seconds, usage.ru_maxrss / 1024, output, cpu)
         if best is None or run.seconds < best.seconds:
             best = run
     assert best is not None
