@@ -199,6 +199,16 @@ FormatOpt = Annotated[
 ]
 
 DetailFormatOpt = Annotated[DetailFormat, typer.Option("--format", "-f", help="table or json.")]
+ClaimIdArg = Annotated[
+    str,
+    typer.Argument(metavar="CLAIM_ID", autocompletion=completion.claim_ids, help="The claim's id."),
+]
+CitationKeyArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="KEY", autocompletion=completion.citation_keys, help="The work's citation key."
+    ),
+]
 
 
 class ViewFormat(StrEnum):
