@@ -225,6 +225,21 @@ ViewFormatOpt = Annotated[
 ]
 
 
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
+
+
+CheckFormatOpt = Annotated[
+    CheckFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text (file:line:col: verdict: message, like a linter) or json (every sentence).",
+    ),
+]
+
+
 @dataclass(frozen=True)
 class FilterOptions:
     """The claim-filter options a command was given, as typed; `parse()` checks them."""
