@@ -18,75 +18,9 @@ from sqlalchemy.engine import Connection
 
 from . import vocab
 from .errors import NotFound
+from .tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK, WORK_NOTICE
 from .vocab import nearest
 
-
-def _table(name: str, *columns: str, **typed: Any) -> sa.TableClause:
-    """A table to read from, by name: its columns as `models` defines them (a test keeps
-    the two equal). Reading needs no SQLModel classes, whose import and construction cost
-    a query more than its own work on a 10k base; columns are text unless typed."""
-    return sa.table(name, *(sa.column(c, typed.get(c, sa.String())) for c in columns))
-
-
-_INT, _FLOAT = sa.Integer(), sa.Float()
-WORK = _table(
-    "work",
-    *("key", "position", "entry_type", "title", "authors", "year", "container", "doi"),
-    *("pmid", "url", "design", "level", "n", "blinding", "population", "condition"),
-    *("routes", "quality", "verification", "file", "citation_issue", "note"),
-    *("is_document", "fields_json", "line"),
-    position=_INT,
-    year=_INT,
-    level=_INT,
-    n=_INT,
-    is_document=sa.Boolean(),
-    line=_INT,
-)
-CLAIM = _table(
-    "claim",
-    *("id", "position", "kind", "statement", "topic", "condition", "value_estimate"),
-    *("value_low", "value_high", "value_unit", "certainty", "level", "status"),
-    *("certainty_against", "total_n", "n_asserted", "n_disputed", "note", "rationale"),
-    *("mid_json", "grading_json", "grading_against_json", "override_json"),
-    *("pooled_effect_json", "judgements_json", "file", "line"),
-    position=_INT,
-    value_estimate=_FLOAT,
-    value_low=_FLOAT,
-    value_high=_FLOAT,
-    level=_INT,
-    total_n=_INT,
-    n_asserted=_INT,
-    n_disputed=_INT,
-    line=_INT,
-)
-CLAIM_ROUTE = _table("claim_route", "claim_id", "route")
-ASSERTION = _table(
-    "assertion",
-    *("id", "claim_id", "document", "kind", "quote", "citation_issue", "position"),
-    id=_INT,
-    position=_INT,
-)
-LINK = _table(
-    "evidence_link",
-    *("id", "claim_id", "source", "stance", "locator", "n", "value_estimate", "value_low"),
-    *("value_high", "value_unit", "indirect", "flags", "note", "effect_json", "within"),
-    "position",
-    id=_INT,
-    n=_INT,
-    value_estimate=_FLOAT,
-    value_low=_FLOAT,
-    value_high=_FLOAT,
-    position=_INT,
-)
-WORK_NOTICE = _table(
-    "work_notice",
-    *("id", "work_key", "position", "origin", "nature", "date", "notice_doi", "reason"),
-    *("record_id", "in_force"),
-    id=_INT,
-    position=_INT,
-    in_force=sa.Boolean(),
-)
-READ_TABLES = (WORK, CLAIM, CLAIM_ROUTE, ASSERTION, LINK, WORK_NOTICE)
 # Findings that are not strong and descriptions that are not confirmed (docs/grading.md).
 GAP_STATUSES = ("contradicted", "contested", "unsupported", "weak", "refuted", "unchecked")
 

@@ -19,11 +19,6 @@ from sqlalchemy.engine import Connection
 
 from .. import vocab
 from ..queries import (
-    ASSERTION,
-    CLAIM,
-    CLAIM_ROUTE,
-    LINK,
-    WORK,
     ClaimFilter,
     ClaimView,
     WorkView,
@@ -36,6 +31,7 @@ from ..queries import (
     retracted_sources,
     retraction_text,
 )
+from ..tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK
 from ..tabular import FORMULA_STARTS, grading_cells, safe_cell, whole_number
 
 BATCH = 500
