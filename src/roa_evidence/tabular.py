@@ -10,7 +10,7 @@ import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, TextIO
 
-from .queries import ClaimView, WorkView, retraction_text
+from .records import ClaimView, WorkView, retraction_text
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -159,28 +159,18 @@ def claim_row(claim: ClaimView) -> tuple[Any, ...]:
 
 
 def work_row(work: WorkView) -> tuple[Any, ...]:
-    return (
-        work.key,
-        work.entry_type,
-        work.title,
-        work.authors,
-        work.year,
-        work.container,
-        work.doi,
-        work.pmid,
-        work.url,
-        work.design,
-        work.n,
-        work.blinding,
-        work.population,
-        work.condition,
-        ";".join(work.routes),
-        ";".join(work.quality),
-        work.verification,
-        work.citation_issue,
-        ";".join(work.cited_by),
-        retraction_text(work.retraction) if work.retraction else "",
-    )
+    """The work's `WORK_COLUMNS`, taken by name from its JSON: lists joined with ";", the
+    retraction in force as text."""
+    data = work.to_dict()
+    return tuple(_cell(data[column]) for column in WORK_COLUMNS)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, dict):
+        return retraction_text(value)
+    return value
 
 
 def grading_cells(grading: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
@@ -271,18 +261,8 @@ def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
         )
 
 
-def write_csv(
-    stream: TextIO,
-    header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    cells_safe: bool = False,
-) -> None:
-    """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe.
-
-    `cells_safe` says the rows were neutralised already (by the query that made them),
-    so they go to the writer as they are; None is written as an empty cell.
-    """
+def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe."""
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows if cells_safe else (map(safe_cell, row) for row in rows))
+    writer.writerows(map(safe_cell, row) for row in rows)
