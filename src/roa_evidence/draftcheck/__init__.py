@@ -15,7 +15,9 @@
 - `unsourced`: a number or comparison that matches no claim and cites nothing.
 
 The verdict is the worst problem, else the claim's status, else `no-claim`.
-Everything here is pure: text and claims in, a `CheckReport` out.
+Everything here is pure: text and claims in, a `CheckReport` out. `judging` checks
+one sentence, `checking` every sentence of a draft, `findings` holds what they find,
+and `drafts` reads a draft file's bytes as text.
 """
 
 from .checking import check, check_file
