@@ -25,18 +25,24 @@ class Reader(Generic[R]):
 
     kind: type[R]
     columns: tuple[sa.ColumnElement[Any], ...]
-    steps: tuple[tuple[str, int, Callable[[Any], Any] | None, int], ...]
+    names: tuple[str, ...]  # a field name per column; a value's columns by their own names
+    decoders: tuple[tuple[str, Callable[[Any], Any]], ...]
+    has_value: bool  # the four value_* columns make the field `value`
 
     def index(self, name: str) -> int:
         """Where the column of field `name` is in a row."""
-        return next(at for field_name, at, _, _ in self.steps if field_name == name)
+        return self.names.index(name)
 
     def read(self, row: Sequence[Any], **filled: Any) -> R:
-        for name, at, decode, width in self.steps:
-            if width == 1:
-                filled[name] = row[at] if decode is None else decode(row[at])
-            else:
-                filled[name] = _value(*row[at : at + width])
+        # zip and dict run in C: on a 10k base this is most of a list's Python time
+        filled.update(zip(self.names, row, strict=False))  # a row may end in extra columns
+        for name, decode in self.decoders:
+            filled[name] = decode(filled[name])
+        if self.has_value:
+            pop = filled.pop
+            filled["value"] = _value(
+                pop("value_estimate"), pop("value_low"), pop("value_high"), pop("value_unit")
+            )
         return self.kind(**filled)
 
 
@@ -46,15 +52,19 @@ def reader(
     """A `Reader` for `kind` from `tables` (the first that holds a field's column wins);
     `columns` gives a field its own expression instead."""
     selected: list[sa.ColumnElement[Any]] = []
-    steps = []
+    names: list[str] = []
+    decoders = []
     for spec in dataclasses.fields(kind):
         found = _stored(spec, tables, columns)
         if found is None:
             continue
         exprs, decode = found
-        steps.append((spec.name, len(selected), decode, len(exprs)))
         selected.extend(exprs)
-    return Reader(kind, tuple(selected), tuple(steps))
+        names.extend([spec.name] if len(exprs) == 1 else _VALUE_COLUMNS)
+        if decode is not None:
+            decoders.append((spec.name, decode))
+    has_value = "value_low" in names
+    return Reader(kind, tuple(selected), tuple(names), tuple(decoders), has_value)
 
 
 def _stored(

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, TextIO
 
-from .records import ClaimView, WorkView, retraction_text
+from .records import ClaimView, EvidenceView, WorkView, retraction_text
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -209,56 +210,59 @@ def whole_number(value: Any) -> Any:
 
 
 def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
-    """The claim's rows of the evidence table; one row with blank link cells if it has none."""
-    head = (
-        claim.id,
-        claim.statement,
-        ";".join(claim.routes),
-        claim.topic,
-        claim.certainty,
-        claim.status,
-    )
-    graded = (
-        claim.kind,
-        claim.certainty_against,
-        ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
-        *grading_cells(claim.grading),
-    )
+    """The claim's rows of the evidence table (`EVIDENCE_COLUMNS`, cells by name); one
+    row with blank link cells if it has none."""
+    claim_cells = {
+        "claim_id": claim.id,
+        "statement": claim.statement,
+        "routes": ";".join(claim.routes),
+        "topic": claim.topic,
+        "certainty": claim.certainty,
+        "status": claim.status,
+        "condition": claim.condition,
+        "total_n": claim.total_n,
+        "kind": claim.kind,
+        "certainty_against": claim.certainty_against,
+        "asserted_by": ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
+        **dict(zip(_GRADING_COLUMNS, grading_cells(claim.grading), strict=True)),
+    }
     if not claim.evidence:
-        yield (*head, *([None] * 10), claim.condition, claim.total_n, *([None] * 14), *graded, None)
-    for e in claim.evidence:
-        value, effect = e.value or {}, e.effect or {}
-        yield (
-            *head,
-            e.source,
-            e.stance,
-            e.design,
-            e.n,
-            e.blinding,
-            e.population,
-            ";".join(e.quality),
-            e.year,
-            e.title,
-            e.doi,
-            claim.condition,
-            claim.total_n,
-            e.authors,
-            e.locator,
-            ";".join(e.indirect),
-            ";".join(e.flags),
-            whole_number(value.get("estimate")),
-            whole_number(value.get("low")),
-            whole_number(value.get("high")),
-            value.get("unit"),
-            effect.get("measure"),
-            effect.get("estimate"),
-            effect.get("low"),
-            effect.get("high"),
-            e.note,
-            e.verification,
-            *graded,
-            retraction_text(e.retraction) if e.retraction else None,
-        )
+        yield _evidence_row(claim_cells | _NO_LINK)
+    for link in claim.evidence:
+        yield _evidence_row(claim_cells | _link_cells(link))
+
+
+_GRADING_COLUMNS = (*GRADE_DOMAINS, "rated_up", "override")
+_evidence_row = itemgetter(*EVIDENCE_COLUMNS)
+
+
+def _link_cells(link: EvidenceView) -> dict[str, Any]:
+    value, effect = link.value or {}, link.effect or {}
+    return {
+        "source": link.source,
+        "stance": link.stance,
+        "design": link.design,
+        "n": link.n,
+        "blinding": link.blinding,
+        "population": link.population,
+        "quality": ";".join(link.quality),
+        "year": link.year,
+        "title": link.title,
+        "doi": link.doi,
+        "authors": link.authors,
+        "locator": link.locator,
+        "indirect": ";".join(link.indirect),
+        "flags": ";".join(link.flags),
+        **{f"value_{key}": whole_number(value.get(key)) for key in ("estimate", "low", "high")},
+        "value_unit": value.get("unit"),
+        **{f"effect_{key}": effect.get(key) for key in ("measure", "estimate", "low", "high")},
+        "note": link.note,
+        "verification": link.verification,
+        "retraction": retraction_text(link.retraction) if link.retraction else None,
+    }
+
+
+_NO_LINK = dict.fromkeys(_link_cells(EvidenceView(source="", stance="", design=None, n=None)))
 
 
 def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
