@@ -259,27 +259,23 @@ class FilterOptions:
     def parse(self) -> ClaimFilter:
         """The library's filter from these options, vocabulary checked."""
         from ..queries import ClaimFilter
-        from ..vocab import parse_terms
 
-        routes = parse_terms("route", self.route)
-        if self.all_routes and len(routes) < 2:
-            fail("--all-routes needs two or more routes, e.g. --route IM --route IV --all-routes")
-        certainty = parse_terms("certainty", [self.min_certainty] if self.min_certainty else None)
-        if certainty == ("none",):
-            certainty = ()
-        return ClaimFilter(
-            routes=routes,
+        flt = ClaimFilter.from_terms(
+            routes=self.route,
             all_routes=self.all_routes,
-            topics=parse_terms("topic", self.topic),
-            conditions=parse_terms("condition", self.condition),
-            statuses=parse_terms("status", self.status),
-            min_certainty=certainty[0] if certainty else None,
+            topics=self.topic,
+            conditions=self.condition,
+            statuses=self.status,
+            min_certainty=self.min_certainty,
             source=self.source,
             document=self.document,
-            search=self.search or None,
+            search=self.search,
             unjudged=self.unjudged,
             retracted=self.retracted,
         )
+        if flt.all_routes and len(flt.routes) < 2:
+            fail("--all-routes needs two or more routes, e.g. --route IM --route IV --all-routes")
+        return flt
 
 
 def kept(notices: int) -> str:
