@@ -143,11 +143,12 @@ def _apply(
 ) -> LoadSummary:
     from . import grading
     from .build import claim_rows
-    from .load import _read_config, claim_problems
+    from .crosscheck import claim_problems
+    from .datafile import read_config
 
     config = grading.DEFAULT_CONFIG
     if GRADING_NAME in hashes:
-        config, problems = _read_config(data_dir / GRADING_NAME)
+        config, problems = read_config(data_dir / GRADING_NAME)
         if problems:
             raise _Fallback
     from .notices import Notice

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     import sqlalchemy as sa
     from sqlalchemy.engine import Connection, Engine
 
-    from .load import EvidenceBase
+    from .evidence_base import EvidenceBase
     from .retraction_watch import Persisted
 
 SCHEMA_VERSION = "3"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
