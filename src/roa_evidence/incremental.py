@@ -32,6 +32,7 @@ from .store import (
     Store,
     insert_rows,
     lock_server,
+    meta_in,
     meta_rows,
     server_error,
 )
@@ -119,12 +120,10 @@ def _transaction(store: Store, meta: dict[str, str]) -> Iterator[_Database]:
         return
     import sqlalchemy as sa
 
-    from .store import _meta_in
-
     try:
         with store.engine.begin() as conn:
             lock_server(conn)
-            if _meta_in(conn) != meta:
+            if meta_in(conn) != meta:
                 raise _Fallback  # another load changed it while we waited
             cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
             yield _Database(cursor, postgres=True)

@@ -14,17 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .inputs import file_hashes, fingerprint
-from .store import (
-    LoadSummary,
-    Progress,
-    Store,
-    build_lock,
-    built_from,
-    default_data_dir,
-    default_db_url,
-    tables,
-)
+from .database import default_db_url
+from .inputs import default_data_dir, file_hashes, fingerprint
+from .sqlitefile import build_lock
+from .store import LoadSummary, Progress, Store, built_from, tables
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -43,7 +36,7 @@ def refresh(
     data_hash = fingerprint(data_dir, hashes)
     if not force and built_from(store.meta(), data_hash):
         return None
-    with build_lock(store):
+    with build_lock(store.path):
         meta = store.meta()
         if not force and built_from(meta, data_hash):
             return None  # another process built it while we waited
