@@ -1,9 +1,10 @@
 """Bringing a database up to date with its evidence base: the load path's top.
 
-Read top to bottom: find the inputs and their hashes; if nothing changed, stop;
-under the build lock, apply only the changed claims files (`incremental`), or
-read, validate and grade everything (`load`, `build`) and write it whole
-(`store`). The store itself knows nothing of loading.
+Read top to bottom: find the inputs and their hashes (`inputs`); if nothing
+changed, stop; under the build lock (`sqlitefile`), apply only the changed
+claims files (`incremental`), or read and validate everything (`load`), grade
+it into rows (`build`) and write it whole (`store`). The store itself knows
+nothing of loading.
 """
 
 from __future__ import annotations
@@ -50,16 +51,10 @@ def refresh(
 
         if progress:
             progress("reading the evidence base")
-        base = read_evidence_base(data_dir, while_waiting=_import_writers)
+        # SQLModel's import (tenths of a second) overlaps the parse of a large studies.bib
+        base = read_evidence_base(data_dir, while_waiting=tables)
         summary = store.build(base, hashes, progress)
         return dataclasses.replace(summary, first=not meta)
-
-
-def _import_writers() -> None:
-    """Import what grading and writing need (a few tenths of a second)."""
-    from . import build  # noqa: F401
-
-    tables()
 
 
 @contextlib.contextmanager
