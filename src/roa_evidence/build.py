@@ -1,7 +1,8 @@
 """Validated evidence base -> graded table rows, ready for a bulk insert.
 
-Rows are plain tuples in the column order of `COLUMNS`, so the writer can
-hand them to the driver's executemany (or COPY) without an ORM object each.
+Each row is made as a record keyed by column name, then laid out as a plain tuple in
+its table's column order (`tables.row_of`), so the writer can hand rows to the
+driver's executemany (or COPY) without an ORM object each.
 """
 
 from __future__ import annotations
@@ -17,91 +18,14 @@ from .bibfile import Work
 from .evidence_base import Claim, EvidenceBase
 from .inputs import file_key
 from .notices import Notice
-from .retraction_watch import CHANGE_COLUMNS, NOTICE_COLUMNS, WORK_NOTICE_COLUMNS, match_notices
+from .retraction_watch import match_notices
 from .retraction_watch import work_notice_rows as work_notice_rows
 from .schema import ClaimIn, EffectIn, ValueIn
+from .tables import ASSERTION, CLAIM, LINK, TABLES, WORK, insert_columns, row_of
 
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "work": (
-        "key",
-        "position",
-        "entry_type",
-        "title",
-        "authors",
-        "year",
-        "container",
-        "doi",
-        "pmid",
-        "url",
-        "design",
-        "level",
-        "n",
-        "blinding",
-        "population",
-        "condition",
-        "routes",
-        "quality",
-        "verification",
-        "file",
-        "citation_issue",
-        "note",
-        "is_document",
-        "fields_json",
-        "line",
-    ),
-    "work_notice": WORK_NOTICE_COLUMNS,
-    "retraction_notice": NOTICE_COLUMNS,
-    "retraction_change": CHANGE_COLUMNS,
-    "retraction_import": ("key", "value"),
-    "claim": (
-        "id",
-        "position",
-        "kind",
-        "statement",
-        "topic",
-        "condition",
-        "value_estimate",
-        "value_low",
-        "value_high",
-        "value_unit",
-        "certainty",
-        "level",
-        "status",
-        "certainty_against",
-        "total_n",
-        "n_asserted",
-        "n_disputed",
-        "note",
-        "rationale",
-        "mid_json",
-        "grading_json",
-        "grading_against_json",
-        "override_json",
-        "pooled_effect_json",
-        "judgements_json",
-        "file",
-        "line",
-    ),
-    "claim_route": ("claim_id", "route"),
-    "assertion": ("claim_id", "document", "kind", "quote", "citation_issue", "position"),
-    "evidence_link": (
-        "claim_id",
-        "source",
-        "stance",
-        "locator",
-        "n",
-        "value_estimate",
-        "value_low",
-        "value_high",
-        "value_unit",
-        "indirect",
-        "flags",
-        "note",
-        "effect_json",
-        "within",
-        "position",
-    ),
-}
+COLUMNS = {table.name: insert_columns(table) for table in TABLES}
+_WORK_ROW, _CLAIM_ROW, _LINK_ROW = (row_of(table) for table in (WORK, CLAIM, LINK))
+_ASSERTION_ROW = row_of(ASSERTION)
 
 
 def study_of(work: Work, notices: tuple[Notice, ...] = ()) -> grading.Study:
@@ -182,10 +106,18 @@ def _dump(model: Any) -> str | None:
     return json.dumps(model.model_dump(exclude_none=True), ensure_ascii=False)
 
 
-def _value_columns(value: ValueIn | None) -> tuple[Any, ...]:
+def _value_columns(value: ValueIn | None) -> dict[str, Any]:
     if value is None:
-        return (None, None, None, None)
-    return (value.estimate, value.low, value.high, value.unit)
+        return _NO_VALUE
+    return {
+        "value_estimate": value.estimate,
+        "value_low": value.low,
+        "value_high": value.high,
+        "value_unit": value.unit,
+    }
+
+
+_NO_VALUE = dict.fromkeys(("value_estimate", "value_low", "value_high", "value_unit"))
 
 
 def grade_claim(
@@ -218,35 +150,15 @@ def work_rows(works: Iterable[Work], documents: set[str]) -> Rows:
     """The work rows."""
     rows: Rows = {"work": []}
     for position, work in enumerate(works):
-        rows["work"].append(
-            (
-                work.key,
-                position,
-                work.entry_type,
-                work.title,
-                work.authors,
-                work.year,
-                work.container,
-                work.doi,
-                work.pmid,
-                work.url,
-                work.design,
-                vocab.DESIGN_LEVEL.get(work.design or "", 1),
-                work.n,
-                work.blinding,
-                work.population,
-                work.condition,
-                ",".join(work.routes),
-                ",".join(work.quality),
-                work.verification,
-                work.file,
-                work.citation_issue,
-                work.note,
-                work.key in documents,
-                json.dumps(work.fields, ensure_ascii=False),
-                work.line,
-            )
-        )
+        record = vars(work) | {
+            "position": position,
+            "level": vocab.DESIGN_LEVEL.get(work.design or "", 1),
+            "routes": ",".join(work.routes),
+            "quality": ",".join(work.quality),
+            "is_document": work.key in documents,
+            "fields_json": json.dumps(work.fields, ensure_ascii=False),
+        }
+        rows["work"].append(_WORK_ROW(record))
     return rows
 
 
@@ -314,31 +226,35 @@ def _claim_rows(
     yield (
         "claim",
         [
-            (
-                spec.id,
-                claim.position,
-                spec.kind,
-                spec.statement,
-                spec.topic,
-                spec.condition,
-                *_value_columns(spec.value),
-                grade.certainty,
-                vocab.LEVEL_OF_CERTAINTY[grade.certainty or "none"],
-                grade.status,
-                grade.certainty_against,
-                grade.total_n,
-                len(spec.asserted_by),
-                len(spec.disputed_by),
-                spec.note,
-                spec.rationale,
-                _dump(spec.mid),
-                json.dumps(steps, ensure_ascii=False),
-                json.dumps(_steps(grade.steps_against), ensure_ascii=False),
-                _dump(spec.grade_override),
-                _dump(spec.pooled_effect),
-                _dump(spec.judgements),
-                file,
-                claim.line,
+            _CLAIM_ROW(
+                {
+                    "id": spec.id,
+                    "position": claim.position,
+                    "kind": spec.kind,
+                    "statement": spec.statement,
+                    "topic": spec.topic,
+                    "condition": spec.condition,
+                    **_value_columns(spec.value),
+                    "certainty": grade.certainty,
+                    "level": vocab.LEVEL_OF_CERTAINTY[grade.certainty or "none"],
+                    "status": grade.status,
+                    "certainty_against": grade.certainty_against,
+                    "total_n": grade.total_n,
+                    "n_asserted": len(spec.asserted_by),
+                    "n_disputed": len(spec.disputed_by),
+                    "note": spec.note,
+                    "rationale": spec.rationale,
+                    "mid_json": _dump(spec.mid),
+                    "grading_json": json.dumps(steps, ensure_ascii=False),
+                    "grading_against_json": json.dumps(
+                        _steps(grade.steps_against), ensure_ascii=False
+                    ),
+                    "override_json": _dump(spec.grade_override),
+                    "pooled_effect_json": _dump(spec.pooled_effect),
+                    "judgements_json": _dump(spec.judgements),
+                    "file": file,
+                    "line": claim.line,
+                }
             )
         ],
     )
@@ -346,7 +262,16 @@ def _claim_rows(
     yield (
         "assertion",
         [
-            (spec.id, a.document, kind, a.quote, a.citation_issue, i)
+            _ASSERTION_ROW(
+                {
+                    "claim_id": spec.id,
+                    "document": a.document,
+                    "kind": kind,
+                    "quote": a.quote,
+                    "citation_issue": a.citation_issue,
+                    "position": i,
+                }
+            )
             for kind, assertions in (("asserted", spec.asserted_by), ("disputed", spec.disputed_by))
             for i, a in enumerate(assertions)
         ],
@@ -354,19 +279,21 @@ def _claim_rows(
     yield (
         "evidence_link",
         [
-            (
-                spec.id,
-                link.source,
-                link.stance,
-                link.locator,
-                link.n,
-                *_value_columns(link.value),
-                ",".join(link.indirect),
-                ",".join(link.flags),
-                link.note,
-                _dump(link.effect),
-                link.within,
-                i,
+            _LINK_ROW(
+                {
+                    "claim_id": spec.id,
+                    "source": link.source,
+                    "stance": link.stance,
+                    "locator": link.locator,
+                    "n": link.n,
+                    **_value_columns(link.value),
+                    "indirect": ",".join(link.indirect),
+                    "flags": ",".join(link.flags),
+                    "note": link.note,
+                    "effect_json": _dump(link.effect),
+                    "within": link.within,
+                    "position": i,
+                }
             )
             for i, link in enumerate(spec.evidence)
         ],

@@ -1,4 +1,4 @@
-"""Read-side of the store: claims and works as plain view objects.
+"""Read-side of the store: claims and works as records (`records`), filtered.
 
 Every query is built with SQLAlchemy expressions and bound parameters; no SQL
 text is ever assembled from user input.
@@ -6,87 +6,27 @@ text is ever assembled from user input.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from . import vocab
 from .errors import NotFound
+from .records import AssertionView, ClaimView, EvidenceView, WorkView, in_force, reader
+from .tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK, WORK_NOTICE
 from .vocab import nearest
 
-
-def _table(name: str, *columns: str, **typed: Any) -> sa.TableClause:
-    """A table to read from, by name: its columns as `models` defines them (a test keeps
-    the two equal). Reading needs no SQLModel classes, whose import and construction cost
-    a query more than its own work on a 10k base; columns are text unless typed."""
-    return sa.table(name, *(sa.column(c, typed.get(c, sa.String())) for c in columns))
-
-
-_INT, _FLOAT = sa.Integer(), sa.Float()
-WORK = _table(
-    "work",
-    *("key", "position", "entry_type", "title", "authors", "year", "container", "doi"),
-    *("pmid", "url", "design", "level", "n", "blinding", "population", "condition"),
-    *("routes", "quality", "verification", "file", "citation_issue", "note"),
-    *("is_document", "fields_json", "line"),
-    position=_INT,
-    year=_INT,
-    level=_INT,
-    n=_INT,
-    is_document=sa.Boolean(),
-    line=_INT,
+CLAIM_READER = reader(ClaimView, CLAIM)
+WORK_READER = reader(WorkView, WORK)
+_ASSERTION_READER = reader(AssertionView, ASSERTION)
+# A link with its work's appraisal; the n is the link's own, else the study's.
+_EVIDENCE_READER = reader(
+    EvidenceView, LINK, WORK, columns={"n": sa.func.coalesce(LINK.c.n, WORK.c.n)}
 )
-CLAIM = _table(
-    "claim",
-    *("id", "position", "kind", "statement", "topic", "condition", "value_estimate"),
-    *("value_low", "value_high", "value_unit", "certainty", "level", "status"),
-    *("certainty_against", "total_n", "n_asserted", "n_disputed", "note", "rationale"),
-    *("mid_json", "grading_json", "grading_against_json", "override_json"),
-    *("pooled_effect_json", "judgements_json", "file", "line"),
-    position=_INT,
-    value_estimate=_FLOAT,
-    value_low=_FLOAT,
-    value_high=_FLOAT,
-    level=_INT,
-    total_n=_INT,
-    n_asserted=_INT,
-    n_disputed=_INT,
-    line=_INT,
-)
-CLAIM_ROUTE = _table("claim_route", "claim_id", "route")
-ASSERTION = _table(
-    "assertion",
-    *("id", "claim_id", "document", "kind", "quote", "citation_issue", "position"),
-    id=_INT,
-    position=_INT,
-)
-LINK = _table(
-    "evidence_link",
-    *("id", "claim_id", "source", "stance", "locator", "n", "value_estimate", "value_low"),
-    *("value_high", "value_unit", "indirect", "flags", "note", "effect_json", "within"),
-    "position",
-    id=_INT,
-    n=_INT,
-    value_estimate=_FLOAT,
-    value_low=_FLOAT,
-    value_high=_FLOAT,
-    position=_INT,
-)
-WORK_NOTICE = _table(
-    "work_notice",
-    *("id", "work_key", "position", "origin", "nature", "date", "notice_doi", "reason"),
-    *("record_id", "in_force"),
-    id=_INT,
-    position=_INT,
-    in_force=sa.Boolean(),
-)
-READ_TABLES = (WORK, CLAIM, CLAIM_ROUTE, ASSERTION, LINK, WORK_NOTICE)
 # Findings that are not strong and descriptions that are not confirmed (docs/grading.md).
 GAP_STATUSES = ("contradicted", "contested", "unsupported", "weak", "refuted", "unchecked")
 
@@ -106,214 +46,6 @@ class ClaimFilter:
     search: str | None = None
     unjudged: bool = False  # only supported claims graded without any reviewer judgement
     retracted: bool = False  # only claims citing a work retracted (and not reinstated)
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    """One evidence link, with the cited work's appraisal."""
-
-    source: str
-    stance: str
-    design: str | None
-    n: int | None
-    locator: str | None = None
-    indirect: tuple[str, ...] = ()
-    flags: tuple[str, ...] = ()
-    value: dict[str, Any] | None = None
-    note: str | None = None
-    effect: dict[str, Any] | None = None
-    within: str | None = None
-    title: str | None = None
-    authors: str | None = None
-    year: int | None = None
-    blinding: str | None = None
-    population: str | None = None
-    quality: tuple[str, ...] = ()
-    doi: str | None = None
-    verification: str | None = None
-    notices: tuple[dict[str, Any], ...] = ()  # the work's notices (retraction, correction...)
-
-    @property
-    def retraction(self) -> dict[str, Any] | None:
-        """The work's retraction in force, if any."""
-        return in_force(self.notices)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "source": self.source,
-            "stance": self.stance,
-            "design": self.design,
-            "n": self.n,
-            "locator": self.locator,
-            "indirect": list(self.indirect),
-            "flags": list(self.flags),
-            "value": self.value,
-            "effect": self.effect,
-            "within": self.within,
-            "note": self.note,
-            "title": self.title,
-            "year": self.year,
-            "blinding": self.blinding,
-            "quality": list(self.quality),
-            "verification": self.verification,
-            "notices": [_public(notice) for notice in self.notices],
-        }
-
-
-@dataclass(frozen=True)
-class AssertionView:
-    document: str
-    quote: str
-    citation_issue: str | None = None
-
-    def to_dict(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"document": self.document, "quote": self.quote}
-        if self.citation_issue:
-            data["citation_issue"] = self.citation_issue
-        return data
-
-
-@dataclass(frozen=True)
-class ClaimView:
-    """A claim with everything `show` prints and the JSON contract holds."""
-
-    id: str
-    statement: str
-    routes: tuple[str, ...]
-    topic: str
-    condition: str
-    certainty: str | None
-    status: str
-    total_n: int | None
-    value: dict[str, Any] | None
-    grading: tuple[dict[str, Any], ...]
-    asserted_by: tuple[AssertionView, ...] = ()
-    disputed_by: tuple[AssertionView, ...] = ()
-    evidence: tuple[EvidenceView, ...] = ()
-    note: str | None = None
-    grade_override: dict[str, Any] | None = None
-    pooled_effect: dict[str, Any] | None = None
-    judgements: dict[str, Any] | None = None
-    kind: str = "finding"
-    rationale: str | None = None
-    mid: dict[str, Any] | None = None
-    certainty_against: str | None = "none"
-    grading_against: tuple[dict[str, Any], ...] = ()
-    retraction: tuple[dict[str, Any], ...] = ()  # retractions in force on its sources
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON contract of docs/data-format.md, plus the optional extras."""
-        return {
-            "id": self.id,
-            "kind": self.kind,
-            "statement": self.statement,
-            "routes": list(self.routes),
-            "topic": self.topic,
-            "condition": self.condition,
-            "certainty": self.certainty,
-            "certainty_against": self.certainty_against,
-            "status": self.status,
-            "asserted_by": [a.to_dict() for a in self.asserted_by],
-            "disputed_by": [a.to_dict() for a in self.disputed_by],
-            "evidence": [e.to_dict() for e in self.evidence],
-            "total_n": self.total_n,
-            "grading": [dict(step) for step in self.grading],
-            "grading_against": [dict(step) for step in self.grading_against],
-            "value": self.value,
-            "note": self.note,
-            "grade_override": self.grade_override,
-            "pooled_effect": self.pooled_effect,
-            "judgements": self.judgements,
-            "rationale": self.rationale,
-            "mid": self.mid,
-            "retraction": [_public(notice) for notice in self.retraction] or None,
-        }
-
-
-@dataclass(frozen=True)
-class WorkView:
-    """A work with its appraisal and the claims that cite or quote it."""
-
-    key: str
-    entry_type: str
-    title: str | None
-    authors: str | None
-    year: int | None
-    container: str | None
-    doi: str | None
-    pmid: str | None
-    url: str | None
-    design: str | None
-    n: int | None
-    blinding: str | None
-    population: str | None
-    condition: str | None
-    routes: tuple[str, ...]
-    quality: tuple[str, ...]
-    verification: str | None
-    file: str | None
-    citation_issue: str | None
-    note: str | None
-    is_document: bool
-    fields: dict[str, str] = field(default_factory=dict, repr=False)
-    cited_by: tuple[str, ...] = ()
-    asserts: tuple[str, ...] = ()  # claims a document asserts or disputes
-    notices: tuple[dict[str, Any], ...] = ()  # retraction, correction... in date order
-
-    @property
-    def retraction(self) -> dict[str, Any] | None:
-        """The retraction in force, if any."""
-        return in_force(self.notices)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "key": self.key,
-            "type": self.entry_type,
-            "title": self.title,
-            "authors": self.authors,
-            "year": self.year,
-            "container": self.container,
-            "doi": self.doi,
-            "pmid": self.pmid,
-            "url": self.url,
-            "design": self.design,
-            "n": self.n,
-            "blinding": self.blinding,
-            "population": self.population,
-            "condition": self.condition,
-            "routes": list(self.routes),
-            "quality": list(self.quality),
-            "verification": self.verification,
-            "file": self.file,
-            "citation_issue": self.citation_issue,
-            "note": self.note,
-            "is_document": self.is_document,
-            "cited_by": list(self.cited_by),
-            "asserts": list(self.asserts),
-            "notices": [_public(notice) for notice in self.notices],
-            "retraction": _public(self.retraction) if self.retraction else None,
-        }
-
-
-def in_force(notices: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
-    for notice in notices:
-        if notice["nature"] == "Retraction" and notice["in_force"]:
-            return notice
-    return None
-
-
-def _public(notice: dict[str, Any]) -> dict[str, Any]:
-    """A notice as JSON shows it: `in_force` is implied by where it appears."""
-    return {key: value for key, value in notice.items() if key != "in_force"}
-
-
-def retraction_text(notice: dict[str, Any]) -> str:
-    """`big2020 retracted 2021-03-04, notice 10.1000/x`, for tables and CSV cells."""
-    text = f"{notice['source']} " if notice.get("source") else ""
-    text += f"retracted {notice['date'] or '(undated)'}"
-    if notice["notice_doi"]:
-        text += f", notice {notice['notice_doi']}"
-    return text
 
 
 def notices_of(conn: Connection, keys: Any) -> dict[str, list[dict[str, Any]]]:
@@ -344,20 +76,9 @@ def retracted_sources() -> sa.Select[Any]:
     )
 
 
-def _split(text: str | None) -> tuple[str, ...]:
-    return tuple(filter(None, text.split(","))) if text else ()
-
-
-def _value(estimate: Any, low: Any, high: Any, unit: Any) -> dict[str, Any] | None:
-    if estimate is None and low is None and high is None and unit is None:
-        return None  # most links and claims report no value: skip building the dict
-    value = {"estimate": estimate, "low": low, "high": high, "unit": unit}
-    return {k: v for k, v in value.items() if v is not None}
-
-
-def _loads(text: str | None) -> Any:
-    # orjson: a 10k-claim list decodes its stored gradings several times faster than json
-    return orjson.loads(text) if text else None
+def claims_table() -> sa.Select[Any]:
+    """Every claim, as `CLAIM_READER` reads it, with its position last."""
+    return sa.select(*CLAIM_READER.columns, CLAIM.c.position)
 
 
 def _like(text: str) -> str:
@@ -368,7 +89,7 @@ def _like(text: str) -> str:
 
 def claim_query(flt: ClaimFilter) -> sa.Select[Any]:
     """The claims matching `flt`, in file order, as a query to run or narrow further."""
-    query = sa.select(CLAIM)
+    query = claims_table()
     if flt.unjudged:
         query = query.where(
             CLAIM.c.level > 0,
@@ -434,10 +155,10 @@ def find_claims(
     shows only the claims' own columns is then several times quicker to build).
     """
     check_filter_keys(conn, flt)
-    claim_rows = conn.execute(claim_query(flt)).mappings().all()
+    claim_rows = conn.execute(claim_query(flt)).all()
     if not claim_rows:
         return []
-    ids = _ids_clause(conn, flt, [row["id"] for row in claim_rows])
+    ids = _ids_clause(conn, flt, [row.id for row in claim_rows])
     return assemble_claims(conn, claim_rows, ids, details)
 
 
@@ -463,18 +184,13 @@ def assemble_claims(
     for claim_routes in routes.values():
         claim_routes.sort(key=vocab.ROUTES.index)
     assertions: dict[tuple[str, str], list[AssertionView]] = defaultdict(list)
-    for row in (
-        conn.execute(
-            sa.select(ASSERTION)
-            .where(ASSERTION.c.claim_id.in_(ids if details else []))
-            .order_by(ASSERTION.c.claim_id, ASSERTION.c.kind, ASSERTION.c.position)
-        )
-        .mappings()
-        .all()
-    ):
-        assertions[(row["claim_id"], row["kind"])].append(
-            AssertionView(row["document"], row["quote"], row["citation_issue"])
-        )
+    quotes = (
+        sa.select(ASSERTION.c.claim_id, ASSERTION.c.kind, *_ASSERTION_READER.columns)
+        .where(ASSERTION.c.claim_id.in_(ids if details else []))
+        .order_by(ASSERTION.c.claim_id, ASSERTION.c.kind, ASSERTION.c.position)
+    )
+    for claim_id, kind, *quoted in conn.execute(quotes).all():
+        assertions[(claim_id, kind)].append(_ASSERTION_READER.read(quoted))
     # Notices on the cited works; looked up even without details, for the retraction column.
     cited = sa.select(LINK.c.claim_id, LINK.c.source).where(
         LINK.c.claim_id.in_(ids), LINK.c.source.in_(sa.select(WORK_NOTICE.c.work_key))
@@ -491,114 +207,24 @@ def assemble_claims(
             if notice is not None:
                 retractions[claim_id].append({"source": source, **notice})
     evidence: dict[str, list[EvidenceView]] = defaultdict(list)
-    link_query = (
-        sa.select(
-            LINK.c.claim_id,
-            LINK.c.source,
-            LINK.c.stance,
-            WORK.c.design,
-            sa.func.coalesce(LINK.c.n, WORK.c.n),
-            LINK.c.locator,
-            LINK.c.indirect,
-            LINK.c.flags,
-            LINK.c.value_estimate,
-            LINK.c.value_low,
-            LINK.c.value_high,
-            LINK.c.value_unit,
-            LINK.c.note,
-            LINK.c.effect_json,
-            LINK.c.within,
-            WORK.c.title,
-            WORK.c.authors,
-            WORK.c.year,
-            WORK.c.blinding,
-            WORK.c.population,
-            WORK.c.quality,
-            WORK.c.doi,
-            WORK.c.verification,
-        )
+    links = (
+        sa.select(LINK.c.claim_id, *_EVIDENCE_READER.columns)
         .join(WORK, WORK.c.key == LINK.c.source)
         .where(LINK.c.claim_id.in_(ids if details else []))
         .order_by(LINK.c.claim_id, LINK.c.position)
     )
-    # Plain tuples, unpacked in column order: on a 10k base (5,700 links for one route)
-    # named lookups on each row cost more than the query.
-    for (
-        claim_id,
-        source,
-        stance,
-        design,
-        n,
-        locator,
-        indirect,
-        flags,
-        estimate,
-        low,
-        high,
-        unit,
-        note,
-        effect_json,
-        within,
-        title,
-        authors,
-        year,
-        blinding,
-        population,
-        quality,
-        doi,
-        verification,
-    ) in conn.execute(link_query).all():
-        evidence[claim_id].append(
-            EvidenceView(
-                source,
-                stance,
-                design,
-                n,
-                locator,
-                _split(indirect),
-                _split(flags),
-                _value(estimate, low, high, unit),
-                note,
-                _loads(effect_json),
-                within,
-                title,
-                authors,
-                year,
-                blinding,
-                population,
-                _split(quality),
-                doi,
-                verification,
-                tuple(notices.get(source, ())),
-            )
-        )
+    for claim_id, *linked in conn.execute(links).all():
+        source = linked[_EVIDENCE_READER.index("source")]
+        notices_on = tuple(notices.get(source, ()))
+        evidence[claim_id].append(_EVIDENCE_READER.read(linked, notices=notices_on))
     return [
-        ClaimView(
-            id=row["id"],
-            statement=row["statement"],
-            routes=tuple(routes[row["id"]]),
-            topic=row["topic"],
-            condition=row["condition"],
-            certainty=row["certainty"],
-            status=row["status"],
-            total_n=row["total_n"],
-            value=_value(
-                row["value_estimate"], row["value_low"], row["value_high"], row["value_unit"]
-            ),
-            grading=tuple(_loads(row["grading_json"]) or ()),
-            asserted_by=tuple(assertions[(row["id"], "asserted")]),
-            disputed_by=tuple(assertions[(row["id"], "disputed")]),
-            evidence=tuple(evidence[row["id"]]),
-            note=row["note"],
-            grade_override=_loads(row["override_json"]),
-            pooled_effect=_loads(row["pooled_effect_json"]),
-            judgements=_loads(row["judgements_json"]),
-            kind=row["kind"],
-            rationale=row["rationale"],
-            mid=_loads(row["mid_json"]),
-            certainty_against=row["certainty_against"],
-            grading_against=tuple(_loads(row["grading_against_json"]) or ()),
-            retraction=tuple(retractions[row["id"]]),
+        CLAIM_READER.read(
+            row,
+            routes=tuple(routes[row.id]),
+            asserted_by=tuple(assertions[(row.id, "asserted")]),
+            disputed_by=tuple(assertions[(row.id, "disputed")]),
+            evidence=tuple(evidence[row.id]),
+            retraction=tuple(retractions[row.id]),
         )
         for row in claim_rows
     ]
@@ -606,7 +232,7 @@ def assemble_claims(
 
 def get_claim(conn: Connection, claim_id: str) -> ClaimView:
     """One claim by id; NotFound names the nearest ids."""
-    rows = conn.execute(sa.select(CLAIM).where(CLAIM.c.id == claim_id)).mappings().all()
+    rows = conn.execute(claims_table().where(CLAIM.c.id == claim_id)).all()
     if not rows:
         known = list(conn.execute(sa.select(CLAIM.c.id)).scalars())
         raise NotFound(
@@ -658,7 +284,7 @@ def find_works(
     keys: Iterable[str] | None = None,
 ) -> list[WorkView]:
     """Works, in file order, with the claims that cite them."""
-    query = sa.select(WORK).order_by(WORK.c.position)
+    query = works_table().order_by(WORK.c.position)
     if design:
         designs = (design,) if isinstance(design, str) else tuple(design)
         query = query.where(WORK.c.design.in_(designs))
@@ -666,12 +292,17 @@ def find_works(
         query = query.where(WORK.c.n >= min_n)
     if keys is not None:
         query = query.where(WORK.c.key.in_(list(keys)))
-    return assemble_works(conn, conn.execute(query).mappings().all())
+    return assemble_works(conn, conn.execute(query).all())
+
+
+def works_table() -> sa.Select[Any]:
+    """Every work, as `WORK_READER` reads it, with its position last."""
+    return sa.select(*WORK_READER.columns, WORK.c.position)
 
 
 def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkView]:
     """Work views for these `work` rows, each with the claims citing or quoting it."""
-    keys = [row["key"] for row in rows]
+    keys = [row.key for row in rows]
     links = sa.select(LINK.c.source, LINK.c.claim_id).distinct()
     quotes = sa.select(ASSERTION.c.document, ASSERTION.c.claim_id).distinct()
     if len(keys) <= 500:  # a long IN list costs more than reading every pair
@@ -685,32 +316,11 @@ def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkView]:
         asserted[document].append(claim_id)
     notices = notices_of(conn, keys if len(keys) <= 500 else sa.select(WORK.c.key))
     return [
-        WorkView(
-            key=row["key"],
-            entry_type=row["entry_type"],
-            title=row["title"],
-            authors=row["authors"],
-            year=row["year"],
-            container=row["container"],
-            doi=row["doi"],
-            pmid=row["pmid"],
-            url=row["url"],
-            design=row["design"],
-            n=row["n"],
-            blinding=row["blinding"],
-            population=row["population"],
-            condition=row["condition"],
-            routes=_split(row["routes"]),
-            quality=_split(row["quality"]),
-            verification=row["verification"],
-            file=row["file"],
-            citation_issue=row["citation_issue"],
-            note=row["note"],
-            is_document=bool(row["is_document"]),
-            fields=json.loads(row["fields_json"]),
-            cited_by=tuple(cited[row["key"]]),
-            asserts=tuple(asserted[row["key"]]),
-            notices=tuple(notices.get(row["key"], ())),
+        WORK_READER.read(
+            row,
+            cited_by=tuple(cited[row.key]),
+            asserts=tuple(asserted[row.key]),
+            notices=tuple(notices.get(row.key, ())),
         )
         for row in rows
     ]

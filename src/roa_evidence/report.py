@@ -24,7 +24,8 @@ from markupsafe import Markup
 
 from . import certainty, vocab
 from .grading import levels_reached
-from .queries import ClaimView, WorkView, count_by_kind, retraction_text
+from .queries import count_by_kind
+from .records import ClaimView, WorkView, retraction_text
 from .tabular import effect_text
 from .views import conflicts, evidence_map
 

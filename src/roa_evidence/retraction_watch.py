@@ -61,25 +61,6 @@ _READ = (
     "RetractionNature",
     "Reason",
 )
-NOTICE_COLUMNS = ("record_id", "doi", "pmid", "nature", "date", "notice_doi", "reason", "line")
-WORK_NOTICE_COLUMNS = (
-    "work_key",
-    "position",
-    "origin",
-    "nature",
-    "date",
-    "notice_doi",
-    "reason",
-    "record_id",
-    "in_force",
-)
-CHANGE_COLUMNS = (
-    "claim_id",
-    "certainty_before",
-    "status_before",
-    "certainty_after",
-    "status_after",
-)
 SOURCE_URL = "https://gitlab.com/crossref/retraction-watch-data"
 
 
@@ -243,23 +224,19 @@ def match_notices(works: Iterable[Work], imported: Sequence[Row]) -> dict[str, t
 
 def work_notice_rows(notices: dict[str, tuple[Notice, ...]]) -> list[Row]:
     """The `work_notice` rows; a retraction a later reinstatement undid is not in force."""
+    from .tables import WORK_NOTICE, row_of
+
+    row = row_of(WORK_NOTICE)
     rows: list[Row] = []
     for key, work_notices in notices.items():
         in_force = standing(work_notices).retraction
         for position, notice in enumerate(work_notices):
-            rows.append(
-                (
-                    key,
-                    position,
-                    notice.origin,
-                    notice.nature,
-                    notice.date,
-                    notice.notice_doi,
-                    notice.reason,
-                    notice.record_id,
-                    notice.nature != "Retraction" or notice is in_force,
-                )
-            )
+            record = vars(notice) | {
+                "work_key": key,
+                "position": position,
+                "in_force": notice.nature != "Retraction" or notice is in_force,
+            }
+            rows.append(row(record))
     return rows
 
 
@@ -294,11 +271,18 @@ class Persisted:
         }
 
 
-_QUERIES = {
-    "notices": f"SELECT {', '.join(NOTICE_COLUMNS)} FROM retraction_notice ORDER BY id",
-    "facts": "SELECT key, value FROM retraction_import",
-    "changes": f"SELECT {', '.join(CHANGE_COLUMNS)} FROM retraction_change ORDER BY claim_id",
-}
+def _carry_queries() -> dict[str, str]:
+    """What `carried` reads, as SQL text both sqlite3 and a server connection run."""
+    from .tables import RETRACTION_CHANGE, RETRACTION_NOTICE, insert_columns
+
+    notices, changes = (
+        ", ".join(insert_columns(t)) for t in (RETRACTION_NOTICE, RETRACTION_CHANGE)
+    )
+    return {
+        "notices": f"SELECT {notices} FROM retraction_notice ORDER BY id",
+        "facts": "SELECT key, value FROM retraction_import",
+        "changes": f"SELECT {changes} FROM retraction_change ORDER BY claim_id",
+    }
 
 
 def carried(path: Path | None, engine: Engine | None) -> Persisted:
@@ -313,7 +297,7 @@ def carried(path: Path | None, engine: Engine | None) -> Persisted:
                 tables = {name for (name,) in lite.execute("SELECT name FROM sqlite_master")}
                 if "retraction_notice" not in tables:
                     return Persisted()  # built before retractions existed
-                for name, sql in _QUERIES.items():
+                for name, sql in _carry_queries().items():
                     found[name] = lite.execute(sql).fetchall()
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc):
@@ -339,7 +323,8 @@ def carried_from_server(conn: Connection) -> Persisted:
     if conn.exec_driver_sql("SELECT to_regclass('retraction_notice')").scalar() is None:
         return Persisted()
     found = {
-        name: [tuple(row) for row in conn.exec_driver_sql(sql)] for name, sql in _QUERIES.items()
+        name: [tuple(row) for row in conn.exec_driver_sql(sql)]
+        for name, sql in _carry_queries().items()
     }
     return _persisted(found)
 

@@ -21,7 +21,6 @@ from typing import TYPE_CHECKING, Any
 from .errors import InvalidRetractions, StoreError
 from .notices import standing
 from .retraction_watch import (
-    CHANGE_COLUMNS,
     HEADER,
     Persisted,
     Row,
@@ -158,15 +157,12 @@ def retraction_changes(conn: Connection) -> tuple[dict[str, str], list[Change]]:
     """The latest import's facts (empty when there was none) and the claims it changed."""
     import sqlalchemy as sa
 
-    query = sa.text("SELECT key, value FROM retraction_import")
-    facts = {key: value for key, value in conn.execute(query)}
-    changes = [
-        Change(*row)
-        for row in conn.execute(
-            sa.text(
-                f"SELECT {', '.join(CHANGE_COLUMNS)} FROM retraction_change "
-                "JOIN claim ON claim.id = retraction_change.claim_id ORDER BY claim.position"
-            )
-        )
-    ]
-    return facts, changes
+    from .tables import CLAIM, RETRACTION_CHANGE, RETRACTION_IMPORT
+
+    facts = {key: value for key, value in conn.execute(sa.select(RETRACTION_IMPORT))}
+    changed = (
+        sa.select(RETRACTION_CHANGE)
+        .join(CLAIM, CLAIM.c.id == RETRACTION_CHANGE.c.claim_id)
+        .order_by(CLAIM.c.position)
+    )
+    return facts, [Change(*row) for row in conn.execute(changed)]

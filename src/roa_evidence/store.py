@@ -35,19 +35,7 @@ if TYPE_CHECKING:
     from .evidence_base import EvidenceBase
     from .retraction_watch import Persisted
 
-SCHEMA_VERSION = "3"  # models.SCHEMA_VERSION, without importing SQLModel to compare it
-TABLE_NAMES = (
-    "work",
-    "work_notice",
-    "claim",
-    "claim_route",
-    "assertion",
-    "evidence_link",
-    "meta",
-    "retraction_notice",  # these three are carried over from one build to the next
-    "retraction_import",
-    "retraction_change",
-)
+SCHEMA_VERSION = "3"  # bump when a table in `tables` changes: older stores are rebuilt
 _PG_LOCK_ID = 0x0E71DE  # pg_advisory_xact_lock key shared by every roa-evidence load
 PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 
@@ -56,13 +44,13 @@ Progress = Callable[[str], None]  # told each stage of a load ("reading", "gradi
 
 @lru_cache(maxsize=1)
 def tables() -> tuple[sa.Table, ...]:
-    """The tables in dependency order: parents first."""
+    """The tables in dependency order (parents first), as the SQLModel classes made them."""
     from sqlmodel import SQLModel
 
-    from . import models
+    from . import models  # noqa: F401 - defines the SQLModel classes
+    from .tables import TABLES
 
-    assert models.SCHEMA_VERSION == SCHEMA_VERSION, "update store.SCHEMA_VERSION too"
-    return tuple(SQLModel.metadata.tables[name] for name in TABLE_NAMES)
+    return tuple(SQLModel.metadata.tables[table.name] for table in TABLES)
 
 
 @dataclass(frozen=True)
@@ -316,13 +304,13 @@ def _insert_all(conn: Connection, rows: dict[str, list[tuple[Any, ...]]]) -> Non
 
 def insert_rows(cursor: Any, postgres: bool, rows: dict[str, list[tuple[Any, ...]]]) -> None:
     """Bulk-insert rows through a DB-API cursor: COPY on PostgreSQL, executemany on SQLite."""
-    from .build import COLUMNS
+    from .tables import TABLES, insert_columns
 
-    for name in TABLE_NAMES:
-        table_rows = rows.get(name)
+    for table in TABLES:
+        name, table_rows = table.name, rows.get(table.name)
         if not table_rows:
             continue
-        columns = COLUMNS.get(name, ("key", "value"))
+        columns = insert_columns(table)
         if postgres:
             with cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in table_rows:

@@ -20,7 +20,7 @@ from typing import Any
 
 from . import certainty, vocab
 from .mdescape import md_escape
-from .queries import AssertionView, ClaimView, EvidenceView
+from .records import AssertionView, ClaimView, EvidenceView
 
 __all__ = [
     "CompareRow",

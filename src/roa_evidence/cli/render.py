@@ -16,7 +16,7 @@ from rich.text import Text
 
 from .. import certainty as certainties
 from ..grading import levels_reached
-from ..queries import ClaimView, WorkView, retraction_text
+from ..records import ClaimView, WorkView, retraction_text
 from ..tabular import effect_text
 from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, notice_line, work_cells
 

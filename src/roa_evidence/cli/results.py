@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from .output import Output, print_rich
 
 if TYPE_CHECKING:
-    from ..queries import ClaimView, WorkView
+    from ..records import ClaimView, WorkView
     from ..views import Comparison, Conflict, EvidenceMap
 
 
@@ -100,7 +100,7 @@ class Detail(Output):
         return self.item.to_dict()
 
     def show(self) -> None:
-        from ..queries import ClaimView
+        from ..records import ClaimView
         from .render import claim_detail, work_detail
 
         item = self.item

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DataNotFound, EvidenceError
-from ..queries import ClaimView, EvidenceView
+from ..records import ClaimView, EvidenceView
 from . import hedging, numbers, polarity
 from .matching import MATCH_SCORE, Match, Matcher
 from .reading import KINDS, Sentence, kind_of, split_sentences

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ..latex import latex_to_text
-from ..queries import WorkView
+from ..records import WorkView
 from .json import json_array
 from .read import Selection
 

@@ -9,7 +9,8 @@ from typing import Any, TextIO
 from .. import vocab
 from ..certainty import LABEL, SYMBOL
 from ..mdescape import md_escape
-from ..queries import ClaimFilter, ClaimView, WorkView, check_filter_keys
+from ..queries import ClaimFilter, check_filter_keys
+from ..records import ClaimView, WorkView
 from ..tabular import effect_text
 from .read import Selection, groups, iter_claims
 

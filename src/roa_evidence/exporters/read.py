@@ -19,23 +19,17 @@ from sqlalchemy.engine import Connection
 
 from .. import vocab
 from ..queries import (
-    ASSERTION,
-    CLAIM,
-    CLAIM_ROUTE,
-    LINK,
-    WORK,
     ClaimFilter,
-    ClaimView,
-    WorkView,
     assemble_claims,
     assemble_works,
     check_filter_keys,
     claim_query,
-    in_force,
     notices_of,
     retracted_sources,
-    retraction_text,
+    works_table,
 )
+from ..records import ClaimView, WorkView, in_force, retraction_text
+from ..tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK
 from ..tabular import FORMULA_STARTS, grading_cells, safe_cell, whole_number
 
 BATCH = 500
@@ -74,13 +68,13 @@ def iter_claims(
     after: tuple[int, str] | None = None
     while True:
         page = query if after is None else query.where(sa.tuple_(*order) > sa.tuple_(*after))
-        rows = conn.execute(page).mappings().all()
+        rows = conn.execute(page).all()
         if not rows:
             return
-        yield from assemble_claims(conn, rows, [row["id"] for row in rows])
+        yield from assemble_claims(conn, rows, [row.id for row in rows])
         if len(rows) < batch_size:
             return
-        after = (rows[-1]["position"], rows[-1]["id"])
+        after = (rows[-1].position, rows[-1].id)
 
 
 def claim_ids(flt: ClaimFilter) -> sa.Select[Any]:
@@ -97,7 +91,7 @@ def iter_works(
     """Works in file order, `batch_size` at a time: every work when `flt` is None, else the
     works the matching claims cite as evidence or quote as documents (with `evidence_only`,
     only those cited as evidence)."""
-    query = sa.select(WORK).order_by(WORK.c.position).limit(batch_size)
+    query = works_table().order_by(WORK.c.position).limit(batch_size)
     if flt is not None:
         check_filter_keys(conn, flt)
         ids = claim_ids(flt)
@@ -110,13 +104,13 @@ def iter_works(
     after: int | None = None
     while True:
         page = query if after is None else query.where(WORK.c.position > after)
-        rows = conn.execute(page).mappings().all()
+        rows = conn.execute(page).all()
         if not rows:
             return
         yield from assemble_works(conn, rows)
         if len(rows) < batch_size:
             return
-        after = rows[-1]["position"]
+        after = rows[-1].position
 
 
 def groups(conn: Connection, flt: ClaimFilter, by: str) -> list[str]:
