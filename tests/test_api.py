@@ -66,6 +66,27 @@ def test_the_sqlmodel_classes_create_exactly_the_tables_the_queries_read() -> No
         assert "FOREIGN KEY" in " ".join(ddl(model, sqlite.dialect())) or not table.foreign_keys
 
 
+def test_the_sqlmodel_classes_read_typed_rows(evidence_dir: Path, db_url: str) -> None:
+    """The models docstring's example: ORM rows of a built store, equal to the records."""
+    import sqlalchemy as sa
+    from sqlmodel import Session, select
+
+    from roa_evidence.models import Claim, Work
+
+    with open_store(evidence_dir, db_url) as conn:
+        records = {c.id: c for c in find_claims(conn)}
+    engine = sa.create_engine(db_url)
+    try:
+        with Session(engine) as session:
+            contested = session.exec(select(Claim).where(Claim.status == "contested")).all()
+            works = session.exec(select(Work)).all()
+    finally:
+        engine.dispose()
+    assert contested and all(records[c.id].status == "contested" for c in contested)
+    assert {c.id for c in contested} == {i for i, c in records.items() if c.status == "contested"}
+    assert {type(w.n) for w in works} <= {int, type(None)} and any(w.is_document for w in works)
+
+
 def test_a_query_does_not_import_sqlmodel(evidence_dir: Path, tmp_path: Path) -> None:
     import subprocess
     import sys

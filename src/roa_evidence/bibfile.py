@@ -20,6 +20,7 @@ from . import vocab
 from .errors import Problem
 from .latex import latex_to_text
 from .notices import Notice, parse_bib_notices
+from .records import WorkFacts
 from .vocab import nearest
 
 # bibtexparser logs each failed block itself; we report them our own way.
@@ -29,32 +30,12 @@ MAX_FIELD_CHARS = 1_000_000
 _YEAR = re.compile(r"\b(1[5-9]\d\d|2\d\d\d)\b")
 
 
-@dataclass(frozen=True)
-class Work:
+@dataclass(frozen=True, kw_only=True)
+class Work(WorkFacts):
     """One entry of studies.bib: a study, a review or a tracked document."""
 
-    key: str
-    entry_type: str
     line: int
     fields: dict[str, str]  # as written, LaTeX and all, for re-export
-    title: str | None = None
-    authors: str | None = None
-    year: int | None = None
-    container: str | None = None  # journal, book, site or publisher
-    doi: str | None = None
-    pmid: str | None = None
-    url: str | None = None
-    design: str | None = None
-    n: int | None = None
-    blinding: str | None = None
-    population: str | None = None
-    condition: str | None = None
-    routes: tuple[str, ...] = ()
-    quality: tuple[str, ...] = ()
-    verification: str | None = None
-    file: str | None = None
-    citation_issue: str | None = None
-    note: str | None = None
     field_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     notices: tuple[Notice, ...] = ()  # by hand, in the `notices` field
 

@@ -16,7 +16,8 @@ from sqlalchemy.engine import Connection
 
 from . import vocab
 from .errors import NotFound
-from .records import AssertionView, ClaimView, EvidenceView, WorkView, in_force, reader
+from .readers import reader
+from .records import AssertionView, ClaimView, EvidenceView, WorkView, in_force
 from .tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK, WORK_NOTICE
 from .vocab import nearest
 

@@ -1,29 +1,25 @@
-"""What the store gives back: one typed, frozen record per entity (claim, evidence link,
-assertion, work), read from `tables` by column name and dumped to JSON by field.
+"""One typed, frozen record per entity (claim, evidence link, assertion, work), as the
+store gives it back, dumped to JSON field by field.
 
-A record's fields are declared in the order its JSON shows them. A field named as a
-column is read from that column; `<field>_json` columns are decoded; comma-stored
-lists are split (`COMMA`); `VALUE` gathers the four `value_*` columns; a field marked
-`HIDDEN` is read but left out of the JSON; the rest are filled by the query. So a new
-stored field is a column in `tables` and a field here; the CSV columns and the tables
-on screen are the renderers' to choose (`tabular`, `cli.render`).
+A record's fields are declared in the order its JSON shows them. `readers` fills them
+from `tables` by name: a field named as a column from that column, `<field>_json`
+columns decoded, comma-stored lists split (`COMMA`), `VALUE` from the four `value_*`
+columns; the rest come from the query. A field marked `HIDDEN` is read but left out of
+the JSON. So a new stored field is a column in `tables` and a field here; the CSV
+columns and the tables on screen are the renderers' to choose (`tabular`, `cli.render`).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
-
-import orjson
-import sqlalchemy as sa
 
 COMMA = {"stored": "comma"}  # a list kept as comma text
 VALUE = {"stored": "value"}  # a reported number or range, from the value_* columns
 HIDDEN = {"json": False}  # read, shown by renderers, not part of the JSON contract
 OMIT_EMPTY = {"omit_empty": True}  # left out of the JSON when empty
-_VALUE_COLUMNS = ("value_estimate", "value_low", "value_high", "value_unit")
 
 
 class Record:
@@ -103,15 +99,18 @@ class ClaimView(Record):
 
 
 @dataclass(frozen=True)
-class WorkView(Record):
-    """A work with its appraisal and the claims that cite or quote it."""
+class WorkFacts:
+    """What studies.bib says of a work: its bibliographic record and its appraisal.
+
+    The entry as read (`bibfile.Work`) and as stored and shown (`WorkView`) both are one.
+    """
 
     key: str
     entry_type: str = field(metadata={"json_name": "type"})
     title: str | None = None
     authors: str | None = None
     year: int | None = None
-    container: str | None = None
+    container: str | None = None  # journal, book, site or publisher
     doi: str | None = None
     pmid: str | None = None
     url: str | None = None
@@ -126,6 +125,12 @@ class WorkView(Record):
     file: str | None = None
     citation_issue: str | None = None
     note: str | None = None
+
+
+@dataclass(frozen=True)
+class WorkView(WorkFacts, Record):
+    """A work with its appraisal and the claims that cite or quote it."""
+
     is_document: bool = False
     fields: dict[str, str] = field(default_factory=dict, repr=False, metadata=HIDDEN)
     cited_by: tuple[str, ...] = ()
@@ -174,98 +179,6 @@ def _dumped_fields(kind: type) -> tuple[dataclasses.Field[Any], ...]:
     if kind not in _DUMPED:
         _DUMPED[kind] = tuple(f for f in dataclasses.fields(kind) if f.metadata.get("json", True))
     return _DUMPED[kind]
-
-
-# --------------------------------------------------------------------------
-# Reading records from rows
-
-
-@dataclass(frozen=True)
-class Reader:
-    """How to build one kind of record from a select's rows: `columns` to select, in
-    order; `read(row, **filled)` makes the record (the fields no column holds come in
-    `filled`)."""
-
-    kind: type
-    columns: tuple[sa.ColumnElement[Any], ...]
-    steps: tuple[tuple[str, int, Callable[[Any], Any] | None, int], ...]
-
-    def index(self, name: str) -> int:
-        """Where the column of field `name` is in a row."""
-        return next(at for field_name, at, _, _ in self.steps if field_name == name)
-
-    def read(self, row: Sequence[Any], **filled: Any) -> Any:
-        for name, at, decode, width in self.steps:
-            if width == 1:
-                filled[name] = row[at] if decode is None else decode(row[at])
-            else:
-                filled[name] = _value(*row[at : at + width])
-        return self.kind(**filled)
-
-
-def reader(
-    kind: type, *tables: sa.TableClause, columns: Mapping[str, sa.ColumnElement[Any]] = {}
-) -> Reader:
-    """A `Reader` for `kind` from `tables` (the first that holds a field's column wins);
-    `columns` gives a field its own expression instead."""
-    selected: list[sa.ColumnElement[Any]] = []
-    steps = []
-    for spec in dataclasses.fields(kind):
-        found = _stored(spec, tables, columns)
-        if found is None:
-            continue
-        exprs, decode = found
-        steps.append((spec.name, len(selected), decode, len(exprs)))
-        selected.extend(exprs)
-    return Reader(kind, tuple(selected), tuple(steps))
-
-
-def _stored(
-    spec: dataclasses.Field[Any],
-    tables: Iterable[sa.TableClause],
-    columns: Mapping[str, sa.ColumnElement[Any]],
-) -> tuple[list[sa.ColumnElement[Any]], Callable[[Any], Any] | None] | None:
-    """The column(s) a field is read from, and how to decode them; None: filled by the
-    query."""
-    if spec.name in columns:
-        return [columns[spec.name]], None
-    tables = list(tables)
-    if spec.metadata.get("stored") == "value":
-        table = next(t for t in tables if "value_low" in t.c)
-        return [table.c[name] for name in _VALUE_COLUMNS], None
-    name = spec.metadata.get("column", spec.name)
-    for table in tables:
-        if name in table.c:
-            if spec.metadata.get("stored") == "comma":
-                return [table.c[name]], split
-            if isinstance(table.c[name].type, sa.Boolean):
-                return [table.c[name]], bool
-            return [table.c[name]], None
-        if f"{name}_json" in table.c:
-            many = str(spec.type).startswith("tuple")  # a derivation's steps, say
-            return [table.c[f"{name}_json"]], _loads_tuple if many else _loads
-    return None
-
-
-def split(text: str | None) -> tuple[str, ...]:
-    """A comma-stored list."""
-    return tuple(filter(None, text.split(","))) if text else ()
-
-
-def _value(estimate: Any, low: Any, high: Any, unit: Any) -> dict[str, Any] | None:
-    if estimate is None and low is None and high is None and unit is None:
-        return None  # most links and claims report no value: skip building the dict
-    value = {"estimate": estimate, "low": low, "high": high, "unit": unit}
-    return {k: v for k, v in value.items() if v is not None}
-
-
-def _loads(text: str | None) -> Any:
-    # orjson: a 10k-claim list decodes its stored gradings several times faster than json
-    return orjson.loads(text) if text else None
-
-
-def _loads_tuple(text: str | None) -> tuple[Any, ...]:
-    return tuple(_loads(text) or ())
 
 
 # --------------------------------------------------------------------------

@@ -47,6 +47,15 @@ def _serial() -> sa.Column[Any]:
     return sa.Column("id", Int, primary_key=True)  # assigned by the database
 
 
+def _of_claim(**options: Any) -> sa.Column[Any]:
+    return _column("claim_id", Text, sa.ForeignKey("claim.id"), **options)
+
+
+def _of_work(name: str) -> sa.Column[Any]:
+    """A citation key: the work cited, quoting or noticed."""
+    return _column(name, Text, sa.ForeignKey("work.key"), index=True)
+
+
 # A cited work (study, review, web page) or a tracked document.
 WORK = sa.Table(
     "work",
@@ -99,17 +108,20 @@ CLAIM = sa.Table(
 CLAIM_ROUTE = sa.Table(
     "claim_route",
     metadata,
-    _column("claim_id", Text, sa.ForeignKey("claim.id"), primary_key=True),
+    _of_claim(primary_key=True),
     _column("route", Text, primary_key=True, index=True),
 )
 
+
+def _claim_citing(name: str, work: str, *columns: sa.Column[Any]) -> sa.Table:
+    """A table of a claim's rows that each name a work (in column `work`)."""
+    return sa.Table(name, metadata, _serial(), _of_claim(index=True), _of_work(work), *columns)
+
+
 # A document asserting or disputing a claim, with its verbatim quote.
-ASSERTION = sa.Table(
+ASSERTION = _claim_citing(
     "assertion",
-    metadata,
-    _serial(),
-    _column("claim_id", Text, sa.ForeignKey("claim.id"), index=True),
-    _column("document", Text, sa.ForeignKey("work.key"), index=True),
+    "document",
     _column("kind", Text),  # asserted | disputed
     _column("quote", Text),
     _optional("citation_issue"),
@@ -117,12 +129,9 @@ ASSERTION = sa.Table(
 )
 
 # A link claim -> source, with stance and what the source reports.
-LINK = sa.Table(
+LINK = _claim_citing(
     "evidence_link",
-    metadata,
-    _serial(),
-    _column("claim_id", Text, sa.ForeignKey("claim.id"), index=True),
-    _column("source", Text, sa.ForeignKey("work.key"), index=True),
+    "source",
     _column("stance", Text, index=True),
     _optional("locator"),
     _optional("n", Int),
@@ -143,7 +152,7 @@ WORK_NOTICE = sa.Table(
     "work_notice",
     metadata,
     _serial(),
-    _column("work_key", Text, sa.ForeignKey("work.key"), index=True),
+    _of_work("work_key"),
     _column("position", Int),
     _column("origin", Text),  # studies.bib | retraction-watch
     _column("nature", Text, index=True),

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from typing import Any, TextIO
 
-from .records import ClaimView, WorkView, retraction_text
+from .records import ClaimView, EvidenceView, WorkView, retraction_text
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -159,28 +160,18 @@ def claim_row(claim: ClaimView) -> tuple[Any, ...]:
 
 
 def work_row(work: WorkView) -> tuple[Any, ...]:
-    return (
-        work.key,
-        work.entry_type,
-        work.title,
-        work.authors,
-        work.year,
-        work.container,
-        work.doi,
-        work.pmid,
-        work.url,
-        work.design,
-        work.n,
-        work.blinding,
-        work.population,
-        work.condition,
-        ";".join(work.routes),
-        ";".join(work.quality),
-        work.verification,
-        work.citation_issue,
-        ";".join(work.cited_by),
-        retraction_text(work.retraction) if work.retraction else "",
-    )
+    """The work's `WORK_COLUMNS`, taken by name from its JSON: lists joined with ";", the
+    retraction in force as text."""
+    data = work.to_dict()
+    return tuple(_cell(data[column]) for column in WORK_COLUMNS)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ";".join(value)
+    if isinstance(value, dict):
+        return retraction_text(value)
+    return value
 
 
 def grading_cells(grading: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
@@ -219,70 +210,63 @@ def whole_number(value: Any) -> Any:
 
 
 def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
-    """The claim's rows of the evidence table; one row with blank link cells if it has none."""
-    head = (
-        claim.id,
-        claim.statement,
-        ";".join(claim.routes),
-        claim.topic,
-        claim.certainty,
-        claim.status,
-    )
-    graded = (
-        claim.kind,
-        claim.certainty_against,
-        ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
-        *grading_cells(claim.grading),
-    )
+    """The claim's rows of the evidence table (`EVIDENCE_COLUMNS`, cells by name); one
+    row with blank link cells if it has none."""
+    claim_cells = {
+        "claim_id": claim.id,
+        "statement": claim.statement,
+        "routes": ";".join(claim.routes),
+        "topic": claim.topic,
+        "certainty": claim.certainty,
+        "status": claim.status,
+        "condition": claim.condition,
+        "total_n": claim.total_n,
+        "kind": claim.kind,
+        "certainty_against": claim.certainty_against,
+        "asserted_by": ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
+        **dict(zip(_GRADING_COLUMNS, grading_cells(claim.grading), strict=True)),
+    }
     if not claim.evidence:
-        yield (*head, *([None] * 10), claim.condition, claim.total_n, *([None] * 14), *graded, None)
-    for e in claim.evidence:
-        value, effect = e.value or {}, e.effect or {}
-        yield (
-            *head,
-            e.source,
-            e.stance,
-            e.design,
-            e.n,
-            e.blinding,
-            e.population,
-            ";".join(e.quality),
-            e.year,
-            e.title,
-            e.doi,
-            claim.condition,
-            claim.total_n,
-            e.authors,
-            e.locator,
-            ";".join(e.indirect),
-            ";".join(e.flags),
-            whole_number(value.get("estimate")),
-            whole_number(value.get("low")),
-            whole_number(value.get("high")),
-            value.get("unit"),
-            effect.get("measure"),
-            effect.get("estimate"),
-            effect.get("low"),
-            effect.get("high"),
-            e.note,
-            e.verification,
-            *graded,
-            retraction_text(e.retraction) if e.retraction else None,
-        )
+        yield _evidence_row(claim_cells | _NO_LINK)
+    for link in claim.evidence:
+        yield _evidence_row(claim_cells | _link_cells(link))
 
 
-def write_csv(
-    stream: TextIO,
-    header: Sequence[str],
-    rows: Iterable[Sequence[Any]],
-    *,
-    cells_safe: bool = False,
-) -> None:
-    """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe.
+_GRADING_COLUMNS = (*GRADE_DOMAINS, "rated_up", "override")
+_evidence_row = itemgetter(*EVIDENCE_COLUMNS)
 
-    `cells_safe` says the rows were neutralised already (by the query that made them),
-    so they go to the writer as they are; None is written as an empty cell.
-    """
+
+def _link_cells(link: EvidenceView) -> dict[str, Any]:
+    value, effect = link.value or {}, link.effect or {}
+    return {
+        "source": link.source,
+        "stance": link.stance,
+        "design": link.design,
+        "n": link.n,
+        "blinding": link.blinding,
+        "population": link.population,
+        "quality": ";".join(link.quality),
+        "year": link.year,
+        "title": link.title,
+        "doi": link.doi,
+        "authors": link.authors,
+        "locator": link.locator,
+        "indirect": ";".join(link.indirect),
+        "flags": ";".join(link.flags),
+        **{f"value_{key}": whole_number(value.get(key)) for key in ("estimate", "low", "high")},
+        "value_unit": value.get("unit"),
+        **{f"effect_{key}": effect.get(key) for key in ("measure", "estimate", "low", "high")},
+        "note": link.note,
+        "verification": link.verification,
+        "retraction": retraction_text(link.retraction) if link.retraction else None,
+    }
+
+
+_NO_LINK = dict.fromkeys(_link_cells(EvidenceView(source="", stance="", design=None, n=None)))
+
+
+def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe."""
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows if cells_safe else (map(safe_cell, row) for row in rows))
+    writer.writerows(map(safe_cell, row) for row in rows)

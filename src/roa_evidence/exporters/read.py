@@ -1,19 +1,16 @@
 """Reading the store for exports: claims, works and evidence rows, in file order and in batches.
 
 `iter_claims` and `iter_works` read `batch` records at a time (keyset pagination over file
-order), so an export's memory stays flat however large the evidence base; the evidence
-table comes from one streamed SQL join (`iter_evidence_rows`). `Selection` is what an
-export asks for; each exporter reads through it.
+order), so an export's memory stays flat however large the evidence base. `Selection` is
+what an export asks for; each exporter reads through it.
 """
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-import orjson
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -24,13 +21,10 @@ from ..queries import (
     assemble_works,
     check_filter_keys,
     claim_query,
-    notices_of,
-    retracted_sources,
     works_table,
 )
-from ..records import ClaimView, WorkView, in_force, retraction_text
+from ..records import ClaimView, WorkView
 from ..tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK
-from ..tabular import FORMULA_STARTS, grading_cells, safe_cell, whole_number
 
 BATCH = 500
 
@@ -127,176 +121,3 @@ def groups(conn: Connection, flt: ClaimFilter, by: str) -> list[str]:
     return sorted(
         found, key=lambda term: (order.index(term) if term in order else len(order), term)
     )
-
-
-def _joined(text: str | None) -> str:
-    """Comma-stored lists as the CSV writes them (`a;b`)."""
-    return (text or "").replace(",", ";")
-
-
-def _neutral(column: Any) -> Any:
-    """The column, with a leading apostrophe where a spreadsheet would run it as a formula
-    (as `tabular.safe_cell` does, but inside the query)."""
-    return sa.case(
-        (sa.func.substr(column, 1, 1).in_(FORMULA_STARTS), sa.literal("'") + column),
-        else_=column,
-    )
-
-
-def iter_evidence_rows(conn: Connection, flt: ClaimFilter) -> Iterator[tuple[Any, ...]]:
-    """The evidence table's rows (`tabular.EVIDENCE_COLUMNS`), straight from one SQL join.
-
-    The same rows `evidence_rows` makes from claim views, without building a view per
-    claim: an export of every link is a single streamed query. Free-text cells come
-    back already neutralised for spreadsheets (`_neutral`), so the writer need not
-    look at each cell again.
-    """
-    check_filter_keys(conn, flt)
-    ids = claim_ids(flt)
-    routes: dict[str, list[str]] = {}
-    for claim_id, route in conn.execute(
-        sa.select(CLAIM_ROUTE.c.claim_id, CLAIM_ROUTE.c.route).where(
-            CLAIM_ROUTE.c.claim_id.in_(ids)
-        )
-    ):
-        routes.setdefault(claim_id, []).append(route)
-    route_text = {
-        claim_id: ";".join(sorted(found, key=vocab.ROUTES.index))
-        for claim_id, found in routes.items()
-    }
-    asserting: dict[str, dict[str, None]] = {}
-    for claim_id, document in conn.execute(
-        sa.select(ASSERTION.c.claim_id, ASSERTION.c.document)
-        .where(ASSERTION.c.claim_id.in_(ids), ASSERTION.c.kind == "asserted")
-        .order_by(ASSERTION.c.claim_id, ASSERTION.c.position)
-    ):
-        asserting.setdefault(claim_id, {})[document] = None
-    graded: tuple[str | None, tuple[Any, ...]] = (None, ())  # the last claim's grading cells
-    query = (
-        sa.select(
-            CLAIM.c.id,
-            _neutral(CLAIM.c.statement),
-            CLAIM.c.topic,
-            CLAIM.c.certainty,
-            CLAIM.c.status,
-            _neutral(LINK.c.source),
-            LINK.c.stance,
-            WORK.c.design,
-            sa.func.coalesce(LINK.c.n, WORK.c.n),
-            WORK.c.blinding,
-            _neutral(WORK.c.population),
-            WORK.c.quality,
-            WORK.c.year,
-            _neutral(WORK.c.title),
-            _neutral(WORK.c.doi),
-            CLAIM.c.condition,
-            CLAIM.c.total_n,
-            _neutral(WORK.c.authors),
-            _neutral(LINK.c.locator),
-            LINK.c.indirect,
-            LINK.c.flags,
-            LINK.c.value_estimate,
-            LINK.c.value_low,
-            LINK.c.value_high,
-            _neutral(LINK.c.value_unit),
-            LINK.c.effect_json,
-            _neutral(LINK.c.note),
-            WORK.c.verification,
-            CLAIM.c.kind,
-            CLAIM.c.certainty_against,
-            CLAIM.c.grading_json,
-        )
-        .select_from(
-            CLAIM.outerjoin(LINK, LINK.c.claim_id == CLAIM.c.id).outerjoin(
-                WORK, WORK.c.key == LINK.c.source
-            )
-        )
-        .where(CLAIM.c.id.in_(ids))
-        .order_by(CLAIM.c.position, CLAIM.c.id, LINK.c.position)
-    )
-    retracted = {
-        key: safe_cell(retraction_text(notice))
-        for key, found in notices_of(conn, retracted_sources()).items()
-        if (notice := in_force(found)) is not None
-    }
-    result = conn.execution_options(stream_results=True, yield_per=2_000).execute(query)
-    for (
-        claim_id,
-        statement,
-        topic,
-        certainty,
-        status,
-        source,
-        stance,
-        design,
-        n,
-        blinding,
-        population,
-        quality,
-        year,
-        title,
-        doi,
-        condition,
-        total_n,
-        authors,
-        locator,
-        indirect,
-        flags,
-        estimate,
-        low,
-        high,
-        unit,
-        effect_json,
-        note,
-        verification,
-        kind,
-        certainty_against,
-        grading_json,
-    ) in result:
-        effect = json.loads(effect_json) if effect_json else {}
-        if graded[0] != claim_id:  # rows come claim by claim: grade cells once per claim
-            documents = ";".join(asserting.get(claim_id, ()))
-            cells = (
-                kind,
-                certainty_against,
-                safe_cell(documents) if documents else "",
-                *grading_cells(orjson.loads(grading_json)),
-            )
-            graded = (claim_id, cells)
-        linked = source is not None  # a claim without evidence: one row, link cells blank
-        yield (
-            claim_id,
-            statement,
-            route_text.get(claim_id, ""),
-            topic,
-            certainty,
-            status,
-            source,
-            stance,
-            design,
-            n,
-            blinding,
-            population,
-            _joined(quality) if linked else None,
-            year,
-            title,
-            doi,
-            condition,
-            total_n,
-            authors,
-            locator,
-            _joined(indirect) if linked else None,
-            _joined(flags) if linked else None,
-            whole_number(estimate),
-            whole_number(low),
-            whole_number(high),
-            unit,
-            effect.get("measure"),
-            effect.get("estimate"),
-            effect.get("low"),
-            effect.get("high"),
-            note,
-            verification,
-            *graded[1],
-            retracted.get(source) if linked else None,
-        )
