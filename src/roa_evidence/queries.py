@@ -19,7 +19,7 @@ from .errors import NotFound
 from .readers import reader
 from .records import AssertionView, ClaimView, EvidenceView, WorkView, in_force
 from .tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK, WORK_NOTICE
-from .vocab import nearest
+from .vocab import nearest, parse_terms
 
 CLAIM_READER = reader(ClaimView, CLAIM)
 WORK_READER = reader(WorkView, WORK)
@@ -47,6 +47,31 @@ class ClaimFilter:
     search: str | None = None
     unjudged: bool = False  # only supported claims graded without any reviewer judgement
     retracted: bool = False  # only claims citing a work retracted (and not reinstated)
+
+    @classmethod
+    def from_terms(
+        cls,
+        *,
+        routes: Iterable[str] | None = None,
+        topics: Iterable[str] | None = None,
+        conditions: Iterable[str] | None = None,
+        statuses: Iterable[str] | None = None,
+        min_certainty: str | None = None,
+        **rest: Any,
+    ) -> ClaimFilter:
+        """A filter from terms as a person writes them: any case, aliases (`i.m.`),
+        comma lists (`IM,IV`); NotFound names the nearest term for an unknown one. A
+        minimum certainty of "none" is no minimum; `rest` are the other fields."""
+        routes_found = parse_terms("route", routes)
+        certainty = parse_terms("certainty", [min_certainty] if min_certainty else None)
+        return cls(
+            routes=routes_found,
+            topics=parse_terms("topic", topics),
+            conditions=parse_terms("condition", conditions),
+            statuses=parse_terms("status", statuses),
+            min_certainty=certainty[0] if certainty and certainty != ("none",) else None,
+            **(rest | {"search": rest.get("search") or None}),
+        )
 
 
 def notices_of(conn: Connection, keys: Any) -> dict[str, list[dict[str, Any]]]:

@@ -117,6 +117,10 @@ def _text(name: str, help: str, complete: Any = None) -> tuple[Any, Any]:
     return Annotated[str | None, typer.Option(name, autocompletion=complete, help=help)], None
 
 
+def _flag(name: str, help: str) -> tuple[Any, Any]:
+    return Annotated[bool, typer.Option(name, help=help)], False
+
+
 # Every claim filter: the option's type, with its default. `with_filters` gives them to a command.
 _FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
     "route": _terms(
@@ -127,16 +131,10 @@ _FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
         "aliases such as 'intramuscular' work). Repeat, or separate with commas, for any of "
         "several (--all-routes: all of them).",
     ),
-    "all_routes": (
-        Annotated[
-            bool,
-            typer.Option(
-                "--all-routes",
-                help="Only claims about every --route given (e.g. head-to-head IM vs IV "
-                "claims), instead of any of them.",
-            ),
-        ],
-        False,
+    "all_routes": _flag(
+        "--all-routes",
+        "Only claims about every --route given (e.g. head-to-head IM vs IV claims), instead "
+        "of any of them.",
     ),
     "topic": _terms(
         "--topic",
@@ -179,8 +177,18 @@ _FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
         "Only claims whose id, statement or quotes contain this text "
         "(case-insensitive, taken literally).",
     ),
+    "unjudged": _flag(
+        "--unjudged",
+        "Only claims graded on automatic judgements alone (no reviewer judgement, no override).",
+    ),
+    "retracted": _flag(
+        "--retracted",
+        "Only claims citing a work that is retracted (and not reinstated); see "
+        "`retractions import`.",
+    ),
 }
-EVERY_FILTER = tuple(_FILTER_OPTIONS)
+# The filters `claims` and `export` both take; --unjudged and --retracted only some commands do.
+EVERY_FILTER = tuple(name for name in _FILTER_OPTIONS if name not in ("unjudged", "retracted"))
 FormatOpt = Annotated[
     Format,
     typer.Option(
@@ -192,6 +200,16 @@ FormatOpt = Annotated[
 ]
 
 DetailFormatOpt = Annotated[DetailFormat, typer.Option("--format", "-f", help="table or json.")]
+ClaimIdArg = Annotated[
+    str,
+    typer.Argument(metavar="CLAIM_ID", autocompletion=completion.claim_ids, help="The claim's id."),
+]
+CitationKeyArg = Annotated[
+    str,
+    typer.Argument(
+        metavar="KEY", autocompletion=completion.citation_keys, help="The work's citation key."
+    ),
+]
 
 
 class ViewFormat(StrEnum):
@@ -208,38 +226,19 @@ ViewFormatOpt = Annotated[
 ]
 
 
-def claim_filter(
-    route: list[str] | None = None,
-    topic: list[str] | None = None,
-    condition: list[str] | None = None,
-    status: list[str] | None = None,
-    min_certainty: str | None = None,
-    source: str | None = None,
-    document: str | None = None,
-    search: str | None = None,
-    all_routes: bool = False,
-) -> ClaimFilter:
-    """The library's filter from the command line's options, vocabulary checked."""
-    from ..queries import ClaimFilter
-    from ..vocab import parse_terms
+class CheckFormat(StrEnum):
+    text = "text"
+    json = "json"
 
-    routes = parse_terms("route", route)
-    if all_routes and len(routes) < 2:
-        fail("--all-routes needs two or more routes, e.g. --route IM --route IV --all-routes")
-    certainty = parse_terms("certainty", [min_certainty] if min_certainty else None)
-    if certainty == ("none",):
-        certainty = ()
-    return ClaimFilter(
-        routes=routes,
-        all_routes=all_routes,
-        topics=parse_terms("topic", topic),
-        conditions=parse_terms("condition", condition),
-        statuses=parse_terms("status", status),
-        min_certainty=certainty[0] if certainty else None,
-        source=source,
-        document=document,
-        search=search or None,
-    )
+
+CheckFormatOpt = Annotated[
+    CheckFormat,
+    typer.Option(
+        "--format",
+        "-f",
+        help="text (file:line:col: verdict: message, like a linter) or json (every sentence).",
+    ),
+]
 
 
 @dataclass(frozen=True)
@@ -255,19 +254,29 @@ class FilterOptions:
     source: str | None = None
     document: str | None = None
     search: str | None = None
+    unjudged: bool = False
+    retracted: bool = False
 
     def parse(self) -> ClaimFilter:
-        return claim_filter(
-            self.route,
-            self.topic,
-            self.condition,
-            self.status,
-            self.min_certainty,
-            self.source,
-            self.document,
-            self.search,
-            self.all_routes,
+        """The library's filter from these options, vocabulary checked."""
+        from ..queries import ClaimFilter
+
+        flt = ClaimFilter.from_terms(
+            routes=self.route,
+            all_routes=self.all_routes,
+            topics=self.topic,
+            conditions=self.condition,
+            statuses=self.status,
+            min_certainty=self.min_certainty,
+            source=self.source,
+            document=self.document,
+            search=self.search,
+            unjudged=self.unjudged,
+            retracted=self.retracted,
         )
+        if flt.all_routes and len(flt.routes) < 2:
+            fail("--all-routes needs two or more routes, e.g. --route IM --route IV --all-routes")
+        return flt
 
 
 def kept(notices: int) -> str:
@@ -282,7 +291,8 @@ def with_filters(
 ) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Give a command the claim-filter options `names`, in this order where its `filters`
     parameter stands, and pass them to it as `filters: FilterOptions`: a command that takes
-    the filters `claims` takes does not spell each option again.
+    the filters `claims` takes does not spell each option again. A name of one of the
+    command's own options places that option among them.
 
     typer reads a command's options from its signature: the wrapper shows typer the
     command's signature with `filters` replaced by the options.
@@ -290,18 +300,23 @@ def with_filters(
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
         signature = inspect.signature(command, eval_str=True)
-        options = [
-            inspect.Parameter(name, _KEYWORD, annotation=annotation, default=default)
-            for name in names
-            for annotation, default in [_FILTER_OPTIONS[name]]
-        ]
-        parameters = list(signature.parameters.values())
+        own = signature.parameters
+
+        def option(name: str) -> inspect.Parameter:
+            if name in own:
+                return own[name]
+            annotation, default = _FILTER_OPTIONS[name]
+            return inspect.Parameter(name, _KEYWORD, annotation=annotation, default=default)
+
+        options = [option(name) for name in names]
+        filter_names = [name for name in names if name not in own]
+        parameters = [p for p in own.values() if p.name not in names]
         at = [p.name for p in parameters].index("filters")
         parameters[at : at + 1] = options
 
         @functools.wraps(command)
         def run(**given: Any) -> None:
-            filters = FilterOptions(**{name: given.pop(name) for name in names})
+            filters = FilterOptions(**{name: given.pop(name) for name in filter_names})
             command(filters=filters, **given)
 
         run.__signature__ = signature.replace(parameters=parameters)  # type: ignore[attr-defined]

@@ -4,9 +4,9 @@ work, and the views (conflicts, comparison, map). `output.render` picks the form
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
 
 from .output import Output, print_rich
 
@@ -107,80 +107,100 @@ class Detail(Output):
         print_rich(claim_detail(item) if isinstance(item, ClaimView) else work_detail(item))
 
 
-@dataclass
-class ConflictList(Output):
-    conflicts: Sequence[Conflict]
-    empty: str = "No conflicts: no matching claim is disputed or contradicted."
-
-    def data(self) -> Any:
-        return [c.to_dict() for c in self.conflicts]
-
-    def write_md(self, stream: TextIO) -> None:
-        from ..views import conflicts_markdown
-
-        stream.write(conflicts_markdown(self.conflicts))
-
-    def is_empty(self) -> bool:
-        return not self.conflicts
-
-    def show(self) -> None:
-        from rich.text import Text
-
-        from .viewrender import conflict_panel
-
-        print_rich(Text(f"{len(self.conflicts)} conflicts", style="bold"))
-        for conflict in self.conflicts:
-            print_rich(conflict_panel(conflict))
+V = TypeVar("V")
 
 
 @dataclass
-class RouteComparison(Output):
-    comparison: Comparison
+class ViewOutput(Output, Generic[V]):
+    """A view of the claims (`views`): conflicts, a comparison of routes or the evidence map.
+    Each format is one function of the view; the constructors below choose them."""
+
+    view: V
+    json: Callable[[V], Any]
+    markdown: Callable[[V], str]
+    rows: Callable[[V], Sized]  # what the view shows; none, and the table is `empty`
+    drawn: Callable[[V], list[Any]]  # the rich renderables the table prints, in order
     empty: str = ""
 
     def data(self) -> Any:
-        return self.comparison.to_dict()
+        return self.json(self.view)
 
     def write_md(self, stream: TextIO) -> None:
-        from ..views import comparison_markdown
-
-        stream.write(comparison_markdown(self.comparison))
+        stream.write(self.markdown(self.view))
 
     def is_empty(self) -> bool:
-        return not self.comparison.rows
+        return not self.rows(self.view)
 
     def show(self) -> None:
-        from .viewrender import comparison_table
+        for renderable in self.drawn(self.view):
+            print_rich(renderable)
 
-        print_rich(comparison_table(self.comparison))
+
+def conflicts_output(conflicts: Sequence[Conflict]) -> ViewOutput[Sequence[Conflict]]:
+    """`conflicts`: each disputed or contradicted claim, its two sides."""
+    from ..views import conflicts_markdown
+
+    return ViewOutput(
+        conflicts,
+        lambda found: [c.to_dict() for c in found],
+        conflicts_markdown,
+        lambda found: found,
+        _conflicts_drawn,
+        "No conflicts: no matching claim is disputed or contradicted.",
+    )
 
 
-@dataclass
-class MapOutput(Output):
-    emap: EvidenceMap
-    empty: str = "No claims match those filters."
+def comparison_output(comparison: Comparison, empty: str) -> ViewOutput[Comparison]:
+    """`compare`: the routes side by side, topic by topic."""
+    from ..views import Comparison, comparison_markdown
 
-    def data(self) -> Any:
-        return self.emap.to_dict()
+    return ViewOutput(
+        comparison,
+        Comparison.to_dict,
+        comparison_markdown,
+        lambda c: c.rows,
+        _comparison_drawn,
+        empty,
+    )
 
-    def write_md(self, stream: TextIO) -> None:
-        from ..views import map_markdown
 
-        stream.write(map_markdown(self.emap))
+def map_output(emap: EvidenceMap) -> ViewOutput[EvidenceMap]:
+    """`map`: routes across, topics down."""
+    from ..views import EvidenceMap, map_markdown
 
-    def is_empty(self) -> bool:
-        return not self.emap.topics
+    empty = "No claims match those filters."
+    return ViewOutput(
+        emap, EvidenceMap.to_dict, map_markdown, lambda m: m.topics, _map_drawn, empty
+    )
 
-    def show(self) -> None:
-        from rich.text import Text
 
-        from .viewrender import map_table
+def _conflicts_drawn(conflicts: Sequence[Conflict]) -> list[Any]:
+    from rich.text import Text
 
-        print_rich(Text("Evidence map: claims per route (across) and topic (down)", style="bold"))
-        print_rich(map_table(self.emap))
-        print_rich(
-            Text(
-                "Each cell: the number of claims, then the best certainty among them; "
-                "!N: N of them contested.\nDetails: roa-evidence claims --route R --topic T"
-            )
-        )
+    from .viewrender import conflict_panel
+
+    return [
+        Text(f"{len(conflicts)} conflicts", style="bold"),
+        *(conflict_panel(conflict) for conflict in conflicts),
+    ]
+
+
+def _comparison_drawn(comparison: Comparison) -> list[Any]:
+    from .viewrender import comparison_table
+
+    return [comparison_table(comparison)]
+
+
+def _map_drawn(emap: EvidenceMap) -> list[Any]:
+    from rich.text import Text
+
+    from .viewrender import map_table
+
+    return [
+        Text("Evidence map: claims per route (across) and topic (down)", style="bold"),
+        map_table(emap),
+        Text(
+            "Each cell: the number of claims, then the best certainty among them; "
+            "!N: N of them contested.\nDetails: roa-evidence claims --route R --topic T"
+        ),
+    ]

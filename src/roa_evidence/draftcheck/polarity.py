@@ -46,58 +46,34 @@ _NEGATOR = re.compile(
     re.I,
 )
 
+# Each scale's comparatives: those that go up it, then those that go down it.
+_SCALES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "cost": (
+        ("costs more", "cost more", "more expensive", "more costly", "costlier"),
+        ("costs less", "cost less", "less expensive", "cheaper"),
+    ),
+    "ease": (
+        ("more convenient", "simpler", "easier"),
+        ("less convenient", "more difficult", "harder", "more complex", "more complicated"),
+    ),
+    "risk": (("more dangerous", "riskier", "more risky", "less safe"), ("safer",)),
+    "effect": (("more effective", "better", "superior"), ("less effective", "worse", "inferior")),
+    "speed": (
+        ("faster", "quicker", "more rapid", "more rapidly", "more quickly"),
+        ("slower", "more slowly", "less rapid"),
+    ),
+    "length": (("longer", "longer-lasting"), ("shorter",)),
+    "amount": (
+        ("more", "greater", "higher", "larger", "bigger", "increased"),
+        ("less", "fewer", "lower", "smaller", "reduced"),
+    ),
+}
 # comparative -> (scale, direction)
-_COMPARATIVES: dict[str, tuple[str, int]] = {
-    "costs more": ("cost", 1),
-    "cost more": ("cost", 1),
-    "costs less": ("cost", -1),
-    "cost less": ("cost", -1),
-    "more convenient": ("ease", 1),
-    "less convenient": ("ease", -1),
-    "more expensive": ("cost", 1),
-    "less expensive": ("cost", -1),
-    "more costly": ("cost", 1),
-    "costlier": ("cost", 1),
-    "cheaper": ("cost", -1),
-    "more dangerous": ("risk", 1),
-    "riskier": ("risk", 1),
-    "more risky": ("risk", 1),
-    "safer": ("risk", -1),
-    "less safe": ("risk", 1),
-    "more difficult": ("ease", -1),
-    "harder": ("ease", -1),
-    "more complex": ("ease", -1),
-    "more complicated": ("ease", -1),
-    "simpler": ("ease", 1),
-    "easier": ("ease", 1),
-    "more effective": ("effect", 1),
-    "less effective": ("effect", -1),
-    "better": ("effect", 1),
-    "superior": ("effect", 1),
-    "worse": ("effect", -1),
-    "inferior": ("effect", -1),
-    "faster": ("speed", 1),
-    "quicker": ("speed", 1),
-    "more rapid": ("speed", 1),
-    "more rapidly": ("speed", 1),
-    "more quickly": ("speed", 1),
-    "slower": ("speed", -1),
-    "more slowly": ("speed", -1),
-    "less rapid": ("speed", -1),
-    "longer": ("length", 1),
-    "longer-lasting": ("length", 1),
-    "shorter": ("length", -1),
-    "more": ("amount", 1),
-    "greater": ("amount", 1),
-    "higher": ("amount", 1),
-    "larger": ("amount", 1),
-    "bigger": ("amount", 1),
-    "increased": ("amount", 1),
-    "less": ("amount", -1),
-    "fewer": ("amount", -1),
-    "lower": ("amount", -1),
-    "smaller": ("amount", -1),
-    "reduced": ("amount", -1),
+_COMPARATIVES = {
+    word: (scale, direction)
+    for scale, (rising, falling) in _SCALES.items()
+    for direction, words in ((1, rising), (-1, falling))
+    for word in words
 }
 _COMPARATIVE = re.compile(
     r"\b(?:"

@@ -9,14 +9,9 @@ from typing import Annotated
 
 import typer
 
-from ..common import connection, fail
+from ..common import CheckFormat, CheckFormatOpt, connection, fail
 from ..output import stream_json
 from ..progress import progress
-
-
-class CheckFormat(StrEnum):
-    text = "text"
-    json = "json"
 
 
 class DraftKind(StrEnum):
@@ -53,14 +48,7 @@ def check(
         str | None,
         typer.Option("--encoding", help="The draft's encoding, if not UTF-8 (e.g. latin-1)."),
     ] = None,
-    fmt: Annotated[
-        CheckFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text (file:line:col: verdict: message, like a linter) or json (every sentence).",
-        ),
-    ] = CheckFormat.text,
+    fmt: CheckFormatOpt = CheckFormat.text,
 ) -> None:
     """Check a draft sentence by sentence: the claim each repeats, and whether it states the
     opposite, a wrong number, cites a source against it, or words it more firmly than the

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Annotated
-
 import typer
 
 from ..common import EVERY_FILTER, FilterOptions, Format, FormatOpt, connection, with_filters
@@ -12,27 +9,15 @@ from ..output import render
 from ..results import ClaimList
 
 
-@with_filters(*EVERY_FILTER)
-def claims(
-    ctx: typer.Context,
-    filters: FilterOptions,
-    retracted: Annotated[
-        bool,
-        typer.Option(
-            "--retracted",
-            help="Only claims citing a work that is retracted (and not reinstated); "
-            "see `retractions import`.",
-        ),
-    ] = False,
-    fmt: FormatOpt = Format.table,
-) -> None:
+@with_filters(*EVERY_FILTER, "retracted")
+def claims(ctx: typer.Context, filters: FilterOptions, fmt: FormatOpt = Format.table) -> None:
     """List claims with their certainty and status, narrowed by any of the filters.
 
     Example: roa-evidence claims --route IM,IV --all-routes --topic efficacy
     """
     from ...queries import find_claims
 
-    flt = replace(filters.parse(), retracted=retracted)
+    flt = filters.parse()
     with connection(ctx) as conn:
         # the table shows no quotes or evidence: leave them out, it is much quicker
         found = find_claims(conn, flt, details=fmt is not Format.table)

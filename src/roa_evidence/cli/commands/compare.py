@@ -9,7 +9,7 @@ import typer
 from .. import completion
 from ..common import FilterOptions, ViewFormat, ViewFormatOpt, connection, fail, with_filters
 from ..output import render
-from ..results import RouteComparison
+from ..results import comparison_output
 
 
 @with_filters("topic")
@@ -43,4 +43,4 @@ def compare(
     with connection(ctx) as conn:
         found = find_claims(conn, ClaimFilter(routes=wanted, topics=topics))
     comparison = compare_routes(found, wanted, topics)
-    render(RouteComparison(comparison, empty=f"No claims about {' or '.join(wanted)}."), fmt)
+    render(comparison_output(comparison, f"No claims about {' or '.join(wanted)}."), fmt)

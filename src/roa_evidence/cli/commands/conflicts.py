@@ -6,7 +6,7 @@ import typer
 
 from ..common import FilterOptions, ViewFormat, ViewFormatOpt, connection, with_filters
 from ..output import render
-from ..results import ConflictList
+from ..results import conflicts_output
 
 
 @with_filters("route", "topic")
@@ -22,4 +22,4 @@ def conflicts(
 
     with connection(ctx) as conn:
         found = find_conflicts(find_claims(conn, filters.parse()))
-    render(ConflictList(found), fmt)
+    render(conflicts_output(found), fmt)

@@ -11,7 +11,7 @@ from ..output import render
 from ..results import GapList
 
 
-@with_filters("route", "all_routes", "topic", "condition", "status")
+@with_filters("route", "all_routes", "topic", "condition", "status", "fail", "unjudged")
 def gaps(
     ctx: typer.Context,
     filters: FilterOptions,
@@ -19,14 +19,6 @@ def gaps(
         bool,
         typer.Option(
             "--fail", help="Exit 1 when any claim lacks strong support or cites a retracted work."
-        ),
-    ] = False,
-    unjudged: Annotated[
-        bool,
-        typer.Option(
-            "--unjudged",
-            help="Only claims graded on automatic judgements alone (no reviewer judgement, "
-            "no override).",
         ),
     ] = False,
     fmt: FormatOpt = Format.table,
@@ -41,12 +33,10 @@ def gaps(
 
     Example: roa-evidence gaps --route IM --fail
     """
-    from dataclasses import replace
-
     from ...queries import count_by_kind, summary_text
     from ...queries import gaps as find_gaps
 
-    flt = replace(filters.parse(), unjudged=unjudged)
+    flt = filters.parse()
     with connection(ctx) as conn:
         found = find_gaps(conn, flt)
     counts = count_by_kind(found)

@@ -6,7 +6,7 @@ import typer
 
 from ..common import FilterOptions, ViewFormat, ViewFormatOpt, connection, with_filters
 from ..output import render
-from ..results import MapOutput
+from ..results import map_output
 
 
 @with_filters("route", "topic")
@@ -25,4 +25,4 @@ def map_(ctx: typer.Context, filters: FilterOptions, fmt: ViewFormatOpt = ViewFo
     emap = evidence_map(found)
     if flt.routes:  # a claim about IM and IV keeps its IV cell out of an IM-only map
         emap = type(emap)(tuple(r for r in emap.routes if r in flt.routes), emap.topics, emap.cells)
-    render(MapOutput(emap), fmt)
+    render(map_output(emap), fmt)

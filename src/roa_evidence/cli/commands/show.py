@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from .. import completion
-from ..common import DetailFormat, DetailFormatOpt, connection
+from ..common import ClaimIdArg, DetailFormat, DetailFormatOpt, connection
 from ..output import render
 from ..results import Detail
 
 
 def show(
-    ctx: typer.Context,
-    claim_id: Annotated[
-        str,
-        typer.Argument(
-            metavar="CLAIM_ID", autocompletion=completion.claim_ids, help="The claim's id."
-        ),
-    ],
-    fmt: DetailFormatOpt = DetailFormat.table,
+    ctx: typer.Context, claim_id: ClaimIdArg, fmt: DetailFormatOpt = DetailFormat.table
 ) -> None:
     """Show one claim: who asserts or disputes it (quotes), its evidence, and how it was graded.
 

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Annotated
-
 import typer
 
-from .. import completion
-from ..common import DetailFormat, DetailFormatOpt, connection
+from ..common import CitationKeyArg, DetailFormat, DetailFormatOpt, connection
 from ..output import render
 from ..results import Detail
 
 
 def source(
-    ctx: typer.Context,
-    key: Annotated[
-        str,
-        typer.Argument(
-            metavar="KEY", autocompletion=completion.citation_keys, help="The work's citation key."
-        ),
-    ],
-    fmt: DetailFormatOpt = DetailFormat.table,
+    ctx: typer.Context, key: CitationKeyArg, fmt: DetailFormatOpt = DetailFormat.table
 ) -> None:
     """Show one work: bibliographic record, appraisal, citation issues and the claims citing it.
 

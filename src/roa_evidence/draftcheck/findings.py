@@ -1,0 +1,135 @@
+"""What a check finds: a problem, a finding per sentence, and the report on a draft.
+
+The problem kinds and claim statuses, each the worst first, rank the findings: a
+sentence's verdict is its worst problem, else its claim's status, else `no-claim`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..records import ClaimView
+from .matching import Match
+
+__all__ = ["FAIL_ON", "PROBLEM_KINDS", "STATUSES", "CheckReport", "Finding", "Problem"]
+
+# Problem kinds, the worst first: the verdict is the first a sentence has.
+PROBLEM_KINDS = (
+    "opposite",
+    "cited-retracted",
+    "cited-against",
+    "mismatch",
+    "overclaim",
+    "unknown-key",
+    "unsourced",
+)
+# Claim statuses, the worst first (findings, then descriptions and definitions).
+STATUSES = (
+    "contradicted",
+    "refuted",
+    "contested",
+    "unsupported",
+    "weak",
+    "unchecked",
+    "strong",
+    "confirmed",
+)
+FAIL_ON = PROBLEM_KINDS + STATUSES
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a sentence, and what to write instead when we know."""
+
+    kind: str
+    detail: str
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {"kind": self.kind, "detail": self.detail}
+        if self.suggestion:
+            data["suggestion"] = self.suggestion
+        return data
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One sentence of the draft: the claim it repeats, if any, and its problems."""
+
+    line: int
+    col: int
+    sentence: str
+    verdict: str
+    claim: ClaimView | None = None
+    problems: tuple[Problem, ...] = ()
+    keys: tuple[str, ...] = ()
+    match: Match | None = None
+    suggested_keys: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "line": self.line,
+            "col": self.col,
+            "sentence": self.sentence,
+            "claim": self.claim.id if self.claim is not None else None,
+            "verdict": self.verdict,
+            "problems": [p.to_dict() for p in self.problems],
+            "keys": list(self.keys),
+        }
+        if self.claim is not None and self.match is not None:
+            data.update(
+                {
+                    "statement": self.claim.statement,
+                    "certainty": self.claim.certainty,
+                    "status": self.claim.status,
+                    "score": round(self.match.score, 1),
+                    "how": self.match.how,
+                    "matched": self.match.against,
+                    "sure": self.match.sure,
+                    "suggested_keys": list(self.suggested_keys),
+                }
+            )
+        return data
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """What `check` found in one draft: a finding for every sentence."""
+
+    path: str
+    kind: str
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def sentences(self) -> int:
+        return len(self.findings)
+
+    def failing(self, wanted: Iterable[str]) -> list[Finding]:
+        """The findings with one of `wanted` as a problem kind or as their claim's status."""
+        wanted = set(wanted)
+        return [
+            f
+            for f in self.findings
+            if wanted & {p.kind for p in f.problems}
+            or (f.claim is not None and f.claim.status in wanted)
+        ]
+
+    def counts(self) -> dict[str, int]:
+        """How many sentences have each verdict, the worst first."""
+        order = (*PROBLEM_KINDS, *STATUSES, "no-claim")
+        tally: dict[str, int] = {}
+        for finding in self.findings:
+            tally[finding.verdict] = tally.get(finding.verdict, 0) + 1
+        ranked = sorted(tally, key=lambda v: order.index(v) if v in order else len(order))
+        return {v: tally[v] for v in ranked}
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "kind": self.kind,
+            "sentences": self.sentences,
+            "counts": self.counts(),
+            "findings": [f.to_dict() for f in self.findings],
+        }

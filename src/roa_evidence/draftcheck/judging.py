@@ -1,0 +1,214 @@
+"""The checks on one sentence: the claim it repeats, and each problem it has."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..records import ClaimView, EvidenceView
+from . import hedging, numbers, polarity
+from .findings import PROBLEM_KINDS, Problem
+from .matching import Match, Matcher
+from .reading import Sentence
+
+__all__ = ["Verdict", "judge"]
+
+_AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted"})
+POLARITY_SCORE = 60.0  # below this, sentence and claim differ too much to compare negations
+
+_DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
+_SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
+
+
+def _knowns(claim: ClaimView) -> list[numbers.Known]:
+    found = [numbers.known_value(claim.value, "the claim")]
+    found += [numbers.known_value(e.value, e.source, e.stance) for e in claim.evidence]
+    # How many took part is known too: "the trial randomised 40 patients" against n 27.
+    found += [numbers.participants(e.n, e.source, e.stance) for e in claim.evidence if e.n]
+    return [k for k in found if k is not None]
+
+
+def _numbers(
+    text: str, claim: ClaimView
+) -> tuple[list[Problem], list[numbers.Quantity], list[numbers.Known]]:
+    knowns = _knowns(claim)
+    dimensions = {k.dimension for k in knowns}
+    stated = [q for q in numbers.quantities(text) if q.dimension in dimensions]
+    problems: list[Problem] = []
+    for quantity in stated:
+        if any(numbers.agrees(quantity, k) for k in knowns):
+            continue
+        near = numbers.nearest(quantity, knowns)
+        named = ", ".join(f"{k.text} ({k.origin})" for k in near)
+        given = "; ".join(
+            f"{k.origin}: {k.text}" for k in knowns if k.dimension == quantity.dimension
+        )
+        problems.append(
+            Problem(
+                "mismatch",
+                f"{quantity.text} is not what the claim or its sources say; nearest known: {named}",
+                f"the known values are {given}",
+            )
+        )
+    return problems, stated, knowns
+
+
+def _link_text(link: EvidenceView) -> str:
+    value = f": {numbers.show(link.value)}" if link.value else ""
+    note = f" ({link.note})" if link.note else ""
+    return f"{link.source}{value}{note}"
+
+
+def _cited_against(
+    sentence: Sentence,
+    claim: ClaimView,
+    flipped: bool,
+    stated: list[numbers.Quantity],
+) -> list[Problem]:
+    problems: list[Problem] = []
+    for key in sentence.keys:
+        for link in (e for e in claim.evidence if e.source == key):
+            known = numbers.known_value(link.value, link.source, link.stance)
+            same_dimension = [q for q in stated if known and q.dimension == known.dimension]
+            sides_with_it = known is not None and any(numbers.agrees(q, known) for q in stated)
+            if link.stance == "contradicts" and not flipped and not sides_with_it:
+                problems.append(
+                    Problem(
+                        "cited-against",
+                        f"the cited {_link_text(link)} contradicts the claim '{claim.statement}'",
+                    )
+                )
+            elif link.stance == "supports" and flipped:
+                problems.append(
+                    Problem(
+                        "cited-against",
+                        f"the cited {_link_text(link)} supports the claim this sentence negates: "
+                        f"'{claim.statement}'",
+                    )
+                )
+            elif known is not None and same_dimension and not sides_with_it:
+                stated_text = ", ".join(q.text for q in same_dimension)
+                problems.append(
+                    Problem(
+                        "cited-against",
+                        f"the cited {link.source} reports {known.text}, not {stated_text}",
+                        f"write {known.text}, or cite a source that reports {stated_text}",
+                    )
+                )
+        for dispute in (d for d in claim.disputed_by if d.document == key):
+            if not flipped:
+                problems.append(
+                    Problem(
+                        "cited-against",
+                        f"the cited document {key} disputes the claim: \u201c{dispute.quote}\u201d",
+                    )
+                )
+    return problems
+
+
+def _sides_with_contradiction(claim: ClaimView, stated: list[numbers.Quantity]) -> bool:
+    """Whether the sentence states what a contradicting source found (so not the claim)."""
+    against = [
+        k
+        for e in claim.evidence
+        if e.stance == "contradicts" and (k := numbers.known_value(e.value, e.source)) is not None
+    ]
+    return any(numbers.agrees(q, k) for q in stated for k in against)
+
+
+def _overclaim(sentence: Sentence, claim: ClaimView) -> Problem | None:
+    kind = claim.kind
+    detail = hedging.overclaim(sentence.text, claim.certainty, claim.status, kind)
+    if detail is None:
+        return None
+    level = hedging.needed(claim.certainty, claim.status, kind)
+    rewording = hedging.reword(claim.statement, level, claim.certainty, claim.status)
+    return Problem("overclaim", detail, rewording)
+
+
+def _unsourced(sentence: Sentence) -> bool:
+    text = sentence.text
+    if len(text.split()) < 4:
+        return False
+    if numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text):
+        return True
+    found = polarity.polarity(text)
+    return bool(found.directions and polarity.has_than(text)) or (
+        found.equivalence and len(found.routes) >= 2
+    )
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What one sentence repeats and what is wrong with it, the worst problem first."""
+
+    claim: ClaimView | None
+    match: Match | None
+    problems: tuple[Problem, ...]
+    suggested_keys: tuple[str, ...]
+
+
+def _cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[Problem]:
+    """A cited work that is retracted, unless the sentence itself says it was."""
+    if _SAYS_RETRACTED.search(sentence.text):
+        return []
+    return [
+        Problem(
+            "cited-retracted",
+            f"the cited {key} was {retracted[key]}",
+            "cite other evidence, or say that the work was retracted",
+        )
+        for key in sentence.keys
+        if key in retracted
+    ]
+
+
+def judge(
+    sentence: Sentence, matcher: Matcher, known: set[str], retracted: Mapping[str, str]
+) -> Verdict:
+    """The claim `sentence` repeats, if any, and its problems; `known` holds the citable keys."""
+    problems: list[Problem] = _cited_retracted(sentence, retracted)
+    for key in sentence.keys:
+        if key not in known:
+            problems.append(
+                Problem(
+                    "unknown-key",
+                    f"no work with the key '{key}' in the evidence base",
+                    "add it to studies.bib, or correct the key",
+                )
+            )
+    match = matcher.match(sentence.text, sentence.keys)
+    if match is None:
+        if not sentence.keys and _unsourced(sentence):
+            problems.append(
+                Problem(
+                    "unsourced",
+                    "a number or comparison that no tracked claim states, and no citation",
+                    "cite a source, or add the claim to claims.yaml",
+                )
+            )
+        return Verdict(None, None, tuple(sorted(problems, key=_rank)), ())
+    claim = match.claim
+    flip = None
+    if match.score >= POLARITY_SCORE:
+        flip = polarity.opposite(sentence.text, claim.statement)
+    if flip is not None and claim.status not in _AGAINST_THE_EVIDENCE:
+        problems.append(Problem("opposite", f"{flip}: the claim is '{claim.statement}'"))
+    # Flipping a claim the evidence contradicts (or a description the record refutes) says
+    # what the evidence says: not a problem, and not an assertion of the claim either.
+    mismatches, stated, _ = _numbers(sentence.text, claim)
+    problems += mismatches
+    problems += _cited_against(sentence, claim, flip is not None, stated)
+    if flip is None and not _sides_with_contradiction(claim, stated):
+        over = _overclaim(sentence, claim)
+        if over is not None:
+            problems.append(over)
+    suggested: tuple[str, ...] = ()
+    if not sentence.keys and flip is None:
+        suggested = tuple(dict.fromkeys(e.source for e in claim.evidence if e.stance == "supports"))
+    return Verdict(claim, match, tuple(sorted(problems, key=_rank)), suggested)
+
+
+def _rank(problem: Problem) -> int:
+    return PROBLEM_KINDS.index(problem.kind)
