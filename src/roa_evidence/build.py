@@ -15,8 +15,8 @@ from typing import Any
 
 from . import grading, vocab
 from .bibfile import Work
+from .evidence_base import Claim, EvidenceBase
 from .inputs import file_key
-from .load import Claim, EvidenceBase
 from .notices import Notice
 from .retraction_watch import match_notices
 from .retraction_watch import work_notice_rows as work_notice_rows

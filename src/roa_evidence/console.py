@@ -43,8 +43,9 @@ def _nothing_to_load(args: list[str]) -> bool:
     try:
         from pathlib import Path
 
-        from .inputs import fingerprint
-        from .store import Store, built_from, default_data_dir, default_db_url, unused_local_data
+        from .database import default_db_url
+        from .inputs import default_data_dir, fingerprint, unused_local_data
+        from .store import Store, built_from
 
         chosen = options.get("--data") or os.environ.get("ROA_EVIDENCE_DATA")
         if chosen is None and unused_local_data(default_data_dir()):

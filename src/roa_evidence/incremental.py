@@ -32,6 +32,7 @@ from .store import (
     Store,
     insert_rows,
     lock_server,
+    meta_in,
     meta_rows,
     server_error,
 )
@@ -119,12 +120,10 @@ def _transaction(store: Store, meta: dict[str, str]) -> Iterator[_Database]:
         return
     import sqlalchemy as sa
 
-    from .store import _meta_in
-
     try:
         with store.engine.begin() as conn:
             lock_server(conn)
-            if _meta_in(conn) != meta:
+            if meta_in(conn) != meta:
                 raise _Fallback  # another load changed it while we waited
             cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
             yield _Database(cursor, postgres=True)
@@ -143,11 +142,12 @@ def _apply(
 ) -> LoadSummary:
     from . import grading
     from .build import claim_rows
-    from .load import _read_config, claim_problems
+    from .crosscheck import claim_problems
+    from .datafile import read_config
 
     config = grading.DEFAULT_CONFIG
     if GRADING_NAME in hashes:
-        config, problems = _read_config(data_dir / GRADING_NAME)
+        config, problems = read_config(data_dir / GRADING_NAME)
         if problems:
             raise _Fallback
     from .notices import Notice

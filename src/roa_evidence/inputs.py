@@ -1,4 +1,4 @@
-"""Which files an evidence base is built from, and their content hashes.
+"""Which evidence base to read, the files it is built from, and their content hashes.
 
 Kept apart from `load` (which imports the parsers) so that deciding "nothing
 changed" costs a hash of the files and no heavy import.
@@ -15,6 +15,21 @@ BIB_NAME = "studies.bib"
 CLAIMS_NAME = "claims.yaml"
 CLAIMS_DIR = "claims"
 GRADING_NAME = "grading.toml"
+
+
+def default_data_dir() -> Path:
+    """The evidence base shipped inside the package (or the checkout's, run from source)."""
+    packaged = Path(__file__).parent / "data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"
+
+
+def unused_local_data(shipped: Path) -> bool:
+    """True when ./data holds an evidence base other than `shipped` (a clone's copy that
+    a curator edits while the installed one is read)."""
+    here = Path("data")
+    return (here / CLAIMS_NAME).is_file() and here.resolve() != shipped.resolve()
 
 
 def input_files(data_dir: Path) -> list[Path]:

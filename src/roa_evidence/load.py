@@ -2,124 +2,39 @@
 
 `read_evidence_base` reads `studies.bib`, `claims.yaml` (and/or
 `claims/*.yaml`) and an optional `grading.toml`, validates them against the
-vocabularies and each other, and either returns an `EvidenceBase` or raises
-`InvalidData` listing every problem with its file and line.
+vocabularies and each other (`crosscheck`), and either returns an
+`EvidenceBase` or raises `InvalidData` listing every problem with its file and
+line.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import functools
 import os
 import re
-import tomllib
-import unicodedata
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
 
 from pydantic import TypeAdapter, ValidationError
 
 from . import fastyaml
 from .bibfile import Work, read_bib
-from .errors import DataNotFound, InvalidData, Problem
+from .crosscheck import (
+    Located,
+    claim_problems,
+    cross_check,
+    cross_check_raw,
+    duplicate_ids,
+    references_resolve,
+)
+from .datafile import read_config, read_text, read_yaml_text, validation_problem
+from .errors import InvalidData, Problem
+from .evidence_base import Claim, EvidenceBase
 from .grading import DEFAULT_CONFIG, GradingConfig
-from .inputs import BIB_NAME, GRADING_NAME, file_key, input_files
-from .inputs import CLAIMS_DIR as CLAIMS_DIR  # re-exported: the names were defined here
-from .inputs import CLAIMS_NAME as CLAIMS_NAME
-from .inputs import fingerprint as fingerprint
+from .inputs import GRADING_NAME, file_key, input_files
 from .schema import ClaimIn, ClaimsFileIn
-from .vocab import POOLED_DESIGNS, nearest
-from .yamlfile import LineDict, YamlError, line_of, parse_yaml
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A validated claim and where it was written."""
-
-    spec: ClaimIn
-    path: Path
-    raw: Any = field(compare=False, repr=False)  # the parsed mapping, for line numbers
-    position: int = 0
-    start_line: int = field(default=0, compare=False)  # when `raw` keeps no lines
-
-    @property
-    def line(self) -> int:
-        return line_of(self.raw, ()) or self.start_line
-
-    def line_of(self, *location: str | int) -> int | None:
-        raw = self.raw
-        if not isinstance(raw, LineDict):  # read by the fast parser: locate it now
-            raw = _located_claim(self.path, self.spec.id)
-        return line_of(raw, location) if raw is not None else (self.start_line or None)
-
-
-def _located_claim(path: Path, claim_id: str) -> LineDict | None:
-    """The claim `claim_id` of `path` read again with line tracking, for a message."""
-    try:
-        stat = path.stat()
-    except OSError:
-        return None
-    return _located_claims(path, stat.st_mtime_ns, stat.st_size).get(claim_id)
-
-
-@functools.lru_cache(maxsize=8)
-def _located_claims(path: Path, mtime_ns: int, size: int) -> dict[str, LineDict]:
-    text, _ = read_text(path)
-    if text is None:
-        return {}
-    raw, problems = read_yaml_text(path, text)
-    if problems or not isinstance(raw, LineDict) or not isinstance(raw.get("claims"), list):
-        return {}
-    return {
-        claim["id"]: claim
-        for claim in raw["claims"]
-        if isinstance(claim, LineDict) and isinstance(claim.get("id"), str)
-    }
-
-
-@dataclass
-class EvidenceBase:
-    """Everything in one evidence base, validated and cross-checked."""
-
-    data_dir: Path
-    works: dict[str, Work]
-    documents: list[str]
-    claims: list[Claim]
-    config: GradingConfig = DEFAULT_CONFIG
-    warnings: list[Problem] = field(default_factory=list)
-    # each claims file's `documents:` list, by its name relative to data_dir
-    documents_by_file: dict[str, list[str]] = field(default_factory=dict)
-    # the documents' text files, as a claims file's `documents_dir` names them
-    documents_dir: Path | None = None
-
-
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """A data file's text, or the reason it cannot be read."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return None, [Problem(path, None, "the file is missing; create it or pass --data DIR")]
-    except IsADirectoryError:
-        return None, [
-            Problem(path, None, "this is a folder, not a file; put the file in its place")
-        ]
-    except PermissionError:
-        return None, [
-            Problem(path, None, "cannot be read (permission denied); check its permissions")
-        ]
-    except OSError as exc:
-        return None, [Problem(path, None, f"cannot be read ({exc.strerror}); check the file")]
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        return None, [
-            Problem(
-                path, line, f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8"
-            )
-        ]
+from .yamlfile import LineDict, line_of
 
 
 def read_evidence_base(
@@ -254,10 +169,10 @@ def _fast_base(
         return None
     config = DEFAULT_CONFIG
     if data_dir / GRADING_NAME in files:
-        config, config_problems = _read_config(data_dir / GRADING_NAME)
+        config, config_problems = read_config(data_dir / GRADING_NAME)
         if config_problems:
             return None
-    documents: list[tuple[str, Path, int | None]] = []
+    documents: Located = []
     claims: list[Claim] = []
     documents_dir = next((r.documents_dir for r in claim_files if r and r.documents_dir), None)
     for read in claim_files:
@@ -268,62 +183,12 @@ def _fast_base(
             for i, claim in enumerate(read.claims)
         ]
     ids: Located = [(claim.spec.id, claim.path, None) for claim in claims]
-    if _duplicate_ids(ids) or not _references_resolve(works, documents, claims):
+    if duplicate_ids(ids) or not references_resolve(works, documents, claims):
         return None
     if any(next(claim_problems(works, claim), None) for claim in claims):
         return None
     base = _evidence_base(data_dir, files[0], works, documents, claims, config)
     return dataclasses.replace(base, documents_dir=documents_dir)
-
-
-def _references_resolve(
-    works: dict[str, Work], documents: list[tuple[str, Path, int | None]], claims: list[Claim]
-) -> bool:
-    """True when every key a claims file names is known (`_cross_check` says where not)."""
-    listed = {key for key, _, _ in documents}
-    if not listed <= works.keys():
-        return False
-    for claim in claims:
-        spec = claim.spec
-        for assertion in (*spec.asserted_by, *spec.disputed_by):
-            if assertion.document not in listed:
-                return False
-        for link in spec.evidence:
-            if link.source not in works:
-                return False
-    return True
-
-
-def _evidence_base(
-    data_dir: Path,
-    bib_path: Path,
-    works: dict[str, Work],
-    documents: list[tuple[str, Path, int | None]],
-    claims: list[Claim],
-    config: GradingConfig,
-) -> EvidenceBase:
-    warnings = [
-        Problem(
-            bib_path,
-            work.line,
-            f"entry '{work.key}' has no design: it counts as the "
-            "lowest level of evidence until appraised; add design = {...}",
-        )
-        for work in works.values()
-        if work.design is None
-    ]
-    by_file: dict[str, list[str]] = {}
-    for key, path, _ in documents:
-        by_file.setdefault(file_key(data_dir, path), []).append(key)
-    return EvidenceBase(
-        data_dir=data_dir,
-        works=works,
-        documents=list(dict.fromkeys(key for key, _, _ in documents)),
-        claims=claims,
-        config=config,
-        warnings=warnings,
-        documents_by_file=by_file,
-    )
 
 
 def _read_located(data_dir: Path, files: list[Path], works_read: WorksRead) -> EvidenceBase:
@@ -335,12 +200,12 @@ def _read_located(data_dir: Path, files: list[Path], works_read: WorksRead) -> E
     config = DEFAULT_CONFIG
     grading_path = data_dir / GRADING_NAME
     if grading_path in files:
-        config, config_problems = _read_config(grading_path)
+        config, config_problems = read_config(grading_path)
         problems += config_problems
 
-    documents: list[tuple[str, Path, int | None]] = []
+    documents: Located = []
     claims: list[Claim] = []
-    ids: list[tuple[str, Path, int | None]] = []
+    ids: Located = []
     invalid: list[tuple[Path, LineDict]] = []
     dirs: list[Path] = []
     for path in files[1:]:
@@ -353,41 +218,17 @@ def _read_located(data_dir: Path, files: list[Path], works_read: WorksRead) -> E
             ids += file_ids
             problems += file_problems
 
-    problems += _duplicate_ids(ids)
-    problems += _cross_check(works, documents, claims, known_works=bib_read)
+    problems += duplicate_ids(ids)
+    problems += cross_check(works, documents, claims, known_works=bib_read)
     # A claim that failed validation still names documents and sources: check those too, so
     # that every mistake in a file surfaces in one run.
-    problems += _cross_check_raw(works, documents, invalid, known_works=bib_read)
+    problems += cross_check_raw(works, documents, invalid, known_works=bib_read)
     if problems:
         order = {path: i for i, path in enumerate(files)}
         problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0))
         raise InvalidData(problems)
     base = _evidence_base(data_dir, bib_path, works, documents, claims, config)
     return dataclasses.replace(base, documents_dir=next(iter(dirs), None))
-
-
-def _read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
-    text, problems = read_text(path)
-    if text is None:
-        return DEFAULT_CONFIG, problems
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        return DEFAULT_CONFIG, [
-            Problem(
-                path,
-                int(match.group(1)) if match else None,
-                f"TOML syntax error ({exc}); fix the syntax",
-            )
-        ]
-    try:
-        return GradingConfig.from_mapping(raw.get("grading", raw)), []
-    except ValueError as exc:
-        return DEFAULT_CONFIG, [Problem(path, None, f"{exc}; see docs/grading.md")]
-
-
-Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)
 
 
 def _read_claims_file(
@@ -430,7 +271,7 @@ def _read_claims_file(
     try:
         top = ClaimsFileIn.model_validate(raw)
     except ValidationError as exc:
-        return [], [], [], [_validation_problem(path, raw, error) for error in exc.errors()]
+        return [], [], [], [validation_problem(path, raw, error) for error in exc.errors()]
     documents = [(key, path, line_of(raw, ("documents", i))) for i, key in enumerate(top.documents)]
     documents_dir = _documents_dir(path, top)
     if documents_dir is not None and dirs is not None:
@@ -454,7 +295,7 @@ def _read_claims_file(
             spec = ClaimIn.model_validate(raw_claim)
         except ValidationError as exc:
             label = raw_claim.get("id")
-            problems += [_validation_problem(path, raw_claim, e, label) for e in exc.errors()]
+            problems += [validation_problem(path, raw_claim, e, label) for e in exc.errors()]
             if invalid is not None:
                 invalid.append((path, raw_claim))
             continue
@@ -462,388 +303,34 @@ def _read_claims_file(
     return documents, claims, ids, problems
 
 
-def _duplicate_ids(ids: Located) -> list[Problem]:
-    first: dict[str, tuple[Path, int | None]] = {}
-    problems: list[Problem] = []
-    for claim_id, path, line in ids:
-        if claim_id in first:
-            other_path, other_line = first[claim_id]
-            problems.append(
-                Problem(
-                    path,
-                    line,
-                    f"duplicate claim id '{claim_id}' (first at "
-                    f"{other_path.name}:{other_line}); give each claim its own id",
-                )
-            )
-        else:
-            first[claim_id] = (path, line)
-    return problems
-
-
-def read_yaml_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
-    """Parse YAML text; a syntax problem comes back with its line."""
-    try:
-        return parse_yaml(text), []
-    except YamlError as exc:
-        return None, [Problem(path, exc.line, exc.message)]
-    except RecursionError:
-        return None, [Problem(path, None, "nesting is too deep to read; flatten the structure")]
-
-
-def _validation_problem(path: Path, raw: Any, error: Any, claim_id: object = None) -> Problem:
-    location = tuple(error["loc"])
-    # A failing AfterValidator reports the list index; drop pydantic's internal parts.
-    location = tuple(step for step in location if not (isinstance(step, str) and "[" in step))
-    line = line_of(raw, location)
-    dotted = ".".join(str(step) for step in location) or "file"
-    prefix = f"claim '{claim_id}': " if isinstance(claim_id, str) else ""
-    return Problem(path, line, f"{prefix}{dotted}: {_describe(error)}")
-
-
-def _describe(error: Any) -> str:
-    kind = error["type"]
-    if kind == "extra_forbidden":
-        return "unknown field; remove it or check its spelling"
-    if kind == "missing":
-        return "required field is missing; add it"
-    if kind == "value_error":
-        return str(error["msg"]).removeprefix("Value error, ")
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"must be a whole number, not {error['input']!r}"
-    if kind == "greater_than":
-        return f"must be a positive number, not {error['input']!r}"
-    if kind == "literal_error":
-        return f"{error['msg'].lower()}, not {error['input']!r}"
-    if kind == "string_pattern_mismatch":
-        return f"{error['input']!r} is not a valid id; use lowercase letters, digits and hyphens"
-    return f"{str(error['msg']).lower()} (got {error['input']!r}); fix the value"
-
-
-def _cross_check_raw(
+def _evidence_base(
+    data_dir: Path,
+    bib_path: Path,
     works: dict[str, Work],
-    documents: list[tuple[str, Path, int | None]],
-    invalid: list[tuple[Path, LineDict]],
-    known_works: bool,
-) -> list[Problem]:
-    """The document and source keys of claims that failed validation, checked as far as
-    they can be read."""
-    if not known_works:
-        return []
-    listed = {key for key, _, _ in documents}
-    problems: list[Problem] = []
-    for path, raw in invalid:
-        label = f"claim '{raw['id']}': " if isinstance(raw.get("id"), str) else ""
-        places = [(kind, "document") for kind in ("asserted_by", "disputed_by")]
-        for kind, field_name in (*places, ("evidence", "source")):
-            items = raw.get(kind)
-            if not isinstance(items, list):
-                continue
-            for i, item in enumerate(items):
-                key = item.get(field_name) if isinstance(item, dict) else None
-                if not isinstance(key, str):
-                    continue
-                line = line_of(raw, (kind, i, field_name))
-                if key not in works:
-                    message = (
-                        f"{field_name} '{key}' is not an entry in studies.bib; add it or fix "
-                        f"the key ({nearest(key, list(works))})"
-                    )
-                    problems.append(Problem(path, line, label + message))
-                elif field_name == "document" and key not in listed:
-                    message = f"'{key}' is not listed under `documents:`; add it there"
-                    problems.append(Problem(path, line, label + message))
-    return problems
-
-
-def _cross_check(
-    works: dict[str, Work],
-    documents: list[tuple[str, Path, int | None]],
+    documents: Located,
     claims: list[Claim],
-    known_works: bool,
-) -> list[Problem]:
-    problems: list[Problem] = []
-    if not known_works:
-        return problems  # every key would be "unknown"; the bib problem says why
-    keys = list(works)
-
-    def unknown(key: str, what: str) -> str:
-        return (
-            f"{what} '{key}' is not an entry in studies.bib; add it or fix the key "
-            f"({nearest(key, keys)})"
+    config: GradingConfig,
+) -> EvidenceBase:
+    """The evidence base from its checked parts, warning of each work not yet appraised."""
+    warnings = [
+        Problem(
+            bib_path,
+            work.line,
+            f"entry '{work.key}' has no design: it counts as the "
+            "lowest level of evidence until appraised; add design = {...}",
         )
-
-    document_keys = {key for key, _, _ in documents}
-    for key, path, line in documents:
-        if key not in works:
-            problems.append(Problem(path, line, unknown(key, "document")))
-    for claim in claims:
-        spec = claim.spec
-        for kind in ("asserted_by", "disputed_by"):
-            for i, assertion in enumerate(getattr(spec, kind)):
-                line = claim.line_of(kind, i, "document")
-                if assertion.document not in works:
-                    problems.append(
-                        Problem(
-                            claim.path,
-                            line,
-                            f"claim '{spec.id}': " + unknown(assertion.document, "document"),
-                        )
-                    )
-                elif assertion.document not in document_keys:
-                    problems.append(
-                        Problem(
-                            claim.path,
-                            line,
-                            f"claim '{spec.id}': "
-                            f"'{assertion.document}' is not listed under "
-                            "`documents:`; add it there",
-                        )
-                    )
-        for i, link in enumerate(spec.evidence):
-            if link.source not in works:
-                problems.append(
-                    Problem(
-                        claim.path,
-                        claim.line_of("evidence", i, "source"),
-                        f"claim '{spec.id}': " + unknown(link.source, "source"),
-                    )
-                )
-        problems += claim_problems(works, claim)
-    return problems
-
-
-class Appraised(Protocol):
-    """What the link checks need of a work: its design and n."""
-
-    @property
-    def design(self) -> str | None: ...
-    @property
-    def n(self) -> int | None: ...
-
-
-def claim_problems(works: Mapping[str, Appraised], claim: Claim) -> Iterator[Problem]:
-    """What a claim's kind or links get wrong against the works they name.
-
-    A generator, so the fast path can stop at the first problem without
-    locating lines; the located read lists them all.
-    """
-    spec = claim.spec
-
-    def problem(message: str, *location: str | int) -> Problem:
-        return Problem(claim.path, claim.line_of(*location), f"claim '{spec.id}': {message}")
-
-    if spec.kind == "description" and not spec.evidence:
-        yield problem(
-            "a description must link the source(s) it describes; add them under `evidence:`",
-            "kind",
-        )
-    if spec.kind == "definition" and spec.rationale is None:
-        yield problem(
-            "a definition needs a `rationale:` saying why it holds by definition; add one",
-            "kind",
-        )
-    if spec.kind != "finding" and spec.grade_override is not None:
-        yield problem(
-            f"a {spec.kind} is checked, not graded, so it takes no `grade_override`; "
-            "remove it"
-            + (" (the rationale says why it holds)" if spec.kind == "definition" else ""),
-            "grade_override",
-        )
-    effect = spec.pooled_effect
-    if spec.mid is not None and effect is not None and spec.mid.measure != effect.measure:
-        yield problem(
-            f"`mid` is on the {spec.mid.measure} scale but the pooled effect is a "
-            f"{effect.measure}; give the MID on the effect's scale",
-            "mid",
-        )
-    pooled = {
-        link.source
-        for link in spec.evidence
-        if link.source in works and works[link.source].design in POOLED_DESIGNS
-    }
-    for i, link in enumerate(spec.evidence):
-        work = works.get(link.source)
-        if work is None:
-            continue  # reported as an unknown source
-        if link.n is not None and work.n is not None and link.n > work.n:
-            yield problem(
-                f"link to '{link.source}' has n {link.n}, above the study's n {work.n}; "
-                "give the arm's n, or fix the study's n in studies.bib",
-                "evidence",
-                i,
-                "n",
-            )
-        if link.within is not None and (link.within not in pooled or link.within == link.source):
-            linked = {other.source for other in spec.evidence}
-            if link.within == link.source:
-                why = "is the link's own source"
-            elif link.within not in works:
-                why = f"is not an entry in studies.bib ({nearest(link.within, list(works))})"
-            elif link.within not in linked:
-                why = "is not linked on this claim"
-            else:
-                design = works[link.within].design or "not appraised"
-                why = f"is a {design}, not a {' or '.join(POOLED_DESIGNS)}"
-            yield problem(
-                f"link to '{link.source}' says `within: {link.within}`, which {why}; "
-                "name the pooled source that includes this study, or remove `within:`",
-                "evidence",
-                i,
-                "within",
-            )
-
-
-_QUOTE_CHARS = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
-_WHITESPACE = re.compile(r"\s+")
-
-
-def normalise_text(text: str) -> str:
-    """Whitespace, dashes and typographic quotes made uniform, for quote matching."""
-    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_CHARS)
-    return _WHITESPACE.sub(" ", text).strip()
-
-
-def check_quotes(base: EvidenceBase, documents_dir: Path) -> list[Problem]:
-    """Every quote that is not a verbatim span of its document's text, as problems."""
-    if not documents_dir.is_dir():
-        raise DataNotFound(
-            f"the documents folder {documents_dir} does not exist; "
-            "pass --documents DIR with the documents' text files"
-        )
-    root = documents_dir.resolve()
-    texts: dict[str, str | Problem] = {}
-    problems: list[Problem] = []
-    for claim in base.claims:
-        for kind in ("asserted_by", "disputed_by"):
-            for i, assertion in enumerate(getattr(claim.spec, kind)):
-                key = assertion.document
-                if key not in texts:
-                    texts[key] = _document_text(base, key, root)
-                text = texts[key]
-                line = claim.line_of(kind, i, "quote")
-                if isinstance(text, Problem):
-                    problems.append(
-                        Problem(claim.path, line, f"claim '{claim.spec.id}': {text.message}")
-                    )
-                elif normalise_text(assertion.quote) not in text:
-                    closest = closest_passage(normalise_text(assertion.quote), text)
-                    problems.append(
-                        Problem(
-                            claim.path,
-                            line,
-                            f"claim '{claim.spec.id}': the "
-                            f'quote "{_shorten(assertion.quote)}" is not in '
-                            f"{key}'s text; copy it verbatim from the document{closest}",
-                        )
-                    )
-    return problems
-
-
-def _document_text(base: EvidenceBase, key: str, root: Path) -> str | Problem:
-    work = base.works[key]
-    where = base.data_dir / BIB_NAME
-    if not work.file:
-        return Problem(
-            where, work.line, f"document '{key}' has no `file` field naming its text; add one"
-        )
-    path = (root / work.file).resolve()
-    if not path.is_relative_to(root):
-        return Problem(
-            where,
-            work.field_lines.get("file", work.line),
-            f"document '{key}': file "
-            f"'{work.file}' points outside the documents folder; name a file inside it",
-        )
-    text, problems = read_text(path)
-    if text is None:
-        return Problem(path, None, f"document '{key}': {problems[0].message}")
-    return normalise_text(text)
-
-
-def closest_passage(quote: str, text: str) -> str:
-    """' (the closest passage is "...": how it differs)' for a near-miss quote, or ""
-    when nothing in `text` comes close."""
-    import difflib
-
-    from rapidfuzz import fuzz
-
-    found = fuzz.partial_ratio_alignment(quote, text, score_cutoff=70)
-    if found is None:
-        return ""
-    start, end = found.dest_start, found.dest_end
-    margin = max(20, len(quote) // 4)  # room for words the quote leaves out or adds
-    window = text[max(0, start - margin) : end + margin].split()
-    if start - margin > 0:
-        window = window[1:]  # a word cut by the window
-    if end + margin < len(text):
-        window = window[:-1]
-    ours = quote.split()
-    matcher = difflib.SequenceMatcher(None, [_word(w) for w in ours], [_word(w) for w in window])
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
-    if not blocks:
-        return ""
-    passage = window[blocks[0].b : blocks[-1].b + blocks[-1].size]
-    return (
-        f' (the closest passage is "{_shorten(" ".join(passage), 120)}": '
-        f"{_differences(ours, passage)})"
-    )
-
-
-def _word(word: str) -> str:
-    return word.strip(".,;:!?\"'()[]").lower()
-
-
-def _differences(ours: list[str], theirs: list[str], limit: int = 3) -> str:
-    """How the quote's words differ from the passage's, in a few plain phrases."""
-    import difflib
-
-    changes = []
-    matcher = difflib.SequenceMatcher(None, [_word(w) for w in ours], [_word(w) for w in theirs])
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        said, written = " ".join(ours[i1:i2]), " ".join(theirs[j1:j2])
-        if tag == "replace":
-            changes.append(f"the document has '{written}' where the quote has '{said}'")
-        elif tag == "delete":
-            changes.append(f"the quote adds '{said}'")
-        elif tag == "insert":
-            changes.append(f"the quote leaves out '{written}'")
-    if not changes:
-        return "it differs only in letter case or punctuation"
-    more = f", and {len(changes) - limit} more" if len(changes) > limit else ""
-    return "; ".join(changes[:limit]) + more
-
-
-def _shorten(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def unjudged(base: EvidenceBase) -> list[Claim]:
-    """Supported claims graded on automatic judgements alone: no reviewer judgement of
-    any domain and no override. A reviewer may want to look at these first."""
-    return [
-        claim
-        for claim in base.claims
-        if any(link.stance == "supports" for link in claim.spec.evidence)
-        and claim.spec.grade_override is None
-        and not (claim.spec.judgements and claim.spec.judgements.model_dump(exclude_none=True))
+        for work in works.values()
+        if work.design is None
     ]
+    by_file: dict[str, list[str]] = {}
+    for key, path, _ in documents:
+        by_file.setdefault(file_key(data_dir, path), []).append(key)
+    return EvidenceBase(
+        data_dir=data_dir,
+        works=works,
+        documents=list(dict.fromkeys(key for key, _, _ in documents)),
+        claims=claims,
+        config=config,
+        warnings=warnings,
+        documents_by_file=by_file,
+    )

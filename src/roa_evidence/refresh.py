@@ -1,9 +1,10 @@
 """Bringing a database up to date with its evidence base: the load path's top.
 
-Read top to bottom: find the inputs and their hashes; if nothing changed, stop;
-under the build lock, apply only the changed claims files (`incremental`), or
-read, validate and grade everything (`load`, `build`) and write it whole
-(`store`). The store itself knows nothing of loading.
+Read top to bottom: find the inputs and their hashes (`inputs`); if nothing
+changed, stop; under the build lock (`sqlitefile`), apply only the changed
+claims files (`incremental`), or read and validate everything (`load`), grade
+it into rows (`build`) and write it whole (`store`). The store itself knows
+nothing of loading.
 """
 
 from __future__ import annotations
@@ -14,17 +15,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .inputs import file_hashes, fingerprint
-from .store import (
-    LoadSummary,
-    Progress,
-    Store,
-    build_lock,
-    built_from,
-    default_data_dir,
-    default_db_url,
-    tables,
-)
+from .database import default_db_url
+from .inputs import default_data_dir, file_hashes, fingerprint
+from .sqlitefile import build_lock
+from .store import LoadSummary, Progress, Store, built_from, tables
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -43,7 +37,7 @@ def refresh(
     data_hash = fingerprint(data_dir, hashes)
     if not force and built_from(store.meta(), data_hash):
         return None
-    with build_lock(store):
+    with build_lock(store.path):
         meta = store.meta()
         if not force and built_from(meta, data_hash):
             return None  # another process built it while we waited
@@ -57,16 +51,10 @@ def refresh(
 
         if progress:
             progress("reading the evidence base")
-        base = read_evidence_base(data_dir, while_waiting=_import_writers)
+        # SQLModel's import (tenths of a second) overlaps the parse of a large studies.bib
+        base = read_evidence_base(data_dir, while_waiting=tables)
         summary = store.build(base, hashes, progress)
         return dataclasses.replace(summary, first=not meta)
-
-
-def _import_writers() -> None:
-    """Import what grading and writing need (a few tenths of a second)."""
-    from . import build  # noqa: F401
-
-    tables()
 
 
 @contextlib.contextmanager

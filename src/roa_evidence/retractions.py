@@ -71,7 +71,7 @@ def import_retractions(
     from .inputs import file_hashes
     from .load import read_evidence_base
     from .refresh import refresh
-    from .store import build_lock
+    from .sqlitefile import build_lock
 
     digest = hashlib.blake2b(digest_size=16)
     try:
@@ -90,7 +90,7 @@ def import_retractions(
             progress(f"reading {csv_path.name}")
         notices.extend(read_retraction_watch(csv_path))
 
-    with build_lock(store):
+    with build_lock(store.path):
         before = _grades(store)
         base = read_evidence_base(data_dir, while_waiting=parse)
         facts = {

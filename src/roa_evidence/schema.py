@@ -57,6 +57,13 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+def _refuse_reversed(what: str, low: float | None, high: float | None) -> None:
+    if low is not None and high is not None and low > high:
+        raise ValueError(
+            f"the {what} is reversed (low {low:g} is above high {high:g}); swap low and high"
+        )
+
+
 class ValueIn(Strict):
     """A reported number or range."""
 
@@ -67,11 +74,7 @@ class ValueIn(Strict):
 
     @model_validator(mode="after")
     def _range_in_order(self) -> Self:
-        if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(
-                f"the range is reversed (low {self.low:g} is above high {self.high:g}); "
-                "swap low and high"
-            )
+        _refuse_reversed("range", self.low, self.high)
         return self
 
 
@@ -97,11 +100,7 @@ class EffectIn(Strict):
     def _coherent(self) -> Self:
         """What the grader relies on: an ordered interval around the estimate, ratios
         above zero, no more events than participants."""
-        if self.low > self.high:
-            raise ValueError(
-                f"the interval is reversed (low {self.low:g} is above high {self.high:g}); "
-                "swap low and high"
-            )
+        _refuse_reversed("interval", self.low, self.high)
         if self.measure in vocab.RATIO_MEASURES and min(self.estimate, self.low) <= 0:
             raise ValueError(
                 f"an {self.measure} is a ratio and must be above 0 (1 is no difference), "

@@ -1,41 +1,38 @@
-"""The database: where it lives, how it is (re)built, and the queries on it.
+"""The evidence database: its tables, its state, and a full build of it.
 
 A build is all-or-nothing. For a SQLite file the new database is written to a
 temporary file beside it and renamed over the old one, so readers and a killed
 load only ever see a complete database. Any other database (PostgreSQL) is
-rebuilt inside one transaction under an advisory lock.
+rebuilt inside one transaction under an advisory lock. The store knows nothing
+of loading: `refresh` decides what to read and whether to rebuild.
 
-When only claims files changed, only those are read again and their claims
-replaced, in one transaction (`incremental`); a change to studies.bib or
-grading.toml regrades everything, so it rebuilds. SQLAlchemy is imported only
-by the code that needs it, so finding the database current costs a hash of the
-input files and one read of SQLite's meta table.
+SQLAlchemy is imported only by the code that needs it, so finding the database
+current costs a hash of the input files and one read of SQLite's meta table.
 """
 
 from __future__ import annotations
 
 import contextlib
-import errno
-import fcntl
-import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .atomic import Replacement, stale_temporaries
+from .atomic import Replacement
+from .database import as_db_url, make_engine, sqlite_path
 from .errors import StoreError
 from .inputs import fingerprint
+from .sqlitefile import os_reason, replaceable
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
     from sqlalchemy.engine import Connection, Engine
 
-    from .load import EvidenceBase
+    from .evidence_base import EvidenceBase
     from .retraction_watch import Persisted
 
 SCHEMA_VERSION = "3"  # bump when a table in `tables` changes: older stores are rebuilt
@@ -54,84 +51,6 @@ def tables() -> tuple[sa.Table, ...]:
     from .tables import TABLES
 
     return tuple(SQLModel.metadata.tables[table.name] for table in TABLES)
-
-
-def default_data_dir() -> Path:
-    """The evidence base shipped inside the package (or the checkout's, run from source)."""
-    packaged = Path(__file__).parent / "data"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[2] / "data"
-
-
-def unused_local_data(shipped: Path) -> bool:
-    """True when ./data holds an evidence base other than `shipped` (a clone's copy that
-    a curator edits while the installed one is read)."""
-    here = Path("data")
-    return (here / "claims.yaml").is_file() and here.resolve() != shipped.resolve()
-
-
-def default_db_url(data_dir: Path) -> str:
-    """A per-evidence-base SQLite file in the user's cache folder."""
-    import platformdirs
-
-    cache = Path(platformdirs.user_cache_dir("roa-evidence", appauthor=False))
-    tag = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=6).hexdigest()
-    return f"sqlite:///{cache / f'{data_dir.resolve().name}-{tag}.sqlite'}"
-
-
-def as_db_url(value: str) -> str:
-    """A database as `--db` names it: a SQLAlchemy URL as it is, a plain file path as the
-    SQLite URL of that file (`evidence.db` -> `sqlite:////abs/evidence.db`)."""
-    if "://" in value or value.startswith("sqlite:"):
-        return value
-    return f"sqlite:///{Path(value).expanduser().absolute()}"
-
-
-def sqlite_path(url: str) -> Path | None:
-    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
-    scheme, separator, rest = url.partition("://")
-    if not separator or scheme.split("+")[0] != "sqlite":
-        return None
-    database = rest.removeprefix("/").split("?")[0]
-    if database in ("", ":memory:"):
-        return None
-    return Path(database)
-
-
-def make_engine(url: str) -> Engine:
-    import sqlalchemy as sa
-
-    try:
-        engine = sa.create_engine(url)
-    except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
-        raise StoreError(
-            f"cannot use the database URL '{url}' ({exc}); give a file path or a SQLAlchemy URL "
-            "such as sqlite:///evidence.db or postgresql+psycopg://host/db"
-        ) from None
-    except ModuleNotFoundError as exc:
-        raise StoreError(
-            f"the driver for '{url}' is not installed ({exc.name}); install it, e.g. "
-            "pip install 'roa-evidence[postgres]'"
-        ) from None
-    if engine.dialect.name == "sqlite":
-        _read_in_one_transaction(engine)
-    return engine
-
-
-def _read_in_one_transaction(engine: Engine) -> None:
-    """Make every SQLite connection begin a real transaction, so that the several SELECTs
-    of one query read one snapshot: an incremental load commits in place, and Python's
-    sqlite3 would otherwise run each SELECT on its own (SQLAlchemy's documented recipe)."""
-    from sqlalchemy import event
-
-    @event.listens_for(engine, "connect")
-    def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
 
 
 @dataclass(frozen=True)
@@ -239,7 +158,7 @@ class Store:
 
         assert self.path is not None
         folder = self.path.parent
-        if not _replaceable(self.path):
+        if not replaceable(self.path):
             raise StoreError(
                 f"{self.path} exists and is not a roa-evidence database, so it was "
                 "left alone; choose another file with --db PATH"
@@ -249,7 +168,7 @@ class Store:
             replacement = Replacement(self.path)
         except OSError as exc:
             raise StoreError(
-                f"cannot write the database in {folder} ({_os_reason(exc)}); "
+                f"cannot write the database in {folder} ({os_reason(exc)}); "
                 "choose another place with --db PATH"
             ) from None
         os.close(replacement.handle)
@@ -265,7 +184,7 @@ class Store:
                     engine.dispose()
                 replacement.commit()
             except (OSError, sqlite3.Error, sa.exc.DBAPIError) as exc:
-                reason = _os_reason(exc) if isinstance(exc, OSError) else _first_line(exc)
+                reason = os_reason(exc) if isinstance(exc, OSError) else _first_line(exc)
                 raise StoreError(
                     f"cannot write the database {self.path} ({reason}); the previous "
                     "one is unchanged; free some space or choose another place with "
@@ -293,7 +212,7 @@ class Store:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
                     lock_server(conn)
-                    if not replace and built_from(_meta_in(conn), data_hash):
+                    if not replace and built_from(meta_in(conn), data_hash):
                         return rows  # another load wrote this very content while we waited
                     if carried_as is not None:
                         kept, rows_with = carried_as
@@ -333,7 +252,7 @@ def built_from(meta: dict[str, str], data_hash: str) -> bool:
     return meta.get("schema_version") == SCHEMA_VERSION and meta.get("data_hash") == data_hash
 
 
-def _meta_in(conn: Connection) -> dict[str, str]:
+def meta_in(conn: Connection) -> dict[str, str]:
     """The meta table's facts inside a transaction, or {} if there is none yet."""
     if conn.exec_driver_sql("SELECT to_regclass('meta')").scalar() is None:
         return {}
@@ -401,109 +320,6 @@ def insert_rows(cursor: Any, postgres: bool, rows: dict[str, list[tuple[Any, ...
         cursor.executemany(
             f"INSERT INTO {name} ({', '.join(columns)}) VALUES ({placeholders})", table_rows
         )
-
-
-@contextlib.contextmanager
-def build_lock(store: Store) -> Iterator[None]:
-    """One build at a time per SQLite file: a second load waits, then finds it current.
-
-    PostgreSQL builds serialise on an advisory lock inside their transaction.
-    """
-    if store.path is None:
-        yield
-        return
-    lock_path = store.path.with_name(store.path.name + ".lock")
-    try:
-        lock_path.parent.mkdir(parents=True, exist_ok=True)
-        lock = open(lock_path, "a")  # noqa: SIM115 - held across the yield
-    except OSError as exc:
-        raise StoreError(
-            f"cannot write beside the database {store.path} ({_os_reason(exc)}); "
-            "choose a writable place with --db PATH"
-        ) from None
-    with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            _sweep(store.path)
-            yield
-        except BaseException:
-            if not store.path.exists():  # a first load failed: leave no lock without a database
-                with contextlib.suppress(OSError):
-                    lock_path.unlink()
-            raise
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
-
-
-def _sweep(path: Path) -> None:
-    """Remove what killed loads left; only safe while holding the build lock."""
-    for stale in stale_temporaries(path):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-    _settle_journal(path)
-
-
-def _settle_journal(path: Path) -> None:
-    """Leave no rollback journal beside the database.
-
-    A killed incremental update leaves one. A journal must never outlive the file
-    it belongs to: beside a database renamed over the old one, SQLite would "roll
-    back" the new file with the old file's pages. Opening the database rolls a hot
-    journal back (SQLite then deletes it); a journal left after that is not hot
-    and is removed. If the rollback itself fails, the journal is kept: it is the
-    only copy of the old pages.
-    """
-    journal = path.with_name(path.name + "-journal")
-    if not journal.exists():
-        return
-    if path.exists():
-        try:
-            with contextlib.closing(sqlite3.connect(path)) as conn:
-                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.Error:
-            return
-    with contextlib.suppress(OSError):
-        journal.unlink()
-
-
-def _os_reason(exc: OSError) -> str:
-    """An OSError in words a user can act on."""
-    if exc.errno in (errno.EEXIST, errno.ENOTDIR):
-        return "a file is in the way where a folder is needed"
-    if exc.errno == errno.EROFS:
-        return "the location is read-only"
-    if exc.errno in (errno.EACCES, errno.EPERM):
-        return "permission denied"
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return "the disk is full"
-    if exc.errno == errno.ENOENT:
-        return "no file can be created there"
-    return exc.strerror or str(exc)
-
-
-def _replaceable(path: Path) -> bool:
-    """True unless `path` holds something other than a roa-evidence database.
-
-    A load replaces the database file; it must never replace a user's other file
-    named by mistake with --db.
-    """
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(16)
-    except OSError:
-        return True  # absent (or not a file): creating it reports its own error
-    if not header:
-        return True
-    if header != b"SQLite format 3\x00":
-        return False
-    try:
-        with contextlib.closing(sqlite3.connect(path)) as conn:
-            found = conn.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-            ).fetchone()
-    except sqlite3.Error:
-        return False
-    return found is not None
 
 
 def _first_line(exc: BaseException) -> str:

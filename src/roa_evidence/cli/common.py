@@ -63,7 +63,7 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from ..store import default_data_dir, unused_local_data
+    from ..inputs import default_data_dir, unused_local_data
 
     chosen = settings(ctx).data_dir
     if chosen is not None:
@@ -86,8 +86,9 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
     # The frameworks are imported by now: their hundreds of thousands of objects live as
     # long as the process, so keep the collector from walking them again on every pass.
     gc.freeze()
+    from ..database import default_db_url
     from ..refresh import refresh
-    from ..store import Store, default_db_url
+    from ..store import Store
 
     base = data_dir(ctx)
     store = Store(settings(ctx).db_url or default_db_url(base))

@@ -43,8 +43,9 @@ def import_(
 
     Example: roa-evidence retractions import retraction_watch.csv
     """
+    from ...database import default_db_url
     from ...retractions import import_retractions
-    from ...store import Store, default_db_url
+    from ...store import Store
 
     base = data_dir(ctx)
     store = Store(settings(ctx).db_url or default_db_url(base))

@@ -38,8 +38,9 @@ def validate(
     Example: roa-evidence validate --documents ../shared/seeds
     """
     from ...errors import InvalidData
-    from ...load import check_quotes, read_evidence_base
-    from ...load import unjudged as find_unjudged
+    from ...evidence_base import unjudged as find_unjudged
+    from ...load import read_evidence_base
+    from ...quotes import check_quotes
 
     base_dir = data_dir(ctx)
     base = read_evidence_base(base_dir)  # raises InvalidData with every problem

@@ -1,0 +1,232 @@
+"""Claims checked against each other and against the works they name.
+
+Unique ids across files, keys that name entries of studies.bib and documents
+listed under `documents:`, and what a claim's kind or links get wrong against
+its works. Each problem names its file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Protocol
+
+from .bibfile import Work
+from .errors import Problem
+from .evidence_base import Claim
+from .vocab import POOLED_DESIGNS, nearest
+from .yamlfile import LineDict, line_of
+
+Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)
+
+
+def duplicate_ids(ids: Located) -> list[Problem]:
+    """Each claim id seen again after its first use, saying where that was."""
+    first: dict[str, tuple[Path, int | None]] = {}
+    problems: list[Problem] = []
+    for claim_id, path, line in ids:
+        if claim_id in first:
+            other_path, other_line = first[claim_id]
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"duplicate claim id '{claim_id}' (first at "
+                    f"{other_path.name}:{other_line}); give each claim its own id",
+                )
+            )
+        else:
+            first[claim_id] = (path, line)
+    return problems
+
+
+def references_resolve(works: dict[str, Work], documents: Located, claims: list[Claim]) -> bool:
+    """True when every key a claims file names is known (`cross_check` says where not)."""
+    listed = {key for key, _, _ in documents}
+    if not listed <= works.keys():
+        return False
+    for claim in claims:
+        spec = claim.spec
+        for assertion in (*spec.asserted_by, *spec.disputed_by):
+            if assertion.document not in listed:
+                return False
+        for link in spec.evidence:
+            if link.source not in works:
+                return False
+    return True
+
+
+def cross_check(
+    works: dict[str, Work],
+    documents: Located,
+    claims: list[Claim],
+    known_works: bool,
+) -> list[Problem]:
+    """Each key the valid claims name that studies.bib or `documents:` lacks, and what
+    `claim_problems` finds, each at its line."""
+    problems: list[Problem] = []
+    if not known_works:
+        return problems  # every key would be "unknown"; the bib problem says why
+    keys = list(works)
+
+    def unknown(key: str, what: str) -> str:
+        return (
+            f"{what} '{key}' is not an entry in studies.bib; add it or fix the key "
+            f"({nearest(key, keys)})"
+        )
+
+    document_keys = {key for key, _, _ in documents}
+    for key, path, line in documents:
+        if key not in works:
+            problems.append(Problem(path, line, unknown(key, "document")))
+    for claim in claims:
+        spec = claim.spec
+        for kind in ("asserted_by", "disputed_by"):
+            for i, assertion in enumerate(getattr(spec, kind)):
+                line = claim.line_of(kind, i, "document")
+                if assertion.document not in works:
+                    problems.append(
+                        Problem(
+                            claim.path,
+                            line,
+                            f"claim '{spec.id}': " + unknown(assertion.document, "document"),
+                        )
+                    )
+                elif assertion.document not in document_keys:
+                    problems.append(
+                        Problem(
+                            claim.path,
+                            line,
+                            f"claim '{spec.id}': "
+                            f"'{assertion.document}' is not listed under "
+                            "`documents:`; add it there",
+                        )
+                    )
+        for i, link in enumerate(spec.evidence):
+            if link.source not in works:
+                problems.append(
+                    Problem(
+                        claim.path,
+                        claim.line_of("evidence", i, "source"),
+                        f"claim '{spec.id}': " + unknown(link.source, "source"),
+                    )
+                )
+        problems += claim_problems(works, claim)
+    return problems
+
+
+def cross_check_raw(
+    works: dict[str, Work],
+    documents: Located,
+    invalid: list[tuple[Path, LineDict]],
+    known_works: bool,
+) -> list[Problem]:
+    """The document and source keys of claims that failed validation, checked as far as
+    they can be read."""
+    if not known_works:
+        return []
+    listed = {key for key, _, _ in documents}
+    problems: list[Problem] = []
+    for path, raw in invalid:
+        label = f"claim '{raw['id']}': " if isinstance(raw.get("id"), str) else ""
+        places = [(kind, "document") for kind in ("asserted_by", "disputed_by")]
+        for kind, field_name in (*places, ("evidence", "source")):
+            items = raw.get(kind)
+            if not isinstance(items, list):
+                continue
+            for i, item in enumerate(items):
+                key = item.get(field_name) if isinstance(item, dict) else None
+                if not isinstance(key, str):
+                    continue
+                line = line_of(raw, (kind, i, field_name))
+                if key not in works:
+                    message = (
+                        f"{field_name} '{key}' is not an entry in studies.bib; add it or fix "
+                        f"the key ({nearest(key, list(works))})"
+                    )
+                    problems.append(Problem(path, line, label + message))
+                elif field_name == "document" and key not in listed:
+                    message = f"'{key}' is not listed under `documents:`; add it there"
+                    problems.append(Problem(path, line, label + message))
+    return problems
+
+
+class Appraised(Protocol):
+    """What the link checks need of a work: its design and n."""
+
+    @property
+    def design(self) -> str | None: ...
+    @property
+    def n(self) -> int | None: ...
+
+
+def claim_problems(works: Mapping[str, Appraised], claim: Claim) -> Iterator[Problem]:
+    """What a claim's kind or links get wrong against the works they name.
+
+    A generator, so the fast path can stop at the first problem without
+    locating lines; the located read lists them all.
+    """
+    spec = claim.spec
+
+    def problem(message: str, *location: str | int) -> Problem:
+        return Problem(claim.path, claim.line_of(*location), f"claim '{spec.id}': {message}")
+
+    if spec.kind == "description" and not spec.evidence:
+        yield problem(
+            "a description must link the source(s) it describes; add them under `evidence:`",
+            "kind",
+        )
+    if spec.kind == "definition" and spec.rationale is None:
+        yield problem(
+            "a definition needs a `rationale:` saying why it holds by definition; add one",
+            "kind",
+        )
+    if spec.kind != "finding" and spec.grade_override is not None:
+        yield problem(
+            f"a {spec.kind} is checked, not graded, so it takes no `grade_override`; "
+            "remove it"
+            + (" (the rationale says why it holds)" if spec.kind == "definition" else ""),
+            "grade_override",
+        )
+    effect = spec.pooled_effect
+    if spec.mid is not None and effect is not None and spec.mid.measure != effect.measure:
+        yield problem(
+            f"`mid` is on the {spec.mid.measure} scale but the pooled effect is a "
+            f"{effect.measure}; give the MID on the effect's scale",
+            "mid",
+        )
+    pooled = {
+        link.source
+        for link in spec.evidence
+        if link.source in works and works[link.source].design in POOLED_DESIGNS
+    }
+    for i, link in enumerate(spec.evidence):
+        work = works.get(link.source)
+        if work is None:
+            continue  # reported as an unknown source
+        if link.n is not None and work.n is not None and link.n > work.n:
+            yield problem(
+                f"link to '{link.source}' has n {link.n}, above the study's n {work.n}; "
+                "give the arm's n, or fix the study's n in studies.bib",
+                "evidence",
+                i,
+                "n",
+            )
+        if link.within is not None and (link.within not in pooled or link.within == link.source):
+            linked = {other.source for other in spec.evidence}
+            if link.within == link.source:
+                why = "is the link's own source"
+            elif link.within not in works:
+                why = f"is not an entry in studies.bib ({nearest(link.within, list(works))})"
+            elif link.within not in linked:
+                why = "is not linked on this claim"
+            else:
+                design = works[link.within].design or "not appraised"
+                why = f"is a {design}, not a {' or '.join(POOLED_DESIGNS)}"
+            yield problem(
+                f"link to '{link.source}' says `within: {link.within}`, which {why}; "
+                "name the pooled source that includes this study, or remove `within:`",
+                "evidence",
+                i,
+                "within",
+            )
