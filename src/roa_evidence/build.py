@@ -52,15 +52,7 @@ def _value(value: ValueIn | None) -> grading.Value | None:
 def _effect(effect: EffectIn | None) -> grading.Effect | None:
     if effect is None:
         return None
-    return grading.Effect(
-        measure=effect.measure,
-        estimate=effect.estimate,
-        low=effect.low,
-        high=effect.high,
-        n=effect.n,
-        events=effect.events,
-        n_studies=getattr(effect, "n_studies", None),
-    )
+    return grading.Effect(**effect.model_dump())  # a pooled effect adds n_studies
 
 
 def evidence_of(spec: ClaimIn, studies: dict[str, grading.Study]) -> grading.ClaimEvidence:
