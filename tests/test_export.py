@@ -584,21 +584,25 @@ def test_batched_reads_equal_the_whole_list(evidence_dir: Path, db_url: str) -> 
 @pytest.mark.parametrize(
     "flt", [ClaimFilter(), ClaimFilter(routes=("IM",)), ClaimFilter(statuses=("unsupported",))]
 )
-def test_the_evidence_export_writes_the_claim_views_rows(flt: ClaimFilter, sqlite_url: str) -> None:
-    """The evidence CSV, read in batches, is the rows `evidence_rows` makes of the claims."""
-    import io
+def test_the_evidence_rows_agree_with_the_claim_records(flt: ClaimFilter, sqlite_url: str) -> None:
+    """The evidence table comes from its own SQL join; each row says what the claim's
+    record (the JSON) says of that claim and link, in the same order."""
+    from roa_evidence.exporters.evidence import EVIDENCE_COLUMNS, evidence_rows
 
-    from roa_evidence.exporters.csv import export
-    from roa_evidence.exporters.read import Selection
-    from roa_evidence.tabular import EVIDENCE_COLUMNS, evidence_rows, write_csv
-
-    exported, expected = io.StringIO(), io.StringIO()
+    shared = ("claim_id", "statement", "topic", "certainty", "status", "kind", "total_n")
+    of_link = ("source", "stance", "design", "n", "title", "year", "locator", "note")
     with open_store(SHIPPED_DATA, sqlite_url) as conn:
-        export(exported, Selection(conn, "evidence", flt, batch_size=7))
-        rows = [row for claim in find_claims(conn, flt) for row in evidence_rows(claim)]
-    write_csv(expected, EVIDENCE_COLUMNS, rows)
-    assert exported.getvalue() == expected.getvalue()
-    assert len(rows) > 10
+        rows = [dict(zip(EVIDENCE_COLUMNS, row, strict=True)) for row in evidence_rows(conn, flt)]
+        claims = find_claims(conn, flt)
+    expected = [
+        (claim, link) for claim in claims for link in (claim.to_dict()["evidence"] or [None])
+    ]
+    assert len(rows) == len(expected) > 10
+    for row, (claim, link) in zip(rows, expected, strict=True):
+        record = claim.to_dict() | {"claim_id": claim.id}
+        assert [row[c] for c in shared] == [record[c] for c in shared]
+        assert row["routes"] == ";".join(claim.routes)
+        assert [row[c] for c in of_link] == [link[c] if link else None for c in of_link]
 
 
 # ---------------------------------------------------------------------------

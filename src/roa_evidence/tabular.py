@@ -1,17 +1,17 @@
 """Flat, spreadsheet-safe rows of claims and works, and a CSV writer for them.
 
-Shared by `claims --format csv` and the exports: the column order here is the
-documented, stable order of every CSV roa-evidence writes.
+Shared by `claims` and `sources --format csv` and the exports: the column order here
+is the documented, stable order of those CSVs (the evidence table's is in
+`exporters/evidence.py`).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from operator import itemgetter
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
-from .records import ClaimView, EvidenceView, WorkView, retraction_text
+from .records import ClaimView, WorkView, retraction_text
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -53,54 +53,6 @@ WORK_COLUMNS = (
     "verification",
     "citation_issue",
     "cited_by",
-    "retraction",
-)
-# GRADE's reasons for rating down, each a column of the evidence CSV: "serious (-1): why".
-GRADE_DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision", "publication_bias")
-_JUDGEMENT = {0: "not serious", -1: "serious", -2: "very serious"}
-_RATED_UP = ("large_effect", "dose_response")
-
-# One row per claim x evidence link: the contract's columns first, then the rest of the link.
-EVIDENCE_COLUMNS = (
-    "claim_id",
-    "statement",
-    "routes",
-    "topic",
-    "certainty",
-    "status",
-    "source",
-    "stance",
-    "design",
-    "n",
-    "blinding",
-    "population",
-    "quality",
-    "year",
-    "title",
-    "doi",
-    "condition",
-    "total_n",
-    "authors",
-    "locator",
-    "indirect",
-    "flags",
-    "value_estimate",
-    "value_low",
-    "value_high",
-    "value_unit",
-    "effect_measure",
-    "effect_estimate",
-    "effect_low",
-    "effect_high",
-    "note",
-    "verification",
-    # the claim's grading, for a reviewer's evidence profile (docs/exports.md)
-    "kind",
-    "certainty_against",
-    "asserted_by",
-    *GRADE_DOMAINS,
-    "rated_up",
-    "override",
     "retraction",
 )
 
@@ -174,99 +126,18 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def grading_cells(grading: Sequence[Mapping[str, Any]]) -> tuple[str, ...]:
-    """The evidence CSV's grading columns (GRADE_DOMAINS, rated_up, override) from a
-    claim's derivation: each domain as "<judgement> (<change>): <reason>", "not serious
-    (0)" when the grader found nothing to rate down; all blank when the claim was not
-    graded (nothing supports it, or it is a description or a definition)."""
-    if not any(step["domain"] == "start" and int(step["change"]) > 0 for step in grading):
-        return ("",) * (len(GRADE_DOMAINS) + 2)
+def write_csv(
+    stream: TextIO,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    cells_safe: bool = False,
+) -> None:
+    """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe.
 
-    def joined(steps: Iterable[Mapping[str, Any]], label: Any) -> str:
-        return "; ".join(
-            f"{label(step)} ({_change(int(step['change']))}): {step['reason']}".rstrip(": ")
-            for step in steps
-        )
-
-    cells = []
-    for domain in GRADE_DOMAINS:
-        steps = [step for step in grading if step["domain"] == domain]
-        judged = joined(steps, lambda step: _JUDGEMENT.get(int(step["change"]), "rated down"))
-        cells.append(judged or "not serious (0)")
-    up = [step for step in grading if step["domain"] in _RATED_UP]
-    cells.append(joined(up, lambda step: str(step["domain"]).replace("_", " ")))
-    overridden = [step for step in grading if step["domain"] == "override"]
-    cells.append(joined(overridden, lambda step: "override"))
-    return tuple(cells)
-
-
-def _change(change: int) -> str:
-    return f"{change:+d}" if change else "0"
-
-
-def whole_number(value: Any) -> Any:
-    """A stored float that is whole (93.0) as it was written (93)."""
-    return int(value) if isinstance(value, float) and value.is_integer() else value
-
-
-def evidence_rows(claim: ClaimView) -> Iterator[tuple[Any, ...]]:
-    """The claim's rows of the evidence table (`EVIDENCE_COLUMNS`, cells by name); one
-    row with blank link cells if it has none."""
-    claim_cells = {
-        "claim_id": claim.id,
-        "statement": claim.statement,
-        "routes": ";".join(claim.routes),
-        "topic": claim.topic,
-        "certainty": claim.certainty,
-        "status": claim.status,
-        "condition": claim.condition,
-        "total_n": claim.total_n,
-        "kind": claim.kind,
-        "certainty_against": claim.certainty_against,
-        "asserted_by": ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
-        **dict(zip(_GRADING_COLUMNS, grading_cells(claim.grading), strict=True)),
-    }
-    if not claim.evidence:
-        yield _evidence_row(claim_cells | _NO_LINK)
-    for link in claim.evidence:
-        yield _evidence_row(claim_cells | _link_cells(link))
-
-
-_GRADING_COLUMNS = (*GRADE_DOMAINS, "rated_up", "override")
-_evidence_row = itemgetter(*EVIDENCE_COLUMNS)
-
-
-def _link_cells(link: EvidenceView) -> dict[str, Any]:
-    value, effect = link.value or {}, link.effect or {}
-    return {
-        "source": link.source,
-        "stance": link.stance,
-        "design": link.design,
-        "n": link.n,
-        "blinding": link.blinding,
-        "population": link.population,
-        "quality": ";".join(link.quality),
-        "year": link.year,
-        "title": link.title,
-        "doi": link.doi,
-        "authors": link.authors,
-        "locator": link.locator,
-        "indirect": ";".join(link.indirect),
-        "flags": ";".join(link.flags),
-        **{f"value_{key}": whole_number(value.get(key)) for key in ("estimate", "low", "high")},
-        "value_unit": value.get("unit"),
-        **{f"effect_{key}": effect.get(key) for key in ("measure", "estimate", "low", "high")},
-        "note": link.note,
-        "verification": link.verification,
-        "retraction": retraction_text(link.retraction) if link.retraction else None,
-    }
-
-
-_NO_LINK = dict.fromkeys(_link_cells(EvidenceView(source="", stance="", design=None, n=None)))
-
-
-def write_csv(stream: TextIO, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """RFC 4180 CSV (CRLF line ends, minimal quoting) with every cell made safe."""
+    `cells_safe` says the rows were neutralised already (by the query that made them),
+    so they go to the writer as they are; None is written as an empty cell.
+    """
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(map(safe_cell, row) for row in rows)
+    writer.writerows(rows if cells_safe else (map(safe_cell, row) for row in rows))

@@ -10,19 +10,20 @@ from typing import Any, TextIO
 
 from ..tabular import (
     CLAIM_COLUMNS,
-    EVIDENCE_COLUMNS,
     WORK_COLUMNS,
     claim_row,
-    evidence_rows,
     work_row,
     write_csv,
 )
+from .evidence import EVIDENCE_COLUMNS, evidence_rows
 from .read import Selection
 
 
-def write(stream: TextIO, records: Iterable[Any], columns: tuple[str, ...]) -> int:
-    """The header `columns`, then a row per record, cells neutralised for spreadsheets;
-    rows written."""
+def write(
+    stream: TextIO, records: Iterable[Any], columns: tuple[str, ...], *, cells_safe: bool = False
+) -> int:
+    """The header `columns`, then a row per record (cells neutralised for spreadsheets
+    unless `cells_safe` says they already are); rows written."""
     count = 0
 
     def counted() -> Iterator[Any]:
@@ -31,15 +32,15 @@ def write(stream: TextIO, records: Iterable[Any], columns: tuple[str, ...]) -> i
             count += 1
             yield record
 
-    write_csv(stream, columns, counted())
+    write_csv(stream, columns, counted(), cells_safe=cells_safe)
     return count
 
 
 def export(stream: TextIO, selection: Selection) -> int:
     """The selection's evidence rows, claims or works as CSV; rows written."""
     if selection.what == "evidence":
-        rows = (row for claim in selection.claims() for row in evidence_rows(claim))
-        return write(stream, rows, EVIDENCE_COLUMNS)
+        rows = evidence_rows(selection.conn, selection.flt)
+        return write(stream, rows, EVIDENCE_COLUMNS, cells_safe=True)
     if selection.what == "claims":
         return write(stream, (claim_row(c) for c in selection.claims()), CLAIM_COLUMNS)
     return write(stream, (work_row(w) for w in selection.works()), WORK_COLUMNS)
