@@ -152,33 +152,49 @@ def dump(record: Any) -> dict[str, Any]:
     """A record as JSON data: its fields in declared order, tuples as lists, nested
     records dumped, notices without `in_force` (implied by where they appear)."""
     data: dict[str, Any] = {}
-    for spec in _dumped_fields(type(record)):
-        value = getattr(record, spec.name)
-        if spec.metadata.get("omit_empty") and not value:
-            continue
-        if isinstance(value, tuple):
+    values = record.__dict__
+    for name, key, omit_empty, when_empty in _dump_plan(type(record)):
+        value = values[name]
+        if type(value) is tuple:
+            if not value:
+                if omit_empty:
+                    continue
+                data[key] = [] if when_empty is _LIST else when_empty
+                continue
             value = [_jsonable(item) for item in value]
-            if not value and "json_empty" in spec.metadata:
-                value = spec.metadata["json_empty"]
-        data[spec.metadata.get("json_name", spec.name)] = value
+        elif omit_empty and not value:
+            continue
+        data[key] = value
     return data
 
 
 def _jsonable(item: Any) -> Any:
-    if dataclasses.is_dataclass(item):
-        return dump(item)
+    if isinstance(item, Record):
+        return item.to_dict()
     if isinstance(item, dict):
         return _public(item) if "in_force" in item else dict(item)
     return item
 
 
-_DUMPED: dict[type, tuple[dataclasses.Field[Any], ...]] = {}
+_LIST = object()  # an empty tuple dumps as []
+_PLANS: dict[type, tuple[tuple[str, str, bool, Any], ...]] = {}
 
 
-def _dumped_fields(kind: type) -> tuple[dataclasses.Field[Any], ...]:
-    if kind not in _DUMPED:
-        _DUMPED[kind] = tuple(f for f in dataclasses.fields(kind) if f.metadata.get("json", True))
-    return _DUMPED[kind]
+def _dump_plan(kind: type) -> tuple[tuple[str, str, bool, Any], ...]:
+    """Per dumped field: its name, JSON key, whether it is left out when empty, and what
+    it dumps as when it is an empty tuple."""
+    if kind not in _PLANS:
+        _PLANS[kind] = tuple(
+            (
+                spec.name,
+                spec.metadata.get("json_name", spec.name),
+                bool(spec.metadata.get("omit_empty")),
+                spec.metadata.get("json_empty", _LIST),
+            )
+            for spec in dataclasses.fields(kind)
+            if spec.metadata.get("json", True)
+        )
+    return _PLANS[kind]
 
 
 # --------------------------------------------------------------------------
