@@ -27,6 +27,16 @@ DSN = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 @pytest.fixture
 def pg_url() -> Iterator[str]:
     """A private schema in the test database."""
+    yield from _private_schema()
+
+
+@pytest.fixture
+def second_pg_url() -> Iterator[str]:
+    """Another private schema in the same database."""
+    yield from _private_schema()
+
+
+def _private_schema() -> Iterator[str]:
     if _PG_REASON is not None:
         pytest.skip(_PG_REASON)
     import psycopg
@@ -39,6 +49,13 @@ def pg_url() -> Iterator[str]:
     finally:
         with psycopg.connect(DSN, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+def _hold_the_lock(other: object, pg_url: str) -> None:
+    """Take, on the connection `other`, the lock a load into `pg_url`'s schema takes."""
+    schema = pg_url.rsplit("%3D", 1)[1]
+    other.execute(f"SET search_path TO {schema}")  # type: ignore[attr-defined]
+    other.execute(store.PG_LOCK)  # type: ignore[attr-defined]
 
 
 def _claims(data: Path, url: str) -> list[dict[str, object]]:
@@ -89,7 +106,7 @@ def test_a_load_that_waits_too_long_for_another_says_so(
     before = _claims(evidence_dir, pg_url)
     monkeypatch.setattr(store, "PG_LOCK_TIMEOUT", "200ms")
     with psycopg.connect(DSN) as other:  # another load, holding the lock in its transaction
-        other.execute(f"SELECT pg_advisory_xact_lock({store._PG_LOCK_ID})")
+        _hold_the_lock(other, pg_url)
         result = runner.invoke(app, args, env={"NO_COLOR": "1"})
     assert result.exit_code == 2
     assert result.stderr == (
@@ -97,6 +114,22 @@ def test_a_load_that_waits_too_long_for_another_says_so(
         "200ms; nothing was changed; run again when it is done\n"
     )
     assert _claims(evidence_dir, pg_url) == before
+
+
+def test_loads_into_different_schemas_do_not_wait_for_each_other(
+    evidence_dir: Path, pg_url: str, second_pg_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import psycopg
+
+    monkeypatch.setattr(store, "PG_LOCK_TIMEOUT", "200ms")
+    args = ["--data", str(evidence_dir), "load", "--force"]
+    with psycopg.connect(DSN) as other:  # a load into the first schema, holding its lock
+        _hold_the_lock(other, pg_url)
+        blocked = CliRunner().invoke(app, ["--db", pg_url, *args])
+        elsewhere = CliRunner().invoke(app, ["--db", second_pg_url, *args])
+    assert blocked.exit_code == 2, blocked.stdout
+    assert elsewhere.exit_code == 0, elsewhere.stderr
+    assert elsewhere.stdout.startswith("Loaded "), elsewhere.stdout
 
 
 def test_a_changed_claims_file_waits_for_the_lock_too(
@@ -115,7 +148,7 @@ def test_a_changed_claims_file_waits_for_the_lock_too(
     )
     monkeypatch.setattr(store, "PG_LOCK_TIMEOUT", "200ms")
     with psycopg.connect(DSN) as other:
-        other.execute(f"SELECT pg_advisory_xact_lock({store._PG_LOCK_ID})")
+        _hold_the_lock(other, pg_url)
         result = runner.invoke(
             app, ["--data", str(evidence_dir), "--db", pg_url, "load"], env={"NO_COLOR": "1"}
         )

@@ -36,7 +36,9 @@ if TYPE_CHECKING:
     from .retraction_watch import Persisted
 
 SCHEMA_VERSION = "3"  # bump when a table in `tables` changes: older stores are rebuilt
-_PG_LOCK_ID = 0x0E71DE  # pg_advisory_xact_lock key shared by every roa-evidence load
+# The advisory lock a load of one schema takes: roa-evidence's key and the schema's, so
+# loads into different schemas (or databases) of one server do not wait for each other.
+PG_LOCK = "SELECT pg_advisory_xact_lock(947678, hashtext(coalesce(current_schema(), '')))"
 PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 
 Progress = Callable[[str], None]  # told each stage of a load ("reading", "grading"...)
@@ -229,9 +231,9 @@ class Store:
 
 
 def lock_server(conn: Connection) -> None:
-    """Wait (up to PG_LOCK_TIMEOUT) until no other load writes this PostgreSQL database."""
+    """Wait (up to PG_LOCK_TIMEOUT) until no other load writes this schema."""
     conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{PG_LOCK_TIMEOUT}'")
-    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_PG_LOCK_ID})")
+    conn.exec_driver_sql(PG_LOCK)
 
 
 def server_error(exc: Exception) -> StoreError:
