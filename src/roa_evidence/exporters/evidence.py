@@ -26,7 +26,7 @@ from ..tabular import FORMULA_STARTS, safe_cell
 from .read import claim_ids
 
 # GRADE's reasons for rating down, each a column of the evidence CSV: "serious (-1): why".
-GRADE_DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision", "publication_bias")
+GRADE_DOMAINS = vocab.JUDGEMENT_DOMAINS
 _JUDGEMENT = {0: "not serious", -1: "serious", -2: "very serious"}
 _RATED_UP = ("large_effect", "dose_response")
 COMPUTED = None
