@@ -103,3 +103,13 @@ def test_a_query_does_not_import_sqlmodel(evidence_dir: Path, tmp_path: Path) ->
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stderr.strip().splitlines()[-1] == "False", done.stderr
+
+
+def test_a_claim_made_through_the_models_has_the_store_defaults() -> None:
+    from roa_evidence.models import Claim, EvidenceLink, Work
+
+    claim = Claim(id="c", position=0, statement="s", topic="t", condition="any", level=0)
+    assert (claim.kind, claim.grading_json, claim.n_asserted, claim.line) == ("finding", "[]", 0, 0)
+    work = Work(key="k", position=0, entry_type="article")
+    assert (work.level, work.routes, work.is_document, work.fields_json) == (1, "", False, "{}")
+    assert EvidenceLink(claim_id="c", source="k", stance="supports").flags == ""

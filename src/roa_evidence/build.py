@@ -18,10 +18,9 @@ from .bibfile import Work
 from .evidence_base import Claim, EvidenceBase
 from .inputs import file_key
 from .notices import Notice
-from .retraction_watch import match_notices
-from .retraction_watch import work_notice_rows as work_notice_rows
+from .retraction_watch import match_notices, work_notice_rows
 from .schema import ClaimIn, EffectIn, ValueIn
-from .tables import ASSERTION, CLAIM, LINK, TABLES, WORK, insert_columns, row_of
+from .tables import ASSERTION, CLAIM, LINK, TABLES, VALUE_COLUMNS, WORK, insert_columns, row_of
 
 COLUMNS = {table.name: insert_columns(table) for table in TABLES}
 _WORK_ROW, _CLAIM_ROW, _LINK_ROW = (row_of(table) for table in (WORK, CLAIM, LINK))
@@ -101,15 +100,12 @@ def _dump(model: Any) -> str | None:
 def _value_columns(value: ValueIn | None) -> dict[str, Any]:
     if value is None:
         return _NO_VALUE
-    return {
-        "value_estimate": value.estimate,
-        "value_low": value.low,
-        "value_high": value.high,
-        "value_unit": value.unit,
-    }
+    return dict(
+        zip(VALUE_COLUMNS, (value.estimate, value.low, value.high, value.unit), strict=True)
+    )
 
 
-_NO_VALUE = dict.fromkeys(("value_estimate", "value_low", "value_high", "value_unit"))
+_NO_VALUE = dict.fromkeys(VALUE_COLUMNS)
 
 
 def grade_claim(

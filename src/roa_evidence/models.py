@@ -24,7 +24,9 @@ def table_model(name: str, table: sa.Table) -> type[SQLModel]:
     for column in table.columns:
         python_type = column.type.python_type
         annotations[column.name] = python_type | None if column.nullable else python_type
-        if column.nullable or column is table.autoincrement_column:
+        if isinstance(column.default, sa.ColumnDefault):
+            namespace[column.name] = Field(default=column.default.arg, sa_column=_copy(column))
+        elif column.nullable or column is table.autoincrement_column:
             namespace[column.name] = Field(default=None, sa_column=_copy(column))
         else:
             namespace[column.name] = Field(sa_column=_copy(column))

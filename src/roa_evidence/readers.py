@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import orjson
 import sqlalchemy as sa
 
-_VALUE_COLUMNS = ("value_estimate", "value_low", "value_high", "value_unit")
+from .tables import VALUE_COLUMNS
+
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
@@ -29,6 +30,7 @@ class Reader(Generic[R]):
     decoders: tuple[tuple[str, Callable[[Any], Any]], ...]
     has_value: bool  # the four value_* columns make the field `value`
     defaults: Mapping[str, Any]  # of the fields no column holds
+    required: frozenset[str]  # fields no column holds and without a default: `filled`
 
     def index(self, name: str) -> int:
         """Where the column of field `name` is in a row."""
@@ -37,16 +39,17 @@ class Reader(Generic[R]):
     def read(self, row: Sequence[Any], **filled: Any) -> R:
         """The record of `row`; `filled` gives the fields no column holds (else their
         defaults)."""
+        if len(row) < len(self.names) or not filled.keys() >= self.required:
+            raise TypeError(
+                f"a {self.kind.__name__} needs {self.names} and {sorted(self.required)}"
+            )
         values = dict(self.defaults)
         values.update(zip(self.names, row, strict=False))  # a row may end in extra columns
         values.update(filled)
         for name, decode in self.decoders:
             values[name] = decode(values[name])
         if self.has_value:
-            pop = values.pop
-            values["value"] = _value(
-                pop("value_estimate"), pop("value_low"), pop("value_high"), pop("value_unit")
-            )
+            values["value"] = _value(*map(values.pop, VALUE_COLUMNS))
         # The fields set straight into the new record, as dataclasses' own __init__ would
         # (records have no __post_init__): a frozen dataclass's __init__ sets each field
         # through object.__setattr__, which was most of an export's time on 300k links.
@@ -69,16 +72,18 @@ def reader(
             continue
         exprs, decode = found
         selected.extend(exprs)
-        names.extend([spec.name] if len(exprs) == 1 else _VALUE_COLUMNS)
+        names.extend([spec.name] if len(exprs) == 1 else VALUE_COLUMNS)
         if decode is not None:
             decoders.append((spec.name, decode))
+    unread = [spec for spec in dataclasses.fields(kind) if spec.name not in names]
+    if any(spec.default_factory is not dataclasses.MISSING for spec in unread):
+        raise TypeError(f"{kind.__name__}: a field no column holds needs a plain default")
+    defaults = {s.name: s.default for s in unread if s.default is not dataclasses.MISSING}
+    required = frozenset(s.name for s in unread if s.default is dataclasses.MISSING)
     has_value = "value_low" in names
-    defaults = {
-        spec.name: spec.default
-        for spec in dataclasses.fields(kind)
-        if spec.name not in names and spec.default is not dataclasses.MISSING
-    }
-    return Reader(kind, tuple(selected), tuple(names), tuple(decoders), has_value, defaults)
+    return Reader(
+        kind, tuple(selected), tuple(names), tuple(decoders), has_value, defaults, required
+    )
 
 
 def _stored(
@@ -93,19 +98,23 @@ def _stored(
     tables = list(tables)
     if spec.metadata.get("stored") == "value":
         table = next(t for t in tables if "value_low" in t.c)
-        return [table.c[name] for name in _VALUE_COLUMNS], None
+        return [table.c[name] for name in VALUE_COLUMNS], None
     name = spec.metadata.get("column", spec.name)
     for table in tables:
         if name in table.c:
             if spec.metadata.get("stored") == "comma":
                 return [table.c[name]], split
-            if isinstance(table.c[name].type, sa.Boolean):
-                return [table.c[name]], bool
+            if isinstance(table.c[name].type, sa.Boolean):  # SQLite gives 0 and 1
+                return [table.c[name]], _flag
             return [table.c[name]], None
         if f"{name}_json" in table.c:
             many = str(spec.type).startswith("tuple")  # a derivation's steps, say
             return [table.c[f"{name}_json"]], _loads_tuple if many else _loads
     return None
+
+
+def _flag(value: Any) -> bool | None:
+    return None if value is None else bool(value)
 
 
 def split(text: str | None) -> tuple[str, ...]:

@@ -36,8 +36,8 @@ if TYPE_CHECKING:
     from .retraction_watch import Persisted
 
 SCHEMA_VERSION = "3"  # bump when a table in `tables` changes: older stores are rebuilt
-# The advisory lock a load of one schema takes: roa-evidence's key and the schema's, so
-# loads into different schemas (or databases) of one server do not wait for each other.
+# The advisory lock a load of one schema takes (advisory locks are per database):
+# roa-evidence's key and the schema's, so loads into other schemas do not wait for it.
 PG_LOCK = "SELECT pg_advisory_xact_lock(947678, hashtext(coalesce(current_schema(), '')))"
 PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 

@@ -25,7 +25,8 @@ Text, Int, Real, Flag = sa.String, sa.Integer, sa.Float, sa.Boolean
 
 def _column(name: str, kind: Any, *args: Any, null: bool = False, **options: Any) -> sa.Column[Any]:
     """A column, NOT NULL unless `null` (most of the store's text is required); `args`
-    may hold a foreign key."""
+    may hold a foreign key. A `default` is Python's (for rows made through `models`):
+    the build always writes every column."""
     return sa.Column(name, kind, *args, nullable=null, **options)
 
 
@@ -33,14 +34,13 @@ def _optional(name: str, kind: Any = Text, **options: Any) -> sa.Column[Any]:
     return _column(name, kind, null=True, **options)
 
 
+# A reported number or range (`value:` of a claim or of a link), in four columns.
+VALUE_COLUMNS = ("value_estimate", "value_low", "value_high", "value_unit")
+
+
 def _value_columns() -> tuple[sa.Column[Any], ...]:
-    """A reported number or range (`value:` of a claim or of a link)."""
-    return (
-        _optional("value_estimate", Real),
-        _optional("value_low", Real),
-        _optional("value_high", Real),
-        _optional("value_unit"),
-    )
+    *numbers, unit = VALUE_COLUMNS
+    return (*(_optional(name, Real) for name in numbers), _optional(unit))
 
 
 def _serial() -> sa.Column[Any]:
@@ -67,15 +67,17 @@ WORK = sa.Table(
     _optional("year", Int),
     *(_optional(name) for name in ("container", "doi", "pmid", "url")),
     _optional("design", index=True),
-    _column("level", Int),  # the design's starting level (vocab.DESIGN_LEVEL)
+    _column("level", Int, default=1),  # the design's starting level (vocab.DESIGN_LEVEL)
     _optional("n", Int, index=True),
     *(_optional(name) for name in ("blinding", "population", "condition")),
-    _column("routes", Text),  # comma-separated
-    _column("quality", Text),  # comma-separated flags
+    _column("routes", Text, default=""),  # comma-separated
+    _column("quality", Text, default=""),  # comma-separated flags
     *(_optional(name) for name in ("verification", "file", "citation_issue", "note")),
-    _column("is_document", Flag),
-    _column("fields_json", Text),  # every BibTeX field as written, for the BibTeX export
-    _column("line", Int),
+    _column("is_document", Flag, default=False),
+    _column(
+        "fields_json", Text, default="{}"
+    ),  # every BibTeX field as written, for the BibTeX export
+    _column("line", Int, default=0),
 )
 
 # A claim with its computed grade.
@@ -84,7 +86,7 @@ CLAIM = sa.Table(
     metadata,
     _column("id", Text, primary_key=True),
     _column("position", Int, index=True),
-    _column("kind", Text, index=True),  # finding | description | definition
+    _column("kind", Text, index=True, default="finding"),  # finding | description | definition
     _column("statement", Text),
     _column("topic", Text, index=True),
     _column("condition", Text, index=True),
@@ -94,14 +96,14 @@ CLAIM = sa.Table(
     _column("status", Text, index=True),
     _optional("certainty_against"),  # the contradicting body's certainty (findings)
     _optional("total_n", Int),
-    _column("n_asserted", Int),
-    _column("n_disputed", Int),
+    _column("n_asserted", Int, default=0),
+    _column("n_disputed", Int, default=0),
     *(_optional(name) for name in ("note", "rationale", "mid_json")),
-    _column("grading_json", Text),  # the derivation, step by step
-    _column("grading_against_json", Text),
+    _column("grading_json", Text, default="[]"),  # the derivation, step by step
+    _column("grading_against_json", Text, default="[]"),
     *(_optional(f"{name}_json") for name in ("override", "pooled_effect", "judgements")),
-    _column("file", Text),
-    _column("line", Int),
+    _column("file", Text, default=""),
+    _column("line", Int, default=0),
 )
 
 # A route a claim is about.
@@ -125,7 +127,7 @@ ASSERTION = _claim_citing(
     _column("kind", Text),  # asserted | disputed
     _column("quote", Text),
     _optional("citation_issue"),
-    _column("position", Int),
+    _column("position", Int, default=0),
 )
 
 # A link claim -> source, with stance and what the source reports.
@@ -136,12 +138,12 @@ LINK = _claim_citing(
     _optional("locator"),
     _optional("n", Int),
     *_value_columns(),
-    _column("indirect", Text),  # comma-separated
-    _column("flags", Text),  # comma-separated
+    _column("indirect", Text, default=""),  # comma-separated
+    _column("flags", Text, default=""),  # comma-separated
     _optional("note"),
     _optional("effect_json"),
     _optional("within"),  # the pooled source on this claim that includes this study
-    _column("position", Int),
+    _column("position", Int, default=0),
 )
 
 # Facts about the build: schema version, content hash, data folder.
@@ -153,11 +155,11 @@ WORK_NOTICE = sa.Table(
     metadata,
     _serial(),
     _of_work("work_key"),
-    _column("position", Int),
+    _column("position", Int, default=0),
     _column("origin", Text),  # studies.bib | retraction-watch
     _column("nature", Text, index=True),
     *(_optional(name) for name in ("date", "notice_doi", "reason", "record_id")),
-    _column("in_force", Flag),  # False: a retraction a later reinstatement undid
+    _column("in_force", Flag, default=True),  # False: a retraction a later reinstatement undid
 )
 
 # One record of the imported Retraction Watch file; kept across rebuilds.
@@ -170,7 +172,7 @@ RETRACTION_NOTICE = sa.Table(
     _optional("pmid"),
     _column("nature", Text),
     *(_optional(name) for name in ("date", "notice_doi", "reason")),
-    _column("line", Int),
+    _column("line", Int, default=0),
 )
 
 # A claim whose grade the latest import changed, before and after.
