@@ -108,3 +108,12 @@ def test_only_the_cli_uses_typer_or_rich() -> None:
             continue
         outside = {t.split(".")[0] for t in _imports(name, path, modules)}
         assert not outside & {"typer", "rich"}, name
+
+
+def test_no_module_is_over_450_lines() -> None:
+    """A module past this holds more than one idea (issue 11): split it by idea."""
+    sizes = {
+        name: len(path.read_text(encoding="utf-8").splitlines())
+        for name, path in _modules().items()
+    }
+    assert {name: n for name, n in sizes.items() if n > 450} == {}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable, Sequence
+from operator import itemgetter
 from typing import Any, TextIO
 
 from .records import ClaimView, WorkView, retraction_text
@@ -33,6 +34,7 @@ CLAIM_COLUMNS = (
     "certainty_against",
     "retraction",
 )
+_CLAIM_ROW = itemgetter(*CLAIM_COLUMNS)
 WORK_COLUMNS = (
     "key",
     "type",
@@ -93,22 +95,24 @@ def effect_text(effect: dict[str, Any] | None) -> str:
 
 
 def claim_row(claim: ClaimView) -> tuple[Any, ...]:
-    return (
-        claim.id,
-        claim.statement,
-        ";".join(claim.routes),
-        claim.topic,
-        claim.condition,
-        claim.certainty,
-        claim.status,
-        claim.total_n,
-        len(claim.evidence),
-        ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
-        ";".join(dict.fromkeys(a.document for a in claim.disputed_by)),
-        claim.kind,
-        claim.certainty_against,
-        "; ".join(retraction_text(notice) for notice in claim.retraction),
-    )
+    """The claim's `CLAIM_COLUMNS`, each named with its value."""
+    cells = {
+        "claim_id": claim.id,
+        "statement": claim.statement,
+        "routes": ";".join(claim.routes),
+        "topic": claim.topic,
+        "condition": claim.condition,
+        "certainty": claim.certainty,
+        "status": claim.status,
+        "total_n": claim.total_n,
+        "n_sources": len(claim.evidence),
+        "asserted_by": ";".join(dict.fromkeys(a.document for a in claim.asserted_by)),
+        "disputed_by": ";".join(dict.fromkeys(a.document for a in claim.disputed_by)),
+        "kind": claim.kind,
+        "certainty_against": claim.certainty_against,
+        "retraction": "; ".join(retraction_text(notice) for notice in claim.retraction),
+    }
+    return _CLAIM_ROW(cells)
 
 
 def work_row(work: WorkView) -> tuple[Any, ...]:

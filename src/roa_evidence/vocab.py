@@ -153,6 +153,7 @@ NOT_GRADED = "not graded"  # how a description's or definition's null certainty 
 EFFECT_MEASURES: tuple[str, ...] = ("RR", "OR", "HR", "RD", "MD", "SMD")
 # Ratios: 1 is no difference, and every value (estimate and interval) is above 0.
 RATIO_MEASURES: frozenset[str] = frozenset({"RR", "OR", "HR"})
+# In this order, a column each of the evidence CSV (a contract: add a domain at the end).
 JUDGEMENT_DOMAINS: tuple[str, ...] = (
     "risk_of_bias",
     "inconsistency",

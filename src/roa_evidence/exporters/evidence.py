@@ -63,17 +63,20 @@ _SOURCES: dict[str, Any] = {
     "total_n": CLAIM.c.total_n,
     "authors": _neutral(WORK.c.authors),
     "locator": _neutral(LINK.c.locator),
-    **dict.fromkeys(("indirect", "flags", "value_estimate", "value_low", "value_high")),
+    **dict.fromkeys(("indirect", "flags", "value_estimate", "value_low", "value_high"), COMPUTED),
     "value_unit": _neutral(LINK.c.value_unit),
-    **dict.fromkeys(("effect_measure", "effect_estimate", "effect_low", "effect_high")),
+    **dict.fromkeys(("effect_measure", "effect_estimate", "effect_low", "effect_high"), COMPUTED),
     "note": _neutral(LINK.c.note),
     "verification": WORK.c.verification,
     # the claim's grading, for a reviewer's evidence profile (docs/exports.md)
     "kind": CLAIM.c.kind,
     "certainty_against": CLAIM.c.certainty_against,
-    **dict.fromkeys(("asserted_by", *GRADE_DOMAINS, "rated_up", "override", "retraction")),
+    **dict.fromkeys(
+        ("asserted_by", *GRADE_DOMAINS, "rated_up", "override", "retraction"), COMPUTED
+    ),
 }
 EVIDENCE_COLUMNS = tuple(_SOURCES)
+_GRADED = (*GRADE_DOMAINS, "rated_up", "override")
 _JOINED = tuple(name for name, column in _SOURCES.items() if column is not COMPUTED)
 # What the computed cells are made from, after the joined columns in each row.
 _INPUTS = (
@@ -87,10 +90,12 @@ _INPUTS = (
     LINK.c.effect_json,
     CLAIM.c.grading_json,
 )
-_GRADED = (*GRADE_DOMAINS, "rated_up", "override")
+# The computed cells of a link, blank on the row of a claim without one.
 _NO_LINK = dict.fromkeys(
-    ("quality", "indirect", "flags", "value_estimate", "value_low", "value_high", "retraction")
-) | dict.fromkeys(("effect_measure", "effect_estimate", "effect_low", "effect_high"))
+    name
+    for name, column in _SOURCES.items()
+    if column is COMPUTED and name not in ("routes", "asserted_by", *_GRADED)
+)
 _ROW = itemgetter(*EVIDENCE_COLUMNS)
 
 
