@@ -8,7 +8,7 @@ is the documented, stable order of those CSVs (the evidence table's is in
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 from typing import Any, TextIO
 
@@ -34,7 +34,7 @@ CLAIM_COLUMNS = (
     "certainty_against",
     "retraction",
 )
-_CLAIM_ROW = itemgetter(*CLAIM_COLUMNS)
+_CLAIM_ROW: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*CLAIM_COLUMNS)
 WORK_COLUMNS = (
     "key",
     "type",
