@@ -1,15 +1,17 @@
 """Validated evidence base -> graded table rows, ready for a bulk insert.
 
 Each row is made as a record keyed by column name, then laid out as a plain tuple in
-its table's column order (`tables.row_of`), so the writer can hand rows to the
-driver's executemany (or COPY) without an ORM object each.
+its table's column order (`layout`), so the writer can hand rows to the driver's
+executemany (or COPY) without an ORM object each.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -18,13 +20,26 @@ from .bibfile import Work
 from .evidence_base import Claim, EvidenceBase
 from .inputs import file_key
 from .notices import Notice
+from .records import VALUE_COLUMNS
 from .retraction_watch import match_notices, work_notice_rows
 from .schema import ClaimIn, EffectIn, ValueIn
-from .tables import ASSERTION, CLAIM, LINK, TABLES, VALUE_COLUMNS, WORK, insert_columns, row_of
 
-COLUMNS = {table.name: insert_columns(table) for table in TABLES}
-_WORK_ROW, _CLAIM_ROW, _LINK_ROW = (row_of(table) for table in (WORK, CLAIM, LINK))
-_ASSERTION_ROW = row_of(ASSERTION)
+Layout = Mapping[str, Sequence[str]]  # table -> the columns a load writes, in order
+
+
+@functools.cache
+def layout() -> dict[str, tuple[str, ...]]:
+    """Every table's insert columns, parents first, from `tables`. Imported here, not at
+    the top: an incremental load reads its layout from the database it updates, and so
+    never imports SQLAlchemy (0.14 s of a 0.6 s update)."""
+    from .tables import TABLES, insert_columns
+
+    return {table.name: insert_columns(table) for table in TABLES}
+
+
+def _row_makers(columns: Layout) -> dict[str, Callable[[Mapping[str, Any]], tuple[Any, ...]]]:
+    """Per table, a function laying out a record (values by column name) as its row."""
+    return {table: itemgetter(*names) for table, names in columns.items()}
 
 
 def study_of(work: Work, notices: tuple[Notice, ...] = ()) -> grading.Study:
@@ -137,6 +152,7 @@ def table_rows(base: EvidenceBase, imported: Sequence[tuple[Any, ...]] = ()) -> 
 def work_rows(works: Iterable[Work], documents: set[str]) -> Rows:
     """The work rows."""
     rows: Rows = {"work": []}
+    work_row = _row_makers(layout())["work"]
     for position, work in enumerate(works):
         record = vars(work) | {
             "position": position,
@@ -146,7 +162,7 @@ def work_rows(works: Iterable[Work], documents: set[str]) -> Rows:
             "is_document": work.key in documents,
             "fields_json": json.dumps(work.fields, ensure_ascii=False),
         }
-        rows["work"].append(_WORK_ROW(record))
+        rows["work"].append(work_row(record))
     return rows
 
 
@@ -155,24 +171,26 @@ def claim_rows(
     studies: dict[str, grading.Study],
     config: grading.GradingConfig,
     data_dir: Path,
+    columns: Layout | None = None,
 ) -> Rows:
-    """The claim, claim_route, assertion and evidence_link rows, grades computed.
+    """The claim, claim_route, assertion and evidence_link rows, grades computed, laid
+    out as `columns` says (default: `layout()`).
 
     Grading is the costly part; on a large evidence base the second half of the
     claims is graded in a forked process while this one grades the first.
     """
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if len(claims) < PARALLEL_MIN_CLAIMS or (cores or 1) < 2 or os.name != "posix":
-        return _claim_rows_of(claims, studies, config, data_dir)
+        return _claim_rows_of(claims, studies, config, data_dir, columns)
     from .workers import forked_pool
 
     half = len(claims) // 2
     # The fork inherits its half of the claims: nothing is pickled but the rows back.
-    _FORKED[:] = [(claims[half:], studies, config, data_dir)]
+    _FORKED[:] = [(claims[half:], studies, config, data_dir, columns)]
     try:
         with forked_pool() as pool:
             second = pool.submit(_forked_claim_rows)
-            rows = _claim_rows_of(claims[:half], studies, config, data_dir)
+            rows = _claim_rows_of(claims[:half], studies, config, data_dir, columns)
             for table, more in second.result().items():
                 rows[table].extend(more)
     finally:
@@ -180,7 +198,9 @@ def claim_rows(
     return rows
 
 
-_FORKED: list[tuple[Sequence[Claim], dict[str, grading.Study], grading.GradingConfig, Path]] = []
+_FORKED: list[
+    tuple[Sequence[Claim], dict[str, grading.Study], grading.GradingConfig, Path, Layout | None]
+] = []
 
 
 def _forked_claim_rows() -> Rows:
@@ -192,12 +212,14 @@ def _claim_rows_of(
     studies: dict[str, grading.Study],
     config: grading.GradingConfig,
     data_dir: Path,
+    columns: Layout | None,
 ) -> Rows:
+    make = _row_makers(columns or layout())
     rows: Rows = {name: [] for name in ("claim", "claim_route", "assertion", "evidence_link")}
     for claim in claims:
         file = file_key(data_dir, claim.path)
-        for table, table_rows in _claim_rows(claim, studies, config, file):
-            rows[table].extend(table_rows)
+        for table, records in _claim_records(claim, studies, config, file):
+            rows[table].extend(map(make[table], records))
     return rows
 
 
@@ -205,61 +227,56 @@ def _steps(steps: Iterable[grading.Step]) -> list[dict[str, Any]]:
     return [{"domain": s.domain, "change": s.change, "reason": s.reason} for s in steps]
 
 
-def _claim_rows(
+def _claim_records(
     claim: Claim, studies: dict[str, grading.Study], config: grading.GradingConfig, file: str
-) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
+) -> Iterator[tuple[str, list[dict[str, Any]]]]:
+    """The claim's records, table by table, each keyed by column name."""
     spec = claim.spec
     grade = grade_claim(claim, studies, config)
     steps = _steps(grade.steps)
     yield (
         "claim",
         [
-            _CLAIM_ROW(
-                {
-                    "id": spec.id,
-                    "position": claim.position,
-                    "kind": spec.kind,
-                    "statement": spec.statement,
-                    "topic": spec.topic,
-                    "condition": spec.condition,
-                    **_value_columns(spec.value),
-                    "certainty": grade.certainty,
-                    "level": vocab.LEVEL_OF_CERTAINTY[grade.certainty or "none"],
-                    "status": grade.status,
-                    "certainty_against": grade.certainty_against,
-                    "total_n": grade.total_n,
-                    "n_asserted": len(spec.asserted_by),
-                    "n_disputed": len(spec.disputed_by),
-                    "note": spec.note,
-                    "rationale": spec.rationale,
-                    "mid_json": _dump(spec.mid),
-                    "grading_json": json.dumps(steps, ensure_ascii=False),
-                    "grading_against_json": json.dumps(
-                        _steps(grade.steps_against), ensure_ascii=False
-                    ),
-                    "override_json": _dump(spec.grade_override),
-                    "pooled_effect_json": _dump(spec.pooled_effect),
-                    "judgements_json": _dump(spec.judgements),
-                    "file": file,
-                    "line": claim.line,
-                }
-            )
+            {
+                "id": spec.id,
+                "position": claim.position,
+                "kind": spec.kind,
+                "statement": spec.statement,
+                "topic": spec.topic,
+                "condition": spec.condition,
+                **_value_columns(spec.value),
+                "certainty": grade.certainty,
+                "level": vocab.LEVEL_OF_CERTAINTY[grade.certainty or "none"],
+                "status": grade.status,
+                "certainty_against": grade.certainty_against,
+                "total_n": grade.total_n,
+                "n_asserted": len(spec.asserted_by),
+                "n_disputed": len(spec.disputed_by),
+                "note": spec.note,
+                "rationale": spec.rationale,
+                "mid_json": _dump(spec.mid),
+                "grading_json": json.dumps(steps, ensure_ascii=False),
+                "grading_against_json": json.dumps(_steps(grade.steps_against), ensure_ascii=False),
+                "override_json": _dump(spec.grade_override),
+                "pooled_effect_json": _dump(spec.pooled_effect),
+                "judgements_json": _dump(spec.judgements),
+                "file": file,
+                "line": claim.line,
+            }
         ],
     )
-    yield "claim_route", [(spec.id, route) for route in dict.fromkeys(spec.routes)]
+    yield "claim_route", [{"claim_id": spec.id, "route": r} for r in dict.fromkeys(spec.routes)]
     yield (
         "assertion",
         [
-            _ASSERTION_ROW(
-                {
-                    "claim_id": spec.id,
-                    "document": a.document,
-                    "kind": kind,
-                    "quote": a.quote,
-                    "citation_issue": a.citation_issue,
-                    "position": i,
-                }
-            )
+            {
+                "claim_id": spec.id,
+                "document": a.document,
+                "kind": kind,
+                "quote": a.quote,
+                "citation_issue": a.citation_issue,
+                "position": i,
+            }
             for kind, assertions in (("asserted", spec.asserted_by), ("disputed", spec.disputed_by))
             for i, a in enumerate(assertions)
         ],
@@ -267,22 +284,20 @@ def _claim_rows(
     yield (
         "evidence_link",
         [
-            _LINK_ROW(
-                {
-                    "claim_id": spec.id,
-                    "source": link.source,
-                    "stance": link.stance,
-                    "locator": link.locator,
-                    "n": link.n,
-                    **_value_columns(link.value),
-                    "indirect": ",".join(link.indirect),
-                    "flags": ",".join(link.flags),
-                    "note": link.note,
-                    "effect_json": _dump(link.effect),
-                    "within": link.within,
-                    "position": i,
-                }
-            )
+            {
+                "claim_id": spec.id,
+                "source": link.source,
+                "stance": link.stance,
+                "locator": link.locator,
+                "n": link.n,
+                **_value_columns(link.value),
+                "indirect": ",".join(link.indirect),
+                "flags": ",".join(link.flags),
+                "note": link.note,
+                "effect_json": _dump(link.effect),
+                "within": link.within,
+                "position": i,
+            }
             for i, link in enumerate(spec.evidence)
         ],
     )

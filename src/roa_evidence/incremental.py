@@ -59,6 +59,27 @@ class _Database:
         if rows:
             self.cursor.executemany(self._sql(sql), rows)
 
+    def layout(self, *tables: str) -> dict[str, tuple[str, ...]]:
+        """The columns a load writes to each of `tables`, in the database's own order
+        (it was built from `tables` at this schema version): all but a serial id."""
+        found = {}
+        for table in tables:
+            if self.postgres:
+                columns = self.rows(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                    "current_schema() AND table_name = ? AND coalesce(column_default, '') "
+                    "NOT LIKE 'nextval(%%' ORDER BY ordinal_position",
+                    (table,),
+                )
+            else:  # name, type, primary key: a serial is the INTEGER primary key
+                columns = [
+                    (name,)
+                    for _, name, kind, _, _, key in self.rows(f"PRAGMA table_info({table})")
+                    if not (key and kind.upper() == "INTEGER")
+                ]
+            found[table] = tuple(name for (name,) in columns)
+        return found
+
     def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         self.cursor.execute(self._sql(sql), params)
         return [tuple(row) for row in self.cursor.fetchall()]
@@ -230,7 +251,8 @@ def _apply(
 
     if progress:
         progress(f"grading {len(new_claims):,} claims")
-    rows = claim_rows(new_claims, studies, config, data_dir)
+    layout = db.layout("claim", "claim_route", "assertion", "evidence_link", "meta")
+    rows = claim_rows(new_claims, studies, config, data_dir, layout)
     for name in replaced:
         for table in ("claim_route", "assertion", "evidence_link"):
             db.run(
@@ -240,7 +262,7 @@ def _apply(
         db.run("DELETE FROM claim WHERE file = ?", (name,))
     if progress:
         progress(f"writing {sum(len(r) for r in rows.values()):,} rows")
-    insert_rows(db.cursor, db.postgres, rows)
+    insert_rows(db.cursor, db.postgres, rows, layout)
     if set(was_listed) != set(listed):
         db.many(
             "UPDATE work SET is_document = ? WHERE key = ?",
@@ -251,6 +273,7 @@ def _apply(
         db.cursor,
         db.postgres,
         {"meta": meta_rows(data_dir, fingerprint(data_dir, hashes), hashes, documents_by_file)},
+        layout,
     )
     works, claims, links, assertions = (
         int(db.rows(f"SELECT COUNT(*) FROM {table}")[0][0])

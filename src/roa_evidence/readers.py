@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import orjson
 import sqlalchemy as sa
 
-from .tables import VALUE_COLUMNS
+from .records import VALUE_COLUMNS
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance

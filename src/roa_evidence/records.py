@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+VALUE_COLUMNS = ("value_estimate", "value_low", "value_high", "value_unit")  # a `VALUE`
 COMMA = {"stored": "comma"}  # a list kept as comma text
 VALUE = {"stored": "value"}  # a reported number or range, from the value_* columns
 HIDDEN = {"json": False}  # read, shown by renderers, not part of the JSON contract

@@ -16,7 +16,7 @@ import contextlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -119,7 +119,7 @@ class Store:
         retraction notices are carried over from the database as it is, unless
         `retractions` replaces them (an import).
         """
-        from .build import COLUMNS, table_rows
+        from .build import layout, table_rows
         from .retraction_watch import carried
 
         data_hash = fingerprint(base.data_dir, hashes)
@@ -128,7 +128,7 @@ class Store:
             if progress:
                 progress(f"grading {len(base.claims):,} claims")
             rows = table_rows(base, kept.notices)
-            rows.update(kept.rows(rows["claim"], COLUMNS["claim"]))
+            rows.update(kept.rows(rows["claim"], layout()["claim"]))
             rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
             return rows
 
@@ -304,15 +304,22 @@ def _insert_all(conn: Connection, rows: dict[str, list[tuple[Any, ...]]]) -> Non
     insert_rows(cursor, conn.dialect.name == "postgresql", rows)
 
 
-def insert_rows(cursor: Any, postgres: bool, rows: dict[str, list[tuple[Any, ...]]]) -> None:
-    """Bulk-insert rows through a DB-API cursor: COPY on PostgreSQL, executemany on SQLite."""
-    from .tables import TABLES, insert_columns
+def insert_rows(
+    cursor: Any,
+    postgres: bool,
+    rows: dict[str, list[tuple[Any, ...]]],
+    layout: Mapping[str, Sequence[str]] | None = None,
+) -> None:
+    """Bulk-insert rows through a DB-API cursor: COPY on PostgreSQL, executemany on SQLite;
+    `layout` gives each table's columns, parents first (default: `build.layout()`)."""
+    if layout is None:
+        from .build import layout as build_layout
 
-    for table in TABLES:
-        name, table_rows = table.name, rows.get(table.name)
+        layout = build_layout()
+    for name, columns in layout.items():
+        table_rows = rows.get(name)
         if not table_rows:
             continue
-        columns = insert_columns(table)
         if postgres:
             with cursor.copy(f"COPY {name} ({', '.join(columns)}) FROM STDIN") as copy:
                 for row in table_rows:

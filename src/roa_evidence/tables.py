@@ -19,6 +19,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from .records import VALUE_COLUMNS
+
 metadata = sa.MetaData()
 Text, Int, Real, Flag = sa.String, sa.Integer, sa.Float, sa.Boolean
 
@@ -34,11 +36,8 @@ def _optional(name: str, kind: Any = Text, **options: Any) -> sa.Column[Any]:
     return _column(name, kind, null=True, **options)
 
 
-# A reported number or range (`value:` of a claim or of a link), in four columns.
-VALUE_COLUMNS = ("value_estimate", "value_low", "value_high", "value_unit")
-
-
 def _value_columns() -> tuple[sa.Column[Any], ...]:
+    """A reported number or range (`value:` of a claim or of a link)."""
     *numbers, unit = VALUE_COLUMNS
     return (*(_optional(name, Real) for name in numbers), _optional(unit))
 
