@@ -108,8 +108,10 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
 
 
 def _terms(*names: str, complete: Callable[[str], list[str]], help: str) -> tuple[Any, Any]:
-    """An option naming vocabulary terms: repeatable, or comma-separated."""
-    option = typer.Option(*names, autocompletion=complete, help=help)
+    """An option naming vocabulary terms: repeatable, or comma-separated; its help shows
+    `--route ROUTE`, not the Python type."""
+    metavar = names[0].removeprefix("--").upper()
+    option = typer.Option(*names, metavar=metavar, autocompletion=complete, help=help)
     return Annotated[list[str] | None, option], None
 
 

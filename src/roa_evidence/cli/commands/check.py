@@ -37,6 +37,7 @@ def check(
         list[str] | None,
         typer.Option(
             "--fail-on",
+            metavar="PROBLEM",
             help="Exit 1 when a sentence has this problem (opposite, cited-retracted, "
             "cited-against, mismatch, "
             "overclaim, unknown-key, unsourced) or repeats a claim with this status (weak, "

@@ -18,6 +18,7 @@ def sources(
         list[str] | None,
         typer.Option(
             "--design",
+            metavar="DESIGN",
             autocompletion=completion.designs,
             help="Only works of this design (rct, pk-study, patient-reports, ...; aliases such "
             "as 'randomized' work). Repeatable, or comma-separated.",
