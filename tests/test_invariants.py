@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 from roa_evidence import vocab
 from roa_evidence.cli import app
 from roa_evidence.grading import ClaimEvidence, Link, Study, grade
-from test_properties import KEY, claims, effects, studies
+from test_properties import KEY, claims, draw_link, effects, studies
 
 # Hundreds of generated claims each: the full suite and CI run them, the inner loop does not.
 pytestmark = pytest.mark.slow
@@ -95,10 +95,8 @@ def test_a_quality_flag_never_raises_certainty(claim: ClaimEvidence, data: st.Da
 def test_an_indirect_facet_never_raises_certainty(
     claim: ClaimEvidence, data: st.DataObject
 ) -> None:
-    assume(claim.links)
-    index = data.draw(st.integers(0, len(claim.links) - 1))
+    index, link = draw_link(claim, data)
     facet = data.draw(st.sampled_from(vocab.INDIRECTNESS))
-    link = claim.links[index]
     links = list(claim.links)
     links[index] = replace(link, indirect=link.indirect | {facet})
     assert _certainty(replace(claim, links=tuple(links))) <= _certainty(claim)

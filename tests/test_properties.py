@@ -416,14 +416,19 @@ RATING_DOWN_QUALITY = (
 )
 
 
+def draw_link(claim: ClaimEvidence, data: st.DataObject) -> tuple[int, Link]:
+    """One of the claim's links, drawn, with its index; a claim without links is skipped."""
+    assume(claim.links)
+    index = data.draw(st.integers(0, len(claim.links) - 1))
+    return index, claim.links[index]
+
+
 @settings(max_examples=200, deadline=None, derandomize=True)
 @given(claim=claims(), data=st.data())
 def test_adding_a_rating_down_flag_never_raises_certainty(
     claim: ClaimEvidence, data: st.DataObject
 ) -> None:
-    assume(claim.links)
-    index = data.draw(st.integers(0, len(claim.links) - 1))
-    link = claim.links[index]
+    index, link = draw_link(claim, data)
     kind = data.draw(st.sampled_from(["quality", "open-label", "indirect", "publication-bias"]))
     if kind == "quality":
         flag = data.draw(st.sampled_from(RATING_DOWN_QUALITY))
