@@ -21,7 +21,7 @@ from .evidence_base import Claim, EvidenceBase
 from .inputs import file_key
 from .notices import Notice
 from .records import VALUE_COLUMNS
-from .retraction_watch import match_notices, work_notice_rows
+from .retraction_watch import match_notices, work_notice_records
 from .schema import ClaimIn, EffectIn, ValueIn
 
 Layout = Mapping[str, Sequence[str]]  # table -> the columns a load writes, in order
@@ -140,7 +140,8 @@ def table_rows(base: EvidenceBase, imported: Sequence[tuple[Any, ...]] = ()) -> 
     `retraction_notice` rows to match to its works."""
     rows = work_rows(base.works.values(), set(base.documents))
     notices = match_notices(base.works.values(), imported)
-    rows["work_notice"] = work_notice_rows(notices)
+    notice_row = _row_makers(layout())["work_notice"]
+    rows["work_notice"] = [notice_row(record) for record in work_notice_records(notices)]
     studies = {key: study_of(work, notices.get(key, ())) for key, work in base.works.items()}
     for table, table_claim_rows in claim_rows(
         base.claims, studies, base.config, base.data_dir

@@ -222,22 +222,22 @@ def match_notices(works: Iterable[Work], imported: Sequence[Row]) -> dict[str, t
     return found
 
 
-def work_notice_rows(notices: dict[str, tuple[Notice, ...]]) -> list[Row]:
-    """The `work_notice` rows; a retraction a later reinstatement undid is not in force."""
-    from .tables import WORK_NOTICE, row_of
-
-    row = row_of(WORK_NOTICE)
-    rows: list[Row] = []
+def work_notice_records(notices: dict[str, tuple[Notice, ...]]) -> list[dict[str, Any]]:
+    """The `work_notice` records, by column name; a retraction a later reinstatement
+    undid is not in force."""
+    records = []
     for key, work_notices in notices.items():
         in_force = standing(work_notices).retraction
         for position, notice in enumerate(work_notices):
-            record = vars(notice) | {
-                "work_key": key,
-                "position": position,
-                "in_force": notice.nature != "Retraction" or notice is in_force,
-            }
-            rows.append(row(record))
-    return rows
+            records.append(
+                vars(notice)
+                | {
+                    "work_key": key,
+                    "position": position,
+                    "in_force": notice.nature != "Retraction" or notice is in_force,
+                }
+            )
+    return records
 
 
 @dataclass

@@ -13,8 +13,6 @@ filtered on (routes) get tables.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -210,8 +208,3 @@ def insert_columns(table: sa.Table) -> tuple[str, ...]:
     """The columns a load writes, in table order: all but a serial id."""
     serial = table.autoincrement_column
     return tuple(column.name for column in table.columns if column is not serial)
-
-
-def row_of(table: sa.Table) -> Callable[[Mapping[str, Any]], tuple[Any, ...]]:
-    """A function laying out a record (values by column name) as `table`'s insert row."""
-    return itemgetter(*insert_columns(table))
