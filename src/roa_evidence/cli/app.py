@@ -104,6 +104,7 @@ def _main(
         Path | None,
         typer.Option(
             "--data",
+            metavar="DIR",
             envvar="ROA_EVIDENCE_DATA",
             show_envvar=True,
             file_okay=False,
@@ -115,6 +116,7 @@ def _main(
         str | None,
         typer.Option(
             "--db",
+            metavar="FILE|URL",
             envvar="ROA_EVIDENCE_DB",
             show_envvar=True,
             help="The database: a SQLite file path, or a SQLAlchemy URL (e.g. "

@@ -115,8 +115,9 @@ def _terms(*names: str, complete: Callable[[str], list[str]], help: str) -> tupl
     return Annotated[list[str] | None, option], None
 
 
-def _text(name: str, help: str, complete: Any = None) -> tuple[Any, Any]:
-    return Annotated[str | None, typer.Option(name, autocompletion=complete, help=help)], None
+def _text(name: str, help: str, complete: Any = None, metavar: str = "TEXT") -> tuple[Any, Any]:
+    option = typer.Option(name, metavar=metavar, autocompletion=complete, help=help)
+    return Annotated[str | None, option], None
 
 
 def _flag(name: str, help: str) -> tuple[Any, Any]:
@@ -163,16 +164,19 @@ _FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
         "--min-certainty",
         "Only claims graded at least this: very_low, low, moderate, high.",
         completion.certainties,
+        metavar="CERTAINTY",
     ),
     "source": _text(
         "--source",
         "Only claims citing this work (citation key) as evidence.",
         completion.citation_keys,
+        metavar="KEY",
     ),
     "document": _text(
         "--document",
         "Only claims this document asserts or disputes (citation key).",
         completion.citation_keys,
+        metavar="KEY",
     ),
     "search": _text(
         "--search",

@@ -47,7 +47,11 @@ def check(
     ] = None,
     encoding: Annotated[
         str | None,
-        typer.Option("--encoding", help="The draft's encoding, if not UTF-8 (e.g. latin-1)."),
+        typer.Option(
+            "--encoding",
+            metavar="ENCODING",
+            help="The draft's encoding, if not UTF-8 (e.g. latin-1).",
+        ),
     ] = None,
     fmt: CheckFormatOpt = CheckFormat.text,
 ) -> None:

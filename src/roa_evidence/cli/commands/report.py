@@ -20,7 +20,9 @@ def report(
         ),
     ],
     filters: FilterOptions,
-    title: Annotated[str | None, typer.Option("--title", help="The page's title.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="The page's title.")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite OUTPUT if it exists.")] = False,
 ) -> None:
     """Write one self-contained HTML page: the evidence map, a study-quality chart, the

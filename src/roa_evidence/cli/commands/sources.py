@@ -26,7 +26,9 @@ def sources(
     ] = None,
     min_n: Annotated[
         int | None,
-        typer.Option("--min-n", min=1, help="Only works with at least this many participants."),
+        typer.Option(
+            "--min-n", metavar="N", min=1, help="Only works with at least this many participants."
+        ),
     ] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:

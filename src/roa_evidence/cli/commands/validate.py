@@ -16,6 +16,7 @@ def validate(
         Path | None,
         typer.Option(
             "--documents",
+            metavar="DIR",
             file_okay=False,
             help="Folder with the documents' text files, to check every quote is verbatim "
             "(default: the `documents_dir` claims.yaml records, if any).",
