@@ -22,7 +22,6 @@ from . import csv
 from .read import Selection, iter_works
 
 LOW, SOME, HIGH, NO_INFO = "Low", "Some concerns", "High", "No information"
-JUDGEMENTS = (LOW, SOME, HIGH, NO_INFO)
 DOMAINS = (
     "Randomisation",
     "Blinding",
