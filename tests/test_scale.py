@@ -62,7 +62,7 @@ def test_an_unchanged_evidence_base_is_not_parsed_again(
 ) -> None:
     assert run("load").exit_code == 0
     monkeypatch.setattr(read, "read_evidence_base", _refuse)
-    monkeypatch.setattr(read, "read_claims_fast", _refuse)
+    monkeypatch.setattr(read, "read_claims_file", _refuse)
     result = run("load")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Up to date: ")

@@ -40,22 +40,6 @@ def duplicate_ids(ids: Located) -> list[Problem]:
     return problems
 
 
-def references_resolve(works: dict[str, Work], documents: Located, claims: list[Claim]) -> bool:
-    """True when every key a claims file names is known (`cross_check` says where not)."""
-    listed = {key for key, _, _ in documents}
-    if not listed <= works.keys():
-        return False
-    for claim in claims:
-        spec = claim.spec
-        for assertion in (*spec.asserted_by, *spec.disputed_by):
-            if assertion.document not in listed:
-                return False
-        for link in spec.evidence:
-            if link.source not in works:
-                return False
-    return True
-
-
 def cross_check(
     works: dict[str, Work],
     documents: Located,
@@ -83,12 +67,11 @@ def cross_check(
         spec = claim.spec
         for kind in ("asserted_by", "disputed_by"):
             for i, assertion in enumerate(getattr(spec, kind)):
-                line = claim.line_of(kind, i, "document")
                 if assertion.document not in works:
                     problems.append(
                         Problem(
                             claim.path,
-                            line,
+                            claim.line_of(kind, i, "document"),
                             f"claim '{spec.id}': " + unknown(assertion.document, "document"),
                         )
                     )
@@ -96,7 +79,7 @@ def cross_check(
                     problems.append(
                         Problem(
                             claim.path,
-                            line,
+                            claim.line_of(kind, i, "document"),
                             f"claim '{spec.id}': "
                             f"'{assertion.document}' is not listed under "
                             "`documents:`; add it there",
@@ -163,8 +146,8 @@ class Appraised(Protocol):
 def claim_problems(works: Mapping[str, Appraised], claim: Claim) -> Iterator[Problem]:
     """What a claim's kind or links get wrong against the works they name.
 
-    A generator, so the fast path can stop at the first problem without
-    locating lines; the located read lists them all.
+    A generator, so a caller can stop at the first problem; a line is located only
+    for a problem found.
     """
     spec = claim.spec
 

@@ -11,9 +11,31 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
+from ..errors import InvalidData, Problem
 from ..grading import DEFAULT_CONFIG, GradingConfig
 from .yamlfile import YamlError, line_of, parse_yaml
+
+
+class Problems:
+    """Problems found in data files: collected, to report every one at once, or (`strict`)
+    raised at the first, for a caller that only needs to know whether the files are valid
+    (the incremental load). One reader serves both, as pybtex's `errors` module does."""
+
+    def __init__(self, strict: bool = False) -> None:
+        self.strict = strict
+        self.found: list[Problem] = []
+
+    def add(self, *problems: Problem) -> None:
+        if problems and self.strict:
+            raise InvalidData(list(problems))
+        self.found += problems
+
+    def raise_any(self, files: list[Path]) -> None:
+        """Raise InvalidData with every problem, in the order of `files` and by line."""
+        if self.found:
+            order = {path: i for i, path in enumerate(files)}
+            self.found.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0))
+            raise InvalidData(self.found)
 
 
 def read_text(path: Path) -> tuple[str | None, list[Problem]]:

@@ -105,16 +105,18 @@ def update(
     if not all(name.endswith(".yaml") for name in changed + removed):
         return None  # studies.bib or grading.toml changed: every grade may change
 
-    from .read import read_claims_fast
+    from ..errors import InvalidData
+    from .datafile import Problems
+    from .read import read_claims_file
 
     if progress:
         progress(f"reading {len(changed)} changed claims file{'s' * (len(changed) != 1)}")
     read = {}
     for name in changed:
-        claims_file = read_claims_fast(data_dir / name)
-        if claims_file is None:
+        try:
+            read[name] = read_claims_file(data_dir / name, Problems(strict=True))
+        except InvalidData:
             return None  # the full read says what is wrong, and where
-        read[name] = claims_file
     try:
         with _transaction(store, meta) as db:
             return _apply(db, data_dir, meta, hashes, changed + removed, read, progress)
@@ -199,7 +201,7 @@ def _apply(
 
     claim_files = [name for name in hashes if name.endswith(".yaml")]
     documents_by_file = {
-        name: read[name].documents
+        name: [key for key, _, _ in read[name].documents]
         if name in read
         else json.loads(meta.get(f"documents:{name}", "[]"))
         for name in claim_files

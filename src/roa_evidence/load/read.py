@@ -15,49 +15,64 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ..errors import InvalidData, Problem
+from ..errors import Problem
 from ..grading import DEFAULT_CONFIG, GradingConfig
 from . import fastyaml
 from .bibfile import Work, read_bib
-from .crosscheck import (
-    Located,
-    claim_problems,
-    cross_check,
-    cross_check_raw,
-    duplicate_ids,
-    references_resolve,
-)
-from .datafile import read_config, read_text, read_yaml_text, validation_problem
+from .crosscheck import Located, cross_check, cross_check_raw, duplicate_ids
+from .datafile import Problems, read_config, read_text, read_yaml_text, validation_problem
 from .evidence_base import Claim, EvidenceBase
 from .inputs import GRADING_NAME, file_key, input_files
 from .schema import ClaimIn, ClaimsFileIn
-from .yamlfile import LineDict, line_of
+from .yamlfile import line_of
 
 
 def read_evidence_base(
-    data_dir: Path, while_waiting: Callable[[], object] | None = None
+    data_dir: Path, while_waiting: Callable[[], object] | None = None, strict: bool = False
 ) -> EvidenceBase:
-    """Read and validate an evidence base; raise InvalidData with every problem found.
+    """Read and validate an evidence base; raise InvalidData with every problem found
+    (`strict`: with the first one, for a caller that only needs to know whether it is valid).
 
-    studies.bib is parsed in a second process while the claims files are read
-    here with the fast YAML parser; only when something is wrong are the claims
-    read again with line tracking, so that every problem names its line.
+    studies.bib is parsed in a second process while the claims files are read here.
     """
+    problems = Problems(strict)
     files = input_files(data_dir)
     bib = read_works_in_background(files[0])
+    claim_files: list[ClaimsFile] = []
     try:
-        claim_files = [read_claims_fast(path) for path in files[1:] if path.suffix == ".yaml"]
+        for path in files[1:]:
+            if path.suffix == ".yaml":
+                first = sum(len(read.claims) for read in claim_files)
+                claim_files.append(read_claims_file(path, problems, first))
         if while_waiting is not None:
             while_waiting()  # e.g. import what comes next, while studies.bib is still parsed
     finally:
-        works_read = bib.result()
-    base = _fast_base(data_dir, files, works_read, claim_files)
-    if base is not None:
-        return base
-    return _read_located(data_dir, files, works_read)
+        works, bib_problems, bib_read = bib.result()
+    problems.add(*bib_problems)
+    config = DEFAULT_CONFIG
+    if data_dir / GRADING_NAME in files:
+        config, config_problems = read_config(data_dir / GRADING_NAME)
+        problems.add(*config_problems)
+    listed = {key for read in claim_files for key, _, _ in read.documents}
+    if bib_read and not listed <= works.keys():
+        for read in claim_files:
+            read.documents = read.locate_documents()  # one will be reported, with its line
+    documents = [place for read in claim_files for place in read.documents]
+    claims = [claim for read in claim_files for claim in read.claims]
+    problems.add(*duplicate_ids([place for read in claim_files for place in read.ids]))
+    problems.add(*cross_check(works, documents, claims, known_works=bib_read))
+    # A claim that failed validation still names documents and sources: check those too, so
+    # that every mistake in a file surfaces in one run.
+    invalid = [place for read in claim_files for place in read.invalid]
+    problems.add(*cross_check_raw(works, documents, invalid, known_works=bib_read))
+    problems.raise_any(files)
+    base = _evidence_base(data_dir, files[0], works, documents, claims, config)
+    documents_dir = next((read.documents_dir for read in claim_files if read.documents_dir), None)
+    return dataclasses.replace(base, documents_dir=documents_dir)
 
 
 WorksRead = tuple[dict[str, Work], list[Problem], bool]  # works, problems, whether read at all
@@ -114,193 +129,164 @@ def read_works_in_background(bib_path: Path) -> _Done | _Background:
 
 @dataclass
 class ClaimsFile:
-    """One claims file read by the fast parser: its documents and valid claims."""
+    """One claims file read: its documents, valid claims, every claim id seen (with
+    lines), the claims that failed validation (as read), and its `documents_dir`."""
 
     path: Path
-    documents: list[str]
-    claims: list[Claim]
+    documents: Located = dataclasses.field(default_factory=list)
+    claims: list[Claim] = dataclasses.field(default_factory=list)
+    ids: Located = dataclasses.field(default_factory=list)
+    invalid: list[tuple[Path, Any]] = dataclasses.field(default_factory=list)
     documents_dir: Path | None = None
+    # the documents with their lines: parsed again only when one of them is reported
+    locate_documents: Callable[[], Located] = dataclasses.field(default=list, repr=False)
 
 
 _CLAIM_LIST: TypeAdapter[list[ClaimIn]] = TypeAdapter(list[ClaimIn])
 _ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([^\s\"'#,]+)", re.MULTILINE)
 
 
-def read_claims_fast(path: Path) -> ClaimsFile | None:
-    """A claims file through the fast parser, or None if it has any problem at all
-    (the caller then reads it with line tracking to say where)."""
-    text, _ = read_text(path)
+def read_claims_file(path: Path, problems: Problems, first_position: int = 0) -> ClaimsFile:
+    """One claims file, its problems added to `problems`: the one claims reader.
+
+    The values come from one parse (the fast parser, or the line-tracking one for what
+    the fast one does not read), in one YAML dialect either way; the file is parsed
+    again with line tracking only when a problem needs its line.
+    """
+    text, text_problems = read_text(path)
     if text is None:
-        return None
+        problems.add(*text_problems)
+        return ClaimsFile(path)
+    found = Problems(problems.strict)
+    try:
+        read = _read_claims(path, text, found, first_position)
+    except _Unreadable as exc:  # what the fast parser read, the line-tracking one refuses
+        problems.add(*exc.problems)
+        return ClaimsFile(path)
+    problems.add(*found.found)
+    return read
+
+
+class _Unreadable(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+
+def _read_claims(path: Path, text: str, problems: Problems, first_position: int) -> ClaimsFile:
+    read = ClaimsFile(path)
+    located: Any = None
     try:
         raw = fastyaml.loads(text)
     except fastyaml.Unsupported:
-        return None
+        raw, yaml_problems = read_yaml_text(path, text)
+        if yaml_problems:
+            problems.add(*yaml_problems)
+            return read
+        located = raw
+
+    def lines() -> Any:
+        """The same values with the line of each key (parsed on first use)."""
+        nonlocal located
+        if located is None:
+            located, refused = read_yaml_text(path, text)
+            if refused:  # too deep, an alias bomb...: its limits hold for every file
+                raise _Unreadable(refused)
+        return located
+
+    def located_claim(index: int) -> Any:
+        try:
+            return lines()["claims"][index]
+        except (KeyError, IndexError):  # the line-tracking parser read no such claim
+            return None
+
+    if raw is None:
+        problems.add(
+            Problem(path, None, "the file is empty; write `version: 1` and a `claims:` list")
+        )
+        return read
     if not isinstance(raw, dict):
-        return None
+        message = (
+            "the file must be a mapping with `version`, `documents` and `claims`, "
+            "not a list or a value"
+        )
+        problems.add(Problem(path, getattr(lines(), "line", 1), message))
+        return read
     try:
         top = ClaimsFileIn.model_validate(raw)
-        specs = _CLAIM_LIST.validate_python(top.claims)
+    except ValidationError as exc:
+        problems.add(*(validation_problem(path, lines(), error) for error in exc.errors()))
+        return read
+    read.documents = [(key, path, None) for key in top.documents]
+    read.locate_documents = lambda: [
+        (key, path, line_of(lines(), ("documents", i))) for i, key in enumerate(top.documents)
+    ]
+    read.documents_dir = path.parent / top.documents_dir if top.documents_dir else None
+    try:
+        specs: list[ClaimIn | None] = list(_CLAIM_LIST.validate_python(top.claims))
     except ValidationError:
+        specs = [
+            _valid_claim(path, problems, top.claims, index, lines, located_claim)
+            for index in range(len(top.claims))
+        ]
+    start_lines = _id_lines(text) if located is None else {}
+    for index, spec in enumerate(specs):
+        raw_claim = located_claim(index) if located is not None else None
+        if spec is None:
+            if isinstance(located_claim(index), dict):
+                read.invalid.append((path, located_claim(index)))
+        else:
+            claim = Claim(
+                spec,
+                path,
+                raw_claim,
+                first_position + len(read.claims),
+                start_lines.get(spec.id, 0),
+            )
+            read.claims.append(claim)
+        item: Any = top.claims[index]
+        claim_id = item.get("id") if isinstance(item, dict) else None
+        if isinstance(claim_id, str):
+            line = (
+                line_of(raw_claim, ("id",)) if raw_claim is not None else start_lines.get(claim_id)
+            )
+            read.ids.append((claim_id, path, line))
+    return read
+
+
+def _valid_claim(
+    path: Path,
+    problems: Problems,
+    claims: list[Any],
+    index: int,
+    lines: Callable[[], Any],
+    located_claim: Callable[[int], Any],
+) -> ClaimIn | None:
+    """Claim `index` validated, or None with its problems added."""
+    raw_claim = claims[index]
+    if not isinstance(raw_claim, dict):
+        line = line_of(lines(), ("claims", index))
+        problems.add(
+            Problem(path, line, "each claim must be a mapping with id, statement, routes, topic")
+        )
         return None
+    try:
+        return ClaimIn.model_validate(raw_claim)
+    except ValidationError as exc:
+        label = raw_claim.get("id")
+        located = located_claim(index)
+        problems.add(*(validation_problem(path, located, e, label) for e in exc.errors()))
+        return None
+
+
+def _id_lines(text: str) -> dict[str, int]:
+    """The line of each `id:`, found in the text: a claim's line without a second parse."""
     lines: dict[str, int] = {}
     line, last = 1, 0
     for match in _ID_LINE.finditer(text):
         line += text.count("\n", last, match.start())
         last = match.start()
         lines.setdefault(match.group(1), line)
-    # No parsed mapping is kept (it has no lines, and would double the memory held);
-    # a message that needs a line reads the file again (Claim.line_of).
-    claims = [Claim(spec, path, None, i, lines.get(spec.id, 0)) for i, spec in enumerate(specs)]
-    return ClaimsFile(path, list(top.documents), claims, _documents_dir(path, top))
-
-
-def _documents_dir(path: Path, top: ClaimsFileIn) -> Path | None:
-    """The claims file's `documents_dir`, relative to the file's folder."""
-    return path.parent / top.documents_dir if top.documents_dir else None
-
-
-def _fast_base(
-    data_dir: Path, files: list[Path], works_read: WorksRead, claim_files: list[ClaimsFile | None]
-) -> EvidenceBase | None:
-    """The evidence base from the fast path, or None when anything needs reporting."""
-    works, bib_problems, _ = works_read
-    if bib_problems or None in claim_files:
-        return None
-    config = DEFAULT_CONFIG
-    if data_dir / GRADING_NAME in files:
-        config, config_problems = read_config(data_dir / GRADING_NAME)
-        if config_problems:
-            return None
-    documents: Located = []
-    claims: list[Claim] = []
-    documents_dir = next((r.documents_dir for r in claim_files if r and r.documents_dir), None)
-    for read in claim_files:
-        assert read is not None
-        documents += [(key, read.path, None) for key in read.documents]
-        claims += [
-            dataclasses.replace(claim, position=len(claims) + i)
-            for i, claim in enumerate(read.claims)
-        ]
-    ids: Located = [(claim.spec.id, claim.path, None) for claim in claims]
-    if duplicate_ids(ids) or not references_resolve(works, documents, claims):
-        return None
-    if any(next(claim_problems(works, claim), None) for claim in claims):
-        return None
-    base = _evidence_base(data_dir, files[0], works, documents, claims, config)
-    return dataclasses.replace(base, documents_dir=documents_dir)
-
-
-def _read_located(data_dir: Path, files: list[Path], works_read: WorksRead) -> EvidenceBase:
-    """The line-tracking read: slower, and every problem comes with its line."""
-    bib_path = files[0]
-    works, bib_problems, bib_read = works_read
-    problems: list[Problem] = list(bib_problems)
-
-    config = DEFAULT_CONFIG
-    grading_path = data_dir / GRADING_NAME
-    if grading_path in files:
-        config, config_problems = read_config(grading_path)
-        problems += config_problems
-
-    documents: Located = []
-    claims: list[Claim] = []
-    ids: Located = []
-    invalid: list[tuple[Path, LineDict]] = []
-    dirs: list[Path] = []
-    for path in files[1:]:
-        if path.suffix == ".yaml":
-            file_documents, file_claims, file_ids, file_problems = _read_claims_file(
-                path, len(claims), invalid, dirs
-            )
-            documents += file_documents
-            claims += file_claims
-            ids += file_ids
-            problems += file_problems
-
-    problems += duplicate_ids(ids)
-    problems += cross_check(works, documents, claims, known_works=bib_read)
-    # A claim that failed validation still names documents and sources: check those too, so
-    # that every mistake in a file surfaces in one run.
-    problems += cross_check_raw(works, documents, invalid, known_works=bib_read)
-    if problems:
-        order = {path: i for i, path in enumerate(files)}
-        problems.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0))
-        raise InvalidData(problems)
-    base = _evidence_base(data_dir, bib_path, works, documents, claims, config)
-    return dataclasses.replace(base, documents_dir=next(iter(dirs), None))
-
-
-def _read_claims_file(
-    path: Path,
-    first_position: int,
-    invalid: list[tuple[Path, LineDict]] | None = None,
-    dirs: list[Path] | None = None,
-) -> tuple[Located, list[Claim], Located, list[Problem]]:
-    """One claims file: its documents, valid claims, every claim id seen, and problems;
-    claims that fail validation are added to `invalid`, as read, and a `documents_dir`
-    to `dirs`."""
-    text, problems = read_text(path)
-    if text is None:
-        return [], [], [], problems
-    raw, problems = read_yaml_text(path, text)
-    if problems:
-        return [], [], [], problems
-    if raw is None:
-        return (
-            [],
-            [],
-            [],
-            [Problem(path, None, "the file is empty; write `version: 1` and a `claims:` list")],
-        )
-    if not isinstance(raw, LineDict):
-        return (
-            [],
-            [],
-            [],
-            [
-                Problem(
-                    path,
-                    getattr(raw, "line", 1),
-                    "the file must be a mapping "
-                    "with `version`, `documents` and `claims`, not a list or a "
-                    "value",
-                )
-            ],
-        )
-    try:
-        top = ClaimsFileIn.model_validate(raw)
-    except ValidationError as exc:
-        return [], [], [], [validation_problem(path, raw, error) for error in exc.errors()]
-    documents = [(key, path, line_of(raw, ("documents", i))) for i, key in enumerate(top.documents)]
-    documents_dir = _documents_dir(path, top)
-    if documents_dir is not None and dirs is not None:
-        dirs.append(documents_dir)
-    claims: list[Claim] = []
-    ids: Located = []
-    for index in range(len(top.claims)):
-        raw_claim = raw["claims"][index]
-        if not isinstance(raw_claim, LineDict):
-            problems.append(
-                Problem(
-                    path,
-                    line_of(raw, ("claims", index)),
-                    "each claim must be a mapping with id, statement, routes, topic",
-                )
-            )
-            continue
-        if isinstance(raw_claim.get("id"), str):
-            ids.append((raw_claim["id"], path, line_of(raw_claim, ("id",))))
-        try:
-            spec = ClaimIn.model_validate(raw_claim)
-        except ValidationError as exc:
-            label = raw_claim.get("id")
-            problems += [validation_problem(path, raw_claim, e, label) for e in exc.errors()]
-            if invalid is not None:
-                invalid.append((path, raw_claim))
-            continue
-        claims.append(Claim(spec, path, raw_claim, first_position + len(claims)))
-    return documents, claims, ids, problems
+    return lines
 
 
 def _evidence_base(

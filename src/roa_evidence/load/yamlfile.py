@@ -4,10 +4,16 @@ Hand-edited files deserve messages that point at a line, so mappings and
 sequences are built as `LineDict` / `LineList`, which remember where each key
 and item started. Only YAML's safe tags are accepted; duplicate keys, alias
 bombs and absurd nesting are refused before anything is built from them.
+
+Plain scalars are read as YAML 1.2 reads them, as the fast parser (`fastyaml`)
+does, so a file means the same whichever parser reads it: `yes`, `no`, `on`,
+`off` stay text, `010` is ten, `0o10` eight, `1e3` a number and `1:20` text.
+(PyYAML alone reads YAML 1.1: booleans, eight, text and eighty.)
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -46,16 +52,23 @@ class YamlError(Exception):
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
+    own = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE)
+    loader.flatten_mapping(node)  # merged pairs first, then the mapping's own
+    merged = len(node.value) - own
     result = LineDict()
     result.line = node.start_mark.line + 1
     result.key_lines = {}
-    for key_node, value_node in node.value:
+    from_merge: set[Any] = set()
+    for position, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if not isinstance(key, (str, int, float, bool)) and key is not None:
             raise YamlError(line, "a mapping key must be a plain value")
-        if key in result:
+        if position < merged:
+            from_merge.add(key)  # a merged key: the mapping's own (or an earlier) one wins
+        elif key in from_merge:
+            from_merge.discard(key)  # `<<: *base` then `id: other` overrides, as YAML means
+        elif key in result:
             raise YamlError(
                 line, f"duplicate key '{key}' (first at line {result.key_lines[key]}); keep one"
             )
@@ -71,12 +84,62 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Lin
     return result
 
 
+_MERGE = "tag:yaml.org,2002:merge"
+_INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+
+# YAML 1.2's core schema, with the digit separators the fast parser also accepts.
+_YAML12_SCALARS = (
+    (_BOOL, r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    (_INT, r"[-+]?(?:0[bB][0-1_]+|0[oO][0-7_]+|0[xX][0-9a-fA-F_]+|[0-9][0-9_]*)", "-+0123456789"),
+    (
+        _FLOAT,
+        r"[-+]?(?:\.[0-9][0-9_]*|[0-9][0-9_]*(?:\.[0-9_]*)?)(?:[eE][-+]?[0-9]+)?"
+        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+        "-+.0123456789",
+    ),
+    (_NULL, r"~|null|Null|NULL|", ["~", "n", "N", ""]),
+    (_MERGE, r"<<", "<"),
+)
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node)).replace("_", "")
+    sign = -1 if text.startswith("-") else 1
+    digits = text.lstrip("-+")
+    base = {"0b": 2, "0o": 8, "0x": 16}.get(digits[:2].lower(), 10)
+    return sign * int(digits[2:] if base != 10 else digits, base)
+
+
+def _construct_float(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> float:
+    text = str(loader.construct_scalar(node)).replace("_", "").lower()
+    return float(text.replace(".inf", "inf").replace(".nan", "nan"))
+
+
+def _construct_bool(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> bool:
+    return str(loader.construct_scalar(node)).lower() == "true"
+
+
 def line_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
-    """A safe loader over `base` (libyaml's or the pure one) that keeps lines."""
+    """A safe loader over `base` (libyaml's or the pure one) that keeps lines and reads
+    plain scalars as YAML 1.2 does."""
 
     class LineLoader(base):  # type: ignore[valid-type,misc]
         pass
 
+    # Dates and times stay as PyYAML reads them (the fast parser reads dates alike).
+    timestamp = "tag:yaml.org,2002:timestamp"
+    LineLoader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag == timestamp]
+        for first, resolvers in base.yaml_implicit_resolvers.items()
+    }
+    for tag, pattern, first in _YAML12_SCALARS:
+        LineLoader.add_implicit_resolver(tag, re.compile(f"^(?:{pattern})$"), list(first))
+    LineLoader.add_constructor(_INT, _construct_int)
+    LineLoader.add_constructor(_FLOAT, _construct_float)
+    LineLoader.add_constructor(_BOOL, _construct_bool)
     LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
     LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
     return LineLoader
@@ -140,7 +203,14 @@ def parse_yaml(text: str) -> Any:
         column = mark.column + 1 if mark else None
         if any(limit in str(exc.problem) for limit in _PARSER_DEPTH_LIMITS):
             raise YamlError(_first_deep_line(text) or line, TOO_DEEP) from None
-        raise YamlError(line, _explain(exc, column)) from None
+        raise YamlError(line, _explain(exc, column, _char_at(text, mark))) from None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        raise YamlError(
+            line,
+            f"the control character #x{exc.character:04x} is not allowed in a YAML file; "
+            "remove it (or write it as an escape such as \\x00 inside double quotes)",
+        ) from None
     except RecursionError:
         raise YamlError(_first_deep_line(text), TOO_DEEP) from None
     except yaml.YAMLError as exc:
@@ -230,9 +300,18 @@ _LIKELY_CAUSES = (
 )
 
 
-def _explain(exc: yaml.MarkedYAMLError, column: int | None = None) -> str:
+def _char_at(text: str, mark: Any) -> str:
+    """The character a parser's mark points at ('' when it points past the text)."""
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    line = lines[mark.line] if mark.line < len(lines) else ""
+    return line[mark.column] if mark.column < len(line) else ""
+
+
+def _explain(exc: yaml.MarkedYAMLError, column: int | None = None, char: str = "") -> str:
     problem = (exc.problem or str(exc)).strip()
-    if "'\\t'" in problem or "tab" in problem:
+    if char == "\t" or "'\\t'" in problem or "tab" in problem:
         return "a tab character is not allowed for indentation in YAML; indent with spaces"
     if "could not determine a constructor" in problem or "python/" in problem:
         tag = problem.split("for the tag", 1)[-1].strip(" '")
