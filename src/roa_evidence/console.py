@@ -43,9 +43,8 @@ def _nothing_to_load(args: list[str]) -> bool:
     try:
         from pathlib import Path
 
-        from .load.inputs import default_data_dir, fingerprint, unused_local_data
-        from .store.connection import default_db_url
-        from .store.database import Store, built_from
+        from .load.inputs import default_data_dir, unused_local_data
+        from .load.refresh import open_store
 
         chosen = options.get("--data") or os.environ.get("ROA_EVIDENCE_DATA")
         if chosen is None and unused_local_data(default_data_dir()):
@@ -53,11 +52,10 @@ def _nothing_to_load(args: list[str]) -> bool:
         data_dir = Path(chosen) if chosen else default_data_dir()
         if not data_dir.is_dir():
             return False
-        db = options.get("--db") or os.environ.get("ROA_EVIDENCE_DB")
-        store = Store(db or default_db_url(data_dir))
-        if store.path is None or not built_from(store.meta(), fingerprint(data_dir)):
+        db = open_store(data_dir, options.get("--db") or os.environ.get("ROA_EVIDENCE_DB"))
+        if db.store.path is None or not db.up_to_date():
             return False
     except Exception:  # the full command reports it properly
         return False
-    print(f"Up to date: {store.path} already holds {data_dir} as it is.")
+    print(f"Up to date: {db.where} already holds {data_dir} as it is.")
     return True

@@ -22,6 +22,7 @@ from .progress import progress
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
+    from ..load.refresh import OpenStore
     from ..query.queries import ClaimFilter
 
 
@@ -86,25 +87,27 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
     # The frameworks are imported by now: their hundreds of thousands of objects live as
     # long as the process, so keep the collector from walking them again on every pass.
     gc.freeze()
-    from ..load.refresh import refresh
-    from ..store.connection import default_db_url
-    from ..store.database import Store
-
-    base = data_dir(ctx)
-    store = Store(settings(ctx).db_url or default_db_url(base))
+    db = open_database(ctx)
     try:
         with progress("Updating the database") as bar:
-            summary = refresh(store, base, progress=bar.stage)
+            summary = db.refresh(progress=bar.stage)
         if summary is not None:
             what = "built" if summary.first else "the evidence base changed; rebuilt"
             err(
                 f"roa-evidence: {what} the database "
                 f"({summary.claims} claims, {summary.works} works{kept(summary.notices)})."
             )
-        with store.engine.connect() as conn:
+        with db.connect() as conn:
             yield conn
     finally:
-        store.close()
+        db.close()
+
+
+def open_database(ctx: typer.Context) -> OpenStore:
+    """The database of the command's evidence base (`--data`) at `--db`."""
+    from ..load.refresh import open_store
+
+    return open_store(data_dir(ctx), settings(ctx).db_url)
 
 
 def _terms(*names: str, complete: Callable[[str], list[str]], help: str) -> tuple[Any, Any]:

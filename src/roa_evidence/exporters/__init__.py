@@ -14,6 +14,7 @@ from typing import TextIO
 from sqlalchemy.engine import Connection
 
 from ..query.queries import ClaimFilter
+from ..store.backends import read_one_snapshot
 from . import bibtex, csl, csv, json, markdown, robvis
 from .read import BATCH, Selection
 
@@ -55,16 +56,8 @@ def export(
     """
     if fmt not in FORMATS or what not in WHATS or group_by not in GROUPS:
         raise ValueError(f"format {fmt!r}, what {what!r}, group_by {group_by!r}")
-    _consistent_snapshot(conn)
+    read_one_snapshot(conn)  # batches of one export never mix two builds
     selection = Selection(conn, what, flt or ClaimFilter(), group_by, batch_size, with_appraisal)
     if excel:
         stream.write(EXCEL_BOM)
     return EXPORTERS[fmt](stream, selection)
-
-
-def _consistent_snapshot(conn: Connection) -> None:
-    """On PostgreSQL, read every batch from one snapshot, so a concurrent rebuild between
-    batches cannot mix two versions of the evidence base (SQLite's swap-by-rename already
-    leaves an open connection on the old file)."""
-    if conn.dialect.name == "postgresql" and not conn.in_transaction():
-        conn.execution_options(isolation_level="REPEATABLE READ")

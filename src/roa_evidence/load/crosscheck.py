@@ -41,7 +41,7 @@ def duplicate_ids(ids: Located) -> list[Problem]:
 
 
 def cross_check(
-    works: dict[str, Work],
+    works: Mapping[str, Appraised],
     documents: Located,
     claims: list[Claim],
     known_works: bool,

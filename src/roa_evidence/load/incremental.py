@@ -4,9 +4,10 @@ Grades depend on a claim, the works it cites and the grading settings, so when
 studies.bib and grading.toml are unchanged, a changed claims file only needs
 its own claims read, graded and replaced. The works are taken from the
 database; the `documents:` lists and content hashes of the other files from
-its meta table. Everything happens in one transaction (SQLite's own, through
-the standard library; PostgreSQL's under the load lock), so a failure or a
-kill leaves the previous database as it was.
+its meta table. It is the full load's pipeline on the changed files: the one
+claims reader (in strict mode), the same checks (`crosscheck`), the same grading
+and rows (`rows`); only the writer differs: the store's `change`, one transaction
+in place, so a failure or a kill leaves the previous database as it was.
 
 Whenever the changed files have any problem, or the change is not one this
 module handles (a removed document, a claim moved between files...), `update`
@@ -16,73 +17,19 @@ with its line.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
-import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..store.database import (
-    SCHEMA_VERSION,
-    LoadSummary,
-    Progress,
-    Store,
-    insert_rows,
-    lock_server,
-    meta_in,
-    meta_rows,
-    server_error,
-)
+from ..store.backends import ChangeRefused, Writer
+from ..store.database import LoadSummary, Progress, Store
+from ..store.meta import SCHEMA_VERSION, meta_rows
 from .inputs import GRADING_NAME, fingerprint
 
-
-class _Fallback(Exception):
-    """This change needs a full rebuild."""
-
-
-class _Database:
-    """A DB-API cursor in a transaction, with `?` parameters on either backend."""
-
-    def __init__(self, cursor: Any, postgres: bool) -> None:
-        self.cursor = cursor
-        self.postgres = postgres
-
-    def _sql(self, sql: str) -> str:
-        return sql.replace("?", "%s") if self.postgres else sql
-
-    def run(self, sql: str, params: tuple[Any, ...] = ()) -> None:
-        self.cursor.execute(self._sql(sql), params)
-
-    def many(self, sql: str, rows: list[tuple[Any, ...]]) -> None:
-        if rows:
-            self.cursor.executemany(self._sql(sql), rows)
-
-    def layout(self, *tables: str) -> dict[str, tuple[str, ...]]:
-        """The columns a load writes to each of `tables`, in the database's own order
-        (it was built from `tables` at this schema version): all but a serial id."""
-        found = {}
-        for table in tables:
-            if self.postgres:
-                columns = self.rows(
-                    "SELECT column_name FROM information_schema.columns WHERE table_schema = "
-                    "current_schema() AND table_name = ? AND coalesce(column_default, '') "
-                    "NOT LIKE 'nextval(%%' ORDER BY ordinal_position",
-                    (table,),
-                )
-            else:  # name, type, primary key: a serial is the INTEGER primary key
-                columns = [
-                    (name,)
-                    for _, name, kind, _, _, key in self.rows(f"PRAGMA table_info({table})")
-                    if not (key and kind.upper() == "INTEGER")
-                ]
-            found[table] = tuple(name for (name,) in columns)
-        return found
-
-    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-        self.cursor.execute(self._sql(sql), params)
-        return [tuple(row) for row in self.cursor.fetchall()]
+if TYPE_CHECKING:
+    from ..grading import Study
+    from .read import ClaimsFile
 
 
 def update(
@@ -118,86 +65,33 @@ def update(
         except InvalidData:
             return None  # the full read says what is wrong, and where
     try:
-        with _transaction(store, meta) as db:
-            return _apply(db, data_dir, meta, hashes, changed + removed, read, progress)
-    except _Fallback:
+        with store.change(meta) as writer:
+            return _apply(writer, data_dir, meta, hashes, changed + removed, read, progress)
+    except ChangeRefused:
         return None
 
 
-@contextlib.contextmanager
-def _transaction(store: Store, meta: dict[str, str]) -> Iterator[_Database]:
-    if store.path is not None:
-        lite = sqlite3.connect(store.path, isolation_level=None)
-        try:
-            lite.execute("BEGIN IMMEDIATE")
-            try:
-                yield _Database(lite.cursor(), postgres=False)
-            except BaseException:
-                lite.execute("ROLLBACK")
-                raise
-            lite.execute("COMMIT")
-        except sqlite3.Error as exc:
-            raise _Fallback from exc  # the full build reports what is wrong with the file
-        finally:
-            lite.close()
-        return
-    import sqlalchemy as sa
-
-    try:
-        with store.engine.begin() as conn:
-            lock_server(conn)
-            if meta_in(conn) != meta:
-                raise _Fallback  # another load changed it while we waited
-            cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-            yield _Database(cursor, postgres=True)
-    except sa.exc.DBAPIError as exc:
-        raise server_error(exc) from None
-
-
 def _apply(
-    db: _Database,
+    writer: Writer,
     data_dir: Path,
     meta: dict[str, str],
     hashes: dict[str, str],
     replaced: list[str],
-    read: dict[str, Any],
+    read: dict[str, ClaimsFile],
     progress: Progress | None,
 ) -> LoadSummary:
-    from .. import grading
-    from .crosscheck import claim_problems
+    """The full load's steps on the changed files: validate, grade, write (in place)."""
+    from ..grading import DEFAULT_CONFIG
+    from .crosscheck import Located, cross_check, duplicate_ids
     from .datafile import read_config
     from .rows import claim_rows
 
-    config = grading.DEFAULT_CONFIG
+    config = DEFAULT_CONFIG
     if GRADING_NAME in hashes:
         config, problems = read_config(data_dir / GRADING_NAME)
         if problems:
-            raise _Fallback
-    from ..retractions.notices import Notice
-
-    notices: dict[str, list[Notice]] = {}
-    for key, origin, nature, date, notice_doi, reason, record_id in db.rows(
-        "SELECT work_key, origin, nature, date, notice_doi, reason, record_id "
-        "FROM work_notice ORDER BY work_key, position"
-    ):
-        notices.setdefault(key, []).append(
-            Notice(nature, date, notice_doi, reason, origin, record_id)
-        )
-    studies: dict[str, grading.Study] = {}
-    for key, design, n, blinding, routes, condition, quality, verification in db.rows(
-        "SELECT key, design, n, blinding, routes, condition, quality, verification FROM work"
-    ):
-        studies[key] = grading.Study(
-            key=key,
-            design=design,
-            n=n,
-            blinding=blinding,
-            routes=frozenset(_split(routes)),
-            condition=condition,
-            quality=frozenset(_split(quality)),
-            verification=verification,
-            notices=tuple(notices.get(key, ())),
-        )
+            raise ChangeRefused
+    studies = _stored_studies(writer)
 
     claim_files = [name for name in hashes if name.endswith(".yaml")]
     documents_by_file = {
@@ -208,18 +102,15 @@ def _apply(
     }
     documents_by_file = {name: keys for name, keys in documents_by_file.items() if keys}
     listed = list(dict.fromkeys(key for keys in documents_by_file.values() for key in keys))
-    was_listed = [key for key, _ in db.rows("SELECT key, is_document FROM work") if _]
-    if not set(listed) <= studies.keys() or not set(was_listed) <= set(listed):
-        raise _Fallback  # an unknown document, or one no longer listed that claims may quote
+    was_listed = [key for key, _ in writer.rows("SELECT key, is_document FROM work") if _]
+    if not set(was_listed) <= set(listed):
+        raise ChangeRefused  # a document no longer listed that other claims may quote
 
     counts = {
         name: (count, first)
-        for name, count, first in db.rows(
+        for name, count, first in writer.rows(
             "SELECT file, COUNT(*), MIN(position) FROM claim GROUP BY file"
         )
-    }
-    kept_ids = {
-        claim_id for claim_id, file in db.rows("SELECT id, file FROM claim") if file not in replaced
     }
     new_claims = []
     offset = 0
@@ -233,56 +124,82 @@ def _apply(
         elif name in counts:
             count, first = counts[name]
             if first != offset:
-                db.run(
+                writer.run(
                     "UPDATE claim SET position = position + ? WHERE file = ?",
                     (offset - first, name),
                 )
             offset += count
-    ids = [claim.spec.id for claim in new_claims]
-    if len(set(ids)) != len(ids) or kept_ids & set(ids):
-        raise _Fallback  # a duplicate id: the full read says where
-    known = set(listed)
-    for claim in new_claims:
-        spec = claim.spec
-        if any(a.document not in known for a in (*spec.asserted_by, *spec.disputed_by)):
-            raise _Fallback
-        if any(link.source not in studies for link in spec.evidence):
-            raise _Fallback
-        if next(claim_problems(studies, claim), None) is not None:
-            raise _Fallback
+    # the full read's checks, on the new claims against what the database keeps
+    kept_ids = [
+        (claim_id, data_dir / file, None)
+        for claim_id, file in writer.rows("SELECT id, file FROM claim")
+        if file not in replaced
+    ]
+    new_ids = [place for claims_file in read.values() for place in claims_file.ids]
+    documents: Located = [
+        (key, data_dir / name, None) for name, keys in documents_by_file.items() for key in keys
+    ]
+    if duplicate_ids(kept_ids + new_ids) or cross_check(studies, documents, new_claims, True):
+        raise ChangeRefused  # the full read says what is wrong, and where
 
     if progress:
         progress(f"grading {len(new_claims):,} claims")
-    layout = db.layout("claim", "claim_route", "assertion", "evidence_link", "meta")
+    layout = writer.layout("claim", "claim_route", "assertion", "evidence_link", "meta")
     rows = claim_rows(new_claims, studies, config, data_dir, layout)
     for name in replaced:
         for table in ("claim_route", "assertion", "evidence_link"):
-            db.run(
+            writer.run(
                 f"DELETE FROM {table} WHERE claim_id IN (SELECT id FROM claim WHERE file = ?)",
                 (name,),
             )
-        db.run("DELETE FROM claim WHERE file = ?", (name,))
+        writer.run("DELETE FROM claim WHERE file = ?", (name,))
     if progress:
         progress(f"writing {sum(len(r) for r in rows.values()):,} rows")
-    insert_rows(db.cursor, db.postgres, rows, layout)
-    if set(was_listed) != set(listed):
-        db.many(
+    writer.insert(rows, layout)
+    known = set(listed)
+    if set(was_listed) != known:
+        writer.many(
             "UPDATE work SET is_document = ? WHERE key = ?",
             [(key in known, key) for key in set(was_listed) | known],
         )
-    db.run("DELETE FROM meta")
-    insert_rows(
-        db.cursor,
-        db.postgres,
-        {"meta": meta_rows(data_dir, fingerprint(data_dir, hashes), hashes, documents_by_file)},
-        layout,
-    )
+    writer.run("DELETE FROM meta")
+    meta_now = meta_rows(data_dir, fingerprint(data_dir, hashes), hashes, documents_by_file)
+    writer.insert({"meta": meta_now}, layout)
     works, claims, links, assertions = (
-        int(db.rows(f"SELECT COUNT(*) FROM {table}")[0][0])
+        int(writer.rows(f"SELECT COUNT(*) FROM {table}")[0][0])
         for table in ("work", "claim", "evidence_link", "assertion")
     )
     changed = tuple(name for name in replaced if name in hashes)
     return LoadSummary(works, claims, links, assertions, rebuilt=False, changed=changed)
+
+
+def _stored_studies(writer: Writer) -> dict[str, Study]:
+    """The works as the database keeps them, as grading sees them (`rows.study_of`, as a
+    full load makes them from studies.bib)."""
+    from ..query.records import COMMA, WorkFacts
+    from ..retractions.notices import Notice
+    from .rows import study_of
+
+    notices: dict[str, list[Notice]] = {}
+    for key, origin, nature, date, notice_doi, reason, record_id in writer.rows(
+        "SELECT work_key, origin, nature, date, notice_doi, reason, record_id "
+        "FROM work_notice ORDER BY work_key, position"
+    ):
+        notices.setdefault(key, []).append(
+            Notice(nature, date, notice_doi, reason, origin, record_id)
+        )
+    stored = set(writer.layout("work")["work"])
+    fields = [spec for spec in dataclasses.fields(WorkFacts) if spec.name in stored]
+    names = ", ".join(spec.name for spec in fields)
+    studies = {}
+    for row in writer.rows(f"SELECT {names} FROM work"):
+        values: dict[str, Any] = {
+            spec.name: tuple(_split(value)) if spec.metadata == COMMA else value
+            for spec, value in zip(fields, row, strict=True)
+        }
+        work = WorkFacts(**values)
+        studies[work.key] = study_of(work, tuple(notices.get(work.key, ())))
+    return studies
 
 
 def _split(text: str | None) -> list[str]:

@@ -2,9 +2,12 @@
 
 Read top to bottom: find the inputs and their hashes (`inputs`); if nothing
 changed, stop; under the build lock (`sqlitefile`), apply only the changed
-claims files (`incremental`), or read and validate everything (`load`), grade
-it into rows (`build`) and write it whole (`store`). The store itself knows
-nothing of loading.
+claims files (`incremental`), or read and validate everything (`read`), grade
+it into rows (`rows`) and hand them to the store to write whole (`write_base`).
+The store itself knows nothing of loading or grading.
+
+`open_store` is the one way in, for every command, the console's fast path and
+the Python API: it opens an evidence base's database, and refreshes it on request.
 """
 
 from __future__ import annotations
@@ -16,12 +19,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..store.connection import default_db_url
-from ..store.database import LoadSummary, Progress, Store, built_from, tables
+from ..store.database import LoadSummary, Progress, Store
+from ..store.meta import built_from, meta_rows
 from ..store.sqlitefile import build_lock
 from .inputs import default_data_dir, file_hashes, fingerprint
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
+
+    from ..retractions.retraction_watch import Persisted
+    from ..store.backends import Rows
+    from .evidence_base import EvidenceBase
 
 
 def refresh(
@@ -42,34 +50,103 @@ def refresh(
         if not force and built_from(meta, data_hash):
             return None  # another process built it while we waited
         if not force:
+            # lazy: a command that finds its database current never imports the parsers
             from .incremental import update
 
             summary = update(store, data_dir, meta, hashes, progress)
             if summary is not None:
                 return summary
+        from ..store.models import created_tables
         from .read import read_evidence_base
 
         if progress:
             progress("reading the evidence base")
         # SQLModel's import (tenths of a second) overlaps the parse of a large studies.bib
-        base = read_evidence_base(data_dir, while_waiting=tables)
-        summary = store.build(base, hashes, progress)
+        base = read_evidence_base(data_dir, while_waiting=created_tables)
+        summary = write_base(store, base, hashes, progress)
         return dataclasses.replace(summary, first=not meta)
 
 
-@contextlib.contextmanager
-def open_store(data_dir: Path | None = None, db_url: str | None = None) -> Iterator[Connection]:
-    """A connection to the database of `data_dir` (default: the shipped evidence base),
-    rebuilt first if its files changed. The library's way in::
+def write_base(
+    store: Store,
+    base: EvidenceBase,
+    hashes: dict[str, str],
+    progress: Progress | None = None,
+    imported: Persisted | None = None,
+) -> LoadSummary:
+    """Grade a validated evidence base into rows and have the store write them whole.
 
-        with open_store() as conn:
+    `hashes` are the input files' content hashes (`inputs.file_hashes`), kept so that
+    the next load can tell which files changed; `imported`: an import's retraction
+    notices, instead of those the database holds.
+    """
+    from ..store.tables import layout
+    from .rows import table_rows
+
+    data_hash = fingerprint(base.data_dir, hashes)
+
+    def rows_for(kept: Persisted) -> Rows:
+        if progress:
+            progress(f"grading {len(base.claims):,} claims")
+        rows = table_rows(base, kept.notices)
+        rows.update(kept.rows(rows["claim"], layout()["claim"]))
+        rows["meta"] = meta_rows(base.data_dir, data_hash, hashes, base.documents_by_file)
+        return rows
+
+    return store.write(rows_for, data_hash, tuple(hashes), progress, imported)
+
+
+class OpenStore:
+    """An evidence base's database, opened: what every command and the library use.
+
+    `refresh()` brings it up to date, `connect()` reads it; as a context manager it
+    does both and gives the connection (the Python API's `with open_store() as conn`).
+    """
+
+    def __init__(self, data_dir: Path | None = None, db_url: str | None = None) -> None:
+        self.data_dir = data_dir or default_data_dir()
+        self.store = Store(db_url or default_db_url(self.data_dir))
+        self._opened: contextlib.ExitStack | None = None
+
+    @property
+    def where(self) -> str:
+        """The database as a message names it: its file, or its server without password."""
+        return str(self.store.path or self.store.url.split("@")[-1])
+
+    def up_to_date(self) -> bool:
+        """True when the database holds the evidence base as it is (nothing is parsed)."""
+        return built_from(self.store.meta(), fingerprint(self.data_dir))
+
+    def refresh(self, force: bool = False, progress: Progress | None = None) -> LoadSummary | None:
+        return refresh(self.store, self.data_dir, force, progress)
+
+    @contextlib.contextmanager
+    def connect(self) -> Iterator[Connection]:
+        with self.store.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Connection:
+        with contextlib.ExitStack() as stack:
+            stack.callback(self.close)
+            self.refresh()
+            conn = stack.enter_context(self.connect())
+            self._opened = stack.pop_all()
+        return conn
+
+    def __exit__(self, *exc: object) -> None:
+        if self._opened is not None:
+            self._opened.close()
+            self._opened = None
+
+
+def open_store(data_dir: Path | None = None, db_url: str | None = None) -> OpenStore:
+    """The database of `data_dir` (default: the shipped evidence base) at `db_url`
+    (default: a SQLite file in the user's cache). The library's way in::
+
+        with open_store() as conn:  # rebuilt first if its files changed
             claims = find_claims(conn, ClaimFilter(routes=("IM",)))
     """
-    data_dir = data_dir or default_data_dir()
-    store = Store(db_url or default_db_url(data_dir))
-    try:
-        refresh(store, data_dir)
-        with store.engine.connect() as conn:
-            yield conn
-    finally:
-        store.close()
+    return OpenStore(data_dir, db_url)

@@ -7,7 +7,6 @@ executemany (or COPY) without an ORM object each.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -16,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import grading, vocab
-from ..query.records import VALUE_COLUMNS
+from ..query.records import VALUE_COLUMNS, WorkFacts
 from ..retractions.notices import Notice
 from ..retractions.retraction_watch import match_notices, work_notice_records
 from .bibfile import Work
@@ -27,14 +26,13 @@ from .schema import ClaimIn, EffectIn, ValueIn
 Layout = Mapping[str, Sequence[str]]  # table -> the columns a load writes, in order
 
 
-@functools.cache
 def layout() -> dict[str, tuple[str, ...]]:
-    """Every table's insert columns, parents first, from `tables`. Imported here, not at
-    the top: an incremental load reads its layout from the database it updates, and so
-    never imports SQLAlchemy (0.14 s of a 0.6 s update)."""
-    from ..store.tables import TABLES, insert_columns
+    """Every table's insert columns, parents first (`store.tables.layout`)."""
+    # lazy: an incremental load reads its layout from the database it changes, and so
+    # never imports SQLAlchemy (0.14 s of a 0.6 s update)
+    from ..store.tables import layout as table_layout
 
-    return {table.name: insert_columns(table) for table in TABLES}
+    return table_layout()
 
 
 def _row_makers(columns: Layout) -> dict[str, Callable[[Mapping[str, Any]], tuple[Any, ...]]]:
@@ -42,7 +40,7 @@ def _row_makers(columns: Layout) -> dict[str, Callable[[Mapping[str, Any]], tupl
     return {table: itemgetter(*names) for table, names in columns.items()}
 
 
-def study_of(work: Work, notices: tuple[Notice, ...] = ()) -> grading.Study:
+def study_of(work: WorkFacts, notices: tuple[Notice, ...] = ()) -> grading.Study:
     """The appraisal facts grading needs from a work (and its notices, matched or by hand)."""
     return grading.Study(
         key=work.key,

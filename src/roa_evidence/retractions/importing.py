@@ -6,7 +6,7 @@ Crossref publishes the Retraction Watch database as one CSV
 PubMed id of the original paper is stored in `retraction_notice`; each build
 matches them to the works of studies.bib (normalised DOI, then PMID), so a
 work added later is matched too. The imported records live in the database
-and every rebuild carries them over into the new one (`carried`); an import
+and every rebuild carries them over into the new one (the store does); an import
 replaces them, and regrades, in one atomic build.
 """
 
@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidRetractions, StoreError
 from .notices import standing
-from .retraction_watch import HEADER, Persisted, Row, carried, match_notices, read_retraction_watch
+from .retraction_watch import HEADER, Persisted, Row, match_notices, read_retraction_watch
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -33,7 +33,6 @@ __all__ = [
     "ImportSummary",
     "InvalidRetractions",
     "Persisted",
-    "carried",
     "import_retractions",
     "match_notices",
     "read_retraction_watch",
@@ -63,7 +62,7 @@ def import_retractions(
     """
     from ..load.inputs import file_hashes
     from ..load.read import read_evidence_base
-    from ..load.refresh import refresh
+    from ..load.refresh import refresh, write_base
     from ..store.sqlitefile import build_lock
 
     digest = hashlib.blake2b(digest_size=16)
@@ -93,7 +92,7 @@ def import_retractions(
             "records": str(len(notices)),
         }
         persisted = Persisted(notices=notices, facts=facts, before=before)
-        load = store.build(base, file_hashes(data_dir), progress, persisted)
+        load = write_base(store, base, file_hashes(data_dir), progress, persisted)
     matched = match_notices(base.works.values(), notices)
     own = {key: len(work.notices) for key, work in base.works.items()}
     imported_keys = [key for key, found in matched.items() if len(found) > own[key]]

@@ -2,30 +2,26 @@
 
 The low layer of retractions, used by the build and the store: reading the CSV
 that Crossref publishes, matching its records to works (normalised DOI, then
-PMID), the rows that hold them, and carrying imported notices from one database
-into the next (`carried`). The import command itself is `retractions`.
+PMID), the rows that hold them, and what a rebuild carries from one database into
+the next (read by the store's backend). The import command itself is `retractions`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime
 import functools
 import re
-import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from ..errors import InvalidRetractions, StoreError
+from ..errors import InvalidRetractions
 from .notices import Notice, canonical_nature, normalise_doi, normalise_pmid, standing
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
-
     from ..load.bibfile import Work
 
 # The columns of the published file, in order (Crossref's documentation and the
@@ -271,8 +267,8 @@ class Persisted:
         }
 
 
-def _carry_queries() -> dict[str, str]:
-    """What `carried` reads, as SQL text both sqlite3 and a server connection run."""
+def carry_queries() -> dict[str, str]:
+    """What a rebuild carries over, as SQL text every backend runs (`store.backends`)."""
     from ..store.tables import RETRACTION_CHANGE, RETRACTION_NOTICE, insert_columns
 
     notices, changes = (
@@ -285,51 +281,7 @@ def _carry_queries() -> dict[str, str]:
     }
 
 
-def carried(path: Path | None, engine: Engine | None) -> Persisted:
-    """The retraction tables of the database as it is (a SQLite file at `path`, or the
-    server behind `engine`), to carry into a rebuild."""
-    found: dict[str, list[Row]] = {}
-    if path is not None:
-        if not path.is_file():
-            return Persisted()
-        try:
-            with contextlib.closing(sqlite3.connect(path)) as lite:
-                tables = {name for (name,) in lite.execute("SELECT name FROM sqlite_master")}
-                if "retraction_notice" not in tables:
-                    return Persisted()  # built before retractions existed
-                for name, sql in _carry_queries().items():
-                    found[name] = lite.execute(sql).fetchall()
-        except sqlite3.DatabaseError as exc:
-            if "not a database" in str(exc):
-                return Persisted()  # not ours: the build refuses to replace it, and says so
-            raise StoreError(
-                f"cannot read the imported retraction notices in {path} ({exc}); the "
-                "database was left as it is; move it away to rebuild without them, then run "
-                "roa-evidence retractions import FILE.csv again"
-            ) from None
-        return _persisted(found)
-    import sqlalchemy as sa
-
-    assert engine is not None, "a server database needs its engine"
-    try:
-        with engine.connect() as server:
-            return carried_from_server(server)
-    except sa.exc.DBAPIError:
-        return Persisted()  # no server database yet: the build reports what is wrong
-
-
-def carried_from_server(conn: Connection) -> Persisted:
-    """The retraction tables as this (PostgreSQL) connection sees them."""
-    if conn.exec_driver_sql("SELECT to_regclass('retraction_notice')").scalar() is None:
-        return Persisted()
-    found = {
-        name: [tuple(row) for row in conn.exec_driver_sql(sql)]
-        for name, sql in _carry_queries().items()
-    }
-    return _persisted(found)
-
-
-def _persisted(found: dict[str, list[Row]]) -> Persisted:
+def persisted(found: dict[str, list[Row]]) -> Persisted:
     return Persisted(
         notices=found["notices"],
         facts={key: value for key, value in found["facts"]},

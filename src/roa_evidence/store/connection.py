@@ -1,15 +1,11 @@
-"""Where the database is and how to connect to it: URLs, SQLite files, engines."""
+"""Where the database is: its URL, the default SQLite file, the file behind a URL.
+
+How to connect to it is the backend's (`backends`)."""
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from ..errors import StoreError
-
-if TYPE_CHECKING:
-    from sqlalchemy.engine import Connection, Engine
 
 
 def default_db_url(data_dir: Path) -> str:
@@ -38,38 +34,3 @@ def sqlite_path(url: str) -> Path | None:
     if database in ("", ":memory:"):
         return None
     return Path(database)
-
-
-def make_engine(url: str) -> Engine:
-    import sqlalchemy as sa
-
-    try:
-        engine = sa.create_engine(url)
-    except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
-        raise StoreError(
-            f"cannot use the database URL '{url}' ({exc}); give a file path or a SQLAlchemy URL "
-            "such as sqlite:///evidence.db or postgresql+psycopg://host/db"
-        ) from None
-    except ModuleNotFoundError as exc:
-        raise StoreError(
-            f"the driver for '{url}' is not installed ({exc.name}); install it, e.g. "
-            "pip install 'roa-evidence[postgres]'"
-        ) from None
-    if engine.dialect.name == "sqlite":
-        _read_in_one_transaction(engine)
-    return engine
-
-
-def _read_in_one_transaction(engine: Engine) -> None:
-    """Make every SQLite connection begin a real transaction, so that the several SELECTs
-    of one query read one snapshot: an incremental load commits in place, and Python's
-    sqlite3 would otherwise run each SELECT on its own (SQLAlchemy's documented recipe)."""
-    from sqlalchemy import event
-
-    @event.listens_for(engine, "connect")
-    def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")

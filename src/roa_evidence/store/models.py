@@ -9,6 +9,7 @@ read typed rows through these classes:
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import sqlalchemy as sa
@@ -51,3 +52,9 @@ Meta = table_model("Meta", tables.META)
 RetractionNotice = table_model("RetractionNotice", tables.RETRACTION_NOTICE)
 RetractionImport = table_model("RetractionImport", tables.RETRACTION_IMPORT)
 RetractionChange = table_model("RetractionChange", tables.RETRACTION_CHANGE)
+
+
+@functools.cache
+def created_tables() -> tuple[sa.Table, ...]:
+    """The tables in dependency order (parents first), as the SQLModel classes made them."""
+    return tuple(SQLModel.metadata.tables[table.name] for table in tables.TABLES)

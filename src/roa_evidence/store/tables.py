@@ -13,6 +13,7 @@ filtered on (routes) get tables.
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import sqlalchemy as sa
@@ -208,3 +209,10 @@ def insert_columns(table: sa.Table) -> tuple[str, ...]:
     """The columns a load writes, in table order: all but a serial id."""
     serial = table.autoincrement_column
     return tuple(column.name for column in table.columns if column is not serial)
+
+
+@functools.cache
+def layout() -> dict[str, tuple[str, ...]]:
+    """Every table's insert columns, parents first (an incremental load reads its
+    layout from the database it changes instead, and so never imports SQLAlchemy)."""
+    return {table.name: insert_columns(table) for table in TABLES}

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..common import data_dir, kept, settings
+from ..common import kept, open_database
 from ..progress import progress
 
 
@@ -20,19 +20,14 @@ def load(
 
     Example: roa-evidence --data ./my-evidence load
     """
-    from ...load.refresh import refresh
-    from ...store.connection import default_db_url
-    from ...store.database import Store
-
-    base = data_dir(ctx)
-    url = settings(ctx).db_url or default_db_url(base)
-    store = Store(url)
+    db = open_database(ctx)
+    base = db.data_dir
     try:
         with progress("Loading") as bar:
-            summary = refresh(store, base, force=force, progress=bar.stage)
+            summary = db.refresh(force=force, progress=bar.stage)
     finally:
-        store.close()
-    where = store.path or url.split("@")[-1]
+        db.close()
+    where = db.where
     if summary is None:
         print(f"Up to date: {where} already holds {base} as it is.")
     elif not summary.rebuilt:

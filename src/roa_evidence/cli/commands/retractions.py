@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from ..common import DetailFormat, DetailFormatOpt, connection, data_dir, err, settings
+from ..common import DetailFormat, DetailFormatOpt, connection, err, open_database
 from ..output import emit_json
 from ..progress import progress
 
@@ -44,16 +44,13 @@ def import_(
     Example: roa-evidence retractions import retraction_watch.csv
     """
     from ...retractions.importing import import_retractions
-    from ...store.connection import default_db_url
-    from ...store.database import Store
 
-    base = data_dir(ctx)
-    store = Store(settings(ctx).db_url or default_db_url(base))
+    db = open_database(ctx)
     try:
         with progress("Importing notices") as bar:
-            summary = import_retractions(store, base, csv_file, progress=bar.stage)
+            summary = import_retractions(db.store, db.data_dir, csv_file, progress=bar.stage)
     finally:
-        store.close()
+        db.close()
     works = "work" if summary.works_matched == 1 else "works"
     claims = "claim" if summary.claims_changed == 1 else "claims"
     print(
