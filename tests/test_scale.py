@@ -15,8 +15,9 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, SHIPPED_DATA, Run
+from roa_evidence import latex
 from roa_evidence.cli import app
-from roa_evidence.load import fastyaml, latex, read, rows
+from roa_evidence.load import fastyaml, read, rows
 from roa_evidence.load.yamlfile import parse_yaml
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from ..load.latex import latex_to_text
+from ..latex import latex_to_text
 from ..query.records import WorkView
 from .json import json_array
 from .read import Selection

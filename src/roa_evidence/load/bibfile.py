@@ -18,10 +18,10 @@ from bibtexparser.entrypoint import parse_string
 
 from .. import vocab
 from ..errors import Problem
+from ..latex import latex_to_text
 from ..query.records import WorkFacts
 from ..retractions.notices import Notice, parse_bib_notices
 from ..vocab import nearest
-from .latex import latex_to_text
 
 # bibtexparser logs each failed block itself; we report them our own way.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
