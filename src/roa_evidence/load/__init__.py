@@ -3,7 +3,8 @@
 Read in the order data flows:
 
 - `inputs`: which evidence base, its files and their content hashes;
-- `yamlfile`, `fastyaml`, `datafile`, `bibfile`, `latex`: the files parsed;
+- `yamlfile`, `fastyaml`, `datafile`, `bibfile`: the files parsed (LaTeX fields decoded by
+  the top-level `latex`, which the CSL export shares);
 - `schema`, `crosscheck`, `quotes`, `evidence_base`: what a valid base is;
 - `read`: `read_evidence_base`, every file read and validated, every problem at once;
 - `rows`: a validated base graded into table rows;
