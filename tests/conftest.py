@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -54,11 +55,11 @@ def evidence_dir(tmp_path: Path) -> Path:
     return target
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A fresh, empty database: a SQLite file, or a private PostgreSQL schema."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'evidence.sqlite'}"
+@contextmanager
+def _database(backend: str, folder: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file in `folder`, or a private PostgreSQL schema."""
+    if backend == "sqlite":
+        yield f"sqlite:///{folder / 'evidence.sqlite'}"
         return
     if _PG_REASON is not None:
         pytest.skip(_PG_REASON)
@@ -73,6 +74,13 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
     finally:
         with psycopg.connect(dsn, autocommit=True) as conn:
             conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty database: a SQLite file, or a private PostgreSQL schema."""
+    with _database(request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
@@ -94,3 +102,32 @@ def run(evidence_dir: Path, db_url: str) -> Run:
         return runner.invoke(app, full, env={"NO_COLOR": "1", **(env or {})})
 
     return invoke
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def query(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Run]:
+    """Like `run`, for tests that only read: one copy of the small evidence base and one
+    database per backend, built once per test session (keeps the quick loop quick)."""
+    folder = tmp_path_factory.mktemp(f"query-{request.param}")
+    evidence = folder / "evidence"
+    shutil.copytree(FIXTURES / "small", evidence)
+    runner = CliRunner()
+    with _database(request.param, folder) as url:
+
+        def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+            full = ["--data", str(evidence), "--db", url, *args]
+            return runner.invoke(app, full, env={"NO_COLOR": "1", **(env or {})})
+
+        assert invoke("load").exit_code == 0  # built now: no test sees the first build
+        yield invoke
+
+
+@pytest.fixture(scope="session")
+def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The shipped evidence base in a SQLite file, loaded once per test session."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('shipped') / 'shipped.sqlite'}"
+    result = CliRunner().invoke(app, ["--data", str(SHIPPED_DATA), "--db", url, "load"])
+    assert result.exit_code == 0, result.output
+    return url

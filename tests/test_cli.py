@@ -23,8 +23,8 @@ CONTRACT_KEYS = {
 }
 
 
-def test_claims_route_json_holds_the_contract(run: Run) -> None:
-    result = run("claims", "--route", "IM", "--format", "json")
+def test_claims_route_json_holds_the_contract(query: Run) -> None:
+    result = query("claims", "--route", "IM", "--format", "json")
     assert result.exit_code == 0, result.stderr
     claims = json.loads(result.stdout)
     assert [c["id"] for c in claims] == [
@@ -56,8 +56,8 @@ def test_claims_route_json_holds_the_contract(run: Run) -> None:
             assert set(step) == {"domain", "change", "reason"}
 
 
-def test_claims_statuses_follow_the_rules(run: Run) -> None:
-    claims = {c["id"]: c for c in json.loads(run("claims", "--format", "json").stdout)}
+def test_claims_statuses_follow_the_rules(query: Run) -> None:
+    claims = {c["id"]: c for c in json.loads(query("claims", "--format", "json").stdout)}
     assert claims["im-as-effective-as-iv"]["status"] == "contested"  # disputed by a document
     # its only linked source contradicts it: probably false, not merely unsupported
     assert claims["im-vomiting-minimal"]["status"] == "contradicted"
@@ -70,9 +70,9 @@ def test_claims_statuses_follow_the_rules(run: Run) -> None:
     assert claims["iv-efficacy"]["total_n"] == 520
 
 
-def test_filters_narrow_the_list(run: Run) -> None:
+def test_filters_narrow_the_list(query: Run) -> None:
     def ids(*args: str) -> list[str]:
-        result = run("claims", *args, "--format", "json")
+        result = query("claims", *args, "--format", "json")
         assert result.exit_code == 0, result.stderr
         return [c["id"] for c in json.loads(result.stdout)]
 
@@ -90,16 +90,16 @@ def test_filters_narrow_the_list(run: Run) -> None:
     assert ids("--search", "lower doses") == ["im-as-effective-as-iv"]  # found in a quote
 
 
-def test_search_takes_sql_wildcards_and_quotes_literally(run: Run) -> None:
+def test_search_takes_sql_wildcards_and_quotes_literally(query: Run) -> None:
     for text in ("%", "_", "' OR 1=1 --", '"; DROP TABLE claim; --'):
-        result = run("claims", "--search", text, "--format", "json")
+        result = query("claims", "--search", text, "--format", "json")
         assert result.exit_code == 0, result.stderr
         assert json.loads(result.stdout) == [], text
-    assert run("claims", "--format", "json").stdout.count('"id"') == 5
+    assert query("claims", "--format", "json").stdout.count('"id"') == 5
 
 
-def test_unknown_route_names_the_nearest(run: Run) -> None:
-    result = run("claims", "--route", "IMM")
+def test_unknown_route_names_the_nearest(query: Run) -> None:
+    result = query("claims", "--route", "IMM")
     assert result.exit_code == 2
     assert result.stderr == (
         "Error: unknown route 'IMM'; did you mean 'IM'? (one of IV, IM, IN, oral, SL, rectal, SC)\n"
@@ -107,22 +107,22 @@ def test_unknown_route_names_the_nearest(run: Run) -> None:
     assert result.stdout == ""
 
 
-def test_unknown_topic_and_claim_and_source(run: Run) -> None:
-    result = run("claims", "--topic", "efficacity")
+def test_unknown_topic_and_claim_and_source(query: Run) -> None:
+    result = query("claims", "--topic", "efficacity")
     assert result.exit_code == 2
     assert "unknown topic 'efficacity'; did you mean 'efficacy'?" in result.stderr
-    result = run("show", "im-cheap")
+    result = query("show", "im-cheap")
     assert result.exit_code == 2
     assert "Error: no claim 'im-cheap'; did you mean 'im-cheaper'" in result.stderr
-    result = run("source", "smith2014")
+    result = query("source", "smith2014")
     assert result.exit_code == 2
     assert "did you mean 'smith2014open'?" in result.stderr
-    result = run("claims", "--source", "nosuchkey")
+    result = query("claims", "--source", "nosuchkey")
     assert result.exit_code == 2
 
 
-def test_show_explains_the_grade_step_by_step(run: Run) -> None:
-    result = run("show", "im-as-effective-as-iv")
+def test_show_explains_the_grade_step_by_step(query: Run) -> None:
+    result = query("show", "im-as-effective-as-iv")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert "IM ketamine is as effective as IV ketamine for depression." in out
@@ -131,15 +131,15 @@ def test_show_explains_the_grade_step_by_step(run: Run) -> None:
     assert "smith2014open" in out and "open-label" in out
     for domain in ("start", "risk of bias", "imprecision"):
         assert domain in out
-    data = json.loads(run("show", "im-as-effective-as-iv", "--format", "json").stdout)
+    data = json.loads(query("show", "im-as-effective-as-iv", "--format", "json").stdout)
     assert data.keys() >= CONTRACT_KEYS
     assert data["grading"][0]["domain"] == "start"
     assert data["grading"][0]["change"] == 4
     assert sum(step["change"] for step in data["grading"]) == 1  # very low
 
 
-def test_sources_and_source(run: Run) -> None:
-    works = json.loads(run("sources", "--format", "json").stdout)
+def test_sources_and_source(query: Run) -> None:
+    works = json.loads(query("sources", "--format", "json").stdout)
     assert [w["key"] for w in works] == [
         "docalpha",
         "docbeta",
@@ -149,22 +149,22 @@ def test_sources_and_source(run: Run) -> None:
         "patients2024",
     ]
     rcts = json.loads(
-        run("sources", "--design", "rct", "--min-n", "100", "--format", "json").stdout
+        query("sources", "--design", "rct", "--min-n", "100", "--format", "json").stdout
     )
     assert [w["key"] for w in rcts] == ["jones2006kids", "big2020trial"]
-    smith = json.loads(run("source", "smith2014open", "--format", "json").stdout)
+    smith = json.loads(query("source", "smith2014open", "--format", "json").stdout)
     assert smith["authors"] == "Smith, Ann and Müller, Karl"  # LaTeX decoded for display
     assert smith["container"] == "Journal of Test Medicine"  # @string macro resolved
     assert smith["cited_by"] == ["im-as-effective-as-iv"]
     assert smith["quality"] == ["small-sample", "single-centre"]
-    out = run("source", "docalpha").stdout
+    out = query("source", "docalpha").stdout
     assert "Asserts or disputes: im-as-effective-as-iv" in out
-    result = run("sources", "--design", "rtc")
+    result = query("sources", "--design", "rtc")
     assert result.exit_code == 2 and "did you mean 'rct'?" in result.stderr
 
 
-def test_gaps_lists_most_asserted_first_and_fails_on_request(run: Run) -> None:
-    result = run("gaps", "--format", "json")
+def test_gaps_lists_most_asserted_first_and_fails_on_request(query: Run) -> None:
+    result = query("gaps", "--format", "json")
     assert result.exit_code == 0
     gaps = json.loads(result.stdout)
     ids = [c["id"] for c in gaps["claims"]]
@@ -178,8 +178,8 @@ def test_gaps_lists_most_asserted_first_and_fails_on_request(run: Run) -> None:
         "im-cheaper",
         "im-bad-trips",
     }
-    assert run("gaps", "--fail").exit_code == 1
-    assert run("gaps", "--fail", "--route", "IV", "--status", "weak").exit_code == 0
+    assert query("gaps", "--fail").exit_code == 1
+    assert query("gaps", "--fail", "--route", "IV", "--status", "weak").exit_code == 0
 
 
 def test_csv_is_rfc4180_and_formula_safe(run: Run, evidence_dir: Path) -> None:
@@ -222,28 +222,28 @@ def test_load_reports_and_is_idempotent(run: Run) -> None:
     assert run("load", "--force").stdout.startswith("Loaded 5 claims")
 
 
-def test_empty_results_say_so(run: Run) -> None:
-    result = run("claims", "--route", "rectal")
+def test_empty_results_say_so(query: Run) -> None:
+    result = query("claims", "--route", "rectal")
     assert result.exit_code == 0
     assert result.stdout == ""
     assert result.stderr.endswith("No claims match those filters.\n")
 
 
-def test_table_output_is_plain_when_piped(run: Run) -> None:
-    result = run("claims", "--route", "IM")
+def test_table_output_is_plain_when_piped(query: Run) -> None:
+    result = query("claims", "--route", "IM")
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
     assert "im-bad-trips" in result.stdout and "very low" in result.stdout
 
 
-def test_lists_paste_into_a_manuscript_as_markdown(run: Run) -> None:
-    claims = run("claims", "--route", "IM", "--format", "md")
+def test_lists_paste_into_a_manuscript_as_markdown(query: Run) -> None:
+    claims = query("claims", "--route", "IM", "--format", "md")
     assert claims.exit_code == 0, claims.stderr
     rows = [line for line in claims.stdout.splitlines() if line.startswith("| ")]
     assert rows[0].startswith("| Claim | Sources | Total n | Effect (95% CI) | Certainty")
     assert len(rows) == 1 + 4  # the header and the four IM claims
     assert "(im-bad-trips) | supports: patients2024 (patient-reports)" in claims.stdout
-    works = run("sources", "--design", "rct", "--format", "md")
+    works = query("sources", "--design", "rct", "--format", "md")
     assert works.exit_code == 0
     assert [line.split(" | ")[0] for line in works.stdout.splitlines()[2:]] == [
         "| smith2014open",
@@ -252,12 +252,12 @@ def test_lists_paste_into_a_manuscript_as_markdown(run: Run) -> None:
     ]
 
 
-def test_usage_errors_are_the_frameworks_one_line_not_a_crash(run: Run) -> None:
-    result = run("show")
+def test_usage_errors_are_the_frameworks_one_line_not_a_crash(query: Run) -> None:
+    result = query("show")
     assert result.exit_code == 2
     assert "Missing argument 'CLAIM_ID'." in result.stderr
     assert "unexpected" not in result.stderr
-    result = run("claims", "--min-certainty", "medium")
+    result = query("claims", "--min-certainty", "medium")
     assert result.exit_code == 2
     assert result.stderr == (
         "Error: unknown certainty 'medium'; expected one of none, very_low, low, moderate, high\n"

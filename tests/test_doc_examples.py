@@ -122,15 +122,6 @@ def run(example: Example, db_url: str, cwd: Path) -> list[str]:
     return out[: int(head)] if head else out
 
 
-@pytest.fixture(scope="session")
-def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The shipped evidence base, loaded once for every example."""
-    url = f"sqlite:///{tmp_path_factory.mktemp('docs') / 'shipped.sqlite'}"
-    result = CliRunner().invoke(app, ["--data", str(SHIPPED), "--db", url, "load"])
-    assert result.exit_code == 0, result.output
-    return url
-
-
 def _runnable() -> list[Example]:
     return [e for e in all_examples() if (e.page, e.command) not in ELSEWHERE]
 

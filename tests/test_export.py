@@ -285,26 +285,30 @@ def test_csv_is_rfc4180_utf8_without_bom_by_default(run: Run, evidence_dir: Path
     assert rows[2]["note"] == 'vomiting "26.3 %",\nwith IM — Müller'
 
 
-def test_filters_narrow_the_export_like_claims(run: Run) -> None:
-    im_ids = [c["id"] for c in json.loads(_ok(run("claims", "--route", "IM", "--format", "json")))]
-    rows = list(csv.DictReader(io.StringIO(_ok(run("export", "--route", "IM", "--format", "csv")))))
+def test_filters_narrow_the_export_like_claims(query: Run) -> None:
+    im_ids = [
+        c["id"] for c in json.loads(_ok(query("claims", "--route", "IM", "--format", "json")))
+    ]
+    rows = list(
+        csv.DictReader(io.StringIO(_ok(query("export", "--route", "IM", "--format", "csv"))))
+    )
     assert list(dict.fromkeys(r["claim_id"] for r in rows)) == im_ids
     assert all("IM" in r["routes"].split(";") for r in rows)
-    rows = list(csv.DictReader(io.StringIO(_ok(run("export", "--min-certainty", "moderate")))))
+    rows = list(csv.DictReader(io.StringIO(_ok(query("export", "--min-certainty", "moderate")))))
     assert [r["claim_id"] for r in rows] == ["iv-efficacy"]
-    rows = list(csv.DictReader(io.StringIO(_ok(run("export", "--source", "jones2006kids")))))
+    rows = list(csv.DictReader(io.StringIO(_ok(query("export", "--source", "jones2006kids")))))
     assert [(r["claim_id"], r["source"]) for r in rows] == [
         ("im-vomiting-minimal", "jones2006kids")
     ]
 
 
-def test_claims_and_sources_csv(run: Run) -> None:
-    assert _ok(run("export", "--what", "claims", "--topic", "efficacy")) == _ok(
-        run("claims", "--format", "csv", "--topic", "efficacy")
+def test_claims_and_sources_csv(query: Run) -> None:
+    assert _ok(query("export", "--what", "claims", "--topic", "efficacy")) == _ok(
+        query("claims", "--format", "csv", "--topic", "efficacy")
     )
-    assert _ok(run("export", "--what", "sources")) == _ok(run("sources", "--format", "csv"))
+    assert _ok(query("export", "--what", "sources")) == _ok(query("sources", "--format", "csv"))
     rows = list(
-        csv.DictReader(io.StringIO(_ok(run("export", "--what", "sources", "--route", "IV"))))
+        csv.DictReader(io.StringIO(_ok(query("export", "--what", "sources", "--route", "IV"))))
     )
     # a filter narrows the sources to the works the matching claims cite or quote
     assert [r["key"] for r in rows] == ["docalpha", "docbeta", "smith2014open", "big2020trial"]
@@ -336,15 +340,15 @@ def test_output_is_atomic_and_never_overwritten_without_force(run: Run, evidence
     assert "does not exist" in result.stderr
 
 
-def test_options_that_do_not_apply_are_refused(run: Run) -> None:
-    result = run("export", "--format", "json", "--excel")
+def test_options_that_do_not_apply_are_refused(query: Run) -> None:
+    result = query("export", "--format", "json", "--excel")
     assert (result.exit_code, result.stderr) == (
         2,
         "Error: --excel applies to CSV only, not --format json\n",
     )
-    result = run("export", "--format", "csv", "--group-by", "topic")
+    result = query("export", "--format", "csv", "--group-by", "topic")
     assert result.exit_code == 2
-    result = run("export", "--route", "IMM")
+    result = query("export", "--route", "IMM")
     assert result.exit_code == 2
     assert "did you mean 'IM'" in result.stderr
 
@@ -375,8 +379,8 @@ def test_json_export_holds_the_claims_contract_and_sources(run: Run, db_url: str
         )
 
 
-def test_json_export_of_nothing_is_still_a_document(run: Run) -> None:
-    assert json.loads(_ok(run("export", "--format", "json", "--route", "SC"))) == {
+def test_json_export_of_nothing_is_still_a_document(query: Run) -> None:
+    assert json.loads(_ok(query("export", "--format", "json", "--route", "SC"))) == {
         "claims": [],
         "sources": [],
     }
@@ -426,15 +430,15 @@ def test_markdown_summary_of_findings_per_route(run: Run, evidence_dir: Path) ->
     assert by_id["im-bad-trips"][2] == "not reported"
 
 
-def test_markdown_per_topic_and_sources(run: Run) -> None:
-    text = _ok(run("export", "--format", "md", "--group-by", "topic", "--route", "IM"))
+def test_markdown_per_topic_and_sources(query: Run) -> None:
+    text = _ok(query("export", "--format", "md", "--group-by", "topic", "--route", "IM"))
     assert re.findall(r"^## (.*)$", text, flags=re.M) == [
         "Topic: efficacy",
         "Topic: tolerability",
         "Topic: experience",
         "Topic: cost",
     ]
-    table = _ok(run("export", "--format", "md", "--what", "sources"))
+    table = _ok(query("export", "--format", "md", "--what", "sources"))
     assert table.splitlines()[0].startswith("| Source | Design | n |")
     assert "| smith2014open | rct | 27 | open-label | 2014 |" in table
 
@@ -609,23 +613,23 @@ def test_the_evidence_rows_agree_with_the_claim_records(flt: ClaimFilter, sqlite
 # Clean bibliographies; the robvis table; options without effect
 
 
-def test_bibliographies_carry_no_appraisal_unless_asked(run: Run) -> None:
+def test_bibliographies_carry_no_appraisal_unless_asked(query: Run) -> None:
     import bibtexparser
 
     appraisal = ("design", "blinding", "quality", "verification", "population", "note", "file")
     for extra in ((), ("--with-appraisal",)):
-        text = _ok(run("export", "--format", "bib", "--what", "sources", *extra))
+        text = _ok(query("export", "--format", "bib", "--what", "sources", *extra))
         fields = {f.key for e in bibtexparser.parse_string(text).entries for f in e.fields}
         assert bool(fields & set(appraisal)) == bool(extra), fields
-        items = json.loads(_ok(run("export", "--format", "csl-json", *extra)))
+        items = json.loads(_ok(query("export", "--format", "csl-json", *extra)))
         assert all(("custom" in i) == bool(extra) for i in items if i["id"] == "smith2014open")
     smith = next(
         i
-        for i in json.loads(_ok(run("export", "--format", "csl-json", "--with-appraisal")))
+        for i in json.loads(_ok(query("export", "--format", "csl-json", "--with-appraisal")))
         if i["id"] == "smith2014open"
     )
     assert smith["custom"]["design"] == "rct" and smith["custom"]["n"] == 27
-    result = run("export", "--format", "csv", "--with-appraisal")
+    result = query("export", "--format", "csv", "--with-appraisal")
     assert (result.exit_code, result.stderr) == (
         2,
         "Error: --with-appraisal applies to --format bib and csl-json only, not csv\n",
@@ -704,11 +708,11 @@ def test_an_option_without_effect_is_refused(run: Run, args: tuple[str, ...], me
     assert (result.exit_code, result.stderr, result.stdout) == (2, message, "")
 
 
-def test_json_and_markdown_what_claims_and_sources_differ(run: Run) -> None:
+def test_json_and_markdown_what_claims_and_sources_differ(query: Run) -> None:
     for fmt in ("json", "md"):
-        claims = _ok(run("export", "--format", fmt, "--what", "claims"))
-        assert claims == _ok(run("export", "--format", fmt))  # claims is the default
-        assert claims != _ok(run("export", "--format", fmt, "--what", "sources"))
+        claims = _ok(query("export", "--format", fmt, "--what", "claims"))
+        assert claims == _ok(query("export", "--format", fmt))  # claims is the default
+        assert claims != _ok(query("export", "--format", fmt, "--what", "sources"))
 
 
 def test_an_output_folder_that_takes_no_files_is_named_as_such(run: Run) -> None:

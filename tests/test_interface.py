@@ -42,46 +42,48 @@ def test_db_takes_a_plain_file_path(
     assert nested.exists()
 
 
-def test_filters_take_several_values_by_comma_or_repetition(run: Run) -> None:
-    both = _ids(run("claims", "--route", "IM,IV", "--format", "json"))
-    assert both == _ids(run("claims", "--route", "IM", "--route", "IV", "--format", "json"))
-    only_iv = _ids(run("claims", "--route", "IV", "--format", "json"))
+def test_filters_take_several_values_by_comma_or_repetition(query: Run) -> None:
+    both = _ids(query("claims", "--route", "IM,IV", "--format", "json"))
+    assert both == _ids(query("claims", "--route", "IM", "--route", "IV", "--format", "json"))
+    only_iv = _ids(query("claims", "--route", "IV", "--format", "json"))
     assert set(only_iv) < set(both)
-    topics = _ids(run("claims", "--topic", "efficacy,cost", "--format", "json"))
+    topics = _ids(query("claims", "--topic", "efficacy,cost", "--format", "json"))
     assert topics == ["im-as-effective-as-iv", "iv-efficacy", "im-cheaper"]
     statuses = _ids(
-        run("claims", "--status", "unsupported", "--status", "contested,contradicted", "-f", "json")
+        query(
+            "claims", "--status", "unsupported", "--status", "contested,contradicted", "-f", "json"
+        )
     )
     assert statuses == ["im-as-effective-as-iv", "im-vomiting-minimal", "im-cheaper"]
 
 
-def test_all_routes_requires_every_route(run: Run) -> None:
+def test_all_routes_requires_every_route(query: Run) -> None:
     assert _ids(
-        run("claims", "--route", "IM", "--route", "IV", "--all-routes", "--format", "json")
+        query("claims", "--route", "IM", "--route", "IV", "--all-routes", "--format", "json")
     ) == ["im-as-effective-as-iv"]
-    assert _ids(run("gaps", "--route", "IM,IV", "--all-routes", "--format", "json")) == [
+    assert _ids(query("gaps", "--route", "IM,IV", "--all-routes", "--format", "json")) == [
         "im-as-effective-as-iv"
     ]
-    result = run("claims", "--route", "IM", "--all-routes")
+    result = query("claims", "--route", "IM", "--all-routes")
     assert (result.exit_code, result.stderr) == (
         2,
         "Error: --all-routes needs two or more routes, e.g. --route IM --route IV --all-routes\n",
     )
 
 
-def test_sources_design_repeats_and_knows_aliases(run: Run) -> None:
-    result = run("sources", "--design", "rct", "--design", "patient-reports", "--format", "json")
+def test_sources_design_repeats_and_knows_aliases(query: Run) -> None:
+    result = query("sources", "--design", "rct", "--design", "patient-reports", "--format", "json")
     keys = [w["key"] for w in json.loads(result.stdout)]
     assert keys == ["smith2014open", "jones2006kids", "big2020trial", "patients2024"]
-    randomized = run("sources", "--design", "randomized", "--format", "json")
+    randomized = query("sources", "--design", "randomized", "--format", "json")
     assert [w["key"] for w in json.loads(randomized.stdout)] == keys[:3]
-    result = run("sources", "--design", "randomzied")
+    result = query("sources", "--design", "randomzied")
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: unknown design 'randomzied'; did you mean 'rct'")
 
 
-def test_gaps_takes_condition(run: Run) -> None:
-    assert _ids(run("gaps", "--condition", "sedation", "--format", "json")) == [
+def test_gaps_takes_condition(query: Run) -> None:
+    assert _ids(query("gaps", "--condition", "sedation", "--format", "json")) == [
         "im-vomiting-minimal"
     ]
 

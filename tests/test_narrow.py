@@ -24,14 +24,6 @@ ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 WIDTHS = (60, 80, 200)
 
 
-@pytest.fixture(scope="module")
-def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("narrow") / "shipped.sqlite")
-    result = CliRunner().invoke(app, ["--data", str(SHIPPED_DATA), "--db", db, "load"])
-    assert result.exit_code == 0, result.stderr
-    return db
-
-
 def _on_terminal(db: str, columns: int, *args: str) -> str:
     """The command's output on a pseudo-terminal `columns` wide, colour codes removed."""
     master, slave = os.openpty()

@@ -17,8 +17,8 @@ def _json(run: Run, *args: str) -> object:
     return json.loads(result.stdout)
 
 
-def test_conflicts_lists_disputed_and_contradicted_claims_with_both_sides(run: Run) -> None:
-    found = _json(run, "conflicts")
+def test_conflicts_lists_disputed_and_contradicted_claims_with_both_sides(query: Run) -> None:
+    found = _json(query, "conflicts")
     assert isinstance(found, list)
     assert [c["id"] for c in found] == ["im-as-effective-as-iv", "im-vomiting-minimal"]
     disputed, contradicted = found
@@ -39,8 +39,8 @@ def test_conflicts_lists_disputed_and_contradicted_claims_with_both_sides(run: R
     assert contradicted["against"]["total_n"] == 225
 
 
-def test_conflicts_table_shows_both_sides_with_quotes(run: Run) -> None:
-    result = run("conflicts")
+def test_conflicts_table_shows_both_sides_with_quotes(query: Run) -> None:
+    result = query("conflicts")
     assert result.exit_code == 0, result.stderr
     out = result.stdout
     assert out.startswith("2 conflicts\n")
@@ -53,11 +53,11 @@ def test_conflicts_table_shows_both_sides_with_quotes(run: Run) -> None:
     assert "graded low" in out  # the contradicting body, graded by the same rules
 
 
-def test_conflicts_filters_and_says_when_none(run: Run) -> None:
-    assert [c["id"] for c in _json(run, "conflicts", "--topic", "tolerability")] == [
+def test_conflicts_filters_and_says_when_none(query: Run) -> None:
+    assert [c["id"] for c in _json(query, "conflicts", "--topic", "tolerability")] == [
         "im-vomiting-minimal"
     ]
-    result = run("conflicts", "--topic", "cost")
+    result = query("conflicts", "--topic", "cost")
     assert result.exit_code == 0
     assert result.stdout == ""
     assert "No conflicts" in result.stderr
@@ -79,8 +79,8 @@ def test_conflicts_markdown_escapes_pipes_and_html(run: Run, evidence_dir: Path)
     assert all(line.count(" | ") == 3 for line in table_rows)  # four cells, no stray pipes
 
 
-def test_compare_puts_routes_side_by_side_topic_by_topic(run: Run) -> None:
-    data = _json(run, "compare", "IM", "intravenous")
+def test_compare_puts_routes_side_by_side_topic_by_topic(query: Run) -> None:
+    data = _json(query, "compare", "IM", "intravenous")
     assert isinstance(data, dict)
     assert data["routes"] == ["IM", "IV"]
     rows = {row["topic"]: row for row in data["topics"]}
@@ -93,8 +93,8 @@ def test_compare_puts_routes_side_by_side_topic_by_topic(run: Run) -> None:
     assert [c["id"] for c in rows["cost"]["routes"]["IM"]] == ["im-cheaper"]
 
 
-def test_compare_table_and_topic_filter(run: Run) -> None:
-    result = run("compare", "IM", "IV", "--topic", "efficacy", "--topic", "onset")
+def test_compare_table_and_topic_filter(query: Run) -> None:
+    result = query("compare", "IM", "IV", "--topic", "efficacy", "--topic", "onset")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "IM vs IV: what the claims say, by topic"
@@ -106,8 +106,8 @@ def test_compare_table_and_topic_filter(run: Run) -> None:
     assert onset.count("\u2014") == 3  # asked for, nothing known
 
 
-def test_compare_markdown(run: Run) -> None:
-    result = run("compare", "IM", "IV", "--format", "md")
+def test_compare_markdown(query: Run) -> None:
+    result = query("compare", "IM", "IV", "--format", "md")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[:3] == [
         "| topic | IM | IV | IM + IV |",
@@ -117,17 +117,17 @@ def test_compare_markdown(run: Run) -> None:
     ]
 
 
-def test_compare_needs_two_known_routes(run: Run) -> None:
-    result = run("compare", "IM", "intramuscular")
+def test_compare_needs_two_known_routes(query: Run) -> None:
+    result = query("compare", "IM", "intramuscular")
     assert result.exit_code == 2
     assert result.stderr == "Error: compare needs two different routes, not only IM\n"
-    result = run("compare", "IM", "IVV")
+    result = query("compare", "IM", "IVV")
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: unknown route 'IVV'; did you mean 'IV'?")
 
 
-def test_map_counts_claims_by_route_and_topic(run: Run) -> None:
-    data = _json(run, "map")
+def test_map_counts_claims_by_route_and_topic(query: Run) -> None:
+    data = _json(query, "map")
     assert isinstance(data, dict)
     assert data["routes"] == ["IV", "IM"]
     assert data["topics"] == ["efficacy", "tolerability", "experience", "cost"]
@@ -144,8 +144,8 @@ def test_map_counts_claims_by_route_and_topic(run: Run) -> None:
     assert ("IV", "cost") not in cells
 
 
-def test_map_table_draws_the_grid(run: Run) -> None:
-    result = run("map")
+def test_map_table_draws_the_grid(query: Run) -> None:
+    result = query("map")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
     assert lines[0] == "Evidence map: claims per route (across) and topic (down)"
@@ -157,8 +157,8 @@ def test_map_table_draws_the_grid(run: Run) -> None:
     assert "1 none" in cost and " - " in cost
 
 
-def test_map_markdown_and_route_filter(run: Run) -> None:
-    result = run("map", "--route", "IM", "--format", "md")
+def test_map_markdown_and_route_filter(query: Run) -> None:
+    result = query("map", "--route", "IM", "--format", "md")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines() == [
         "| topic | IM |",
