@@ -26,7 +26,7 @@ def main() -> None:
         return
     if _nothing_to_load(sys.argv[1:]):
         return
-    from .cli import main as run_cli
+    from .cli import main as run_cli  # lazy: --version and an up-to-date load need no typer
 
     run_cli()
 
@@ -43,6 +43,7 @@ def _nothing_to_load(args: list[str]) -> bool:
     try:
         from pathlib import Path
 
+        # lazy, as everything here: the answer must come before any framework is imported
         from .load.inputs import default_data_dir, unused_local_data
         from .load.refresh import open_store
 

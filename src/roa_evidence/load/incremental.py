@@ -20,16 +20,20 @@ from __future__ import annotations
 import dataclasses
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from ..errors import InvalidData
+from ..grading import DEFAULT_CONFIG, Study
+from ..query.records import COMMA, WorkFacts
+from ..retractions.notices import Notice
 from ..store.backends import ChangeRefused, Writer
 from ..store.database import LoadSummary, Progress, Store
 from ..store.meta import SCHEMA_VERSION, meta_rows
+from .crosscheck import Located, cross_check, duplicate_ids
+from .datafile import Problems, read_config
 from .inputs import GRADING_NAME, fingerprint
-
-if TYPE_CHECKING:
-    from ..grading import Study
-    from .read import ClaimsFile
+from .read import ClaimsFile, read_claims_file
+from .rows import claim_rows, study_of
 
 
 def update(
@@ -51,10 +55,6 @@ def update(
         return None
     if not all(name.endswith(".yaml") for name in changed + removed):
         return None  # studies.bib or grading.toml changed: every grade may change
-
-    from ..errors import InvalidData
-    from .datafile import Problems
-    from .read import read_claims_file
 
     if progress:
         progress(f"reading {len(changed)} changed claims file{'s' * (len(changed) != 1)}")
@@ -81,11 +81,6 @@ def _apply(
     progress: Progress | None,
 ) -> LoadSummary:
     """The full load's steps on the changed files: validate, grade, write (in place)."""
-    from ..grading import DEFAULT_CONFIG
-    from .crosscheck import Located, cross_check, duplicate_ids
-    from .datafile import read_config
-    from .rows import claim_rows
-
     config = DEFAULT_CONFIG
     if GRADING_NAME in hashes:
         config, problems = read_config(data_dir / GRADING_NAME)
@@ -176,10 +171,6 @@ def _apply(
 def _stored_studies(writer: Writer) -> dict[str, Study]:
     """The works as the database keeps them, as grading sees them (`rows.study_of`, as a
     full load makes them from studies.bib)."""
-    from ..query.records import COMMA, WorkFacts
-    from ..retractions.notices import Notice
-    from .rows import study_of
-
     notices: dict[str, list[Notice]] = {}
     for key, origin, nature, date, notice_doi, reason, record_id in writer.rows(
         "SELECT work_key, origin, nature, date, notice_doi, reason, record_id "

@@ -100,7 +100,7 @@ def _document_text(base: EvidenceBase, key: str, root: Path) -> str | Problem:
 def closest_passage(quote: str, text: str) -> str:
     """' (the closest passage is "...": how it differs)' for a near-miss quote, or ""
     when nothing in `text` comes close."""
-    import difflib
+    import difflib  # lazy, with rapidfuzz: only a near miss needs them
 
     from rapidfuzz import fuzz
 

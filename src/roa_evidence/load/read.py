@@ -28,6 +28,7 @@ from .datafile import Problems, read_config, read_text, read_yaml_text, validati
 from .evidence_base import Claim, EvidenceBase
 from .inputs import GRADING_NAME, file_key, input_files
 from .schema import ClaimIn, ClaimsFileIn
+from .workers import forked_pool
 from .yamlfile import line_of
 
 
@@ -103,8 +104,6 @@ class _Background:
     """read_works running in a forked worker process."""
 
     def __init__(self, bib_path: Path) -> None:
-        from .workers import forked_pool
-
         self._pool = forked_pool()
         self._future = self._pool.submit(read_works, bib_path)
 

@@ -56,6 +56,7 @@ def refresh(
             summary = update(store, data_dir, meta, hashes, progress)
             if summary is not None:
                 return summary
+        # lazy, as `update` above: the parsers and SQLModel only when a load reads
         from ..store.models import created_tables
         from .read import read_evidence_base
 
@@ -80,6 +81,7 @@ def write_base(
     the next load can tell which files changed; `imported`: an import's retraction
     notices, instead of those the database holds.
     """
+    # lazy: open_store serves the console's fast path, which must not import these
     from ..store.tables import layout
     from .rows import table_rows
 

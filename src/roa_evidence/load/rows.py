@@ -22,6 +22,7 @@ from .bibfile import Work
 from .evidence_base import Claim, EvidenceBase
 from .inputs import file_key
 from .schema import ClaimIn, EffectIn, ValueIn
+from .workers import forked_pool
 
 Layout = Mapping[str, Sequence[str]]  # table -> the columns a load writes, in order
 
@@ -181,8 +182,6 @@ def claim_rows(
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if len(claims) < PARALLEL_MIN_CLAIMS or (cores or 1) < 2 or os.name != "posix":
         return _claim_rows_of(claims, studies, config, data_dir, columns)
-    from .workers import forked_pool
-
     half = len(claims) // 2
     # The fork inherits its half of the claims: nothing is pickled but the rows back.
     _FORKED[:] = [(claims[half:], studies, config, data_dir, columns)]

@@ -60,6 +60,8 @@ def import_retractions(
     grades recorded as "before" differ from "after" only by the notices. The
     file is parsed while studies.bib is (in another process, when it is large).
     """
+    # lazy: `retractions diff` (retraction_changes) only reads the store, and should not
+    # pay for the parsers
     from ..load.inputs import file_hashes
     from ..load.read import read_evidence_base
     from ..load.refresh import refresh, write_base
@@ -107,7 +109,7 @@ def import_retractions(
 
 
 def _grades(store: Store) -> dict[str, tuple[str, str]]:
-    import sqlalchemy as sa
+    import sqlalchemy as sa  # lazy: as the store's, SQLAlchemy on use
 
     try:
         with store.engine.connect() as conn:
@@ -147,7 +149,7 @@ class Change:
 
 def retraction_changes(conn: Connection) -> tuple[dict[str, str], list[Change]]:
     """The latest import's facts (empty when there was none) and the claims it changed."""
-    import sqlalchemy as sa
+    import sqlalchemy as sa  # lazy: as the store's, SQLAlchemy on use
 
     from ..store.tables import CLAIM, RETRACTION_CHANGE, RETRACTION_IMPORT
 

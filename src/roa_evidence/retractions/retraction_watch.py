@@ -269,6 +269,7 @@ class Persisted:
 
 def carry_queries() -> dict[str, str]:
     """What a rebuild carries over, as SQL text every backend runs (`store.backends`)."""
+    # lazy: the store's backends import this module, and a query must not pay SQLAlchemy
     from ..store.tables import RETRACTION_CHANGE, RETRACTION_NOTICE, insert_columns
 
     notices, changes = (

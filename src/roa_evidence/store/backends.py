@@ -139,10 +139,10 @@ class Backend:
 
     def create_and_fill(self, conn: Connection, rows: Rows) -> None:
         """Tables, then their rows, then indexes: building an index once beats growing it."""
-        from sqlalchemy.schema import CreateIndex, CreateTable
+        from sqlalchemy.schema import CreateIndex, CreateTable  # lazy
 
-        from .models import created_tables
-        from .tables import layout
+        from .models import created_tables  # lazy: SQLAlchemy on use (module docstring)
+        from .tables import layout  # lazy: SQLAlchemy on use (module docstring)
 
         for table in created_tables():
             conn.execute(CreateTable(table))
@@ -195,7 +195,7 @@ class SQLiteFile(Backend):
         # under build_lock: nobody imported notices meanwhile
         rows = rows_for(imported or self.carried())
         announce(rows)
-        import sqlalchemy as sa
+        import sqlalchemy as sa  # lazy: SQLAlchemy on use (module docstring)
 
         folder = self.file.parent
         if not replaceable(self.file):
@@ -255,7 +255,7 @@ class InTransaction(Backend):
     """A database reached through its engine, rebuilt inside one transaction."""
 
     def meta(self) -> dict[str, str]:
-        import sqlalchemy as sa
+        import sqlalchemy as sa  # lazy: SQLAlchemy on use (module docstring)
 
         try:
             with self.engine.connect() as conn:
@@ -267,7 +267,7 @@ class InTransaction(Backend):
             return {}
 
     def carried(self) -> Persisted:
-        import sqlalchemy as sa
+        import sqlalchemy as sa  # lazy: SQLAlchemy on use (module docstring)
 
         try:
             with self.engine.connect() as conn:
@@ -284,7 +284,7 @@ class InTransaction(Backend):
         return persisted(found)
 
     def has_table(self, conn: Connection, name: str) -> bool:
-        import sqlalchemy as sa
+        import sqlalchemy as sa  # lazy: SQLAlchemy on use (module docstring)
 
         return sa.inspect(conn).has_table(name)
 
@@ -302,10 +302,10 @@ class InTransaction(Backend):
     def replace(
         self, rows_for: RowsFor, data_hash: str, imported: Persisted | None, announce: Any
     ) -> Rows:
-        import sqlalchemy as sa
-        from sqlmodel import SQLModel
+        import sqlalchemy as sa  # lazy: SQLAlchemy on use (module docstring)
+        from sqlmodel import SQLModel  # lazy: SQLAlchemy on use (module docstring)
 
-        from .models import created_tables
+        from .models import created_tables  # lazy: SQLAlchemy on use (module docstring)
 
         kept = imported or self.carried()
         rows = rows_for(kept)
@@ -327,7 +327,7 @@ class InTransaction(Backend):
 
     @contextlib.contextmanager
     def change(self, meta: dict[str, str]) -> Iterator[Writer]:
-        import sqlalchemy as sa
+        import sqlalchemy as sa  # lazy: SQLAlchemy on use (module docstring)
 
         try:
             with self.engine.begin() as conn:
@@ -406,7 +406,7 @@ def read_one_snapshot(conn: Connection) -> None:
 
 
 def make_engine(url: str) -> Engine:
-    import sqlalchemy as sa
+    import sqlalchemy as sa  # lazy: SQLAlchemy on use (module docstring)
 
     try:
         engine = sa.create_engine(url)
@@ -429,7 +429,7 @@ def _read_in_one_transaction(engine: Engine) -> None:
     """Make every SQLite connection begin a real transaction, so that the several SELECTs
     of one query read one snapshot: an incremental load commits in place, and Python's
     sqlite3 would otherwise run each SELECT on its own (SQLAlchemy's documented recipe)."""
-    from sqlalchemy import event
+    from sqlalchemy import event  # lazy: SQLAlchemy on use (module docstring)
 
     @event.listens_for(engine, "connect")
     def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 def default_db_url(data_dir: Path) -> str:
     """A per-evidence-base SQLite file in the user's cache folder."""
-    import platformdirs
+    import platformdirs  # lazy: a command given --db never needs it
 
     cache = Path(platformdirs.user_cache_dir("roa-evidence", appauthor=False))
     tag = hashlib.blake2b(str(data_dir.resolve()).encode(), digest_size=6).hexdigest()
