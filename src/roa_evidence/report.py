@@ -24,9 +24,9 @@ from markupsafe import Markup
 
 from . import certainty, vocab
 from .grading import levels_reached
+from .query.csvrows import effect_text
 from .query.queries import count_by_kind
 from .query.records import ClaimView, WorkView, retraction_text
-from .query.tabular import effect_text
 from .query.views import conflicts, evidence_map
 
 __all__ = ["CERTAINTY_COLOUR", "render_report", "write_report"]

@@ -134,7 +134,7 @@ STANCES: tuple[str, ...] = ("supports", "contradicts", "qualifies")
 
 # What a claim is (docs/grading.md): graded empirical findings, checked descriptions of a
 # source, and definitions that hold by their rationale.
-KINDS: tuple[str, ...] = ("finding", "description", "definition")
+CLAIM_KINDS: tuple[str, ...] = ("finding", "description", "definition")
 # Designs that pool other studies: a link may say it lies `within:` one of these.
 POOLED_DESIGNS: tuple[str, ...] = ("meta-analysis", "systematic-review")
 INDIRECTNESS: tuple[str, ...] = ("population", "intervention", "comparator", "outcome")

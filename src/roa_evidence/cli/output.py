@@ -52,10 +52,11 @@ def render(result: Output, fmt: str) -> None:
 
 def print_rich(renderable: Any) -> None:
     """Print a rich renderable; piped, as plain text without trailing spaces."""
-    from .render import console, plain
+    from .piped import is_plain
+    from .render import console
 
     out = console()
-    if not plain():
+    if not is_plain():
         # no cropping: a key or id longer than the terminal is wrapped by it, never cut
         out.print(renderable, crop=False)
         return
@@ -66,7 +67,7 @@ def print_rich(renderable: Any) -> None:
 
 
 def emit_json(data: Any) -> None:
-    from .plain import dump_json_bytes
+    from .piped import dump_json_bytes
 
     encoded = dump_json_bytes(data) + b"\n"
     buffer = getattr(sys.stdout, "buffer", None)

@@ -16,9 +16,9 @@ from rich.text import Text
 
 from .. import certainty as certainties
 from ..grading import levels_reached
+from ..query.csvrows import effect_text
 from ..query.records import ClaimView, WorkView, retraction_text
-from ..query.tabular import effect_text
-from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, notice_line, work_cells
+from .piped import CLAIM_HEADER, WORK_HEADER, is_plain, notice_line, work_cells
 
 STATUS_STYLE = {
     "strong": "green",
@@ -39,13 +39,9 @@ _PLAIN_WIDTH = 10_000
 NARROW_BELOW = 100
 
 
-def plain() -> bool:
-    return is_plain()
-
-
 def console(stderr: bool = False) -> Console:
     stream = sys.stderr if stderr else sys.stdout
-    if plain() or not stream.isatty():
+    if is_plain() or not stream.isatty():
         # Piped: no colour, no box art that breaks grep, wide enough not to wrap ids.
         return Console(
             file=stream,
@@ -60,12 +56,12 @@ def console(stderr: bool = False) -> Console:
 
 def narrow() -> bool:
     """A terminal too narrow for the tables: draw lists stacked."""
-    return not plain() and console().width < NARROW_BELOW
+    return not is_plain() and console().width < NARROW_BELOW
 
 
 def _key(text: str, style: str = "bold") -> Text:
     """An id or citation key on a line of its own: never cut, never split."""
-    return Text(text, style="" if plain() else style, no_wrap=True, overflow="ignore")
+    return Text(text, style="" if is_plain() else style, no_wrap=True, overflow="ignore")
 
 
 def _indented(text: Text | str, level: int = 2) -> Padding:
@@ -91,14 +87,14 @@ def _titled(body: Any, title: str) -> Panel:
         title=title,
         title_align="left",
         expand=False,
-        box=box.ASCII if plain() else box.ROUNDED,
+        box=box.ASCII if is_plain() else box.ROUNDED,
     )
 
 
 def _table(*columns: str, title: str | None = None) -> Table:
     table = Table(
         title=title,
-        box=None if plain() else box.SIMPLE_HEAD,
+        box=None if is_plain() else box.SIMPLE_HEAD,
         show_lines=False,
         title_justify="left",
         pad_edge=False,
@@ -111,14 +107,14 @@ def _table(*columns: str, title: str | None = None) -> Table:
 def certainty_text(certainty: str | None) -> Text:
     label = certainties.label(certainty)
     if certainty is None:
-        return Text(label, style="" if plain() else "dim")
-    if plain():
+        return Text(label, style="" if is_plain() else "dim")
+    if is_plain():
         return Text(label)
     return Text(f"{certainties.SYMBOL[certainty]} {label}", style=certainties.STYLE[certainty])
 
 
 def status_text(status: str) -> Text:
-    return Text(status, style="" if plain() else STATUS_STYLE[status])
+    return Text(status, style="" if is_plain() else STATUS_STYLE[status])
 
 
 def claims_stacked(claims: Sequence[ClaimView], title: str | None = None) -> Group:
@@ -201,7 +197,7 @@ def claim_detail(claim: ClaimView) -> Group:
     for notice in claim.retraction:
         head.append(
             f"\ncites a retracted work: {retraction_text(notice)}{_ungraded(claim)}",
-            style="" if plain() else "bold red",
+            style="" if is_plain() else "bold red",
         )
     if narrow():  # a panel's title is cut when it is wider than the panel
         parts += [_key(claim.id), Panel(head, expand=False, box=box.ROUNDED)]
@@ -215,11 +211,12 @@ def claim_detail(claim: ClaimView) -> Group:
             continue
         text = Text(f"{label}\n", style="bold")
         for a in assertions:
-            text.append(f"  {a.document}: ", style="cyan" if not plain() else "")
+            text.append(f"  {a.document}: ", style="cyan" if not is_plain() else "")
             text.append(f"\u201c{a.quote}\u201d\n")
             if a.citation_issue:
                 text.append(
-                    f"    citation issue: {a.citation_issue}\n", style="" if plain() else "yellow"
+                    f"    citation issue: {a.citation_issue}\n",
+                    style="" if is_plain() else "yellow",
                 )
         parts.append(text)
     if claim.evidence and narrow():
@@ -278,7 +275,7 @@ def claim_detail(claim: ClaimView) -> Group:
         if notes:
             parts.append(Text("Notes on the evidence\n" + "\n".join(notes) + "\n"))
     else:
-        parts.append(Text("Evidence: none linked.\n", style="" if plain() else "red"))
+        parts.append(Text("Evidence: none linked.\n", style="" if is_plain() else "red"))
     noticed = [(e.source, notice) for e in claim.evidence for notice in e.notices]
     if noticed:
         lines = [f"  {source}: {notice_line(notice)}" for source, notice in noticed]
@@ -399,7 +396,7 @@ def work_detail(work: WorkView) -> Group:
         ("note", work.note),
     ]
     table = Table(box=None, show_header=False, pad_edge=False)
-    table.add_column(style="bold" if not plain() else "", no_wrap=True)
+    table.add_column(style="bold" if not is_plain() else "", no_wrap=True)
     table.add_column(overflow="fold")
     for label, value in rows:
         if value not in (None, ""):

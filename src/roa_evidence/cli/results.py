@@ -25,7 +25,7 @@ class ClaimList(Output):
         return [claim.to_dict() for claim in self.claims]
 
     def write_csv(self, stream: TextIO) -> None:
-        from ..query.tabular import CLAIM_COLUMNS, claim_row, write_csv
+        from ..query.csvrows import CLAIM_COLUMNS, claim_row, write_csv
 
         write_csv(stream, CLAIM_COLUMNS, (claim_row(c) for c in self.claims))
 
@@ -38,7 +38,7 @@ class ClaimList(Output):
         return not self.claims
 
     def show(self) -> None:
-        from .plain import CLAIM_HEADER, claim_cells, grid, is_plain
+        from .piped import CLAIM_HEADER, claim_cells, grid, is_plain
 
         if is_plain():
             sys.stdout.write(grid(CLAIM_HEADER, [claim_cells(c) for c in self.claims], self.title))
@@ -67,7 +67,7 @@ class WorkList(Output):
         return [work.to_dict() for work in self.works]
 
     def write_csv(self, stream: TextIO) -> None:
-        from ..query.tabular import WORK_COLUMNS, work_row, write_csv
+        from ..query.csvrows import WORK_COLUMNS, work_row, write_csv
 
         write_csv(stream, WORK_COLUMNS, (work_row(w) for w in self.works))
 
@@ -80,7 +80,7 @@ class WorkList(Output):
         return not self.works
 
     def show(self) -> None:
-        from .plain import WORK_HEADER, grid, is_plain, work_cells
+        from .piped import WORK_HEADER, grid, is_plain, work_cells
 
         if is_plain():
             sys.stdout.write(grid(WORK_HEADER, [work_cells(w) for w in self.works]))

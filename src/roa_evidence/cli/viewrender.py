@@ -21,9 +21,9 @@ if TYPE_CHECKING:
 
 
 def _plain() -> bool:
-    from .render import plain
+    from .piped import is_plain
 
-    return plain()
+    return is_plain()
 
 
 def _box() -> box.Box:

@@ -22,22 +22,29 @@ and `drafts` reads a draft file's bytes as text.
 
 from .checking import check, check_file
 from .drafts import BadDraft, decode_draft, read_draft
-from .findings import FAIL_ON, PROBLEM_KINDS, STATUSES, CheckReport, Finding, Problem
+from .findings import (
+    FAIL_ON,
+    PROBLEM_KINDS,
+    STATUSES_WORST_FIRST,
+    CheckReport,
+    Finding,
+    SentenceProblem,
+)
 from .matching import MATCH_SCORE
-from .reading import KINDS, Sentence, kind_of, split_sentences
+from .reading import DRAFT_FORMATS, Sentence, kind_of, split_sentences
 from .routes import routes_named
 
 __all__ = [
+    "DRAFT_FORMATS",
     "FAIL_ON",
-    "KINDS",
     "MATCH_SCORE",
     "PROBLEM_KINDS",
-    "STATUSES",
+    "STATUSES_WORST_FIRST",
     "BadDraft",
     "CheckReport",
     "Finding",
-    "Problem",
     "Sentence",
+    "SentenceProblem",
     "check",
     "check_file",
     "decode_draft",

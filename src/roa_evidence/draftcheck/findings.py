@@ -13,7 +13,14 @@ from typing import Any
 from ..query.records import ClaimView
 from .matching import Match
 
-__all__ = ["FAIL_ON", "PROBLEM_KINDS", "STATUSES", "CheckReport", "Finding", "Problem"]
+__all__ = [
+    "FAIL_ON",
+    "PROBLEM_KINDS",
+    "STATUSES_WORST_FIRST",
+    "CheckReport",
+    "Finding",
+    "SentenceProblem",
+]
 
 # Problem kinds, the worst first: the verdict is the first a sentence has.
 PROBLEM_KINDS = (
@@ -26,7 +33,7 @@ PROBLEM_KINDS = (
     "unsourced",
 )
 # Claim statuses, the worst first (findings, then descriptions and definitions).
-STATUSES = (
+STATUSES_WORST_FIRST = (
     "contradicted",
     "refuted",
     "contested",
@@ -36,11 +43,11 @@ STATUSES = (
     "strong",
     "confirmed",
 )
-FAIL_ON = PROBLEM_KINDS + STATUSES
+FAIL_ON = PROBLEM_KINDS + STATUSES_WORST_FIRST
 
 
 @dataclass(frozen=True)
-class Problem:
+class SentenceProblem:
     """One thing wrong with a sentence, and what to write instead when we know."""
 
     kind: str
@@ -63,7 +70,7 @@ class Finding:
     sentence: str
     verdict: str
     claim: ClaimView | None = None
-    problems: tuple[Problem, ...] = ()
+    problems: tuple[SentenceProblem, ...] = ()
     keys: tuple[str, ...] = ()
     match: Match | None = None
     suggested_keys: tuple[str, ...] = ()
@@ -118,7 +125,7 @@ class CheckReport:
 
     def counts(self) -> dict[str, int]:
         """How many sentences have each verdict, the worst first."""
-        order = (*PROBLEM_KINDS, *STATUSES, "no-claim")
+        order = (*PROBLEM_KINDS, *STATUSES_WORST_FIRST, "no-claim")
         tally: dict[str, int] = {}
         for finding in self.findings:
             tally[finding.verdict] = tally.get(finding.verdict, 0) + 1

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ..query.records import ClaimView, EvidenceView
 from . import hedging, numbers, polarity
-from .findings import PROBLEM_KINDS, Problem
+from .findings import PROBLEM_KINDS, SentenceProblem
 from .matching import Match, Matcher
 from .reading import Sentence
 
@@ -31,11 +31,11 @@ def _knowns(claim: ClaimView) -> list[numbers.Known]:
 
 def _numbers(
     text: str, claim: ClaimView
-) -> tuple[list[Problem], list[numbers.Quantity], list[numbers.Known]]:
+) -> tuple[list[SentenceProblem], list[numbers.Quantity], list[numbers.Known]]:
     knowns = _knowns(claim)
     dimensions = {k.dimension for k in knowns}
     stated = [q for q in numbers.quantities(text) if q.dimension in dimensions]
-    problems: list[Problem] = []
+    problems: list[SentenceProblem] = []
     for quantity in stated:
         if any(numbers.agrees(quantity, k) for k in knowns):
             continue
@@ -45,7 +45,7 @@ def _numbers(
             f"{k.origin}: {k.text}" for k in knowns if k.dimension == quantity.dimension
         )
         problems.append(
-            Problem(
+            SentenceProblem(
                 "mismatch",
                 f"{quantity.text} is not what the claim or its sources say; nearest known: {named}",
                 f"the known values are {given}",
@@ -65,8 +65,8 @@ def _cited_against(
     claim: ClaimView,
     flipped: bool,
     stated: list[numbers.Quantity],
-) -> list[Problem]:
-    problems: list[Problem] = []
+) -> list[SentenceProblem]:
+    problems: list[SentenceProblem] = []
     for key in sentence.keys:
         for link in (e for e in claim.evidence if e.source == key):
             known = numbers.known_value(link.value, link.source, link.stance)
@@ -74,14 +74,14 @@ def _cited_against(
             sides_with_it = known is not None and any(numbers.agrees(q, known) for q in stated)
             if link.stance == "contradicts" and not flipped and not sides_with_it:
                 problems.append(
-                    Problem(
+                    SentenceProblem(
                         "cited-against",
                         f"the cited {_link_text(link)} contradicts the claim '{claim.statement}'",
                     )
                 )
             elif link.stance == "supports" and flipped:
                 problems.append(
-                    Problem(
+                    SentenceProblem(
                         "cited-against",
                         f"the cited {_link_text(link)} supports the claim this sentence negates: "
                         f"'{claim.statement}'",
@@ -90,7 +90,7 @@ def _cited_against(
             elif known is not None and same_dimension and not sides_with_it:
                 stated_text = ", ".join(q.text for q in same_dimension)
                 problems.append(
-                    Problem(
+                    SentenceProblem(
                         "cited-against",
                         f"the cited {link.source} reports {known.text}, not {stated_text}",
                         f"write {known.text}, or cite a source that reports {stated_text}",
@@ -99,7 +99,7 @@ def _cited_against(
         for dispute in (d for d in claim.disputed_by if d.document == key):
             if not flipped:
                 problems.append(
-                    Problem(
+                    SentenceProblem(
                         "cited-against",
                         f"the cited document {key} disputes the claim: \u201c{dispute.quote}\u201d",
                     )
@@ -117,14 +117,14 @@ def _sides_with_contradiction(claim: ClaimView, stated: list[numbers.Quantity]) 
     return any(numbers.agrees(q, k) for q in stated for k in against)
 
 
-def _overclaim(sentence: Sentence, claim: ClaimView) -> Problem | None:
+def _overclaim(sentence: Sentence, claim: ClaimView) -> SentenceProblem | None:
     kind = claim.kind
     detail = hedging.overclaim(sentence.text, claim.certainty, claim.status, kind)
     if detail is None:
         return None
     level = hedging.needed(claim.certainty, claim.status, kind)
     rewording = hedging.reword(claim.statement, level, claim.certainty, claim.status)
-    return Problem("overclaim", detail, rewording)
+    return SentenceProblem("overclaim", detail, rewording)
 
 
 def _unsourced(sentence: Sentence) -> bool:
@@ -145,16 +145,16 @@ class Verdict:
 
     claim: ClaimView | None
     match: Match | None
-    problems: tuple[Problem, ...]
+    problems: tuple[SentenceProblem, ...]
     suggested_keys: tuple[str, ...]
 
 
-def _cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[Problem]:
+def _cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[SentenceProblem]:
     """A cited work that is retracted, unless the sentence itself says it was."""
     if _SAYS_RETRACTED.search(sentence.text):
         return []
     return [
-        Problem(
+        SentenceProblem(
             "cited-retracted",
             f"the cited {key} was {retracted[key]}",
             "cite other evidence, or say that the work was retracted",
@@ -168,11 +168,11 @@ def judge(
     sentence: Sentence, matcher: Matcher, known: set[str], retracted: Mapping[str, str]
 ) -> Verdict:
     """The claim `sentence` repeats, if any, and its problems; `known` holds the citable keys."""
-    problems: list[Problem] = _cited_retracted(sentence, retracted)
+    problems: list[SentenceProblem] = _cited_retracted(sentence, retracted)
     for key in sentence.keys:
         if key not in known:
             problems.append(
-                Problem(
+                SentenceProblem(
                     "unknown-key",
                     f"no work with the key '{key}' in the evidence base",
                     "add it to studies.bib, or correct the key",
@@ -182,7 +182,7 @@ def judge(
     if match is None:
         if not sentence.keys and _unsourced(sentence):
             problems.append(
-                Problem(
+                SentenceProblem(
                     "unsourced",
                     "a number or comparison that no tracked claim states, and no citation",
                     "cite a source, or add the claim to claims.yaml",
@@ -194,7 +194,7 @@ def judge(
     if match.score >= POLARITY_SCORE:
         flip = polarity.opposite(sentence.text, claim.statement)
     if flip is not None and claim.status not in _AGAINST_THE_EVIDENCE:
-        problems.append(Problem("opposite", f"{flip}: the claim is '{claim.statement}'"))
+        problems.append(SentenceProblem("opposite", f"{flip}: the claim is '{claim.statement}'"))
     # Flipping a claim the evidence contradicts (or a description the record refutes) says
     # what the evidence says: not a problem, and not an assertion of the claim either.
     mismatches, stated, _ = _numbers(sentence.text, claim)
@@ -210,5 +210,5 @@ def judge(
     return Verdict(claim, match, tuple(sorted(problems, key=_rank)), suggested)
 
 
-def _rank(problem: Problem) -> int:
+def _rank(problem: SentenceProblem) -> int:
     return PROBLEM_KINDS.index(problem.kind)

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-__all__ = ["KINDS", "Sentence", "citation_keys", "kind_of", "split_sentences"]
+__all__ = ["DRAFT_FORMATS", "Sentence", "citation_keys", "kind_of", "split_sentences"]
 
-KINDS = ("markdown", "latex", "text")
+DRAFT_FORMATS = ("markdown", "latex", "text")
 
 _SUFFIX_KIND = {
     ".md": "markdown",
@@ -374,8 +374,8 @@ def _cleaned(sentence: str, kind: str) -> tuple[tuple[str, ...], str]:
 
 def split_sentences(text: str, kind: str = "text") -> list[Sentence]:
     """The draft's sentences, in order, each with the line and column it starts at."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown draft kind {kind!r} (one of {', '.join(KINDS)})")
+    if kind not in DRAFT_FORMATS:
+        raise ValueError(f"unknown draft kind {kind!r} (one of {', '.join(DRAFT_FORMATS)})")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     found: list[Sentence] = []

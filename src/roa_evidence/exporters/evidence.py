@@ -19,9 +19,9 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .. import vocab
+from ..query.csvrows import FORMULA_STARTS, safe_cell
 from ..query.queries import ClaimFilter, check_filter_keys, notices_of, retracted_sources
 from ..query.records import in_force, retraction_text
-from ..query.tabular import FORMULA_STARTS, safe_cell
 from ..store.tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK
 from .read import claim_ids
 
@@ -34,7 +34,7 @@ COMPUTED = None
 
 def _neutral(column: Any) -> Any:
     """The column, with a leading apostrophe where a spreadsheet would run it as a formula
-    (as `tabular.safe_cell` does, but inside the query)."""
+    (as `csvrows.safe_cell` does, but inside the query)."""
     return sa.case(
         (sa.func.substr(column, 1, 1).in_(FORMULA_STARTS), sa.literal("'") + column),
         else_=column,

@@ -48,7 +48,7 @@ Stance = Annotated[str, _term("stance", vocab.STANCES)]
 Indirectness = Annotated[str, _term("indirectness", vocab.INDIRECTNESS)]
 LinkFlag = Annotated[str, _term("evidence flag", vocab.LINK_FLAGS)]
 Measure = Annotated[str, _term("effect measure", vocab.EFFECT_MEASURES)]
-Kind = Annotated[str, _term("kind", vocab.KINDS)]
+Kind = Annotated[str, _term("kind", vocab.CLAIM_KINDS)]
 Certainty = Literal["high", "moderate", "low", "very_low"]
 JudgementLevel = Literal["not-serious", "serious", "very-serious"]
 

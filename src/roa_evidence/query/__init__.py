@@ -4,7 +4,7 @@
 - `readers`: records from the store's rows;
 - `queries`: claims and works filtered (`ClaimFilter`, `find_claims`, ...);
 - `views`: conflicts, route comparisons and the evidence map over claims;
-- `tabular`: flat, spreadsheet-safe rows of claims and works for CSV.
+- `csvrows`: flat, spreadsheet-safe rows of claims and works for CSV.
 
 Nothing here reaches the load path.
 """

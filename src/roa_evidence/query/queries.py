@@ -285,7 +285,7 @@ def count_by_kind(claims: Iterable[ClaimView]) -> dict[str, dict[str, int]]:
     keeps "8 strong" from hiding that six of them describe a study."""
     counts: dict[str, dict[str, int]] = {}
     found = list(claims)
-    for kind in vocab.KINDS:
+    for kind in vocab.CLAIM_KINDS:
         of_kind = [c for c in found if c.kind == kind]
         by_status = {s: n for s in vocab.STATUSES if (n := sum(c.status == s for c in of_kind))}
         if by_status:

@@ -6,7 +6,7 @@ from `tables` by name: a field named as a column from that column, `<field>_json
 columns decoded, comma-stored lists split (`COMMA`), `VALUE` from the four `value_*`
 columns; the rest come from the query. A field marked `HIDDEN` is read but left out of
 the JSON. So a new stored field is a column in `tables` and a field here; the CSV
-columns and the tables on screen are the renderers' to choose (`tabular`, `cli.render`).
+columns and the tables on screen are the renderers' to choose (`csvrows`, `cli.render`).
 """
 
 from __future__ import annotations

@@ -89,7 +89,7 @@ def diff(
     if not changes:
         err(f"The import of {facts.get('imported_at')} changed no claim's grade.")
         return
-    from ..plain import grid
+    from ..piped import grid
 
     print(f"Changed by the import of {facts.get('imported_at')} ({Path(facts['file']).name}):")
     header = ("claim", "certainty before", "status before", "certainty after", "status after")
