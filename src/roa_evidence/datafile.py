@@ -11,15 +11,19 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from .bounded import MAX_DATA_FILE, MAX_GRADING_FILE, NotReadable, read_bytes
 from .errors import Problem
 from .grading import DEFAULT_CONFIG, GradingConfig
 from .yamlfile import YamlError, line_of, parse_yaml
 
 
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """A data file's text, or the reason it cannot be read."""
+def read_text(path: Path, limit: int = MAX_DATA_FILE) -> tuple[str | None, list[Problem]]:
+    """A data file's text (a regular file of at most `limit` bytes), or the reason it
+    cannot be read."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, limit)
+    except NotReadable as exc:
+        return None, [Problem(path, None, f"{exc.reason}; put the file itself in its place")]
     except FileNotFoundError:
         return None, [Problem(path, None, "the file is missing; create it or pass --data DIR")]
     except IsADirectoryError:
@@ -55,7 +59,7 @@ def read_yaml_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
 
 def read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
     """grading.toml's settings, or the defaults and the problems found in it."""
-    text, problems = read_text(path)
+    text, problems = read_text(path, MAX_GRADING_FILE)
     if text is None:
         return DEFAULT_CONFIG, problems
     try:
