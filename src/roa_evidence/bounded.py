@@ -62,7 +62,7 @@ def open_regular(path: Path, limit: int) -> BinaryIO:
             raise NotReadable(path, f"is {what}")
         if info.st_size > limit:
             raise NotReadable(path, _too_large(info.st_size, limit))
-        return open(fd, "rb", closefd=True)  # noqa: SIM115 - the caller closes it
+        return open(fd, "rb", closefd=True)
     except BaseException:
         os.close(fd)
         raise
