@@ -176,7 +176,7 @@ def test_a_file_cut_at_a_line_end_is_refused_and_diff_shows_what_it_would_drop(
     assert "iv-efficacy" in preview
     assert EXCLUDED in grade_of(run, evidence, "iv-efficacy")[2]  # the diff changed nothing
     replaced = ok(run("retractions", "import", str(cut), "--replace", data=evidence))
-    assert "Since the previous import: 0 notices added, 7 dropped." in replaced
+    assert "7 notices of the previous import are not in this file and were dropped." in replaced
     assert EXCLUDED not in grade_of(run, evidence, "iv-efficacy")[2]
 
 

@@ -75,10 +75,10 @@ def import_(
         f"{summary.works_retracted} retracted; "
         f"{summary.claims_changed} {claims} changed grade (roa-evidence retractions diff)."
     )
-    if summary.added or summary.removed:
+    if summary.removed:
         print(
-            f"Since the previous import: {summary.added:,} notices added, "
-            f"{summary.removed:,} dropped."
+            f"{summary.removed:,} notices of the previous import are not in this file and "
+            "were dropped."
         )
 
 
