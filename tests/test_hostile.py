@@ -149,6 +149,14 @@ def test_closest_passage_of_a_20kb_quote_against_7mb_is_bounded() -> None:
 # --------------------------------------------------------------------------
 # Retraction import: nothing silently lost (cases 90, 93-94, 97, 99-101)
 
+@pytest.fixture
+def evidence(evidence_dir: Path) -> Path:
+    """The small base with the identifiers test_retractions' records match."""
+    from test_retractions import evidence as with_identifiers
+
+    return with_identifiers.__wrapped__(evidence_dir)  # type: ignore[attr-defined, no-any-return]
+
+
 MANY = [RETRACTED, *(record(str(10 + i), doi=f"10.5555/other.{i}") for i in range(9))]
 
 
