@@ -100,6 +100,8 @@ class Store:
             with self.engine.connect() as conn:
                 rows = conn.execute(sa.text("SELECT key, value FROM meta"))
                 return {key: value for key, value in rows}
+        except sa.exc.OperationalError as exc:  # no server: say so before reading any file
+            raise server_error(exc) from None
         except sa.exc.DBAPIError:
             return {}
 
@@ -237,7 +239,12 @@ def lock_server(conn: Connection) -> None:
 
 
 def server_error(exc: Exception) -> StoreError:
-    """A database server's error as one sentence."""
+    """A database's error as one sentence (the driver's first line, never the SQL)."""
+    if "database is locked" in str(getattr(exc, "orig", exc)):
+        return StoreError(
+            "the database is busy: another process holds a lock on it (database is "
+            "locked); nothing was changed; run again when that process is done"
+        )
     if "lock timeout" in str(getattr(exc, "orig", exc)):
         return StoreError(
             f"another load has been writing this database for over "
