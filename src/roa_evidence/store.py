@@ -100,9 +100,9 @@ class Store:
             with self.engine.connect() as conn:
                 rows = conn.execute(sa.text("SELECT key, value FROM meta"))
                 return {key: value for key, value in rows}
-        except sa.exc.OperationalError as exc:  # no server: say so before reading any file
-            raise server_error(exc) from None
-        except sa.exc.DBAPIError:
+        except sa.exc.DBAPIError as exc:
+            if isinstance(exc, sa.exc.OperationalError) and self.engine.dialect.name != "sqlite":
+                raise server_error(exc) from None  # no server: say so before reading any file
             return {}
 
     # -- writing -----------------------------------------------------------
