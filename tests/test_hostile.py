@@ -149,6 +149,7 @@ def test_closest_passage_of_a_20kb_quote_against_7mb_is_bounded() -> None:
 # --------------------------------------------------------------------------
 # Retraction import: nothing silently lost (cases 90, 93-94, 97, 99-101)
 
+
 @pytest.fixture
 def evidence(evidence_dir: Path) -> Path:
     """The small base with the identifiers test_retractions' records match."""

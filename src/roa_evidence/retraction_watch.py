@@ -340,6 +340,11 @@ def carried(path: Path | None, engine: Engine | None) -> Persisted:
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc):
                 return Persisted()  # not ours: the build refuses to replace it, and says so
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(
+                    f"the database {path} is busy: another process holds a lock on it "
+                    f"({exc}); nothing was changed; run again when that process is done"
+                ) from None
             raise StoreError(
                 f"cannot read the imported retraction notices in {path} ({exc}); the "
                 "database was left as it is; move it away to rebuild without them, then run "

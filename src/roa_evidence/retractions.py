@@ -114,7 +114,7 @@ def import_retractions(
             progress(f"reading {csv_path.name}")
         notices.extend(read_retraction_watch(csv_path))
 
-    with build_lock(store.path):
+    with build_lock(store.path, store.lock_wait, store.on_wait):
         before = _grades(store)
         base = read_evidence_base(data_dir, while_waiting=parse)
         facts = {

@@ -7,19 +7,28 @@ import contextlib
 import errno
 import fcntl
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from .atomic import stale_temporaries
 from .errors import StoreError
 
+DEFAULT_LOCK_WAIT = 120.0  # seconds a command waits for another one's build
+
 
 @contextlib.contextmanager
-def build_lock(path: Path | None) -> Iterator[None]:
+def build_lock(
+    path: Path | None,
+    wait: float = DEFAULT_LOCK_WAIT,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[None]:
     """One build at a time per SQLite file: a second load waits, then finds it current.
 
     `path` is the SQLite file; None for a database server, where builds serialise on
-    an advisory lock inside their transaction.
+    an advisory lock inside their transaction. When another process holds the lock,
+    `on_wait` is told at once, and after `wait` seconds StoreError names the lock file.
     """
     if path is None:
         yield
@@ -34,7 +43,7 @@ def build_lock(path: Path | None) -> Iterator[None]:
             "choose a writable place with --db PATH"
         ) from None
     with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        _acquire(lock, lock_path, wait, on_wait)
         try:
             _sweep(path)
             yield
@@ -45,6 +54,52 @@ def build_lock(path: Path | None) -> Iterator[None]:
             raise
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _acquire(
+    lock: IO[str], lock_path: Path, wait: float, on_wait: Callable[[str], None] | None
+) -> None:
+    """Take the build lock, waiting at most `wait` seconds for the process holding it."""
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return
+    except BlockingIOError:
+        pass
+    holder = _holder(lock_path)
+    if on_wait is not None:
+        on_wait(
+            f"another roa-evidence process{holder} is updating the database (it holds "
+            f"{lock_path}); waiting up to {wait:g} s (--wait SECONDS)"
+        )
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"another roa-evidence process{holder} has held {lock_path} for over "
+                    f"{wait:g} s (a long load, or one stopped or hung); nothing was changed; "
+                    "run again when it is done, or wait longer with --wait SECONDS"
+                ) from None
+            time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
+
+
+def _holder(lock_path: Path) -> str:
+    """' (process 1234)' when /proc/locks names who holds `lock_path`, else ''."""
+    try:
+        inode = lock_path.stat().st_ino
+        with open("/proc/locks") as locks:
+            for line in locks:
+                fields = line.split()
+                if "->" in fields:  # a waiter, not the holder
+                    continue
+                if len(fields) >= 6 and fields[5].rsplit(":", 1)[-1] == str(inode):
+                    return f" (process {fields[4]})"
+    except (OSError, ValueError):
+        pass
+    return ""
 
 
 def _sweep(path: Path) -> None:

@@ -26,7 +26,7 @@ from .atomic import Replacement
 from .database import as_db_url, make_engine, sqlite_path
 from .errors import StoreError
 from .inputs import fingerprint
-from .sqlitefile import os_reason, replaceable
+from .sqlitefile import DEFAULT_LOCK_WAIT, os_reason, replaceable
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -39,7 +39,6 @@ SCHEMA_VERSION = "3"  # bump when a table in `tables` changes: older stores are 
 # The advisory lock a load of one schema takes (advisory locks are per database):
 # roa-evidence's key and the schema's, so loads into other schemas do not wait for it.
 PG_LOCK = "SELECT pg_advisory_xact_lock(947678, hashtext(coalesce(current_schema(), '')))"
-PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 
 Progress = Callable[[str], None]  # told each stage of a load ("reading", "grading"...)
 
@@ -72,10 +71,18 @@ class LoadSummary:
 class Store:
     """An evidence database: build it from an evidence base, then query it."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self,
+        url: str,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.url = as_db_url(url)
         self.path = sqlite_path(self.url)
         self._engine: Engine | None = None
+        # how long a build waits for another process's, and whom to tell that it waits
+        self.lock_wait = lock_wait
+        self.on_wait = on_wait
 
     @property
     def engine(self) -> Engine:
@@ -215,7 +222,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
-                    lock_server(conn)
+                    lock_server(conn, self.lock_wait)
                     if not replace and built_from(meta_in(conn), data_hash):
                         return rows  # another load wrote this very content while we waited
                     if carried_as is not None:
@@ -232,9 +239,9 @@ class Store:
         return rows
 
 
-def lock_server(conn: Connection) -> None:
-    """Wait (up to PG_LOCK_TIMEOUT) until no other load writes this schema."""
-    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{PG_LOCK_TIMEOUT}'")
+def lock_server(conn: Connection, wait: float = DEFAULT_LOCK_WAIT) -> None:
+    """Wait (up to `wait` seconds) until no other load writes this schema."""
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{max(1, round(wait * 1000))}ms'")
     conn.exec_driver_sql(PG_LOCK)
 
 
@@ -247,8 +254,9 @@ def server_error(exc: Exception) -> StoreError:
         )
     if "lock timeout" in str(getattr(exc, "orig", exc)):
         return StoreError(
-            f"another load has been writing this database for over "
-            f"{PG_LOCK_TIMEOUT}; nothing was changed; run again when it is done"
+            "another load has been writing this database for longer than --wait allows; "
+            "nothing was changed; run again when it is done, or wait longer with "
+            "--wait SECONDS"
         )
     return StoreError(
         f"cannot use the database server ({_first_line(exc)}); "

@@ -162,6 +162,17 @@ def _main(
             "postgresql+psycopg://host/db). Default: a SQLite file in your cache folder.",
         ),
     ] = None,
+    wait: Annotated[
+        float,
+        typer.Option(
+            "--wait",
+            metavar="SECONDS",
+            envvar="ROA_EVIDENCE_WAIT",
+            min=0,
+            help="How long to wait for another roa-evidence process that is updating the "
+            "same database before giving up.",
+        ),
+    ] = 120.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
     version: Annotated[
         bool,
@@ -175,7 +186,7 @@ def _main(
     ] = False,
 ) -> None:
     """Track claims about ketamine routes, who makes them, and the evidence behind each."""
-    ctx.obj = Settings(data, db, debug)
+    ctx.obj = Settings(data, db, debug, wait)
     if ctx.invoked_subcommand is None:
         print(ctx.get_help())
         raise typer.Exit(0)

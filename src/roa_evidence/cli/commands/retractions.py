@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..common import DetailFormat, DetailFormatOpt, connection, data_dir, err, settings
+from ..common import DetailFormat, DetailFormatOpt, connection, data_dir, err, store_of
 from ..output import emit_json
 from ..progress import progress
 
@@ -56,12 +56,10 @@ def import_(
 
     Example: roa-evidence retractions import retraction_watch.csv
     """
-    from ...database import default_db_url
     from ...retractions import import_retractions
-    from ...store import Store
 
     base = data_dir(ctx)
-    store = Store(settings(ctx).db_url or default_db_url(base))
+    store = store_of(ctx, base)
     try:
         with progress("Importing notices") as bar:
             summary = import_retractions(store, base, csv_file, progress=bar.stage, replace=replace)
@@ -129,12 +127,10 @@ def diff(
 
 
 def _preview(ctx: typer.Context, csv_file: Path, fmt: DetailFormat) -> None:
-    from ...database import default_db_url
     from ...retractions import preview_retractions
-    from ...store import Store
 
     base = data_dir(ctx)
-    store = Store(settings(ctx).db_url or default_db_url(base))
+    store = store_of(ctx, base)
     try:
         with progress("Reading notices") as bar:
             preview = preview_retractions(store, base, csv_file, progress=bar.stage)
