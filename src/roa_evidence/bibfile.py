@@ -21,12 +21,14 @@ from .errors import Problem
 from .latex import latex_to_text
 from .notices import Notice, parse_bib_notices
 from .records import WorkFacts
+from .schema import MAX_INT
 from .vocab import nearest
 
 # bibtexparser logs each failed block itself; we report them our own way.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 MAX_FIELD_CHARS = 1_000_000
+MAX_BRACE_DEPTH = 64  # deeper groups overflow the LaTeX decoder's recursion (about 250)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|2\d\d\d)\b")
 
 
@@ -63,6 +65,14 @@ def read_bib(path: Path, text: str) -> tuple[list[Work], list[Problem]]:
         problems.extend(entry_problems)
         if work is not None:
             works.append(work)
+    if (nul := text.find("\0")) != -1:  # SQLite keeps it, PostgreSQL refuses: refuse it here
+        problems.append(
+            Problem(
+                path,
+                text.count("\n", 0, nul) + 1,
+                "a NUL byte (0x00) is in the file, where no text may hold one; remove it",
+            )
+        )
     problems.sort(key=lambda p: p.line or 0)
     return works, problems
 
@@ -107,6 +117,17 @@ def _failed_block_problem(path: Path, text: str, block: model.ParsingFailedBlock
     return Problem(
         path, line, f"{what} is broken ({reason}); check its braces, commas and equals signs"
     )
+
+
+def _brace_depth(value: str) -> int:
+    depth = deepest = 0
+    for char in value:
+        if char == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "}":
+            depth -= 1
+    return deepest
 
 
 def _shown(value: str, limit: int = 40) -> str:
@@ -158,7 +179,19 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
     def text(*names: str) -> str | None:
         for name in names:
             if raw.get(name):
-                return latex_to_text(raw[name]) or None
+                value = raw[name]
+                if value.count("{") > MAX_BRACE_DEPTH and _brace_depth(value) > MAX_BRACE_DEPTH:
+                    problem(
+                        name,
+                        f"field '{name}' nests braces more than {MAX_BRACE_DEPTH} levels deep; "
+                        "remove the extra braces",
+                    )
+                    return None
+                try:
+                    return latex_to_text(value) or None
+                except RecursionError:  # groups of commands the decoder recurses into
+                    problem(name, f"field '{name}' nests LaTeX too deeply to read; simplify it")
+                    return None
         return None
 
     def term(
@@ -191,8 +224,10 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
     n: int | None = None
     if raw.get("n", "").strip():
         value = raw["n"].strip()
-        if value.isdigit() and int(value) > 0:
+        if value.isdigit() and 0 < int(value) <= MAX_INT:
             n = int(value)
+        elif value.isdigit() and int(value) > 0:
+            problem("n", f"n must be at most {MAX_INT:,} participants, not {_shown(value)}")
         else:
             problem(
                 "n", f"n must be a positive whole number of participants, not '{_shown(value)}'"
