@@ -60,8 +60,9 @@ def read_bib(path: Path, text: str) -> tuple[list[Work], list[Problem]]:
             works.append(
                 Work(key=key, entry_type="misc", line=(block.start_line or 0) + 1, fields={})
             )
+    strings = {string.key.lower(): _definition(string) for string in library.strings}
     for entry in library.entries:
-        work, entry_problems = _work_from_entry(path, entry)
+        work, entry_problems = _work_from_entry(path, entry, strings)
         problems.extend(entry_problems)
         if work is not None:
             works.append(work)
@@ -119,6 +120,87 @@ def _failed_block_problem(path: Path, text: str, block: model.ParsingFailedBlock
     )
 
 
+# Characters that end a key for BibTeX and biber, or break the entry when written back.
+_UNREADABLE_KEY = re.compile(r"[\s,{}()\"#%'=\\]")
+_MONTHS = dict(
+    zip(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        strict=True,
+    )
+)
+_MAX_MACRO_DEPTH = 16
+
+
+def _definition(string: model.String) -> str:
+    """An @string's value as an expression: `{text}` stays braced, so that `_expand` tells
+    text from a macro name or a concatenation (bibtexparser strips the braces)."""
+    raw = (string.raw or "").split("=", 1)[-1].strip().rstrip("})").strip()
+    if raw[:1] in ('"', "{"):
+        return "{" + string.value + "}"
+    return str(string.value)
+
+
+def _expand(value: str, strings: dict[str, str], seen: tuple[str, ...] = ()) -> str:
+    """A value written without braces: `jpm # { Supplement}`, `jan`, a macro. Raises
+    ValueError, saying why in words, for an undefined or self-referring macro, or an
+    expansion over MAX_FIELD_CHARS (macros that double at each level)."""
+    parts: list[str] = []
+    for part in _concatenated(value):
+        if (part[:1], part[-1:]) in (("{", "}"), ('"', '"')) and len(part) > 1:
+            parts.append(part[1:-1])
+        elif part.isdigit():
+            parts.append(part)
+        elif (macro := part.lower()) in seen:
+            raise ValueError(
+                f"uses the @string macro '{_shown(part)}', whose definition refers back to itself"
+            )
+        elif macro in strings:
+            if len(seen) >= _MAX_MACRO_DEPTH:
+                raise ValueError(f"nests @string macros more than {_MAX_MACRO_DEPTH} deep")
+            parts.append(_expand(strings[macro], strings, (*seen, macro)))
+        elif macro in _MONTHS:
+            parts.append(_MONTHS[macro])
+        else:
+            raise ValueError(
+                f"uses the @string macro '{_shown(part)}', which is not defined; define it "
+                "with @string or put the value in braces"
+            )
+        if sum(map(len, parts)) > MAX_FIELD_CHARS:
+            raise ValueError(f"expands to over {MAX_FIELD_CHARS:,} characters; check its macros")
+    return "".join(parts)
+
+
+def _concatenated(value: str) -> list[str]:
+    """`a # {b # c} # "d"` -> ['a', '{b # c}', '"d"']: split at `#` outside braces, quotes."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, char in enumerate(value):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == '"' and depth == 0:
+            quoted = not quoted
+        elif char == "#" and depth == 0 and not quoted:
+            parts.append(value[start:i].strip())
+            start = i + 1
+    parts.append(value[start:].strip())
+    return parts
+
+
 def _brace_depth(value: str) -> int:
     depth = deepest = 0
     for char in value:
@@ -142,7 +224,11 @@ def _broken_key(raw: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[Problem]]:
+def _work_from_entry(
+    path: Path,
+    entry: model.Entry,
+    strings: dict[str, str] | None = None,  # _definition
+) -> tuple[Work | None, list[Problem]]:
     line = (entry.start_line or 0) + 1
     problems: list[Problem] = []
 
@@ -153,6 +239,16 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
     if not entry.key.strip():
         return None, [
             Problem(path, line, f"an @{entry.entry_type} entry has no citation key; add one")
+        ]
+    if unreadable := _UNREADABLE_KEY.search(entry.key):
+        what = "a space" if unreadable.group().isspace() else f"'{unreadable.group()}'"
+        return None, [
+            Problem(
+                path,
+                line,
+                f"citation key '{_shown(entry.key)}' holds {what}, which BibTeX cannot read "
+                "in a key; rename it (letters, digits and - _ : . / are safe)",
+            )
         ]
     raw: dict[str, str] = {}
     field_lines: dict[str, int] = {}
@@ -168,12 +264,11 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
             )
             continue
         if getattr(f, "enclosing", None) == "no-enclosing" and not value.isdigit():
-            problem(
-                name,
-                f"field '{name}' uses the @string macro '{_shown(value)}', which is not "
-                "defined; define it with @string or put the value in braces",
-            )
-            continue
+            try:
+                value = _expand(value, strings or {})
+            except ValueError as exc:
+                problem(name, f"field '{name}' {exc}")
+                continue
         raw[name] = value
 
     def text(*names: str) -> str | None:

@@ -107,7 +107,7 @@ def _toml_too_deep(text: str) -> int | None:
             i = size if end == -1 else end
             continue
         elif char in "\"'":
-            quote = text[i : i + 3] if text[i : i + 3] in ('\"\"\"', "'''") else char
+            quote = text[i : i + 3] if text[i : i + 3] in ('"""', "'''") else char
             j = i + len(quote)
             while j < size and not text.startswith(quote, j):
                 if quote[0] == '"' and text[j] == "\\":
