@@ -243,3 +243,319 @@ def test_an_endless_retraction_file_is_refused_at_once(
     assert result.stderr == (
         f"Error: {path} {what}; give the downloaded retraction_watch.csv itself\n"
     )
+
+
+# --------------------------------------------------------------------------
+# Output paths: -o writes only regular files; a killed export's leftovers are swept
+# (cases 65-66, 72-76)
+
+
+def test_o_refuses_a_named_pipe_even_with_force(run: Run, tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.out"
+    os.mkfifo(pipe)
+    result = run("export", "-o", str(pipe), "--force")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {pipe} is a pipe, and -o writes only regular files (whole, or not at all); "
+        f"to send the output there, leave out -o and redirect standard output (> {pipe}, or "
+        "| COMMAND)\n"
+    )
+    assert pipe.is_fifo()
+
+
+def test_o_refuses_a_device_even_with_force(run: Run, tmp_path: Path) -> None:
+    node = tmp_path / "full"
+    try:
+        os.mknod(node, 0o666 | 0o020000, os.makedev(1, 7))  # a copy of /dev/full
+    except PermissionError:
+        pytest.skip("making a device node needs root")
+    result = run("report", "-o", str(node), "--force")
+    assert result.exit_code == 2
+    assert f"Error: {node} is a device, and -o writes only regular files" in result.stderr
+    assert node.is_char_device()
+
+
+def test_a_killed_exports_temporary_file_is_swept_and_a_live_ones_kept(
+    run: Run, tmp_path: Path
+) -> None:
+    import fcntl
+
+    target = tmp_path / "out.csv"
+    abandoned = tmp_path / ".out.csv.abc123.tmp"
+    abandoned.write_text("half an export")
+    live = tmp_path / ".out.csv.def456.tmp"
+    live.write_text("another export, still writing")
+    with live.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        result = run("export", "--format", "csv", "-o", str(target))
+        assert result.exit_code == 0, result.stderr
+        assert not abandoned.exists()
+        assert live.exists()
+
+
+def test_a_full_standard_output_is_one_sentence(evidence_dir: Path, tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "roa_evidence",
+                "--data",
+                str(evidence_dir),
+                "--db",
+                str(tmp_path / "db.sqlite"),
+                "export",
+                "--format",
+                "csv",
+            ],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+    assert done.returncode == 2
+    assert done.stderr.splitlines()[-1] == (
+        "Error: cannot write to standard output (No space left on device); the output is "
+        "incomplete; free some space or send it elsewhere"
+    )
+
+
+# --------------------------------------------------------------------------
+# --db URLs and database faults (cases 116-119, 123-124, 129-130)
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        (
+            "notaurl://::::",
+            "Error: --db 'notaurl://::::' is not a database URL (invalid literal for int() "
+            "with base 10: ':::'); give a SQLite file path, or a URL such as "
+            "postgresql+psycopg://host/db\n",
+        ),
+        (
+            "mysql://root@127.0.0.1:3306/test",
+            "Error: --db names a mysql database, which roa-evidence does not support; it keeps "
+            "its database in SQLite (a file path) or PostgreSQL (postgresql+psycopg://host/db)\n",
+        ),
+    ],
+)
+def test_a_db_url_that_cannot_work_is_named(evidence_dir: Path, url: str, message: str) -> None:
+    result = CliRunner().invoke(app, ["--data", str(evidence_dir), "--db", url, "claims"])
+    assert (result.exit_code, result.stderr) == (2, message)
+
+
+def test_an_unreachable_server_is_named_before_the_evidence_base_is_read(
+    evidence_dir: Path,
+) -> None:
+    (evidence_dir / "studies.bib").write_text("@article{broken,")  # would be reported if read
+    url = "postgresql+psycopg://postgres@127.0.0.1:9/test"
+    result = CliRunner().invoke(app, ["--data", str(evidence_dir), "--db", url, "claims"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: cannot use the database server (")
+    assert "studies.bib" not in result.stderr
+
+
+def test_a_database_failing_mid_command_is_named_without_its_sql() -> None:
+    import sqlalchemy as sa
+
+    from roa_evidence.cli.app import _known_failure
+
+    lost = sa.exc.OperationalError(
+        "SELECT claim.id, claim.statement FROM claim", {}, Exception("consuming input failed")
+    )
+    assert _known_failure(lost) == (
+        "cannot use the database server (consuming input failed); check the --db URL and "
+        "that the server is running"
+    )
+
+
+def test_a_held_build_lock_is_said_at_once_and_given_up_after_wait(
+    evidence_dir: Path, tmp_path: Path
+) -> None:
+    import fcntl
+
+    db = tmp_path / "db.sqlite"
+    args = ["--data", str(evidence_dir), "--db", str(db)]
+    assert CliRunner().invoke(app, [*args, "load"]).exit_code == 0
+    claims = evidence_dir / "claims.yaml"
+    claims.write_text(claims.read_text() + "# changed\n")
+    with open(f"{db}.lock", "a") as lock:  # a load stopped with Ctrl-Z holds it like this
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        started = time.monotonic()
+        result = CliRunner().invoke(app, [*args, "--wait", "0.5", "claims"])
+        assert time.monotonic() - started < 10
+    lines = result.stderr.splitlines()
+    assert result.exit_code == 2
+    assert lines[0].startswith("roa-evidence: another roa-evidence process")
+    assert lines[0].endswith(
+        f"is updating the database (it holds {db}.lock); waiting up to 0.5 s (--wait SECONDS)"
+    )
+    assert lines[1].endswith(
+        f"has held {db}.lock for over 0.5 s (a long load, or one stopped or hung); nothing "
+        "was changed; run again when it is done, or wait longer with --wait SECONDS"
+    )
+    assert "move it away" not in result.stderr
+
+
+def test_a_database_another_process_locks_is_called_busy(
+    evidence_dir: Path, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    db = tmp_path / "db.sqlite"
+    args = ["--data", str(evidence_dir), "--db", str(db)]
+    assert CliRunner().invoke(app, [*args, "load"]).exit_code == 0
+    other = sqlite3.connect(db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        result = CliRunner().invoke(app, [*args, "load", "--force"])
+    finally:
+        other.close()
+    assert result.exit_code == 2
+    assert "is busy: another process holds a lock on it" in result.stderr
+    assert "move it away" not in result.stderr
+
+
+# --------------------------------------------------------------------------
+# Data files: integers, NUL, nesting, BibTeX macros and keys (cases 22, 26, 32-33, 35, 43,
+# 48, 50-52, 139-141)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new))
+
+
+@pytest.mark.parametrize("n", [2**70, 2**40])
+def test_a_sample_size_too_big_for_the_column_is_refused_on_every_back_end(
+    run: Run, evidence_dir: Path, n: int
+) -> None:
+    bib = evidence_dir / "studies.bib"
+    _edit(bib, "n       = {27}", f"n       = {{{n}}}")
+    result = run("load")
+    assert result.exit_code == 2
+    assert (
+        f"{bib}:26: entry 'smith2014open': n must be at most 2,147,483,647 participants, "
+        f"not {n}\n" in result.stderr
+    )
+
+
+def test_a_link_n_too_big_for_the_column_is_refused(run: Run, evidence_dir: Path) -> None:
+    claims = evidence_dir / "claims.yaml"
+    _edit(claims, "        n: 27\n", f"        n: {2**70}\n")
+    result = run("load")
+    assert result.exit_code == 2
+    assert f"must be at most 2,147,483,647, not {2**70}" in result.stderr
+    assert "unexpected" not in result.stderr
+
+
+def test_a_nul_byte_in_studies_bib_is_refused_with_its_line(run: Run, evidence_dir: Path) -> None:
+    bib = evidence_dir / "studies.bib"
+    _edit(bib, "title   = {Route of Administration}", "title   = {Route of\0 Administration}")
+    result = run("load")
+    assert result.exit_code == 2
+    assert (
+        f"{bib}:14: a NUL byte (0x00) is in the file, where no text may hold one; remove it\n"
+        in result.stderr
+    )
+
+
+@pytest.mark.parametrize("depth", [300, 20_000])
+def test_deep_latex_groups_in_a_title_are_refused_with_the_line(
+    run: Run, evidence_dir: Path, depth: int
+) -> None:
+    bib = evidence_dir / "studies.bib"
+    deep = "\\emph" + "{" * depth + "x" + "}" * depth
+    _edit(bib, "{An open-label comparison of {IM} and {IV} ketamine}", "{An " + deep + "}")
+    result = run("load")
+    assert result.exit_code == 2
+    assert (
+        f"{bib}:22: entry 'smith2014open': field 'title' nests braces more than 64 levels "
+        "deep; remove the extra braces\n" in result.stderr
+    )
+
+
+@pytest.mark.slow
+def test_deep_braces_in_a_large_bib_read_in_a_worker_are_refused(
+    run: Run, evidence_dir: Path
+) -> None:
+    bib = evidence_dir / "studies.bib"
+    filler = "".join(
+        f"@misc{{filler{i},\n  title = {{Filler entry {i} for a large file}},\n  "
+        "design = {web-article}\n}\n"
+        for i in range(3000)
+    )
+    _edit(
+        bib,
+        "{An open-label comparison of {IM} and {IV} ketamine}",
+        "{" + "{" * 100_000 + "x" + "}" * 100_000 + "}",
+    )
+    bib.write_text(bib.read_text() + filler)
+    result = run("load")
+    assert result.exit_code == 2
+    assert "field 'title' nests braces more than 64 levels deep" in result.stderr
+
+
+def test_deep_toml_arrays_are_refused_with_the_line(run: Run, evidence_dir: Path) -> None:
+    grading = evidence_dir / "grading.toml"
+    grading.write_text("# [[[ not counted\n[grading]\nimprecision_n = " + "[" * 5000 + "]" * 5000)
+    result = run("load")
+    assert result.exit_code == 2
+    assert (
+        f"{grading}:3: arrays or tables nest more than 32 levels deep; flatten them\n"
+        in result.stderr
+    )
+
+
+def test_bibtex_concatenation_and_month_macros_are_read(run: Run, evidence_dir: Path) -> None:
+    import json
+
+    bib = evidence_dir / "studies.bib"
+    _edit(bib, "journal = jpm,", 'journal = jpm # { Supplement} # ", Part " # 2,\n  month = jan,')
+    shown = json.loads(ok(run("source", "smith2014open", "--format", "json")))
+    assert shown["container"] == "Journal of Test Medicine Supplement, Part 2"
+
+
+@pytest.mark.parametrize(
+    ("strings", "message"),
+    [
+        (
+            "@string{cc = cc # { x}}",
+            "uses the @string macro 'cc', whose definition refers back to itself",
+        ),
+        (
+            "@string{s0 = {ab}}\n"
+            + "".join(f"@string{{s{i} = s{i - 1} # s{i - 1}}}\n" for i in range(1, 27)),
+            "nests @string macros more than 16 deep",
+        ),
+    ],
+)
+def test_macros_that_loop_or_explode_are_refused_in_words(
+    run: Run, evidence_dir: Path, strings: str, message: str
+) -> None:
+    bib = evidence_dir / "studies.bib"
+    macro = strings.split("{", 1)[1].split(" ", 1)[0] if "cc" in strings else "s26"
+    _edit(bib, "journal = jpm,", f"journal = {macro},")
+    bib.write_text(strings + "\n" + bib.read_text())
+    started = time.monotonic()
+    result = run("load")
+    assert time.monotonic() - started < 20
+    assert result.exit_code == 2
+    assert f"entry 'smith2014open': field 'journal' {message}\n" in result.stderr
+
+
+def test_a_key_bibtex_cannot_read_is_refused_at_load(run: Run, evidence_dir: Path) -> None:
+    bib = evidence_dir / "studies.bib"
+    bib.write_text(bib.read_text() + "\n@misc{a b,\n  title = {Spaced}\n}\n")
+    result = run("load")
+    assert result.exit_code == 2
+    assert (
+        "citation key 'a b' holds a space, which BibTeX cannot read in a key; rename it "
+        "(letters, digits and - _ : . / are safe)\n" in result.stderr
+    )
