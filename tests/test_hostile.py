@@ -126,7 +126,7 @@ def _near_miss(document_chars: int, quote_chars: int) -> tuple[str, str]:
 
 
 def test_closest_passage_of_a_long_near_miss_quote_is_quick() -> None:
-    from roa_evidence.quotes import closest_passage
+    from roa_evidence.load.quotes import closest_passage
 
     text, quote = _near_miss(2_000_000, 20_000)
     started = time.monotonic()
@@ -137,7 +137,7 @@ def test_closest_passage_of_a_long_near_miss_quote_is_quick() -> None:
 
 @pytest.mark.slow
 def test_closest_passage_of_a_20kb_quote_against_7mb_is_bounded() -> None:
-    from roa_evidence.quotes import closest_passage
+    from roa_evidence.load.quotes import closest_passage
 
     text, quote = _near_miss(7_000_000, 20_000)
     started = time.monotonic()

@@ -101,7 +101,7 @@ def _known_failure(exc: Exception) -> str | None:
         import sqlalchemy as sa
 
         if isinstance(exc, sa.exc.DBAPIError):
-            from ..store import server_error
+            from ..store.database import server_error
 
             return str(server_error(exc))
     return None

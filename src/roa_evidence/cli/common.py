@@ -22,8 +22,8 @@ from .progress import progress
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from ..queries import ClaimFilter
-    from ..store import Store
+    from ..query.queries import ClaimFilter
+    from ..store.database import Store
 
 
 @dataclass
@@ -65,7 +65,7 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from ..inputs import default_data_dir, unused_local_data
+    from ..load.inputs import default_data_dir, unused_local_data
 
     chosen = settings(ctx).data_dir
     if chosen is not None:
@@ -83,8 +83,8 @@ def data_dir(ctx: typer.Context) -> Path:
 def store_of(ctx: typer.Context, base: Path) -> Store:
     """The store the options name, for the evidence base `base`: it waits --wait seconds
     for another process's build, and says at once that it waits."""
-    from ..database import default_db_url
-    from ..store import Store
+    from ..store.connection import default_db_url
+    from ..store.database import Store
 
     chosen = settings(ctx)
     return Store(
@@ -102,7 +102,7 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
     # The frameworks are imported by now: their hundreds of thousands of objects live as
     # long as the process, so keep the collector from walking them again on every pass.
     gc.freeze()
-    from ..refresh import refresh
+    from ..load.refresh import refresh
 
     base = data_dir(ctx)
     store = store_of(ctx, base)
@@ -279,7 +279,7 @@ class FilterOptions:
 
     def parse(self) -> ClaimFilter:
         """The library's filter from these options, vocabulary checked."""
-        from ..queries import ClaimFilter
+        from ..query.queries import ClaimFilter
 
         flt = ClaimFilter.from_terms(
             routes=self.route,

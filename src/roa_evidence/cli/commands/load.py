@@ -20,7 +20,7 @@ def load(
 
     Example: roa-evidence --data ./my-evidence load
     """
-    from ...refresh import refresh
+    from ...load.refresh import refresh
 
     base = data_dir(ctx)
     store = store_of(ctx, base)

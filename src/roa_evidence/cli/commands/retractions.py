@@ -16,7 +16,7 @@ from ..output import emit_json
 from ..progress import progress
 
 if TYPE_CHECKING:
-    from ...retractions import Change
+    from ...retractions.importing import Change
 
 retractions_app = typer.Typer(
     help="Import the Retraction Watch file and see which grades it changed.",
@@ -56,7 +56,7 @@ def import_(
 
     Example: roa-evidence retractions import retraction_watch.csv
     """
-    from ...retractions import import_retractions
+    from ...retractions.importing import import_retractions
 
     base = data_dir(ctx)
     store = store_of(ctx, base)
@@ -102,7 +102,7 @@ def diff(
     if csv_file is not None:
         _preview(ctx, csv_file, fmt)
         return
-    from ...retractions import retraction_changes
+    from ...retractions.importing import retraction_changes
 
     with connection(ctx) as conn:
         facts, changes = retraction_changes(conn)
@@ -127,7 +127,7 @@ def diff(
 
 
 def _preview(ctx: typer.Context, csv_file: Path, fmt: DetailFormat) -> None:
-    from ...retractions import preview_retractions
+    from ...retractions.importing import preview_retractions
 
     base = data_dir(ctx)
     store = store_of(ctx, base)

@@ -18,8 +18,8 @@ from pydantic import (
     model_validator,
 )
 
-from . import vocab
-from .vocab import nearest
+from .. import vocab
+from ..vocab import nearest
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # Whole numbers fit the database's integer column on every back end (PostgreSQL's is 32-bit).

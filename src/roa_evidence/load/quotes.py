@@ -6,9 +6,9 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .bounded import MAX_DOCUMENT_FILE
+from ..bounded import MAX_DOCUMENT_FILE
+from ..errors import DataNotFound, InvalidData, Problem
 from .datafile import read_text
-from .errors import DataNotFound, InvalidData, Problem
 from .evidence_base import EvidenceBase
 from .inputs import BIB_NAME, input_files
 

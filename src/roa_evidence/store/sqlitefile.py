@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-from .atomic import stale_temporaries
-from .errors import StoreError
+from ..atomic import stale_temporaries
+from ..errors import StoreError
 
 DEFAULT_LOCK_WAIT = 120.0  # seconds a command waits for another one's build
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InvalidRetractions, StoreError
+from ..errors import InvalidRetractions, StoreError
 from .notices import standing
 from .retraction_watch import (
     HEADER,
@@ -34,7 +34,7 @@ from .retraction_watch import (
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from .store import LoadSummary, Progress, Store
+    from ..store.database import LoadSummary, Progress, Store
 
 __all__ = [
     "HEADER",
@@ -97,10 +97,10 @@ def import_retractions(
     Unless `replace`, an import that would drop most of the notices imported
     before (a truncated file) raises InvalidRetractions and changes nothing.
     """
-    from .inputs import file_hashes
-    from .load import read_evidence_base
-    from .refresh import refresh
-    from .sqlitefile import build_lock
+    from ..load.inputs import file_hashes
+    from ..load.read import read_evidence_base
+    from ..load.refresh import refresh
+    from ..store.sqlitefile import build_lock
 
     digest = hashlib.blake2b(digest_size=16)
     with open_csv(csv_path) as handle:
@@ -172,9 +172,9 @@ def preview_retractions(
     """What `import_retractions` would change with `csv_path`: notices added and dropped,
     and each claim whose certainty or status would change. Writes nothing but a
     rebuild of a database out of date with its evidence files."""
-    from .build import layout, table_rows
-    from .load import read_evidence_base
-    from .refresh import refresh
+    from ..load.read import read_evidence_base
+    from ..load.refresh import refresh
+    from ..load.rows import layout, table_rows
 
     notices: list[Row] = []
     refresh(store, data_dir, progress=progress)
@@ -240,7 +240,7 @@ def retraction_changes(conn: Connection) -> tuple[dict[str, str], list[Change]]:
     """The latest import's facts (empty when there was none) and the claims it changed."""
     import sqlalchemy as sa
 
-    from .tables import CLAIM, RETRACTION_CHANGE, RETRACTION_IMPORT
+    from ..store.tables import CLAIM, RETRACTION_CHANGE, RETRACTION_IMPORT
 
     facts = {key: value for key, value in conn.execute(sa.select(RETRACTION_IMPORT))}
     changed = (

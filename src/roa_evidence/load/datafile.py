@@ -11,9 +11,9 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .bounded import MAX_DATA_FILE, MAX_GRADING_FILE, NotReadable, read_bytes
-from .errors import Problem
-from .grading import DEFAULT_CONFIG, GradingConfig
+from ..bounded import MAX_DATA_FILE, MAX_GRADING_FILE, NotReadable, read_bytes
+from ..errors import Problem
+from ..grading import DEFAULT_CONFIG, GradingConfig
 from .yamlfile import YamlError, line_of, parse_yaml
 
 
