@@ -559,3 +559,30 @@ def test_a_key_bibtex_cannot_read_is_refused_at_load(run: Run, evidence_dir: Pat
         "citation key 'a b' holds a space, which BibTeX cannot read in a key; rename it "
         "(letters, digits and - _ : . / are safe)\n" in result.stderr
     )
+
+
+# --------------------------------------------------------------------------
+# Many duplicate ids cost what a valid base does (case 18)
+
+
+def test_duplicate_ids_are_reported_without_the_slow_line_tracking_read(
+    evidence_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roa_evidence.load import read
+
+    def refuse(*args: object) -> object:
+        raise AssertionError("duplicate ids alone should not need the line-tracking read")
+
+    monkeypatch.setattr(read, "_read_located", refuse)
+    claims = evidence_dir / "claims.yaml"
+    text = claims.read_text()
+    first = text.split("\n  - id: ", 2)[1]
+    claims.write_text(text + "  - id: " + first.rstrip("\n") + "\n")
+    result = CliRunner().invoke(app, ["--data", str(evidence_dir), "validate"])
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{claims}:")
+    assert lines[0].endswith(
+        ": duplicate claim id 'im-as-effective-as-iv' (first at claims.yaml:4); give each "
+        "claim its own id"
+    )
