@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -586,3 +587,36 @@ def test_duplicate_ids_are_reported_without_the_slow_line_tracking_read(
         ": duplicate claim id 'im-as-effective-as-iv' (first at claims.yaml:4); give each "
         "claim its own id"
     )
+
+
+def test_a_server_lost_mid_export_is_named_without_sql(
+    evidence_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import roa_evidence.exporters as exporters
+    from test_postgres import DSN, _private_schema
+
+    schema = _private_schema()
+    url = next(schema)
+    real_export = exporters.export
+
+    def export_after_the_server_drops_us(conn: Any, *args: Any, **kwargs: Any) -> int:
+        import psycopg
+
+        pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+        with psycopg.connect(DSN, autocommit=True) as admin:  # as a server stopped would
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        return real_export(conn, *args, **kwargs)
+
+    monkeypatch.setattr(exporters, "export", export_after_the_server_drops_us)
+    try:
+        result = CliRunner().invoke(
+            app, ["--data", str(evidence_dir), "--db", url, "export", "--format", "json"]
+        )
+    finally:
+        next(schema, None)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[-1] == (
+        "Error: cannot use the database server (terminating connection due to administrator "
+        "command); check the --db URL and that the server is running"
+    )
+    assert "SELECT" not in result.stderr and "unexpected" not in result.stderr
