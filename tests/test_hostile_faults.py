@@ -66,35 +66,55 @@ def test_a_killed_exports_temporary_file_is_swept_and_a_live_ones_kept(
         assert live.exists()
 
 
-def test_a_full_standard_output_is_one_sentence(evidence_dir: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "command",
+    [("export", "--format", "csv"), ("claims", "--format", "json"), ("report", "-o", "-")],
+)
+def test_a_full_standard_output_is_one_sentence(
+    evidence_dir: Path, tmp_path: Path, command: tuple[str, ...]
+) -> None:
     import subprocess
     import sys
 
     with open("/dev/full", "w") as full:
         done = subprocess.run(
             [
-                sys.executable,
-                "-m",
-                "roa_evidence",
-                "--data",
-                str(evidence_dir),
-                "--db",
-                str(tmp_path / "db.sqlite"),
-                "export",
-                "--format",
-                "csv",
+                sys.executable, "-m", "roa_evidence", "--data", str(evidence_dir),
+                "--db", str(tmp_path / "db.sqlite"), *command,
             ],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+            stdout=full, stderr=subprocess.PIPE, text=True, timeout=60, check=False,
+        )  # fmt: skip
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == (
         "Error: cannot write to standard output (No space left on device); the output is "
         "incomplete; free some space or send it elsewhere"
     )
+
+
+def test_o_refuses_a_process_substitution(run: Run) -> None:
+    read_end, write_end = os.pipe()  # what bash's >(command) passes as /dev/fd/N
+    try:
+        result = run("export", "-o", f"/dev/fd/{write_end}", "--force")
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        f"Error: /dev/fd/{write_end} is a pipe, and -o writes only regular files"
+    )
+
+
+def test_a_db_that_is_a_named_pipe_is_left_alone(evidence_dir: Path, tmp_path: Path) -> None:
+    pipe = tmp_path / "evidence.sqlite"
+    os.mkfifo(pipe)
+    started = time.monotonic()
+    result = CliRunner().invoke(app, ["--data", str(evidence_dir), "--db", str(pipe), "claims"])
+    assert time.monotonic() - started < 10
+    assert result.stderr == (
+        f"Error: {pipe} exists and is not a roa-evidence database, so it was left alone; "
+        "choose another file with --db PATH\n"
+    )
+    assert pipe.is_fifo()
 
 
 # --------------------------------------------------------------------------

@@ -138,6 +138,15 @@ def test_closest_passage_of_a_long_near_miss_quote_is_quick() -> None:
     assert "where the quote has 'CHANGED'" in hint
 
 
+def test_a_quote_too_long_to_compare_says_so() -> None:
+    from roa_evidence.load.quotes import closest_passage
+
+    text, quote = _near_miss(1_000_000, 200_000)
+    assert closest_passage(quote, text) == (
+        " (a quote over 100,000 characters gets no closest passage)"
+    )
+
+
 @pytest.mark.slow
 def test_closest_passage_of_a_20kb_quote_against_7mb_is_bounded() -> None:
     from roa_evidence.load.quotes import closest_passage

@@ -169,6 +169,7 @@ def _main(
             metavar="SECONDS",
             envvar="ROA_EVIDENCE_WAIT",
             min=0,
+            max=7 * 24 * 3600,  # a week; also keeps out nan and inf
             help="How long to wait for another roa-evidence process that is updating the "
             "same database before giving up.",
         ),

@@ -136,6 +136,7 @@ def _document_text(base: EvidenceBase, key: str, root: Path) -> str | Problem:
 # megabytes in milliseconds, where aligning a whole quote costs its length times the
 # document's (a 20 kB quote against 7 MB took minutes).
 _PROBE_CHARS = 200
+_MAX_HINT_CHARS = 100_000  # comparing a quote's words costs about its length squared
 
 
 def closest_passage(quote: str, text: str) -> str:
@@ -144,6 +145,8 @@ def closest_passage(quote: str, text: str) -> str:
     with the quote's times the document's."""
     import difflib
 
+    if len(quote) > _MAX_HINT_CHARS:
+        return f" (a quote over {_MAX_HINT_CHARS:,} characters gets no closest passage)"
     located = _locate(quote, text)
     if located is None:
         return ""

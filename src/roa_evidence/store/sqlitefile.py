@@ -7,6 +7,7 @@ import contextlib
 import errno
 import fcntl
 import sqlite3
+import stat
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,6 +37,8 @@ def build_lock(
     lock_path = path.with_name(path.name + ".lock")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
+        if lock_path.exists() and not lock_path.is_file():  # opening a pipe would block
+            raise IsADirectoryError(errno.EISDIR, "not a regular file", str(lock_path))
         lock = open(lock_path, "a")  # noqa: SIM115 - held across the yield
     except OSError as exc:
         raise StoreError(
@@ -155,6 +158,8 @@ def replaceable(path: Path) -> bool:
     named by mistake with --db.
     """
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # a named pipe or a device: opening it could block, never ours
         with open(path, "rb") as handle:
             header = handle.read(16)
     except OSError:
