@@ -245,10 +245,15 @@ def incomplete_records(
     bib_path: Path, works: Mapping[str, Work], claims: Iterable[Claim]
 ) -> list[Problem]:
     """A warning for each work cited as evidence whose record lacks a part a reader needs
-    to find it, naming the key and the missing parts."""
+    to find it, naming the key and the missing parts.
+
+    Relayed patient reports are exempt: they have no record of their own and are
+    found through the document that relays them.
+    """
     cited = {link.source for claim in claims for link in claim.spec.evidence}
+    cited = {key for key in cited if key in works and works[key].design != "patient-reports"}
     warnings: list[Problem] = []
-    for work in sorted((works[key] for key in cited & works.keys()), key=lambda w: w.line):
+    for work in sorted((works[key] for key in cited), key=lambda w: w.line):
         missing = [label for part, label in _RECORD_PARTS if not getattr(work, part)]
         if missing:
             warnings.append(
