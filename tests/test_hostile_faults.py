@@ -167,6 +167,22 @@ def test_a_database_failing_mid_command_is_named_without_its_sql() -> None:
     )
 
 
+def test_a_sqlite_database_failing_mid_command_is_not_called_a_server() -> None:
+    import sqlite3
+
+    import sqlalchemy as sa
+
+    from roa_evidence.cli.app import _known_failure
+
+    failed = sa.exc.OperationalError(
+        "SELECT id FROM claim", {}, sqlite3.OperationalError("disk I/O error")
+    )
+    assert _known_failure(failed) == (
+        "cannot read the SQLite database (disk I/O error); nothing was changed; run again, "
+        "and if it keeps failing, check the disk it is on"
+    )
+
+
 def test_a_held_build_lock_is_said_at_once_and_given_up_after_wait(
     evidence_dir: Path, tmp_path: Path
 ) -> None:

@@ -258,6 +258,11 @@ def server_error(exc: Exception) -> StoreError:
             "nothing was changed; run again when it is done, or wait longer with "
             "--wait SECONDS"
         )
+    if isinstance(getattr(exc, "orig", exc), sqlite3.Error):
+        return StoreError(
+            f"cannot read the SQLite database ({_first_line(exc)}); nothing was changed; run "
+            "again, and if it keeps failing, check the disk it is on"
+        )
     return StoreError(
         f"cannot use the database server ({_first_line(exc)}); "
         "check the --db URL and that the server is running"
