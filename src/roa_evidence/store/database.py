@@ -250,7 +250,8 @@ def server_error(exc: Exception) -> StoreError:
     if "database is locked" in str(getattr(exc, "orig", exc)):
         return StoreError(
             "the database is busy: another process holds a lock on it (database is "
-            "locked); nothing was changed; run again when that process is done"
+            "locked); nothing was changed; run again when that process is done, and do not "
+            "move it away: it holds the imported retraction notices"
         )
     if "lock timeout" in str(getattr(exc, "orig", exc)):
         return StoreError(
@@ -288,7 +289,9 @@ def _sqlite_meta(path: Path) -> dict[str, str]:
     try:
         with contextlib.closing(sqlite3.connect(path)) as conn:
             return dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
+        if "locked" in str(exc):  # busy, not foreign: a rebuild now would wait on it again
+            raise server_error(exc) from None
         return {}
 
 
