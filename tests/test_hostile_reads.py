@@ -47,6 +47,19 @@ def test_a_data_file_that_is_not_a_regular_file_is_refused_at_once(
     )
 
 
+def test_a_data_file_over_its_limit_is_refused_before_it_is_read(
+    run: Run, evidence_dir: Path
+) -> None:
+    grading = evidence_dir / "grading.toml"
+    with grading.open("wb") as handle:
+        handle.truncate(2 * 2**20)  # sparse: no disk used, and never read
+    result = run("validate")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{grading}: is 2 MB, over the 1 MB limit for such a file; check it is the right file"
+    )
+
+
 def test_a_document_that_is_a_named_pipe_is_refused(evidence_dir: Path) -> None:
     (evidence_dir / "alpha.txt").unlink()
     os.mkfifo(evidence_dir / "alpha.txt")

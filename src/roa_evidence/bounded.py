@@ -20,19 +20,21 @@ from typing import BinaryIO
 MAX_DATA_FILE = 512 * 2**20  # studies.bib, claims.yaml, claims/*.yaml
 MAX_GRADING_FILE = 2**20  # grading.toml
 MAX_DOCUMENT_FILE = 64 * 2**20  # a document's text, for quote checks
-MAX_RETRACTIONS_FILE = 4 * 2**30  # the Retraction Watch CSV (about 60 MB in 2026)
+MAX_RETRACTIONS_FILE = 2 * 2**30  # the Retraction Watch CSV (about 60 MB in 2026)
 
 _PIECE = 1 << 20
 
 
 class NotReadable(OSError):
     """The path is not a regular file, or is larger than its limit; `reason` says which
-    in a phrase (`is a named pipe, not a regular file`)."""
+    in a phrase (`is a named pipe, not a regular file`), `too_large` whether it is the
+    size."""
 
-    def __init__(self, path: Path, reason: str) -> None:
+    def __init__(self, path: Path, reason: str, too_large: bool = False) -> None:
         super().__init__(reason)
         self.path = path
         self.reason = reason
+        self.too_large = too_large
 
 
 def _kind(mode: int) -> str:
@@ -61,7 +63,7 @@ def open_regular(path: Path, limit: int) -> BinaryIO:
             what = kind if kind == "not a regular file" else f"{kind}, not a regular file"
             raise NotReadable(path, f"is {what}")
         if info.st_size > limit:
-            raise NotReadable(path, _too_large(info.st_size, limit))
+            raise NotReadable(path, _too_large(info.st_size, limit), too_large=True)
         return open(fd, "rb", closefd=True)
     except BaseException:
         os.close(fd)
@@ -76,7 +78,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
         while piece := handle.read(_PIECE):
             buffer.write(piece)
             if buffer.tell() > limit:
-                raise NotReadable(path, _too_large(buffer.tell(), limit))
+                raise NotReadable(path, _too_large(buffer.tell(), limit), too_large=True)
         return buffer.getvalue()
 
 

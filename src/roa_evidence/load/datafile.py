@@ -23,7 +23,10 @@ def read_text(path: Path, limit: int = MAX_DATA_FILE) -> tuple[str | None, list[
     try:
         data = read_bytes(path, limit)
     except NotReadable as exc:
-        return None, [Problem(path, None, f"{exc.reason}; put the file itself in its place")]
+        advice = (
+            "check it is the right file" if exc.too_large else "put the file itself in its place"
+        )
+        return None, [Problem(path, None, f"{exc.reason}; {advice}")]
     except FileNotFoundError:
         return None, [Problem(path, None, "the file is missing; create it or pass --data DIR")]
     except IsADirectoryError:
