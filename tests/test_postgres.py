@@ -95,9 +95,7 @@ def test_two_loads_at_once_leave_one_whole_database(
     assert _claims(evidence_dir, pg_url) == expected
 
 
-def test_a_load_that_waits_too_long_for_another_says_so(
-    evidence_dir: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_load_that_waits_too_long_for_another_says_so(evidence_dir: Path, pg_url: str) -> None:
     import psycopg
 
     runner = CliRunner()
@@ -109,6 +107,8 @@ def test_a_load_that_waits_too_long_for_another_says_so(
         result = runner.invoke(app, args, env={"NO_COLOR": "1"})
     assert result.exit_code == 2
     assert result.stderr == (
+        "roa-evidence: another roa-evidence load is writing this database; waiting up to "
+        "0.2 s (--wait SECONDS)\n"
         "Error: another load has been writing this database for longer than --wait allows; "
         "nothing was changed; run again when it is done, or wait longer with --wait SECONDS\n"
     )
@@ -116,7 +116,7 @@ def test_a_load_that_waits_too_long_for_another_says_so(
 
 
 def test_loads_into_different_schemas_do_not_wait_for_each_other(
-    evidence_dir: Path, pg_url: str, second_pg_url: str, monkeypatch: pytest.MonkeyPatch
+    evidence_dir: Path, pg_url: str, second_pg_url: str
 ) -> None:
     import psycopg
 
@@ -130,9 +130,7 @@ def test_loads_into_different_schemas_do_not_wait_for_each_other(
     assert elsewhere.stdout.startswith("Loaded "), elsewhere.stdout
 
 
-def test_a_changed_claims_file_waits_for_the_lock_too(
-    evidence_dir: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_changed_claims_file_waits_for_the_lock_too(evidence_dir: Path, pg_url: str) -> None:
     import psycopg
 
     runner = CliRunner()

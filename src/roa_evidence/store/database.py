@@ -222,7 +222,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
-                    lock_server(conn, self.lock_wait)
+                    lock_server(conn, self.lock_wait, self.on_wait)
                     if not replace and built_from(meta_in(conn), data_hash):
                         return rows  # another load wrote this very content while we waited
                     if carried_as is not None:
@@ -239,8 +239,20 @@ class Store:
         return rows
 
 
-def lock_server(conn: Connection, wait: float = DEFAULT_LOCK_WAIT) -> None:
-    """Wait (up to `wait` seconds) until no other load writes this schema."""
+def lock_server(
+    conn: Connection,
+    wait: float = DEFAULT_LOCK_WAIT,
+    on_wait: Callable[[str], None] | None = None,
+) -> None:
+    """Wait (up to `wait` seconds) until no other load writes this schema; `on_wait` is
+    told at once when another one does."""
+    if conn.exec_driver_sql(PG_LOCK.replace("pg_advisory", "pg_try_advisory")).scalar():
+        return
+    if on_wait is not None:
+        on_wait(
+            "another roa-evidence load is writing this database; waiting up to "
+            f"{wait:g} s (--wait SECONDS)"
+        )
     conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{max(1, round(wait * 1000))}ms'")
     conn.exec_driver_sql(PG_LOCK)
 
