@@ -33,6 +33,7 @@ class Settings:
     data_dir: Path | None
     db_url: str | None
     debug: bool
+    wait: float = 120.0  # seconds to wait for another process's build (--wait)
 
 
 class Format(StrEnum):
@@ -104,10 +105,17 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
 
 
 def open_database(ctx: typer.Context) -> OpenStore:
-    """The database of the command's evidence base (`--data`) at `--db`."""
+    """The database of the command's evidence base (`--data`) at `--db`: a build waits
+    --wait seconds for another process's, and says at once that it waits."""
     from ..load.refresh import open_store
 
-    return open_store(data_dir(ctx), settings(ctx).db_url)
+    chosen = settings(ctx)
+    return open_store(
+        data_dir(ctx),
+        chosen.db_url,
+        lock_wait=chosen.wait,
+        on_wait=lambda message: err(f"roa-evidence: {message}"),
+    )
 
 
 def _terms(*names: str, complete: Callable[[str], list[str]], help: str) -> tuple[Any, Any]:

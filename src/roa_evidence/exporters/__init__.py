@@ -14,7 +14,7 @@ from typing import TextIO
 from sqlalchemy.engine import Connection
 
 from ..query.queries import ClaimFilter
-from ..store.backends import read_one_snapshot
+from ..store.engine import read_one_snapshot
 from . import bibtex, csl, csv, json, markdown, robvis
 from .read import BATCH, Selection
 

@@ -64,9 +64,12 @@ def update(
             read[name] = read_claims_file(data_dir / name, Problems(strict=True))
         except InvalidData:
             return None  # the full read says what is wrong, and where
+    data_hash = fingerprint(data_dir, hashes)
     try:
         with store.change(meta) as writer:
-            return _apply(writer, data_dir, meta, hashes, changed + removed, read, progress)
+            return _apply(
+                writer, data_dir, meta, hashes, data_hash, changed + removed, read, progress
+            )
     except ChangeRefused:
         return None
 
@@ -76,6 +79,7 @@ def _apply(
     data_dir: Path,
     meta: dict[str, str],
     hashes: dict[str, str],
+    data_hash: str,
     replaced: list[str],
     read: dict[str, ClaimsFile],
     progress: Progress | None,
@@ -158,7 +162,7 @@ def _apply(
             [(key in known, key) for key in set(was_listed) | known],
         )
     writer.run("DELETE FROM meta")
-    meta_now = meta_rows(data_dir, fingerprint(data_dir, hashes), hashes, documents_by_file)
+    meta_now = meta_rows(data_dir, data_hash, hashes, documents_by_file)
     writer.insert({"meta": meta_now}, layout)
     works, claims, links, assertions = (
         int(writer.rows(f"SELECT COUNT(*) FROM {table}")[0][0])

@@ -23,7 +23,7 @@ from ..errors import Problem
 from ..grading import DEFAULT_CONFIG, GradingConfig
 from . import fastyaml
 from .bibfile import Work, read_bib
-from .crosscheck import Located, cross_check, cross_check_raw, duplicate_ids
+from .crosscheck import Located, cross_check, cross_check_raw, duplicate_ids, incomplete_records
 from .datafile import Problems, read_config, read_text, read_yaml_text, validation_problem
 from .evidence_base import Claim, EvidenceBase
 from .inputs import GRADING_NAME, file_key, input_files
@@ -227,7 +227,9 @@ def _read_claims(path: Path, text: str, problems: Problems, first_position: int)
             _valid_claim(path, problems, top.claims, index, lines, located_claim)
             for index in range(len(top.claims))
         ]
-    start_lines = _id_lines(text) if located is None else {}
+    items: list[Any] = list(top.claims)
+    ids = [item.get("id") if isinstance(item, dict) else None for item in items]
+    start_lines = _id_lines(text, ids) if located is None else [0] * len(ids)
     for index, spec in enumerate(specs):
         raw_claim = located_claim(index) if located is not None else None
         if spec is None:
@@ -239,16 +241,13 @@ def _read_claims(path: Path, text: str, problems: Problems, first_position: int)
                 path,
                 raw_claim,
                 first_position + len(read.claims),
-                start_lines.get(spec.id, 0),
+                start_lines[index],
             )
             read.claims.append(claim)
-        item: Any = top.claims[index]
-        claim_id = item.get("id") if isinstance(item, dict) else None
+        claim_id = ids[index]
         if isinstance(claim_id, str):
-            line = (
-                line_of(raw_claim, ("id",)) if raw_claim is not None else start_lines.get(claim_id)
-            )
-            read.ids.append((claim_id, path, line))
+            line = line_of(raw_claim, ("id",)) if raw_claim is not None else start_lines[index]
+            read.ids.append((claim_id, path, line or None))
     return read
 
 
@@ -277,15 +276,24 @@ def _valid_claim(
         return None
 
 
-def _id_lines(text: str) -> dict[str, int]:
-    """The line of each `id:`, found in the text: a claim's line without a second parse."""
-    lines: dict[str, int] = {}
+def _id_lines(text: str, ids: list[object]) -> list[int]:
+    """Each claim's line (0: not found), from its `id:` line in the text: no second parse.
+
+    One `id:` line per claim, in order: each claim's own line, so duplicate ids are
+    reported at their lines without the slow line-tracking parse; otherwise an id's
+    first line."""
+    found: list[tuple[str, int]] = []
     line, last = 1, 0
     for match in _ID_LINE.finditer(text):
         line += text.count("\n", last, match.start())
         last = match.start()
-        lines.setdefault(match.group(1), line)
-    return lines
+        found.append((match.group(1), line))
+    if [found_id for found_id, _ in found] == ids:
+        return [found_line for _, found_line in found]
+    first: dict[str, int] = {}
+    for found_id, found_line in found:
+        first.setdefault(found_id, found_line)
+    return [first.get(claim_id, 0) if isinstance(claim_id, str) else 0 for claim_id in ids]
 
 
 def _evidence_base(
@@ -307,6 +315,7 @@ def _evidence_base(
         for work in works.values()
         if work.design is None
     ]
+    warnings += incomplete_records(bib_path, works, claims)
     by_file: dict[str, list[str]] = {}
     for key, path, _ in documents:
         by_file.setdefault(file_key(data_dir, path), []).append(key)

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..store.connection import default_db_url
 from ..store.database import LoadSummary, Progress, Store
 from ..store.meta import built_from, meta_rows
-from ..store.sqlitefile import build_lock
+from ..store.sqlitefile import DEFAULT_LOCK_WAIT, build_lock
 from .inputs import default_data_dir, file_hashes, fingerprint
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def refresh(
     data_hash = fingerprint(data_dir, hashes)
     if not force and built_from(store.meta(), data_hash):
         return None
-    with build_lock(store.path):
+    with build_lock(store.path, store.lock_wait, store.on_wait):
         meta = store.meta()
         if not force and built_from(meta, data_hash):
             return None  # another process built it while we waited
@@ -105,9 +105,15 @@ class OpenStore:
     does both and gives the connection (the Python API's `with open_store() as conn`).
     """
 
-    def __init__(self, data_dir: Path | None = None, db_url: str | None = None) -> None:
+    def __init__(
+        self,
+        data_dir: Path | None = None,
+        db_url: str | None = None,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.data_dir = data_dir or default_data_dir()
-        self.store = Store(db_url or default_db_url(self.data_dir))
+        self.store = Store(db_url or default_db_url(self.data_dir), lock_wait, on_wait)
         self._opened: contextlib.ExitStack | None = None
 
     @property
@@ -144,11 +150,17 @@ class OpenStore:
             self._opened = None
 
 
-def open_store(data_dir: Path | None = None, db_url: str | None = None) -> OpenStore:
+def open_store(
+    data_dir: Path | None = None,
+    db_url: str | None = None,
+    lock_wait: float = DEFAULT_LOCK_WAIT,
+    on_wait: Callable[[str], None] | None = None,
+) -> OpenStore:
     """The database of `data_dir` (default: the shipped evidence base) at `db_url`
-    (default: a SQLite file in the user's cache). The library's way in::
+    (default: a SQLite file in the user's cache); a build waits up to `lock_wait`
+    seconds for another process's (`on_wait` is told). The library's way in::
 
         with open_store() as conn:  # rebuilt first if its files changed
             claims = find_claims(conn, ClaimFilter(routes=("IM",)))
     """
-    return OpenStore(data_dir, db_url)
+    return OpenStore(data_dir, db_url, lock_wait, on_wait)

@@ -29,8 +29,9 @@ from ..atomic import Replacement
 from ..errors import StoreError
 from ..retractions.retraction_watch import Persisted, carry_queries, persisted
 from .connection import sqlite_path
+from .engine import first_line, make_engine
 from .meta import built_from
-from .sqlitefile import os_reason, replaceable
+from .sqlitefile import DEFAULT_LOCK_WAIT, os_reason, replaceable
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
@@ -43,7 +44,7 @@ RowsFor = Callable[[Persisted], Rows]  # a build's rows, given the notices it ca
 # The advisory lock a load of one schema takes (advisory locks are per database):
 # roa-evidence's key and the schema's, so loads into other schemas do not wait for it.
 PG_LOCK = "SELECT pg_advisory_xact_lock(947678, hashtext(coalesce(current_schema(), '')))"
-PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
+OnWait = Callable[[str], None]  # told at once when a build waits for another process's
 
 
 class ChangeRefused(Exception):
@@ -83,8 +84,12 @@ class Backend:
 
     path: Path | None = None  # the file, for a database that is one
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self, url: str, lock_wait: float = DEFAULT_LOCK_WAIT, on_wait: OnWait | None = None
+    ) -> None:
         self.url = url
+        self.lock_wait = lock_wait  # seconds a build waits for another process's
+        self.on_wait = on_wait
         self._engine: Engine | None = None
 
     @property
@@ -97,6 +102,9 @@ class Backend:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+    def error(self, exc: Exception) -> StoreError:
+        return database_error(exc)
 
     def meta(self) -> dict[str, str]:
         """The build's facts, or {} when the database does not exist or is not ours."""
@@ -155,8 +163,14 @@ class Backend:
 class SQLiteFile(Backend):
     """A SQLite file, replaced whole by renaming a new one over it."""
 
-    def __init__(self, url: str, path: Path) -> None:
-        super().__init__(url)
+    def __init__(
+        self,
+        url: str,
+        path: Path,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        on_wait: OnWait | None = None,
+    ) -> None:
+        super().__init__(url, lock_wait, on_wait)
         self.path = self.file = path
 
     def meta(self) -> dict[str, str]:
@@ -166,7 +180,9 @@ class SQLiteFile(Backend):
         try:
             with contextlib.closing(sqlite3.connect(self.file)) as conn:
                 return dict(conn.execute("SELECT key, value FROM meta").fetchall())
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
+            if "locked" in str(exc):  # busy, not foreign: a rebuild now would wait on it again
+                raise self.error(exc) from None
             return {}
 
     def carried(self) -> Persisted:
@@ -183,6 +199,11 @@ class SQLiteFile(Backend):
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc):
                 return Persisted()  # not ours: the build refuses to replace it, and says so
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(
+                    f"the database {self.file} is busy: another process holds a lock on it "
+                    f"({exc}); nothing was changed; run again when that process is done"
+                ) from None
             raise StoreError(
                 f"cannot read the imported retraction notices in {self.file} ({exc}); the "
                 "database was left as it is; move it away to rebuild without them, then run "
@@ -263,7 +284,9 @@ class InTransaction(Backend):
                     key: value
                     for key, value in conn.execute(sa.text("SELECT key, value FROM meta"))
                 }
-        except sa.exc.DBAPIError:
+        except sa.exc.DBAPIError as exc:
+            if isinstance(exc, sa.exc.OperationalError) and self.engine.dialect.name != "sqlite":
+                raise self.error(exc) from None  # no server: say so before reading any file
             return {}
 
     def carried(self) -> Persisted:
@@ -338,13 +361,6 @@ class InTransaction(Backend):
         except sa.exc.DBAPIError as exc:
             raise self.error(exc) from None
 
-    def error(self, exc: Exception) -> StoreError:
-        """A database server's error as one sentence."""
-        return StoreError(
-            f"cannot use the database server ({first_line(exc)}); "
-            "check the --db URL and that the server is running"
-        )
-
 
 class PostgreSQL(InTransaction):
     """A PostgreSQL schema: loads take turns under an advisory lock; rows go in by COPY."""
@@ -354,8 +370,17 @@ class PostgreSQL(InTransaction):
         return conn.exec_driver_sql(f"SELECT to_regclass('{name}')").scalar() is not None
 
     def settle(self, conn: Connection) -> bool:
-        """Wait (up to PG_LOCK_TIMEOUT) until no other load writes this schema."""
-        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{PG_LOCK_TIMEOUT}'")
+        """Wait (up to `lock_wait` seconds) until no other load writes this schema;
+        `on_wait` is told at once when another one does."""
+        if conn.exec_driver_sql(PG_LOCK.replace("pg_advisory", "pg_try_advisory")).scalar():
+            return True
+        if self.on_wait is not None:
+            self.on_wait(
+                "another roa-evidence load is writing this database; waiting up to "
+                f"{self.lock_wait:g} s (--wait SECONDS)"
+            )
+        timeout = max(1, round(self.lock_wait * 1000))
+        conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{timeout}ms'")
         conn.exec_driver_sql(PG_LOCK)
         return True
 
@@ -378,67 +403,40 @@ class PostgreSQL(InTransaction):
                     for row in rows[name]:
                         copy.write_row(row)
 
-    def error(self, exc: Exception) -> StoreError:
-        if "lock timeout" in str(getattr(exc, "orig", exc)):
-            return StoreError(
-                f"another load has been writing this database for over "
-                f"{PG_LOCK_TIMEOUT}; nothing was changed; run again when it is done"
-            )
-        return super().error(exc)
 
-
-def backend_for(url: str) -> Backend:
+def backend_for(
+    url: str, lock_wait: float = DEFAULT_LOCK_WAIT, on_wait: OnWait | None = None
+) -> Backend:
     """The backend of a database URL (as `connection.as_db_url` gives it)."""
     path = sqlite_path(url)
     if path is not None:
-        return SQLiteFile(url, path)
+        return SQLiteFile(url, path, lock_wait, on_wait)
     if url.split("://", 1)[0].split("+")[0] in ("postgresql", "postgres"):
-        return PostgreSQL(url)
-    return InTransaction(url)
+        return PostgreSQL(url, lock_wait, on_wait)
+    return InTransaction(url, lock_wait, on_wait)
 
 
-def read_one_snapshot(conn: Connection) -> None:
-    """Make every later read on `conn` see one snapshot, so that a concurrent rebuild
-    between batches cannot mix two versions of the evidence base (a SQLite file's swap by
-    rename already leaves an open connection on the old file)."""
-    if conn.dialect.name != "sqlite" and not conn.in_transaction():
-        conn.execution_options(isolation_level="REPEATABLE READ")
-
-
-def make_engine(url: str) -> Engine:
-    import sqlalchemy as sa  # lazy: SQLAlchemy on use (module docstring)
-
-    try:
-        engine = sa.create_engine(url)
-    except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
-        raise StoreError(
-            f"cannot use the database URL '{url}' ({exc}); give a file path or a SQLAlchemy URL "
-            "such as sqlite:///evidence.db or postgresql+psycopg://host/db"
-        ) from None
-    except ModuleNotFoundError as exc:
-        raise StoreError(
-            f"the driver for '{url}' is not installed ({exc.name}); install it, e.g. "
-            "pip install 'roa-evidence[postgres]'"
-        ) from None
-    if engine.dialect.name == "sqlite":
-        _read_in_one_transaction(engine)
-    return engine
-
-
-def _read_in_one_transaction(engine: Engine) -> None:
-    """Make every SQLite connection begin a real transaction, so that the several SELECTs
-    of one query read one snapshot: an incremental load commits in place, and Python's
-    sqlite3 would otherwise run each SELECT on its own (SQLAlchemy's documented recipe)."""
-    from sqlalchemy import event  # lazy: SQLAlchemy on use (module docstring)
-
-    @event.listens_for(engine, "connect")
-    def _no_implicit_transactions(dbapi_connection: Any, _record: Any) -> None:
-        dbapi_connection.isolation_level = None
-
-    @event.listens_for(engine, "begin")
-    def _begin(conn: Connection) -> None:
-        conn.exec_driver_sql("BEGIN")
-
-
-def first_line(exc: BaseException) -> str:
-    return str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+def database_error(exc: Exception) -> StoreError:
+    """A database's error as one sentence (the driver's first line, never the SQL)."""
+    reason = str(getattr(exc, "orig", exc))
+    if "database is locked" in reason:
+        return StoreError(
+            "the database is busy: another process holds a lock on it (database is "
+            "locked); nothing was changed; run again when that process is done, and do "
+            "not move it away: it holds the imported retraction notices"
+        )
+    if "lock timeout" in reason:
+        return StoreError(
+            "another load has been writing this database for longer than --wait allows; "
+            "nothing was changed; run again when it is done, or wait longer with "
+            "--wait SECONDS"
+        )
+    if isinstance(getattr(exc, "orig", exc), sqlite3.Error):
+        return StoreError(
+            f"cannot read the SQLite database ({first_line(exc)}); nothing was changed; "
+            "run again, and if it keeps failing, check the disk it is on"
+        )
+    return StoreError(
+        f"cannot use the database server ({first_line(exc)}); "
+        "check the --db URL and that the server is running"
+    )

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .backends import Rows, RowsFor, Writer, backend_for
 from .connection import as_db_url
+from .sqlitefile import DEFAULT_LOCK_WAIT
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
@@ -48,9 +49,17 @@ class Store:
     differs between SQLite and a server is its backend's (`backends`).
     """
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self,
+        url: str,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.url = as_db_url(url)
-        self.backend = backend_for(self.url)
+        # how long a build waits for another process's, and whom to tell that it waits
+        self.lock_wait = lock_wait
+        self.on_wait = on_wait
+        self.backend = backend_for(self.url, lock_wait, on_wait)
         self.path = self.backend.path
 
     @property
@@ -63,6 +72,10 @@ class Store:
     def meta(self) -> dict[str, str]:
         """The build's facts, or {} when the database does not exist or is not ours."""
         return self.backend.meta()
+
+    def carried(self) -> Persisted:
+        """The imported retraction notices the database holds now."""
+        return self.backend.carried()
 
     def write(
         self,
