@@ -273,8 +273,9 @@ def test_risk_of_bias_reason_names_studies_and_share() -> None:
         ((25, 25), -1),
         ((200, 199), -1),
         ((200, 200), None),
-        ((None,), -2),  # read at its worst: never better than a known small n
-        ((None, None), -2),
+        # nobody reported a size: cannot be judged, at most one level (issue 21)
+        ((None,), -1),
+        ((None, None), -1),
         ((300, None), -1),
         ((400, None), -1),  # a study without n is not a second study
         ((300, 100, None), None),  # the reported part already reaches 400
@@ -296,7 +297,11 @@ def test_imprecision_from_sample_size(ns: tuple[int | None, ...], change: int | 
             "a single study reporting n (s0); total n 100 is below 400; "
             "n not reported (s1), so not counted",
         ),
-        ((None, None), "n not reported (s0, s1), so read as below 50"),
+        (
+            (None, None),
+            "n not reported (s0, s1): imprecision cannot be judged from the data, "
+            "so rated down 1 (at most one level)",
+        ),
     ],
 )
 def test_imprecision_sample_size_reason(ns: tuple[int | None, ...], reason: str) -> None:
