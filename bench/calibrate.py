@@ -611,7 +611,9 @@ def main(argv: list[str] | None = None) -> int:
         "without it), 95 % bootstrap intervals:"
     )
     report("roa-evidence, leave one review out", pairs)
-    sized = [p for fold in folds for p, c in zip(fold.pairs, fold.cases, strict=True) if n_printed(c)]
+    sized = [
+        p for fold in folds for p, c in zip(fold.pairs, fold.cases, strict=True) if n_printed(c)
+    ]
     unsized = [
         p for fold in folds for p, c in zip(fold.pairs, fold.cases, strict=True) if not n_printed(c)
     ]

@@ -100,6 +100,8 @@ def evidence_of(spec: ClaimIn, studies: dict[str, grading.Study]) -> grading.Cla
         kind=spec.kind,
         rationale=spec.rationale,
         mid=grading.Mid(spec.mid.measure, spec.mid.value) if spec.mid else None,
+        value=_value(spec.value),
+        comparison=spec.comparison,
     )
 
 

@@ -49,6 +49,7 @@ Indirectness = Annotated[str, _term("indirectness", vocab.INDIRECTNESS)]
 LinkFlag = Annotated[str, _term("evidence flag", vocab.LINK_FLAGS)]
 Measure = Annotated[str, _term("effect measure", vocab.EFFECT_MEASURES)]
 Kind = Annotated[str, _term("kind", vocab.KINDS)]
+Comparison = Annotated[str, _term("comparison", vocab.COMPARISONS)]
 Certainty = Literal["high", "moderate", "low", "very_low"]
 JudgementLevel = Literal["not-serious", "serious", "very-serious"]
 
@@ -199,6 +200,9 @@ class ClaimIn(Strict):
     evidence: list[EvidenceIn] = Field(default_factory=list)
     rationale: NonEmpty | None = None  # why a definition holds (required for one)
     mid: MidIn | None = None
+    # a claim that one route is better than (superiority) or differs from (difference)
+    # another: an imprecise non-significant comparison qualifies it, never contradicts it
+    comparison: Comparison | None = None
     grade_override: OverrideIn | None = None
     pooled_effect: PooledEffectIn | None = None
     judgements: Judgements | None = None

@@ -25,6 +25,7 @@ STATUS_STYLE = {
     "weak": "yellow",
     "unsupported": "red",
     "contested": "magenta",
+    "very_uncertain": "red",
     "contradicted": "bold red",
     "confirmed": "green",
     "refuted": "bold red",

@@ -137,6 +137,10 @@ class ClaimEvidence:
     kind: str = "finding"  # finding | description | definition
     rationale: str | None = None  # why a definition holds
     mid: Mid | None = None
+    value: Value | None = None  # what the claim states (a range a value may satisfy)
+    # superiority | difference: a comparative claim, which an imprecise non-significant
+    # comparison qualifies but cannot contradict
+    comparison: str | None = None
 
 
 # --------------------------------------------------------------------------
