@@ -22,6 +22,7 @@ from . import fastyaml
 from .bibfile import Work, read_bib
 from .crosscheck import (
     Located,
+    absence_of_evidence_warnings,
     claim_problems,
     cross_check,
     cross_check_raw,
@@ -322,6 +323,7 @@ def _evidence_base(
         for work in works.values()
         if work.design is None
     ]
+    warnings += absence_of_evidence_warnings(works, claims, config)
     by_file: dict[str, list[str]] = {}
     for key, path, _ in documents:
         by_file.setdefault(file_key(data_dir, path), []).append(key)

@@ -44,6 +44,7 @@ def _term(kind: str, terms: tuple[str, ...], aliases: dict[str, str] | None = No
 Route = Annotated[str, _term("route", vocab.ROUTES, vocab.ROUTE_ALIASES)]
 Topic = Annotated[str, _term("topic", vocab.TOPICS)]
 Condition = Annotated[str, _term("condition", vocab.CONDITIONS, vocab.CONDITION_ALIASES)]
+Design = Annotated[str, _term("design", vocab.DESIGNS, vocab.DESIGN_ALIASES)]
 Stance = Annotated[str, _term("stance", vocab.STANCES)]
 Indirectness = Annotated[str, _term("indirectness", vocab.INDIRECTNESS)]
 LinkFlag = Annotated[str, _term("evidence flag", vocab.LINK_FLAGS)]
@@ -185,6 +186,35 @@ class Judgements(Strict):
     publication_bias: JudgementIn | None = None
 
 
+class CountIn(Strict):
+    """What a claim about the literature counts in the base's records (kind `count`)."""
+
+    routes: Annotated[list[Route], Field(min_length=1)]
+    condition: Condition | None = None
+    designs: list[Design] = Field(default_factory=list)
+    until: Annotated[int, Field(ge=1900, le=2100)] | None = None  # the document's year
+    at_most: Annotated[int, Field(ge=0)] | None = None
+    at_least: Annotated[int, Field(ge=0)] | None = None
+    more_than: list[Route] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _says_something(self) -> CountIn:
+        if self.at_most is None and self.at_least is None and not self.more_than:
+            raise ValueError("a count says what it expects: give at_most, at_least or more_than")
+        return self
+
+
+class AppraisalIn(Strict):
+    """What a claim says of a study's quality, facet by facet (kind `appraisal`)."""
+
+    source: NonEmpty
+    randomized: bool | None = None
+    double_blind: bool | None = None
+    n_at_most: PositiveInt | None = None
+    comparator: bool | None = None
+    placebo: bool | None = None
+
+
 class ClaimIn(Strict):
     """One claim, as written in claims.yaml."""
 
@@ -203,6 +233,8 @@ class ClaimIn(Strict):
     # a claim that one route is better than (superiority) or differs from (difference)
     # another: an imprecise non-significant comparison qualifies it, never contradicts it
     comparison: Comparison | None = None
+    count: CountIn | None = None  # kind count: what to count in the base's records
+    appraisal: AppraisalIn | None = None  # kind appraisal: the facets the claim states
     grade_override: OverrideIn | None = None
     pooled_effect: PooledEffectIn | None = None
     judgements: Judgements | None = None

@@ -134,7 +134,7 @@ STANCES: tuple[str, ...] = ("supports", "contradicts", "qualifies")
 
 # What a claim is (docs/grading.md): graded empirical findings, checked descriptions of a
 # source, and definitions that hold by their rationale.
-KINDS: tuple[str, ...] = ("finding", "description", "definition")
+KINDS: tuple[str, ...] = ("finding", "description", "definition", "count", "appraisal")
 # A comparative claim: one route better than another, or different from it (docs/grading.md).
 COMPARISONS: tuple[str, ...] = ("superiority", "difference")
 # Designs that pool other studies: a link may say it lies `within:` one of these.
@@ -154,7 +154,7 @@ FINDING_STATUSES: tuple[str, ...] = (
     "strong",
     "weak",
 )
-CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "refuted", "unchecked")
+CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "partly", "refuted", "unchecked")
 STATUSES: tuple[str, ...] = FINDING_STATUSES + CHECKED_STATUSES
 NOT_GRADED = "not graded"  # how a description's or definition's null certainty is shown
 

@@ -23,6 +23,8 @@ def absence_of_evidence(link: Link, mid: Mid | None, config: GradingConfig) -> s
             return f"{n} participants, too few to show a difference"
         return None
     null = 1.0 if effect.measure in RATIO_MEASURES else 0.0
+    lower: float | None
+    upper: float | None
     if not effect.low <= null <= effect.high:
         return None  # a significant difference: it may well contradict
     if mid is not None and mid.measure == effect.measure:

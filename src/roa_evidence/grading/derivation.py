@@ -8,6 +8,7 @@ from collections.abc import Iterable, Mapping
 
 from ..vocab import CERTAINTY_OF_LEVEL, JUDGEMENT_DOMAINS, JUDGEMENT_LEVELS, LEVEL_OF_CERTAINTY
 from .body import Rating, counted_links, design_level, design_name, joined_keys, link_n, total_n
+from .checks import check_appraisal, check_count
 from .comparative import qualify_absent_differences
 from .config import DEFAULT_CONFIG, GradingConfig
 from .domains import inconsistency, indirectness, publication_bias, risk_of_bias
@@ -98,9 +99,9 @@ def _grade_body(
             ]
             if carriers:
                 steps.append(Step(domain, 1, f"{flag} flagged on {joined_keys(carriers)}"))
-    return levels_reached(
-        {"domain": step.domain, "change": step.change} for step in steps
-    )[-1], steps
+    return levels_reached({"domain": step.domain, "change": step.change} for step in steps)[
+        -1
+    ], steps
 
 
 def _check_description(claim: ClaimEvidence) -> Grade:
@@ -147,6 +148,10 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
         )
     if claim.kind == "description":
         return _check_description(claim)
+    if claim.kind == "count":
+        return check_count(claim)
+    if claim.kind == "appraisal":
+        return check_appraisal(claim)
     if claim.kind == "definition":
         return Grade(
             certainty=None,
@@ -185,9 +190,7 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
     )
     return Grade(
         certainty=CERTAINTY_OF_LEVEL.get(level, "none"),
-        status=status_of(level if body else 0, level_against if against else 0, claim.disputed)[
-            0
-        ],
+        status=status_of(level if body else 0, level_against if against else 0, claim.disputed)[0],
         steps=tuple(steps),
         total_n=total_n(body),
         certainty_against=CERTAINTY_OF_LEVEL.get(level_against, "none"),
