@@ -106,7 +106,7 @@ def evidence_of(spec: ClaimIn, studies: dict[str, grading.Study]) -> grading.Cla
         comparison=spec.comparison,
         count=_count(spec),
         appraisal=grading.AppraisalSpec(**spec.appraisal.model_dump()) if spec.appraisal else None,
-        universe=tuple(studies.values()) if spec.kind == "count" else (),
+        universe=tuple(studies.values()) if spec.kind in ("count", "appraisal") else (),
     )
 
 
