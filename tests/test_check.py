@@ -267,8 +267,9 @@ def test_flipping_a_contradicted_claim_agrees_with_the_evidence(run: Run, tmp_pa
     text = "IV ketamine given as an infusion takes effect faster than an IM injection.\n"
     [finding] = _json(run, _draft(tmp_path, "d.md", text), data=SHIPPED_DATA)["findings"]
     assert _kinds(finding) == ["overclaim"]
-    assert "no evidence supports the claim: it may not be stated as fact" in (
-        finding["problems"][0]["detail"]
+    assert (
+        "no evidence supports the claim: it may not be stated as fact"
+        in (finding["problems"][0]["detail"])
     )
 
 

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED_DATA, Run
 
+from conftest import SHIPPED_DATA, Run
 from roa_evidence.grading import ClaimEvidence, Link, Study, grade, levels_reached
 from roa_evidence.grading.status import LEVEL_WORD, status_of
 from roa_evidence.vocab import LEVEL_OF_CERTAINTY

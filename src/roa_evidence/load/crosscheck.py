@@ -11,14 +11,14 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
-from . import grading
+from .. import grading
+from ..errors import Problem
+from ..grading.comparative import absence_of_evidence
+from ..grading.config import GradingConfig
+from ..vocab import POOLED_DESIGNS, nearest
 from .bibfile import Work
-from .errors import Problem
 from .evidence_base import Claim
-from .grading.comparative import absence_of_evidence
-from .grading.config import GradingConfig
 from .schema import ClaimIn
-from .vocab import POOLED_DESIGNS, nearest
 from .yamlfile import LineDict, line_of
 
 Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)
