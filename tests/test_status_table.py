@@ -95,3 +95,42 @@ def test_a_very_low_indirect_opposer_neither_rates_down_nor_contests(design: str
     g = grade(_claim(*direct, opposer))
     assert not any(s.domain == "inconsistency" and s.change for s in g.steps)
     assert g.status == "strong" and g.certainty_against == "very_low"
+
+
+OUTWEIGHED = """
+  - id: iv-works-outweighed-against
+    statement: IV ketamine relieves depression.
+    routes: [IV]
+    topic: efficacy
+    condition: depression
+    evidence:
+      - source: big2020trial
+        stance: supports
+      - source: patients2024
+        stance: contradicts
+        indirect: [population]
+"""
+
+
+def test_outweighed_evidence_against_is_shown_without_changing_the_status(
+    run: Run, evidence_dir: Path, tmp_path: Path
+) -> None:
+    with open(evidence_dir / "claims.yaml", "a", encoding="utf-8") as claims:
+        claims.write(OUTWEIGHED)
+    shown = json.loads(run("show", "iv-works-outweighed-against", "--format", "json").stdout)
+    assert shown["status"] in ("strong", "weak")
+    assert shown["certainty_against"] == "very_low"
+    assert "certainty against very low" in run("show", "iv-works-outweighed-against").stdout
+    conflicts = json.loads(run("conflicts", "--format", "json").stdout)
+    [mine] = [c for c in conflicts if c["id"] == "iv-works-outweighed-against"]
+    assert (mine["status"], mine["against"]["evidence"][0]["source"]) == (
+        shown["status"],
+        "patients2024",
+    )
+    csv_text = run("export", "--what", "claims", "--format", "csv").stdout
+    header, *rows = csv_text.splitlines()
+    [row] = [r for r in rows if r.startswith("iv-works-outweighed-against,")]
+    assert "certainty_against" in header and "very_low" in row
+    out = tmp_path / "r.html"
+    assert run("report", "-o", str(out)).exit_code == 0
+    assert "evidence against" in out.read_text()

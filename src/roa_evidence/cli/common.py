@@ -157,7 +157,8 @@ _FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
         "-s",
         complete=completion.statuses,
         help="Only claims with this status: strong, weak, unsupported, contested, very_uncertain, "
-        "contradicted (findings); confirmed, refuted, unchecked (descriptions, definitions). "
+        "contradicted (findings); confirmed, partly, refuted, unchecked (descriptions, "
+        "definitions, counts, appraisals). "
         "Repeatable, or comma-separated.",
     ),
     "min_certainty": _text(

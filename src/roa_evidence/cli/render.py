@@ -30,6 +30,7 @@ STATUS_STYLE = {
     "confirmed": "green",
     "refuted": "bold red",
     "unchecked": "yellow",
+    "partly": "yellow",
 }
 
 
