@@ -257,20 +257,17 @@ def test_suggestions_keys_for_uncited_and_a_rewording(run: Run, tmp_path: Path) 
 
 
 def test_flipping_a_contradicted_claim_agrees_with_the_evidence(run: Run, tmp_path: Path) -> None:
-    shown = run("show", "iv-onset-faster-than-im", "--format", "json", data=SHIPPED_DATA)
-    # only very-low evidence against it, none for: very uncertain (issue 21)
-    assert json.loads(shown.stdout)["status"] == "very_uncertain"
-    text = "IM ketamine takes effect faster than IV ketamine given as an infusion.\n"
+    # since issue 21 a technical fact checked against Hardy's record: refuted
+    shown = run("show", "iv-only-route-rate-controlled", "--format", "json", data=SHIPPED_DATA)
+    assert json.loads(shown.stdout)["status"] == "refuted"
+    text = "IV infusion is not the only route whose rate of delivery can be controlled.\n"
     [finding] = _json(run, _draft(tmp_path, "c.md", text), data=SHIPPED_DATA)["findings"]
-    assert finding["claim"] == "iv-onset-faster-than-im"
-    assert finding["problems"] == [] and finding["verdict"] == "very_uncertain"
-    text = "IV ketamine given as an infusion takes effect faster than an IM injection.\n"
+    assert finding["claim"] == "iv-only-route-rate-controlled"
+    assert finding["problems"] == [] and finding["verdict"] == "refuted"
+    text = "IV infusion is the only route whose rate of delivery can be controlled.\n"
     [finding] = _json(run, _draft(tmp_path, "d.md", text), data=SHIPPED_DATA)["findings"]
     assert _kinds(finding) == ["overclaim"]
-    assert (
-        "no evidence supports the claim: it may not be stated as fact"
-        in (finding["problems"][0]["detail"])
-    )
+    assert "refuted: it may not be stated as fact" in finding["problems"][0]["detail"]
 
 
 # --------------------------------------------------------------------------
