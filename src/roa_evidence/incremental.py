@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .inputs import GRADING_NAME, fingerprint
+from .inputs import GRADING_NAME, VOCABULARY_NAME, fingerprint
 from .store import (
     SCHEMA_VERSION,
     LoadSummary,
@@ -102,8 +102,10 @@ def update(
     removed = [name for name in old if name not in hashes]
     if not changed and not removed:
         return None
-    if not all(name.endswith(".yaml") for name in changed + removed):
-        return None  # studies.bib or grading.toml changed: every grade may change
+    if not all(name.endswith(".yaml") for name in changed + removed) or VOCABULARY_NAME in (
+        changed + removed
+    ):
+        return None  # studies.bib, grading.toml or the vocabulary changed: reread everything
 
     from .load import read_claims_fast
 

@@ -15,6 +15,7 @@ BIB_NAME = "studies.bib"
 CLAIMS_NAME = "claims.yaml"
 CLAIMS_DIR = "claims"
 GRADING_NAME = "grading.toml"
+VOCABULARY_NAME = "vocabulary.yaml"
 
 
 def default_data_dir() -> Path:
@@ -64,6 +65,13 @@ def file_hashes(data_dir: Path) -> dict[str, str]:
         except OSError:
             data = b"\0<unreadable>"
         hashes[file_key(data_dir, path)] = hashlib.blake2b(data, digest_size=16).hexdigest()
+    vocabulary = data_dir / VOCABULARY_NAME  # not read as a claims file, but a change regrades
+    if vocabulary.exists():
+        try:
+            data = vocabulary.read_bytes()
+        except OSError:
+            data = b"\0<unreadable>"
+        hashes[VOCABULARY_NAME] = hashlib.blake2b(data, digest_size=16).hexdigest()
     return hashes
 
 

@@ -111,10 +111,10 @@ def groups(conn: Connection, flt: ClaimFilter, by: str) -> list[str]:
     """The routes (or topics) of the claims matching `flt`, in vocabulary order."""
     if by == "route":
         query = sa.select(CLAIM_ROUTE.c.route).where(CLAIM_ROUTE.c.claim_id.in_(claim_ids(flt)))
-        order, wanted = vocab.ROUTES, flt.routes
+        order, wanted = vocab.active().routes, flt.routes
     else:
         query = claim_query(flt).with_only_columns(CLAIM.c.topic).order_by(None)
-        order, wanted = vocab.TOPICS, flt.topics
+        order, wanted = vocab.active().topics, flt.topics
     found = set(conn.execute(query.distinct()).scalars())
     if wanted:
         found &= set(wanted)
