@@ -66,15 +66,21 @@ def read_vocabulary(path: Path, text: str) -> tuple[Vocabulary | None, list[Prob
         return None, [Problem(path, exc.line, exc.message)]
     if not isinstance(raw, LineDict):
         return None, [
-            Problem(path, 1, "expected a mapping with routes:, topics: and conditions:; see "
-                    "docs/own-base.md")
+            Problem(
+                path,
+                1,
+                "expected a mapping with routes:, topics: and conditions:; see docs/own-base.md",
+            )
         ]
     problems: list[Problem] = []
     for key in raw:
         if key not in (*SECTIONS, "version"):
             problems.append(
-                Problem(path, raw.key_lines.get(key), f"unknown section '{key}'; expected "
-                        "routes, topics or conditions")
+                Problem(
+                    path,
+                    raw.key_lines.get(key),
+                    f"unknown section '{key}'; expected routes, topics or conditions",
+                )
             )
     sections: dict[str, tuple[tuple[str, ...], dict[str, str], dict[str, tuple[str, ...]]]] = {}
     for section in SECTIONS:
@@ -105,8 +111,12 @@ def _section(
         entries = [(term, spec, body.key_lines.get(term)) for term, spec in body.items()]
     else:
         problems.append(
-            Problem(path, line, f"{section}: declare at least one {kind}, as a list or a "
-                    f"mapping of {kind} -> {{aliases: [...]}}")
+            Problem(
+                path,
+                line,
+                f"{section}: declare at least one {kind}, as a list or a "
+                f"mapping of {kind} -> {{aliases: [...]}}",
+            )
         )
         return (), {}, {}
     if not entries:
@@ -118,28 +128,44 @@ def _section(
     for term, spec, at in entries:
         if not _is_word(term):
             problems.append(
-                Problem(path, at, f"{section}: {term!r} is not a term; use a word without "
-                        "commas or spaces (e.g. rate-control)")
+                Problem(
+                    path,
+                    at,
+                    f"{section}: {term!r} is not a term; use a word without "
+                    "commas or spaces (e.g. rate-control)",
+                )
             )
             continue
         spec = {} if spec is None else spec
         if not isinstance(spec, dict) or set(spec) - _TERM_FIELDS:
             problems.append(
-                Problem(path, at, f"{section}.{term}: expected {{aliases: [...]}} (also lay: "
-                        "[...] and description:); remove the other fields")
+                Problem(
+                    path,
+                    at,
+                    f"{section}.{term}: expected {{aliases: [...]}} (also lay: "
+                    "[...] and description:); remove the other fields",
+                )
             )
             continue
         spellings = [term, *_words(spec.get("aliases"))]
         for spelling in spellings:
             if not _is_word(spelling):
                 problems.append(
-                    Problem(path, at, f"{section}.{term}: alias {spelling!r} is not a word; "
-                            "write a list of words without commas")
+                    Problem(
+                        path,
+                        at,
+                        f"{section}.{term}: alias {spelling!r} is not a word; "
+                        "write a list of words without commas",
+                    )
                 )
             elif (owner := taken.get(spelling.lower())) is not None:
                 problems.append(
-                    Problem(path, at, f"{section}.{term}: '{spelling}' already means "
-                            f"'{owner}'; give each spelling to one {kind}")
+                    Problem(
+                        path,
+                        at,
+                        f"{section}.{term}: '{spelling}' already means "
+                        f"'{owner}'; give each spelling to one {kind}",
+                    )
                 )
             else:
                 taken[spelling.lower()] = term
@@ -163,10 +189,14 @@ def _words(value: object) -> list[Any]:
 
 def vocabulary_yaml(vocabulary: Vocabulary) -> str:
     """The text of a `vocabulary.yaml` declaring `vocabulary` (what `init` writes)."""
+
     def section(terms: Iterable[str], aliases: dict[str, str]) -> dict[str, dict[str, Any]]:
         return {
-            term: ({"aliases": spelled} if (spelled := [a for a, t in aliases.items()
-                                                         if t == term]) else {})
+            term: (
+                {"aliases": spelled}
+                if (spelled := [a for a, t in aliases.items() if t == term])
+                else {}
+            )
             for term in terms
         }
 

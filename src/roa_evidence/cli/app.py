@@ -18,13 +18,14 @@ from .commands import (
     conflicts,
     export,
     gaps,
+    init,
     load,
     map,
     report,
     retractions,
     show,
     source,
-    sources,
+    sources_import,
     validate,
 )
 from .common import Settings, err
@@ -147,11 +148,12 @@ def _main(
         raise typer.Exit(0)
 
 
+app.command()(init.init)
 app.command()(load.load)
 app.command()(validate.validate)
 app.command()(claims.claims)
 app.command()(show.show)
-app.command()(sources.sources)
+app.add_typer(sources_import.sources_app, name="sources")
 app.command()(source.source)
 app.command()(gaps.gaps)
 app.command()(export.export)
