@@ -7,8 +7,9 @@ what an export asks for; each exporter reads through it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -39,6 +40,13 @@ class Selection:
     group_by: str = "route"
     batch_size: int = BATCH
     with_appraisal: bool = False
+    documents_dir: Path | None = None  # the documents' text files (annotations)
+    # told how the quotes were placed (annotations), for the caller to report
+    on_placement: Callable[[Any], None] | None = None
+
+    def report(self, placement: Any) -> None:
+        if self.on_placement is not None:
+            self.on_placement(placement)
 
     def claims(self) -> Iterator[ClaimView]:
         """The matching claims."""
