@@ -34,6 +34,16 @@ def activate(vocabulary: Vocabulary | None) -> Vocabulary | None:
 
 
 @contextmanager
+def restoring() -> Iterator[None]:
+    """Inside the block, activate freely: the vocabulary in use before comes back after."""
+    previous = _active
+    try:
+        yield
+    finally:
+        activate(previous)
+
+
+@contextmanager
 def using(vocabulary: Vocabulary) -> Iterator[Vocabulary]:
     """Use `vocabulary` inside the block, and the previous one again afterwards."""
     previous = activate(vocabulary)

@@ -41,8 +41,11 @@ class _Group(TyperGroup):
             settings = ctx.find_object(Settings)
             return settings is not None and settings.debug
 
+        from .. import vocab
+
         try:
-            return super().invoke(ctx)
+            with vocab.restoring():  # a command speaks its base's vocabulary, and only it
+                return super().invoke(ctx)
         except EvidenceError as exc:
             if debug():
                 raise
