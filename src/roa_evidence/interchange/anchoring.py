@@ -16,8 +16,6 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from ..quotes import normalise_text
-
 CONTEXT = 32  # characters of prefix and suffix a TextQuoteSelector keeps
 FUZZY_MIN = 80.0  # rapidfuzz similarity (0-100) below which a passage is not the quote
 _SAME = {
@@ -77,6 +75,11 @@ class Folded:
         begin = self.origin[start]
         finish = self.origin[end] if end < len(self.origin) else length
         return begin, finish
+
+
+def normalise_text(text: str) -> str:
+    """`text` folded as `Folded` folds it (as `validate` compares quotes), ends trimmed."""
+    return Folded(text).text.strip()
 
 
 def anchor(
