@@ -105,7 +105,7 @@ def test_the_shipped_quotes_hold_before_and_after_an_editors_note(
 ) -> None:
     documents = tmp_path / "seeds"
     shutil.copytree(shared_dir / "seeds", documents)
-    before, stderr = _export(run, tmp_path, documents, data=SHIPPED_DATA)
+    before, _ = _export(run, tmp_path, documents, data=SHIPPED_DATA)
     count = _positions_hold(before, documents)
     assert count == before["total"] > 100
     for path in documents.glob("*.txt"):

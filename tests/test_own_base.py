@@ -13,7 +13,7 @@ from conftest import Run
 from roa_evidence import vocab
 from roa_evidence.cli import app
 from roa_evidence.grading import DEFAULT_CONFIG, GradingConfig
-from roa_evidence.vocabfile import read_vocabulary
+from roa_evidence.load.vocabfile import read_vocabulary
 
 CLAIM = """\
 version: 1

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from .errors import NotFound
-from .vocabfile import Vocabulary, shipped_vocabulary
+from .load.vocabfile import Vocabulary, shipped_vocabulary
 
 # The routes, topics and conditions are the evidence base's own: declared in its
 # vocabulary.yaml (`vocabfile`), the shipped base declaring ketamine's. The one in use is

@@ -142,7 +142,7 @@ def _main(
     """Track claims about ketamine routes, who makes them, and the evidence behind each."""
     ctx.obj = Settings(data, db, debug)
     from .. import vocab
-    from ..vocabfile import base_vocabulary
+    from ..load.vocabfile import base_vocabulary
 
     # Every command speaks the base's vocabulary: its filters, checks and the map's axes.
     vocab.activate(base_vocabulary(data) if data is not None else None)

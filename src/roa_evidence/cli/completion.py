@@ -31,7 +31,7 @@ def _data_dir(ctx: typer.Context) -> Path:
     chosen = root.params.get("data") or os.environ.get("ROA_EVIDENCE_DATA")
     if chosen:
         return Path(chosen)
-    from ..inputs import default_data_dir
+    from ..load.inputs import default_data_dir
 
     return default_data_dir()
 
@@ -62,7 +62,7 @@ def _terms(kind: str) -> Callable[[typer.Context, str], list[str]]:
 
         if kind in ("route", "topic", "condition"):  # the base's own (its vocabulary.yaml)
             from ..errors import EvidenceError
-            from ..vocabfile import base_vocabulary
+            from ..load.vocabfile import base_vocabulary
 
             try:
                 return _matching(base_vocabulary(_data_dir(ctx)).terms(kind), incomplete)

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from sqlalchemy.engine import Connection
 
-from ..queries import ClaimFilter
+from ..query.queries import ClaimFilter
 from . import bibtex, csl, csv, fhir, json, markdown, ris, robvis, webannotation
 from .read import BATCH, Selection
 

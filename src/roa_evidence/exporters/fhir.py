@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from ..records import ClaimView, EvidenceView, WorkView
+from ..query.records import ClaimView, EvidenceView, WorkView
 from .json import json_array
 from .read import Selection
 

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from ..errors import EvidenceError
 from ..interchange.anchoring import Anchor, anchor
-from ..records import ClaimView, WorkView
+from ..query.records import ClaimView, WorkView
 from .read import Selection, iter_works
 
 CONTEXT = [

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import Replacement
-from ..bibfile import Work, read_bib
 from ..errors import EvidenceError
-from ..inputs import BIB_NAME
+from ..load.bibfile import Work, read_bib
+from ..load.inputs import BIB_NAME
 from .ris import Reference, read_ris
 
 _STOPWORDS = frozenset(

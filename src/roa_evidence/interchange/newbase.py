@@ -15,8 +15,8 @@ from pathlib import Path
 
 from ..errors import EvidenceError
 from ..grading import DEFAULT_CONFIG
-from ..inputs import BIB_NAME, CLAIMS_NAME, GRADING_NAME, VOCABULARY_NAME
-from ..vocabfile import Vocabulary, vocabulary_yaml
+from ..load.inputs import BIB_NAME, CLAIMS_NAME, GRADING_NAME, VOCABULARY_NAME
+from ..load.vocabfile import Vocabulary, vocabulary_yaml
 
 
 class InvalidVocabulary(EvidenceError):

@@ -22,8 +22,8 @@ from typing import Any, TextIO
 import rispy
 
 from ..errors import EvidenceError
-from ..latex import latex_to_text
-from ..records import WorkView
+from ..load.latex import latex_to_text
+from ..query.records import WorkView
 
 
 class InvalidRis(EvidenceError):

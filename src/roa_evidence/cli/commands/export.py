@@ -204,7 +204,7 @@ def export(
 def _documents_dir(ctx: typer.Context) -> Path:
     """The documents folder claims.yaml records, or one sentence asking for --documents."""
     from ...errors import EvidenceError
-    from ...load import read_evidence_base
+    from ...load.read import read_evidence_base
 
     try:
         recorded = read_evidence_base(data_dir(ctx)).documents_dir

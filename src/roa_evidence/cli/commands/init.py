@@ -43,7 +43,7 @@ def init(
     Example: roa-evidence init psilocybin --routes oral,IV=intravenous --topics efficacy
     """
     from ...interchange.newbase import create_base, parse_declared
-    from ...vocabfile import Vocabulary
+    from ...load.vocabfile import Vocabulary
 
     route_terms, route_aliases = parse_declared("route", routes)
     topic_terms, topic_aliases = parse_declared("topic", topics)

@@ -24,7 +24,7 @@ from typing import Any
 
 import yaml
 
-from .errors import DataNotFound, InvalidData, Problem
+from ..errors import DataNotFound, InvalidData, Problem
 from .inputs import VOCABULARY_NAME, default_data_dir
 from .yamlfile import LineDict, LineList, YamlError, parse_yaml
 
