@@ -240,3 +240,15 @@ def test_init_fills_an_empty_folder(tmp_path: Path) -> None:
     folder.mkdir()
     assert _cli("init", str(folder), "--routes", "IV", "--topics", "a")[0] == 0
     assert (folder / "vocabulary.yaml").is_file()
+
+
+def test_routes_may_carry_the_lay_words_a_draft_uses() -> None:
+    text = (
+        "routes:\n  IV: {aliases: [intravenous], lay: [a drip, an infusion]}\n  IM: {}\n"
+        "topics: [efficacy]\nconditions: [any]\n"
+    )
+    vocabulary, problems = read_vocabulary(Path("vocabulary.yaml"), text)
+    assert problems == []
+    assert vocabulary is not None
+    assert vocabulary.lay == {"IV": ("a drip", "an infusion")}
+    assert vocabulary.route_aliases == {"intravenous": "IV"}

@@ -19,7 +19,7 @@ sources_app = typer.Typer(rich_markup_mode=None)
 @functools.wraps(sources)
 def list_sources(ctx: typer.Context, **options: Any) -> None:
     if ctx.invoked_subcommand is None:  # `sources import ...` lists nothing
-        sources(ctx, **options)
+        sources(ctx=ctx, **options)
 
 
 list_sources.__doc__ = (sources.__doc__ or "") + (
