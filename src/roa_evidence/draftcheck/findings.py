@@ -36,6 +36,7 @@ PROBLEM_KINDS = (
 STATUSES_WORST_FIRST = (
     "contradicted",
     "refuted",
+    "very_uncertain",
     "contested",
     "unsupported",
     "weak",

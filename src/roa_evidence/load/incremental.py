@@ -29,9 +29,10 @@ from ..retractions.notices import Notice
 from ..store.backends import ChangeRefused, Writer
 from ..store.database import LoadSummary, Progress, Store
 from ..store.meta import SCHEMA_VERSION, meta_rows
+from .bibfile import Work
 from .crosscheck import Located, cross_check, duplicate_ids
 from .datafile import Problems, read_config
-from .inputs import GRADING_NAME, fingerprint
+from .inputs import GRADING_NAME, VOCABULARY_NAME, fingerprint
 from .read import ClaimsFile, read_claims_file
 from .rows import claim_rows, study_of
 
@@ -53,8 +54,10 @@ def update(
     removed = [name for name in old if name not in hashes]
     if not changed and not removed:
         return None
-    if not all(name.endswith(".yaml") for name in changed + removed):
-        return None  # studies.bib or grading.toml changed: every grade may change
+    if not all(name.endswith(".yaml") for name in changed + removed) or VOCABULARY_NAME in (
+        changed + removed
+    ):
+        return None  # studies.bib, grading.toml or the vocabulary changed: reread everything
 
     if progress:
         progress(f"reading {len(changed)} changed claims file{'s' * (len(changed) != 1)}")
@@ -187,12 +190,13 @@ def _stored_studies(writer: Writer) -> dict[str, Study]:
     fields = [spec for spec in dataclasses.fields(WorkFacts) if spec.name in stored]
     names = ", ".join(spec.name for spec in fields)
     studies = {}
-    for row in writer.rows(f"SELECT {names} FROM work"):
+    for *row, fields_json in writer.rows(f"SELECT {names}, fields_json FROM work"):
         values: dict[str, Any] = {
             spec.name: tuple(_split(value)) if spec.metadata == COMMA else value
             for spec, value in zip(fields, row, strict=True)
         }
-        work = WorkFacts(**values)
+        # the entry as studies.bib gave it: its facts and every field as written
+        work = Work(**values, line=0, fields=json.loads(fields_json or "{}"))
         studies[work.key] = study_of(work, tuple(notices.get(work.key, ())))
     return studies
 

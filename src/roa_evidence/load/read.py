@@ -19,15 +19,24 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from .. import vocab
 from ..errors import Problem
 from ..grading import DEFAULT_CONFIG, GradingConfig
 from . import fastyaml
 from .bibfile import Work, read_bib
-from .crosscheck import Located, cross_check, cross_check_raw, duplicate_ids, incomplete_records
+from .crosscheck import (
+    Located,
+    absence_of_evidence_warnings,
+    cross_check,
+    cross_check_raw,
+    duplicate_ids,
+    incomplete_records,
+)
 from .datafile import Problems, read_config, read_text, read_yaml_text, validation_problem
 from .evidence_base import Claim, EvidenceBase
 from .inputs import GRADING_NAME, file_key, input_files
 from .schema import ClaimIn, ClaimsFileIn
+from .vocabfile import base_vocabulary
 from .workers import forked_pool
 from .yamlfile import line_of
 
@@ -42,6 +51,7 @@ def read_evidence_base(
     """
     problems = Problems(strict)
     files = input_files(data_dir)
+    vocab.activate(base_vocabulary(data_dir))  # before the fork: the worker checks its terms
     bib = read_works_in_background(files[0])
     claim_files: list[ClaimsFile] = []
     try:
@@ -315,6 +325,7 @@ def _evidence_base(
         for work in works.values()
         if work.design is None
     ]
+    warnings += absence_of_evidence_warnings(works, claims, config)
     warnings += incomplete_records(bib_path, works, claims)
     by_file: dict[str, list[str]] = {}
     for key, path, _ in documents:
