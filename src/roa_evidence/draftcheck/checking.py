@@ -7,12 +7,14 @@ from pathlib import Path
 
 from ..records import ClaimView
 from .drafts import read_draft
-from .findings import CheckReport, Finding
+from .findings import LOOSE, NOT_CHECKED, CheckReport, Finding
 from .judging import Verdict, judge
 from .matching import Matcher
 from .reading import kind_of, split_sentences
 
 __all__ = ["check", "check_file"]
+
+_GREEN = frozenset({"confirmed", "strong"})  # statuses that vouch for a sentence
 
 
 def check(
@@ -43,12 +45,7 @@ def check(
         verdict = seen.get(key)
         if verdict is None:
             verdict = seen[key] = judge(sentence, matcher, known, retracted or {})
-        if verdict.problems:
-            label = verdict.problems[0].kind
-        elif verdict.claim is not None:
-            label = verdict.claim.status
-        else:
-            label = "no-claim"
+        label = _label(verdict)
         findings.append(
             Finding(
                 line=sentence.line,
@@ -60,6 +57,8 @@ def check(
                 keys=sentence.keys,
                 match=verdict.match,
                 suggested_keys=verdict.suggested_keys,
+                parts=verdict.parts,
+                not_checked=verdict.not_checked,
             )
         )
         if progress is not None and index % step == 0:
@@ -67,6 +66,18 @@ def check(
     if progress is not None and len(sentences) % step:
         progress(len(sentences) % step)
     return CheckReport(path=path, kind=kind, findings=tuple(findings))
+
+
+def _label(verdict: Verdict) -> str:
+    """The worst problem, else the claim's status (a loose match, or one where a part of
+    the sentence differs, never vouches for it), else not-checked or no-claim."""
+    if verdict.problems:
+        return verdict.problems[0].kind
+    if verdict.claim is not None and verdict.match is not None:
+        loose = verdict.match.sure == "possible" or "differs" in verdict.parts.values()
+        green = verdict.claim.status in _GREEN
+        return LOOSE if loose and green else verdict.claim.status
+    return NOT_CHECKED if verdict.not_checked else "no-claim"
 
 
 def check_file(

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 from ..records import ClaimView
+from . import parts
+from .lexicon import canonical
 from .routes import normalise_routes, routes_named
 
 __all__ = ["MATCH_SCORE", "Match", "Matcher"]
@@ -37,6 +39,9 @@ CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive word
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
 TEXT_OVERLAP = 60.0  # by text: a sentence sharing this much distinctive wording...
 TEXT_SCORE = 60.0  # ...and this similarity matches too (a paraphrase)
+PARTS_FIT = 60.0  # by parts: a claim whose parts fit this well (see parts.fit)...
+PARTS_SCORE = 55.0  # ...and worded this close
+PARTS_OVERLAP = 30.0  # ...or sharing this much distinctive wording
 _STOP_WORDS = (
     "a an the of and or to in on for with by is are was were be been being has have had it "
     "its this that these those than as at from into ketamine which who their there after "
@@ -81,7 +86,7 @@ class Match:
 def _process(text: str) -> str:
     # Negations are kept out of the wording match: a flipped sentence should still find
     # the claim it flips, so that it can be reported as its opposite.
-    return utils.default_process(_NOT_WORDS.sub(" ", normalise_routes(text)))
+    return utils.default_process(_NOT_WORDS.sub(" ", normalise_routes(canonical(text))))
 
 
 class Matcher:
@@ -134,7 +139,10 @@ class Matcher:
                 if t.claim.id in cited and _routes_fit(routes, t.claim)
             ]
             if scored:
-                target, score, shared = max(scored, key=lambda s: s[1] + s[2])
+                said = parts.read_parts(text)
+                target, score, shared = max(
+                    scored, key=lambda s: s[1] + s[2] + 0.5 * self._fit(said, s[0])
+                )
                 if len(cited) == 1 or score >= CITED_SCORE or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     return Match(target.claim, score, how, target.label)
@@ -144,17 +152,48 @@ class Matcher:
             processed, self._texts, scorer=fuzz.token_set_ratio, processor=None, limit=SHORTLIST
         )
         accepted: list[tuple[_Target, float, float]] = []
+        said = parts.read_parts(text)
         for *_, index in shortlist:
             target = self.targets[index]
             score = _score(processed, routes, target)
+            if score < VERBATIM and said.topics and not self._fit(said, target):
+                continue  # a like wording about another thing ("safer" against "faster")
             shared = self.overlap(processed, target.claim.id)
             paraphrase = shared >= TEXT_OVERLAP and score >= TEXT_SCORE
             if score >= MATCH_SCORE or (paraphrase and _routes_fit(routes, target.claim)):
                 accepted.append((target, score, shared))
         if not accepted:
-            return None
+            return self._by_parts(text, processed, routes)
         target, score, _ = max(accepted, key=lambda s: s[1] + s[2])
         return Match(target.claim, score, "text", target.label)
+
+    def _fit(self, said: parts.Parts, target: _Target) -> float:
+        return parts.fit(said, parts.read_parts(target.claim.statement), target.claim)
+
+    def _by_parts(self, text: str, processed: str, routes: frozenset[str]) -> Match | None:
+        """A paraphrase: the claim whose parts (routes, topic, comparison, quantity...) the
+        sentence states, when its wording is also near enough."""
+        said = parts.read_parts(text)
+        if not said.topics or not (said.routes or said.compares or said.dimensions):
+            return None
+        best: tuple[float, _Target, float] | None = None
+        for target in self.targets:
+            if target.quote:
+                continue
+            fit = self._fit(said, target)
+            if fit < PARTS_FIT:
+                continue
+            score = _score(processed, routes, target)
+            shared = self.overlap(processed, target.claim.id)
+            if score < PARTS_SCORE and shared < PARTS_OVERLAP:
+                continue
+            rank = fit + 0.5 * score + 0.5 * shared
+            if best is None or rank > best[0]:
+                best = (rank, target, score)
+        if best is None:
+            return None
+        _, target, score = best
+        return Match(target.claim, score, "parts", target.label)
 
 
 def _routes_fit(routes: frozenset[str], claim: ClaimView) -> bool:

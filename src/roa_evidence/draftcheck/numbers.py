@@ -92,6 +92,21 @@ _WORDS = {
     "a hundred": 100,
     "hundred": 100,
 }
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+               "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_WORDS.update(
+    {"thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "nineteen": 19,
+     "one hundred": 100, "seventy": 70, "eighty": 80}  # fmt: skip
+)
+_WORDS.update(
+    {
+        f"{tens}{joint}{unit}": value + index
+        for tens, value in _TENS_WORDS.items()
+        for index, unit in enumerate(_UNITS_WORDS, 1)
+        for joint in ("-", " ")
+    }
+)
 # Fractions written as words, read as approximate percentages ("a quarter of children").
 _FRACTIONS = {
     "a quarter": 25.0,
@@ -169,7 +184,10 @@ def _unit(text: str | None) -> tuple[str, float] | None:
 def quantities(text: str) -> list[Quantity]:
     """The quantities with a unit in `text`, in order. Unitless numbers are left out."""
     found: list[Quantity] = []
+    shares = [m.span() for m in _ONE_IN.finditer(text)]  # "one in four children": a share
     for match in _QUANTITY.finditer(text):
+        if any(start <= match.start() < end for start, end in shares):
+            continue
         unit = _unit(match["u"]) or _unit(match["ua"])
         end = match.end()
         if unit is None and match["uc"]:
@@ -202,6 +220,39 @@ def quantities(text: str) -> list[Quantity]:
     for match in _FRACTION.finditer(text):
         share = _FRACTIONS[match.group(0).lower()]
         found.append(Quantity(share, share, "percent", match.group(0), 0.1 * share))
+    found += _worded(text)
+    return found
+
+
+# "within a day", "an hour", "half an hour": one unit of time, written as words.
+_ONE_UNIT = re.compile(r"\b(half an? |an? |one )(minute|hour|day|week|month|year)\b", re.I)
+# "one in four children": a share.
+_ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
+# "a bioavailability of 0.45": a fraction where a percentage is meant.
+_BARE_FRACTION = re.compile(r"(?<![\d.])0?\.(\d{1,3})(?![\d.]*\s*(?:%|percent|per cent|mg|ml|h\b))")
+_SHARE_WORDS = re.compile(r"\b(?:bioavailab\w*|absorbed|fraction|proportion)\b", re.I)
+
+
+def _worded(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    for match in _ONE_UNIT.finditer(text):
+        dimension, factor = _UNITS[match.group(2).lower()]
+        size = 0.5 if match.group(1).lower().startswith("half") else 1.0
+        found.append(
+            Quantity(size * factor, size * factor, dimension, match.group(0), 0.5 * size * factor)
+        )
+    for match in _ONE_IN.finditer(text):
+        part, _ = _number(match.group(1))
+        whole, _ = _number(match.group(2))
+        if 0 < part < whole:
+            share = 100 * part / whole
+            found.append(Quantity(share, share, "percent", match.group(0), 0.1 * share))
+    if _SHARE_WORDS.search(text):
+        for match in _BARE_FRACTION.finditer(text):
+            digits = match.group(1)
+            share = float("0." + digits) * 100
+            step = 100 * 10.0 ** -len(digits)
+            found.append(Quantity(share, share, "percent", match.group(0), step / 2))
     return found
 
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .routes import routes_named
+from .lexicon import canonical
+from .routes import routes_in_order
 
 __all__ = ["Polarity", "has_than", "opposite", "polarity"]
 
@@ -96,17 +97,12 @@ class Polarity:
 
 
 def _ordered_routes(text: str) -> list[str]:
-    found: list[str] = []
-    for word in re.finditer(r"[\w-]+", text):
-        for route in sorted(routes_named(word.group(0))):
-            if route not in found:
-                found.append(route)
-    return found
+    return list(dict.fromkeys(route for *_, route in routes_in_order(text)))
 
 
 def polarity(text: str) -> Polarity:
     """The negation, equivalence and comparison directions a sentence or statement asserts."""
-    cleaned = _NOT_NEGATIONS.sub(" ", text)
+    cleaned = _NOT_NEGATIONS.sub(" ", canonical(text))
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))

@@ -56,6 +56,7 @@ class Sentence:
     raw: str  # the source text, whitespace collapsed
     text: str  # markup and citations removed
     keys: tuple[str, ...]  # citation keys, in order
+    unread: str = ""  # why the sentence could not be read as prose (it is not checked)
 
 
 # A piece of prose: its characters and, for each, the offset in the source it came from.
@@ -76,11 +77,17 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 
+# Every pattern below runs on a writer's text, so each is linear: possessive quantifiers
+# and character classes that stop at the next opening bracket, so that a run of '@' after
+# '[' or of unclosed '\\cite{' is scanned once, not once per start (red-team G07).
 # Pandoc citations: [@a; @b, p. 3], [see @a], and @a in running text.
-_PANDOC_GROUP = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
-_PANDOC_KEY = re.compile(r"(?<![\w@.])-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
-# LaTeX citations, for plain-text drafts that contain them.
-_TEX_CITE = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^}]*)\}")
+_PANDOC_GROUP = re.compile(r"\[[^\[\]@]*+@[^\[\]]*+\]")
+_PANDOC_KEY = re.compile(r"(?<![\w@.])-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*+)")
+# LaTeX citations, for plain-text drafts that contain them: any command whose name holds
+# "cite" (\\citep, \\parencite...), up to two optional arguments, then the keys.
+_TEX_CITE = re.compile(
+    r"\\(?=[A-Za-z]*?cite)[A-Za-z]++\*?(?:\[[^\]\[\\{}]*+\]){0,2}+\{([^{}\\]*+)\}"
+)
 
 
 def citation_keys(raw: str) -> tuple[tuple[str, ...], str]:

@@ -1,0 +1,85 @@
+"""Writers' wordings, rewritten into the words claims use, before a sentence is compared.
+
+"switched off straight away" is "shut off instantly", "make your heart race" is
+"cause tachycardia", "poorly absorbed" is "low bioavailability", "outperformed" is
+"better than", "ineffective" is "not effective", "faded" is "was not sustained". Both a
+sentence and each claim's statement go through the same rewriting, so a rule can only
+bring wordings together. Each pattern is a plain alternation (linear on any input).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["canonical"]
+
+# (pattern, replacement), applied in order, case-insensitively.
+_RULES: tuple[tuple[str, str], ...] = (
+    # lead-in clauses that frame, not change, what follows
+    (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
+    (r"(?:it is|it's) (?:a myth|false|untrue|wrong to say|not true|not the case) that", " not "),
+    # negation in other words
+    (r"\b(?:ineffective|inefficacious|useless)\b", "not effective"),
+    (r"\b(?:does|do|did) not work\b", "is not effective"),
+    (r"\bunsafe\b", "not safe"),
+    (r"\b(?:no|not any) (?:better|more effective) than\b", "as effective as"),
+    (r"\b(?:no|not any) (?:safer) than\b", "as safe as"),
+    # ranking verbs
+    (r"\b(?:outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?|outdid|outdoes)\b",
+     "is better than"),
+    (r"\bunderperform(?:s|ed)?\b", "is worse than"),
+    (r"\bsuperior to\b", "better than"),
+    (r"\binferior to\b", "worse than"),
+    (r"\b(?:pricier|dearer)\b", "more expensive"),
+    (r"\b(?:less|lower|smaller) risk\b", "safer"),
+    (r"\bless risky\b", "safer"),
+    (r"\b(?:more|higher|greater) risk\b", "riskier"),
+    (r"\beasier to (?:give|use|administer)\b", "simpler to administer"),
+    (r"\bharder to (?:give|use|administer)\b", "harder to administer"),
+    # equivalence
+    (r"\b(?:works?|worked|working) (?:just |equally |about )?as well as\b", "is as effective as"),
+    (r"\b(?:just |equally )?as good as\b", "as effective as"),
+    (r"\b(?:is |are )?equally (?:safe|risky) (?:as|to)\b", " as safe as"),
+    (r"\bequally safe\b", "similar safety"),
+    (r"\b(?:just )?as safe as\b", "similar safety as"),
+    # synonyms of what claims say
+    (r"\b(?:switched|turned|shut) off\b", "shut off"),
+    (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
+    (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
+    (r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",
+     "cause tachycardia"),
+    (r"\b(?:racing|pounding|rapid|fast) (?:heart ?beat|heart rate|heart|pulse)\b", "tachycardia"),
+    (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
+    (r"\b(?:reaches|reach|gets into|get into|enters|enter) the (?:blood ?stream|blood|circulation)\b",
+     "bioavailability"),
+    (r"\b(?:takes?|took) effect\b", "onset"),
+    (r"\b(?:kicks?|kicked) in\b", "onset"),
+    (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
+    (r"\b(?:block|blocks|blocking|blocked) (?:the )?nmda receptors\b",
+     "acts on nmda receptors as an antagonist"),
+    (r"\bnmda (?:receptor )?antagonist\b", "acts on nmda receptors as an antagonist"),
+    # "wear off within an hour" says how long effects last; "faded" alone says they ended
+    (r"\b(?:wears?|wore|wearing) off (?=within|after|in)", "last "),
+    (r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
+     r"did not last|was lost)\b", "was not sustained"),
+    (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
+    (r"\bbreathing\b", "respiratory function"),
+    (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),
+    (r"\bdepressed (?:patients|people|adults)\b", "depression"),
+    (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
+    (r"\b(?:can|may) be given at home\b", "self-administer at home"),
+)
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(p, re.I), r) for p, r in _RULES)
+
+
+@lru_cache(maxsize=65536)
+def canonical(text: str) -> str:
+    """`text` with writers' wordings replaced by the words claims use."""
+    for pattern, replacement in _compiled():
+        text = pattern.sub(replacement, text)
+    return text

@@ -1,0 +1,164 @@
+"""A sentence read into the parts a claim has, and which parts agree with a claim.
+
+Parts: the routes (technical and lay words), the topic (safety, cost, efficacy,
+onset...), whether it compares routes (a ranking, or an equivalence), the condition
+(depression, pain...), the population (children, adults), the quantities (with unit
+and time), the negation, and the citations. Matching by parts finds the claim a
+paraphrase repeats when its wording shares little with the claim's; comparing parts
+says, in the JSON, which parts of a sentence agree with its claim and which differ.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..records import ClaimView
+from . import numbers, polarity
+from .lexicon import canonical
+from .routes import routes_named
+
+__all__ = ["Parts", "compare", "read_parts"]
+
+_TOPIC_WORDS: dict[str, str] = {
+    "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
+    "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
+    "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|"
+    r"antidepressant|respond(?:ed|s)?|response|ham-d|madrs",
+    "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
+    "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
+    r"infused over|runs? for|running for|ran for|takes? (?:about |around )?(?:an|\d+)",
+    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|first-pass",
+    "side-effects": r"nausea|dizziness|vomiting|tachycardia|blood pressure|dissociation|"
+    r"side effects?|heart rate|respiratory|bad trip",
+    "administration": r"simpler|easier|administer\w*|convenient|catheter|equipment",
+    "control": r"shut off|stopped|adjusted|controlled|rate of delivery|titrat\w*",
+    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
+    r"control group|subjects",
+    "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
+}
+_TOPIC = {
+    name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _TOPIC_WORDS.items()
+}
+_CONDITIONS = {
+    "depression": r"depress\w*|antidepressant|ham-d|madrs",
+    "pain": r"pain",
+    "anxiety": r"anxiety",
+    "ptsd": r"ptsd|post-traumatic",
+    "suicidality": r"suicid\w*",
+}
+_CONDITION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _CONDITIONS.items()}
+_POPULATIONS = {
+    "children": r"child(?:ren)?|paediatric|pediatric|kids?|infants?|adolescents?",
+    "adults": r"adults?",
+    "older adults": r"elderly|older (?:adults|people|patients)",
+}
+_POPULATION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _POPULATIONS.items()}
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a sentence (or a claim's statement) states, part by part."""
+
+    routes: frozenset[str]
+    topics: frozenset[str]
+    compares: str  # "ranking", "equivalence" or ""
+    scales: frozenset[str]  # the scales a ranking is on (speed, cost, risk...)
+    negated: bool
+    conditions: frozenset[str]
+    populations: frozenset[str]
+    dimensions: frozenset[str]  # of the quantities stated (percent, time...)
+
+
+@lru_cache(maxsize=65536)
+def read_parts(text: str) -> Parts:
+    """The parts `text` states."""
+    words = canonical(text)
+    found = polarity.polarity(text)
+    routes = routes_named(text)
+    if found.equivalence and (len(routes) >= 2 or "both" in text.lower()):
+        compares = "equivalence"
+    elif found.directions and (polarity.has_than(words) or len(routes) >= 2):
+        compares = "ranking"
+    else:
+        compares = ""
+    return Parts(
+        routes=routes,
+        topics=frozenset(n for n, p in _TOPIC.items() if p.search(words)),
+        compares=compares,
+        scales=frozenset(found.directions) if compares == "ranking" else frozenset(),
+        negated=found.negated,
+        conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
+        populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
+        dimensions=frozenset(q.dimension for q in numbers.quantities(text)),
+    )
+
+
+def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
+    """How well a sentence's parts fit a claim's, 0-100 (0: they cannot be the same claim)."""
+    claim_routes = set(claim.routes) or set(claimed.routes)
+    if said.routes and claim_routes and not said.routes <= claim_routes:
+        return 0.0  # it names a route the claim is not about
+    if said.routes and claimed.routes and said.routes != claimed.routes:
+        return 0.0
+    shared_topics = said.topics & claimed.topics
+    if not shared_topics:
+        return 0.0
+    score = 40.0 + 10.0 * min(len(shared_topics), 2)
+    if said.routes and said.routes == claimed.routes:
+        score += 15.0
+    if said.compares and claimed.compares:
+        score += 20.0 if said.scales & claimed.scales or "equivalence" in (
+            said.compares,
+            claimed.compares,
+        ) else 5.0
+    elif said.compares != claimed.compares:
+        score -= 15.0
+    if said.dimensions & claimed.dimensions:
+        score += 10.0
+    if said.conditions and claimed.conditions:
+        score += 5.0 if said.conditions & claimed.conditions else -25.0
+    if said.populations and claimed.populations and not said.populations & claimed.populations:
+        score -= 25.0
+    return max(0.0, min(100.0, score))
+
+
+def compare(text: str, claim: ClaimView) -> dict[str, str]:
+    """Per part the sentence states: `agrees`, or `differs` (with what the claim says)."""
+    said, claimed = read_parts(text), read_parts(claim.statement)
+    result: dict[str, str] = {}
+    claim_routes = set(claim.routes) or set(claimed.routes)
+    if said.routes:
+        result["routes"] = "agrees" if said.routes <= claim_routes else "differs"
+    if said.topics:
+        result["topic"] = "agrees" if said.topics & claimed.topics else "not in the claim"
+    if said.conditions:
+        if not claimed.conditions:
+            result["condition"] = "not in the claim"
+        else:
+            result["condition"] = "agrees" if said.conditions & claimed.conditions else "differs"
+    if said.populations:
+        if not claimed.populations:
+            result["population"] = "not in the claim"
+        else:
+            agree = said.populations & claimed.populations
+            result["population"] = "agrees" if agree else "differs"
+    return result
+
+
+def differing(text: str, claim: ClaimView) -> list[str]:
+    """What the sentence states that the claim states otherwise: a condition, a population."""
+    said, claimed = read_parts(text), read_parts(claim.statement)
+    found: list[str] = []
+    if said.conditions and claimed.conditions and not said.conditions & claimed.conditions:
+        found.append(
+            f"the claim is about {', '.join(sorted(claimed.conditions))}, "
+            f"the sentence about {', '.join(sorted(said.conditions))}"
+        )
+    if said.populations and claimed.populations and not said.populations & claimed.populations:
+        found.append(
+            f"the claim is about {', '.join(sorted(claimed.populations))}, "
+            f"the sentence about {', '.join(sorted(said.populations))}"
+        )
+    return found
