@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "Sentence", "citation_keys", "kind_of", "split_sentences"]
 
-KINDS = ("markdown", "latex", "text")
+KINDS = ("markdown", "latex", "text")  # what split_sentences reads; .docx is read as text
 
 _SUFFIX_KIND = {
     ".md": "markdown",
@@ -39,11 +39,12 @@ _SUFFIX_KIND = {
     ".tex": "latex",
     ".latex": "latex",
     ".ltx": "latex",
+    ".docx": "docx",
 }
 
 
 def kind_of(path: Path) -> str:
-    """The draft's kind from its file name: markdown, latex, or text."""
+    """The draft's kind from its file name: markdown, latex, docx or text."""
     return _SUFFIX_KIND.get(path.suffix.lower(), "text")
 
 
@@ -113,7 +114,32 @@ def _tidy(text: str) -> str:
 # Markdown
 
 
-def _markdown_prose(source: str) -> Iterator[_Prose]:
+_QUOTE_MARKS = re.compile(r"(?:[ \t]{0,3}+>)++")
+DEEP_QUOTES = 10  # text this deep in block quotes that the parser left out is reported
+
+
+def unread_quotes(source: str, read: set[int]) -> list[tuple[int, int, str]]:
+    """Lines of text nested in more block quotes than markdown-it reads (it stops at its
+    nesting limit and drops the rest): (first line, depth, text), one per run of lines."""
+    found: list[tuple[int, int, str]] = []
+    previous = -2
+    for number, line in enumerate(source.split("\n")):
+        marks = _QUOTE_MARKS.match(line)
+        if number in read or marks is None:
+            continue
+        depth, text = marks.group(0).count(">"), line[marks.end() :].strip()
+        if depth < DEEP_QUOTES or not text:
+            continue
+        if number == previous + 1 and found:
+            first, deepest, words = found[-1]
+            found[-1] = (first, max(deepest, depth), f"{words} {text}")
+        else:
+            found.append((number, depth, text))
+        previous = number
+    return found
+
+
+def _markdown_prose(source: str, unread: list[Sentence] | None = None) -> Iterator[_Prose]:
     from markdown_it import MarkdownIt
 
     lines = source.split("\n")
@@ -127,6 +153,11 @@ def _markdown_prose(source: str) -> Iterator[_Prose]:
     # Only the block structure is needed here: each sentence's inline markup is read later.
     tokens = MarkdownIt("commonmark").enable("table").disable("inline").parse(source)
     cursor: dict[int, int] = {}  # per line, where the last table cell was found
+    read = {n for t in tokens if t.map for n in range(t.map[0], t.map[1]) if t.type == "inline"}
+    for number, depth, text in unread_quotes(source, read) if unread is not None else []:
+        reason = f"nested in {depth} block quotes, deeper than the Markdown reader goes"
+        plain = _tidy(text)[:500]
+        unread.append(Sentence(number + 1, 1, plain, plain, (), reason))
     for index, token in enumerate(tokens):
         if token.type != "inline" or token.map is None or token.map[0] < skip_to:
             continue
@@ -310,11 +341,46 @@ class _LatexProse:
         self.emit(node.macro_post_space, node.pos + node.len - len(node.macro_post_space))
 
 
+TEX_DEPTH = 150  # pylatexenc recurses per group: deeper nesting is refused, with its line
+_TEX_NESTING = re.compile(r"\\[{}]|\\begin\s*+\{[^{}]*+\}|\\end\s*+\{[^{}]*+\}|[{}]")
+
+
+def _too_deep(source: str) -> int | None:
+    """The offset where groups and environments nest deeper than TEX_DEPTH, if they do."""
+    depth = 0
+    for match in _TEX_NESTING.finditer(source):
+        token = match.group(0)
+        if token in ("\\{", "\\}"):
+            continue  # an escaped brace is a character
+        if token == "{" or token.startswith("\\begin"):
+            depth += 1
+            if depth > TEX_DEPTH:
+                return match.start()
+        elif token == "}" or token.startswith("\\end"):
+            depth = max(0, depth - 1)
+    return None
+
+
 def _latex_prose(source: str) -> Iterator[_Prose]:
     from pylatexenc import latexwalker as lw
 
+    from .drafts import BadDraft
+
+    deep = _too_deep(source)
+    if deep is not None:
+        line = source.count("\n", 0, deep) + 1
+        raise BadDraft(
+            f"line {line}: braces or environments nest more than {TEX_DEPTH} deep; "
+            "check for an unclosed '{' or \\begin, or check the draft --as text"
+        )
     walker = lw.LatexWalker(source, tolerant_parsing=True)
-    nodes, _, _ = walker.get_latex_nodes(pos=0)
+    try:
+        nodes, _, _ = walker.get_latex_nodes(pos=0)
+    except RecursionError:
+        raise BadDraft(
+            "the LaTeX nests too deeply to read; check for unclosed braces or environments, "
+            "or check the draft --as text"
+        ) from None
     body = next(
         (
             n
@@ -361,9 +427,9 @@ def _sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n[ \t]*\n|\s*\Z)", re.S)
 
 
-def _prose(text: str, kind: str) -> Iterator[_Prose]:
+def _prose(text: str, kind: str, unread: list[Sentence]) -> Iterator[_Prose]:
     if kind == "markdown":
-        yield from _markdown_prose(text)
+        yield from _markdown_prose(text, unread)
     elif kind == "latex":
         yield from _latex_prose(text)
     else:
@@ -386,7 +452,8 @@ def split_sentences(text: str, kind: str = "text") -> list[Sentence]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     found: list[Sentence] = []
-    for prose, offsets in _prose(text, kind):
+    unread: list[Sentence] = []
+    for prose, offsets in _prose(text, kind, unread):
         for para in _PARAGRAPH.finditer(prose):
             flat = para.group(0).replace("\n", " ")
             for start, end in _sentence_spans(flat):
@@ -400,4 +467,6 @@ def split_sentences(text: str, kind: str = "text") -> list[Sentence]:
                 line = bisect_right(line_starts, source_start)
                 col = source_start - line_starts[line - 1] + 1
                 found.append(Sentence(line, col, raw or plain, plain, keys))
+    if unread:  # in the order of the draft
+        found = sorted(found + unread, key=lambda s: (s.line, s.col))
     return found
