@@ -184,7 +184,8 @@ def _unit(text: str | None) -> tuple[str, float] | None:
 def quantities(text: str) -> list[Quantity]:
     """The quantities with a unit in `text`, in order. Unitless numbers are left out."""
     found: list[Quantity] = []
-    shares = [m.span() for m in _ONE_IN.finditer(text)]  # "one in four children": a share
+    # "one in four children": a share (the pattern is costly: only where " in " or "out of" is)
+    shares = [m.span() for m in _ONE_IN.finditer(text)] if _MAY_SHARE.search(text) else []
     for match in _QUANTITY.finditer(text):
         if any(start <= match.start() < end for start, end in shares):
             continue
@@ -228,6 +229,7 @@ def quantities(text: str) -> list[Quantity]:
 _ONE_UNIT = re.compile(r"\b(half an? |an? |one )(minute|hour|day|week|month|year)\b", re.I)
 # "one in four children": a share.
 _ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
+_MAY_SHARE = re.compile(r"\S \b(?:in|out of)\b \S")
 # "a bioavailability of 0.45": a fraction where a percentage is meant.
 _BARE_FRACTION = re.compile(r"(?<![\d.])0?\.(\d{1,3})(?![\d.]*\s*(?:%|percent|per cent|mg|ml|h\b))")
 _SHARE_WORDS = re.compile(r"\b(?:bioavailab\w*|absorbed|fraction|proportion)\b", re.I)
@@ -241,7 +243,7 @@ def _worded(text: str) -> list[Quantity]:
         found.append(
             Quantity(size * factor, size * factor, dimension, match.group(0), 0.5 * size * factor)
         )
-    for match in _ONE_IN.finditer(text):
+    for match in _ONE_IN.finditer(text) if _MAY_SHARE.search(text) else ():
         part, _ = _number(match.group(1))
         whole, _ = _number(match.group(2))
         if 0 < part < whole:

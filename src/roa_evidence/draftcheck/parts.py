@@ -133,6 +133,8 @@ def compare(text: str, claim: ClaimView) -> dict[str, str]:
         result["routes"] = "agrees" if said.routes <= claim_routes else "differs"
     if said.topics:
         result["topic"] = "agrees" if said.topics & claimed.topics else "not in the claim"
+    if said.compares:  # a ranking or likeness the claim does not state is not vouched for
+        result["comparison"] = "agrees" if claimed.compares else "differs"
     if said.conditions:
         if not claimed.conditions:
             result["condition"] = "not in the claim"
