@@ -36,8 +36,11 @@ VERBS = ["has a bioavailability of", "takes effect within", "lasts about", "cost
          "reduced scores by", "enrolled", "was followed for", "may be", "is probably",
          "caused nausea in", "works as well as", "is safer than"]  # fmt: skip
 TAILS = ["%", "minutes", "hours", "days", "patients", "dollars", "mg/kg", "percent"]
-WORDS = ("depression pain anxiety children adults safety cost onset relief dose effect "
-         "trial study review meadow river harbour lantern copper violet orchard").split()
+WORDS = [
+    *("depression", "pain", "anxiety", "children", "adults", "safety", "cost", "onset"),
+    *("relief", "dose", "effect", "trial", "study", "review", "meadow", "river"),
+    *("harbour", "lantern", "copper", "violet", "orchard"),
+]
 
 
 def sentence(rng: random.Random) -> str:

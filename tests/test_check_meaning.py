@@ -42,8 +42,7 @@ PROBES = [
         {"mismatch", "opposite"},
     ),
     (
-        "Giving ketamine into the muscle works just as well as an infusion for depressed "
-        "patients.",
+        "Giving ketamine into the muscle works just as well as an infusion for depressed patients.",
         "im-as-effective-as-iv-depression",
         {"overclaim"},
     ),
@@ -86,13 +85,37 @@ def test_a_sentence_stating_a_comparison_its_claim_does_not_is_never_green(
 @pytest.mark.parametrize(
     ("sentence", "claim", "kind"),
     [
-        ("A drip takes effect faster than a shot in the muscle.", "iv-onset-faster-than-im", "overclaim"),
-        ("An injection into the muscle usually costs more than an IV drip.", "im-cheaper-than-iv", "opposite"),
-        ("Nasal spray ketamine is ineffective for depression.", "in-may-be-effective-depression", "opposite"),
-        ("Contrary to popular belief, ketamine does not act by blocking NMDA receptors.", "nmda-receptor-target", "opposite"),
-        ("Swallowed ketamine has a bioavailability of 0.45.", "oral-bioavailability-16", "mismatch"),
+        (
+            "A drip takes effect faster than a shot in the muscle.",
+            "iv-onset-faster-than-im",
+            "overclaim",
+        ),
+        (
+            "An injection into the muscle usually costs more than an IV drip.",
+            "im-cheaper-than-iv",
+            "opposite",
+        ),
+        (
+            "Nasal spray ketamine is ineffective for depression.",
+            "in-may-be-effective-depression",
+            "opposite",
+        ),
+        (
+            "Contrary to popular belief, ketamine does not act by blocking NMDA receptors.",
+            "nmda-receptor-target",
+            "opposite",
+        ),
+        (
+            "Swallowed ketamine has a bioavailability of 0.45.",
+            "oral-bioavailability-16",
+            "mismatch",
+        ),
         ("The infusion lasts around ninety minutes.", "iv-infusion-over-40-60-min", "mismatch"),
-        ("Your drip can be switched off straight away if you feel unwell.", "iv-instant-shut-off", "overclaim"),
+        (
+            "Your drip can be switched off straight away if you feel unwell.",
+            "iv-instant-shut-off",
+            "overclaim",
+        ),
     ],
 )
 def test_paraphrases_are_read_by_meaning(
@@ -120,7 +143,10 @@ def test_the_tuning_corpus_scores(run: Run, tmp_path: Path) -> None:
     for finding in _findings(run, tmp_path, text):
         found.setdefault(finding["line"], set()).update(_kinds(finding))
     kinds = ("opposite", "mismatch", "cited-against", "overclaim")
-    hits = sum(len(set(s["problems"]) & found.get(2 * i + 1, set()) & set(kinds)) for i, s in enumerate(labelled))
+    hits = sum(
+        len(set(s["problems"]) & found.get(2 * i + 1, set()) & set(kinds))
+        for i, s in enumerate(labelled)
+    )
     wanted = sum(len(set(s["problems"]) & set(kinds)) for s in labelled)
     assert hits / wanted >= 0.85
 
@@ -144,7 +170,9 @@ def test_a_word_draft_is_checked_by_paragraph_and_sentence(run: Run, tmp_path: P
 
     document = docx.Document()
     document.add_paragraph("A title")
-    document.add_paragraph("Our clinic is open. Intramuscular ketamine is safer than intravenous ketamine.")
+    document.add_paragraph(
+        "Our clinic is open. Intramuscular ketamine is safer than intravenous ketamine."
+    )
     document.save(str(tmp_path / "d.docx"))
     result = run("check", str(tmp_path / "d.docx"), data=SHIPPED_DATA)
     assert f"{tmp_path / 'd.docx'}:2:2: opposite: iv-im-similar-safety" in result.stdout
@@ -161,7 +189,10 @@ def test_fix_prints_a_diff_or_writes_a_copy_never_the_draft(run: Run, tmp_path: 
     original = "IM ketamine can cause tachycardia [@ketalar_label].\n"
     draft.write_text(original, encoding="utf-8")
     diff = run("check", str(draft), "--fix", data=SHIPPED_DATA)
-    assert "+It is very uncertain whether IM ketamine can cause tachycardia [@ketalar_label]." in diff.stdout
+    assert (
+        "+It is very uncertain whether IM ketamine can cause tachycardia [@ketalar_label]."
+        in diff.stdout
+    )
     refused = run("check", str(draft), "--fix", "-o", str(draft), data=SHIPPED_DATA)
     assert refused.exit_code == 2 and draft.read_text(encoding="utf-8") == original
     copy = tmp_path / "fixed.md"
@@ -193,8 +224,16 @@ def test_a_claim_deep_in_block_quotes_is_reported_not_checked(run: Run, tmp_path
     assert "block quotes" in deep["not_checked"] and "100 %" in deep["sentence"]
 
 
-_ADVERSARIAL = st.sampled_from(["[" + "@" * 200_000, "[" + "a@" * 100_000, "\\cite{" * 33_000,
-                                "\\" + "cite" * 50_000, "\\cite[" * 30_000, "[@k; " * 40_000])  # fmt: skip
+_ADVERSARIAL = st.sampled_from(
+    [
+        "[" + "@" * 200_000,
+        "[" + "a@" * 100_000,
+        "\\cite{" * 33_000,
+        "\\" + "cite" * 50_000,
+        "\\cite[" * 30_000,
+        "[@k; " * 40_000,
+    ]
+)
 
 
 @settings(max_examples=6, deadline=None)

@@ -185,7 +185,9 @@ def check_lines(report: CheckReport) -> list[str]:
     counts = ", ".join(f"{n} {verdict}" for verdict, n in report.counts().items())
     blind = report.not_checked
     unchecked = f" {blind} not checked: see the lines that say 'not checked'."
-    lines.append(f"{report.sentences} sentences checked: {counts or 'none'}.{unchecked * bool(blind)}")
+    lines.append(
+        f"{report.sentences} sentences checked: {counts or 'none'}.{unchecked * bool(blind)}"
+    )
     return lines
 
 

@@ -17,7 +17,12 @@ __all__ = [
     "FAIL_ON",
     "LOOSE",
     "NOT_CHECKED",
-    "PROBLEM_KINDS", "STATUSES", "CheckReport", "Finding", "Problem"]
+    "PROBLEM_KINDS",
+    "STATUSES",
+    "CheckReport",
+    "Finding",
+    "Problem",
+]
 
 # Problem kinds, the worst first: the verdict is the first a sentence has.
 PROBLEM_KINDS = (

@@ -26,8 +26,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:no|not any) (?:better|more effective) than\b", "as effective as"),
     (r"\b(?:no|not any) (?:safer) than\b", "as safe as"),
     # ranking verbs
-    (r"\b(?:outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?|outdid|outdoes)\b",
-     "is better than"),
+    (
+        r"\b(?:outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?|outdid|outdoes)\b",
+        "is better than",
+    ),
     (r"\bunderperform(?:s|ed)?\b", "is worse than"),
     (r"\bsuperior to\b", "better than"),
     (r"\binferior to\b", "worse than"),
@@ -47,22 +49,32 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:switched|turned|shut) off\b", "shut off"),
     (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
     (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
-    (r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",
-     "cause tachycardia"),
+    (
+        r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",
+        "cause tachycardia",
+    ),
     (r"\b(?:racing|pounding|rapid|fast) (?:heart ?beat|heart rate|heart|pulse)\b", "tachycardia"),
     (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
-    (r"\b(?:reaches|reach|gets into|get into|enters|enter) the (?:blood ?stream|blood|circulation)\b",
-     "bioavailability"),
+    (
+        r"\b(?:reach(?:es|ing)?|gets? into|enters?) the "
+        r"(?:blood ?stream|blood|circulation)\b",
+        "bioavailability",
+    ),
     (r"\b(?:takes?|took) effect\b", "onset"),
     (r"\b(?:kicks?|kicked) in\b", "onset"),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
-    (r"\b(?:block|blocks|blocking|blocked) (?:the )?nmda receptors\b",
-     "acts on nmda receptors as an antagonist"),
+    (
+        r"\b(?:block|blocks|blocking|blocked) (?:the )?nmda receptors\b",
+        "acts on nmda receptors as an antagonist",
+    ),
     (r"\bnmda (?:receptor )?antagonist\b", "acts on nmda receptors as an antagonist"),
     # "wear off within an hour" says how long effects last; "faded" alone says they ended
     (r"\b(?:wears?|wore|wearing) off (?=within|after|in)", "last "),
-    (r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
-     r"did not last|was lost)\b", "was not sustained"),
+    (
+        r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
+        r"did not last|was lost)\b",
+        "was not sustained",
+    ),
     (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
     (r"\bbreathing\b", "respiratory function"),
     (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),

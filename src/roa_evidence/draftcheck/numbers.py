@@ -93,11 +93,27 @@ _WORDS = {
     "hundred": 100,
 }
 _UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-               "seventy": 70, "eighty": 80, "ninety": 90}  # fmt: skip
+_TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _WORDS.update(
-    {"thirteen": 13, "fourteen": 14, "sixteen": 16, "seventeen": 17, "nineteen": 19,
-     "one hundred": 100, "seventy": 70, "eighty": 80}  # fmt: skip
+    {
+        "thirteen": 13,
+        "fourteen": 14,
+        "sixteen": 16,
+        "seventeen": 17,
+        "nineteen": 19,
+        "one hundred": 100,
+        "seventy": 70,
+        "eighty": 80,
+    }
 )
 _WORDS.update(
     {

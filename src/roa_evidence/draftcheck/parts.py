@@ -38,9 +38,7 @@ _TOPIC_WORDS: dict[str, str] = {
     r"control group|subjects",
     "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
 }
-_TOPIC = {
-    name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _TOPIC_WORDS.items()
-}
+_TOPIC = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _TOPIC_WORDS.items()}
 _CONDITIONS = {
     "depression": r"depress\w*|antidepressant|ham-d|madrs",
     "pain": r"pain",
@@ -109,10 +107,16 @@ def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
     if said.routes and said.routes == claimed.routes:
         score += 15.0
     if said.compares and claimed.compares:
-        score += 20.0 if said.scales & claimed.scales or "equivalence" in (
-            said.compares,
-            claimed.compares,
-        ) else 5.0
+        score += (
+            20.0
+            if said.scales & claimed.scales
+            or "equivalence"
+            in (
+                said.compares,
+                claimed.compares,
+            )
+            else 5.0
+        )
     elif said.compares != claimed.compares:
         score -= 15.0
     if said.dimensions & claimed.dimensions:

@@ -155,6 +155,7 @@ def _markdown_prose(source: str, unread: list[Sentence] | None = None) -> Iterat
     cursor: dict[int, int] = {}  # per line, where the last table cell was found
     read = {n for t in tokens if t.map for n in range(t.map[0], t.map[1]) if t.type == "inline"}
     for number, depth, text in unread_quotes(source, read) if unread is not None else []:
+        assert unread is not None
         reason = f"nested in {depth} block quotes, deeper than the Markdown reader goes"
         plain = _tidy(text)[:500]
         unread.append(Sentence(number + 1, 1, plain, plain, (), reason))

@@ -135,9 +135,7 @@ def check(
         raise typer.Exit(1)
 
 
-def _write_fix(
-    text: str, report: CheckReport, name: str, output: Path | None, force: bool
-) -> None:
+def _write_fix(text: str, report: CheckReport, name: str, output: Path | None, force: bool) -> None:
     """The corrected draft: a unified diff on stdout, or a copy written to `output`."""
     from ...atomic import atomic_output
     from ...draftcheck.fixing import fixed_text, unified_diff
