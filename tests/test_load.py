@@ -55,11 +55,11 @@ def test_old_database_still_answers_after_a_failed_load(
 ) -> None:
     assert run("load").exit_code == 0
     from roa_evidence import open_store
-    from roa_evidence.queries import find_claims
+    from roa_evidence.query.queries import find_claims
 
     _break(evidence_dir / "claims.yaml")
     assert run("load").exit_code == 2
-    from roa_evidence.store import Store
+    from roa_evidence.store.database import Store
 
     store = Store(db_url)
     with store.engine.connect() as conn:

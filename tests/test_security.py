@@ -17,7 +17,7 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from roa_evidence.cli import app
-from roa_evidence.yamlfile import YamlError, parse_yaml
+from roa_evidence.load.yamlfile import YamlError, parse_yaml
 
 SCRIPT = "<script>alert('pwned')</script>"
 IMG = '<img src=x onerror="alert(2)">'

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..certainty import label as certainty_label
-from ..records import ClaimView, WorkView
+from ..query.records import ClaimView, WorkView
 
 CLAIM_HEADER = ("id", "routes", "topic", "certainty", "status", "n", "statement")
 WORK_HEADER = ("key", "design", "n", "blinding", "year", "quality", "verification", "claims")

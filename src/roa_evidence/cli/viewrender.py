@@ -17,7 +17,7 @@ from .. import certainty
 
 if TYPE_CHECKING:
     from ..draftcheck import CheckReport, Finding
-    from ..views import Comparison, Conflict, EvidenceMap, Side
+    from ..query.views import Comparison, Conflict, EvidenceMap, Side
 
 
 def _plain() -> bool:

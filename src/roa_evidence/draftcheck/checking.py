@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..records import ClaimView
+from ..query.records import ClaimView
 from .drafts import BadDraft, docx_text, read_draft
 from .findings import LOOSE, NOT_CHECKED, CheckReport, Finding
 from .judging import Verdict, judge

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..records import ClaimView
+from ..query.records import ClaimView
 from . import numbers, polarity
 from .lexicon import canonical
 from .routes import routes_named

@@ -112,7 +112,7 @@ def _read_lay(path: Path) -> dict[str, list[str]] | None:
 
 @lru_cache(maxsize=1)
 def _default_words() -> RouteWords:
-    from ..inputs import default_data_dir
+    from ..load.inputs import default_data_dir
 
     found = _read_lay(default_data_dir() / VOCABULARY_NAME)
     return RouteWords.build(found if found is not None else _BUILT_IN)

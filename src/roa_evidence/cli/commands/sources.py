@@ -36,7 +36,7 @@ def sources(
 
     Example: roa-evidence sources --design rct --min-n 20
     """
-    from ...queries import find_works
+    from ...query.queries import find_works
     from ...vocab import parse_terms
 
     designs = parse_terms("design", design)

@@ -11,10 +11,10 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
+from ..errors import Problem
+from ..vocab import POOLED_DESIGNS, nearest
 from .bibfile import Work
-from .errors import Problem
 from .evidence_base import Claim
-from .vocab import POOLED_DESIGNS, nearest
 from .yamlfile import LineDict, line_of
 
 Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..errors import InvalidData, Problem
+from ..grading import DEFAULT_CONFIG, GradingConfig
 from . import fastyaml
 from .bibfile import Work, read_bib
 from .crosscheck import (
@@ -29,9 +31,7 @@ from .crosscheck import (
     references_resolve,
 )
 from .datafile import read_config, read_text, read_yaml_text, validation_problem
-from .errors import InvalidData, Problem
 from .evidence_base import Claim, EvidenceBase
-from .grading import DEFAULT_CONFIG, GradingConfig
 from .inputs import GRADING_NAME, file_key, input_files
 from .schema import ClaimIn, ClaimsFileIn
 from .yamlfile import LineDict, line_of
