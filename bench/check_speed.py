@@ -24,7 +24,7 @@ from pathlib import Path
 
 from roa_evidence import open_store
 from roa_evidence.draftcheck import check
-from roa_evidence.queries import find_claims, find_works
+from roa_evidence.query.queries import find_claims, find_works
 
 REPO = Path(__file__).resolve().parents[1]
 FLOOR_SECONDS_PER_MB = 6.0  # 10 MB in a minute
@@ -52,13 +52,29 @@ def sentence(rng: random.Random) -> str:
     )
 
 
-def draft(megabytes: float, seed: int = 23) -> str:
+NOUNS = ("garden letter meeting window report village teacher market winter bridge "
+         "kitchen station library painting morning harbour").split()  # fmt: skip
+ACTS = ("opened", "described", "crossed", "painted", "followed", "visited", "mended")
+
+
+def prose(rng: random.Random) -> str:
+    """A sentence of ordinary prose, not about the evidence base."""
+    return (
+        f"The {rng.choice(NOUNS)} {rng.choice(ACTS)} the {rng.choice(NOUNS)} near the "
+        f"{rng.choice(NOUNS)} on day {rng.randint(1, 10**6)}."
+    )
+
+
+def draft(megabytes: float, seed: int = 23, dense: float = 1.0) -> str:
+    """Distinct paragraphs; a share `dense` of the sentences are about the routes."""
     rng = random.Random(seed)
     target = int(megabytes * 1_000_000)
     paragraphs: list[str] = []
     size = 0
     while size < target:
-        paragraph = " ".join(sentence(rng) for _ in range(rng.randint(2, 6)))
+        paragraph = " ".join(
+            sentence(rng) if rng.random() < dense else prose(rng) for _ in range(rng.randint(2, 6))
+        )
         paragraphs.append(paragraph)
         size += len(paragraph) + 2
     return "\n\n".join(paragraphs) + "\n"
@@ -68,8 +84,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0, help="the draft's size in MB")
     parser.add_argument("--profile", action="store_true", help="print the top functions")
+    parser.add_argument(
+        "--dense",
+        type=float,
+        default=1.0,
+        help="the share of sentences about routes, with numbers (1.0: every one, the worst "
+        "case; 0.2: a report where one sentence in five states something checkable)",
+    )
     args = parser.parse_args()
-    text = draft(args.mb)
+    text = draft(args.mb, dense=args.dense)
     with (
         tempfile.TemporaryDirectory() as tmp,
         open_store(REPO / "data", f"sqlite:///{tmp}/bench.sqlite") as conn,

@@ -28,8 +28,8 @@ def decode_draft(data: bytes, name: str, encoding: str | None = None) -> str:
             pass  # a text encoding ("a" alone is not valid UTF-16)
         except LookupError:
             raise BadDraft(
-                f"'{encoding}' is not a text encoding Python knows, for {name}; name one "
-                f"such as {', '.join(COMMON_ENCODINGS)}"
+                f"unknown encoding '{encoding}' for {name} (not a text encoding Python "
+                f"knows); name one such as {', '.join(COMMON_ENCODINGS)}"
             ) from None
     if not data.strip():
         raise BadDraft(f"{name} is empty: there is nothing to check")

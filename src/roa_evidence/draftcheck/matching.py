@@ -34,7 +34,7 @@ QUOTE_CHARS = 20  # a quote this long (and of QUOTE_WORDS) may match part of a l
 QUOTE_WORDS = 5
 ROUTE_PENALTY = 20.0  # a sentence naming another route than the claim's
 VERBATIM = 95.0  # a sentence this close repeats the text itself, whatever routes it names
-SHORTLIST = 30  # targets compared closely, of those sharing the most words
+SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
 TEXT_OVERLAP = 60.0  # by text: a sentence sharing this much distinctive wording...
@@ -117,10 +117,27 @@ class Matcher:
         count = len(self.words) + 1
         self._unseen = math.log(count)
         self._weight = {w: math.log(count / (n + 1)) + 0.1 for w, n in frequency.items()}
+        # Which targets hold each telling word (one in at most a quarter of the claims): a
+        # sentence is compared closely only with targets sharing one of its telling words.
+        common = max(2, len(self.words) // 4)
+        self._holding: dict[str, list[int]] = {}
+        for index, target in enumerate(self.targets):
+            for word in _content(target.text):
+                if frequency.get(word, 0) <= common:
+                    self._holding.setdefault(word, []).append(index)
+        # Each claim's parts, read once; its statement filed under each topic it has.
+        self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
+        self._by_topic: dict[str, list[_Target]] = {}
+        for target in self.targets:
+            if not target.quote:
+                for topic in self._parts[target.claim.id].topics:
+                    self._by_topic.setdefault(topic, []).append(target)
 
     def overlap(self, processed: str, claim_id: str) -> float:
         """How much of the sentence's distinctive wording the claim shares, 0-100."""
-        words = _content(processed)
+        return self._shared(_content(processed), claim_id)
+
+    def _shared(self, words: set[str], claim_id: str) -> float:
         total = sum(self._weight.get(w, self._unseen) for w in words)
         if not total:
             return 0.0
@@ -148,17 +165,24 @@ class Matcher:
                     return Match(target.claim, score, how, target.label)
         if len(text.split()) < MIN_WORDS:
             return None
+        words = _content(processed)
+        indexes = sorted({i for w in words for i in self._holding.get(w, ())})
         shortlist = process.extract(
-            processed, self._texts, scorer=fuzz.token_set_ratio, processor=None, limit=SHORTLIST
+            processed,
+            [self._texts[i] for i in indexes],
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            limit=SHORTLIST,
         )
         accepted: list[tuple[_Target, float, float]] = []
         said = parts.read_parts(text)
-        for *_, index in shortlist:
+        for *_, position in shortlist:
+            index = indexes[position]
             target = self.targets[index]
             score = _score(processed, routes, target)
             if score < VERBATIM and said.topics and not self._fit(said, target):
                 continue  # a like wording about another thing ("safer" against "faster")
-            shared = self.overlap(processed, target.claim.id)
+            shared = self._shared(words, target.claim.id)
             paraphrase = shared >= TEXT_OVERLAP and score >= TEXT_SCORE
             if score >= MATCH_SCORE or (paraphrase and _routes_fit(routes, target.claim)):
                 accepted.append((target, score, shared))
@@ -168,7 +192,7 @@ class Matcher:
         return Match(target.claim, score, "text", target.label)
 
     def _fit(self, said: parts.Parts, target: _Target) -> float:
-        return parts.fit(said, parts.read_parts(target.claim.statement), target.claim)
+        return parts.fit(said, self._parts[target.claim.id], target.claim)
 
     def _by_parts(self, text: str, processed: str, routes: frozenset[str]) -> Match | None:
         """A paraphrase: the claim whose parts (routes, topic, comparison, quantity...) the
@@ -177,14 +201,14 @@ class Matcher:
         if not said.topics or not (said.routes or said.compares or said.dimensions):
             return None
         best: tuple[float, _Target, float] | None = None
-        for target in self.targets:
-            if target.quote:
-                continue
+        words = _content(processed)
+        candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
+        for target in candidates.values():
             fit = self._fit(said, target)
             if fit < PARTS_FIT:
                 continue
             score = _score(processed, routes, target)
-            shared = self.overlap(processed, target.claim.id)
+            shared = self._shared(words, target.claim.id)
             if score < PARTS_SCORE and shared < PARTS_OVERLAP:
                 continue
             rank = fit + 0.5 * score + 0.5 * shared

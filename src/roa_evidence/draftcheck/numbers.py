@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["Known", "Quantity", "agrees", "known_value", "participants", "quantities", "show"]
@@ -199,6 +200,14 @@ def _unit(text: str | None) -> tuple[str, float] | None:
 
 def quantities(text: str) -> list[Quantity]:
     """The quantities with a unit in `text`, in order. Unitless numbers are left out."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=65536)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """`quantities`, cached: each sentence's are asked for by several checks."""
+    if not _ANY_NUMBER.search(text):
+        return ()
     found: list[Quantity] = []
     # "one in four children": a share (the pattern is costly: only where " in " or "out of" is)
     shares = [m.span() for m in _ONE_IN.finditer(text)] if _MAY_SHARE.search(text) else []
@@ -238,13 +247,19 @@ def quantities(text: str) -> list[Quantity]:
         share = _FRACTIONS[match.group(0).lower()]
         found.append(Quantity(share, share, "percent", match.group(0), 0.1 * share))
     found += _worded(text)
-    return found
+    return tuple(found)
 
 
 # "within a day", "an hour", "half an hour": one unit of time, written as words.
 _ONE_UNIT = re.compile(r"\b(half an? |an? |one )(minute|hour|day|week|month|year)\b", re.I)
 # "one in four children": a share.
 _ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
+# Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
+_ANY_NUMBER = re.compile(
+    rf"\d|\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))}|half|thirds?|quarters?)\b|"
+    r"\ban? (?:minute|hour|day|week|month|year)\b",
+    re.I,
+)
 _MAY_SHARE = re.compile(r"\S \b(?:in|out of)\b \S")
 # "a bioavailability of 0.45": a fraction where a percentage is meant.
 _BARE_FRACTION = re.compile(r"(?<![\d.])0?\.(\d{1,3})(?![\d.]*\s*(?:%|percent|per cent|mg|ml|h\b))")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..query.records import ClaimView
-from . import numbers, polarity
+from . import numbers, polarity, routes
 from .lexicon import canonical
 from .routes import routes_named
 
@@ -69,20 +69,24 @@ class Parts:
     dimensions: frozenset[str]  # of the quantities stated (percent, time...)
 
 
-@lru_cache(maxsize=65536)
 def read_parts(text: str) -> Parts:
     """The parts `text` states."""
+    return _read_parts(text, routes.active())
+
+
+@lru_cache(maxsize=65536)
+def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of the cache
     words = canonical(text)
     found = polarity.polarity(text)
-    routes = routes_named(text)
-    if found.equivalence and (len(routes) >= 2 or "both" in text.lower()):
+    named = routes_named(text)
+    if found.equivalence and (len(named) >= 2 or "both" in text.lower()):
         compares = "equivalence"
-    elif found.directions and (polarity.has_than(words) or len(routes) >= 2):
+    elif found.directions and (polarity.has_than(words) or len(named) >= 2):
         compares = "ranking"
     else:
         compares = ""
     return Parts(
-        routes=routes,
+        routes=named,
         topics=frozenset(n for n, p in _TOPIC.items() if p.search(words)),
         compares=compares,
         scales=frozenset(found.directions) if compares == "ranking" else frozenset(),

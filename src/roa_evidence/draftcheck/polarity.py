@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import canonical
-from .routes import routes_in_order
+from .routes import RouteWords, active, routes_in_order
 
 __all__ = ["Polarity", "has_than", "opposite", "polarity"]
 
@@ -85,6 +86,9 @@ _COMPARATIVE = re.compile(
 _THAN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|over)\b", re.I)
 
 
+_THEN_THAN = re.compile(r"\s+than\b", re.I)
+
+
 @dataclass(frozen=True)
 class Polarity:
     """What a text asserts, reduced to what flips it."""
@@ -102,6 +106,11 @@ def _ordered_routes(text: str) -> list[str]:
 
 def polarity(text: str) -> Polarity:
     """The negation, equivalence and comparison directions a sentence or statement asserts."""
+    return _polarity(text, active())
+
+
+@lru_cache(maxsize=65536)
+def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
     cleaned = _NOT_NEGATIONS.sub(" ", canonical(text))
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
@@ -109,7 +118,7 @@ def polarity(text: str) -> Polarity:
     negated = len(_NEGATOR.findall(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
     for match in _COMPARATIVE.finditer(cleaned):
-        if match.group(0).lower() == "more" and re.match(r"\s+than\b", cleaned[match.end() :]):
+        if match.group(0).lower() == "more" and _THEN_THAN.match(cleaned, match.end()):
             continue  # "more than 40 %": a bound, not a comparison of routes
         scale, sign = _COMPARATIVES[match.group(0).lower()]
         than = _THAN.search(cleaned, match.end())

@@ -105,9 +105,12 @@ def citation_keys(raw: str) -> tuple[tuple[str, ...], str]:
     return tuple(dict.fromkeys(keys)), text
 
 
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)])")
+
+
 def _tidy(text: str) -> str:
     text = _WS.sub(" ", text.translate(_TYPOGRAPHY)).strip()
-    return re.sub(r"\s+([.,;:!?)])", r"\1", text).replace("( ", "(")
+    return _SPACE_BEFORE.sub(r"\1", text).replace("( ", "(")
 
 
 # --------------------------------------------------------------------------
@@ -219,11 +222,44 @@ def _segmenter() -> object:
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+_ENDS = re.compile(r"[.!?]\s")
+# A full stop pysbd must judge: after an initial or an abbreviation ("J.", "e.g.", "et al.",
+# "vs.", "Dr."), an ellipsis, or inside quotes and brackets that a stop may close.
+_HARD = re.compile(
+    r"(?:^|[\s(\[])(?:[A-Za-z]|[A-Za-z]\.[A-Za-z]|al|etc|vs|cf|ca|approx|Dr|Mr|Mrs|Ms|Prof|"
+    r"Fig|Figs|No|Nos|Vol|pp?|St|Jr|Sr|Eq|Ref|Refs|resp|incl|viz|Inc|Ltd|Co)\.|\.\.|"
+    r"[.!?][\"'\u2019\u201d)\]]",
+)
+# Where an easy paragraph's sentences end: a stop, then space, then anything but a word in
+# lower case (a capital, a number, a bullet, a bracket, a link).
+_EASY_END = re.compile(r"[.!?](?=\s+(?:[^a-z\s]|https?:))")
+
+
+def _easy_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for stop in _EASY_END.finditer(paragraph):
+        spans.append((at, stop.end()))
+        at = stop.end()
+        while at < len(paragraph) and paragraph[at].isspace():
+            at += 1
+    if at < len(paragraph):
+        spans.append((at, len(paragraph.rstrip())))
+    return tuple(s for s in spans if s[1] > s[0])
+
+
 @lru_cache(maxsize=4096)
 def _sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence in one paragraph, by pysbd (cached: drafts repeat)."""
-    if not re.search(r"[.!?]\s", paragraph):
+    """(start, end) of each sentence in one paragraph (cached: drafts repeat).
+
+    pysbd judges every paragraph with a stop it could get wrong (an initial, an
+    abbreviation, a stop inside quotes); plain paragraphs are split at each stop before
+    a capital, which is what pysbd does with them, at a small part of its cost.
+    """
+    if not _ENDS.search(paragraph):
         return ((0, len(paragraph)),)  # one sentence: no need to ask the splitter
+    if not _HARD.search(paragraph):
+        return _easy_spans(paragraph)
     spans: list[tuple[int, int]] = []
     at = 0
     for piece in _segmenter().segment(paragraph):  # type: ignore[attr-defined]

@@ -24,6 +24,7 @@ from .. import vocab
 
 __all__ = [
     "RouteWords",
+    "active",
     "lay_words",
     "normalise_routes",
     "routes_in_order",
@@ -62,7 +63,7 @@ _SPELLED = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # compared by identity: it keys the routes cache
 class RouteWords:
     """A base's lay words for its routes, compiled into one pattern (longest first)."""
 
@@ -131,8 +132,12 @@ def using(words: RouteWords | None) -> Iterator[None]:
         _ACTIVE.reset(token)
 
 
-def _words() -> RouteWords:
+def active() -> RouteWords:
+    """The lay words read now (those of `using`, else the default)."""
     return _ACTIVE.get() or _default_words()
+
+
+_words = active
 
 
 def _route(match: re.Match[str]) -> str | None:
@@ -155,8 +160,12 @@ def routes_in_order(text: str) -> list[tuple[int, int, str]]:
 
     A lay noun right after a route's name is that route's ("an IV injection" is IV).
     """
+    return list(_in_order(text, _words()))
+
+
+@lru_cache(maxsize=65536)
+def _in_order(text: str, words: RouteWords) -> tuple[tuple[int, int, str], ...]:
     found = [(m.start(), m.end(), r) for m in _ROUTE_WORD.finditer(text) if (r := _route(m))]
-    words = _words()
     for match in words.pattern.finditer(text):
         phrase = " ".join(match.group(0).lower().split())
         route = words.route_of[phrase]
@@ -165,7 +174,7 @@ def routes_in_order(text: str) -> list[tuple[int, int, str]]:
             named = _ROUTE_WORD.search(before.group(0))
             route = (_route(named) if named else None) or route
         found.append((match.start(), match.end(), route))
-    return sorted(found, key=lambda f: (f[0], -f[1]))
+    return tuple(sorted(found, key=lambda f: (f[0], -f[1])))
 
 
 def routes_named(text: str) -> frozenset[str]:
