@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["canonical"]
+__all__ = ["canonical", "literals"]
 
 # (pattern, replacement), applied in order, case-insensitively.
 _RULES: tuple[tuple[str, str], ...] = (
@@ -84,14 +84,27 @@ _RULES: tuple[tuple[str, str], ...] = (
 )
 
 
+def literals(pattern: str) -> tuple[str, ...]:
+    """The words of three letters or more written in a pattern (a letter made optional by
+    `?` left out): a text the pattern matches holds at least one of them. Testing for them
+    is far cheaper than running the pattern, so a rule runs only where one is found."""
+    plain = re.sub(r"\\[A-Za-z]|[A-Za-z]\?", " ", pattern).lower()
+    return tuple(dict.fromkeys(re.findall(r"[a-z]{3,}", plain)))
+
+
+Rule = tuple[tuple[str, ...], re.Pattern[str], str]
+
+
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(p, re.I), r) for p, r in _RULES)
+def _compiled() -> tuple[Rule, ...]:
+    return tuple((literals(p), re.compile(p, re.I), r) for p, r in _RULES)
 
 
 @lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
     """`text` with writers' wordings replaced by the words claims use."""
-    for pattern, replacement in _compiled():
-        text = pattern.sub(replacement, text)
+    for words, pattern, replacement in _compiled():
+        lower = text.lower()
+        if not words or any(w in lower for w in words):
+            text = pattern.sub(replacement, text)
     return text

@@ -116,14 +116,7 @@ _WORDS.update(
         "eighty": 80,
     }
 )
-_WORDS.update(
-    {
-        f"{tens}{joint}{unit}": value + index
-        for tens, value in _TENS_WORDS.items()
-        for index, unit in enumerate(_UNITS_WORDS, 1)
-        for joint in ("-", " ")
-    }
-)
+_WORDS.update(_TENS_WORDS)
 # Fractions written as words, read as approximate percentages ("a quarter of children").
 _FRACTIONS = {
     "a quarter": 25.0,
@@ -144,8 +137,10 @@ _APPROXIMATE = re.compile(
     re.I,
 )
 
+# "ninety-three", "twenty five": a tens word and a units word, read as one number.
+_COMPOUND = rf"(?:{'|'.join(_TENS_WORDS)})[- ](?:{'|'.join(_UNITS_WORDS)})\b"
 _NUM = (
-    r"(?:\d+(?:,\d{3})*(?:\.\d+)?|"
+    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_COMPOUND}|"
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
     + r")"
 )
@@ -187,6 +182,9 @@ def _number(text: str) -> tuple[float, float]:
     word = _WORDS.get(text.lower())
     if word is not None:
         return float(word), 1.0
+    tens, _, unit = text.lower().replace("-", " ").partition(" ")
+    if tens in _TENS_WORDS and unit in _UNITS_WORDS:
+        return float(_TENS_WORDS[tens] + _UNITS_WORDS.index(unit) + 1), 1.0
     digits = text.replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     return float(digits), 10.0**-decimals

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..query.records import ClaimView
 from . import numbers, polarity, routes
-from .lexicon import canonical
+from .lexicon import canonical, literals
 from .routes import routes_named
 
 __all__ = ["Parts", "compare", "read_parts"]
@@ -38,7 +38,11 @@ _TOPIC_WORDS: dict[str, str] = {
     r"control group|subjects",
     "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
 }
-_TOPIC = {name: re.compile(rf"\b(?:{words})\b", re.I) for name, words in _TOPIC_WORDS.items()}
+# Each topic's pattern, run only on a text holding one of its words (see lexicon.literals).
+_TOPIC = tuple(
+    (name, literals(words), re.compile(rf"\b(?:{words})\b", re.I))
+    for name, words in _TOPIC_WORDS.items()
+)
 _CONDITIONS = {
     "depression": r"depress\w*|antidepressant|ham-d|madrs",
     "pain": r"pain",
@@ -87,13 +91,22 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         compares = ""
     return Parts(
         routes=named,
-        topics=frozenset(n for n, p in _TOPIC.items() if p.search(words)),
+        topics=_topics(words),
         compares=compares,
         scales=frozenset(found.directions) if compares == "ranking" else frozenset(),
         negated=found.negated,
         conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
         populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
         dimensions=frozenset(q.dimension for q in numbers.quantities(text)),
+    )
+
+
+def _topics(text: str) -> frozenset[str]:
+    lower = text.lower()
+    return frozenset(
+        name
+        for name, stems, pattern in _TOPIC
+        if any(s in lower for s in stems) and pattern.search(text)
     )
 
 
