@@ -53,8 +53,24 @@ def sentence(rng: random.Random) -> str:
     )
 
 
-NOUNS = ("garden letter meeting window report village teacher market winter bridge "
-         "kitchen station library painting morning harbour").split()  # fmt: skip
+NOUNS = [
+    "garden",
+    "letter",
+    "meeting",
+    "window",
+    "report",
+    "village",
+    "teacher",
+    "market",
+    "winter",
+    "bridge",
+    "kitchen",
+    "station",
+    "library",
+    "painting",
+    "morning",
+    "harbour",
+]
 ACTS = ("opened", "described", "crossed", "painted", "followed", "visited", "mended")
 
 

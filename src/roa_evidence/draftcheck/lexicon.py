@@ -41,7 +41,22 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\bharder to (?:give|use|administer)\b", "harder to administer"),
     # equivalence
     (r"\b(?:works?|worked|working) (?:just |equally |about )?as well as\b", "is as effective as"),
+    (
+        r"\b(?:did|does|do|performed|performs|fared|fares) (?:just |equally |about )?as well as\b",
+        "is as effective as",
+    ),
     (r"\b(?:just |equally )?as good as\b", "as effective as"),
+    # relief compared: on the effect scale whatever the adjective
+    (
+        r"\b(?:greater|more|stronger|bigger|longer|longer-lasting|more lasting)"
+        r"(?: and (?:greater|stronger|longer|longer-lasting|more lasting))? relief\b",
+        "better relief",
+    ),
+    (
+        r"\b(?:smaller|less|weaker|shorter|shorter-lasting)"
+        r"(?: and (?:smaller|weaker|shorter|shorter-lasting))? relief\b",
+        "worse relief",
+    ),
     (r"\b(?:is |are )?equally (?:safe|risky) (?:as|to)\b", " as safe as"),
     (r"\bequally safe\b", "similar safety"),
     (r"\b(?:just )?as safe as\b", "similar safety as"),

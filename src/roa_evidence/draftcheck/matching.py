@@ -36,12 +36,16 @@ ROUTE_PENALTY = 20.0  # a sentence naming another route than the claim's
 VERBATIM = 95.0  # a sentence this close repeats the text itself, whatever routes it names
 SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
+CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts beside wording
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
 TEXT_OVERLAP = 60.0  # by text: a sentence sharing this much distinctive wording...
 TEXT_SCORE = 60.0  # ...and this similarity matches too (a paraphrase)
 PARTS_FIT = 60.0  # by parts: a claim whose parts fit this well (see parts.fit)...
 PARTS_SCORE = 55.0  # ...and worded this close
 PARTS_OVERLAP = 30.0  # ...or sharing this much distinctive wording
+TIGHT_FIT = 75.0  # parts fitting this well need 15 less of either
+BETTER_FIT = 10.0  # a claim whose parts fit this much better wins over a wording match...
+CLOSE_WORDING = 90.0  # ...unless the sentence is worded this close to the other
 _STOP_WORDS = (
     "a an the of and or to in on for with by is are was were be been being has have had it "
     "its this that these those than as at from into ketamine which who their there after "
@@ -158,7 +162,7 @@ class Matcher:
             if scored:
                 said = parts.read_parts(text)
                 target, score, shared = max(
-                    scored, key=lambda s: s[1] + s[2] + 0.5 * self._fit(said, s[0])
+                    scored, key=lambda s: s[1] + s[2] + CITED_FIT * self._fit(said, s[0])
                 )
                 if len(cited) == 1 or score >= CITED_SCORE or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
@@ -186,21 +190,29 @@ class Matcher:
             paraphrase = shared >= TEXT_OVERLAP and score >= TEXT_SCORE
             if score >= MATCH_SCORE or (paraphrase and _routes_fit(routes, target.claim)):
                 accepted.append((target, score, shared))
+        by_parts = self._by_parts(text, processed, routes)
         if not accepted:
-            return self._by_parts(text, processed, routes)
-        target, score, _ = max(accepted, key=lambda s: s[1] + s[2])
+            return by_parts[0] if by_parts else None
+        target, score, _ = max(accepted, key=lambda s: s[1] + s[2] + 0.5 * self._fit(said, s[0]))
+        if by_parts is not None and score < CLOSE_WORDING:
+            # a claim whose parts fit much better beats a like wording about something else
+            found, fit = by_parts
+            if fit >= self._fit(said, target) + BETTER_FIT:
+                return found
         return Match(target.claim, score, "text", target.label)
 
     def _fit(self, said: parts.Parts, target: _Target) -> float:
         return parts.fit(said, self._parts[target.claim.id], target.claim)
 
-    def _by_parts(self, text: str, processed: str, routes: frozenset[str]) -> Match | None:
+    def _by_parts(
+        self, text: str, processed: str, routes: frozenset[str]
+    ) -> tuple[Match, float] | None:
         """A paraphrase: the claim whose parts (routes, topic, comparison, quantity...) the
-        sentence states, when its wording is also near enough."""
+        sentence states, when its wording is also near enough; and how well they fit."""
         said = parts.read_parts(text)
         if not said.topics or not (said.routes or said.compares or said.dimensions):
             return None
-        best: tuple[float, _Target, float] | None = None
+        best: tuple[float, _Target, float, float] | None = None
         words = _content(processed)
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
         for target in candidates.values():
@@ -209,15 +221,16 @@ class Matcher:
                 continue
             score = _score(processed, routes, target)
             shared = self._shared(words, target.claim.id)
-            if score < PARTS_SCORE and shared < PARTS_OVERLAP:
+            close = fit >= TIGHT_FIT  # route, topic and quantity all agree: less wording
+            if score < PARTS_SCORE - 15 * close and shared < PARTS_OVERLAP - 15 * close:
                 continue
-            rank = fit + 0.5 * score + 0.5 * shared
+            rank = 2 * fit + 0.5 * score + 0.5 * shared
             if best is None or rank > best[0]:
-                best = (rank, target, score)
+                best = (rank, target, score, fit)
         if best is None:
             return None
-        _, target, score = best
-        return Match(target.claim, score, "parts", target.label)
+        _, target, score, fit = best
+        return Match(target.claim, score, "parts", target.label), fit
 
 
 def _routes_fit(routes: frozenset[str], claim: ClaimView) -> bool:

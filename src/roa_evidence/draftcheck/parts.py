@@ -24,7 +24,7 @@ __all__ = ["Parts", "compare", "read_parts"]
 _TOPIC_WORDS: dict[str, str] = {
     "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
     "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
-    "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|"
+    "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
     r"antidepressant|respond(?:ed|s)?|response|ham-d|madrs",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
@@ -71,6 +71,7 @@ class Parts:
     conditions: frozenset[str]
     populations: frozenset[str]
     dimensions: frozenset[str]  # of the quantities stated (percent, time...)
+    names: frozenset[str] = frozenset()  # proper names: the study or author it is about
 
 
 def read_parts(text: str) -> Parts:
@@ -85,6 +86,8 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     named = routes_named(text)
     if found.equivalence and (len(named) >= 2 or "both" in text.lower()):
         compares = "equivalence"
+    elif found.difference and len(named) >= 2 and not found.directions:
+        compares = "difference"  # "IV and IM differ": a comparison with no direction
     elif found.directions and (polarity.has_than(words) or len(named) >= 2):
         compares = "ranking"
     else:
@@ -98,7 +101,71 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
         populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
         dimensions=frozenset(q.dimension for q in numbers.quantities(text)),
+        names=frozenset(w for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES),
     )
+
+
+# A capitalised word: a study's author, a place, a body ("Chilukuri", "India", "KATA")...
+_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+# ...unless it is a word that starts sentences.
+_NOT_NAMES = frozenset(
+    [
+        "about",
+        "after",
+        "also",
+        "although",
+        "among",
+        "because",
+        "before",
+        "both",
+        "contrary",
+        "during",
+        "each",
+        "even",
+        "from",
+        "giving",
+        "given",
+        "have",
+        "however",
+        "intranasal",
+        "intramuscular",
+        "intravenous",
+        "ketamine",
+        "many",
+        "most",
+        "nasal",
+        "neither",
+        "only",
+        "oral",
+        "other",
+        "over",
+        "patients",
+        "people",
+        "please",
+        "since",
+        "some",
+        "studies",
+        "study",
+        "such",
+        "that",
+        "their",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "trials",
+        "under",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "with",
+        "your",
+    ]
+)
 
 
 def _topics(text: str) -> frozenset[str]:
@@ -113,31 +180,26 @@ def _topics(text: str) -> frozenset[str]:
 def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
     """How well a sentence's parts fit a claim's, 0-100 (0: they cannot be the same claim)."""
     claim_routes = set(claim.routes) or set(claimed.routes)
-    if said.routes and claim_routes and not said.routes <= claim_routes:
-        return 0.0  # it names a route the claim is not about
-    if said.routes and claimed.routes and said.routes != claimed.routes:
-        return 0.0
+    if said.routes and claim_routes and not said.routes & claim_routes:
+        return 0.0  # it names only routes the claim is not about
     shared_topics = said.topics & claimed.topics
     if not shared_topics:
         return 0.0
     score = 40.0 + 10.0 * min(len(shared_topics), 2)
+    if said.routes and claimed.routes and said.routes != claimed.routes:
+        score -= 15.0  # "IM causes less vomiting than IV" against a claim about IM alone
     if said.routes and said.routes == claimed.routes:
         score += 15.0
     if said.compares and claimed.compares:
-        score += (
-            20.0
-            if said.scales & claimed.scales
-            or "equivalence"
-            in (
-                said.compares,
-                claimed.compares,
-            )
-            else 5.0
-        )
+        # the same scale, or a ranking or difference against a likeness (a flip to judge)
+        same = said.scales & claimed.scales or "ranking" not in (said.compares, claimed.compares)
+        score += 20.0 if same or said.compares != claimed.compares else 5.0
     elif said.compares != claimed.compares:
         score -= 15.0
     if said.dimensions & claimed.dimensions:
         score += 10.0
+    if said.names & claimed.names:
+        score += 15.0  # the same study ("Chilukuri")
     if said.conditions and claimed.conditions:
         score += 5.0 if said.conditions & claimed.conditions else -25.0
     if said.populations and claimed.populations and not said.populations & claimed.populations:

@@ -145,9 +145,9 @@ def opposite(sentence: str, statement: str) -> str | None:
         return "the claim finds no difference, the sentence says there is one"
     if said.equivalence and not claimed.equivalence and claimed.difference:
         return "the claim finds a difference, the sentence says there is none"
-    if claimed.equivalence and not said.equivalence and _directional(said, sentence):
+    if claimed.equivalence and not said.equivalence and _directional(said, canonical(sentence)):
         return "the claim finds no difference between the routes, the sentence ranks them"
-    if said.equivalence and not claimed.equivalence and _directional(claimed, statement):
+    if said.equivalence and not claimed.equivalence and _directional(claimed, canonical(statement)):
         return "the claim ranks the routes, the sentence says they are alike"
     return None
 
