@@ -242,3 +242,24 @@ def test_citation_patterns_are_linear(hostile: str, noise: str) -> None:
     started = time.perf_counter()
     citation_keys(noise + hostile + noise)
     assert time.perf_counter() - started < 2.0  # quadratic took minutes at this size
+
+
+def test_a_bases_own_lay_words_are_read(run: Run, tmp_path: Path) -> None:
+    """`--data DIR` brings its vocabulary.yaml's lay words; the shipped ones are not used."""
+    import shutil
+
+    base = tmp_path / "base"
+    shutil.copytree(SHIPPED_DATA, base)
+    (base / "vocabulary.yaml").write_text(
+        "version: 1\nroutes:\n  IV: {aliases: [intravenous, infusion], lay: [a cannula]}\n"
+        "  IM: {aliases: [intramuscular]}\n  IN: {aliases: [intranasal, nasal]}\n"
+        "  oral: {aliases: [po]}\n  SL: {aliases: [sublingual]}\n  rectal: {aliases: [pr]}\n"
+        "  SC: {aliases: [subcutaneous]}\n",
+        encoding="utf-8",
+    )
+    draft = tmp_path / "d.md"
+    draft.write_text("Ketamine through a cannula has 100 % bioavailability.\n", encoding="utf-8")
+    result = run("check", str(draft), "--format", "json", data=base)
+    assert result.exit_code == 0, result.stderr
+    [finding] = json.loads(result.stdout)["findings"]
+    assert finding["claim"] == "iv-bioavailability-100"
