@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["canonical", "literals"]
+__all__ = ["canonical", "literals", "stems"]
 
 # (pattern, replacement), applied in order, case-insensitively.
 _RULES: tuple[tuple[str, str], ...] = (
@@ -107,19 +107,31 @@ def literals(pattern: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(re.findall(r"[a-z]{3,}", plain)))
 
 
-Rule = tuple[tuple[str, ...], re.Pattern[str], str]
+_WORD = re.compile(r"[a-z]+")
+
+
+def stems(text: str) -> set[str]:
+    """Every beginning, of three letters or more, of every word in `text` (lower case): a
+    pattern can match only where one of its `literals` is among them, as each begins a
+    word ("wear" in "wears", "outperform" in "outperformed")."""
+    return {w[:k] for w in _WORD.findall(text.lower()) for k in range(3, len(w) + 1)}
+
+
+Rule = tuple[frozenset[str], re.Pattern[str], str]
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[Rule, ...]:
-    return tuple((literals(p), re.compile(p, re.I), r) for p, r in _RULES)
+    return tuple((frozenset(literals(p)), re.compile(p, re.I), r) for p, r in _RULES)
 
 
 @lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
     """`text` with writers' wordings replaced by the words claims use."""
+    present = stems(text)
     for words, pattern, replacement in _compiled():
-        lower = text.lower()
-        if not words or any(w in lower for w in words):
-            text = pattern.sub(replacement, text)
+        if not words or not words.isdisjoint(present):
+            rewritten = pattern.sub(replacement, text)
+            if rewritten != text:
+                text, present = rewritten, stems(rewritten)
     return text

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..query.records import ClaimView
 from . import numbers, polarity, routes
-from .lexicon import canonical, literals
+from .lexicon import canonical, literals, stems
 from .routes import routes_named
 
 __all__ = ["Parts", "compare", "read_parts"]
@@ -40,7 +40,7 @@ _TOPIC_WORDS: dict[str, str] = {
 }
 # Each topic's pattern, run only on a text holding one of its words (see lexicon.literals).
 _TOPIC = tuple(
-    (name, literals(words), re.compile(rf"\b(?:{words})\b", re.I))
+    (name, frozenset(literals(words)), re.compile(rf"\b(?:{words})\b", re.I))
     for name, words in _TOPIC_WORDS.items()
 )
 _CONDITIONS = {
@@ -169,11 +169,11 @@ _NOT_NAMES = frozenset(
 
 
 def _topics(text: str) -> frozenset[str]:
-    lower = text.lower()
+    present = stems(text)
     return frozenset(
         name
-        for name, stems, pattern in _TOPIC
-        if any(s in lower for s in stems) and pattern.search(text)
+        for name, words, pattern in _TOPIC
+        if not words.isdisjoint(present) and pattern.search(text)
     )
 
 
