@@ -28,6 +28,7 @@ from .crosscheck import (
     cross_check,
     cross_check_raw,
     duplicate_ids,
+    incomplete_records,
     references_resolve,
 )
 from .datafile import read_config, read_text, read_yaml_text, validation_problem
@@ -322,6 +323,7 @@ def _evidence_base(
         for work in works.values()
         if work.design is None
     ]
+    warnings += incomplete_records(bib_path, works, claims)
     by_file: dict[str, list[str]] = {}
     for key, path, _ in documents:
         by_file.setdefault(file_key(data_dir, path), []).append(key)
