@@ -136,12 +136,12 @@ _CAUSAL = re.compile(
 _ON_TOPIC = re.compile(r"\bketamine\b", re.I)
 
 
-def _states_something(sentence: Sentence) -> bool:
+def _states_something(sentence: Sentence, matcher: Matcher) -> bool:
     """Whether a sentence states a number, a comparison or a cause about the base's subject
     (a route, the drug, or a topic its claims have): what a checker should have checked."""
     text = sentence.text
-    if len(text.split()) < 4:
-        return False
+    if len(text.split()) < 4 or not matcher.may_match(text):
+        return False  # a sentence with no route, topic or claim word is not about the base
     said = parts.read_parts(text)
     if not (said.routes or said.topics or _ON_TOPIC.search(text)):
         return False  # "Please arrive fifteen minutes early": not about the evidence
@@ -221,7 +221,7 @@ def judge(
                     "cite a source, or add the claim to claims.yaml",
                 )
             )
-        blind = NO_CLAIM if _states_something(sentence) else ""
+        blind = NO_CLAIM if _states_something(sentence, matcher) else ""
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, blind)
     claim = match.claim
     flip = None
@@ -249,6 +249,10 @@ def judge(
     compared["negation and direction"] = "differs" if flip is not None else "agrees"
     if stated:
         compared["quantity"] = "differs" if kinds & {"mismatch", "cited-against"} else "agrees"
+    if flip is None:  # how firmly it is worded, against what the evidence allows
+        compared["hedging"] = "differs" if "overclaim" in kinds else "agrees"
+    if sentence.keys:
+        compared["citations"] = "differs" if "cited-against" in kinds else "agrees"
     return Verdict(claim, match, ranked, suggested, compared)
 
 

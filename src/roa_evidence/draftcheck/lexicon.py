@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["canonical", "literals", "stems"]
+__all__ = ["COMMON", "canonical", "literals", "rule_words", "stems"]
 
 # (pattern, replacement), applied in order, case-insensitively.
 _RULES: tuple[tuple[str, str], ...] = (
@@ -123,6 +123,61 @@ Rule = tuple[frozenset[str], re.Pattern[str], str]
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[Rule, ...]:
     return tuple((frozenset(literals(p)), re.compile(p, re.I), r) for p, r in _RULES)
+
+
+# Words too common to tell whether a rule may apply (each rule has others it needs).
+COMMON = frozenset(
+    [
+        "the",
+        "was",
+        "were",
+        "are",
+        "not",
+        "did",
+        "does",
+        "can",
+        "may",
+        "and",
+        "that",
+        "your",
+        "into",
+        "get",
+        "off",
+        "for",
+        "after",
+        "within",
+        "any",
+        "more",
+        "less",
+        "than",
+        "just",
+        "about",
+        "around",
+        "over",
+        "use",
+        "give",
+        "made",
+        "make",
+        "makes",
+        "say",
+        "once",
+        "right",
+        "fast",
+        "first",
+        "take",
+        "took",
+    ]
+)
+
+
+def rule_words() -> frozenset[str]:
+    """Words one of which a sentence needs for some rule to apply (a rule's own words, the
+    common ones aside when it has others)."""
+    found: set[str] = set()
+    for words, _, _ in _compiled():
+        telling = words - COMMON
+        found |= telling or words
+    return frozenset(found)
 
 
 @lru_cache(maxsize=65536)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 from ..query.records import ClaimView
-from . import parts
+from . import lexicon, parts
 from .lexicon import canonical
 from .routes import normalise_routes, routes_named
 
@@ -129,6 +129,9 @@ class Matcher:
             for word in _content(target.text):
                 if frequency.get(word, 0) <= common:
                     self._holding.setdefault(word, []).append(index)
+        # Every word beginning that could lead to a claim: the telling words, the words the
+        # rewriting rules and topics look for, and the drug's name (see `may_match`).
+        self._leads = frozenset(self._holding) | lexicon.rule_words() | parts.topic_words()
         # Each claim's parts, read once; its statement filed under each topic it has.
         self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
         self._by_topic: dict[str, list[_Target]] = {}
@@ -148,8 +151,16 @@ class Matcher:
         shared = words & self.words.get(claim_id, set())
         return 100.0 * sum(self._weight[w] for w in shared) / total
 
+    def may_match(self, text: str) -> bool:
+        """Whether an uncited sentence could match a claim at all: it names a route, or
+        holds a word beginning that leads to one (most sentences of a long report do not,
+        and skipping them is most of the speed on a large draft)."""
+        return not self._leads.isdisjoint(lexicon.stems(text)) or bool(routes_named(text))
+
     def match(self, text: str, keys: Sequence[str]) -> Match | None:
         """The claim `text` (citing `keys`) repeats, or None."""
+        if not keys and not self.may_match(text):
+            return None
         processed = _process(text)
         routes = routes_named(text)
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}

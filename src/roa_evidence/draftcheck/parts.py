@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..query.records import ClaimView
 from . import numbers, polarity, routes
-from .lexicon import canonical, literals, stems
+from .lexicon import COMMON, canonical, literals, stems
 from .routes import routes_named
 
 __all__ = ["Parts", "compare", "read_parts"]
@@ -166,6 +166,17 @@ _NOT_NAMES = frozenset(
         "your",
     ]
 )
+
+
+def topic_words() -> frozenset[str]:
+    """The words the topics, conditions and populations are read from, and the drug's."""
+    found: set[str] = set()
+    for words in (
+        *(words for _, words, _ in _TOPIC),
+        *(frozenset(literals(w)) for table in (_CONDITIONS, _POPULATIONS) for w in table.values()),
+    ):
+        found |= (words - COMMON) or words
+    return frozenset(found | {"ketamine"})
 
 
 def _topics(text: str) -> frozenset[str]:
