@@ -30,8 +30,11 @@ _TOPIC_WORDS: dict[str, str] = {
     "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
     r"infused over|runs? for|running for|ran for|takes? (?:about |around )?(?:an|\d+)",
     "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|first-pass",
-    "side-effects": r"nausea|dizziness|vomiting|tachycardia|blood pressure|dissociation|"
-    r"side effects?|heart rate|respiratory|bad trip",
+    "side-effects": r"side effects?|adverse",
+    "sickness": r"nausea|nauseous|dizziness|dizzy|vomiting|vomit\w*",
+    "heart": r"tachycardia|heart rate|heart|blood pressure|cardiac|cardiovascular",
+    "breathing": r"respiratory|respiration|breathing",
+    "dissociation": r"dissociat\w*|bad trip|psychedelic|immersive",
     "administration": r"simpler|easier|administer\w*|convenient|catheter|equipment",
     "control": r"shut off|stopped|adjusted|controlled|rate of delivery|titrat\w*",
     "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
