@@ -189,10 +189,10 @@ def test_fix_prints_a_diff_or_writes_a_copy_never_the_draft(run: Run, tmp_path: 
     original = "IM ketamine can cause tachycardia [@ketalar_label].\n"
     draft.write_text(original, encoding="utf-8")
     diff = run("check", str(draft), "--fix", data=SHIPPED_DATA)
-    assert (
-        "+It is very uncertain whether IM ketamine can cause tachycardia [@ketalar_label]."
-        in diff.stdout
-    )
+    [added] = [line for line in diff.stdout.splitlines() if line.startswith("+It")]
+    assert added.startswith("+It is very uncertain whether IM ketamine can cause tachycardia")
+    assert added.endswith(" [@ketalar_label].")  # the citation kept, before the stop
+    assert f"-{original.strip()}" in diff.stdout
     refused = run("check", str(draft), "--fix", "-o", str(draft), data=SHIPPED_DATA)
     assert refused.exit_code == 2 and draft.read_text(encoding="utf-8") == original
     copy = tmp_path / "fixed.md"
