@@ -32,6 +32,7 @@ _NOT_NEGATIONS = re.compile(
     r"not (?:known|clear|certain|established)(?: whether| if)?|whether or not|not only|"
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
+    r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
     r"no more than|not more than|no less than|not less than|no later than)\b",
     re.I,
 )
