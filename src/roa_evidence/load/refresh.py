@@ -37,7 +37,7 @@ def refresh(
     data_hash = fingerprint(data_dir, hashes)
     if not force and built_from(store.meta(), data_hash):
         return None
-    with build_lock(store.path):
+    with build_lock(store.path, store.lock_wait, store.on_wait):
         meta = store.meta()
         if not force and built_from(meta, data_hash):
             return None  # another process built it while we waited

@@ -40,9 +40,25 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
 def make_engine(url: str) -> Engine:
     import sqlalchemy as sa
 
+    try:
+        backend = sa.engine.make_url(url).get_backend_name()
+    except (sa.exc.ArgumentError, ValueError) as exc:
+        raise StoreError(
+            f"--db '{url}' is not a database URL ({exc}); give a SQLite file path, or a URL "
+            "such as postgresql+psycopg://host/db"
+        ) from None
+    if backend not in SUPPORTED_BACKENDS:
+        raise StoreError(
+            f"--db names a {backend} database, which roa-evidence does not support; it "
+            "keeps its database in SQLite (a file path) or PostgreSQL "
+            "(postgresql+psycopg://host/db)"
+        )
     try:
         engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
