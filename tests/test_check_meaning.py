@@ -131,6 +131,8 @@ def test_not_checked_sentences_are_listed_and_counted(run: Run, tmp_path: Path) 
     result = run("check", str(path), data=SHIPPED_DATA)
     assert "not checked: no tracked claim" in result.stdout
     assert "1 not checked" in result.stdout.splitlines()[-1]
+    failing = run("check", str(path), "--fail-on", "not-checked", data=SHIPPED_DATA)
+    assert failing.exit_code == 1
 
 
 def test_the_tuning_corpus_scores(run: Run, tmp_path: Path) -> None:
