@@ -133,6 +133,7 @@ class CheckReport:
             if wanted & {p.kind for p in f.problems}
             or (f.claim is not None and f.claim.status in wanted)
             or f.verdict in wanted
+            or (NOT_CHECKED in wanted and bool(f.not_checked))  # whatever else it has
         ]
 
     def counts(self) -> dict[str, int]:
