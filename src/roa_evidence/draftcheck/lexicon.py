@@ -110,11 +110,12 @@ def literals(pattern: str) -> tuple[str, ...]:
 _WORD = re.compile(r"[a-z]+")
 
 
-def stems(text: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def stems(text: str) -> frozenset[str]:
     """Every beginning, of three letters or more, of every word in `text` (lower case): a
     pattern can match only where one of its `literals` is among them, as each begins a
     word ("wear" in "wears", "outperform" in "outperformed")."""
-    return {w[:k] for w in _WORD.findall(text.lower()) for k in range(3, len(w) + 1)}
+    return frozenset(w[:k] for w in _WORD.findall(text.lower()) for k in range(3, len(w) + 1))
 
 
 Rule = tuple[frozenset[str], re.Pattern[str], str]
