@@ -121,7 +121,7 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
         store.close()
 
 
-def _terms(*names: str, complete: Callable[[str], list[str]], help: str) -> tuple[Any, Any]:
+def _terms(*names: str, complete: Callable[..., list[str]], help: str) -> tuple[Any, Any]:
     """An option naming vocabulary terms: repeatable, or comma-separated; its help shows
     `--route ROUTE`, not the Python type."""
     metavar = names[0].removeprefix("--").upper()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from .. import vocab
 from ..errors import InvalidData, Problem
 from ..grading import DEFAULT_CONFIG, GradingConfig
 from . import fastyaml
@@ -35,6 +36,7 @@ from .datafile import read_config, read_text, read_yaml_text, validation_problem
 from .evidence_base import Claim, EvidenceBase
 from .inputs import GRADING_NAME, file_key, input_files
 from .schema import ClaimIn, ClaimsFileIn
+from .vocabfile import base_vocabulary
 from .yamlfile import LineDict, line_of
 
 
@@ -48,6 +50,7 @@ def read_evidence_base(
     read again with line tracking, so that every problem names its line.
     """
     files = input_files(data_dir)
+    vocab.activate(base_vocabulary(data_dir))  # before the fork: the worker checks its terms
     bib = read_works_in_background(files[0])
     try:
         claim_files = [read_claims_fast(path) for path in files[1:] if path.suffix == ".yaml"]

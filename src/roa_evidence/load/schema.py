@@ -43,9 +43,25 @@ def _term(kind: str, terms: tuple[str, ...], aliases: dict[str, str] | None = No
     return AfterValidator(check)
 
 
-Route = Annotated[str, _term("route", vocab.ROUTES, vocab.ROUTE_ALIASES)]
-Topic = Annotated[str, _term("topic", vocab.TOPICS)]
-Condition = Annotated[str, _term("condition", vocab.CONDITIONS, vocab.CONDITION_ALIASES)]
+def _base_term(kind: str) -> object:
+    """A term the evidence base declares (its vocabulary.yaml), looked up when validated."""
+
+    def check(value: str) -> str:
+        canonical, terms, aliases = vocab.lookup(kind)
+        term = canonical(value)
+        if term is not None:
+            return term
+        hint = nearest(value, terms, aliases=aliases)
+        if not hint.startswith("expected"):  # a suggestion: name the base's whole list too
+            hint += f" (one of {', '.join(terms)})"
+        raise ValueError(f"unknown {kind} '{value}'; {hint}")
+
+    return AfterValidator(check)
+
+
+Route = Annotated[str, _base_term("route")]
+Topic = Annotated[str, _base_term("topic")]
+Condition = Annotated[str, _base_term("condition")]
 Stance = Annotated[str, _term("stance", vocab.STANCES)]
 Indirectness = Annotated[str, _term("indirectness", vocab.INDIRECTNESS)]
 LinkFlag = Annotated[str, _term("evidence flag", vocab.LINK_FLAGS)]

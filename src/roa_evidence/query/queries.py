@@ -208,7 +208,7 @@ def assemble_claims(
     ).all():  # fetched at once: row-by-row fetching cost more than the rows here
         routes[claim_id].append(route)
     for claim_routes in routes.values():
-        claim_routes.sort(key=vocab.ROUTES.index)
+        claim_routes.sort(key=vocab.active().routes.index)
     assertions: dict[tuple[str, str], list[AssertionView]] = defaultdict(list)
     quotes = (
         sa.select(ASSERTION.c.claim_id, ASSERTION.c.kind, *_ASSERTION_READER.columns)
