@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,7 @@ from hypothesis import strategies as st
 from conftest import FIXTURES, SHIPPED_DATA, Run
 from roa_evidence.draftcheck import routes_named
 from roa_evidence.draftcheck.reading import citation_keys
-from roa_evidence.draftcheck.routes import RouteWords, lay_words, using
+from roa_evidence.draftcheck.routes import RouteWords, using
 
 GREEN = {"confirmed", "strong"}
 
@@ -153,18 +154,20 @@ def test_the_tuning_corpus_scores(run: Run, tmp_path: Path) -> None:
     assert hits / wanted >= 0.85
 
 
-def test_lay_route_words_come_from_the_vocabulary(tmp_path: Path) -> None:
+def test_lay_route_words_come_from_the_vocabulary() -> None:
+    from roa_evidence import vocab
+
     assert routes_named("by injection or drip") == {"IM", "IV"}
     assert routes_named("an IV injection") == {"IV"}
-    (tmp_path / "vocabulary.yaml").write_text(
-        "version: 1\nroutes:\n  IV: {aliases: [intravenous], lay: [a cannula]}\ntopics: {}\n"
-    )
-    words = lay_words(tmp_path)
-    with using(words):
+    with using(RouteWords.build({"IV": ["a cannula"]})):
         assert routes_named("given through a cannula") == {"IV"}
         assert routes_named("a drip") == frozenset()
     assert routes_named("a drip") == {"IV"}
-    assert isinstance(lay_words(tmp_path / "absent"), RouteWords)  # falls back
+    shipped = vocab.active()
+    with vocab.using(replace(shipped, lay={"IM": ("a jab in the arm",)})):
+        assert routes_named("a jab in the arm") == {"IM"}
+    with vocab.using(replace(shipped, lay={})):  # a base with no lay words: the shipped ones
+        assert routes_named("a drip") == {"IV"}
 
 
 def test_a_word_draft_is_checked_by_paragraph_and_sentence(run: Run, tmp_path: Path) -> None:
@@ -252,12 +255,11 @@ def test_a_bases_own_lay_words_are_read(run: Run, tmp_path: Path) -> None:
 
     base = tmp_path / "base"
     shutil.copytree(SHIPPED_DATA, base)
-    (base / "vocabulary.yaml").write_text(
-        "version: 1\nroutes:\n  IV: {aliases: [intravenous, infusion], lay: [a cannula]}\n"
-        "  IM: {aliases: [intramuscular]}\n  IN: {aliases: [intranasal, nasal]}\n"
-        "  oral: {aliases: [po]}\n  SL: {aliases: [sublingual]}\n  rectal: {aliases: [pr]}\n"
-        "  SC: {aliases: [subcutaneous]}\n",
-        encoding="utf-8",
+    vocabulary = base / "vocabulary.yaml"
+    text = vocabulary.read_text(encoding="utf-8")
+    assert "lay: [a drip," in text
+    vocabulary.write_text(
+        text.replace("lay: [a drip,", "lay: [a cannula, a drip,"), encoding="utf-8"
     )
     draft = tmp_path / "d.md"
     draft.write_text("Ketamine through a cannula has 100 % bioavailability.\n", encoding="utf-8")

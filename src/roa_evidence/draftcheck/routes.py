@@ -2,10 +2,12 @@
 
 Technical names ("IV", "intramuscularly", "infusion") come from the base's vocabulary
 (`vocab`); the lay words writers use ("a drip", "a shot in the muscle", "under the
-tongue") are data: the `lay` lists of `routes` in the evidence base's
-`vocabulary.yaml`, so that a base about another drug brings its own. `using(words)`
-makes a base's words the ones read (a context variable); without it, the shipped
-base's file is read, and a built-in list stands in when no file is found.
+tongue") are data too: the `lay` lists of `routes` in the evidence base's
+`vocabulary.yaml`, read with the rest of it (`load.vocabfile`), so that a base about
+another drug brings its own. The vocabulary in use (`vocab.active()`, the base a
+command reads) gives them; a base that declares none gets the shipped base's, and a
+built-in list stands in should that be missing. `using(words)` puts other words in
+force for a block (a library caller's own list).
 """
 
 from __future__ import annotations
@@ -16,23 +18,17 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
-
-import yaml
 
 from .. import vocab
 
 __all__ = [
     "RouteWords",
     "active",
-    "lay_words",
     "normalise_routes",
     "routes_in_order",
     "routes_named",
     "using",
 ]
-
-VOCABULARY_NAME = "vocabulary.yaml"
 
 _ROUTE_WORD = re.compile(
     r"\b(?:(IV|IM|IN|SL|SC|PO)|(intravenous(?:ly)?|intramuscular(?:ly)?|intranasal(?:ly)?|"
@@ -85,38 +81,23 @@ class RouteWords:
         return cls({r: tuple(p) for r, p in lay.items()}, pattern, route_of)
 
 
-def lay_words(data_dir: Path | None) -> RouteWords:
-    """The lay route words of the base in `data_dir` (its vocabulary.yaml), else the shipped
-    base's, else the built-in list. Keys other than `routes.*.lay` are left alone."""
-    if data_dir is not None:
-        found = _read_lay(data_dir / VOCABULARY_NAME)
-        if found is not None:
-            return RouteWords.build(found)
-    return _default_words()
+@lru_cache(maxsize=8)
+def _built(lay: tuple[tuple[str, tuple[str, ...]], ...]) -> RouteWords:
+    return RouteWords.build(dict(lay))
 
 
-def _read_lay(path: Path) -> dict[str, list[str]] | None:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None  # absent or unreadable here: `validate` is where the file is judged
-    routes = data.get("routes") if isinstance(data, dict) else None
-    if not isinstance(routes, dict):
-        return None
-    lay: dict[str, list[str]] = {}
-    for route, entry in routes.items():
-        words = entry.get("lay") if isinstance(entry, dict) else None
-        if isinstance(words, list):
-            lay[str(route)] = [str(w) for w in words if isinstance(w, (str, int, float))]
-    return lay
+def _vocabulary_words() -> RouteWords:
+    """The lay words of the vocabulary in use, else the shipped base's, else built in."""
+    from ..errors import EvidenceError
+    from ..load.vocabfile import shipped_vocabulary
 
-
-@lru_cache(maxsize=1)
-def _default_words() -> RouteWords:
-    from ..load.inputs import default_data_dir
-
-    found = _read_lay(default_data_dir() / VOCABULARY_NAME)
-    return RouteWords.build(found if found is not None else _BUILT_IN)
+    lay = vocab.active().lay
+    if not lay:
+        try:
+            lay = shipped_vocabulary().lay
+        except EvidenceError:  # an installation without its data: the built-in list
+            lay = {}
+    return _built(tuple(sorted((lay or _BUILT_IN).items())))
 
 
 _ACTIVE: ContextVar[RouteWords | None] = ContextVar("route_words", default=None)
@@ -133,8 +114,8 @@ def using(words: RouteWords | None) -> Iterator[None]:
 
 
 def active() -> RouteWords:
-    """The lay words read now (those of `using`, else the default)."""
-    return _ACTIVE.get() or _default_words()
+    """The lay words read now: those of `using`, else the vocabulary's in use."""
+    return _ACTIVE.get() or _vocabulary_words()
 
 
 _words = active

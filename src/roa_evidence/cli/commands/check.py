@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from ...draftcheck.findings import CheckReport
-from ..common import CheckFormat, CheckFormatOpt, connection, fail, settings
+from ..common import CheckFormat, CheckFormatOpt, connection, fail
 from ..output import stream_json
 from ..progress import progress
 
@@ -86,7 +86,7 @@ def check(
 
     Example: roa-evidence check draft.md --fail-on opposite,mismatch,cited-against,overclaim
     """
-    from ...draftcheck import FAIL_ON, decode_draft, docx_text, kind_of, read_draft, routes
+    from ...draftcheck import FAIL_ON, decode_draft, docx_text, kind_of, read_draft
     from ...draftcheck import check as check_draft
     from ...query.queries import find_claims, find_works
     from ...query.records import retraction_text
@@ -119,9 +119,8 @@ def check(
         works = find_works(conn)
     keys = [w.key for w in works]
     retracted = {w.key: retraction_text(w.retraction) for w in works if w.retraction}
-    # the base's lay route words ("a drip"), from its vocabulary.yaml, else the shipped ones
-    lay = routes.lay_words(settings(ctx).data_dir)
-    with progress("Checking sentences") as bar, routes.using(lay):
+    # the lay route words ("a drip") are the base's own: its vocabulary is in use (app.py)
+    with progress("Checking sentences") as bar:
         report = check_draft(
             text, claims, draft_kind, name, keys, progress=bar.advance, retracted=retracted
         )
