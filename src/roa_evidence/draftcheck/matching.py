@@ -201,11 +201,11 @@ class Matcher:
             paraphrase = shared >= TEXT_OVERLAP and score >= TEXT_SCORE
             if score >= MATCH_SCORE or (paraphrase and _routes_fit(routes, target.claim)):
                 accepted.append((target, score, shared))
-        by_parts = self._by_parts(text, processed, routes)
         if not accepted:
+            by_parts = self._by_parts(text, processed, routes)
             return by_parts[0] if by_parts else None
         target, score, _ = max(accepted, key=lambda s: s[1] + s[2] + 0.5 * self._fit(said, s[0]))
-        if by_parts is not None and score < CLOSE_WORDING:
+        if score < CLOSE_WORDING and (by_parts := self._by_parts(text, processed, routes)):
             # a claim whose parts fit much better beats a like wording about something else
             found, fit = by_parts
             if fit >= self._fit(said, target) + BETTER_FIT:
