@@ -18,8 +18,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .. import vocab
+
+if TYPE_CHECKING:
+    from ..load.vocabfile import Vocabulary
 
 __all__ = [
     "RouteWords",
@@ -91,13 +95,21 @@ def _vocabulary_words() -> RouteWords:
     from ..errors import EvidenceError
     from ..load.vocabfile import shipped_vocabulary
 
-    lay = vocab.active().lay
+    vocabulary = vocab.active()
+    if _LAST and _LAST[0][0] is vocabulary:  # asked for every sentence: the same one
+        return _LAST[0][1]
+    lay = vocabulary.lay
     if not lay:
         try:
             lay = shipped_vocabulary().lay
         except EvidenceError:  # an installation without its data: the built-in list
             lay = {}
-    return _built(tuple(sorted((lay or _BUILT_IN).items())))
+    words = _built(tuple(sorted((lay or _BUILT_IN).items())))
+    _LAST[:] = [(vocabulary, words)]
+    return words
+
+
+_LAST: list[tuple[Vocabulary, RouteWords]] = []  # the vocabulary last asked about, its words
 
 
 _ACTIVE: ContextVar[RouteWords | None] = ContextVar("route_words", default=None)
