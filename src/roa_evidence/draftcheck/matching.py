@@ -1,14 +1,17 @@
-"""Which claim a sentence repeats: by the keys it cites, and by its wording.
+"""Which claim a sentence repeats: by the keys it cites, its wording and its parts.
 
-A sentence is compared with every claim's statement and asserting quotes with
-rapidfuzz (0-100: the best of the whole-text ratio, the word-order-free ratio,
-the shared-words ratio for a sentence at least half the statement's length,
-and, for a quote of `QUOTE_CHARS` or more, the best-aligned part of the
-sentence), route words normalised first ("intramuscular" and "IM" compare
-alike), less `ROUTE_PENALTY` when the sentence names a route the claim is not
-about and leaves out one it is about (unless it repeats the text nearly
-verbatim). A match by text alone needs `MATCH_SCORE`; a cited key narrows the
-candidates to the claims it bears on, and a close enough one is taken.
+A sentence is compared with the statements and asserting quotes that share one of
+its telling words, with rapidfuzz (0-100: the best of the whole-text ratio, the
+word-order-free ratio, the shared-words ratio for a sentence at least half the
+statement's length, and, for a quote of `QUOTE_CHARS` or more, the best-aligned
+part of the sentence), writers' wordings and route words normalised first ("a shot
+in the muscle" and "IM" compare alike), less `ROUTE_PENALTY` when the sentence names
+a route the claim is not about and leaves out one it is about (unless it repeats
+the text nearly verbatim). A match by text alone needs `MATCH_SCORE`, and a topic in
+common with the claim; a cited key narrows the candidates to the claims it bears on,
+and the one whose wording and parts fit best is taken. When wording finds nothing,
+or a claim whose parts (`parts.fit`) fit clearly worse than another's, the claim
+the sentence's parts fit best is taken (`how: parts`).
 """
 
 from __future__ import annotations
