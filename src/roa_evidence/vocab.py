@@ -141,7 +141,9 @@ STANCES: tuple[str, ...] = ("supports", "contradicts", "qualifies")
 
 # What a claim is (docs/grading.md): graded empirical findings, checked descriptions of a
 # source, and definitions that hold by their rationale.
-KINDS: tuple[str, ...] = ("finding", "description", "definition")
+KINDS: tuple[str, ...] = ("finding", "description", "definition", "count", "appraisal")
+# A comparative claim: one route better than another, or different from it (docs/grading.md).
+COMPARISONS: tuple[str, ...] = ("superiority", "difference")
 # Designs that pool other studies: a link may say it lies `within:` one of these.
 POOLED_DESIGNS: tuple[str, ...] = ("meta-analysis", "systematic-review")
 INDIRECTNESS: tuple[str, ...] = ("population", "intervention", "comparator", "outcome")
@@ -151,8 +153,15 @@ CERTAINTIES: tuple[str, ...] = ("none", "very_low", "low", "moderate", "high")
 CERTAINTY_OF_LEVEL: dict[int, str] = {1: "very_low", 2: "low", 3: "moderate", 4: "high"}
 LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items()} | {"none": 0}
 # Findings' statuses (docs/grading.md, in the order they are decided), then the checked kinds'.
-FINDING_STATUSES: tuple[str, ...] = ("contradicted", "contested", "unsupported", "strong", "weak")
-CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "refuted", "unchecked")
+FINDING_STATUSES: tuple[str, ...] = (
+    "contradicted",
+    "very_uncertain",  # GRADE's "very uncertain": only very-low evidence against
+    "contested",
+    "unsupported",
+    "strong",
+    "weak",
+)
+CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "partly", "refuted", "unchecked")
 STATUSES: tuple[str, ...] = FINDING_STATUSES + CHECKED_STATUSES
 NOT_GRADED = "not graded"  # how a description's or definition's null certainty is shown
 

@@ -38,6 +38,7 @@ PROBLEM_KINDS = (
 STATUSES = (
     "contradicted",
     "refuted",
+    "very_uncertain",
     "contested",
     "unsupported",
     "weak",

@@ -230,7 +230,7 @@ def judge(
     compared = _compare(sentence.text, claim, match)
     for difference in parts.differing(sentence.text, claim):
         problems.append(Problem("mismatch", difference, f"the claim: '{claim.statement}'"))
-    if flip is not None and claim.status not in _AGAINST_THE_EVIDENCE:
+    if flip is not None and not _against_the_evidence(claim):
         problems.append(Problem("opposite", f"{flip}: the claim is '{claim.statement}'"))
     # Flipping a claim the evidence contradicts (or a description the record refutes) says
     # what the evidence says: not a problem, and not an assertion of the claim either.
@@ -263,6 +263,14 @@ def _compare(text: str, claim: ClaimView, match: Match) -> dict[str, str]:
     compared = parts.compare(text, claim)
     compared["wording"] = match.sure
     return compared
+
+
+def _against_the_evidence(claim: ClaimView) -> bool:
+    """Contradicted, refuted, or with only (very-low) evidence against it and none for:
+    saying the opposite is not a problem (issue 21 split `contradicted` in two)."""
+    if claim.status == "very_uncertain":
+        return claim.certainty in (None, "none")
+    return claim.status in _AGAINST_THE_EVIDENCE
 
 
 def _rank(problem: Problem) -> int:

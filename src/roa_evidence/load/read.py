@@ -25,6 +25,7 @@ from . import fastyaml
 from .bibfile import Work, read_bib
 from .crosscheck import (
     Located,
+    absence_of_evidence_warnings,
     claim_problems,
     cross_check,
     cross_check_raw,
@@ -341,6 +342,7 @@ def _evidence_base(
         for work in works.values()
         if work.design is None
     ]
+    warnings += absence_of_evidence_warnings(works, claims, config)
     warnings += incomplete_records(bib_path, works, claims)
     by_file: dict[str, list[str]] = {}
     for key, path, _ in documents:

@@ -29,7 +29,15 @@ _EVIDENCE_READER = reader(
     EvidenceView, LINK, WORK, columns={"n": sa.func.coalesce(LINK.c.n, WORK.c.n)}
 )
 # Findings that are not strong and descriptions that are not confirmed (docs/grading.md).
-GAP_STATUSES = ("contradicted", "contested", "unsupported", "weak", "refuted", "unchecked")
+GAP_STATUSES = (
+    "contradicted",
+    "very_uncertain",
+    "contested",
+    "unsupported",
+    "weak",
+    "refuted",
+    "unchecked",
+)
 
 
 @dataclass(frozen=True)
