@@ -40,6 +40,7 @@ ELSEWHERE = {
     ("retractions.md", "retractions diff"): "the tests' made-up base, after an import",
     ("troubleshooting.md", "--data my-evidence load"): "a broken evidence base of the page's",
     ("README.md", "check draft.md"): "a draft the page does not show (docs/check.md's is run)",
+    ("check.md", "check draft.md --fix"): "a draft the page does not show",
     ("own-base.md", "--data psilocybin claims --route orl"): "the page's own new base",
     ("own-base.md", "--data psilocybin claims --route IM"): "the page's own new base",
 }
