@@ -133,6 +133,10 @@ def export(stream: TextIO, selection: Selection) -> int:
             return replace(flt, routes=(term,))
         return replace(flt, topics=(term,))
 
+    if selection.group_by == "route" and flt.all_routes:
+        # head-to-head claims are about every route given: one table, not one per route
+        heading = f"Routes: {' and '.join(flt.routes)} (claims about all of them)"
+        return write(stream, [(heading, iter_claims(conn, flt, selection.batch_size))])
     tables = (
         (
             f"{selection.group_by.capitalize()}: {term}",

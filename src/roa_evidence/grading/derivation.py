@@ -204,6 +204,8 @@ def levels_reached(steps: Iterable[Mapping[str, object]]) -> list[int]:
         change = int(str(step["change"]))
         if step["domain"] == "start":
             level = start = change
+        elif step["domain"] == "override":  # set from the body's final, floored level
+            level = max(1 if start > 0 else 0, min(4, level)) + change
         else:
             level += change
         levels.append(max(1 if start > 0 else 0, min(4, level)))
