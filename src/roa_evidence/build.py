@@ -255,6 +255,7 @@ def _claim_records(
                 "n_disputed": len(spec.disputed_by),
                 "note": spec.note,
                 "rationale": spec.rationale,
+                "importance": spec.importance,
                 "mid_json": _dump(spec.mid),
                 "grading_json": json.dumps(steps, ensure_ascii=False),
                 "grading_against_json": json.dumps(_steps(grade.steps_against), ensure_ascii=False),

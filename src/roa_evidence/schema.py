@@ -51,6 +51,8 @@ Measure = Annotated[str, _term("effect measure", vocab.EFFECT_MEASURES)]
 Kind = Annotated[str, _term("kind", vocab.KINDS)]
 Certainty = Literal["high", "moderate", "low", "very_low"]
 JudgementLevel = Literal["not-serious", "serious", "very-serious"]
+# GRADE's importance of an outcome for decisions (an evidence profile's last column).
+Importance = Literal["critical", "important", "not-important"]
 
 
 class Strict(BaseModel):
@@ -202,6 +204,7 @@ class ClaimIn(Strict):
     grade_override: OverrideIn | None = None
     pooled_effect: PooledEffectIn | None = None
     judgements: Judgements | None = None
+    importance: Importance | None = None  # the evidence profile's default: important
     note: str | None = None
 
 

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from .evidence_base import EvidenceBase
     from .retraction_watch import Persisted
 
-SCHEMA_VERSION = "3"  # bump when a table in `tables` changes: older stores are rebuilt
+SCHEMA_VERSION = "4"  # bump when a table in `tables` changes: older stores are rebuilt
 # The advisory lock a load of one schema takes (advisory locks are per database):
 # roa-evidence's key and the schema's, so loads into other schemas do not wait for it.
 PG_LOCK = "SELECT pg_advisory_xact_lock(947678, hashtext(coalesce(current_schema(), '')))"
