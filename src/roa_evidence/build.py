@@ -66,7 +66,9 @@ def _value(value: ValueIn | None) -> grading.Value | None:
 def _effect(effect: EffectIn | None) -> grading.Effect | None:
     if effect is None:
         return None
-    return grading.Effect(**effect.model_dump())  # a pooled effect adds n_studies
+    # a pooled effect adds n_studies; the arms and baseline risk are the profile's only
+    graded = effect.model_dump(exclude={"intervention", "comparator", "baseline_risk"})
+    return grading.Effect(**graded)
 
 
 def evidence_of(spec: ClaimIn, studies: dict[str, grading.Study]) -> grading.ClaimEvidence:

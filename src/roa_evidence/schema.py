@@ -88,8 +88,17 @@ class AssertionIn(Strict):
     citation_issue: NonEmpty | None = None
 
 
+class ArmIn(Strict):
+    """The participants (and events) of one arm, as the source reports them."""
+
+    n: PositiveInt
+    events: NonNegativeInt | None = None
+
+
 class EffectIn(Strict):
-    """An effect estimate with its 95 % confidence interval."""
+    """An effect estimate with its 95 % confidence interval; the arms and the baseline
+    (comparator) risk, where known, give the evidence profile's patients and absolute
+    effect."""
 
     measure: Measure
     estimate: Number
@@ -97,6 +106,9 @@ class EffectIn(Strict):
     high: Number
     n: PositiveInt | None = None
     events: NonNegativeInt | None = None
+    intervention: ArmIn | None = None
+    comparator: ArmIn | None = None
+    baseline_risk: Annotated[float, Field(gt=0, lt=1)] | None = None  # a proportion
 
     @model_validator(mode="after")
     def _coherent(self) -> Self:

@@ -16,7 +16,7 @@ from rich.text import Text
 
 from .. import certainty as certainties
 from ..grading import levels_reached
-from ..records import ClaimView, WorkView, retraction_text
+from ..records import ClaimView, EvidenceView, WorkView, retraction_text
 from ..tabular import effect_text
 from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, notice_line, work_cells
 
@@ -230,7 +230,7 @@ def claim_detail(claim: ClaimView) -> Group:
                 reported = (reported + "; " if reported else "") + effect_text(e.effect)
             facts = _dotted(
                 e.stance,
-                e.design or "not appraised",
+                _design(e),
                 "" if e.n is None else f"n {e.n}",
                 e.blinding or "",
                 e.locator or "",
@@ -265,7 +265,7 @@ def claim_detail(claim: ClaimView) -> Group:
             table.add_row(
                 e.source,
                 e.stance,
-                e.design or "not appraised",
+                _design(e),
                 "" if e.n is None else str(e.n),
                 e.blinding or "",
                 ", ".join(e.quality),
@@ -419,6 +419,12 @@ def _citing(work: WorkView) -> list[Text]:
     if work.asserts:
         parts.append(Text("Asserts or disputes: " + ", ".join(work.asserts)))
     return parts
+
+
+def _design(link: EvidenceView) -> str:
+    """The linked study's design, marked when its appraisal is an unverified record."""
+    design = link.design or "not appraised"
+    return f"{design} (unverified record)" if link.verification == "unverified" else design
 
 
 def _ungraded(claim: ClaimView) -> str:

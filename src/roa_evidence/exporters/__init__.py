@@ -1,4 +1,5 @@
-"""Exports for reviewers: CSV, JSON, Markdown, BibTeX, CSL-JSON and a robvis table.
+"""Exports for reviewers: CSV, JSON, Markdown, BibTeX, CSL-JSON, a robvis table and a GRADE
+evidence profile (CSV, Markdown or HTML).
 
 One module per format, each with `write(stream, records)` (records in, text out, one
 record in hand at a time) and `export(stream, selection)` (which reads its records
@@ -14,7 +15,7 @@ from typing import TextIO
 from sqlalchemy.engine import Connection
 
 from ..queries import ClaimFilter
-from . import bibtex, csl, csv, json, markdown, robvis
+from . import bibtex, csl, csv, json, markdown, profile, robvis
 from .read import BATCH, Selection
 
 __all__ = ["BATCH", "EXPORTERS", "FORMATS", "GROUPS", "WHATS", "Selection", "export"]
@@ -27,9 +28,10 @@ EXPORTERS: dict[str, Callable[[TextIO, Selection], int]] = {
     "bib": bibtex.export,
     "csl-json": csl.export,
     "robvis": robvis.export,
+    "html": profile.export_html,  # the evidence profile only
 }
 FORMATS = tuple(EXPORTERS)
-WHATS = ("evidence", "claims", "sources")
+WHATS = ("evidence", "claims", "sources", "profile")
 GROUPS = ("route", "topic")
 EXCEL_BOM = "\ufeff"
 

@@ -12,6 +12,7 @@ from ..mdescape import md_escape
 from ..queries import ClaimFilter, check_filter_keys
 from ..records import ClaimView, WorkView
 from ..tabular import effect_text
+from . import profile
 from .read import Selection, groups, iter_claims
 
 # GRADE's Summary-of-Findings spelling: symbols and the level in capitals.
@@ -125,6 +126,8 @@ def export(stream: TextIO, selection: Selection) -> int:
     route (or topic, by `group_by`); table rows written."""
     if selection.what == "sources":
         return write_works(stream, selection.works())
+    if selection.what == "profile":
+        return profile.export_markdown(stream, selection)
     conn, flt = selection.conn, selection.flt
     check_filter_keys(conn, flt)
 

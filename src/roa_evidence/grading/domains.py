@@ -23,6 +23,8 @@ def risk_of_bias(body: list[Link], start: int, config: GradingConfig) -> Rating:
     def concerns(study: Study) -> list[str]:
         found = [b for b in config.bias_blinding if study.blinding == b]
         found += [flag for flag in config.bias_flags if flag in study.quality]
+        if config.rate_down_unverified and study.verification == "unverified":
+            found.append("unverified record")
         return found
 
     # Weighted by participants. A study that does not report n is read at its worst:

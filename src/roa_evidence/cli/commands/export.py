@@ -20,12 +20,14 @@ class ExportFormat(StrEnum):
     bib = "bib"
     csl_json = "csl-json"
     robvis = "robvis"
+    html = "html"
 
 
 class ExportWhat(StrEnum):
     evidence = "evidence"
     claims = "claims"
     sources = "sources"
+    profile = "profile"
 
 
 class GroupBy(StrEnum):
@@ -40,15 +42,17 @@ _RECORDS = {
     "bib": "BibTeX entries",
     "csl-json": "CSL items",
     "robvis": "studies",
+    "html": "findings",
 }
 # What each format can export; the first is its default.
 _WHATS = {
-    "csv": ("evidence", "claims", "sources"),
+    "csv": ("evidence", "claims", "sources", "profile"),
     "json": ("claims", "sources"),
-    "md": ("claims", "sources"),
+    "md": ("claims", "sources", "profile"),
     "bib": ("cited", "sources"),
     "csl-json": ("cited", "sources"),
     "robvis": ("cited",),
+    "html": ("profile",),
 }
 _WHY_NOT = {
     "json": "a JSON export holds each claim with its evidence already",
@@ -58,6 +62,7 @@ _WHY_NOT = {
     "csl-json": "a bibliography holds works: those the matching claims cite, or every work "
     "with --what sources",
     "robvis": "a robvis table holds one row per study the matching claims cite",
+    "html": "the HTML export is the GRADE evidence profile",
 }
 
 
@@ -86,8 +91,9 @@ def export(
             "--format",
             "-f",
             help="csv (spreadsheets, pandas, R), json, md (Summary-of-Findings "
-            "tables), bib (BibTeX), csl-json (citeproc, Zotero, pandoc) or robvis (the "
-            'study-level risk-of-bias table R\'s robvis plots with tool = "Generic").',
+            "tables), bib (BibTeX), csl-json (citeproc, Zotero, pandoc), robvis (the "
+            'study-level risk-of-bias table R\'s robvis plots with tool = "Generic") or html '
+            "(the evidence profile).",
         ),
     ] = ExportFormat.csv,
     what: Annotated[
@@ -96,8 +102,10 @@ def export(
             "--what",
             "-w",
             help="csv: evidence (default; one row per claim x source link), claims (one row "
-            "per claim) or sources (one per work); json and md: claims (default) or sources; "
-            "bib and csl-json: sources for every work instead of the cited ones.",
+            "per claim), sources (one per work) or profile (a GRADE evidence profile, one row "
+            "per finding); json: claims (default) or sources; md: claims (default), sources "
+            "or profile; html: profile; bib and csl-json: sources for every work instead of "
+            "the cited ones.",
         ),
     ] = None,
     output: Annotated[
@@ -132,7 +140,7 @@ def export(
     ] = False,
 ) -> None:
     """Export evidence, claims or sources as CSV, JSON, Markdown, BibTeX, CSL-JSON or a robvis
-    risk-of-bias table.
+    risk-of-bias table, or a GRADE evidence profile (--what profile) as CSV, Markdown or HTML.
 
     Takes every filter `claims` takes. Without -o the export goes to stdout.
 
@@ -148,6 +156,8 @@ def export(
     if with_appraisal and fmt not in (ExportFormat.bib, ExportFormat.csl_json):
         fail(f"--with-appraisal applies to --format bib and csl-json only, not {fmt.value}")
     chosen = _what_for(fmt, what)
+    if group_by is not None and chosen != "claims":
+        fail(f"--group-by applies to the Summary-of-Findings tables only, not --what {chosen}")
     flt = filters.parse()
     # A reader that leaves early (`export | head`) is handled once, for every command.
     with atomic_output(output, force=force) as stream, connection(ctx) as conn:
