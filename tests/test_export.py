@@ -679,12 +679,13 @@ def test_robvis_table_reads_back_as_robvis_generic_expects(
         (
             ("--format", "json", "--what", "evidence"),
             "Error: --what evidence has no effect with --format json (a JSON export holds each "
-            "claim with its evidence already); use --what claims or --what sources or --what profile\n",
+            "claim with its evidence already); use --what claims or --what sources\n",
         ),
         (
             ("--format", "md", "--what", "evidence"),
             "Error: --what evidence has no effect with --format md (a Summary-of-Findings table "
-            "lists each claim with its evidence already); use --what claims or --what sources or --what profile\n",
+            "lists each claim with its evidence already); use --what claims or --what sources "
+            "or --what profile\n",
         ),
         (
             ("--format", "bib", "--what", "claims"),
