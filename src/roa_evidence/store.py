@@ -226,7 +226,7 @@ class Store:
                 SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
                 _create_and_fill(conn, rows)
         except sa.exc.DBAPIError as exc:
-            raise server_error(exc) from None
+            raise server_error(exc, self.url) from None
         return rows
 
 
@@ -236,17 +236,49 @@ def lock_server(conn: Connection) -> None:
     conn.exec_driver_sql(PG_LOCK)
 
 
-def server_error(exc: Exception) -> StoreError:
-    """A database server's error as one sentence."""
-    if "lock timeout" in str(getattr(exc, "orig", exc)):
+def server_error(exc: Exception, url: str | None = None) -> StoreError:
+    """A database server's error as one sentence; a missing schema or database is named,
+    with the command that creates it."""
+    reason = str(getattr(exc, "orig", exc))
+    if "lock timeout" in reason:
         return StoreError(
             f"another load has been writing this database for over "
             f"{PG_LOCK_TIMEOUT}; nothing was changed; run again when it is done"
         )
+    missing = missing_on_server(reason, url)
+    if missing is not None:
+        return StoreError(missing)
     return StoreError(
         f"cannot use the database server ({_first_line(exc)}); "
         "check the --db URL and that the server is running"
     )
+
+
+def missing_on_server(reason: str, url: str | None) -> str | None:
+    """'the schema X does not exist ...' for a server error that says so, else None."""
+    import re
+
+    from sqlalchemy.engine import make_url
+
+    if url is None:
+        return None
+    parsed = make_url(url)
+    where = f"-h {parsed.host or 'localhost'} -p {parsed.port or 5432} -U {parsed.username or ''}"
+    database = re.search(r'database "([^"]+)" does not exist', reason)
+    if database:
+        return (
+            f"the database {database[1]} does not exist on the server {parsed.host}; create it "
+            f"with `createdb {where} {database[1]}`, then run the command again"
+        )
+    if "no schema has been selected" in reason or re.search(r'schema "[^"]+" does not', reason):
+        path = re.search(r"search_path\s*=\s*([^\s,&]+)", str(parsed.query.get("options", "")))
+        schema = path[1] if path else "public"
+        return (
+            f"the schema {schema} does not exist in the database {parsed.database}; create it "
+            f'with `psql {where} -d {parsed.database} -c "CREATE SCHEMA {schema}"`, then run '
+            "the command again"
+        )
+    return None
 
 
 def built_from(meta: dict[str, str], data_hash: str) -> bool:
