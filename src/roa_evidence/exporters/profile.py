@@ -21,7 +21,7 @@ from .. import vocab
 from ..certainty import LABEL, SYMBOL
 from ..mdescape import md_escape
 from ..records import ClaimView, EvidenceView
-from . import csv
+from ..tabular import write_csv as write_table
 from .read import Selection
 
 DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision")
@@ -229,7 +229,9 @@ def _fewer_more(value: float) -> str:
 
 def write_csv(stream: TextIO, claims: Iterable[ClaimView]) -> int:
     """The profile as CSV, a row per finding; rows written."""
-    return csv.write(stream, (row.cells for row in profile_rows(claims)), COLUMNS)
+    rows = [row.cells for row in profile_rows(claims)]
+    write_table(stream, COLUMNS, rows)
+    return len(rows)
 
 
 LEGEND = (
