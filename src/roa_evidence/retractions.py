@@ -57,6 +57,7 @@ class ImportSummary:
     works_retracted: int  # works with a retraction in force (imported or by hand)
     claims_changed: int  # claims whose certainty or status changed
     load: LoadSummary
+    skipped: int = 0  # records naming neither a DOI nor a PMID: nothing could match them
 
 
 def import_retractions(
@@ -84,11 +85,12 @@ def import_retractions(
         ) from None
     refresh(store, data_dir, progress=progress)
     notices: list[Row] = []
+    skipped: list[int] = []  # the lines of records nothing could match
 
     def parse() -> None:
         if progress:
             progress(f"reading {csv_path.name}")
-        notices.extend(read_retraction_watch(csv_path))
+        notices.extend(read_retraction_watch(csv_path, skipped))
 
     with build_lock(store.path):
         before = _grades(store)
@@ -111,6 +113,7 @@ def import_retractions(
         works_retracted=retracted,
         claims_changed=int(persisted.facts.get("claims_changed", "0")),
         load=load,
+        skipped=len(skipped),
     )
 
 

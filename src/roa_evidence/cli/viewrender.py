@@ -209,7 +209,8 @@ def check_lines(report: CheckReport) -> list[str]:
     then a count of verdicts (plain text: editors and CI read it like a linter's)."""
     lines = [_finding_line(report.path, f) for f in report.findings if f.verdict != "no-claim"]
     counts = ", ".join(f"{n} {verdict}" for verdict, n in report.counts().items())
-    lines.append(f"{report.sentences} sentences checked: {counts or 'none'}.")
+    sentences = f"{report.sentences} sentence{'' if report.sentences == 1 else 's'}"
+    lines.append(f"{sentences} checked: {counts or 'none'}.")
     return lines
 
 
