@@ -40,6 +40,5 @@ def test_the_retraction_import_counts_the_records_it_skipped(
     result = run("retractions", "import", str(csv_file), data=evidence)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith(
-        "Imported 1 notice from rw.csv (skipped 1 record naming neither a DOI nor a PubMed "
-        "id): "
+        "Imported 1 notice from rw.csv (skipped 1 record naming neither a DOI nor a PubMed id): "
     )
