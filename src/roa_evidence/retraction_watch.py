@@ -101,9 +101,9 @@ def read_retraction_watch(path: Path, skipped: list[int] | None = None) -> Itera
     """Stream the records of a Retraction Watch CSV as `retraction_notice` rows.
 
     Records naming neither a DOI nor a PubMed id of the original paper are
-    skipped (nothing could match them); their lines go into `skipped`. Raises InvalidRetractions, naming the
-    file and line, for a wrong header, a truncated or malformed row, or a date
-    that is not one.
+    skipped (nothing could match them); their lines go into `skipped`. Raises
+    InvalidRetractions, naming the file and line, for a wrong header, a truncated or
+    malformed row, or a date that is not one.
     """
 
     def fail(line: int, message: str) -> InvalidRetractions:
