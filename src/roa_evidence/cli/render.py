@@ -201,6 +201,8 @@ def claim_detail(claim: ClaimView) -> Group:
         head.append(" \u00b7 certainty against ")
         head.append_text(certainty_text(claim.certainty_against))
     head.append(f" \u00b7 total n {claim.total_n if claim.total_n is not None else 'not reported'}")
+    if claim.importance:
+        head.append(f" \u00b7 importance {claim.importance}")
     if claim.rationale:
         head.append(f"\nrationale: {claim.rationale}")
     if claim.note:
