@@ -26,9 +26,9 @@ from typing import Any
 import sqlalchemy as sa
 from sqlmodel import SQLModel
 
-import roa_evidence.models  # noqa: F401 - defines the tables
+import roa_evidence.store.models  # noqa: F401 - defines the tables
 from roa_evidence.exporters import FORMATS, export
-from roa_evidence.queries import find_claims
+from roa_evidence.query.queries import find_claims
 
 LINKS_PER_CLAIM = 5
 ROUTES = ("IV", "IM", "IN", "oral", "SL")

@@ -31,7 +31,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from generate import generate
 
-from roa_evidence.retraction_watch import HEADER
+from roa_evidence.retractions.retraction_watch import HEADER
 
 NATURES = ("Retraction",) * 8 + ("Correction", "Expression of concern", "Reinstatement")
 REASONS = (

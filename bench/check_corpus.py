@@ -25,7 +25,7 @@ import yaml
 
 from roa_evidence import open_store
 from roa_evidence.draftcheck import PROBLEM_KINDS, check
-from roa_evidence.queries import find_claims, find_works
+from roa_evidence.query.queries import find_claims, find_works
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "fixtures" / "drafts" / "corpus.yaml"

@@ -170,8 +170,8 @@ def _floor_csv(source: str, target: str) -> None:
 
 def _real_bib(path: str, ours: str) -> None:
     if ours == "ours":
-        from roa_evidence.bibfile import read_bib
-        from roa_evidence.datafile import read_text
+        from roa_evidence.load.bibfile import read_bib
+        from roa_evidence.load.datafile import read_text
 
         text, problems = read_text(Path(path))
         works, more = read_bib(Path(path), text) if text is not None else ([], [])

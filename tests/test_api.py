@@ -50,8 +50,8 @@ def test_the_sqlmodel_classes_create_exactly_the_tables_the_queries_read() -> No
     from sqlalchemy.schema import CreateIndex, CreateTable
     from sqlmodel import SQLModel
 
-    import roa_evidence.models  # noqa: F401 - defines the SQLModel classes
-    from roa_evidence.tables import TABLES
+    import roa_evidence.store.models  # noqa: F401 - defines the SQLModel classes
+    from roa_evidence.store.tables import TABLES
 
     def ddl(table: Any, dialect: Any) -> list[str]:
         indexes = sorted(table.indexes, key=lambda index: str(index.name))
@@ -71,7 +71,7 @@ def test_the_sqlmodel_classes_read_typed_rows(evidence_dir: Path, db_url: str) -
     import sqlalchemy as sa
     from sqlmodel import Session, select
 
-    from roa_evidence.models import Claim, Work
+    from roa_evidence.store.models import Claim, Work
 
     with open_store(evidence_dir, db_url) as conn:
         records = {c.id: c for c in find_claims(conn)}
@@ -126,7 +126,7 @@ def test_a_changed_claims_file_is_applied_without_sqlalchemy(
 
 
 def test_a_claim_made_through_the_models_has_the_store_defaults() -> None:
-    from roa_evidence.models import Claim, EvidenceLink, Work
+    from roa_evidence.store.models import Claim, EvidenceLink, Work
 
     claim = Claim(id="c", position=0, statement="s", topic="t", condition="any", level=0)
     assert (claim.kind, claim.grading_json, claim.n_asserted, claim.line) == ("finding", "[]", 0, 0)

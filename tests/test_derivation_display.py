@@ -34,7 +34,7 @@ def test_show_never_prints_none_inside_a_graded_body(tmp_path: Path) -> None:
         app,
         [
             *("--data", str(SHIPPED_DATA), "--db", f"sqlite:///{tmp_path}/e.sqlite"),
-            *("show", "im-as-effective-as-iv-depression"),
+            *("show", "side-effects-rare-mild-transient"),
         ],
         env={"NO_COLOR": "1", "COLUMNS": "200"},
     )

@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from conftest import SHIPPED_DATA, Run
 from roa_evidence import open_store
 from roa_evidence.exporters.read import iter_claims, iter_works
-from roa_evidence.queries import ClaimFilter, find_claims, find_works
+from roa_evidence.query.queries import ClaimFilter, find_claims, find_works
 
 DESIGN_COLUMNS = [
     "claim_id",

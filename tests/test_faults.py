@@ -23,8 +23,8 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from roa_evidence.cli import app
-from roa_evidence.inputs import fingerprint
-from roa_evidence.store import Store
+from roa_evidence.load.inputs import fingerprint
+from roa_evidence.store.database import Store
 
 ROA = Path(sys.executable).with_name("roa-evidence")
 FIXTURE = Path(__file__).parent / "fixtures" / "small"
@@ -224,7 +224,7 @@ def test_a_killed_load_leaves_no_worker_behind(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_readers_never_see_a_half_built_database(tmp_path: Path) -> None:
-    from roa_evidence.queries import ClaimFilter, find_claims
+    from roa_evidence.query.queries import ClaimFilter, find_claims
 
     bases = [make_base(tmp_path / f"v{v}", 150, 200, v) for v in (0, 1)]
     live = tmp_path / "live"

@@ -55,11 +55,11 @@ def test_old_database_still_answers_after_a_failed_load(
 ) -> None:
     assert run("load").exit_code == 0
     from roa_evidence import open_store
-    from roa_evidence.queries import find_claims
+    from roa_evidence.query.queries import find_claims
 
     _break(evidence_dir / "claims.yaml")
     assert run("load").exit_code == 2
-    from roa_evidence.store import Store
+    from roa_evidence.store.database import Store
 
     store = Store(db_url)
     with store.engine.connect() as conn:
@@ -141,3 +141,33 @@ def test_claim_kind_rationale_mid_and_within_reach_the_json(run: Run, evidence_d
     links = {link["source"]: link for link in by_id["iv-efficacy"]["evidence"]}
     assert links["big2020trial"]["within"] == "pool2021"
     assert links["pool2021"]["within"] is None
+
+
+def test_a_cited_work_missing_a_record_part_is_named_in_a_warning(
+    run: Run, evidence_dir: Path
+) -> None:
+    bib = evidence_dir / "studies.bib"
+    text = bib.read_text(encoding="utf-8")
+    cited = "  title   = {An open-label comparison of {IM} and {IV} ketamine},\n"
+    assert cited in text and "  year    = {2014},\n" in text
+    bib.write_text(
+        text.replace(cited, "").replace("  year    = {2014},\n", "", 1), encoding="utf-8"
+    )
+    result = run("validate")
+    assert result.exit_code == 0, result.stderr
+    warnings = [line for line in result.stderr.splitlines() if "smith2014open" in line]
+    assert len(warnings) == 1, result.stderr
+    assert warnings[0].startswith(f"warning: {bib}:")
+    assert "entry 'smith2014open' is cited as evidence but has no title; no year" in warnings[0]
+    assert "author" not in warnings[0].split("has no")[1]  # it has authors and a journal
+
+
+def test_complete_or_uncited_works_draw_no_record_warning(run: Run, evidence_dir: Path) -> None:
+    bib = evidence_dir / "studies.bib"
+    bib.write_text(
+        bib.read_text(encoding="utf-8") + "\n@article{uncited2020, design = {rct}}\n",
+        encoding="utf-8",
+    )
+    result = run("validate")
+    assert result.exit_code == 0, result.stderr
+    assert "is cited as evidence" not in result.stderr  # patients2024: relayed reports, exempt

@@ -18,8 +18,8 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import _PG_REASON, PG_SERVER
-from roa_evidence import store
 from roa_evidence.cli import app
+from roa_evidence.store import database as store
 
 DSN = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 

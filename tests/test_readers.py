@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 import sqlalchemy as sa
 
-from roa_evidence.readers import reader
-from roa_evidence.records import COMMA, VALUE
+from roa_evidence.query.readers import reader
+from roa_evidence.query.records import COMMA, VALUE
 
 metadata = sa.MetaData()
 THING = sa.Table(

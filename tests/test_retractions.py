@@ -18,8 +18,8 @@ from typer.testing import CliRunner
 from conftest import Run
 from roa_evidence import grading
 from roa_evidence.cli import app
-from roa_evidence.notices import Notice, parse_bib_notices
-from roa_evidence.retraction_watch import HEADER, parse_date
+from roa_evidence.retractions.notices import Notice, parse_bib_notices
+from roa_evidence.retractions.retraction_watch import HEADER, parse_date
 
 BIG_DOI = "10.5555/big.2020"
 JONES_PMID = "5550001"

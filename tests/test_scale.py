@@ -15,9 +15,9 @@ import yaml
 from typer.testing import CliRunner
 
 from conftest import FIXTURES, SHIPPED_DATA, Run
-from roa_evidence import build, fastyaml, latex, load
 from roa_evidence.cli import app
-from roa_evidence.yamlfile import parse_yaml
+from roa_evidence.load import fastyaml, latex, read, rows
+from roa_evidence.load.yamlfile import parse_yaml
 
 
 def _cli(data: Path, db: str, *args: str) -> tuple[int, str, str]:
@@ -61,8 +61,8 @@ def test_an_unchanged_evidence_base_is_not_parsed_again(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     assert run("load").exit_code == 0
-    monkeypatch.setattr(load, "read_evidence_base", _refuse)
-    monkeypatch.setattr(load, "read_claims_fast", _refuse)
+    monkeypatch.setattr(read, "read_evidence_base", _refuse)
+    monkeypatch.setattr(read, "read_claims_fast", _refuse)
     result = run("load")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Up to date: ")
@@ -81,8 +81,8 @@ def test_one_changed_claims_file_is_the_only_one_read_again(
         encoding="utf-8",
     )
     with monkeypatch.context() as patch:
-        patch.setattr(load, "read_works", _refuse)  # studies.bib is not parsed again
-        patch.setattr(load, "read_evidence_base", _refuse)
+        patch.setattr(read, "read_works", _refuse)  # studies.bib is not parsed again
+        patch.setattr(read, "read_evidence_base", _refuse)
         code, out, err = _cli(split_dir, db_url, "load")
     assert code == 0, err
     assert out.startswith("Updated "), out
@@ -155,10 +155,10 @@ def test_parallel_reading_and_grading_give_the_same_database(
 ) -> None:
     serial = f"sqlite:///{tmp_path / 'serial.sqlite'}"
     assert _cli(evidence_dir, serial, "load")[0] == 0
-    monkeypatch.setattr(load, "PARALLEL_MIN_BYTES", 0)
-    monkeypatch.setattr(build, "PARALLEL_MIN_CLAIMS", 1)
-    monkeypatch.setattr(load.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
-    monkeypatch.setattr(build.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(read, "PARALLEL_MIN_BYTES", 0)
+    monkeypatch.setattr(rows, "PARALLEL_MIN_CLAIMS", 1)
+    monkeypatch.setattr(read.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(rows.os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
     parallel = f"sqlite:///{tmp_path / 'parallel.sqlite'}"
     code, _, err = _cli(evidence_dir, parallel, "load")
     assert code == 0, err

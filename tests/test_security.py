@@ -17,7 +17,7 @@ import yaml
 from typer.testing import CliRunner, Result
 
 from roa_evidence.cli import app
-from roa_evidence.yamlfile import YamlError, parse_yaml
+from roa_evidence.load.yamlfile import YamlError, parse_yaml
 
 SCRIPT = "<script>alert('pwned')</script>"
 IMG = '<img src=x onerror="alert(2)">'
@@ -40,7 +40,8 @@ def _base(folder: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "studies.bib").write_text(
         "@misc{doc,\n  title = {A page},\n  design = {web-article},\n  file = {doc.txt}\n}\n\n"
-        "@article{study1,\n  title = {Trial " + SCRIPT + "},\n  design = {rct},\n  n = {40},\n"
+        "@article{study1,\n  title = {Trial " + SCRIPT + "},\n  author = {Doe, Jane},\n"
+        "  year = {2020},\n  journal = {Journal of Tests},\n  design = {rct},\n  n = {40},\n"
         "  population = {" + IMG + " | adults},\n  routes = {IM},\n  condition = {any}\n}\n",
         encoding="utf-8",
     )

@@ -68,7 +68,8 @@ def test_every_bioavailability_figure_is_a_claim(
 
 def test_oral_first_pass_figure_is_a_claim(tmp_path: Path) -> None:
     result = _run(tmp_path, "claims", "--route", "oral", "--search", "84", "--format", "json")
-    assert [c["value"] for c in json.loads(result.stdout)] == [{"estimate": 84.0, "unit": "%"}]
+    values = [c["value"] for c in json.loads(result.stdout)]
+    assert {"estimate": 84.0, "unit": "%"} in values  # also found: the cake metaphor's "84% loss"
 
 
 def test_every_work_the_first_document_cites_is_a_source(tmp_path: Path) -> None:
@@ -149,12 +150,7 @@ def test_a_documents_own_anecdote_never_carries_a_general_claim(
             for doc in documents
             if works[e["source"]]["design"] == "patient-reports" and e["source"].startswith(doc)
         }
-        if (
-            not support
-            or len(relayed_by) != 1
-            or len(support)
-            != len([e for e in support if works[e["source"]]["design"] == "patient-reports"])
-        ):
+        if len(relayed_by) != 1:  # mixed support still may not include the own anecdote
             continue
         asserting = {a["document"] for a in claim["asserted_by"]}
         if relayed_by <= asserting:
@@ -313,9 +309,8 @@ def test_standard_pharmacology_has_a_checked_source(
         assert any(works[e["source"]]["verification"] == "verified" for e in support) or any(
             works[e["source"]]["key"] == "ketalar_label" for e in support
         ), claim_id
-    for claim_id in ("iv-only-route-rate-controlled", "non-iv-cannot-be-stopped"):
-        stances = {e["stance"] for e in _claim(shipped, claim_id)["evidence"]}
-        assert "contradicts" in stances, claim_id  # subcutaneous infusions are rate-controlled
+    stances = {e["stance"] for e in _claim(shipped, "iv-only-route-rate-controlled")["evidence"]}
+    assert "contradicts" in stances  # subcutaneous infusions are rate-controlled
     for claim in shipped["claims"]:  # 'unsupported' means 'nothing checked was found', said so
         if (
             claim["kind"] == "finding"
@@ -341,6 +336,12 @@ CHECKED_IDENTIFIERS: dict[str, tuple[str, str | None, str | None]] = {
     "orhurhu2019ketamine": ("10.1213/ANE.0000000000004185", "31082965", "Ketamine Infusions for"),
     "yang2019molecular": ("10.1038/s41398-019-0624-1", "31699965", "Molecular and cellular"),
     "pharmacotherapy2022intranasal": ("10.1002/phar.2669", None, None),  # title not seen
+    # Third pass: the reference records' PMID for Bahji 2021 (33161172) belongs to
+    # another paper; the PubMed record for the title gives 33022440.
+    "bahji2021comparative": ("10.1016/j.jad.2020.09.071", "33022440", "Comparative efficacy"),
+    "cochrane2021ketamine": ("10.1002/14651858.CD011612.pub3", "34510411", "Ketamine and other"),
+    "kishimoto2016single": ("10.1017/S0033291716000064", "26867988", "Single-dose infusion"),
+    "langsjo2005sketamine": ("10.1097/00000542-200508000-00008", "16052107", "S-ketamine"),
 }
 
 
@@ -367,3 +368,119 @@ def test_every_identifier_matches_its_checked_record(
         doi, pmid = checked[work["key"]]
         assert work["doi"] == (doi.value if doi else None), work["key"]
         assert work["pmid"] == (pmid.value if pmid else None), work["key"]
+
+
+# ---------------------------------------------------------------------------
+# The second audit's link errors stay fixed (docs/evidence-base.md, third pass).
+# ---------------------------------------------------------------------------
+
+
+def _stances(shipped: dict[str, list[dict[str, Any]]], claim_id: str) -> dict[str, str]:
+    return {e["source"]: e["stance"] for e in _claim(shipped, claim_id)["evidence"]}
+
+
+def test_tiny_non_significant_trials_do_not_contradict_a_superiority_claim(
+    shipped: dict[str, list[dict[str, Any]]],
+) -> None:
+    stances = _stances(shipped, "iv-most-predictable-greatest-relief")
+    assert stances["chilukuri2014acute"] == "qualifies"
+    assert stances["loo2016placebo"] == "qualifies"
+    for claim_id in ("im-as-effective-as-iv-depression", "iv-im-similar-safety-effectiveness"):
+        assert _stances(shipped, claim_id)["loo2016placebo"] != "supports", (
+            claim_id
+        )  # route not randomised
+
+
+def test_a_route_outside_the_claim_does_not_contradict_it(
+    shipped: dict[str, list[dict[str, Any]]],
+) -> None:
+    """A subcutaneous cancer-pain trial bears on IM/IN/oral claims only indirectly."""
+    for claim_id in ("non-iv-cannot-be-stopped", "iv-im-effective-chronic-pain"):
+        claim = _claim(shipped, claim_id)
+        assert "SC" not in claim["routes"]
+        hardy = next(e for e in claim["evidence"] if e["source"] == "hardy2012randomized")
+        assert hardy["stance"] == "qualifies" and "intervention" in hardy["indirect"], claim_id
+
+
+def test_found_evidence_is_linked_not_described(shipped: dict[str, list[dict[str, Any]]]) -> None:
+    metabolites = _stances(shipped, "oral-metabolites-dwarf-ketamine")
+    assert metabolites.get("fanta2015population") == "supports"
+    assert metabolites.get("chong2006bioavailability") == "supports"
+    respiration = _stances(shipped, "no-respiratory-depression")
+    assert respiration.get("peltoniemi2016ketamine") == "supports"
+    assert "roback2006randomized" in respiration
+    assert _stances(shipped, "iv-onset-faster-than-im").get("ketalar_label") == "supports"
+    assert "cochrane2021ketamine" in _stances(shipped, "iv-target-rate-shown-to-work")
+    linked = {e["source"] for c in shipped["claims"] for e in c["evidence"]}
+    for key in ("cochrane2021ketamine", "forouzan2019comparison", "mcintyre2021synthesizing"):
+        assert key in linked, key
+    assert "bahji2021comparative" in linked
+
+
+def test_an_anecdote_neither_supports_nor_contradicts_a_general_claim(
+    shipped: dict[str, list[dict[str, Any]]],
+) -> None:
+    works = {w["key"]: w for w in shipped["works"]}
+    for claim in shipped["claims"]:
+        for link in claim["evidence"]:
+            if works[link["source"]]["design"] == "patient-reports":
+                assert link["stance"] != "contradicts", claim["id"]
+    assert "patientsroa_reports" not in _stances(shipped, "im-tachycardia")
+
+
+def test_adverse_effect_duration_does_not_support_drug_duration(
+    shipped: dict[str, list[dict[str, Any]]],
+) -> None:
+    links = _claim(shipped, "im-duration-30-60-min")["evidence"]
+    chilukuri = next(e for e in links if e["source"] == "chilukuri2014acute")
+    assert chilukuri["stance"] != "supports" and "outcome" in chilukuri["indirect"]
+
+
+def test_a_trial_stopped_for_nursing_resistance_is_not_flagged_stopped_early(
+    shipped: dict[str, list[dict[str, Any]]],
+) -> None:
+    roback = next(w for w in shipped["works"] if w["key"] == "roback2006randomized")
+    assert "stopped-early" not in roback["quality"]
+    vomiting = _stances(shipped, "im-minimal-vomiting")
+    assert {"forouzan_nd_vomiting", "majidinejad_nd_ondansetron"} <= vomiting.keys()
+
+
+def test_at_least_ten_links_carry_an_effect_read_on_a_page(
+    shipped: dict[str, list[dict[str, Any]]],
+) -> None:
+    works = {w["key"]: w for w in shipped["works"]}
+    with_effect = [
+        (c["id"], e) for c in shipped["claims"] for e in c["evidence"] if e["effect"] is not None
+    ]
+    assert len(with_effect) >= 10
+    assert len({e["source"] for _, e in with_effect}) >= 6
+    for claim_id, link in with_effect:
+        effect = link["effect"]
+        assert effect["low"] < effect["high"], claim_id
+        said_where = (link["note"] or "") + (works[link["source"]]["note"] or "")
+        assert "read on" in said_where, (claim_id, link["source"])
+
+
+# Cited works whose record still lacks a part, each saying in its note that it was not seen.
+KNOWN_GAPS = {
+    "pharmacotherapy2022intranasal": ("title", "authors"),
+    "mcintyre2020effect": ("authors",),
+    "ketalar_label": ("year",),
+    "forouzan_nd_vomiting": ("year",),
+    "majidinejad_nd_ondansetron": ("title", "year"),
+}
+
+
+def test_every_cited_work_has_a_complete_record_or_says_why_not(
+    shipped: dict[str, list[dict[str, Any]]],
+) -> None:
+    works = {w["key"]: w for w in shipped["works"]}
+    cited = {e["source"] for c in shipped["claims"] for e in c["evidence"]}
+    for key in sorted(cited):
+        work = works[key]
+        if work["design"] == "patient-reports":
+            continue  # relayed anecdote: found through the document that relays it
+        missing = tuple(f for f in ("title", "authors", "year", "container") if not work[f])
+        assert missing == KNOWN_GAPS.get(key, ()), (key, missing)
+        if missing:
+            assert "not seen" in work["note"] or "not displayed" in work["note"], key

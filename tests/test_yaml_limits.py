@@ -10,8 +10,8 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
-from roa_evidence import fastyaml, yamlfile
 from roa_evidence.cli import app
+from roa_evidence.load import fastyaml, yamlfile
 
 MESSAGE = "nesting deeper than 64 levels; flatten the structure"
 PARSERS = {

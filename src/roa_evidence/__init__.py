@@ -20,23 +20,23 @@ __version__ = "0.1.0"
 
 # public name -> the module that defines it
 _EXPORTS = {
-    "open_store": "refresh",
-    "ClaimFilter": "queries",
-    "find_claims": "queries",
-    "find_works": "queries",
-    "gaps": "queries",
-    "get_claim": "queries",
-    "get_work": "queries",
-    "read_evidence_base": "load",
+    "open_store": "load.refresh",
+    "ClaimFilter": "query.queries",
+    "find_claims": "query.queries",
+    "find_works": "query.queries",
+    "gaps": "query.queries",
+    "get_claim": "query.queries",
+    "get_work": "query.queries",
+    "read_evidence_base": "load.read",
     "grade": "grading",
-    "conflicts": "views",
-    "compare": "views",
-    "evidence_map": "views",
+    "conflicts": "query.views",
+    "compare": "query.views",
+    "evidence_map": "query.views",
     "check": "draftcheck",
     "render_report": "report",
     "export": "exporters",
-    "import_retractions": "retractions",
-    "retraction_changes": "retractions",
+    "import_retractions": "retractions.importing",
+    "retraction_changes": "retractions.importing",
     "EvidenceError": "errors",
     "InvalidRetractions": "errors",
     "InvalidData": "errors",
@@ -87,12 +87,12 @@ if TYPE_CHECKING:
     )
     from .exporters import export
     from .grading import grade
-    from .load import read_evidence_base
-    from .queries import ClaimFilter, find_claims, find_works, gaps, get_claim, get_work
-    from .refresh import open_store
+    from .load.read import read_evidence_base
+    from .load.refresh import open_store
+    from .query.queries import ClaimFilter, find_claims, find_works, gaps, get_claim, get_work
+    from .query.views import compare, conflicts, evidence_map
     from .report import render_report
-    from .retractions import import_retractions, retraction_changes
-    from .views import compare, conflicts, evidence_map
+    from .retractions.importing import import_retractions, retraction_changes
 
 
 def __getattr__(name: str) -> object:

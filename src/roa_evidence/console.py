@@ -43,9 +43,9 @@ def _nothing_to_load(args: list[str]) -> bool:
     try:
         from pathlib import Path
 
-        from .database import default_db_url
-        from .inputs import default_data_dir, fingerprint, unused_local_data
-        from .store import Store, built_from
+        from .load.inputs import default_data_dir, fingerprint, unused_local_data
+        from .store.connection import default_db_url
+        from .store.database import Store, built_from
 
         chosen = options.get("--data") or os.environ.get("ROA_EVIDENCE_DATA")
         if chosen is None and unused_local_data(default_data_dir()):

@@ -24,10 +24,10 @@ from markupsafe import Markup
 
 from . import certainty, vocab
 from .grading import levels_reached
-from .queries import count_by_kind
-from .records import ClaimView, WorkView, retraction_text
-from .tabular import effect_text
-from .views import conflicts, evidence_map
+from .query.queries import count_by_kind
+from .query.records import ClaimView, WorkView, retraction_text
+from .query.tabular import effect_text
+from .query.views import conflicts, evidence_map
 
 __all__ = ["CERTAINTY_COLOUR", "render_report", "write_report"]
 

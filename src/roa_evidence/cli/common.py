@@ -22,7 +22,7 @@ from .progress import progress
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from ..queries import ClaimFilter
+    from ..query.queries import ClaimFilter
 
 
 @dataclass
@@ -63,7 +63,7 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from ..inputs import default_data_dir, unused_local_data
+    from ..load.inputs import default_data_dir, unused_local_data
 
     chosen = settings(ctx).data_dir
     if chosen is not None:
@@ -86,9 +86,9 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
     # The frameworks are imported by now: their hundreds of thousands of objects live as
     # long as the process, so keep the collector from walking them again on every pass.
     gc.freeze()
-    from ..database import default_db_url
-    from ..refresh import refresh
-    from ..store import Store
+    from ..load.refresh import refresh
+    from ..store.connection import default_db_url
+    from ..store.database import Store
 
     base = data_dir(ctx)
     store = Store(settings(ctx).db_url or default_db_url(base))
@@ -306,7 +306,7 @@ class FilterOptions:
 
     def parse(self) -> ClaimFilter:
         """The library's filter from these options, vocabulary checked."""
-        from ..queries import ClaimFilter
+        from ..query.queries import ClaimFilter
 
         flt = ClaimFilter.from_terms(
             routes=self.route,

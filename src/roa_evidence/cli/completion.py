@@ -31,7 +31,7 @@ def _data_dir(ctx: typer.Context) -> Path:
     chosen = root.params.get("data") or os.environ.get("ROA_EVIDENCE_DATA")
     if chosen:
         return Path(chosen)
-    from ..inputs import default_data_dir
+    from ..load.inputs import default_data_dir
 
     return default_data_dir()
 

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..certainty import label as certainty_label
-from ..records import ClaimView, EvidenceView, WorkView
-from ..tabular import effect_text
+from ..query.records import ClaimView, EvidenceView, WorkView
+from ..query.tabular import effect_text
 
 CLAIM_HEADER = ("id", "routes", "topic", "certainty", "status", "n", "statement")
 EVIDENCE_HEADER = (

@@ -16,8 +16,8 @@ from rich.text import Text
 
 from .. import certainty as certainties
 from ..grading import levels_reached
-from ..records import ClaimView, WorkView, retraction_text
-from ..tabular import effect_text
+from ..query.records import ClaimView, WorkView, retraction_text
+from ..query.tabular import effect_text
 from . import widths
 from .plain import (
     CLAIM_HEADER,

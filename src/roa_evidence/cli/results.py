@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
 from .output import Output, print_rich
 
 if TYPE_CHECKING:
-    from ..records import ClaimView, WorkView
-    from ..views import Comparison, Conflict, EvidenceMap
+    from ..query.records import ClaimView, WorkView
+    from ..query.views import Comparison, Conflict, EvidenceMap
 
 
 @dataclass
@@ -25,7 +25,7 @@ class ClaimList(Output):
         return [claim.to_dict() for claim in self.claims]
 
     def write_csv(self, stream: TextIO) -> None:
-        from ..tabular import CLAIM_COLUMNS, claim_row, write_csv
+        from ..query.tabular import CLAIM_COLUMNS, claim_row, write_csv
 
         write_csv(stream, CLAIM_COLUMNS, (claim_row(c) for c in self.claims))
 
@@ -67,7 +67,7 @@ class WorkList(Output):
         return [work.to_dict() for work in self.works]
 
     def write_csv(self, stream: TextIO) -> None:
-        from ..tabular import WORK_COLUMNS, work_row, write_csv
+        from ..query.tabular import WORK_COLUMNS, work_row, write_csv
 
         write_csv(stream, WORK_COLUMNS, (work_row(w) for w in self.works))
 
@@ -100,7 +100,7 @@ class Detail(Output):
         return self.item.to_dict()
 
     def show(self) -> None:
-        from ..records import ClaimView
+        from ..query.records import ClaimView
         from .render import claim_detail, work_detail
 
         item = self.item
@@ -138,7 +138,7 @@ class ViewOutput(Output, Generic[V]):
 
 def conflicts_output(conflicts: Sequence[Conflict]) -> ViewOutput[Sequence[Conflict]]:
     """`conflicts`: each disputed or contradicted claim, its two sides."""
-    from ..views import conflicts_markdown
+    from ..query.views import conflicts_markdown
 
     return ViewOutput(
         conflicts,
@@ -152,7 +152,7 @@ def conflicts_output(conflicts: Sequence[Conflict]) -> ViewOutput[Sequence[Confl
 
 def comparison_output(comparison: Comparison, empty: str) -> ViewOutput[Comparison]:
     """`compare`: the routes side by side, topic by topic."""
-    from ..views import Comparison, comparison_markdown
+    from ..query.views import Comparison, comparison_markdown
 
     return ViewOutput(
         comparison,
@@ -166,7 +166,7 @@ def comparison_output(comparison: Comparison, empty: str) -> ViewOutput[Comparis
 
 def map_output(emap: EvidenceMap) -> ViewOutput[EvidenceMap]:
     """`map`: routes across, topics down."""
-    from ..views import EvidenceMap, map_markdown
+    from ..query.views import EvidenceMap, map_markdown
 
     empty = "No claims match those filters."
     return ViewOutput(

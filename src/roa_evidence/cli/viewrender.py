@@ -17,7 +17,7 @@ from .. import certainty
 
 if TYPE_CHECKING:
     from ..draftcheck import CheckReport, Finding
-    from ..views import Comparison, Conflict, EvidenceMap, Side
+    from ..query.views import Comparison, Conflict, EvidenceMap, Side
 
 
 def _plain() -> bool:
@@ -100,7 +100,7 @@ def conflict_panel(conflict: Conflict) -> Panel | Text:
 def _claim_lines(claims: Any, routes: Any = (), head_to_head: bool = False) -> Text:
     """A claim a line: certainty, id, status, and which of the compared routes it is
     about (`routes_note`)."""
-    from ..views import routes_note
+    from ..query.views import routes_note
 
     text = Text()
     for i, claim in enumerate(claims):

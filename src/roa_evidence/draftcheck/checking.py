@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
-from ..records import ClaimView
+from ..query.records import ClaimView
 from .drafts import read_draft
 from .findings import CheckReport, Finding
 from .judging import Verdict, judge

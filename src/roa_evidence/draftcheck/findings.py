@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..records import ClaimView
+from ..query.records import ClaimView
 from .matching import Match
 
 __all__ = ["FAIL_ON", "PROBLEM_KINDS", "STATUSES", "CheckReport", "Finding", "Problem"]

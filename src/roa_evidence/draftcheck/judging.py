@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..records import ClaimView, EvidenceView
+from ..query.records import ClaimView, EvidenceView
 from . import hedging, numbers, polarity
 from .findings import PROBLEM_KINDS, Problem
 from .matching import Match, Matcher

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from ..records import ClaimView
+from ..query.records import ClaimView
 from .routes import normalise_routes, routes_named
 
 __all__ = ["MATCH_SCORE", "Match", "Matcher"]

@@ -14,7 +14,7 @@ from typing import TextIO
 
 from sqlalchemy.engine import Connection
 
-from ..queries import ClaimFilter
+from ..query.queries import ClaimFilter
 from . import bibtex, csl, csv, json, markdown, profile, robvis
 from .read import BATCH, Selection
 

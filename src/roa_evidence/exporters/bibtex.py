@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from ..records import WorkView
+from ..query.records import WorkView
 from .read import BATCH, Selection
 
 # studies.bib keeps each work's appraisal (docs/data-format.md) and the curator's notes in

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from ..latex import latex_to_text
-from ..records import WorkView
+from ..load.latex import latex_to_text
+from ..query.records import WorkView
 from .json import json_array
 from .read import Selection
 

@@ -8,13 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from ..tabular import (
-    CLAIM_COLUMNS,
-    WORK_COLUMNS,
-    claim_row,
-    work_row,
-    write_csv,
-)
+from ..query.tabular import CLAIM_COLUMNS, WORK_COLUMNS, claim_row, work_row, write_csv
 from . import profile
 from .evidence import EVIDENCE_COLUMNS, evidence_rows
 from .read import Selection

@@ -19,10 +19,10 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .. import vocab
-from ..queries import ClaimFilter, check_filter_keys, notices_of, retracted_sources
-from ..records import in_force, retraction_text
-from ..tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK
-from ..tabular import FORMULA_STARTS, safe_cell
+from ..query.queries import ClaimFilter, check_filter_keys, notices_of, retracted_sources
+from ..query.records import in_force, retraction_text
+from ..query.tabular import FORMULA_STARTS, safe_cell
+from ..store.tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK
 from .read import claim_ids
 
 # GRADE's reasons for rating down, each a column of the evidence CSV: "serious (-1): why".

@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from ..queries import check_filter_keys
-from ..records import ClaimView, WorkView
+from ..query.queries import check_filter_keys
+from ..query.records import ClaimView, WorkView
 from .read import Selection
 
 

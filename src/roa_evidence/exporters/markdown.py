@@ -9,9 +9,9 @@ from typing import Any, TextIO
 from .. import vocab
 from ..certainty import LABEL, SYMBOL
 from ..mdescape import md_escape
-from ..queries import ClaimFilter, check_filter_keys
-from ..records import ClaimView, WorkView
-from ..tabular import effect_text
+from ..query.queries import ClaimFilter, check_filter_keys
+from ..query.records import ClaimView, WorkView
+from ..query.tabular import effect_text
 from . import profile
 from .read import Selection, groups, iter_claims
 

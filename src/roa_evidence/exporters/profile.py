@@ -20,8 +20,8 @@ from typing import Any, TextIO
 from .. import vocab
 from ..certainty import LABEL, SYMBOL
 from ..mdescape import md_escape
-from ..records import ClaimView, EvidenceView
-from ..tabular import write_csv as write_table
+from ..query.records import ClaimView, EvidenceView
+from ..query.tabular import write_csv as write_table
 from .read import Selection
 
 DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision")

@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from .. import vocab
-from ..queries import (
+from ..query.queries import (
     ClaimFilter,
     assemble_claims,
     assemble_works,
@@ -23,8 +23,8 @@ from ..queries import (
     claim_query,
     works_table,
 )
-from ..records import ClaimView, WorkView
-from ..tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK
+from ..query.records import ClaimView, WorkView
+from ..store.tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK
 
 BATCH = 500
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from ..records import WorkView
+from ..query.records import WorkView
 from . import csv
 from .read import Selection, iter_works
 

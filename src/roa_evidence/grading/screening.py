@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..notices import standing
+from ..retractions.notices import standing
 from .config import GradingConfig
 from .types import ClaimEvidence, Link, Step
 

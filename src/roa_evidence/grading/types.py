@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..notices import Notice
+from ..retractions.notices import Notice
 from ..vocab import CERTAINTY_OF_LEVEL, EFFECT_MEASURES, JUDGEMENT_LEVELS, RATIO_MEASURES
 
 # --------------------------------------------------------------------------

@@ -63,8 +63,8 @@ def check(
     """
     from ...draftcheck import FAIL_ON, decode_draft, kind_of, read_draft
     from ...draftcheck import check as check_draft
-    from ...queries import find_claims, find_works
-    from ...records import retraction_text
+    from ...query.queries import find_claims, find_works
+    from ...query.records import retraction_text
     from ...vocab import nearest
 
     failing: list[str] = []

@@ -15,7 +15,7 @@ def claims(ctx: typer.Context, filters: FilterOptions, fmt: FormatOpt = Format.t
 
     Example: roa-evidence claims --route IM,IV --all-routes --topic efficacy
     """
-    from ...queries import find_claims
+    from ...query.queries import find_claims
 
     flt = filters.parse()
     with connection(ctx) as conn:

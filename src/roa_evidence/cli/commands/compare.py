@@ -32,8 +32,8 @@ def compare(
 
     Example: roa-evidence compare IM IV --topic efficacy --topic duration
     """
-    from ...queries import ClaimFilter, find_claims
-    from ...views import compare as compare_routes
+    from ...query.queries import ClaimFilter, find_claims
+    from ...query.views import compare as compare_routes
     from ...vocab import parse_terms
 
     wanted = parse_terms("route", routes)

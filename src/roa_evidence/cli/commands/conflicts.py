@@ -17,8 +17,8 @@ def conflicts(
 
     Example: roa-evidence conflicts --route IM --topic efficacy
     """
-    from ...queries import find_claims
-    from ...views import conflicts as find_conflicts
+    from ...query.queries import find_claims
+    from ...query.views import conflicts as find_conflicts
 
     with connection(ctx) as conn:
         found = find_conflicts(find_claims(conn, filters.parse()))

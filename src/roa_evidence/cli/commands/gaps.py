@@ -33,8 +33,8 @@ def gaps(
 
     Example: roa-evidence gaps --route IM --fail
     """
-    from ...queries import count_by_kind, summary_text
-    from ...queries import gaps as find_gaps
+    from ...query.queries import count_by_kind, summary_text
+    from ...query.queries import gaps as find_gaps
 
     flt = filters.parse()
     with connection(ctx) as conn:

@@ -25,9 +25,9 @@ def load(
 
     Example: roa-evidence --data ./my-evidence load
     """
-    from ...database import default_db_url
-    from ...refresh import refresh
-    from ...store import Store
+    from ...load.refresh import refresh
+    from ...store.connection import default_db_url
+    from ...store.database import Store
 
     base = data_dir(ctx)
     url = settings(ctx).db_url or default_db_url(base)

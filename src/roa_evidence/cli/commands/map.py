@@ -16,8 +16,8 @@ def map_(ctx: typer.Context, filters: FilterOptions, fmt: ViewFormatOpt = ViewFo
 
     Example: roa-evidence map --route IV --route IM --route IN
     """
-    from ...queries import find_claims
-    from ...views import evidence_map
+    from ...query.queries import find_claims
+    from ...query.views import evidence_map
 
     flt = filters.parse()
     with connection(ctx) as conn:

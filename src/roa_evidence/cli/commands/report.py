@@ -31,7 +31,7 @@ def report(
     Example: roa-evidence report -o report.html --force
     """
     from ...atomic import atomic_output
-    from ...queries import find_claims, find_works
+    from ...query.queries import find_claims, find_works
     from ...report import write_report
 
     flt = filters.parse()

@@ -43,9 +43,9 @@ def import_(
 
     Example: roa-evidence retractions import retraction_watch.csv
     """
-    from ...database import default_db_url
-    from ...retractions import import_retractions
-    from ...store import Store
+    from ...retractions.importing import import_retractions
+    from ...store.connection import default_db_url
+    from ...store.database import Store
 
     base = data_dir(ctx)
     store = Store(settings(ctx).db_url or default_db_url(base))
@@ -78,7 +78,7 @@ def diff(
 
     Example: roa-evidence retractions diff --format json
     """
-    from ...retractions import retraction_changes
+    from ...retractions.importing import retraction_changes
 
     with connection(ctx) as conn:
         facts, changes = retraction_changes(conn)

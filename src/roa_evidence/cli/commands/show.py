@@ -16,7 +16,7 @@ def show(
 
     Example: roa-evidence show im-bioavailability-93
     """
-    from ...queries import get_claim
+    from ...query.queries import get_claim
 
     with connection(ctx) as conn:
         claim = get_claim(conn, claim_id)

@@ -16,7 +16,7 @@ def source(
 
     Example: roa-evidence source chilukuri2014acute
     """
-    from ...queries import get_work
+    from ...query.queries import get_work
 
     with connection(ctx) as conn:
         work = get_work(conn, key)

@@ -57,7 +57,7 @@ def sources(
 
     Example: roa-evidence sources --route IM --design rct --min-n 20
     """
-    from ...queries import find_works
+    from ...query.queries import find_works
     from ...vocab import parse_terms
 
     designs = parse_terms("design", design)

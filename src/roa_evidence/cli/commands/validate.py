@@ -39,9 +39,9 @@ def validate(
     Example: roa-evidence validate --documents ../shared/seeds
     """
     from ...errors import InvalidData
-    from ...evidence_base import unjudged as find_unjudged
-    from ...load import read_evidence_base
-    from ...quotes import check_quotes
+    from ...load.evidence_base import unjudged as find_unjudged
+    from ...load.quotes import check_quotes
+    from ...load.read import read_evidence_base
 
     base_dir = data_dir(ctx)
     base = read_evidence_base(base_dir)  # raises InvalidData with every problem

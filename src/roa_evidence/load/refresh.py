@@ -15,11 +15,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .database import default_db_url
-from .errors import BaseMismatch
+from ..errors import BaseMismatch
+from ..store.connection import default_db_url
+from ..store.database import LoadSummary, Progress, Store, built_from, tables
+from ..store.sqlitefile import build_lock
 from .inputs import default_data_dir, file_hashes, fingerprint
-from .sqlitefile import build_lock
-from .store import LoadSummary, Progress, Store, built_from, tables
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -53,7 +53,7 @@ def refresh(
             summary = update(store, data_dir, meta, hashes, progress)
             if summary is not None:
                 return summary
-        from .load import read_evidence_base
+        from .read import read_evidence_base
 
         if progress:
             progress("reading the evidence base")

@@ -24,8 +24,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .inputs import GRADING_NAME, fingerprint
-from .store import (
+from ..store.database import (
     SCHEMA_VERSION,
     LoadSummary,
     Progress,
@@ -36,6 +35,7 @@ from .store import (
     meta_rows,
     server_error,
 )
+from .inputs import GRADING_NAME, fingerprint
 
 
 class _Fallback(Exception):
@@ -105,7 +105,7 @@ def update(
     if not all(name.endswith(".yaml") for name in changed + removed):
         return None  # studies.bib or grading.toml changed: every grade may change
 
-    from .load import read_claims_fast
+    from .read import read_claims_fast
 
     if progress:
         progress(f"reading {len(changed)} changed claims file{'s' * (len(changed) != 1)}")
@@ -161,17 +161,17 @@ def _apply(
     read: dict[str, Any],
     progress: Progress | None,
 ) -> LoadSummary:
-    from . import grading
-    from .build import claim_rows
+    from .. import grading
     from .crosscheck import claim_problems
     from .datafile import read_config
+    from .rows import claim_rows
 
     config = grading.DEFAULT_CONFIG
     if GRADING_NAME in hashes:
         config, problems = read_config(data_dir / GRADING_NAME)
         if problems:
             raise _Fallback
-    from .notices import Notice
+    from ..retractions.notices import Notice
 
     notices: dict[str, list[Notice]] = {}
     for key, origin, nature, date, notice_doi, reason, record_id in db.rows(

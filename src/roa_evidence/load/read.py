@@ -18,6 +18,8 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from ..errors import InvalidData, Problem
+from ..grading import DEFAULT_CONFIG, GradingConfig
 from . import fastyaml
 from .bibfile import Work, read_bib
 from .crosscheck import (
@@ -26,12 +28,11 @@ from .crosscheck import (
     cross_check,
     cross_check_raw,
     duplicate_ids,
+    incomplete_records,
     references_resolve,
 )
 from .datafile import read_config, read_text, read_yaml_text, validation_problem
-from .errors import InvalidData, Problem
 from .evidence_base import Claim, EvidenceBase
-from .grading import DEFAULT_CONFIG, GradingConfig
 from .inputs import GRADING_NAME, file_key, input_files
 from .schema import ClaimIn, ClaimsFileIn
 from .yamlfile import LineDict, line_of
@@ -322,6 +323,7 @@ def _evidence_base(
         for work in works.values()
         if work.design is None
     ]
+    warnings += incomplete_records(bib_path, works, claims)
     by_file: dict[str, list[str]] = {}
     for key, path, _ in documents:
         by_file.setdefault(file_key(data_dir, path), []).append(key)

@@ -15,13 +15,13 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from . import grading, vocab
+from .. import grading, vocab
+from ..query.records import VALUE_COLUMNS
+from ..retractions.notices import Notice
+from ..retractions.retraction_watch import match_notices, work_notice_records
 from .bibfile import Work
 from .evidence_base import Claim, EvidenceBase
 from .inputs import file_key
-from .notices import Notice
-from .records import VALUE_COLUMNS
-from .retraction_watch import match_notices, work_notice_records
 from .schema import ClaimIn, EffectIn, ValueIn
 
 Layout = Mapping[str, Sequence[str]]  # table -> the columns a load writes, in order
@@ -32,7 +32,7 @@ def layout() -> dict[str, tuple[str, ...]]:
     """Every table's insert columns, parents first, from `tables`. Imported here, not at
     the top: an incremental load reads its layout from the database it updates, and so
     never imports SQLAlchemy (0.14 s of a 0.6 s update)."""
-    from .tables import TABLES, insert_columns
+    from ..store.tables import TABLES, insert_columns
 
     return {table.name: insert_columns(table) for table in TABLES}
 

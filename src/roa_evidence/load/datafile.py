@@ -11,8 +11,8 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from .errors import Problem
-from .grading import DEFAULT_CONFIG, GradingConfig
+from ..errors import Problem
+from ..grading import DEFAULT_CONFIG, GradingConfig
 from .yamlfile import YamlError, line_of, parse_yaml
 
 

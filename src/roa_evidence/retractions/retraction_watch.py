@@ -20,13 +20,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InvalidRetractions, StoreError
+from ..errors import InvalidRetractions, StoreError
 from .notices import Notice, canonical_nature, normalise_doi, normalise_pmid, standing
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
-    from .bibfile import Work
+    from ..load.bibfile import Work
 
 # The columns of the published file, in order (Crossref's documentation and the
 # repository's README); the ones we read must all be there, the rest may vary.
@@ -275,7 +275,7 @@ class Persisted:
 
 def _carry_queries() -> dict[str, str]:
     """What `carried` reads, as SQL text both sqlite3 and a server connection run."""
-    from .tables import RETRACTION_CHANGE, RETRACTION_NOTICE, insert_columns
+    from ..store.tables import RETRACTION_CHANGE, RETRACTION_NOTICE, insert_columns
 
     notices, changes = (
         ", ".join(insert_columns(t)) for t in (RETRACTION_NOTICE, RETRACTION_CHANGE)

@@ -14,12 +14,12 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
-from . import vocab
-from .errors import NotFound
+from .. import vocab
+from ..errors import NotFound
+from ..store.tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK, WORK_NOTICE
+from ..vocab import nearest, parse_terms
 from .readers import reader
 from .records import AssertionView, ClaimView, EvidenceView, WorkView, in_force
-from .tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK, WORK_NOTICE
-from .vocab import nearest, parse_terms
 
 CLAIM_READER = reader(ClaimView, CLAIM)
 WORK_READER = reader(WorkView, WORK)

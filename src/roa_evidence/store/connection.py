@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import StoreError
+from ..errors import StoreError
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine

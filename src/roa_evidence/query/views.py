@@ -18,8 +18,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import certainty, vocab
-from .mdescape import md_escape
+from .. import certainty, vocab
+from ..mdescape import md_escape
 from .records import AssertionView, ClaimView, EvidenceView
 
 __all__ = [

@@ -18,8 +18,8 @@ from pydantic import (
     model_validator,
 )
 
-from . import vocab
-from .vocab import nearest
+from .. import vocab
+from ..vocab import nearest
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 PositiveInt = Annotated[int, Field(strict=True, gt=0)]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from .errors import DataNotFound
+from ..errors import DataNotFound
 
 BIB_NAME = "studies.bib"
 CLAIMS_NAME = "claims.yaml"
@@ -19,10 +19,10 @@ GRADING_NAME = "grading.toml"
 
 def default_data_dir() -> Path:
     """The evidence base shipped inside the package (or the checkout's, run from source)."""
-    packaged = Path(__file__).parent / "data"
+    packaged = Path(__file__).parents[1] / "data"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def unused_local_data(shipped: Path) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from .records import VALUE_COLUMNS
+from ..query.records import VALUE_COLUMNS
 
 metadata = sa.MetaData()
 Text, Int, Real, Flag = sa.String, sa.Integer, sa.Float, sa.Boolean

@@ -16,12 +16,12 @@ from pathlib import Path
 from bibtexparser import model
 from bibtexparser.entrypoint import parse_string
 
-from . import vocab
-from .errors import Problem
+from .. import vocab
+from ..errors import Problem
+from ..query.records import WorkFacts
+from ..retractions.notices import Notice, parse_bib_notices
+from ..vocab import nearest
 from .latex import latex_to_text
-from .notices import Notice, parse_bib_notices
-from .records import WorkFacts
-from .vocab import nearest
 
 # bibtexparser logs each failed block itself; we report them our own way.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)

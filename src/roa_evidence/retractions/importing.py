@@ -18,21 +18,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .errors import InvalidRetractions, StoreError
+from ..errors import InvalidRetractions, StoreError
 from .notices import standing
-from .retraction_watch import (
-    HEADER,
-    Persisted,
-    Row,
-    carried,
-    match_notices,
-    read_retraction_watch,
-)
+from .retraction_watch import HEADER, Persisted, Row, carried, match_notices, read_retraction_watch
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
-    from .store import LoadSummary, Progress, Store
+    from ..store.database import LoadSummary, Progress, Store
 
 __all__ = [
     "HEADER",
@@ -69,10 +62,10 @@ def import_retractions(
     grades recorded as "before" differ from "after" only by the notices. The
     file is parsed while studies.bib is (in another process, when it is large).
     """
-    from .inputs import file_hashes
-    from .load import read_evidence_base
-    from .refresh import refresh
-    from .sqlitefile import build_lock
+    from ..load.inputs import file_hashes
+    from ..load.read import read_evidence_base
+    from ..load.refresh import refresh
+    from ..store.sqlitefile import build_lock
 
     digest = hashlib.blake2b(digest_size=16)
     try:
@@ -160,7 +153,7 @@ def retraction_changes(conn: Connection) -> tuple[dict[str, str], list[Change]]:
     """The latest import's facts (empty when there was none) and the claims it changed."""
     import sqlalchemy as sa
 
-    from .tables import CLAIM, RETRACTION_CHANGE, RETRACTION_IMPORT
+    from ..store.tables import CLAIM, RETRACTION_CHANGE, RETRACTION_IMPORT
 
     facts = {key: value for key, value in conn.execute(sa.select(RETRACTION_IMPORT))}
     changed = (

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from ..errors import DataNotFound, Problem
 from .datafile import read_text
-from .errors import DataNotFound, Problem
 from .evidence_base import EvidenceBase
 from .inputs import BIB_NAME
 

@@ -22,18 +22,18 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .atomic import Replacement
-from .database import as_db_url, make_engine, sqlite_path
-from .errors import StoreError
-from .inputs import fingerprint
+from ..atomic import Replacement
+from ..errors import StoreError
+from ..load.inputs import fingerprint
+from .connection import as_db_url, make_engine, sqlite_path
 from .sqlitefile import os_reason, replaceable
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
     from sqlalchemy.engine import Connection, Engine
 
-    from .evidence_base import EvidenceBase
-    from .retraction_watch import Persisted
+    from ..load.evidence_base import EvidenceBase
+    from ..retractions.retraction_watch import Persisted
 
 SCHEMA_VERSION = "4"  # bump when a table in `tables` changes: older stores are rebuilt
 # The advisory lock a load of one schema takes (advisory locks are per database):
@@ -119,8 +119,8 @@ class Store:
         retraction notices are carried over from the database as it is, unless
         `retractions` replaces them (an import).
         """
-        from .build import layout, table_rows
-        from .retraction_watch import carried
+        from ..load.rows import layout, table_rows
+        from ..retractions.retraction_watch import carried
 
         data_hash = fingerprint(base.data_dir, hashes)
 
@@ -208,7 +208,7 @@ class Store:
         import sqlalchemy as sa
         from sqlmodel import SQLModel
 
-        from .retraction_watch import carried_from_server
+        from ..retractions.retraction_watch import carried_from_server
 
         try:
             with self.engine.begin() as conn:
@@ -345,7 +345,7 @@ def insert_rows(
     """Bulk-insert rows through a DB-API cursor: COPY on PostgreSQL, executemany on SQLite;
     `layout` gives each table's columns, parents first (default: `build.layout()`)."""
     if layout is None:
-        from .build import layout as build_layout
+        from ..load.rows import layout as build_layout
 
         layout = build_layout()
     for name, columns in layout.items():

@@ -10,8 +10,8 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from .atomic import stale_temporaries
-from .errors import StoreError
+from ..atomic import stale_temporaries
+from ..errors import StoreError
 
 
 @contextlib.contextmanager

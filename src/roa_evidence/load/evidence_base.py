@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..errors import Problem
+from ..grading import DEFAULT_CONFIG, GradingConfig
 from .bibfile import Work
 from .datafile import read_text, read_yaml_text
-from .errors import Problem
-from .grading import DEFAULT_CONFIG, GradingConfig
 from .schema import ClaimIn
 from .yamlfile import LineDict, line_of
 

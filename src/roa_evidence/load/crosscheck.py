@@ -7,14 +7,14 @@ its works. Each problem names its file and line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
+from ..errors import Problem
+from ..vocab import POOLED_DESIGNS, nearest
 from .bibfile import Work
-from .errors import Problem
 from .evidence_base import Claim
-from .vocab import POOLED_DESIGNS, nearest
 from .yamlfile import LineDict, line_of
 
 Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)
@@ -230,3 +230,38 @@ def claim_problems(works: Mapping[str, Appraised], claim: Claim) -> Iterator[Pro
                 i,
                 "within",
             )
+
+
+# What a reader needs to find a cited work: the record's part and how the warning names it.
+_RECORD_PARTS = (
+    ("title", "title"),
+    ("authors", "author or organization"),
+    ("year", "year"),
+    ("container", "journal, book, publisher or howpublished"),
+)
+
+
+def incomplete_records(
+    bib_path: Path, works: Mapping[str, Work], claims: Iterable[Claim]
+) -> list[Problem]:
+    """A warning for each work cited as evidence whose record lacks a part a reader needs
+    to find it, naming the key and the missing parts.
+
+    Relayed patient reports are exempt: they have no record of their own and are
+    found through the document that relays them.
+    """
+    cited = {link.source for claim in claims for link in claim.spec.evidence}
+    cited = {key for key in cited if key in works and works[key].design != "patient-reports"}
+    warnings: list[Problem] = []
+    for work in sorted((works[key] for key in cited), key=lambda w: w.line):
+        missing = [label for part, label in _RECORD_PARTS if not getattr(work, part)]
+        if missing:
+            warnings.append(
+                Problem(
+                    bib_path,
+                    work.line,
+                    f"entry '{work.key}' is cited as evidence but has no {'; no '.join(missing)}; "
+                    "add what a record shows, or say in its note that it was not found",
+                )
+            )
+    return warnings
