@@ -95,34 +95,32 @@ def test_two_loads_at_once_leave_one_whole_database(
     assert _claims(evidence_dir, pg_url) == expected
 
 
-def test_a_load_that_waits_too_long_for_another_says_so(
-    evidence_dir: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_load_that_waits_too_long_for_another_says_so(evidence_dir: Path, pg_url: str) -> None:
     import psycopg
 
     runner = CliRunner()
-    args = ["--data", str(evidence_dir), "--db", pg_url, "load", "--force"]
+    args = ["--data", str(evidence_dir), "--db", pg_url, "--wait", "0.2", "load", "--force"]
     assert runner.invoke(app, args).exit_code == 0
     before = _claims(evidence_dir, pg_url)
-    monkeypatch.setattr(store, "PG_LOCK_TIMEOUT", "200ms")
     with psycopg.connect(DSN) as other:  # another load, holding the lock in its transaction
         _hold_the_lock(other, pg_url)
         result = runner.invoke(app, args, env={"NO_COLOR": "1"})
     assert result.exit_code == 2
     assert result.stderr == (
-        "Error: another load has been writing this database for over "
-        "200ms; nothing was changed; run again when it is done\n"
+        "roa-evidence: another roa-evidence load is writing this database; waiting up to "
+        "0.2 s (--wait SECONDS)\n"
+        "Error: another load has been writing this database for longer than --wait allows; "
+        "nothing was changed; run again when it is done, or wait longer with --wait SECONDS\n"
     )
     assert _claims(evidence_dir, pg_url) == before
 
 
 def test_loads_into_different_schemas_do_not_wait_for_each_other(
-    evidence_dir: Path, pg_url: str, second_pg_url: str, monkeypatch: pytest.MonkeyPatch
+    evidence_dir: Path, pg_url: str, second_pg_url: str
 ) -> None:
     import psycopg
 
-    monkeypatch.setattr(store, "PG_LOCK_TIMEOUT", "200ms")
-    args = ["--data", str(evidence_dir), "load", "--force"]
+    args = ["--data", str(evidence_dir), "--wait", "0.2", "load", "--force"]
     with psycopg.connect(DSN) as other:  # a load into the first schema, holding its lock
         _hold_the_lock(other, pg_url)
         blocked = CliRunner().invoke(app, ["--db", pg_url, *args])
@@ -132,9 +130,7 @@ def test_loads_into_different_schemas_do_not_wait_for_each_other(
     assert elsewhere.stdout.startswith("Loaded "), elsewhere.stdout
 
 
-def test_a_changed_claims_file_waits_for_the_lock_too(
-    evidence_dir: Path, pg_url: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_changed_claims_file_waits_for_the_lock_too(evidence_dir: Path, pg_url: str) -> None:
     import psycopg
 
     runner = CliRunner()
@@ -146,11 +142,12 @@ def test_a_changed_claims_file_waits_for_the_lock_too(
         ),
         encoding="utf-8",
     )
-    monkeypatch.setattr(store, "PG_LOCK_TIMEOUT", "200ms")
     with psycopg.connect(DSN) as other:
         _hold_the_lock(other, pg_url)
         result = runner.invoke(
-            app, ["--data", str(evidence_dir), "--db", pg_url, "load"], env={"NO_COLOR": "1"}
+            app,
+            ["--data", str(evidence_dir), "--db", pg_url, "--wait", "0.2", "load"],
+            env={"NO_COLOR": "1"},
         )
     assert result.exit_code == 2
     assert "another load has been writing this database" in result.stderr

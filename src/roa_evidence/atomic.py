@@ -8,7 +8,9 @@ named `.<name>.<random>.tmp`, so a later run can sweep what a killed one left
 
 from __future__ import annotations
 
+import fcntl
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -30,6 +32,10 @@ class Replacement:
         handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         self.handle = handle
         self.temp = Path(name)
+        # Locked until the block ends (through a second descriptor: the writer closes
+        # `handle`): a later run sweeps only unlocked temporaries, which killed writers left.
+        self._lock = os.dup(handle)
+        fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
     def commit(self, *, overwrite: bool = True) -> None:
         """Flush the temporary file to disk and move it to `path`. Without `overwrite`, raise
@@ -58,6 +64,7 @@ class Replacement:
         trace: TracebackType | None,
     ) -> None:
         self.temp.unlink(missing_ok=True)
+        os.close(self._lock)
 
 
 def stale_temporaries(path: Path) -> Iterator[Path]:
@@ -65,6 +72,33 @@ def stale_temporaries(path: Path) -> Iterator[Path]:
     import glob
 
     return path.parent.glob(f".{glob.escape(path.name)}.*.tmp")
+
+
+def sweep_abandoned(path: Path) -> None:
+    """Remove the temporary files of `path` that killed writers left: those no live
+    `Replacement` holds locked (another export of the same file may be running)."""
+    for stale in stale_temporaries(path):
+        try:
+            with open(stale, "rb") as handle:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                stale.unlink()
+        except OSError:
+            continue  # held by a live writer, or gone already
+
+
+def _not_regular(path: Path) -> str | None:
+    """What `path` is when it exists and is not a regular file (symlinks followed)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 @contextmanager
@@ -80,9 +114,17 @@ def atomic_output(path: Path | None, *, force: bool = False) -> Iterator[TextIO]
         return
     if path.is_dir():
         raise OutputError(f"{path} is a folder; name a file to write")
+    kind = _not_regular(path)
+    if kind is not None:  # --force would replace it with a file: /dev/null, a named pipe
+        raise OutputError(
+            f"{path} is {kind}, and -o writes only regular files (whole, or not at all); "
+            "to send the output there, leave out -o and redirect standard output "
+            f"(> {path}, or | COMMAND)"
+        )
     if path.exists() and not force:
         raise OutputError(f"{path} already exists; pass --force to overwrite it")
     folder = path.parent
+    sweep_abandoned(path)
     try:
         replacement = Replacement(path)
     except FileNotFoundError:

@@ -3,6 +3,7 @@ command, registered here in the order `--help` lists them."""
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -41,7 +42,9 @@ class _Group(TyperGroup):
             return settings is not None and settings.debug
 
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
+            sys.stdout.flush()  # a full disk behind stdout fails here, not at exit
+            return result
         except EvidenceError as exc:
             if debug():
                 raise
@@ -65,6 +68,10 @@ class _Group(TyperGroup):
         except Exception as exc:
             if debug() or (hasattr(exc, "exit_code") and hasattr(exc, "show")):
                 raise  # --debug, or a usage error (missing argument...) the framework reports
+            known = _known_failure(exc)
+            if known is not None:
+                err(f"Error: {known}")
+                raise typer.Exit(2) from None
             err(
                 f"Error: unexpected {type(exc).__name__}: {exc}. Run again with --debug for "
                 "the traceback, and please report it."
@@ -82,6 +89,38 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
+
+
+def _known_failure(exc: Exception) -> str | None:
+    """A failure outside the library's own errors, in one sentence: standard output that
+    cannot be written (a full disk), or a database that failed mid-command (a server
+    stopped, a lock held); None for anything else."""
+    if isinstance(exc, OSError) and _writing_an_open_stream(exc):
+        _silence_stdout()
+        return (
+            f"cannot write to standard output ({exc.strerror or exc}); the output is "
+            "incomplete; free some space or send it elsewhere"
+        )
+    if "sqlalchemy" in sys.modules:
+        import sqlalchemy as sa
+
+        if isinstance(exc, sa.exc.DBAPIError):
+            from ..store.database import server_error
+
+            return str(server_error(exc))
+    return None
+
+
+def _writing_an_open_stream(exc: OSError) -> bool:
+    """True for a write error on a stream already open (no file name: files roa-evidence
+    opens report their own errors), which leaves standard output, where data waits."""
+    return exc.filename is None and exc.errno in (
+        errno.ENOSPC,
+        errno.EDQUOT,
+        errno.EFBIG,
+        errno.EIO,
+        errno.EROFS,
+    )
 
 
 def _silence_stdout() -> None:
@@ -127,6 +166,18 @@ def _main(
             "postgresql+psycopg://host/db). Default: a SQLite file in your cache folder.",
         ),
     ] = None,
+    wait: Annotated[
+        float,
+        typer.Option(
+            "--wait",
+            metavar="SECONDS",
+            envvar="ROA_EVIDENCE_WAIT",
+            min=0,
+            max=7 * 24 * 3600,  # a week; also keeps out nan and inf
+            help="How long to wait for another roa-evidence process that is updating the "
+            "same database before giving up.",
+        ),
+    ] = 120.0,
     debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks on errors.")] = False,
     version: Annotated[
         bool,
@@ -140,7 +191,7 @@ def _main(
     ] = False,
 ) -> None:
     """Track claims about ketamine routes, who makes them, and the evidence behind each."""
-    ctx.obj = Settings(data, db, debug)
+    ctx.obj = Settings(data, db, debug, wait)
     if ctx.invoked_subcommand is None:
         print(ctx.get_help())
         raise typer.Exit(0)

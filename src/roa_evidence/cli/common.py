@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
 
     from ..query.queries import ClaimFilter
+    from ..store.database import Store
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Settings:
     data_dir: Path | None
     db_url: str | None
     debug: bool
+    wait: float = 120.0  # seconds to wait for another process's build (--wait)
 
 
 class Format(StrEnum):
@@ -78,6 +80,20 @@ def data_dir(ctx: typer.Context) -> Path:
     return shipped
 
 
+def store_of(ctx: typer.Context, base: Path) -> Store:
+    """The store the options name, for the evidence base `base`: it waits --wait seconds
+    for another process's build, and says at once that it waits."""
+    from ..store.connection import default_db_url
+    from ..store.database import Store
+
+    chosen = settings(ctx)
+    return Store(
+        chosen.db_url or default_db_url(base),
+        lock_wait=chosen.wait,
+        on_wait=lambda message: err(f"roa-evidence: {message}"),
+    )
+
+
 @contextmanager
 def connection(ctx: typer.Context) -> Iterator[Connection]:
     """A connection to an up-to-date store; rebuilds (and says so) when the data changed."""
@@ -87,11 +103,9 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
     # long as the process, so keep the collector from walking them again on every pass.
     gc.freeze()
     from ..load.refresh import refresh
-    from ..store.connection import default_db_url
-    from ..store.database import Store
 
     base = data_dir(ctx)
-    store = Store(settings(ctx).db_url or default_db_url(base))
+    store = store_of(ctx, base)
     try:
         with progress("Updating the database") as bar:
             summary = refresh(store, base, progress=bar.stage)

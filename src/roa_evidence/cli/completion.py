@@ -37,8 +37,10 @@ def _data_dir(ctx: typer.Context) -> Path:
 
 
 def _read(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8", errors="replace")
+    from ..bounded import MAX_DATA_FILE, read_bytes
+
+    try:  # a regular file only: a symlink to /dev/zero must not hang the shell
+        return read_bytes(path, MAX_DATA_FILE).decode("utf-8", errors="replace")
     except OSError:
         return ""
 

@@ -22,11 +22,13 @@ from ..query.records import WorkFacts
 from ..retractions.notices import Notice, parse_bib_notices
 from ..vocab import nearest
 from .latex import latex_to_text
+from .schema import MAX_INT
 
 # bibtexparser logs each failed block itself; we report them our own way.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
 
 MAX_FIELD_CHARS = 1_000_000
+MAX_BRACE_DEPTH = 64  # deeper groups overflow the LaTeX decoder's recursion (about 250)
 _YEAR = re.compile(r"\b(1[5-9]\d\d|2\d\d\d)\b")
 
 
@@ -58,11 +60,20 @@ def read_bib(path: Path, text: str) -> tuple[list[Work], list[Problem]]:
             works.append(
                 Work(key=key, entry_type="misc", line=(block.start_line or 0) + 1, fields={})
             )
+    strings = {string.key.lower(): _definition(string) for string in library.strings}
     for entry in library.entries:
-        work, entry_problems = _work_from_entry(path, entry)
+        work, entry_problems = _work_from_entry(path, entry, strings)
         problems.extend(entry_problems)
         if work is not None:
             works.append(work)
+    if (nul := text.find("\0")) != -1:  # SQLite keeps it, PostgreSQL refuses: refuse it here
+        problems.append(
+            Problem(
+                path,
+                text.count("\n", 0, nul) + 1,
+                "a NUL byte (0x00) is in the file, where no text may hold one; remove it",
+            )
+        )
     problems.sort(key=lambda p: p.line or 0)
     return works, problems
 
@@ -109,6 +120,98 @@ def _failed_block_problem(path: Path, text: str, block: model.ParsingFailedBlock
     )
 
 
+# Characters that end a key for BibTeX and biber, or break the entry when written back.
+_UNREADABLE_KEY = re.compile(r"[\s,{}()\"#%'=\\]")
+_MONTHS = dict(
+    zip(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        strict=True,
+    )
+)
+_MAX_MACRO_DEPTH = 16
+
+
+def _definition(string: model.String) -> str:
+    """An @string's value as an expression: `{text}` stays braced, so that `_expand` tells
+    text from a macro name or a concatenation (bibtexparser strips the braces)."""
+    raw = (string.raw or "").split("=", 1)[-1].strip().rstrip("})").strip()
+    if raw[:1] in ('"', "{"):
+        return "{" + string.value + "}"
+    return str(string.value)
+
+
+def _expand(value: str, strings: dict[str, str], seen: tuple[str, ...] = ()) -> str:
+    """A value written without braces: `jpm # { Supplement}`, `jan`, a macro. Raises
+    ValueError, saying why in words, for an undefined or self-referring macro, or an
+    expansion over MAX_FIELD_CHARS (macros that double at each level)."""
+    parts: list[str] = []
+    for part in _concatenated(value):
+        if (part[:1], part[-1:]) in (("{", "}"), ('"', '"')) and len(part) > 1:
+            parts.append(part[1:-1])
+        elif part.isdigit():
+            parts.append(part)
+        elif (macro := part.lower()) in seen:
+            raise ValueError(
+                f"uses the @string macro '{_shown(part)}', whose definition refers back to itself"
+            )
+        elif macro in strings:
+            if len(seen) >= _MAX_MACRO_DEPTH:
+                raise ValueError(f"nests @string macros more than {_MAX_MACRO_DEPTH} deep")
+            parts.append(_expand(strings[macro], strings, (*seen, macro)))
+        elif macro in _MONTHS:
+            parts.append(_MONTHS[macro])
+        else:
+            raise ValueError(
+                f"uses the @string macro '{_shown(part)}', which is not defined; define it "
+                "with @string or put the value in braces"
+            )
+        if sum(map(len, parts)) > MAX_FIELD_CHARS:
+            raise ValueError(f"expands to over {MAX_FIELD_CHARS:,} characters; check its macros")
+    return "".join(parts)
+
+
+def _concatenated(value: str) -> list[str]:
+    """`a # {b # c} # "d"` -> ['a', '{b # c}', '"d"']: split at `#` outside braces, quotes."""
+    parts, depth, quoted, start = [], 0, False, 0
+    for i, char in enumerate(value):
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+        elif char == '"' and depth == 0:
+            quoted = not quoted
+        elif char == "#" and depth == 0 and not quoted:
+            parts.append(value[start:i].strip())
+            start = i + 1
+    parts.append(value[start:].strip())
+    return parts
+
+
+def _brace_depth(value: str) -> int:
+    depth = deepest = 0
+    for char in value:
+        if char == "{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char == "}":
+            depth -= 1
+    return deepest
+
+
 def _shown(value: str, limit: int = 40) -> str:
     """A value quoted in a message: on one line, and short."""
     text = " ".join(value.split())
@@ -121,7 +224,11 @@ def _broken_key(raw: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[Problem]]:
+def _work_from_entry(
+    path: Path,
+    entry: model.Entry,
+    strings: dict[str, str] | None = None,  # _definition
+) -> tuple[Work | None, list[Problem]]:
     line = (entry.start_line or 0) + 1
     problems: list[Problem] = []
 
@@ -132,6 +239,16 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
     if not entry.key.strip():
         return None, [
             Problem(path, line, f"an @{entry.entry_type} entry has no citation key; add one")
+        ]
+    if unreadable := _UNREADABLE_KEY.search(entry.key):
+        what = "a space" if unreadable.group().isspace() else f"'{unreadable.group()}'"
+        return None, [
+            Problem(
+                path,
+                line,
+                f"citation key '{_shown(entry.key)}' holds {what}, which BibTeX cannot read "
+                "in a key; rename it (letters, digits and - _ : . / are safe)",
+            )
         ]
     raw: dict[str, str] = {}
     field_lines: dict[str, int] = {}
@@ -147,18 +264,29 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
             )
             continue
         if getattr(f, "enclosing", None) == "no-enclosing" and not value.isdigit():
-            problem(
-                name,
-                f"field '{name}' uses the @string macro '{_shown(value)}', which is not "
-                "defined; define it with @string or put the value in braces",
-            )
-            continue
+            try:
+                value = _expand(value, strings or {})
+            except ValueError as exc:
+                problem(name, f"field '{name}' {exc}")
+                continue
         raw[name] = value
 
     def text(*names: str) -> str | None:
         for name in names:
             if raw.get(name):
-                return latex_to_text(raw[name]) or None
+                value = raw[name]
+                if value.count("{") > MAX_BRACE_DEPTH and _brace_depth(value) > MAX_BRACE_DEPTH:
+                    problem(
+                        name,
+                        f"field '{name}' nests braces more than {MAX_BRACE_DEPTH} levels deep; "
+                        "remove the extra braces",
+                    )
+                    return None
+                try:
+                    return latex_to_text(value) or None
+                except RecursionError:  # groups of commands the decoder recurses into
+                    problem(name, f"field '{name}' nests LaTeX too deeply to read; simplify it")
+                    return None
         return None
 
     def term(
@@ -191,8 +319,10 @@ def _work_from_entry(path: Path, entry: model.Entry) -> tuple[Work | None, list[
     n: int | None = None
     if raw.get("n", "").strip():
         value = raw["n"].strip()
-        if value.isdigit() and int(value) > 0:
+        if value.isdigit() and 0 < int(value) <= MAX_INT:
             n = int(value)
+        elif value.isdigit() and int(value) > 0:
+            problem("n", f"n must be at most {MAX_INT:,} participants, not {_shown(value)}")
         else:
             problem(
                 "n", f"n must be a positive whole number of participants, not '{_shown(value)}'"

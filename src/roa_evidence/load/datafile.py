@@ -11,15 +11,22 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from ..bounded import MAX_DATA_FILE, MAX_GRADING_FILE, NotReadable, read_bytes
 from ..errors import Problem
 from ..grading import DEFAULT_CONFIG, GradingConfig
 from .yamlfile import YamlError, line_of, parse_yaml
 
 
-def read_text(path: Path) -> tuple[str | None, list[Problem]]:
-    """A data file's text, or the reason it cannot be read."""
+def read_text(path: Path, limit: int = MAX_DATA_FILE) -> tuple[str | None, list[Problem]]:
+    """A data file's text (a regular file of at most `limit` bytes), or the reason it
+    cannot be read."""
     try:
-        data = path.read_bytes()
+        data = read_bytes(path, limit)
+    except NotReadable as exc:
+        advice = (
+            "check it is the right file" if exc.too_large else "put the file itself in its place"
+        )
+        return None, [Problem(path, None, f"{exc.reason}; {advice}")]
     except FileNotFoundError:
         return None, [Problem(path, None, "the file is missing; create it or pass --data DIR")]
     except IsADirectoryError:
@@ -55,11 +62,22 @@ def read_yaml_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
 
 def read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
     """grading.toml's settings, or the defaults and the problems found in it."""
-    text, problems = read_text(path)
+    text, problems = read_text(path, MAX_GRADING_FILE)
     if text is None:
         return DEFAULT_CONFIG, problems
+    too_deep = _toml_too_deep(text)
+    if too_deep is not None:
+        return DEFAULT_CONFIG, [
+            Problem(
+                path,
+                too_deep,
+                f"arrays or tables nest more than {MAX_TOML_DEPTH} levels deep; flatten them",
+            )
+        ]
     try:
         raw = tomllib.loads(text)
+    except RecursionError:  # not reached past the depth check; kept as a last guard
+        return DEFAULT_CONFIG, [Problem(path, None, "nesting is too deep to read; flatten it")]
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         return DEFAULT_CONFIG, [
@@ -73,6 +91,44 @@ def read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
         return GradingConfig.from_mapping(raw.get("grading", raw)), []
     except ValueError as exc:
         return DEFAULT_CONFIG, [Problem(path, None, f"{exc}; see docs/grading.md")]
+
+
+MAX_TOML_DEPTH = 32  # tomllib recurses once per level, and a grading setting needs two
+
+
+def _toml_too_deep(text: str) -> int | None:
+    """The line where TOML's arrays and inline tables first nest deeper than
+    MAX_TOML_DEPTH, or None; strings and comments are skipped, so brackets in them
+    do not count."""
+    depth, line, i, size = 0, 1, 0, len(text)
+    while i < size:
+        char = text[i]
+        if char == "\n":
+            line += 1
+        elif char == "#":
+            end = text.find("\n", i)
+            i = size if end == -1 else end
+            continue
+        elif char in "\"'":
+            quote = text[i : i + 3] if text[i : i + 3] in ('"""', "'''") else char
+            j = i + len(quote)
+            while j < size and not text.startswith(quote, j):
+                if quote[0] == '"' and text[j] == "\\":
+                    j += 1
+                elif len(quote) == 1 and text[j] == "\n":
+                    break  # an unclosed string: tomllib reports it
+                j += 1
+            line += text.count("\n", i, j)
+            i = j + len(quote)
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_TOML_DEPTH:
+                return line
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return None
 
 
 def validation_problem(path: Path, raw: Any, error: Any, claim_id: object = None) -> Problem:
@@ -98,6 +154,8 @@ def _describe(error: Any) -> str:
         return f"must be a whole number, not {error['input']!r}"
     if kind == "greater_than":
         return f"must be a positive number, not {error['input']!r}"
+    if kind == "less_than_equal":
+        return f"must be at most {error['ctx']['le']:,}, not {error['input']!r}"
     if kind == "literal_error":
         return f"{error['msg'].lower()}, not {error['input']!r}"
     if kind == "string_pattern_mismatch":

@@ -143,7 +143,7 @@ def _transaction(store: Store, meta: dict[str, str]) -> Iterator[_Database]:
 
     try:
         with store.engine.begin() as conn:
-            lock_server(conn)
+            lock_server(conn, store.lock_wait, store.on_wait)
             if meta_in(conn) != meta:
                 raise _Fallback  # another load changed it while we waited
             cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]

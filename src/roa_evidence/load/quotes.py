@@ -6,10 +6,11 @@ import re
 import unicodedata
 from pathlib import Path
 
-from ..errors import DataNotFound, Problem
+from ..bounded import MAX_DOCUMENT_FILE
+from ..errors import DataNotFound, InvalidData, Problem
 from .datafile import read_text
 from .evidence_base import EvidenceBase
-from .inputs import BIB_NAME
+from .inputs import BIB_NAME, input_files
 
 _QUOTE_CHARS = str.maketrans(
     {
@@ -38,6 +39,40 @@ def normalise_text(text: str) -> str:
     """Whitespace, dashes and typographic quotes made uniform, for quote matching."""
     text = unicodedata.normalize("NFKC", text).translate(_QUOTE_CHARS)
     return _WHITESPACE.sub(" ", text).strip()
+
+
+_DOCUMENTS_DIR_LINE = re.compile(r"^documents_dir\s*:", re.MULTILINE)
+
+
+def declared_documents_dir(base: EvidenceBase) -> Path | None:
+    """The documents folder the claims files record (`documents_dir`), or None.
+
+    It must lie inside the evidence base's folder (symlinks followed): an evidence base
+    someone else wrote (a clone, a pull request checked in CI) must not make `validate`
+    read, and quote in its hints, any file the user can read. A folder named on the
+    command line (--documents) may be anywhere. Raises InvalidData naming the line.
+    """
+    folder = base.documents_dir
+    if folder is None or folder.resolve().is_relative_to(base.data_dir.resolve()):
+        return folder
+    where, line = base.data_dir, None
+    for path in input_files(base.data_dir):
+        text, _ = read_text(path) if path.suffix == ".yaml" else (None, [])
+        found = _DOCUMENTS_DIR_LINE.search(text or "")
+        if found is not None and text is not None:
+            where, line = path, text.count("\n", 0, found.start()) + 1
+            break
+    raise InvalidData(
+        [
+            Problem(
+                where,
+                line,
+                f"documents_dir points outside the evidence base folder ({folder}), so "
+                "its files were not read; move the documents into the evidence base, or "
+                "name their folder for this run with --documents DIR",
+            )
+        ]
+    )
 
 
 def check_quotes(base: EvidenceBase, documents_dir: Path) -> list[Problem]:
@@ -91,23 +126,31 @@ def _document_text(base: EvidenceBase, key: str, root: Path) -> str | Problem:
             f"document '{key}': file "
             f"'{work.file}' points outside the documents folder; name a file inside it",
         )
-    text, problems = read_text(path)
+    text, problems = read_text(path, MAX_DOCUMENT_FILE)
     if text is None:
-        return Problem(path, None, f"document '{key}': {problems[0].message}")
+        return Problem(path, None, f"document '{key}', file '{work.file}': {problems[0].message}")
     return normalise_text(text)
+
+
+# The part of a quote that locates its passage: a short probe is found in a document of
+# megabytes in milliseconds, where aligning a whole quote costs its length times the
+# document's (a 20 kB quote against 7 MB took minutes).
+_PROBE_CHARS = 200
+_MAX_HINT_CHARS = 100_000  # comparing a quote's words costs about its length squared
 
 
 def closest_passage(quote: str, text: str) -> str:
     """' (the closest passage is "...": how it differs)' for a near-miss quote, or ""
-    when nothing in `text` comes close."""
+    when nothing in `text` comes close. Its cost grows with the document's length, not
+    with the quote's times the document's."""
     import difflib
 
-    from rapidfuzz import fuzz
-
-    found = fuzz.partial_ratio_alignment(quote, text, score_cutoff=70)
-    if found is None:
+    if len(quote) > _MAX_HINT_CHARS:
+        return f" (a quote over {_MAX_HINT_CHARS:,} characters gets no closest passage)"
+    located = _locate(quote, text)
+    if located is None:
         return ""
-    start, end = found.dest_start, found.dest_end
+    start, end = located
     margin = max(20, len(quote) // 4)  # room for words the quote leaves out or adds
     window = text[max(0, start - margin) : end + margin].split()
     if start - margin > 0:
@@ -124,6 +167,26 @@ def closest_passage(quote: str, text: str) -> str:
         f' (the closest passage is "{_shorten(" ".join(passage), 120)}": '
         f"{_differences(ours, passage)})"
     )
+
+
+def _locate(quote: str, text: str) -> tuple[int, int] | None:
+    """Where in `text` the passage closest to `quote` starts and ends, or None: a short
+    quote is aligned whole; a long one by probes from its start, middle and end, the best
+    probe placing the whole quote."""
+    from rapidfuzz import fuzz
+
+    if len(quote) <= _PROBE_CHARS:
+        found = fuzz.partial_ratio_alignment(quote, text, score_cutoff=70)
+        return None if found is None else (found.dest_start, found.dest_end)
+    best: tuple[float, int, int] | None = None
+    last = len(quote) - _PROBE_CHARS
+    for offset in (0, last // 2, last):
+        probe = quote[offset : offset + _PROBE_CHARS]
+        found = fuzz.partial_ratio_alignment(probe, text, score_cutoff=70)
+        if found is not None and (best is None or found.score > best[0]):
+            start = max(0, found.dest_start - offset)
+            best = (found.score, start, start + len(quote))
+    return None if best is None else (best[1], best[2])
 
 
 def _word(word: str) -> str:

@@ -121,6 +121,7 @@ class ClaimsFile:
     documents: list[str]
     claims: list[Claim]
     documents_dir: Path | None = None
+    lined: bool = False  # each claim's start_line is its own `id:` line
 
 
 _CLAIM_LIST: TypeAdapter[list[ClaimIn]] = TypeAdapter(list[ClaimIn])
@@ -144,16 +145,25 @@ def read_claims_fast(path: Path) -> ClaimsFile | None:
         specs = _CLAIM_LIST.validate_python(top.claims)
     except ValidationError:
         return None
-    lines: dict[str, int] = {}
+    found: list[tuple[str, int]] = []
     line, last = 1, 0
     for match in _ID_LINE.finditer(text):
         line += text.count("\n", last, match.start())
         last = match.start()
-        lines.setdefault(match.group(1), line)
+        found.append((match.group(1), line))
+    # One `id:` line per claim, in order: each claim's own line (duplicate ids can then be
+    # reported without the slow line-tracking parse); otherwise an id's first line.
+    lined = len(found) == len(specs) and all(
+        found_id == spec.id for (found_id, _), spec in zip(found, specs, strict=True)
+    )
+    first: dict[str, int] = {}
+    for found_id, found_line in found:
+        first.setdefault(found_id, found_line)
+    starts = [ln for _, ln in found] if lined else [first.get(s.id, 0) for s in specs]
     # No parsed mapping is kept (it has no lines, and would double the memory held);
     # a message that needs a line reads the file again (Claim.line_of).
-    claims = [Claim(spec, path, None, i, lines.get(spec.id, 0)) for i, spec in enumerate(specs)]
-    return ClaimsFile(path, list(top.documents), claims, _documents_dir(path, top))
+    claims = [Claim(spec, path, None, i, starts[i]) for i, spec in enumerate(specs)]
+    return ClaimsFile(path, list(top.documents), claims, _documents_dir(path, top), lined)
 
 
 def _documents_dir(path: Path, top: ClaimsFileIn) -> Path | None:
@@ -183,11 +193,16 @@ def _fast_base(
             dataclasses.replace(claim, position=len(claims) + i)
             for i, claim in enumerate(read.claims)
         ]
-    ids: Located = [(claim.spec.id, claim.path, None) for claim in claims]
-    if duplicate_ids(ids) or not references_resolve(works, documents, claims):
+    ids: Located = [(claim.spec.id, claim.path, claim.start_line or None) for claim in claims]
+    duplicates = duplicate_ids(ids)
+    if duplicates and not all(read is not None and read.lined for read in claim_files):
+        return None
+    if not references_resolve(works, documents, claims):
         return None
     if any(next(claim_problems(works, claim), None) for claim in claims):
         return None
+    if duplicates:  # the only problem, each with its line: no need for the slow read
+        raise InvalidData(duplicates)
     base = _evidence_base(data_dir, files[0], works, documents, claims, config)
     return dataclasses.replace(base, documents_dir=documents_dir)
 

@@ -41,7 +41,7 @@ def refresh(
         return None
     if not force:
         refuse_another_base(store, meta, data_dir, data_hash)
-    with build_lock(store.path):
+    with build_lock(store.path, store.lock_wait, store.on_wait):
         meta = store.meta()
         if not force and built_from(meta, data_hash):
             return None  # another process built it while we waited

@@ -22,8 +22,10 @@ from .. import vocab
 from ..vocab import nearest
 
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-PositiveInt = Annotated[int, Field(strict=True, gt=0)]
-NonNegativeInt = Annotated[int, Field(strict=True, ge=0)]
+# Whole numbers fit the database's integer column on every back end (PostgreSQL's is 32-bit).
+MAX_INT = 2**31 - 1
+PositiveInt = Annotated[int, Field(strict=True, gt=0, le=MAX_INT)]
+NonNegativeInt = Annotated[int, Field(strict=True, ge=0, le=MAX_INT)]
 Number = Annotated[float, Field(allow_inf_nan=False)]
 
 

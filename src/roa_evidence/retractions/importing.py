@@ -14,13 +14,22 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import InvalidRetractions, StoreError
 from .notices import standing
-from .retraction_watch import HEADER, Persisted, Row, carried, match_notices, read_retraction_watch
+from .retraction_watch import (
+    HEADER,
+    Persisted,
+    Row,
+    carried,
+    match_notices,
+    open_csv,
+    read_retraction_watch,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import Connection
@@ -33,9 +42,11 @@ __all__ = [
     "ImportSummary",
     "InvalidRetractions",
     "Persisted",
+    "Preview",
     "carried",
     "import_retractions",
     "match_notices",
+    "preview_retractions",
     "read_retraction_watch",
     "retraction_changes",
 ]
@@ -50,17 +61,42 @@ class ImportSummary:
     works_retracted: int  # works with a retraction in force (imported or by hand)
     claims_changed: int  # claims whose certainty or status changed
     load: LoadSummary
+    added: int = 0  # notices not imported before
+    removed: int = 0  # notices imported before and not in this file
     skipped: int = 0  # records naming neither a DOI nor a PMID: nothing could match them
 
 
+# An import that would drop more than this share of the notices imported before is
+# refused without --replace: a truncated download (cut at a line end, or after its
+# header) parses cleanly and would silently un-retract works.
+MAX_SILENT_LOSS = 0.5
+
+
+def _identity(row: Row) -> tuple[Any, ...]:
+    return (row[0], row[1], row[2])  # record id, original DOI, PMID
+
+
+def notice_delta(before: Sequence[Row], after: Sequence[Row]) -> tuple[int, int]:
+    """How many notices `after` adds to `before`, and how many of `before` it drops."""
+    old = {_identity(row) for row in before}
+    new = {_identity(row) for row in after}
+    return len(new - old), len(old - new)
+
+
 def import_retractions(
-    store: Store, data_dir: Path, csv_path: Path, progress: Progress | None = None
+    store: Store,
+    data_dir: Path,
+    csv_path: Path,
+    progress: Progress | None = None,
+    replace: bool = False,
 ) -> ImportSummary:
     """Replace the imported notices with those of `csv_path` and regrade, all or nothing.
 
     The database is first brought up to date with the evidence files, so the
     grades recorded as "before" differ from "after" only by the notices. The
     file is parsed while studies.bib is (in another process, when it is large).
+    Unless `replace`, an import that would drop most of the notices imported
+    before (a truncated file) raises InvalidRetractions and changes nothing.
     """
     from ..load.inputs import file_hashes
     from ..load.read import read_evidence_base
@@ -68,14 +104,9 @@ def import_retractions(
     from ..store.sqlitefile import build_lock
 
     digest = hashlib.blake2b(digest_size=16)
-    try:
-        with open(csv_path, "rb") as handle:
-            for block in iter(lambda: handle.read(1 << 20), b""):
-                digest.update(block)
-    except OSError as exc:
-        raise InvalidRetractions(
-            f"cannot read {csv_path} ({exc.strerror or exc}); check the path"
-        ) from None
+    with open_csv(csv_path) as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
     refresh(store, data_dir, progress=progress)
     notices: list[Row] = []
     skipped: list[int] = []  # the lines of records nothing could match
@@ -85,7 +116,7 @@ def import_retractions(
             progress(f"reading {csv_path.name}")
         notices.extend(read_retraction_watch(csv_path, skipped))
 
-    with build_lock(store.path):
+    with build_lock(store.path, store.lock_wait, store.on_wait):
         before = _grades(store)
         base = read_evidence_base(data_dir, while_waiting=parse)
         facts = {
@@ -94,6 +125,10 @@ def import_retractions(
             "imported_at": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
             "records": str(len(notices)),
         }
+        previous = carried(store.path, None if store.path is not None else store.engine)
+        added, removed = notice_delta(previous.notices, notices)
+        if not replace and removed > MAX_SILENT_LOSS * len(previous.notices):
+            raise InvalidRetractions(_loss_message(csv_path, len(notices), removed, previous))
         persisted = Persisted(notices=notices, facts=facts, before=before)
         load = store.build(base, file_hashes(data_dir), progress, persisted)
     matched = match_notices(base.works.values(), notices)
@@ -107,6 +142,61 @@ def import_retractions(
         claims_changed=int(persisted.facts.get("claims_changed", "0")),
         load=load,
         skipped=len(skipped),
+        added=added,
+        removed=removed,
+    )
+
+
+def _loss_message(csv_path: Path, records: int, removed: int, previous: Persisted) -> str:
+    when = previous.facts.get("imported_at", "an earlier import")
+    return (
+        f"{csv_path} holds {records:,} notices; importing it would drop {removed:,} of the "
+        f"{len(previous.notices):,} imported on {when}, so it looks truncated; nothing was "
+        f"changed; download the file again, see what it would change with "
+        f"`roa-evidence retractions diff {csv_path}`, or pass --replace to import it anyway"
+    )
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What importing a file would change, computed without writing anything."""
+
+    records: int  # notices the file holds
+    previous: int  # notices imported now
+    added: int
+    removed: int
+    changes: list[Change]  # claims whose grade the import would change
+    facts: dict[str, str]  # the current import's facts (empty when there was none)
+
+
+def preview_retractions(
+    store: Store, data_dir: Path, csv_path: Path, progress: Progress | None = None
+) -> Preview:
+    """What `import_retractions` would change with `csv_path`: notices added and dropped,
+    and each claim whose certainty or status would change. Writes nothing but a
+    rebuild of a database out of date with its evidence files."""
+    from ..load.read import read_evidence_base
+    from ..load.refresh import refresh
+    from ..load.rows import layout, table_rows
+
+    notices: list[Row] = []
+    refresh(store, data_dir, progress=progress)
+    before = _grades(store)
+    previous = carried(store.path, None if store.path is not None else store.engine)
+    base = read_evidence_base(
+        data_dir, while_waiting=lambda: notices.extend(read_retraction_watch(csv_path))
+    )
+    claim_rows = table_rows(base, notices)["claim"]
+    persisted = Persisted(notices=notices, before=before)
+    changed = persisted.rows(claim_rows, layout()["claim"])["retraction_change"]
+    added, removed = notice_delta(previous.notices, notices)
+    return Preview(
+        records=len(notices),
+        previous=len(previous.notices),
+        added=added,
+        removed=removed,
+        changes=[Change(*row) for row in changed],
+        facts=previous.facts,
     )
 
 

@@ -12,6 +12,7 @@ import contextlib
 import csv
 import datetime
 import functools
+import io
 import re
 import sqlite3
 from collections import defaultdict
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..bounded import MAX_RETRACTIONS_FILE, NotReadable, open_regular
 from ..errors import InvalidRetractions, StoreError
 from .notices import Notice, canonical_nature, normalise_doi, normalise_pmid, standing
 
@@ -62,6 +64,8 @@ _READ = (
     "Reason",
 )
 SOURCE_URL = "https://gitlab.com/crossref/retraction-watch-data"
+# A field longer than this is a broken file, not a long note (Python's csv stops at 128 kB).
+MAX_FIELD_CHARS = 16 * 2**20
 
 
 Row = tuple[Any, ...]
@@ -109,18 +113,26 @@ def read_retraction_watch(path: Path, skipped: list[int] | None = None) -> Itera
     def fail(line: int, message: str) -> InvalidRetractions:
         return InvalidRetractions(f"{path}:{line}: {message}")
 
-    try:
-        handle = open(path, encoding="utf-8-sig", errors="replace", newline="")  # noqa: SIM115
-    except OSError as exc:
-        raise InvalidRetractions(
-            f"cannot read {path} ({exc.strerror or exc}); check the path"
-        ) from None
+    raw = open_csv(path)
+    head = raw.peek(4096)[:4096]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\0" in head:
+        raw.close()
+        raise fail(
+            1,
+            "the file is saved as UTF-16 (or holds NUL bytes), not UTF-8 as Crossref "
+            f"publishes it; save it as UTF-8 or download retraction_watch.csv from {SOURCE_URL}",
+        )
+    handle = io.TextIOWrapper(raw, encoding="utf-8-sig", errors="replace", newline="")
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_FIELD_CHARS)
     with handle:
         reader = csv.reader(handle, strict=True)
         try:
             header = next(reader, None)
         except csv.Error as exc:
             raise fail(1, f"the header is not CSV ({exc})") from None
+        finally:
+            csv.field_size_limit(limit)
         if header is None:
             raise fail(
                 1, f"the file is empty; download retraction_watch.csv again from {SOURCE_URL}"
@@ -137,14 +149,23 @@ def read_retraction_watch(path: Path, skipped: list[int] | None = None) -> Itera
         width = len(names)
         line = reader.line_num + 1
         while True:
+            csv.field_size_limit(MAX_FIELD_CHARS)  # process-wide: set only while reading
             try:
                 record = next(reader, None)
             except csv.Error as exc:
+                if "field limit" in str(exc):
+                    raise fail(
+                        line,
+                        f"a field is longer than {MAX_FIELD_CHARS:,} characters; the file is "
+                        "broken (an unclosed quote?), download it again",
+                    ) from None
                 raise fail(
                     line,
                     f"the record is malformed or the file is truncated ({exc}); "
                     "download the file again",
                 ) from None
+            finally:
+                csv.field_size_limit(limit)
             if record is None:
                 return
             if not record:  # a blank line
@@ -191,6 +212,23 @@ def read_retraction_watch(path: Path, skipped: list[int] | None = None) -> Itera
 
 
 _nature = functools.lru_cache(maxsize=256)(canonical_nature)
+
+
+def open_csv(path: Path) -> io.BufferedReader:
+    """The Retraction Watch file opened for reading; InvalidRetractions when it cannot be,
+    or is not a regular file of bounded size (a named pipe, /dev/zero)."""
+    try:
+        handle = open_regular(path, MAX_RETRACTIONS_FILE)
+    except NotReadable as exc:
+        raise InvalidRetractions(
+            f"{path} {exc.reason}; give the downloaded retraction_watch.csv itself"
+        ) from None
+    except OSError as exc:
+        raise InvalidRetractions(
+            f"cannot read {path} ({exc.strerror or exc}); check the path"
+        ) from None
+    assert isinstance(handle, io.BufferedReader)
+    return handle
 
 
 # --------------------------------------------------------------------------
@@ -304,6 +342,11 @@ def carried(path: Path | None, engine: Engine | None) -> Persisted:
         except sqlite3.DatabaseError as exc:
             if "not a database" in str(exc):
                 return Persisted()  # not ours: the build refuses to replace it, and says so
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise StoreError(
+                    f"the database {path} is busy: another process holds a lock on it "
+                    f"({exc}); nothing was changed; run again when that process is done"
+                ) from None
             raise StoreError(
                 f"cannot read the imported retraction notices in {path} ({exc}); the "
                 "database was left as it is; move it away to rebuild without them, then run "

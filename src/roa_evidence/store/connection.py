@@ -48,6 +48,9 @@ def sqlite_path(url: str) -> Path | None:
     return Path(database)
 
 
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+
+
 def make_engine(url: str) -> Engine:
     import sqlalchemy as sa
 
@@ -56,6 +59,19 @@ def make_engine(url: str) -> Engine:
         raise StoreError(
             f"roa-evidence keeps its database in SQLite or PostgreSQL, not {backend} ('{url}'); "
             "give a file path or a URL such as postgresql://user@host/db"
+        )
+    try:
+        backend = sa.engine.make_url(url).get_backend_name()
+    except (sa.exc.ArgumentError, ValueError) as exc:
+        raise StoreError(
+            f"--db '{url}' is not a database URL ({exc}); give a SQLite file path, or a URL "
+            "such as postgresql+psycopg://host/db"
+        ) from None
+    if backend not in SUPPORTED_BACKENDS:
+        raise StoreError(
+            f"--db names a {backend} database, which roa-evidence does not support; it "
+            "keeps its database in SQLite (a file path) or PostgreSQL "
+            "(postgresql+psycopg://host/db)"
         )
     try:
         engine = sa.create_engine(url)

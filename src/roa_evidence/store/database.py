@@ -26,7 +26,7 @@ from ..atomic import Replacement
 from ..errors import StoreError
 from ..load.inputs import fingerprint
 from .connection import as_db_url, make_engine, sqlite_path
-from .sqlitefile import os_reason, replaceable
+from .sqlitefile import DEFAULT_LOCK_WAIT, os_reason, replaceable
 
 if TYPE_CHECKING:
     import sqlalchemy as sa
@@ -39,7 +39,6 @@ SCHEMA_VERSION = "4"  # bump when a table in `tables` changes: older stores are 
 # The advisory lock a load of one schema takes (advisory locks are per database):
 # roa-evidence's key and the schema's, so loads into other schemas do not wait for it.
 PG_LOCK = "SELECT pg_advisory_xact_lock(947678, hashtext(coalesce(current_schema(), '')))"
-PG_LOCK_TIMEOUT = "10min"  # a load waiting longer than this for another one gives up
 
 Progress = Callable[[str], None]  # told each stage of a load ("reading", "grading"...)
 
@@ -72,10 +71,18 @@ class LoadSummary:
 class Store:
     """An evidence database: build it from an evidence base, then query it."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(
+        self,
+        url: str,
+        lock_wait: float = DEFAULT_LOCK_WAIT,
+        on_wait: Callable[[str], None] | None = None,
+    ) -> None:
         self.url = as_db_url(url)
         self.path = sqlite_path(self.url)
         self._engine: Engine | None = None
+        # how long a build waits for another process's, and whom to tell that it waits
+        self.lock_wait = lock_wait
+        self.on_wait = on_wait
 
     @property
     def engine(self) -> Engine:
@@ -100,7 +107,9 @@ class Store:
             with self.engine.connect() as conn:
                 rows = conn.execute(sa.text("SELECT key, value FROM meta"))
                 return {key: value for key, value in rows}
-        except sa.exc.DBAPIError:
+        except sa.exc.DBAPIError as exc:
+            if isinstance(exc, sa.exc.OperationalError) and self.engine.dialect.name != "sqlite":
+                raise server_error(exc, self.url) from None  # no server: say so before reading
             return {}
 
     # -- writing -----------------------------------------------------------
@@ -213,7 +222,7 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 if conn.dialect.name == "postgresql":
-                    lock_server(conn)
+                    lock_server(conn, self.lock_wait, self.on_wait)
                     if not replace and built_from(meta_in(conn), data_hash):
                         return rows  # another load wrote this very content while we waited
                     if carried_as is not None:
@@ -230,20 +239,44 @@ class Store:
         return rows
 
 
-def lock_server(conn: Connection) -> None:
-    """Wait (up to PG_LOCK_TIMEOUT) until no other load writes this schema."""
-    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{PG_LOCK_TIMEOUT}'")
+def lock_server(
+    conn: Connection,
+    wait: float = DEFAULT_LOCK_WAIT,
+    on_wait: Callable[[str], None] | None = None,
+) -> None:
+    """Wait (up to `wait` seconds) until no other load writes this schema; `on_wait` is
+    told at once when another one does."""
+    if conn.exec_driver_sql(PG_LOCK.replace("pg_advisory", "pg_try_advisory")).scalar():
+        return
+    if on_wait is not None:
+        on_wait(
+            "another roa-evidence load is writing this database; waiting up to "
+            f"{wait:g} s (--wait SECONDS)"
+        )
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = '{max(1, round(wait * 1000))}ms'")
     conn.exec_driver_sql(PG_LOCK)
 
 
 def server_error(exc: Exception, url: str | None = None) -> StoreError:
-    """A database server's error as one sentence; a missing schema or database is named,
-    with the command that creates it."""
+    """A database's error as one sentence (the driver's first line, never the SQL); a
+    missing schema or database is named, with the command that creates it."""
     reason = str(getattr(exc, "orig", exc))
+    if "database is locked" in reason:
+        return StoreError(
+            "the database is busy: another process holds a lock on it (database is "
+            "locked); nothing was changed; run again when that process is done, and do not "
+            "move it away: it holds the imported retraction notices"
+        )
     if "lock timeout" in reason:
         return StoreError(
-            f"another load has been writing this database for over "
-            f"{PG_LOCK_TIMEOUT}; nothing was changed; run again when it is done"
+            "another load has been writing this database for longer than --wait allows; "
+            "nothing was changed; run again when it is done, or wait longer with "
+            "--wait SECONDS"
+        )
+    if isinstance(getattr(exc, "orig", exc), sqlite3.Error):
+        return StoreError(
+            f"cannot read the SQLite database ({_first_line(exc)}); nothing was changed; run "
+            "again, and if it keeps failing, check the disk it is on"
         )
     missing = missing_on_server(reason, url)
     if missing is not None:
@@ -300,7 +333,9 @@ def _sqlite_meta(path: Path) -> dict[str, str]:
     try:
         with contextlib.closing(sqlite3.connect(path)) as conn:
             return dict(conn.execute("SELECT key, value FROM meta").fetchall())
-    except sqlite3.Error:
+    except sqlite3.Error as exc:
+        if "locked" in str(exc):  # busy, not foreign: a rebuild now would wait on it again
+            raise server_error(exc) from None
         return {}
 
 

@@ -7,19 +7,29 @@ import contextlib
 import errno
 import fcntl
 import sqlite3
-from collections.abc import Iterator
+import stat
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import IO
 
 from ..atomic import stale_temporaries
 from ..errors import StoreError
 
+DEFAULT_LOCK_WAIT = 120.0  # seconds a command waits for another one's build
+
 
 @contextlib.contextmanager
-def build_lock(path: Path | None) -> Iterator[None]:
+def build_lock(
+    path: Path | None,
+    wait: float = DEFAULT_LOCK_WAIT,
+    on_wait: Callable[[str], None] | None = None,
+) -> Iterator[None]:
     """One build at a time per SQLite file: a second load waits, then finds it current.
 
     `path` is the SQLite file; None for a database server, where builds serialise on
-    an advisory lock inside their transaction.
+    an advisory lock inside their transaction. When another process holds the lock,
+    `on_wait` is told at once, and after `wait` seconds StoreError names the lock file.
     """
     if path is None:
         yield
@@ -27,6 +37,8 @@ def build_lock(path: Path | None) -> Iterator[None]:
     lock_path = path.with_name(path.name + ".lock")
     try:
         lock_path.parent.mkdir(parents=True, exist_ok=True)
+        if lock_path.exists() and not lock_path.is_file():  # opening a pipe would block
+            raise IsADirectoryError(errno.EISDIR, "not a regular file", str(lock_path))
         lock = open(lock_path, "a")  # noqa: SIM115 - held across the yield
     except OSError as exc:
         raise StoreError(
@@ -34,7 +46,7 @@ def build_lock(path: Path | None) -> Iterator[None]:
             "choose a writable place with --db PATH"
         ) from None
     with lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+        _acquire(lock, lock_path, wait, on_wait)
         try:
             _sweep(path)
             yield
@@ -45,6 +57,52 @@ def build_lock(path: Path | None) -> Iterator[None]:
             raise
         finally:
             fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _acquire(
+    lock: IO[str], lock_path: Path, wait: float, on_wait: Callable[[str], None] | None
+) -> None:
+    """Take the build lock, waiting at most `wait` seconds for the process holding it."""
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return
+    except BlockingIOError:
+        pass
+    holder = _holder(lock_path)
+    if on_wait is not None:
+        on_wait(
+            f"another roa-evidence process{holder} is updating the database (it holds "
+            f"{lock_path}); waiting up to {wait:g} s (--wait SECONDS)"
+        )
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise StoreError(
+                    f"another roa-evidence process{holder} has held {lock_path} for over "
+                    f"{wait:g} s (a long load, or one stopped or hung); nothing was changed; "
+                    "run again when it is done, or wait longer with --wait SECONDS"
+                ) from None
+            time.sleep(min(0.2, max(0.0, deadline - time.monotonic())))
+
+
+def _holder(lock_path: Path) -> str:
+    """' (process 1234)' when /proc/locks names who holds `lock_path`, else ''."""
+    try:
+        inode = lock_path.stat().st_ino
+        with open("/proc/locks") as locks:
+            for line in locks:
+                fields = line.split()
+                if "->" in fields:  # a waiter, not the holder
+                    continue
+                if len(fields) >= 6 and fields[5].rsplit(":", 1)[-1] == str(inode):
+                    return f" (process {fields[4]})"
+    except (OSError, ValueError):
+        pass
+    return ""
 
 
 def _sweep(path: Path) -> None:
@@ -100,6 +158,8 @@ def replaceable(path: Path) -> bool:
     named by mistake with --db.
     """
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False  # a named pipe or a device: opening it could block, never ours
         with open(path, "rb") as handle:
             header = handle.read(16)
     except OSError:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ..common import data_dir, kept, settings
+from ..common import data_dir, kept, store_of
 from ..progress import progress
 
 
@@ -26,12 +26,10 @@ def load(
     Example: roa-evidence --data ./my-evidence load
     """
     from ...load.refresh import refresh
-    from ...store.connection import default_db_url
-    from ...store.database import Store
 
     base = data_dir(ctx)
-    url = settings(ctx).db_url or default_db_url(base)
-    store = Store(url)
+    store = store_of(ctx, base)
+    url = store.url
     try:
         with progress("Loading") as bar:
             summary = refresh(store, base, force=force, progress=bar.stage)

@@ -7,13 +7,16 @@ call and render. `..app` registers the group.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..common import DetailFormat, DetailFormatOpt, connection, data_dir, err, settings
+from ..common import DetailFormat, DetailFormatOpt, connection, data_dir, err, store_of
 from ..output import emit_json
 from ..progress import progress
+
+if TYPE_CHECKING:
+    from ...retractions.importing import Change
 
 retractions_app = typer.Typer(
     help="Import the Retraction Watch file and see which grades it changed.",
@@ -34,24 +37,32 @@ def import_(
             "(gitlab.com/crossref/retraction-watch-data).",
         ),
     ],
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace",
+            help="Import even if the file would drop most of the notices imported before "
+            "(without it, such a file is taken for a truncated download and refused).",
+        ),
+    ] = False,
 ) -> None:
     """Replace the imported notices with this Retraction Watch file and regrade every claim.
 
     Works are matched by DOI (any case, with or without https://doi.org/ or doi:)
     and by PubMed id. The notices stay in the database across rebuilds until the
-    next import; a bad file changes nothing.
+    next import; a bad file changes nothing, and a file that would drop most of the
+    notices imported before is refused unless --replace (see first what it would
+    change: roa-evidence retractions diff FILE.csv).
 
     Example: roa-evidence retractions import retraction_watch.csv
     """
     from ...retractions.importing import import_retractions
-    from ...store.connection import default_db_url
-    from ...store.database import Store
 
     base = data_dir(ctx)
-    store = Store(settings(ctx).db_url or default_db_url(base))
+    store = store_of(ctx, base)
     try:
         with progress("Importing notices") as bar:
-            summary = import_retractions(store, base, csv_file, progress=bar.stage)
+            summary = import_retractions(store, base, csv_file, progress=bar.stage, replace=replace)
     finally:
         store.close()
     works = "work" if summary.works_matched == 1 else "works"
@@ -67,17 +78,35 @@ def import_(
         f"{summary.works_retracted} retracted; "
         f"{summary.claims_changed} {claims} changed grade (roa-evidence retractions diff)."
     )
+    if summary.removed:
+        print(
+            f"{summary.removed:,} notices of the previous import are not in this file and "
+            "were dropped."
+        )
 
 
 @retractions_app.command("diff")
 def diff(
     ctx: typer.Context,
+    csv_file: Annotated[
+        Path | None,
+        typer.Argument(
+            metavar="[FILE.csv]",
+            dir_okay=False,
+            help="A Retraction Watch file: show what importing it would change, without "
+            "importing it.",
+        ),
+    ] = None,
     fmt: DetailFormatOpt = DetailFormat.table,
 ) -> None:
-    """List the claims whose certainty or status the latest import changed, before and after.
+    """List the claims whose certainty or status the latest import changed, before and after;
+    with FILE.csv, what importing that file would change (nothing is imported).
 
     Example: roa-evidence retractions diff --format json
     """
+    if csv_file is not None:
+        _preview(ctx, csv_file, fmt)
+        return
     from ...retractions.importing import retraction_changes
 
     with connection(ctx) as conn:
@@ -97,9 +126,46 @@ def diff(
     if not changes:
         err(f"The import of {facts.get('imported_at')} changed no claim's grade.")
         return
-    from ..plain import grid
 
     print(f"Changed by the import of {facts.get('imported_at')} ({Path(facts['file']).name}):")
+    _print_changes(changes)
+
+
+def _preview(ctx: typer.Context, csv_file: Path, fmt: DetailFormat) -> None:
+    from ...retractions.importing import preview_retractions
+
+    base = data_dir(ctx)
+    store = store_of(ctx, base)
+    try:
+        with progress("Reading notices") as bar:
+            preview = preview_retractions(store, base, csv_file, progress=bar.stage)
+    finally:
+        store.close()
+    if fmt is DetailFormat.json:
+        emit_json(
+            {
+                "file": str(csv_file),
+                "notices": preview.records,
+                "notices_imported_now": preview.previous,
+                "added": preview.added,
+                "dropped": preview.removed,
+                "changes": [change.to_dict() for change in preview.changes],
+            }
+        )
+        return
+    print(
+        f"Importing {csv_file.name} would replace the {preview.previous:,} notices imported "
+        f"now with {preview.records:,}: {preview.added:,} added, {preview.removed:,} dropped; "
+        f"{len(preview.changes)} claim{'s' * (len(preview.changes) != 1)} would change grade"
+        f"{':' if preview.changes else '.'}"
+    )
+    if preview.changes:
+        _print_changes(preview.changes)
+
+
+def _print_changes(changes: list[Change]) -> None:
+    from ..plain import grid
+
     header = ("claim", "certainty before", "status before", "certainty after", "status after")
     rows = [
         [

@@ -40,14 +40,14 @@ def validate(
     """
     from ...errors import InvalidData
     from ...load.evidence_base import unjudged as find_unjudged
-    from ...load.quotes import check_quotes
+    from ...load.quotes import check_quotes, declared_documents_dir
     from ...load.read import read_evidence_base
 
     base_dir = data_dir(ctx)
     base = read_evidence_base(base_dir)  # raises InvalidData with every problem
     for warning in base.warnings:
         err(f"warning: {warning}")
-    documents = documents or base.documents_dir
+    documents = documents or declared_documents_dir(base)
     quotes = sum(len(c.spec.asserted_by) + len(c.spec.disputed_by) for c in base.claims)
     if documents is not None:
         problems = check_quotes(base, documents)
