@@ -116,5 +116,5 @@ def test_a_missing_database_is_named_with_the_command_that_creates_it(
 def test_another_kind_of_database_is_named_as_unsupported(evidence_dir: Path) -> None:
     result = _invoke(evidence_dir, "mysql://someone@localhost/db", "claims")
     assert result.exit_code == 2
-    assert "SQLite or PostgreSQL, not mysql" in result.stderr
+    assert "names a mysql database, which roa-evidence does not support" in result.stderr
     assert "roa-evidence[postgres]" not in result.stderr

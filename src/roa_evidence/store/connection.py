@@ -34,7 +34,6 @@ def as_db_url(value: str) -> str:
 
 # What libpq, psql and most hosting services call a PostgreSQL URL.
 _POSTGRES_SCHEMES = frozenset({"postgres", "postgresql"})
-SUPPORTED = ("sqlite", "postgresql")
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -54,12 +53,6 @@ SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 def make_engine(url: str) -> Engine:
     import sqlalchemy as sa
 
-    backend = url.partition("://")[0].split("+")[0].split(":")[0]
-    if backend not in SUPPORTED:
-        raise StoreError(
-            f"roa-evidence keeps its database in SQLite or PostgreSQL, not {backend} ('{url}'); "
-            "give a file path or a URL such as postgresql://user@host/db"
-        )
     try:
         backend = sa.engine.make_url(url).get_backend_name()
     except (sa.exc.ArgumentError, ValueError) as exc:
