@@ -240,7 +240,8 @@ CATALOGUE: dict[str, Case] = {
     "yaml-unknown-route": Case(
         _edit("claims.yaml", "routes: [IV]\n", "routes: [IVV]\n"),
         (
-            "{yaml}:23: claim 'iv-efficacy': routes.0: unknown route 'IVV'; did you mean 'IV'?",
+            "{yaml}:23: claim 'iv-efficacy': routes.0: unknown route 'IVV'; did you mean 'IV'? "
+            "(one of IV, IM, IN, oral, SL, rectal, SC)",
             FOOTER_1,
         ),
     ),
@@ -248,7 +249,9 @@ CATALOGUE: dict[str, Case] = {
         _edit("claims.yaml", "topic: cost", "topic: costs"),
         (
             "{yaml}:51: claim 'im-cheaper': topic: unknown topic 'costs'; did you mean 'cost' or "
-            "'onset'?",
+            "'onset'? (one of efficacy, onset, duration, bioavailability, metabolism, "
+            "rate-control, safety, tolerability, experience, cost, access, evidence-base, purity, "
+            "dosing, mechanism, practice)",
             FOOTER_1,
         ),
     ),

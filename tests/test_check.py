@@ -257,16 +257,17 @@ def test_suggestions_keys_for_uncited_and_a_rewording(run: Run, tmp_path: Path) 
 
 
 def test_flipping_a_contradicted_claim_agrees_with_the_evidence(run: Run, tmp_path: Path) -> None:
+    # since issue 21 a technical fact checked against Hardy's record: refuted
     shown = run("show", "iv-only-route-rate-controlled", "--format", "json", data=SHIPPED_DATA)
-    assert json.loads(shown.stdout)["status"] == "contradicted"
+    assert json.loads(shown.stdout)["status"] == "refuted"
     text = "IV infusion is not the only route whose rate of delivery can be controlled.\n"
     [finding] = _json(run, _draft(tmp_path, "c.md", text), data=SHIPPED_DATA)["findings"]
     assert finding["claim"] == "iv-only-route-rate-controlled"
-    assert finding["problems"] == [] and finding["verdict"] == "contradicted"
+    assert finding["problems"] == [] and finding["verdict"] == "refuted"
     text = "IV infusion is the only route whose rate of delivery can be controlled.\n"
     [finding] = _json(run, _draft(tmp_path, "d.md", text), data=SHIPPED_DATA)["findings"]
     assert _kinds(finding) == ["overclaim"]
-    assert "contradicted: it may not be stated as fact" in finding["problems"][0]["detail"]
+    assert "refuted: it may not be stated as fact" in finding["problems"][0]["detail"]
 
 
 # --------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from roa_evidence.grading import (
     Study,
     Value,
     grade,
+    levels_reached,
 )
 
 # ---------------------------------------------------------------- builders
@@ -273,8 +274,9 @@ def test_risk_of_bias_reason_names_studies_and_share() -> None:
         ((25, 25), -1),
         ((200, 199), -1),
         ((200, 200), None),
-        ((None,), -2),  # read at its worst: never better than a known small n
-        ((None, None), -2),
+        # nobody reported a size: cannot be judged, at most one level (issue 21)
+        ((None,), -1),
+        ((None, None), -1),
         ((300, None), -1),
         ((400, None), -1),  # a study without n is not a second study
         ((300, 100, None), None),  # the reported part already reaches 400
@@ -296,7 +298,11 @@ def test_imprecision_from_sample_size(ns: tuple[int | None, ...], change: int | 
             "a single study reporting n (s0); total n 100 is below 400; "
             "n not reported (s1), so not counted",
         ),
-        ((None, None), "n not reported (s0, s1), so read as below 50"),
+        (
+            (None, None),
+            "n not reported (s0, s1): imprecision cannot be judged from the data, "
+            "so rated down 1 (at most one level)",
+        ),
     ],
 )
 def test_imprecision_sample_size_reason(ns: tuple[int | None, ...], reason: str) -> None:
@@ -458,22 +464,24 @@ def test_imprecision_thresholds_are_configurable(
 
 
 @pytest.mark.parametrize(
-    ("best", "against", "change"),
+    ("best", "against", "change", "status"),
     [
-        ("rct", "rct", -1),
-        ("rct", "pk-study", -1),
-        ("rct", "cohort", None),  # two levels below the start
-        ("rct", "case-report", None),
-        ("cohort", "case-series", -1),  # one level below
-        ("cohort", "cross-sectional", -1),
-        ("cohort", "rct", -1),  # a better design contradicts
-        ("case-series", "expert-opinion", -1),
-        ("case-series", None, -1),
-        ("rct", None, None),
+        ("rct", "rct", -1, "contested"),  # moderate for, low against
+        ("rct", "pk-study", -1, "contested"),
+        # two levels below the start: shown (a 0 step), not counted; the body against
+        # (very low) is three levels below the body for: shown, not weighed
+        ("rct", "cohort", 0, "strong"),
+        ("rct", "case-report", 0, "strong"),
+        ("cohort", "case-series", -1, "very_uncertain"),  # one level below; both very low
+        ("cohort", "cross-sectional", -1, "very_uncertain"),
+        ("cohort", "rct", -1, "contradicted"),  # a better design contradicts and outranks
+        ("case-series", "expert-opinion", -1, "very_uncertain"),
+        ("case-series", None, -1, "very_uncertain"),
+        ("rct", None, 0, "strong"),
     ],
 )
 def test_inconsistency_from_contradicting_design(
-    best: str, against: str | None, change: int | None
+    best: str, against: str | None, change: int | None, status: str
 ) -> None:
     g = grade(
         claim(
@@ -483,14 +491,13 @@ def test_inconsistency_from_contradicting_design(
         )
     )
     assert changes(g).get("inconsistency") == change
-    # a better contradicting design outgrades the supporting body
-    assert g.status == ("contradicted" if (best, against) == ("cohort", "rct") else "contested")
+    assert g.status == status
 
 
 def test_inconsistency_reason_names_contradicting_study() -> None:
     g = grade(claim(*two_rcts(), link(study("c", design="rct"), stance="contradicts")))
     assert step(g, "inconsistency").reason == (
-        "contradicted by evidence of a comparable design: c (rct)"
+        "contradicted by direct evidence of a comparable design: c (rct)"
     )
 
 
@@ -511,7 +518,10 @@ def test_inconsistency_reason_names_contradicting_study() -> None:
 def test_inconsistency_from_disagreeing_values(
     first: Value, second: Value, change: int | None
 ) -> None:
-    g = grade(claim(link(study("a"), value=first), link(study("b"), value=second)))
+    # the claim states a value (0 to 1): the values differ from it and from each other
+    stated = Value(low=0, high=1, unit=first.unit)
+    evidence = claim(link(study("a"), value=first), link(study("b"), value=second))
+    g = grade(replace(evidence, value=replace(stated, unit=first.unit)))
     assert changes(g).get("inconsistency") == change
 
 
@@ -520,11 +530,26 @@ def test_disagreeing_values_reason_and_tolerance() -> None:
         link(study("a"), value=Value(93, unit="%")),
         link(study("b"), value=Value(25, unit="%")),
     )
-    assert step(grade(claim(*links)), "inconsistency").reason == (
+    stated = Value(50, unit="%")
+    assert step(grade(claim(*links, value=stated)), "inconsistency").reason == (
         "supporting values disagree: a reports 93 %, b 25 %"
     )
     loose = GradingConfig.from_mapping({"value_tolerance": 0.8})
-    assert "inconsistency" not in changes(grade(claim(*links), loose))
+    assert "inconsistency" not in changes(grade(claim(*links, value=stated), loose))
+
+
+def test_values_that_all_satisfy_a_qualitative_claim_are_consistent() -> None:
+    """'Oral bioavailability is low': 8, 20 and 23 % all satisfy it (audit D8)."""
+    links = tuple(
+        link(study(k), value=Value(v, unit="%")) for k, v in (("a", 8), ("b", 20), ("c", 23))
+    )
+    assert "inconsistency" not in changes(grade(claim(*links)))  # no value stated
+    # a stated range every value lies in: consistent however the values spread
+    within = claim(*links, value=Value(low=0, high=30, unit="%"))
+    assert "inconsistency" not in changes(grade(within))
+    # a stated range some value misses: their disagreement counts
+    outside = claim(*links, value=Value(low=15, high=30, unit="%"))
+    assert changes(grade(outside)).get("inconsistency") == -1
 
 
 # ---------------------------------------------------------------- indirectness
@@ -731,10 +756,10 @@ def test_certainty_is_clamped(links: tuple[Link, ...], certainty: str) -> None:
     [
         (two_rcts(), False, "strong"),
         (two_rcts(), True, "contested"),
-        (
+        (  # very low against, high for: shown as evidence against, not weighed
             (*two_rcts(), link(study("c", design="case-report"), stance="contradicts")),
             False,
-            "contested",
+            "strong",
         ),
         (cohorts(), False, "weak"),
         ((*two_rcts(), link(study("c"), stance="qualifies")), False, "strong"),
@@ -764,8 +789,11 @@ def test_override(
     g = grade(claim(*links, override=Override(to, "trials unblinded in practice")))
     assert (g.certainty, g.status) == (certainty, status)
     assert g.steps[-1] == Step(
-        "override", change, "reviewer override: trials unblinded in practice"
+        "override", change, f"reviewer override, sets {to}: trials unblinded in practice"
     )
+    # the override row shows the level it sets (audit D16: it read "low" under "high")
+    rows = [{"domain": s.domain, "change": s.change} for s in g.steps]
+    assert levels_reached(rows)[-1] == {"low": 2, "moderate": 3, "high": 4}[to]
 
 
 def test_override_rejects_unknown_certainty() -> None:

@@ -146,13 +146,18 @@ def test_a_finding_status_follows_its_two_bodies(claim: ClaimEvidence) -> None:
     against = any(link.stance == "contradicts" for link in claim.links)
     assert result.status in vocab.FINDING_STATUSES
     assert (result.certainty_against == "none") == (not against)
+    level_for = LEVEL[result.certainty or "none"] if supports else 0
+    level_against = LEVEL[result.certainty_against or "none"]
     if against and not supports:
-        assert result.status == "contradicted"
+        # the status follows the certainty against: very low is "very uncertain"
+        assert result.status == ("contradicted" if level_against >= 2 else "very_uncertain")
     if result.status == "contradicted":
-        assert result.certainty_against is not None
-        assert LEVEL[result.certainty_against] > (
-            LEVEL[result.certainty or "none"] if supports else 0
-        )
+        assert level_against >= 2
+        assert level_against > level_for
+    if against and level_for - level_against >= 2:
+        # outweighed evidence against is shown, it does not change the status
+        assert result.status in ("strong", "weak", "contested")
+        assert result.status != "contested" or claim.disputed
 
 
 @settings(

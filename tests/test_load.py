@@ -39,7 +39,7 @@ def test_broken_claims_give_every_problem_and_keep_the_old_database(
         f"{path}:48: duplicate claim id 'iv-efficacy' (first at claims.yaml:21); give each "
         "claim its own id",
         f"{path}:50: claim 'iv-efficacy': routes.0: unknown route 'intramuscles'; did you mean "
-        "'IM' or 'IN' or 'IV'?",
+        "'IM' or 'IN' or 'IV'? (one of IV, IM, IN, oral, SL, rectal, SC)",
         "Error: 4 problems in the evidence base; nothing was loaded. Fix the lines above and "
         "run again.",
     ]

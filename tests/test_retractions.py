@@ -120,8 +120,11 @@ def test_retracted_support_drops_in_the_same_run_and_returns_when_reinstated(
     first = write_csv(tmp_path / "rw1.csv", RETRACTED, CONCERN)
     assert ok(run("retractions", "import", str(first), data=evidence)) == (
         "Imported 2 notices from rw1.csv: 2 works of the evidence base matched, 1 retracted; "
-        "1 claim changed grade (roa-evidence retractions diff).\n"
+        "2 claims changed grade (roa-evidence retractions diff).\n"
     )
+    # the concern takes the only body against im-vomiting-minimal to very low: no longer
+    # contradicted, very uncertain (issue 21)
+    assert grade_of(run, evidence, "im-vomiting-minimal")[:2] == ("none", "very_uncertain")
     certainty, status, reasons = grade_of(run, evidence, "iv-efficacy")
     assert (certainty, status) == ("none", "unsupported")
     assert EXCLUDED in reasons

@@ -170,12 +170,12 @@ def test_a_study_is_never_evidence_that_it_is_the_only_one(
     }
     for claim in only_one:
         assert _supporting(claim) == [], claim["id"]
-    loo = [
-        e
-        for e in _claim(shipped, "im-study-virtually-nonexistent")["evidence"]
-        if e["source"] == "loo2016placebo"
-    ]
-    assert [e["stance"] for e in loo] == ["contradicts"]
+    # a count is checked against the records (loo2016placebo is the second IM trial),
+    # so no link is graded for or against it (issue 21)
+    for claim_id in ("im-study-virtually-nonexistent", "in-single-published-study"):
+        claim = _claim(shipped, claim_id)
+        assert claim["kind"] == "count", claim_id
+        assert {e["stance"] for e in claim["evidence"]} <= {"qualifies"}, claim_id
 
 
 def _span(value: dict[str, Any]) -> tuple[float, float]:
@@ -214,7 +214,7 @@ def test_a_figure_never_seen_neither_supports_nor_carries_a_value(
 
 def test_each_claim_kind_is_complete(shipped: dict[str, list[dict[str, Any]]]) -> None:
     kinds = {c["kind"] for c in shipped["claims"]}
-    assert kinds == {"finding", "description", "definition"}
+    assert kinds == {"finding", "description", "definition", "count", "appraisal"}
     for claim in shipped["claims"]:
         if claim["kind"] == "description":
             assert claim["evidence"], f"{claim['id']} describes no source"
@@ -222,7 +222,10 @@ def test_each_claim_kind_is_complete(shipped: dict[str, list[dict[str, Any]]]) -
             assert claim["rationale"] and not claim["grade_override"], claim["id"]
     assert _claim(shipped, "iv-bioavailability-100")["kind"] == "definition"
     assert _claim(shipped, "im-study-18-subjects")["kind"] == "description"
-    assert _claim(shipped, "im-study-poor-quality")["kind"] == "finding"  # an opinion, graded
+    # a study's quality is checked against its appraisal, never graded with its own
+    # weaknesses; a pharmacological class is a definition (issue 21, audit D3, D16)
+    assert _claim(shipped, "im-study-poor-quality")["kind"] == "appraisal"
+    assert _claim(shipped, "nmda-receptor-target")["kind"] == "definition"
 
 
 def test_no_description_claim_leans_on_a_judgement_that_excuses_its_study(

@@ -6,12 +6,13 @@ from __future__ import annotations
 import io
 import json
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner, Result
 
-from conftest import SHIPPED_DATA
+from conftest import FIXTURES, SHIPPED_DATA
 from roa_evidence.cli import app
 
 
@@ -113,11 +114,31 @@ def test_summary_of_findings_honours_all_routes_under_the_default_grouping(shipp
 # B3 ---------------------------------------------------------------------------------
 
 
-def test_derivation_ends_at_the_grade_after_an_override(shipped: str) -> None:
-    shown = _run(shipped, "show", "nmda-receptor-target").stdout
-    claim = json.loads(_run(shipped, "show", "nmda-receptor-target", "-f", "json").stdout)
-    override = next(line for line in shown.splitlines() if line.startswith("override"))
-    assert override.split()[2] == claim["certainty"].replace("_", " ") == "high"
+def test_derivation_ends_at_the_grade_after_an_override(tmp_path: Path) -> None:
+    """A body floored at very low, then overridden to high: the override's row shows
+    high, as the headline does (not 1 - 2 + 3 = low)."""
+    data = tmp_path / "evidence"
+    shutil.copytree(FIXTURES / "small", data)
+    claims = data / "claims.yaml"
+    override = (
+        "  - id: im-bad-trips\n    grade_override: {certainty: high, rationale: "
+        '"a test of the derivation display"}\n'
+    )
+    claims.write_text(
+        claims.read_text(encoding="utf-8").replace("  - id: im-bad-trips\n", override),
+        encoding="utf-8",
+    )
+    db = f"sqlite:///{tmp_path / 'e.sqlite'}"
+    full = ["--data", str(data), "--db", db, "show", "im-bad-trips"]
+    runner = CliRunner()
+    shown = runner.invoke(app, full, env={"NO_COLOR": "1", "COLUMNS": "200"})
+    claim = json.loads(runner.invoke(app, [*full, "-f", "json"]).stdout)
+    assert claim["certainty"] == "high"
+    steps = [line.split() for line in shown.stdout.splitlines() if line.split()[:1]]
+    levels = [row for row in steps if row[0] in ("start", "imprecision", "override")]
+    assert levels[-1][:3] == ["override", "+3", "high"], shown.stdout
+    floored = [row for row in steps if row[0] == "imprecision"]
+    assert floored and floored[0][2:4] == ["very", "low"]
 
 
 # robvis -----------------------------------------------------------------------------

@@ -34,7 +34,9 @@ __all__ = ["CERTAINTY_COLOUR", "render_report", "write_report"]
 CERTAINTY_COLOUR = certainty.COLOUR
 # The colour of each design's GRADE starting level (4 high, 2 low, 1 very low).
 _LEVEL_COLOUR = {4: "#1b7837", 2: "#e08214", 1: "#b2182b"}
-_CONFLICT_KIND = {"disputed": "disputed by a document", "contradicted": "contradicted by evidence"}
+# "contradicted" here means links against it, whatever the status they lead to
+# (a body against two levels below the body for is shown, not weighed).
+_CONFLICT_KIND = {"disputed": "disputed by a document", "contradicted": "evidence against"}
 
 
 class _JoinLines(Extension):

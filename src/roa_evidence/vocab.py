@@ -1,67 +1,74 @@
 """Controlled vocabularies: routes, topics, designs, flags, and their aliases.
 
-Everything that a data file may name is listed here, so that validation,
-grading and the CLI agree on one spelling of each term.
+Everything that a data file may name is listed here, or (routes, topics, conditions)
+declared by the evidence base and looked up here, so that validation, grading and the
+CLI agree on one spelling of each term.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 from .errors import NotFound
+from .load.vocabfile import Vocabulary, shipped_vocabulary
 
-ROUTES: tuple[str, ...] = ("IV", "IM", "IN", "oral", "SL", "rectal", "SC")
-ROUTE_ALIASES: dict[str, str] = {
-    "intravenous": "IV",
-    "infusion": "IV",
-    "intramuscular": "IM",
-    "intranasal": "IN",
-    "nasal": "IN",
-    "po": "oral",
-    "sublingual": "SL",
-    "subcutaneous": "SC",
-    "pr": "rectal",
+# The routes, topics and conditions are the evidence base's own: declared in its
+# vocabulary.yaml (`vocabfile`), the shipped base declaring ketamine's. The one in use is
+# the base a command reads (`activate`); until then, the shipped base's.
+_active: Vocabulary | None = None
+
+
+def active() -> Vocabulary:
+    """The vocabulary in use: the base's being read, or the shipped base's."""
+    return _active if _active is not None else shipped_vocabulary()
+
+
+def activate(vocabulary: Vocabulary | None) -> Vocabulary | None:
+    """Use `vocabulary` from now on (None: the shipped base's); returns the one it replaces."""
+    global _active
+    previous, _active = _active, vocabulary
+    return previous
+
+
+@contextmanager
+def restoring() -> Iterator[None]:
+    """Inside the block, activate freely: the vocabulary in use before comes back after."""
+    previous = _active
+    try:
+        yield
+    finally:
+        activate(previous)
+
+
+@contextmanager
+def using(vocabulary: Vocabulary) -> Iterator[Vocabulary]:
+    """Use `vocabulary` inside the block, and the previous one again afterwards."""
+    previous = activate(vocabulary)
+    try:
+        yield vocabulary
+    finally:
+        activate(previous)
+
+
+_BASE_TERMS: dict[str, Callable[[Vocabulary], Any]] = {
+    "ROUTES": lambda v: v.routes,
+    "ROUTE_ALIASES": lambda v: v.route_aliases,
+    "TOPICS": lambda v: v.topics,
+    "CONDITIONS": lambda v: v.conditions,
+    "CONDITION_ALIASES": lambda v: v.condition_aliases,
 }
 
-TOPICS: tuple[str, ...] = (
-    "efficacy",
-    "onset",
-    "duration",
-    "bioavailability",
-    "metabolism",
-    "rate-control",
-    "safety",
-    "tolerability",
-    "experience",
-    "cost",
-    "access",
-    "evidence-base",
-    "purity",
-    # Extensions beyond the design's list, each needed by a claim:
-    "dosing",  # doses and concentrations ("intranasal 50-200 mg/ml")
-    "mechanism",  # how ketamine acts ("targets NMDA receptors")
-    "practice",  # how care is delivered: setting, staff, group therapy
-)
 
-CONDITIONS: tuple[str, ...] = (
-    "any",
-    "depression",
-    "suicidality",
-    "pain",
-    "sedation",
-    "anaesthesia",
-    "ptsd",
-    "anxiety",
-    "healthy",
-    "recreational",
-)
-CONDITION_ALIASES: dict[str, str] = {
-    "mdd": "depression",
-    "trd": "depression",
-    "anesthesia": "anaesthesia",
-    "suicidal-ideation": "suicidality",
-}
+def __getattr__(name: str) -> Any:
+    """`vocab.ROUTES` and the like, as they were before bases declared them: the terms of
+    the vocabulary in use (prefer `active().routes`)."""
+    if name in _BASE_TERMS:
+        return _BASE_TERMS[name](active())
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # Designs, best first, with the GRADE starting level each earns (4 high ... 1 very low).
 DESIGN_LEVEL: dict[str, int] = {
@@ -134,7 +141,9 @@ STANCES: tuple[str, ...] = ("supports", "contradicts", "qualifies")
 
 # What a claim is (docs/grading.md): graded empirical findings, checked descriptions of a
 # source, and definitions that hold by their rationale.
-KINDS: tuple[str, ...] = ("finding", "description", "definition")
+KINDS: tuple[str, ...] = ("finding", "description", "definition", "count", "appraisal")
+# A comparative claim: one route better than another, or different from it (docs/grading.md).
+COMPARISONS: tuple[str, ...] = ("superiority", "difference")
 # Designs that pool other studies: a link may say it lies `within:` one of these.
 POOLED_DESIGNS: tuple[str, ...] = ("meta-analysis", "systematic-review")
 INDIRECTNESS: tuple[str, ...] = ("population", "intervention", "comparator", "outcome")
@@ -144,8 +153,15 @@ CERTAINTIES: tuple[str, ...] = ("none", "very_low", "low", "moderate", "high")
 CERTAINTY_OF_LEVEL: dict[int, str] = {1: "very_low", 2: "low", 3: "moderate", 4: "high"}
 LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items()} | {"none": 0}
 # Findings' statuses (docs/grading.md, in the order they are decided), then the checked kinds'.
-FINDING_STATUSES: tuple[str, ...] = ("contradicted", "contested", "unsupported", "strong", "weak")
-CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "refuted", "unchecked")
+FINDING_STATUSES: tuple[str, ...] = (
+    "contradicted",
+    "very_uncertain",  # GRADE's "very uncertain": only very-low evidence against
+    "contested",
+    "unsupported",
+    "strong",
+    "weak",
+)
+CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "partly", "refuted", "unchecked")
 STATUSES: tuple[str, ...] = FINDING_STATUSES + CHECKED_STATUSES
 NOT_GRADED = "not graded"  # how a description's or definition's null certainty is shown
 
@@ -173,13 +189,14 @@ def _canonical(value: str, terms: tuple[str, ...], aliases: dict[str, str]) -> s
 
 
 def canonical_route(value: str) -> str | None:
-    """The route's canonical spelling (`intramuscular` -> `IM`), or None if unknown."""
-    return _canonical(value, ROUTES, ROUTE_ALIASES)
+    """The route's canonical spelling (`intramuscular` -> `IM`), or None if the base in use
+    does not declare it."""
+    return _canonical(value, active().routes, active().route_aliases)
 
 
 def canonical_topic(value: str) -> str | None:
-    """The topic's canonical spelling, or None if unknown."""
-    return _canonical(value, TOPICS, {})
+    """The topic's canonical spelling, or None if the base in use does not declare it."""
+    return _canonical(value, active().topics, active().topic_aliases)
 
 
 def canonical_design(value: str) -> str | None:
@@ -188,8 +205,9 @@ def canonical_design(value: str) -> str | None:
 
 
 def canonical_condition(value: str) -> str | None:
-    """The condition's canonical spelling (`MDD` -> `depression`), or None if unknown."""
-    return _canonical(value, CONDITIONS, CONDITION_ALIASES)
+    """The condition's canonical spelling (`MDD` -> `depression`), or None if the base in
+    use does not declare it."""
+    return _canonical(value, active().conditions, active().condition_aliases)
 
 
 def nearest(
@@ -221,15 +239,20 @@ def _canonical_certainty(value: str) -> str | None:
     return spelled if spelled in CERTAINTIES else None
 
 
-# kind -> (canonical spelling or None, the terms, their aliases): what a user may name
-_LOOKUP: dict[str, tuple[Callable[[str], str | None], tuple[str, ...], dict[str, str] | None]] = {
-    "route": (canonical_route, ROUTES, ROUTE_ALIASES),
-    "design": (canonical_design, DESIGNS, DESIGN_ALIASES),
-    "topic": (canonical_topic, TOPICS, None),
-    "condition": (canonical_condition, CONDITIONS, CONDITION_ALIASES),
-    "status": (_canonical_status, STATUSES, None),
-    "certainty": (_canonical_certainty, CERTAINTIES, None),
-}
+def lookup(
+    kind: str,
+) -> tuple[Callable[[str], str | None], tuple[str, ...], dict[str, str] | None]:
+    """What a user may name of `kind`: its canonical spelling (or None), the terms, their
+    aliases. Routes, topics and conditions are the base's in use."""
+    base = active()
+    return {
+        "route": (canonical_route, base.routes, base.route_aliases),
+        "design": (canonical_design, DESIGNS, DESIGN_ALIASES),
+        "topic": (canonical_topic, base.topics, base.topic_aliases),
+        "condition": (canonical_condition, base.conditions, base.condition_aliases),
+        "status": (_canonical_status, STATUSES, None),
+        "certainty": (_canonical_certainty, CERTAINTIES, None),
+    }[kind]
 
 
 def parse_terms(kind: str, values: Iterable[str] | None) -> tuple[str, ...]:
@@ -238,7 +261,7 @@ def parse_terms(kind: str, values: Iterable[str] | None) -> tuple[str, ...]:
 
     Raises NotFound naming the nearest terms for one that is not in the vocabulary.
     """
-    canonical, terms, aliases = _LOOKUP[kind]
+    canonical, terms, aliases = lookup(kind)
     found: list[str] = []
     for value in (part.strip() for v in values or [] for part in v.split(",")):
         if not value:

@@ -19,13 +19,14 @@ from .commands import (
     conflicts,
     export,
     gaps,
+    init,
     load,
     map,
     report,
     retractions,
     show,
     source,
-    sources,
+    sources_import,
     validate,
 )
 from .common import Settings, err
@@ -41,8 +42,11 @@ class _Group(TyperGroup):
             settings = ctx.find_object(Settings)
             return settings is not None and settings.debug
 
+        from .. import vocab
+
         try:
-            result = super().invoke(ctx)
+            with vocab.restoring():  # a command speaks its base's vocabulary, and only it
+                result = super().invoke(ctx)
             sys.stdout.flush()  # a full disk behind stdout fails here, not at exit
             return result
         except EvidenceError as exc:
@@ -192,16 +196,22 @@ def _main(
 ) -> None:
     """Track claims about ketamine routes, who makes them, and the evidence behind each."""
     ctx.obj = Settings(data, db, debug, wait)
+    from .. import vocab
+    from ..load.vocabfile import base_vocabulary
+
+    # Every command speaks the base's vocabulary: its filters, checks and the map's axes.
+    vocab.activate(base_vocabulary(data) if data is not None else None)
     if ctx.invoked_subcommand is None:
         print(ctx.get_help())
         raise typer.Exit(0)
 
 
+app.command()(init.init)
 app.command()(load.load)
 app.command()(validate.validate)
 app.command()(claims.claims)
 app.command()(show.show)
-app.command()(sources.sources)
+app.add_typer(sources_import.sources_app, name="sources")
 app.command()(source.source)
 app.command()(gaps.gaps)
 app.command()(export.export)

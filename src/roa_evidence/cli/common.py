@@ -121,7 +121,7 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
         store.close()
 
 
-def _terms(*names: str, complete: Callable[[str], list[str]], help: str) -> tuple[Any, Any]:
+def _terms(*names: str, complete: Callable[..., list[str]], help: str) -> tuple[Any, Any]:
     """An option naming vocabulary terms: repeatable, or comma-separated; its help shows
     `--route ROUTE`, not the Python type."""
     metavar = names[0].removeprefix("--").upper()
@@ -170,9 +170,10 @@ _FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
         "--status",
         "-s",
         complete=completion.statuses,
-        help="Only claims with this status: strong, weak, unsupported, contested, contradicted "
-        "(findings); confirmed, refuted, unchecked (descriptions, definitions). Repeatable, or "
-        "comma-separated.",
+        help="Only claims with this status: strong, weak, unsupported, contested, very_uncertain, "
+        "contradicted (findings); confirmed, partly, refuted, unchecked (descriptions, "
+        "definitions, counts, appraisals). "
+        "Repeatable, or comma-separated.",
     ),
     "min_certainty": _text(
         "--min-certainty",

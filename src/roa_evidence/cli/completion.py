@@ -58,15 +58,20 @@ def citation_keys(ctx: typer.Context, incomplete: str) -> list[str]:
     return _matching(dict.fromkeys(keys), incomplete)
 
 
-def _terms(kind: str) -> Callable[[str], list[str]]:
-    def complete(incomplete: str) -> list[str]:
+def _terms(kind: str) -> Callable[[typer.Context, str], list[str]]:
+    def complete(ctx: typer.Context, incomplete: str) -> list[str]:
         from .. import vocab
 
+        if kind in ("route", "topic", "condition"):  # the base's own (its vocabulary.yaml)
+            from ..errors import EvidenceError
+            from ..load.vocabfile import base_vocabulary
+
+            try:
+                return _matching(base_vocabulary(_data_dir(ctx)).terms(kind), incomplete)
+            except (EvidenceError, OSError):
+                return []  # a broken vocabulary: nothing to offer; validate says why
         terms = {
-            "route": vocab.ROUTES,
-            "topic": vocab.TOPICS,
             "design": vocab.DESIGNS,
-            "condition": vocab.CONDITIONS,
             "status": vocab.STATUSES,
             "certainty": vocab.CERTAINTIES[1:],
         }[kind]

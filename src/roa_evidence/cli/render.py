@@ -37,10 +37,12 @@ STATUS_STYLE = {
     "weak": "yellow",
     "unsupported": "red",
     "contested": "magenta",
+    "very_uncertain": "red",
     "contradicted": "bold red",
     "confirmed": "green",
     "refuted": "bold red",
     "unchecked": "yellow",
+    "partly": "yellow",
 }
 
 

@@ -29,6 +29,7 @@ PROBLEM_KINDS = (
 STATUSES = (
     "contradicted",
     "refuted",
+    "very_uncertain",
     "contested",
     "unsupported",
     "weak",

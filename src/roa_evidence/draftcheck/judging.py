@@ -193,7 +193,7 @@ def judge(
     flip = None
     if match.score >= POLARITY_SCORE:
         flip = polarity.opposite(sentence.text, claim.statement)
-    if flip is not None and claim.status not in _AGAINST_THE_EVIDENCE:
+    if flip is not None and not _against_the_evidence(claim):
         problems.append(Problem("opposite", f"{flip}: the claim is '{claim.statement}'"))
     # Flipping a claim the evidence contradicts (or a description the record refutes) says
     # what the evidence says: not a problem, and not an assertion of the claim either.
@@ -208,6 +208,14 @@ def judge(
     if not sentence.keys and flip is None:
         suggested = tuple(dict.fromkeys(e.source for e in claim.evidence if e.stance == "supports"))
     return Verdict(claim, match, tuple(sorted(problems, key=_rank)), suggested)
+
+
+def _against_the_evidence(claim: ClaimView) -> bool:
+    """Contradicted, refuted, or with only (very-low) evidence against it and none for:
+    saying the opposite is not a problem (issue 21 split `contradicted` in two)."""
+    if claim.status == "very_uncertain":
+        return claim.certainty in (None, "none")
+    return claim.status in _AGAINST_THE_EVIDENCE
 
 
 def _rank(problem: Problem) -> int:

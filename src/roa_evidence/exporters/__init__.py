@@ -1,5 +1,6 @@
-"""Exports for reviewers: CSV, JSON, Markdown, BibTeX, CSL-JSON, a robvis table and a GRADE
-evidence profile (CSV, Markdown or HTML).
+"""Exports for reviewers: CSV, JSON, Markdown, BibTeX, CSL-JSON, a robvis table, RIS,
+FHIR (EBM-on-FHIR), W3C Web Annotations and a GRADE evidence profile (CSV, Markdown or
+HTML).
 
 One module per format, each with `write(stream, records)` (records in, text out, one
 record in hand at a time) and `export(stream, selection)` (which reads its records
@@ -10,12 +11,13 @@ CLI makes. Files are written whole or not at all with `atomic.atomic_output`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TextIO
+from pathlib import Path
+from typing import Any, TextIO
 
 from sqlalchemy.engine import Connection
 
 from ..query.queries import ClaimFilter
-from . import bibtex, csl, csv, json, markdown, profile, robvis
+from . import bibtex, csl, csv, fhir, json, markdown, profile, ris, robvis, webannotation
 from .read import BATCH, Selection
 
 __all__ = ["BATCH", "EXPORTERS", "FORMATS", "GROUPS", "WHATS", "Selection", "export"]
@@ -28,6 +30,9 @@ EXPORTERS: dict[str, Callable[[TextIO, Selection], int]] = {
     "bib": bibtex.export,
     "csl-json": csl.export,
     "robvis": robvis.export,
+    "ris": ris.export,
+    "fhir": fhir.export,
+    "annotations": webannotation.export,
     "html": profile.export_html,  # the evidence profile only
 }
 FORMATS = tuple(EXPORTERS)
@@ -47,18 +52,32 @@ def export(
     excel: bool = False,
     batch_size: int = BATCH,
     with_appraisal: bool = False,
+    documents_dir: Path | None = None,
+    on_placement: Callable[[Any], None] | None = None,
 ) -> int:
     """Write `what` (evidence, claims or sources) matching `flt` as `fmt` to `stream`.
 
     Returns the records written: CSV and Markdown rows, JSON records, bibliography entries.
     BibTeX and CSL-JSON hold the works the matching claims cite or quote, or with `what`
     "sources" and no filter, every work; bibliographic fields only, unless `with_appraisal`.
-    robvis holds a row per work the matching claims cite as evidence.
+    robvis holds a row per work the matching claims cite as evidence. RIS holds works as
+    BibTeX does; FHIR a Bundle of the matching findings, their certainty and the works they
+    cite; annotations the matching claims' quotes placed in the texts in `documents_dir`
+    (`on_placement` is told how they were placed).
     """
     if fmt not in FORMATS or what not in WHATS or group_by not in GROUPS:
         raise ValueError(f"format {fmt!r}, what {what!r}, group_by {group_by!r}")
     _consistent_snapshot(conn)
-    selection = Selection(conn, what, flt or ClaimFilter(), group_by, batch_size, with_appraisal)
+    selection = Selection(
+        conn,
+        what,
+        flt or ClaimFilter(),
+        group_by,
+        batch_size,
+        with_appraisal,
+        documents_dir,
+        on_placement,
+    )
     if excel:
         stream.write(EXCEL_BOM)
     return EXPORTERS[fmt](stream, selection)

@@ -165,7 +165,7 @@ def _routes_text(conn: Connection, ids: Any) -> dict[str, str]:
     for claim_id, route in conn.execute(query.where(CLAIM_ROUTE.c.claim_id.in_(ids))):
         routes.setdefault(claim_id, []).append(route)
     return {
-        claim_id: ";".join(sorted(found, key=vocab.ROUTES.index))
+        claim_id: ";".join(sorted(found, key=vocab.active().routes.index))
         for claim_id, found in routes.items()
     }
 

@@ -7,8 +7,9 @@ what an export asks for; each exporter reads through it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -39,6 +40,13 @@ class Selection:
     group_by: str = "route"
     batch_size: int = BATCH
     with_appraisal: bool = False
+    documents_dir: Path | None = None  # the documents' text files (annotations)
+    # told how the quotes were placed (annotations), for the caller to report
+    on_placement: Callable[[Any], None] | None = None
+
+    def report(self, placement: Any) -> None:
+        if self.on_placement is not None:
+            self.on_placement(placement)
 
     def claims(self) -> Iterator[ClaimView]:
         """The matching claims."""
@@ -111,10 +119,10 @@ def groups(conn: Connection, flt: ClaimFilter, by: str) -> list[str]:
     """The routes (or topics) of the claims matching `flt`, in vocabulary order."""
     if by == "route":
         query = sa.select(CLAIM_ROUTE.c.route).where(CLAIM_ROUTE.c.claim_id.in_(claim_ids(flt)))
-        order, wanted = vocab.ROUTES, flt.routes
+        order, wanted = vocab.active().routes, flt.routes
     else:
         query = claim_query(flt).with_only_columns(CLAIM.c.topic).order_by(None)
-        order, wanted = vocab.TOPICS, flt.topics
+        order, wanted = vocab.active().topics, flt.topics
     found = set(conn.execute(query.distinct()).scalars())
     if wanted:
         found &= set(wanted)

@@ -39,11 +39,26 @@ from __future__ import annotations
 
 from .config import DEFAULT_CONFIG, GradingConfig
 from .derivation import grade, levels_reached
-from .types import ClaimEvidence, Effect, Grade, Judgement, Link, Mid, Override, Step, Study, Value
+from .types import (
+    AppraisalSpec,
+    ClaimEvidence,
+    CountSpec,
+    Effect,
+    Grade,
+    Judgement,
+    Link,
+    Mid,
+    Override,
+    Step,
+    Study,
+    Value,
+)
 
 __all__ = [
     "DEFAULT_CONFIG",
+    "AppraisalSpec",
     "ClaimEvidence",
+    "CountSpec",
     "Effect",
     "Grade",
     "GradingConfig",

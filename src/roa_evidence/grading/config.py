@@ -31,6 +31,9 @@ class GradingConfig:
     # imprecision without an effect (sample size)
     imprecision_n: int = 400
     imprecision_n_very: int = 50
+    # levels for a body where no study reports n and there is no effect: imprecision
+    # cannot be judged from the data, so at most one level (issue 21)
+    unsized_imprecision: int = 1
     # imprecision from an effect
     ois_participants: int = 400  # GRADE guidance 6: ~400 for a 0.2 SD difference
     ois_events: int = 300  # GRADE guidance 6: fewer than 300 events raises concern
@@ -61,6 +64,8 @@ class GradingConfig:
             margin = getattr(self, name)
             if margin is not None and margin <= 0:
                 problems.append(f"{name} must be positive")
+        if not 0 <= self.unsized_imprecision <= 2:
+            problems.append("unsized_imprecision must be 0, 1 or 2")
         if self.inconsistency_gap < 0:
             problems.append("inconsistency_gap must not be negative")
         if self.value_tolerance < 0:
@@ -98,6 +103,7 @@ def _config_kinds() -> dict[str, str]:
         "rate_down_unverified": _BOOL,
         "imprecision_n": _INT,
         "imprecision_n_very": _INT,
+        "unsized_imprecision": _INT,
         "ois_participants": _INT,
         "ois_events": _INT,
         "ratio_low": _FLOAT,

@@ -8,10 +8,13 @@ from collections.abc import Iterable, Mapping
 
 from ..vocab import CERTAINTY_OF_LEVEL, JUDGEMENT_DOMAINS, JUDGEMENT_LEVELS, LEVEL_OF_CERTAINTY
 from .body import Rating, counted_links, design_level, design_name, joined_keys, link_n, total_n
+from .checks import check_appraisal, check_count
+from .comparative import qualify_absent_differences
 from .config import DEFAULT_CONFIG, GradingConfig
 from .domains import inconsistency, indirectness, publication_bias, risk_of_bias
 from .imprecision import imprecision
 from .screening import screen_notices
+from .status import status_of
 from .types import ClaimEvidence, Effect, Grade, Judgement, Link, Step
 
 LEVEL_NAME: dict[int, str] = {4: "high", 3: "moderate", 2: "low", 1: "very low"}
@@ -70,13 +73,14 @@ def _grade_body(
         "risk_of_bias": risk_of_bias(body, start, config),
         "imprecision": imprecision(pooled, claim.mid, body, config),
         "inconsistency": inconsistency(
+            claim,
             body,
             opposing,
             start,
             config,
             "contradicted" if what == "supporting" else "opposed",
         ),
-        "indirectness": indirectness(claim, body),
+        "indirectness": indirectness(claim, body, what),
         "publication_bias": publication_bias(body, config),
     }
     for domain, automatic in ratings.items():
@@ -95,7 +99,9 @@ def _grade_body(
             ]
             if carriers:
                 steps.append(Step(domain, 1, f"{flag} flagged on {joined_keys(carriers)}"))
-    return max(1, min(4, sum(step.change for step in steps))), steps
+    return levels_reached({"domain": step.domain, "change": step.change} for step in steps)[
+        -1
+    ], steps
 
 
 def _check_description(claim: ClaimEvidence) -> Grade:
@@ -142,6 +148,10 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
         )
     if claim.kind == "description":
         return _check_description(claim)
+    if claim.kind == "count":
+        return check_count(claim)
+    if claim.kind == "appraisal":
+        return check_appraisal(claim)
     if claim.kind == "definition":
         return Grade(
             certainty=None,
@@ -151,6 +161,8 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
             certainty_against=None,
         )
     claim, config, notice_steps = screen_notices(claim, config)
+    claim, absent_steps = qualify_absent_differences(claim, config)
+    notice_steps += absent_steps
     body = [link for link in claim.links if link.stance == "supports"]
     against = [link for link in claim.links if link.stance == "contradicts"]
     level, steps = _grade_body(
@@ -166,7 +178,11 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
     if claim.override is not None:
         new = LEVEL_OF_CERTAINTY[claim.override.certainty]
         steps.append(
-            Step("override", new - level, f"reviewer override: {claim.override.rationale}")
+            Step(
+                "override",
+                new - level,
+                f"reviewer override, sets {LEVEL_NAME[new]}: {claim.override.rationale}",
+            )
         )
         level = new
     level_against, steps_against = _grade_body(
@@ -174,7 +190,7 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
     )
     return Grade(
         certainty=CERTAINTY_OF_LEVEL.get(level, "none"),
-        status=_status(claim, level if body else 0, level_against, bool(against)),
+        status=status_of(level if body else 0, level_against if against else 0, claim.disputed)[0],
         steps=tuple(steps),
         total_n=total_n(body),
         certainty_against=CERTAINTY_OF_LEVEL.get(level_against, "none"),
@@ -182,31 +198,19 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
     )
 
 
-def _status(claim: ClaimEvidence, level: int, level_against: int, contradicted: bool) -> str:
-    """The first status that holds (docs/grading.md); `level` is 0 with no supporting link."""
-    if contradicted and level_against > level:
-        return "contradicted"
-    if (contradicted and level) or claim.disputed:
-        return "contested"
-    if not level:
-        return "unsupported"
-    return "strong" if level >= 3 else "weak"
-
-
 def levels_reached(steps: Iterable[Mapping[str, object]]) -> list[int]:
-    """The level each step of a recorded derivation reaches, as `show` prints it.
-
-    Once a body has started (at 1 or more), rating down stops at very low (1),
-    as the final grade does; a body that never started stays at 0 (none).
-    """
-    levels, level, start = [], 0, 0
+    """The level each step of a derivation reaches, as `show` prints it and as the
+    grade is computed: the running level after that step, never below very low (1)
+    once a body has started, never above high (4); a body that never started stays
+    at 0 (none). An override's change is measured from the clamped level, so its row
+    shows the level it sets."""
+    levels, level, started = [], 0, False
     for step in steps:
         change = int(str(step["change"]))
         if step["domain"] == "start":
-            level = start = change
-        elif step["domain"] == "override":  # set from the body's final, floored level
-            level = max(1 if start > 0 else 0, min(4, level)) + change
+            level, started = change, change > 0
         else:
             level += change
-        levels.append(max(1 if start > 0 else 0, min(4, level)))
+        level = max(1 if started else 0, min(4, level))
+        levels.append(level)
     return levels

@@ -11,6 +11,7 @@ from .body import (
     design_level,
     design_name,
     show_number,
+    total_n,
     unique_studies,
 )
 from .config import GradingConfig
@@ -21,11 +22,7 @@ def risk_of_bias(body: list[Link], start: int, config: GradingConfig) -> Rating:
     at_start = [link for link in counted_links(body) if design_level(link.study) == start]
 
     def concerns(study: Study) -> list[str]:
-        found = [b for b in config.bias_blinding if study.blinding == b]
-        found += [flag for flag in config.bias_flags if flag in study.quality]
-        if config.rate_down_unverified and study.verification == "unverified":
-            found.append("unverified record")
-        return found
+        return _concerns(study, config)
 
     # Weighted by participants. A study that does not report n is read at its worst:
     # with a concern it may hold most participants, without one it adds no weight,
@@ -90,32 +87,116 @@ def _show_value(value: Value) -> str:
     return "?"
 
 
+def _concerns(study: Study, config: GradingConfig) -> list[str]:
+    found = [b for b in config.bias_blinding if study.blinding == b]
+    found += [flag for flag in config.bias_flags if flag in study.quality]
+    if config.rate_down_unverified and study.verification == "unverified":
+        found.append("unverified record")  # a team's choice (grading.toml)
+    return found
+
+
+def _size_level(n: int | None, config: GradingConfig) -> int | None:
+    """How far a sample size falls short: 2 below `imprecision_n_very`, 1 below
+    `imprecision_n`, 0 otherwise; None when unknown."""
+    if n is None:
+        return None
+    return 2 if n < config.imprecision_n_very else 1 if n < config.imprecision_n else 0
+
+
+def _not_counted(
+    claim: ClaimEvidence, body: list[Link], link: Link, start: int, config: GradingConfig
+) -> str | None:
+    """Why an opposing link does not count for inconsistency (GRADE puts inconsistency
+    between direct bodies of comparable design, unexplained by risk of bias or
+    imprecision), or None when it counts."""
+    facets = _facets(link, claim)
+    if facets:
+        return f"indirect ({', '.join(facets)})"
+    if design_level(link.study) < start - config.inconsistency_gap:
+        return f"a {design_name(link.study)}, not of a comparable design"
+    concerns = _concerns(link.study, config)
+    if concerns and risk_of_bias(body, start, config).levels == 0:
+        return f"risk of bias explains it ({', '.join(concerns)})"
+    own = _size_level(link.participants, config)
+    body_level = _size_level(total_n(body), config)
+    if own is not None and body_level is not None and own > body_level:
+        return f"imprecision explains it (n {link.participants} against the body's {total_n(body)})"
+    return None
+
+
 def inconsistency(
-    body: list[Link], opposing: list[Link], start: int, config: GradingConfig, opposed: str
+    claim: ClaimEvidence,
+    body: list[Link],
+    opposing: list[Link],
+    start: int,
+    config: GradingConfig,
+    opposed: str,
 ) -> Rating:
+    """-1 for direct opposing evidence of a comparable design that neither risk of bias
+    nor imprecision explains, or for direct values that disagree when the claim states
+    a value they do not all satisfy. Opposing links set aside are named in a 0 step."""
     reasons: list[str] = []
-    against = [
-        link for link in opposing if design_level(link.study) >= start - config.inconsistency_gap
-    ]
+    against: list[Link] = []
+    set_aside: list[str] = []
+    for link in unique_studies(opposing):
+        why = _not_counted(claim, body, link, start, config)
+        if why is None:
+            against.append(link)
+        else:
+            set_aside.append(f"{link.study.key}: {why}")
     if against:
         designs = "; ".join(f"{link.study.key} ({design_name(link.study)})" for link in against)
-        reasons.append(f"{opposed} by evidence of a comparable design: {designs}")
-    valued = [link for link in body if link.value is not None]
-    for i, first in enumerate(valued):
-        for second in valued[i + 1 :]:
+        reasons.append(f"{opposed} by direct evidence of a comparable design: {designs}")
+    what = "supporting" if opposed == "contradicted" else "contradicting"
+    disagreement = _disagreeing_values(claim, body, config, what)
+    if disagreement:
+        reasons.append(disagreement)
+    not_counted = f"not counted: {'; '.join(set_aside)}" if set_aside else ""
+    if not reasons:
+        return Rating(0, not_counted) if not_counted else NO_CONCERN
+    return Rating(1, "; ".join([*reasons, *([not_counted] if not_counted else [])]))
+
+
+def _satisfies(value: Value, claimed: Value) -> bool:
+    """Whether a reported value lies inside the range a claim states."""
+    found = _centre_and_range(value)
+    if found is None or claimed.unit != value.unit:
+        return False
+    low = claimed.low if claimed.low is not None else claimed.estimate
+    high = claimed.high if claimed.high is not None else claimed.estimate
+    if low is None and high is None:
+        return False
+    _, v_low, v_high = found
+    return (low is None or v_low >= low) and (high is None or v_high <= high)
+
+
+def _disagreeing_values(
+    claim: ClaimEvidence, body: list[Link], config: GradingConfig, what: str
+) -> str:
+    """Two direct values that disagree, when that matters: a claim that states no value
+    ("low", "rare", "common") is satisfied by every value its curator linked as support,
+    and values inside the range a claim states agree with it whatever their spread."""
+    if claim.value is None:
+        return ""
+    valued = [
+        link
+        for link in body
+        if link.value is not None
+        and not _facets(link, claim)
+        and not _satisfies(link.value, claim.value)
+    ]
+    valued_all = [link for link in body if link.value is not None and not _facets(link, claim)]
+    if not valued:
+        return ""
+    for i, first in enumerate(valued_all):
+        for second in valued_all[i + 1 :]:
             assert first.value is not None and second.value is not None
             if _disagree(first.value, second.value, config.value_tolerance):
-                reasons.append(
-                    f"supporting values disagree: {first.study.key} reports "
+                return (
+                    f"{what} values disagree: {first.study.key} reports "
                     f"{_show_value(first.value)}, {second.study.key} {_show_value(second.value)}"
                 )
-                break
-        else:
-            continue
-        break
-    if not reasons:
-        return NO_CONCERN
-    return Rating(1, "; ".join(reasons))
+    return ""
 
 
 def _facets(link: Link, claim: ClaimEvidence) -> dict[str, str]:
@@ -134,7 +215,7 @@ def _facets(link: Link, claim: ClaimEvidence) -> dict[str, str]:
     return found
 
 
-def indirectness(claim: ClaimEvidence, body: list[Link]) -> Rating:
+def indirectness(claim: ClaimEvidence, body: list[Link], what: str = "supporting") -> Rating:
     """Indirect when every study that reports n is; when none does, when any is (a
     study without n can never make a body more direct: it counts against, never for)."""
     sized = [link for link in body if link.participants is not None]
@@ -144,12 +225,12 @@ def indirectness(claim: ClaimEvidence, body: list[Link]) -> Rating:
         if len(indirect) < len(per_link):
             return NO_CONCERN
         levels = min(2, min(len(facets) for _, facets in indirect))
-        which = "every supporting link" if len(sized) == len(body) else "every link reporting n"
+        which = f"every {what} link" if len(sized) == len(body) else "every link reporting n"
     else:
         if not indirect:
             return NO_CONCERN
         levels = min(2, max(len(facets) for _, facets in indirect))
-        which = "every supporting link" if len(indirect) == len(body) else "a link without n"
+        which = f"every {what} link" if len(indirect) == len(body) else "a link without n"
     details = "; ".join(
         f"{link.study.key}: " + ", ".join(f"{facet} ({why})" for facet, why in facets.items())
         for link, facets in indirect

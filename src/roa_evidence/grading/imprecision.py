@@ -171,11 +171,12 @@ def _imprecision_from_size(body: list[Link], config: GradingConfig) -> Rating:
     reasons: list[str] = []
     levels = 0
     if not sized:
-        # Read at its worst, as below `imprecision_n_very`: were it -1, adding a
-        # 10-patient trial would lower the grade, so not reporting n would pay.
-        levels = 2
+        # Nobody reported a size: imprecision cannot be judged from the data. Not read
+        # as tiny (a review or a label is not a small study); at most one level down.
+        levels = config.unsized_imprecision
         reasons.append(
-            f"n not reported ({joined_keys(missing)}), so read as below {config.imprecision_n_very}"
+            f"n not reported ({joined_keys(missing)}): imprecision cannot be judged from "
+            f"the data, so rated down {levels} (at most one level)"
         )
     else:
         total = sum(link.participants or 0 for link in sized)

@@ -88,6 +88,8 @@ class Study:
     quality: frozenset[str] = frozenset()
     verification: str | None = None  # verified | secondary | unverified
     notices: tuple[Notice, ...] = ()  # retraction, concern... (see screening.py)
+    year: int | None = None
+    comparator: str | None = None  # placebo | active | none: what the study compared with
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,31 @@ class Link:
     def participants(self) -> int | None:
         """The link's n, else the study's n."""
         return self.n if self.n is not None else self.study.n
+
+
+@dataclass(frozen=True)
+class CountSpec:
+    """What a claim about the literature counts, and what it says of the count."""
+
+    routes: tuple[str, ...]
+    condition: str | None = None
+    designs: tuple[str, ...] = ()
+    until: int | None = None  # the document's year
+    at_most: int | None = None
+    at_least: int | None = None
+    more_than: tuple[str, ...] = ()  # routes the counted route outnumbers
+
+
+@dataclass(frozen=True)
+class AppraisalSpec:
+    """What a claim says of a study's quality, facet by facet (None = not said)."""
+
+    source: str
+    randomized: bool | None = None
+    double_blind: bool | None = None
+    n_at_most: int | None = None  # "small"
+    comparator: bool | None = None  # any control arm
+    placebo: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +164,13 @@ class ClaimEvidence:
     kind: str = "finding"  # finding | description | definition
     rationale: str | None = None  # why a definition holds
     mid: Mid | None = None
+    value: Value | None = None  # what the claim states (a range a value may satisfy)
+    # superiority | difference: a comparative claim, which an imprecise non-significant
+    # comparison qualifies but cannot contradict
+    comparison: str | None = None
+    count: CountSpec | None = None  # kind count
+    appraisal: AppraisalSpec | None = None  # kind appraisal
+    universe: tuple[Study, ...] = ()  # every work of the base, for a count
 
 
 # --------------------------------------------------------------------------

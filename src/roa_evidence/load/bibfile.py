@@ -334,6 +334,7 @@ def _work_from_entry(
     file_name = raw.get("file", "").strip() or None
     if file_name is not None:
         file_name = _attachment_name(file_name)
+    base = vocab.active()  # the evidence base's routes and conditions
     work = Work(
         key=entry.key,
         entry_type=entry.entry_type.lower(),
@@ -350,8 +351,8 @@ def _work_from_entry(
         n=n,
         blinding=term("blinding", vocab.BLINDING),
         population=text("population"),
-        condition=term("condition", vocab.CONDITIONS, vocab.CONDITION_ALIASES),
-        routes=terms("routes", vocab.ROUTES, vocab.ROUTE_ALIASES),
+        condition=term("condition", base.conditions, base.condition_aliases),
+        routes=terms("routes", base.routes, base.route_aliases),
         quality=terms("quality", vocab.QUALITY_FLAGS),
         verification=term("verification", vocab.VERIFICATION),
         file=file_name,

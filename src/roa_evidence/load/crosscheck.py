@@ -7,14 +7,18 @@ its works. Each problem names its file and line.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Protocol
 
+from .. import grading
 from ..errors import Problem
+from ..grading.comparative import absence_of_evidence
+from ..grading.config import GradingConfig
 from ..vocab import POOLED_DESIGNS, nearest
 from .bibfile import Work
 from .evidence_base import Claim
+from .schema import ClaimIn
 from .yamlfile import LineDict, line_of
 
 Located = list[tuple[str, Path, int | None]]  # (key or id, file, line)
@@ -188,6 +192,14 @@ def claim_problems(works: Mapping[str, Appraised], claim: Claim) -> Iterator[Pro
             + (" (the rationale says why it holds)" if spec.kind == "definition" else ""),
             "grade_override",
         )
+    yield from _kind_problems(spec, problem)
+    if spec.appraisal is not None and spec.appraisal.source not in works:
+        yield problem(
+            f"appraisal of '{spec.appraisal.source}', which is not an entry in studies.bib "
+            f"({nearest(spec.appraisal.source, list(works))}); name the study it appraises",
+            "appraisal",
+            "source",
+        )
     effect = spec.pooled_effect
     if spec.mid is not None and effect is not None and spec.mid.measure != effect.measure:
         yield problem(
@@ -230,6 +242,79 @@ def claim_problems(works: Mapping[str, Appraised], claim: Claim) -> Iterator[Pro
                 i,
                 "within",
             )
+
+
+def _kind_problems(spec: ClaimIn, problem: Callable[..., Problem]) -> Iterator[Problem]:
+    """A count or an appraisal says what it checks, and is checked, never graded."""
+    if spec.kind == "count":
+        if spec.count is None:
+            yield problem(
+                "a count says what to count: add `count: {routes: [...], at_most: N}` "
+                "(docs/grading.md)",
+                "kind",
+            )
+        graded = [link.source for link in spec.evidence if link.stance != "qualifies"]
+        if graded:
+            yield problem(
+                f"a count is checked against the base's records, yet it links graded "
+                f"evidence ({', '.join(graded)}); make those links `qualifies`, or make "
+                "the claim a finding",
+                "count",
+            )
+    elif spec.count is not None:
+        yield problem(
+            f"`count:` belongs to a claim of kind count, not {spec.kind}; set `kind: count` "
+            "or remove it",
+            "count",
+        )
+    if spec.kind == "appraisal" and spec.appraisal is None:
+        yield problem(
+            "an appraisal says what it claims of the study: add `appraisal: {source: KEY, "
+            "double_blind: false, ...}`",
+            "kind",
+        )
+    elif spec.kind != "appraisal" and spec.appraisal is not None:
+        yield problem(
+            f"`appraisal:` belongs to a claim of kind appraisal, not {spec.kind}; set "
+            "`kind: appraisal` or remove it",
+            "appraisal",
+        )
+
+
+def absence_of_evidence_warnings(
+    works: Mapping[str, Appraised], claims: list[Claim], config: GradingConfig
+) -> list[Problem]:
+    """A link marked `contradicts` a comparative claim whose effect (or design) shows
+    only that no difference was found: absence of evidence, which the grader reads as
+    qualifying. A warning, so the curator can mark it `qualifies`."""
+    found: list[Problem] = []
+    for claim in claims:
+        spec = claim.spec
+        if spec.comparison is None:
+            continue
+        mid = grading.Mid(spec.mid.measure, spec.mid.value) if spec.mid else None
+        for i, link in enumerate(spec.evidence):
+            work = works.get(link.source)
+            if link.stance != "contradicts" or work is None:
+                continue
+            graded = grading.Link(
+                study=grading.Study(key=link.source, design=work.design, n=work.n),
+                stance=link.stance,
+                n=link.n,
+                effect=grading.Effect(**link.effect.model_dump()) if link.effect else None,
+            )
+            why = absence_of_evidence(graded, mid, config)
+            if why is not None:
+                found.append(
+                    Problem(
+                        claim.path,
+                        claim.line_of("evidence", i, "stance"),
+                        f"claim '{spec.id}': link to '{link.source}' contradicts a claim of "
+                        f"{spec.comparison}, but {why}: absence of evidence qualifies such a "
+                        "claim, it does not contradict it; mark it `stance: qualifies`",
+                    )
+                )
+    return found
 
 
 # What a reader needs to find a cited work: the record's part and how the warning names it.

@@ -35,7 +35,7 @@ from ..store.database import (
     meta_rows,
     server_error,
 )
-from .inputs import GRADING_NAME, fingerprint
+from .inputs import GRADING_NAME, VOCABULARY_NAME, fingerprint
 
 
 class _Fallback(Exception):
@@ -102,8 +102,10 @@ def update(
     removed = [name for name in old if name not in hashes]
     if not changed and not removed:
         return None
-    if not all(name.endswith(".yaml") for name in changed + removed):
-        return None  # studies.bib or grading.toml changed: every grade may change
+    if not all(name.endswith(".yaml") for name in changed + removed) or VOCABULARY_NAME in (
+        changed + removed
+    ):
+        return None  # studies.bib, grading.toml or the vocabulary changed: reread everything
 
     from .read import read_claims_fast
 

@@ -16,6 +16,7 @@ BIB_NAME = "studies.bib"
 CLAIMS_NAME = "claims.yaml"
 CLAIMS_DIR = "claims"
 GRADING_NAME = "grading.toml"
+VOCABULARY_NAME = "vocabulary.yaml"
 
 
 def default_data_dir() -> Path:
@@ -58,17 +59,22 @@ def file_key(data_dir: Path, path: Path) -> str:
 
 def file_hashes(data_dir: Path) -> dict[str, str]:
     """Each input file's content hash, by its name relative to `data_dir`, in input order."""
-    hashes: dict[str, str] = {}
-    for path in input_files(data_dir):
-        digest = hashlib.blake2b(digest_size=16)
-        try:  # in pieces, and only a regular file: the load says what is wrong with others
-            with open_regular(path, MAX_DATA_FILE) as handle:
-                while piece := handle.read(1 << 20):
-                    digest.update(piece)
-        except OSError:
-            digest.update(b"\0<unreadable>")
-        hashes[file_key(data_dir, path)] = digest.hexdigest()
+    hashes = {file_key(data_dir, path): _content_hash(path) for path in input_files(data_dir)}
+    vocabulary = data_dir / VOCABULARY_NAME  # not read as a claims file, but a change regrades
+    if vocabulary.exists():
+        hashes[VOCABULARY_NAME] = _content_hash(vocabulary)
     return hashes
+
+
+def _content_hash(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    try:  # in pieces, and only a regular file: the load says what is wrong with others
+        with open_regular(path, MAX_DATA_FILE) as handle:
+            while piece := handle.read(1 << 20):
+                digest.update(piece)
+    except OSError:
+        digest.update(b"\0<unreadable>")
+    return digest.hexdigest()
 
 
 def fingerprint(data_dir: Path, hashes: dict[str, str] | None = None) -> str:

@@ -18,12 +18,14 @@ from pathlib import Path
 
 from pydantic import TypeAdapter, ValidationError
 
+from .. import vocab
 from ..errors import InvalidData, Problem
 from ..grading import DEFAULT_CONFIG, GradingConfig
 from . import fastyaml
 from .bibfile import Work, read_bib
 from .crosscheck import (
     Located,
+    absence_of_evidence_warnings,
     claim_problems,
     cross_check,
     cross_check_raw,
@@ -35,6 +37,7 @@ from .datafile import read_config, read_text, read_yaml_text, validation_problem
 from .evidence_base import Claim, EvidenceBase
 from .inputs import GRADING_NAME, file_key, input_files
 from .schema import ClaimIn, ClaimsFileIn
+from .vocabfile import base_vocabulary
 from .yamlfile import LineDict, line_of
 
 
@@ -48,6 +51,7 @@ def read_evidence_base(
     read again with line tracking, so that every problem names its line.
     """
     files = input_files(data_dir)
+    vocab.activate(base_vocabulary(data_dir))  # before the fork: the worker checks its terms
     bib = read_works_in_background(files[0])
     try:
         claim_files = [read_claims_fast(path) for path in files[1:] if path.suffix == ".yaml"]
@@ -338,6 +342,7 @@ def _evidence_base(
         for work in works.values()
         if work.design is None
     ]
+    warnings += absence_of_evidence_warnings(works, claims, config)
     warnings += incomplete_records(bib_path, works, claims)
     by_file: dict[str, list[str]] = {}
     for key, path, _ in documents:

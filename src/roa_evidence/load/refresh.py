@@ -34,6 +34,10 @@ def refresh(
     read again and their claims replaced. Otherwise (or with `force`) the whole
     evidence base is read, graded and written anew.
     """
+    from .. import vocab
+    from .vocabfile import base_vocabulary
+
+    vocab.activate(base_vocabulary(data_dir))  # the base's terms, for what is asked next
     hashes = file_hashes(data_dir)
     data_hash = fingerprint(data_dir, hashes)
     meta = store.meta()

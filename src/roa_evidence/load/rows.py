@@ -54,6 +54,8 @@ def study_of(work: Work, notices: tuple[Notice, ...] = ()) -> grading.Study:
         quality=frozenset(work.quality),
         verification=work.verification,
         notices=notices,
+        year=work.year,
+        comparator=(work.fields.get("comparator") or "").strip().lower() or None,
     )
 
 
@@ -102,6 +104,26 @@ def evidence_of(spec: ClaimIn, studies: dict[str, grading.Study]) -> grading.Cla
         kind=spec.kind,
         rationale=spec.rationale,
         mid=grading.Mid(spec.mid.measure, spec.mid.value) if spec.mid else None,
+        value=_value(spec.value),
+        comparison=spec.comparison,
+        count=_count(spec),
+        appraisal=grading.AppraisalSpec(**spec.appraisal.model_dump()) if spec.appraisal else None,
+        universe=tuple(studies.values()) if spec.kind in ("count", "appraisal") else (),
+    )
+
+
+def _count(spec: ClaimIn) -> grading.CountSpec | None:
+    c = spec.count
+    if c is None:
+        return None
+    return grading.CountSpec(
+        routes=tuple(c.routes),
+        condition=c.condition,
+        designs=tuple(c.designs),
+        until=c.until,
+        at_most=c.at_most,
+        at_least=c.at_least,
+        more_than=tuple(c.more_than),
     )
 
 

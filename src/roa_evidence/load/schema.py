@@ -43,14 +43,32 @@ def _term(kind: str, terms: tuple[str, ...], aliases: dict[str, str] | None = No
     return AfterValidator(check)
 
 
-Route = Annotated[str, _term("route", vocab.ROUTES, vocab.ROUTE_ALIASES)]
-Topic = Annotated[str, _term("topic", vocab.TOPICS)]
-Condition = Annotated[str, _term("condition", vocab.CONDITIONS, vocab.CONDITION_ALIASES)]
+def _base_term(kind: str) -> object:
+    """A term the evidence base declares (its vocabulary.yaml), looked up when validated."""
+
+    def check(value: str) -> str:
+        canonical, terms, aliases = vocab.lookup(kind)
+        term = canonical(value)
+        if term is not None:
+            return term
+        hint = nearest(value, terms, aliases=aliases)
+        if not hint.startswith("expected"):  # a suggestion: name the base's whole list too
+            hint += f" (one of {', '.join(terms)})"
+        raise ValueError(f"unknown {kind} '{value}'; {hint}")
+
+    return AfterValidator(check)
+
+
+Route = Annotated[str, _base_term("route")]
+Topic = Annotated[str, _base_term("topic")]
+Condition = Annotated[str, _base_term("condition")]
+Design = Annotated[str, _term("design", vocab.DESIGNS, vocab.DESIGN_ALIASES)]
 Stance = Annotated[str, _term("stance", vocab.STANCES)]
 Indirectness = Annotated[str, _term("indirectness", vocab.INDIRECTNESS)]
 LinkFlag = Annotated[str, _term("evidence flag", vocab.LINK_FLAGS)]
 Measure = Annotated[str, _term("effect measure", vocab.EFFECT_MEASURES)]
 Kind = Annotated[str, _term("kind", vocab.KINDS)]
+Comparison = Annotated[str, _term("comparison", vocab.COMPARISONS)]
 Certainty = Literal["high", "moderate", "low", "very_low"]
 JudgementLevel = Literal["not-serious", "serious", "very-serious"]
 # GRADE's importance of an outcome for decisions (an evidence profile's last column).
@@ -200,6 +218,35 @@ class Judgements(Strict):
     publication_bias: JudgementIn | None = None
 
 
+class CountIn(Strict):
+    """What a claim about the literature counts in the base's records (kind `count`)."""
+
+    routes: Annotated[list[Route], Field(min_length=1)]
+    condition: Condition | None = None
+    designs: list[Design] = Field(default_factory=list)
+    until: Annotated[int, Field(ge=1900, le=2100)] | None = None  # the document's year
+    at_most: Annotated[int, Field(ge=0)] | None = None
+    at_least: Annotated[int, Field(ge=0)] | None = None
+    more_than: list[Route] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _says_something(self) -> CountIn:
+        if self.at_most is None and self.at_least is None and not self.more_than:
+            raise ValueError("a count says what it expects: give at_most, at_least or more_than")
+        return self
+
+
+class AppraisalIn(Strict):
+    """What a claim says of a study's quality, facet by facet (kind `appraisal`)."""
+
+    source: NonEmpty
+    randomized: bool | None = None
+    double_blind: bool | None = None
+    n_at_most: PositiveInt | None = None
+    comparator: bool | None = None
+    placebo: bool | None = None
+
+
 class ClaimIn(Strict):
     """One claim, as written in claims.yaml."""
 
@@ -215,6 +262,11 @@ class ClaimIn(Strict):
     evidence: list[EvidenceIn] = Field(default_factory=list)
     rationale: NonEmpty | None = None  # why a definition holds (required for one)
     mid: MidIn | None = None
+    # a claim that one route is better than (superiority) or differs from (difference)
+    # another: an imprecise non-significant comparison qualifies it, never contradicts it
+    comparison: Comparison | None = None
+    count: CountIn | None = None  # kind count: what to count in the base's records
+    appraisal: AppraisalIn | None = None  # kind appraisal: the facets the claim states
     grade_override: OverrideIn | None = None
     pooled_effect: PooledEffectIn | None = None
     judgements: Judgements | None = None

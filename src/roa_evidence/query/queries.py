@@ -29,7 +29,15 @@ _EVIDENCE_READER = reader(
     EvidenceView, LINK, WORK, columns={"n": sa.func.coalesce(LINK.c.n, WORK.c.n)}
 )
 # Findings that are not strong and descriptions that are not confirmed (docs/grading.md).
-GAP_STATUSES = ("contradicted", "contested", "unsupported", "weak", "refuted", "unchecked")
+GAP_STATUSES = (
+    "contradicted",
+    "very_uncertain",
+    "contested",
+    "unsupported",
+    "weak",
+    "refuted",
+    "unchecked",
+)
 
 
 @dataclass(frozen=True)
@@ -236,7 +244,7 @@ def assemble_claims(
     ).all():  # fetched at once: row-by-row fetching cost more than the rows here
         routes[claim_id].append(route)
     for claim_routes in routes.values():
-        claim_routes.sort(key=vocab.ROUTES.index)
+        claim_routes.sort(key=vocab.active().routes.index)
     assertions: dict[tuple[str, str], list[AssertionView]] = defaultdict(list)
     quotes = (
         sa.select(ASSERTION.c.claim_id, ASSERTION.c.kind, *_ASSERTION_READER.columns)

@@ -239,7 +239,7 @@ def compare(
     """
     wanted = tuple(dict.fromkeys(routes))
     rows: list[CompareRow] = []
-    for topic in topics or vocab.TOPICS:
+    for topic in topics or vocab.active().topics:
         about = [c for c in claims if c.topic == topic]
         by_route: dict[str, tuple[ClaimView, ...]] = {}
         shared = [c for c in about if sum(route in c.routes for route in wanted) >= 2]
@@ -320,8 +320,9 @@ def evidence_map(claims: Sequence[ClaimView]) -> EvidenceMap:
     for claim in claims:
         for route in claim.routes:
             grouped.setdefault((route, claim.topic), []).append(claim)
-    routes = tuple(r for r in vocab.ROUTES if any(key[0] == r for key in grouped))
-    topics = tuple(t for t in vocab.TOPICS if any(key[1] == t for key in grouped))
+    declared = vocab.active()  # the map's axes: the base's routes and topics, in its order
+    routes = tuple(r for r in declared.routes if any(key[0] == r for key in grouped))
+    topics = tuple(t for t in declared.topics if any(key[1] == t for key in grouped))
     cells = {key: MapCell(key[0], key[1], tuple(found)) for key, found in grouped.items()}
     return EvidenceMap(routes, topics, cells)
 

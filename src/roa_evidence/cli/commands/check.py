@@ -41,8 +41,8 @@ def check(
             help="Exit 1 when a sentence has this problem (opposite, cited-retracted, "
             "cited-against, mismatch, "
             "overclaim, unknown-key, unsourced) or repeats a claim with this status (weak, "
-            "contested, contradicted, unsupported, refuted, unchecked...). Repeatable, or "
-            "comma-separated.",
+            "contested, very_uncertain, contradicted, unsupported, refuted, unchecked...). "
+            "Repeatable, or comma-separated.",
         ),
     ] = None,
     encoding: Annotated[

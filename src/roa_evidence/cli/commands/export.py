@@ -6,11 +6,11 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
-from ..common import EVERY_FILTER, FilterOptions, connection, err, fail, with_filters
+from ..common import EVERY_FILTER, FilterOptions, connection, data_dir, err, fail, with_filters
 
 
 class ExportFormat(StrEnum):
@@ -20,6 +20,9 @@ class ExportFormat(StrEnum):
     bib = "bib"
     csl_json = "csl-json"
     robvis = "robvis"
+    ris = "ris"
+    fhir = "fhir"
+    annotations = "annotations"
     html = "html"
 
 
@@ -42,6 +45,9 @@ _RECORDS = {
     "bib": "BibTeX entries",
     "csl-json": "CSL items",
     "robvis": "studies",
+    "ris": "RIS records",
+    "fhir": "FHIR resources",
+    "annotations": "annotations",
     "html": "findings",
 }
 # What each format can export; the first is its default.
@@ -52,6 +58,9 @@ _WHATS = {
     "bib": ("cited", "sources"),
     "csl-json": ("cited", "sources"),
     "robvis": ("cited",),
+    "ris": ("cited", "sources"),
+    "fhir": ("cited",),
+    "annotations": ("cited",),
     "html": ("profile",),
 }
 _WHY_NOT = {
@@ -62,6 +71,9 @@ _WHY_NOT = {
     "csl-json": "a bibliography holds works: those the matching claims cite, or every work "
     "with --what sources",
     "robvis": "a robvis table holds one row per study the matching claims cite",
+    "ris": "RIS holds works: those the matching claims cite, or every work with --what sources",
+    "fhir": "a FHIR Bundle holds the matching findings with the works they cite",
+    "annotations": "the annotations are the matching claims' quotes",
     "html": "the HTML export is the GRADE evidence profile",
 }
 
@@ -92,8 +104,10 @@ def export(
             "-f",
             help="csv (spreadsheets, pandas, R), json, md (Summary-of-Findings "
             "tables), bib (BibTeX), csl-json (citeproc, Zotero, pandoc), robvis (the "
-            'study-level risk-of-bias table R\'s robvis plots with tool = "Generic") or html '
-            "(the evidence profile).",
+            'study-level risk-of-bias table R\'s robvis plots with tool = "Generic"), ris '
+            "(reference managers), fhir (an EBM-on-FHIR R5 Bundle: citations, findings and "
+            "their GRADE certainty), annotations (each quote as a W3C Web Annotation; "
+            "needs --documents) or html (the evidence profile).",
         ),
     ] = ExportFormat.csv,
     what: Annotated[
@@ -130,6 +144,16 @@ def export(
         GroupBy | None,
         typer.Option("--group-by", help="md only: one table per route (default) or per topic."),
     ] = None,
+    documents: Annotated[
+        Path | None,
+        typer.Option(
+            "--documents",
+            metavar="DIR",
+            file_okay=False,
+            help="annotations only: the folder of the documents' text files (default: the "
+            "`documents_dir` claims.yaml records).",
+        ),
+    ] = None,
     with_appraisal: Annotated[
         bool,
         typer.Option(
@@ -139,8 +163,9 @@ def export(
         ),
     ] = False,
 ) -> None:
-    """Export evidence, claims or sources as CSV, JSON, Markdown, BibTeX, CSL-JSON or a robvis
-    risk-of-bias table, or a GRADE evidence profile (--what profile) as CSV, Markdown or HTML.
+    """Export evidence, claims or sources as CSV, JSON, Markdown, BibTeX, CSL-JSON, a robvis
+    risk-of-bias table, RIS, a FHIR Bundle or W3C Web Annotations, or a GRADE evidence
+    profile (--what profile) as CSV, Markdown or HTML.
 
     Takes every filter `claims` takes. Without -o the export goes to stdout.
 
@@ -155,10 +180,15 @@ def export(
         fail(f"--group-by applies to --format md only, not --format {fmt.value}")
     if with_appraisal and fmt not in (ExportFormat.bib, ExportFormat.csl_json):
         fail(f"--with-appraisal applies to --format bib and csl-json only, not {fmt.value}")
+    if documents is not None and fmt is not ExportFormat.annotations:
+        fail(f"--documents applies to --format annotations only, not {fmt.value}")
     chosen = _what_for(fmt, what)
     if group_by is not None and chosen != "claims":
         fail(f"--group-by applies to the Summary-of-Findings tables only, not --what {chosen}")
     flt = filters.parse()
+    placed: list[Any] = []
+    if fmt is ExportFormat.annotations and documents is None:
+        documents = _documents_dir(ctx)
     # A reader that leaves early (`export | head`) is handled once, for every command.
     with atomic_output(output, force=force) as stream, connection(ctx) as conn:
         count = write_export(
@@ -170,8 +200,44 @@ def export(
             group_by=(group_by or GroupBy.route).value,
             excel=excel,
             with_appraisal=with_appraisal,
+            documents_dir=documents,
+            on_placement=placed.append,
         )
+    for placement in placed:
+        _report_placement(placement)
     if count == 0:
         err("roa-evidence: nothing matches those filters; the export holds no records.")
     if output is not None and str(output) != "-":
         print(f"Exported {count} {_RECORDS[fmt.value]} ({chosen}) to {output}.", file=sys.stdout)
+
+
+def _documents_dir(ctx: typer.Context) -> Path:
+    """The documents folder claims.yaml records, or one sentence asking for --documents."""
+    from ...errors import EvidenceError
+    from ...load.read import read_evidence_base
+
+    try:
+        recorded = read_evidence_base(data_dir(ctx)).documents_dir
+    except EvidenceError:
+        recorded = None  # the export itself says what is wrong with the base
+    if recorded is None:
+        fail(
+            "--format annotations needs the documents' text: pass --documents DIR (or record "
+            "`documents_dir: DIR` in claims.yaml)"
+        )
+    return recorded
+
+
+def _report_placement(placement: Any) -> None:
+    """Say which quotes were placed only approximately, and which not at all."""
+    if placement.fuzzy:
+        err(
+            f"roa-evidence: {len(placement.fuzzy)} quotes placed approximately (their text "
+            f"changed in the document): {'; '.join(placement.fuzzy)}."
+        )
+    if placement.orphans:
+        err(
+            f"roa-evidence: {len(placement.orphans)} quotes could not be placed (orphans, "
+            f"exported without a position): {'; '.join(placement.orphans)}; "
+            "run validate --documents DIR for the closest passages."
+        )

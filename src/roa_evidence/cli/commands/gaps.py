@@ -25,7 +25,7 @@ def gaps(
 ) -> None:
     """List findings that are not strong and descriptions not confirmed, most asserted first.
 
-    Findings: contradicted, contested, unsupported or weak; descriptions: refuted
+    Findings: contradicted, very_uncertain, contested, unsupported or weak; descriptions: refuted
     or unchecked. The summary counts each kind apart; with --format json the
     output is {"summary": {kind: {status: count}}, "claims": [...]}.
 

@@ -1,0 +1,66 @@
+"""`roa-evidence init DIR`: a new evidence base with its own vocabulary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+_TERMS_HELP = (
+    "Comma-separated; give other spellings after '=' separated by '/' "
+    "(e.g. IV=intravenous/infusion,IM=intramuscular). Repeatable."
+)
+
+
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(metavar="DIR", help="The new evidence base's folder (new, or empty)."),
+    ],
+    routes: Annotated[
+        list[str],
+        typer.Option(
+            "--routes", metavar="TERMS", help="The routes its claims may name. " + _TERMS_HELP
+        ),
+    ],
+    topics: Annotated[
+        list[str],
+        typer.Option("--topics", metavar="TERMS", help="The topics of its claims. " + _TERMS_HELP),
+    ],
+    conditions: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--conditions",
+            metavar="TERMS",
+            help="The conditions its claims and studies may name (default: any). " + _TERMS_HELP,
+        ),
+    ] = None,
+) -> None:
+    """Create an evidence base: vocabulary.yaml, claims.yaml, studies.bib, grading.toml and
+    a README of next steps. Every command run with --data DIR then speaks its vocabulary.
+
+    Example: roa-evidence init psilocybin --routes oral,IV=intravenous --topics efficacy
+    """
+    from ...interchange.newbase import create_base, parse_declared
+    from ...load.vocabfile import Vocabulary
+
+    route_terms, route_aliases = parse_declared("route", routes)
+    topic_terms, topic_aliases = parse_declared("topic", topics)
+    condition_terms, condition_aliases = parse_declared("condition", conditions or ["any"])
+    for kind, terms in (("route", route_terms), ("topic", topic_terms)):
+        if not terms:
+            from ..common import fail
+
+            fail(f"--{kind}s names no {kind}; give at least one, e.g. --{kind}s IV,IM")
+    vocabulary = Vocabulary(
+        route_terms,
+        topic_terms,
+        condition_terms,
+        route_aliases,
+        topic_aliases,
+        condition_aliases,
+    )
+    written = create_base(folder, vocabulary)
+    print(f"Created the evidence base {folder} ({', '.join(p.name for p in written)}).")
+    print(f"Next: read {folder / 'README.md'}, then run: roa-evidence --data {folder} validate")

@@ -1,0 +1,258 @@
+"""The evidence base's own vocabulary: `vocabulary.yaml`, read and written.
+
+A base declares the routes, topics and conditions its claims and studies may name,
+each with the other spellings accepted for it:
+
+```yaml
+routes:
+  IV: {aliases: [intravenous, infusion], lay: [a drip]}
+topics: [efficacy, onset]            # a list, or a mapping of term -> {aliases: [...]}
+conditions:
+  depression: {aliases: [mdd, trd]}
+```
+
+A base without the file uses the shipped (ketamine) base's vocabulary.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import DataNotFound, InvalidData, Problem
+from .inputs import VOCABULARY_NAME, default_data_dir
+from .yamlfile import LineDict, LineList, YamlError, parse_yaml
+
+SECTIONS = ("routes", "topics", "conditions")
+_TERM_FIELDS = frozenset({"aliases", "lay", "description"})
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The terms a base's files may name, by kind, with their aliases (lowercase) and,
+    for routes, the lay words a draft may use for them."""
+
+    routes: tuple[str, ...]
+    topics: tuple[str, ...]
+    conditions: tuple[str, ...]
+    route_aliases: dict[str, str] = field(default_factory=dict)
+    topic_aliases: dict[str, str] = field(default_factory=dict)
+    condition_aliases: dict[str, str] = field(default_factory=dict)
+    lay: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def terms(self, kind: str) -> tuple[str, ...]:
+        """The terms of `kind` (route, topic or condition)."""
+        return {"route": self.routes, "topic": self.topics, "condition": self.conditions}[kind]
+
+    def aliases(self, kind: str) -> dict[str, str]:
+        """The aliases of `kind` (route, topic or condition), alias -> term."""
+        return {
+            "route": self.route_aliases,
+            "topic": self.topic_aliases,
+            "condition": self.condition_aliases,
+        }[kind]
+
+
+def read_vocabulary(path: Path, text: str) -> tuple[Vocabulary | None, list[Problem]]:
+    """`vocabulary.yaml`'s text as a vocabulary, or the problems saying why not."""
+    try:
+        raw = parse_yaml(text)
+    except YamlError as exc:
+        return None, [Problem(path, exc.line, exc.message)]
+    if not isinstance(raw, LineDict):
+        return None, [
+            Problem(
+                path,
+                1,
+                "expected a mapping with routes:, topics: and conditions:; see docs/own-base.md",
+            )
+        ]
+    problems: list[Problem] = []
+    for key in raw:
+        if key not in (*SECTIONS, "version"):
+            problems.append(
+                Problem(
+                    path,
+                    raw.key_lines.get(key),
+                    f"unknown section '{key}'; expected routes, topics or conditions",
+                )
+            )
+    sections: dict[str, tuple[tuple[str, ...], dict[str, str], dict[str, tuple[str, ...]]]] = {}
+    for section in SECTIONS:
+        sections[section] = _section(path, raw, section, problems)
+    if problems:
+        return None, problems
+    (routes, route_aliases, lay), (topics, topic_aliases, _), (conditions, cond_aliases, _) = (
+        sections[name] for name in SECTIONS
+    )
+    vocabulary = Vocabulary(
+        routes, topics, conditions, route_aliases, topic_aliases, cond_aliases, lay
+    )
+    return vocabulary, []
+
+
+def _section(
+    path: Path, raw: LineDict, section: str, problems: list[Problem]
+) -> tuple[tuple[str, ...], dict[str, str], dict[str, tuple[str, ...]]]:
+    """One section's terms, aliases and lay words; what is wrong goes to `problems`."""
+    line = raw.key_lines.get(section, raw.line)
+    body = raw.get(section)
+    kind = section.removesuffix("s")
+    if isinstance(body, LineList):
+        entries: list[tuple[Any, Any, int | None]] = [
+            (term, {}, body.item_lines[i]) for i, term in enumerate(body)
+        ]
+    elif isinstance(body, LineDict):
+        entries = [(term, spec, body.key_lines.get(term)) for term, spec in body.items()]
+    else:
+        problems.append(
+            Problem(
+                path,
+                line,
+                f"{section}: declare at least one {kind}, as a list or a "
+                f"mapping of {kind} -> {{aliases: [...]}}",
+            )
+        )
+        return (), {}, {}
+    if not entries:
+        problems.append(Problem(path, line, f"{section}: declare at least one {kind}"))
+    terms: list[str] = []
+    aliases: dict[str, str] = {}
+    lay: dict[str, tuple[str, ...]] = {}
+    taken: dict[str, str] = {}  # every spelling, lowercase -> the term it means
+    for term, spec, at in entries:
+        if not _is_word(term):
+            problems.append(
+                Problem(
+                    path,
+                    at,
+                    f"{section}: {term!r} is not a term; use a word without "
+                    "commas or spaces (e.g. rate-control)",
+                )
+            )
+            continue
+        spec = {} if spec is None else spec
+        if not isinstance(spec, dict) or set(spec) - _TERM_FIELDS:
+            problems.append(
+                Problem(
+                    path,
+                    at,
+                    f"{section}.{term}: expected {{aliases: [...]}} (also lay: "
+                    "[...] and description:); remove the other fields",
+                )
+            )
+            continue
+        spellings = [term, *_words(spec.get("aliases"))]
+        for spelling in spellings:
+            if not _is_word(spelling):
+                problems.append(
+                    Problem(
+                        path,
+                        at,
+                        f"{section}.{term}: alias {spelling!r} is not a word; "
+                        "write a list of words without commas",
+                    )
+                )
+            elif (owner := taken.get(spelling.lower())) is not None:
+                problems.append(
+                    Problem(
+                        path,
+                        at,
+                        f"{section}.{term}: '{spelling}' already means "
+                        f"'{owner}'; give each spelling to one {kind}",
+                    )
+                )
+            else:
+                taken[spelling.lower()] = term
+                if spelling != term:
+                    aliases[spelling.lower()] = term
+        terms.append(term)
+        if spec.get("lay"):
+            lay[term] = tuple(str(word) for word in _words(spec["lay"]))
+    return tuple(terms), aliases, lay
+
+
+def _is_word(value: object) -> bool:
+    return isinstance(value, str) and bool(value.strip()) and not set(",\n") & set(value)
+
+
+def _words(value: object) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
+
+
+def vocabulary_yaml(vocabulary: Vocabulary) -> str:
+    """The text of a `vocabulary.yaml` declaring `vocabulary` (what `init` writes)."""
+
+    def section(terms: Iterable[str], aliases: dict[str, str]) -> dict[str, dict[str, Any]]:
+        return {
+            term: (
+                {"aliases": spelled}
+                if (spelled := [a for a, t in aliases.items() if t == term])
+                else {}
+            )
+            for term in terms
+        }
+
+    document = {
+        "version": 1,
+        "routes": section(vocabulary.routes, vocabulary.route_aliases),
+        "topics": section(vocabulary.topics, vocabulary.topic_aliases),
+        "conditions": section(vocabulary.conditions, vocabulary.condition_aliases),
+    }
+    header = (
+        "# This base's vocabulary: every route, topic and condition its claims and studies\n"
+        "# may name, with the other spellings accepted for each. See docs/own-base.md.\n"
+    )
+    body = yaml.safe_dump(document, sort_keys=False, default_flow_style=None, allow_unicode=True)
+    return header + body
+
+
+@functools.lru_cache(maxsize=16)
+def _read_cached(path: Path, mtime_ns: int, size: int) -> tuple[Vocabulary | None, list[Problem]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8"
+        return None, [Problem(path, None, f"cannot be read ({reason}); check the file")]
+    return read_vocabulary(path, text)
+
+
+def _read(path: Path) -> tuple[Vocabulary | None, list[Problem]]:
+    stat = path.stat()
+    return _read_cached(path, stat.st_mtime_ns, stat.st_size)
+
+
+def shipped_vocabulary() -> Vocabulary:
+    """The vocabulary of the evidence base shipped with roa-evidence (ketamine's)."""
+    path = default_data_dir() / VOCABULARY_NAME
+    try:
+        vocabulary, problems = _read(path)
+    except OSError:
+        raise DataNotFound(f"{path} is missing; reinstall roa-evidence") from None
+    if vocabulary is None:
+        raise InvalidData(problems)
+    return vocabulary
+
+
+def base_vocabulary(data_dir: Path) -> Vocabulary:
+    """The vocabulary `data_dir` declares (the shipped one when it declares none).
+
+    Raises InvalidData naming the file and line of every problem in it.
+    """
+    path = data_dir / VOCABULARY_NAME
+    try:
+        vocabulary, problems = _read(path)
+    except FileNotFoundError:
+        return shipped_vocabulary()
+    except OSError as exc:
+        raise InvalidData([Problem(path, None, f"cannot be read ({exc.strerror})")]) from None
+    if vocabulary is None:
+        raise InvalidData(problems)
+    return vocabulary
