@@ -29,7 +29,7 @@ from ..atomic import Replacement
 from ..errors import StoreError
 from ..retractions.retraction_watch import Persisted, carry_queries, persisted
 from .connection import sqlite_path
-from .engine import first_line, make_engine
+from .engine import database_error, first_line, make_engine
 from .meta import built_from
 from .sqlitefile import DEFAULT_LOCK_WAIT, os_reason, replaceable
 
@@ -104,7 +104,7 @@ class Backend:
             self._engine = None
 
     def error(self, exc: Exception) -> StoreError:
-        return database_error(exc)
+        return database_error(exc, self.url)
 
     def meta(self) -> dict[str, str]:
         """The build's facts, or {} when the database does not exist or is not ours."""
@@ -414,29 +414,3 @@ def backend_for(
     if url.split("://", 1)[0].split("+")[0] in ("postgresql", "postgres"):
         return PostgreSQL(url, lock_wait, on_wait)
     return InTransaction(url, lock_wait, on_wait)
-
-
-def database_error(exc: Exception) -> StoreError:
-    """A database's error as one sentence (the driver's first line, never the SQL)."""
-    reason = str(getattr(exc, "orig", exc))
-    if "database is locked" in reason:
-        return StoreError(
-            "the database is busy: another process holds a lock on it (database is "
-            "locked); nothing was changed; run again when that process is done, and do "
-            "not move it away: it holds the imported retraction notices"
-        )
-    if "lock timeout" in reason:
-        return StoreError(
-            "another load has been writing this database for longer than --wait allows; "
-            "nothing was changed; run again when it is done, or wait longer with "
-            "--wait SECONDS"
-        )
-    if isinstance(getattr(exc, "orig", exc), sqlite3.Error):
-        return StoreError(
-            f"cannot read the SQLite database ({first_line(exc)}); nothing was changed; "
-            "run again, and if it keeps failing, check the disk it is on"
-        )
-    return StoreError(
-        f"cannot use the database server ({first_line(exc)}); "
-        "check the --db URL and that the server is running"
-    )

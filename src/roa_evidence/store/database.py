@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from .backends import Rows, RowsFor, Writer, backend_for
 from .connection import as_db_url
+from .engine import with_driver
 from .sqlitefile import DEFAULT_LOCK_WAIT
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ class Store:
         lock_wait: float = DEFAULT_LOCK_WAIT,
         on_wait: Callable[[str], None] | None = None,
     ) -> None:
-        self.url = as_db_url(url)
+        self.url = with_driver(as_db_url(url))
         # how long a build waits for another process's, and whom to tell that it waits
         self.lock_wait = lock_wait
         self.on_wait = on_wait

@@ -6,6 +6,8 @@ SQLAlchemy is imported on use: finding a database current costs none of it.
 
 from __future__ import annotations
 
+import re
+import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from ..errors import StoreError
@@ -14,6 +16,16 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Connection, Engine
 
 SUPPORTED_BACKENDS = ("sqlite", "postgresql")
+# What libpq, psql and most hosting services call a PostgreSQL URL.
+_POSTGRES_SCHEMES = frozenset({"postgres", "postgresql"})
+
+
+def with_driver(url: str) -> str:
+    """A PostgreSQL URL as libpq spells it, through psycopg 3; any other URL as it is."""
+    scheme, separator, rest = url.partition("://")
+    if separator and scheme in _POSTGRES_SCHEMES:
+        return f"postgresql+psycopg://{rest}"
+    return url
 
 
 def read_one_snapshot(conn: Connection) -> None:
@@ -44,8 +56,8 @@ def make_engine(url: str) -> Engine:
         engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
         raise StoreError(
-            f"cannot use the database URL '{url}' ({exc}); give a file path or a SQLAlchemy URL "
-            "such as sqlite:///evidence.db or postgresql+psycopg://host/db"
+            f"cannot use the database URL '{url}' ({exc}); give a file path or a URL such as "
+            "sqlite:///evidence.db or postgresql://user@host/db"
         ) from None
     except ModuleNotFoundError as exc:
         raise StoreError(
@@ -74,3 +86,58 @@ def _read_in_one_transaction(engine: Engine) -> None:
 
 def first_line(exc: BaseException) -> str:
     return str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+
+
+def database_error(exc: Exception, url: str | None = None) -> StoreError:
+    """A database's error as one sentence (the driver's first line, never the SQL); a
+    missing schema or database is named, with the command that creates it."""
+    reason = str(getattr(exc, "orig", exc))
+    if "database is locked" in reason:
+        return StoreError(
+            "the database is busy: another process holds a lock on it (database is "
+            "locked); nothing was changed; run again when that process is done, and do "
+            "not move it away: it holds the imported retraction notices"
+        )
+    if "lock timeout" in reason:
+        return StoreError(
+            "another load has been writing this database for longer than --wait allows; "
+            "nothing was changed; run again when it is done, or wait longer with "
+            "--wait SECONDS"
+        )
+    if isinstance(getattr(exc, "orig", exc), sqlite3.Error):
+        return StoreError(
+            f"cannot read the SQLite database ({first_line(exc)}); nothing was changed; "
+            "run again, and if it keeps failing, check the disk it is on"
+        )
+    missing = missing_on_server(reason, url)
+    if missing is not None:
+        return StoreError(missing)
+    return StoreError(
+        f"cannot use the database server ({first_line(exc)}); "
+        "check the --db URL and that the server is running"
+    )
+
+
+def missing_on_server(reason: str, url: str | None) -> str | None:
+    """'the schema X does not exist ...' for a server error that says so, else None."""
+    from sqlalchemy.engine import make_url  # lazy: SQLAlchemy on use (module docstring)
+
+    if url is None:
+        return None
+    parsed = make_url(url)
+    where = f"-h {parsed.host or 'localhost'} -p {parsed.port or 5432} -U {parsed.username or ''}"
+    database = re.search(r'database "([^"]+)" does not exist', reason)
+    if database:
+        return (
+            f"the database {database[1]} does not exist on the server {parsed.host}; create it "
+            f"with `createdb {where} {database[1]}`, then run the command again"
+        )
+    if "no schema has been selected" in reason or re.search(r'schema "[^"]+" does not', reason):
+        path = re.search(r"search_path\s*=\s*([^\s,&]+)", str(parsed.query.get("options", "")))
+        schema = path[1] if path else "public"
+        return (
+            f"the schema {schema} does not exist in the database {parsed.database}; create it "
+            f'with `psql {where} -d {parsed.database} -c "CREATE SCHEMA {schema}"`, then run '
+            "the command again"
+        )
+    return None

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = "3"  # bump when a table in `tables` changes: older stores are rebuilt
+SCHEMA_VERSION = "4"  # bump when a table in `tables` changes: older stores are rebuilt
 
 
 def built_from(meta: dict[str, str], data_hash: str) -> bool:
