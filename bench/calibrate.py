@@ -34,6 +34,10 @@ Mapping rules (general, not tuned to one source):
   bias; a domain with no downgrade is judged not serious; imprecision is left to the
   tool;
 - upgrades for a large effect or a dose-response gradient become link flags.
+
+Choosing settings: a ratio threshold r pairs with 2 - r (GRADE guidelines 6: the same
+relative reduction and increase, 0.75 / 1.25 as shipped); only rows whose printed
+certainty adds up (`consistency_check.matches_printed` not false) vote.
 """
 
 from __future__ import annotations
