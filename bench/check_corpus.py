@@ -71,8 +71,8 @@ def score(
     return result
 
 
-def run_corpus(data_dir: Path, show_misses: bool) -> int:
-    sentences = load_corpus()
+def run_corpus(data_dir: Path, show_misses: bool, corpus: Path = CORPUS) -> int:
+    sentences = load_corpus(corpus)
     with (
         tempfile.TemporaryDirectory() as tmp,
         open_store(data_dir, f"sqlite:///{tmp}/bench.sqlite") as conn,
@@ -99,6 +99,16 @@ def run_corpus(data_dir: Path, show_misses: bool) -> int:
     labelled = [(2 * i + 1, s["claim"]) for i, s in enumerate(sentences) if "claim" in s]
     right = sum(matched.get(line) == claim for line, claim in labelled)
     print(f"claim matched as labelled: {right}/{len(labelled)} (of the sentences with a label)")
+    clean = [2 * i + 1 for i, s in enumerate(sentences) if not s["problems"]]
+    alarms = [line for line in clean if found.get(line)]
+    print(f"false alarms on clean sentences: {len(alarms)} of {len(clean)}")
+    green = {"confirmed", "strong"}
+    wrong_green = [
+        f.line
+        for f in report.findings
+        if f.verdict in green and sentences[(f.line - 1) // 2]["problems"]
+    ]
+    print(f"sentences with a labelled problem reported green: {len(wrong_green)}")
     if show_misses:
         for index, sentence in enumerate(sentences):
             line = 2 * index + 1
@@ -179,11 +189,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=REPO / "data", help="the evidence base")
     parser.add_argument("--misses", action="store_true", help="list every wrong sentence")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=CORPUS,
+        help="the labelled sentences (paraphrase-tuning.yaml, paraphrase-heldout.yaml...)",
+    )
     parser.add_argument("--splitters", action="store_true", help="compare pysbd and syntok")
     args = parser.parse_args()
     if args.splitters:
         return run_splitters()
-    return run_corpus(args.data, args.misses)
+    return run_corpus(args.data, args.misses, args.corpus)
 
 
 if __name__ == "__main__":

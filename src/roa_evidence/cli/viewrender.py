@@ -183,7 +183,11 @@ def check_lines(report: CheckReport) -> list[str]:
     then a count of verdicts (plain text: editors and CI read it like a linter's)."""
     lines = [_finding_line(report.path, f) for f in report.findings if f.verdict != "no-claim"]
     counts = ", ".join(f"{n} {verdict}" for verdict, n in report.counts().items())
-    lines.append(f"{report.sentences} sentences checked: {counts or 'none'}.")
+    blind = report.not_checked
+    unchecked = f" {blind} not checked: see the lines that say 'not checked'."
+    lines.append(
+        f"{report.sentences} sentences checked: {counts or 'none'}.{unchecked * bool(blind)}"
+    )
     return lines
 
 
@@ -199,5 +203,7 @@ def _finding_line(path: str, finding: Finding) -> str:
         parts.append(text)
     if finding.suggested_keys:
         parts.append(f"cite {', '.join(finding.suggested_keys)}")
+    if finding.not_checked:
+        parts.append(f"not checked: {finding.not_checked}: \u201c{finding.sentence[:80]}\u201d")
     message = "; ".join(parts).replace("\n", " ")
     return f"{path}:{finding.line}:{finding.col}: {finding.verdict}: {message}"

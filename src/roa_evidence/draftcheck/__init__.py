@@ -21,7 +21,7 @@ and `drafts` reads a draft file's bytes as text.
 """
 
 from .checking import check, check_file
-from .drafts import BadDraft, decode_draft, read_draft
+from .drafts import BadDraft, decode_draft, docx_text, read_draft
 from .findings import FAIL_ON, PROBLEM_KINDS, STATUSES, CheckReport, Finding, Problem
 from .matching import MATCH_SCORE
 from .reading import KINDS, Sentence, kind_of, split_sentences
@@ -41,6 +41,7 @@ __all__ = [
     "check",
     "check_file",
     "decode_draft",
+    "docx_text",
     "kind_of",
     "read_draft",
     "routes_named",

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from ..errors import DataNotFound, EvidenceError
 
-__all__ = ["BadDraft", "decode_draft", "read_draft"]
+__all__ = ["COMMON_ENCODINGS", "BadDraft", "decode_draft", "docx_text", "read_draft"]
+
+COMMON_ENCODINGS = ("utf-8", "utf-16", "latin-1", "cp1252", "iso-8859-15", "mac-roman")
 
 
 class BadDraft(EvidenceError):
@@ -21,11 +23,13 @@ def decode_draft(data: bytes, name: str, encoding: str | None = None) -> str:
     """
     if encoding is not None:
         try:
-            codecs.lookup(encoding)
+            b"a".decode(encoding)  # refuses transforms such as rot13 or base64 too
+        except UnicodeDecodeError:
+            pass  # a text encoding ("a" alone is not valid UTF-16)
         except LookupError:
             raise BadDraft(
-                f"unknown encoding '{encoding}' for {name}; name one Python knows, "
-                "such as utf-8, latin-1 or cp1252"
+                f"unknown encoding '{encoding}' for {name} (not a text encoding Python "
+                f"knows); name one such as {', '.join(COMMON_ENCODINGS)}"
             ) from None
     if not data.strip():
         raise BadDraft(f"{name} is empty: there is nothing to check")
@@ -56,3 +60,33 @@ def read_draft(path: Path, encoding: str | None = None) -> str:
     except OSError as exc:
         raise DataNotFound(f"cannot read draft '{path}': {exc.strerror}") from None
     return decode_draft(data, f"draft '{path}'", encoding)
+
+
+def docx_text(path: Path) -> str:
+    """A Word draft's paragraphs (body, then table cells), one per Markdown-like paragraph:
+    paragraph n starts on line 2n - 1 of the text (see `checking.check`, kind `docx`)."""
+    import zipfile
+
+    import docx  # python-docx
+    from docx.opc.exceptions import OpcError
+
+    if not path.is_file():
+        raise DataNotFound(f"no draft file '{path}'")
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:
+        raise BadDraft(
+            f"draft '{path}' is not a Word .docx file ({exc}); save it as .docx, or check a "
+            "Markdown or text copy"
+        ) from None
+    except OSError as exc:
+        raise DataNotFound(f"cannot read draft '{path}': {exc.strerror}") from None
+    paragraphs = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            paragraphs += [p.text for cell in row.cells for p in cell.paragraphs]
+    # a paragraph's own line breaks are spaces; an empty paragraph keeps its number
+    text = "\n\n".join(" ".join(p.split()) or "\u00a0" for p in paragraphs)
+    if not text.strip("\n\u00a0"):
+        raise BadDraft(f"draft '{path}' is empty: there is nothing to check")
+    return text

@@ -13,7 +13,16 @@ from typing import Any
 from ..query.records import ClaimView
 from .matching import Match
 
-__all__ = ["FAIL_ON", "PROBLEM_KINDS", "STATUSES", "CheckReport", "Finding", "Problem"]
+__all__ = [
+    "FAIL_ON",
+    "LOOSE",
+    "NOT_CHECKED",
+    "PROBLEM_KINDS",
+    "STATUSES",
+    "CheckReport",
+    "Finding",
+    "Problem",
+]
 
 # Problem kinds, the worst first: the verdict is the first a sentence has.
 PROBLEM_KINDS = (
@@ -37,7 +46,11 @@ STATUSES = (
     "strong",
     "confirmed",
 )
-FAIL_ON = PROBLEM_KINDS + STATUSES
+# Verdicts that are neither a problem nor a status: a claim matched too loosely to vouch
+# for the sentence, and a sentence stating a number, comparison or cause left unchecked.
+LOOSE = "loose-match"
+NOT_CHECKED = "not-checked"
+FAIL_ON = (*PROBLEM_KINDS, *STATUSES, LOOSE, NOT_CHECKED)
 
 
 @dataclass(frozen=True)
@@ -68,6 +81,8 @@ class Finding:
     keys: tuple[str, ...] = ()
     match: Match | None = None
     suggested_keys: tuple[str, ...] = ()
+    parts: dict[str, str] = field(default_factory=dict)
+    not_checked: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -79,6 +94,8 @@ class Finding:
             "problems": [p.to_dict() for p in self.problems],
             "keys": list(self.keys),
         }
+        if self.not_checked:
+            data["not_checked"] = self.not_checked
         if self.claim is not None and self.match is not None:
             data.update(
                 {
@@ -90,6 +107,7 @@ class Finding:
                     "matched": self.match.against,
                     "sure": self.match.sure,
                     "suggested_keys": list(self.suggested_keys),
+                    "parts": dict(self.parts),
                 }
             )
         return data
@@ -115,22 +133,30 @@ class CheckReport:
             for f in self.findings
             if wanted & {p.kind for p in f.problems}
             or (f.claim is not None and f.claim.status in wanted)
+            or f.verdict in wanted
+            or (NOT_CHECKED in wanted and bool(f.not_checked))  # whatever else it has
         ]
 
     def counts(self) -> dict[str, int]:
         """How many sentences have each verdict, the worst first."""
-        order = (*PROBLEM_KINDS, *STATUSES, "no-claim")
+        order = (*PROBLEM_KINDS, *STATUSES, LOOSE, NOT_CHECKED, "no-claim")
         tally: dict[str, int] = {}
         for finding in self.findings:
             tally[finding.verdict] = tally.get(finding.verdict, 0) + 1
         ranked = sorted(tally, key=lambda v: order.index(v) if v in order else len(order))
         return {v: tally[v] for v in ranked}
 
+    @property
+    def not_checked(self) -> int:
+        """How many sentences state a number, comparison or cause that nothing checked."""
+        return sum(1 for f in self.findings if f.not_checked)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "path": self.path,
             "kind": self.kind,
             "sentences": self.sentences,
+            "not_checked": self.not_checked,
             "counts": self.counts(),
             "findings": [f.to_dict() for f in self.findings],
         }

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..query.records import ClaimView, EvidenceView
-from . import hedging, numbers, polarity
+from . import hedging, numbers, parts, polarity
 from .findings import PROBLEM_KINDS, Problem
 from .matching import Match, Matcher
 from .reading import Sentence
@@ -127,7 +127,36 @@ def _overclaim(sentence: Sentence, claim: ClaimView) -> Problem | None:
     return Problem("overclaim", detail, rewording)
 
 
+_CAUSAL = re.compile(
+    r"\b(?:because|causes?|caused|causing|leads? to|led to|results? in|due to|prevents?|"
+    r"reduces?|reduced|increases?|increased|improves?|improved|relieves?|relieved|"
+    r"so that|therefore|thus)\b",
+    re.I,
+)
+_ON_TOPIC = re.compile(r"\bketamine\b", re.I)
+
+
+def _states_something(sentence: Sentence, matcher: Matcher) -> bool:
+    """Whether a sentence states a number, a comparison or a cause about the base's subject
+    (a route, the drug, or a topic its claims have): what a checker should have checked."""
+    text = sentence.text
+    if len(text.split()) < 4 or not matcher.may_match(text):
+        return False  # a sentence with no route, topic or claim word is not about the base
+    said = parts.read_parts(text)
+    if not (said.routes or said.topics or _ON_TOPIC.search(text)):
+        return False  # "Please arrive fifteen minutes early": not about the evidence
+    if numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text):
+        return True
+    found = polarity.polarity(text)
+    comparison = bool(found.directions and polarity.has_than(text)) or (
+        found.equivalence and len(found.routes) >= 2
+    )
+    return comparison or bool(_CAUSAL.search(text))
+
+
 def _unsourced(sentence: Sentence) -> bool:
+    """A number or comparison, on any subject, matching no claim (causes alone are only
+    listed as not checked: too many plain sentences state one)."""
     text = sentence.text
     if len(text.split()) < 4:
         return False
@@ -147,6 +176,8 @@ class Verdict:
     match: Match | None
     problems: tuple[Problem, ...]
     suggested_keys: tuple[str, ...]
+    parts: dict[str, str] = field(default_factory=dict)  # part -> agrees / differs / ...
+    not_checked: str = ""  # why a sentence that states something was not checked
 
 
 def _cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[Problem]:
@@ -178,6 +209,8 @@ def judge(
                     "add it to studies.bib, or correct the key",
                 )
             )
+    if sentence.unread:
+        return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, sentence.unread)
     match = matcher.match(sentence.text, sentence.keys)
     if match is None:
         if not sentence.keys and _unsourced(sentence):
@@ -188,11 +221,15 @@ def judge(
                     "cite a source, or add the claim to claims.yaml",
                 )
             )
-        return Verdict(None, None, tuple(sorted(problems, key=_rank)), ())
+        blind = NO_CLAIM if _states_something(sentence, matcher) else ""
+        return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, blind)
     claim = match.claim
     flip = None
-    if match.score >= POLARITY_SCORE:
+    if match.score >= POLARITY_SCORE or match.how == "parts":
         flip = polarity.opposite(sentence.text, claim.statement)
+    compared = _compare(sentence.text, claim, match)
+    for difference in parts.differing(sentence.text, claim):
+        problems.append(Problem("mismatch", difference, f"the claim: '{claim.statement}'"))
     if flip is not None and not _against_the_evidence(claim):
         problems.append(Problem("opposite", f"{flip}: the claim is '{claim.statement}'"))
     # Flipping a claim the evidence contradicts (or a description the record refutes) says
@@ -207,7 +244,25 @@ def judge(
     suggested: tuple[str, ...] = ()
     if not sentence.keys and flip is None:
         suggested = tuple(dict.fromkeys(e.source for e in claim.evidence if e.stance == "supports"))
-    return Verdict(claim, match, tuple(sorted(problems, key=_rank)), suggested)
+    ranked = tuple(sorted(problems, key=_rank))
+    kinds = {p.kind for p in ranked}
+    compared["negation and direction"] = "differs" if flip is not None else "agrees"
+    if stated:
+        compared["quantity"] = "differs" if kinds & {"mismatch", "cited-against"} else "agrees"
+    if flip is None:  # how firmly it is worded, against what the evidence allows
+        compared["hedging"] = "differs" if "overclaim" in kinds else "agrees"
+    if sentence.keys:
+        compared["citations"] = "differs" if "cited-against" in kinds else "agrees"
+    return Verdict(claim, match, ranked, suggested, compared)
+
+
+NO_CLAIM = "no tracked claim"
+
+
+def _compare(text: str, claim: ClaimView, match: Match) -> dict[str, str]:
+    compared = parts.compare(text, claim)
+    compared["wording"] = match.sure
+    return compared
 
 
 def _against_the_evidence(claim: ClaimView) -> bool:

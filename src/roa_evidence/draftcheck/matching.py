@@ -1,14 +1,17 @@
-"""Which claim a sentence repeats: by the keys it cites, and by its wording.
+"""Which claim a sentence repeats: by the keys it cites, its wording and its parts.
 
-A sentence is compared with every claim's statement and asserting quotes with
-rapidfuzz (0-100: the best of the whole-text ratio, the word-order-free ratio,
-the shared-words ratio for a sentence at least half the statement's length,
-and, for a quote of `QUOTE_CHARS` or more, the best-aligned part of the
-sentence), route words normalised first ("intramuscular" and "IM" compare
-alike), less `ROUTE_PENALTY` when the sentence names a route the claim is not
-about and leaves out one it is about (unless it repeats the text nearly
-verbatim). A match by text alone needs `MATCH_SCORE`; a cited key narrows the
-candidates to the claims it bears on, and a close enough one is taken.
+A sentence is compared with the statements and asserting quotes that share one of
+its telling words, with rapidfuzz (0-100: the best of the whole-text ratio, the
+word-order-free ratio, the shared-words ratio for a sentence at least half the
+statement's length, and, for a quote of `QUOTE_CHARS` or more, the best-aligned
+part of the sentence), writers' wordings and route words normalised first ("a shot
+in the muscle" and "IM" compare alike), less `ROUTE_PENALTY` when the sentence names
+a route the claim is not about and leaves out one it is about (unless it repeats
+the text nearly verbatim). A match by text alone needs `MATCH_SCORE`, and a topic in
+common with the claim; a cited key narrows the candidates to the claims it bears on,
+and the one whose wording and parts fit best is taken. When wording finds nothing,
+or a claim whose parts (`parts.fit`) fit clearly worse than another's, the claim
+the sentence's parts fit best is taken (`how: parts`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 from ..query.records import ClaimView
+from . import lexicon, parts
+from .lexicon import canonical
 from .routes import normalise_routes, routes_named
 
 __all__ = ["MATCH_SCORE", "Match", "Matcher"]
@@ -32,11 +37,18 @@ QUOTE_CHARS = 20  # a quote this long (and of QUOTE_WORDS) may match part of a l
 QUOTE_WORDS = 5
 ROUTE_PENALTY = 20.0  # a sentence naming another route than the claim's
 VERBATIM = 95.0  # a sentence this close repeats the text itself, whatever routes it names
-SHORTLIST = 30  # targets compared closely, of those sharing the most words
+SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
+CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts beside wording
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
 TEXT_OVERLAP = 60.0  # by text: a sentence sharing this much distinctive wording...
 TEXT_SCORE = 60.0  # ...and this similarity matches too (a paraphrase)
+PARTS_FIT = 60.0  # by parts: a claim whose parts fit this well (see parts.fit)...
+PARTS_SCORE = 55.0  # ...and worded this close
+PARTS_OVERLAP = 30.0  # ...or sharing this much distinctive wording
+TIGHT_FIT = 75.0  # parts fitting this well need 15 less of either
+BETTER_FIT = 10.0  # a claim whose parts fit this much better wins over a wording match...
+CLOSE_WORDING = 90.0  # ...unless the sentence is worded this close to the other
 _STOP_WORDS = (
     "a an the of and or to in on for with by is are was were be been being has have had it "
     "its this that these those than as at from into ketamine which who their there after "
@@ -81,7 +93,7 @@ class Match:
 def _process(text: str) -> str:
     # Negations are kept out of the wording match: a flipped sentence should still find
     # the claim it flips, so that it can be reported as its opposite.
-    return utils.default_process(_NOT_WORDS.sub(" ", normalise_routes(text)))
+    return utils.default_process(_NOT_WORDS.sub(" ", normalise_routes(canonical(text))))
 
 
 class Matcher:
@@ -112,18 +124,46 @@ class Matcher:
         count = len(self.words) + 1
         self._unseen = math.log(count)
         self._weight = {w: math.log(count / (n + 1)) + 0.1 for w, n in frequency.items()}
+        # Which targets hold each telling word (one in at most a quarter of the claims): a
+        # sentence is compared closely only with targets sharing one of its telling words.
+        common = max(2, len(self.words) // 4)
+        self._holding: dict[str, list[int]] = {}
+        for index, target in enumerate(self.targets):
+            for word in _content(target.text):
+                if frequency.get(word, 0) <= common:
+                    self._holding.setdefault(word, []).append(index)
+        # Every word beginning that could lead to a claim: the telling words, the words the
+        # rewriting rules and topics look for, and the drug's name (see `may_match`).
+        self._leads = frozenset(self._holding) | lexicon.rule_words() | parts.topic_words()
+        # Each claim's parts, read once; its statement filed under each topic it has.
+        self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
+        self._by_topic: dict[str, list[_Target]] = {}
+        for target in self.targets:
+            if not target.quote:
+                for topic in self._parts[target.claim.id].topics:
+                    self._by_topic.setdefault(topic, []).append(target)
 
     def overlap(self, processed: str, claim_id: str) -> float:
         """How much of the sentence's distinctive wording the claim shares, 0-100."""
-        words = _content(processed)
+        return self._shared(_content(processed), claim_id)
+
+    def _shared(self, words: set[str], claim_id: str) -> float:
         total = sum(self._weight.get(w, self._unseen) for w in words)
         if not total:
             return 0.0
         shared = words & self.words.get(claim_id, set())
         return 100.0 * sum(self._weight[w] for w in shared) / total
 
+    def may_match(self, text: str) -> bool:
+        """Whether an uncited sentence could match a claim at all: it names a route, or
+        holds a word beginning that leads to one (most sentences of a long report do not,
+        and skipping them is most of the speed on a large draft)."""
+        return not self._leads.isdisjoint(lexicon.stems(text)) or bool(routes_named(text))
+
     def match(self, text: str, keys: Sequence[str]) -> Match | None:
         """The claim `text` (citing `keys`) repeats, or None."""
+        if not keys and not self.may_match(text):
+            return None
         processed = _process(text)
         routes = routes_named(text)
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}
@@ -134,27 +174,77 @@ class Matcher:
                 if t.claim.id in cited and _routes_fit(routes, t.claim)
             ]
             if scored:
-                target, score, shared = max(scored, key=lambda s: s[1] + s[2])
+                said = parts.read_parts(text)
+                target, score, shared = max(
+                    scored, key=lambda s: s[1] + s[2] + CITED_FIT * self._fit(said, s[0])
+                )
                 if len(cited) == 1 or score >= CITED_SCORE or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     return Match(target.claim, score, how, target.label)
         if len(text.split()) < MIN_WORDS:
             return None
+        words = _content(processed)
+        indexes = sorted({i for w in words for i in self._holding.get(w, ())})
         shortlist = process.extract(
-            processed, self._texts, scorer=fuzz.token_set_ratio, processor=None, limit=SHORTLIST
+            processed,
+            [self._texts[i] for i in indexes],
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            limit=SHORTLIST,
         )
         accepted: list[tuple[_Target, float, float]] = []
-        for *_, index in shortlist:
+        said = parts.read_parts(text)
+        for *_, position in shortlist:
+            index = indexes[position]
             target = self.targets[index]
             score = _score(processed, routes, target)
-            shared = self.overlap(processed, target.claim.id)
+            if score < VERBATIM and said.topics and not self._fit(said, target):
+                continue  # a like wording about another thing ("safer" against "faster")
+            shared = self._shared(words, target.claim.id)
             paraphrase = shared >= TEXT_OVERLAP and score >= TEXT_SCORE
             if score >= MATCH_SCORE or (paraphrase and _routes_fit(routes, target.claim)):
                 accepted.append((target, score, shared))
         if not accepted:
-            return None
-        target, score, _ = max(accepted, key=lambda s: s[1] + s[2])
+            by_parts = self._by_parts(text, processed, routes)
+            return by_parts[0] if by_parts else None
+        target, score, _ = max(accepted, key=lambda s: s[1] + s[2] + 0.5 * self._fit(said, s[0]))
+        if score < CLOSE_WORDING and (by_parts := self._by_parts(text, processed, routes)):
+            # a claim whose parts fit much better beats a like wording about something else
+            found, fit = by_parts
+            if fit >= self._fit(said, target) + BETTER_FIT:
+                return found
         return Match(target.claim, score, "text", target.label)
+
+    def _fit(self, said: parts.Parts, target: _Target) -> float:
+        return parts.fit(said, self._parts[target.claim.id], target.claim)
+
+    def _by_parts(
+        self, text: str, processed: str, routes: frozenset[str]
+    ) -> tuple[Match, float] | None:
+        """A paraphrase: the claim whose parts (routes, topic, comparison, quantity...) the
+        sentence states, when its wording is also near enough; and how well they fit."""
+        said = parts.read_parts(text)
+        if not said.topics or not (said.routes or said.compares or said.dimensions):
+            return None
+        best: tuple[float, _Target, float, float] | None = None
+        words = _content(processed)
+        candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
+        for target in candidates.values():
+            fit = self._fit(said, target)
+            if fit < PARTS_FIT:
+                continue
+            score = _score(processed, routes, target)
+            shared = self._shared(words, target.claim.id)
+            close = fit >= TIGHT_FIT  # route, topic and quantity all agree: less wording
+            if score < PARTS_SCORE - 15 * close and shared < PARTS_OVERLAP - 15 * close:
+                continue
+            rank = 2 * fit + 0.5 * score + 0.5 * shared
+            if best is None or rank > best[0]:
+                best = (rank, target, score, fit)
+        if best is None:
+            return None
+        _, target, score, fit = best
+        return Match(target.claim, score, "parts", target.label), fit
 
 
 def _routes_fit(routes: frozenset[str], claim: ClaimView) -> bool:

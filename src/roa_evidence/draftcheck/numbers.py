@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 __all__ = ["Known", "Quantity", "agrees", "known_value", "participants", "quantities", "show"]
@@ -92,6 +93,30 @@ _WORDS = {
     "a hundred": 100,
     "hundred": 100,
 }
+_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS_WORDS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_WORDS.update(
+    {
+        "thirteen": 13,
+        "fourteen": 14,
+        "sixteen": 16,
+        "seventeen": 17,
+        "nineteen": 19,
+        "one hundred": 100,
+        "seventy": 70,
+        "eighty": 80,
+    }
+)
+_WORDS.update(_TENS_WORDS)
 # Fractions written as words, read as approximate percentages ("a quarter of children").
 _FRACTIONS = {
     "a quarter": 25.0,
@@ -112,8 +137,10 @@ _APPROXIMATE = re.compile(
     re.I,
 )
 
+# "ninety-three", "twenty five": a tens word and a units word, read as one number.
+_COMPOUND = rf"(?:{'|'.join(_TENS_WORDS)})[- ](?:{'|'.join(_UNITS_WORDS)})\b"
 _NUM = (
-    r"(?:\d+(?:,\d{3})*(?:\.\d+)?|"
+    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_COMPOUND}|"
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
     + r")"
 )
@@ -155,6 +182,9 @@ def _number(text: str) -> tuple[float, float]:
     word = _WORDS.get(text.lower())
     if word is not None:
         return float(word), 1.0
+    tens, _, unit = text.lower().replace("-", " ").partition(" ")
+    if tens in _TENS_WORDS and unit in _UNITS_WORDS:
+        return float(_TENS_WORDS[tens] + _UNITS_WORDS.index(unit) + 1), 1.0
     digits = text.replace(",", "")
     decimals = len(digits.split(".")[1]) if "." in digits else 0
     return float(digits), 10.0**-decimals
@@ -168,8 +198,20 @@ def _unit(text: str | None) -> tuple[str, float] | None:
 
 def quantities(text: str) -> list[Quantity]:
     """The quantities with a unit in `text`, in order. Unitless numbers are left out."""
+    return list(_quantities(text))
+
+
+@lru_cache(maxsize=65536)
+def _quantities(text: str) -> tuple[Quantity, ...]:
+    """`quantities`, cached: each sentence's are asked for by several checks."""
+    if not _ANY_NUMBER.search(text):
+        return ()
     found: list[Quantity] = []
+    # "one in four children": a share (the pattern is costly: only where " in " or "out of" is)
+    shares = [m.span() for m in _ONE_IN.finditer(text)] if _MAY_SHARE.search(text) else []
     for match in _QUANTITY.finditer(text):
+        if any(start <= match.start() < end for start, end in shares):
+            continue
         unit = _unit(match["u"]) or _unit(match["ua"])
         end = match.end()
         if unit is None and match["uc"]:
@@ -202,6 +244,46 @@ def quantities(text: str) -> list[Quantity]:
     for match in _FRACTION.finditer(text):
         share = _FRACTIONS[match.group(0).lower()]
         found.append(Quantity(share, share, "percent", match.group(0), 0.1 * share))
+    found += _worded(text)
+    return tuple(found)
+
+
+# "within a day", "an hour", "half an hour": one unit of time, written as words.
+_ONE_UNIT = re.compile(r"\b(half an? |an? |one )(minute|hour|day|week|month|year)\b", re.I)
+# "one in four children": a share.
+_ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
+# Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
+_ANY_NUMBER = re.compile(
+    rf"\d|\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))}|half|thirds?|quarters?)\b|"
+    r"\ban? (?:minute|hour|day|week|month|year)\b",
+    re.I,
+)
+_MAY_SHARE = re.compile(r"\S \b(?:in|out of)\b \S")
+# "a bioavailability of 0.45": a fraction where a percentage is meant.
+_BARE_FRACTION = re.compile(r"(?<![\d.])0?\.(\d{1,3})(?![\d.]*\s*(?:%|percent|per cent|mg|ml|h\b))")
+_SHARE_WORDS = re.compile(r"\b(?:bioavailab\w*|absorbed|fraction|proportion)\b", re.I)
+
+
+def _worded(text: str) -> list[Quantity]:
+    found: list[Quantity] = []
+    for match in _ONE_UNIT.finditer(text):
+        dimension, factor = _UNITS[match.group(2).lower()]
+        size = 0.5 if match.group(1).lower().startswith("half") else 1.0
+        found.append(
+            Quantity(size * factor, size * factor, dimension, match.group(0), 0.5 * size * factor)
+        )
+    for match in _ONE_IN.finditer(text) if _MAY_SHARE.search(text) else ():
+        part, _ = _number(match.group(1))
+        whole, _ = _number(match.group(2))
+        if 0 < part < whole:
+            share = 100 * part / whole
+            found.append(Quantity(share, share, "percent", match.group(0), 0.1 * share))
+    if _SHARE_WORDS.search(text):
+        for match in _BARE_FRACTION.finditer(text):
+            digits = match.group(1)
+            share = float("0." + digits) * 100
+            step = 100 * 10.0 ** -len(digits)
+            found.append(Quantity(share, share, "percent", match.group(0), step / 2))
     return found
 
 

@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
-from .routes import routes_named
+from .lexicon import canonical
+from .routes import RouteWords, active, routes_in_order
 
 __all__ = ["Polarity", "has_than", "opposite", "polarity"]
 
@@ -30,6 +32,7 @@ _NOT_NEGATIONS = re.compile(
     r"not (?:known|clear|certain|established)(?: whether| if)?|whether or not|not only|"
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
+    r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
     r"no more than|not more than|no less than|not less than|no later than)\b",
     re.I,
 )
@@ -84,6 +87,9 @@ _COMPARATIVE = re.compile(
 _THAN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|over)\b", re.I)
 
 
+_THEN_THAN = re.compile(r"\s+than\b", re.I)
+
+
 @dataclass(frozen=True)
 class Polarity:
     """What a text asserts, reduced to what flips it."""
@@ -96,24 +102,24 @@ class Polarity:
 
 
 def _ordered_routes(text: str) -> list[str]:
-    found: list[str] = []
-    for word in re.finditer(r"[\w-]+", text):
-        for route in sorted(routes_named(word.group(0))):
-            if route not in found:
-                found.append(route)
-    return found
+    return list(dict.fromkeys(route for *_, route in routes_in_order(text)))
 
 
 def polarity(text: str) -> Polarity:
     """The negation, equivalence and comparison directions a sentence or statement asserts."""
-    cleaned = _NOT_NEGATIONS.sub(" ", text)
+    return _polarity(text, active())
+
+
+@lru_cache(maxsize=65536)
+def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
+    cleaned = _NOT_NEGATIONS.sub(" ", canonical(text))
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))
     negated = len(_NEGATOR.findall(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
     for match in _COMPARATIVE.finditer(cleaned):
-        if match.group(0).lower() == "more" and re.match(r"\s+than\b", cleaned[match.end() :]):
+        if match.group(0).lower() == "more" and _THEN_THAN.match(cleaned, match.end()):
             continue  # "more than 40 %": a bound, not a comparison of routes
         scale, sign = _COMPARATIVES[match.group(0).lower()]
         than = _THAN.search(cleaned, match.end())
@@ -140,9 +146,9 @@ def opposite(sentence: str, statement: str) -> str | None:
         return "the claim finds no difference, the sentence says there is one"
     if said.equivalence and not claimed.equivalence and claimed.difference:
         return "the claim finds a difference, the sentence says there is none"
-    if claimed.equivalence and not said.equivalence and _directional(said, sentence):
+    if claimed.equivalence and not said.equivalence and _directional(said, canonical(sentence)):
         return "the claim finds no difference between the routes, the sentence ranks them"
-    if said.equivalence and not claimed.equivalence and _directional(claimed, statement):
+    if said.equivalence and not claimed.equivalence and _directional(claimed, canonical(statement)):
         return "the claim ranks the routes, the sentence says they are alike"
     return None
 

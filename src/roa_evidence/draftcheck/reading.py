@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = ["KINDS", "Sentence", "citation_keys", "kind_of", "split_sentences"]
 
-KINDS = ("markdown", "latex", "text")
+KINDS = ("markdown", "latex", "text")  # what split_sentences reads; .docx is read as text
 
 _SUFFIX_KIND = {
     ".md": "markdown",
@@ -39,11 +39,12 @@ _SUFFIX_KIND = {
     ".tex": "latex",
     ".latex": "latex",
     ".ltx": "latex",
+    ".docx": "docx",
 }
 
 
 def kind_of(path: Path) -> str:
-    """The draft's kind from its file name: markdown, latex, or text."""
+    """The draft's kind from its file name: markdown, latex, docx or text."""
     return _SUFFIX_KIND.get(path.suffix.lower(), "text")
 
 
@@ -56,6 +57,7 @@ class Sentence:
     raw: str  # the source text, whitespace collapsed
     text: str  # markup and citations removed
     keys: tuple[str, ...]  # citation keys, in order
+    unread: str = ""  # why the sentence could not be read as prose (it is not checked)
 
 
 # A piece of prose: its characters and, for each, the offset in the source it came from.
@@ -76,11 +78,17 @@ _TYPOGRAPHY = str.maketrans(
     }
 )
 
+# Every pattern below runs on a writer's text, so each is linear: possessive quantifiers
+# and character classes that stop at the next opening bracket, so that a run of '@' after
+# '[' or of unclosed '\\cite{' is scanned once, not once per start (red-team G07).
 # Pandoc citations: [@a; @b, p. 3], [see @a], and @a in running text.
-_PANDOC_GROUP = re.compile(r"\[[^\[\]]*@[^\[\]]*\]")
-_PANDOC_KEY = re.compile(r"(?<![\w@.])-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*)")
-# LaTeX citations, for plain-text drafts that contain them.
-_TEX_CITE = re.compile(r"\\[A-Za-z]*cite[A-Za-z]*\*?(?:\[[^\]]*\]){0,2}\{([^}]*)\}")
+_PANDOC_GROUP = re.compile(r"\[[^\[\]@]*+@[^\[\]]*+\]")
+_PANDOC_KEY = re.compile(r"(?<![\w@.])-?@([A-Za-z0-9_][\w:.#$%&+?<>~/-]*+)")
+# LaTeX citations, for plain-text drafts that contain them: any command whose name holds
+# "cite" (\\citep, \\parencite...), up to two optional arguments, then the keys.
+_TEX_CITE = re.compile(
+    r"\\(?=[A-Za-z]*?cite)[A-Za-z]++\*?(?:\[[^\]\[\\{}]*+\]){0,2}+\{([^{}\\]*+)\}"
+)
 
 
 def citation_keys(raw: str) -> tuple[tuple[str, ...], str]:
@@ -97,16 +105,44 @@ def citation_keys(raw: str) -> tuple[tuple[str, ...], str]:
     return tuple(dict.fromkeys(keys)), text
 
 
+_SPACE_BEFORE = re.compile(r"\s+([.,;:!?)])")
+
+
 def _tidy(text: str) -> str:
     text = _WS.sub(" ", text.translate(_TYPOGRAPHY)).strip()
-    return re.sub(r"\s+([.,;:!?)])", r"\1", text).replace("( ", "(")
+    return _SPACE_BEFORE.sub(r"\1", text).replace("( ", "(")
 
 
 # --------------------------------------------------------------------------
 # Markdown
 
 
-def _markdown_prose(source: str) -> Iterator[_Prose]:
+_QUOTE_MARKS = re.compile(r"(?:[ \t]{0,3}+>)++")
+DEEP_QUOTES = 10  # text this deep in block quotes that the parser left out is reported
+
+
+def unread_quotes(source: str, read: set[int]) -> list[tuple[int, int, str]]:
+    """Lines of text nested in more block quotes than markdown-it reads (it stops at its
+    nesting limit and drops the rest): (first line, depth, text), one per run of lines."""
+    found: list[tuple[int, int, str]] = []
+    previous = -2
+    for number, line in enumerate(source.split("\n")):
+        marks = _QUOTE_MARKS.match(line)
+        if number in read or marks is None:
+            continue
+        depth, text = marks.group(0).count(">"), line[marks.end() :].strip()
+        if depth < DEEP_QUOTES or not text:
+            continue
+        if number == previous + 1 and found:
+            first, deepest, words = found[-1]
+            found[-1] = (first, max(deepest, depth), f"{words} {text}")
+        else:
+            found.append((number, depth, text))
+        previous = number
+    return found
+
+
+def _markdown_prose(source: str, unread: list[Sentence] | None = None) -> Iterator[_Prose]:
     from markdown_it import MarkdownIt
 
     lines = source.split("\n")
@@ -120,6 +156,12 @@ def _markdown_prose(source: str) -> Iterator[_Prose]:
     # Only the block structure is needed here: each sentence's inline markup is read later.
     tokens = MarkdownIt("commonmark").enable("table").disable("inline").parse(source)
     cursor: dict[int, int] = {}  # per line, where the last table cell was found
+    read = {n for t in tokens if t.map for n in range(t.map[0], t.map[1]) if t.type == "inline"}
+    for number, depth, text in unread_quotes(source, read) if unread is not None else []:
+        assert unread is not None
+        reason = f"nested in {depth} block quotes, deeper than the Markdown reader goes"
+        plain = _tidy(text)[:500]
+        unread.append(Sentence(number + 1, 1, plain, plain, (), reason))
     for index, token in enumerate(tokens):
         if token.type != "inline" or token.map is None or token.map[0] < skip_to:
             continue
@@ -170,158 +212,6 @@ def _inline_parser() -> MarkdownIt:
 
 
 # --------------------------------------------------------------------------
-# LaTeX
-
-_TEX_CITE_MACROS = frozenset(
-    {
-        "cite",
-        "citep",
-        "citet",
-        "citealp",
-        "citealt",
-        "citeauthor",
-        "citeyear",
-        "parencite",
-        "textcite",
-        "autocite",
-        "footcite",
-        "supercite",
-        "Cite",
-        "Citep",
-        "Citet",
-        "Parencite",
-        "Textcite",
-        "Autocite",
-    }
-)
-_TEX_TEXT_MACROS = frozenset(
-    {
-        "emph",
-        "textbf",
-        "textit",
-        "textsl",
-        "textsc",
-        "texttt",
-        "textrm",
-        "textsf",
-        "underline",
-        "mbox",
-        "text",
-        "enquote",
-        "textup",
-        "textmd",
-        "hbox",
-    }
-)
-_TEX_ESCAPED = {"%": "%", "&": "&", "_": "_", "$": "$", "#": "#", "{": "{", "}": "}", ",": " "}
-_TEX_SPECIALS = {"~": " ", "``": '"', "''": '"', "--": "-", "---": "-", "`": "'", "'": "'"}
-_TEX_PROSE_ENVIRONMENTS = frozenset(
-    {
-        "document",
-        "abstract",
-        "itemize",
-        "enumerate",
-        "description",
-        "quote",
-        "quotation",
-        "center",
-        "flushleft",
-        "flushright",
-        "minipage",
-    }
-)
-_BREAK = "\n\n"
-
-
-class _LatexProse:
-    """Walks pylatexenc's nodes, collecting prose characters with their source offsets."""
-
-    def __init__(self) -> None:
-        self.chars: list[str] = []
-        self.offsets: list[int] = []
-
-    def emit(self, text: str, pos: int, step: bool = True) -> None:
-        self.chars.extend(text)
-        self.offsets.extend(pos + i if step else pos for i in range(len(text)))
-
-    def walk(self, nodes: object) -> None:
-        from pylatexenc import latexwalker as lw
-
-        for node in nodes or []:  # type: ignore[attr-defined]
-            if node is None:
-                continue
-            if isinstance(node, lw.LatexCharsNode):
-                self.emit(node.chars, node.pos)
-            elif isinstance(node, lw.LatexGroupNode):
-                self.walk(node.nodelist)
-            elif isinstance(node, lw.LatexCommentNode):
-                self.emit(" ", node.pos)
-            elif isinstance(node, lw.LatexSpecialsNode):
-                self.emit(_TEX_SPECIALS.get(node.specials_chars, _BREAK), node.pos, step=False)
-            elif isinstance(node, lw.LatexMathNode):
-                if node.displaytype == "inline":
-                    verbatim = node.latex_verbatim().strip("$")
-                    if verbatim.startswith("\\(") and verbatim.endswith("\\)"):
-                        verbatim = verbatim[2:-2]
-                    self.emit(verbatim.replace("\\%", "%"), node.pos)
-                else:
-                    self.emit(_BREAK, node.pos, step=False)
-            elif isinstance(node, lw.LatexEnvironmentNode):
-                if node.environmentname in _TEX_PROSE_ENVIRONMENTS:
-                    self.emit(_BREAK, node.pos, step=False)
-                    self.walk(node.nodelist)
-                self.emit(_BREAK, node.pos + node.len, step=False)
-            elif isinstance(node, lw.LatexMacroNode):
-                self.macro(node)
-
-    def macro(self, node: object) -> None:
-        from pylatexenc import latexwalker as lw
-
-        assert isinstance(node, lw.LatexMacroNode)
-        name = node.macroname
-        args = [a for a in (node.nodeargd.argnlist if node.nodeargd else []) if a is not None]
-        if name in _TEX_CITE_MACROS:
-            braced = [
-                a for a in args if isinstance(a, lw.LatexGroupNode) and a.delimiters[0] == "{"
-            ]
-            if braced:
-                inner = braced[-1].latex_verbatim()[1:-1]
-                keys = [k.strip() for k in inner.split(",") if k.strip()]
-                self.emit(" [" + "; ".join(f"@{k}" for k in keys) + "]", node.pos, step=False)
-        elif name in _TEX_TEXT_MACROS:
-            for arg in args:
-                if isinstance(arg, lw.LatexGroupNode) and arg.delimiters[0] == "{":
-                    self.walk(arg.nodelist)
-        elif name in _TEX_ESCAPED:
-            self.emit(_TEX_ESCAPED[name], node.pos, step=False)
-        elif name in ("item", "par", "\\", "newline", "linebreak"):
-            self.emit(_BREAK, node.pos, step=False)
-        elif name in ("ldots", "dots"):
-            self.emit("...", node.pos, step=False)
-        else:  # headings, labels, references, spacing: not prose
-            self.emit(_BREAK if args else " ", node.pos, step=False)
-        self.emit(node.macro_post_space, node.pos + node.len - len(node.macro_post_space))
-
-
-def _latex_prose(source: str) -> Iterator[_Prose]:
-    from pylatexenc import latexwalker as lw
-
-    walker = lw.LatexWalker(source, tolerant_parsing=True)
-    nodes, _, _ = walker.get_latex_nodes(pos=0)
-    body = next(
-        (
-            n
-            for n in nodes
-            if isinstance(n, lw.LatexEnvironmentNode) and n.environmentname == "document"
-        ),
-        None,
-    )
-    reader = _LatexProse()
-    reader.walk(body.nodelist if body is not None else nodes)
-    yield "".join(reader.chars), reader.offsets
-
-
-# --------------------------------------------------------------------------
 # Sentences
 
 
@@ -332,11 +222,44 @@ def _segmenter() -> object:
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
 
 
+_ENDS = re.compile(r"[.!?]\s")
+# A full stop pysbd must judge: after an initial or an abbreviation ("J.", "e.g.", "et al.",
+# "vs.", "Dr."), an ellipsis, or inside quotes and brackets that a stop may close.
+_HARD = re.compile(
+    r"(?:^|[\s(\[])(?:[A-Za-z]|[A-Za-z]\.[A-Za-z]|al|etc|vs|cf|ca|approx|Dr|Mr|Mrs|Ms|Prof|"
+    r"Fig|Figs|No|Nos|Vol|pp?|St|Jr|Sr|Eq|Ref|Refs|resp|incl|viz|Inc|Ltd|Co)\.|\.\.|"
+    r"[.!?][\"'\u2019\u201d)\]]",
+)
+# Where an easy paragraph's sentences end: a stop, then space, then anything but a word in
+# lower case (a capital, a number, a bullet, a bracket, a link).
+_EASY_END = re.compile(r"[.!?](?=\s+(?:[^a-z\s]|https?:))")
+
+
+def _easy_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for stop in _EASY_END.finditer(paragraph):
+        spans.append((at, stop.end()))
+        at = stop.end()
+        while at < len(paragraph) and paragraph[at].isspace():
+            at += 1
+    if at < len(paragraph):
+        spans.append((at, len(paragraph.rstrip())))
+    return tuple(s for s in spans if s[1] > s[0])
+
+
 @lru_cache(maxsize=4096)
 def _sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence in one paragraph, by pysbd (cached: drafts repeat)."""
-    if not re.search(r"[.!?]\s", paragraph):
+    """(start, end) of each sentence in one paragraph (cached: drafts repeat).
+
+    pysbd judges every paragraph with a stop it could get wrong (an initial, an
+    abbreviation, a stop inside quotes); plain paragraphs are split at each stop before
+    a capital, which is what pysbd does with them, at a small part of its cost.
+    """
+    if not _ENDS.search(paragraph):
         return ((0, len(paragraph)),)  # one sentence: no need to ask the splitter
+    if not _HARD.search(paragraph):
+        return _easy_spans(paragraph)
     spans: list[tuple[int, int]] = []
     at = 0
     for piece in _segmenter().segment(paragraph):  # type: ignore[attr-defined]
@@ -354,11 +277,13 @@ def _sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
 _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n[ \t]*\n|\s*\Z)", re.S)
 
 
-def _prose(text: str, kind: str) -> Iterator[_Prose]:
+def _prose(text: str, kind: str, unread: list[Sentence]) -> Iterator[_Prose]:
+    from .latexprose import latex_prose
+
     if kind == "markdown":
-        yield from _markdown_prose(text)
+        yield from _markdown_prose(text, unread)
     elif kind == "latex":
-        yield from _latex_prose(text)
+        yield from latex_prose(text)
     else:
         yield text, list(range(len(text)))
 
@@ -379,7 +304,8 @@ def split_sentences(text: str, kind: str = "text") -> list[Sentence]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     found: list[Sentence] = []
-    for prose, offsets in _prose(text, kind):
+    unread: list[Sentence] = []
+    for prose, offsets in _prose(text, kind, unread):
         for para in _PARAGRAPH.finditer(prose):
             flat = para.group(0).replace("\n", " ")
             for start, end in _sentence_spans(flat):
@@ -393,4 +319,6 @@ def split_sentences(text: str, kind: str = "text") -> list[Sentence]:
                 line = bisect_right(line_starts, source_start)
                 col = source_start - line_starts[line - 1] + 1
                 found.append(Sentence(line, col, raw or plain, plain, keys))
+    if unread:  # in the order of the draft
+        found = sorted(found + unread, key=lambda s: (s.line, s.col))
     return found

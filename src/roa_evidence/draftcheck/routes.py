@@ -1,12 +1,38 @@
-"""The routes of administration a piece of text names."""
+"""The routes of administration a piece of text names, in technical and in lay words.
+
+Technical names ("IV", "intramuscularly", "infusion") come from the base's vocabulary
+(`vocab`); the lay words writers use ("a drip", "a shot in the muscle", "under the
+tongue") are data too: the `lay` lists of `routes` in the evidence base's
+`vocabulary.yaml`, read with the rest of it (`load.vocabfile`), so that a base about
+another drug brings its own. The vocabulary in use (`vocab.active()`, the base a
+command reads) gives them; a base that declares none gets the shipped base's, and a
+built-in list stands in should that be missing. `using(words)` puts other words in
+force for a block (a library caller's own list).
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .. import vocab
 
-__all__ = ["normalise_routes", "routes_named"]
+if TYPE_CHECKING:
+    from ..load.vocabfile import Vocabulary
+
+__all__ = [
+    "RouteWords",
+    "active",
+    "normalise_routes",
+    "routes_in_order",
+    "routes_named",
+    "using",
+]
 
 _ROUTE_WORD = re.compile(
     r"\b(?:(IV|IM|IN|SL|SC|PO)|(intravenous(?:ly)?|intramuscular(?:ly)?|intranasal(?:ly)?|"
@@ -15,43 +41,16 @@ _ROUTE_WORD = re.compile(
     re.I,
 )
 
-
-# Plain-English ways of naming a route, as writers do ("injected into muscle", "by mouth").
-_PHRASES = {
-    "IM": r"(?:injected |injections? )?into (?:a |the )?muscles?|muscle injections?",
-    "IV": r"(?:injected |given )?into (?:a |the )?veins?|through (?:a |the )?drip",
-    "IN": r"nasal sprays?|(?:through|into|up) the nose|sprayed into the nose",
-    "oral": r"by mouth|swallowed|in (?:a )?(?:pill|tablet|capsule)s?(?: form)?",
-    "SL": r"under the tongue",
-    "rectal": r"per rectum",
+# Used when no vocabulary.yaml is found: the shipped lists, shortened.
+_BUILT_IN: dict[str, tuple[str, ...]] = {
+    "IV": ("a drip", "drip", "into a vein", "a vein"),
+    "IM": ("a shot in the muscle", "into the muscle", "into the thigh", "injection", "a shot"),
+    "IN": ("nasal spray", "up the nose", "into the nose"),
+    "oral": ("by mouth", "swallowed", "a pill", "a tablet"),
+    "SL": ("under the tongue",),
+    "rectal": ("per rectum",),
+    "SC": ("under the skin",),
 }
-_PHRASE = re.compile(
-    "|".join(f"(?P<{r if r != 'oral' else 'PO'}>\\b(?:{p})\\b)" for r, p in _PHRASES.items()),
-    re.I,
-)
-
-
-def _phrase_route(match: re.Match[str]) -> str:
-    name = match.lastgroup or ""
-    return "oral" if name == "PO" else name
-
-
-def _route(match: re.Match[str]) -> str | None:
-    abbrev, word = match.groups()
-    if abbrev is not None and abbrev != abbrev.upper():
-        return None  # "in", "iv" in lower case are words or list numbers
-    term = (abbrev or word).lower().removesuffix("ly")
-    if term.endswith("ions"):  # "infusions", but not the "s" of "intravenous"
-        term = term[:-1]
-    return vocab.canonical_route(term)
-
-
-def routes_named(text: str) -> frozenset[str]:
-    """The routes a sentence names (`IV`, `intramuscular`, `orally`, `infusion`...)."""
-    found = {r for m in _ROUTE_WORD.finditer(text) if (r := _route(m)) is not None}
-    found.update(_phrase_route(m) for m in _PHRASE.finditer(text))
-    return frozenset(found)
-
 
 _SPELLED = {
     "IV": "intravenous",
@@ -64,13 +63,136 @@ _SPELLED = {
 }
 
 
+@dataclass(frozen=True, eq=False)  # compared by identity: it keys the routes cache
+class RouteWords:
+    """A base's lay words for its routes, compiled into one pattern (longest first)."""
+
+    lay: Mapping[str, tuple[str, ...]]
+    pattern: re.Pattern[str]
+    route_of: Mapping[str, str]  # lay phrase (lower case, single spaces) -> route
+
+    @classmethod
+    def build(cls, lay: Mapping[str, Sequence[str]]) -> RouteWords:
+        route_of: dict[str, str] = {}
+        for route, phrases in lay.items():
+            for phrase in phrases:
+                key = " ".join(str(phrase).lower().split())
+                if key:
+                    route_of.setdefault(key, route)
+        ordered = sorted(route_of, key=len, reverse=True)
+        body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) or "(?!)"
+        pattern = re.compile(rf"\b(?:{body})\b", re.I)
+        return cls({r: tuple(p) for r, p in lay.items()}, pattern, route_of)
+
+
+@lru_cache(maxsize=8)
+def _built(lay: tuple[tuple[str, tuple[str, ...]], ...]) -> RouteWords:
+    return RouteWords.build(dict(lay))
+
+
+def _vocabulary_words() -> RouteWords:
+    """The lay words of the vocabulary in use, else the shipped base's, else built in."""
+    from ..errors import EvidenceError
+    from ..load.vocabfile import shipped_vocabulary
+
+    vocabulary = vocab.active()
+    if _LAST and _LAST[0][0] is vocabulary:  # asked for every sentence: the same one
+        return _LAST[0][1]
+    lay = vocabulary.lay
+    if not lay:
+        try:
+            lay = shipped_vocabulary().lay
+        except EvidenceError:  # an installation without its data: the built-in list
+            lay = {}
+    words = _built(tuple(sorted((lay or _BUILT_IN).items())))
+    _LAST[:] = [(vocabulary, words)]
+    return words
+
+
+_LAST: list[tuple[Vocabulary, RouteWords]] = []  # the vocabulary last asked about, its words
+
+
+_ACTIVE: ContextVar[RouteWords | None] = ContextVar("route_words", default=None)
+
+
+@contextmanager
+def using(words: RouteWords | None) -> Iterator[None]:
+    """Read routes with `words` (a base's lay words) inside the block."""
+    token = _ACTIVE.set(words)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+def active() -> RouteWords:
+    """The lay words read now: those of `using`, else the vocabulary's in use."""
+    return _ACTIVE.get() or _vocabulary_words()
+
+
+_words = active
+
+
+def _route(match: re.Match[str]) -> str | None:
+    abbrev, word = match.groups()
+    if abbrev is not None and abbrev != abbrev.upper():
+        return None  # "in", "iv" in lower case are words or list numbers
+    term = (abbrev or word).lower().removesuffix("ly")
+    if term.endswith("ions"):  # "infusions", but not the "s" of "intravenous"
+        term = term[:-1]
+    return vocab.canonical_route(term)
+
+
+_AFTER_ROUTE = re.compile(
+    r"(?:(?-i:IV|IM|IN|SC|SL)|\b(?:intravenous|intramuscular|nasal|oral))\s*$", re.I
+)
+
+
+def routes_in_order(text: str) -> list[tuple[int, int, str]]:
+    """Each route named in `text`: (start, end, route), in order of mention.
+
+    A lay noun right after a route's name is that route's ("an IV injection" is IV).
+    """
+    return list(_in_order(text, _words()))
+
+
+@lru_cache(maxsize=65536)
+def _in_order(text: str, words: RouteWords) -> tuple[tuple[int, int, str], ...]:
+    found = [(m.start(), m.end(), r) for m in _ROUTE_WORD.finditer(text) if (r := _route(m))]
+    for match in words.pattern.finditer(text):
+        phrase = " ".join(match.group(0).lower().split())
+        route = words.route_of[phrase]
+        before = _AFTER_ROUTE.search(text, max(0, match.start() - 14), match.start())
+        if before is not None:  # "an IV injection": the noun of the route named before it
+            named = _ROUTE_WORD.search(before.group(0))
+            route = (_route(named) if named else None) or route
+        found.append((match.start(), match.end(), route))
+    return tuple(sorted(found, key=lambda f: (f[0], -f[1])))
+
+
+def routes_named(text: str) -> frozenset[str]:
+    """The routes a sentence names (`IV`, `intramuscular`, `orally`, `a drip`...)."""
+    return frozenset(route for *_, route in routes_in_order(text))
+
+
 def normalise_routes(text: str) -> str:
-    """`text` with every route spelled one way ("IM", "intramuscularly" -> "intramuscular"),
-    so that wordings compare alike."""
-
-    def spelled(match: re.Match[str]) -> str:
-        route = _route(match)
-        return _SPELLED.get(route, route) if route else match.group(0)
-
-    text = _PHRASE.sub(lambda m: _SPELLED[_phrase_route(m)], text)
-    return _ROUTE_WORD.sub(spelled, text)
+    """`text` with every route spelled one way ("IM", "a shot in the muscle" ->
+    "intramuscular"), so that wordings compare alike."""
+    spans = routes_in_order(text)
+    if not spans:
+        return text
+    pieces: list[str] = []
+    at = 0
+    last = ""
+    for start, end, route in spans:
+        if start < at:
+            continue  # overlapping names ("nasal" inside "nasal spray"): the first wins
+        between = text[at:start]
+        spelled = _SPELLED.get(route, route)
+        if spelled == last and not between.strip():
+            pieces.append(between)  # "IV drip", "injection into the muscle": one name
+        else:
+            pieces += [between, spelled]
+        last, at = spelled, end
+    pieces.append(text[at:])
+    return "".join(pieces)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from ...draftcheck.findings import CheckReport
 from ..common import CheckFormat, CheckFormatOpt, connection, fail
 from ..output import stream_json
 from ..progress import progress
@@ -18,6 +20,7 @@ class DraftKind(StrEnum):
     markdown = "markdown"
     latex = "latex"
     text = "text"
+    docx = "docx"
 
 
 def check(
@@ -26,7 +29,8 @@ def check(
         str,
         typer.Argument(
             metavar="DRAFT",
-            help="The draft: Markdown (.md), LaTeX (.tex) or text; '-' reads standard input.",
+            help="The draft: Markdown (.md), LaTeX (.tex), Word (.docx) or text; '-' reads "
+            "standard input.",
         ),
     ],
     kind: Annotated[
@@ -41,8 +45,8 @@ def check(
             help="Exit 1 when a sentence has this problem (opposite, cited-retracted, "
             "cited-against, mismatch, "
             "overclaim, unknown-key, unsourced) or repeats a claim with this status (weak, "
-            "contested, very_uncertain, contradicted, unsupported, refuted, unchecked...). "
-            "Repeatable, or comma-separated.",
+            "contested, very_uncertain, contradicted, unsupported, refuted, unchecked...), or "
+            "whose verdict is loose-match or not-checked. Repeatable, or comma-separated.",
         ),
     ] = None,
     encoding: Annotated[
@@ -54,6 +58,27 @@ def check(
         ),
     ] = None,
     fmt: CheckFormatOpt = CheckFormat.text,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Reword each overclaimed sentence at its evidence's level (GRADE wording): "
+            "print a unified diff, or write a corrected copy with -o. The draft itself is "
+            "never changed without asking.",
+        ),
+    ] = False,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="With --fix: write the corrected copy here instead of printing a diff.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --fix -o: replace FILE if it exists.")
+    ] = False,
 ) -> None:
     """Check a draft sentence by sentence: the claim each repeats, and whether it states the
     opposite, a wrong number, cites a source against it, or words it more firmly than the
@@ -61,7 +86,7 @@ def check(
 
     Example: roa-evidence check draft.md --fail-on opposite,mismatch,cited-against,overclaim
     """
-    from ...draftcheck import FAIL_ON, decode_draft, kind_of, read_draft
+    from ...draftcheck import FAIL_ON, decode_draft, docx_text, kind_of, read_draft
     from ...draftcheck import check as check_draft
     from ...query.queries import find_claims, find_works
     from ...query.records import retraction_text
@@ -76,22 +101,32 @@ def check(
                     f"(one of {', '.join(FAIL_ON)})"
                 )
             failing.append(item)
+    if output is not None and not fix:
+        fail("-o writes the corrected copy of --fix; add --fix, or leave -o out")
     if draft == "-":
+        if kind is DraftKind.docx:
+            fail("a Word draft cannot be read from standard input; name the .docx file")
         name, text = "<stdin>", decode_draft(sys.stdin.buffer.read(), "standard input", encoding)
         draft_kind = kind.value if kind else "text"
     else:
-        name, text = draft, read_draft(Path(draft), encoding)
         draft_kind = kind.value if kind else kind_of(Path(draft))
+        reader = docx_text if draft_kind == "docx" else partial(read_draft, encoding=encoding)
+        name, text = draft, reader(Path(draft))
+    if fix and draft_kind == "docx":
+        fail("--fix rewrites Markdown, LaTeX or text drafts; check a .docx without --fix")
     with connection(ctx) as conn:
         claims = find_claims(conn)
         works = find_works(conn)
     keys = [w.key for w in works]
     retracted = {w.key: retraction_text(w.retraction) for w in works if w.retraction}
+    # the lay route words ("a drip") are the base's own: its vocabulary is in use (app.py)
     with progress("Checking sentences") as bar:
         report = check_draft(
             text, claims, draft_kind, name, keys, progress=bar.advance, retracted=retracted
         )
-    if fmt is CheckFormat.json:
+    if fix:
+        _write_fix(text, report, name, output, force)
+    elif fmt is CheckFormat.json:
         stream_json(report.to_dict())
     else:
         from ..viewrender import check_lines
@@ -99,3 +134,21 @@ def check(
         sys.stdout.write("".join(line + "\n" for line in check_lines(report)))
     if failing and report.failing(failing):
         raise typer.Exit(1)
+
+
+def _write_fix(text: str, report: CheckReport, name: str, output: Path | None, force: bool) -> None:
+    """The corrected draft: a unified diff on stdout, or a copy written to `output`."""
+    from ...atomic import atomic_output
+    from ...draftcheck.fixing import fixed_text, unified_diff
+
+    fixed, count = fixed_text(text, report)
+    if output is None:
+        sys.stdout.write(unified_diff(text, fixed, name))
+        sys.stderr.write(f"roa-evidence: {count} sentences reworded (a diff; nothing written)\n")
+        return
+    same = name != "<stdin>" and output.resolve() == Path(name).resolve()
+    if same and not (sys.stdin.isatty() and typer.confirm(f"Rewrite the draft {name} itself?")):
+        fail(f"-o {output} is the draft itself; write the copy elsewhere and compare")
+    with atomic_output(output, force=force or same) as stream:
+        stream.write(fixed)
+    sys.stderr.write(f"roa-evidence: {count} sentences reworded, written to {output}\n")

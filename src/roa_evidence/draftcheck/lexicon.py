@@ -1,0 +1,193 @@
+"""Writers' wordings, rewritten into the words claims use, before a sentence is compared.
+
+"switched off straight away" is "shut off instantly", "make your heart race" is
+"cause tachycardia", "poorly absorbed" is "low bioavailability", "outperformed" is
+"better than", "ineffective" is "not effective", "faded" is "was not sustained". Both a
+sentence and each claim's statement go through the same rewriting, so a rule can only
+bring wordings together. Each pattern is a plain alternation (linear on any input).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["COMMON", "canonical", "literals", "rule_words", "stems"]
+
+# (pattern, replacement), applied in order, case-insensitively.
+_RULES: tuple[tuple[str, str], ...] = (
+    # lead-in clauses that frame, not change, what follows
+    (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
+    (r"(?:it is|it's) (?:a myth|false|untrue|wrong to say|not true|not the case) that", " not "),
+    # negation in other words
+    (r"\b(?:ineffective|inefficacious|useless)\b", "not effective"),
+    (r"\b(?:does|do|did) not work\b", "is not effective"),
+    (r"\bunsafe\b", "not safe"),
+    (r"\b(?:no|not any) (?:better|more effective) than\b", "as effective as"),
+    (r"\b(?:no|not any) (?:safer) than\b", "as safe as"),
+    # ranking verbs
+    (
+        r"\b(?:outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?|outdid|outdoes)\b",
+        "is better than",
+    ),
+    (r"\bunderperform(?:s|ed)?\b", "is worse than"),
+    (r"\bsuperior to\b", "better than"),
+    (r"\binferior to\b", "worse than"),
+    (r"\b(?:pricier|dearer)\b", "more expensive"),
+    (r"\b(?:less|lower|smaller) risk\b", "safer"),
+    (r"\bless risky\b", "safer"),
+    (r"\b(?:more|higher|greater) risk\b", "riskier"),
+    (r"\beasier to (?:give|use|administer)\b", "simpler to administer"),
+    (r"\bharder to (?:give|use|administer)\b", "harder to administer"),
+    # equivalence
+    (r"\b(?:works?|worked|working) (?:just |equally |about )?as well as\b", "is as effective as"),
+    (
+        r"\b(?:did|does|do|performed|performs|fared|fares) (?:just |equally |about )?as well as\b",
+        "is as effective as",
+    ),
+    (r"\b(?:just |equally )?as good as\b", "as effective as"),
+    # relief compared: on the effect scale whatever the adjective
+    (
+        r"\b(?:greater|more|stronger|bigger|longer|longer-lasting|more lasting)"
+        r"(?: and (?:greater|stronger|longer|longer-lasting|more lasting))? relief\b",
+        "better relief",
+    ),
+    (
+        r"\b(?:smaller|less|weaker|shorter|shorter-lasting)"
+        r"(?: and (?:smaller|weaker|shorter|shorter-lasting))? relief\b",
+        "worse relief",
+    ),
+    (r"\b(?:is |are )?equally (?:safe|risky) (?:as|to)\b", " as safe as"),
+    (r"\bequally safe\b", "similar safety"),
+    (r"\b(?:just )?as safe as\b", "similar safety as"),
+    # synonyms of what claims say
+    (r"\b(?:switched|turned|shut) off\b", "shut off"),
+    (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
+    (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
+    (
+        r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",
+        "cause tachycardia",
+    ),
+    (r"\b(?:racing|pounding|rapid|fast) (?:heart ?beat|heart rate|heart|pulse)\b", "tachycardia"),
+    (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
+    (
+        r"\b(?:reach(?:es|ing)?|gets? into|enters?) the "
+        r"(?:blood ?stream|blood|circulation)\b",
+        "bioavailability",
+    ),
+    (r"\b(?:takes?|took) effect\b", "onset"),
+    (r"\b(?:kicks?|kicked) in\b", "onset"),
+    (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
+    (
+        r"\b(?:block|blocks|blocking|blocked) (?:the )?nmda receptors\b",
+        "acts on nmda receptors as an antagonist",
+    ),
+    (r"\bnmda (?:receptor )?antagonist\b", "acts on nmda receptors as an antagonist"),
+    # "wear off within an hour" says how long effects last; "faded" alone says they ended
+    (r"\b(?:wears?|wore|wearing) off (?=within|after|in)", "last "),
+    (
+        r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
+        r"did not last|was lost)\b",
+        "was not sustained",
+    ),
+    (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
+    (r"\bbreathing\b", "respiratory function"),
+    (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),
+    (r"\bdepressed (?:patients|people|adults)\b", "depression"),
+    (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
+    (r"\b(?:can|may) be given at home\b", "self-administer at home"),
+)
+
+
+def literals(pattern: str) -> tuple[str, ...]:
+    """The words of three letters or more written in a pattern (a letter made optional by
+    `?` left out): a text the pattern matches holds at least one of them. Testing for them
+    is far cheaper than running the pattern, so a rule runs only where one is found."""
+    plain = re.sub(r"\\[A-Za-z]|[A-Za-z]\?", " ", pattern).lower()
+    return tuple(dict.fromkeys(re.findall(r"[a-z]{3,}", plain)))
+
+
+_WORD = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=65536)
+def stems(text: str) -> frozenset[str]:
+    """Every beginning, of three letters or more, of every word in `text` (lower case): a
+    pattern can match only where one of its `literals` is among them, as each begins a
+    word ("wear" in "wears", "outperform" in "outperformed")."""
+    return frozenset(w[:k] for w in _WORD.findall(text.lower()) for k in range(3, len(w) + 1))
+
+
+Rule = tuple[frozenset[str], re.Pattern[str], str]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[Rule, ...]:
+    return tuple((frozenset(literals(p)), re.compile(p, re.I), r) for p, r in _RULES)
+
+
+# Words too common to tell whether a rule may apply (each rule has others it needs).
+COMMON = frozenset(
+    [
+        "the",
+        "was",
+        "were",
+        "are",
+        "not",
+        "did",
+        "does",
+        "can",
+        "may",
+        "and",
+        "that",
+        "your",
+        "into",
+        "get",
+        "off",
+        "for",
+        "after",
+        "within",
+        "any",
+        "more",
+        "less",
+        "than",
+        "just",
+        "about",
+        "around",
+        "over",
+        "use",
+        "give",
+        "made",
+        "make",
+        "makes",
+        "say",
+        "once",
+        "right",
+        "fast",
+        "first",
+        "take",
+        "took",
+    ]
+)
+
+
+def rule_words() -> frozenset[str]:
+    """Words one of which a sentence needs for some rule to apply (a rule's own words, the
+    common ones aside when it has others)."""
+    found: set[str] = set()
+    for words, _, _ in _compiled():
+        telling = words - COMMON
+        found |= telling or words
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def canonical(text: str) -> str:
+    """`text` with writers' wordings replaced by the words claims use."""
+    present = stems(text)
+    for words, pattern, replacement in _compiled():
+        if not words or not words.isdisjoint(present):
+            rewritten = pattern.sub(replacement, text)
+            if rewritten != text:
+                text, present = rewritten, stems(rewritten)
+    return text

@@ -1,0 +1,263 @@
+"""A sentence read into the parts a claim has, and which parts agree with a claim.
+
+Parts: the routes (technical and lay words), the topic (safety, cost, efficacy,
+onset...), whether it compares routes (a ranking, or an equivalence), the condition
+(depression, pain...), the population (children, adults), the quantities (with unit
+and time), the negation, and the citations. Matching by parts finds the claim a
+paraphrase repeats when its wording shares little with the claim's; comparing parts
+says, in the JSON, which parts of a sentence agree with its claim and which differ.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..query.records import ClaimView
+from . import numbers, polarity, routes
+from .lexicon import COMMON, canonical, literals, stems
+from .routes import routes_named
+
+__all__ = ["Parts", "compare", "read_parts"]
+
+_TOPIC_WORDS: dict[str, str] = {
+    "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
+    "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
+    "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
+    r"antidepressant|respond(?:ed|s)?|response|ham-d|madrs",
+    "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
+    "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
+    r"infused over|runs? for|running for|ran for|takes? (?:about |around )?(?:an|\d+)",
+    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|first-pass",
+    "side-effects": r"side effects?|adverse",
+    "sickness": r"nausea|nauseous|dizziness|dizzy|vomiting|vomit\w*",
+    "heart": r"tachycardia|heart rate|heart|blood pressure|cardiac|cardiovascular",
+    "breathing": r"respiratory|respiration|breathing",
+    "dissociation": r"dissociat\w*|bad trip|psychedelic|immersive",
+    "administration": r"simpler|easier|administer\w*|convenient|catheter|equipment",
+    "control": r"shut off|stopped|adjusted|controlled|rate of delivery|titrat\w*",
+    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
+    r"control group|subjects",
+    "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
+}
+# Each topic's pattern, run only on a text holding one of its words (see lexicon.literals).
+_TOPIC = tuple(
+    (name, frozenset(literals(words)), re.compile(rf"\b(?:{words})\b", re.I))
+    for name, words in _TOPIC_WORDS.items()
+)
+_CONDITIONS = {
+    "depression": r"depress\w*|antidepressant|ham-d|madrs",
+    "pain": r"pain",
+    "anxiety": r"anxiety",
+    "ptsd": r"ptsd|post-traumatic",
+    "suicidality": r"suicid\w*",
+}
+_CONDITION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _CONDITIONS.items()}
+_POPULATIONS = {
+    "children": r"child(?:ren)?|paediatric|pediatric|kids?|infants?|adolescents?",
+    "adults": r"adults?",
+    "older adults": r"elderly|older (?:adults|people|patients)",
+}
+_POPULATION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _POPULATIONS.items()}
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a sentence (or a claim's statement) states, part by part."""
+
+    routes: frozenset[str]
+    topics: frozenset[str]
+    compares: str  # "ranking", "equivalence" or ""
+    scales: frozenset[str]  # the scales a ranking is on (speed, cost, risk...)
+    negated: bool
+    conditions: frozenset[str]
+    populations: frozenset[str]
+    dimensions: frozenset[str]  # of the quantities stated (percent, time...)
+    names: frozenset[str] = frozenset()  # proper names: the study or author it is about
+
+
+def read_parts(text: str) -> Parts:
+    """The parts `text` states."""
+    return _read_parts(text, routes.active())
+
+
+@lru_cache(maxsize=65536)
+def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of the cache
+    words = canonical(text)
+    found = polarity.polarity(text)
+    named = routes_named(text)
+    if found.equivalence and (len(named) >= 2 or "both" in text.lower()):
+        compares = "equivalence"
+    elif found.difference and len(named) >= 2 and not found.directions:
+        compares = "difference"  # "IV and IM differ": a comparison with no direction
+    elif found.directions and (polarity.has_than(words) or len(named) >= 2):
+        compares = "ranking"
+    else:
+        compares = ""
+    return Parts(
+        routes=named,
+        topics=_topics(words),
+        compares=compares,
+        scales=frozenset(found.directions) if compares == "ranking" else frozenset(),
+        negated=found.negated,
+        conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
+        populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
+        dimensions=frozenset(q.dimension for q in numbers.quantities(text)),
+        names=frozenset(w for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES),
+    )
+
+
+# A capitalised word: a study's author, a place, a body ("Chilukuri", "India", "KATA")...
+_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+# ...unless it is a word that starts sentences.
+_NOT_NAMES = frozenset(
+    [
+        "about",
+        "after",
+        "also",
+        "although",
+        "among",
+        "because",
+        "before",
+        "both",
+        "contrary",
+        "during",
+        "each",
+        "even",
+        "from",
+        "giving",
+        "given",
+        "have",
+        "however",
+        "intranasal",
+        "intramuscular",
+        "intravenous",
+        "ketamine",
+        "many",
+        "most",
+        "nasal",
+        "neither",
+        "only",
+        "oral",
+        "other",
+        "over",
+        "patients",
+        "people",
+        "please",
+        "since",
+        "some",
+        "studies",
+        "study",
+        "such",
+        "that",
+        "their",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "trials",
+        "under",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "with",
+        "your",
+    ]
+)
+
+
+def topic_words() -> frozenset[str]:
+    """The words the topics, conditions and populations are read from, and the drug's."""
+    found: set[str] = set()
+    for words in (
+        *(words for _, words, _ in _TOPIC),
+        *(frozenset(literals(w)) for table in (_CONDITIONS, _POPULATIONS) for w in table.values()),
+    ):
+        found |= (words - COMMON) or words
+    return frozenset(found | {"ketamine"})
+
+
+def _topics(text: str) -> frozenset[str]:
+    present = stems(text)
+    return frozenset(
+        name
+        for name, words, pattern in _TOPIC
+        if not words.isdisjoint(present) and pattern.search(text)
+    )
+
+
+def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
+    """How well a sentence's parts fit a claim's, 0-100 (0: they cannot be the same claim)."""
+    claim_routes = set(claim.routes) or set(claimed.routes)
+    if said.routes and claim_routes and not said.routes & claim_routes:
+        return 0.0  # it names only routes the claim is not about
+    shared_topics = said.topics & claimed.topics
+    if not shared_topics:
+        return 0.0
+    score = 40.0 + 10.0 * min(len(shared_topics), 2)
+    if said.routes and claimed.routes and said.routes != claimed.routes:
+        score -= 15.0  # "IM causes less vomiting than IV" against a claim about IM alone
+    if said.routes and said.routes == claimed.routes:
+        score += 15.0
+    if said.compares and claimed.compares:
+        # the same scale, or a ranking or difference against a likeness (a flip to judge)
+        same = said.scales & claimed.scales or "ranking" not in (said.compares, claimed.compares)
+        score += 20.0 if same or said.compares != claimed.compares else 5.0
+    elif said.compares != claimed.compares:
+        score -= 15.0
+    if said.dimensions & claimed.dimensions:
+        score += 10.0
+    if said.names & claimed.names:
+        score += 15.0  # the same study ("Chilukuri")
+    if said.conditions and claimed.conditions:
+        score += 5.0 if said.conditions & claimed.conditions else -25.0
+    if said.populations and claimed.populations and not said.populations & claimed.populations:
+        score -= 25.0
+    return max(0.0, min(100.0, score))
+
+
+def compare(text: str, claim: ClaimView) -> dict[str, str]:
+    """Per part the sentence states: `agrees`, or `differs` (with what the claim says)."""
+    said, claimed = read_parts(text), read_parts(claim.statement)
+    result: dict[str, str] = {}
+    claim_routes = set(claim.routes) or set(claimed.routes)
+    if said.routes:
+        result["routes"] = "agrees" if said.routes <= claim_routes else "differs"
+    if said.topics:
+        result["topic"] = "agrees" if said.topics & claimed.topics else "not in the claim"
+    if said.compares:  # a ranking or likeness the claim does not state is not vouched for
+        result["comparison"] = "agrees" if claimed.compares else "differs"
+    if said.conditions:
+        if not claimed.conditions:
+            result["condition"] = "not in the claim"
+        else:
+            result["condition"] = "agrees" if said.conditions & claimed.conditions else "differs"
+    if said.populations:
+        if not claimed.populations:
+            result["population"] = "not in the claim"
+        else:
+            agree = said.populations & claimed.populations
+            result["population"] = "agrees" if agree else "differs"
+    return result
+
+
+def differing(text: str, claim: ClaimView) -> list[str]:
+    """What the sentence states that the claim states otherwise: a condition, a population."""
+    said, claimed = read_parts(text), read_parts(claim.statement)
+    found: list[str] = []
+    if said.conditions and claimed.conditions and not said.conditions & claimed.conditions:
+        found.append(
+            f"the claim is about {', '.join(sorted(claimed.conditions))}, "
+            f"the sentence about {', '.join(sorted(said.conditions))}"
+        )
+    if said.populations and claimed.populations and not said.populations & claimed.populations:
+        found.append(
+            f"the claim is about {', '.join(sorted(claimed.populations))}, "
+            f"the sentence about {', '.join(sorted(said.populations))}"
+        )
+    return found
