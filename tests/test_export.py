@@ -638,35 +638,39 @@ ROBVIS_VALUES = {"Low", "Some concerns", "High", "No information"}
 def test_robvis_table_reads_back_as_robvis_generic_expects(
     run: Run, evidence_dir: Path, db_url: str
 ) -> None:
-    """robvis (tool = "Generic"): the study first, one column per domain, the overall
-    judgement second to last, the weight last; one row per cited study."""
+    """robvis (tool = "Generic"): a `#` note, then the study first, one column per domain,
+    the overall judgement second to last, the weight last; one row per cited study of a
+    design a risk-of-bias tool appraises."""
     import pandas as pd
 
     _hostile(evidence_dir)
     text = _ok(run("export", "--format", "robvis"))
-    table = pd.read_csv(io.StringIO(text))
+    assert text.startswith("# Screening judgements")
+    table = pd.read_csv(io.StringIO(text), comment="#")
     columns = list(table.columns)
     assert columns[0] == "Study" and columns[-2:] == ["Overall", "Weight"]
     domains = columns[1:-2]
     assert len(domains) >= 3
     assert set(table[[*domains, "Overall"]].to_numpy().ravel()) <= ROBVIS_VALUES
+    works = _works(db_url)
+    appraised = {"rct", "crossover-rct", "non-randomized-trial", "cohort", "case-control"}
     cited = {row["source"] for row in _links(db_url)}
-    assert sorted(table["Study"]) == sorted(cited)  # one row per study, documents left out
+    assert sorted(table["Study"]) == sorted(k for k in cited if works[k]["design"] in appraised)
     assert table["Study"].is_unique
     rows = table.set_index("Study")
-    works = _works(db_url)
     for key, row in rows.iterrows():
         n = works[str(key)]["n"]
-        assert pd.isna(row["Weight"]) if n is None else row["Weight"] == n, key
+        assert row["Weight"] == (1 if n is None else n), key
     # The appraisal decides: smith is open-label, jones stopped early, big double-blind.
     assert rows.loc["smith2014open", "Blinding"] == "High"
     assert rows.loc["smith2014open", "Overall"] == "High"
     assert rows.loc["jones2006kids", "Early stopping"] == "High"
     assert rows.loc["big2020trial", "Overall"] == "Low"
     assert rows.loc["evil2021", "Randomisation"] == "High"  # a cohort is not randomised
-    assert set(rows.loc["patients2024", domains]) <= {"High", "No information"}
-    only_iv = pd.read_csv(io.StringIO(_ok(run("export", "--format", "robvis", "--route", "IV"))))
-    assert list(only_iv["Study"]) == ["smith2014open", "big2020trial"]
+    assert "patients2024" not in rows.index  # patient reports are not appraised by a RoB tool
+    only_iv = run("export", "--format", "robvis", "--route", "IV")
+    only_iv_table = pd.read_csv(io.StringIO(_ok(only_iv)), comment="#")
+    assert list(only_iv_table["Study"]) == ["smith2014open", "big2020trial"]
 
 
 @pytest.mark.parametrize(
@@ -680,7 +684,8 @@ def test_robvis_table_reads_back_as_robvis_generic_expects(
         (
             ("--format", "md", "--what", "evidence"),
             "Error: --what evidence has no effect with --format md (a Summary-of-Findings table "
-            "lists each claim with its evidence already); use --what claims or --what sources\n",
+            "lists each claim with its evidence already); use --what claims or --what sources "
+            "or --what profile\n",
         ),
         (
             ("--format", "bib", "--what", "claims"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -84,6 +85,15 @@ def _load(data: Path, db: Path, *extra: str) -> subprocess.Popen[bytes]:
     )
 
 
+def _swap(base: Path, live: Path) -> Path:
+    """`live` now holds `base`'s files: one folder whose evidence base changes, as a
+    curator's does (a database refuses another folder's base without --force)."""
+    if live.exists():
+        shutil.rmtree(live)
+    shutil.copytree(base, live)
+    return live
+
+
 def _data_hash(db: Path) -> str:
     with contextlib.closing(sqlite3.connect(db)) as conn:
         return str(conn.execute("SELECT value FROM meta WHERE key = 'data_hash'").fetchone()[0])
@@ -104,6 +114,7 @@ def _claims_json(data: Path, db: Path) -> str:
 @pytest.mark.slow
 def test_a_killed_load_leaves_the_previous_database_whole(tmp_path: Path) -> None:
     bases = [make_base(tmp_path / f"v{v}", 250, 300, v) for v in (0, 1)]
+    live = tmp_path / "live"
     db = tmp_path / "db" / "evidence.sqlite"
     db.parent.mkdir()
     hashes: dict[str, int] = {}
@@ -111,7 +122,7 @@ def test_a_killed_load_leaves_the_previous_database_whole(tmp_path: Path) -> Non
     durations = []
     for variant, data in enumerate(bases):
         started = time.monotonic()
-        done = _load(data, db, "--force")
+        done = _load(_swap(data, live), db, "--force")
         assert done.wait(120) == 0, done.communicate()[1]
         durations.append(time.monotonic() - started)
         hashes[_data_hash(db)] = variant
@@ -125,7 +136,7 @@ def test_a_killed_load_leaves_the_previous_database_whole(tmp_path: Path) -> Non
         target = 1 - held
         # even points rebuild the whole file (temp file + rename); odd ones change only
         # claims.yaml, which an incremental load applies in one SQLite transaction
-        process = _load(bases[target], db, *(["--force"] if point % 2 == 0 else []))
+        process = _load(_swap(bases[target], live), db, *(["--force"] if point % 2 == 0 else []))
         time.sleep(span * ((point * 0.618) % 1.0))  # golden-ratio steps cover the span evenly
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
@@ -148,7 +159,7 @@ def test_a_killed_load_leaves_the_previous_database_whole(tmp_path: Path) -> Non
     assert killed >= KILL_POINTS, outcomes
     assert _processes_of(tmp_path) == [], "a killed load left a process behind"
     # the next load completes, and sweeps what killed loads left beside the database
-    final = _load(bases[0], db, "--force")
+    final = _load(_swap(bases[0], live), db, "--force")
     assert final.wait(120) == 0, final.communicate()[1]
     assert _claims_json(bases[0], db) == expected[0]
     assert sorted(p.name for p in db.parent.iterdir()) == [
@@ -216,11 +227,12 @@ def test_readers_never_see_a_half_built_database(tmp_path: Path) -> None:
     from roa_evidence.query.queries import ClaimFilter, find_claims
 
     bases = [make_base(tmp_path / f"v{v}", 150, 200, v) for v in (0, 1)]
+    live = tmp_path / "live"
     db = tmp_path / "evidence.sqlite"
     url = f"sqlite:///{db}"
     versions: dict[str, dict[str, int]] = {}  # data_hash -> {claim id: evidence count}
     for data in bases:
-        done = _load(data, db, "--force")
+        done = _load(_swap(data, live), db, "--force")
         assert done.wait(120) == 0, done.communicate()[1]
         claims = json.loads(_claims_json(data, db))
         versions[_data_hash(db)] = {c["id"]: len(c["evidence"]) for c in claims}
@@ -269,7 +281,7 @@ def test_readers_never_see_a_half_built_database(tmp_path: Path) -> None:
     def writer() -> None:
         variant = 0
         while not stop.is_set():
-            process = _load(bases[variant], db, *(["--force"] if loads[0] % 2 else []))
+            process = _load(_swap(bases[variant], live), db, *(["--force"] if loads[0] % 2 else []))
             _, err = process.communicate()
             if process.returncode != 0:
                 errors.append(f"writer: {err.decode()}")
@@ -342,7 +354,7 @@ def test_a_full_disk_is_one_clear_sentence(tmp_path: Path) -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
     process = subprocess.run(
-        [str(ROA), "--data", str(data), "--db", f"sqlite:///{db}", "load"],
+        [str(ROA), "--data", str(data), "--db", f"sqlite:///{db}", "load", "--force"],
         capture_output=True,
         text=True,
         preexec_fn=limit,
@@ -376,7 +388,7 @@ def test_a_full_tmpfs_is_one_clear_sentence(tmp_path: Path) -> None:
     try:
         data = make_base(tmp_path / "data", 3000, 3000, 0)
         db, before = _loaded_small(mount)
-        result = _cli("--data", str(data), "--db", f"sqlite:///{db}", "load")
+        result = _cli("--data", str(data), "--db", f"sqlite:///{db}", "load", "--force")
         assert result.exit_code == 2
         assert result.stderr == (
             f"Error: cannot write the database {db} (database or disk is "

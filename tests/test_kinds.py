@@ -137,7 +137,7 @@ def test_report_and_exports_carry_kind(run: Run, evidence_dir: Path, tmp_path: P
     assert "<b>descriptions</b>" in html and "<b>findings</b>" in html
     assert "How the contradicting evidence was graded" in html
     csv_out = run("claims", "--format", "csv").stdout.splitlines()
-    assert csv_out[0].endswith(",kind,certainty_against,retraction")
+    assert csv_out[0].endswith(",kind,certainty_against,retraction,unverified_sources")
     assert any(
         line.startswith("iv-bioavailability-100,") and ",definition," in line for line in csv_out
     )

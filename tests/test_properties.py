@@ -265,7 +265,10 @@ def good_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("good")
     db = folder / "db" / "evidence.sqlite"
     db.parent.mkdir()
-    result = _cli("--data", str(FIXTURE), "--db", f"sqlite:///{db}", "load")
+    # the examples edit this very folder, as a curator edits theirs (a database refuses
+    # another folder's evidence base)
+    shutil.copytree(FIXTURE, folder / "data")
+    result = _cli("--data", str(folder / "data"), "--db", f"sqlite:///{db}", "load")
     assert result.exit_code == 0, result.stderr
     return db
 
@@ -276,7 +279,7 @@ def test_a_corrupted_file_loads_or_is_refused_cleanly(
     corruption: tuple[str, list[tuple[str, int, int, str]]], tmp_path: Path, good_db: Path
 ) -> None:
     name, edits = corruption
-    data = tmp_path / "data"
+    data = good_db.parent.parent / "data"
     if data.exists():
         shutil.rmtree(data)
     shutil.copytree(FIXTURE, data)
@@ -394,16 +397,11 @@ def test_grading_never_crashes(claim: ClaimEvidence) -> None:
 def test_adding_a_clean_double_blind_rct_never_lowers_certainty(
     claim: ClaimEvidence, n: int, key: str
 ) -> None:
-    # Outside the property: a body where no supporting study reports n. Its imprecision
-    # cannot be judged (at most -1); the first sized study makes it judged from the n
-    # that is known, which may be tiny (-2). With "adding an unsized study never raises
-    # certainty" kept (test_invariants), the two cannot both hold there: {1-patient
-    # RCT} is low, so {1-patient RCT, unsized meta-analysis} must be low too, while
-    # {unsized meta-analysis} alone is moderate (docs/grading.md, Invariants).
-    assume(
-        claim.pooled_effect is not None
-        or any(link.participants is not None for link in claim.links if link.stance == "supports")
-    )
+    # Only where every supporting size is known. With a body nobody sized, imprecision
+    # "cannot be judged" (at most one level down); the first reported size is then what
+    # it is judged on, and a tiny one may lower it. The other order is the invariant kept
+    # (tests/test_invariants.py: an unsized study never raises certainty): both cannot hold.
+    assume(all(link.participants is not None for link in claim.links if link.stance == "supports"))
     rct = Study(
         key=f"new{key}",
         design="rct",

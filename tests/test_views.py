@@ -163,10 +163,12 @@ def test_map_markdown_and_route_filter(run: Run) -> None:
     assert result.stdout.splitlines() == [
         "| topic | IM |",
         "|---|---|",
-        "| efficacy | 1 (very low) |",
+        "| efficacy | 1 (very low) !1 |",
         "| tolerability | 1 (none) |",
         "| experience | 1 (very low) |",
         "| cost | 1 (none) |",
+        "",
+        "Each cell: claims, the best certainty among them; !N: N of them contested.",
     ]
 
 

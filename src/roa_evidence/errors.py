@@ -48,6 +48,10 @@ class StoreError(EvidenceError):
     """The database cannot be opened, written or locked."""
 
 
+class BaseMismatch(StoreError):
+    """The database holds another evidence base (a shared store); `load --force` replaces it."""
+
+
 class InvalidRetractions(EvidenceError):
     """A Retraction Watch file cannot be read (wrong header, truncated, a bad date); nothing
     was changed."""

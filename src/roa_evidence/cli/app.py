@@ -60,6 +60,10 @@ class _Group(TyperGroup):
             else:
                 err(f"Error: {exc}")
             raise typer.Exit(2) from None
+        except typer.BadParameter as exc:
+            # pydantic's "Value error, " prefix before "'xlsx' is not one of 'csv', ..."
+            exc.message = exc.message.removeprefix("Value error, ")
+            raise
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except BrokenPipeError:  # `roa-evidence claims | head`: the reader left; stop quietly

@@ -198,6 +198,43 @@ _FILTER_OPTIONS: dict[str, tuple[Any, Any]] = {
         "Only claims whose id, statement or quotes contain this text "
         "(case-insensitive, taken literally).",
     ),
+    "design": _terms(
+        "--design",
+        complete=completion.designs,
+        help="Only claims with a linked source of this design (rct, cohort, pk-study, ...; "
+        "aliases such as 'randomized' work). Repeatable, or comma-separated.",
+    ),
+    "min_n": (
+        Annotated[
+            int | None,
+            typer.Option(
+                "--min-n",
+                metavar="N",
+                min=1,
+                help="Only claims with a linked source of at least N participants (the link's "
+                "n, else the study's).",
+            ),
+        ],
+        None,
+    ),
+    "since": (
+        Annotated[
+            int | None,
+            typer.Option(
+                "--since",
+                metavar="YEAR",
+                min=1000,
+                max=9999,
+                help="Only claims with a linked source published in YEAR or later.",
+            ),
+        ],
+        None,
+    ),
+    "verified_only": _flag(
+        "--verified-only",
+        "Only claims with a linked source whose record was verified against the source. "
+        "--design, --min-n, --since and --verified-only hold for one and the same source.",
+    ),
     "unjudged": _flag(
         "--unjudged",
         "Only claims graded on automatic judgements alone (no reviewer judgement, no override).",
@@ -277,6 +314,10 @@ class FilterOptions:
     search: str | None = None
     unjudged: bool = False
     retracted: bool = False
+    design: list[str] | None = None
+    min_n: int | None = None
+    since: int | None = None
+    verified_only: bool = False
 
     def parse(self) -> ClaimFilter:
         """The library's filter from these options, vocabulary checked."""
@@ -294,6 +335,10 @@ class FilterOptions:
             search=self.search,
             unjudged=self.unjudged,
             retracted=self.retracted,
+            designs=self.design,
+            min_n=self.min_n,
+            since=self.since,
+            verified_only=self.verified_only,
         )
         if flt.all_routes and len(flt.routes) < 2:
             fail("--all-routes needs two or more routes, e.g. --route IM --route IV --all-routes")

@@ -13,9 +13,21 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..certainty import label as certainty_label
-from ..query.records import ClaimView, WorkView
+from ..query.records import ClaimView, EvidenceView, WorkView
+from ..query.tabular import effect_text
 
 CLAIM_HEADER = ("id", "routes", "topic", "certainty", "status", "n", "statement")
+EVIDENCE_HEADER = (
+    "source",
+    "stance",
+    "design",
+    "n",
+    "blinding",
+    "quality",
+    "indirect",
+    "locator",
+    "value",
+)
 WORK_HEADER = ("key", "design", "n", "blinding", "year", "quality", "verification", "claims")
 
 
@@ -81,3 +93,45 @@ def notice_line(notice: dict[str, Any]) -> str:
     if notice["nature"] == "Retraction" and not notice["in_force"]:
         text += ", undone by a reinstatement"
     return text
+
+
+def value_text(value: dict[str, Any] | None) -> str:
+    if not value:
+        return ""
+    unit = value.get("unit", "")
+    sep = "" if unit in ("%", "") else " "
+    if "low" in value and "high" in value:
+        text = f"{_num(value['low'])}-{_num(value['high'])}{sep}{unit}"
+        if "estimate" in value:
+            text = f"{_num(value['estimate'])}{sep}{unit} ({text})"
+        return text
+    if "estimate" in value:
+        return f"{_num(value['estimate'])}{sep}{unit}"
+    return ""
+
+
+def _num(value: float) -> str:
+    return f"{value:g}"
+
+
+def evidence_cells(e: EvidenceView) -> tuple[str, ...]:
+    reported = value_text(e.value)
+    if e.effect:
+        reported = (reported + "; " if reported else "") + effect_text(e.effect)
+    return (
+        e.source,
+        e.stance,
+        design_text(e),
+        "" if e.n is None else str(e.n),
+        e.blinding or "",
+        ", ".join(e.quality),
+        ", ".join(e.indirect),
+        e.locator or "",
+        reported,
+    )
+
+
+def design_text(link: EvidenceView) -> str:
+    """The linked study's design, marked when its appraisal is an unverified record."""
+    design = link.design or "not appraised"
+    return f"{design} (unverified record)" if link.verification == "unverified" else design

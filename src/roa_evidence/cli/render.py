@@ -18,7 +18,19 @@ from .. import certainty as certainties
 from ..grading import levels_reached
 from ..query.records import ClaimView, WorkView, retraction_text
 from ..query.tabular import effect_text
-from .plain import CLAIM_HEADER, WORK_HEADER, is_plain, notice_line, work_cells
+from . import widths
+from .plain import (
+    CLAIM_HEADER,
+    EVIDENCE_HEADER,
+    WORK_HEADER,
+    design_text,
+    evidence_cells,
+    is_plain,
+    notice_line,
+    value_text,
+    work_cells,
+)
+from .widths import MIN_FREE, PIPED_RECORD_WIDTH, unsplit, wrap, wrapped_record
 
 STATUS_STYLE = {
     "strong": "green",
@@ -63,6 +75,17 @@ def console(stderr: bool = False) -> Console:
 def narrow() -> bool:
     """A terminal too narrow for the tables: draw lists stacked."""
     return not plain() and console().width < NARROW_BELOW
+
+
+def fits(
+    header: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    free: Sequence[int] = (),
+    min_free: int = MIN_FREE,
+) -> bool:
+    """Whether a table fits the terminal without splitting a word, an id or a key (see
+    `widths.fits`). Piped output is one row per line and always fits."""
+    return plain() or widths.fits(header, rows, console().width, free, min_free)
 
 
 def _key(text: str, style: str = "bold") -> Text:
@@ -140,13 +163,8 @@ def claims_stacked(claims: Sequence[ClaimView], title: str | None = None) -> Gro
 
 
 def claims_table(claims: Sequence[ClaimView], title: str | None = None) -> Table | Group:
-    if narrow():
-        return claims_stacked(claims, title)
-    table = _table(*CLAIM_HEADER, title=title)
-    table.columns[-1].overflow = "fold"
-    table.columns[0].no_wrap = True
-    for claim in claims:
-        table.add_row(
+    rows = [
+        (
             claim.id,
             ",".join(claim.routes),
             claim.topic,
@@ -155,26 +173,15 @@ def claims_table(claims: Sequence[ClaimView], title: str | None = None) -> Table
             "" if claim.total_n is None else str(claim.total_n),
             Text(claim.statement),
         )
+        for claim in claims
+    ]
+    free = (len(CLAIM_HEADER) - 1,)
+    if narrow() or not fits(CLAIM_HEADER, rows, free):
+        return claims_stacked(claims, title)
+    table = unsplit(_table(*CLAIM_HEADER, title=title), free)
+    for row in rows:
+        table.add_row(*row)
     return table
-
-
-def _value(value: dict[str, Any] | None) -> str:
-    if not value:
-        return ""
-    unit = value.get("unit", "")
-    sep = "" if unit in ("%", "") else " "
-    if "low" in value and "high" in value:
-        text = f"{_num(value['low'])}-{_num(value['high'])}{sep}{unit}"
-        if "estimate" in value:
-            text = f"{_num(value['estimate'])}{sep}{unit} ({text})"
-        return text
-    if "estimate" in value:
-        return f"{_num(value['estimate'])}{sep}{unit}"
-    return ""
-
-
-def _num(value: float) -> str:
-    return f"{value:g}"
 
 
 def claim_detail(claim: ClaimView) -> Group:
@@ -187,7 +194,7 @@ def claim_detail(claim: ClaimView) -> Group:
         f"\u00b7 condition {claim.condition}"
     )
     if claim.value:
-        head.append(f" \u00b7 value {_value(claim.value)}")
+        head.append(f" \u00b7 value {value_text(claim.value)}")
     head.append("\ncertainty ")
     head.append_text(certainty_text(claim.certainty))
     head.append(" \u00b7 status ")
@@ -196,6 +203,8 @@ def claim_detail(claim: ClaimView) -> Group:
         head.append(" \u00b7 certainty against ")
         head.append_text(certainty_text(claim.certainty_against))
     head.append(f" \u00b7 total n {claim.total_n if claim.total_n is not None else 'not reported'}")
+    if claim.importance:
+        head.append(f" \u00b7 importance {claim.importance}")
     if claim.rationale:
         head.append(f"\nrationale: {claim.rationale}")
     if claim.note:
@@ -224,15 +233,18 @@ def claim_detail(claim: ClaimView) -> Group:
                     f"    citation issue: {a.citation_issue}\n", style="" if plain() else "yellow"
                 )
         parts.append(text)
-    if claim.evidence and narrow():
+    evidence_rows = [evidence_cells(e) for e in claim.evidence]
+    evidence_free = (5, 6, 7, 8)  # quality, indirect, locator, value
+    fit = fits(EVIDENCE_HEADER, evidence_rows, evidence_free, min_free=12)
+    if claim.evidence and (narrow() or not fit):
         parts.append(Text("Evidence", style="bold"))
         for e in claim.evidence:
-            reported = _value(e.value)
+            reported = value_text(e.value)
             if e.effect:
                 reported = (reported + "; " if reported else "") + effect_text(e.effect)
             facts = _dotted(
                 e.stance,
-                e.design or "not appraised",
+                design_text(e),
                 "" if e.n is None else f"n {e.n}",
                 e.blinding or "",
                 e.locator or "",
@@ -248,33 +260,9 @@ def claim_detail(claim: ClaimView) -> Group:
                     parts.append(_indented(f"{label}: {value}"))
         parts.append(Text())
     elif claim.evidence:
-        table = _table(
-            "source",
-            "stance",
-            "design",
-            "n",
-            "blinding",
-            "quality",
-            "indirect",
-            "locator",
-            "value",
-            title="Evidence",
-        )
-        for e in claim.evidence:
-            reported = _value(e.value)
-            if e.effect:
-                reported = (reported + "; " if reported else "") + effect_text(e.effect)
-            table.add_row(
-                e.source,
-                e.stance,
-                e.design or "not appraised",
-                "" if e.n is None else str(e.n),
-                e.blinding or "",
-                ", ".join(e.quality),
-                ", ".join(e.indirect),
-                e.locator or "",
-                reported,
-            )
+        table = unsplit(_table(*EVIDENCE_HEADER, title="Evidence"), evidence_free, 12)
+        for row in evidence_rows:
+            table.add_row(*row)
         parts.append(table)
         notes = [f"  {e.source}: {e.note}" for e in claim.evidence if e.note]
         if notes:
@@ -304,27 +292,25 @@ def grading_table(
     on a narrow terminal."""
     if claim.kind != "finding" and steps is None:
         title = title or "How the claim was checked"
-        if narrow():
+        checks = [(step["domain"], Text(step["reason"])) for step in claim.grading]
+        if narrow() or not fits(("check", "reason"), checks, (1,)):
             parts: list[Any] = [Text(title, style="bold")]
             for step in claim.grading:
                 parts += [_key(step["domain"], ""), _indented(step["reason"])]
             return Group(*parts)
-        table = _table("check", "reason", title=title)
-        table.columns[-1].overflow = "fold"
-        for step in claim.grading:
-            table.add_row(step["domain"], Text(step["reason"]))
+        table = unsplit(_table("check", "reason", title=title), (1,))
+        for check, reason in checks:
+            table.add_row(check, reason)
         return table
-    if narrow():
-        return grading_stacked(claim, steps, title)
-    table = _table(
-        "domain", "change", "level", "reason", title=title or "How the grade was reached"
-    )
-    table.columns[-1].overflow = "fold"
     rows = _grading_steps(claim, steps)
     if not claim.grading:
         rows.append(_NO_EVIDENCE)
-    for domain, change, level, reason in rows:
-        table.add_row(domain, change, level, Text(reason))
+    header = ("domain", "change", "level", "reason")
+    if narrow() or not fits(header, rows, (3,)):
+        return grading_stacked(claim, steps, title)
+    table = unsplit(_table(*header, title=title or "How the grade was reached"), (3,))
+    for domain, change, level, why in rows:
+        table.add_row(domain, change, level, Text(why))
     return table
 
 
@@ -371,11 +357,13 @@ def works_stacked(works: Sequence[WorkView]) -> Group:
 
 
 def works_table(works: Sequence[WorkView]) -> Table | Group:
-    if narrow():
+    rows = [work_cells(w) for w in works]
+    free = (WORK_HEADER.index("quality"),)
+    if narrow() or not fits(WORK_HEADER, rows, free):
         return works_stacked(works)
-    table = _table(*WORK_HEADER)
-    for w in works:
-        table.add_row(*work_cells(w))
+    table = unsplit(_table(*WORK_HEADER), free)
+    for row in rows:
+        table.add_row(*row)
     return table
 
 
@@ -400,6 +388,8 @@ def work_detail(work: WorkView) -> Group:
         ("citation issue", work.citation_issue),
         ("note", work.note),
     ]
+    if plain():
+        return Group(Text(wrapped_record(work.key, rows)), *_citing(work))
     table = Table(box=None, show_header=False, pad_edge=False)
     table.add_column(style="bold" if not plain() else "", no_wrap=True)
     table.add_column(overflow="fold")
@@ -416,10 +406,16 @@ def _citing(work: WorkView) -> list[Text]:
     if work.notices:
         lines = [f"  {notice_line(notice)}" for notice in work.notices]
         parts.append(Text("Notices\n" + "\n".join(lines)))
-    if work.cited_by:
-        parts.append(Text("Cited as evidence by: " + ", ".join(work.cited_by)))
-    if work.asserts:
-        parts.append(Text("Asserts or disputes: " + ", ".join(work.asserts)))
+    for label, claims in (
+        ("Cited as evidence by", work.cited_by),
+        ("Asserts or disputes", work.asserts),
+    ):
+        if not claims:
+            continue
+        line = f"{label}: {', '.join(claims)}"
+        if plain():  # ids are never split: only the spaces between them break
+            line = "\n".join(wrap(line, PIPED_RECORD_WIDTH, "", "  "))
+        parts.append(Text(line))
     return parts
 
 

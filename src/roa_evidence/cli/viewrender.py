@@ -97,13 +97,20 @@ def conflict_panel(conflict: Conflict) -> Panel | Text:
     )
 
 
-def _claim_lines(claims: Any) -> Text:
+def _claim_lines(claims: Any, routes: Any = (), head_to_head: bool = False) -> Text:
+    """A claim a line: certainty, id, status, and which of the compared routes it is
+    about (`routes_note`)."""
+    from ..query.views import routes_note
+
     text = Text()
     for i, claim in enumerate(claims):
         if i:
             text.append("\n")
         text.append_text(_certainty(claim.certainty))
         text.append(f" {claim.id}")
+        note = routes_note(claim, routes, head_to_head)
+        if note:
+            text.append(f" [{note}]", style="" if _plain() else "cyan")
         if claim.status not in ("strong", "weak"):
             text.append(f" ({claim.status})", style="" if _plain() else "magenta")
     if not claims:
@@ -114,9 +121,18 @@ def _claim_lines(claims: Any) -> Text:
 def comparison_table(comparison: Comparison) -> Table | Group:
     routes = comparison.routes
     both = " + ".join(routes) if len(routes) == 2 else "head to head"
-    from .render import narrow
+    from .render import fits, narrow
 
-    if narrow():  # columns would split ids: one topic after another, one claim a line
+    header = ("topic", *routes, both)
+    cells: list[list[Text]] = [
+        [
+            Text(row.topic),
+            *(_claim_lines(row.by_route[r], routes) for r in routes),
+            _claim_lines(row.head_to_head, routes, head_to_head=True),
+        ]
+        for row in comparison.rows
+    ]
+    if narrow() or not fits(header, cells):  # columns would split ids: stack them
         parts: list[Any] = [Text(f"{' vs '.join(routes)}: what the claims say, by topic")]
         for row in comparison.rows:
             parts.append(Text(f"\n{row.topic}", style="bold"))
@@ -127,7 +143,7 @@ def comparison_table(comparison: Comparison) -> Table | Group:
                 parts.append(Text(f"  {label}:", style="underline"))
                 for claim in claims:
                     line = Text("    ")
-                    line.append_text(_claim_lines([claim]))
+                    line.append_text(_claim_lines([claim], routes, head_to_head=label == both))
                     parts.append(line)
                 if not claims:
                     parts.append(Text("    \u2014", style="dim"))
@@ -142,40 +158,50 @@ def comparison_table(comparison: Comparison) -> Table | Group:
     table.add_column("topic", no_wrap=True)
     for column in (*routes, both):
         table.add_column(column, overflow="fold")
-    for row in comparison.rows:
-        table.add_row(
-            row.topic,
-            *(_claim_lines(row.by_route[r]) for r in routes),
-            _claim_lines(row.head_to_head),
-        )
+    for row_cells in cells:
+        table.add_row(*row_cells)
     return table
 
 
-def map_table(emap: EvidenceMap) -> Table:
+def map_table(emap: EvidenceMap) -> Table | Group:
+    """A topic x route grid; stacked, a topic after another, where the grid would not fit
+    (a cut cell would hide the contested counts the legend explains)."""
+    from .render import fits
+
+    rows: list[list[Text]] = [
+        [Text(topic), *(_map_cell(emap, route, topic) for route in emap.routes)]
+        for topic in emap.topics
+    ]
+    if not fits(("topic", *emap.routes), rows):
+        parts: list[Any] = []
+        for topic, *cells in rows:
+            parts.append(Text(topic.plain, style="" if _plain() else "bold"))
+            for route, cell in zip(emap.routes, cells, strict=True):
+                if cell.plain not in ("\u00b7", "-"):
+                    line = Text(f"  {route}: ")
+                    line.append_text(cell)
+                    parts.append(line)
+        return Group(*parts)
     table = Table(box=_box(), pad_edge=False)
     table.add_column("topic", no_wrap=True)
     for route in emap.routes:
         table.add_column(route, justify="center", no_wrap=True)
-    for topic in emap.topics:
-        cells: list[Text] = []
-        for route in emap.routes:
-            cell = emap.cell(route, topic)
-            if not cell.count:
-                cells.append(Text("\u00b7" if not _plain() else "-", style="dim"))
-                continue
-            contested = cell.statuses().get("contested", 0)
-            mark = f" !{contested}" if contested else ""
-            if _plain():
-                cells.append(Text(f"{cell.count} {certainty.LABEL[cell.best]}{mark}"))
-            else:
-                cells.append(
-                    Text(
-                        f"{cell.count} {certainty.SYMBOL[cell.best]}{mark}",
-                        style=certainty.STYLE[cell.best],
-                    )
-                )
-        table.add_row(topic, *cells)
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+def _map_cell(emap: EvidenceMap, route: str, topic: str) -> Text:
+    cell = emap.cell(route, topic)
+    if not cell.count:
+        return Text("\u00b7" if not _plain() else "-", style="dim")
+    contested = cell.statuses().get("contested", 0)
+    mark = f" !{contested}" if contested else ""
+    if _plain():
+        return Text(f"{cell.count} {certainty.LABEL[cell.best]}{mark}")
+    return Text(
+        f"{cell.count} {certainty.SYMBOL[cell.best]}{mark}", style=certainty.STYLE[cell.best]
+    )
 
 
 def check_lines(report: CheckReport) -> list[str]:
@@ -185,9 +211,8 @@ def check_lines(report: CheckReport) -> list[str]:
     counts = ", ".join(f"{n} {verdict}" for verdict, n in report.counts().items())
     blind = report.not_checked
     unchecked = f" {blind} not checked: see the lines that say 'not checked'."
-    lines.append(
-        f"{report.sentences} sentences checked: {counts or 'none'}.{unchecked * bool(blind)}"
-    )
+    sentences = f"{report.sentences} sentence{'' if report.sentences == 1 else 's'}"
+    lines.append(f"{sentences} checked: {counts or 'none'}.{unchecked * bool(blind)}")
     return lines
 
 

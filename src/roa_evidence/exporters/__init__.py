@@ -1,5 +1,6 @@
 """Exports for reviewers: CSV, JSON, Markdown, BibTeX, CSL-JSON, a robvis table, RIS,
-FHIR (EBM-on-FHIR) and W3C Web Annotations.
+FHIR (EBM-on-FHIR), W3C Web Annotations and a GRADE evidence profile (CSV, Markdown or
+HTML).
 
 One module per format, each with `write(stream, records)` (records in, text out, one
 record in hand at a time) and `export(stream, selection)` (which reads its records
@@ -16,7 +17,7 @@ from typing import Any, TextIO
 from sqlalchemy.engine import Connection
 
 from ..query.queries import ClaimFilter
-from . import bibtex, csl, csv, fhir, json, markdown, ris, robvis, webannotation
+from . import bibtex, csl, csv, fhir, json, markdown, profile, ris, robvis, webannotation
 from .read import BATCH, Selection
 
 __all__ = ["BATCH", "EXPORTERS", "FORMATS", "GROUPS", "WHATS", "Selection", "export"]
@@ -32,9 +33,10 @@ EXPORTERS: dict[str, Callable[[TextIO, Selection], int]] = {
     "ris": ris.export,
     "fhir": fhir.export,
     "annotations": webannotation.export,
+    "html": profile.export_html,  # the evidence profile only
 }
 FORMATS = tuple(EXPORTERS)
-WHATS = ("evidence", "claims", "sources")
+WHATS = ("evidence", "claims", "sources", "profile")
 GROUPS = ("route", "topic")
 EXCEL_BOM = "\ufeff"
 

@@ -30,7 +30,8 @@ CSL_TYPES = {
 
 
 def csl_names(raw: str) -> list[dict[str, str]]:
-    """BibTeX `author` (or `editor`) text as CSL name objects."""
+    """BibTeX `author` (or `editor`) text as CSL name objects; BibTeX's "and others"
+    becomes `{"literal": "others"}`, as pandoc converts it, which citeproc prints "et al."."""
     from bibtexparser.middlewares.names import (
         parse_single_name_into_parts,
         split_multiple_persons_names,
@@ -39,7 +40,10 @@ def csl_names(raw: str) -> list[dict[str, str]]:
     names: list[dict[str, str]] = []
     for person in split_multiple_persons_names(raw):
         person = person.strip()
-        if person.lower() == "others" or not person:
+        if not person:
+            continue
+        if person.lower() == "others":
+            names.append({"literal": "others"})
             continue
         if person.startswith("{") and person.endswith("}") and _one_group(person):
             names.append({"literal": latex_to_text(person)})
@@ -91,7 +95,8 @@ def csl_item(work: WorkView, with_appraisal: bool = False) -> dict[str, Any]:
     if work.year is not None:
         item["issued"] = {"date-parts": [[work.year]]}
     item["container-title"] = text("journal", "booktitle", "series")
-    item["publisher"] = text("publisher", "institution", "school", "organization")
+    # pandoc reads howpublished as the publisher when no other field names one
+    item["publisher"] = text("publisher", "institution", "school", "organization", "howpublished")
     item["publisher-place"] = text("address", "location")
     item["volume"] = text("volume")
     item["issue"] = text("number", "issue")
@@ -102,7 +107,8 @@ def csl_item(work: WorkView, with_appraisal: bool = False) -> dict[str, Any]:
     item["PMCID"] = text("pmcid")
     item["URL"] = work.url
     item["edition"] = text("edition")
-    item["medium"] = text("howpublished") if kind == "webpage" else None
+    medium = text("howpublished") if kind == "webpage" else None
+    item["medium"] = None if medium == item["publisher"] else medium
     if with_appraisal:
         item["note"] = work.note
         appraisal = {

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
 from ..query.tabular import CLAIM_COLUMNS, WORK_COLUMNS, claim_row, work_row, write_csv
+from . import profile
 from .evidence import EVIDENCE_COLUMNS, evidence_rows
 from .read import Selection
 
@@ -32,6 +33,8 @@ def write(
 
 def export(stream: TextIO, selection: Selection) -> int:
     """The selection's evidence rows, claims or works as CSV; rows written."""
+    if selection.what == "profile":
+        return profile.export_csv(stream, selection)
     if selection.what == "evidence":
         rows = evidence_rows(selection.conn, selection.flt)
         return write(stream, rows, EVIDENCE_COLUMNS, cells_safe=True)

@@ -12,6 +12,7 @@ from ..mdescape import md_escape
 from ..query.queries import ClaimFilter, check_filter_keys
 from ..query.records import ClaimView, WorkView
 from ..query.tabular import effect_text
+from . import profile
 from .read import Selection, groups, iter_claims
 
 # GRADE's Summary-of-Findings spelling: symbols and the level in capitals.
@@ -125,6 +126,8 @@ def export(stream: TextIO, selection: Selection) -> int:
     route (or topic, by `group_by`); table rows written."""
     if selection.what == "sources":
         return write_works(stream, selection.works())
+    if selection.what == "profile":
+        return profile.export_markdown(stream, selection)
     conn, flt = selection.conn, selection.flt
     check_filter_keys(conn, flt)
 
@@ -133,6 +136,10 @@ def export(stream: TextIO, selection: Selection) -> int:
             return replace(flt, routes=(term,))
         return replace(flt, topics=(term,))
 
+    if selection.group_by == "route" and flt.all_routes:
+        # head-to-head claims are about every route given: one table, not one per route
+        heading = f"Routes: {' and '.join(flt.routes)} (claims about all of them)"
+        return write(stream, [(heading, iter_claims(conn, flt, selection.batch_size))])
     tables = (
         (
             f"{selection.group_by.capitalize()}: {term}",

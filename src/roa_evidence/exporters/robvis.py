@@ -8,8 +8,14 @@ flags of studies.bib), so the plot and the grades never disagree:
 - a flag that names a concern (`open-label`, `not-randomized`, `no-control`,
   `high-attrition`, `stopped-early`) makes its domain `High`;
 - an appraised study of a design the domain applies to, without that flag, is `Low`;
-- where the appraisal cannot tell (an unappraised work, blinding `unclear` or
-  `not-applicable`, a design the domain does not fit) the cell is `No information`.
+- where the appraisal cannot tell (blinding `unclear` or `not-applicable`, a design
+  the domain does not fit) the cell is `No information`.
+
+Only studies of a design a risk-of-bias tool appraises (trials, cohorts, case-control
+studies: RoB 2 and ROBINS-I's ground) get a row; reviews, PK studies, case reports,
+patient reports and web pages do not. Weight is the study's n, 1 where it reports none
+(robvis's vignette: weights "can all be set to 1"). The first line is a `#` note saying
+these are screening judgements from quality flags, not RoB 2 assessments.
 """
 
 from __future__ import annotations
@@ -30,6 +36,11 @@ DOMAINS = (
     "Early stopping",
 )
 COLUMNS = ("Study", *DOMAINS, "Overall", "Weight")
+NOTE = (
+    "# Screening judgements derived from roa-evidence's quality flags (design, blinding, "
+    "flags), not RoB 2 or ROBINS-I assessments; Weight is n, 1 where not reported. "
+    'Read with comment.char = "#".\n'
+)
 
 _RANDOMISED = frozenset({"rct", "crossover-rct"})
 _NOT_RANDOMISED = frozenset(
@@ -46,6 +57,8 @@ _CONTROLLED = _RANDOMISED | {"non-randomized-trial", "cohort", "case-control"}
 _UNCONTROLLED = frozenset({"case-series", "case-report", "patient-reports"})
 _TRIALS = _RANDOMISED | {"non-randomized-trial"}
 _FOLLOWED_UP = _TRIALS | {"cohort", "pk-study"}
+# The designs RoB 2 (randomised trials) and ROBINS-I (non-randomised studies) appraise.
+APPRAISED = _TRIALS | {"cohort", "case-control"}
 _BLINDING = {"double-blind": LOW, "single-blind": SOME, "open-label": HIGH}
 
 
@@ -83,14 +96,19 @@ def overall(domains: Iterable[str]) -> str:
 
 
 def rows(works: Iterable[WorkView]) -> Iterator[tuple[Any, ...]]:
-    """One row per study: key, the domains, Overall, Weight (n; blank when not reported)."""
+    """One row per study a risk-of-bias tool appraises: key, the domains, Overall,
+    Weight (n; 1 when not reported)."""
     for work in works:
+        if work.design not in APPRAISED:
+            continue
         domains = judgements(work)
-        yield (work.key, *domains.values(), overall(domains.values()), work.n)
+        weight = work.n if work.n is not None else 1
+        yield (work.key, *domains.values(), overall(domains.values()), weight)
 
 
 def write(stream: TextIO, works: Iterable[WorkView]) -> int:
-    """The robvis table of the works; rows written."""
+    """The robvis table of the works, after its note; rows written."""
+    stream.write(NOTE)
     return csv.write(stream, rows(works), COLUMNS)
 
 

@@ -26,6 +26,8 @@ class GradingConfig:
         "high-attrition",
     )
     bias_blinding: tuple[str, ...] = ("open-label",)
+    # a review team may count a record not checked against its source as a concern
+    rate_down_unverified: bool = False
     # imprecision without an effect (sample size)
     imprecision_n: int = 400
     imprecision_n_very: int = 50
@@ -102,6 +104,7 @@ def _config_kinds() -> dict[str, str]:
         "bias_share": _FLOAT,
         "bias_flags": _STRS,
         "bias_blinding": _STRS,
+        "rate_down_unverified": _BOOL,
         "imprecision_n": _INT,
         "imprecision_n_very": _INT,
         "unsized_imprecision": _INT,

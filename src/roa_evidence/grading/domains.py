@@ -89,7 +89,10 @@ def _show_value(value: Value) -> str:
 
 def _concerns(study: Study, config: GradingConfig) -> list[str]:
     found = [b for b in config.bias_blinding if study.blinding == b]
-    return found + [flag for flag in config.bias_flags if flag in study.quality]
+    found += [flag for flag in config.bias_flags if flag in study.quality]
+    if config.rate_down_unverified and study.verification == "unverified":
+        found.append("unverified record")  # a team's choice (grading.toml)
+    return found
 
 
 def _size_level(n: int | None, config: GradingConfig) -> int | None:

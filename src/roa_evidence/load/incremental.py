@@ -151,7 +151,7 @@ def _transaction(store: Store, meta: dict[str, str]) -> Iterator[_Database]:
             cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
             yield _Database(cursor, postgres=True)
     except sa.exc.DBAPIError as exc:
-        raise server_error(exc) from None
+        raise server_error(exc, store.url) from None
 
 
 def _apply(

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..errors import BaseMismatch
 from ..store.connection import default_db_url
 from ..store.database import LoadSummary, Progress, Store, built_from, tables
 from ..store.sqlitefile import build_lock
@@ -39,12 +40,17 @@ def refresh(
     vocab.activate(base_vocabulary(data_dir))  # the base's terms, for what is asked next
     hashes = file_hashes(data_dir)
     data_hash = fingerprint(data_dir, hashes)
-    if not force and built_from(store.meta(), data_hash):
+    meta = store.meta()
+    if not force and built_from(meta, data_hash):
         return None
+    if not force:
+        refuse_another_base(store, meta, data_dir, data_hash)
     with build_lock(store.path, store.lock_wait, store.on_wait):
         meta = store.meta()
         if not force and built_from(meta, data_hash):
             return None  # another process built it while we waited
+        if not force:
+            refuse_another_base(store, meta, data_dir, data_hash)
         if not force:
             from .incremental import update
 
@@ -59,6 +65,29 @@ def refresh(
         base = read_evidence_base(data_dir, while_waiting=tables)
         summary = store.build(base, hashes, progress)
         return dataclasses.replace(summary, first=not meta)
+
+
+def refuse_another_base(store: Store, meta: dict[str, str], data_dir: Path, data_hash: str) -> None:
+    """A store built from another folder's evidence base, with other content, is someone
+    else's (a team's shared database): refuse to rebuild it over them. The same folder
+    with changed files is the owner editing their base, and is brought up to date."""
+    built = meta.get("data_dir")
+    if not built or built == str(data_dir.resolve()) or meta.get("data_hash") == data_hash:
+        return
+    where = store.path or redacted(store.url)
+    raise BaseMismatch(
+        f"the database {where} holds the evidence base {built} (fingerprint "
+        f"{meta.get('data_hash', '?')[:12]}), not {data_dir.resolve()} (fingerprint "
+        f"{data_hash[:12]}); use --data {built} to read it, another --db for your own, or "
+        "`roa-evidence --data DIR --db URL load --force` to replace it"
+    )
+
+
+def redacted(url: str) -> str:
+    """A database URL without its password, to print."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
 
 
 @contextlib.contextmanager

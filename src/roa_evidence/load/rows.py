@@ -68,7 +68,9 @@ def _value(value: ValueIn | None) -> grading.Value | None:
 def _effect(effect: EffectIn | None) -> grading.Effect | None:
     if effect is None:
         return None
-    return grading.Effect(**effect.model_dump())  # a pooled effect adds n_studies
+    # a pooled effect adds n_studies; the arms and baseline risk are the profile's only
+    graded = effect.model_dump(exclude={"intervention", "comparator", "baseline_risk"})
+    return grading.Effect(**graded)
 
 
 def evidence_of(spec: ClaimIn, studies: dict[str, grading.Study]) -> grading.ClaimEvidence:
@@ -277,6 +279,7 @@ def _claim_records(
                 "n_disputed": len(spec.disputed_by),
                 "note": spec.note,
                 "rationale": spec.rationale,
+                "importance": spec.importance,
                 "mid_json": _dump(spec.mid),
                 "grading_json": json.dumps(steps, ensure_ascii=False),
                 "grading_against_json": json.dumps(_steps(grade.steps_against), ensure_ascii=False),

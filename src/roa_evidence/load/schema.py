@@ -71,6 +71,8 @@ Kind = Annotated[str, _term("kind", vocab.KINDS)]
 Comparison = Annotated[str, _term("comparison", vocab.COMPARISONS)]
 Certainty = Literal["high", "moderate", "low", "very_low"]
 JudgementLevel = Literal["not-serious", "serious", "very-serious"]
+# GRADE's importance of an outcome for decisions (an evidence profile's last column).
+Importance = Literal["critical", "important", "not-important"]
 
 
 class Strict(BaseModel):
@@ -106,8 +108,17 @@ class AssertionIn(Strict):
     citation_issue: NonEmpty | None = None
 
 
+class ArmIn(Strict):
+    """The participants (and events) of one arm, as the source reports them."""
+
+    n: PositiveInt
+    events: NonNegativeInt | None = None
+
+
 class EffectIn(Strict):
-    """An effect estimate with its 95 % confidence interval."""
+    """An effect estimate with its 95 % confidence interval; the arms and the baseline
+    (comparator) risk, where known, give the evidence profile's patients and absolute
+    effect."""
 
     measure: Measure
     estimate: Number
@@ -115,6 +126,9 @@ class EffectIn(Strict):
     high: Number
     n: PositiveInt | None = None
     events: NonNegativeInt | None = None
+    intervention: ArmIn | None = None
+    comparator: ArmIn | None = None
+    baseline_risk: Annotated[float, Field(gt=0, lt=1)] | None = None  # a proportion
 
     @model_validator(mode="after")
     def _coherent(self) -> Self:
@@ -256,6 +270,7 @@ class ClaimIn(Strict):
     grade_override: OverrideIn | None = None
     pooled_effect: PooledEffectIn | None = None
     judgements: Judgements | None = None
+    importance: Importance | None = None  # the evidence profile's default: important
     note: str | None = None
 
 

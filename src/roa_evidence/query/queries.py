@@ -55,6 +55,12 @@ class ClaimFilter:
     search: str | None = None
     unjudged: bool = False  # only supported claims graded without any reviewer judgement
     retracted: bool = False  # only claims citing a work retracted (and not reinstated)
+    # The evidence behind a claim: claims with at least one linked source (any stance)
+    # that meets every one of these at once.
+    designs: tuple[str, ...] = ()
+    min_n: int | None = None  # the link's n, else the study's
+    since: int | None = None  # published in this year or later
+    verified_only: bool = False  # a record checked against the source (verification)
 
     @classmethod
     def from_terms(
@@ -65,6 +71,7 @@ class ClaimFilter:
         conditions: Iterable[str] | None = None,
         statuses: Iterable[str] | None = None,
         min_certainty: str | None = None,
+        designs: Iterable[str] | None = None,
         **rest: Any,
     ) -> ClaimFilter:
         """A filter from terms as a person writes them: any case, aliases (`i.m.`),
@@ -77,6 +84,7 @@ class ClaimFilter:
             topics=parse_terms("topic", topics),
             conditions=parse_terms("condition", conditions),
             statuses=parse_terms("status", statuses),
+            designs=parse_terms("design", designs),
             min_certainty=certainty[0] if certainty and certainty != ("none",) else None,
             **(rest | {"search": rest.get("search") or None}),
         )
@@ -121,6 +129,23 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _linked_sources(flt: ClaimFilter) -> sa.Select[Any] | None:
+    """The claims with a linked source meeting every evidence filter of `flt`, or None
+    when it sets none."""
+    if not (flt.designs or flt.min_n is not None or flt.since is not None or flt.verified_only):
+        return None
+    query = sa.select(LINK.c.claim_id).join(WORK, WORK.c.key == LINK.c.source)
+    if flt.designs:
+        query = query.where(WORK.c.design.in_(flt.designs))
+    if flt.min_n is not None:
+        query = query.where(sa.func.coalesce(LINK.c.n, WORK.c.n) >= flt.min_n)
+    if flt.since is not None:
+        query = query.where(WORK.c.year >= flt.since)
+    if flt.verified_only:
+        query = query.where(WORK.c.verification == "verified")
+    return query
+
+
 def claim_query(flt: ClaimFilter) -> sa.Select[Any]:
     """The claims matching `flt`, in file order, as a query to run or narrow further."""
     query = claims_table()
@@ -134,6 +159,9 @@ def claim_query(flt: ClaimFilter) -> sa.Select[Any]:
         query = query.where(
             CLAIM.c.id.in_(sa.select(LINK.c.claim_id).where(LINK.c.source.in_(retracted_sources())))
         )
+    behind = _linked_sources(flt)
+    if behind is not None:
+        query = query.where(CLAIM.c.id.in_(behind))
     if flt.routes and flt.all_routes:
         for route in flt.routes:
             query = query.where(
@@ -316,9 +344,27 @@ def find_works(
     design: str | Sequence[str] | None = None,
     min_n: int | None = None,
     keys: Iterable[str] | None = None,
+    routes: Sequence[str] = (),
+    conditions: Sequence[str] = (),
 ) -> list[WorkView]:
-    """Works, in file order, with the claims that cite them."""
+    """Works, in file order, with the claims that cite them. `routes` and `conditions`
+    keep a work whose appraisal names one of them, or that a claim about one cites or
+    quotes."""
     query = works_table().order_by(WORK.c.position)
+    if routes:
+        listed = sa.literal(",") + WORK.c.routes + sa.literal(",")
+        about = sa.select(CLAIM_ROUTE.c.claim_id).where(CLAIM_ROUTE.c.route.in_(routes))
+        query = query.where(
+            sa.or_(
+                *(listed.like(f"%,{route},%") for route in routes),
+                WORK.c.key.in_(_cited_or_quoted(about)),
+            )
+        )
+    if conditions:
+        about = sa.select(CLAIM.c.id).where(CLAIM.c.condition.in_(conditions))
+        query = query.where(
+            sa.or_(WORK.c.condition.in_(conditions), WORK.c.key.in_(_cited_or_quoted(about)))
+        )
     if design:
         designs = (design,) if isinstance(design, str) else tuple(design)
         query = query.where(WORK.c.design.in_(designs))
@@ -327,6 +373,14 @@ def find_works(
     if keys is not None:
         query = query.where(WORK.c.key.in_(list(keys)))
     return assemble_works(conn, conn.execute(query).all())
+
+
+def _cited_or_quoted(claim_ids: sa.Select[Any]) -> Any:
+    """The works these claims cite as evidence or quote as documents."""
+    return sa.union(
+        sa.select(LINK.c.source).where(LINK.c.claim_id.in_(claim_ids)),
+        sa.select(ASSERTION.c.document).where(ASSERTION.c.claim_id.in_(claim_ids)),
+    ).scalar_subquery()
 
 
 def works_table() -> sa.Select[Any]:

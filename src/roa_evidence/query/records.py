@@ -96,6 +96,7 @@ class ClaimView(Record):
     judgements: dict[str, Any] | None = None
     rationale: str | None = None
     mid: dict[str, Any] | None = None
+    importance: str | None = field(default=None, metadata=OMIT_EMPTY)  # critical, important...
     retraction: tuple[dict[str, Any], ...] = field(default=(), metadata={"json_empty": None})
 
 

@@ -33,6 +33,7 @@ CLAIM_COLUMNS = (
     "kind",  # appended so that existing column positions hold
     "certainty_against",
     "retraction",
+    "unverified_sources",  # linked sources whose appraisal is an unverified record
 )
 _CLAIM_ROW: Callable[[dict[str, Any]], tuple[Any, ...]] = itemgetter(*CLAIM_COLUMNS)
 WORK_COLUMNS = (
@@ -111,6 +112,9 @@ def claim_row(claim: ClaimView) -> tuple[Any, ...]:
         "kind": claim.kind,
         "certainty_against": claim.certainty_against,
         "retraction": "; ".join(retraction_text(notice) for notice in claim.retraction),
+        "unverified_sources": ";".join(
+            dict.fromkeys(e.source for e in claim.evidence if e.verification == "unverified")
+        ),
     }
     return _CLAIM_ROW(cells)
 

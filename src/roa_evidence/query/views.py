@@ -217,6 +217,17 @@ class Comparison:
         return {"routes": list(self.routes), "topics": [row.to_dict() for row in self.rows]}
 
 
+def routes_note(claim: ClaimView, routes: Sequence[str], head_to_head: bool = False) -> str:
+    """Which routes a claim in a comparison is about, where its column does not say: the
+    compared routes of a head-to-head claim when more than two are compared ("IV vs IN"),
+    else the routes outside the comparison a claim also names ("also IN")."""
+    if head_to_head:
+        named = [route for route in routes if route in claim.routes]
+        return " vs ".join(named) if len(routes) > 2 else ""
+    others = [route for route in claim.routes if route not in routes]
+    return f"also {', '.join(others)}" if others else ""
+
+
 def compare(
     claims: Sequence[ClaimView], routes: Sequence[str], topics: Sequence[str] = ()
 ) -> Comparison:
@@ -371,27 +382,29 @@ def comparison_markdown(comparison: Comparison) -> str:
     routes = comparison.routes
     head = [*routes, " + ".join(routes) if len(routes) == 2 else "head to head"]
 
-    def cell(claims: Sequence[ClaimView]) -> str:
-        return (
-            "<br>".join(
-                f"{md_escape(c.id)} ({certainty.label(c.certainty)}, {md_escape(c.status)})"
-                for c in claims
+    def cell(claims: Sequence[ClaimView], head_to_head: bool = False) -> str:
+        def line(c: ClaimView) -> str:
+            note = routes_note(c, routes, head_to_head)
+            about = f"; {md_escape(note)}" if note else ""
+            return (
+                f"{md_escape(c.id)} ({certainty.label(c.certainty)}, {md_escape(c.status)}{about})"
             )
-            or "\u2014"
-        )
+
+        return "<br>".join(line(c) for c in claims) or "\u2014"
 
     out = [
         "| topic | " + " | ".join(md_escape(h) for h in head) + " |",
         "|---" * (len(head) + 1) + "|",
     ]
     for row in comparison.rows:
-        cells = [cell(row.by_route[r]) for r in routes] + [cell(row.head_to_head)]
+        cells = [cell(row.by_route[r]) for r in routes] + [cell(row.head_to_head, True)]
         out.append(f"| {md_escape(row.topic)} | " + " | ".join(cells) + " |")
     return "\n".join(out) + "\n"
 
 
 def map_markdown(emap: EvidenceMap) -> str:
-    """The evidence map as a Markdown table: count and best certainty per cell."""
+    """The evidence map as a Markdown table: count, best certainty and contested count per
+    cell, with the legend under it."""
     out = [
         "| topic | " + " | ".join(md_escape(r) for r in emap.routes) + " |",
         "|---" * (len(emap.routes) + 1) + "|",
@@ -400,6 +413,10 @@ def map_markdown(emap: EvidenceMap) -> str:
         cells = []
         for route in emap.routes:
             cell = emap.cell(route, topic)
-            cells.append(f"{cell.count} ({certainty.label(cell.best)})" if cell.count else "\u2014")
+            contested = cell.statuses().get("contested", 0) if cell.count else 0
+            mark = f" !{contested}" if contested else ""
+            shown = f"{cell.count} ({certainty.label(cell.best)}){mark}"
+            cells.append(shown if cell.count else "\u2014")
         out.append(f"| {md_escape(topic)} | " + " | ".join(cells) + " |")
+    out.append("\nEach cell: claims, the best certainty among them; !N: N of them contested.")
     return "\n".join(out) + "\n"

@@ -63,6 +63,7 @@ class ImportSummary:
     load: LoadSummary
     added: int = 0  # notices not imported before
     removed: int = 0  # notices imported before and not in this file
+    skipped: int = 0  # records naming neither a DOI nor a PMID: nothing could match them
 
 
 # An import that would drop more than this share of the notices imported before is
@@ -108,11 +109,12 @@ def import_retractions(
             digest.update(block)
     refresh(store, data_dir, progress=progress)
     notices: list[Row] = []
+    skipped: list[int] = []  # the lines of records nothing could match
 
     def parse() -> None:
         if progress:
             progress(f"reading {csv_path.name}")
-        notices.extend(read_retraction_watch(csv_path))
+        notices.extend(read_retraction_watch(csv_path, skipped))
 
     with build_lock(store.path, store.lock_wait, store.on_wait):
         before = _grades(store)
@@ -139,6 +141,7 @@ def import_retractions(
         works_retracted=retracted,
         claims_changed=int(persisted.facts.get("claims_changed", "0")),
         load=load,
+        skipped=len(skipped),
         added=added,
         removed=removed,
     )

@@ -101,13 +101,13 @@ def _reason(text: str) -> str | None:
     return "; ".join(part for part in parts if part) or None
 
 
-def read_retraction_watch(path: Path) -> Iterator[Row]:
+def read_retraction_watch(path: Path, skipped: list[int] | None = None) -> Iterator[Row]:
     """Stream the records of a Retraction Watch CSV as `retraction_notice` rows.
 
     Records naming neither a DOI nor a PubMed id of the original paper are
-    skipped (nothing could match them). Raises InvalidRetractions, naming the
-    file and line, for a wrong header, a truncated or malformed row, or a date
-    that is not one.
+    skipped (nothing could match them); their lines go into `skipped`. Raises
+    InvalidRetractions, naming the file and line, for a wrong header, a truncated or
+    malformed row, or a date that is not one.
     """
 
     def fail(line: int, message: str) -> InvalidRetractions:
@@ -206,6 +206,8 @@ def read_retraction_watch(path: Path) -> Iterator[Row]:
                     _reason(record[at["Reason"]]),
                     line,
                 )
+            elif skipped is not None:
+                skipped.append(line)
             line = reader.line_num + 1
 
 

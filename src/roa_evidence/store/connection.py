@@ -24,9 +24,16 @@ def default_db_url(data_dir: Path) -> str:
 def as_db_url(value: str) -> str:
     """A database as `--db` names it: a SQLAlchemy URL as it is, a plain file path as the
     SQLite URL of that file (`evidence.db` -> `sqlite:////abs/evidence.db`)."""
+    scheme, separator, rest = value.partition("://")
+    if separator and scheme in _POSTGRES_SCHEMES:
+        return f"postgresql+psycopg://{rest}"  # libpq's spellings, through psycopg 3
     if "://" in value or value.startswith("sqlite:"):
         return value
     return f"sqlite:///{Path(value).expanduser().absolute()}"
+
+
+# What libpq, psql and most hosting services call a PostgreSQL URL.
+_POSTGRES_SCHEMES = frozenset({"postgres", "postgresql"})
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -63,8 +70,8 @@ def make_engine(url: str) -> Engine:
         engine = sa.create_engine(url)
     except (sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as exc:
         raise StoreError(
-            f"cannot use the database URL '{url}' ({exc}); give a file path or a SQLAlchemy URL "
-            "such as sqlite:///evidence.db or postgresql+psycopg://host/db"
+            f"cannot use the database URL '{url}' ({exc}); give a file path or a URL such as "
+            "sqlite:///evidence.db or postgresql://user@host/db"
         ) from None
     except ModuleNotFoundError as exc:
         raise StoreError(

@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from ..load.evidence_base import EvidenceBase
     from ..retractions.retraction_watch import Persisted
 
-SCHEMA_VERSION = "3"  # bump when a table in `tables` changes: older stores are rebuilt
+SCHEMA_VERSION = "4"  # bump when a table in `tables` changes: older stores are rebuilt
 # The advisory lock a load of one schema takes (advisory locks are per database):
 # roa-evidence's key and the schema's, so loads into other schemas do not wait for it.
 PG_LOCK = "SELECT pg_advisory_xact_lock(947678, hashtext(coalesce(current_schema(), '')))"
@@ -109,7 +109,7 @@ class Store:
                 return {key: value for key, value in rows}
         except sa.exc.DBAPIError as exc:
             if isinstance(exc, sa.exc.OperationalError) and self.engine.dialect.name != "sqlite":
-                raise server_error(exc) from None  # no server: say so before reading any file
+                raise server_error(exc, self.url) from None  # no server: say so before reading
             return {}
 
     # -- writing -----------------------------------------------------------
@@ -235,7 +235,7 @@ class Store:
                 SQLModel.metadata.drop_all(conn, tables=list(reversed(tables())))
                 _create_and_fill(conn, rows)
         except sa.exc.DBAPIError as exc:
-            raise server_error(exc) from None
+            raise server_error(exc, self.url) from None
         return rows
 
 
@@ -257,15 +257,17 @@ def lock_server(
     conn.exec_driver_sql(PG_LOCK)
 
 
-def server_error(exc: Exception) -> StoreError:
-    """A database's error as one sentence (the driver's first line, never the SQL)."""
-    if "database is locked" in str(getattr(exc, "orig", exc)):
+def server_error(exc: Exception, url: str | None = None) -> StoreError:
+    """A database's error as one sentence (the driver's first line, never the SQL); a
+    missing schema or database is named, with the command that creates it."""
+    reason = str(getattr(exc, "orig", exc))
+    if "database is locked" in reason:
         return StoreError(
             "the database is busy: another process holds a lock on it (database is "
             "locked); nothing was changed; run again when that process is done, and do not "
             "move it away: it holds the imported retraction notices"
         )
-    if "lock timeout" in str(getattr(exc, "orig", exc)):
+    if "lock timeout" in reason:
         return StoreError(
             "another load has been writing this database for longer than --wait allows; "
             "nothing was changed; run again when it is done, or wait longer with "
@@ -276,10 +278,40 @@ def server_error(exc: Exception) -> StoreError:
             f"cannot read the SQLite database ({_first_line(exc)}); nothing was changed; run "
             "again, and if it keeps failing, check the disk it is on"
         )
+    missing = missing_on_server(reason, url)
+    if missing is not None:
+        return StoreError(missing)
     return StoreError(
         f"cannot use the database server ({_first_line(exc)}); "
         "check the --db URL and that the server is running"
     )
+
+
+def missing_on_server(reason: str, url: str | None) -> str | None:
+    """'the schema X does not exist ...' for a server error that says so, else None."""
+    import re
+
+    from sqlalchemy.engine import make_url
+
+    if url is None:
+        return None
+    parsed = make_url(url)
+    where = f"-h {parsed.host or 'localhost'} -p {parsed.port or 5432} -U {parsed.username or ''}"
+    database = re.search(r'database "([^"]+)" does not exist', reason)
+    if database:
+        return (
+            f"the database {database[1]} does not exist on the server {parsed.host}; create it "
+            f"with `createdb {where} {database[1]}`, then run the command again"
+        )
+    if "no schema has been selected" in reason or re.search(r'schema "[^"]+" does not', reason):
+        path = re.search(r"search_path\s*=\s*([^\s,&]+)", str(parsed.query.get("options", "")))
+        schema = path[1] if path else "public"
+        return (
+            f"the schema {schema} does not exist in the database {parsed.database}; create it "
+            f'with `psql {where} -d {parsed.database} -c "CREATE SCHEMA {schema}"`, then run '
+            "the command again"
+        )
+    return None
 
 
 def built_from(meta: dict[str, str], data_hash: str) -> bool:

@@ -95,7 +95,7 @@ CLAIM = sa.Table(
     _optional("total_n", Int),
     _column("n_asserted", Int, default=0),
     _column("n_disputed", Int, default=0),
-    *(_optional(name) for name in ("note", "rationale", "mid_json")),
+    *(_optional(name) for name in ("note", "rationale", "mid_json", "importance")),
     _column("grading_json", Text, default="[]"),  # the derivation, step by step
     _column("grading_against_json", Text, default="[]"),
     *(_optional(f"{name}_json") for name in ("override", "pooled_effect", "judgements")),

@@ -23,12 +23,14 @@ class ExportFormat(StrEnum):
     ris = "ris"
     fhir = "fhir"
     annotations = "annotations"
+    html = "html"
 
 
 class ExportWhat(StrEnum):
     evidence = "evidence"
     claims = "claims"
     sources = "sources"
+    profile = "profile"
 
 
 class GroupBy(StrEnum):
@@ -46,18 +48,20 @@ _RECORDS = {
     "ris": "RIS records",
     "fhir": "FHIR resources",
     "annotations": "annotations",
+    "html": "findings",
 }
 # What each format can export; the first is its default.
 _WHATS = {
-    "csv": ("evidence", "claims", "sources"),
+    "csv": ("evidence", "claims", "sources", "profile"),
     "json": ("claims", "sources"),
-    "md": ("claims", "sources"),
+    "md": ("claims", "sources", "profile"),
     "bib": ("cited", "sources"),
     "csl-json": ("cited", "sources"),
     "robvis": ("cited",),
     "ris": ("cited", "sources"),
     "fhir": ("cited",),
     "annotations": ("cited",),
+    "html": ("profile",),
 }
 _WHY_NOT = {
     "json": "a JSON export holds each claim with its evidence already",
@@ -70,6 +74,7 @@ _WHY_NOT = {
     "ris": "RIS holds works: those the matching claims cite, or every work with --what sources",
     "fhir": "a FHIR Bundle holds the matching findings with the works they cite",
     "annotations": "the annotations are the matching claims' quotes",
+    "html": "the HTML export is the GRADE evidence profile",
 }
 
 
@@ -101,8 +106,8 @@ def export(
             "tables), bib (BibTeX), csl-json (citeproc, Zotero, pandoc), robvis (the "
             'study-level risk-of-bias table R\'s robvis plots with tool = "Generic"), ris '
             "(reference managers), fhir (an EBM-on-FHIR R5 Bundle: citations, findings and "
-            "their GRADE certainty) or annotations (each quote as a W3C Web Annotation; "
-            "needs --documents).",
+            "their GRADE certainty), annotations (each quote as a W3C Web Annotation; "
+            "needs --documents) or html (the evidence profile).",
         ),
     ] = ExportFormat.csv,
     what: Annotated[
@@ -111,8 +116,10 @@ def export(
             "--what",
             "-w",
             help="csv: evidence (default; one row per claim x source link), claims (one row "
-            "per claim) or sources (one per work); json and md: claims (default) or sources; "
-            "bib and csl-json: sources for every work instead of the cited ones.",
+            "per claim), sources (one per work) or profile (a GRADE evidence profile, one row "
+            "per finding); json: claims (default) or sources; md: claims (default), sources "
+            "or profile; html: profile; bib and csl-json: sources for every work instead of "
+            "the cited ones.",
         ),
     ] = None,
     output: Annotated[
@@ -157,7 +164,8 @@ def export(
     ] = False,
 ) -> None:
     """Export evidence, claims or sources as CSV, JSON, Markdown, BibTeX, CSL-JSON, a robvis
-    risk-of-bias table, RIS, a FHIR Bundle or W3C Web Annotations.
+    risk-of-bias table, RIS, a FHIR Bundle or W3C Web Annotations, or a GRADE evidence
+    profile (--what profile) as CSV, Markdown or HTML.
 
     Takes every filter `claims` takes. Without -o the export goes to stdout.
 
@@ -175,6 +183,8 @@ def export(
     if documents is not None and fmt is not ExportFormat.annotations:
         fail(f"--documents applies to --format annotations only, not {fmt.value}")
     chosen = _what_for(fmt, what)
+    if group_by is not None and chosen != "claims":
+        fail(f"--group-by applies to the Summary-of-Findings tables only, not --what {chosen}")
     flt = filters.parse()
     placed: list[Any] = []
     if fmt is ExportFormat.annotations and documents is None:

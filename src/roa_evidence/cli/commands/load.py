@@ -13,7 +13,12 @@ from ..progress import progress
 def load(
     ctx: typer.Context,
     force: Annotated[
-        bool, typer.Option("--force", help="Rebuild even if nothing changed.")
+        bool,
+        typer.Option(
+            "--force",
+            help="Rebuild even if nothing changed, or replace a database built from another "
+            "evidence base (a shared one).",
+        ),
     ] = False,
 ) -> None:
     """Build or refresh the database from the evidence base now, and say what changed.

@@ -67,8 +67,13 @@ def import_(
         store.close()
     works = "work" if summary.works_matched == 1 else "works"
     claims = "claim" if summary.claims_changed == 1 else "claims"
+    skipped = ""
+    if summary.skipped:
+        record = "record" if summary.skipped == 1 else "records"
+        skipped = f" (skipped {summary.skipped:,} {record} naming neither a DOI nor a PubMed id)"
     print(
-        f"Imported {summary.records:,} notices from {csv_file.name}: "
+        f"Imported {summary.records:,} notice{'' if summary.records == 1 else 's'} from "
+        f"{csv_file.name}{skipped}: "
         f"{summary.works_matched} {works} of the evidence base matched, "
         f"{summary.works_retracted} retracted; "
         f"{summary.claims_changed} {claims} changed grade (roa-evidence retractions diff)."

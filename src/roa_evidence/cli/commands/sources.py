@@ -30,16 +30,41 @@ def sources(
             "--min-n", metavar="N", min=1, help="Only works with at least this many participants."
         ),
     ] = None,
+    route: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--route",
+            "-r",
+            metavar="ROUTE",
+            autocompletion=completion.routes,
+            help="Only works about this route: their appraisal names it, or a claim about it "
+            "cites or quotes them. Repeatable, or comma-separated.",
+        ),
+    ] = None,
+    condition: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--condition",
+            metavar="CONDITION",
+            autocompletion=completion.conditions,
+            help="Only works about this condition: their appraisal names it, or a claim about "
+            "it cites or quotes them. Repeatable, or comma-separated.",
+        ),
+    ] = None,
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List the works (studies, reviews, documents) with design, n, flags and citing claims.
 
-    Example: roa-evidence sources --design rct --min-n 20
+    Example: roa-evidence sources --route IM --design rct --min-n 20
     """
     from ...query.queries import find_works
     from ...vocab import parse_terms
 
     designs = parse_terms("design", design)
+    routes = parse_terms("route", route)
+    conditions = parse_terms("condition", condition)
     with connection(ctx) as conn:
-        works = find_works(conn, design=designs or None, min_n=min_n)
+        works = find_works(
+            conn, design=designs or None, min_n=min_n, routes=routes, conditions=conditions
+        )
     render(WorkList(works), fmt)
