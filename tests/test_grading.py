@@ -444,6 +444,13 @@ def test_link_effects_in_a_multi_study_body_fall_back_to_sample_size() -> None:
     ("settings", "effect", "change"),
     [
         ({"md_margin": 2.0}, Effect("MD", -0.5, -3.0, 2.5, n=800), -2),
+        # GRADE guidelines 6's reading, not the default: with the information size met, a
+        # CI spanning both thresholds is one level; short or unknown, it stays two
+        ({"md_margin": 2.0, "wide_ci_with_ois_met": 1}, Effect("MD", -0.5, -3.0, 2.5, n=800), -1),
+        ({"md_margin": 2.0, "wide_ci_with_ois_met": 1}, Effect("MD", -0.5, -3.0, 2.5, n=300), -2),
+        ({"wide_ci_with_ois_met": 1}, rr(0.6, 1.3), -2),
+        ({"wide_ci_with_ois_met": 1}, rr(0.6, 1.3, n=100, events=300), -1),
+        ({"wide_ci_with_ois_met": 1}, rr(0.6, 1.3, n=100_000, events=299), -2),
         ({"md_margin": 5.0}, Effect("MD", -0.5, -3.0, 2.5, n=800), None),
         ({"md_margin": 5.0, "precise_null": False}, Effect("MD", -0.5, -3.0, 2.5, n=800), -1),
         ({"rd_margin": 0.02}, Effect("RD", 0.0, -0.03, 0.03, n=800), -2),

@@ -43,6 +43,8 @@ class GradingConfig:
     md_margin: float | None = None  # MD: depends on the scale; off unless set
     rd_margin: float | None = None  # RD: depends on the baseline risk; off unless set
     precise_null: bool = True  # a CI crossing no effect inside both thresholds is precise
+    # levels for a CI spanning both thresholds when n (or events) meets the OIS
+    wide_ci_with_ois_met: int = 2
     # inconsistency
     inconsistency_gap: int = 1  # contradicting design at most this many levels below the start
     value_tolerance: float = 0.25  # relative difference of centres for disagreeing values
@@ -64,6 +66,8 @@ class GradingConfig:
             margin = getattr(self, name)
             if margin is not None and margin <= 0:
                 problems.append(f"{name} must be positive")
+        if self.wide_ci_with_ois_met not in (1, 2):
+            problems.append("wide_ci_with_ois_met must be 1 or 2")
         if not 0 <= self.unsized_imprecision <= 2:
             problems.append("unsized_imprecision must be 0, 1 or 2")
         if self.inconsistency_gap < 0:
@@ -112,6 +116,7 @@ def _config_kinds() -> dict[str, str]:
         "md_margin": _OPT_FLOAT,
         "rd_margin": _OPT_FLOAT,
         "precise_null": _BOOL,
+        "wide_ci_with_ois_met": _INT,
         "inconsistency_gap": _INT,
         "value_tolerance": _FLOAT,
         "publication_bias_flags": _STRS,

@@ -97,6 +97,23 @@ def _imprecision_from_effect(
                 f"of {config.ois_participants} participants",
             )
         )
+    information_met = (
+        effect.events >= config.ois_events
+        if events_known and effect.events is not None
+        else n is not None and n >= config.ois_participants
+    )
+    against_mid = mid is not None and mid.measure == effect.measure
+    if config.wide_ci_with_ois_met == 1 and information_met and not against_mid:
+        # GRADE guidance 6: once the optimal information size is met, an interval that
+        # includes appreciable benefit and harm is serious imprecision, one level; very
+        # serious is a wide interval with too little information behind it. (Against a
+        # claim's MID, Core GRADE 2 counts the thresholds crossed: two stays two.)
+        findings = [
+            Rating(1, f"{f.reason} (one level: the optimal information size is met)")
+            if f.levels == 2
+            else f
+            for f in findings
+        ]
     levels = min(2, max((f.levels for f in findings), default=0))
     if n is None and not events_known:
         note = "the information size could not be checked (n not reported)"
