@@ -268,3 +268,23 @@ def test_an_endless_retraction_file_is_refused_at_once(
     assert result.stderr == (
         f"Error: {path} {what}; give the downloaded retraction_watch.csv itself\n"
     )
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_a_draft_that_is_a_pipe_a_device_or_too_large_is_refused_at_once(tmp_path: Path) -> None:
+    pipe = tmp_path / "draft.md"
+    os.mkfifo(pipe)  # nobody writes to it: reading it whole would wait forever
+    huge = tmp_path / "huge.md"
+    with huge.open("wb") as handle:  # sparse: 17 MB without writing them
+        handle.truncate(17 * 2**20)
+    for draft, words in (
+        (pipe, "is a named pipe"),
+        ("/dev/zero", "is a device"),
+        (huge, "over the 16 MB limit"),
+    ):
+        result = CliRunner().invoke(app, ["check", str(draft)])
+        assert result.exit_code == 2, result.output
+        assert words in result.output and "split a longer draft" in result.output
+        assert "Traceback" not in result.output
+    result = CliRunner().invoke(app, ["check", "-"], input=b"IV ketamine works. " * (2**20))
+    assert result.exit_code == 2 and "over the 16 MB limit" in result.output

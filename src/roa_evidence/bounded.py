@@ -21,6 +21,7 @@ MAX_DATA_FILE = 512 * 2**20  # studies.bib, claims.yaml, claims/*.yaml
 MAX_GRADING_FILE = 2**20  # grading.toml
 MAX_DOCUMENT_FILE = 64 * 2**20  # a document's text, for quote checks
 MAX_RETRACTIONS_FILE = 2 * 2**30  # the Retraction Watch CSV (about 60 MB in 2026)
+MAX_DRAFT_FILE = 16 * 2**20  # a draft to check: some 2,000 pages, checked in about 2 minutes
 
 _PIECE = 1 << 20
 

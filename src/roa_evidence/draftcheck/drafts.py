@@ -5,9 +5,13 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
+from ..bounded import MAX_DRAFT_FILE, NotReadable, read_bytes
 from ..errors import DataNotFound, EvidenceError
 
 __all__ = ["COMMON_ENCODINGS", "BadDraft", "decode_draft", "docx_text", "read_draft"]
+
+# Checking costs about 6-11 s a megabyte (bench/check_speed.py): larger drafts are split.
+_REMEDY = "check a regular file under 16 MB (split a longer draft into chapters)"
 
 COMMON_ENCODINGS = ("utf-8", "utf-16", "latin-1", "cp1252", "iso-8859-15", "mac-roman")
 
@@ -51,8 +55,10 @@ def decode_draft(data: bytes, name: str, encoding: str | None = None) -> str:
 
 def read_draft(path: Path, encoding: str | None = None) -> str:
     """A draft file's text; DataNotFound or BadDraft say why it cannot be read."""
-    try:
-        data = path.read_bytes()
+    try:  # a regular file of bounded size: a pipe would block, /dev/zero never end
+        data = read_bytes(path, MAX_DRAFT_FILE)
+    except NotReadable as exc:
+        raise BadDraft(f"draft '{path}' {exc.reason}; {_REMEDY}") from None
     except FileNotFoundError:
         raise DataNotFound(f"no draft '{path}'") from None
     except IsADirectoryError:
@@ -72,6 +78,8 @@ def docx_text(path: Path) -> str:
 
     if not path.is_file():
         raise DataNotFound(f"no draft file '{path}'")
+    if path.stat().st_size > MAX_DRAFT_FILE:
+        raise BadDraft(f"draft '{path}' is over the {MAX_DRAFT_FILE // 2**20} MB limit; {_REMEDY}")
     try:
         document = docx.Document(str(path))
     except (zipfile.BadZipFile, KeyError, ValueError, OpcError) as exc:

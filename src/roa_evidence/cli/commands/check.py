@@ -106,7 +106,15 @@ def check(
     if draft == "-":
         if kind is DraftKind.docx:
             fail("a Word draft cannot be read from standard input; name the .docx file")
-        name, text = "<stdin>", decode_draft(sys.stdin.buffer.read(), "standard input", encoding)
+        from ...bounded import MAX_DRAFT_FILE
+
+        data = sys.stdin.buffer.read(MAX_DRAFT_FILE + 1)
+        if len(data) > MAX_DRAFT_FILE:
+            fail(
+                f"standard input is over the {MAX_DRAFT_FILE // 2**20} MB limit for a draft; "
+                "split a longer draft into chapters"
+            )
+        name, text = "<stdin>", decode_draft(data, "standard input", encoding)
         draft_kind = kind.value if kind else "text"
     else:
         draft_kind = kind.value if kind else kind_of(Path(draft))
