@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from pathlib import Path
 from typing import Any
 
 from ..errors import InvalidData
@@ -32,19 +31,19 @@ from ..store.meta import SCHEMA_VERSION, meta_rows
 from .bibfile import Work
 from .crosscheck import Located, cross_check, duplicate_ids
 from .datafile import Problems, read_config
-from .inputs import GRADING_NAME, VOCABULARY_NAME, fingerprint
+from .inputs import GRADING_NAME, VOCABULARY_NAME, Inputs
 from .read import ClaimsFile, read_claims_file
 from .rows import claim_rows, study_of
 
 
 def update(
     store: Store,
-    data_dir: Path,
+    inputs: Inputs,
     meta: dict[str, str],
-    hashes: dict[str, str],
     progress: Progress | None = None,
 ) -> LoadSummary | None:
     """Apply the changed claims files; None when a full rebuild is needed instead."""
+    data_dir, hashes = inputs.data_dir, inputs.hashes
     old = {
         key.removeprefix("input:"): value for key, value in meta.items() if key.startswith("input:")
     }
@@ -67,27 +66,23 @@ def update(
             read[name] = read_claims_file(data_dir / name, Problems(strict=True))
         except InvalidData:
             return None  # the full read says what is wrong, and where
-    data_hash = fingerprint(data_dir, hashes)
     try:
         with store.change(meta) as writer:
-            return _apply(
-                writer, data_dir, meta, hashes, data_hash, changed + removed, read, progress
-            )
+            return _apply(writer, inputs, meta, changed + removed, read, progress)
     except ChangeRefused:
         return None
 
 
 def _apply(
     writer: Writer,
-    data_dir: Path,
+    inputs: Inputs,
     meta: dict[str, str],
-    hashes: dict[str, str],
-    data_hash: str,
     replaced: list[str],
     read: dict[str, ClaimsFile],
     progress: Progress | None,
 ) -> LoadSummary:
     """The full load's steps on the changed files: validate, grade, write (in place)."""
+    data_dir, hashes, data_hash = inputs.data_dir, inputs.hashes, inputs.data_hash
     config = DEFAULT_CONFIG
     if GRADING_NAME in hashes:
         config, problems = read_config(data_dir / GRADING_NAME)

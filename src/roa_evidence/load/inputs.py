@@ -6,7 +6,9 @@ changed" costs a hash of the files and no heavy import.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..bounded import MAX_DATA_FILE, open_regular
@@ -57,9 +59,34 @@ def file_key(data_dir: Path, path: Path) -> str:
     return path.relative_to(data_dir).as_posix()
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """An evidence base's folder, looked at once: its input files, their content hashes
+    and the fingerprint of them all, handed down to every later step of a load."""
+
+    data_dir: Path
+    files: list[Path]
+    hashes: dict[str, str]
+
+    @functools.cached_property
+    def data_hash(self) -> str:
+        """The fingerprint of the whole evidence base (`fingerprint`)."""
+        return _digest(self.hashes)
+
+
+def read_inputs(data_dir: Path) -> Inputs:
+    """The folder's input files, hashed once (a load's steps take them from here)."""
+    files = input_files(data_dir)
+    return Inputs(data_dir, files, _hashes_of(data_dir, files))
+
+
 def file_hashes(data_dir: Path) -> dict[str, str]:
     """Each input file's content hash, by its name relative to `data_dir`, in input order."""
-    hashes = {file_key(data_dir, path): _content_hash(path) for path in input_files(data_dir)}
+    return _hashes_of(data_dir, input_files(data_dir))
+
+
+def _hashes_of(data_dir: Path, files: list[Path]) -> dict[str, str]:
+    hashes = {file_key(data_dir, path): _content_hash(path) for path in files}
     vocabulary = data_dir / VOCABULARY_NAME  # not read as a claims file, but a change regrades
     if vocabulary.exists():
         hashes[VOCABULARY_NAME] = _content_hash(vocabulary)
@@ -79,7 +106,11 @@ def _content_hash(path: Path) -> str:
 
 def fingerprint(data_dir: Path, hashes: dict[str, str] | None = None) -> str:
     """A content hash of every input file: equal hashes mean nothing to reload."""
+    return _digest(hashes if hashes is not None else file_hashes(data_dir))
+
+
+def _digest(hashes: dict[str, str]) -> str:
     digest = hashlib.blake2b(digest_size=16)
-    for name, file_hash in (hashes if hashes is not None else file_hashes(data_dir)).items():
+    for name, file_hash in hashes.items():
         digest.update(f"{name}\0{file_hash}\0".encode())
     return digest.hexdigest()

@@ -42,16 +42,31 @@ from .yamlfile import line_of
 
 
 def read_evidence_base(
-    data_dir: Path, while_waiting: Callable[[], object] | None = None, strict: bool = False
+    data_dir: Path,
+    while_waiting: Callable[[], object] | None = None,
+    strict: bool = False,
 ) -> EvidenceBase:
     """Read and validate an evidence base; raise InvalidData with every problem found
     (`strict`: with the first one, for a caller that only needs to know whether it is valid).
+    """
+    files = input_files(data_dir)
+    vocab.activate(base_vocabulary(data_dir))  # before the fork: the worker checks its terms
+    return read_base_files(data_dir, files, while_waiting, strict)
+
+
+def read_base_files(
+    data_dir: Path,
+    files: list[Path],
+    while_waiting: Callable[[], object] | None = None,
+    strict: bool = False,
+) -> EvidenceBase:
+    """`read_evidence_base` on the input `files` a load has already found and hashed
+    (`inputs.read_inputs`), with the base's vocabulary already active: the folder is
+    not looked at again.
 
     studies.bib is parsed in a second process while the claims files are read here.
     """
     problems = Problems(strict)
-    files = input_files(data_dir)
-    vocab.activate(base_vocabulary(data_dir))  # before the fork: the worker checks its terms
     bib = read_works_in_background(files[0])
     claim_files: list[ClaimsFile] = []
     try:

@@ -23,7 +23,7 @@ from ..store.connection import default_db_url
 from ..store.database import LoadSummary, Progress, Store
 from ..store.meta import built_from, meta_rows
 from ..store.sqlitefile import DEFAULT_LOCK_WAIT, build_lock
-from .inputs import default_data_dir, file_hashes, fingerprint
+from .inputs import Inputs, default_data_dir, fingerprint, read_inputs
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -46,41 +46,41 @@ def refresh(
     from .vocabfile import base_vocabulary
 
     vocab.activate(base_vocabulary(data_dir))  # the base's terms, for what is asked next
-    hashes = file_hashes(data_dir)
-    data_hash = fingerprint(data_dir, hashes)
+    inputs = read_inputs(data_dir)  # the folder looked at once; later steps take it from here
     meta = store.meta()
-    if not force and built_from(meta, data_hash):
+    if not force and built_from(meta, inputs.data_hash):
         return None
     if not force:
-        refuse_another_base(store, meta, data_dir, data_hash)
+        refuse_another_base(store, meta, inputs)
     with build_lock(store.path, store.lock_wait, store.on_wait):
         meta = store.meta()
-        if not force and built_from(meta, data_hash):
+        if not force and built_from(meta, inputs.data_hash):
             return None  # another process built it while we waited
         if not force:
-            refuse_another_base(store, meta, data_dir, data_hash)
+            refuse_another_base(store, meta, inputs)
             # lazy: a command that finds its database current never imports the parsers
             from .incremental import update
 
-            summary = update(store, data_dir, meta, hashes, progress)
+            summary = update(store, inputs, meta, progress)
             if summary is not None:
                 return summary
         # lazy, as `update` above: the parsers and SQLModel only when a load reads
         from ..store.models import created_tables
-        from .read import read_evidence_base
+        from .read import read_base_files
 
         if progress:
             progress("reading the evidence base")
         # SQLModel's import (tenths of a second) overlaps the parse of a large studies.bib
-        base = read_evidence_base(data_dir, while_waiting=created_tables)
-        summary = write_base(store, base, hashes, progress)
+        base = read_base_files(data_dir, inputs.files, while_waiting=created_tables)
+        summary = write_base(store, base, inputs, progress)
         return dataclasses.replace(summary, first=not meta)
 
 
-def refuse_another_base(store: Store, meta: dict[str, str], data_dir: Path, data_hash: str) -> None:
+def refuse_another_base(store: Store, meta: dict[str, str], inputs: Inputs) -> None:
     """A store built from another folder's evidence base, with other content, is someone
     else's (a team's shared database): refuse to rebuild it over them. The same folder
     with changed files is the owner editing their base, and is brought up to date."""
+    data_dir, data_hash = inputs.data_dir, inputs.data_hash
     built = meta.get("data_dir")
     if not built or built == str(data_dir.resolve()) or meta.get("data_hash") == data_hash:
         return
@@ -103,21 +103,21 @@ def redacted(url: str) -> str:
 def write_base(
     store: Store,
     base: EvidenceBase,
-    hashes: dict[str, str],
+    inputs: Inputs,
     progress: Progress | None = None,
     imported: Persisted | None = None,
 ) -> LoadSummary:
     """Grade a validated evidence base into rows and have the store write them whole.
 
-    `hashes` are the input files' content hashes (`inputs.file_hashes`), kept so that
-    the next load can tell which files changed; `imported`: an import's retraction
-    notices, instead of those the database holds.
+    `inputs`: the folder's input files and content hashes (`inputs.read_inputs`), the
+    hashes kept so that the next load can tell which files changed; `imported`: an
+    import's retraction notices, instead of those the database holds.
     """
     # lazy: open_store serves the console's fast path, which must not import these
     from ..store.tables import layout
     from .rows import table_rows
 
-    data_hash = fingerprint(base.data_dir, hashes)
+    hashes, data_hash = inputs.hashes, inputs.data_hash
 
     def rows_for(kept: Persisted) -> Rows:
         if progress:

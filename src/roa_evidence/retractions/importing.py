@@ -98,7 +98,7 @@ def import_retractions(
     """
     # lazy: `retractions diff` (retraction_changes) only reads the store, and should not
     # pay for the parsers
-    from ..load.inputs import file_hashes
+    from ..load.inputs import read_inputs
     from ..load.read import read_evidence_base
     from ..load.refresh import refresh, write_base
     from ..store.sqlitefile import build_lock
@@ -130,7 +130,7 @@ def import_retractions(
         if not replace and removed > MAX_SILENT_LOSS * len(previous.notices):
             raise InvalidRetractions(_loss_message(csv_path, len(notices), removed, previous))
         persisted = Persisted(notices=notices, facts=facts, before=before)
-        load = write_base(store, base, file_hashes(data_dir), progress, persisted)
+        load = write_base(store, base, read_inputs(data_dir), progress, persisted)
     matched = match_notices(base.works.values(), notices)
     own = {key: len(work.notices) for key, work in base.works.items()}
     imported_keys = [key for key, found in matched.items() if len(found) > own[key]]
