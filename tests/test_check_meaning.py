@@ -267,3 +267,35 @@ def test_a_bases_own_lay_words_are_read(run: Run, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     [finding] = json.loads(result.stdout)["findings"]
     assert finding["claim"] == "iv-bioavailability-100"
+
+
+def test_a_long_draft_is_judged_in_forked_workers_as_in_one_process(
+    shipped_db: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from roa_evidence import open_store
+    from roa_evidence.draftcheck import check, checking
+    from roa_evidence.query.queries import find_claims
+
+    text = "\n\n".join(
+        f"IM ketamine takes effect within {i} minutes [@chilukuri2014acute]. A drip is "
+        f"safer than a shot in the muscle in group {i}. Oral ketamine has a bioavailability "
+        f"of {i} %. IV ketamine is not effective for depression."  # repeated: judged once
+        for i in range(100)
+    )
+    with open_store(SHIPPED_DATA, shipped_db) as conn:
+        claims = find_claims(conn)
+    monkeypatch.setattr(checking, "_CHUNK", 40)
+    monkeypatch.setattr(checking, "_PARALLEL_FROM", 10**9)
+    alone = check(text, claims, "markdown")
+    monkeypatch.setattr(checking, "_PARALLEL_FROM", 50)
+    monkeypatch.setattr(checking.os, "cpu_count", lambda: 2)
+    from roa_evidence.load import workers
+
+    pools: list[int] = []
+    real_pool = workers.forked_pool
+    monkeypatch.setattr(workers, "forked_pool", lambda n: pools.append(n) or real_pool(n))
+    done: list[int] = []
+    shared = check(text, claims, "markdown", progress=done.append)
+    assert pools == [2] and shared == alone
+    assert sum(done) == len(shared.findings) == 400 and len(done) > 2
+    assert any(f.claim is not None for f in shared.findings)

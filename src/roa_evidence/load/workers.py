@@ -12,14 +12,14 @@ import sys
 _PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def forked_pool() -> concurrent.futures.ProcessPoolExecutor:
-    """One forked worker (it inherits the parent's memory: nothing big is pickled).
+def forked_pool(workers: int = 1) -> concurrent.futures.ProcessPoolExecutor:
+    """`workers` forked workers (they inherit the parent's memory: nothing big is pickled).
 
     A parent killed with SIGKILL (the out-of-memory killer) runs no cleanup, so the
     worker asks the kernel to kill it when its parent dies.
     """
     return concurrent.futures.ProcessPoolExecutor(
-        1,
+        workers,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_die_with_parent,
         initargs=(os.getpid(),),
