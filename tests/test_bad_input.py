@@ -461,7 +461,7 @@ def test_quote_not_in_its_document_is_refused(evidence_dir: Path) -> None:
     assert result.stdout == ""
     assert result.stderr == (
         f"{evidence_dir / 'claims.yaml'}:54: claim 'im-cheaper': the quote \"IM is much "
-        "cheaper\" is not in docalpha's text; copy it verbatim from the document (the closest "
+        "cheaper\" is not in docalpha's text (an orphan); copy it verbatim from the document (the closest "
         "passage is \"IM is cheaper.\": the quote adds 'much')\n"
         + FOOTER_1.replace("; nothing was loaded. ", ". ")
         + "\n"

@@ -80,7 +80,7 @@ def test_a_near_miss_quote_names_the_closest_passage_and_the_difference(evidence
     assert code == 2
     assert err.splitlines()[0] == (
         f"{claims}:14: claim 'im-as-effective-as-iv': the quote \"IV works better for the "
-        "depression\" is not in docbeta's text; copy it verbatim from the document (the "
+        "depression\" is not in docbeta's text (an orphan); copy it verbatim from the document (the "
         "closest passage is \"IV works best for depression.\": the document has 'best' where "
         "the quote has 'better'; the quote adds 'the')"
     )

@@ -91,7 +91,7 @@ def test_validate_checks_quotes_against_documents(run: Run, evidence_dir: Path) 
     assert bad.exit_code == 2
     assert bad.stderr.splitlines()[0] == (
         f"{claims_file}:54: claim 'im-cheaper': the quote \"IM is much cheaper\" is not in "
-        "docalpha's text; copy it verbatim from the document (the closest passage is "
+        "docalpha's text (an orphan); copy it verbatim from the document (the closest passage is "
         "\"IM is cheaper.\": the quote adds 'much')"
     )
 

@@ -44,7 +44,7 @@ def test_an_altered_quote_is_caught(shared_dir: Path, tmp_path: Path) -> None:
         "claim 'im-bioavailability-93': the quote \"Bioavailability is slightly lower "
         "(approximately 95%)" in result.stderr
     )
-    assert "is not in synaptica2025comparing's text; copy it verbatim" in result.stderr
+    assert "is not in synaptica2025comparing's text (an orphan); copy it verbatim" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -105,7 +105,8 @@ def check_quotes(base: EvidenceBase, documents_dir: Path) -> list[Problem]:
                             line,
                             f"claim '{claim.spec.id}': the "
                             f'quote "{_shorten(assertion.quote)}" is not in '
-                            f"{key}'s text; copy it verbatim from the document{closest}",
+                            f"{key}'s text (an orphan); copy it verbatim from the "
+                            f"document{closest}",
                         )
                     )
     return problems
