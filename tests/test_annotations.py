@@ -100,6 +100,7 @@ def test_positions_follow_an_editors_note_added_at_the_top(
         assert new["target"]["selector"][0]["exact"] == old["target"]["selector"][0]["exact"]
 
 
+@pytest.mark.slow  # every shipped quote, twice
 def test_the_shipped_quotes_hold_before_and_after_an_editors_note(
     run: Run, shared_dir: Path, tmp_path: Path
 ) -> None:

@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 import roa_evidence
 from roa_evidence import ClaimFilter, find_claims, open_store
 
@@ -103,6 +105,7 @@ def _run_reporting(args: list[str], module: str) -> tuple[str, bool]:
     return done.stdout, done.stderr.strip().splitlines()[-1] == "True"
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_a_query_does_not_import_sqlmodel(evidence_dir: Path, tmp_path: Path) -> None:
     args = ["--data", str(evidence_dir), "--db", str(tmp_path / "e.sqlite")]
     _run_reporting([*args, "load"], "sqlmodel")
@@ -110,6 +113,7 @@ def test_a_query_does_not_import_sqlmodel(evidence_dir: Path, tmp_path: Path) ->
     assert printed.startswith("[") and not imported
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_a_changed_claims_file_is_applied_without_sqlalchemy(
     evidence_dir: Path, tmp_path: Path
 ) -> None:

@@ -70,6 +70,7 @@ def test_a_killed_exports_temporary_file_is_swept_and_a_live_ones_kept(
     "command",
     [("export", "--format", "csv"), ("claims", "--format", "json"), ("report", "-o", "-")],
 )
+@pytest.mark.slow  # fresh processes
 def test_a_full_standard_output_is_one_sentence(
     evidence_dir: Path, tmp_path: Path, command: tuple[str, ...]
 ) -> None:

@@ -157,6 +157,7 @@ def test_shell_completion_offers_terms_ids_and_keys(evidence_dir: Path) -> None:
     assert "im-bioavailability-93" in _complete("show", "im-bio")  # the shipped base
 
 
+@pytest.mark.slow  # fresh processes
 def test_a_load_with_nothing_to_do_answers_like_the_full_command(
     evidence_dir: Path, tmp_path: Path
 ) -> None:

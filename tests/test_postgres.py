@@ -21,6 +21,9 @@ from conftest import _PG_REASON, PG_SERVER
 from roa_evidence.cli import app
 from roa_evidence.store import backends as store
 
+# PostgreSQL only, with lock waits: the full run (as every PostgreSQL parameter is).
+pytestmark = pytest.mark.slow
+
 DSN = "host=127.0.0.1 port=5432 dbname=test user=postgres"
 
 

@@ -31,6 +31,7 @@ def test_the_documented_table_is_the_rule() -> None:
         assert cell == f"`{status}`: {reason}", (level_for, level_against)
 
 
+@pytest.mark.slow  # walks every shipped claim
 def test_every_shipped_derivation_adds_up(run: Run) -> None:
     result = run("claims", "--format", "json", data=SHIPPED_DATA)
     assert result.exit_code == 0, result.stderr

@@ -21,6 +21,9 @@ from typer.testing import CliRunner
 from conftest import SHIPPED_DATA
 from roa_evidence.cli import app
 
+# Sweeps of every table at several terminal widths: the full run, not the quick loop.
+pytestmark = pytest.mark.slow
+
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 FRAME = set("─━│┃┌┐└┘├┤┬┴┼╭╮╯╰═║+-|")
 

@@ -74,6 +74,7 @@ def _read(claims: str) -> tuple[dict[str, object] | None, list[str]]:
     return values, []
 
 
+@pytest.mark.slow  # a property over generated files
 @settings(max_examples=60, deadline=None)
 @given(place=st.sampled_from(sorted(PLACES)), scalar=st.sampled_from(SCALARS))
 def test_problems_do_not_depend_on_another_problem(place: str, scalar: str) -> None:

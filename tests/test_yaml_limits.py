@@ -39,6 +39,7 @@ def _validate(data: Path) -> tuple[int, str]:
         (3000, "version: 1\nclaims: []\nnote: {opening}{closing}\n"),  # recursion
     ],
 )
+@pytest.mark.slow  # thousands of levels
 def test_deep_nesting_is_refused_in_our_words(
     evidence_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
