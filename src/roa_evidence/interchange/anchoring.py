@@ -18,7 +18,9 @@ from rapidfuzz import fuzz
 
 CONTEXT = 32  # characters of prefix and suffix a TextQuoteSelector keeps
 FUZZY_MIN = 80.0  # rapidfuzz similarity (0-100) below which a passage is not the quote
-_SAME = {
+# Characters a quote may spell either way: typographic quotes and dashes, a no-break
+# space. One table for every quote comparison (validate's too: load/quotes.py).
+TYPOGRAPHIC = {
     "\u2018": "'",
     "\u2019": "'",
     "\u201a": "'",
@@ -34,6 +36,7 @@ _SAME = {
     "\u2013": "-",
     "\u2014": "-",
     "\u2212": "-",
+    "\u00a0": " ",
 }
 
 
@@ -60,7 +63,7 @@ class Folded:
         origin: list[int] = []
         for i, char in enumerate(text):
             for folded in unicodedata.normalize("NFKC", char):
-                folded = _SAME.get(folded, folded)
+                folded = TYPOGRAPHIC.get(folded, folded)
                 if folded.isspace():
                     if chars and chars[-1] == " ":
                         continue

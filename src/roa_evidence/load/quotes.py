@@ -8,30 +8,12 @@ from pathlib import Path
 
 from ..bounded import MAX_DOCUMENT_FILE
 from ..errors import DataNotFound, InvalidData, Problem
+from ..interchange.anchoring import TYPOGRAPHIC
 from .datafile import read_text
 from .evidence_base import EvidenceBase
 from .inputs import BIB_NAME, input_files
 
-_QUOTE_CHARS = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u2032": "'",
-        "\u00b4": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u2033": '"',
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-    }
-)
+_QUOTE_CHARS = str.maketrans(TYPOGRAPHIC)
 _WHITESPACE = re.compile(r"\s+")
 
 
