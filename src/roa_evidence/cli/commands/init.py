@@ -7,10 +7,12 @@ from typing import Annotated
 
 import typer
 
-_TERMS_HELP = (
-    "Comma-separated; give other spellings after '=' separated by '/' "
-    "(e.g. IV=intravenous/infusion,IM=intramuscular). Repeatable."
-)
+
+def _terms_help(what: str, example: str) -> str:
+    return (
+        f"{what} Comma-separated; give other spellings after '=' separated by '/' "
+        f"(e.g. {example}). Repeatable."
+    )
 
 
 def init(
@@ -21,19 +23,30 @@ def init(
     routes: Annotated[
         list[str],
         typer.Option(
-            "--routes", metavar="TERMS", help="The routes its claims may name. " + _TERMS_HELP
+            "--routes",
+            metavar="TERMS",
+            help=_terms_help(
+                "The routes its claims may name.", "IV=intravenous/infusion,IM=intramuscular"
+            ),
         ),
     ],
     topics: Annotated[
         list[str],
-        typer.Option("--topics", metavar="TERMS", help="The topics of its claims. " + _TERMS_HELP),
+        typer.Option(
+            "--topics",
+            metavar="TERMS",
+            help=_terms_help("The topics of its claims.", "efficacy,safety=adverse-effects"),
+        ),
     ],
     conditions: Annotated[
         list[str] | None,
         typer.Option(
             "--conditions",
             metavar="TERMS",
-            help="The conditions its claims and studies may name (default: any). " + _TERMS_HELP,
+            help=_terms_help(
+                "The conditions its claims and studies may name (default: any).",
+                "depression=mdd/trd,pain",
+            ),
         ),
     ] = None,
 ) -> None:
