@@ -33,7 +33,8 @@ Mapping rules (general, not tuned to one source):
   "other" downgrade (GRADEpro's "other considerations" column) counts as publication
   bias; a domain with no downgrade is judged not serious; imprecision is left to the
   tool;
-- upgrades for a large effect or a dose-response gradient become link flags.
+- upgrades (a large effect, a dose-response gradient, plausible confounding) are the
+  reviewers' judgements too, recorded as judged, as their downgrades are.
 
 Choosing settings: a ratio threshold r pairs with 2 - r (GRADE guidelines 6: the same
 relative reduction and increase, 0.75 / 1.25 as shipped); only rows whose printed
@@ -104,6 +105,9 @@ CONDITION = "any"
 HELD_OUT_MODULUS = 3
 RATIO_HIGH_AS_RELATIVE_INCREASE = True
 ADDS_UP_ONLY = True
+# The reviewers' reasons to rate up passed as their judgements (False: as link flags that
+# the tool's automatic rule weighs, as before issue 21's third pass).
+UPGRADES_AS_JUDGEMENTS = True
 
 
 def held_out(review_id: str) -> bool:
@@ -198,13 +202,26 @@ def build_case(row: dict[str, Any]) -> Case:
     n_studies = row.get("n_studies") or 1
     total = row.get("n_participants")
     design = map_designs(row.get("study_designs"))
-    flags: list[str] = []
+    # The reviewers' reasons to rate up are their judgements too, recorded as judged.
+    judged_up: dict[str, dict[str, str]] = {}
     for up in row.get("upgrades") or []:
         name = str(up.get("domain", "")).lower()
-        if "large" in name:
-            flags.append("large-effect")
-        elif "dose" in name:
-            flags.append("dose-response")
+        levels = int(up.get("levels") or 1)
+        domain, level = (
+            ("large_effect", "very-large" if levels >= 2 else "large")
+            if "large" in name
+            else ("dose_response", "present")
+            if "dose" in name
+            else ("plausible_confounding", "present")
+            if "confounding" in name
+            else (None, "")
+        )
+        if domain is not None:
+            note = (up.get("note") or "").strip() or f"{level} (as printed)"
+            judged_up[domain] = {"level": level, "reason": note}
+    flags = [] if UPGRADES_AS_JUDGEMENTS else [d.replace("_", "-") for d in judged_up]
+    if not UPGRADES_AS_JUDGEMENTS:
+        judged_up = {}
     studies = []
     for i in range(n_studies):
         n = None if total is None else total // n_studies + (1 if i < total % n_studies else 0)
@@ -246,7 +263,7 @@ def build_case(row: dict[str, Any]) -> Case:
             {"source": s["key"], "stance": "supports", **({"flags": flags} if flags else {})}
             for s in studies
         ],
-        "judgements": judgements,
+        "judgements": judgements | judged_up,
     }
     effect = parse_effect(row.get("effect_estimate"))
     if effect is not None:
@@ -710,6 +727,11 @@ ABLATIONS: list[tuple[str, dict[str, Any], dict[str, bool]]] = [
         {"RATIO_HIGH_AS_RELATIVE_INCREASE": False},
     ),
     ("harness: rows that do not add up vote (before 21b)", {}, {"ADDS_UP_ONLY": False}),
+    (
+        "harness: reviewers' upgrades as link flags (before 21c)",
+        {},
+        {"UPGRADES_AS_JUDGEMENTS": False},
+    ),
 ]
 
 

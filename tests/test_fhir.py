@@ -19,6 +19,7 @@ DOMAIN_CODES = [
     "PublicationBias",
     "LargeEffect",
     "DoseResponseGradient",
+    "PlausibleConfounding",
 ]
 PROFILE = "http://hl7.org/fhir/uv/ebm/StructureDefinition/certainty-of-evidence"
 

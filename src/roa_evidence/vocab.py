@@ -147,7 +147,12 @@ COMPARISONS: tuple[str, ...] = ("superiority", "difference")
 # Designs that pool other studies: a link may say it lies `within:` one of these.
 POOLED_DESIGNS: tuple[str, ...] = ("meta-analysis", "systematic-review")
 INDIRECTNESS: tuple[str, ...] = ("population", "intervention", "comparator", "outcome")
-LINK_FLAGS: tuple[str, ...] = ("large-effect", "dose-response", "publication-bias")
+LINK_FLAGS: tuple[str, ...] = (
+    "large-effect",
+    "dose-response",
+    "plausible-confounding",  # all plausible confounding would reduce the effect shown
+    "publication-bias",
+)
 
 CERTAINTIES: tuple[str, ...] = ("none", "very_low", "low", "moderate", "high")
 CERTAINTY_OF_LEVEL: dict[int, str] = {1: "very_low", 2: "low", 3: "moderate", 4: "high"}
@@ -178,6 +183,13 @@ JUDGEMENT_DOMAINS: tuple[str, ...] = (
     "publication_bias",
 )
 JUDGEMENT_LEVELS: dict[str, int] = {"not-serious": 0, "serious": 1, "very-serious": 2}
+# GRADE's three reasons to rate up, each a reviewer may judge: its levels in GRADE's words
+# and the levels each rates up (GRADE guidelines 9, Guyatt et al. 2011).
+RATING_UP_LEVELS: dict[str, dict[str, int]] = {
+    "large_effect": {"none": 0, "large": 1, "very-large": 2},
+    "dose_response": {"none": 0, "present": 1},
+    "plausible_confounding": {"none": 0, "present": 1},
+}
 
 
 def _canonical(value: str, terms: tuple[str, ...], aliases: dict[str, str]) -> str | None:

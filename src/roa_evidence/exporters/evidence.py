@@ -28,7 +28,7 @@ from .read import claim_ids
 # GRADE's reasons for rating down, each a column of the evidence CSV: "serious (-1): why".
 GRADE_DOMAINS = vocab.JUDGEMENT_DOMAINS
 _JUDGEMENT = {0: "not serious", -1: "serious", -2: "very serious"}
-_RATED_UP = ("large_effect", "dose_response")
+_RATED_UP = tuple(vocab.RATING_UP_LEVELS)
 COMPUTED = None
 
 

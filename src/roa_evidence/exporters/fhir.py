@@ -35,8 +35,9 @@ DOMAINS = {
     "publication_bias": ("PublicationBias", "Publication bias"),
     "large_effect": ("LargeEffect", "Large effect"),
     "dose_response": ("DoseResponseGradient", "Dose response gradient"),
+    "plausible_confounding": ("PlausibleConfounding", "Plausible confounding"),
 }
-_RATING_UP = ("large_effect", "dose_response")
+_RATING_UP = ("large_effect", "dose_response", "plausible_confounding")
 RATINGS = {"high": "high", "moderate": "moderate", "low": "low", "very_low": "very-low"}
 _CONCERN = {0: "no-concern", -1: "serious-concern", -2: "very-serious-concern"}
 _CONCERN_DISPLAY = {

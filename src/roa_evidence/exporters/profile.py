@@ -46,7 +46,11 @@ COLUMNS = (
 )
 DEFAULT_IMPORTANCE = "important"  # a claim that states none
 _JUDGEMENT = {0: "not serious", -1: "serious"}
-_RATED_UP = {"large_effect": "large effect", "dose_response": "dose-response gradient"}
+_RATED_UP = {
+    "large_effect": "large effect",
+    "dose_response": "dose-response gradient",
+    "plausible_confounding": "plausible confounding would reduce the effect",
+}
 NO_EVIDENCE = "no evidence"
 
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from ..vocab import CERTAINTY_OF_LEVEL, JUDGEMENT_DOMAINS, JUDGEMENT_LEVELS, LEVEL_OF_CERTAINTY
+from ..vocab import (
+    CERTAINTY_OF_LEVEL,
+    JUDGEMENT_DOMAINS,
+    JUDGEMENT_LEVELS,
+    LEVEL_OF_CERTAINTY,
+    RATING_UP_LEVELS,
+)
 from .body import Rating, counted_links, design_level, design_name, joined_keys, link_n, total_n
 from .checks import check_appraisal, check_count
 from .comparative import qualify_absent_differences
@@ -42,6 +48,38 @@ def _domain_step(
             f" (the automatic rule would have rated down {automatic.levels}: {automatic.reason})"
         )
     return Step(domain, -levels, reason)
+
+
+# The link flag that lets the automatic rule rate up for each of GRADE's reasons.
+_FLAG_OF = {domain: domain.replace("_", "-") for domain in RATING_UP_LEVELS}
+
+
+def _rating_up(
+    body: list[Link], start: int, *, rated_down: bool, judgements: Mapping[str, Judgement]
+) -> list[Step]:
+    """GRADE's reasons to rate up. A reviewer's judgement of one is recorded as judged; the
+    automatic rule rates up only from a start below high, only when nothing was rated down,
+    and only on links flagged for it whose study reports its size."""
+    steps = []
+    for domain, levels in RATING_UP_LEVELS.items():
+        flag = _FLAG_OF[domain]
+        judgement = judgements.get(domain)
+        if judgement is not None:
+            up = levels[judgement.level]
+            reason = f"judged by the reviewer: {judgement.reason or judgement.level}"
+            if up or any(flag in link.flags for link in body):
+                steps.append(Step(domain, up, reason))
+            continue
+        if start == 4 or rated_down:
+            continue
+        # An effect of unknown precision cannot be judged large, and a missing n never
+        # counts for a body.
+        carriers = [
+            link for link in counted_links(body) if flag in link.flags and link_n(link) is not None
+        ]
+        if carriers:
+            steps.append(Step(domain, 1, f"{flag} flagged on {joined_keys(carriers)}"))
+    return steps
 
 
 def _grade_body(
@@ -87,18 +125,9 @@ def _grade_body(
         step = _domain_step(domain, automatic, judgements)
         if step is not None:
             steps.append(step)
-    rated_down = any(step.change < 0 for step in steps[1:])
-    if start < 4 and not rated_down:
-        for flag, domain in (("large-effect", "large_effect"), ("dose-response", "dose_response")):
-            # Only a study that reports its size can rate up: an effect of unknown
-            # precision cannot be judged large (and a missing n never counts for a body).
-            carriers = [
-                link
-                for link in counted_links(body)
-                if flag in link.flags and link_n(link) is not None
-            ]
-            if carriers:
-                steps.append(Step(domain, 1, f"{flag} flagged on {joined_keys(carriers)}"))
+    steps += _rating_up(
+        body, start, rated_down=any(step.change < 0 for step in steps[1:]), judgements=judgements
+    )
     return levels_reached({"domain": step.domain, "change": step.change} for step in steps)[
         -1
     ], steps
@@ -141,11 +170,16 @@ def grade(claim: ClaimEvidence, config: GradingConfig = DEFAULT_CONFIG) -> Grade
     (the reviewer's judgements, pooled effect and override belong to the supporting
     body); descriptions are checked and definitions confirmed, with no certainty.
     """
-    unknown = set(claim.judgements) - set(JUDGEMENT_DOMAINS)
+    domains = (*JUDGEMENT_DOMAINS, *RATING_UP_LEVELS)
+    unknown = set(claim.judgements) - set(domains)
     if unknown:
-        raise ValueError(
-            f"unknown judgement domain {min(unknown)!r} (one of {', '.join(JUDGEMENT_DOMAINS)})"
-        )
+        raise ValueError(f"unknown judgement domain {min(unknown)!r} (one of {', '.join(domains)})")
+    for domain, judgement in claim.judgements.items():
+        allowed = RATING_UP_LEVELS.get(domain, JUDGEMENT_LEVELS)
+        if judgement.level not in allowed:
+            raise ValueError(
+                f"{domain} cannot be judged {judgement.level!r} (one of {', '.join(allowed)})"
+            )
     if claim.kind == "description":
         return _check_description(claim)
     if claim.kind == "count":

@@ -7,7 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..retractions.notices import Notice
-from ..vocab import CERTAINTY_OF_LEVEL, EFFECT_MEASURES, JUDGEMENT_LEVELS, RATIO_MEASURES
+from ..vocab import (
+    CERTAINTY_OF_LEVEL,
+    EFFECT_MEASURES,
+    JUDGEMENT_LEVELS,
+    RATING_UP_LEVELS,
+    RATIO_MEASURES,
+)
 
 # --------------------------------------------------------------------------
 # Inputs
@@ -40,14 +46,17 @@ class Effect:
 class Judgement:
     """A reviewer's judgement of one GRADE domain."""
 
-    level: str  # not-serious | serious | very-serious
+    level: str  # not-serious | serious | very-serious; rating up: RATING_UP_LEVELS
     reason: str
 
     def __post_init__(self) -> None:
-        if self.level not in JUDGEMENT_LEVELS:
-            raise ValueError(
-                f"unknown judgement level {self.level!r} (one of {', '.join(JUDGEMENT_LEVELS)})"
+        known = list(
+            dict.fromkeys(
+                [*JUDGEMENT_LEVELS, *(lv for up in RATING_UP_LEVELS.values() for lv in up)]
             )
+        )
+        if self.level not in known:
+            raise ValueError(f"unknown judgement level {self.level!r} (one of {', '.join(known)})")
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,7 @@ class Link:
     n: int | None = None  # relevant arm; falls back to study.n
     value: Value | None = None
     indirect: frozenset[str] = frozenset()  # population intervention comparator outcome
-    flags: frozenset[str] = frozenset()  # large-effect dose-response publication-bias
+    flags: frozenset[str] = frozenset()  # vocab.LINK_FLAGS
     effect: Effect | None = None
     within: str | None = None  # key of a pooled source on the claim that includes this study
 

@@ -208,14 +208,32 @@ class EvidenceIn(Strict):
     within: NonEmpty | None = None  # the pooled source on this claim that already counts it
 
 
+class LargeEffectIn(Strict):
+    """A reviewer's judgement of GRADE's first reason to rate up."""
+
+    level: Literal["none", "large", "very-large"]
+    reason: NonEmpty
+
+
+class PresentIn(Strict):
+    """A reviewer's judgement of a dose-response gradient or of plausible confounding
+    that would reduce the effect shown (GRADE's other reasons to rate up)."""
+
+    level: Literal["none", "present"]
+    reason: NonEmpty
+
+
 class Judgements(Strict):
-    """Reviewers' judgements, by GRADE domain."""
+    """Reviewers' judgements, by GRADE domain: five to rate down, three to rate up."""
 
     risk_of_bias: JudgementIn | None = None
     inconsistency: JudgementIn | None = None
     indirectness: JudgementIn | None = None
     imprecision: JudgementIn | None = None
     publication_bias: JudgementIn | None = None
+    large_effect: LargeEffectIn | None = None
+    dose_response: PresentIn | None = None
+    plausible_confounding: PresentIn | None = None
 
 
 class CountIn(Strict):
