@@ -14,7 +14,7 @@ from .reading import Sentence
 
 __all__ = ["Verdict", "judge"]
 
-_AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted"})
+_AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted", "partly"})
 POLARITY_SCORE = 60.0  # below this, sentence and claim differ too much to compare negations
 
 _DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
@@ -266,8 +266,9 @@ def _compare(text: str, claim: ClaimView, match: Match) -> dict[str, str]:
 
 
 def _against_the_evidence(claim: ClaimView) -> bool:
-    """Contradicted, refuted, or with only (very-low) evidence against it and none for:
-    saying the opposite is not a problem (issue 21 split `contradicted` in two)."""
+    """Contradicted, refuted, only partly right (an appraisal some of whose facets the
+    record refutes), or with only (very-low) evidence against it and none for: saying the
+    opposite is not a problem (issue 21 split `contradicted` in two)."""
     if claim.status == "very_uncertain":
         return claim.certainty in (None, "none")
     return claim.status in _AGAINST_THE_EVIDENCE

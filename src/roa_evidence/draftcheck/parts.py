@@ -29,8 +29,11 @@ _TOPIC_WORDS: dict[str, str] = {
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
     r"infused over|runs? for|running for|ran for|takes? (?:about |around )?(?:an|\d+)",
-    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|first-pass",
-    "side-effects": r"side effects?|adverse",
+    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
+    # what the liver removes before the blood: not the share that reaches it
+    "first-pass": r"first-pass|first pass|metaboli[sz]\w*",
+    "side-effects": r"side effects?|adverse|tolerab\w*|tolerated",
+    "purity": r"adulterat\w*|contaminat\w*|impurit\w*|purity|non-sterile|counterfeit",
     "sickness": r"nausea|nauseous|dizziness|dizzy|vomiting|vomit\w*",
     "heart": r"tachycardia|heart rate|heart|blood pressure|cardiac|cardiovascular",
     "breathing": r"respiratory|respiration|breathing",
@@ -75,6 +78,7 @@ class Parts:
     populations: frozenset[str]
     dimensions: frozenset[str]  # of the quantities stated (percent, time...)
     names: frozenset[str] = frozenset()  # proper names: the study or author it is about
+    quantities: tuple[numbers.Quantity, ...] = ()
 
 
 def read_parts(text: str) -> Parts:
@@ -87,6 +91,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     words = canonical(text)
     found = polarity.polarity(text)
     named = routes_named(text)
+    stated = numbers.quantities(text)
     if found.equivalence and (len(named) >= 2 or "both" in text.lower()):
         compares = "equivalence"
     elif found.difference and len(named) >= 2 and not found.directions:
@@ -103,8 +108,9 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         negated=found.negated,
         conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
         populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
-        dimensions=frozenset(q.dimension for q in numbers.quantities(text)),
+        dimensions=frozenset(q.dimension for q in stated),
         names=frozenset(w for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES),
+        quantities=tuple(stated),
     )
 
 
@@ -212,6 +218,8 @@ def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
         score -= 15.0
     if said.dimensions & claimed.dimensions:
         score += 10.0
+        if _states_its_value(said, claim):
+            score += 15.0  # "one hundred percent" is the 100 % claim's, not its neighbour's
     if said.names & claimed.names:
         score += 15.0  # the same study ("Chilukuri")
     if said.conditions and claimed.conditions:
@@ -219,6 +227,11 @@ def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
     if said.populations and claimed.populations and not said.populations & claimed.populations:
         score -= 25.0
     return max(0.0, min(100.0, score))
+
+
+def _states_its_value(said: Parts, claim: ClaimView) -> bool:
+    known = numbers.known_value(claim.value, "the claim") if claim.value else None
+    return known is not None and any(numbers.agrees(q, known) for q in said.quantities)
 
 
 def compare(text: str, claim: ClaimView) -> dict[str, str]:

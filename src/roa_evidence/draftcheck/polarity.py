@@ -60,6 +60,7 @@ _SCALES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("less convenient", "more difficult", "harder", "more complex", "more complicated"),
     ),
     "risk": (("more dangerous", "riskier", "more risky", "less safe"), ("safer",)),
+    "tolerability": (("more tolerable",), ("less tolerable",)),
     "effect": (("more effective", "better", "superior"), ("less effective", "worse", "inferior")),
     "speed": (
         ("faster", "quicker", "more rapid", "more rapidly", "more quickly"),
@@ -133,6 +134,30 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     return Polarity(negated, equivalence, difference, directions, tuple(_ordered_routes(cleaned)))
 
 
+# "a single hospital" against "several hospitals": one of a thing against more than one.
+# Only things counted in claims about the evidence (sites, studies): "one dose" against
+# "several doses" is a question of dosing, not a flip.
+_COUNT = re.compile(
+    r"(?<!at least )(?<!more than )"  # "at least one study" does not say there is one
+    r"\b(?:(?P<one>a single|single|only one|just one|one single|one|the only|a sole|the sole)|"
+    r"(?P<many>several|multiple|many|numerous|various|a number of|a few|two or more|"
+    r"a handful of|dozens of))\s+(?:(?!of\b|the\b|and\b|or\b)[a-z-]+\s+){0,2}?"
+    r"(?P<thing>hospitals?|sites?|centres?|centers?|clinics?|stud(?:y|ies)|trials?|"
+    r"countries|country|cities|city|institutions?|locations?)\b",
+    re.I,
+)
+
+
+def _counted(text: str) -> dict[str, str]:
+    """What the text counts as one or as several: {"hospital": "one", "study": "many"}."""
+    found: dict[str, str] = {}
+    for match in _COUNT.finditer(text):
+        thing = match.group("thing").lower()
+        thing = "study" if thing.startswith("stud") else thing.rstrip("s").replace("ie", "y")
+        found[thing] = "one" if match.group("one") else "many"
+    return found
+
+
 def opposite(sentence: str, statement: str) -> str | None:
     """Why the sentence asserts the opposite of the statement, or None when it does not."""
     said, claimed = polarity(sentence), polarity(statement)
@@ -142,6 +167,12 @@ def opposite(sentence: str, statement: str) -> str | None:
     for scale, direction in said.directions.items():
         if claimed.directions.get(scale, direction) != direction:
             return f"the sentence reverses the comparison ({scale})"
+    claimed_counts = _counted(statement)
+    for thing, count in _counted(sentence).items() if claimed_counts else ():
+        if claimed_counts.get(thing, count) != count:
+            said_count = "one" if count == "one" else "several"
+            claim_count = "one" if said_count != "one" else "several"
+            return f"the claim says {claim_count} {thing}, the sentence {said_count}"
     if claimed.equivalence and not said.equivalence and said.difference:
         return "the claim finds no difference, the sentence says there is one"
     if said.equivalence and not claimed.equivalence and claimed.difference:
