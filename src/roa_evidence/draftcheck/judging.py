@@ -225,7 +225,13 @@ def judge(
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, blind)
     claim = match.claim
     flip = None
-    if match.score >= POLARITY_SCORE or match.how == "parts":
+    # Negations are compared only where the wording is close (or the parts matched), but a
+    # comparison of routes always: "outperformed" against "no difference" is a flip however
+    # the rest is worded.
+    compares = (
+        parts.read_parts(sentence.text).compares and parts.read_parts(claim.statement).compares
+    )
+    if match.score >= POLARITY_SCORE or match.how == "parts" or compares:
         flip = polarity.opposite(sentence.text, claim.statement)
     compared = _compare(sentence.text, claim, match)
     for difference in parts.differing(sentence.text, claim):

@@ -40,6 +40,8 @@ VERBATIM = 95.0  # a sentence this close repeats the text itself, whatever route
 SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
 CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts beside wording
+NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
+COMPARES_BONUS = 25.0  # ...and how much a claim comparing routes counts for a comparison
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
 TEXT_OVERLAP = 60.0  # by text: a sentence sharing this much distinctive wording...
 TEXT_SCORE = 60.0  # ...and this similarity matches too (a paraphrase)
@@ -176,7 +178,14 @@ class Matcher:
             if scored:
                 said = parts.read_parts(text)
                 target, score, shared = max(
-                    scored, key=lambda s: s[1] + s[2] + CITED_FIT * self._fit(said, s[0])
+                    scored,
+                    key=lambda s: (
+                        s[1]
+                        + s[2]
+                        + CITED_FIT * self._fit(said, s[0])
+                        + self._compares(said, s[0])
+                        + self._names_cited(keys, s[0])
+                    ),
                 )
                 if len(cited) == 1 or score >= CITED_SCORE or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
@@ -217,6 +226,19 @@ class Matcher:
 
     def _fit(self, said: parts.Parts, target: _Target) -> float:
         return parts.fit(said, self._parts[target.claim.id], target.claim)
+
+    def _names_cited(self, keys: Sequence[str], target: _Target) -> float:
+        """A claim about the cited study itself (its statement names the study's author,
+        whose name begins the key: "Chilukuri" in chilukuri2014acute) counts for more."""
+        names = {n.lower() for n in self._parts[target.claim.id].names}
+        cited = any(key.lower().startswith(name) for key in keys for name in names)
+        return NAMED_BONUS if cited else 0.0
+
+    def _compares(self, said: parts.Parts, target: _Target) -> float:
+        """Among a cited work's claims, a comparison of routes is about the one that compares
+        them ("outperformed", "did as well as" against "no difference"), not about a claim
+        that the work merely names both routes in."""
+        return COMPARES_BONUS if said.compares and self._parts[target.claim.id].compares else 0.0
 
     def _by_parts(
         self, text: str, processed: str, routes: frozenset[str]

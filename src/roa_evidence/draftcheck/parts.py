@@ -96,7 +96,9 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         compares = "equivalence"
     elif found.difference and len(named) >= 2 and not found.directions:
         compares = "difference"  # "IV and IM differ": a comparison with no direction
-    elif found.directions and (polarity.has_than(words) or len(named) >= 2):
+    elif found.directions and (
+        polarity.has_than(words) or (len(named) >= 2 and set(found.directions) - {"amount"})
+    ):
         compares = "ranking"
     else:
         compares = ""
@@ -244,7 +246,10 @@ def compare(text: str, claim: ClaimView) -> dict[str, str]:
     if said.topics:
         result["topic"] = "agrees" if said.topics & claimed.topics else "not in the claim"
     if said.compares:  # a ranking or likeness the claim does not state is not vouched for
-        result["comparison"] = "agrees" if claimed.compares else "differs"
+        same = said.compares == claimed.compares and (
+            said.compares != "ranking" or bool(said.scales & claimed.scales)
+        )
+        result["comparison"] = "agrees" if same else "differs"
     if said.conditions:
         if not claimed.conditions:
             result["condition"] = "not in the claim"

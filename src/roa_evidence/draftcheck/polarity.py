@@ -158,8 +158,21 @@ def _counted(text: str) -> dict[str, str]:
     return found
 
 
+# "It is unclear whether X": an open question takes no side, so neither X nor its negation
+# is asserted ("whether X" and "whether not X" ask the same question).
+_OPEN_QUESTION = re.compile(
+    r"^\W*whether\b|\b(?:uncertain|unclear|unknown|not (?:known|clear|certain)|"
+    r"(?:no one|nobody) (?:really |yet )?knows|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) "
+    r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
+    r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
+    re.I,
+)
+
+
 def opposite(sentence: str, statement: str) -> str | None:
     """Why the sentence asserts the opposite of the statement, or None when it does not."""
+    if _OPEN_QUESTION.search(sentence):
+        return None
     said, claimed = polarity(sentence), polarity(statement)
     if said.negated != claimed.negated:
         added = "adds" if said.negated else "drops"
