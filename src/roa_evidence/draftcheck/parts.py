@@ -42,6 +42,7 @@ _TOPIC_WORDS: dict[str, str] = {
     "control": r"shut off|stopped|adjusted|controlled|rate of delivery|titrat\w*",
     "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
     r"control group|subjects",
+    "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
     "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
 }
 # Each topic's pattern, run only on a text holding one of its words (see lexicon.literals).

@@ -148,12 +148,15 @@ _COUNT = re.compile(
 )
 
 
+# A hospital, a centre, a site are one place; a study and a trial one piece of evidence.
+_COUNTED_AS = {"stud": "study", "tria": "study"}
+
+
 def _counted(text: str) -> dict[str, str]:
     """What the text counts as one or as several: {"hospital": "one", "study": "many"}."""
     found: dict[str, str] = {}
     for match in _COUNT.finditer(text):
-        thing = match.group("thing").lower()
-        thing = "study" if thing.startswith("stud") else thing.rstrip("s").replace("ie", "y")
+        thing = _COUNTED_AS.get(match.group("thing").lower()[:4], "place")
         found[thing] = "one" if match.group("one") else "many"
     return found
 
