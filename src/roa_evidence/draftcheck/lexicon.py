@@ -46,6 +46,10 @@ _RULES: tuple[tuple[str, str], ...] = (
         "is as effective as",
     ),
     (r"\b(?:just |equally )?as good as\b", "as effective as"),
+    (
+        r"\b(?:did|do|does|work(?:s|ed)?|perform(?:s|ed)?|fared|fare) (?:equally|just as) well\b",
+        "were equally effective",
+    ),
     # relief compared: on the effect scale whatever the adjective
     (
         r"\b(?:greater|more|stronger|bigger|longer|longer-lasting|more lasting)"

@@ -1,0 +1,151 @@
+"""`check` on the general causes of issue 23's last misses and false alarms, one test per
+cause, each through the CLI on a real draft and the shipped base. The sentences are worded
+apart from the labelled corpora's, so that a rule written for a corpus string fails here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import SHIPPED_DATA, Run
+
+GREEN = {"confirmed", "strong"}
+
+
+def _finding(run: Run, tmp_path: Path, sentence: str) -> dict[str, Any]:
+    draft = tmp_path / "draft.md"
+    draft.write_text(sentence + "\n", encoding="utf-8")
+    result = run("check", str(draft), "--format", "json", data=SHIPPED_DATA)
+    assert result.exit_code == 0, result.stderr
+    [finding] = json.loads(result.stdout)["findings"]
+    return dict(finding)
+
+
+def _kinds(finding: dict[str, Any]) -> set[str]:
+    return {p["kind"] for p in finding["problems"]}
+
+
+# (sentence, the claim it repeats, the problems it must have; no others)
+CAUSES = [
+    # a share that reaches the blood is bioavailability, a share lost on first pass is not
+    (
+        "About a third of an oral dose reaches the blood.",
+        "oral-bioavailability-16",
+        {"mismatch", "overclaim"},
+    ),
+    (
+        "About 84 % of an oral dose is metabolised before reaching the bloodstream.",
+        "oral-first-pass-84",
+        {"overclaim"},
+    ),
+    # "fully available", "makes it into the circulation": bioavailability in other words
+    ("Ketamine into a vein is fully available to the body.", "iv-bioavailability-100", set()),
+    (
+        "Around a quarter of an intranasal dose makes it into the circulation.",
+        "in-bioavailability-25-50",
+        {"overclaim"},
+    ),
+    # "cut with" is adulterated
+    (
+        "All street ketamine samples were cut with other substances.",
+        "street-ketamine-100-adulterated",
+        {"overclaim"},
+    ),
+    # "antagonises", "blocks": the receptor target
+    ("Ketamine given IV antagonises NMDA receptors.", "nmda-receptor-target", set()),
+    ("Ketamine does not block the NMDA receptor.", "nmda-receptor-target", {"opposite"}),
+    # one site or study against several
+    (
+        "The IM depression study took place at several hospitals.",
+        "im-study-local-hospital-india",
+        {"opposite"},
+    ),
+    (
+        "There are many published studies of intranasal ketamine for depression.",
+        "in-single-published-study",
+        {"opposite"},
+    ),
+    # comparison words citing a trial go to the claim comparing the routes
+    (
+        "IM ketamine beat IV ketamine in the Chilukuri trial [@chilukuri2014acute].",
+        "iv-im-no-efficacy-difference-chilukuri",
+        {"opposite", "cited-against"},
+    ),
+    (
+        "IV and IM ketamine did equally well in the Chilukuri trial [@chilukuri2014acute].",
+        "iv-im-no-efficacy-difference-chilukuri",
+        set(),
+    ),
+    # tolerability is its own scale: "better tolerated" is not "more effective"
+    (
+        "IM ketamine is better tolerated than IV ketamine.",
+        "iv-better-tolerated-than-im",
+        {"opposite"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "claim", "kinds"), CAUSES)
+def test_each_cause_gets_the_right_claim_and_problems(
+    run: Run, tmp_path: Path, sentence: str, claim: str, kinds: set[str]
+) -> None:
+    finding = _finding(run, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert _kinds(finding) == kinds, finding["problems"]
+    if kinds:
+        assert finding["verdict"] not in GREEN
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is not known whether intravenous ketamine acts faster than intramuscular ketamine.",
+        "Whether IM ketamine has a faster onset than IV ketamine is unclear.",
+    ],
+)
+def test_an_open_question_is_never_an_opposite(run: Run, tmp_path: Path, sentence: str) -> None:
+    """ "Unclear whether X" asks what "unclear whether not X" asks: it flips nothing."""
+    finding = _finding(run, tmp_path, sentence)
+    assert finding["claim"] is not None
+    assert "opposite" not in _kinds(finding), finding["problems"]
+
+
+def test_the_opposite_of_a_partly_right_appraisal_is_not_a_problem(
+    run: Run, tmp_path: Path
+) -> None:
+    """The IM study had an active (IV) control arm: 'no control group' is only partly right."""
+    finding = _finding(run, tmp_path, "The IM depression study had a control group.")
+    assert finding["claim"] == "im-study-no-control-group"
+    assert finding["problems"] == []
+    assert finding["verdict"] == "partly"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The IM depression study was run at one hospital in India.",
+        "At least one study of intranasal ketamine for depression has been published.",
+    ],
+)
+def test_one_against_one_or_at_least_one_is_no_flip(
+    run: Run, tmp_path: Path, sentence: str
+) -> None:
+    assert "opposite" not in _kinds(_finding(run, tmp_path, sentence))
+
+
+def test_a_ranking_against_a_likeness_is_never_green_however_loosely_worded(
+    run: Run, tmp_path: Path
+) -> None:
+    """A comparison is read for a flip even when the rest of the sentence is worded far from
+    the claim (a cited match with a low similarity used to skip it, and came back green)."""
+    finding = _finding(
+        run,
+        tmp_path,
+        "Intramuscular dosing outperformed intravenous dosing in the one randomised "
+        "head-to-head comparison [@chilukuri2014acute].",
+    )
+    assert finding["verdict"] not in GREEN
+    assert "opposite" in _kinds(finding), finding
