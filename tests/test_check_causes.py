@@ -149,3 +149,32 @@ def test_a_ranking_against_a_likeness_is_never_green_however_loosely_worded(
     )
     assert finding["verdict"] not in GREEN
     assert "opposite" in _kinds(finding), finding
+
+
+def test_an_arm_of_a_trial_is_not_a_mismatch_with_its_total(run: Run, tmp_path: Path) -> None:
+    """The trial's n is 27; 18 and 9 are its arms. A claim with no count of its own knows
+    only the total, so a smaller count is not a different number."""
+    finding = _finding(
+        run,
+        tmp_path,
+        "The IM arm of the Chilukuri trial had 18 patients and the IV arm had 9 "
+        "[@chilukuri2014acute].",
+    )
+    assert finding["claim"] == "chilukuri-randomized-trial"
+    assert "mismatch" not in _kinds(finding), finding["problems"]
+
+
+def test_a_claim_with_its_own_count_still_catches_a_smaller_one(run: Run, tmp_path: Path) -> None:
+    finding = _finding(run, tmp_path, "The IM depression study gave IM ketamine to 12 subjects.")
+    assert finding["claim"] == "im-study-18-subjects"
+    assert "mismatch" in _kinds(finding)
+
+
+def test_limited_evidence_for_it_is_a_very_uncertain_hedge(run: Run, tmp_path: Path) -> None:
+    finding = _finding(
+        run,
+        tmp_path,
+        "Oral ketamine has low bioavailability, though the evidence for this is limited.",
+    )
+    assert finding["claim"] is not None
+    assert "overclaim" not in _kinds(finding), finding["problems"]

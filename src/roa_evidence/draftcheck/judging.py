@@ -36,9 +36,15 @@ def _numbers(
     dimensions = {k.dimension for k in knowns}
     stated = [q for q in numbers.quantities(text) if q.dimension in dimensions]
     problems: list[SentenceProblem] = []
+    # Without a count of its own, a claim knows only how many took part in its sources: fewer
+    # may be an arm or a subgroup ("the IV arm had 9" of 27), not a different number.
+    counts_its_own = any(k.dimension == "participants" and k.origin == "the claim" for k in knowns)
     for quantity in stated:
         if any(numbers.agrees(quantity, k) for k in knowns):
             continue
+        if quantity.dimension == "participants" and not counts_its_own:
+            if any(k.dimension == "participants" and quantity.high < k.low for k in knowns):
+                continue
         near = numbers.nearest(quantity, knowns)
         named = ", ".join(f"{k.text} ({k.origin})" for k in near)
         given = "; ".join(
