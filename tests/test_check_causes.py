@@ -178,3 +178,41 @@ def test_limited_evidence_for_it_is_a_very_uncertain_hedge(run: Run, tmp_path: P
     )
     assert finding["claim"] is not None
     assert "overclaim" not in _kinds(finding), finding["problems"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a question asserts nothing
+        "Is a shot in the muscle as good as a drip?",
+        "Does IM ketamine really have a bioavailability of 39 %?",
+        # what the evidence does not show is not its negation
+        "The evidence does not show that IM ketamine is cheaper than IV ketamine.",
+        # "not always cheaper" agrees with "can be cheaper"
+        "Intranasal ketamine is not always cheaper than an infusion, though this is very uncertain.",
+    ],
+)
+def test_sentences_that_assert_nothing_false_get_no_problem(
+    run: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = _finding(run, tmp_path, sentence)
+    assert finding["problems"] == [], finding
+
+
+def test_a_flat_negation_is_still_an_opposite(run: Run, tmp_path: Path) -> None:
+    finding = _finding(run, tmp_path, "IM ketamine is not cheaper than IV ketamine.")
+    assert finding["claim"] == "im-cheaper-than-iv"
+    assert "opposite" in _kinds(finding)
+
+
+def test_controlled_clinical_settings_are_not_rate_control(run: Run, tmp_path: Path) -> None:
+    """'cannot be adjusted' is about control of the dose; 'controlled clinical settings'
+    (a safety claim) is not, so it is never this sentence's claim, nor flipped by it."""
+    finding = _finding(
+        run,
+        tmp_path,
+        "While a drip lets staff adjust the dose, a shot in the muscle cannot be adjusted once "
+        "given, although the evidence is very uncertain.",
+    )
+    assert finding["claim"] != "iv-im-safe-clinical-settings"
+    assert "opposite" not in _kinds(finding)

@@ -218,7 +218,10 @@ def judge(
     if sentence.unread:
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, sentence.unread)
     match = matcher.match(sentence.text, sentence.keys)
+    asks = _asks(sentence.text)  # a question asserts nothing: it is shown its claim, not judged
     if match is None:
+        if asks:
+            return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {})
         if not sentence.keys and _unsourced(sentence):
             problems.append(
                 SentenceProblem(
@@ -230,6 +233,14 @@ def judge(
         blind = NO_CLAIM if _states_something(sentence, matcher) else ""
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, blind)
     claim = match.claim
+    if asks:
+        return Verdict(
+            claim,
+            match,
+            tuple(sorted(problems, key=_rank)),
+            (),
+            _compare(sentence.text, claim, match),
+        )
     flip = None
     # Negations are compared only where the wording is close (or the parts matched), but a
     # comparison of routes always: "outperformed" against "no difference" is a flip however
@@ -269,6 +280,11 @@ def judge(
 
 
 NO_CLAIM = "no tracked claim"
+
+
+def _asks(text: str) -> bool:
+    """Whether the sentence is a question ("Is a shot as good as a drip?")."""
+    return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?")
 
 
 def _compare(text: str, claim: ClaimView, match: Match) -> dict[str, str]:

@@ -39,7 +39,9 @@ _TOPIC_WORDS: dict[str, str] = {
     "breathing": r"respiratory|respiration|breathing",
     "dissociation": r"dissociat\w*|bad trip|psychedelic|immersive",
     "administration": r"simpler|easier|administer\w*|convenient|catheter|equipment",
-    "control": r"shut off|stopped|adjusted|controlled|rate of delivery|titrat\w*",
+    # "be controlled", not "controlled clinical settings" or "a controlled trial"
+    "control": r"shut off|stopped|adjust(?:ed|able|ing)?|(?:be|is|are|was|were) controlled|"
+    r"rate of delivery|titrat\w*",
     "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
     r"control group|subjects",
     "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",

@@ -33,7 +33,14 @@ _NOT_NEGATIONS = re.compile(
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
     r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
-    r"no more than|not more than|no less than|not less than|no later than)\b",
+    r"no more than|not more than|no less than|not less than|no later than|"
+    # "not always cheaper" is consistent with "can be cheaper"
+    r"not always|not necessarily|not in every case|"
+    # "the evidence does not show that X" says nothing of X
+    r"(?:(?:the )?(?:evidence|data|studies|trials?|research) )?"
+    r"(?:(?:does|do|did)(?: not|n't)|has not|have not|has yet to|have yet to) "
+    r"(?:yet )?(?:show(?:n)?|prove(?:n|d)?|demonstrate(?:d)?|establish(?:ed)?|confirm(?:ed)?) "
+    r"(?:that|whether|it))\b",
     re.I,
 )
 _EQUIVALENCE = re.compile(
