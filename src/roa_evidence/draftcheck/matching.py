@@ -237,8 +237,11 @@ class Matcher:
     def _compares(self, said: parts.Parts, target: _Target) -> float:
         """Among a cited work's claims, a comparison of routes is about the one that compares
         them ("outperformed", "did as well as" against "no difference"), not about a claim
-        that the work merely names both routes in."""
-        return COMPARES_BONUS if said.compares and self._parts[target.claim.id].compares else 0.0
+        that the work merely names both routes in; on the same topic (vomiting is not
+        tolerability in general)."""
+        claimed = self._parts[target.claim.id]
+        comparative = said.compares and claimed.compares and said.topics & claimed.topics
+        return COMPARES_BONUS if comparative else 0.0
 
     def _by_parts(
         self, text: str, processed: str, routes: frozenset[str]
