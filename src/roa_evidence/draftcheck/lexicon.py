@@ -94,6 +94,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:takes?|took) effect\b", "onset"),
     (r"\b(?:kicks?|kicked) in\b", "onset"),
+    (
+        r"\b(?:hits?|hitting) (?:harder|stronger|more strongly|more intensely)\b",
+        "peaks more intensely",
+    ),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
     (
         r"\b(?:block|blocks|blocking|blocked|antagoni[sz]es?|antagoni[sz]ed|antagoni[sz]ing|"

@@ -39,6 +39,7 @@ ROUTE_PENALTY = 20.0  # a sentence naming another route than the claim's
 VERBATIM = 95.0  # a sentence this close repeats the text itself, whatever routes it names
 SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
+CITED_MIN_FIT = 40.0  # ...the similarity counting only with parts fitting this well
 CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts beside wording
 NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
 COMPARES_BONUS = 25.0  # ...and how much a claim comparing routes counts for a comparison
@@ -187,7 +188,11 @@ class Matcher:
                         + self._names_cited(keys, s[0])
                     ),
                 )
-                if len(cited) == 1 or score >= CITED_SCORE or shared >= CITED_OVERLAP:
+                # Among several, the closest needs shared wording, or a like wording and
+                # parts that fit: a sentence describing a cited study ("Loo gave IV, IM and
+                # SC in a small crossover") is not the claim the study is evidence on.
+                fits = score >= CITED_SCORE and self._fit(said, target) >= CITED_MIN_FIT
+                if len(cited) == 1 or fits or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     return Match(target.claim, score, how, target.label)
         if len(text.split()) < MIN_WORDS:
