@@ -42,9 +42,12 @@ def _numbers(
     for quantity in stated:
         if any(numbers.agrees(quantity, k) for k in knowns):
             continue
-        if quantity.dimension == "participants" and not counts_its_own:
-            if any(k.dimension == "participants" and quantity.high < k.low for k in knowns):
-                continue
+        if (
+            quantity.dimension == "participants"
+            and not counts_its_own
+            and _below_a_total(quantity, knowns)
+        ):
+            continue
         near = numbers.nearest(quantity, knowns)
         named = ", ".join(f"{k.text} ({k.origin})" for k in near)
         given = "; ".join(
@@ -58,6 +61,10 @@ def _numbers(
             )
         )
     return problems, stated, knowns
+
+
+def _below_a_total(quantity: numbers.Quantity, knowns: list[numbers.Known]) -> bool:
+    return any(k.dimension == "participants" and quantity.high < k.low for k in knowns)
 
 
 def _link_text(link: EvidenceView) -> str:
