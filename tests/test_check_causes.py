@@ -216,3 +216,24 @@ def test_controlled_clinical_settings_are_not_rate_control(run: Run, tmp_path: P
     )
     assert finding["claim"] != "iv-im-safe-clinical-settings"
     assert "opposite" not in _kinds(finding)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "After a single dose the benefit was gone by the following day in the Chilukuri "
+            "trial [@chilukuri2014acute].",
+            "chilukuri-effect-sustained-3-days",
+        ),
+        ("The IM depression study was a multi-centre trial.", "im-study-local-hospital-india"),
+    ],
+)
+def test_an_effect_gone_overnight_and_a_multicentre_trial_are_opposites(
+    run: Run, tmp_path: Path, sentence: str, claim: str
+) -> None:
+    """The first came back `confirmed` against the three-day claim: green on a difference."""
+    finding = _finding(run, tmp_path, sentence)
+    assert finding["claim"] == claim
+    assert "opposite" in _kinds(finding), finding["problems"]
+    assert finding["verdict"] not in GREEN

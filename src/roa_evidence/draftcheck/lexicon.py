@@ -130,6 +130,11 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"did not last|was lost)\b",
         "was not sustained",
     ),
+    (
+        r"\b(?:(?:was|were|had) (?:all )?gone|(?:stopped|ceased) working|"
+        r"no longer (?:worked|works|helped|helps|lasted))\b",
+        "was not sustained",
+    ),
     (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
     (r"\bbreathing\b", "respiratory function"),
     (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),

@@ -150,7 +150,10 @@ _COUNT = re.compile(
     r"(?P<many>several|multiple|many|numerous|various|a number of|a few|two or more|"
     r"a handful of|dozens of))\s+(?:(?!of\b|the\b|and\b|or\b)[a-z-]+\s+){0,2}?"
     r"(?P<thing>hospitals?|sites?|centres?|centers?|clinics?|stud(?:y|ies)|trials?|"
-    r"countries|country|cities|city|institutions?|locations?)\b",
+    r"countries|country|cities|city|institutions?|locations?)\b|"
+    # "a multicentre trial", "a single-site study": the count of places in one word
+    r"\b(?:(?P<one_place>single-?(?:centre|center|site))|"
+    r"(?P<many_places>multi-?(?:centre|center|site|national)))\b",
     re.I,
 )
 
@@ -163,6 +166,9 @@ def _counted(text: str) -> dict[str, str]:
     """What the text counts as one or as several: {"hospital": "one", "study": "many"}."""
     found: dict[str, str] = {}
     for match in _COUNT.finditer(text):
+        if match.group("thing") is None:  # "multicentre", "single-site"
+            found["place"] = "one" if match.group("one_place") else "many"
+            continue
         thing = _COUNTED_AS.get(match.group("thing").lower()[:4], "place")
         found[thing] = "one" if match.group("one") else "many"
     return found
