@@ -237,3 +237,22 @@ def test_an_effect_gone_overnight_and_a_multicentre_trial_are_opposites(
     assert finding["claim"] == claim
     assert "opposite" in _kinds(finding), finding["problems"]
     assert finding["verdict"] not in GREEN
+
+
+def test_a_negation_repeated_over_a_list_negates_once(run: Run, tmp_path: Path) -> None:
+    """ "no drip and no catheter" is one negation, as the claim's "no equipment" is."""
+    finding = _finding(
+        run,
+        tmp_path,
+        "Nasal ketamine needs no drip and no catheter, though this is very uncertain.",
+    )
+    assert finding["claim"] == "in-no-special-equipment"
+    assert finding["problems"] == []
+
+
+def test_a_double_negation_still_flips(run: Run, tmp_path: Path) -> None:
+    finding = _finding(
+        run, tmp_path, "It is not true that IV ketamine has no first-pass metabolism."
+    )
+    assert finding["claim"] == "iv-no-first-pass"
+    assert "opposite" in _kinds(finding)

@@ -124,7 +124,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))
-    negated = len(_NEGATOR.findall(cleaned)) % 2 == 1
+    negated = _negations(cleaned) % 2 == 1
     directions: dict[str, int] = {}
     for match in _COMPARATIVE.finditer(cleaned):
         if match.group(0).lower() == "more" and _THEN_THAN.match(cleaned, match.end()):
@@ -183,6 +183,22 @@ _OPEN_QUESTION = re.compile(
     r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
     re.I,
 )
+
+
+_COORDINATED = re.compile(r"\b(?:and|or|nor)\b|,", re.I)
+
+
+def _negations(text: str) -> int:
+    """How many negations the text holds, a negation repeated over a list counted once:
+    "needs no drip and no catheter" negates once, "not true that it has no X" twice."""
+    count, last_word, last_end = 0, "", 0
+    for match in _NEGATOR.finditer(text):
+        word = match.group(0).lower().replace("n't", "not")
+        between = text[last_end : match.start()]
+        if not (word == last_word and _COORDINATED.search(between)):
+            count += 1
+        last_word, last_end = word, match.end()
+    return count
 
 
 def opposite(sentence: str, statement: str) -> str | None:
