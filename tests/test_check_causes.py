@@ -256,3 +256,31 @@ def test_a_double_negation_still_flips(run: Run, tmp_path: Path) -> None:
     )
     assert finding["claim"] == "iv-no-first-pass"
     assert "opposite" in _kinds(finding)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # two clauses, each with its own "not": not a list
+        "Not every patient responds to a single nasal treatment, so one failure may not "
+        "mean much, though this is uncertain.",
+        # a trailing contrast does not negate the clause
+        "The drip is usually given over 40 to 60 minutes, not faster.",
+        # "more common" is what Roback found against "minimal vomiting": no problem
+        "In children, vomiting was more common after IM ketamine [@roback2006randomized].",
+    ],
+)
+def test_negations_and_antonyms_read_in_their_scope(
+    run: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = _finding(run, tmp_path, sentence)
+    assert finding["claim"] is not None
+    assert finding["problems"] == [], finding["problems"]
+
+
+def test_common_against_rare_is_an_opposite(run: Run, tmp_path: Path) -> None:
+    finding = _finding(
+        run, tmp_path, "Side effects such as nausea are common after IV and IM ketamine."
+    )
+    assert finding["claim"] == "side-effects-rare-mild-transient"
+    assert "opposite" in _kinds(finding)

@@ -92,6 +92,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"ends? up in) the (?:blood ?stream|blood|circulation|system)\b",
         "bioavailability",
     ),
+    (r"\b(?:is |are )?(?:given|delivered|administered|dripped) over\b", "is infused over"),
     (r"\b(?:takes?|took) effect\b", "onset"),
     (r"\b(?:kicks?|kicked) in\b", "onset"),
     (

@@ -75,8 +75,34 @@ _SCALES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "length": (("longer", "longer-lasting"), ("shorter",)),
     "amount": (
-        ("more", "greater", "higher", "larger", "bigger", "increased"),
-        ("less", "fewer", "lower", "smaller", "reduced"),
+        (
+            "more",
+            "greater",
+            "higher",
+            "larger",
+            "bigger",
+            "increased",
+            "common",
+            "more common",
+            "frequent",
+            "more frequent",
+            "often",
+        ),
+        (
+            "less",
+            "fewer",
+            "lower",
+            "smaller",
+            "reduced",
+            "minimal",
+            "rare",
+            "rarely",
+            "uncommon",
+            "less common",
+            "infrequent",
+            "less frequent",
+            "seldom",
+        ),
     ),
 }
 # comparative -> (scale, direction)
@@ -118,9 +144,13 @@ def polarity(text: str) -> Polarity:
     return _polarity(text, active())
 
 
+# ", not faster." at the end: a contrast set against the clause, not its negation.
+_TRAILING_CONTRAST = re.compile(r",\s*(?:but |and )?not (?:[\w-]+\s*){1,3}[.!]?\s*$", re.I)
+
+
 @lru_cache(maxsize=65536)
 def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
-    cleaned = _NOT_NEGATIONS.sub(" ", canonical(text))
+    cleaned = _NOT_NEGATIONS.sub(" ", _TRAILING_CONTRAST.sub(".", canonical(text)))
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))
@@ -186,6 +216,7 @@ _OPEN_QUESTION = re.compile(
 
 
 _COORDINATED = re.compile(r"\b(?:and|or|nor)\b|,", re.I)
+LIST_WORDS = 6  # a list's items are short: "no drip and no catheter", not two clauses
 
 
 def _negations(text: str) -> int:
@@ -195,7 +226,8 @@ def _negations(text: str) -> int:
     for match in _NEGATOR.finditer(text):
         word = match.group(0).lower().replace("n't", "not")
         between = text[last_end : match.start()]
-        if not (word == last_word and _COORDINATED.search(between)):
+        listed = _COORDINATED.search(between) and len(between.split()) <= LIST_WORDS
+        if not (word == last_word and listed):
             count += 1
         last_word, last_end = word, match.end()
     return count
