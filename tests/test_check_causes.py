@@ -284,3 +284,14 @@ def test_common_against_rare_is_an_opposite(run: Run, tmp_path: Path) -> None:
     )
     assert finding["claim"] == "side-effects-rare-mild-transient"
     assert "opposite" in _kinds(finding)
+
+
+def test_the_most_common_route_is_not_a_frequency(run: Run, tmp_path: Path) -> None:
+    """ "second most common ..., though still rare" holds both words; neither flips it."""
+    finding = _finding(
+        run,
+        tmp_path,
+        "Intranasal is still a rare ketamine route for depression, though this is very uncertain.",
+    )
+    assert finding["claim"] == "in-second-most-common"
+    assert "opposite" not in _kinds(finding)

@@ -144,13 +144,16 @@ def polarity(text: str) -> Polarity:
     return _polarity(text, active())
 
 
+# "the most common route" ranks routes by use; it says nothing of how often an effect is.
+_MOST_COMMON = re.compile(r"\bmost (?:common|frequent)(?:ly)?\b", re.I)
 # ", not faster." at the end: a contrast set against the clause, not its negation.
 _TRAILING_CONTRAST = re.compile(r",\s*(?:but |and )?not (?:[\w-]+\s*){1,3}[.!]?\s*$", re.I)
 
 
 @lru_cache(maxsize=65536)
 def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
-    cleaned = _NOT_NEGATIONS.sub(" ", _TRAILING_CONTRAST.sub(".", canonical(text)))
+    cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", canonical(text)))
+    cleaned = _NOT_NEGATIONS.sub(" ", cleaned)
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))
