@@ -14,7 +14,7 @@ from .reading import Sentence
 
 __all__ = ["Verdict", "judge"]
 
-_AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted"})
+_AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted", "partly"})
 POLARITY_SCORE = 60.0  # below this, sentence and claim differ too much to compare negations
 
 _DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
@@ -36,8 +36,17 @@ def _numbers(
     dimensions = {k.dimension for k in knowns}
     stated = [q for q in numbers.quantities(text) if q.dimension in dimensions]
     problems: list[SentenceProblem] = []
+    # Without a count of its own, a claim knows only how many took part in its sources: fewer
+    # may be an arm or a subgroup ("the IV arm had 9" of 27), not a different number.
+    counts_its_own = any(k.dimension == "participants" and k.origin == "the claim" for k in knowns)
     for quantity in stated:
         if any(numbers.agrees(quantity, k) for k in knowns):
+            continue
+        if (
+            quantity.dimension == "participants"
+            and not counts_its_own
+            and _below_a_total(quantity, knowns)
+        ):
             continue
         near = numbers.nearest(quantity, knowns)
         named = ", ".join(f"{k.text} ({k.origin})" for k in near)
@@ -52,6 +61,10 @@ def _numbers(
             )
         )
     return problems, stated, knowns
+
+
+def _below_a_total(quantity: numbers.Quantity, knowns: list[numbers.Known]) -> bool:
+    return any(k.dimension == "participants" and quantity.high < k.low for k in knowns)
 
 
 def _link_text(link: EvidenceView) -> str:
@@ -212,7 +225,10 @@ def judge(
     if sentence.unread:
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, sentence.unread)
     match = matcher.match(sentence.text, sentence.keys)
+    asks = _asks(sentence.text)  # a question asserts nothing: it is shown its claim, not judged
     if match is None:
+        if asks:
+            return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {})
         if not sentence.keys and _unsourced(sentence):
             problems.append(
                 SentenceProblem(
@@ -224,8 +240,22 @@ def judge(
         blind = NO_CLAIM if _states_something(sentence, matcher) else ""
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, blind)
     claim = match.claim
+    if asks:
+        return Verdict(
+            claim,
+            match,
+            tuple(sorted(problems, key=_rank)),
+            (),
+            _compare(sentence.text, claim, match),
+        )
     flip = None
-    if match.score >= POLARITY_SCORE or match.how == "parts":
+    # Negations are compared only where the wording is close (or the parts matched), but a
+    # comparison of routes always: "outperformed" against "no difference" is a flip however
+    # the rest is worded.
+    compares = (
+        parts.read_parts(sentence.text).compares and parts.read_parts(claim.statement).compares
+    )
+    if match.score >= POLARITY_SCORE or match.how == "parts" or compares:
         flip = polarity.opposite(sentence.text, claim.statement)
     compared = _compare(sentence.text, claim, match)
     for difference in parts.differing(sentence.text, claim):
@@ -259,6 +289,11 @@ def judge(
 NO_CLAIM = "no tracked claim"
 
 
+def _asks(text: str) -> bool:
+    """Whether the sentence is a question ("Is a shot as good as a drip?")."""
+    return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?")
+
+
 def _compare(text: str, claim: ClaimView, match: Match) -> dict[str, str]:
     compared = parts.compare(text, claim)
     compared["wording"] = match.sure
@@ -266,8 +301,9 @@ def _compare(text: str, claim: ClaimView, match: Match) -> dict[str, str]:
 
 
 def _against_the_evidence(claim: ClaimView) -> bool:
-    """Contradicted, refuted, or with only (very-low) evidence against it and none for:
-    saying the opposite is not a problem (issue 21 split `contradicted` in two)."""
+    """Contradicted, refuted, only partly right (an appraisal some of whose facets the
+    record refutes), or with only (very-low) evidence against it and none for: saying the
+    opposite is not a problem (issue 21 split `contradicted` in two)."""
     if claim.status == "very_uncertain":
         return claim.certainty in (None, "none")
     return claim.status in _AGAINST_THE_EVIDENCE

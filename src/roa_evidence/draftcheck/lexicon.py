@@ -46,6 +46,10 @@ _RULES: tuple[tuple[str, str], ...] = (
         "is as effective as",
     ),
     (r"\b(?:just |equally )?as good as\b", "as effective as"),
+    (
+        r"\b(?:did|do|does|work(?:s|ed)?|perform(?:s|ed)?|fared|fare) (?:equally|just as) well\b",
+        "were equally effective",
+    ),
     # relief compared: on the effect scale whatever the adjective
     (
         r"\b(?:greater|more|stronger|bigger|longer|longer-lasting|more lasting)"
@@ -70,24 +74,66 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:racing|pounding|rapid|fast) (?:heart ?beat|heart rate|heart|pulse)\b", "tachycardia"),
     (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
+    # a share removed before the blood is first-pass loss; a share that gets there is
+    # bioavailability (the first rule must run before the second)
     (
-        r"\b(?:reach(?:es|ing)?|gets? into|enters?) the "
-        r"(?:blood ?stream|blood|circulation)\b",
+        r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared) (?:by the liver )?"
+        r"(?:before (?:reaching|it reaches|getting into|entering) the "
+        r"(?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
+        "lost to first-pass metabolism",
+    ),
+    (
+        r"\b(?:fully|completely|entirely|totally|wholly) (?:bio)?(?:available|absorbed)\b",
+        "has 100 % bioavailability",
+    ),
+    (
+        r"\b(?:reach(?:es|ing)?|gets? (?:into|to)|got (?:into|to)|enters?|entering|"
+        r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|"
+        r"ends? up in) the (?:blood ?stream|blood|circulation|system)\b",
         "bioavailability",
     ),
+    (r"\b(?:is |are )?(?:given|delivered|administered|dripped) over\b", "is infused over"),
     (r"\b(?:takes?|took) effect\b", "onset"),
     (r"\b(?:kicks?|kicked) in\b", "onset"),
+    (
+        r"\b(?:hits?|hitting) (?:harder|stronger|more strongly|more intensely)\b",
+        "peaks more intensely",
+    ),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
     (
-        r"\b(?:block|blocks|blocking|blocked) (?:the )?nmda receptors\b",
+        r"\b(?:block|blocks|blocking|blocked|antagoni[sz]es?|antagoni[sz]ed|antagoni[sz]ing|"
+        r"inhibits?|inhibited|inhibiting) (?:the )?(?:brain's )?(?:nmda|n-methyl-d-aspartate)"
+        r"(?:[- ](?:glutamate )?receptors?)?\b",
         "acts on nmda receptors as an antagonist",
     ),
-    (r"\bnmda (?:receptor )?antagonist\b", "acts on nmda receptors as an antagonist"),
+    (
+        r"\b(?:an )?(?:nmda|n-methyl-d-aspartate)[- ](?:receptor[- ])?"
+        r"(?:antagonist|blocker|inhibitor)\b",
+        "acts on nmda receptors as an antagonist",
+    ),
+    (
+        r"\b(?:an )?(?:antagonist|blocker) (?:at|of) (?:the )?(?:nmda|n-methyl-d-aspartate)"
+        r"(?:[- ](?:glutamate )?receptors?)?\b",
+        "acts on nmda receptors as an antagonist",
+    ),
+    # street drugs: "cut with" is "adulterated with"
+    (
+        r"\b(?:cut|laced|bulked(?: up| out)?|padded(?: out)?|spiked) with\b",
+        "adulterated with",
+    ),
+    # tolerability is a scale of its own, not efficacy ("better tolerated" is not "better")
+    (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
+    (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
     # "wear off within an hour" says how long effects last; "faded" alone says they ended
     (r"\b(?:wears?|wore|wearing) off (?=within|after|in)", "last "),
     (
         r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
         r"did not last|was lost)\b",
+        "was not sustained",
+    ),
+    (
+        r"\b(?:(?:was|were|had) (?:all )?gone|(?:stopped|ceased) working|"
+        r"no longer (?:worked|works|helped|helps|lasted))\b",
         "was not sustained",
     ),
     (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),

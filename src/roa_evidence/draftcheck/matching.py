@@ -39,7 +39,10 @@ ROUTE_PENALTY = 20.0  # a sentence naming another route than the claim's
 VERBATIM = 95.0  # a sentence this close repeats the text itself, whatever routes it names
 SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
+CITED_MIN_FIT = 40.0  # ...the similarity counting only with parts fitting this well
 CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts beside wording
+NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
+COMPARES_BONUS = 25.0  # ...and how much a claim comparing routes counts for a comparison
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
 TEXT_OVERLAP = 60.0  # by text: a sentence sharing this much distinctive wording...
 TEXT_SCORE = 60.0  # ...and this similarity matches too (a paraphrase)
@@ -176,9 +179,20 @@ class Matcher:
             if scored:
                 said = parts.read_parts(text)
                 target, score, shared = max(
-                    scored, key=lambda s: s[1] + s[2] + CITED_FIT * self._fit(said, s[0])
+                    scored,
+                    key=lambda s: (
+                        s[1]
+                        + s[2]
+                        + CITED_FIT * self._fit(said, s[0])
+                        + self._compares(said, s[0])
+                        + self._names_cited(keys, s[0])
+                    ),
                 )
-                if len(cited) == 1 or score >= CITED_SCORE or shared >= CITED_OVERLAP:
+                # Among several, the closest needs shared wording, or a like wording and
+                # parts that fit: a sentence describing a cited study ("Loo gave IV, IM and
+                # SC in a small crossover") is not the claim the study is evidence on.
+                fits = score >= CITED_SCORE and self._fit(said, target) >= CITED_MIN_FIT
+                if len(cited) == 1 or fits or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     return Match(target.claim, score, how, target.label)
         if len(text.split()) < MIN_WORDS:
@@ -217,6 +231,22 @@ class Matcher:
 
     def _fit(self, said: parts.Parts, target: _Target) -> float:
         return parts.fit(said, self._parts[target.claim.id], target.claim)
+
+    def _names_cited(self, keys: Sequence[str], target: _Target) -> float:
+        """A claim about the cited study itself (its statement names the study's author,
+        whose name begins the key: "Chilukuri" in chilukuri2014acute) counts for more."""
+        names = {n.lower() for n in self._parts[target.claim.id].names}
+        cited = any(key.lower().startswith(name) for key in keys for name in names)
+        return NAMED_BONUS if cited else 0.0
+
+    def _compares(self, said: parts.Parts, target: _Target) -> float:
+        """Among a cited work's claims, a comparison of routes is about the one that compares
+        them ("outperformed", "did as well as" against "no difference"), not about a claim
+        that the work merely names both routes in; on the same topic (vomiting is not
+        tolerability in general)."""
+        claimed = self._parts[target.claim.id]
+        comparative = said.compares and claimed.compares and said.topics & claimed.topics
+        return COMPARES_BONUS if comparative else 0.0
 
     def _by_parts(
         self, text: str, processed: str, routes: frozenset[str]

@@ -255,7 +255,8 @@ _ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
 _ANY_NUMBER = re.compile(
     rf"\d|\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))}|half|thirds?|quarters?)\b|"
-    r"\ban? (?:minute|hour|day|week|month|year)\b",
+    r"\ban? (?:minute|hour|day|week|month|year)\b|"
+    r"\b(?:next|following) (?:morning|day)\b|\bovernight\b",
     re.I,
 )
 _MAY_SHARE = re.compile(r"\S \b(?:in|out of)\b \S")
@@ -264,8 +265,18 @@ _BARE_FRACTION = re.compile(r"(?<![\d.])0?\.(\d{1,3})(?![\d.]*\s*(?:%|percent|pe
 _SHARE_WORDS = re.compile(r"\b(?:bioavailab\w*|absorbed|fraction|proportion)\b", re.I)
 
 
+# "by the next morning", "overnight": about a day.
+_NEXT_DAY = re.compile(
+    r"\b(?:(?:by|within|until|before|on) (?:the )?(?:next|following) (?:morning|day)|overnight)\b",
+    re.I,
+)
+
+
 def _worded(text: str) -> list[Quantity]:
     found: list[Quantity] = []
+    for match in _NEXT_DAY.finditer(text):
+        day = _UNITS["day"][1]
+        found.append(Quantity(day, day, "time", match.group(0), 0.5 * day))
     for match in _ONE_UNIT.finditer(text):
         dimension, factor = _UNITS[match.group(2).lower()]
         size = 0.5 if match.group(1).lower().startswith("half") else 1.0

@@ -29,16 +29,22 @@ _TOPIC_WORDS: dict[str, str] = {
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
     r"infused over|runs? for|running for|ran for|takes? (?:about |around )?(?:an|\d+)",
-    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|first-pass",
-    "side-effects": r"side effects?|adverse",
+    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
+    # what the liver removes before the blood: not the share that reaches it
+    "first-pass": r"first-pass|first pass|metaboli[sz]\w*",
+    "side-effects": r"side effects?|adverse|tolerab\w*|tolerated",
+    "purity": r"adulterat\w*|contaminat\w*|impurit\w*|purity|non-sterile|counterfeit",
     "sickness": r"nausea|nauseous|dizziness|dizzy|vomiting|vomit\w*",
     "heart": r"tachycardia|heart rate|heart|blood pressure|cardiac|cardiovascular",
     "breathing": r"respiratory|respiration|breathing",
     "dissociation": r"dissociat\w*|bad trip|psychedelic|immersive",
     "administration": r"simpler|easier|administer\w*|convenient|catheter|equipment",
-    "control": r"shut off|stopped|adjusted|controlled|rate of delivery|titrat\w*",
+    # "be controlled", not "controlled clinical settings" or "a controlled trial"
+    "control": r"shut off|stopped|adjust(?:ed|able|ing)?|(?:be|is|are|was|were) controlled|"
+    r"rate of delivery|titrat\w*",
     "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
     r"control group|subjects",
+    "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
     "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
 }
 # Each topic's pattern, run only on a text holding one of its words (see lexicon.literals).
@@ -75,6 +81,7 @@ class Parts:
     populations: frozenset[str]
     dimensions: frozenset[str]  # of the quantities stated (percent, time...)
     names: frozenset[str] = frozenset()  # proper names: the study or author it is about
+    quantities: tuple[numbers.Quantity, ...] = ()
 
 
 def read_parts(text: str) -> Parts:
@@ -87,11 +94,14 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     words = canonical(text)
     found = polarity.polarity(text)
     named = routes_named(text)
+    stated = numbers.quantities(text)
     if found.equivalence and (len(named) >= 2 or "both" in text.lower()):
         compares = "equivalence"
     elif found.difference and len(named) >= 2 and not found.directions:
         compares = "difference"  # "IV and IM differ": a comparison with no direction
-    elif found.directions and (polarity.has_than(words) or len(named) >= 2):
+    elif found.directions and (
+        polarity.has_than(words) or (len(named) >= 2 and set(found.directions) - {"amount"})
+    ):
         compares = "ranking"
     else:
         compares = ""
@@ -103,8 +113,9 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         negated=found.negated,
         conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
         populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
-        dimensions=frozenset(q.dimension for q in numbers.quantities(text)),
+        dimensions=frozenset(q.dimension for q in stated),
         names=frozenset(w for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES),
+        quantities=tuple(stated),
     )
 
 
@@ -212,6 +223,8 @@ def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
         score -= 15.0
     if said.dimensions & claimed.dimensions:
         score += 10.0
+        if _states_its_value(said, claim):
+            score += 15.0  # "one hundred percent" is the 100 % claim's, not its neighbour's
     if said.names & claimed.names:
         score += 15.0  # the same study ("Chilukuri")
     if said.conditions and claimed.conditions:
@@ -219,6 +232,11 @@ def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
     if said.populations and claimed.populations and not said.populations & claimed.populations:
         score -= 25.0
     return max(0.0, min(100.0, score))
+
+
+def _states_its_value(said: Parts, claim: ClaimView) -> bool:
+    known = numbers.known_value(claim.value, "the claim") if claim.value else None
+    return known is not None and any(numbers.agrees(q, known) for q in said.quantities)
 
 
 def compare(text: str, claim: ClaimView) -> dict[str, str]:
@@ -231,7 +249,10 @@ def compare(text: str, claim: ClaimView) -> dict[str, str]:
     if said.topics:
         result["topic"] = "agrees" if said.topics & claimed.topics else "not in the claim"
     if said.compares:  # a ranking or likeness the claim does not state is not vouched for
-        result["comparison"] = "agrees" if claimed.compares else "differs"
+        same = said.compares == claimed.compares and (
+            said.compares != "ranking" or bool(said.scales & claimed.scales)
+        )
+        result["comparison"] = "agrees" if same else "differs"
     if said.conditions:
         if not claimed.conditions:
             result["condition"] = "not in the claim"

@@ -33,7 +33,14 @@ _NOT_NEGATIONS = re.compile(
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
     r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
-    r"no more than|not more than|no less than|not less than|no later than)\b",
+    r"no more than|not more than|no less than|not less than|no later than|"
+    # "not always cheaper" is consistent with "can be cheaper"
+    r"not always|not necessarily|not in every case|"
+    # "the evidence does not show that X" says nothing of X
+    r"(?:(?:the )?(?:evidence|data|studies|trials?|research) )?"
+    r"(?:(?:does|do|did)(?: not|n't)|has not|have not|has yet to|have yet to) "
+    r"(?:yet )?(?:show(?:n)?|prove(?:n|d)?|demonstrate(?:d)?|establish(?:ed)?|confirm(?:ed)?) "
+    r"(?:that|whether|it))\b",
     re.I,
 )
 _EQUIVALENCE = re.compile(
@@ -60,6 +67,7 @@ _SCALES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("less convenient", "more difficult", "harder", "more complex", "more complicated"),
     ),
     "risk": (("more dangerous", "riskier", "more risky", "less safe"), ("safer",)),
+    "tolerability": (("more tolerable",), ("less tolerable",)),
     "effect": (("more effective", "better", "superior"), ("less effective", "worse", "inferior")),
     "speed": (
         ("faster", "quicker", "more rapid", "more rapidly", "more quickly"),
@@ -67,8 +75,34 @@ _SCALES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "length": (("longer", "longer-lasting"), ("shorter",)),
     "amount": (
-        ("more", "greater", "higher", "larger", "bigger", "increased"),
-        ("less", "fewer", "lower", "smaller", "reduced"),
+        (
+            "more",
+            "greater",
+            "higher",
+            "larger",
+            "bigger",
+            "increased",
+            "common",
+            "more common",
+            "frequent",
+            "more frequent",
+            "often",
+        ),
+        (
+            "less",
+            "fewer",
+            "lower",
+            "smaller",
+            "reduced",
+            "minimal",
+            "rare",
+            "rarely",
+            "uncommon",
+            "less common",
+            "infrequent",
+            "less frequent",
+            "seldom",
+        ),
     ),
 }
 # comparative -> (scale, direction)
@@ -110,13 +144,20 @@ def polarity(text: str) -> Polarity:
     return _polarity(text, active())
 
 
+# "the most common route" ranks routes by use; it says nothing of how often an effect is.
+_MOST_COMMON = re.compile(r"\bmost (?:common|frequent)(?:ly)?\b", re.I)
+# ", not faster." at the end: a contrast set against the clause, not its negation.
+_TRAILING_CONTRAST = re.compile(r",\s*(?:but |and )?not (?:[\w-]+\s*){1,3}[.!]?\s*$", re.I)
+
+
 @lru_cache(maxsize=65536)
 def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
-    cleaned = _NOT_NEGATIONS.sub(" ", canonical(text))
+    cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", canonical(text)))
+    cleaned = _NOT_NEGATIONS.sub(" ", cleaned)
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))
-    negated = len(_NEGATOR.findall(cleaned)) % 2 == 1
+    negated = _negations(cleaned) % 2 == 1
     directions: dict[str, int] = {}
     for match in _COMPARATIVE.finditer(cleaned):
         if match.group(0).lower() == "more" and _THEN_THAN.match(cleaned, match.end()):
@@ -133,8 +174,72 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     return Polarity(negated, equivalence, difference, directions, tuple(_ordered_routes(cleaned)))
 
 
+# "a single hospital" against "several hospitals": one of a thing against more than one.
+# Only things counted in claims about the evidence (sites, studies): "one dose" against
+# "several doses" is a question of dosing, not a flip.
+_COUNT = re.compile(
+    r"(?<!at least )(?<!more than )"  # "at least one study" does not say there is one
+    r"\b(?:(?P<one>a single|single|only one|just one|one single|one|the only|a sole|the sole)|"
+    r"(?P<many>several|multiple|many|numerous|various|a number of|a few|two or more|"
+    r"a handful of|dozens of))\s+(?:(?!of\b|the\b|and\b|or\b)[a-z-]+\s+){0,2}?"
+    r"(?P<thing>hospitals?|sites?|centres?|centers?|clinics?|stud(?:y|ies)|trials?|"
+    r"countries|country|cities|city|institutions?|locations?)\b|"
+    # "a multicentre trial", "a single-site study": the count of places in one word
+    r"\b(?:(?P<one_place>single-?(?:centre|center|site))|"
+    r"(?P<many_places>multi-?(?:centre|center|site|national)))\b",
+    re.I,
+)
+
+
+# A hospital, a centre, a site are one place; a study and a trial one piece of evidence.
+_COUNTED_AS = {"stud": "study", "tria": "study"}
+
+
+def _counted(text: str) -> dict[str, str]:
+    """What the text counts as one or as several: {"hospital": "one", "study": "many"}."""
+    found: dict[str, str] = {}
+    for match in _COUNT.finditer(text):
+        if match.group("thing") is None:  # "multicentre", "single-site"
+            found["place"] = "one" if match.group("one_place") else "many"
+            continue
+        thing = _COUNTED_AS.get(match.group("thing").lower()[:4], "place")
+        found[thing] = "one" if match.group("one") else "many"
+    return found
+
+
+# "It is unclear whether X": an open question takes no side, so neither X nor its negation
+# is asserted ("whether X" and "whether not X" ask the same question).
+_OPEN_QUESTION = re.compile(
+    r"^\W*whether\b|\b(?:uncertain|unclear|unknown|not (?:known|clear|certain)|"
+    r"(?:no one|nobody) (?:really |yet )?knows|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) "
+    r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
+    r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
+    re.I,
+)
+
+
+_COORDINATED = re.compile(r"\b(?:and|or|nor)\b|,", re.I)
+LIST_WORDS = 6  # a list's items are short: "no drip and no catheter", not two clauses
+
+
+def _negations(text: str) -> int:
+    """How many negations the text holds, a negation repeated over a list counted once:
+    "needs no drip and no catheter" negates once, "not true that it has no X" twice."""
+    count, last_word, last_end = 0, "", 0
+    for match in _NEGATOR.finditer(text):
+        word = match.group(0).lower().replace("n't", "not")
+        between = text[last_end : match.start()]
+        listed = _COORDINATED.search(between) and len(between.split()) <= LIST_WORDS
+        if not (word == last_word and listed):
+            count += 1
+        last_word, last_end = word, match.end()
+    return count
+
+
 def opposite(sentence: str, statement: str) -> str | None:
     """Why the sentence asserts the opposite of the statement, or None when it does not."""
+    if _OPEN_QUESTION.search(sentence):
+        return None
     said, claimed = polarity(sentence), polarity(statement)
     if said.negated != claimed.negated:
         added = "adds" if said.negated else "drops"
@@ -142,6 +247,12 @@ def opposite(sentence: str, statement: str) -> str | None:
     for scale, direction in said.directions.items():
         if claimed.directions.get(scale, direction) != direction:
             return f"the sentence reverses the comparison ({scale})"
+    claimed_counts = _counted(statement)
+    for thing, count in _counted(sentence).items() if claimed_counts else ():
+        if claimed_counts.get(thing, count) != count:
+            said_count = "one" if count == "one" else "several"
+            claim_count = "one" if said_count != "one" else "several"
+            return f"the claim says {claim_count} {thing}, the sentence {said_count}"
     if claimed.equivalence and not said.equivalence and said.difference:
         return "the claim finds no difference, the sentence says there is one"
     if said.equivalence and not claimed.equivalence and claimed.difference:
