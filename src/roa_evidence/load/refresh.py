@@ -43,10 +43,11 @@ def refresh(
     evidence base is read, graded and written anew.
     """
     from .. import vocab
-    from .vocabfile import base_vocabulary
+    from .vocabfile import inputs_vocabulary
 
-    vocab.activate(base_vocabulary(data_dir))  # the base's terms, for what is asked next
-    inputs = read_inputs(data_dir)  # the folder looked at once; later steps take it from here
+    inputs = read_inputs(data_dir)  # the folder read once; later steps take it from here
+    vocabulary = inputs_vocabulary(inputs)
+    vocab.activate(vocabulary)  # the base's terms, for what is asked next
     meta = store.meta()
     if not force and built_from(meta, inputs.data_hash):
         return None
@@ -71,7 +72,7 @@ def refresh(
         if progress:
             progress("reading the evidence base")
         # SQLModel's import (tenths of a second) overlaps the parse of a large studies.bib
-        base = read_base_files(data_dir, inputs.files, while_waiting=created_tables)
+        base = read_base_files(inputs, while_waiting=created_tables)
         summary = write_base(store, base, inputs, progress)
         return dataclasses.replace(summary, first=not meta)
 
