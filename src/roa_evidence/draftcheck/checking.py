@@ -101,6 +101,7 @@ def _judge_all(
             if progress is not None:
                 progress(len(verdicts) - start)
         return verdicts
+    # lazy: multiprocessing; the CLI starts without it
     from ..load.workers import forked_pool
 
     _job = (sentences, matcher, known, retracted)

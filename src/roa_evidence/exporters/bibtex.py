@@ -28,6 +28,7 @@ def write(
 ) -> int:
     """Each work as a BibTeX entry with its bibliographic fields as written (LaTeX intact);
     with `with_appraisal`, its appraisal fields and notes too. Entries written."""
+    # lazy: bibtexparser; the CLI starts without it
     from bibtexparser import model
     from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library

@@ -32,6 +32,7 @@ CSL_TYPES = {
 def csl_names(raw: str) -> list[dict[str, str]]:
     """BibTeX `author` (or `editor`) text as CSL name objects; BibTeX's "and others"
     becomes `{"literal": "others"}`, as pandoc converts it, which citeproc prints "et al."."""
+    # lazy: bibtexparser; the CLI starts without it
     from bibtexparser.middlewares.names import (
         parse_single_name_into_parts,
         split_multiple_persons_names,
