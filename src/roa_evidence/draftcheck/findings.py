@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..query.records import ClaimView
+from ..vocab import STATUSES_WORST_FIRST
 from .matching import Match
 
 __all__ = [
@@ -33,18 +34,6 @@ PROBLEM_KINDS = (
     "overclaim",
     "unknown-key",
     "unsourced",
-)
-# Claim statuses, the worst first (findings, then descriptions and definitions).
-STATUSES_WORST_FIRST = (
-    "contradicted",
-    "refuted",
-    "very_uncertain",
-    "contested",
-    "unsupported",
-    "weak",
-    "unchecked",
-    "strong",
-    "confirmed",
 )
 # Verdicts that are neither a problem nor a status: a claim matched too loosely to vouch
 # for the sentence, and a sentence stating a number, comparison or cause left unchecked.

@@ -28,16 +28,6 @@ _ASSERTION_READER = reader(AssertionView, ASSERTION)
 _EVIDENCE_READER = reader(
     EvidenceView, LINK, WORK, columns={"n": sa.func.coalesce(LINK.c.n, WORK.c.n)}
 )
-# Findings that are not strong and descriptions that are not confirmed (docs/grading.md).
-GAP_STATUSES = (
-    "contradicted",
-    "very_uncertain",
-    "contested",
-    "unsupported",
-    "weak",
-    "refuted",
-    "unchecked",
-)
 
 
 @dataclass(frozen=True)
@@ -306,7 +296,7 @@ def get_claim(conn: Connection, claim_id: str) -> ClaimView:
 def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
     """Claims lacking strong support, and (without --status) claims citing a retracted
     work whatever their grade; the most asserted (and disputed) first."""
-    statuses = tuple(s for s in flt.statuses if s in GAP_STATUSES) or GAP_STATUSES
+    statuses = tuple(s for s in flt.statuses if s in vocab.GAP_STATUSES) or vocab.GAP_STATUSES
     claims = find_claims(conn, ClaimFilter(**{**flt.__dict__, "statuses": statuses}))
     if not flt.statuses:
         seen = {claim.id for claim in claims}
