@@ -8,17 +8,17 @@ from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
 
-from ..query.records import ClaimView
+from ..query.records import ClaimRecord
 from .output import Output, print_rich
 
 if TYPE_CHECKING:
-    from ..query.records import ClaimView, WorkView
+    from ..query.records import ClaimRecord, WorkRecord
     from ..query.views import Comparison, Conflict, EvidenceMap
 
 
 @dataclass
 class ClaimList(Output):
-    claims: list[ClaimView]
+    claims: list[ClaimRecord]
     empty: str = "No claims match those filters."
     title: str | None = None
 
@@ -65,7 +65,7 @@ class GapList(ClaimList):
 
 @dataclass
 class WorkList(Output):
-    works: list[WorkView]
+    works: list[WorkRecord]
     empty: str = "No works match those filters."
 
     def data(self) -> Any:
@@ -103,7 +103,7 @@ class WorkList(Output):
 class Detail(Output):
     """One claim (`show`) or one work (`source`): its record, or all of it drawn."""
 
-    item: ClaimView | WorkView
+    item: ClaimRecord | WorkRecord
 
     def data(self) -> Any:
         return self.item.to_dict()
@@ -113,7 +113,7 @@ class Detail(Output):
         from .render import claim_detail, work_detail
 
         item = self.item
-        print_rich(claim_detail(item) if isinstance(item, ClaimView) else work_detail(item))
+        print_rich(claim_detail(item) if isinstance(item, ClaimRecord) else work_detail(item))
 
 
 V = TypeVar("V")

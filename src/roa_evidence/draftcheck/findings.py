@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..query.records import ClaimView
+from ..query.records import ClaimRecord
 from ..vocab import STATUSES_WORST_FIRST
 from .matching import Match
 
@@ -65,7 +65,7 @@ class Finding:
     col: int
     sentence: str
     verdict: str
-    claim: ClaimView | None = None
+    claim: ClaimRecord | None = None
     problems: tuple[SentenceProblem, ...] = ()
     keys: tuple[str, ...] = ()
     match: Match | None = None
