@@ -1,7 +1,7 @@
 """Bringing a database up to date with its evidence base: the load path's top.
 
-Read top to bottom: find the inputs and their hashes (`inputs`); if nothing
-changed, stop; under the build lock (`sqlitefile`), apply only the changed
+Read top to bottom: read every input file once, with its hash (`inputs`); if
+nothing changed, stop; under the build lock (`sqlitefile`), apply only the changed
 claims files (`incremental`), or read and validate everything (`read`), grade
 it into rows (`rows`) and hand them to the store to write whole (`write_base`).
 The store itself knows nothing of loading or grading.
@@ -42,6 +42,7 @@ def refresh(
     read again and their claims replaced. Otherwise (or with `force`) the whole
     evidence base is read, graded and written anew.
     """
+    # lazy: PyYAML, which the console's fast path (open_store, up_to_date) does without
     from .. import vocab
     from .vocabfile import inputs_vocabulary
 
