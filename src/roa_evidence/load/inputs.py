@@ -13,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..bounded import MAX_DATA_FILE, MAX_GRADING_FILE, Content, read_content
+from ..bounded import MAX_DATA_FILE, MAX_GRADING_FILE, Content, open_regular, read_content
 from ..errors import DataNotFound
 
 BIB_NAME = "studies.bib"
@@ -107,8 +107,24 @@ def _hash_of(content: Content) -> str:
 
 
 def fingerprint(data_dir: Path) -> str:
-    """A content hash of every input file: equal hashes mean nothing to reload."""
-    return read_inputs(data_dir).data_hash
+    """`read_inputs(data_dir).data_hash`, each file hashed in pieces and nothing kept: a
+    command that only asks whether its database is current holds no file in memory."""
+    files = input_files(data_dir)
+    vocabulary = data_dir / VOCABULARY_NAME
+    named = [(file_key(data_dir, path), path) for path in files]
+    named += [(VOCABULARY_NAME, vocabulary)] if vocabulary.exists() else []
+    return _digest({name: _streamed_hash(path) for name, path in named})
+
+
+def _streamed_hash(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    try:  # in pieces, and only a regular file: the load says what is wrong with others
+        with open_regular(path, _limit(path)) as handle:
+            while piece := handle.read(1 << 20):
+                digest.update(piece)
+    except OSError:
+        return _hash_of(OSError())
+    return digest.hexdigest()
 
 
 def _digest(hashes: dict[str, str]) -> str:
