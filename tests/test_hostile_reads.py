@@ -47,6 +47,21 @@ def test_a_data_file_that_is_not_a_regular_file_is_refused_at_once(
     )
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes need a POSIX system")
+def test_a_vocabulary_that_is_a_named_pipe_is_refused_at_once(run: Run, evidence_dir: Path) -> None:
+    """vocabulary.yaml is read through the same bounded reads as the other inputs (it
+    was read whole and waited forever on a pipe nobody writes to)."""
+    target = evidence_dir / "vocabulary.yaml"
+    os.mkfifo(target)
+    started = time.monotonic()
+    result = run("validate")
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        f"{target}: cannot be read (is a named pipe, not a regular file); check the file"
+    )
+
+
 def test_a_data_file_over_its_limit_is_refused_before_it_is_read(
     run: Run, evidence_dir: Path
 ) -> None:

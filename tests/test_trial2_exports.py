@@ -48,9 +48,9 @@ def test_csl_json_keeps_and_others_as_pandoc_does(shipped: str) -> None:
 
 def test_csl_json_keeps_howpublished() -> None:
     from roa_evidence.exporters.csl import csl_item
-    from roa_evidence.query.records import WorkView
+    from roa_evidence.query.records import WorkRecord
 
-    work = WorkView(
+    work = WorkRecord(
         key="wolfson",
         entry_type="misc",
         title="Guidelines",
@@ -70,9 +70,9 @@ def test_csl_json_others_renders_et_al_with_citeproc() -> None:
     from citeproc.source.json import CiteProcJSON
 
     from roa_evidence.exporters.csl import csl_item
-    from roa_evidence.query.records import WorkView
+    from roa_evidence.query.records import WorkRecord
 
-    work = WorkView(
+    work = WorkRecord(
         key="roback",
         entry_type="article",
         title="A randomized, controlled trial",

@@ -83,6 +83,18 @@ def read_bytes(path: Path, limit: int) -> bytes:
         return buffer.getvalue()
 
 
+Content = bytes | OSError  # a file's bytes, or why they could not be read
+
+
+def read_content(path: Path, limit: int) -> Content:
+    """`read_bytes`, with the reason it failed kept as a value: the reader that needs the
+    file later says what is wrong, in its own words and at its place among the problems."""
+    try:
+        return read_bytes(path, limit)
+    except OSError as exc:
+        return exc
+
+
 def _too_large(size: int, limit: int) -> str:
     return f"is {max(1, size // 2**20):,} MB, over the {_mb(limit)} limit for such a file"
 

@@ -26,7 +26,7 @@ from . import certainty, vocab
 from .grading import levels_reached
 from .query.csvrows import effect_text
 from .query.queries import count_by_kind
-from .query.records import ClaimView, WorkView, retraction_text
+from .query.records import ClaimRecord, WorkRecord, retraction_text
 from .query.views import conflicts, evidence_map
 
 __all__ = ["CERTAINTY_COLOUR", "render_report", "write_report"]
@@ -65,7 +65,7 @@ def _joined(items: Sequence[object], separator: str) -> str:
 
 
 def _derivation(
-    claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None
+    claim: ClaimRecord, steps: Sequence[dict[str, Any]] | None = None
 ) -> list[tuple[str, str, str, object]]:
     """(domain, change, level reached, reason) for each step of a derivation: the
     supporting body's unless `steps` are given; a check of a description reaches none."""
@@ -137,14 +137,14 @@ class _LogScale:
         return width * math.log10(max(n, 1)) / scale_max if scale_max else 0.0
 
 
-def _studies(works: Sequence[WorkView]) -> list[WorkView]:
+def _studies(works: Sequence[WorkRecord]) -> list[WorkRecord]:
     studies = [w for w in works if not w.is_document and w.cited_by]
     return sorted(
         studies, key=lambda w: (-vocab.DESIGN_LEVEL.get(w.design or "", 0), -(w.n or 0), w.key)
     )
 
 
-def _quality_row(work: WorkView) -> _QualityRow:
+def _quality_row(work: WorkRecord) -> _QualityRow:
     level = vocab.DESIGN_LEVEL.get(work.design or "", 1)
     concerns = list(work.quality)
     if work.blinding == "open-label":
@@ -164,8 +164,8 @@ def _quality_row(work: WorkView) -> _QualityRow:
 
 
 def render_report(
-    claims: Sequence[ClaimView],
-    works: Sequence[WorkView],
+    claims: Sequence[ClaimRecord],
+    works: Sequence[WorkRecord],
     title: str = "Ketamine routes of administration: the evidence",
 ) -> str:
     """The whole report as one HTML document."""
@@ -186,7 +186,10 @@ def render_report(
 
 
 def write_report(
-    stream: TextIO, claims: Sequence[ClaimView], works: Sequence[WorkView], title: str | None = None
+    stream: TextIO,
+    claims: Sequence[ClaimRecord],
+    works: Sequence[WorkRecord],
+    title: str | None = None,
 ) -> None:
     """Write the report to `stream`."""
     stream.write(render_report(claims, works, title) if title else render_report(claims, works))

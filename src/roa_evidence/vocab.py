@@ -157,17 +157,32 @@ LINK_FLAGS: tuple[str, ...] = (
 CERTAINTIES: tuple[str, ...] = ("none", "very_low", "low", "moderate", "high")
 CERTAINTY_OF_LEVEL: dict[int, str] = {1: "very_low", 2: "low", 3: "moderate", 4: "high"}
 LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items()} | {"none": 0}
-# Findings' statuses (docs/grading.md, in the order they are decided), then the checked kinds'.
-FINDING_STATUSES: tuple[str, ...] = (
-    "contradicted",
-    "very_uncertain",  # GRADE's "very uncertain": only very-low evidence against
-    "contested",
-    "unsupported",
-    "strong",
-    "weak",
+# Every claim status, one row each, in the order lists show them: the findings' (in the
+# order they are decided, docs/grading.md), then the checked kinds'. A row gives the kind
+# of claim it is a status of, its rank from the worst (the draft checker's verdict order;
+# None: never a verdict), and whether it is a gap (`gaps`). Adding a status is one row.
+_STATUS_ROWS: tuple[tuple[str, str, int | None, bool], ...] = (
+    # status          kind       worst  gap
+    ("contradicted", "finding", 1, True),
+    ("very_uncertain", "finding", 3, True),  # GRADE's "very uncertain": only very-low against
+    ("contested", "finding", 4, True),
+    ("unsupported", "finding", 5, True),
+    ("strong", "finding", 8, False),
+    ("weak", "finding", 6, True),
+    ("confirmed", "checked", 9, False),
+    ("partly", "checked", None, False),
+    ("refuted", "checked", 2, True),
+    ("unchecked", "checked", 7, True),
 )
-CHECKED_STATUSES: tuple[str, ...] = ("confirmed", "partly", "refuted", "unchecked")
-STATUSES: tuple[str, ...] = FINDING_STATUSES + CHECKED_STATUSES
+STATUSES: tuple[str, ...] = tuple(row[0] for row in _STATUS_ROWS)
+FINDING_STATUSES: tuple[str, ...] = tuple(row[0] for row in _STATUS_ROWS if row[1] == "finding")
+CHECKED_STATUSES: tuple[str, ...] = tuple(row[0] for row in _STATUS_ROWS if row[1] == "checked")
+# The statuses a draft's sentence can be given as its verdict, the worst first.
+STATUSES_WORST_FIRST: tuple[str, ...] = tuple(
+    row[0] for row in sorted(_STATUS_ROWS, key=lambda row: row[2] or 0) if row[2] is not None
+)
+# Findings that are not strong and descriptions that are not confirmed (docs/grading.md).
+GAP_STATUSES: tuple[str, ...] = tuple(row[0] for row in _STATUS_ROWS if row[3])
 NOT_GRADED = "not graded"  # how a description's or definition's null certainty is shown
 
 

@@ -12,6 +12,9 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from .. import __version__, vocab
+from ..errors import EvidenceError, InvalidData
+from ..load.vocabfile import base_vocabulary
 from .commands import (
     check,
     claims,
@@ -36,13 +39,10 @@ class _Group(TyperGroup):
     """Turns every roa-evidence error into one sentence on stderr and exit code 2."""
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
-        from ..errors import EvidenceError, InvalidData
 
         def debug() -> bool:  # --debug is parsed inside super().invoke, so ask afterwards
             settings = ctx.find_object(Settings)
             return settings is not None and settings.debug
-
-        from .. import vocab
 
         try:
             with vocab.restoring():  # a command speaks its base's vocabulary, and only it
@@ -106,9 +106,11 @@ def _known_failure(exc: Exception) -> str | None:
             "incomplete; free some space or send it elsewhere"
         )
     if "sqlalchemy" in sys.modules:
+        # lazy: SQLAlchemy; the CLI starts without it
         import sqlalchemy as sa
 
         if isinstance(exc, sa.exc.DBAPIError):
+            # lazy: SQLAlchemy; the CLI starts without it
             from ..store.engine import database_error
 
             return str(database_error(exc))
@@ -138,8 +140,6 @@ def _silence_stdout() -> None:
 
 def _version(value: bool) -> None:
     if value:
-        from .. import __version__
-
         print(f"roa-evidence {__version__}")
         raise typer.Exit()
 
@@ -196,8 +196,6 @@ def _main(
 ) -> None:
     """Track claims about ketamine routes, who makes them, and the evidence behind each."""
     ctx.obj = Settings(data, db, debug, wait)
-    from .. import vocab
-    from ..load.vocabfile import base_vocabulary
 
     # Every command speaks the base's vocabulary: its filters, checks and the map's axes.
     vocab.activate(base_vocabulary(data) if data is not None else None)

@@ -5,6 +5,7 @@ error."""
 from __future__ import annotations
 
 import functools
+import gc
 import inspect
 import sys
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
+from ..load.inputs import default_data_dir, unused_local_data
 from . import completion
 from .progress import progress
 
@@ -65,8 +67,6 @@ def settings(ctx: typer.Context) -> Settings:
 
 
 def data_dir(ctx: typer.Context) -> Path:
-    from ..load.inputs import default_data_dir, unused_local_data
-
     chosen = settings(ctx).data_dir
     if chosen is not None:
         return chosen
@@ -83,7 +83,6 @@ def data_dir(ctx: typer.Context) -> Path:
 @contextmanager
 def connection(ctx: typer.Context) -> Iterator[Connection]:
     """A connection to an up-to-date store; rebuilds (and says so) when the data changed."""
-    import gc
 
     # The frameworks are imported by now: their hundreds of thousands of objects live as
     # long as the process, so keep the collector from walking them again on every pass.
@@ -107,6 +106,7 @@ def connection(ctx: typer.Context) -> Iterator[Connection]:
 def open_database(ctx: typer.Context) -> OpenStore:
     """The database of the command's evidence base (`--data`) at `--db`: a build waits
     --wait seconds for another process's, and says at once that it waits."""
+    # lazy: the store and SQLAlchemy; the CLI starts without them
     from ..load.refresh import open_store
 
     chosen = settings(ctx)
@@ -318,6 +318,7 @@ class FilterOptions:
 
     def parse(self) -> ClaimFilter:
         """The library's filter from these options, vocabulary checked."""
+        # lazy: SQLAlchemy; the CLI starts without it
         from ..query.queries import ClaimFilter
 
         flt = ClaimFilter.from_terms(

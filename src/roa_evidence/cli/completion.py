@@ -13,6 +13,12 @@ from pathlib import Path
 
 import typer
 
+from .. import vocab
+from ..bounded import MAX_DATA_FILE, read_bytes
+from ..errors import EvidenceError
+from ..load.inputs import default_data_dir
+from ..load.vocabfile import base_vocabulary
+
 _CLAIM_ID = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([A-Za-z0-9][\w.-]*)", re.MULTILINE)
 _BIB_KEY = re.compile(r"^[ \t]*@(\w+)[ \t]*[{(][ \t]*([^,\s{}()]+)[ \t]*,", re.MULTILINE)
 _NOT_ENTRIES = {"string", "comment", "preamble"}
@@ -31,14 +37,11 @@ def _data_dir(ctx: typer.Context) -> Path:
     chosen = root.params.get("data") or os.environ.get("ROA_EVIDENCE_DATA")
     if chosen:
         return Path(chosen)
-    from ..load.inputs import default_data_dir
 
     return default_data_dir()
 
 
 def _read(path: Path) -> str:
-    from ..bounded import MAX_DATA_FILE, read_bytes
-
     try:  # a regular file only: a symlink to /dev/zero must not hang the shell
         return read_bytes(path, MAX_DATA_FILE).decode("utf-8", errors="replace")
     except OSError:
@@ -60,12 +63,7 @@ def citation_keys(ctx: typer.Context, incomplete: str) -> list[str]:
 
 def _terms(kind: str) -> Callable[[typer.Context, str], list[str]]:
     def complete(ctx: typer.Context, incomplete: str) -> list[str]:
-        from .. import vocab
-
         if kind in ("route", "topic", "condition"):  # the base's own (its vocabulary.yaml)
-            from ..errors import EvidenceError
-            from ..load.vocabfile import base_vocabulary
-
             try:
                 return _matching(base_vocabulary(_data_dir(ctx)).terms(kind), incomplete)
             except (EvidenceError, OSError):

@@ -52,6 +52,7 @@ def render(result: Output, fmt: str) -> None:
 
 def print_rich(renderable: Any) -> None:
     """Print a rich renderable; piped, as plain text without trailing spaces."""
+    # lazy: csv and rich; the CLI starts without them
     from .piped import is_plain
     from .render import console
 
@@ -67,6 +68,7 @@ def print_rich(renderable: Any) -> None:
 
 
 def emit_json(data: Any) -> None:
+    # lazy: csv; the CLI starts without it
     from .piped import dump_json_bytes
 
     encoded = dump_json_bytes(data) + b"\n"
@@ -82,7 +84,7 @@ def emit_json(data: Any) -> None:
 def stream_json(data: object) -> None:
     """`emit_json`'s output, written as it is encoded: a large draft's report (a finding per
     sentence) never sits in memory as one string."""
-    import json
+    import json  # lazy: the CLI starts without it (2 ms), and only --format json uses it
 
     buffered: list[str] = []
     size = 0

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..certainty import label as certainty_label
 from ..query.csvrows import effect_text
-from ..query.records import ClaimView, EvidenceView, WorkView
+from ..query.records import ClaimRecord, EvidenceRecord, WorkRecord
 
 CLAIM_HEADER = ("id", "routes", "topic", "certainty", "status", "n", "statement")
 EVIDENCE_HEADER = (
@@ -36,7 +36,7 @@ def is_plain() -> bool:
     return bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
 
 
-def claim_cells(claim: ClaimView) -> tuple[str, ...]:
+def claim_cells(claim: ClaimRecord) -> tuple[str, ...]:
     return (
         claim.id,
         ",".join(claim.routes),
@@ -48,7 +48,7 @@ def claim_cells(claim: ClaimView) -> tuple[str, ...]:
     )
 
 
-def work_cells(work: WorkView) -> tuple[str, ...]:
+def work_cells(work: WorkRecord) -> tuple[str, ...]:
     return (
         work.key,
         work.design or "not appraised",
@@ -76,6 +76,7 @@ def grid(header: Sequence[str], rows: Sequence[Sequence[str]], title: str | None
 def dump_json_bytes(data: Any) -> bytes:
     """Indented UTF-8 JSON, as json.dumps(indent=2, ensure_ascii=False) writes it, by
     orjson's encoder: on a 10k-claim list the json module's indenting encoder took 1.8 s."""
+    # lazy: orjson; the CLI starts without it
     import orjson
 
     return orjson.dumps(data, option=orjson.OPT_INDENT_2)
@@ -114,7 +115,7 @@ def _num(value: float) -> str:
     return f"{value:g}"
 
 
-def evidence_cells(e: EvidenceView) -> tuple[str, ...]:
+def evidence_cells(e: EvidenceRecord) -> tuple[str, ...]:
     reported = value_text(e.value)
     if e.effect:
         reported = (reported + "; " if reported else "") + effect_text(e.effect)
@@ -131,7 +132,7 @@ def evidence_cells(e: EvidenceView) -> tuple[str, ...]:
     )
 
 
-def design_text(link: EvidenceView) -> str:
+def design_text(link: EvidenceRecord) -> str:
     """The linked study's design, marked when its appraisal is an unverified record."""
     design = link.design or "not appraised"
     return f"{design} (unverified record)" if link.verification == "unverified" else design

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -15,8 +16,6 @@ class _Progress:
     DELAY = 1.0
 
     def __init__(self, description: str, total: float | None) -> None:
-        import threading
-
         self._lock = threading.Lock()
         self._bar: Any = None
         self._task: Any = None
@@ -28,6 +27,7 @@ class _Progress:
             self._timer.start()
 
     def _show(self) -> None:
+        # lazy: rich; the CLI starts without it
         from rich.console import Console
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 

@@ -17,7 +17,7 @@ from rich.text import Text
 from .. import certainty as certainties
 from ..grading import levels_reached
 from ..query.csvrows import effect_text
-from ..query.records import ClaimView, WorkView, retraction_text
+from ..query.records import ClaimRecord, WorkRecord, retraction_text
 from . import widths
 from .piped import (
     CLAIM_HEADER,
@@ -142,7 +142,7 @@ def status_text(status: str) -> Text:
     return Text(status, style="" if is_plain() else STATUS_STYLE[status])
 
 
-def claims_stacked(claims: Sequence[ClaimView], title: str | None = None) -> Group:
+def claims_stacked(claims: Sequence[ClaimRecord], title: str | None = None) -> Group:
     """The claims list for a narrow terminal: per claim its id, its facts, its statement."""
     parts: list[Any] = [Text(title, style="bold")] if title else []
     for claim in claims:
@@ -158,7 +158,7 @@ def claims_stacked(claims: Sequence[ClaimView], title: str | None = None) -> Gro
     return Group(*parts)
 
 
-def claims_table(claims: Sequence[ClaimView], title: str | None = None) -> Table | Group:
+def claims_table(claims: Sequence[ClaimRecord], title: str | None = None) -> Table | Group:
     rows = [
         (
             claim.id,
@@ -180,7 +180,7 @@ def claims_table(claims: Sequence[ClaimView], title: str | None = None) -> Table
     return table
 
 
-def claim_detail(claim: ClaimView) -> Group:
+def claim_detail(claim: ClaimRecord) -> Group:
     """Everything `show` prints about one claim."""
     parts: list[Any] = []
     head = Text()
@@ -281,7 +281,7 @@ def claim_detail(claim: ClaimView) -> Group:
 
 
 def grading_table(
-    claim: ClaimView,
+    claim: ClaimRecord,
     steps: Sequence[dict[str, Any]] | None = None,
     title: str | None = None,
 ) -> Table | Group:
@@ -312,7 +312,7 @@ def grading_table(
 
 
 def _grading_steps(
-    claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None
+    claim: ClaimRecord, steps: Sequence[dict[str, Any]] | None = None
 ) -> list[tuple[str, str, str, str]]:
     """(domain, change, level reached, reason) for each step of the derivation."""
     rows = []
@@ -329,7 +329,7 @@ _NO_EVIDENCE = ("start", "0", "none", "no supporting evidence")
 
 
 def grading_stacked(
-    claim: ClaimView, steps: Sequence[dict[str, Any]] | None = None, title: str | None = None
+    claim: ClaimRecord, steps: Sequence[dict[str, Any]] | None = None, title: str | None = None
 ) -> Group:
     """The derivation for a narrow terminal: each step's domain and change, its reason below."""
     parts: list[Any] = [Text(title or "How the grade was reached", style="bold")]
@@ -338,7 +338,7 @@ def grading_stacked(
     return Group(*parts)
 
 
-def works_stacked(works: Sequence[WorkView]) -> Group:
+def works_stacked(works: Sequence[WorkRecord]) -> Group:
     """The works list for a narrow terminal: per work its key, then its appraisal."""
     parts: list[Any] = []
     for w in works:
@@ -353,7 +353,7 @@ def works_stacked(works: Sequence[WorkView]) -> Group:
     return Group(*parts)
 
 
-def works_table(works: Sequence[WorkView]) -> Table | Group:
+def works_table(works: Sequence[WorkRecord]) -> Table | Group:
     rows = [work_cells(w) for w in works]
     free = (WORK_HEADER.index("quality"),)
     if narrow() or not fits(WORK_HEADER, rows, free):
@@ -364,7 +364,7 @@ def works_table(works: Sequence[WorkView]) -> Table | Group:
     return table
 
 
-def work_detail(work: WorkView) -> Group:
+def work_detail(work: WorkRecord) -> Group:
     rows = [
         ("title", work.title),
         ("authors", work.authors),
@@ -398,7 +398,7 @@ def work_detail(work: WorkView) -> Group:
     return Group(_titled(table, work.key), *_citing(work))
 
 
-def _citing(work: WorkView) -> list[Text]:
+def _citing(work: WorkRecord) -> list[Text]:
     parts = []
     if work.notices:
         lines = [f"  {notice_line(notice)}" for notice in work.notices]
@@ -416,6 +416,6 @@ def _citing(work: WorkView) -> list[Text]:
     return parts
 
 
-def _ungraded(claim: ClaimView) -> str:
+def _ungraded(claim: ClaimRecord) -> str:
     """Only a finding is graded: a description or definition keeps its retracted source."""
     return "; left out of the grade" if claim.kind == "finding" else ""

@@ -8,16 +8,17 @@ from collections.abc import Callable, Sequence, Sized
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TextIO, TypeVar
 
+from ..query.records import ClaimRecord
 from .output import Output, print_rich
 
 if TYPE_CHECKING:
-    from ..query.records import ClaimView, WorkView
+    from ..query.records import ClaimRecord, WorkRecord
     from ..query.views import Comparison, Conflict, EvidenceMap
 
 
 @dataclass
 class ClaimList(Output):
-    claims: list[ClaimView]
+    claims: list[ClaimRecord]
     empty: str = "No claims match those filters."
     title: str | None = None
 
@@ -25,11 +26,13 @@ class ClaimList(Output):
         return [claim.to_dict() for claim in self.claims]
 
     def write_csv(self, stream: TextIO) -> None:
+        # lazy: csv; the CLI starts without it
         from ..query.csvrows import CLAIM_COLUMNS, claim_row, write_csv
 
         write_csv(stream, CLAIM_COLUMNS, (claim_row(c) for c in self.claims))
 
     def write_md(self, stream: TextIO) -> None:
+        # lazy: SQLAlchemy; the CLI starts without it
         from ..exporters.markdown import write as write_sof_markdown
 
         write_sof_markdown(stream, [(self.title or "Claims", self.claims)])
@@ -38,11 +41,13 @@ class ClaimList(Output):
         return not self.claims
 
     def show(self) -> None:
+        # lazy: csv; the CLI starts without it
         from .piped import CLAIM_HEADER, claim_cells, grid, is_plain
 
         if is_plain():
             sys.stdout.write(grid(CLAIM_HEADER, [claim_cells(c) for c in self.claims], self.title))
             return
+        # lazy: rich; the CLI starts without it
         from .render import claims_table
 
         print_rich(claims_table(self.claims, title=self.title))
@@ -60,18 +65,20 @@ class GapList(ClaimList):
 
 @dataclass
 class WorkList(Output):
-    works: list[WorkView]
+    works: list[WorkRecord]
     empty: str = "No works match those filters."
 
     def data(self) -> Any:
         return [work.to_dict() for work in self.works]
 
     def write_csv(self, stream: TextIO) -> None:
+        # lazy: csv; the CLI starts without it
         from ..query.csvrows import WORK_COLUMNS, work_row, write_csv
 
         write_csv(stream, WORK_COLUMNS, (work_row(w) for w in self.works))
 
     def write_md(self, stream: TextIO) -> None:
+        # lazy: SQLAlchemy; the CLI starts without it
         from ..exporters.markdown import write_works as write_works_markdown
 
         write_works_markdown(stream, self.works)
@@ -80,11 +87,13 @@ class WorkList(Output):
         return not self.works
 
     def show(self) -> None:
+        # lazy: csv; the CLI starts without it
         from .piped import WORK_HEADER, grid, is_plain, work_cells
 
         if is_plain():
             sys.stdout.write(grid(WORK_HEADER, [work_cells(w) for w in self.works]))
             return
+        # lazy: rich; the CLI starts without it
         from .render import works_table
 
         print_rich(works_table(self.works))
@@ -94,17 +103,17 @@ class WorkList(Output):
 class Detail(Output):
     """One claim (`show`) or one work (`source`): its record, or all of it drawn."""
 
-    item: ClaimView | WorkView
+    item: ClaimRecord | WorkRecord
 
     def data(self) -> Any:
         return self.item.to_dict()
 
     def show(self) -> None:
-        from ..query.records import ClaimView
+        # lazy: rich; the CLI starts without it
         from .render import claim_detail, work_detail
 
         item = self.item
-        print_rich(claim_detail(item) if isinstance(item, ClaimView) else work_detail(item))
+        print_rich(claim_detail(item) if isinstance(item, ClaimRecord) else work_detail(item))
 
 
 V = TypeVar("V")
@@ -138,6 +147,7 @@ class ViewOutput(Output, Generic[V]):
 
 def conflicts_output(conflicts: Sequence[Conflict]) -> ViewOutput[Sequence[Conflict]]:
     """`conflicts`: each disputed or contradicted claim, its two sides."""
+    # lazy: the views; the CLI starts without them
     from ..query.views import conflicts_markdown
 
     return ViewOutput(
@@ -152,6 +162,7 @@ def conflicts_output(conflicts: Sequence[Conflict]) -> ViewOutput[Sequence[Confl
 
 def comparison_output(comparison: Comparison, empty: str) -> ViewOutput[Comparison]:
     """`compare`: the routes side by side, topic by topic."""
+    # lazy: the views; the CLI starts without them
     from ..query.views import Comparison, comparison_markdown
 
     return ViewOutput(
@@ -166,6 +177,7 @@ def comparison_output(comparison: Comparison, empty: str) -> ViewOutput[Comparis
 
 def map_output(emap: EvidenceMap) -> ViewOutput[EvidenceMap]:
     """`map`: routes across, topics down."""
+    # lazy: the views; the CLI starts without them
     from ..query.views import EvidenceMap, map_markdown
 
     empty = "No claims match those filters."
@@ -175,6 +187,7 @@ def map_output(emap: EvidenceMap) -> ViewOutput[EvidenceMap]:
 
 
 def _conflicts_drawn(conflicts: Sequence[Conflict]) -> list[Any]:
+    # lazy: rich; the CLI starts without it
     from rich.text import Text
 
     from .viewrender import conflict_panel
@@ -186,12 +199,14 @@ def _conflicts_drawn(conflicts: Sequence[Conflict]) -> list[Any]:
 
 
 def _comparison_drawn(comparison: Comparison) -> list[Any]:
+    # lazy: rich; the CLI starts without it
     from .viewrender import comparison_table
 
     return [comparison_table(comparison)]
 
 
 def _map_drawn(emap: EvidenceMap) -> list[Any]:
+    # lazy: rich; the CLI starts without it
     from rich.text import Text
 
     from .viewrender import map_table

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 
 def _plain() -> bool:
+    # lazy: csv; the CLI starts without it
     from .piped import is_plain
 
     return is_plain()
@@ -31,6 +32,7 @@ def _box() -> box.Box:
 
 
 def _certainty(certainty: str | None) -> Text:
+    # lazy: rich; the CLI starts without it
     from .render import certainty_text
 
     return certainty_text(certainty)
@@ -68,6 +70,7 @@ def conflict_panel(conflict: Conflict) -> Panel | Text:
     else:
         against_grade = Text("no evidence cited against")
     kinds = " and ".join(conflict.kinds)
+    # lazy: rich; the CLI starts without it
     from .render import narrow
 
     if _plain() or narrow():  # side by side, narrow columns would split ids and keys
@@ -100,6 +103,7 @@ def conflict_panel(conflict: Conflict) -> Panel | Text:
 def _claim_lines(claims: Any, routes: Any = (), head_to_head: bool = False) -> Text:
     """A claim a line: certainty, id, status, and which of the compared routes it is
     about (`routes_note`)."""
+    # lazy: the views; the CLI starts without them
     from ..query.views import routes_note
 
     text = Text()
@@ -121,6 +125,7 @@ def _claim_lines(claims: Any, routes: Any = (), head_to_head: bool = False) -> T
 def comparison_table(comparison: Comparison) -> Table | Group:
     routes = comparison.routes
     both = " + ".join(routes) if len(routes) == 2 else "head to head"
+    # lazy: rich; the CLI starts without it
     from .render import fits, narrow
 
     header = ("topic", *routes, both)
@@ -166,6 +171,7 @@ def comparison_table(comparison: Comparison) -> Table | Group:
 def map_table(emap: EvidenceMap) -> Table | Group:
     """A topic x route grid; stacked, a topic after another, where the grid would not fit
     (a cut cell would hide the contested counts the legend explains)."""
+    # lazy: rich; the CLI starts without it
     from .render import fits
 
     rows: list[list[Text]] = [

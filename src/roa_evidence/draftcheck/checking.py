@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from ..query.records import ClaimView
+from ..query.records import ClaimRecord
 from .drafts import BadDraft, docx_text, read_draft
 from .findings import LOOSE, NOT_CHECKED, CheckReport, Finding
 from .judging import Verdict, judge
@@ -31,7 +31,7 @@ _job: tuple[list[Sentence], Matcher, set[str], Mapping[str, str]] | None = None
 
 def check(
     text: str,
-    claims: Sequence[ClaimView],
+    claims: Sequence[ClaimRecord],
     kind: str = "text",
     path: str = "<draft>",
     known_keys: Iterable[str] = (),
@@ -101,6 +101,7 @@ def _judge_all(
             if progress is not None:
                 progress(len(verdicts) - start)
         return verdicts
+    # lazy: multiprocessing; the CLI starts without it
     from ..load.workers import forked_pool
 
     _job = (sentences, matcher, known, retracted)
@@ -150,7 +151,7 @@ def _label(verdict: Verdict) -> str:
 
 def check_file(
     path: Path,
-    claims: Sequence[ClaimView],
+    claims: Sequence[ClaimRecord],
     kind: str | None = None,
     known_keys: Iterable[str] = (),
     retracted: Mapping[str, str] | None = None,

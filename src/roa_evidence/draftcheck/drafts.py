@@ -71,9 +71,10 @@ def read_draft(path: Path, encoding: str | None = None) -> str:
 def docx_text(path: Path) -> str:
     """A Word draft's paragraphs (body, then table cells), one per Markdown-like paragraph:
     paragraph n starts on line 2n - 1 of the text (see `checking.check`, kind `docx`)."""
+    # lazy: python-docx and zipfile, for Word drafts only; the CLI starts without them
     import zipfile
 
-    import docx  # python-docx
+    import docx
     from docx.opc.exceptions import OpcError
 
     if not path.is_file():

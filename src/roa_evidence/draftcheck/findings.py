@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..query.records import ClaimView
+from ..query.records import ClaimRecord
+from ..vocab import STATUSES_WORST_FIRST
 from .matching import Match
 
 __all__ = [
@@ -33,18 +34,6 @@ PROBLEM_KINDS = (
     "overclaim",
     "unknown-key",
     "unsourced",
-)
-# Claim statuses, the worst first (findings, then descriptions and definitions).
-STATUSES_WORST_FIRST = (
-    "contradicted",
-    "refuted",
-    "very_uncertain",
-    "contested",
-    "unsupported",
-    "weak",
-    "unchecked",
-    "strong",
-    "confirmed",
 )
 # Verdicts that are neither a problem nor a status: a claim matched too loosely to vouch
 # for the sentence, and a sentence stating a number, comparison or cause left unchecked.
@@ -76,7 +65,7 @@ class Finding:
     col: int
     sentence: str
     verdict: str
-    claim: ClaimView | None = None
+    claim: ClaimRecord | None = None
     problems: tuple[SentenceProblem, ...] = ()
     keys: tuple[str, ...] = ()
     match: Match | None = None

@@ -6,7 +6,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..query.records import ClaimView, EvidenceView
+from ..query.records import ClaimRecord, EvidenceRecord
 from . import hedging, numbers, parts, polarity
 from .findings import PROBLEM_KINDS, SentenceProblem
 from .matching import Match, Matcher
@@ -21,7 +21,7 @@ _DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
 _SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
 
 
-def _knowns(claim: ClaimView) -> list[numbers.Known]:
+def _knowns(claim: ClaimRecord) -> list[numbers.Known]:
     found = [numbers.known_value(claim.value, "the claim")]
     found += [numbers.known_value(e.value, e.source, e.stance) for e in claim.evidence]
     # How many took part is known too: "the trial randomised 40 patients" against n 27.
@@ -30,7 +30,7 @@ def _knowns(claim: ClaimView) -> list[numbers.Known]:
 
 
 def _numbers(
-    text: str, claim: ClaimView
+    text: str, claim: ClaimRecord
 ) -> tuple[list[SentenceProblem], list[numbers.Quantity], list[numbers.Known]]:
     knowns = _knowns(claim)
     dimensions = {k.dimension for k in knowns}
@@ -67,7 +67,7 @@ def _below_a_total(quantity: numbers.Quantity, knowns: list[numbers.Known]) -> b
     return any(k.dimension == "participants" and quantity.high < k.low for k in knowns)
 
 
-def _link_text(link: EvidenceView) -> str:
+def _link_text(link: EvidenceRecord) -> str:
     value = f": {numbers.show(link.value)}" if link.value else ""
     note = f" ({link.note})" if link.note else ""
     return f"{link.source}{value}{note}"
@@ -75,7 +75,7 @@ def _link_text(link: EvidenceView) -> str:
 
 def _cited_against(
     sentence: Sentence,
-    claim: ClaimView,
+    claim: ClaimRecord,
     flipped: bool,
     stated: list[numbers.Quantity],
 ) -> list[SentenceProblem]:
@@ -120,7 +120,7 @@ def _cited_against(
     return problems
 
 
-def _sides_with_contradiction(claim: ClaimView, stated: list[numbers.Quantity]) -> bool:
+def _sides_with_contradiction(claim: ClaimRecord, stated: list[numbers.Quantity]) -> bool:
     """Whether the sentence states what a contradicting source found (so not the claim)."""
     against = [
         k
@@ -130,7 +130,7 @@ def _sides_with_contradiction(claim: ClaimView, stated: list[numbers.Quantity]) 
     return any(numbers.agrees(q, k) for q in stated for k in against)
 
 
-def _overclaim(sentence: Sentence, claim: ClaimView) -> SentenceProblem | None:
+def _overclaim(sentence: Sentence, claim: ClaimRecord) -> SentenceProblem | None:
     kind = claim.kind
     detail = hedging.overclaim(sentence.text, claim.certainty, claim.status, kind)
     if detail is None:
@@ -185,7 +185,7 @@ def _unsourced(sentence: Sentence) -> bool:
 class Verdict:
     """What one sentence repeats and what is wrong with it, the worst problem first."""
 
-    claim: ClaimView | None
+    claim: ClaimRecord | None
     match: Match | None
     problems: tuple[SentenceProblem, ...]
     suggested_keys: tuple[str, ...]
@@ -294,13 +294,13 @@ def _asks(text: str) -> bool:
     return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?")
 
 
-def _compare(text: str, claim: ClaimView, match: Match) -> dict[str, str]:
+def _compare(text: str, claim: ClaimRecord, match: Match) -> dict[str, str]:
     compared = parts.compare(text, claim)
     compared["wording"] = match.sure
     return compared
 
 
-def _against_the_evidence(claim: ClaimView) -> bool:
+def _against_the_evidence(claim: ClaimRecord) -> bool:
     """Contradicted, refuted, only partly right (an appraisal some of whose facets the
     record refutes), or with only (very-low) evidence against it and none for: saying the
     opposite is not a problem (issue 21 split `contradicted` in two)."""

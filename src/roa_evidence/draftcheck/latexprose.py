@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .drafts import BadDraft
+
 __all__ = ["TEX_DEPTH", "latex_prose"]
 
 # A piece of prose: its characters and, for each, the offset in the source it came from.
@@ -90,6 +92,7 @@ class _LatexProse:
         self.offsets.extend(pos + i if step else pos for i in range(len(text)))
 
     def walk(self, nodes: object) -> None:
+        # lazy: pylatexenc; the CLI starts without it
         from pylatexenc import latexwalker as lw
 
         for node in nodes or []:  # type: ignore[attr-defined]
@@ -120,6 +123,7 @@ class _LatexProse:
                 self.macro(node)
 
     def macro(self, node: object) -> None:
+        # lazy: pylatexenc; the CLI starts without it
         from pylatexenc import latexwalker as lw
 
         assert isinstance(node, lw.LatexMacroNode)
@@ -169,9 +173,8 @@ def _too_deep(source: str) -> int | None:
 
 
 def latex_prose(source: str) -> Iterator[_Prose]:
+    # lazy: pylatexenc; the CLI starts without it
     from pylatexenc import latexwalker as lw
-
-    from .drafts import BadDraft
 
     deep = _too_deep(source)
     if deep is not None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process, utils
 
-from ..query.records import ClaimView
+from ..query.records import ClaimRecord
 from . import lexicon, parts
 from .lexicon import canonical
 from .routes import normalise_routes, routes_named
@@ -68,7 +68,7 @@ _STOP = frozenset(_STOP_WORDS.split())
 
 @dataclass(frozen=True)
 class _Target:
-    claim: ClaimView
+    claim: ClaimRecord
     label: str  # "statement" or "quote (document)"
     text: str  # processed (lower case, no punctuation, routes normalised)
     quote: bool
@@ -78,7 +78,7 @@ class _Target:
 class Match:
     """The claim a sentence repeats, how it was found and how closely it is worded."""
 
-    claim: ClaimView
+    claim: ClaimRecord
     score: float
     how: str  # citation | text | citation+text
     against: str  # "statement" or "quote (document)"
@@ -102,9 +102,9 @@ def _process(text: str) -> str:
 class Matcher:
     """Finds, for each sentence, the claim it repeats (built once per evidence base)."""
 
-    def __init__(self, claims: Sequence[ClaimView]) -> None:
+    def __init__(self, claims: Sequence[ClaimRecord]) -> None:
         self.targets: list[_Target] = []
-        self.by_key: dict[str, list[ClaimView]] = {}
+        self.by_key: dict[str, list[ClaimRecord]] = {}
         for claim in claims:
             self.targets.append(_Target(claim, "statement", _process(claim.statement), False))
             for quote in claim.asserted_by:
@@ -277,7 +277,7 @@ class Matcher:
         return Match(target.claim, score, "parts", target.label), fit
 
 
-def _routes_fit(routes: frozenset[str], claim: ClaimView) -> bool:
+def _routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:
     """Whether a sentence naming `routes` can be about the claim (it names one of its routes)."""
     return not routes or not claim.routes or bool(routes & set(claim.routes))
 

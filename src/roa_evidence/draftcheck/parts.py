@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..query.records import ClaimView
+from ..query.records import ClaimRecord
 from . import numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
 from .routes import routes_named
@@ -202,7 +202,7 @@ def _topics(text: str) -> frozenset[str]:
     )
 
 
-def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
+def fit(said: Parts, claimed: Parts, claim: ClaimRecord) -> float:
     """How well a sentence's parts fit a claim's, 0-100 (0: they cannot be the same claim)."""
     claim_routes = set(claim.routes) or set(claimed.routes)
     if said.routes and claim_routes and not said.routes & claim_routes:
@@ -234,12 +234,12 @@ def fit(said: Parts, claimed: Parts, claim: ClaimView) -> float:
     return max(0.0, min(100.0, score))
 
 
-def _states_its_value(said: Parts, claim: ClaimView) -> bool:
+def _states_its_value(said: Parts, claim: ClaimRecord) -> bool:
     known = numbers.known_value(claim.value, "the claim") if claim.value else None
     return known is not None and any(numbers.agrees(q, known) for q in said.quantities)
 
 
-def compare(text: str, claim: ClaimView) -> dict[str, str]:
+def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
     """Per part the sentence states: `agrees`, or `differs` (with what the claim says)."""
     said, claimed = read_parts(text), read_parts(claim.statement)
     result: dict[str, str] = {}
@@ -267,7 +267,7 @@ def compare(text: str, claim: ClaimView) -> dict[str, str]:
     return result
 
 
-def differing(text: str, claim: ClaimView) -> list[str]:
+def differing(text: str, claim: ClaimRecord) -> list[str]:
     """What the sentence states that the claim states otherwise: a condition, a population."""
     said, claimed = read_parts(text), read_parts(claim.statement)
     found: list[str] = []

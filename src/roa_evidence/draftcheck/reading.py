@@ -143,6 +143,7 @@ def unread_quotes(source: str, read: set[int]) -> list[tuple[int, int, str]]:
 
 
 def _markdown_prose(source: str, unread: list[Sentence] | None = None) -> Iterator[_Prose]:
+    # lazy: markdown-it; the CLI starts without it
     from markdown_it import MarkdownIt
 
     lines = source.split("\n")
@@ -206,6 +207,7 @@ def _markdown_text(raw: str) -> str:
 
 @lru_cache(maxsize=1)
 def _inline_parser() -> MarkdownIt:
+    # lazy: markdown-it; the CLI starts without it
     from markdown_it import MarkdownIt
 
     return MarkdownIt("commonmark")
@@ -217,6 +219,7 @@ def _inline_parser() -> MarkdownIt:
 
 @lru_cache(maxsize=1)
 def _segmenter() -> object:
+    # lazy: pysbd; the CLI starts without it
     import pysbd
 
     return pysbd.Segmenter(language="en", clean=False, char_span=False)
@@ -278,6 +281,7 @@ _PARAGRAPH = re.compile(r"\S(?:.*?\S)?(?=\s*\n[ \t]*\n|\s*\Z)", re.S)
 
 
 def _prose(text: str, kind: str, unread: list[Sentence]) -> Iterator[_Prose]:
+    # lazy: pylatexenc; the CLI starts without it
     from .latexprose import latex_prose
 
     if kind == "markdown":

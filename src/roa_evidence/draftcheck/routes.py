@@ -21,6 +21,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .. import vocab
+from ..errors import EvidenceError
+from ..load.vocabfile import shipped_vocabulary
 
 if TYPE_CHECKING:
     from ..load.vocabfile import Vocabulary
@@ -92,8 +94,6 @@ def _built(lay: tuple[tuple[str, tuple[str, ...]], ...]) -> RouteWords:
 
 def _vocabulary_words() -> RouteWords:
     """The lay words of the vocabulary in use, else the shipped base's, else built in."""
-    from ..errors import EvidenceError
-    from ..load.vocabfile import shipped_vocabulary
 
     vocabulary = vocab.active()
     if _LAST and _LAST[0][0] is vocabulary:  # asked for every sentence: the same one

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, TextIO
 
-from ..query.records import WorkView
+from ..query.records import WorkRecord
 from .read import BATCH, Selection
 
 # studies.bib keeps each work's appraisal (docs/data-format.md) and the curator's notes in
@@ -21,13 +21,14 @@ APPRAISAL_FIELDS = frozenset(
 
 def write(
     stream: TextIO,
-    works: Iterable[WorkView],
+    works: Iterable[WorkRecord],
     batch_size: int = BATCH,
     *,
     with_appraisal: bool = False,
 ) -> int:
     """Each work as a BibTeX entry with its bibliographic fields as written (LaTeX intact);
     with `with_appraisal`, its appraisal fields and notes too. Entries written."""
+    # lazy: bibtexparser; the CLI starts without it
     from bibtexparser import model
     from bibtexparser.entrypoint import write_string
     from bibtexparser.library import Library

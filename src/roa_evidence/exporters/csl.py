@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ..latex import latex_to_text
-from ..query.records import WorkView
+from ..query.records import WorkRecord
 from .json import json_array
 from .read import Selection
 
@@ -32,6 +32,7 @@ CSL_TYPES = {
 def csl_names(raw: str) -> list[dict[str, str]]:
     """BibTeX `author` (or `editor`) text as CSL name objects; BibTeX's "and others"
     becomes `{"literal": "others"}`, as pandoc converts it, which citeproc prints "et al."."""
+    # lazy: bibtexparser; the CLI starts without it
     from bibtexparser.middlewares.names import (
         parse_single_name_into_parts,
         split_multiple_persons_names,
@@ -73,7 +74,7 @@ def _one_group(text: str) -> bool:
     return True
 
 
-def csl_item(work: WorkView, with_appraisal: bool = False) -> dict[str, Any]:
+def csl_item(work: WorkRecord, with_appraisal: bool = False) -> dict[str, Any]:
     """A work as a CSL-JSON item (CSL 1.0 variables only); with `with_appraisal`, its
     appraisal under `custom` (CSL-JSON's place for data outside CSL) and the curator's
     note in `note`."""
@@ -126,7 +127,7 @@ def csl_item(work: WorkView, with_appraisal: bool = False) -> dict[str, Any]:
     return {k: v for k, v in item.items() if v not in (None, "", [], {})}
 
 
-def write(stream: TextIO, works: Iterable[WorkView], *, with_appraisal: bool = False) -> int:
+def write(stream: TextIO, works: Iterable[WorkRecord], *, with_appraisal: bool = False) -> int:
     """A CSL-JSON array of the works (for citeproc, Zotero, pandoc); items written."""
     stream.write("[")
     count = json_array(stream, (csl_item(w, with_appraisal) for w in works), "  ")

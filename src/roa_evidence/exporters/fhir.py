@@ -14,7 +14,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, TextIO
 
-from ..query.records import ClaimView, EvidenceView, WorkView
+from ..query.records import ClaimRecord, EvidenceRecord, WorkRecord
 from .json import json_array
 from .read import Selection
 
@@ -78,7 +78,7 @@ def _coding(system: str, code: str, display: str) -> dict[str, Any]:
     return {"coding": [{"system": system, "code": code, "display": display}], "text": display}
 
 
-def citation(work: WorkView) -> dict[str, Any]:
+def citation(work: WorkRecord) -> dict[str, Any]:
     """A work as a Citation: identifiers, title, authors, where it was published, and its
     retraction and correction notices as `relatesTo`."""
     identifiers = []
@@ -127,7 +127,7 @@ def _relation(notice: dict[str, Any]) -> dict[str, Any] | None:
     return relation
 
 
-def evidence(claim: ClaimView) -> dict[str, Any]:
+def evidence(claim: ClaimRecord) -> dict[str, Any]:
     """A finding as an Evidence: its statement as the assertion, who it is about and what
     exposure, its studies, and its pooled effect where one exists."""
     population = claim.condition if claim.condition != "any" else "any population"
@@ -155,7 +155,7 @@ def evidence(claim: ClaimView) -> dict[str, Any]:
     return {k: v for k, v in resource.items() if v}
 
 
-def _study(link: EvidenceView) -> dict[str, Any]:
+def _study(link: EvidenceRecord) -> dict[str, Any]:
     what = f"{link.stance}: {link.source}"
     if link.design:
         what += f" ({link.design}{'' if link.n is None else f', n={link.n}'})"
@@ -189,12 +189,12 @@ def _statistic(effect: dict[str, Any]) -> dict[str, Any]:
     return statistic
 
 
-def graded(claim: ClaimView) -> bool:
+def graded(claim: ClaimRecord) -> bool:
     """A finding graded on GRADE's scale (not 'none': nothing supports it)."""
     return claim.kind == "finding" and claim.certainty in RATINGS
 
 
-def certainty_assessment(claim: ClaimView) -> dict[str, Any]:
+def certainty_assessment(claim: ClaimRecord) -> dict[str, Any]:
     """A graded finding's certainty as an ArtifactAssessment (CertaintyOfEvidence): the
     rating system, the overall rating, and one component per GRADE domain with its rating
     and the derivation's reason."""
@@ -233,7 +233,7 @@ def vocab_label(rating: str) -> str:
     return {"very-low": "Very low quality"}.get(rating, f"{rating.capitalize()} quality")
 
 
-def _domain(name: str, steps: list[dict[str, Any]], claim: ClaimView) -> dict[str, Any]:
+def _domain(name: str, steps: list[dict[str, Any]], claim: ClaimRecord) -> dict[str, Any]:
     code, display = DOMAINS[name]
     change = sum(int(step["change"]) for step in steps)
     if name in _RATING_UP:
@@ -256,7 +256,7 @@ def _domain(name: str, steps: list[dict[str, Any]], claim: ClaimView) -> dict[st
     }
 
 
-def bundle_entries(claims: Iterator[ClaimView], works: Iterator[WorkView]) -> Iterator[Any]:
+def bundle_entries(claims: Iterator[ClaimRecord], works: Iterator[WorkRecord]) -> Iterator[Any]:
     """The Bundle's entries: the works' Citations, then per finding its Evidence and, when
     graded, its certainty."""
     for work in works:
@@ -273,7 +273,7 @@ def _entry(kind: str, key: str, resource: dict[str, Any]) -> dict[str, Any]:
     return {"fullUrl": full_url(kind, key), "resource": resource}
 
 
-def write(stream: TextIO, claims: Iterator[ClaimView], works: Iterator[WorkView]) -> int:
+def write(stream: TextIO, claims: Iterator[ClaimRecord], works: Iterator[WorkRecord]) -> int:
     """A FHIR R5 Bundle (JSON, type collection); entries written."""
     entries = bundle_entries(claims, works)
     first = next(entries, None)

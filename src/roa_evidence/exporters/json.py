@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from ..query.queries import check_filter_keys
-from ..query.records import ClaimView, WorkView
+from ..query.records import ClaimRecord, WorkRecord
 from .read import Selection
 
 
@@ -22,7 +22,7 @@ def json_array(stream: TextIO, records: Iterable[dict[str, Any]], indent: str) -
     return count
 
 
-def write(stream: TextIO, claims: Iterable[ClaimView] | None, works: Iterable[WorkView]) -> int:
+def write(stream: TextIO, claims: Iterable[ClaimRecord] | None, works: Iterable[WorkRecord]) -> int:
     """One JSON object: `claims` (the `claims --format json` records, unless None) and
     `sources` (works); records written."""
     count = 0

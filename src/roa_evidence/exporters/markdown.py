@@ -11,7 +11,7 @@ from ..certainty import LABEL, SYMBOL
 from ..mdescape import md_escape
 from ..query.csvrows import effect_text
 from ..query.queries import ClaimFilter, check_filter_keys
-from ..query.records import ClaimView, WorkView
+from ..query.records import ClaimRecord, WorkRecord
 from . import profile
 from .read import Selection, groups, iter_claims
 
@@ -30,7 +30,7 @@ SOF_LEGEND = (
 )
 
 
-def _sources_cell(claim: ClaimView) -> str:
+def _sources_cell(claim: ClaimRecord) -> str:
     parts: list[str] = []
     for stance in vocab.STANCES:
         links = [e for e in claim.evidence if e.stance == stance]
@@ -43,7 +43,7 @@ def _sources_cell(claim: ClaimView) -> str:
     return "; ".join(parts) or "none"
 
 
-def _reasons_cell(claim: ClaimView) -> str:
+def _reasons_cell(claim: ClaimRecord) -> str:
     reasons = [
         f"{step['domain'].replace('_', ' ')} ({int(step['change']):+d}): {step['reason']}"
         for step in claim.grading
@@ -55,13 +55,13 @@ def _reasons_cell(claim: ClaimView) -> str:
     return "no supporting evidence" if claim.certainty == "none" else "none"
 
 
-def _total_n(claim: ClaimView) -> Any:
+def _total_n(claim: ClaimRecord) -> Any:
     if claim.total_n is not None:
         return claim.total_n
     return "\u2014" if claim.certainty == "none" else "not reported"
 
 
-def sof_row(claim: ClaimView) -> str:
+def sof_row(claim: ClaimRecord) -> str:
     """One Summary-of-Findings row: claim, sources, total n, effect (the pooled one, else a
     single supporting study's), certainty, status, reasons for rating down."""
     supporting = [e.effect for e in claim.evidence if e.stance == "supports" and e.effect]
@@ -78,7 +78,7 @@ def sof_row(claim: ClaimView) -> str:
     return "| " + " | ".join(_cell(cell) for cell in cells) + " |\n"
 
 
-def write(stream: TextIO, tables: Iterable[tuple[str, Iterable[ClaimView]]]) -> int:
+def write(stream: TextIO, tables: Iterable[tuple[str, Iterable[ClaimRecord]]]) -> int:
     """A Summary-of-Findings table per (heading, claims) pair; table rows written."""
     count = 0
     stream.write("# Summary of findings\n\n" + SOF_LEGEND)
@@ -93,7 +93,7 @@ def write(stream: TextIO, tables: Iterable[tuple[str, Iterable[ClaimView]]]) -> 
 
 
 # The works table: heading, alignment and cell of each column, so they cannot drift apart.
-WORK_TABLE: tuple[tuple[str, str, Callable[[WorkView], Any]], ...] = (
+WORK_TABLE: tuple[tuple[str, str, Callable[[WorkRecord], Any]], ...] = (
     ("Source", "---", lambda w: w.key),
     ("Design", "---", lambda w: w.design or "not appraised"),
     ("n", "--:", lambda w: w.n),
@@ -105,7 +105,7 @@ WORK_TABLE: tuple[tuple[str, str, Callable[[WorkView], Any]], ...] = (
 )
 
 
-def write_works(stream: TextIO, works: Iterable[WorkView]) -> int:
+def write_works(stream: TextIO, works: Iterable[WorkRecord]) -> int:
     """A table of works (key, design, n, blinding, year, title, quality, cited by); rows."""
     count = 0
     stream.write("| " + " | ".join(heading for heading, _, _ in WORK_TABLE) + " |\n")

@@ -21,7 +21,7 @@ from .. import vocab
 from ..certainty import LABEL, SYMBOL
 from ..mdescape import md_escape
 from ..query.csvrows import write_csv as write_table
-from ..query.records import ClaimView, EvidenceView
+from ..query.records import ClaimRecord, EvidenceRecord
 from .read import Selection
 
 DOMAINS = ("risk_of_bias", "inconsistency", "indirectness", "imprecision")
@@ -75,7 +75,7 @@ class _Notes:
         return f"{text} [{self.count}]"
 
 
-def profile_rows(claims: Iterable[ClaimView]) -> Iterator[ProfileRow]:
+def profile_rows(claims: Iterable[ClaimRecord]) -> Iterator[ProfileRow]:
     """A row per finding among `claims` (descriptions and definitions are checked, not
     graded, so they have none)."""
     notes = _Notes()
@@ -86,7 +86,7 @@ def profile_rows(claims: Iterable[ClaimView]) -> Iterator[ProfileRow]:
         yield ProfileRow(_cells(claim, notes), tuple(notes.row))
 
 
-def _cells(claim: ClaimView, notes: _Notes) -> tuple[Any, ...]:
+def _cells(claim: ClaimRecord, notes: _Notes) -> tuple[Any, ...]:
     graded = any(s["domain"] == "start" and int(s["change"]) > 0 for s in claim.grading)
     studies = _counted_studies(claim)
     if graded:
@@ -115,22 +115,22 @@ def _cells(claim: ClaimView, notes: _Notes) -> tuple[Any, ...]:
     return (*cells, "; ".join(f"[{number}] {reason}" for number, reason in notes.row))
 
 
-def _counted_studies(claim: ClaimView) -> list[EvidenceView]:
+def _counted_studies(claim: ClaimRecord) -> list[EvidenceRecord]:
     """The supporting studies the grade counts, each once (a retracted one is left out)."""
-    seen: dict[str, EvidenceView] = {}
+    seen: dict[str, EvidenceRecord] = {}
     for link in claim.evidence:
         if link.stance == "supports" and link.retraction is None:
             seen.setdefault(link.source, link)
     return list(seen.values())
 
 
-def _designs(studies: list[EvidenceView]) -> str:
+def _designs(studies: list[EvidenceRecord]) -> str:
     counts = Counter(link.design or "not appraised" for link in studies)
     order = [*vocab.DESIGNS, "not appraised"]
     return ", ".join(f"{counts[d]} {d}" for d in sorted(counts, key=order.index))
 
 
-def _domain(claim: ClaimView, domain: str, notes: _Notes) -> str:
+def _domain(claim: ClaimRecord, domain: str, notes: _Notes) -> str:
     steps = [s for s in claim.grading if s["domain"] == domain and int(s["change"]) < 0]
     judgement = _JUDGEMENT.get(sum(int(s["change"]) for s in steps), "very serious")
     if not steps:
@@ -138,7 +138,7 @@ def _domain(claim: ClaimView, domain: str, notes: _Notes) -> str:
     return notes.mark(judgement, "; ".join(str(s["reason"]) for s in steps))
 
 
-def _other(claim: ClaimView, studies: list[EvidenceView], notes: _Notes) -> str:
+def _other(claim: ClaimRecord, studies: list[EvidenceRecord], notes: _Notes) -> str:
     parts = []
     for step in claim.grading:
         domain, change = step["domain"], int(step["change"])
@@ -160,7 +160,7 @@ def _other(claim: ClaimView, studies: list[EvidenceView], notes: _Notes) -> str:
     return "; ".join(parts) or "none"
 
 
-def _effect(claim: ClaimView) -> dict[str, Any] | None:
+def _effect(claim: ClaimRecord) -> dict[str, Any] | None:
     """The pooled effect, else a single supporting study's."""
     supporting = [e.effect for e in claim.evidence if e.stance == "supports" and e.effect]
     return claim.pooled_effect or (supporting[0] if len(supporting) == 1 else None)
@@ -231,7 +231,7 @@ def _fewer_more(value: float) -> str:
 # -- writers ---------------------------------------------------------------------------
 
 
-def write_csv(stream: TextIO, claims: Iterable[ClaimView]) -> int:
+def write_csv(stream: TextIO, claims: Iterable[ClaimRecord]) -> int:
     """The profile as CSV, a row per finding; rows written."""
     rows = [row.cells for row in profile_rows(claims)]
     write_table(stream, COLUMNS, rows)
@@ -246,7 +246,7 @@ LEGEND = (
 )
 
 
-def write_markdown(stream: TextIO, claims: Iterable[ClaimView]) -> int:
+def write_markdown(stream: TextIO, claims: Iterable[ClaimRecord]) -> int:
     """The profile as one Markdown table with its footnotes below; rows written."""
     shown = COLUMNS[:-1]
     stream.write("# GRADE evidence profile\n\n" + LEGEND + "\n\n")
@@ -277,7 +277,7 @@ _HTML_HEAD = (
 )
 
 
-def write_html(stream: TextIO, claims: Iterable[ClaimView]) -> int:
+def write_html(stream: TextIO, claims: Iterable[ClaimRecord]) -> int:
     """The profile as a self-contained HTML page (no script): a table, then footnotes."""
     stream.write(_HTML_HEAD + f"<p>{html.escape(LEGEND)}</p>\n<table>\n<thead><tr>")
     stream.write("".join(f"<th>{html.escape(c)}</th>" for c in COLUMNS[:-1]))

@@ -24,7 +24,7 @@ from ..query.queries import (
     claim_query,
     works_table,
 )
-from ..query.records import ClaimView, WorkView
+from ..query.records import ClaimRecord, WorkRecord
 from ..store.tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK
 
 BATCH = 500
@@ -48,11 +48,11 @@ class Selection:
         if self.on_placement is not None:
             self.on_placement(placement)
 
-    def claims(self) -> Iterator[ClaimView]:
+    def claims(self) -> Iterator[ClaimRecord]:
         """The matching claims."""
         return iter_claims(self.conn, self.flt, self.batch_size)
 
-    def works(self) -> Iterator[WorkView]:
+    def works(self) -> Iterator[WorkRecord]:
         """With `what` "sources" and no filter every work, else the works the matching
         claims cite or quote."""
         everything = self.what == "sources" and self.flt == ClaimFilter()
@@ -61,7 +61,7 @@ class Selection:
 
 def iter_claims(
     conn: Connection, flt: ClaimFilter | None = None, batch_size: int = BATCH
-) -> Iterator[ClaimView]:
+) -> Iterator[ClaimRecord]:
     """The claims matching `flt` (default: all), in file order, read `batch_size` at a time."""
     flt = flt or ClaimFilter()
     check_filter_keys(conn, flt)
@@ -89,7 +89,7 @@ def iter_works(
     batch_size: int = BATCH,
     *,
     evidence_only: bool = False,
-) -> Iterator[WorkView]:
+) -> Iterator[WorkRecord]:
     """Works in file order, `batch_size` at a time: every work when `flt` is None, else the
     works the matching claims cite as evidence or quote as documents (with `evidence_only`,
     only those cited as evidence)."""

@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any, TextIO
 
-from ..query.records import WorkView
+from ..query.records import WorkRecord
 from . import csv
 from .read import Selection, iter_works
 
@@ -62,7 +62,7 @@ APPRAISED = _TRIALS | {"cohort", "case-control"}
 _BLINDING = {"double-blind": LOW, "single-blind": SOME, "open-label": HIGH}
 
 
-def judgements(work: WorkView) -> dict[str, str]:
+def judgements(work: WorkRecord) -> dict[str, str]:
     """Each domain's judgement for one work, from its appraisal."""
     design, flags = work.design, set(work.quality)
     if design is None:  # not appraised: nothing can be said
@@ -95,7 +95,7 @@ def overall(domains: Iterable[str]) -> str:
     return LOW if found == {LOW} else NO_INFO
 
 
-def rows(works: Iterable[WorkView]) -> Iterator[tuple[Any, ...]]:
+def rows(works: Iterable[WorkRecord]) -> Iterator[tuple[Any, ...]]:
     """One row per study a risk-of-bias tool appraises: key, the domains, Overall,
     Weight (n; 1 when not reported)."""
     for work in works:
@@ -106,7 +106,7 @@ def rows(works: Iterable[WorkView]) -> Iterator[tuple[Any, ...]]:
         yield (work.key, *domains.values(), overall(domains.values()), weight)
 
 
-def write(stream: TextIO, works: Iterable[WorkView]) -> int:
+def write(stream: TextIO, works: Iterable[WorkRecord]) -> int:
     """The robvis table of the works, after its note; rows written."""
     stream.write(NOTE)
     return csv.write(stream, rows(works), COLUMNS)

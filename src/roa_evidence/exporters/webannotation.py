@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from ..errors import EvidenceError
 from ..interchange.anchoring import Anchor, anchor
-from ..query.records import ClaimView, WorkView
+from ..query.records import ClaimRecord, WorkRecord
 from .read import Selection, iter_works
 
 CONTEXT = [
@@ -46,7 +46,7 @@ class Placement:
     orphans: list[str] = field(default_factory=list)
 
 
-def document_texts(works: list[WorkView], documents_dir: Path) -> dict[str, str]:
+def document_texts(works: list[WorkRecord], documents_dir: Path) -> dict[str, str]:
     """The text of each document (a work with a `file`), by key; raises UnreadableDocument
     naming the document and what to do."""
     if not documents_dir.is_dir():
@@ -84,7 +84,7 @@ def document_texts(works: list[WorkView], documents_dir: Path) -> dict[str, str]
     return texts
 
 
-def source_iri(work: WorkView) -> str:
+def source_iri(work: WorkRecord) -> str:
     """The document's IRI: its URL, else its DOI, else a name for its citation key."""
     if work.url:
         return work.url
@@ -94,7 +94,7 @@ def source_iri(work: WorkView) -> str:
 
 
 def annotation(
-    claim: ClaimView, kind: str, index: int, work: WorkView, quote: str, place: Anchor | None
+    claim: ClaimRecord, kind: str, index: int, work: WorkRecord, quote: str, place: Anchor | None
 ) -> dict[str, Any]:
     """One quote as a Web Annotation."""
     selectors: list[dict[str, Any]] = []
@@ -131,7 +131,7 @@ def annotation(
 
 
 def place_quotes(
-    claims: list[ClaimView], works: dict[str, WorkView], texts: dict[str, str]
+    claims: list[ClaimRecord], works: dict[str, WorkRecord], texts: dict[str, str]
 ) -> tuple[list[dict[str, Any]], Placement]:
     """Every quote of `claims` placed in its document's text, with how they were placed."""
     items = []

@@ -23,7 +23,7 @@ import rispy
 
 from ..errors import EvidenceError
 from ..latex import latex_to_text
-from ..query.records import WorkView
+from ..query.records import WorkRecord
 
 
 class InvalidRis(EvidenceError):
@@ -275,7 +275,7 @@ def _shown(line: str, limit: int = 40) -> str:
     return line if len(line) <= limit else line[: limit - 3] + "..."
 
 
-def ris_record(work: WorkView) -> dict[str, Any]:
+def ris_record(work: WorkRecord) -> dict[str, Any]:
     """A work as an RIS record (rispy's field names)."""
     fields = work.fields
 
@@ -305,7 +305,7 @@ def ris_record(work: WorkView) -> dict[str, Any]:
     return {key: value for key, value in record.items() if value}
 
 
-def write_ris(stream: TextIO, works: Iterable[WorkView]) -> int:
+def write_ris(stream: TextIO, works: Iterable[WorkRecord]) -> int:
     """The works as RIS records; records written."""
     count = 0
     for work in works:

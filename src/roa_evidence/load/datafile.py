@@ -11,65 +11,70 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from ..bounded import MAX_DATA_FILE, MAX_GRADING_FILE, NotReadable, read_bytes
+from ..bounded import MAX_DATA_FILE, Content, NotReadable, read_content
 from ..errors import InvalidData, Problem
 from ..grading import DEFAULT_CONFIG, GradingConfig
 from .yamlfile import YamlError, line_of, parse_yaml
 
 
 class Problems:
-    """Problems found in data files: collected, to report every one at once, or (`strict`)
-    raised at the first, for a caller that only needs to know whether the files are valid
-    (the incremental load). One reader serves both, as pybtex's `errors` module does."""
+    """Problems found in data files, collected so that every one is reported at once,
+    then raised together (`raise_any`), as pybtex's `errors` module collects them.
+    `strict`: the caller only needs to know whether the files are valid (the incremental
+    load), so it stops reading at the first file with a problem, and only the first is
+    raised. Adding never raises: a reader reads a file whole, then its caller decides."""
 
     def __init__(self, strict: bool = False) -> None:
         self.strict = strict
         self.found: list[Problem] = []
 
     def add(self, *problems: Problem) -> None:
-        if problems and self.strict:
-            raise InvalidData(list(problems))
         self.found += problems
 
     def raise_any(self, files: list[Path]) -> None:
-        """Raise InvalidData with every problem, in the order of `files` and by line."""
+        """Raise InvalidData with every problem (the first, when `strict`), in the order
+        of `files` and by line."""
         if self.found:
             order = {path: i for i, path in enumerate(files)}
             self.found.sort(key=lambda p: (order.get(p.path, len(order)), p.line or 0))
-            raise InvalidData(self.found)
+            raise InvalidData(self.found[:1] if self.strict else self.found)
 
 
 def read_text(path: Path, limit: int = MAX_DATA_FILE) -> tuple[str | None, list[Problem]]:
     """A data file's text (a regular file of at most `limit` bytes), or the reason it
     cannot be read."""
+    return decoded(path, read_content(path, limit))
+
+
+def decoded(path: Path, content: Content) -> tuple[str | None, list[Problem]]:
+    """The text of a file already read (`inputs.read_inputs`), or the reason it cannot be
+    read or decoded."""
+    if isinstance(content, OSError):
+        return None, [Problem(path, None, _unreadable(content))]
     try:
-        data = read_bytes(path, limit)
-    except NotReadable as exc:
-        advice = (
-            "check it is the right file" if exc.too_large else "put the file itself in its place"
-        )
-        return None, [Problem(path, None, f"{exc.reason}; {advice}")]
-    except FileNotFoundError:
-        return None, [Problem(path, None, "the file is missing; create it or pass --data DIR")]
-    except IsADirectoryError:
-        return None, [
-            Problem(path, None, "this is a folder, not a file; put the file in its place")
-        ]
-    except PermissionError:
-        return None, [
-            Problem(path, None, "cannot be read (permission denied); check its permissions")
-        ]
-    except OSError as exc:
-        return None, [Problem(path, None, f"cannot be read ({exc.strerror}); check the file")]
-    try:
-        return data.decode("utf-8-sig"), []
+        return content.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
+        line = content[: exc.start].count(b"\n") + 1
         return None, [
             Problem(
-                path, line, f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8"
+                path, line, f"byte 0x{content[exc.start]:02x} is not UTF-8; save the file as UTF-8"
             )
         ]
+
+
+def _unreadable(error: OSError) -> str:
+    if isinstance(error, NotReadable):
+        advice = (
+            "check it is the right file" if error.too_large else "put the file itself in its place"
+        )
+        return f"{error.reason}; {advice}"
+    if isinstance(error, FileNotFoundError):
+        return "the file is missing; create it or pass --data DIR"
+    if isinstance(error, IsADirectoryError):
+        return "this is a folder, not a file; put the file in its place"
+    if isinstance(error, PermissionError):
+        return "cannot be read (permission denied); check its permissions"
+    return f"cannot be read ({error.strerror}); check the file"
 
 
 def read_yaml_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
@@ -82,9 +87,10 @@ def read_yaml_text(path: Path, text: str) -> tuple[Any, list[Problem]]:
         return None, [Problem(path, None, "nesting is too deep to read; flatten the structure")]
 
 
-def read_config(path: Path) -> tuple[GradingConfig, list[Problem]]:
-    """grading.toml's settings, or the defaults and the problems found in it."""
-    text, problems = read_text(path, MAX_GRADING_FILE)
+def read_config(path: Path, content: Content) -> tuple[GradingConfig, list[Problem]]:
+    """grading.toml's settings from its `content`, or the defaults and the problems found
+    in it."""
+    text, problems = decoded(path, content)
     if text is None:
         return DEFAULT_CONFIG, problems
     too_deep = _toml_too_deep(text)

@@ -21,7 +21,6 @@ import dataclasses
 import json
 from typing import Any
 
-from ..errors import InvalidData
 from ..grading import DEFAULT_CONFIG, Study
 from ..query.records import COMMA, WorkFacts
 from ..retractions.notices import Notice
@@ -60,11 +59,12 @@ def update(
 
     if progress:
         progress(f"reading {len(changed)} changed claims file{'s' * (len(changed) != 1)}")
+    problems = Problems(strict=True)
     read = {}
     for name in changed:
-        try:
-            read[name] = read_claims_file(data_dir / name, Problems(strict=True))
-        except InvalidData:
+        path = data_dir / name
+        read[name] = read_claims_file(path, inputs.content(path), problems)
+        if problems.found:
             return None  # the full read says what is wrong, and where
     try:
         with store.change(meta) as writer:
@@ -85,7 +85,8 @@ def _apply(
     data_dir, hashes, data_hash = inputs.data_dir, inputs.hashes, inputs.data_hash
     config = DEFAULT_CONFIG
     if GRADING_NAME in hashes:
-        config, problems = read_config(data_dir / GRADING_NAME)
+        path = data_dir / GRADING_NAME
+        config, problems = read_config(path, inputs.content(path))
         if problems:
             raise ChangeRefused
     studies = _stored_studies(writer)

@@ -1,7 +1,9 @@
-"""Which evidence base to read, the files it is built from, and their content hashes.
+"""Which evidence base to read, the files it is built from, their bytes and hashes.
 
-Kept apart from `load` (which imports the parsers) so that deciding "nothing
-changed" costs a hash of the files and no heavy import.
+A load reads each input file once, here (`read_inputs`): the parsers take the bytes
+that were hashed, so what is stored as "built from" is what was parsed, and the folder
+is not looked at again. Kept apart from the parsers so that deciding "nothing changed"
+costs a read of the files and no heavy import.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..bounded import MAX_DATA_FILE, open_regular
+from ..bounded import MAX_DATA_FILE, MAX_GRADING_FILE, Content, open_regular, read_content
 from ..errors import DataNotFound
 
 BIB_NAME = "studies.bib"
@@ -61,12 +63,22 @@ def file_key(data_dir: Path, path: Path) -> str:
 
 @dataclass(frozen=True)
 class Inputs:
-    """An evidence base's folder, looked at once: its input files, their content hashes
-    and the fingerprint of them all, handed down to every later step of a load."""
+    """An evidence base's folder, read once: its input files, their bytes (or why they
+    could not be read) by name, `vocabulary.yaml`'s among them when there is one, and
+    their content hashes; handed down to every later step of a load."""
 
     data_dir: Path
     files: list[Path]
-    hashes: dict[str, str]
+    contents: dict[str, Content]
+
+    def content(self, path: Path) -> Content:
+        """The bytes of the input file `path` as they were read and hashed."""
+        return self.contents[file_key(self.data_dir, path)]
+
+    @functools.cached_property
+    def hashes(self) -> dict[str, str]:
+        """Each input file's content hash, by its name relative to `data_dir`, in input order."""
+        return {name: _hash_of(content) for name, content in self.contents.items()}
 
     @functools.cached_property
     def data_hash(self) -> str:
@@ -75,38 +87,44 @@ class Inputs:
 
 
 def read_inputs(data_dir: Path) -> Inputs:
-    """The folder's input files, hashed once (a load's steps take them from here)."""
+    """The folder's input files, each read once (a load's steps take them from here)."""
     files = input_files(data_dir)
-    return Inputs(data_dir, files, _hashes_of(data_dir, files))
-
-
-def file_hashes(data_dir: Path) -> dict[str, str]:
-    """Each input file's content hash, by its name relative to `data_dir`, in input order."""
-    return _hashes_of(data_dir, input_files(data_dir))
-
-
-def _hashes_of(data_dir: Path, files: list[Path]) -> dict[str, str]:
-    hashes = {file_key(data_dir, path): _content_hash(path) for path in files}
+    contents = {file_key(data_dir, path): read_content(path, _limit(path)) for path in files}
     vocabulary = data_dir / VOCABULARY_NAME  # not read as a claims file, but a change regrades
     if vocabulary.exists():
-        hashes[VOCABULARY_NAME] = _content_hash(vocabulary)
-    return hashes
+        contents[VOCABULARY_NAME] = read_content(vocabulary, MAX_DATA_FILE)
+    return Inputs(data_dir, files, contents)
 
 
-def _content_hash(path: Path) -> str:
+def _limit(path: Path) -> int:
+    return MAX_GRADING_FILE if path.name == GRADING_NAME else MAX_DATA_FILE
+
+
+def _hash_of(content: Content) -> str:
     digest = hashlib.blake2b(digest_size=16)
-    try:  # in pieces, and only a regular file: the load says what is wrong with others
-        with open_regular(path, MAX_DATA_FILE) as handle:
-            while piece := handle.read(1 << 20):
-                digest.update(piece)
-    except OSError:
-        digest.update(b"\0<unreadable>")
+    digest.update(b"\0<unreadable>" if isinstance(content, OSError) else content)
     return digest.hexdigest()
 
 
-def fingerprint(data_dir: Path, hashes: dict[str, str] | None = None) -> str:
-    """A content hash of every input file: equal hashes mean nothing to reload."""
-    return _digest(hashes if hashes is not None else file_hashes(data_dir))
+def fingerprint(data_dir: Path) -> str:
+    """`read_inputs(data_dir).data_hash`, each file hashed in pieces and nothing kept: a
+    command that only asks whether its database is current holds no file in memory."""
+    files = input_files(data_dir)
+    vocabulary = data_dir / VOCABULARY_NAME
+    named = [(file_key(data_dir, path), path) for path in files]
+    named += [(VOCABULARY_NAME, vocabulary)] if vocabulary.exists() else []
+    return _digest({name: _streamed_hash(path) for name, path in named})
+
+
+def _streamed_hash(path: Path) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    try:  # in pieces, and only a regular file: the load says what is wrong with others
+        with open_regular(path, _limit(path)) as handle:
+            while piece := handle.read(1 << 20):
+                digest.update(piece)
+    except OSError:
+        return _hash_of(OSError())
+    return digest.hexdigest()
 
 
 def _digest(hashes: dict[str, str]) -> str:

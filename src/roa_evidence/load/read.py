@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from .. import vocab
+from ..bounded import Content
 from ..errors import Problem
 from ..grading import DEFAULT_CONFIG, GradingConfig
 from . import fastyaml
@@ -32,11 +33,11 @@ from .crosscheck import (
     duplicate_ids,
     incomplete_records,
 )
-from .datafile import Problems, read_config, read_text, read_yaml_text, validation_problem
+from .datafile import Problems, decoded, read_config, read_yaml_text, validation_problem
 from .evidence_base import Claim, EvidenceBase
-from .inputs import GRADING_NAME, file_key, input_files
+from .inputs import GRADING_NAME, Inputs, file_key, read_inputs
 from .schema import ClaimIn, ClaimsFileIn
-from .vocabfile import base_vocabulary
+from .vocabfile import inputs_vocabulary
 from .workers import forked_pool
 from .yamlfile import line_of
 
@@ -49,31 +50,33 @@ def read_evidence_base(
     """Read and validate an evidence base; raise InvalidData with every problem found
     (`strict`: with the first one, for a caller that only needs to know whether it is valid).
     """
-    files = input_files(data_dir)
-    vocab.activate(base_vocabulary(data_dir))  # before the fork: the worker checks its terms
-    return read_base_files(data_dir, files, while_waiting, strict)
+    inputs = read_inputs(data_dir)
+    vocab.activate(inputs_vocabulary(inputs))  # before the fork: the worker checks its terms
+    return read_base_files(inputs, while_waiting, strict)
 
 
 def read_base_files(
-    data_dir: Path,
-    files: list[Path],
+    inputs: Inputs,
     while_waiting: Callable[[], object] | None = None,
     strict: bool = False,
 ) -> EvidenceBase:
-    """`read_evidence_base` on the input `files` a load has already found and hashed
+    """`read_evidence_base` on the input files a load has already read and hashed
     (`inputs.read_inputs`), with the base's vocabulary already active: the folder is
     not looked at again.
 
     studies.bib is parsed in a second process while the claims files are read here.
     """
+    data_dir, files = inputs.data_dir, inputs.files
     problems = Problems(strict)
-    bib = read_works_in_background(files[0])
+    bib = read_works_in_background(files[0], inputs.content(files[0]))
     claim_files: list[ClaimsFile] = []
     try:
         for path in files[1:]:
             if path.suffix == ".yaml":
                 first = sum(len(read.claims) for read in claim_files)
-                claim_files.append(read_claims_file(path, problems, first))
+                claim_files.append(read_claims_file(path, inputs.content(path), problems, first))
+                if problems.strict and problems.found:
+                    problems.raise_any(files)  # the caller asked only whether the base is valid
         if while_waiting is not None:
             while_waiting()  # e.g. import what comes next, while studies.bib is still parsed
     finally:
@@ -81,7 +84,9 @@ def read_base_files(
     problems.add(*bib_problems)
     config = DEFAULT_CONFIG
     if data_dir / GRADING_NAME in files:
-        config, config_problems = read_config(data_dir / GRADING_NAME)
+        config, config_problems = read_config(
+            data_dir / GRADING_NAME, inputs.content(data_dir / GRADING_NAME)
+        )
         problems.add(*config_problems)
     listed = {key for read in claim_files for key, _, _ in read.documents}
     if bib_read and not listed <= works.keys():
@@ -104,9 +109,9 @@ def read_base_files(
 WorksRead = tuple[dict[str, Work], list[Problem], bool]  # works, problems, whether read at all
 
 
-def read_works(bib_path: Path) -> WorksRead:
-    """studies.bib as works by key, with every problem found in it."""
-    text, problems = read_text(bib_path)
+def read_works(bib_path: Path, content: Content) -> WorksRead:
+    """studies.bib (its `content`) as works by key, with every problem found in it."""
+    text, problems = decoded(bib_path, content)
     if text is None:
         return {}, problems, False
     bib_works, bib_problems = read_bib(bib_path, text)
@@ -128,9 +133,9 @@ class _Done:
 class _Background:
     """read_works running in a forked worker process."""
 
-    def __init__(self, bib_path: Path) -> None:
+    def __init__(self, bib_path: Path, content: Content) -> None:
         self._pool = forked_pool()
-        self._future = self._pool.submit(read_works, bib_path)
+        self._future = self._pool.submit(read_works, bib_path, content)
 
     def result(self) -> WorksRead:
         try:
@@ -139,16 +144,13 @@ class _Background:
             self._pool.shutdown()
 
 
-def read_works_in_background(bib_path: Path) -> _Done | _Background:
-    """Start reading studies.bib on another core when there is one and the file is large."""
-    try:
-        size = bib_path.stat().st_size
-    except OSError:
-        size = 0
+def read_works_in_background(bib_path: Path, content: Content) -> _Done | _Background:
+    """Start parsing studies.bib on another core when there is one and the file is large."""
+    size = 0 if isinstance(content, OSError) else len(content)
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     if size < PARALLEL_MIN_BYTES or (cores or 1) < 2 or os.name != "posix":
-        return _Done(read_works(bib_path))
-    return _Background(bib_path)
+        return _Done(read_works(bib_path, content))
+    return _Background(bib_path, content)
 
 
 @dataclass
@@ -170,18 +172,20 @@ _CLAIM_LIST: TypeAdapter[list[ClaimIn]] = TypeAdapter(list[ClaimIn])
 _ID_LINE = re.compile(r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([^\s\"'#,]+)", re.MULTILINE)
 
 
-def read_claims_file(path: Path, problems: Problems, first_position: int = 0) -> ClaimsFile:
+def read_claims_file(
+    path: Path, content: Content, problems: Problems, first_position: int = 0
+) -> ClaimsFile:
     """One claims file, its problems added to `problems`: the one claims reader.
 
     The values come from one parse (the fast parser, or the line-tracking one for what
     the fast one does not read), in one YAML dialect either way; the file is parsed
     again with line tracking only when a problem needs its line.
     """
-    text, text_problems = read_text(path)
+    text, text_problems = decoded(path, content)
     if text is None:
         problems.add(*text_problems)
         return ClaimsFile(path)
-    found = Problems(problems.strict)
+    found = Problems()
     try:
         read = _read_claims(path, text, found, first_position)
     except _Unreadable as exc:  # what the fast parser read, the line-tracking one refuses

@@ -1,7 +1,7 @@
 """Bringing a database up to date with its evidence base: the load path's top.
 
-Read top to bottom: find the inputs and their hashes (`inputs`); if nothing
-changed, stop; under the build lock (`sqlitefile`), apply only the changed
+Read top to bottom: read every input file once, with its hash (`inputs`); if
+nothing changed, stop; under the build lock (`sqlitefile`), apply only the changed
 claims files (`incremental`), or read and validate everything (`read`), grade
 it into rows (`rows`) and hand them to the store to write whole (`write_base`).
 The store itself knows nothing of loading or grading.
@@ -42,11 +42,13 @@ def refresh(
     read again and their claims replaced. Otherwise (or with `force`) the whole
     evidence base is read, graded and written anew.
     """
+    # lazy: PyYAML, which the console's fast path (open_store, up_to_date) does without
     from .. import vocab
-    from .vocabfile import base_vocabulary
+    from .vocabfile import inputs_vocabulary
 
-    vocab.activate(base_vocabulary(data_dir))  # the base's terms, for what is asked next
-    inputs = read_inputs(data_dir)  # the folder looked at once; later steps take it from here
+    inputs = read_inputs(data_dir)  # the folder read once; later steps take it from here
+    vocabulary = inputs_vocabulary(inputs)
+    vocab.activate(vocabulary)  # the base's terms, for what is asked next
     meta = store.meta()
     if not force and built_from(meta, inputs.data_hash):
         return None
@@ -71,7 +73,7 @@ def refresh(
         if progress:
             progress("reading the evidence base")
         # SQLModel's import (tenths of a second) overlaps the parse of a large studies.bib
-        base = read_base_files(data_dir, inputs.files, while_waiting=created_tables)
+        base = read_base_files(inputs, while_waiting=created_tables)
         summary = write_base(store, base, inputs, progress)
         return dataclasses.replace(summary, first=not meta)
 

@@ -24,8 +24,9 @@ from typing import Any
 
 import yaml
 
+from ..bounded import MAX_DATA_FILE, Content, NotReadable, read_content
 from ..errors import DataNotFound, InvalidData, Problem
-from .inputs import VOCABULARY_NAME, default_data_dir
+from .inputs import VOCABULARY_NAME, Inputs, default_data_dir
 from .yamlfile import LineDict, LineList, YamlError, parse_yaml
 
 SECTIONS = ("routes", "topics", "conditions")
@@ -214,31 +215,13 @@ def vocabulary_yaml(vocabulary: Vocabulary) -> str:
     return header + body
 
 
-@functools.lru_cache(maxsize=16)
-def _read_cached(path: Path, mtime_ns: int, size: int) -> tuple[Vocabulary | None, list[Problem]]:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) else "it is not UTF-8"
-        return None, [Problem(path, None, f"cannot be read ({reason}); check the file")]
-    return read_vocabulary(path, text)
-
-
-def _read(path: Path) -> tuple[Vocabulary | None, list[Problem]]:
-    stat = path.stat()
-    return _read_cached(path, stat.st_mtime_ns, stat.st_size)
-
-
 def shipped_vocabulary() -> Vocabulary:
     """The vocabulary of the evidence base shipped with roa-evidence (ketamine's)."""
     path = default_data_dir() / VOCABULARY_NAME
-    try:
-        vocabulary, problems = _read(path)
-    except OSError:
-        raise DataNotFound(f"{path} is missing; reinstall roa-evidence") from None
-    if vocabulary is None:
-        raise InvalidData(problems)
-    return vocabulary
+    content = read_content(path, MAX_DATA_FILE)
+    if isinstance(content, OSError):
+        raise DataNotFound(f"{path} is missing; reinstall roa-evidence")
+    return _checked(path, content)
 
 
 def base_vocabulary(data_dir: Path) -> Vocabulary:
@@ -247,12 +230,39 @@ def base_vocabulary(data_dir: Path) -> Vocabulary:
     Raises InvalidData naming the file and line of every problem in it.
     """
     path = data_dir / VOCABULARY_NAME
-    try:
-        vocabulary, problems = _read(path)
-    except FileNotFoundError:
+    return _declared(path, read_content(path, MAX_DATA_FILE))
+
+
+def inputs_vocabulary(inputs: Inputs) -> Vocabulary:
+    """`base_vocabulary` of a folder already read (`inputs.read_inputs`)."""
+    path = inputs.data_dir / VOCABULARY_NAME
+    return _declared(path, inputs.contents.get(VOCABULARY_NAME, FileNotFoundError()))
+
+
+def _declared(path: Path, content: Content) -> Vocabulary:
+    if isinstance(content, FileNotFoundError):
         return shipped_vocabulary()
-    except OSError as exc:
-        raise InvalidData([Problem(path, None, f"cannot be read ({exc.strerror})")]) from None
+    return _checked(path, content)
+
+
+def _checked(path: Path, content: Content) -> Vocabulary:
+    if isinstance(content, OSError):
+        reason = content.reason if isinstance(content, NotReadable) else content.strerror
+        vocabulary, problems = (
+            None,
+            [Problem(path, None, f"cannot be read ({reason}); check the file")],
+        )
+    else:
+        vocabulary, problems = _parsed(path, content)
     if vocabulary is None:
         raise InvalidData(problems)
     return vocabulary
+
+
+@functools.lru_cache(maxsize=16)  # a command reads it at start-up and again as it loads
+def _parsed(path: Path, content: bytes) -> tuple[Vocabulary | None, list[Problem]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None, [Problem(path, None, "cannot be read (it is not UTF-8); check the file")]
+    return read_vocabulary(path, text)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from operator import itemgetter
 from typing import Any, TextIO
 
-from .records import ClaimView, WorkView, retraction_text
+from .records import ClaimRecord, WorkRecord, retraction_text
 
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -95,7 +95,7 @@ def effect_text(effect: dict[str, Any] | None) -> str:
     return text + (f"; {', '.join(extras)}" if extras else "")
 
 
-def claim_row(claim: ClaimView) -> tuple[Any, ...]:
+def claim_row(claim: ClaimRecord) -> tuple[Any, ...]:
     """The claim's `CLAIM_COLUMNS`, each named with its value."""
     cells = {
         "claim_id": claim.id,
@@ -119,7 +119,7 @@ def claim_row(claim: ClaimView) -> tuple[Any, ...]:
     return _CLAIM_ROW(cells)
 
 
-def work_row(work: WorkView) -> tuple[Any, ...]:
+def work_row(work: WorkRecord) -> tuple[Any, ...]:
     """The work's `WORK_COLUMNS`, taken by name from its JSON: lists joined with ";", the
     retraction in force as text."""
     data = work.to_dict()

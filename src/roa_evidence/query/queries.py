@@ -19,24 +19,14 @@ from ..errors import NotFound
 from ..store.tables import ASSERTION, CLAIM, CLAIM_ROUTE, LINK, WORK, WORK_NOTICE
 from ..vocab import nearest, parse_terms
 from .readers import reader
-from .records import AssertionView, ClaimView, EvidenceView, WorkView, in_force
+from .records import AssertionRecord, ClaimRecord, EvidenceRecord, WorkRecord, in_force
 
-CLAIM_READER = reader(ClaimView, CLAIM)
-WORK_READER = reader(WorkView, WORK)
-_ASSERTION_READER = reader(AssertionView, ASSERTION)
+CLAIM_READER = reader(ClaimRecord, CLAIM)
+WORK_READER = reader(WorkRecord, WORK)
+_ASSERTION_READER = reader(AssertionRecord, ASSERTION)
 # A link with its work's appraisal; the n is the link's own, else the study's.
 _EVIDENCE_READER = reader(
-    EvidenceView, LINK, WORK, columns={"n": sa.func.coalesce(LINK.c.n, WORK.c.n)}
-)
-# Findings that are not strong and descriptions that are not confirmed (docs/grading.md).
-GAP_STATUSES = (
-    "contradicted",
-    "very_uncertain",
-    "contested",
-    "unsupported",
-    "weak",
-    "refuted",
-    "unchecked",
+    EvidenceRecord, LINK, WORK, columns={"n": sa.func.coalesce(LINK.c.n, WORK.c.n)}
 )
 
 
@@ -210,7 +200,7 @@ def claim_query(flt: ClaimFilter) -> sa.Select[Any]:
 
 def find_claims(
     conn: Connection, flt: ClaimFilter = ClaimFilter(), details: bool = True
-) -> list[ClaimView]:
+) -> list[ClaimRecord]:
     """The claims matching `flt`, in file order, with their assertions and evidence.
 
     With `details=False` the assertions and evidence are left empty (a list that
@@ -233,7 +223,7 @@ def _ids_clause(conn: Connection, flt: ClaimFilter, ids: list[str]) -> Any:
 
 def assemble_claims(
     conn: Connection, claim_rows: Sequence[Any], ids: Any, details: bool = True
-) -> list[ClaimView]:
+) -> list[ClaimRecord]:
     """Claim views for these `claim` rows (`ids`: their ids, or a subquery giving them);
     without `details`, quotes and evidence are left out (a table needs neither)."""
     routes: dict[str, list[str]] = defaultdict(list)
@@ -245,7 +235,7 @@ def assemble_claims(
         routes[claim_id].append(route)
     for claim_routes in routes.values():
         claim_routes.sort(key=vocab.active().routes.index)
-    assertions: dict[tuple[str, str], list[AssertionView]] = defaultdict(list)
+    assertions: dict[tuple[str, str], list[AssertionRecord]] = defaultdict(list)
     quotes = (
         sa.select(ASSERTION.c.claim_id, ASSERTION.c.kind, *_ASSERTION_READER.columns)
         .where(ASSERTION.c.claim_id.in_(ids if details else []))
@@ -268,7 +258,7 @@ def assemble_claims(
             notice = in_force(notices.get(source, ()))
             if notice is not None:
                 retractions[claim_id].append({"source": source, **notice})
-    evidence: dict[str, list[EvidenceView]] = defaultdict(list)
+    evidence: dict[str, list[EvidenceRecord]] = defaultdict(list)
     links = (
         sa.select(LINK.c.claim_id, *_EVIDENCE_READER.columns)
         .join(WORK, WORK.c.key == LINK.c.source)
@@ -292,7 +282,7 @@ def assemble_claims(
     ]
 
 
-def get_claim(conn: Connection, claim_id: str) -> ClaimView:
+def get_claim(conn: Connection, claim_id: str) -> ClaimRecord:
     """One claim by id; NotFound names the nearest ids."""
     rows = conn.execute(claims_table().where(CLAIM.c.id == claim_id)).all()
     if not rows:
@@ -303,10 +293,10 @@ def get_claim(conn: Connection, claim_id: str) -> ClaimView:
     return assemble_claims(conn, rows, [claim_id])[0]
 
 
-def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
+def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimRecord]:
     """Claims lacking strong support, and (without --status) claims citing a retracted
     work whatever their grade; the most asserted (and disputed) first."""
-    statuses = tuple(s for s in flt.statuses if s in GAP_STATUSES) or GAP_STATUSES
+    statuses = tuple(s for s in flt.statuses if s in vocab.GAP_STATUSES) or vocab.GAP_STATUSES
     claims = find_claims(conn, ClaimFilter(**{**flt.__dict__, "statuses": statuses}))
     if not flt.statuses:
         seen = {claim.id for claim in claims}
@@ -315,7 +305,7 @@ def gaps(conn: Connection, flt: ClaimFilter = ClaimFilter()) -> list[ClaimView]:
     return sorted(claims, key=lambda c: -(len(c.asserted_by) + len(c.disputed_by)))
 
 
-def count_by_kind(claims: Iterable[ClaimView]) -> dict[str, dict[str, int]]:
+def count_by_kind(claims: Iterable[ClaimRecord]) -> dict[str, dict[str, int]]:
     """How many claims of each kind hold each status: `{"finding": {"weak": 3}, ...}`,
     kinds and statuses in vocabulary order, only those present. Counting kinds apart
     keeps "8 strong" from hiding that six of them describe a study."""
@@ -346,7 +336,7 @@ def find_works(
     keys: Iterable[str] | None = None,
     routes: Sequence[str] = (),
     conditions: Sequence[str] = (),
-) -> list[WorkView]:
+) -> list[WorkRecord]:
     """Works, in file order, with the claims that cite them. `routes` and `conditions`
     keep a work whose appraisal names one of them, or that a claim about one cites or
     quotes."""
@@ -388,7 +378,7 @@ def works_table() -> sa.Select[Any]:
     return sa.select(*WORK_READER.columns, WORK.c.position)
 
 
-def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkView]:
+def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkRecord]:
     """Work views for these `work` rows, each with the claims citing or quoting it."""
     keys = [row.key for row in rows]
     links = sa.select(LINK.c.source, LINK.c.claim_id).distinct()
@@ -414,7 +404,7 @@ def assemble_works(conn: Connection, rows: Sequence[Any]) -> list[WorkView]:
     ]
 
 
-def get_work(conn: Connection, key: str) -> WorkView:
+def get_work(conn: Connection, key: str) -> WorkRecord:
     """One work by citation key; NotFound names the nearest keys."""
     found = find_works(conn, keys=[key])
     if not found:

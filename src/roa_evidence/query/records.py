@@ -31,7 +31,7 @@ class Record:
 
 
 @dataclass(frozen=True)
-class AssertionView(Record):
+class AssertionRecord(Record):
     """A document asserting or disputing a claim, in its own words."""
 
     document: str
@@ -40,7 +40,7 @@ class AssertionView(Record):
 
 
 @dataclass(frozen=True)
-class EvidenceView(Record):
+class EvidenceRecord(Record):
     """One evidence link, with the cited work's appraisal."""
 
     source: str
@@ -71,7 +71,7 @@ class EvidenceView(Record):
 
 
 @dataclass(frozen=True)
-class ClaimView(Record):
+class ClaimRecord(Record):
     """A claim with everything `show` prints and the JSON contract holds."""
 
     id: str
@@ -83,9 +83,9 @@ class ClaimView(Record):
     certainty: str | None
     certainty_against: str | None
     status: str
-    asserted_by: tuple[AssertionView, ...] = ()
-    disputed_by: tuple[AssertionView, ...] = ()
-    evidence: tuple[EvidenceView, ...] = ()
+    asserted_by: tuple[AssertionRecord, ...] = ()
+    disputed_by: tuple[AssertionRecord, ...] = ()
+    evidence: tuple[EvidenceRecord, ...] = ()
     total_n: int | None = None
     grading: tuple[dict[str, Any], ...] = ()
     grading_against: tuple[dict[str, Any], ...] = ()
@@ -104,7 +104,7 @@ class ClaimView(Record):
 class WorkFacts:
     """What studies.bib says of a work: its bibliographic record and its appraisal.
 
-    The entry as read (`bibfile.Work`) and as stored and shown (`WorkView`) both are one.
+    The entry as read (`bibfile.Work`) and as stored and shown (`WorkRecord`) both are one.
     """
 
     key: str
@@ -130,7 +130,7 @@ class WorkFacts:
 
 
 @dataclass(frozen=True)
-class WorkView(WorkFacts, Record):
+class WorkRecord(WorkFacts, Record):
     """A work with its appraisal and the claims that cite or quote it."""
 
     is_document: bool = False

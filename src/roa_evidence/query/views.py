@@ -1,6 +1,6 @@
 """Views over graded claims: conflicts, route comparisons and the evidence map.
 
-Each view is a pure function of a list of `ClaimView`s (as `queries.find_claims`
+Each view is a pure function of a list of `ClaimRecord`s (as `queries.find_claims`
 returns them) and gives plain data with `to_dict()`; the CLI and the HTML report
 render the same data.
 
@@ -20,7 +20,7 @@ from typing import Any
 
 from .. import certainty, vocab
 from ..mdescape import md_escape
-from .records import AssertionView, ClaimView, EvidenceView
+from .records import AssertionRecord, ClaimRecord, EvidenceRecord
 
 __all__ = [
     "CompareRow",
@@ -44,7 +44,7 @@ def _level(certainty: str) -> int:
     return vocab.LEVEL_OF_CERTAINTY.get(certainty, 0)
 
 
-def best_certainty(claims: Iterable[ClaimView]) -> str:
+def best_certainty(claims: Iterable[ClaimRecord]) -> str:
     """The highest certainty among the graded `claims` (`none` when there are none)."""
     graded = [c.certainty for c in claims if c.certainty is not None]
     return max(graded, key=_level, default="none")
@@ -62,8 +62,8 @@ def _design_level(design: str | None) -> int:
 class Side:
     """One side of a conflict: who says so (quotes) and the evidence behind it."""
 
-    quotes: tuple[AssertionView, ...]
-    evidence: tuple[EvidenceView, ...]
+    quotes: tuple[AssertionRecord, ...]
+    evidence: tuple[EvidenceRecord, ...]
 
     @property
     def best_design(self) -> str | None:
@@ -112,11 +112,11 @@ class Side:
 class Conflict:
     """A claim with two sides: asserted and supported, against disputed and contradicted."""
 
-    claim: ClaimView
+    claim: ClaimRecord
     kinds: tuple[str, ...]  # "disputed" (by a document), "contradicted" (by evidence)
     for_side: Side
     against: Side
-    qualifying: tuple[EvidenceView, ...] = ()
+    qualifying: tuple[EvidenceRecord, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         c = self.claim
@@ -140,7 +140,7 @@ class Conflict:
         }
 
 
-def conflicts(claims: Sequence[ClaimView]) -> list[Conflict]:
+def conflicts(claims: Sequence[ClaimRecord]) -> list[Conflict]:
     """Every claim disputed by a document or contradicted by evidence, in the given order."""
     found: list[Conflict] = []
     for claim in claims:
@@ -173,15 +173,15 @@ class CompareRow:
     """One topic: the claims about each route alone, and the head-to-head claims."""
 
     topic: str
-    by_route: dict[str, tuple[ClaimView, ...]]
-    head_to_head: tuple[ClaimView, ...]
+    by_route: dict[str, tuple[ClaimRecord, ...]]
+    head_to_head: tuple[ClaimRecord, ...]
 
     @property
     def empty(self) -> bool:
         return not self.head_to_head and not any(self.by_route.values())
 
     def to_dict(self) -> dict[str, Any]:
-        def brief(claims: Sequence[ClaimView]) -> list[dict[str, Any]]:
+        def brief(claims: Sequence[ClaimRecord]) -> list[dict[str, Any]]:
             return [
                 {
                     "id": c.id,
@@ -217,7 +217,7 @@ class Comparison:
         return {"routes": list(self.routes), "topics": [row.to_dict() for row in self.rows]}
 
 
-def routes_note(claim: ClaimView, routes: Sequence[str], head_to_head: bool = False) -> str:
+def routes_note(claim: ClaimRecord, routes: Sequence[str], head_to_head: bool = False) -> str:
     """Which routes a claim in a comparison is about, where its column does not say: the
     compared routes of a head-to-head claim when more than two are compared ("IV vs IN"),
     else the routes outside the comparison a claim also names ("also IN")."""
@@ -229,7 +229,7 @@ def routes_note(claim: ClaimView, routes: Sequence[str], head_to_head: bool = Fa
 
 
 def compare(
-    claims: Sequence[ClaimView], routes: Sequence[str], topics: Sequence[str] = ()
+    claims: Sequence[ClaimRecord], routes: Sequence[str], topics: Sequence[str] = ()
 ) -> Comparison:
     """The claims about each of `routes`, topic by topic (vocabulary order).
 
@@ -241,7 +241,7 @@ def compare(
     rows: list[CompareRow] = []
     for topic in topics or vocab.active().topics:
         about = [c for c in claims if c.topic == topic]
-        by_route: dict[str, tuple[ClaimView, ...]] = {}
+        by_route: dict[str, tuple[ClaimRecord, ...]] = {}
         shared = [c for c in about if sum(route in c.routes for route in wanted) >= 2]
         shared_ids = {c.id for c in shared}
         for route in wanted:
@@ -264,7 +264,7 @@ class MapCell:
 
     route: str
     topic: str
-    claims: tuple[ClaimView, ...]
+    claims: tuple[ClaimRecord, ...]
 
     @property
     def count(self) -> int:
@@ -314,9 +314,9 @@ class EvidenceMap:
         }
 
 
-def evidence_map(claims: Sequence[ClaimView]) -> EvidenceMap:
+def evidence_map(claims: Sequence[ClaimRecord]) -> EvidenceMap:
     """Group claims by route x topic; a claim about two routes sits in both rows."""
-    grouped: dict[tuple[str, str], list[ClaimView]] = {}
+    grouped: dict[tuple[str, str], list[ClaimRecord]] = {}
     for claim in claims:
         for route in claim.routes:
             grouped.setdefault((route, claim.topic), []).append(claim)
@@ -382,8 +382,8 @@ def comparison_markdown(comparison: Comparison) -> str:
     routes = comparison.routes
     head = [*routes, " + ".join(routes) if len(routes) == 2 else "head to head"]
 
-    def cell(claims: Sequence[ClaimView], head_to_head: bool = False) -> str:
-        def line(c: ClaimView) -> str:
+    def cell(claims: Sequence[ClaimRecord], head_to_head: bool = False) -> str:
+        def line(c: ClaimRecord) -> str:
             note = routes_note(c, routes, head_to_head)
             about = f"; {md_escape(note)}" if note else ""
             return (

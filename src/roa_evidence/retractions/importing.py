@@ -99,7 +99,7 @@ def import_retractions(
     # lazy: `retractions diff` (retraction_changes) only reads the store, and should not
     # pay for the parsers
     from ..load.inputs import read_inputs
-    from ..load.read import read_evidence_base
+    from ..load.read import read_base_files
     from ..load.refresh import refresh, write_base
     from ..store.sqlitefile import build_lock
 
@@ -118,7 +118,8 @@ def import_retractions(
 
     with build_lock(store.path, store.lock_wait, store.on_wait):
         before = _grades(store)
-        base = read_evidence_base(data_dir, while_waiting=parse)
+        inputs = read_inputs(data_dir)  # parsed and recorded as built from: the same bytes
+        base = read_base_files(inputs, while_waiting=parse)  # terms activated by refresh
         facts = {
             "file": str(csv_path.resolve()),
             "file_hash": digest.hexdigest(),
@@ -130,7 +131,7 @@ def import_retractions(
         if not replace and removed > MAX_SILENT_LOSS * len(previous.notices):
             raise InvalidRetractions(_loss_message(csv_path, len(notices), removed, previous))
         persisted = Persisted(notices=notices, facts=facts, before=before)
-        load = write_base(store, base, read_inputs(data_dir), progress, persisted)
+        load = write_base(store, base, inputs, progress, persisted)
     matched = match_notices(base.works.values(), notices)
     own = {key: len(work.notices) for key, work in base.works.items()}
     imported_keys = [key for key, found in matched.items() if len(found) > own[key]]

@@ -10,7 +10,12 @@ from typing import Annotated
 
 import typer
 
+from ...bounded import MAX_DRAFT_FILE
+from ...draftcheck import FAIL_ON, decode_draft, docx_text, kind_of, read_draft
+from ...draftcheck import check as check_draft
 from ...draftcheck.findings import CheckReport
+from ...query.records import retraction_text
+from ...vocab import nearest
 from ..common import CheckFormat, CheckFormatOpt, connection, fail
 from ..output import stream_json
 from ..progress import progress
@@ -86,11 +91,8 @@ def check(
 
     Example: roa-evidence check draft.md --fail-on opposite,mismatch,cited-against,overclaim
     """
-    from ...draftcheck import FAIL_ON, decode_draft, docx_text, kind_of, read_draft
-    from ...draftcheck import check as check_draft
+    # lazy: SQLAlchemy; the CLI starts without it
     from ...query.queries import find_claims, find_works
-    from ...query.records import retraction_text
-    from ...vocab import nearest
 
     failing: list[str] = []
     for value in fail_on or []:
@@ -106,7 +108,6 @@ def check(
     if draft == "-":
         if kind is DraftKind.docx:
             fail("a Word draft cannot be read from standard input; name the .docx file")
-        from ...bounded import MAX_DRAFT_FILE
 
         data = sys.stdin.buffer.read(MAX_DRAFT_FILE + 1)
         if len(data) > MAX_DRAFT_FILE:
@@ -137,6 +138,7 @@ def check(
     elif fmt is CheckFormat.json:
         stream_json(report.to_dict())
     else:
+        # lazy: rich; the CLI starts without it
         from ..viewrender import check_lines
 
         sys.stdout.write("".join(line + "\n" for line in check_lines(report)))
@@ -146,6 +148,7 @@ def check(
 
 def _write_fix(text: str, report: CheckReport, name: str, output: Path | None, force: bool) -> None:
     """The corrected draft: a unified diff on stdout, or a copy written to `output`."""
+    # lazy: tempfile and the fixer; the CLI starts without them
     from ...atomic import atomic_output
     from ...draftcheck.fixing import fixed_text, unified_diff
 

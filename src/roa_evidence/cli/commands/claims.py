@@ -15,6 +15,7 @@ def claims(ctx: typer.Context, filters: FilterOptions, fmt: FormatOpt = Format.t
 
     Example: roa-evidence claims --route IM,IV --all-routes --topic efficacy
     """
+    # lazy: SQLAlchemy; the CLI starts without it
     from ...query.queries import find_claims
 
     flt = filters.parse()

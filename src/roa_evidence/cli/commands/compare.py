@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ...vocab import parse_terms
 from .. import completion
 from ..common import FilterOptions, ViewFormat, ViewFormatOpt, connection, fail, with_filters
 from ..output import render
@@ -32,9 +33,9 @@ def compare(
 
     Example: roa-evidence compare IM IV --topic efficacy --topic duration
     """
+    # lazy: SQLAlchemy and the views; the CLI starts without them
     from ...query.queries import ClaimFilter, find_claims
     from ...query.views import compare as compare_routes
-    from ...vocab import parse_terms
 
     wanted = parse_terms("route", routes)
     if len(wanted) < 2:

@@ -17,6 +17,7 @@ def conflicts(
 
     Example: roa-evidence conflicts --route IM --topic efficacy
     """
+    # lazy: SQLAlchemy and the views; the CLI starts without them
     from ...query.queries import find_claims
     from ...query.views import conflicts as find_conflicts
 

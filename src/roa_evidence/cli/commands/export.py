@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 import typer
 
+from ...errors import EvidenceError
 from ..common import EVERY_FILTER, FilterOptions, connection, data_dir, err, fail, with_filters
 
 
@@ -171,6 +172,7 @@ def export(
 
     Example: roa-evidence export --route IM --format csv -o im-evidence.csv
     """
+    # lazy: tempfile and SQLAlchemy; the CLI starts without them
     from ...atomic import atomic_output
     from ...exporters import export as write_export
 
@@ -213,7 +215,7 @@ def export(
 
 def _documents_dir(ctx: typer.Context) -> Path:
     """The documents folder claims.yaml records, or one sentence asking for --documents."""
-    from ...errors import EvidenceError
+    # lazy: pydantic and the parsers; the CLI starts without them
     from ...load.read import read_evidence_base
 
     try:

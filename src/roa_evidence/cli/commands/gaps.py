@@ -33,6 +33,7 @@ def gaps(
 
     Example: roa-evidence gaps --route IM --fail
     """
+    # lazy: SQLAlchemy; the CLI starts without it
     from ...query.queries import count_by_kind, summary_text
     from ...query.queries import gaps as find_gaps
 

@@ -7,6 +7,9 @@ from typing import Annotated
 
 import typer
 
+from ...load.vocabfile import Vocabulary
+from ..common import fail
+
 
 def _terms_help(what: str, example: str) -> str:
     return (
@@ -55,16 +58,14 @@ def init(
 
     Example: roa-evidence init psilocybin --routes oral,IV=intravenous --topics efficacy
     """
+    # lazy: its templates and tempfile; the CLI starts without them
     from ...interchange.newbase import create_base, parse_declared
-    from ...load.vocabfile import Vocabulary
 
     route_terms, route_aliases = parse_declared("route", routes)
     topic_terms, topic_aliases = parse_declared("topic", topics)
     condition_terms, condition_aliases = parse_declared("condition", conditions or ["any"])
     for kind, terms in (("route", route_terms), ("topic", topic_terms)):
         if not terms:
-            from ..common import fail
-
             fail(f"--{kind}s names no {kind}; give at least one, e.g. --{kind}s IV,IM")
     vocabulary = Vocabulary(
         route_terms,

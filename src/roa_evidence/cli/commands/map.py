@@ -16,6 +16,7 @@ def map_(ctx: typer.Context, filters: FilterOptions, fmt: ViewFormatOpt = ViewFo
 
     Example: roa-evidence map --route IV --route IM --route IN
     """
+    # lazy: SQLAlchemy and the views; the CLI starts without them
     from ...query.queries import find_claims
     from ...query.views import evidence_map
 

@@ -30,6 +30,7 @@ def report(
 
     Example: roa-evidence report -o report.html --force
     """
+    # lazy: tempfile, SQLAlchemy and Jinja2; the CLI starts without them
     from ...atomic import atomic_output
     from ...query.queries import find_claims, find_works
     from ...report import write_report

@@ -56,6 +56,7 @@ def import_(
 
     Example: roa-evidence retractions import retraction_watch.csv
     """
+    # lazy: the Retraction Watch reader; the CLI starts without it
     from ...retractions.importing import import_retractions
 
     db = open_database(ctx)
@@ -108,6 +109,7 @@ def diff(
     if csv_file is not None:
         _preview(ctx, csv_file, fmt)
         return
+    # lazy: the Retraction Watch reader; the CLI starts without it
     from ...retractions.importing import retraction_changes
 
     with connection(ctx) as conn:
@@ -133,6 +135,7 @@ def diff(
 
 
 def _preview(ctx: typer.Context, csv_file: Path, fmt: DetailFormat) -> None:
+    # lazy: the Retraction Watch reader; the CLI starts without it
     from ...retractions.importing import preview_retractions
 
     db = open_database(ctx)
@@ -164,6 +167,7 @@ def _preview(ctx: typer.Context, csv_file: Path, fmt: DetailFormat) -> None:
 
 
 def _print_changes(changes: list[Change]) -> None:
+    # lazy: csv; the CLI starts without it
     from ..piped import grid
 
     header = ("claim", "certainty before", "status before", "certainty after", "status after")

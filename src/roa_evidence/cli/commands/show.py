@@ -16,6 +16,7 @@ def show(
 
     Example: roa-evidence show im-bioavailability-93
     """
+    # lazy: SQLAlchemy; the CLI starts without it
     from ...query.queries import get_claim
 
     with connection(ctx) as conn:

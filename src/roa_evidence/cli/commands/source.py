@@ -16,6 +16,7 @@ def source(
 
     Example: roa-evidence source chilukuri2014acute
     """
+    # lazy: SQLAlchemy; the CLI starts without it
     from ...query.queries import get_work
 
     with connection(ctx) as conn:

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ...vocab import parse_terms
 from .. import completion
 from ..common import Format, FormatOpt, connection
 from ..output import render
@@ -57,8 +58,8 @@ def sources(
 
     Example: roa-evidence sources --route IM --design rct --min-n 20
     """
+    # lazy: SQLAlchemy; the CLI starts without it
     from ...query.queries import find_works
-    from ...vocab import parse_terms
 
     designs = parse_terms("design", design)
     routes = parse_terms("route", route)

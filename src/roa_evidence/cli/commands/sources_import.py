@@ -53,6 +53,7 @@ def import_(
 
     Example: roa-evidence --data mybase sources import scopus.ris
     """
+    # lazy: pydantic, bibtexparser and rispy; the CLI starts without them
     from ...interchange.importing import import_references
 
     summary = import_references(data_dir(ctx), ris_file, dry_run=dry_run)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from ...errors import InvalidData
 from ..common import data_dir, err
 
 
@@ -38,7 +39,7 @@ def validate(
 
     Example: roa-evidence validate --documents ../shared/seeds
     """
-    from ...errors import InvalidData
+    # lazy: pydantic and the parsers; the CLI starts without them
     from ...load.evidence_base import unjudged as find_unjudged
     from ...load.quotes import check_quotes, declared_documents_dir
     from ...load.read import read_evidence_base
