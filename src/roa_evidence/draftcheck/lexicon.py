@@ -31,6 +31,12 @@ _RULES: tuple[tuple[str, str], ...] = (
         "is better than",
     ),
     (r"\bunderperform(?:s|ed)?\b", "is worse than"),
+    # patients who "improved far more than" others: a ranking on the effect scale
+    (
+        r"\b(?:improved|improves|improve|recovered|responded) (?:far |much |a lot |significantly "
+        r"|considerably |markedly )?(?:more|better) than\b",
+        "were more effective than",
+    ),
     (r"\bsuperior to\b", "better than"),
     (r"\binferior to\b", "worse than"),
     (r"\b(?:pricier|dearer)\b", "more expensive"),
@@ -38,6 +44,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\bless risky\b", "safer"),
     (r"\b(?:more|higher|greater) risk\b", "riskier"),
     (r"\beasier to (?:give|use|administer)\b", "simpler to administer"),
+    (r"\bhead[- ]to[- ]head\b", "head to head"),
     (r"\bharder to (?:give|use|administer)\b", "harder to administer"),
     # equivalence
     (r"\b(?:works?|worked|working) (?:just |equally |about )?as well as\b", "is as effective as"),
@@ -137,6 +144,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "was not sustained",
     ),
     (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
+    (r"\b(?:kept|keeps|keep) (?:\w+ )?at bay\b", "was sustained"),
     (r"\bbreathing\b", "respiratory function"),
     (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),
     (r"\bdepressed (?:patients|people|adults)\b", "depression"),

@@ -171,13 +171,16 @@ class Matcher:
         routes = routes_named(text)
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}
         if cited:
+            said = parts.read_parts(text)
+            result = parts.states_a_result(said)
             scored = [
                 (t, _score(processed, routes, t), self.overlap(processed, t.claim.id))
                 for t in self.targets
-                if t.claim.id in cited and _routes_fit(routes, t.claim)
+                if t.claim.id in cited
+                and _routes_fit(routes, t.claim)
+                and not (result and parts.design_only(self._parts[t.claim.id], t.claim))
             ]
             if scored:
-                said = parts.read_parts(text)
                 target, score, shared = max(
                     scored,
                     key=lambda s: (

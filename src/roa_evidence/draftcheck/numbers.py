@@ -128,8 +128,12 @@ _FRACTIONS = {
     "two thirds": 200 / 3,
     "three quarters": 75.0,
 }
+_FRACTION_WORDS = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
+# "a third of them", or a change "by a third" ("scores fell by about a third")
 _FRACTION = re.compile(
-    r"\b(?:" + "|".join(sorted(_FRACTIONS, key=len, reverse=True)) + r")\b(?= of\b)", re.I
+    rf"\b(?:{_FRACTION_WORDS})\b(?= of\b)|\bby (?:(?:about|around|roughly|nearly|almost|"
+    rf"close to) )?((?:{_FRACTION_WORDS}))\b",
+    re.I,
 )
 _APPROXIMATE = re.compile(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
@@ -242,8 +246,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             )
         )
     for match in _FRACTION.finditer(text):
-        share = _FRACTIONS[match.group(0).lower()]
-        found.append(Quantity(share, share, "percent", match.group(0), 0.1 * share))
+        words = match.group(1) or match.group(0)
+        share = _FRACTIONS[words.lower()]
+        found.append(Quantity(share, share, "percent", words, 0.1 * share))
     found += _worded(text)
     return tuple(found)
 

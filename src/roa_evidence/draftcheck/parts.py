@@ -25,7 +25,7 @@ _TOPIC_WORDS: dict[str, str] = {
     "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
     "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
     "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
-    r"antidepressant|respond(?:ed|s)?|response|ham-d|madrs",
+    r"antidepressant|respond(?:ed|s)?|response|ham-d|madrs|improv\w*|scores?",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
     r"infused over|runs? for|running for|ran for|takes? (?:about |around )?(?:an|\d+)",
@@ -42,7 +42,7 @@ _TOPIC_WORDS: dict[str, str] = {
     # "be controlled", not "controlled clinical settings" or "a controlled trial"
     "control": r"shut off|stopped|adjust(?:ed|able|ing)?|(?:be|is|are|was|were) controlled|"
     r"rate of delivery|titrat\w*",
-    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
+    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|head to head|"
     r"control group|subjects",
     "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
     "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
@@ -202,11 +202,30 @@ def _topics(text: str) -> frozenset[str]:
     )
 
 
+# What a study's design is described by: the trial itself and where it ran.
+DESIGN_TOPICS = frozenset({"evidence", "setting"})
+# A share or a time stated of a study is a result (a reduction, how long an effect held).
+_RESULT_DIMENSIONS = frozenset({"percent", "time"})
+
+
+def states_a_result(said: Parts) -> bool:
+    """Whether a text states more than a design: an outcome, a share or a time, a comparison."""
+    return bool(said.topics - DESIGN_TOPICS or said.compares or said.dimensions & _RESULT_DIMENSIONS)
+
+
+def design_only(claimed: Parts, claim: ClaimRecord) -> bool:
+    """Whether a claim only describes a study's design ("a randomized trial of IV and IM"): a
+    sentence stating a result about that study is not that claim, whatever words they share."""
+    return claim.kind == "description" and bool(claimed.topics) and not states_a_result(claimed)
+
+
 def fit(said: Parts, claimed: Parts, claim: ClaimRecord) -> float:
     """How well a sentence's parts fit a claim's, 0-100 (0: they cannot be the same claim)."""
     claim_routes = set(claim.routes) or set(claimed.routes)
     if said.routes and claim_routes and not said.routes & claim_routes:
         return 0.0  # it names only routes the claim is not about
+    if states_a_result(said) and design_only(claimed, claim):
+        return 0.0  # "improved far more in Chilukuri's trial" is not "Chilukuri ran a trial"
     shared_topics = said.topics & claimed.topics
     if not shared_topics:
         return 0.0
