@@ -214,9 +214,10 @@ def states_a_result(said: Parts) -> bool:
 
 
 def design_only(claimed: Parts, claim: ClaimRecord) -> bool:
-    """Whether a claim only describes a study's design ("a randomized trial of IV and IM"): a
-    sentence stating a result about that study is not that claim, whatever words they share."""
-    return claim.kind == "description" and bool(claimed.topics) and not states_a_result(claimed)
+    """Whether a claim only describes a study's design or the evidence there is ("a randomized
+    trial of IV and IM", "one published study"): a sentence stating a result about that study
+    is not that claim, whatever words they share."""
+    return claim.kind != "definition" and bool(claimed.topics) and not states_a_result(claimed)
 
 
 def fit(said: Parts, claimed: Parts, claim: ClaimRecord) -> float:
