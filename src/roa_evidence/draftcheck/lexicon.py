@@ -25,6 +25,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\bunsafe\b", "not safe"),
     (r"\b(?:no|not any) (?:better|more effective) than\b", "as effective as"),
     (r"\b(?:no|not any) (?:safer) than\b", "as safe as"),
+    # "no significant gap between the groups" states an equivalence, not a negation
+    (
+        r"\bno (?:significant |real |meaningful |clear |statistically significant )?"
+        r"(?:gap|divergence)\b",
+        "no significant difference",
+    ),
     # ranking verbs
     (
         r"\b(?:outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?|outdid|outdoes)\b",

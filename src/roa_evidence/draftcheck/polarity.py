@@ -150,6 +150,22 @@ _MOST_COMMON = re.compile(r"\bmost (?:common|frequent)(?:ly)?\b", re.I)
 _TRAILING_CONTRAST = re.compile(r",\s*(?:but |and )?not (?:[\w-]+\s*){1,3}[.!]?\s*$", re.I)
 
 
+# Where a clause ends: a ranking's negation is in its own clause, not in the reason given
+# for it ("simpler, needing no IV access", "needs no line, so it is simpler").
+_CLAUSE_END = re.compile(r"[,;:]|\b(?:so|as|because|since|though|although|whereas)\b", re.I)
+
+
+def _ranking_clause(text: str) -> str:
+    """The clause holding the first comparative ranking two things ("simpler ... than")."""
+    for match in _COMPARATIVE.finditer(text):
+        bound = match.group(0).lower() == "more" and _THEN_THAN.match(text, match.end())
+        if not bound and _THAN.search(text, match.end()):
+            start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, match.start())), default=0)
+            end = _CLAUSE_END.search(text, match.end())
+            return text[start : end.start() if end else len(text)]
+    return text
+
+
 @lru_cache(maxsize=65536)
 def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
     cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", canonical(text)))
@@ -157,7 +173,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))
-    negated = _negations(cleaned) % 2 == 1
+    negated = _negations(_ranking_clause(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
     for match in _COMPARATIVE.finditer(cleaned):
         if match.group(0).lower() == "more" and _THEN_THAN.match(cleaned, match.end()):
