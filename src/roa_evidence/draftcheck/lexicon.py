@@ -96,6 +96,11 @@ _RULES: tuple[tuple[str, str], ...] = (
         "lost to first-pass metabolism",
     ),
     (
+        r"\b(?:the )?liver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"
+        r"removes|removed|inactivates|inactivated)\b",
+        "first-pass metabolism",
+    ),
+    (
         r"\b(?:fully|completely|entirely|totally|wholly) (?:bio)?(?:available|absorbed)\b",
         "has 100 % bioavailability",
     ),

@@ -249,8 +249,19 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         words = match.group(1) or match.group(0)
         share = _FRACTIONS[words.lower()]
         found.append(Quantity(share, share, "percent", words, 0.1 * share))
+    found += [
+        Quantity(100.0, 100.0, "percent", m.group(0), 0.5) for m in _WHOLE_DOSE.finditer(text)
+    ]
     found += _worded(text)
     return tuple(found)
+
+
+# "all of a dose", "the entire dose": the whole of it, a share of 100 %.
+_WHOLE_DOSE = re.compile(
+    r"\b(?:all of (?:a|an|the|each|every)|the whole|the entire|a whole|an entire)"
+    r" (?:[a-z]+ )?dose\b",
+    re.I,
+)
 
 
 # "within a day", "an hour", "half an hour": one unit of time, written as words.
@@ -261,7 +272,7 @@ _ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
 _ANY_NUMBER = re.compile(
     rf"\d|\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))}|half|thirds?|quarters?)\b|"
     r"\ban? (?:minute|hour|day|week|month|year)\b|"
-    r"\b(?:next|following) (?:morning|day)\b|\bovernight\b",
+    r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|\b(?:all of|whole|entire)\b",
     re.I,
 )
 _MAY_SHARE = re.compile(r"\S \b(?:in|out of)\b \S")

@@ -81,6 +81,7 @@ class Parts:
     populations: frozenset[str]
     dimensions: frozenset[str]  # of the quantities stated (percent, time...)
     names: frozenset[str] = frozenset()  # proper names: the study or author it is about
+    reaches: frozenset[str] = frozenset()  # where the drug gets to: the blood, the brain
     quantities: tuple[numbers.Quantity, ...] = ()
 
 
@@ -115,10 +116,16 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
         dimensions=frozenset(q.dimension for q in stated),
         names=frozenset(w for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES),
+        reaches=frozenset(n for n, p in _REACHES.items() if p.search(text)),
         quantities=tuple(stated),
     )
 
 
+# Where a dose is said to get to: the blood (bioavailability) is not the brain.
+_REACHES = {
+    "the blood": re.compile(r"\b(?:blood ?stream|blood|circulation|plasma)\b", re.I),
+    "the brain": re.compile(r"\b(?:brain|central nervous system|cns)\b", re.I),
+}
 # A capitalised word: a study's author, a place, a body ("Chilukuri", "India", "KATA")...
 _NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 # ...unless it is a word that starts sentences.
@@ -245,6 +252,8 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord) -> float:
         score += 10.0
         if _states_its_value(said, claim):
             score += 15.0  # "one hundred percent" is the 100 % claim's, not its neighbour's
+    if said.reaches and claimed.reaches and not said.reaches & claimed.reaches:
+        score -= 25.0  # "the whole dose reaches the blood" is not "... reaches the brain"
     if said.names & claimed.names:
         score += 15.0  # the same study ("Chilukuri")
     if said.conditions and claimed.conditions:
