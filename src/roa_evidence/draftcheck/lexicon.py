@@ -161,6 +161,24 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\bdepressed (?:patients|people|adults)\b", "depression"),
     (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
     (r"\b(?:can|may) be given at home\b", "self-administer at home"),
+    # patients who "use the spray at home" give it to themselves
+    (
+        r"\b(?:use|take|using|taking|give themselves|giving themselves)\b"
+        r"(?= (?:[\w-]+ ){0,4}at home\b)",
+        "self-administer",
+    ),
+    (r"\b(?:allow|allows|allowed|permit|permits|permitted)\b", "let"),
+    (r"\bcarefully (?:chosen|selected|picked|vetted)\b", "carefully screened"),
+    # a cannula is the catheter a drip runs through; feeling hemmed in is feeling restricted
+    (r"\bcannulas?\b", "catheter"),
+    (r"\b(?:confining|constraining|restricting|cramped|hemmed in|tied down)\b", "restrictive"),
+    # "how quickly it reaches the brain" is its rate; "varies a great deal" is variable
+    (r"\b(?:the )?(?:rate|speed) at which\b", "how quickly"),
+    (
+        r"\b(?:may |can |will )?(?:vary|varies|varied) (?:a great deal|a lot|widely|greatly|"
+        r"considerably|enormously|substantially|from person to person|between people)\b",
+        "is highly variable",
+    ),
 )
 
 

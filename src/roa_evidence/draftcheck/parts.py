@@ -17,7 +17,6 @@ from functools import lru_cache
 from ..query.records import ClaimRecord
 from . import numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
-from .routes import routes_named
 
 __all__ = ["Parts", "compare", "read_parts"]
 
@@ -25,7 +24,8 @@ _TOPIC_WORDS: dict[str, str] = {
     "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
     "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
     "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
-    r"antidepressant|respond(?:ed|s)?|response|ham-d|madrs|improv\w*|scores?",
+    r"antidepressant|respond(?:ed|s)?|response|ham-d|madrs|improv\w*|scores?|benefits?|"
+    r"beneficial",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
     r"infused over|runs? for|running for|ran for|takes? (?:about |around )?(?:an|\d+)",
@@ -94,7 +94,7 @@ def read_parts(text: str) -> Parts:
 def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of the cache
     words = canonical(text)
     found = polarity.polarity(text)
-    named = routes_named(text)
+    named = _routes_meant(text, lay)
     stated = numbers.quantities(text)
     if found.equivalence and (len(named) >= 2 or "both" in text.lower()):
         compares = "equivalence"
@@ -119,6 +119,18 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         reaches=frozenset(n for n, p in _REACHES.items() if p.search(text)),
         quantities=tuple(stated),
     )
+
+
+_OTHER_THAN = re.compile(r"\b(?:other than|besides|apart from|except(?: for)?)\s*$", re.I)
+
+
+def _routes_meant(text: str, lay: routes.RouteWords) -> frozenset[str]:
+    """The routes a text is about: "routes other than a drip" is about every route but IV."""
+    named = routes.routes_in_order(text)
+    excluded = {r for start, _, r in named if _OTHER_THAN.search(text, max(0, start - 20), start)}
+    if not excluded:
+        return frozenset(r for *_, r in named)
+    return frozenset(lay.lay) - excluded | {r for *_, r in named if r not in excluded}
 
 
 # Where a dose is said to get to: the blood (bioavailability) is not the brain.
