@@ -79,7 +79,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:just )?as safe as\b", "similar safety as"),
     # synonyms of what claims say
     (r"\b(?:switched|turned|shut) off\b", "shut off"),
-    (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
+    (
+        r"\b(?:straight away|right away|immediately|at once|in an instant|the moment|"
+        r"the instant)\b",
+        "instantly",
+    ),
     (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
     (
         r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",
@@ -156,6 +160,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
     (r"\b(?:kept|keeps|keep) (?:\w+ )?at bay\b", "was sustained"),
+    (
+        r"\b(?:medical|clinical|professional|a doctor's|doctors'|a clinician's) "
+        r"(?:supervision|oversight|monitoring)\b",
+        "professional oversight",
+    ),
+    (r"\b(?:randomly (?:assigned|allocated)|randomised|randomly divided)\b", "randomized"),
     (r"\bbreathing\b", "respiratory function"),
     (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),
     (r"\bdepressed (?:patients|people|adults)\b", "depression"),
