@@ -16,6 +16,7 @@ __all__ = ["Verdict", "judge"]
 
 _AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted", "partly"})
 POLARITY_SCORE = 60.0  # below this, sentence and claim differ too much to compare negations
+CITED_PARTS_FIT = 70.0  # ...unless it cites a work of the claim and their parts fit this well
 
 _DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
 _SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
@@ -252,10 +253,11 @@ def judge(
     # Negations are compared only where the wording is close (or the parts matched), but a
     # comparison of routes always: "outperformed" against "no difference" is a flip however
     # the rest is worded.
-    compares = (
-        parts.read_parts(sentence.text).compares and parts.read_parts(claim.statement).compares
-    )
-    if match.score >= POLARITY_SCORE or match.how == "parts" or compares:
+    said, claimed = parts.read_parts(sentence.text), parts.read_parts(claim.statement)
+    compares = said.compares and claimed.compares
+    # a cited work's claim whose parts fit (route, topic, condition) is read for a flip too
+    fits = "citation" in match.how and parts.fit(said, claimed, claim) >= CITED_PARTS_FIT
+    if match.score >= POLARITY_SCORE or match.how == "parts" or compares or fits:
         flip = polarity.opposite(sentence.text, claim.statement)
     compared = _compare(sentence.text, claim, match)
     for difference in parts.differing(sentence.text, claim):

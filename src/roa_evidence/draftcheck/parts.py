@@ -24,7 +24,7 @@ _TOPIC_WORDS: dict[str, str] = {
     "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
     "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
     "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
-    r"antidepressant|respond(?:ed|s)?|response|ham-d|madrs|improv\w*|scores?|benefits?|"
+    r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|benefits?|"
     r"beneficial",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
@@ -121,7 +121,9 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     )
 
 
-_OTHER_THAN = re.compile(r"\b(?:other than|besides|apart from|except(?: for)?)\s*$", re.I)
+_OTHER_THAN = re.compile(
+    r"\b(?:other than|besides|apart from|except(?: for)?)\s*(?:(?:a|an|the)\s+)?$", re.I
+)
 
 
 def _routes_meant(text: str, lay: routes.RouteWords) -> frozenset[str]:
@@ -250,7 +252,7 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord) -> float:
     if not shared_topics:
         return 0.0
     score = 40.0 + 10.0 * min(len(shared_topics), 2)
-    if said.routes and claimed.routes and said.routes != claimed.routes:
+    if said.routes and claimed.routes and said.routes - claimed.routes:
         score -= 15.0  # "IM causes less vomiting than IV" against a claim about IM alone
     if said.routes and said.routes == claimed.routes:
         score += 15.0
