@@ -42,8 +42,8 @@ _TOPIC_WORDS: dict[str, str] = {
     # "be controlled", not "controlled clinical settings" or "a controlled trial"
     "control": r"shut off|stopped|adjust(?:ed|able|ing)?|(?:be|is|are|was|were) controlled|"
     r"rate of delivery|titrat\w*",
-    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|head to head|"
-    r"control group|subjects",
+    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
+    r"head to head|control group|subjects",
     "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
     "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
 }
@@ -231,7 +231,9 @@ _RESULT_DIMENSIONS = frozenset({"percent", "time"})
 
 def states_a_result(said: Parts) -> bool:
     """Whether a text states more than a design: an outcome, a share or a time, a comparison."""
-    return bool(said.topics - DESIGN_TOPICS or said.compares or said.dimensions & _RESULT_DIMENSIONS)
+    return bool(
+        said.topics - DESIGN_TOPICS or said.compares or said.dimensions & _RESULT_DIMENSIONS
+    )
 
 
 def design_only(claimed: Parts, claim: ClaimRecord) -> bool:
