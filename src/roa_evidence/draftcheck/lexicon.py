@@ -79,11 +79,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:just )?as safe as\b", "similar safety as"),
     # synonyms of what claims say
     (r"\b(?:switched|turned|shut) off\b", "shut off"),
-    (
-        r"\b(?:straight away|right away|immediately|at once|in an instant|the moment|"
-        r"the instant)\b",
-        "instantly",
-    ),
+    (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
+    # "th[e]": the rule is tried only on a text holding "moment" or "instant" (see `literals`)
+    (r"\bth[e] (?:moment|instant)\b", "instantly"),
     (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
     (
         r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",
@@ -100,7 +98,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "lost to first-pass metabolism",
     ),
     (
-        r"\b(?:the )?liver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"
+        r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"
         r"removes|removed|inactivates|inactivated)\b",
         "first-pass metabolism",
     ),
@@ -183,9 +181,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\bcannulas?\b", "catheter"),
     (r"\b(?:confining|constraining|restricting|cramped|hemmed in|tied down)\b", "restrictive"),
     # "how quickly it reaches the brain" is its rate; "varies a great deal" is variable
-    (r"\b(?:the )?(?:rate|speed) at which\b", "how quickly"),
+    (r"\b(?:rate|speed) at which\b", "how quickly"),
     (
-        r"\b(?:may |can |will )?(?:vary|varies|varied) (?:a great deal|a lot|widely|greatly|"
+        r"\b(?:vary|varies|varied) (?:a great deal|a lot|widely|greatly|"
         r"considerably|enormously|substantially|from person to person|between people)\b",
         "is highly variable",
     ),

@@ -82,6 +82,7 @@ class Parts:
     dimensions: frozenset[str]  # of the quantities stated (percent, time...)
     names: frozenset[str] = frozenset()  # proper names: the study or author it is about
     reaches: frozenset[str] = frozenset()  # where the drug gets to: the blood, the brain
+    result: bool = False  # it states more than a design (see `states_a_result`)
     quantities: tuple[numbers.Quantity, ...] = ()
 
 
@@ -106,18 +107,21 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         compares = "ranking"
     else:
         compares = ""
+    topics = _topics(words)
+    dimensions = frozenset(q.dimension for q in stated)
     return Parts(
         routes=named,
-        topics=_topics(words),
+        topics=topics,
         compares=compares,
         scales=frozenset(found.directions) if compares == "ranking" else frozenset(),
         negated=found.negated,
         conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
         populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
-        dimensions=frozenset(q.dimension for q in stated),
+        dimensions=dimensions,
         names=frozenset(w for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES),
         reaches=frozenset(n for n, p in _REACHES.items() if p.search(text)),
         quantities=tuple(stated),
+        result=_states_a_result(topics, compares, dimensions),
     )
 
 
@@ -231,16 +235,18 @@ _RESULT_DIMENSIONS = frozenset({"percent", "time"})
 
 def states_a_result(said: Parts) -> bool:
     """Whether a text states more than a design: an outcome, a share or a time, a comparison."""
-    return bool(
-        said.topics - DESIGN_TOPICS or said.compares or said.dimensions & _RESULT_DIMENSIONS
-    )
+    return said.result
+
+
+def _states_a_result(topics: frozenset[str], compares: str, dimensions: frozenset[str]) -> bool:
+    return bool(topics - DESIGN_TOPICS or compares or dimensions & _RESULT_DIMENSIONS)
 
 
 def design_only(claimed: Parts, claim: ClaimRecord) -> bool:
     """Whether a claim only describes a study's design or the evidence there is ("a randomized
     trial of IV and IM", "one published study"): a sentence stating a result about that study
     is not that claim, whatever words they share."""
-    return claim.kind != "definition" and bool(claimed.topics) and not states_a_result(claimed)
+    return claim.kind != "definition" and bool(claimed.topics) and not claimed.result
 
 
 def fit(said: Parts, claimed: Parts, claim: ClaimRecord) -> float:
@@ -248,7 +254,7 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord) -> float:
     claim_routes = set(claim.routes) or set(claimed.routes)
     if said.routes and claim_routes and not said.routes & claim_routes:
         return 0.0  # it names only routes the claim is not about
-    if states_a_result(said) and design_only(claimed, claim):
+    if said.result and design_only(claimed, claim):
         return 0.0  # "improved far more in Chilukuri's trial" is not "Chilukuri ran a trial"
     shared_topics = said.topics & claimed.topics
     if not shared_topics:

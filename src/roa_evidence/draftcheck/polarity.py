@@ -173,7 +173,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))
-    negated = _negations(_ranking_clause(cleaned)) % 2 == 1
+    negated = bool(_NEGATOR.search(cleaned)) and _negations(_ranking_clause(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
     for match in _COMPARATIVE.finditer(cleaned):
         if match.group(0).lower() == "more" and _THEN_THAN.match(cleaned, match.end()):
