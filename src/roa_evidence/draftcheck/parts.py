@@ -119,7 +119,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
         dimensions=dimensions,
         names=frozenset(w for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES),
-        reaches=frozenset(n for n, p in _REACHES.items() if p.search(text)),
+        reaches=_reaches(text),
         quantities=tuple(stated),
         result=_states_a_result(topics, compares, dimensions),
     )
@@ -130,9 +130,15 @@ _OTHER_THAN = re.compile(
 )
 
 
+_EXCLUDING = ("other than", "besides", "apart from", "except")
+
+
 def _routes_meant(text: str, lay: routes.RouteWords) -> frozenset[str]:
     """The routes a text is about: "routes other than a drip" is about every route but IV."""
     named = routes.routes_in_order(text)
+    lowered = text.lower()
+    if not any(word in lowered for word in _EXCLUDING):  # most texts: the pattern is not run
+        return frozenset(r for *_, r in named)
     excluded = {r for start, _, r in named if _OTHER_THAN.search(text, max(0, start - 20), start)}
     if not excluded:
         return frozenset(r for *_, r in named)
@@ -140,10 +146,27 @@ def _routes_meant(text: str, lay: routes.RouteWords) -> frozenset[str]:
 
 
 # Where a dose is said to get to: the blood (bioavailability) is not the brain.
-_REACHES = {
-    "the blood": re.compile(r"\b(?:blood ?stream|blood|circulation|plasma)\b", re.I),
-    "the brain": re.compile(r"\b(?:brain|central nervous system|cns)\b", re.I),
+_REACHES = {  # each pattern is run only on a text holding one of its words
+    "the blood": (
+        ("blood", "circulation", "plasma"),
+        re.compile(r"\b(?:blood ?stream|blood|circulation|plasma)\b", re.I),
+    ),
+    "the brain": (
+        ("brain", "central nervous", "cns"),
+        re.compile(r"\b(?:brain|central nervous system|cns)\b", re.I),
+    ),
 }
+
+
+def _reaches(text: str) -> frozenset[str]:
+    lowered = text.lower()
+    return frozenset(
+        name
+        for name, (words, pattern) in _REACHES.items()
+        if any(word in lowered for word in words) and pattern.search(text)
+    )
+
+
 # A capitalised word: a study's author, a place, a body ("Chilukuri", "India", "KATA")...
 _NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
 # ...unless it is a word that starts sentences.
