@@ -52,6 +52,20 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\beasier to (?:give|use|administer)\b", "simpler to administer"),
     (r"\bhead[- ]to[- ]head\b", "head to head"),
     (r"\bharder to (?:give|use|administer)\b", "harder to administer"),
+    # "easier to tolerate" is tolerability, not how simply a dose is given
+    (r"\b(?:easier|simpler) to (?:tolerate|bear|put up with)\b", "more tolerable"),
+    (r"\b(?:harder|more difficult) to (?:tolerate|bear|put up with)\b", "less tolerable"),
+    # "compared the spray directly with a drip" is a head-to-head comparison
+    (
+        r"\b(?:compared|compares|comparing) (?=(?:[\w-]+ ){1,5}?directly (?:with|to|against)\b)",
+        "compared head to head ",
+    ),
+    # "costs patients more" is "costs more": the payer named between does not change it
+    (
+        r"\b(?:cost|costs|costing) (?:(?:patients|people|them|you|the patient|insurers) )?"
+        r"(?:(?:much|far|a lot|a bit|slightly|rather) )?(?P<more>more|less)\b",
+        r"cost \g<more>",
+    ),
     # equivalence
     (r"\b(?:works?|worked|working) (?:just |equally |about )?as well as\b", "is as effective as"),
     (
@@ -113,6 +127,13 @@ _RULES: tuple[tuple[str, str], ...] = (
         "bioavailability",
     ),
     (r"\b(?:is |are )?(?:given|delivered|administered|dripped) over\b", "is infused over"),
+    # "a drip takes two hours to run" is how long it is infused over
+    (
+        r"\b(?:takes?|took|needs?|needed) (?=(?:about |around |roughly |some |up to )?"
+        r"(?:an?|one|two|three|four|five|six|\d+)\b[\w ]{0,16}? to "
+        r"(?:run|drip|infuse|go in|run in|finish)\b)",
+        "is infused over ",
+    ),
     (r"\b(?:takes?|took) effect\b", "onset"),
     (r"\b(?:kicks?|kicked) in\b", "onset"),
     (

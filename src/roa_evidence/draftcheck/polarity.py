@@ -122,6 +122,17 @@ _THAN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|ove
 
 
 _THEN_THAN = re.compile(r"\s+than\b", re.I)
+# "more than a drip does", "more than with IV": a route right after "than" is compared with
+_THAN_ROUTE_WITHIN = 16
+
+
+def _bound(text: str, match: re.Match[str]) -> bool:
+    """Whether "more" is a bound ("more than 40 %"), not a ranking ("more than a drip")."""
+    than = _THEN_THAN.match(text, match.end()) if match.group(0).lower() == "more" else None
+    if than is None:
+        return False
+    following = text[than.end() : than.end() + _THAN_ROUTE_WITHIN + 24]
+    return not any(start <= _THAN_ROUTE_WITHIN for start, *_ in routes_in_order(following))
 
 
 @dataclass(frozen=True)
@@ -158,8 +169,7 @@ _CLAUSE_END = re.compile(r"[,;:]|\b(?:so|as|because|since|though|although|wherea
 def _ranking_clause(text: str) -> str:
     """The clause holding the first comparative ranking two things ("simpler ... than")."""
     for match in _COMPARATIVE.finditer(text):
-        bound = match.group(0).lower() == "more" and _THEN_THAN.match(text, match.end())
-        if not bound and _THAN.search(text, match.end()):
+        if not _bound(text, match) and _THAN.search(text, match.end()):
             start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, match.start())), default=0)
             end = _CLAUSE_END.search(text, match.end())
             return text[start : end.start() if end else len(text)]
@@ -176,7 +186,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     negated = bool(_NEGATOR.search(cleaned)) and _negations(_ranking_clause(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
     for match in _COMPARATIVE.finditer(cleaned):
-        if match.group(0).lower() == "more" and _THEN_THAN.match(cleaned, match.end()):
+        if _bound(cleaned, match):
             continue  # "more than 40 %": a bound, not a comparison of routes
         scale, sign = _COMPARATIVES[match.group(0).lower()]
         than = _THAN.search(cleaned, match.end())
