@@ -181,6 +181,9 @@ class Known:
     stance: str = ""  # the source's stance on the claim, if a source
 
 
+APPROXIMATE_SHARE = 0.25  # "about N": a step of slack, up to this share of N
+
+
 def _number(text: str) -> tuple[float, float]:
     """A written number and its precision (the step of its last written digit)."""
     word = _WORDS.get(text.lower())
@@ -235,7 +238,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         step = max(step_a, step_b)
         tolerance = step / 2 + 1e-9
         if approximate:
-            tolerance = max(tolerance, 0.1 * max(abs(a), abs(b)), step)
+            # "about 40 min" may be 36-44; "about two hours" is not one hour: a whole step
+            # of slack is at most a quarter of a small number
+            size = max(abs(a), abs(b))
+            tolerance = max(tolerance, 0.1 * size, min(step, APPROXIMATE_SHARE * size))
         found.append(
             Quantity(
                 a * factor,
