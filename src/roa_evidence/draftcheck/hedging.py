@@ -57,6 +57,13 @@ _PROBABLY = re.compile(
     re.I,
 )
 
+# "the lining, where it could be absorbed": a modal inside a relative clause qualifies that
+# clause, not how firmly the sentence asserts its finding.
+_RELATIVE_MODAL = re.compile(
+    r"\b(?:where|which|whereby|in which|by which)\s+(?:[\w-]+\s+){0,3}?(?:may|might|could)\b",
+    re.I,
+)
+
 # The level each certainty (or status) needs at least.
 _NEEDED = {"high": 0, "moderate": 1, "low": 2, "very_low": 3, "none": 3}
 
@@ -65,7 +72,7 @@ def hedge(text: str) -> int:
     """The sentence's hedge level: 0 plain, 1 probably, 2 may, 3 very uncertain."""
     if _VERY_UNCERTAIN.search(text):
         return 3
-    if _MAY.search(text):
+    if _MAY.search(_RELATIVE_MODAL.sub(" ", text)):
         return 2
     if _PROBABLY.search(text):
         return 1
