@@ -72,7 +72,7 @@ def hedge(text: str) -> int:
     """The sentence's hedge level: 0 plain, 1 probably, 2 may, 3 very uncertain."""
     if _VERY_UNCERTAIN.search(text):
         return 3
-    if _MAY.search(_RELATIVE_MODAL.sub(" ", text)):
+    if _MAY.search(text) and _MAY.search(_RELATIVE_MODAL.sub(" ", text)):
         return 2
     if _PROBABLY.search(text):
         return 1

@@ -52,6 +52,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\beasier to (?:give|use|administer)\b", "simpler to administer"),
     (r"\bhead[- ]to[- ]head\b", "head to head"),
     (r"\bharder to (?:give|use|administer)\b", "harder to administer"),
+    (r"\b(?:more difficult|more complicated|more awkward)\b", "harder"),
     # "easier to tolerate" is tolerability, not how simply a dose is given
     (r"\b(?:easier|simpler) to (?:tolerate|bear|put up with)\b", "more tolerable"),
     (r"\b(?:harder|more difficult) to (?:tolerate|bear|put up with)\b", "less tolerable"),
@@ -230,12 +231,26 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(w[:k] for w in _WORD.findall(text.lower()) for k in range(3, len(w) + 1))
 
 
-Rule = tuple[frozenset[str], re.Pattern[str], str]
+# A pattern opening on a plain alternation ("\b(?:costs?|costing) ...") matches only where
+# one of its choices is written, each word of it: the longest word of each choice tells
+# whether to try it, not every word of what may follow ("more", "patients").
+_OPENING = re.compile(r"\\b\(\?:([a-z?| ]+)\)(?![?*])")
+
+# (the words that lead to the rule, the words it is tried on, pattern, replacement)
+Rule = tuple[frozenset[str], frozenset[str], re.Pattern[str], str]
+
+
+def _tried_on(pattern: str) -> frozenset[str]:
+    opening = _OPENING.match(pattern)
+    each = [literals(word) for word in opening.group(1).split("|")] if opening else []
+    if each and all(each):
+        return frozenset(max(words, key=lambda w: (w not in COMMON, len(w))) for words in each)
+    return frozenset(literals(pattern))
 
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[Rule, ...]:
-    return tuple((frozenset(literals(p)), re.compile(p, re.I), r) for p, r in _RULES)
+    return tuple((frozenset(literals(p)), _tried_on(p), re.compile(p, re.I), r) for p, r in _RULES)
 
 
 # Words too common to tell whether a rule may apply (each rule has others it needs).
@@ -287,7 +302,7 @@ def rule_words() -> frozenset[str]:
     """Words one of which a sentence needs for some rule to apply (a rule's own words, the
     common ones aside when it has others)."""
     found: set[str] = set()
-    for words, _, _ in _compiled():
+    for words, _, _, _ in _compiled():
         telling = words - COMMON
         found |= telling or words
     return frozenset(found)
@@ -297,7 +312,7 @@ def rule_words() -> frozenset[str]:
 def canonical(text: str) -> str:
     """`text` with writers' wordings replaced by the words claims use."""
     present = stems(text)
-    for words, pattern, replacement in _compiled():
+    for _, words, pattern, replacement in _compiled():
         if not words or not words.isdisjoint(present):
             rewritten = pattern.sub(replacement, text)
             if rewritten != text:

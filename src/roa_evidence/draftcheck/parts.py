@@ -38,8 +38,7 @@ _TOPIC_WORDS: dict[str, str] = {
     "heart": r"tachycardia|heart rate|heart|blood pressure|cardiac|cardiovascular",
     "breathing": r"respiratory|respiration|breathing",
     "dissociation": r"dissociat\w*|bad trip|psychedelic|immersive",
-    "administration": r"simpler|easier|harder|more difficult|more complicated|"
-    r"administer\w*|convenient|catheter|equipment",
+    "administration": r"simpler|easier|harder|administer\w*|convenient|catheter|equipment",
     # "be controlled", not "controlled clinical settings" or "a controlled trial"
     "control": r"shut off|stopped|adjust(?:ed|able|ing)?|(?:be|is|are|was|were) controlled|"
     r"rate of delivery|titrat\w*",
