@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -137,3 +139,20 @@ def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     result = CliRunner().invoke(app, ["--data", str(SHIPPED_DATA), "--db", url, "load"])
     assert result.exit_code == 0, result.output
     return url
+
+
+GREEN = {"confirmed", "strong"}  # the verdicts a writer reads as "fine"
+
+
+def check_one(run: Run, tmp_path: Path, sentence: str) -> dict[str, Any]:
+    """`check --format json` on a one-sentence draft against the shipped base: its finding."""
+    draft = tmp_path / "draft.md"
+    draft.write_text(sentence + "\n", encoding="utf-8")
+    result = run("check", str(draft), "--format", "json", data=SHIPPED_DATA)
+    assert result.exit_code == 0, result.stderr
+    [finding] = json.loads(result.stdout)["findings"]
+    return dict(finding)
+
+
+def problem_kinds(finding: dict[str, Any]) -> set[str]:
+    return {p["kind"] for p in finding["problems"]}

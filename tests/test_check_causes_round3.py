@@ -4,29 +4,11 @@ real draft and the shipped base, in sentences worded apart from the corpora."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from conftest import SHIPPED_DATA, Run
-
-GREEN = {"confirmed", "strong"}
-
-
-def _finding(run: Run, tmp_path: Path, sentence: str) -> dict[str, Any]:
-    draft = tmp_path / "draft.md"
-    draft.write_text(sentence + "\n", encoding="utf-8")
-    result = run("check", str(draft), "--format", "json", data=SHIPPED_DATA)
-    assert result.exit_code == 0, result.stderr
-    [finding] = json.loads(result.stdout)["findings"]
-    return dict(finding)
-
-
-def _kinds(finding: dict[str, Any]) -> set[str]:
-    return {p["kind"] for p in finding["problems"]}
-
+from conftest import GREEN, Run, check_one, problem_kinds
 
 # A result stated of a study (an outcome, a time, a share, a comparison) is never the claim
 # that only describes its design; it goes to the study's claim stating that part, and the
@@ -62,14 +44,14 @@ RESULTS_OF_A_STUDY = [
 def test_a_result_of_a_study_is_not_its_design_and_is_judged(
     run: Run, tmp_path: Path, sentence: str, claim: str, kinds: set[str]
 ) -> None:
-    finding = _finding(run, tmp_path, sentence)
+    finding = check_one(run, tmp_path, sentence)
     assert finding["claim"] == claim, finding
-    assert kinds <= _kinds(finding), finding["problems"]
+    assert kinds <= problem_kinds(finding), finding["problems"]
     assert finding["verdict"] not in GREEN
 
 
 def test_a_design_described_still_finds_the_design_claim(run: Run, tmp_path: Path) -> None:
-    finding = _finding(
+    finding = check_one(
         run,
         tmp_path,
         "Chilukuri's team randomly allocated depressed adults to IV or IM ketamine "
@@ -80,11 +62,11 @@ def test_a_design_described_still_finds_the_design_claim(run: Run, tmp_path: Pat
 
 
 def test_a_head_to_head_test_flips_a_study_that_compared_nothing(run: Run, tmp_path: Path) -> None:
-    finding = _finding(
+    finding = check_one(
         run, tmp_path, "Lapidus's team compared the nasal route head-to-head with an IV infusion."
     )
     assert finding["claim"] == "in-no-head-to-head-vs-iv"
-    assert "opposite" in _kinds(finding)
+    assert "opposite" in problem_kinds(finding)
 
 
 @pytest.mark.parametrize(
@@ -109,21 +91,21 @@ def test_a_head_to_head_test_flips_a_study_that_compared_nothing(run: Run, tmp_p
 def test_true_sentences_get_their_claim_and_no_opposite(
     run: Run, tmp_path: Path, sentence: str, claim: str
 ) -> None:
-    finding = _finding(run, tmp_path, sentence)
+    finding = check_one(run, tmp_path, sentence)
     assert finding["claim"] == claim, finding
-    assert "opposite" not in _kinds(finding), finding["problems"]
+    assert "opposite" not in problem_kinds(finding), finding["problems"]
 
 
 def test_poor_absorption_after_the_liver_is_the_low_claim_not_a_figure(
     run: Run, tmp_path: Path
 ) -> None:
-    finding = _finding(
+    finding = check_one(
         run,
         tmp_path,
         "An oral dose is probably poorly absorbed because the liver destroys most of it first.",
     )
     assert finding["claim"] == "oral-bioavailability-low"
-    assert "mismatch" not in _kinds(finding)
+    assert "mismatch" not in problem_kinds(finding)
 
 
 @pytest.mark.parametrize(
@@ -145,4 +127,4 @@ def test_poor_absorption_after_the_liver_is_the_low_claim_not_a_figure(
     ],
 )
 def test_lay_wordings_find_their_claim(run: Run, tmp_path: Path, sentence: str, claim: str) -> None:
-    assert _finding(run, tmp_path, sentence)["claim"] == claim
+    assert check_one(run, tmp_path, sentence)["claim"] == claim

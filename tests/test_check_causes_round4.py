@@ -4,27 +4,11 @@ real draft and the shipped base, in sentences worded apart from the corpora."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from conftest import SHIPPED_DATA, Run
-
-
-def _finding(run: Run, tmp_path: Path, sentence: str) -> dict[str, Any]:
-    draft = tmp_path / "draft.md"
-    draft.write_text(sentence + "\n", encoding="utf-8")
-    result = run("check", str(draft), "--format", "json", data=SHIPPED_DATA)
-    assert result.exit_code == 0, result.stderr
-    [finding] = json.loads(result.stdout)["findings"]
-    return dict(finding)
-
-
-def _kinds(finding: dict[str, Any]) -> set[str]:
-    return {p["kind"] for p in finding["problems"]}
-
+from conftest import Run, check_one, problem_kinds
 
 # The antonym of a claim's comparative, however the ranking is worded, is a flip.
 ANTONYMS = [
@@ -47,59 +31,59 @@ ANTONYMS = [
 def test_an_antonym_of_the_claims_comparative_is_opposite(
     run: Run, tmp_path: Path, sentence: str, claim: str
 ) -> None:
-    finding = _finding(run, tmp_path, sentence)
+    finding = check_one(run, tmp_path, sentence)
     assert finding["claim"] == claim, finding
-    assert "opposite" in _kinds(finding), finding["problems"]
+    assert "opposite" in problem_kinds(finding), finding["problems"]
 
 
 def test_compared_directly_is_a_head_to_head_comparison(run: Run, tmp_path: Path) -> None:
-    finding = _finding(
+    finding = check_one(
         run,
         tmp_path,
         "The Lapidus team compared intranasal ketamine directly against intravenous ketamine.",
     )
     assert finding["claim"] == "in-no-head-to-head-vs-iv", finding
-    assert "opposite" in _kinds(finding), finding["problems"]
+    assert "opposite" in problem_kinds(finding), finding["problems"]
 
 
 def test_a_named_study_without_a_route_still_finds_its_claim(run: Run, tmp_path: Path) -> None:
-    finding = _finding(
+    finding = check_one(
         run, tmp_path, "Chilukuri's study enrolled patients at many hospitals in India."
     )
     assert finding["claim"] == "im-study-local-hospital-india", finding
-    assert "opposite" in _kinds(finding), finding["problems"]
+    assert "opposite" in problem_kinds(finding), finding["problems"]
 
 
 def test_how_long_a_drip_takes_to_run_is_its_infusion_time(run: Run, tmp_path: Path) -> None:
-    finding = _finding(
+    finding = check_one(
         run, tmp_path, "An intravenous drip usually needs around three hours to run."
     )
     assert finding["claim"] == "iv-infusion-over-40-60-min", finding
-    assert "mismatch" in _kinds(finding), finding["problems"]
+    assert "mismatch" in problem_kinds(finding), finding["problems"]
 
 
 def test_about_an_hour_to_run_still_agrees_with_40_to_60_minutes(run: Run, tmp_path: Path) -> None:
-    finding = _finding(run, tmp_path, "A drip takes about an hour to run.")
+    finding = check_one(run, tmp_path, "A drip takes about an hour to run.")
     assert finding["claim"] == "iv-infusion-over-40-60-min", finding
     assert finding["problems"] == []
 
 
 def test_little_evidence_about_tolerating_is_a_hedge_not_a_flip(run: Run, tmp_path: Path) -> None:
-    finding = _finding(
+    finding = check_one(
         run,
         tmp_path,
         "Research offers little evidence that a shot is harder to tolerate than a drip.",
     )
     assert finding["claim"] != "im-simpler-to-administer", finding
-    assert _kinds(finding) == set(), finding["problems"]
+    assert problem_kinds(finding) == set(), finding["problems"]
 
 
-def test_a_modal_in_a_relative_clause_does_not_hedge_the_finding(run: Run, tmp_path: Path) -> None:
-    finding = _finding(
+def test_a_modal_in_a_relative_clause_does_not_hedge_thecheck_one(run: Run, tmp_path: Path) -> None:
+    finding = check_one(
         run,
         tmp_path,
         "Most of an intranasal dose probably fails to reach the membrane in the nose, where it "
         "might be absorbed.",
     )
     assert finding["claim"] == "in-most-dose-not-absorbed", finding
-    assert "overclaim" in _kinds(finding), finding["problems"]
+    assert "overclaim" in problem_kinds(finding), finding["problems"]
