@@ -22,6 +22,18 @@ _RULES: tuple[tuple[str, str], ...] = (
     # negation in other words
     (r"\b(?:ineffective|inefficacious|useless)\b", "not effective"),
     (r"\b(?:does|do|did) not work\b", "is not effective"),
+    # "failed to ease", "does nothing for": a verb of relief that did not happen
+    (
+        r"\b(?:fail|fails|failed|failing) to (?:ease|relieve|help|improve|lift|reduce|treat)\b",
+        "was not effective for",
+    ),
+    (r"\b(?:does|do|did) (?:nothing|little) (?:at all )?for\b", "is not effective for"),
+    # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
+    (
+        r"\b(?:no|not any) (?:better|more effective) than (?:a |an )?"
+        r"(?:sugar pill|placebo|dummy (?:pill|treatment|injection)|salt water)\b",
+        "not effective",
+    ),
     (r"\bunsafe\b", "not safe"),
     (r"\b(?:no|not any) (?:better|more effective) than\b", "as effective as"),
     (r"\b(?:no|not any) (?:safer) than\b", "as safe as"),
@@ -103,6 +115,11 @@ _RULES: tuple[tuple[str, str], ...] = (
         "cause tachycardia",
     ),
     (r"\b(?:racing|pounding|rapid|fast) (?:heart ?beat|heart rate|heart|pulse)\b", "tachycardia"),
+    # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
+    (
+        r"\b(?:absorbed (?:really |very |quite |perfectly )?well|(?:well|readily) absorbed)\b",
+        "not poorly absorbed",
+    ),
     (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
     # a share removed before the blood is first-pass loss; a share that gets there is
     # bioavailability (the first rule must run before the second)
@@ -128,6 +145,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "bioavailability",
     ),
     (r"\b(?:is |are )?(?:given|delivered|administered|dripped) over\b", "is infused over"),
+    (r"\b(?:delivers|gives|runs in) (?:its|the|a|each) dose over\b", "is infused over"),
     # "a drip takes two hours to run" is how long it is infused over
     (
         r"\b(?:takes?|took|needs?|needed) (?=(?:about |around |roughly |some |up to )?"
