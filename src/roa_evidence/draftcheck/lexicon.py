@@ -144,7 +144,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"ends? up in) the (?:blood ?stream|blood|circulation|system)\b",
         "bioavailability",
     ),
-    (r"\b(?:is |are )?(?:given|delivered|administered|dripped) over\b", "is infused over"),
+    (r"\b(?:is |are )?(?:given|delivered|administered|dripped|run in) over\b", "is infused over"),
     (r"\b(?:delivers|gives|runs in) (?:its|the|a|each) dose over\b", "is infused over"),
     # "a drip takes two hours to run" is how long it is infused over
     (
@@ -219,6 +219,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\bcarefully (?:chosen|selected|picked|vetted)\b", "carefully screened"),
     # a cannula is the catheter a drip runs through; feeling hemmed in is feeling restricted
     (r"\bcannulas?\b", "catheter"),
+    # being "free to walk about" during a session is freedom to move; a way of having it
+    # that "suits them better" is more convenient for them
+    (r"\b(?:free|able) to (?:walk|move|get up)(?: about| around)?\b", "freedom to move"),
+    (r"\b(?:suits?|suited) (?:them |patients |people |you |me )?better\b", "is more convenient"),
     (r"\b(?:confining|constraining|restricting|cramped|hemmed in|tied down)\b", "restrictive"),
     # "how quickly it reaches the brain" is its rate; "varies a great deal" is variable
     (r"\b(?:rate|speed) at which\b", "how quickly"),
