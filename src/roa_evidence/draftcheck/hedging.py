@@ -29,6 +29,7 @@ _VERY_UNCERTAIN = re.compile(
     r"(?:good |reliable |clear |direct |high[- ]quality |published )?(?:evidence|data)|"
     r"evidence (?:(?:for|on|about|behind) (?:this|it|that|them) )?(?:is|remains) (?:very )?"
     r"(?:limited|weak|sparse|scarce|lacking|inconclusive|conflicting|thin|poor)|"
+    r"(?:is|are|remains?) (?:still )?(?:not (?:yet )?known|unknown)(?=\s*[.;!?]|\s*$)|"
     r"we do(?:n't| not) know|(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))? (?:whether|if)|"
