@@ -226,6 +226,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:confining|constraining|restricting|cramped|hemmed in|tied down)\b", "restrictive"),
     # "how quickly it reaches the brain" is its rate; "varies a great deal" is variable
     (r"\b(?:rate|speed) at which\b", "how quickly"),
+    # "at a steady, predictable rate" denies that the rate is highly variable
+    (
+        r"\b(?:steady|predictable|consistent|constant|reliable)"
+        r"(?:,? (?:and )?(?:steady|predictable|consistent|constant|reliable))? (?:rate|speed|pace)\b",
+        "rate that is not highly variable",
+    ),
     (
         r"\b(?:vary|varies|varied) (?:a great deal|a lot|widely|greatly|"
         r"considerably|enormously|substantially|from person to person|between people)\b",

@@ -295,5 +295,10 @@ def has_than(text: str) -> bool:
     return bool(_THAN.search(text))
 
 
+# "the safer choice", "the cheaper option": ranked against the other route the sentence names
+_THE_BETTER_CHOICE = re.compile(r"\bthe [a-z]+er (?:choice|option|route|bet|pick)\b", re.I)
+
+
 def _directional(found: Polarity, text: str) -> bool:
-    return bool(found.directions) and has_than(text) and len(found.routes) >= 2
+    ranked = has_than(text) or bool(_THE_BETTER_CHOICE.search(text))
+    return bool(found.directions) and ranked and len(found.routes) >= 2
