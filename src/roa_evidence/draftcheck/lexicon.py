@@ -27,10 +27,14 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:fail|fails|failed|failing) to (?:ease|relieve|help|improve|lift|reduce|treat)\b",
         "was not effective for",
     ),
-    (r"\b(?:does|do|did) (?:nothing|little) (?:at all )?for\b", "is not effective for"),
+    (
+        r"\b(?:does nothing|do nothing|did nothing|does little|do little|did little)"
+        r"(?: at all)? for\b",
+        "is not effective for",
+    ),
     # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
     (
-        r"\b(?:no|not any) (?:better|more effective) than (?:a |an )?"
+        r"\b(?:no better than|no more effective than|not any better than) (?:a |an )?"
         r"(?:sugar pill|placebo|dummy (?:pill|treatment|injection)|salt water)\b",
         "not effective",
     ),
@@ -117,7 +121,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:racing|pounding|rapid|fast) (?:heart ?beat|heart rate|heart|pulse)\b", "tachycardia"),
     # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
     (
-        r"\b(?:absorbed (?:really |very |quite |perfectly )?well|(?:well|readily) absorbed)\b",
+        r"\b(?:absorbed well|absorbed really well|absorbed very well|absorbed quite well|"
+        r"well absorbed|readily absorbed)\b",
         "not poorly absorbed",
     ),
     (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
@@ -229,7 +234,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "at a steady, predictable rate" denies that the rate is highly variable
     (
         r"\b(?:steady|predictable|consistent|constant|reliable)"
-        r"(?:,? (?:and )?(?:steady|predictable|consistent|constant|reliable))? (?:rate|speed|pace)\b",
+        r"(?:,? (?:and )?(?:steady|predictable|consistent|constant|reliable))?"
+        r" (?:rate|speed|pace)\b",
         "rate that is not highly variable",
     ),
     (

@@ -300,5 +300,6 @@ _THE_BETTER_CHOICE = re.compile(r"\bthe [a-z]+er (?:choice|option|route|bet|pick
 
 
 def _directional(found: Polarity, text: str) -> bool:
-    ranked = has_than(text) or bool(_THE_BETTER_CHOICE.search(text))
-    return bool(found.directions) and ranked and len(found.routes) >= 2
+    if not found.directions or len(found.routes) < 2:
+        return False
+    return has_than(text) or bool(_THE_BETTER_CHOICE.search(text))
