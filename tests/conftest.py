@@ -141,14 +141,28 @@ def shipped_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return url
 
 
+@pytest.fixture
+def shipped(shipped_db: str) -> Run:
+    """Like `run`, on the shipped evidence base and its database built once per session:
+    for tests that only read it (`check` a sentence, `show` a claim)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, data: Path | None = None, env: dict[str, str] | None = None) -> Result:
+        assert data in (None, SHIPPED_DATA), "`shipped` reads only the shipped base"
+        full = ["--data", str(SHIPPED_DATA), "--db", shipped_db, *args]
+        return runner.invoke(app, full, env={"NO_COLOR": "1", **(env or {})})
+
+    return invoke
+
+
 GREEN = {"confirmed", "strong"}  # the verdicts a writer reads as "fine"
 
 
 def check_one(run: Run, tmp_path: Path, sentence: str) -> dict[str, Any]:
-    """`check --format json` on a one-sentence draft against the shipped base: its finding."""
+    """`check --format json` on a one-sentence draft (`run`: the `shipped` fixture): its finding."""
     draft = tmp_path / "draft.md"
     draft.write_text(sentence + "\n", encoding="utf-8")
-    result = run("check", str(draft), "--format", "json", data=SHIPPED_DATA)
+    result = run("check", str(draft), "--format", "json")
     assert result.exit_code == 0, result.stderr
     [finding] = json.loads(result.stdout)["findings"]
     return dict(finding)

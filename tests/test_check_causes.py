@@ -72,9 +72,9 @@ CAUSES = [
 
 @pytest.mark.parametrize(("sentence", "claim", "kinds"), CAUSES)
 def test_each_cause_gets_the_right_claim_and_problems(
-    run: Run, tmp_path: Path, sentence: str, claim: str, kinds: set[str]
+    shipped: Run, tmp_path: Path, sentence: str, claim: str, kinds: set[str]
 ) -> None:
-    finding = check_one(run, tmp_path, sentence)
+    finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == claim, finding
     assert problem_kinds(finding) == kinds, finding["problems"]
     if kinds:
@@ -88,18 +88,18 @@ def test_each_cause_gets_the_right_claim_and_problems(
         "Whether IM ketamine has a faster onset than IV ketamine is unclear.",
     ],
 )
-def test_an_open_question_is_never_an_opposite(run: Run, tmp_path: Path, sentence: str) -> None:
+def test_an_open_question_is_never_an_opposite(shipped: Run, tmp_path: Path, sentence: str) -> None:
     """ "Unclear whether X" asks what "unclear whether not X" asks: it flips nothing."""
-    finding = check_one(run, tmp_path, sentence)
+    finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] is not None
     assert "opposite" not in problem_kinds(finding), finding["problems"]
 
 
 def test_the_opposite_of_a_partly_right_appraisal_is_not_a_problem(
-    run: Run, tmp_path: Path
+    shipped: Run, tmp_path: Path
 ) -> None:
     """The IM study had an active (IV) control arm: 'no control group' is only partly right."""
-    finding = check_one(run, tmp_path, "The IM depression study had a control group.")
+    finding = check_one(shipped, tmp_path, "The IM depression study had a control group.")
     assert finding["claim"] == "im-study-no-control-group"
     assert finding["problems"] == []
     assert finding["verdict"] == "partly"
@@ -113,18 +113,18 @@ def test_the_opposite_of_a_partly_right_appraisal_is_not_a_problem(
     ],
 )
 def test_one_against_one_or_at_least_one_is_no_flip(
-    run: Run, tmp_path: Path, sentence: str
+    shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
-    assert "opposite" not in problem_kinds(check_one(run, tmp_path, sentence))
+    assert "opposite" not in problem_kinds(check_one(shipped, tmp_path, sentence))
 
 
 def test_a_ranking_against_a_likeness_is_never_green_however_loosely_worded(
-    run: Run, tmp_path: Path
+    shipped: Run, tmp_path: Path
 ) -> None:
     """A comparison is read for a flip even when the rest of the sentence is worded far from
     the claim (a cited match with a low similarity used to skip it, and came back green)."""
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "Intramuscular dosing outperformed intravenous dosing in the one randomised "
         "head-to-head comparison [@chilukuri2014acute].",
@@ -133,11 +133,11 @@ def test_a_ranking_against_a_likeness_is_never_green_however_loosely_worded(
     assert "opposite" in problem_kinds(finding), finding
 
 
-def test_an_arm_of_a_trial_is_not_a_mismatch_with_its_total(run: Run, tmp_path: Path) -> None:
+def test_an_arm_of_a_trial_is_not_a_mismatch_with_its_total(shipped: Run, tmp_path: Path) -> None:
     """The trial's n is 27; 18 and 9 are its arms. A claim with no count of its own knows
     only the total, so a smaller count is not a different number."""
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "The IM arm of the Chilukuri trial had 18 patients and the IV arm had 9 "
         "[@chilukuri2014acute].",
@@ -146,15 +146,19 @@ def test_an_arm_of_a_trial_is_not_a_mismatch_with_its_total(run: Run, tmp_path: 
     assert "mismatch" not in problem_kinds(finding), finding["problems"]
 
 
-def test_a_claim_with_its_own_count_still_catches_a_smaller_one(run: Run, tmp_path: Path) -> None:
-    finding = check_one(run, tmp_path, "The IM depression study gave IM ketamine to 12 subjects.")
+def test_a_claim_with_its_own_count_still_catches_a_smaller_one(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped, tmp_path, "The IM depression study gave IM ketamine to 12 subjects."
+    )
     assert finding["claim"] == "im-study-18-subjects"
     assert "mismatch" in problem_kinds(finding)
 
 
-def test_limited_evidence_for_it_is_a_very_uncertain_hedge(run: Run, tmp_path: Path) -> None:
+def test_limited_evidence_for_it_is_a_very_uncertain_hedge(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "Oral ketamine has low bioavailability, though the evidence for this is limited.",
     )
@@ -175,23 +179,23 @@ def test_limited_evidence_for_it_is_a_very_uncertain_hedge(run: Run, tmp_path: P
     ],
 )
 def test_sentences_that_assert_nothing_false_get_no_problem(
-    run: Run, tmp_path: Path, sentence: str
+    shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
-    finding = check_one(run, tmp_path, sentence)
+    finding = check_one(shipped, tmp_path, sentence)
     assert finding["problems"] == [], finding
 
 
-def test_a_flat_negation_is_still_an_opposite(run: Run, tmp_path: Path) -> None:
-    finding = check_one(run, tmp_path, "IM ketamine is not cheaper than IV ketamine.")
+def test_a_flat_negation_is_still_an_opposite(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "IM ketamine is not cheaper than IV ketamine.")
     assert finding["claim"] == "im-cheaper-than-iv"
     assert "opposite" in problem_kinds(finding)
 
 
-def test_controlled_clinical_settings_are_not_rate_control(run: Run, tmp_path: Path) -> None:
+def test_controlled_clinical_settings_are_not_rate_control(shipped: Run, tmp_path: Path) -> None:
     """'cannot be adjusted' is about control of the dose; 'controlled clinical settings'
     (a safety claim) is not, so it is never this sentence's claim, nor flipped by it."""
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "While a drip lets staff adjust the dose, a shot in the muscle cannot be adjusted once "
         "given, although the evidence is very uncertain.",
@@ -212,19 +216,19 @@ def test_controlled_clinical_settings_are_not_rate_control(run: Run, tmp_path: P
     ],
 )
 def test_an_effect_gone_overnight_and_a_multicentre_trial_are_opposites(
-    run: Run, tmp_path: Path, sentence: str, claim: str
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
 ) -> None:
     """The first came back `confirmed` against the three-day claim: green on a difference."""
-    finding = check_one(run, tmp_path, sentence)
+    finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == claim
     assert "opposite" in problem_kinds(finding), finding["problems"]
     assert finding["verdict"] not in GREEN
 
 
-def test_a_negation_repeated_over_a_list_negates_once(run: Run, tmp_path: Path) -> None:
+def test_a_negation_repeated_over_a_list_negates_once(shipped: Run, tmp_path: Path) -> None:
     """ "no drip and no catheter" is one negation, as the claim's "no equipment" is."""
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "Nasal ketamine needs no drip and no catheter, though this is very uncertain.",
     )
@@ -232,9 +236,9 @@ def test_a_negation_repeated_over_a_list_negates_once(run: Run, tmp_path: Path) 
     assert finding["problems"] == []
 
 
-def test_a_double_negation_still_flips(run: Run, tmp_path: Path) -> None:
+def test_a_double_negation_still_flips(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(
-        run, tmp_path, "It is not true that IV ketamine has no first-pass metabolism."
+        shipped, tmp_path, "It is not true that IV ketamine has no first-pass metabolism."
     )
     assert finding["claim"] == "iv-no-first-pass"
     assert "opposite" in problem_kinds(finding)
@@ -253,25 +257,25 @@ def test_a_double_negation_still_flips(run: Run, tmp_path: Path) -> None:
     ],
 )
 def test_negations_and_antonyms_read_in_their_scope(
-    run: Run, tmp_path: Path, sentence: str
+    shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
-    finding = check_one(run, tmp_path, sentence)
+    finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] is not None
     assert finding["problems"] == [], finding["problems"]
 
 
-def test_common_against_rare_is_an_opposite(run: Run, tmp_path: Path) -> None:
+def test_common_against_rare_is_an_opposite(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(
-        run, tmp_path, "Side effects such as nausea are common after IV and IM ketamine."
+        shipped, tmp_path, "Side effects such as nausea are common after IV and IM ketamine."
     )
     assert finding["claim"] == "side-effects-rare-mild-transient"
     assert "opposite" in problem_kinds(finding)
 
 
-def test_the_most_common_route_is_not_a_frequency(run: Run, tmp_path: Path) -> None:
+def test_the_most_common_route_is_not_a_frequency(shipped: Run, tmp_path: Path) -> None:
     """ "second most common ..., though still rare" holds both words; neither flips it."""
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "Intranasal is still a rare ketamine route for depression, though this is very uncertain.",
     )

@@ -42,17 +42,17 @@ RESULTS_OF_A_STUDY = [
 
 @pytest.mark.parametrize(("sentence", "claim", "kinds"), RESULTS_OF_A_STUDY)
 def test_a_result_of_a_study_is_not_its_design_and_is_judged(
-    run: Run, tmp_path: Path, sentence: str, claim: str, kinds: set[str]
+    shipped: Run, tmp_path: Path, sentence: str, claim: str, kinds: set[str]
 ) -> None:
-    finding = check_one(run, tmp_path, sentence)
+    finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == claim, finding
     assert kinds <= problem_kinds(finding), finding["problems"]
     assert finding["verdict"] not in GREEN
 
 
-def test_a_design_described_still_finds_the_design_claim(run: Run, tmp_path: Path) -> None:
+def test_a_design_described_still_finds_the_design_claim(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "Chilukuri's team randomly allocated depressed adults to IV or IM ketamine "
         "[@chilukuri2014acute].",
@@ -61,9 +61,13 @@ def test_a_design_described_still_finds_the_design_claim(run: Run, tmp_path: Pat
     assert finding["problems"] == []
 
 
-def test_a_head_to_head_test_flips_a_study_that_compared_nothing(run: Run, tmp_path: Path) -> None:
+def test_a_head_to_head_test_flips_a_study_that_compared_nothing(
+    shipped: Run, tmp_path: Path
+) -> None:
     finding = check_one(
-        run, tmp_path, "Lapidus's team compared the nasal route head-to-head with an IV infusion."
+        shipped,
+        tmp_path,
+        "Lapidus's team compared the nasal route head-to-head with an IV infusion.",
     )
     assert finding["claim"] == "in-no-head-to-head-vs-iv"
     assert "opposite" in problem_kinds(finding)
@@ -89,18 +93,18 @@ def test_a_head_to_head_test_flips_a_study_that_compared_nothing(run: Run, tmp_p
     ],
 )
 def test_true_sentences_get_their_claim_and_no_opposite(
-    run: Run, tmp_path: Path, sentence: str, claim: str
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
 ) -> None:
-    finding = check_one(run, tmp_path, sentence)
+    finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == claim, finding
     assert "opposite" not in problem_kinds(finding), finding["problems"]
 
 
 def test_poor_absorption_after_the_liver_is_the_low_claim_not_a_figure(
-    run: Run, tmp_path: Path
+    shipped: Run, tmp_path: Path
 ) -> None:
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "An oral dose is probably poorly absorbed because the liver destroys most of it first.",
     )
@@ -126,5 +130,7 @@ def test_poor_absorption_after_the_liver_is_the_low_claim_not_a_figure(
         ),
     ],
 )
-def test_lay_wordings_find_their_claim(run: Run, tmp_path: Path, sentence: str, claim: str) -> None:
-    assert check_one(run, tmp_path, sentence)["claim"] == claim
+def test_lay_wordings_find_their_claim(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
+) -> None:
+    assert check_one(shipped, tmp_path, sentence)["claim"] == claim

@@ -29,16 +29,16 @@ ANTONYMS = [
 
 @pytest.mark.parametrize(("sentence", "claim"), ANTONYMS)
 def test_an_antonym_of_the_claims_comparative_is_opposite(
-    run: Run, tmp_path: Path, sentence: str, claim: str
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
 ) -> None:
-    finding = check_one(run, tmp_path, sentence)
+    finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == claim, finding
     assert "opposite" in problem_kinds(finding), finding["problems"]
 
 
-def test_compared_directly_is_a_head_to_head_comparison(run: Run, tmp_path: Path) -> None:
+def test_compared_directly_is_a_head_to_head_comparison(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "The Lapidus team compared intranasal ketamine directly against intravenous ketamine.",
     )
@@ -46,31 +46,35 @@ def test_compared_directly_is_a_head_to_head_comparison(run: Run, tmp_path: Path
     assert "opposite" in problem_kinds(finding), finding["problems"]
 
 
-def test_a_named_study_without_a_route_still_finds_its_claim(run: Run, tmp_path: Path) -> None:
+def test_a_named_study_without_a_route_still_finds_its_claim(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(
-        run, tmp_path, "Chilukuri's study enrolled patients at many hospitals in India."
+        shipped, tmp_path, "Chilukuri's study enrolled patients at many hospitals in India."
     )
     assert finding["claim"] == "im-study-local-hospital-india", finding
     assert "opposite" in problem_kinds(finding), finding["problems"]
 
 
-def test_how_long_a_drip_takes_to_run_is_its_infusion_time(run: Run, tmp_path: Path) -> None:
+def test_how_long_a_drip_takes_to_run_is_its_infusion_time(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(
-        run, tmp_path, "An intravenous drip usually needs around three hours to run."
+        shipped, tmp_path, "An intravenous drip usually needs around three hours to run."
     )
     assert finding["claim"] == "iv-infusion-over-40-60-min", finding
     assert "mismatch" in problem_kinds(finding), finding["problems"]
 
 
-def test_about_an_hour_to_run_still_agrees_with_40_to_60_minutes(run: Run, tmp_path: Path) -> None:
-    finding = check_one(run, tmp_path, "A drip takes about an hour to run.")
+def test_about_an_hour_to_run_still_agrees_with_40_to_60_minutes(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(shipped, tmp_path, "A drip takes about an hour to run.")
     assert finding["claim"] == "iv-infusion-over-40-60-min", finding
     assert finding["problems"] == []
 
 
-def test_little_evidence_about_tolerating_is_a_hedge_not_a_flip(run: Run, tmp_path: Path) -> None:
+def test_little_evidence_about_tolerating_is_a_hedge_not_a_flip(
+    shipped: Run, tmp_path: Path
+) -> None:
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "Research offers little evidence that a shot is harder to tolerate than a drip.",
     )
@@ -78,9 +82,11 @@ def test_little_evidence_about_tolerating_is_a_hedge_not_a_flip(run: Run, tmp_pa
     assert problem_kinds(finding) == set(), finding["problems"]
 
 
-def test_a_modal_in_a_relative_clause_does_not_hedge_thecheck_one(run: Run, tmp_path: Path) -> None:
+def test_a_modal_in_a_relative_clause_does_not_hedge_the_finding(
+    shipped: Run, tmp_path: Path
+) -> None:
     finding = check_one(
-        run,
+        shipped,
         tmp_path,
         "Most of an intranasal dose probably fails to reach the membrane in the nose, where it "
         "might be absorbed.",
