@@ -269,6 +269,7 @@ def test_a_bases_own_lay_words_are_read(run: Run, tmp_path: Path) -> None:
     assert finding["claim"] == "iv-bioavailability-100"
 
 
+@pytest.mark.slow  # a long draft and forked workers
 def test_a_long_draft_is_judged_in_forked_workers_as_in_one_process(
     shipped_db: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -184,6 +184,7 @@ def test_a_sqlite_database_failing_mid_command_is_not_called_a_server() -> None:
     )
 
 
+@pytest.mark.slow  # waits on a held lock
 def test_a_held_build_lock_is_said_at_once_and_given_up_after_wait(
     evidence_dir: Path, tmp_path: Path
 ) -> None:

@@ -156,6 +156,7 @@ def _near_miss(document_chars: int, quote_chars: int) -> tuple[str, str]:
     return text, " ".join(quote)
 
 
+@pytest.mark.slow  # a large hostile input
 def test_closest_passage_of_a_long_near_miss_quote_is_quick() -> None:
     from roa_evidence.load.quotes import closest_passage
 

@@ -151,6 +151,7 @@ def test_a_changed_studies_bib_regrades_everything(
     assert _everything(split_dir, sqlite_url) == _everything(split_dir, fresh)
 
 
+@pytest.mark.slow  # worker processes
 def test_parallel_reading_and_grading_give_the_same_database(
     evidence_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -84,6 +84,7 @@ def _unsupported(text: str) -> object:
     raise fastyaml.Unsupported
 
 
+@pytest.mark.slow  # a large hostile input
 def test_deep_block_nesting_names_a_line(
     evidence_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
