@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from .. import vocab
 from ..query.records import ClaimRecord, EvidenceRecord, WorkRecord
 from .json import json_array
 from .read import Selection
@@ -37,7 +38,7 @@ DOMAINS = {
     "dose_response": ("DoseResponseGradient", "Dose response gradient"),
     "plausible_confounding": ("PlausibleConfounding", "Plausible confounding"),
 }
-_RATING_UP = ("large_effect", "dose_response", "plausible_confounding")
+_RATING_UP = tuple(vocab.RATING_UP_LEVELS)
 RATINGS = {"high": "high", "moderate": "moderate", "low": "low", "very_low": "very-low"}
 _CONCERN = {0: "no-concern", -1: "serious-concern", -2: "very-serious-concern"}
 _CONCERN_DISPLAY = {

@@ -42,6 +42,13 @@ class Effect:
             raise ValueError(f"a {self.measure} CI must be above 0, not {self.low:g}")
 
 
+# Every level a judgement may take, rating down then rating up (a domain's own levels are
+# checked when its claim is graded).
+_JUDGEMENT_LEVELS = tuple(
+    dict.fromkeys([*JUDGEMENT_LEVELS, *(lv for up in RATING_UP_LEVELS.values() for lv in up)])
+)
+
+
 @dataclass(frozen=True)
 class Judgement:
     """A reviewer's judgement of one GRADE domain."""
@@ -50,13 +57,10 @@ class Judgement:
     reason: str
 
     def __post_init__(self) -> None:
-        known = list(
-            dict.fromkeys(
-                [*JUDGEMENT_LEVELS, *(lv for up in RATING_UP_LEVELS.values() for lv in up)]
+        if self.level not in _JUDGEMENT_LEVELS:
+            raise ValueError(
+                f"unknown judgement level {self.level!r} (one of {', '.join(_JUDGEMENT_LEVELS)})"
             )
-        )
-        if self.level not in known:
-            raise ValueError(f"unknown judgement level {self.level!r} (one of {', '.join(known)})")
 
 
 @dataclass(frozen=True)
