@@ -147,7 +147,6 @@ _CAUSAL = re.compile(
     r"so that|therefore|thus)\b",
     re.I,
 )
-_ON_TOPIC = re.compile(r"\bketamine\b", re.I)
 
 
 def _states_something(sentence: Sentence, matcher: Matcher) -> bool:
@@ -157,7 +156,7 @@ def _states_something(sentence: Sentence, matcher: Matcher) -> bool:
     if len(text.split()) < 4 or not matcher.may_match(text):
         return False  # a sentence with no route, topic or claim word is not about the base
     said = parts.read_parts(text)
-    if not (said.routes or said.topics or _ON_TOPIC.search(text)):
+    if not (said.routes or said.topics or parts.names_the_drug(text)):
         return False  # "Please arrive fifteen minutes early": not about the evidence
     if numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text):
         return True
@@ -257,7 +256,7 @@ def judge(
     compares = said.compares and claimed.compares
     # a cited work's claim whose parts fit (route, topic, condition) is read for a flip too
     fits = "citation" in match.how and parts.fit(said, claimed, claim) >= CITED_PARTS_FIT
-    if match.score >= POLARITY_SCORE or match.how == "parts" or compares or fits:
+    if match.score >= POLARITY_SCORE or match.how in ("parts", "standing-out") or compares or fits:
         flip = polarity.opposite(sentence.text, claim.statement)
     compared = _compare(sentence.text, claim, match)
     for difference in parts.differing(sentence.text, claim):

@@ -19,6 +19,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows
     (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
     (r"(?:it is|it's) (?:a myth|false|untrue|wrong to say|not true|not the case) that", " not "),
+    # units spelled out, as claims write them
+    (r"\bmilligrams? per millilit(?:re|er)s?\b", "mg/ml"),
+    (r"\bmilligrams? per (?:kilogram|kilo)s?\b", "mg/kg"),
     # negation in other words
     (r"\b(?:ineffective|inefficacious|useless)\b", "not effective"),
     (r"\b(?:does|do|did) not work\b", "is not effective"),

@@ -11,7 +11,9 @@ the text nearly verbatim). A match by text alone needs `MATCH_SCORE`, and a topi
 common with the claim; a cited key narrows the candidates to the claims it bears on,
 and the one whose wording and parts fit best is taken. When wording finds nothing,
 or a claim whose parts (`parts.fit`) fit clearly worse than another's, the claim
-the sentence's parts fit best is taken (`how: parts`).
+the sentence's parts fit best is taken (`how: parts`); failing that, a claim whose
+wording, distinctive words (and the dimensions of the values it knows) and parts together
+stand well ahead of every other claim's (`how: standing-out`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, process, utils
 
 from ..query.records import ClaimRecord
-from . import lexicon, parts
+from . import lexicon, numbers, parts
 from .lexicon import canonical
 from .routes import normalise_routes, routes_named
 
@@ -41,6 +43,8 @@ SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
 CITED_MIN_FIT = 40.0  # ...the similarity counting only with parts fitting this well
 CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts beside wording
+CITED_TIGHT_FIT = 70.0  # ...or parts fitting this well, however it is worded
+CITED_UNKNOWN_TOPIC = 30.0  # ...where the sentence names no topic the parts know
 NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
 COMPARES_BONUS = 25.0  # ...and how much a claim comparing routes counts for a comparison
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
@@ -52,6 +56,8 @@ PARTS_OVERLAP = 30.0  # ...or sharing this much distinctive wording
 TIGHT_FIT = 75.0  # parts fitting this well need 15 less of either
 BETTER_FIT = 10.0  # a claim whose parts fit this much better wins over a wording match...
 CLOSE_WORDING = 90.0  # ...unless the sentence is worded this close to the other
+STANDING = 90.0  # otherwise, wording + shared words + parts' fit this strong...
+STANDING_MARGIN = 25.0  # ...and this far ahead of any other claim's
 _STOP_WORDS = (
     "a an the of and or to in on for with by is are was were be been being has have had it "
     "its this that these those than as at from into ketamine which who their there after "
@@ -120,6 +126,8 @@ class Matcher:
         self.words: dict[str, set[str]] = {}
         for target in self.targets:
             self.words.setdefault(target.claim.id, set()).update(_content(target.text))
+        for claim in claims:  # the dimensions it knows a value in, weighed like its words
+            self.words.setdefault(claim.id, set()).update(_dimension_words(claim))
         frequency: dict[str, int] = {}
         for words in self.words.values():
             for word in words:
@@ -186,7 +194,7 @@ class Matcher:
                     key=lambda s: (
                         s[1]
                         + s[2]
-                        + CITED_FIT * self._fit(said, s[0])
+                        + CITED_FIT * self._fit(said, s[0], CITED_UNKNOWN_TOPIC)
                         + self._compares(said, s[0])
                         + self._names_cited(keys, s[0])
                     ),
@@ -194,7 +202,8 @@ class Matcher:
                 # Among several, the closest needs shared wording, or a like wording and
                 # parts that fit: a sentence describing a cited study ("Loo gave IV, IM and
                 # SC in a small crossover") is not the claim the study is evidence on.
-                fits = score >= CITED_SCORE and self._fit(said, target) >= CITED_MIN_FIT
+                fit = self._fit(said, target, CITED_UNKNOWN_TOPIC)
+                fits = (score >= CITED_SCORE and fit >= CITED_MIN_FIT) or fit >= CITED_TIGHT_FIT
                 if len(cited) == 1 or fits or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     return Match(target.claim, score, how, target.label)
@@ -210,11 +219,13 @@ class Matcher:
             limit=SHORTLIST,
         )
         accepted: list[tuple[_Target, float, float]] = []
+        closest: list[tuple[_Target, float]] = []
         said = parts.read_parts(text)
         for *_, position in shortlist:
             index = indexes[position]
             target = self.targets[index]
             score = _score(processed, routes, target)
+            closest.append((target, score))
             if score < VERBATIM and said.topics and not self._fit(said, target):
                 continue  # a like wording about another thing ("safer" against "faster")
             shared = self._shared(words, target.claim.id)
@@ -223,7 +234,9 @@ class Matcher:
                 accepted.append((target, score, shared))
         if not accepted:
             by_parts = self._by_parts(text, processed, routes)
-            return by_parts[0] if by_parts else None
+            if by_parts:
+                return by_parts[0]
+            return self._standing_out(said, processed, routes, words, closest)
         target, score, _ = max(accepted, key=lambda s: s[1] + s[2] + 0.5 * self._fit(said, s[0]))
         if score < CLOSE_WORDING and (by_parts := self._by_parts(text, processed, routes)):
             # a claim whose parts fit much better beats a like wording about something else
@@ -232,8 +245,44 @@ class Matcher:
                 return found
         return Match(target.claim, score, "text", target.label)
 
-    def _fit(self, said: parts.Parts, target: _Target) -> float:
-        return parts.fit(said, self._parts[target.claim.id], target.claim)
+    def _standing_out(
+        self,
+        said: parts.Parts,
+        processed: str,
+        routes: frozenset[str],
+        words: set[str],
+        closest: list[tuple[_Target, float]],
+    ) -> Match | None:
+        """The claim that stands out among the closest-worded (`closest`, with their
+        similarity): wording, shared words and parts together well ahead of every other
+        claim's (a paraphrase in words the rules do not know)."""
+        subject = bool(routes or said.conditions or parts.names_the_drug(processed))
+        if not (subject or said.names):
+            return None  # not about the base's subject ("a cup of coffee costs three euros")
+        # a quantity's dimension is a word too: few claims know a concentration
+        stated = words | {_DIMENSION + d for d in said.dimensions}
+        best: dict[str, tuple[float, _Target, float]] = {}
+        for target, score in closest:
+            if not _routes_fit(routes, target.claim):
+                continue
+            fit = self._fit(said, target)
+            if said.topics and not fit:
+                continue  # about another thing
+            if not subject and not said.names & self._parts[target.claim.id].names:
+                continue  # anchored only by a name ("Lisbon"): the claim must name it too
+            strength = score + self._shared(stated, target.claim.id) + fit
+            if strength > best.get(target.claim.id, (-1.0,))[0]:
+                best[target.claim.id] = (strength, target, score)
+        ranked = sorted(best.values(), key=lambda b: b[0], reverse=True)
+        if not ranked or ranked[0][0] < STANDING:
+            return None
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < STANDING_MARGIN:
+            return None
+        strength, target, score = ranked[0]
+        return Match(target.claim, score, "standing-out", target.label)
+
+    def _fit(self, said: parts.Parts, target: _Target, unknown_topic: float = 0.0) -> float:
+        return parts.fit(said, self._parts[target.claim.id], target.claim, unknown_topic)
 
     def _names_cited(self, keys: Sequence[str], target: _Target) -> float:
         """A claim about the cited study itself (its statement names the study's author,
@@ -290,6 +339,16 @@ def _routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:
 def _content(processed: str) -> set[str]:
     """The distinctive words, cut to their first 7 letters ("bioavailable", "bioavailability")."""
     return {w[:7] for w in processed.split() if w not in _STOP and len(w) > 1 and w.isalpha()}
+
+
+_DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
+
+
+def _dimension_words(claim: ClaimRecord) -> set[str]:
+    """The dimensions the claim or a linked source states a value in ("#percent")."""
+    values = [claim.value, *(e.value for e in claim.evidence)]
+    known = (numbers.known_value(v, "") for v in values if v)
+    return {_DIMENSION + k.dimension for k in known if k is not None}
 
 
 def _similarity(sentence: str, target: _Target) -> float:

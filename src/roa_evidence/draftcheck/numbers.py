@@ -47,7 +47,15 @@ _UNITS: dict[str, tuple[str, float]] = {
     "year": ("time", 525960.0),
     "years": ("time", 525960.0),
     "mg/kg": ("dose", 1.0),
+    "mg per kg": ("dose", 1.0),
+    "milligrams per kilogram": ("dose", 1.0),
+    "milligram per kilogram": ("dose", 1.0),
     "mg/ml": ("concentration", 1.0),
+    "mg per ml": ("concentration", 1.0),
+    "milligrams per millilitre": ("concentration", 1.0),
+    "milligrams per milliliter": ("concentration", 1.0),
+    "milligram per millilitre": ("concentration", 1.0),
+    "milligram per milliliter": ("concentration", 1.0),
     "mg": ("mass", 1.0),
     "participants": ("participants", 1.0),
     "participant": ("participants", 1.0),
@@ -133,6 +141,12 @@ _FRACTION_WORDS = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
 _FRACTION = re.compile(
     rf"\b(?:{_FRACTION_WORDS})\b(?= of\b)|\bby (?:(?:about|around|roughly|nearly|almost|"
     rf"close to) )?((?:{_FRACTION_WORDS}))\b",
+    re.I,
+)
+# "a quarter to a half of a dose": a range of shares.
+_FRACTION_RANGE = re.compile(
+    rf"\b(?:between\s+)?({_FRACTION_WORDS})\s+(?:to|and|-|\u2013)\s+({_FRACTION_WORDS})\b"
+    r"(?= of\b)",
     re.I,
 )
 _APPROXIMATE = re.compile(
@@ -251,7 +265,15 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 tolerance * factor,
             )
         )
+    ranges = []
+    for match in _FRACTION_RANGE.finditer(text):
+        low, high = _FRACTIONS[match[1].lower()], _FRACTIONS[match[2].lower()]
+        if low < high:
+            ranges.append(match.span())
+            found.append(Quantity(low, high, "percent", match[0], 0.1 * low))
     for match in _FRACTION.finditer(text):
+        if any(start <= match.start() < end for start, end in ranges):
+            continue
         words = match.group(1) or match.group(0)
         share = _FRACTIONS[words.lower()]
         found.append(Quantity(share, share, "percent", words, 0.1 * share))

@@ -18,13 +18,13 @@ from ..query.records import ClaimRecord
 from . import numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
 
-__all__ = ["Parts", "compare", "read_parts"]
+__all__ = ["Parts", "compare", "names_the_drug", "read_parts"]
 
 _TOPIC_WORDS: dict[str, str] = {
     "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
     "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
     "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
-    r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|benefits?|"
+    r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|ratings?|benefits?|"
     r"beneficial",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
@@ -40,8 +40,8 @@ _TOPIC_WORDS: dict[str, str] = {
     "dissociation": r"dissociat\w*|bad trip|psychedelic|immersive",
     "administration": r"simpler|easier|harder|administer\w*|convenient|catheter|equipment",
     # "be controlled", not "controlled clinical settings" or "a controlled trial"
-    "control": r"shut off|stopped|adjust(?:ed|able|ing)?|(?:be|is|are|was|were) controlled|"
-    r"rate of delivery|titrat\w*",
+    "control": r"shut off|stopped|halt(?:ed)?|adjust(?:ed|able|ing)?|"
+    r"(?:be|is|are|was|were) controlled|rate of delivery|titrat\w*",
     "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
     r"head to head|control group|subjects",
     "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
@@ -230,6 +230,14 @@ _NOT_NAMES = frozenset(
 )
 
 
+_DRUG = re.compile(r"\bketamine\b", re.I)
+
+
+def names_the_drug(text: str) -> bool:
+    """Whether a text names the drug the base is about."""
+    return bool(_DRUG.search(text))
+
+
 def topic_words() -> frozenset[str]:
     """The words the topics, conditions and populations are read from, and the drug's."""
     found: set[str] = set()
@@ -272,17 +280,24 @@ def design_only(claimed: Parts, claim: ClaimRecord) -> bool:
     return claim.kind != "definition" and bool(claimed.topics) and not claimed.result
 
 
-def fit(said: Parts, claimed: Parts, claim: ClaimRecord) -> float:
-    """How well a sentence's parts fit a claim's, 0-100 (0: they cannot be the same claim)."""
+def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 0.0) -> float:
+    """How well a sentence's parts fit a claim's, 0-100 (0: they cannot be the same claim).
+
+    A sentence naming no topic the parts know fits no claim, unless `unknown_topic` gives
+    it a start (among a cited work's few claims, a lay wording's other parts can decide).
+    """
     claim_routes = set(claim.routes) or set(claimed.routes)
     if said.routes and claim_routes and not said.routes & claim_routes:
         return 0.0  # it names only routes the claim is not about
     if said.result and design_only(claimed, claim):
         return 0.0  # "improved far more in Chilukuri's trial" is not "Chilukuri ran a trial"
     shared_topics = said.topics & claimed.topics
-    if not shared_topics:
+    if shared_topics:
+        score = 40.0 + 10.0 * min(len(shared_topics), 2)
+    elif said.topics or not unknown_topic:
         return 0.0
-    score = 40.0 + 10.0 * min(len(shared_topics), 2)
+    else:  # in words no topic knows ("the speed of delivery"): the other parts decide
+        score = unknown_topic
     if said.routes and claimed.routes and said.routes - claimed.routes:
         score -= 15.0  # "IM causes less vomiting than IV" against a claim about IM alone
     if said.routes and said.routes == claimed.routes:
