@@ -40,7 +40,8 @@ _VERY_UNCERTAIN = re.compile(
     r"it (?:has been|is) (?:claimed|said|suggested|reported|asserted|alleged)|"
     r"(?:is|are|was|were) (?:claimed|said|alleged|reported|thought|believed) to|"
     r"(?:some |many |a few )?(?:patients|people|users|clinics|authors|sources|"
-    r"advocates|proponents|commentators|practitioners) (?:report|say|describe|claim|believe|"
+    r"advocates|proponents|commentators|practitioners) (?:on here |online |in (?:online )?"
+    r"forums |on forums |in surveys )?(?:have |had )?(?:report|say|describe|claim|believe|"
     r"feel|find|found|reported|said|described|claimed|told)|"
     r"according to (?:some|anecdotal|patient)|claims? that|asserts? that|"
     r"the (?:first|second) document (?:says|claims|states|asserts))\b",

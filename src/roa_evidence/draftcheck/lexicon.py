@@ -133,9 +133,15 @@ _RULES: tuple[tuple[str, str], ...] = (
     # bioavailability (the first rule must run before the second)
     (
         r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared) (?:by the liver )?"
-        r"(?:before (?:reaching|it reaches|getting into|entering) the "
+        r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|entering) "
+        r"the "
         r"(?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
         "lost to first-pass metabolism",
+    ),
+    (
+        r"\b(?:goes|go|went|passes|pass|passed|travels|travel) through (?:your |the )?liver "
+        r"(?:first|before)\b",
+        "undergoes first-pass metabolism",
     ),
     (
         r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"

@@ -28,7 +28,7 @@ from rapidfuzz import fuzz, process, utils
 from ..query.records import ClaimRecord
 from . import lexicon, numbers, parts
 from .lexicon import canonical
-from .routes import normalise_routes, routes_named
+from .routes import normalise_routes, routes_meant, routes_named
 
 __all__ = ["MATCH_SCORE", "Match", "Matcher"]
 
@@ -58,6 +58,8 @@ BETTER_FIT = 10.0  # a claim whose parts fit this much better wins over a wordin
 CLOSE_WORDING = 90.0  # ...unless the sentence is worded this close to the other
 STANDING = 90.0  # otherwise, wording + shared words + parts' fit this strong...
 STANDING_MARGIN = 25.0  # ...and this far ahead of any other claim's
+STANDING_SHARED = 20.0  # ...sharing this much of the sentence's distinctive wording
+STATED_VALUE = 25.0  # ...counting a value agreeing with the claim's own this much
 _STOP_WORDS = (
     "a an the of and or to in on for with by is are was were be been being has have had it "
     "its this that these those than as at from into ketamine which who their there after "
@@ -148,6 +150,7 @@ class Matcher:
         self._leads = frozenset(self._holding) | lexicon.rule_words() | parts.topic_words()
         # Each claim's parts, read once; its statement filed under each topic it has.
         self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
+        self._valued = [t for t in self.targets if not t.quote and t.claim.value]
         self._by_topic: dict[str, list[_Target]] = {}
         for target in self.targets:
             if not target.quote:
@@ -176,7 +179,7 @@ class Matcher:
         if not keys and not self.may_match(text):
             return None
         processed = _process(text)
-        routes = routes_named(text)
+        routes = routes_meant(text)
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}
         if cited:
             said = parts.read_parts(text)
@@ -261,7 +264,14 @@ class Matcher:
             return None  # not about the base's subject ("a cup of coffee costs three euros")
         # a quantity's dimension is a word too: few claims know a concentration
         stated = words | {_DIMENSION + d for d in said.dimensions}
-        best: dict[str, tuple[float, _Target, float]] = {}
+        if said.quantities:  # a claim whose own value the sentence states is a candidate too
+            listed = {id(t) for t, _ in closest}
+            closest = closest + [
+                (t, _score(processed, routes, t))
+                for t in self._valued
+                if id(t) not in listed and parts.states_its_value(said, t.claim)
+            ]
+        best: dict[str, tuple[float, _Target, float, float]] = {}
         for target, score in closest:
             if not _routes_fit(routes, target.claim):
                 continue
@@ -270,15 +280,22 @@ class Matcher:
                 continue  # about another thing
             if not subject and not said.names & self._parts[target.claim.id].names:
                 continue  # anchored only by a name ("Lisbon"): the claim must name it too
-            strength = score + self._shared(stated, target.claim.id) + fit
+            shared = self._shared(stated, target.claim.id)
+            strength = score + shared + fit
+            if parts.states_its_value(said, target.claim):
+                # "about 93 %" of IM is the 93 % claim's, in whatever words
+                strength += STATED_VALUE
+                shared = max(shared, STANDING_SHARED)
             if strength > best.get(target.claim.id, (-1.0,))[0]:
-                best[target.claim.id] = (strength, target, score)
+                best[target.claim.id] = (strength, target, score, shared)
         ranked = sorted(best.values(), key=lambda b: b[0], reverse=True)
         if not ranked or ranked[0][0] < STANDING:
             return None
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < STANDING_MARGIN:
             return None
-        strength, target, score = ranked[0]
+        strength, target, score, shared = ranked[0]
+        if shared < STANDING_SHARED:
+            return None  # one common word ("last") is no paraphrase
         return Match(target.claim, score, "standing-out", target.label)
 
     def _fit(self, said: parts.Parts, target: _Target, unknown_topic: float = 0.0) -> float:
@@ -332,8 +349,15 @@ class Matcher:
 
 
 def _routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:
-    """Whether a sentence naming `routes` can be about the claim (it names one of its routes)."""
-    return not routes or not claim.routes or bool(routes & set(claim.routes))
+    """Whether a sentence naming `routes` can be about the claim: it names one of its routes,
+    and a pair it names is not another pair than the claim's ("SC as effective as IM" is not
+    "IM as effective as IV")."""
+    if not routes or not claim.routes:
+        return True
+    claimed = set(claim.routes)
+    if len(routes) == 2 and len(claimed) == 2 and routes != claimed:
+        return False
+    return bool(routes & claimed)
 
 
 def _content(processed: str) -> set[str]:

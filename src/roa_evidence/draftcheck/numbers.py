@@ -149,6 +149,8 @@ _FRACTION_RANGE = re.compile(
     r"(?= of\b)",
     re.I,
 )
+# "the last six months", "the past two years": a span of the calendar, not a duration.
+_CALENDAR = re.compile(r"\bthe (?:last|past|previous)\s+$", re.I)
 _APPROXIMATE = re.compile(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
     r"close to|up to|over|more than|less than|under)\s*$",
@@ -248,6 +250,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         b, step_b = _number(match["b"]) if match["b"] else (a, step_a)
         if match["b"] and b < a:  # "2014-15", "3-1": not a range
             continue
+        calendar = _CALENDAR.search(text, max(0, match.start() - 12), match.start())
+        if dimension == "time" and calendar:
+            continue  # "over the last six months": when, not how long
         approximate = bool(_APPROXIMATE.search(text[: match.start()]))
         step = max(step_a, step_b)
         tolerance = step / 2 + 1e-9

@@ -18,7 +18,7 @@ from ..query.records import ClaimRecord
 from . import numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
 
-__all__ = ["Parts", "compare", "names_the_drug", "read_parts"]
+__all__ = ["Parts", "compare", "names_the_drug", "read_parts", "states_its_value"]
 
 _TOPIC_WORDS: dict[str, str] = {
     "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
@@ -27,7 +27,9 @@ _TOPIC_WORDS: dict[str, str] = {
     r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|ratings?|benefits?|"
     r"beneficial",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
-    "duration": r"last(?:s|ed|ing)?|sustained|duration|longer|shorter|linger(?:ing)?|"
+    # "last quarter", "last year": a date, not how long something lasts
+    "duration": r"last(?:s|ed|ing)?(?! (?:quarter|year|week|month|night|time|day|decade))|"
+    r"sustained|duration|longer|shorter|linger(?:ing)?|"
     r"infused over|runs? for|running for|ran for|takes? (?:about |around )?(?:an|\d+)",
     "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
     # what the liver removes before the blood: not the share that reaches it
@@ -138,7 +140,7 @@ def _routes_meant(text: str, lay: routes.RouteWords) -> frozenset[str]:
     named = routes.routes_in_order(text)
     lowered = text.lower()
     if not any(word in lowered for word in _EXCLUDING):  # most texts: the pattern is not run
-        return frozenset(r for *_, r in named)
+        return routes.routes_meant(text)
     excluded = {r for start, _, r in named if _OTHER_THAN.search(text, max(0, start - 20), start)}
     if not excluded:
         return frozenset(r for *_, r in named)
@@ -289,6 +291,8 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
     claim_routes = set(claim.routes) or set(claimed.routes)
     if said.routes and claim_routes and not said.routes & claim_routes:
         return 0.0  # it names only routes the claim is not about
+    if len(said.routes) == 2 == len(claim_routes) and said.routes != claim_routes:
+        return 0.0  # another pair of routes: "SC as good as IM" is not "IM as good as IV"
     if said.result and design_only(claimed, claim):
         return 0.0  # "improved far more in Chilukuri's trial" is not "Chilukuri ran a trial"
     shared_topics = said.topics & claimed.topics
@@ -310,7 +314,7 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
         score -= 15.0
     if said.dimensions & claimed.dimensions:
         score += 10.0
-        if _states_its_value(said, claim):
+        if states_its_value(said, claim):
             score += 15.0  # "one hundred percent" is the 100 % claim's, not its neighbour's
     if said.reaches and claimed.reaches and not said.reaches & claimed.reaches:
         score -= 25.0  # "the whole dose reaches the blood" is not "... reaches the brain"
@@ -323,7 +327,8 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
     return max(0.0, min(100.0, score))
 
 
-def _states_its_value(said: Parts, claim: ClaimRecord) -> bool:
+def states_its_value(said: Parts, claim: ClaimRecord) -> bool:
+    """Whether the sentence states a value agreeing with the claim's own."""
     known = numbers.known_value(claim.value, "the claim") if claim.value else None
     return known is not None and any(numbers.agrees(q, known) for q in said.quantities)
 

@@ -176,9 +176,29 @@ def _ranking_clause(text: str) -> str:
     return text
 
 
+# ", so don't try it at home." at the end: advice to the reader, not part of the finding;
+# ", though nobody has checked it.": a concession that qualifies the finding, not flips it.
+_TRAILING_ADVICE = re.compile(
+    r"[,;]\s*(?:(?:so|and so|therefore)\s+(?:do not|don't|never|please|always|be sure|"
+    r"make sure|try|talk|ask|check)|(?:even )?(?:though|although))\b[^.!?]*[.!?]?\s*$",
+    re.I,
+)
+
+
+# "... while the swallowed remainder does not": a contrast about something else, whose
+# negation stands for the clause before it, not against it.
+_ELLIPTIC_CONTRAST = re.compile(
+    r"\b(?:while|whereas|but)\s+[^,;.]*?\b(?:does|do|did|is|are|was|were|has|have|can|could|"
+    r"will|would)(?: not|n't)(?=\s*(?:[,;.!?]|$))",
+    re.I,
+)
+
+
 @lru_cache(maxsize=65536)
 def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
     cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", canonical(text)))
+    cleaned = _TRAILING_ADVICE.sub(".", cleaned)
+    cleaned = _ELLIPTIC_CONTRAST.sub(" ", cleaned)
     cleaned = _NOT_NEGATIONS.sub(" ", cleaned)
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)

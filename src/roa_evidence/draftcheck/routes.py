@@ -32,6 +32,7 @@ __all__ = [
     "active",
     "normalise_routes",
     "routes_in_order",
+    "routes_meant",
     "routes_named",
     "using",
 ]
@@ -173,6 +174,31 @@ def _in_order(text: str, words: RouteWords) -> tuple[tuple[int, int, str], ...]:
 def routes_named(text: str) -> frozenset[str]:
     """The routes a sentence names (`IV`, `intramuscular`, `orally`, `a drip`...)."""
     return frozenset(route for *_, route in routes_in_order(text))
+
+
+# "... just like a swallowed tablet": a route brought in for likeness ("the same relief with
+# a shot as with a drip" is a comparison of the two, read by `polarity`).
+_ANALOGY = re.compile(
+    r"\b(?:(?:just|much|exactly) )?like\s+"
+    r"(?:(?:a|an|the|your)\s+)?$",
+    re.I,
+)
+
+
+def routes_meant(text: str) -> frozenset[str]:
+    """The routes a sentence is about: those it names, less one brought in only as an
+    analogy after another ("IM goes through the liver first, just like pills do" is about
+    IM). A likeness of routes ("IM works just like IV") is read by `polarity`, not here."""
+    named = routes_in_order(text)
+    if len(named) < 2 or "like" not in text.lower():
+        return frozenset(route for *_, route in named)
+    first = named[0][2]
+    kept = {
+        route
+        for start, _, route in named
+        if route == first or not _ANALOGY.search(text, max(0, start - 24), start)
+    }
+    return frozenset(kept)
 
 
 def normalise_routes(text: str) -> str:
