@@ -200,6 +200,8 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
     # "wear off within an hour" says how long effects last; "faded" alone says they ended
     (r"\b(?:wears?|wore|wearing) off (?=within|after|in)", "last "),
+    # side effects that "wear off quickly" are transient (not an effect that failed)
+    (r"\b(?:wears?|wore|wearing|pass(?:es|ed)?) off (?:quickly|soon|fast|rapidly)\b", "transient"),
     (
         r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
         r"did not last|was lost)\b",

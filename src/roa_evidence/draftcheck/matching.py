@@ -200,6 +200,7 @@ class Matcher:
                         + CITED_FIT * self._fit(said, s[0], CITED_UNKNOWN_TOPIC)
                         + self._compares(said, s[0])
                         + self._names_cited(keys, s[0])
+                        + STATED_VALUE * parts.states_its_value(said, s[0].claim, True)
                     ),
                 )
                 # Among several, the closest needs shared wording, or a like wording and
@@ -269,7 +270,7 @@ class Matcher:
             closest = closest + [
                 (t, _score(processed, routes, t))
                 for t in self._valued
-                if id(t) not in listed and parts.states_its_value(said, t.claim)
+                if id(t) not in listed and parts.states_its_value(said, t.claim, measures_only=True)
             ]
         best: dict[str, tuple[float, _Target, float, float]] = {}
         for target, score in closest:
@@ -282,7 +283,7 @@ class Matcher:
                 continue  # anchored only by a name ("Lisbon"): the claim must name it too
             shared = self._shared(stated, target.claim.id)
             strength = score + shared + fit
-            if parts.states_its_value(said, target.claim):
+            if parts.states_its_value(said, target.claim, measures_only=True):
                 # "about 93 %" of IM is the 93 % claim's, in whatever words
                 strength += STATED_VALUE
                 shared = max(shared, STANDING_SHARED)

@@ -327,10 +327,17 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
     return max(0.0, min(100.0, score))
 
 
-def states_its_value(said: Parts, claim: ClaimRecord) -> bool:
-    """Whether the sentence states a value agreeing with the claim's own."""
+def states_its_value(said: Parts, claim: ClaimRecord, measures_only: bool = False) -> bool:
+    """Whether the sentence states a value agreeing with the claim's own (with
+    `measures_only`, a share, a time, a dose or a concentration: not a count, "one trial"
+    is said of too many things to point to a claim)."""
     known = numbers.known_value(claim.value, "the claim") if claim.value else None
-    return known is not None and any(numbers.agrees(q, known) for q in said.quantities)
+    if known is None or (measures_only and known.dimension in _COUNTS):
+        return False
+    return any(numbers.agrees(q, known) for q in said.quantities)
+
+
+_COUNTS = frozenset({"participants", "studies"})
 
 
 def compare(text: str, claim: ClaimRecord) -> dict[str, str]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import canonical
-from .routes import RouteWords, active, routes_in_order
+from .routes import RouteWords, active, normalise_routes, routes_in_order
 
 __all__ = ["Polarity", "has_than", "opposite", "polarity"]
 
@@ -212,6 +212,8 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
         than = _THAN.search(cleaned, match.end())
         before = _ordered_routes(cleaned[: match.start()])
         after = _ordered_routes(cleaned[than.end() :]) if than else []
+        if than and not after and len(set(before)) > 1:
+            continue  # "drips and shots matter less than whether anything works": not a ranking
         if before and after and before[0] != after[0]:
             orientation = 1 if before[0] < after[0] else -1
         else:
@@ -287,8 +289,11 @@ def opposite(sentence: str, statement: str) -> str | None:
     if _OPEN_QUESTION.search(sentence):
         return None
     said, claimed = polarity(sentence), polarity(statement)
-    if said.negated != claimed.negated:
-        added = "adds" if said.negated else "drops"
+    negated = said.negated
+    if not said.directions and not claimed.directions:  # a ranking has its own clause
+        negated = polarity(_claim_clause(sentence, statement)).negated
+    if negated != claimed.negated:
+        added = "adds" if negated else "drops"
         return f"the sentence {added} a negation"
     for scale, direction in said.directions.items():
         if claimed.directions.get(scale, direction) != direction:
@@ -308,6 +313,44 @@ def opposite(sentence: str, statement: str) -> str | None:
     if said.equivalence and not claimed.equivalence and _directional(claimed, canonical(statement)):
         return "the claim ranks the routes, the sentence says they are alike"
     return None
+
+
+# Where a sentence's clauses part: a semicolon, or a word that opens a clause of its own
+# (a reason, a consequence, a concession, a contrast); not a comma (lists have them).
+_CLAUSES = re.compile(
+    r"\s*[,;]?\s+(?=\b(?:because|although|though|whereas|while|so (?:the|it|they|we|you|"
+    r"one|this|that|there)|which)\b)|\s*;\s*",
+    re.I,
+)
+_FUNCTION_WORDS_TEXT = (
+    "a an the of and or to in on for with by is are was were be been it its this that than "
+    "as at from ketamine which who not no never does do did can cannot"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {
+        w[:6]
+        for w in re.findall(r"[a-z]+", normalise_routes(canonical(text)).lower())
+        if w not in _FUNCTION_WORDS and len(w) > 2
+    }
+
+
+def _claim_clause(sentence: str, statement: str) -> str:
+    """The clause of the sentence that says what the claim says: a negation in another
+    clause ("X is not covered, because the body absorbs only 45 %") is about something
+    else. The whole sentence when no clause shares clearly more of the claim's words."""
+    clauses = [c for c in _CLAUSES.split(sentence) if c and c.strip()]
+    if len(clauses) < 2 or _negations(canonical(statement)) > 1:
+        return sentence  # a claim of two negations spans clauses itself
+    claimed = _content_words(statement)
+    shares = sorted(
+        ((len(_content_words(c) & claimed), c) for c in clauses), key=lambda s: s[0], reverse=True
+    )
+    if shares[0][0] >= 2 and shares[0][0] > shares[1][0]:
+        return shares[0][1]
+    return sentence
 
 
 def has_than(text: str) -> bool:
