@@ -42,6 +42,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
+    (r"\bfar from\b", "not"),
     (r"\b(?:no|not any) (?:better|more effective) than\b", "as effective as"),
     (r"\b(?:no|not any) (?:safer) than\b", "as safe as"),
     # "no significant gap between the groups" states an equivalence, not a negation

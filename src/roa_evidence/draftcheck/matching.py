@@ -150,6 +150,7 @@ class Matcher:
         self._leads = frozenset(self._holding) | lexicon.rule_words() | parts.topic_words()
         # Each claim's parts, read once; its statement filed under each topic it has.
         self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
+        self._names = frozenset(n for p in self._parts.values() for n in p.names)
         self._valued = [t for t in self.targets if not t.quote and t.claim.value]
         self._by_topic: dict[str, list[_Target]] = {}
         for target in self.targets:
@@ -324,8 +325,10 @@ class Matcher:
         """A paraphrase: the claim whose parts (routes, topic, comparison, quantity...) the
         sentence states, when its wording is also near enough; and how well they fit."""
         said = parts.read_parts(text)
-        # a study named ("the Chilukuri trial") anchors a sentence as a route does
-        anchored = said.routes or said.compares or said.dimensions or said.names
+        # a study named ("the Chilukuri trial") anchors a sentence as a route does; a word
+        # that only starts it with a capital ("Next slide: ...") does not
+        named = said.names & self._names
+        anchored = said.routes or said.compares or said.dimensions or named
         if not said.topics or not anchored:
             return None
         best: tuple[float, _Target, float, float] | None = None

@@ -68,6 +68,15 @@ _POPULATIONS = {
     "older adults": r"elderly|older (?:adults|people|patients)",
 }
 _POPULATION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _POPULATIONS.items()}
+# What a study's design is said to have, by family: "open-label" and "double-blind" both
+# speak of blinding (which of the two is `polarity`'s to read).
+_DESIGNS = {
+    "blinding": r"(?:double|single|triple)[- ]?blind(?:ed)?|blinded|unblinded|open[- ]label",
+    "randomisation": r"(?:non-?)?randomi[sz](?:ed|ation)",
+    "placebo": r"placebo(?:-controlled)?",
+    "crossover": r"cross-?over",
+}
+_DESIGN = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _DESIGNS.items()}
 
 
 @dataclass(frozen=True)
@@ -86,6 +95,7 @@ class Parts:
     reaches: frozenset[str] = frozenset()  # where the drug gets to: the blood, the brain
     result: bool = False  # it states more than a design (see `states_a_result`)
     quantities: tuple[numbers.Quantity, ...] = ()
+    designs: frozenset[str] = frozenset()  # blinding, randomisation, placebo, crossover
 
 
 def read_parts(text: str) -> Parts:
@@ -124,6 +134,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         reaches=_reaches(text),
         quantities=tuple(stated),
         result=_states_a_result(topics, compares, dimensions),
+        designs=frozenset(n for n, p in _DESIGN.items() if p.search(text)),
     )
 
 
@@ -320,6 +331,8 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
         score -= 25.0  # "the whole dose reaches the blood" is not "... reaches the brain"
     if said.names & claimed.names:
         score += 15.0  # the same study ("Chilukuri")
+    if said.designs & claimed.designs:
+        score += 15.0  # the same feature of its design ("double-blind", "open-label")
     if said.conditions and claimed.conditions:
         score += 5.0 if said.conditions & claimed.conditions else -25.0
     if said.populations and claimed.populations and not said.populations & claimed.populations:
@@ -354,6 +367,13 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
             said.compares != "ranking" or bool(said.scales & claimed.scales)
         )
         result["comparison"] = "agrees" if same else "differs"
+    if said.designs:  # a claim about a study vouches only for the design it states
+        if said.designs <= claimed.designs:
+            result["design"] = "agrees"
+        elif claim.kind in _ABOUT_A_STUDY:
+            result["design"] = "differs"
+        else:
+            result["design"] = "not in the claim"
     if said.conditions:
         if not claimed.conditions:
             result["condition"] = "not in the claim"
@@ -366,6 +386,9 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
             agree = said.populations & claimed.populations
             result["population"] = "agrees" if agree else "differs"
     return result
+
+
+_ABOUT_A_STUDY = frozenset({"description", "appraisal"})
 
 
 def differing(text: str, claim: ClaimRecord) -> list[str]:

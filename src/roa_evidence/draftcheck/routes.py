@@ -40,7 +40,7 @@ __all__ = [
 _ROUTE_WORD = re.compile(
     r"\b(?:(IV|IM|IN|SL|SC|PO)|(intravenous(?:ly)?|intramuscular(?:ly)?|intranasal(?:ly)?|"
     r"nasal(?:ly)?|oral(?:ly)?|sublingual(?:ly)?|rectal(?:ly)?|subcutaneous(?:ly)?|"
-    r"infusions?))\b",
+    r"infusions?|infuse[sd]?|infusing))\b",
     re.I,
 )
 
@@ -141,11 +141,15 @@ def _route(match: re.Match[str]) -> str | None:
     term = (abbrev or word).lower().removesuffix("ly")
     if term.endswith("ions"):  # "infusions", but not the "s" of "intravenous"
         term = term[:-1]
+    elif term.startswith("infus"):  # "infused over 40 minutes" is given as an infusion
+        term = "infusion"
     return vocab.canonical_route(term)
 
 
 _AFTER_ROUTE = re.compile(
-    r"(?:(?-i:IV|IM|IN|SC|SL)|\b(?:intravenous|intramuscular|nasal|oral))\s*$", re.I
+    r"(?:(?-i:IV|IM|IN|SC|SL)|\b(?:intravenous|intramuscular|intranasal|nasal|oral|"
+    r"subcutaneous|sublingual|rectal))\s*$",
+    re.I,
 )
 
 
