@@ -72,3 +72,17 @@ def test_a_capitalised_first_word_is_no_name(shipped: Run, tmp_path: Path, sente
 )
 def test_routes_named(text: str, routes: set[str]) -> None:
     assert routes_named(text) == routes
+
+
+# Blind round 11's one green verdict on a wrong sentence: a ranking without "than".
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The trial's authors favoured the drip over the shot for depression [@chilukuri2014acute].",
+        "Chilukuri reported an edge for IV over IM in relieving depression [@chilukuri2014acute].",
+    ],
+)
+def test_a_ranking_without_than_is_read(shipped: Run, tmp_path: Path, sentence: str) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["verdict"] not in GREEN, finding
+    assert finding["parts"].get("comparison") in ("agrees", "differs"), finding["parts"]

@@ -57,6 +57,16 @@ _RULES: tuple[tuple[str, str], ...] = (
         "is better than",
     ),
     (r"\bunderperform(?:s|ed)?\b", "is worse than"),
+    # "a clear advantage for IV over IM", "favoured IV over IM": a ranking of the two
+    (
+        r"\b(?:an? )?(?:clear |significant |small |large |real |slight )?(?:advantage|edge) "
+        r"(?:for|of|with) ((?:the |a |an )?[\w-]+) over\b",
+        r"\1 is better than",
+    ),
+    (
+        r"\b(?:favou?r(?:s|ed|ing)?|preferred|prefers?) ((?:the |a |an )?[\w-]+) over\b",
+        r"\1 is better than",
+    ),
     # patients who "improved far more than" others: a ranking on the effect scale
     (
         r"\b(?:improved|improves|improve|recovered|responded) (?:far |much |a lot |significantly "
