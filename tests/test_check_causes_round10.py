@@ -86,3 +86,14 @@ def test_a_ranking_without_than_is_read(shipped: Run, tmp_path: Path, sentence: 
     finding = check_one(shipped, tmp_path, sentence)
     assert finding["verdict"] not in GREEN, finding
     assert finding["parts"].get("comparison") in ("agrees", "differs"), finding["parts"]
+
+
+def test_a_design_alone_does_not_tie_a_new_study_to_a_tracked_one(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Our vaccine study next year will be double-blind and placebo-controlled.",
+    )
+    assert finding["claim"] is None, finding
