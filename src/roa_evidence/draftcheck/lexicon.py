@@ -59,12 +59,12 @@ _RULES: tuple[tuple[str, str], ...] = (
     (r"\bunderperform(?:s|ed)?\b", "is worse than"),
     # "a clear advantage for IV over IM", "favoured IV over IM": a ranking of the two
     (
-        r"\b(?:an? )?(?:clear |significant |small |large |real |slight )?(?:advantage|edge) "
-        r"(?:for|of|with) ((?:the |a |an )?[\w-]+) over\b",
+        r"\b(?:advantage|edge) (?:for|of|with) ((?:the |a |an )?[\w-]+) over\b",
         r"\1 is better than",
     ),
     (
-        r"\b(?:favou?r(?:s|ed|ing)?|preferred|prefers?) ((?:the |a |an )?[\w-]+) over\b",
+        r"\b(?:favours|favoured|favouring|favour|favors|favored|favoring|favor|preferred|"
+        r"prefers|prefer) ((?:the |a |an )?[\w-]+) over\b",
         r"\1 is better than",
     ),
     # patients who "improved far more than" others: a ranking on the effect scale
@@ -149,11 +149,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"(?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
         "lost to first-pass metabolism",
     ),
-    (
-        r"\b(?:goes|go|went|passes|pass|passed|travels|travel) through (?:your |the )?liver "
-        r"(?:first|before)\b",
-        "undergoes first-pass metabolism",
-    ),
+    # "goes through the liver first": through first-pass metabolism
+    (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
     (
         r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"
         r"removes|removed|inactivates|inactivated)\b",
@@ -212,7 +209,10 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "wear off within an hour" says how long effects last; "faded" alone says they ended
     (r"\b(?:wears?|wore|wearing) off (?=within|after|in)", "last "),
     # side effects that "wear off quickly" are transient (not an effect that failed)
-    (r"\b(?:wears?|wore|wearing|pass(?:es|ed)?) off (?:quickly|soon|fast|rapidly)\b", "transient"),
+    (
+        r"\b(?:wears|wear|wore|wearing|passes|passed|pass) off (?:quickly|soon|fast|rapidly)\b",
+        "transient",
+    ),
     (
         r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
         r"did not last|was lost)\b",

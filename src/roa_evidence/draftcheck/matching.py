@@ -162,12 +162,17 @@ class Matcher:
         """How much of the sentence's distinctive wording the claim shares, 0-100."""
         return self._shared(_content(processed), claim_id)
 
-    def _shared(self, words: set[str], claim_id: str) -> float:
-        total = sum(self._weight.get(w, self._unseen) for w in words)
+    def _shared(self, words: set[str], claim_id: str, total: float | None = None) -> float:
+        """`overlap`, given the words; `total`, their weight, when it is already known."""
+        if total is None:
+            total = self._total(words)
         if not total:
             return 0.0
         shared = words & self.words.get(claim_id, set())
         return 100.0 * sum(self._weight[w] for w in shared) / total
+
+    def _total(self, words: set[str]) -> float:
+        return sum(self._weight.get(w, self._unseen) for w in words)
 
     def may_match(self, text: str) -> bool:
         """Whether an uncited sentence could match a claim at all: it names a route, or
@@ -266,13 +271,18 @@ class Matcher:
             return None  # not about the base's subject ("a cup of coffee costs three euros")
         # a quantity's dimension is a word too: few claims know a concentration
         stated = words | {_DIMENSION + d for d in said.dimensions}
-        if said.quantities:  # a claim whose own value the sentence states is a candidate too
-            listed = {id(t) for t, _ in closest}
-            closest = closest + [
-                (t, _score(processed, routes, t))
-                for t in self._valued
-                if id(t) not in listed and parts.states_its_value(said, t.claim, measures_only=True)
+        valued: set[str] = set()  # the claims whose own value the sentence states
+        if said.quantities:
+            stating = [
+                t for t in self._valued if parts.states_its_value(said, t.claim, measures_only=True)
             ]
+            valued = {t.claim.id for t in stating}
+            listed = {id(t) for t, _ in closest}
+            closest += [(t, _score(processed, routes, t)) for t in stating if id(t) not in listed]
+        total = self._total(stated)
+        shares = {t.claim.id: self._shared(stated, t.claim.id, total) for t, _ in closest}
+        if not valued and max(shares.values(), default=0.0) < STANDING_SHARED:
+            return None  # no claim could stand out (most sentences of a long draft)
         best: dict[str, tuple[float, _Target, float, float]] = {}
         for target, score in closest:
             if not _routes_fit(routes, target.claim):
@@ -282,9 +292,9 @@ class Matcher:
                 continue  # about another thing
             if not subject and not said.names & self._parts[target.claim.id].names:
                 continue  # anchored only by a name ("Lisbon"): the claim must name it too
-            shared = self._shared(stated, target.claim.id)
+            shared = shares[target.claim.id]
             strength = score + shared + fit
-            if parts.states_its_value(said, target.claim, measures_only=True):
+            if target.claim.id in valued:
                 # "about 93 %" of IM is the 93 % claim's, in whatever words
                 strength += STATED_VALUE
                 shared = max(shared, STANDING_SHARED)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from ..query.records import ClaimRecord
 from . import numbers, polarity, routes
@@ -344,13 +345,19 @@ def states_its_value(said: Parts, claim: ClaimRecord, measures_only: bool = Fals
     """Whether the sentence states a value agreeing with the claim's own (with
     `measures_only`, a share, a time, a dose or a concentration: not a count, "one trial"
     is said of too many things to point to a claim)."""
-    known = numbers.known_value(claim.value, "the claim") if claim.value else None
+    known = _claim_value(tuple(claim.value.items())) if claim.value else None
     if known is None or (measures_only and known.dimension in _COUNTS):
         return False
     return any(numbers.agrees(q, known) for q in said.quantities)
 
 
 _COUNTS = frozenset({"participants", "studies"})
+
+
+@lru_cache(maxsize=4096)
+def _claim_value(items: tuple[tuple[str, Any], ...]) -> numbers.Known | None:
+    """A claim's value read once (it is asked of every candidate claim of every sentence)."""
+    return numbers.known_value(dict(items), "the claim")
 
 
 def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
