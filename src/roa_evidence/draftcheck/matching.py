@@ -206,7 +206,7 @@ class Matcher:
                         + CITED_FIT * self._fit(said, s[0], CITED_UNKNOWN_TOPIC)
                         + self._compares(said, s[0])
                         + self._names_cited(keys, s[0])
-                        + STATED_VALUE * parts.states_its_value(said, s[0].claim, True)
+                        + STATED_VALUE * self._states_value(said, s[0])
                     ),
                 )
                 # Among several, the closest needs shared wording, or a like wording and
@@ -273,12 +273,11 @@ class Matcher:
         stated = words | {_DIMENSION + d for d in said.dimensions}
         valued: set[str] = set()  # the claims whose own value the sentence states
         if said.quantities:
-            stating = [
-                t for t in self._valued if parts.states_its_value(said, t.claim, measures_only=True)
-            ]
+            stating = [t for t in self._valued if self._states_value(said, t)]
             valued = {t.claim.id for t in stating}
             listed = {id(t) for t, _ in closest}
-            closest += [(t, _score(processed, routes, t)) for t in stating if id(t) not in listed]
+            added = [(t, _score(processed, routes, t)) for t in stating if id(t) not in listed]
+            closest = closest + added
         total = self._total(stated)
         shares = {t.claim.id: self._shared(stated, t.claim.id, total) for t, _ in closest}
         if not valued and max(shares.values(), default=0.0) < STANDING_SHARED:
@@ -309,6 +308,9 @@ class Matcher:
         if shared < STANDING_SHARED:
             return None  # one common word ("last") is no paraphrase
         return Match(target.claim, score, "standing-out", target.label)
+
+    def _states_value(self, said: parts.Parts, target: _Target) -> bool:
+        return parts.states_its_value(said, target.claim, measures_only=True)
 
     def _fit(self, said: parts.Parts, target: _Target, unknown_topic: float = 0.0) -> float:
         return parts.fit(said, self._parts[target.claim.id], target.claim, unknown_topic)
