@@ -255,7 +255,9 @@ def judge(
     said, claimed = parts.read_parts(sentence.text), parts.read_parts(claim.statement)
     compares = said.compares and claimed.compares
     # a cited work's claim whose parts fit (route, topic, condition) is read for a flip too
-    fits = "citation" in match.how and parts.fit(said, claimed, claim) >= CITED_PARTS_FIT
+    fits = "citation" in match.how and (
+        parts.fit(said, claimed, claim) >= CITED_PARTS_FIT or bool(said.designs & claimed.designs)
+    )
     if match.score >= POLARITY_SCORE or match.how in ("parts", "standing-out") or compares or fits:
         flip = polarity.opposite(sentence.text, claim.statement)
     compared = _compare(sentence.text, claim, match)

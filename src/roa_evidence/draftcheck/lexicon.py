@@ -149,6 +149,23 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"(?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
         "lost to first-pass metabolism",
     ),
+    # escaping the liver's first pass is doing without it ("avoids first-pass metabolism",
+    # "... first pass, while what crosses the lining avoids it")
+    (
+        r"\b(?:avoids|avoid|avoided|avoiding|bypasses|bypass|bypassed|bypassing|escapes|escape|"
+        r"escaped|skips|skip|skipped|skipping) (?:(?:the )?(?:liver's )?first[- ]pass|"
+        r"(?:the |your )?liver)\b",
+        "without first-pass",
+    ),
+    (
+        r"(\bfirst[- ]pass\b[^.;]{0,80}?)\b(?:avoids|avoid|bypasses|bypass|escapes|escape) it\b",
+        r"\1without it",
+    ),
+    # "more hassle to give than a drip": harder
+    (
+        r"\b(?:more (?:of a )?hassle|a bigger hassle|a greater hassle|more of a chore)\b",
+        "harder",
+    ),
     # "goes through the liver first": through first-pass metabolism
     (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
     (

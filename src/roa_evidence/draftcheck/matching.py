@@ -267,7 +267,9 @@ class Matcher:
         similarity): wording, shared words and parts together well ahead of every other
         claim's (a paraphrase in words the rules do not know)."""
         subject = bool(routes or said.conditions or parts.names_the_drug(processed))
-        if not (subject or said.names):
+        # "that trial was double-blind": a study already named, by a design a claim states
+        recalled = bool(said.designs) and bool(_THAT_STUDY.search(processed))
+        if not (subject or said.names or recalled):
             return None  # not about the base's subject ("a cup of coffee costs three euros")
         # a quantity's dimension is a word too: few claims know a concentration
         stated = words | {_DIMENSION + d for d in said.dimensions}
@@ -289,8 +291,10 @@ class Matcher:
             fit = self._fit(said, target)
             if said.topics and not fit:
                 continue  # about another thing
-            if not subject and not said.names & self._parts[target.claim.id].names:
-                continue  # anchored only by a name ("Lisbon"): the claim must name it too
+            claimed = self._parts[target.claim.id]
+            anchored = said.names & claimed.names or (recalled and said.designs & claimed.designs)
+            if not subject and not anchored:
+                continue  # anchored only by a name ("Lisbon") or a design: the claim's too
             shared = shares[target.claim.id]
             strength = score + shared + fit
             if target.claim.id in valued:
@@ -381,6 +385,7 @@ def _content(processed: str) -> set[str]:
     return {w[:7] for w in processed.split() if w not in _STOP and len(w) > 1 and w.isalpha()}
 
 
+_THAT_STUDY = re.compile(r"\b(?:that|this) (?:[a-z-]+ )?(?:trial|study)\b")
 _DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
 
 

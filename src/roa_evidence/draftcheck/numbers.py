@@ -149,8 +149,9 @@ _FRACTION_RANGE = re.compile(
     r"(?= of\b)",
     re.I,
 )
-# "the last six months", "the past two years": a span of the calendar, not a duration.
-_CALENDAR = re.compile(r"\bthe (?:last|past|previous)\s+$", re.I)
+# "the last six months", "the past two years": a span of the calendar, not a duration;
+# "every 15 minutes": how often, not how long.
+_CALENDAR = re.compile(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = re.compile(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
     r"close to|up to|over|more than|less than|under)\s*$",
@@ -252,7 +253,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue
         calendar = _CALENDAR.search(text, max(0, match.start() - 12), match.start())
         if dimension == "time" and calendar:
-            continue  # "over the last six months": when, not how long
+            continue  # "over the last six months": when, not how long; "every 15 minutes"
         approximate = bool(_APPROXIMATE.search(text[: match.start()]))
         step = max(step_a, step_b)
         tolerance = step / 2 + 1e-9

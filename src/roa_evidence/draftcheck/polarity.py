@@ -316,12 +316,15 @@ def opposite(sentence: str, statement: str) -> str | None:
 
 
 # Where a sentence's clauses part: a semicolon, or a word that opens a clause of its own
-# (a reason, a consequence, a concession, a contrast); not a comma (lists have them).
+# (a reason, a consequence, a concession, a contrast, a relative clause, a second
+# predicate); not a comma (lists have them), not "but not" (one contrast).
 _CLAUSES = re.compile(
     r"\s*[,;]?\s+(?=\b(?:because|although|though|whereas|while|so (?:the|it|they|we|you|"
-    r"one|this|that|there)|which)\b)|\s*;\s*",
+    r"one|this|that|there|if|when)|which|who|but (?:we|they|it|the|this|that|there|he|she|"
+    r"i|you)|and (?:was|were|is|are|has|have|had|did|does))\b)|\s*;\s*",
     re.I,
 )
+_CONTRAST = re.compile(r"\b(?:while|whereas|although|though|but)\b", re.I)
 _FUNCTION_WORDS_TEXT = (
     "a an the of and or to in on for with by is are was were be been it its this that than "
     "as at from ketamine which who not no never does do did can cannot"
@@ -342,8 +345,8 @@ def _claim_clause(sentence: str, statement: str) -> str:
     clause ("X is not covered, because the body absorbs only 45 %") is about something
     else. The whole sentence when no clause shares clearly more of the claim's words."""
     clauses = [c for c in _CLAUSES.split(sentence) if c and c.strip()]
-    if len(clauses) < 2 or _negations(canonical(statement)) > 1:
-        return sentence  # a claim of two negations spans clauses itself
+    if len(clauses) < 2 or _negations(canonical(statement)) > 1 or _CONTRAST.search(statement):
+        return sentence  # a claim of two negations, or of a contrast, spans clauses itself
     claimed = _content_words(statement)
     shares = sorted(
         ((len(_content_words(c) & claimed), c) for c in clauses), key=lambda s: s[0], reverse=True
