@@ -25,8 +25,14 @@ _SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
 def _knowns(claim: ClaimRecord) -> list[numbers.Known]:
     found = [numbers.known_value(claim.value, "the claim")]
     found += [numbers.known_value(e.value, e.source, e.stance) for e in claim.evidence]
-    # How many took part is known too: "the trial randomised 40 patients" against n 27.
+    # How many took part is known too: "the trial randomised 40 patients" against n 27; the
+    # link's n may be an arm, its effect's the whole trial ("randomised 208 children").
     found += [numbers.participants(e.n, e.source, e.stance) for e in claim.evidence if e.n]
+    found += [
+        numbers.participants(n, e.source, e.stance)
+        for e in claim.evidence
+        if e.effect and isinstance(n := e.effect.get("n"), int) and n != e.n
+    ]
     return [k for k in found if k is not None]
 
 

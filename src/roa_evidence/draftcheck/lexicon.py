@@ -18,7 +18,11 @@ __all__ = ["COMMON", "canonical", "literals", "rule_words", "stems"]
 _RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows
     (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
-    (r"(?:it is|it's) (?:a myth|false|untrue|wrong to say|not true|not the case) that", " not "),
+    (
+        r"(?:it is|it's) (?:therefore |thus |simply |just |also )?(?:a myth|false|untrue|"
+        r"wrong to say|not true|not the case) that",
+        " not ",
+    ),
     # units spelled out, as claims write them
     (r"\bmilligrams? per millilit(?:re|er)s?\b", "mg/ml"),
     (r"\bmilligrams? per (?:kilogram|kilo)s?\b", "mg/kg"),
@@ -153,7 +157,7 @@ _RULES: tuple[tuple[str, str], ...] = (
     # "... first pass, while what crosses the lining avoids it")
     (
         r"\b(?:avoids|avoid|avoided|avoiding|bypasses|bypass|bypassed|bypassing|escapes|escape|"
-        r"escaped|skips|skip|skipped|skipping) (?:(?:the )?(?:liver's )?first[- ]pass|"
+        r"escaped|skips|skip|skipped|skipping) (?:(?:the )?(?:liver's |hepatic )?first[- ]pass|"
         r"(?:the |your )?liver)\b",
         "without first-pass",
     ),

@@ -299,13 +299,17 @@ _WHOLE_DOSE = re.compile(
 
 
 # "within a day", "an hour", "half an hour": one unit of time, written as words.
-_ONE_UNIT = re.compile(r"\b(half an? |an? |one )(minute|hour|day|week|month|year)\b", re.I)
+_ONE_UNIT = re.compile(
+    r"\b(half an? |an? |one )(?:full |whole |entire |single |complete )?"
+    r"(minute|hour|day|week|month|year)\b",
+    re.I,
+)
 # "one in four children": a share.
 _ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
 _ANY_NUMBER = re.compile(
     rf"\d|\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))}|half|thirds?|quarters?)\b|"
-    r"\ban? (?:minute|hour|day|week|month|year)\b|"
+    r"\ban? (?:(?:full|whole|entire|single|complete) )?(?:minute|hour|day|week|month|year)\b|"
     r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|\b(?:all of|whole|entire)\b",
     re.I,
 )

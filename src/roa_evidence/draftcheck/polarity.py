@@ -320,8 +320,8 @@ def opposite(sentence: str, statement: str) -> str | None:
 # predicate); not a comma (lists have them), not "but not" (one contrast).
 _CLAUSES = re.compile(
     r"\s*[,;]?\s+(?=\b(?:because|although|though|whereas|while|so (?:the|it|they|we|you|"
-    r"one|this|that|there|if|when)|which|who|but (?:we|they|it|the|this|that|there|he|she|"
-    r"i|you)|and (?:was|were|is|are|has|have|had|did|does))\b)|\s*;\s*",
+    r"one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|they|it|the|this|that|there|"
+    r"he|she|i|you)|and (?:was|were|is|are|has|have|had|did|does))\b)|\s*;\s*",
     re.I,
 )
 _CONTRAST = re.compile(r"\b(?:while|whereas|although|though|but)\b", re.I)
