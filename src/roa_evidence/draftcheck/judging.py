@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import hedging, numbers, parts, polarity
 from .findings import PROBLEM_KINDS, SentenceProblem
-from .matching import Match, Matcher
+from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher
 from .reading import Sentence
 
 __all__ = ["Verdict", "judge"]
@@ -262,7 +262,9 @@ def judge(
     compares = said.compares and claimed.compares
     # a cited work's claim whose parts fit (route, topic, condition) is read for a flip too
     fits = "citation" in match.how and (
-        parts.fit(said, claimed, claim) >= CITED_PARTS_FIT or bool(said.designs & claimed.designs)
+        # as the matcher weighed it: a lay wording's other parts may have found the claim
+        parts.fit(said, claimed, claim, CITED_UNKNOWN_TOPIC) >= CITED_PARTS_FIT
+        or bool(said.designs & claimed.designs)
     )
     if match.score >= POLARITY_SCORE or match.how in ("parts", "standing-out") or compares or fits:
         flip = polarity.opposite(sentence.text, claim.statement)

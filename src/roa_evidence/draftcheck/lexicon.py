@@ -4,7 +4,8 @@
 "cause tachycardia", "poorly absorbed" is "low bioavailability", "outperformed" is
 "better than", "ineffective" is "not effective", "faded" is "was not sustained". Both a
 sentence and each claim's statement go through the same rewriting, so a rule can only
-bring wordings together. Each pattern is a plain alternation (linear on any input).
+bring wordings together. Each pattern is linear on any input: alternations, bounded
+repeats, no quantifier nested in another.
 """
 
 from __future__ import annotations
@@ -46,7 +47,13 @@ _RULES: tuple[tuple[str, str], ...] = (
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
-    (r"\bfar from\b", "not"),
+    # "far from minimal" denies it; "far from a hospital" is a distance
+    (
+        r"(?<!not )\bfar from (?=(?:being |proven|clear|certain|settled|ideal|enough|minimal|"
+        r"negligible|rare|safe|effective|simple|easy|harmless|trivial|perfect|complete|"
+        r"reliable|predictable|established)\b)",
+        "not ",
+    ),
     (r"\b(?:no|not any) (?:better|more effective) than\b", "as effective as"),
     (r"\b(?:no|not any) (?:safer) than\b", "as safe as"),
     # "no significant gap between the groups" states an equivalence, not a negation
@@ -61,14 +68,17 @@ _RULES: tuple[tuple[str, str], ...] = (
         "is better than",
     ),
     (r"\bunderperform(?:s|ed)?\b", "is worse than"),
-    # "a clear advantage for IV over IM", "favoured IV over IM": a ranking of the two
+    # "IM works just like IV": a likeness of the two routes
+    (
+        r"\b(?:works|work|worked) (?:just |exactly |much )?like (?=(?:a |an |the )?(?:IV|IM|IN|"
+        r"SC|intravenous|intramuscular|intranasal|nasal|oral|subcutaneous|infusions?|drips?|"
+        r"shots?|injections?)\b)",
+        "works as well as ",
+    ),
+    # "a clear advantage for IV over IM": a ranking of the two (a preference is not one:
+    # "patients preferred IM over IV" says nothing of which works better)
     (
         r"\b(?:advantage|edge) (?:for|of|with) ((?:the |a |an )?[\w-]+) over\b",
-        r"\1 is better than",
-    ),
-    (
-        r"\b(?:favours|favoured|favouring|favour|favors|favored|favoring|favor|preferred|"
-        r"prefers|prefer) ((?:the |a |an )?[\w-]+) over\b",
         r"\1 is better than",
     ),
     # patients who "improved far more than" others: a ranking on the effect scale
@@ -145,12 +155,11 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
     # a share removed before the blood is first-pass loss; a share that gets there is
-    # bioavailability (the first rule must run before the second)
+    # bioavailability (this rule must run before the one for what reaches the blood, below)
     (
         r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared) (?:by the liver )?"
-        r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|entering) "
-        r"the "
-        r"(?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
+        r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|"
+        r"entering) the (?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
         "lost to first-pass metabolism",
     ),
     # escaping the liver's first pass is doing without it ("avoids first-pass metabolism",

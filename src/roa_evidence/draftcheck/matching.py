@@ -30,7 +30,7 @@ from . import lexicon, numbers, parts
 from .lexicon import canonical
 from .routes import normalise_routes, routes_meant, routes_named
 
-__all__ = ["MATCH_SCORE", "Match", "Matcher"]
+__all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher"]
 
 MATCH_SCORE = 80.0  # a match by text alone needs this similarity or more
 CITED_SCORE = 50.0  # a cited key with several claims: the closest needs this much
@@ -88,7 +88,7 @@ class Match:
 
     claim: ClaimRecord
     score: float
-    how: str  # citation | text | citation+text
+    how: str  # citation | text | citation+text | parts | standing-out
     against: str  # "statement" or "quote (document)"
 
     @property
@@ -370,14 +370,11 @@ class Matcher:
 
 def _routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:
     """Whether a sentence naming `routes` can be about the claim: it names one of its routes,
-    and a pair it names is not another pair than the claim's ("SC as effective as IM" is not
-    "IM as effective as IV")."""
+    and not another pair of routes than the claim's (`parts.another_pair`)."""
     if not routes or not claim.routes:
         return True
     claimed = set(claim.routes)
-    if len(routes) == 2 and len(claimed) == 2 and routes != claimed:
-        return False
-    return bool(routes & claimed)
+    return bool(routes & claimed) and not parts.another_pair(routes, claimed)
 
 
 def _content(processed: str) -> set[str]:

@@ -48,6 +48,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "years": ("time", 525960.0),
     "mg/kg": ("dose", 1.0),
     "mg per kg": ("dose", 1.0),
+    "mg per kilogram": ("dose", 1.0),
+    "mg/kilo": ("dose", 1.0),
     "milligrams per kilogram": ("dose", 1.0),
     "milligram per kilogram": ("dose", 1.0),
     "mg/ml": ("concentration", 1.0),
@@ -251,7 +253,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         b, step_b = _number(match["b"]) if match["b"] else (a, step_a)
         if match["b"] and b < a:  # "2014-15", "3-1": not a range
             continue
-        calendar = _CALENDAR.search(text, max(0, match.start() - 12), match.start())
+        calendar = _CALENDAR.search(text, max(0, match.start() - 20), match.start())
         if dimension == "time" and calendar:
             continue  # "over the last six months": when, not how long; "every 15 minutes"
         approximate = bool(_APPROXIMATE.search(text[: match.start()]))
@@ -299,17 +301,16 @@ _WHOLE_DOSE = re.compile(
 
 
 # "within a day", "an hour", "half an hour": one unit of time, written as words.
+_WHOLE = r"(?:full|whole|entire|single|complete) "  # "a full week" is a week
 _ONE_UNIT = re.compile(
-    r"\b(half an? |an? |one )(?:full |whole |entire |single |complete )?"
-    r"(minute|hour|day|week|month|year)\b",
-    re.I,
+    rf"\b(half an? |an? |one )(?:{_WHOLE})?(minute|hour|day|week|month|year)\b", re.I
 )
 # "one in four children": a share.
 _ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
 _ANY_NUMBER = re.compile(
     rf"\d|\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))}|half|thirds?|quarters?)\b|"
-    r"\ban? (?:(?:full|whole|entire|single|complete) )?(?:minute|hour|day|week|month|year)\b|"
+    rf"\ban? (?:{_WHOLE})?(?:minute|hour|day|week|month|year)\b|"
     r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|\b(?:all of|whole|entire)\b",
     re.I,
 )

@@ -19,7 +19,14 @@ from ..query.records import ClaimRecord
 from . import numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
 
-__all__ = ["Parts", "compare", "names_the_drug", "read_parts", "states_its_value"]
+__all__ = [
+    "Parts",
+    "another_pair",
+    "compare",
+    "names_the_drug",
+    "read_parts",
+    "states_its_value",
+]
 
 _TOPIC_WORDS: dict[str, str] = {
     "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
@@ -29,7 +36,8 @@ _TOPIC_WORDS: dict[str, str] = {
     r"beneficial",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     # "last quarter", "last year": a date, not how long something lasts
-    "duration": r"last(?:s|ed|ing)?(?! (?:quarter|year|week|month|night|time|day|decade))|"
+    "duration": r"lasts|lasted|lasting|last(?! (?:quarter|year|week|month|night|time|day|"
+    r"decade)s?\b)|"
     r"sustained|duration|longer|shorter|linger(?:ing)?|"
     r"infused over|runs? for|running for|ran for|takes? (?:about |around )?(?:an|\d+)",
     "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
@@ -69,15 +77,19 @@ _POPULATIONS = {
     "older adults": r"elderly|older (?:adults|people|patients)",
 }
 _POPULATION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _POPULATIONS.items()}
-# What a study's design is said to have, by family: "open-label" and "double-blind" both
-# speak of blinding (which of the two is `polarity`'s to read).
-_DESIGNS = {
-    "blinding": r"(?:double|single|triple)[- ]?blind(?:ed)?|blinded|unblinded|open[- ]label",
-    "randomisation": r"(?:non-?)?randomi[sz](?:ed|ation)",
-    "placebo": r"placebo(?:-controlled)?",
-    "crossover": r"cross-?over",
+# What a study's design is said to be, term by term, each in its family: "open-label" and
+# "double-blind" both speak of blinding, but one does not vouch for the other.
+_DESIGN_TERMS = {
+    "double-blind": ("blinding", r"\b(?:double|triple)[- ]?blind(?:ed)?\b"),
+    "single-blind": ("blinding", r"\bsingle[- ]?blind(?:ed)?\b"),
+    "open-label": ("blinding", r"\b(?:open[- ]label|unblinded|non-?blinded|unmasked)\b"),
+    "blinded": ("blinding", r"(?<![\w-])blinded\b"),
+    "randomised": ("randomisation", r"(?<![\w-])randomi[sz](?:ed|ation)\b"),
+    "non-randomised": ("randomisation", r"\bnon-?randomi[sz](?:ed|ation)\b"),
+    "placebo": ("placebo", r"\bplacebo\b"),
+    "crossover": ("crossover", r"\bcross-?over\b"),
 }
-_DESIGN = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _DESIGNS.items()}
+_DESIGN = {t: (family, re.compile(p, re.I)) for t, (family, p) in _DESIGN_TERMS.items()}
 
 
 @dataclass(frozen=True)
@@ -86,7 +98,7 @@ class Parts:
 
     routes: frozenset[str]
     topics: frozenset[str]
-    compares: str  # "ranking", "equivalence" or ""
+    compares: str  # "ranking", "equivalence", "difference", "preference" or ""
     scales: frozenset[str]  # the scales a ranking is on (speed, cost, risk...)
     negated: bool
     conditions: frozenset[str]
@@ -96,7 +108,8 @@ class Parts:
     reaches: frozenset[str] = frozenset()  # where the drug gets to: the blood, the brain
     result: bool = False  # it states more than a design (see `states_a_result`)
     quantities: tuple[numbers.Quantity, ...] = ()
-    designs: frozenset[str] = frozenset()  # blinding, randomisation, placebo, crossover
+    designs: frozenset[str] = frozenset()  # families: blinding, randomisation, placebo...
+    design_terms: frozenset[str] = frozenset()  # as stated: double-blind, open-label...
 
 
 def read_parts(text: str) -> Parts:
@@ -118,10 +131,13 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         polarity.has_than(words) or (len(named) >= 2 and set(found.directions) - {"amount"})
     ):
         compares = "ranking"
+    elif len(named) >= 2 and _PREFERENCE.search(words):
+        compares = "preference"  # "patients preferred IM over IV": no ranking of effect
     else:
         compares = ""
     topics = _topics(words)
     dimensions = frozenset(q.dimension for q in stated)
+    terms = frozenset(t for t, (_, p) in _DESIGN.items() if p.search(text))
     return Parts(
         routes=named,
         topics=topics,
@@ -135,10 +151,16 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         reaches=_reaches(text),
         quantities=tuple(stated),
         result=_states_a_result(topics, compares, dimensions),
-        designs=frozenset(n for n, p in _DESIGN.items() if p.search(text)),
+        designs=frozenset(_DESIGN[t][0] for t in terms),
+        design_terms=terms,
     )
 
 
+_PREFERENCE = re.compile(
+    r"\b(?:prefers|preferred|preferring|prefer|favours|favoured|favouring|favour|favors|"
+    r"favored|favoring|favor)\b[^.;]{0,60}?\bover\b",
+    re.I,
+)
 _OTHER_THAN = re.compile(
     r"\b(?:other than|besides|apart from|except(?: for)?)\s*(?:(?:a|an|the)\s+)?$", re.I
 )
@@ -154,9 +176,8 @@ def _routes_meant(text: str, lay: routes.RouteWords) -> frozenset[str]:
     if not any(word in lowered for word in _EXCLUDING):  # most texts: the pattern is not run
         return routes.routes_meant(text)
     excluded = {r for start, _, r in named if _OTHER_THAN.search(text, max(0, start - 20), start)}
-    if not excluded:
-        return frozenset(r for *_, r in named)
-    return frozenset(lay.lay) - excluded | {r for *_, r in named if r not in excluded}
+    meant = routes.routes_meant(text)  # less a route named only as an analogy
+    return frozenset(lay.lay) - excluded | (meant - excluded) if excluded else meant
 
 
 # Where a dose is said to get to: the blood (bioavailability) is not the brain.
@@ -294,6 +315,12 @@ def design_only(claimed: Parts, claim: ClaimRecord) -> bool:
     return claim.kind != "definition" and bool(claimed.topics) and not claimed.result
 
 
+def another_pair(routes: frozenset[str], claim_routes: set[str]) -> bool:
+    """Whether a sentence names another pair of routes than the claim's: "SC as good as IM"
+    is not "IM as good as IV"."""
+    return len(routes) == 2 == len(claim_routes) and routes != claim_routes
+
+
 def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 0.0) -> float:
     """How well a sentence's parts fit a claim's, 0-100 (0: they cannot be the same claim).
 
@@ -303,8 +330,8 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
     claim_routes = set(claim.routes) or set(claimed.routes)
     if said.routes and claim_routes and not said.routes & claim_routes:
         return 0.0  # it names only routes the claim is not about
-    if len(said.routes) == 2 == len(claim_routes) and said.routes != claim_routes:
-        return 0.0  # another pair of routes: "SC as good as IM" is not "IM as good as IV"
+    if another_pair(said.routes, claim_routes):
+        return 0.0
     if said.result and design_only(claimed, claim):
         return 0.0  # "improved far more in Chilukuri's trial" is not "Chilukuri ran a trial"
     shared_topics = said.topics & claimed.topics
@@ -374,8 +401,8 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
             said.compares != "ranking" or bool(said.scales & claimed.scales)
         )
         result["comparison"] = "agrees" if same else "differs"
-    if said.designs:  # a claim about a study vouches only for the design it states
-        if said.designs <= claimed.designs:
+    if said.design_terms:  # a claim about a study vouches only for the design it states
+        if said.design_terms <= claimed.design_terms:
             result["design"] = "agrees"
         elif claim.kind in _ABOUT_A_STUDY:
             result["design"] = "differs"

@@ -177,19 +177,24 @@ def _ranking_clause(text: str) -> str:
 
 
 # ", so don't try it at home." at the end: advice to the reader, not part of the finding;
-# ", though nobody has checked it.": a concession that qualifies the finding, not flips it.
-_TRAILING_ADVICE = re.compile(
+# ", though nobody has checked it.": a concession that qualifies the finding, not flips it
+# (unless it compares: ", although IV acts faster than IM" may be the finding itself). The
+# aside holds no comma of its own, so each comma is scanned once (linear on any input).
+_TRAILING_ASIDE = re.compile(
     r"[,;]\s*(?:(?:so|and so|therefore)\s+(?:do not|don't|never|please|always|be sure|"
-    r"make sure|try|talk|ask|check)|(?:even )?(?:though|although))\b[^.!?]*[.!?]?\s*$",
+    r"make sure|try|talk|ask|check)|(?:even )?(?:though|although)(?![^.!?,;]*\bthan\b))"
+    r"\b[^.!?,;]*[.!?]?\s*$",
     re.I,
 )
 
 
 # "... while the swallowed remainder does not": a contrast about something else, whose
-# negation stands for the clause before it, not against it.
+# negation stands for the clause before it, not against it ("..., but it does not" denies
+# the clause itself: a pronoun is the same subject). Bounded, so linear on any input.
 _ELLIPTIC_CONTRAST = re.compile(
-    r"\b(?:while|whereas|but)\s+[^,;.]*?\b(?:does|do|did|is|are|was|were|has|have|can|could|"
-    r"will|would)(?: not|n't)(?=\s*(?:[,;.!?]|$))",
+    r"\b(?:while|whereas|but)\s+(?!(?:it|they|this|that|these|those|he|she)\b)"
+    r"[^,;.]{0,120}?\b(?:does|do|did|is|are|was|were|has|have|can|could|will|would)"
+    r"(?: not|n't)(?=\s*(?:[,;.!?]|$))",
     re.I,
 )
 
@@ -197,7 +202,7 @@ _ELLIPTIC_CONTRAST = re.compile(
 @lru_cache(maxsize=65536)
 def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
     cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", canonical(text)))
-    cleaned = _TRAILING_ADVICE.sub(".", cleaned)
+    cleaned = _TRAILING_ASIDE.sub(".", cleaned)
     cleaned = _ELLIPTIC_CONTRAST.sub(" ", cleaned)
     cleaned = _NOT_NEGATIONS.sub(" ", cleaned)
     equivalence = bool(_EQUIVALENCE.search(cleaned))
@@ -214,8 +219,11 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
         after = _ordered_routes(cleaned[than.end() :]) if than else []
         if than and not after and len(set(before)) > 1:
             continue  # "drips and shots matter less than whether anything works": not a ranking
-        if before and after and before[0] != after[0]:
-            orientation = 1 if before[0] < after[0] else -1
+        # the comparison's subject is the route named nearest before it ("nurses prefer the
+        # shot, although IV acts faster than IM" ranks IV)
+        subject = routes_in_order(cleaned[: match.start()])[-1][2] if before else ""
+        if subject and after and subject != after[0]:
+            orientation = 1 if subject < after[0] else -1  # one order for "faster"/"slower"
         else:
             orientation = 1
         directions.setdefault(scale, sign * orientation)
@@ -317,11 +325,13 @@ def opposite(sentence: str, statement: str) -> str | None:
 
 # Where a sentence's clauses part: a semicolon, or a word that opens a clause of its own
 # (a reason, a consequence, a concession, a contrast, a relative clause, a second
-# predicate); not a comma (lists have them), not "but not" (one contrast).
+# predicate); not a comma (lists have them), not "but not" or "but it does not" (they deny
+# the clause before them). A split starts only after a word, so that each run of spaces is
+# scanned once (linear on any input).
 _CLAUSES = re.compile(
-    r"\s*[,;]?\s+(?=\b(?:because|although|though|whereas|while|so (?:the|it|they|we|you|"
-    r"one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|they|it|the|this|that|there|"
-    r"he|she|i|you)|and (?:was|were|is|are|has|have|had|did|does))\b)|\s*;\s*",
+    r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|although|though|whereas|while|so (?:the|it|they|we|you|"
+    r"one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|i|you|there|the)|"
+    r"and (?:was|were|is|are|has|have|had|did|does))\b)|;\s*",
     re.I,
 )
 _CONTRAST = re.compile(r"\b(?:while|whereas|although|though|but)\b", re.I)

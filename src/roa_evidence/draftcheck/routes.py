@@ -191,16 +191,20 @@ _ANALOGY = re.compile(
 
 def routes_meant(text: str) -> frozenset[str]:
     """The routes a sentence is about: those it names, less one brought in only as an
-    analogy after another ("IM goes through the liver first, just like pills do" is about
-    IM). A likeness of routes ("IM works just like IV") is read by `polarity`, not here."""
+    analogy after another, in lay words ("IM goes through the liver first, just like pills
+    do" is about IM). A route named as such ("IM works just like IV") stays: that compares
+    the two."""
     named = routes_in_order(text)
     if len(named) < 2 or "like" not in text.lower():
         return frozenset(route for *_, route in named)
     first = named[0][2]
+    lay = {start for start, end, _ in named if not _ROUTE_WORD.fullmatch(text, start, end)}
     kept = {
         route
         for start, _, route in named
-        if route == first or not _ANALOGY.search(text, max(0, start - 24), start)
+        if route == first
+        or start not in lay  # "just like IV": a likeness of routes, named as such
+        or not _ANALOGY.search(text, max(0, start - 24), start)
     }
     return frozenset(kept)
 

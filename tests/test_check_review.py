@@ -1,0 +1,87 @@
+"""`check` on what a second reader of the seventh to thirteenth passes found: each case a
+reading that misfired on ordinary prose or let a wrong sentence through, and each pattern
+linear on hostile input."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import GREEN, Run, check_one, problem_kinds
+from roa_evidence.draftcheck import numbers, parts, polarity
+from roa_evidence.draftcheck.routes import routes_meant
+
+
+def test_open_label_does_not_vouch_for_double_blind(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "The Chilukuri trial was open-label.")
+    assert finding["verdict"] not in GREEN, finding
+    assert finding["parts"].get("design") == "differs", finding["parts"]
+
+
+def test_far_from_a_place_is_no_negation(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Patients living far from a hospital can use intranasal ketamine at home.",
+    )
+    assert "opposite" not in problem_kinds(finding), finding["problems"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "flipped"),
+    [
+        # a preference is no ranking of efficacy
+        ("Most patients preferred IM over IV.", "IV ketamine is more effective than IM.", False),
+        # "but it does not" denies the clause before it
+        (
+            "People expect IM ketamine to relieve pain, but it does not.",
+            "IM ketamine relieves pain.",
+            True,
+        ),
+        # a concession that compares may be the finding itself; its subject is the route
+        # named nearest before the comparison
+        (
+            "Nurses prefer the shot, although IV ketamine acts faster than IM ketamine.",
+            "IM ketamine acts faster than IV ketamine.",
+            True,
+        ),
+    ],
+)
+def test_opposite(sentence: str, statement: str, flipped: bool) -> None:
+    assert (polarity.opposite(sentence, statement) is not None) is flipped
+
+
+def test_a_route_named_after_like_is_compared_not_dropped() -> None:
+    assert routes_meant("IM ketamine works just like SC ketamine for depression.") == {"IM", "SC"}
+
+
+@pytest.mark.parametrize("text", ["The relief lasts months.", "Effects lasting days."])
+def test_lasting_months_is_a_duration(text: str) -> None:
+    assert "duration" in parts.read_parts(text).topics
+
+
+def test_the_previous_six_months_is_a_date() -> None:
+    assert numbers.quantities("over the previous six months") == []
+
+
+def test_mg_per_kilogram_is_a_dose() -> None:
+    [dose] = numbers.quantities("0.5 mg per kilogram")
+    assert dose.dimension == "dose"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a" + " " * 20_000 + "b",  # cubic in the run of spaces before: 2,000 took 48 s
+        "x" + ", though y" * 20_000,
+        "x" + " but" * 20_000 + " does not",
+        "x" + " while" * 20_000 + " is not.",
+    ],
+)
+def test_clause_and_aside_patterns_are_linear(text: str) -> None:
+    started = time.perf_counter()
+    polarity.opposite(text, "IM ketamine is effective for depression.")
+    assert time.perf_counter() - started < 5.0  # quadratic took minutes at this size
