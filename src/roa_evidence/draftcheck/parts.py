@@ -90,6 +90,7 @@ _DESIGN_TERMS = {
     "crossover": ("crossover", r"\bcross-?over\b"),
 }
 _DESIGN = {t: (family, re.compile(p, re.I)) for t, (family, p) in _DESIGN_TERMS.items()}
+_DESIGN_WORDS = ("blind", "label", "random", "placebo", "cross", "mask")
 
 
 @dataclass(frozen=True)
@@ -137,7 +138,12 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         compares = ""
     topics = _topics(words)
     dimensions = frozenset(q.dimension for q in stated)
-    terms = frozenset(t for t, (_, p) in _DESIGN.items() if p.search(text))
+    lowered = text.lower()
+    terms = (
+        frozenset(t for t, (_, p) in _DESIGN.items() if p.search(text))
+        if any(word in lowered for word in _DESIGN_WORDS)  # most texts: no pattern is run
+        else frozenset()
+    )
     return Parts(
         routes=named,
         topics=topics,
