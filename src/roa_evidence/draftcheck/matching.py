@@ -184,14 +184,21 @@ class Matcher:
         """The claim `text` (citing `keys`) repeats, or None."""
         if not keys and not self.may_match(text):
             return None
+        found = self._match(text, keys)
+        if found and found.claim.kind in parts.ABOUT_A_STUDY and _ANOTHER_STUDY.search(text):
+            return None  # "our next study will be double-blind" is not the tracked study
+        return found
+
+    def _match(self, text: str, keys: Sequence[str]) -> Match | None:
         processed = _process(text)
         routes = routes_meant(text)
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}
         if cited:
             said = parts.read_parts(text)
             result = parts.states_a_result(said)
+            stated = _content(processed) | {_DIMENSION + d for d in said.dimensions}
             scored = [
-                (t, _score(processed, routes, t), self.overlap(processed, t.claim.id))
+                (t, _score(processed, routes, t), self._shared(stated, t.claim.id))
                 for t in self.targets
                 if t.claim.id in cited
                 and _routes_fit(routes, t.claim)
@@ -382,7 +389,14 @@ def _content(processed: str) -> set[str]:
     return {w[:7] for w in processed.split() if w not in _STOP and len(w) > 1 and w.isalpha()}
 
 
-_THAT_STUDY = re.compile(r"\b(?:that|this) (?:[a-z-]+ )?(?:trial|study)\b")
+# A study of the writer's own or yet to come: no claim about a tracked study is about it.
+_ANOTHER_STUDY = re.compile(
+    r"\b(?:our|my|a new|a future|another|the next|a planned|a proposed|next|future|planned|"
+    r"proposed)\s+(?:[a-z-]+\s+){0,2}?(?:trial|study)\b",
+    re.I,
+)
+# "that trial was double-blind": a study the draft has named; "our study will be" is new
+_THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
 _DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
 
 

@@ -20,6 +20,7 @@ from . import numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
 
 __all__ = [
+    "ABOUT_A_STUDY",
     "Parts",
     "another_pair",
     "compare",
@@ -410,7 +411,7 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
     if said.design_terms:  # a claim about a study vouches only for the design it states
         if said.design_terms <= claimed.design_terms:
             result["design"] = "agrees"
-        elif claim.kind in _ABOUT_A_STUDY:
+        elif claim.kind in ABOUT_A_STUDY:
             result["design"] = "differs"
         else:
             result["design"] = "not in the claim"
@@ -428,7 +429,7 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
     return result
 
 
-_ABOUT_A_STUDY = frozenset({"description", "appraisal"})
+ABOUT_A_STUDY = frozenset({"description", "appraisal"})  # kinds of claim about one study
 
 
 def differing(text: str, claim: ClaimRecord) -> list[str]:

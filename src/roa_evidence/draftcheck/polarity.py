@@ -329,8 +329,8 @@ def opposite(sentence: str, statement: str) -> str | None:
 # the clause before them). A split starts only after a word, so that each run of spaces is
 # scanned once (linear on any input).
 _CLAUSES = re.compile(
-    r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|although|though|whereas|while|so (?:the|it|they|we|you|"
-    r"one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|i|you|there|the)|"
+    r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:the|it|"
+    r"they|we|you|one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|i|you|there|the)|"
     r"and (?:was|were|is|are|has|have|had|did|does))\b)|;\s*",
     re.I,
 )
