@@ -23,12 +23,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz, process, utils
+from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
 from . import lexicon, numbers, parts
-from .lexicon import canonical
-from .routes import normalise_routes, routes_meant, routes_named
+from .routes import routes_meant, routes_named
+from .words import content_words, normalised
 
 __all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher"]
 
@@ -47,7 +47,6 @@ CITED_TIGHT_FIT = 70.0  # ...or parts fitting this well, however it is worded
 CITED_UNKNOWN_TOPIC = 30.0  # ...where the sentence names no topic the parts know
 NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
 COMPARES_BONUS = 25.0  # ...and how much a claim comparing routes counts for a comparison
-_NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
 TEXT_OVERLAP = 60.0  # by text: a sentence sharing this much distinctive wording...
 TEXT_SCORE = 60.0  # ...and this similarity matches too (a paraphrase)
 PARTS_FIT = 60.0  # by parts: a claim whose parts fit this well (see parts.fit)...
@@ -60,18 +59,6 @@ STANDING = 90.0  # otherwise, wording + shared words + parts' fit this strong...
 STANDING_MARGIN = 25.0  # ...and this far ahead of any other claim's
 STANDING_SHARED = 20.0  # ...sharing this much of the sentence's distinctive wording
 STATED_VALUE = 25.0  # ...counting a value agreeing with the claim's own this much
-_STOP_WORDS = (
-    "a an the of and or to in on for with by is are was were be been being has have had it "
-    "its this that these those than as at from into ketamine which who their there after "
-    "before during within about over under only can could may might will would should must "
-    "also very more less most some any all both each per such so but if when while then we "
-    "our they them he she his her do does did done "
-    # hedges and attributions: how firmly, not what, a sentence says
-    "remains uncertain whether unclear known likely probably possibly perhaps evidence "
-    "suggests suggest shows show found reported report reportedly claimed it's "
-    "approximately roughly around near nearly almost fully"
-)
-_STOP = frozenset(_STOP_WORDS.split())
 
 
 @dataclass(frozen=True)
@@ -101,12 +88,6 @@ class Match:
         return "possible"
 
 
-def _process(text: str) -> str:
-    # Negations are kept out of the wording match: a flipped sentence should still find
-    # the claim it flips, so that it can be reported as its opposite.
-    return utils.default_process(_NOT_WORDS.sub(" ", normalise_routes(canonical(text))))
-
-
 class Matcher:
     """Finds, for each sentence, the claim it repeats (built once per evidence base)."""
 
@@ -114,10 +95,10 @@ class Matcher:
         self.targets: list[_Target] = []
         self.by_key: dict[str, list[ClaimRecord]] = {}
         for claim in claims:
-            self.targets.append(_Target(claim, "statement", _process(claim.statement), False))
+            self.targets.append(_Target(claim, "statement", normalised(claim.statement), False))
             for quote in claim.asserted_by:
                 label = f"quote ({quote.document})"
-                self.targets.append(_Target(claim, label, _process(quote.quote), True))
+                self.targets.append(_Target(claim, label, normalised(quote.quote), True))
             keys = [e.source for e in claim.evidence] + [
                 a.document for a in (*claim.asserted_by, *claim.disputed_by)
             ]
@@ -127,7 +108,7 @@ class Matcher:
         # Word weights (inverse claim frequency): "vomiting" says more about a claim than "IM".
         self.words: dict[str, set[str]] = {}
         for target in self.targets:
-            self.words.setdefault(target.claim.id, set()).update(_content(target.text))
+            self.words.setdefault(target.claim.id, set()).update(content_words(target.text))
         for claim in claims:  # the dimensions it knows a value in, weighed like its words
             self.words.setdefault(claim.id, set()).update(_dimension_words(claim))
         frequency: dict[str, int] = {}
@@ -142,7 +123,7 @@ class Matcher:
         common = max(2, len(self.words) // 4)
         self._holding: dict[str, list[int]] = {}
         for index, target in enumerate(self.targets):
-            for word in _content(target.text):
+            for word in content_words(target.text):
                 if frequency.get(word, 0) <= common:
                     self._holding.setdefault(word, []).append(index)
         # Every word beginning that could lead to a claim: the telling words, the words the
@@ -160,7 +141,7 @@ class Matcher:
 
     def overlap(self, processed: str, claim_id: str) -> float:
         """How much of the sentence's distinctive wording the claim shares, 0-100."""
-        return self._shared(_content(processed), claim_id)
+        return self._shared(content_words(processed), claim_id)
 
     def _shared(self, words: set[str], claim_id: str, total: float | None = None) -> float:
         """`overlap`, given the words; `total`, their weight, when it is already known."""
@@ -190,13 +171,13 @@ class Matcher:
         return found
 
     def _match(self, text: str, keys: Sequence[str]) -> Match | None:
-        processed = _process(text)
+        processed = normalised(text)
         routes = routes_meant(text)
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}
         if cited:
             said = parts.read_parts(text)
             result = parts.states_a_result(said)
-            stated = _content(processed) | {_DIMENSION + d for d in said.dimensions}
+            stated = _with_dimensions(content_words(processed), said)
             scored = [
                 (t, _score(processed, routes, t), self._shared(stated, t.claim.id))
                 for t in self.targets
@@ -226,7 +207,7 @@ class Matcher:
                     return Match(target.claim, score, how, target.label)
         if len(text.split()) < MIN_WORDS:
             return None
-        words = _content(processed)
+        words = content_words(processed)
         indexes = sorted({i for w in words for i in self._holding.get(w, ())})
         shortlist = process.extract(
             processed,
@@ -278,8 +259,7 @@ class Matcher:
         recalled = bool(said.designs) and bool(_THAT_STUDY.search(processed))
         if not (subject or said.names or recalled):
             return None  # not about the base's subject ("a cup of coffee costs three euros")
-        # a quantity's dimension is a word too: few claims know a concentration
-        stated = words | {_DIMENSION + d for d in said.dimensions}
+        stated = _with_dimensions(words, said)
         valued: set[str] = set()  # the claims whose own value the sentence states
         if said.quantities:
             stating = [t for t in self._valued if self._states_value(said, t)]
@@ -355,7 +335,7 @@ class Matcher:
         if not said.topics or not anchored:
             return None
         best: tuple[float, _Target, float, float] | None = None
-        words = _content(processed)
+        words = content_words(processed)
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
         for target in candidates.values():
             fit = self._fit(said, target)
@@ -384,11 +364,6 @@ def _routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:
     return bool(routes & claimed) and not parts.another_pair(routes, claimed)
 
 
-def _content(processed: str) -> set[str]:
-    """The distinctive words, cut to their first 7 letters ("bioavailable", "bioavailability")."""
-    return {w[:7] for w in processed.split() if w not in _STOP and len(w) > 1 and w.isalpha()}
-
-
 # A study of the writer's own or yet to come: no claim about a tracked study is about it.
 _ANOTHER_STUDY = re.compile(
     r"\b(?:our|my|a new|a future|another|the next|a planned|a proposed|next|future|planned|"
@@ -398,6 +373,12 @@ _ANOTHER_STUDY = re.compile(
 # "that trial was double-blind": a study the draft has named; "our study will be" is new
 _THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
 _DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
+
+
+def _with_dimensions(words: set[str], said: parts.Parts) -> set[str]:
+    """A sentence's distinctive words and the dimensions of the quantities it states: a
+    dimension is a word too, weighed by how few claims know one (few know a concentration)."""
+    return words | {_DIMENSION + d for d in said.dimensions}
 
 
 def _dimension_words(claim: ClaimRecord) -> set[str]:

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon import canonical
-from .routes import RouteWords, active, normalise_routes, routes_in_order
+from .routes import RouteWords, active, routes_in_order
+from .words import content_words, normalised
 
 __all__ = ["Polarity", "has_than", "opposite", "polarity"]
 
@@ -327,7 +328,8 @@ def opposite(sentence: str, statement: str) -> str | None:
 # (a reason, a consequence, a concession, a contrast, a relative clause, a second
 # predicate); not a comma (lists have them), not "but not" or "but it does not" (they deny
 # the clause before them). A split starts only after a word, so that each run of spaces is
-# scanned once (linear on any input).
+# scanned once (linear on any input). `_CLAUSE_END` (above) bounds a ranking's clause and
+# does part at commas: a ranking's reason is often a comma away ("simpler, needing no line").
 _CLAUSES = re.compile(
     r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:the|it|"
     r"they|we|you|one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|i|you|there|the)|"
@@ -335,19 +337,6 @@ _CLAUSES = re.compile(
     re.I,
 )
 _CONTRAST = re.compile(r"\b(?:while|whereas|although|though|but)\b", re.I)
-_FUNCTION_WORDS_TEXT = (
-    "a an the of and or to in on for with by is are was were be been it its this that than "
-    "as at from ketamine which who not no never does do did can cannot"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
-
-
-def _content_words(text: str) -> set[str]:
-    return {
-        w[:6]
-        for w in re.findall(r"[a-z]+", normalise_routes(canonical(text)).lower())
-        if w not in _FUNCTION_WORDS and len(w) > 2
-    }
 
 
 def _claim_clause(sentence: str, statement: str) -> str:
@@ -357,9 +346,11 @@ def _claim_clause(sentence: str, statement: str) -> str:
     clauses = [c for c in _CLAUSES.split(sentence) if c and c.strip()]
     if len(clauses) < 2 or _negations(canonical(statement)) > 1 or _CONTRAST.search(statement):
         return sentence  # a claim of two negations, or of a contrast, spans clauses itself
-    claimed = _content_words(statement)
+    claimed = content_words(normalised(statement))
     shares = sorted(
-        ((len(_content_words(c) & claimed), c) for c in clauses), key=lambda s: s[0], reverse=True
+        ((len(content_words(normalised(c)) & claimed), c) for c in clauses),
+        key=lambda s: s[0],
+        reverse=True,
     )
     if shares[0][0] >= 2 and shares[0][0] > shares[1][0]:
         return shares[0][1]
