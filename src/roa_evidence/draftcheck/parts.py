@@ -18,6 +18,7 @@ from typing import Any
 from ..query.records import ClaimRecord
 from . import numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
+from .words import DRUG
 
 __all__ = [
     "ABOUT_A_STUDY",
@@ -234,7 +235,7 @@ _NOT_NAMES = frozenset(
         "intranasal",
         "intramuscular",
         "intravenous",
-        "ketamine",
+        DRUG,
         "many",
         "most",
         "nasal",
@@ -272,7 +273,7 @@ _NOT_NAMES = frozenset(
 )
 
 
-_DRUG = re.compile(r"\bketamine\b", re.I)
+_DRUG = re.compile(rf"\b{DRUG}\b", re.I)
 
 
 def names_the_drug(text: str) -> bool:
@@ -288,7 +289,7 @@ def topic_words() -> frozenset[str]:
         *(frozenset(literals(w)) for table in (_CONDITIONS, _POPULATIONS) for w in table.values()),
     ):
         found |= (words - COMMON) or words
-    return frozenset(found | {"ketamine"})
+    return frozenset(found | {DRUG})
 
 
 def _topics(text: str) -> frozenset[str]:

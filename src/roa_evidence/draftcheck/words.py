@@ -11,12 +11,16 @@ from rapidfuzz import utils
 from .lexicon import canonical
 from .routes import normalise_routes
 
-__all__ = ["content_words", "normalised"]
+__all__ = ["DRUG", "content_words", "normalised"]
+
+# The drug the draft checker takes a sentence's subject to be, in one place: a base's
+# vocabulary does not declare its drug yet (docs/own-base.md, "Checking drafts").
+DRUG = "ketamine"
 
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
 _STOP_WORDS = (
     "a an the of and or to in on for with by is are was were be been being has have had it "
-    "its this that these those than as at from into ketamine which who their there after "
+    "its this that these those than as at from into which who their there after "
     "before during within about over under only can could may might will would should must "
     "also very more less most some any all both each per such so but if when while then we "
     "our they them he she his her do does did done "
@@ -25,7 +29,7 @@ _STOP_WORDS = (
     "suggests suggest shows show found reported report reportedly claimed it's "
     "approximately roughly around near nearly almost fully"
 )
-_STOP = frozenset(_STOP_WORDS.split())
+_STOP = frozenset([*_STOP_WORDS.split(), DRUG])
 
 
 def normalised(text: str) -> str:
