@@ -89,11 +89,16 @@ class Inputs:
 def read_inputs(data_dir: Path) -> Inputs:
     """The folder's input files, each read once (a load's steps take them from here)."""
     files = input_files(data_dir)
-    contents = {file_key(data_dir, path): read_content(path, _limit(path)) for path in files}
-    vocabulary = data_dir / VOCABULARY_NAME  # not read as a claims file, but a change regrades
-    if vocabulary.exists():
-        contents[VOCABULARY_NAME] = read_content(vocabulary, MAX_DATA_FILE)
-    return Inputs(data_dir, files, contents)
+    named = _named(data_dir, files)
+    return Inputs(data_dir, files, {name: read_content(path, _limit(path)) for name, path in named})
+
+
+def _named(data_dir: Path, files: list[Path]) -> list[tuple[str, Path]]:
+    """Each input file by its name, and `vocabulary.yaml` when there is one: not read as a
+    claims file, but a change to it regrades."""
+    named = [(file_key(data_dir, path), path) for path in files]
+    vocabulary = data_dir / VOCABULARY_NAME
+    return [*named, (VOCABULARY_NAME, vocabulary)] if vocabulary.exists() else named
 
 
 def _limit(path: Path) -> int:
@@ -109,10 +114,7 @@ def _hash_of(content: Content) -> str:
 def fingerprint(data_dir: Path) -> str:
     """`read_inputs(data_dir).data_hash`, each file hashed in pieces and nothing kept: a
     command that only asks whether its database is current holds no file in memory."""
-    files = input_files(data_dir)
-    vocabulary = data_dir / VOCABULARY_NAME
-    named = [(file_key(data_dir, path), path) for path in files]
-    named += [(VOCABULARY_NAME, vocabulary)] if vocabulary.exists() else []
+    named = _named(data_dir, input_files(data_dir))
     return _digest({name: _streamed_hash(path) for name, path in named})
 
 
