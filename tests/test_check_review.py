@@ -85,3 +85,43 @@ def test_clause_and_aside_patterns_are_linear(text: str) -> None:
     started = time.perf_counter()
     polarity.opposite(text, "IM ketamine is effective for depression.")
     assert time.perf_counter() - started < 5.0  # quadratic took minutes at this size
+
+
+# A newcomer's trial of `check` (what a person reads), after the passes.
+
+
+def test_fix_leaves_a_loosely_matched_sentence_alone(shipped: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "Nasal spray ketamine is poorly absorbed compared with an injection.\n"
+        "IM ketamine is as effective as IV ketamine for depression.\n",
+        encoding="utf-8",
+    )
+    result = shipped("check", str(draft), "--fix")
+    assert result.exit_code == 0, result.stderr
+    # the close match is reworded; the loose one (another claim's wording) is not touched
+    assert "+It is very uncertain whether IM ketamine is as effective" in result.stdout
+    assert "-Nasal spray" not in result.stdout
+    assert "1 sentence reworded (a diff; nothing written)" in result.stderr
+
+
+def test_an_unknown_fail_on_lists_the_choices_once(shipped: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("Text.\n", encoding="utf-8")
+    result = shipped("check", str(draft), "--fail-on", "bogus")
+    assert result.exit_code == 2
+    assert result.stderr.count("loose-match") == 1, result.stderr
+
+
+def test_a_draft_of_headings_says_none_is_prose(shipped: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("# Ketamine routes\n\n## Methods\n", encoding="utf-8")
+    result = shipped("check", str(draft))
+    assert result.exit_code == 0, result.stderr
+    assert "No prose found: headings" in result.stdout
+
+
+def test_a_key_the_base_lacks_is_no_agreeing_citation(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "IM bioavailability is about 93 % [@smith2099].")
+    assert "unknown-key" in problem_kinds(finding), finding["problems"]
+    assert finding["parts"]["citations"] == "differs", finding["parts"]

@@ -219,6 +219,8 @@ def check_lines(report: CheckReport) -> list[str]:
     unchecked = f" {blind} not checked: see the lines that say 'not checked'."
     sentences = f"{report.sentences} sentence{'' if report.sentences == 1 else 's'}"
     lines.append(f"{sentences} checked: {counts or 'none'}.{unchecked * bool(blind)}")
+    if not report.sentences:  # a draft of headings only, say: they are not prose
+        lines.append("No prose found: headings, code, maths, HTML and front matter are not read.")
     return lines
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "CheckReport",
     "Finding",
     "SentenceProblem",
+    "loosely_matched",
 ]
 
 # SentenceProblem kinds, the worst first: the verdict is the first a sentence has.
@@ -38,6 +39,16 @@ PROBLEM_KINDS = (
 # Verdicts that are neither a problem nor a status: a claim matched too loosely to vouch
 # for the sentence, and a sentence stating a number, comparison or cause left unchecked.
 LOOSE = "loose-match"
+
+
+def loosely_matched(match: Match, parts: dict[str, str], *, but: str = "") -> bool:
+    """Whether a match cannot vouch for its sentence: its wording is only a possible match,
+    or a part the sentence states differs from the claim's (`but`: a part not to count)."""
+    return match.sure == "possible" or any(
+        verdict == "differs" for part, verdict in parts.items() if part != but
+    )
+
+
 NOT_CHECKED = "not-checked"
 FAIL_ON = (*PROBLEM_KINDS, *STATUSES_WORST_FIRST, LOOSE, NOT_CHECKED)
 

@@ -2,8 +2,9 @@
 
 The suggestion is the claim's statement reworded the GRADE way ("may", "probably", "It
 is very uncertain whether..."); the sentence's citations are kept, placed before its
-final stop. Only overclaims are rewritten: an opposite or a wrong number needs the
-writer's judgement, not a template.
+final stop. Only overclaims of a claim matched closely are rewritten: an opposite or a
+wrong number needs the writer's judgement, and a loose match (a possible wording, or a
+part that differs) may be another claim's, whose wording must not replace the writer's.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from .findings import CheckReport, Finding
+from .findings import CheckReport, Finding, loosely_matched
 
 __all__ = ["fixed_text", "unified_diff"]
 
@@ -37,6 +38,8 @@ def _replacement(finding: Finding, kind: str) -> str | None:
         return None
     if any(p.kind in ("opposite", "mismatch", "cited-against") for p in finding.problems):
         return None  # the writer must decide what the sentence should say first
+    if finding.match is None or loosely_matched(finding.match, finding.parts, but="hedging"):
+        return None  # another claim's wording must not replace what the writer meant
     body = overclaim.suggestion.rstrip()
     stop = body[-1] if body[-1:] in ".!?" else "."
     return body.rstrip(".!?") + _citations(finding, kind) + stop

@@ -293,7 +293,9 @@ def judge(
     if flip is None:  # how firmly it is worded, against what the evidence allows
         compared["hedging"] = "differs" if "overclaim" in kinds else "agrees"
     if sentence.keys:
-        compared["citations"] = "differs" if "cited-against" in kinds else "agrees"
+        # a cited work against the claim, retracted, or not in the base: not vouched for
+        wrong = kinds & {"cited-against", "cited-retracted", "unknown-key"}
+        compared["citations"] = "differs" if wrong else "agrees"
     return Verdict(claim, match, ranked, suggested, compared)
 
 

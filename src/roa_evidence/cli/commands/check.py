@@ -98,10 +98,10 @@ def check(
     for value in fail_on or []:
         for item in filter(None, (v.strip().lower() for v in value.split(","))):
             if item not in FAIL_ON:
-                fail(
-                    f"unknown --fail-on '{item}'; {nearest(item, FAIL_ON)} "
-                    f"(one of {', '.join(FAIL_ON)})"
-                )
+                hint = nearest(item, FAIL_ON)
+                if hint.startswith("did you mean"):  # else the hint lists them all already
+                    hint += f" (one of {', '.join(FAIL_ON)})"
+                fail(f"unknown --fail-on '{item}'; {hint}")
             failing.append(item)
     if output is not None and not fix:
         fail("-o writes the corrected copy of --fix; add --fix, or leave -o out")
@@ -155,11 +155,15 @@ def _write_fix(text: str, report: CheckReport, name: str, output: Path | None, f
     fixed, count = fixed_text(text, report)
     if output is None:
         sys.stdout.write(unified_diff(text, fixed, name))
-        sys.stderr.write(f"roa-evidence: {count} sentences reworded (a diff; nothing written)\n")
+        sys.stderr.write(f"roa-evidence: {_reworded(count)} (a diff; nothing written)\n")
         return
     same = name != "<stdin>" and output.resolve() == Path(name).resolve()
     if same and not (sys.stdin.isatty() and typer.confirm(f"Rewrite the draft {name} itself?")):
         fail(f"-o {output} is the draft itself; write the copy elsewhere and compare")
     with atomic_output(output, force=force or same) as stream:
         stream.write(fixed)
-    sys.stderr.write(f"roa-evidence: {count} sentences reworded, written to {output}\n")
+    sys.stderr.write(f"roa-evidence: {_reworded(count)}, written to {output}\n")
+
+
+def _reworded(count: int) -> str:
+    return f"{count} sentence{'' if count == 1 else 's'} reworded"
