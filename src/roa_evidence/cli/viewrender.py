@@ -228,7 +228,8 @@ def _finding_line(path: str, finding: Finding) -> str:
     parts: list[str] = []
     claim = finding.claim
     if claim is not None:
-        parts.append(f"{claim.id} ({certainty.label(claim.certainty)}, {claim.status})")
+        loose = f"; loose match: {', '.join(finding.loose)}" if finding.loose else ""
+        parts.append(f"{claim.id} ({certainty.label(claim.certainty)}, {claim.status}{loose})")
     for problem in finding.problems:
         text = f"{problem.kind}: {problem.detail}"
         if problem.suggestion:

@@ -6,7 +6,7 @@ sentence's verdict is its worst problem, else its claim's status, else `no-claim
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +24,7 @@ __all__ = [
     "Finding",
     "SentenceProblem",
     "loosely_matched",
+    "looseness",
 ]
 
 # SentenceProblem kinds, the worst first: the verdict is the first a sentence has.
@@ -41,12 +42,23 @@ PROBLEM_KINDS = (
 LOOSE = "loose-match"
 
 
+# The parts judged once a claim is matched: one that differs is a problem of its own
+# (opposite, mismatch, overclaim, cited-against), not a doubt about the match.
+JUDGED_PARTS = frozenset({"negation and direction", "quantity", "hedging", "citations"})
+
+
+def looseness(match: Match, parts: dict[str, str], *, but: Collection[str] = ()) -> list[str]:
+    """Why a match cannot vouch for its sentence, empty when it can: its wording is only a
+    possible match, or a part the sentence states differs from the claim's (`but`: parts
+    not to count)."""
+    reasons = ["worded only near it"] if match.sure == "possible" else []
+    differing = (p for p, verdict in parts.items() if verdict == "differs" and p not in but)
+    return reasons + [f"{part} differ{'' if part.endswith('s') else 's'}" for part in differing]
+
+
 def loosely_matched(match: Match, parts: dict[str, str], *, but: str = "") -> bool:
-    """Whether a match cannot vouch for its sentence: its wording is only a possible match,
-    or a part the sentence states differs from the claim's (`but`: a part not to count)."""
-    return match.sure == "possible" or any(
-        verdict == "differs" for part, verdict in parts.items() if part != but
-    )
+    """Whether a match cannot vouch for its sentence (see `looseness`)."""
+    return bool(looseness(match, parts, but=(but,)))
 
 
 NOT_CHECKED = "not-checked"
@@ -84,6 +96,12 @@ class Finding:
     parts: dict[str, str] = field(default_factory=dict)
     not_checked: str = ""
 
+    @property
+    def loose(self) -> list[str]:
+        """Why the matched claim may not be what this sentence says (the parts judged after
+        matching are its problems); empty when the match is close."""
+        return looseness(self.match, self.parts, but=JUDGED_PARTS) if self.match else []
+
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
             "line": self.line,
@@ -106,6 +124,7 @@ class Finding:
                     "how": self.match.how,
                     "matched": self.match.against,
                     "sure": self.match.sure,
+                    "loose": self.loose,
                     "suggested_keys": list(self.suggested_keys),
                     "parts": dict(self.parts),
                 }
