@@ -161,6 +161,11 @@ def test_a_changed_vocabulary_rebuilds_the_database(own_base: Path, tmp_path: Pa
         ("routes: [IV]\ntopics: [a]\n", 1, "conditions: declare at least one condition"),
         ("routes: [IV]\ntopics: ['a, b']\nconditions: [any]\n", 2, "is not a term"),
         ("routes: [IV\n", 2, "list is not closed"),
+        (
+            "drug: [psilocybin, [magic]]\nroutes: [IV]\ntopics: [a]\nconditions: [any]\n",
+            1,
+            "drug: expected the drug's name, or a list of the names",
+        ),
     ],
 )
 def test_a_broken_vocabulary_is_refused_at_its_line(
@@ -180,6 +185,49 @@ def test_the_shipped_base_declares_ketamines_vocabulary() -> None:
     assert shipped.route_aliases["intramuscular"] == "IM"
     assert shipped.condition_aliases["trd"] == "depression"
     assert "dosing" in shipped.topics
+    assert shipped.drug == ("ketamine",)
+
+
+DRUG_DRAFT = (
+    "Magic mushrooms were tried by 40 % of the people we asked.\n\n"
+    "Ketamine was tried by 40 % of the people we asked.\n"
+)
+
+
+def _not_checked(data: Path, tmp_path: Path) -> list[int]:
+    """The lines of DRUG_DRAFT `check` lists as not checked, on the base in `data`."""
+    draft = tmp_path / "draft.md"
+    draft.write_text(DRUG_DRAFT, encoding="utf-8")
+    db = tmp_path / f"{data.name}.sqlite"
+    code, out, err = _cli("--data", str(data), "--db", str(db), "check", str(draft), "-f", "json")
+    assert code == 0, err
+    return [f["line"] for f in json.loads(out)["findings"] if f.get("not_checked")]
+
+
+def test_a_base_declares_its_drug_and_check_reads_it(tmp_path: Path) -> None:
+    folder = tmp_path / "psilocybin"
+    args = ["--routes", "oral,IV", "--topics", "efficacy"]
+    code, _, err = _cli("init", str(folder), "--drug", "psilocybin, magic mushrooms", *args)
+    assert code == 0, err
+    vocabulary, problems = read_vocabulary(
+        folder / "vocabulary.yaml", (folder / "vocabulary.yaml").read_text(encoding="utf-8")
+    )
+    assert problems == [] and vocabulary is not None
+    assert vocabulary.drug == ("psilocybin", "magic mushrooms")
+    # a sentence naming the base's drug is about it: unchecked, it is listed as such...
+    assert _not_checked(folder, tmp_path) == [1]
+    # ...and in a base that names no drug, neither drug makes a sentence its subject
+    plain = tmp_path / "plain"
+    assert _cli("init", str(plain), *args)[0] == 0
+    assert _not_checked(plain, tmp_path) == []
+
+
+def test_init_refuses_a_drug_without_a_name(tmp_path: Path) -> None:
+    code, _, err = _cli(
+        "init", str(tmp_path / "x"), "--drug", " , ", "--routes", "IV", "--topics", "a"
+    )
+    assert code == 2
+    assert err == "Error: --drug names no drug; give its name, e.g. --drug psilocybin\n"
 
 
 def test_completion_offers_the_bases_terms(own_base: Path) -> None:

@@ -18,7 +18,6 @@ from typing import Any
 from ..query.records import ClaimRecord
 from . import numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
-from .words import DRUG
 
 __all__ = [
     "ABOUT_A_STUDY",
@@ -155,7 +154,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
         populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
         dimensions=dimensions,
-        names=frozenset(w for w in _NAME.findall(text) if w.lower() not in _NOT_NAMES),
+        names=frozenset(w for w in _NAME.findall(text) if _may_be_a_name(w.lower(), lay)),
         reaches=_reaches(text),
         quantities=tuple(stated),
         result=_states_a_result(topics, compares, dimensions),
@@ -235,7 +234,6 @@ _NOT_NAMES = frozenset(
         "intranasal",
         "intramuscular",
         "intravenous",
-        DRUG,
         "many",
         "most",
         "nasal",
@@ -273,12 +271,13 @@ _NOT_NAMES = frozenset(
 )
 
 
-_DRUG = re.compile(rf"\b{DRUG}\b", re.I)
+def _may_be_a_name(word: str, lay: routes.RouteWords) -> bool:
+    return word not in _NOT_NAMES and word not in lay.drug_words
 
 
 def names_the_drug(text: str) -> bool:
-    """Whether a text names the drug the base is about."""
-    return bool(_DRUG.search(text))
+    """Whether a text names the drug the base is about (its vocabulary's `drug:`)."""
+    return bool(routes.active().drug.search(text))
 
 
 def topic_words() -> frozenset[str]:
@@ -289,7 +288,7 @@ def topic_words() -> frozenset[str]:
         *(frozenset(literals(w)) for table in (_CONDITIONS, _POPULATIONS) for w in table.values()),
     ):
         found |= (words - COMMON) or words
-    return frozenset(found | {DRUG})
+    return frozenset(found | routes.active().drug_words)
 
 
 def _topics(text: str) -> frozenset[str]:

@@ -6,8 +6,9 @@ tongue") are data too: the `lay` lists of `routes` in the evidence base's
 `vocabulary.yaml`, read with the rest of it (`load.vocabfile`), so that a base about
 another drug brings its own. The vocabulary in use (`vocab.active()`, the base a
 command reads) gives them; a base that declares none gets the shipped base's, and a
-built-in list stands in should that be missing. `using(words)` puts other words in
-force for a block (a library caller's own list).
+built-in list stands in should that be missing. The drug's names (`drug:` in the same
+file) travel with them: a sentence naming the drug is about the base's subject. `using(words)`
+puts other words in force for a block (a library caller's own list).
 """
 
 from __future__ import annotations
@@ -68,14 +69,19 @@ _SPELLED = {
 
 @dataclass(frozen=True, eq=False)  # compared by identity: it keys the routes cache
 class RouteWords:
-    """A base's lay words for its routes, compiled into one pattern (longest first)."""
+    """A base's lay words for its routes, compiled into one pattern (longest first), and
+    the names of its drug."""
 
     lay: Mapping[str, tuple[str, ...]]
     pattern: re.Pattern[str]
     route_of: Mapping[str, str]  # lay phrase (lower case, single spaces) -> route
+    drug: re.Pattern[str]  # any of the drug's names
+    drug_words: frozenset[str]  # the words of its names, lower case: no distinctive word
 
     @classmethod
-    def build(cls, lay: Mapping[str, Sequence[str]]) -> RouteWords:
+    def build(cls, lay: Mapping[str, Sequence[str]], drug: Sequence[str] = ()) -> RouteWords:
+        names = sorted({" ".join(n.lower().split()) for n in drug} - {""}, key=len, reverse=True)
+        drug_pattern = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) or "(?!)"
         route_of: dict[str, str] = {}
         for route, phrases in lay.items():
             for phrase in phrases:
@@ -85,16 +91,23 @@ class RouteWords:
         ordered = sorted(route_of, key=len, reverse=True)
         body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) or "(?!)"
         pattern = re.compile(rf"\b(?:{body})\b", re.I)
-        return cls({r: tuple(p) for r, p in lay.items()}, pattern, route_of)
+        return cls(
+            {r: tuple(p) for r, p in lay.items()},
+            pattern,
+            route_of,
+            re.compile(rf"\b(?:{drug_pattern})\b", re.I),
+            frozenset(word for name in names for word in name.split()),
+        )
 
 
 @lru_cache(maxsize=8)
-def _built(lay: tuple[tuple[str, tuple[str, ...]], ...]) -> RouteWords:
-    return RouteWords.build(dict(lay))
+def _built(lay: tuple[tuple[str, tuple[str, ...]], ...], drug: tuple[str, ...]) -> RouteWords:
+    return RouteWords.build(dict(lay), drug)
 
 
 def _vocabulary_words() -> RouteWords:
-    """The lay words of the vocabulary in use, else the shipped base's, else built in."""
+    """The lay words of the vocabulary in use, else the shipped base's, else built in; and
+    its drug's names (none when it declares none: a drug's name is no other base's)."""
 
     vocabulary = vocab.active()
     if _LAST and _LAST[0][0] is vocabulary:  # asked for every sentence: the same one
@@ -105,7 +118,7 @@ def _vocabulary_words() -> RouteWords:
             lay = shipped_vocabulary().lay
         except EvidenceError:  # an installation without its data: the built-in list
             lay = {}
-    words = _built(tuple(sorted((lay or _BUILT_IN).items())))
+    words = _built(tuple(sorted((lay or _BUILT_IN).items())), vocabulary.drug)
     _LAST[:] = [(vocabulary, words)]
     return words
 

@@ -8,14 +8,11 @@ import re
 
 from rapidfuzz import utils
 
+from . import routes
 from .lexicon import canonical
 from .routes import normalise_routes
 
-__all__ = ["DRUG", "content_words", "normalised"]
-
-# The drug the draft checker takes a sentence's subject to be, in one place: a base's
-# vocabulary does not declare its drug yet (docs/own-base.md, "Checking drafts").
-DRUG = "ketamine"
+__all__ = ["content_words", "normalised"]
 
 _NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
 _STOP_WORDS = (
@@ -29,7 +26,7 @@ _STOP_WORDS = (
     "suggests suggest shows show found reported report reportedly claimed it's "
     "approximately roughly around near nearly almost fully"
 )
-_STOP = frozenset([*_STOP_WORDS.split(), DRUG])
+_STOP = frozenset(_STOP_WORDS.split())
 
 
 def normalised(text: str) -> str:
@@ -41,5 +38,11 @@ def normalised(text: str) -> str:
 
 def content_words(processed_text: str) -> set[str]:
     """The distinctive words of a `normalised` text, cut to their first 7 letters
-    ("bioavailable", "bioavailability")."""
-    return {w[:7] for w in processed_text.split() if w not in _STOP and len(w) > 1 and w.isalpha()}
+    ("bioavailable", "bioavailability"). The drug's name is no distinctive word: every
+    claim is about it."""
+    drug = routes.active().drug_words
+    return {
+        w[:7]
+        for w in processed_text.split()
+        if w not in _STOP and w not in drug and len(w) > 1 and w.isalpha()
+    }

@@ -1,9 +1,10 @@
 """The evidence base's own vocabulary: `vocabulary.yaml`, read and written.
 
-A base declares the routes, topics and conditions its claims and studies may name,
-each with the other spellings accepted for it:
+A base declares its drug (the names a draft may call it by), and the routes, topics and
+conditions its claims and studies may name, each with the other spellings accepted for it:
 
 ```yaml
+drug: [psilocybin, magic mushrooms]   # a name, or a list of names
 routes:
   IV: {aliases: [intravenous, infusion], lay: [a drip]}
 topics: [efficacy, onset]            # a list, or a mapping of term -> {aliases: [...]}
@@ -45,6 +46,7 @@ class Vocabulary:
     topic_aliases: dict[str, str] = field(default_factory=dict)
     condition_aliases: dict[str, str] = field(default_factory=dict)
     lay: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    drug: tuple[str, ...] = ()  # the names a draft may call the base's drug by
 
     def terms(self, kind: str) -> tuple[str, ...]:
         """The terms of `kind` (route, topic or condition)."""
@@ -75,14 +77,15 @@ def read_vocabulary(path: Path, text: str) -> tuple[Vocabulary | None, list[Prob
         ]
     problems: list[Problem] = []
     for key in raw:
-        if key not in (*SECTIONS, "version"):
+        if key not in (*SECTIONS, "version", "drug"):
             problems.append(
                 Problem(
                     path,
                     raw.key_lines.get(key),
-                    f"unknown section '{key}'; expected routes, topics or conditions",
+                    f"unknown section '{key}'; expected drug, routes, topics or conditions",
                 )
             )
+    drug = _drug(path, raw, problems)
     sections: dict[str, tuple[tuple[str, ...], dict[str, str], dict[str, tuple[str, ...]]]] = {}
     for section in SECTIONS:
         sections[section] = _section(path, raw, section, problems)
@@ -92,9 +95,27 @@ def read_vocabulary(path: Path, text: str) -> tuple[Vocabulary | None, list[Prob
         sections[name] for name in SECTIONS
     )
     vocabulary = Vocabulary(
-        routes, topics, conditions, route_aliases, topic_aliases, cond_aliases, lay
+        routes, topics, conditions, route_aliases, topic_aliases, cond_aliases, lay, drug
     )
     return vocabulary, []
+
+
+def _drug(path: Path, raw: LineDict, problems: list[Problem]) -> tuple[str, ...]:
+    """The names `drug:` gives the base's drug (a name or a list of them); none when absent."""
+    if "drug" not in raw:
+        return ()
+    names = _words(raw["drug"])
+    if not names or not all(_is_word(n) for n in names):
+        problems.append(
+            Problem(
+                path,
+                raw.key_lines.get("drug"),
+                "drug: expected the drug's name, or a list of the names a draft may call it "
+                "by (e.g. drug: [psilocybin, magic mushrooms])",
+            )
+        )
+        return ()
+    return tuple(" ".join(str(n).split()) for n in names)
 
 
 def _section(
@@ -201,15 +222,18 @@ def vocabulary_yaml(vocabulary: Vocabulary) -> str:
             for term in terms
         }
 
-    document = {
-        "version": 1,
+    document: dict[str, Any] = {"version": 1}
+    if vocabulary.drug:
+        document["drug"] = list(vocabulary.drug)
+    document |= {
         "routes": section(vocabulary.routes, vocabulary.route_aliases),
         "topics": section(vocabulary.topics, vocabulary.topic_aliases),
         "conditions": section(vocabulary.conditions, vocabulary.condition_aliases),
     }
     header = (
-        "# This base's vocabulary: every route, topic and condition its claims and studies\n"
-        "# may name, with the other spellings accepted for each. See docs/own-base.md.\n"
+        "# This base's vocabulary: its drug's names, and every route, topic and condition its\n"
+        "# claims and studies may name, with the other spellings accepted for each. See\n"
+        "# docs/own-base.md.\n"
     )
     body = yaml.safe_dump(document, sort_keys=False, default_flow_style=None, allow_unicode=True)
     return header + body

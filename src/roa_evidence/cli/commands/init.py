@@ -52,11 +52,21 @@ def init(
             ),
         ),
     ] = None,
+    drug: Annotated[
+        str | None,
+        typer.Option(
+            "--drug",
+            metavar="NAMES",
+            help="The drug the base is about, and the other names a draft may call it by, "
+            "comma-separated (e.g. psilocybin,magic mushrooms): `check` takes a sentence "
+            "naming it to be about the base.",
+        ),
+    ] = None,
 ) -> None:
     """Create an evidence base: vocabulary.yaml, claims.yaml, studies.bib, grading.toml and
     a README of next steps. Every command run with --data DIR then speaks its vocabulary.
 
-    Example: roa-evidence init psilocybin --routes oral,IV=intravenous --topics efficacy
+    Example: roa-evidence init psilocybin --drug psilocybin --routes oral,IV --topics efficacy
     """
     # lazy: its templates and tempfile; the CLI starts without them
     from ...interchange.newbase import create_base, parse_declared
@@ -67,6 +77,9 @@ def init(
     for kind, terms in (("route", route_terms), ("topic", topic_terms)):
         if not terms:
             fail(f"--{kind}s names no {kind}; give at least one, e.g. --{kind}s IV,IM")
+    names = tuple(" ".join(n.split()) for n in (drug or "").split(",") if n.strip())
+    if drug is not None and not names:
+        fail("--drug names no drug; give its name, e.g. --drug psilocybin")
     vocabulary = Vocabulary(
         route_terms,
         topic_terms,
@@ -74,6 +87,7 @@ def init(
         route_aliases,
         topic_aliases,
         condition_aliases,
+        drug=names,
     )
     written = create_base(folder, vocabulary)
     print(f"Created the evidence base {folder} ({', '.join(p.name for p in written)}).")
