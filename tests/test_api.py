@@ -137,3 +137,15 @@ def test_a_claim_made_through_the_models_has_the_store_defaults() -> None:
     work = Work(key="k", position=0, entry_type="article")
     assert (work.level, work.routes, work.is_document, work.fields_json) == (1, "", False, "{}")
     assert EvidenceLink(claim_id="c", source="k", stance="supports").flags == ""
+
+
+@pytest.mark.slow  # a fresh interpreter
+def test_only_check_loads_the_draft_checker(evidence_dir: Path, tmp_path: Path) -> None:
+    """The checker (rapidfuzz and its rules, about 0.1 s) is loaded by `check` alone."""
+    args = ["--data", str(evidence_dir), "--db", str(tmp_path / "e.sqlite")]
+    printed, imported = _run_reporting([*args, "claims", "--format", "json"], "rapidfuzz")
+    assert printed.startswith("[") and not imported
+    draft = tmp_path / "draft.md"
+    draft.write_text("IM ketamine has a bioavailability of 93 %.\n", encoding="utf-8")
+    printed, imported = _run_reporting([*args, "check", str(draft)], "rapidfuzz")
+    assert "sentence checked" in printed and imported

@@ -6,19 +6,19 @@ import sys
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ...bounded import MAX_DRAFT_FILE
-from ...draftcheck import FAIL_ON, decode_draft, docx_text, kind_of, read_draft
-from ...draftcheck import check as check_draft
-from ...draftcheck.findings import CheckReport
 from ...query.records import retraction_text
 from ...vocab import nearest
 from ..common import CheckFormat, CheckFormatOpt, connection, fail
 from ..output import stream_json
 from ..progress import progress
+
+if TYPE_CHECKING:
+    from ...draftcheck.findings import CheckReport
 
 
 class DraftKind(StrEnum):
@@ -91,7 +91,9 @@ def check(
 
     Example: roa-evidence check draft.md --fail-on opposite,mismatch,cited-against,overclaim
     """
-    # lazy: SQLAlchemy; the CLI starts without it
+    # lazy: SQLAlchemy and the checker (rapidfuzz, its rules); the CLI starts without them
+    from ...draftcheck import FAIL_ON, decode_draft, docx_text, kind_of, read_draft
+    from ...draftcheck import check as check_draft
     from ...query.queries import find_claims, find_works
 
     failing: list[str] = []
