@@ -15,9 +15,11 @@ from roa_evidence.draftcheck.routes import routes_meant
 
 
 def test_open_label_does_not_vouch_for_double_blind(shipped: Run, tmp_path: Path) -> None:
-    finding = check_one(shipped, tmp_path, "The Chilukuri trial was open-label.")
+    finding = check_one(shipped, tmp_path, "The Chilukuri trial was properly double-blind.")
     assert finding["verdict"] not in GREEN, finding
-    assert finding["parts"].get("design") == "differs", finding["parts"]
+    # "was not double-blind" vouches for "open-label", and only for it
+    assert finding["parts"].get("design") == "agrees", finding["parts"]
+    assert "opposite" in problem_kinds(finding), finding["problems"]
 
 
 def test_far_from_a_place_is_no_negation(shipped: Run, tmp_path: Path) -> None:

@@ -59,6 +59,7 @@ STANDING = 90.0  # otherwise, wording + shared words + parts' fit this strong...
 STANDING_MARGIN = 25.0  # ...and this far ahead of any other claim's
 STANDING_SHARED = 20.0  # ...sharing this much of the sentence's distinctive wording
 STATED_VALUE = 25.0  # ...counting a value agreeing with the claim's own this much
+TELLING_COUNT = 10.0  # ...or a count this large ("eighteen people"; "one trial" says little)
 
 
 @dataclass(frozen=True)
@@ -262,7 +263,7 @@ class Matcher:
         stated = _with_dimensions(words, said)
         valued: set[str] = set()  # the claims whose own value the sentence states
         if said.quantities:
-            stating = [t for t in self._valued if self._states_value(said, t)]
+            stating = [t for t in self._valued if self._states_value(said, t, TELLING_COUNT)]
             valued = {t.claim.id for t in stating}
             listed = {id(t) for t, _ in closest}
             added = [(t, _score(processed, routes, t)) for t in stating if id(t) not in listed]
@@ -300,8 +301,11 @@ class Matcher:
             return None  # one common word ("last") is no paraphrase
         return Match(target.claim, score, "standing-out", target.label)
 
-    def _states_value(self, said: parts.Parts, target: _Target) -> bool:
-        return parts.states_its_value(said, target.claim, measures_only=True)
+    def _states_value(
+        self, said: parts.Parts, target: _Target, counts_from: float = math.inf
+    ) -> bool:
+        """A measure agreeing with the claim's own; a count only from `counts_from`."""
+        return parts.states_its_value(said, target.claim, counts_from)
 
     def _fit(self, said: parts.Parts, target: _Target, unknown_topic: float = 0.0) -> float:
         return parts.fit(said, self._parts[target.claim.id], target.claim, unknown_topic)

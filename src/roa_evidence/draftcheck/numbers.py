@@ -162,17 +162,23 @@ _APPROXIMATE = re.compile(
 
 # "ninety-three", "twenty five": a tens word and a units word, read as one number.
 _COMPOUND = rf"(?:{'|'.join(_TENS_WORDS)})[- ](?:{'|'.join(_UNITS_WORDS)})\b"
+_HUNDREDS = rf"(?:{'|'.join(_UNITS_WORDS)}) hundred\b"  # "three hundred patients"
 _NUM = (
-    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_COMPOUND}|"
+    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_COMPOUND}|{_HUNDREDS}|"
     + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
     + r")"
 )
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
+# A word between a number and what it counts describes them ("18 depressed subjects"); "one
+# my patients ask", "one of the patients" count nothing.
+_DESCRIBING = (
+    r"(?!(?:my|our|your|his|her|their|its|the|a|an|of|in|and|or|to|we|i|you|they)\b)[a-z-]+"
+)
 _QUANTITY = re.compile(
     rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{_NUM})"
     rf"(?:\s*(?P<ua>{_UNIT})(?![\w/]))?"
     rf"(?:\s*(?:-|\u2013|\u2014|to|(?(between)and|(?!)))\s*(?P<b>{_NUM}))?"
-    rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?:\s+[a-z-]+){{1,2}}?\s+(?P<uc>{_UNIT})\b)?",
+    rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?:\s+{_DESCRIBING}){{1,2}}?\s+(?P<uc>{_UNIT})\b)?",
     re.I,
 )
 
@@ -209,6 +215,8 @@ def _number(text: str) -> tuple[float, float]:
     if word is not None:
         return float(word), 1.0
     tens, _, unit = text.lower().replace("-", " ").partition(" ")
+    if unit == "hundred" and tens in _UNITS_WORDS:
+        return float(100 * (_UNITS_WORDS.index(tens) + 1)), 100.0
     if tens in _TENS_WORDS and unit in _UNITS_WORDS:
         return float(_TENS_WORDS[tens] + _UNITS_WORDS.index(unit) + 1), 1.0
     digits = text.replace(",", "")

@@ -375,12 +375,11 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
     return max(0.0, min(100.0, score))
 
 
-def states_its_value(said: Parts, claim: ClaimRecord, measures_only: bool = False) -> bool:
-    """Whether the sentence states a value agreeing with the claim's own (with
-    `measures_only`, a share, a time, a dose or a concentration: not a count, "one trial"
-    is said of too many things to point to a claim)."""
+def states_its_value(said: Parts, claim: ClaimRecord, counts_from: float = 0.0) -> bool:
+    """Whether the sentence states a value agreeing with the claim's own; a count only
+    from `counts_from` ("one trial" is said of too many things to point to a claim)."""
     known = _claim_value(tuple(claim.value.items())) if claim.value else None
-    if known is None or (measures_only and known.dimension in _COUNTS):
+    if known is None or (known.dimension in _COUNTS and known.low < counts_from):
         return False
     return any(numbers.agrees(q, known) for q in said.quantities)
 
@@ -409,7 +408,9 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
         )
         result["comparison"] = "agrees" if same else "differs"
     if said.design_terms:  # a claim about a study vouches only for the design it states
-        if said.design_terms <= claimed.design_terms:
+        # "was not double-blind" vouches for "open-label"
+        denied = {"open-label"} if polarity.denies_blinding(claim.statement) else set()
+        if said.design_terms <= claimed.design_terms | denied:
             result["design"] = "agrees"
         elif claim.kind in ABOUT_A_STUDY:
             result["design"] = "differs"

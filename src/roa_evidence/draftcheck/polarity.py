@@ -23,7 +23,7 @@ from .lexicon import canonical
 from .routes import RouteWords, active, routes_in_order
 from .words import content_words, normalised
 
-__all__ = ["Polarity", "has_than", "opposite", "polarity"]
+__all__ = ["Polarity", "denies_blinding", "has_than", "opposite", "polarity"]
 
 # Phrases that contain a negator but do not negate the proposition.
 _NOT_NEGATIONS = re.compile(
@@ -297,7 +297,11 @@ def opposite(sentence: str, statement: str) -> str | None:
     """Why the sentence asserts the opposite of the statement, or None when it does not."""
     if _OPEN_QUESTION.search(sentence):
         return None
-    said, claimed = polarity(sentence), polarity(statement)
+    sentence, statement = _unblinded_as_not_blind(sentence, statement)
+    claimed = polarity(statement)
+    if claimed.negated and _RATHER_THAN.search(sentence):
+        sentence = _rather_than_as_not(sentence)
+    said = polarity(sentence)
     negated = said.negated
     if not said.directions and not claimed.directions:  # a ranking has its own clause
         negated = polarity(_claim_clause(sentence, statement)).negated
@@ -322,6 +326,49 @@ def opposite(sentence: str, statement: str) -> str | None:
     if said.equivalence and not claimed.equivalence and _directional(claimed, canonical(statement)):
         return "the claim ranks the routes, the sentence says they are alike"
     return None
+
+
+# "open-label" says "not double-blind" without a negation: against a text that denies
+# blinding, it is read as that denial ("was open-label" repeats "was not double-blind"),
+# unless it is denied already ("an open-label study without blinding"). Only there: a
+# claim of "an open-label randomised trial" is not denied by "it was randomised".
+_OPEN_LABEL = re.compile(r"\b(?:open[- ]label(?:led)?|unblinded|non-?blinded|unmasked)\b", re.I)
+_NOT_BLIND = re.compile(r"\bnot (?:double|triple)[- ]?blind", re.I)
+_NO_BLINDING = re.compile(r"\b(?:without|no|not|never) (?:any )?(?:blind|mask)", re.I)
+
+
+def denies_blinding(text: str) -> bool:
+    """Whether a text says a study was not double-blind (so open-label)."""
+    return bool(_NOT_BLIND.search(text))
+
+
+def _unblinded_as_not_blind(sentence: str, statement: str) -> tuple[str, str]:
+    def read(text: str, other: str) -> str:
+        if denies_blinding(other) and _OPEN_LABEL.search(text) and not _NO_BLINDING.search(text):
+            return _OPEN_LABEL.sub("not double-blind", text)
+        return text
+
+    return read(sentence, statement), read(statement, sentence)
+
+
+# "compared the spray with saline rather than with a drip" denies the comparison with the
+# drip the claim denies ("did not compare intranasal with IV"). Read so only where a route
+# follows and the claim is negated: "rather than blocking it", "hours rather than weeks"
+# and "veins rather than the portal system" deny nothing a claim is about.
+_RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\b")
+_THEN_A_ROUTE = re.compile(r" (?:(?:with|against|to|by|via|on|as) )?(?:(?:a|an|the) )?")
+
+
+def _rather_than_as_not(sentence: str) -> str:
+    routes = {start for start, _, _ in routes_in_order(sentence)}
+    pieces, at = [], 0
+    for match in _RATHER_THAN.finditer(sentence):
+        after = _THEN_A_ROUTE.match(sentence, match.end())
+        # the route's name may start at its article ("a drip") or after it ("IV")
+        if after is not None and any(match.end() < at <= after.end() for at in routes):
+            pieces += [sentence[at : match.start()], "and not"]
+            at = match.end()
+    return "".join([*pieces, sentence[at:]])
 
 
 # Where a sentence's clauses part: a semicolon, or a word that opens a clause of its own

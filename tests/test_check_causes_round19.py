@@ -1,0 +1,78 @@
+"""`check` on the general causes behind blind rounds 19 and 20's misses
+(tests/fixtures/drafts/paraphrase-heldout-19.yaml, -20.yaml): a trial's size in any words,
+"one" as a pronoun, "open-label" against "not double-blind", and "rather than with a drip".
+Through the CLI on a real draft and the shipped base, in sentences worded apart from the
+corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, check_one, problem_kinds
+from roa_evidence.draftcheck import numbers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Eighteen adults had the intramuscular shot in that study.",
+        "The jab went to eighteen adults in all.",
+    ],
+)
+def test_a_trials_size_points_to_the_claim_that_states_it(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "im-study-18-subjects", finding
+    assert not problem_kinds(finding), finding["problems"]
+
+
+def test_a_size_on_another_route_is_not_that_trials(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "Eighteen patients had IV ketamine at our unit.")
+    assert finding["claim"] != "im-study-18-subjects", finding
+
+
+def test_one_as_a_pronoun_counts_nobody(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "That is one my students raise every single year.")
+    assert "unsourced" not in problem_kinds(finding), finding
+    assert numbers.quantities("one of the patients was sick") == []
+
+
+def test_hundreds_in_words_are_read() -> None:
+    [found] = numbers.quantities("Three hundred patients were treated at the clinic.")
+    assert (found.low, found.dimension) == (300.0, "participants")
+
+
+def test_open_label_repeats_not_double_blind(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "The Chilukuri study was an open-label one.")
+    assert finding["claim"] == "im-study-not-double-blind", finding
+    assert "opposite" not in problem_kinds(finding), finding["problems"]
+    assert finding["parts"].get("design") == "agrees", finding["parts"]
+    denied = check_one(shipped, tmp_path, "The Chilukuri study was not open-label.")
+    assert "opposite" in problem_kinds(denied), denied
+
+
+def test_open_label_without_blinding_is_one_denial(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "The Chilukuri team ran an open-label trial without any blinding."
+    )
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_rather_than_a_route_denies_the_comparison_with_it(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "The Lapidus trial set the nasal spray against saline rather than against an "
+        "infusion [@lapidus2014randomized].",
+    )
+    assert finding["claim"] == "in-no-head-to-head-vs-iv", finding
+    assert not {"opposite", "cited-against"} & problem_kinds(finding), finding["problems"]
+    compared = check_one(
+        shipped,
+        tmp_path,
+        "The Lapidus trial set the nasal spray against an infusion [@lapidus2014randomized].",
+    )
+    assert "opposite" in problem_kinds(compared), compared
