@@ -76,3 +76,32 @@ def test_rather_than_a_route_denies_the_comparison_with_it(shipped: Run, tmp_pat
         "The Lapidus trial set the nasal spray against an infusion [@lapidus2014randomized].",
     )
     assert "opposite" in problem_kinds(compared), compared
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In truth ketamine activates the NMDA receptor.",
+        "Ketamine turns the NMDA receptors on, and that is how it works.",
+    ],
+)
+def test_a_receptor_stimulated_is_not_antagonised(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "nmda-receptor-target", finding
+    assert "opposite" in problem_kinds(finding), finding["problems"]
+
+
+def test_a_receptor_blocked_is_antagonised(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "Ketamine inhibits the NMDA receptor.")
+    assert finding["claim"] == "nmda-receptor-target", finding
+    assert "opposite" not in problem_kinds(finding), finding["problems"]
+
+
+def test_who_was_blinded_says_the_design(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "As for Chilukuri, the patients and the assessors were blinded."
+    )
+    assert finding["claim"] == "im-study-not-double-blind", finding
+    assert "opposite" in problem_kinds(finding), finding["problems"]

@@ -15,6 +15,8 @@ from functools import lru_cache
 
 __all__ = ["COMMON", "canonical", "literals", "rule_words", "stems"]
 
+# A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
+_RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
 # (pattern, replacement), applied in order, case-insensitively.
 _RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows
@@ -61,6 +63,23 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\bno (?:significant |real |meaningful |clear |statistically significant )?"
         r"(?:gap|divergence)\b",
         "no significant difference",
+    ),
+    # a receptor blocked is a receptor antagonised; one stimulated or switched on is not
+    (
+        r"\b(?:blocks|blocked|blocking|block|inhibits|inhibited|inhibiting) (?:the )?"
+        rf"{_RECEPTOR} receptors?\b",
+        r"acts on \1 receptors as an antagonist",
+    ),
+    (
+        r"\b(?:stimulates|stimulated|stimulating|stimulate|activates|activated|activating|"
+        r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?"
+        rf"{_RECEPTOR} receptors?\b",
+        r"does not act on \1 receptors as an antagonist",
+    ),
+    (
+        r"\b(?:switches|switching|switch|turns|turning|turn) (?:the )?"
+        rf"{_RECEPTOR} receptors? on\b",
+        r"does not act on \1 receptors as an antagonist",
     ),
     # ranking verbs
     (

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..query.records import ClaimRecord
-from . import numbers, polarity, routes
+from . import designs, numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
 
 __all__ = [
@@ -78,20 +78,6 @@ _POPULATIONS = {
     "older adults": r"elderly|older (?:adults|people|patients)",
 }
 _POPULATION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _POPULATIONS.items()}
-# What a study's design is said to be, term by term, each in its family: "open-label" and
-# "double-blind" both speak of blinding, but one does not vouch for the other.
-_DESIGN_TERMS = {
-    "double-blind": ("blinding", r"\b(?:double|triple)[- ]?blind(?:ed)?\b"),
-    "single-blind": ("blinding", r"\bsingle[- ]?blind(?:ed)?\b"),
-    "open-label": ("blinding", r"\b(?:open[- ]label|unblinded|non-?blinded|unmasked)\b"),
-    "blinded": ("blinding", r"(?<![\w-])blinded\b"),
-    "randomised": ("randomisation", r"(?<![\w-])randomi[sz](?:ed|ation)\b"),
-    "non-randomised": ("randomisation", r"\bnon-?randomi[sz](?:ed|ation)\b"),
-    "placebo": ("placebo", r"\bplacebo\b"),
-    "crossover": ("crossover", r"\bcross-?over\b"),
-}
-_DESIGN = {t: (family, re.compile(p, re.I)) for t, (family, p) in _DESIGN_TERMS.items()}
-_DESIGN_WORDS = ("blind", "label", "random", "placebo", "cross", "mask")
 
 
 @dataclass(frozen=True)
@@ -137,14 +123,11 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         compares = "preference"  # "patients preferred IM over IV": no ranking of effect
     else:
         compares = ""
-    topics = _topics(words)
     dimensions = frozenset(q.dimension for q in stated)
-    lowered = text.lower()
-    terms = (
-        frozenset(t for t, (_, p) in _DESIGN.items() if p.search(text))
-        if any(word in lowered for word in _DESIGN_WORDS)  # most texts: no pattern is run
-        else frozenset()
-    )
+    terms = designs.terms(text)
+    families = designs.families(terms)
+    # who was blinded, and nothing else: what a study was ("patients and raters were blinded")
+    topics = _topics(words) or frozenset({"evidence"} if "blinding" in families else ())
     return Parts(
         routes=named,
         topics=topics,
@@ -158,7 +141,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         reaches=_reaches(text),
         quantities=tuple(stated),
         result=_states_a_result(topics, compares, dimensions),
-        designs=frozenset(_DESIGN[t][0] for t in terms),
+        designs=families,
         design_terms=terms,
     )
 
