@@ -105,3 +105,50 @@ def test_who_was_blinded_says_the_design(shipped: Run, tmp_path: Path) -> None:
     )
     assert finding["claim"] == "im-study-not-double-blind", finding
     assert "opposite" in problem_kinds(finding), finding["problems"]
+
+
+@pytest.mark.parametrize(
+    ("text", "share"),
+    [
+        ("roughly one-fifth of the dose", 20.0),
+        ("about four fifths of the dose", 80.0),
+        ("nearly three-quarters of the patients", 75.0),
+        ("pain fell by just about a third", 100 / 3),
+        ("a tenth of the spray", 10.0),
+    ],
+)
+def test_fractions_in_words_are_shares(text: str, share: float) -> None:
+    assert [(q.low, q.dimension) for q in numbers.quantities(text)] == [(share, "percent")]
+
+
+def test_a_share_in_words_is_compared_with_the_claims(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Reportedly, three-quarters of an IM dose ends up in the blood."
+    )
+    assert finding["claim"] == "im-bioavailability-93", finding
+    assert "mismatch" in problem_kinds(finding), finding["problems"]
+
+
+def test_decades_are_a_time(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IV ketamine has reportedly been studied for depression for five decades.",
+    )
+    assert finding["claim"] == "iv-studied-almost-20-years", finding
+    assert "mismatch" in problem_kinds(finding), finding["problems"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patient advocates report that some Australian clinics give IM ketamine for depression.",
+        "Patients tell us that IV ketamine gives more relief than a nasal spray.",
+    ],
+)
+def test_what_patients_or_their_groups_report_is_attributed(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] is not None, finding
+    assert "overclaim" not in problem_kinds(finding), finding["problems"]

@@ -40,10 +40,12 @@ _VERY_UNCERTAIN = re.compile(
     r"it (?:has been|is) (?:claimed|said|suggested|reported|asserted|alleged)|"
     r"(?:is|are|was|were|(?:has|have) been) (?:claimed|said|alleged|reported|thought|"
     r"believed) to|"
-    r"(?:some |many |a few )?(?:patients|people|users|clinics|authors|sources|"
-    r"advocates|proponents|commentators|practitioners) (?:on here |online |in (?:online )?"
-    r"forums |on forums |in surveys )?(?:have |had )?(?:report|say|describe|claim|believe|"
-    r"feel|find|found|reported|said|described|claimed|told)|"
+    r"(?:some |many |a few )?(?:patient groups|patient advocates|patients|people|users|"
+    r"clinics|authors|sources|advocates|proponents|backers|supporters|commentators|"
+    r"practitioners) (?:on here |online |in (?:online )?forums |on forums |in surveys |"
+    r"elsewhere )?(?:have |had )?(?:report|say|"
+    r"describe|claim|believe|feel|find|found|reported|said|described|claimed|told|tell (?:me|"
+    r"us))|"
     r"according to (?:some|anecdotal|patient)|claims? that|asserts? that|"
     r"the (?:first|second) document (?:says|claims|states|asserts))\b",
     re.I,

@@ -46,6 +46,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "months": ("time", 43830.0),
     "year": ("time", 525960.0),
     "years": ("time", 525960.0),
+    "decade": ("time", 5259600.0),
+    "decades": ("time", 5259600.0),
     "mg/kg": ("dose", 1.0),
     "mg per kg": ("dose", 1.0),
     "mg per kilogram": ("dose", 1.0),
@@ -137,14 +139,35 @@ _FRACTIONS = {
     "a half": 50.0,
     "two thirds": 200 / 3,
     "three quarters": 75.0,
+    "a fifth": 20.0,
+    "one fifth": 20.0,
+    "two fifths": 40.0,
+    "three fifths": 60.0,
+    "four fifths": 80.0,
+    "a tenth": 10.0,
+    "one tenth": 10.0,
+    "a sixth": 100 / 6,
+    "one sixth": 100 / 6,
+    "an eighth": 12.5,
+    "one eighth": 12.5,
 }
-_FRACTION_WORDS = "|".join(sorted(_FRACTIONS, key=len, reverse=True))
-# "a third of them", or a change "by a third" ("scores fell by about a third")
+# each written with a space or a hyphen ("three-quarters")
+_FRACTION_WORDS = "|".join(
+    w.replace(" ", "[ -]") for w in sorted(_FRACTIONS, key=len, reverse=True)
+)
+# "a third of them", or a change "by a third" ("scores fell by only about a third")
 _FRACTION = re.compile(
-    rf"\b(?:{_FRACTION_WORDS})\b(?= of\b)|\bby (?:(?:about|around|roughly|nearly|almost|"
-    rf"close to) )?((?:{_FRACTION_WORDS}))\b",
+    rf"\b(?:{_FRACTION_WORDS})\b(?= of\b)|\bby (?:(?:only|just|about|around|roughly|nearly|"
+    rf"almost|close to|some) ){{0,2}}((?:{_FRACTION_WORDS}))\b",
     re.I,
 )
+
+
+def _share(words: str) -> float:
+    """The percentage a fraction in words is ("three-quarters": 75)."""
+    return _FRACTIONS[words.lower().replace("-", " ")]
+
+
 # "a quarter to a half of a dose": a range of shares.
 _FRACTION_RANGE = re.compile(
     rf"\b(?:between\s+)?({_FRACTION_WORDS})\s+(?:to|and|-|\u2013)\s+({_FRACTION_WORDS})\b"
@@ -283,7 +306,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         )
     ranges = []
     for match in _FRACTION_RANGE.finditer(text):
-        low, high = _FRACTIONS[match[1].lower()], _FRACTIONS[match[2].lower()]
+        low, high = _share(match[1]), _share(match[2])
         if low < high:
             ranges.append(match.span())
             found.append(Quantity(low, high, "percent", match[0], 0.1 * low))
@@ -291,7 +314,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if any(start <= match.start() < end for start, end in ranges):
             continue
         words = match.group(1) or match.group(0)
-        share = _FRACTIONS[words.lower()]
+        share = _share(words)
         found.append(Quantity(share, share, "percent", words, 0.1 * share))
     found += [
         Quantity(100.0, 100.0, "percent", m.group(0), 0.5) for m in _WHOLE_DOSE.finditer(text)
@@ -317,7 +340,8 @@ _ONE_UNIT = re.compile(
 _ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
 _ANY_NUMBER = re.compile(
-    rf"\d|\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))}|half|thirds?|quarters?)\b|"
+    rf"\d|\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))}|half|"
+    r"(?:third|quarter|fifth|sixth|tenth|eighth)s?)\b|"
     rf"\ban? (?:{_WHOLE})?(?:minute|hour|day|week|month|year)\b|"
     r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|\b(?:all of|whole|entire)\b",
     re.I,
