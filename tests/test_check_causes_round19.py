@@ -152,3 +152,39 @@ def test_what_patients_or_their_groups_report_is_attributed(
     finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] is not None, finding
     assert "overclaim" not in problem_kinds(finding), finding["problems"]
+
+
+def test_a_value_stated_exactly_picks_its_claim_over_a_near_one(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IM bioavailability is said to be around 93 %, so not much is lost compared with IV.",
+    )
+    assert finding["claim"] == "im-bioavailability-93", finding
+    # "so not much is lost" is a clause of its own: no negation of the 93 %
+    assert "opposite" not in problem_kinds(finding), finding["problems"]
+
+
+def test_the_view_that_x_is_incorrect_denies_x(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "The belief that IM ketamine has been studied in just one trial is mistaken.",
+    )
+    assert finding["claim"] == "im-study-virtually-nonexistent", finding
+    assert "overclaim" not in problem_kinds(finding), finding["problems"]
+
+
+def test_a_ranking_of_routes_is_no_paraphrase_of_a_claim_ranking_none(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(shipped, tmp_path, "Some say that suppositories work better than pills.")
+    assert finding["claim"] is None, finding
+    superlative = check_one(
+        shipped,
+        tmp_path,
+        "Ketamine through a drip has had more research than any other route.",
+    )
+    assert superlative["claim"] == "iv-most-researched-route", superlative

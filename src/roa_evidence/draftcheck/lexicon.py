@@ -26,6 +26,13 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"wrong to say|not true|not the case) that",
         " not ",
     ),
+    # "the view that X is incorrect" denies X ("is incorrect" itself negates nothing)
+    (
+        r"\b(?:the )?(?:view|claim|idea|notion|belief|suggestion|assertion) that\b(?=[^.;]{0,300}"
+        r"\b(?:is|was) (?:therefore |thus |simply |plainly )?(?:incorrect|wrong|false|mistaken|"
+        r"untrue|a myth)\b)",
+        " not ",
+    ),
     # units spelled out, as claims write them
     (r"\bmilligrams? per millilit(?:re|er)s?\b", "mg/ml"),
     (r"\bmilligrams? per (?:kilogram|kilo)s?\b", "mg/kg"),

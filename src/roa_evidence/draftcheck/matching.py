@@ -280,6 +280,8 @@ class Matcher:
             if said.topics and not fit:
                 continue  # about another thing
             claimed = self._parts[target.claim.id]
+            if said.compares and not claimed.compares and not _ANY_OTHER.search(processed):
+                continue  # a comparison of routes is no paraphrase of a claim comparing none
             anchored = said.names & claimed.names or (recalled and said.designs & claimed.designs)
             if not subject and not anchored:
                 continue  # anchored only by a name ("Lisbon") or a design: the claim's too
@@ -376,6 +378,8 @@ _ANOTHER_STUDY = re.compile(
 )
 # "that trial was double-blind": a study the draft has named; "our study will be" is new
 _THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
+# "more than on any other route" is a superlative: "the most researched route" compares too
+_ANY_OTHER = re.compile(r"\bthan (?:[a-z]+ ){0,2}any other\b")
 _DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
 
 

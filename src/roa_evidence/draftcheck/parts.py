@@ -345,6 +345,7 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
         score += 10.0
         if states_its_value(said, claim):
             score += 15.0  # "one hundred percent" is the 100 % claim's, not its neighbour's
+            score += 5.0 * _states_it_exactly(said, claim)  # "about 93 %": 93's, not 100's
     if said.reaches and claimed.reaches and not said.reaches & claimed.reaches:
         score -= 25.0  # "the whole dose reaches the blood" is not "... reaches the brain"
     if said.names & claimed.names:
@@ -368,6 +369,15 @@ def states_its_value(said: Parts, claim: ClaimRecord, counts_from: float = 0.0) 
 
 
 _COUNTS = frozenset({"participants", "studies"})
+
+
+def _states_it_exactly(said: Parts, claim: ClaimRecord) -> bool:
+    known = _claim_value(tuple(claim.value.items())) if claim.value else None
+    return known is not None and any(
+        q.dimension == known.dimension
+        and numbers.distance(q, known) <= 0.02 * max(abs(known.low), abs(known.high))
+        for q in said.quantities
+    )
 
 
 @lru_cache(maxsize=4096)

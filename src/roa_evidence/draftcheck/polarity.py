@@ -378,7 +378,7 @@ def _rather_than_as_not(sentence: str) -> str:
 # scanned once (linear on any input). `_CLAUSE_END` (above) bounds a ranking's clause and
 # does part at commas: a ranking's reason is often a comma away ("simpler, needing no line").
 _CLAUSES = re.compile(
-    r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:the|it|"
+    r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"
     r"they|we|you|one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|i|you|there|the)|"
     r"and (?:was|were|is|are|has|have|had|did|does))\b)|;\s*",
     re.I,
