@@ -188,3 +188,25 @@ def test_a_ranking_of_routes_is_no_paraphrase_of_a_claim_ranking_none(
         "Ketamine through a drip has had more research than any other route.",
     )
     assert superlative["claim"] == "iv-most-researched-route", superlative
+
+
+def test_an_infusion_run_over_a_time_is_about_how_long(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Those early studies ran each infusion over some forty minutes [@zarate2006randomized].",
+    )
+    assert finding["claim"] == "iv-infusion-over-40-60-min", finding
+    assert "overclaim" not in problem_kinds(finding), finding["problems"]
+
+
+def test_a_rate_measured_is_not_the_claims_word_for_it(shipped: Run, tmp_path: Path) -> None:
+    """ "40 % vomited" against "minimal vomiting" (no value of its own, contradicted by a
+    source's 26.3 %): a wrong number, but no assertion of "minimal"."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "After IM ketamine, about 45 % of the children were sick on the way home.",
+    )
+    assert finding["claim"] == "im-minimal-vomiting", finding
+    assert "mismatch" in problem_kinds(finding) and "overclaim" not in problem_kinds(finding)

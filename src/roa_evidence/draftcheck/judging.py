@@ -137,6 +137,20 @@ def _sides_with_contradiction(claim: ClaimRecord, stated: list[numbers.Quantity]
     return any(numbers.agrees(q, k) for q in stated for k in against)
 
 
+def _measures_what_it_denies(claim: ClaimRecord, stated: list[numbers.Quantity]) -> bool:
+    """Whether the sentence states a measure only a contradicting source has, against a
+    claim with no value of its own ("40 % of children vomited" against "minimal
+    vomiting"): it reports a rate, wrong or right, not the claim's word for it."""
+    if claim.value:
+        return False
+    measured = {
+        k.dimension
+        for e in claim.evidence
+        if e.stance == "contradicts" and (k := numbers.known_value(e.value, e.source)) is not None
+    }
+    return any(q.dimension in measured for q in stated)
+
+
 def _overclaim(sentence: Sentence, claim: ClaimRecord) -> SentenceProblem | None:
     kind = claim.kind
     detail = hedging.overclaim(sentence.text, claim.certainty, claim.status, kind)
@@ -278,7 +292,9 @@ def judge(
     mismatches, stated, _ = _numbers(sentence.text, claim)
     problems += mismatches
     problems += _cited_against(sentence, claim, flip is not None, stated)
-    if flip is None and not _sides_with_contradiction(claim, stated):
+    if flip is None and not (
+        _sides_with_contradiction(claim, stated) or _measures_what_it_denies(claim, stated)
+    ):
         over = _overclaim(sentence, claim)
         if over is not None:
             problems.append(over)
