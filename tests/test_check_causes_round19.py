@@ -210,3 +210,46 @@ def test_a_rate_measured_is_not_the_claims_word_for_it(shipped: Run, tmp_path: P
     )
     assert finding["claim"] == "im-minimal-vomiting", finding
     assert "mismatch" in problem_kinds(finding) and "overclaim" not in problem_kinds(finding)
+
+
+def test_a_conversion_formula_is_what_the_claim_denies(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "A standard formula converts a nasal dose into an IV dose.",
+    )
+    assert finding["claim"] == "routes-not-interchangeable", finding
+    assert "opposite" in problem_kinds(finding), finding["problems"]
+
+
+def test_no_better_than_saline_is_not_effective(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "In the nasal trial, the drug did no better than the saline spray "
+        "[@lapidus2014randomized].",
+    )
+    assert finding["claim"] == "in-may-be-effective-depression", finding
+    assert {"opposite", "cited-against"} <= problem_kinds(finding), finding["problems"]
+
+
+def test_a_rate_that_cannot_be_changed_cannot_be_adjusted(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "With intravenous ketamine the rate of an infusion cannot be altered once it starts.",
+    )
+    assert finding["claim"] == "iv-precise-dosing-close-monitoring", finding
+    assert "opposite" in problem_kinds(finding), finding["problems"]
+
+
+def test_what_comes_after_rather_than_is_set_aside(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Ketamine works on the dopamine system rather than on NMDA receptors."
+    )
+    assert finding["claim"] == "nmda-receptor-target", finding
+    assert "opposite" in problem_kinds(finding), finding["problems"]
+    kept = check_one(
+        shipped, tmp_path, "Ketamine blocks NMDA receptors rather than working on dopamine."
+    )
+    assert "opposite" not in problem_kinds(kept), kept

@@ -33,6 +33,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"untrue|a myth)\b)",
         " not ",
     ),
+    # a rate "changed" or "altered" is a rate adjusted
+    (r"\bbe (?:changed|altered|varied|modified|tweaked)\b", "be adjusted"),
     # units spelled out, as claims write them
     (r"\bmilligrams? per millilit(?:re|er)s?\b", "mg/ml"),
     (r"\bmilligrams? per (?:kilogram|kilo)s?\b", "mg/kg"),
@@ -51,8 +53,9 @@ _RULES: tuple[tuple[str, str], ...] = (
     ),
     # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
     (
-        r"\b(?:no better than|no more effective than|not any better than) (?:a |an )?"
-        r"(?:sugar pill|placebo|dummy (?:pill|treatment|injection)|salt water)\b",
+        r"\b(?:no better than|no more effective than|not any better than) (?:with |on )?"
+        r"(?:a |an |the )?(?:sugar pill|placebo|dummy (?:pill|treatment|injection)|salt water|"
+        r"saline(?: spray| solution| injection| infusion)?)\b",
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
@@ -87,6 +90,12 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:switches|switching|switch|turns|turning|turn) (?:the )?"
         rf"{_RECEPTOR} receptors? on\b",
         r"does not act on \1 receptors as an antagonist",
+    ),
+    # a drug "works on" a receptor or a system: it acts on it
+    (
+        r"\b(?:works|work|working|worked) (?=on (?:the )?(?:brain's )?(?:[\w-]+ ){0,2}"
+        r"(?:receptors?|system)\b)",
+        "acts ",
     ),
     # ranking verbs
     (

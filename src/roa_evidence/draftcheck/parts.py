@@ -59,6 +59,8 @@ _TOPIC_WORDS: dict[str, str] = {
     r"head to head|control group|subjects",
     "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
     "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
+    # a dose by one route turned into a dose by another
+    "conversion": r"conver(?:t|ts|ted|ting|sions?)|formula|interchangeabl[ey]|equivalent doses?",
 }
 # Each topic's pattern, run only on a text holding one of its words (see lexicon.literals).
 _TOPIC = tuple(

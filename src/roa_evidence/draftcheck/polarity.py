@@ -305,6 +305,8 @@ def opposite(sentence: str, statement: str) -> str | None:
     negated = said.negated
     if not said.directions and not claimed.directions:  # a ranking has its own clause
         negated = polarity(_claim_clause(sentence, statement)).negated
+    if not claimed.negated and not negated and _set_aside(sentence, statement):
+        return "the sentence sets the claim aside ('rather than ...')"
     if negated != claimed.negated:
         added = "adds" if negated else "drops"
         return f"the sentence {added} a negation"
@@ -357,6 +359,19 @@ def _unblinded_as_not_blind(sentence: str, statement: str) -> tuple[str, str]:
 # and "veins rather than the portal system" deny nothing a claim is about.
 _RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\b")
 _THEN_A_ROUTE = re.compile(r" (?:(?:with|against|to|by|via|on|as) )?(?:(?:a|an|the) )?")
+
+
+def _set_aside(sentence: str, statement: str) -> bool:
+    """Whether what the claim says comes after "rather than" ("works on serotonin rather
+    than on NMDA receptors" against "acts on NMDA receptors"): at least two of its
+    distinctive words there, and fewer before."""
+    found = _RATHER_THAN.search(sentence)
+    if found is None:
+        return False
+    claimed = content_words(normalised(statement))
+    before = claimed & content_words(normalised(sentence[: found.start()]))
+    after = claimed & content_words(normalised(sentence[found.end() :]))
+    return len(after) >= 2 and len(before) < len(after)
 
 
 def _rather_than_as_not(sentence: str) -> str:
