@@ -253,3 +253,17 @@ def test_what_comes_after_rather_than_is_set_aside(shipped: Run, tmp_path: Path)
         shipped, tmp_path, "Ketamine blocks NMDA receptors rather than working on dopamine."
     )
     assert "opposite" not in problem_kinds(kept), kept
+
+
+def test_an_attributed_comparison_is_not_unsourced(shipped: Run, tmp_path: Path) -> None:
+    said = "Patients report that a lozenge under the tongue acts faster than a drip."
+    assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, said))
+    stated = "A lozenge under the tongue acts faster than a drip."
+    assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, stated))
+
+
+def test_patients_who_feel_better_are_no_hedge(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "About three in four of our patients feel better after the course."
+    )
+    assert "unsourced" in problem_kinds(finding), finding

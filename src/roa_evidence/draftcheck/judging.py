@@ -189,9 +189,10 @@ def _states_something(sentence: Sentence, matcher: Matcher) -> bool:
 
 def _unsourced(sentence: Sentence) -> bool:
     """A number or comparison, on any subject, matching no claim (causes alone are only
-    listed as not checked: too many plain sentences state one)."""
+    listed as not checked: too many plain sentences state one), and stated as a fact: what
+    "patients report" or "it has been claimed" is attributed, not asserted."""
     text = sentence.text
-    if len(text.split()) < 4:
+    if len(text.split()) < 4 or hedging.hedge(text) >= hedging.VERY_UNCERTAIN:
         return False
     if numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text):
         return True
