@@ -267,3 +267,26 @@ def test_patients_who_feel_better_are_no_hedge(shipped: Run, tmp_path: Path) -> 
         shipped, tmp_path, "About three in four of our patients feel better after the course."
     )
     assert "unsourced" in problem_kinds(finding), finding
+
+
+def test_effects_that_are_gone_have_faded(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Effects of an IV infusion are usually gone within minutes once it is stopped.",
+    )
+    assert finding["claim"] == "iv-effects-fade-within-minutes", finding
+    assert "opposite" not in problem_kinds(finding), finding["problems"]
+
+
+def test_often_is_no_ranking_that_keeps_a_clause_from_being_read(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IM bioavailability is often given as about 93 %, but we found no human study behind "
+        "it, so it is very uncertain.",
+    )
+    assert finding["claim"] == "im-bioavailability-93", finding
+    assert "opposite" not in problem_kinds(finding), finding["problems"]

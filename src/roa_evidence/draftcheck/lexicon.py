@@ -284,7 +284,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         "was not sustained",
     ),
     (
-        r"\b(?:(?:was|were|had) (?:all )?gone|(?:stopped|ceased) working|"
+        r"\b(?:(?:was|were|had|is|are) (?:all |reportedly |usually |largely )?gone|"
+        r"(?:stopped|ceased) working|"
         r"no longer (?:worked|works|helped|helps|lasted))\b",
         "was not sustained",
     ),

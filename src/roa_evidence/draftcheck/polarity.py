@@ -303,7 +303,7 @@ def opposite(sentence: str, statement: str) -> str | None:
         sentence = _rather_than_as_not(sentence)
     said = polarity(sentence)
     negated = said.negated
-    if not said.directions and not claimed.directions:  # a ranking has its own clause
+    if not claimed.directions:  # a ranking has its own clause
         negated = polarity(_claim_clause(sentence, statement)).negated
     if not claimed.negated and not negated and _set_aside(sentence, statement):
         return "the sentence sets the claim aside ('rather than ...')"
