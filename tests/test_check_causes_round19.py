@@ -290,3 +290,25 @@ def test_often_is_no_ranking_that_keeps_a_clause_from_being_read(
     )
     assert finding["claim"] == "im-bioavailability-93", finding
     assert "opposite" not in problem_kinds(finding), finding["problems"]
+
+
+def test_a_claim_in_the_first_clause_is_found_past_a_consequence(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IV has been studied for depression for about 35 years, so it is the safer choice.",
+    )
+    assert finding["claim"] == "iv-studied-almost-20-years", finding
+    assert "mismatch" in problem_kinds(finding), finding["problems"]
+    assert finding["clause"].startswith("IV has been studied"), finding
+
+
+def test_a_claim_found_in_one_clause_is_flipped_only_there(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Reportedly, IM is simpler to give, since no cannula has to be kept in.",
+    )
+    assert "opposite" not in problem_kinds(finding), finding

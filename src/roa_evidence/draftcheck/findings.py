@@ -129,6 +129,8 @@ class Finding:
                     "parts": dict(self.parts),
                 }
             )
+            if self.match.clause:
+                data["clause"] = self.match.clause
         return data
 
 

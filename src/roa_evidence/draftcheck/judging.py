@@ -282,7 +282,8 @@ def judge(
         or bool(said.designs & claimed.designs)
     )
     if match.score >= POLARITY_SCORE or match.how in ("parts", "standing-out") or compares or fits:
-        flip = polarity.opposite(sentence.text, claim.statement)
+        # a claim found in one clause is flipped only there ("..., because no cannula stays in")
+        flip = polarity.opposite(match.clause or sentence.text, claim.statement)
     compared = _compare(sentence.text, claim, match)
     for difference in parts.differing(sentence.text, claim):
         problems.append(SentenceProblem("mismatch", difference, f"the claim: '{claim.statement}'"))

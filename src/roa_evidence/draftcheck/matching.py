@@ -21,12 +21,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
-from . import lexicon, numbers, parts
+from . import lexicon, numbers, parts, polarity
 from .routes import routes_meant, routes_named
 from .words import content_words, normalised
 
@@ -78,6 +78,7 @@ class Match:
     score: float
     how: str  # citation | text | citation+text | parts | standing-out
     against: str  # "statement" or "quote (document)"
+    clause: str = ""  # the clause that repeats the claim, when the whole sentence did not
 
     @property
     def sure(self) -> str:
@@ -167,6 +168,12 @@ class Matcher:
         if not keys and not self.may_match(text):
             return None
         found = self._match(text, keys)
+        if found is None and not keys:
+            # a consequence or an aside may bring another topic ("..., so it remains the
+            # safer bet"): the first clause alone may still repeat a claim
+            first, *rest = polarity.clauses(text)
+            found = self._match(first, keys) if rest else None
+            found = replace(found, clause=first) if found else None
         if found and found.claim.kind in parts.ABOUT_A_STUDY and _ANOTHER_STUDY.search(text):
             return None  # "our next study will be double-blind" is not the tracked study
         return found

@@ -23,7 +23,7 @@ from .lexicon import canonical
 from .routes import RouteWords, active, routes_in_order
 from .words import content_words, normalised
 
-__all__ = ["Polarity", "denies_blinding", "has_than", "opposite", "polarity"]
+__all__ = ["Polarity", "clauses", "denies_blinding", "has_than", "opposite", "polarity"]
 
 # Phrases that contain a negator but do not negate the proposition.
 _NOT_NEGATIONS = re.compile(
@@ -303,7 +303,9 @@ def opposite(sentence: str, statement: str) -> str | None:
         sentence = _rather_than_as_not(sentence)
     said = polarity(sentence)
     negated = said.negated
-    if not claimed.directions:  # a ranking has its own clause
+    # a ranking has its own clause; a sentence ranking nothing is read in the clause that
+    # says what the claim says ("IM is simpler to give, since no cannula stays in")
+    if not claimed.directions or not has_than(sentence):
         negated = polarity(_claim_clause(sentence, statement)).negated
     if not claimed.negated and not negated and _set_aside(sentence, statement):
         return "the sentence sets the claim aside ('rather than ...')"
@@ -401,16 +403,21 @@ _CLAUSES = re.compile(
 _CONTRAST = re.compile(r"\b(?:while|whereas|although|though|but)\b", re.I)
 
 
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses (a reason, a consequence, a concession... each its own)."""
+    return [c for c in _CLAUSES.split(sentence) if c and c.strip()]
+
+
 def _claim_clause(sentence: str, statement: str) -> str:
     """The clause of the sentence that says what the claim says: a negation in another
     clause ("X is not covered, because the body absorbs only 45 %") is about something
     else. The whole sentence when no clause shares clearly more of the claim's words."""
-    clauses = [c for c in _CLAUSES.split(sentence) if c and c.strip()]
-    if len(clauses) < 2 or _negations(canonical(statement)) > 1 or _CONTRAST.search(statement):
+    parts = clauses(sentence)
+    if len(parts) < 2 or _negations(canonical(statement)) > 1 or _CONTRAST.search(statement):
         return sentence  # a claim of two negations, or of a contrast, spans clauses itself
     claimed = content_words(normalised(statement))
     shares = sorted(
-        ((len(content_words(normalised(c)) & claimed), c) for c in clauses),
+        ((len(content_words(normalised(c)) & claimed), c) for c in parts),
         key=lambda s: s[0],
         reverse=True,
     )
