@@ -312,3 +312,20 @@ def test_a_claim_found_in_one_clause_is_flipped_only_there(shipped: Run, tmp_pat
         "Reportedly, IM is simpler to give, since no cannula has to be kept in.",
     )
     assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_a_comparison_off_the_subject_is_not_unsourced(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "The waiting room was more crowded than I had expected.")
+    assert "unsourced" not in problem_kinds(finding), finding
+    about = check_one(shipped, tmp_path, "A lozenge under the tongue acts faster than a drip.")
+    assert "unsourced" in problem_kinds(about), about
+
+
+def test_even_if_it_wears_off_concedes_and_does_not_flip(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "An IV infusion probably relieves depression quickly, even if the effect fades.",
+    )
+    assert finding["claim"] == "iv-effective-rapid-depression", finding
+    assert "opposite" not in problem_kinds(finding), finding["problems"]

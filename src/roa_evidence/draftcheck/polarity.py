@@ -183,7 +183,7 @@ def _ranking_clause(text: str) -> str:
 # aside holds no comma of its own, so each comma is scanned once (linear on any input).
 _TRAILING_ASIDE = re.compile(
     r"[,;]\s*(?:(?:so|and so|therefore)\s+(?:do not|don't|never|please|always|be sure|"
-    r"make sure|try|talk|ask|check)|(?:even )?(?:though|although)(?![^.!?,;]*\bthan\b))"
+    r"make sure|try|talk|ask|check)|(?:even )?(?:though|although)(?![^.!?,;]*\bthan\b)|even if)"
     r"\b[^.!?,;]*[.!?]?\s*$",
     re.I,
 )
