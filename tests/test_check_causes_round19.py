@@ -142,7 +142,7 @@ def test_decades_are_a_time(shipped: Run, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Patient advocates report that some Australian clinics give IM ketamine for depression.",
+        "Patient groups report that some Australian clinics give IM ketamine for depression.",
         "Patients tell us that IV ketamine gives more relief than a nasal spray.",
     ],
 )
@@ -269,14 +269,11 @@ def test_patients_who_feel_better_are_no_hedge(shipped: Run, tmp_path: Path) -> 
     assert "unsourced" in problem_kinds(finding), finding
 
 
-def test_effects_that_are_gone_have_faded(shipped: Run, tmp_path: Path) -> None:
-    finding = check_one(
-        shipped,
-        tmp_path,
-        "Effects of an IV infusion are usually gone within minutes once it is stopped.",
-    )
-    assert finding["claim"] == "iv-effects-fade-within-minutes", finding
-    assert "opposite" not in problem_kinds(finding), finding["problems"]
+def test_effects_gone_within_a_time_are_not_a_failure(shipped: Run, tmp_path: Path) -> None:
+    """ "gone within an hour" says how long effects last: it is no "not sustained" against a
+    claim that they last 30-60 minutes."""
+    finding = check_one(shipped, tmp_path, "IM ketamine's effects are gone within an hour.")
+    assert "opposite" not in problem_kinds(finding), finding
 
 
 def test_often_is_no_ranking_that_keeps_a_clause_from_being_read(
@@ -329,3 +326,61 @@ def test_even_if_it_wears_off_concedes_and_does_not_flip(shipped: Run, tmp_path:
     )
     assert finding["claim"] == "iv-effective-rapid-depression", finding
     assert "opposite" not in problem_kinds(finding), finding["problems"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine is an NMDA receptor antagonist that ultimately activates AMPA receptors.",
+        "Given IV or IM, ketamine blocks NMDA receptors and switches on AMPA receptors.",
+    ],
+)
+def test_another_receptor_stimulated_reverses_nothing(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    assert "opposite" not in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We gave IM ketamine rather than an infusion, and IM bioavailability of about 93 % "
+        "made the dose easy.",
+        "The idea that IV ketamine acts within seconds is widely taught, and the old chart "
+        "that said otherwise was wrong.",
+        "The Chilukuri study was open-label, and nobody was blinded.",
+        "The Chilukuri study was open-label, not double-blind.",
+    ],
+)
+def test_what_a_reversal_reaches_ends_with_its_clause(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    assert "opposite" not in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+def test_a_first_clause_naming_one_route_of_a_comparison_matches_none(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(shipped, tmp_path, "IV ketamine is the safer choice, so it stays first.")
+    assert finding["claim"] is None, finding
+
+
+def test_what_patients_found_is_a_result_not_an_attribution(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "In our clinic, most patients found relief within 20 minutes of a lozenge.",
+    )
+    assert "unsourced" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("one hundred and eighteen subjects", 118.0),
+        ("two hundred fifty-five adults", 255.0),
+        ("given on 3 occasions with patients", None),
+    ],
+)
+def test_hundreds_and_their_parts_are_one_number(text: str, count: float | None) -> None:
+    assert [q.low for q in numbers.quantities(text)] == ([count] if count else [])

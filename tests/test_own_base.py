@@ -164,7 +164,7 @@ def test_a_changed_vocabulary_rebuilds_the_database(own_base: Path, tmp_path: Pa
         (
             "drug: [psilocybin, [magic]]\nroutes: [IV]\ntopics: [a]\nconditions: [any]\n",
             1,
-            "drug: expected the drug's name, or a list of the names",
+            "drug: expected the drug's name as text, or a list of the names",
         ),
     ],
 )
@@ -207,7 +207,9 @@ def _not_checked(data: Path, tmp_path: Path) -> list[int]:
 def test_a_base_declares_its_drug_and_check_reads_it(tmp_path: Path) -> None:
     folder = tmp_path / "psilocybin"
     args = ["--routes", "oral,IV", "--topics", "efficacy"]
-    code, _, err = _cli("init", str(folder), "--drug", "psilocybin, magic mushrooms", *args)
+    code, _, err = _cli(
+        "init", str(folder), "--drug", "psilocybin", "--drug", "magic mushrooms", *args
+    )
     assert code == 0, err
     vocabulary, problems = read_vocabulary(
         folder / "vocabulary.yaml", (folder / "vocabulary.yaml").read_text(encoding="utf-8")
@@ -224,7 +226,7 @@ def test_a_base_declares_its_drug_and_check_reads_it(tmp_path: Path) -> None:
 
 def test_init_refuses_a_drug_without_a_name(tmp_path: Path) -> None:
     code, _, err = _cli(
-        "init", str(tmp_path / "x"), "--drug", " , ", "--routes", "IV", "--topics", "a"
+        "init", str(tmp_path / "x"), "--drug", "  ", "--routes", "IV", "--topics", "a"
     )
     assert code == 2
     assert err == "Error: --drug names no drug; give its name, e.g. --drug psilocybin\n"
@@ -300,3 +302,21 @@ def test_routes_may_carry_the_lay_words_a_draft_uses() -> None:
     assert vocabulary is not None
     assert vocabulary.lay == {"IV": ("a drip", "an infusion")}
     assert vocabulary.route_aliases == {"intravenous": "IV"}
+
+
+def test_a_drug_name_with_punctuation_is_one_name_in_any_spelling(tmp_path: Path) -> None:
+    folder = tmp_path / "dmt"
+    code, _, err = _cli(
+        "init", str(folder), "--drug", "N,N-DMT", "--routes", "IV,oral", "--topics", "onset"
+    )
+    assert code == 0, err
+    vocabulary, _ = read_vocabulary(
+        folder / "vocabulary.yaml", (folder / "vocabulary.yaml").read_text(encoding="utf-8")
+    )
+    assert vocabulary is not None and vocabulary.drug == ("N,N-DMT",)
+    draft = tmp_path / "draft.md"
+    draft.write_text("N,N-DMT was tried by 40 % of the people we asked.\n", encoding="utf-8")
+    db = tmp_path / "dmt.sqlite"
+    code, out, err = _cli("--data", str(folder), "--db", str(db), "check", str(draft), "-f", "json")
+    assert code == 0, err
+    assert json.loads(out)["findings"][0]["not_checked"], out

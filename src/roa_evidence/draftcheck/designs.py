@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["families", "terms"]
+__all__ = ["denies_open_label", "families", "says_unblinded", "terms"]
 
+_OPEN_LABEL = r"\b(?:open[- ]label(?:led)?|unblinded|non-?blinded|unmasked)\b"
 _TERMS = {
     # "patients and raters were both blinded" is double-blind in other words
     "double-blind": (
@@ -16,7 +17,7 @@ _TERMS = {
         r"(?:both )?blind(?:ed)?\b",
     ),
     "single-blind": ("blinding", r"\bsingle[- ]?blind(?:ed)?\b"),
-    "open-label": ("blinding", r"\b(?:open[- ]label|unblinded|non-?blinded|unmasked)\b"),
+    "open-label": ("blinding", _OPEN_LABEL),
     "blinded": ("blinding", r"(?<![\w-])blinded\b"),
     "randomised": ("randomisation", r"(?<![\w-])randomi[sz](?:ed|ation)\b"),
     "non-randomised": ("randomisation", r"\bnon-?randomi[sz](?:ed|ation)\b"),
@@ -38,3 +39,22 @@ def terms(text: str) -> frozenset[str]:
 def families(stated: frozenset[str]) -> frozenset[str]:
     """The families of design terms: blinding, randomisation, placebo, crossover."""
     return frozenset(_PATTERNS[t][0] for t in stated)
+
+
+# "nobody was blinded", "without any blinding": open-label in other words
+_UNBLINDED = re.compile(
+    rf"{_OPEN_LABEL}|\b(?:without|no|nobody|no one|none)\b(?:\s+[\w-]+){{0,3}}?\s+"
+    r"(?:blind|mask)",
+    re.I,
+)
+_NOT_OPEN_LABEL = re.compile(rf"\b(?:not|n't|never)\s+(?:an?\s+)?{_OPEN_LABEL}", re.I)
+
+
+def says_unblinded(text: str) -> bool:
+    """Whether a text says a study was open-label, in any words."""
+    return bool(_UNBLINDED.search(text))
+
+
+def denies_open_label(text: str) -> bool:
+    """Whether a text says a study was not open-label ("it was not open-label")."""
+    return bool(_NOT_OPEN_LABEL.search(text))

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HEDGES", "VERY_UNCERTAIN", "hedge", "overclaim", "reword"]
+__all__ = ["HEDGES", "VERY_UNCERTAIN_LEVEL", "hedge", "overclaim", "reword"]
 
 # Hedge levels, weakest claim last: 0 plain, 1 probably, 2 may, 3 very uncertain.
 HEDGES = ("plain", "probably", "may", "very uncertain")
@@ -44,7 +44,7 @@ _VERY_UNCERTAIN = re.compile(
     r"clinics|authors|sources|advocates|proponents|backers|supporters|commentators|"
     r"practitioners) (?:on here |online |in (?:online )?forums |on forums |in surveys |"
     r"elsewhere )?(?:have |had )?(?:report|say|"
-    r"describe|claim|believe|feel that|find|found|reported|said|described|claimed|told|tell (?:me|"
+    r"describe|claim|believe|feel that|reported|said|described|claimed|told|tell (?:me|"
     r"us))|"
     r"according to (?:some|anecdotal|patient)|claims? that|asserts? that|"
     r"the (?:first|second) document (?:says|claims|states|asserts))\b",
@@ -69,9 +69,9 @@ _RELATIVE_MODAL = re.compile(
     re.I,
 )
 
-VERY_UNCERTAIN = 3  # the hedge level of "very uncertain", "reportedly", "patients report"
+VERY_UNCERTAIN_LEVEL = 3  # "very uncertain", "reportedly", "patients report"
 # The level each certainty (or status) needs at least.
-_NEEDED = {"high": 0, "moderate": 1, "low": 2, "very_low": VERY_UNCERTAIN, "none": VERY_UNCERTAIN}
+_NEEDED = {"high": 0, "moderate": 1, "low": 2, "very_low": 3, "none": 3}
 
 
 def hedge(text: str) -> int:

@@ -192,7 +192,7 @@ def _unsourced(sentence: Sentence) -> bool:
     listed as not checked: too many plain sentences state one), and stated as a fact: what
     "patients report" or "it has been claimed" is attributed, not asserted."""
     text = sentence.text
-    if len(text.split()) < 4 or hedging.hedge(text) >= hedging.VERY_UNCERTAIN:
+    if len(text.split()) < 4 or hedging.hedge(text) >= hedging.VERY_UNCERTAIN_LEVEL:
         return False
     if numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text):
         return True

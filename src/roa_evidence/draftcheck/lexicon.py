@@ -26,9 +26,11 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"wrong to say|not true|not the case) that",
         " not ",
     ),
-    # "the view that X is incorrect" denies X ("is incorrect" itself negates nothing)
+    # "the view that X is incorrect" denies X ("is incorrect" itself negates nothing), when
+    # it is said in the same clause (not "..., and the old chart was wrong")
     (
-        r"\b(?:the )?(?:view|claim|idea|notion|belief|suggestion|assertion) that\b(?=[^.;]{0,300}"
+        r"\b(?:the )?(?:view|claim|idea|notion|belief|suggestion|assertion) that\b(?="
+        r"(?:(?!\b(?:and|but|although|though|while|whereas|because|since)\b)[^.;,:]){0,300}"
         r"\b(?:is|was) (?:therefore |thus |simply |plainly )?(?:incorrect|wrong|false|mistaken|"
         r"untrue|a myth)\b)",
         " not ",
@@ -74,7 +76,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"(?:gap|divergence)\b",
         "no significant difference",
     ),
-    # a receptor blocked is a receptor antagonised; one stimulated or switched on is not
+    # a receptor blocked is antagonised, one stimulated or switched on is agonised (which of
+    # the two a claim says is compared in `polarity`)
     (
         r"\b(?:blocks|blocked|blocking|block|inhibits|inhibited|inhibiting) (?:the )?"
         rf"{_RECEPTOR} receptors?\b",
@@ -84,12 +87,12 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:stimulates|stimulated|stimulating|stimulate|activates|activated|activating|"
         r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?"
         rf"{_RECEPTOR} receptors?\b",
-        r"does not act on \1 receptors as an antagonist",
+        r"acts on \1 receptors as an agonist",
     ),
     (
         r"\b(?:switches|switching|switch|turns|turning|turn) (?:the )?"
         rf"{_RECEPTOR} receptors? on\b",
-        r"does not act on \1 receptors as an antagonist",
+        r"acts on \1 receptors as an agonist",
     ),
     # a drug "works on" a receptor or a system: it acts on it
     (
@@ -284,8 +287,7 @@ _RULES: tuple[tuple[str, str], ...] = (
         "was not sustained",
     ),
     (
-        r"\b(?:(?:was|were|had|is|are) (?:all |reportedly |usually |largely )?gone|"
-        r"(?:stopped|ceased) working|"
+        r"\b(?:(?:was|were|had) (?:all )?gone|(?:stopped|ceased) working|"
         r"no longer (?:worked|works|helped|helps|lasted))\b",
         "was not sustained",
     ),

@@ -173,6 +173,11 @@ class Matcher:
             # safer bet"): the first clause alone may still repeat a claim
             first, *rest = polarity.clauses(text)
             found = self._match(first, keys) if rest else None
+            # ...but a clause naming one route of a comparison leaves the other out ("IV is
+            # the safer choice, so..." is no reading of "IN carries less risk than IV")
+            named = routes_meant(first)
+            if found and named and len(named) < len(found.claim.routes):
+                found = None
             found = replace(found, clause=first) if found else None
         if found and found.claim.kind in parts.ABOUT_A_STUDY and _ANOTHER_STUDY.search(text):
             return None  # "our next study will be double-blind" is not the tracked study
@@ -202,7 +207,7 @@ class Matcher:
                         + CITED_FIT * self._fit(said, s[0], CITED_UNKNOWN_TOPIC)
                         + self._compares(said, s[0])
                         + self._names_cited(keys, s[0])
-                        + STATED_VALUE * self._states_value(said, s[0])
+                        + STATED_VALUE * self._states_value(said, s[0], math.inf)
                     ),
                 )
                 # Among several, the closest needs shared wording, or a like wording and
@@ -310,9 +315,7 @@ class Matcher:
             return None  # one common word ("last") is no paraphrase
         return Match(target.claim, score, "standing-out", target.label)
 
-    def _states_value(
-        self, said: parts.Parts, target: _Target, counts_from: float = math.inf
-    ) -> bool:
+    def _states_value(self, said: parts.Parts, target: _Target, counts_from: float) -> bool:
         """A measure agreeing with the claim's own; a count only from `counts_from`."""
         return parts.states_its_value(said, target.claim, counts_from)
 

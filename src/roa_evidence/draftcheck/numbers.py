@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from . import numberwords
+
 __all__ = ["Known", "Quantity", "agrees", "known_value", "participants", "quantities", "show"]
 
 # unit as written -> (dimension, factor to the dimension's base unit)
@@ -79,98 +81,17 @@ _UNITS: dict[str, tuple[str, float]] = {
 # Counts may have a few words between number and noun: "18 depressed subjects".
 _COUNTED = frozenset({"participants", "studies"})
 
-_WORDS = {
-    "a single": 1,
-    "single": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "fifteen": 15,
-    "eighteen": 18,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "ninety": 90,
-    "a hundred": 100,
-    "hundred": 100,
-}
-_UNITS_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
-_TENS_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_WORDS.update(
-    {
-        "thirteen": 13,
-        "fourteen": 14,
-        "sixteen": 16,
-        "seventeen": 17,
-        "nineteen": 19,
-        "one hundred": 100,
-        "seventy": 70,
-        "eighty": 80,
-    }
-)
-_WORDS.update(_TENS_WORDS)
-# Fractions written as words, read as approximate percentages ("a quarter of children").
-_FRACTIONS = {
-    "a quarter": 25.0,
-    "one quarter": 25.0,
-    "a third": 100 / 3,
-    "one third": 100 / 3,
-    "half": 50.0,
-    "a half": 50.0,
-    "two thirds": 200 / 3,
-    "three quarters": 75.0,
-    "a fifth": 20.0,
-    "one fifth": 20.0,
-    "two fifths": 40.0,
-    "three fifths": 60.0,
-    "four fifths": 80.0,
-    "a tenth": 10.0,
-    "one tenth": 10.0,
-    "a sixth": 100 / 6,
-    "one sixth": 100 / 6,
-    "an eighth": 12.5,
-    "one eighth": 12.5,
-}
-# each written with a space or a hyphen ("three-quarters")
-_FRACTION_WORDS = "|".join(
-    w.replace(" ", "[ -]") for w in sorted(_FRACTIONS, key=len, reverse=True)
-)
 # "a third of them", or a change "by a third" ("scores fell by only about a third")
 _FRACTION = re.compile(
-    rf"\b(?:{_FRACTION_WORDS})\b(?= of\b)|\bby (?:(?:only|just|about|around|roughly|nearly|"
-    rf"almost|close to|some) ){{0,2}}((?:{_FRACTION_WORDS}))\b",
+    rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)|\bby (?:(?:only|just|about|around|roughly|nearly|"
+    rf"almost|close to|some) ){{0,2}}((?:{numberwords.FRACTIONS}))\b",
     re.I,
 )
 
 
-def _share(words: str) -> float:
-    """The percentage a fraction in words is ("three-quarters": 75)."""
-    return _FRACTIONS[words.lower().replace("-", " ")]
-
-
 # "a quarter to a half of a dose": a range of shares.
 _FRACTION_RANGE = re.compile(
-    rf"\b(?:between\s+)?({_FRACTION_WORDS})\s+(?:to|and|-|\u2013)\s+({_FRACTION_WORDS})\b"
+    rf"\b(?:between\s+)?({numberwords.FRACTIONS})\s+(?:to|and|-|\u2013)\s+({numberwords.FRACTIONS})\b"
     r"(?= of\b)",
     re.I,
 )
@@ -183,24 +104,17 @@ _APPROXIMATE = re.compile(
     re.I,
 )
 
-# "ninety-three", "twenty five": a tens word and a units word, read as one number.
-_COMPOUND = rf"(?:{'|'.join(_TENS_WORDS)})[- ](?:{'|'.join(_UNITS_WORDS)})\b"
-_HUNDREDS = rf"(?:{'|'.join(_UNITS_WORDS)}) hundred\b"  # "three hundred patients"
-_NUM = (
-    rf"(?:\d+(?:,\d{{3}})*(?:\.\d+)?|{_COMPOUND}|{_HUNDREDS}|"
-    + "|".join(sorted((re.escape(w) for w in _WORDS), key=len, reverse=True))
-    + r")"
-)
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 # A word between a number and what it counts describes them ("18 depressed subjects"); "one
 # my patients ask", "one of the patients" count nothing.
 _DESCRIBING = (
-    r"(?!(?:my|our|your|his|her|their|its|the|a|an|of|in|and|or|to|we|i|you|they)\b)[a-z-]+"
+    r"(?!(?:my|our|your|his|her|their|its|the|a|an|of|in|and|or|to|we|i|you|they|with|for|"
+    r"at|on|by|from|per|as)\b)[a-z-]+"
 )
 _QUANTITY = re.compile(
-    rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{_NUM})"
+    rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{numberwords.NUMBER})"
     rf"(?:\s*(?P<ua>{_UNIT})(?![\w/]))?"
-    rf"(?:\s*(?:-|\u2013|\u2014|to|(?(between)and|(?!)))\s*(?P<b>{_NUM}))?"
+    rf"(?:\s*(?:-|\u2013|\u2014|to|(?(between)and|(?!)))\s*(?P<b>{numberwords.NUMBER}))?"
     rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?:\s+{_DESCRIBING}){{1,2}}?\s+(?P<uc>{_UNIT})\b)?",
     re.I,
 )
@@ -230,21 +144,6 @@ class Known:
 
 
 APPROXIMATE_SHARE = 0.25  # "about N": a step of slack, up to this share of N
-
-
-def _number(text: str) -> tuple[float, float]:
-    """A written number and its precision (the step of its last written digit)."""
-    word = _WORDS.get(text.lower())
-    if word is not None:
-        return float(word), 1.0
-    tens, _, unit = text.lower().replace("-", " ").partition(" ")
-    if unit == "hundred" and tens in _UNITS_WORDS:
-        return float(100 * (_UNITS_WORDS.index(tens) + 1)), 100.0
-    if tens in _TENS_WORDS and unit in _UNITS_WORDS:
-        return float(_TENS_WORDS[tens] + _UNITS_WORDS.index(unit) + 1), 1.0
-    digits = text.replace(",", "")
-    decimals = len(digits.split(".")[1]) if "." in digits else 0
-    return float(digits), 10.0**-decimals
 
 
 def _unit(text: str | None) -> tuple[str, float] | None:
@@ -280,8 +179,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if unit is None:
             continue
         dimension, factor = unit
-        a, step_a = _number(match["a"])
-        b, step_b = _number(match["b"]) if match["b"] else (a, step_a)
+        a, step_a = numberwords.value(match["a"])
+        b, step_b = numberwords.value(match["b"]) if match["b"] else (a, step_a)
         if match["b"] and b < a:  # "2014-15", "3-1": not a range
             continue
         calendar = _CALENDAR.search(text, max(0, match.start() - 20), match.start())
@@ -306,7 +205,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         )
     ranges = []
     for match in _FRACTION_RANGE.finditer(text):
-        low, high = _share(match[1]), _share(match[2])
+        low, high = numberwords.share(match[1]), numberwords.share(match[2])
         if low < high:
             ranges.append(match.span())
             found.append(Quantity(low, high, "percent", match[0], 0.1 * low))
@@ -314,7 +213,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if any(start <= match.start() < end for start, end in ranges):
             continue
         words = match.group(1) or match.group(0)
-        share = _share(words)
+        share = numberwords.share(words)
         found.append(Quantity(share, share, "percent", words, 0.1 * share))
     found += [
         Quantity(100.0, 100.0, "percent", m.group(0), 0.5) for m in _WHOLE_DOSE.finditer(text)
@@ -337,10 +236,10 @@ _ONE_UNIT = re.compile(
     rf"\b(half an? |an? |one )(?:{_WHOLE})?(minute|hour|day|week|month|year)\b", re.I
 )
 # "one in four children": a share.
-_ONE_IN = re.compile(rf"\b({_NUM}) (?:in|out of) ({_NUM})\b", re.I)
+_ONE_IN = re.compile(rf"\b({numberwords.NUMBER}) (?:in|out of) ({numberwords.NUMBER})\b", re.I)
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
 _ANY_NUMBER = re.compile(
-    rf"\d|\b(?:{'|'.join(sorted(_WORDS, key=len, reverse=True))}|half|"
+    rf"\d|\b(?:{numberwords.WORDS}|half|"
     r"(?:third|quarter|fifth|sixth|tenth|eighth)s?)\b|"
     rf"\ban? (?:{_WHOLE})?(?:minute|hour|day|week|month|year)\b|"
     r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|\b(?:all of|whole|entire)\b",
@@ -371,8 +270,8 @@ def _worded(text: str) -> list[Quantity]:
             Quantity(size * factor, size * factor, dimension, match.group(0), 0.5 * size * factor)
         )
     for match in _ONE_IN.finditer(text) if _MAY_SHARE.search(text) else ():
-        part, _ = _number(match.group(1))
-        whole, _ = _number(match.group(2))
+        part, _ = numberwords.value(match.group(1))
+        whole, _ = numberwords.value(match.group(2))
         if 0 < part < whole:
             share = 100 * part / whole
             found.append(Quantity(share, share, "percent", match.group(0), 0.1 * share))

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..query.records import ClaimRecord
-from . import designs, numbers, polarity, routes
+from . import designs, numbers, polarity, reversals, routes
 from .lexicon import COMMON, canonical, literals, stems
 
 __all__ = [
@@ -405,7 +405,7 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
         result["comparison"] = "agrees" if same else "differs"
     if said.design_terms:  # a claim about a study vouches only for the design it states
         # "was not double-blind" vouches for "open-label"
-        denied = {"open-label"} if polarity.denies_blinding(claim.statement) else set()
+        denied = {"open-label"} if reversals.denies_blinding(claim.statement) else set()
         if said.design_terms <= claimed.design_terms | denied:
             result["design"] = "agrees"
         elif claim.kind in ABOUT_A_STUDY:

@@ -19,11 +19,13 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import reversals
 from .lexicon import canonical
+from .reversals import CLAUSE_END
 from .routes import RouteWords, active, routes_in_order
 from .words import content_words, normalised
 
-__all__ = ["Polarity", "clauses", "denies_blinding", "has_than", "opposite", "polarity"]
+__all__ = ["Polarity", "clauses", "has_than", "opposite", "polarity"]
 
 # Phrases that contain a negator but do not negate the proposition.
 _NOT_NEGATIONS = re.compile(
@@ -162,17 +164,12 @@ _MOST_COMMON = re.compile(r"\bmost (?:common|frequent)(?:ly)?\b", re.I)
 _TRAILING_CONTRAST = re.compile(r",\s*(?:but |and )?not (?:[\w-]+\s*){1,3}[.!]?\s*$", re.I)
 
 
-# Where a clause ends: a ranking's negation is in its own clause, not in the reason given
-# for it ("simpler, needing no IV access", "needs no line, so it is simpler").
-_CLAUSE_END = re.compile(r"[,;:]|\b(?:so|as|because|since|though|although|whereas)\b", re.I)
-
-
 def _ranking_clause(text: str) -> str:
     """The clause holding the first comparative ranking two things ("simpler ... than")."""
     for match in _COMPARATIVE.finditer(text):
         if not _bound(text, match) and _THAN.search(text, match.end()):
-            start = max((m.end() for m in _CLAUSE_END.finditer(text, 0, match.start())), default=0)
-            end = _CLAUSE_END.search(text, match.end())
+            start = max((m.end() for m in CLAUSE_END.finditer(text, 0, match.start())), default=0)
+            end = CLAUSE_END.search(text, match.end())
             return text[start : end.start() if end else len(text)]
     return text
 
@@ -297,17 +294,23 @@ def opposite(sentence: str, statement: str) -> str | None:
     """Why the sentence asserts the opposite of the statement, or None when it does not."""
     if _OPEN_QUESTION.search(sentence):
         return None
-    sentence, statement = _unblinded_as_not_blind(sentence, statement)
+    if (
+        reversals.denies_blinding(statement)
+        and (blinding := reversals.against_unblinded(sentence)) is not None
+    ):
+        return blinding or None  # "": the sentence says what the claim says
     claimed = polarity(statement)
-    if claimed.negated and _RATHER_THAN.search(sentence):
-        sentence = _rather_than_as_not(sentence)
+    if claimed.negated and reversals.RATHER_THAN.search(sentence):
+        sentence = reversals.rather_than_as_not(sentence)
     said = polarity(sentence)
     negated = said.negated
     # a ranking has its own clause; a sentence ranking nothing is read in the clause that
     # says what the claim says ("IM is simpler to give, since no cannula stays in")
     if not claimed.directions or not has_than(sentence):
         negated = polarity(_claim_clause(sentence, statement)).negated
-    if not claimed.negated and not negated and _set_aside(sentence, statement):
+    if reversals.receptor_reversed(sentence, statement):
+        return "the sentence says it stimulates the receptors the claim says it blocks"
+    if not claimed.negated and not negated and reversals.set_aside(sentence, statement):
         return "the sentence sets the claim aside ('rather than ...')"
     if negated != claimed.negated:
         added = "adds" if negated else "drops"
@@ -332,67 +335,11 @@ def opposite(sentence: str, statement: str) -> str | None:
     return None
 
 
-# "open-label" says "not double-blind" without a negation: against a text that denies
-# blinding, it is read as that denial ("was open-label" repeats "was not double-blind"),
-# unless it is denied already ("an open-label study without blinding"). Only there: a
-# claim of "an open-label randomised trial" is not denied by "it was randomised".
-_OPEN_LABEL = re.compile(r"\b(?:open[- ]label(?:led)?|unblinded|non-?blinded|unmasked)\b", re.I)
-_NOT_BLIND = re.compile(r"\bnot (?:double|triple)[- ]?blind", re.I)
-_NO_BLINDING = re.compile(r"\b(?:without|no|not|never) (?:any )?(?:blind|mask)", re.I)
-
-
-def denies_blinding(text: str) -> bool:
-    """Whether a text says a study was not double-blind (so open-label)."""
-    return bool(_NOT_BLIND.search(text))
-
-
-def _unblinded_as_not_blind(sentence: str, statement: str) -> tuple[str, str]:
-    def read(text: str, other: str) -> str:
-        if denies_blinding(other) and _OPEN_LABEL.search(text) and not _NO_BLINDING.search(text):
-            return _OPEN_LABEL.sub("not double-blind", text)
-        return text
-
-    return read(sentence, statement), read(statement, sentence)
-
-
-# "compared the spray with saline rather than with a drip" denies the comparison with the
-# drip the claim denies ("did not compare intranasal with IV"). Read so only where a route
-# follows and the claim is negated: "rather than blocking it", "hours rather than weeks"
-# and "veins rather than the portal system" deny nothing a claim is about.
-_RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\b")
-_THEN_A_ROUTE = re.compile(r" (?:(?:with|against|to|by|via|on|as) )?(?:(?:a|an|the) )?")
-
-
-def _set_aside(sentence: str, statement: str) -> bool:
-    """Whether what the claim says comes after "rather than" ("works on serotonin rather
-    than on NMDA receptors" against "acts on NMDA receptors"): at least two of its
-    distinctive words there, and fewer before."""
-    found = _RATHER_THAN.search(sentence)
-    if found is None:
-        return False
-    claimed = content_words(normalised(statement))
-    before = claimed & content_words(normalised(sentence[: found.start()]))
-    after = claimed & content_words(normalised(sentence[found.end() :]))
-    return len(after) >= 2 and len(before) < len(after)
-
-
-def _rather_than_as_not(sentence: str) -> str:
-    routes = {start for start, _, _ in routes_in_order(sentence)}
-    pieces, at = [], 0
-    for match in _RATHER_THAN.finditer(sentence):
-        after = _THEN_A_ROUTE.match(sentence, match.end())
-        # the route's name may start at its article ("a drip") or after it ("IV")
-        if after is not None and any(match.end() < at <= after.end() for at in routes):
-            pieces += [sentence[at : match.start()], "and not"]
-            at = match.end()
-    return "".join([*pieces, sentence[at:]])
-
-
 # Where a sentence's clauses part: a semicolon, or a word that opens a clause of its own
 # (a reason, a consequence, a concession, a contrast, a relative clause, a second
 # predicate); not a comma (lists have them), not "but not" or "but it does not" (they deny
 # the clause before them). A split starts only after a word, so that each run of spaces is
-# scanned once (linear on any input). `_CLAUSE_END` (above) bounds a ranking's clause and
+# scanned once (linear on any input). `CLAUSE_END` (above) bounds a ranking's clause and
 # does part at commas: a ranking's reason is often a comma away ("simpler, needing no line").
 _CLAUSES = re.compile(
     r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"

@@ -80,8 +80,10 @@ class RouteWords:
 
     @classmethod
     def build(cls, lay: Mapping[str, Sequence[str]], drug: Sequence[str] = ()) -> RouteWords:
-        names = sorted({" ".join(n.lower().split()) for n in drug} - {""}, key=len, reverse=True)
-        drug_pattern = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names) or "(?!)"
+        # each name as its words, as a sentence's words are compared ("5-MeO-DMT": 5, meo,
+        # dmt), found however they are joined ("5 MeO DMT" in a text without punctuation)
+        names = sorted({_name_words(n) for n in drug} - {()}, key=len, reverse=True)
+        drug_pattern = "|".join(r"[\W_]+".join(map(re.escape, n)) for n in names) or "(?!)"
         route_of: dict[str, str] = {}
         for route, phrases in lay.items():
             for phrase in phrases:
@@ -96,8 +98,12 @@ class RouteWords:
             pattern,
             route_of,
             re.compile(rf"\b(?:{drug_pattern})\b", re.I),
-            frozenset(word for name in names for word in name.split()),
+            frozenset(word for name in names for word in name),
         )
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    return tuple(word for word in re.split(r"[\W_]+", name.lower()) if word)
 
 
 @lru_cache(maxsize=8)

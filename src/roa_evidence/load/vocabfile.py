@@ -105,17 +105,18 @@ def _drug(path: Path, raw: LineDict, problems: list[Problem]) -> tuple[str, ...]
     if "drug" not in raw:
         return ()
     names = _words(raw["drug"])
-    if not names or not all(_is_word(n) for n in names):
+    if not names or not all(isinstance(n, str) and n.strip() for n in names):
         problems.append(
             Problem(
                 path,
                 raw.key_lines.get("drug"),
-                "drug: expected the drug's name, or a list of the names a draft may call it "
-                "by (e.g. drug: [psilocybin, magic mushrooms])",
+                "drug: expected the drug's name as text, or a list of the names a draft may "
+                "call it by (e.g. drug: [psilocybin, magic mushrooms]; quote a name with a "
+                "comma: 'N,N-DMT')",
             )
         )
         return ()
-    return tuple(" ".join(str(n).split()) for n in names)
+    return tuple(dict.fromkeys(" ".join(n.split()) for n in names))
 
 
 def _section(

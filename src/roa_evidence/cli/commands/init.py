@@ -53,13 +53,13 @@ def init(
         ),
     ] = None,
     drug: Annotated[
-        str | None,
+        list[str] | None,
         typer.Option(
             "--drug",
-            metavar="NAMES",
-            help="The drug the base is about, and the other names a draft may call it by, "
-            "comma-separated (e.g. psilocybin,magic mushrooms): `check` takes a sentence "
-            "naming it to be about the base.",
+            metavar="NAME",
+            help="The drug the base is about: `check` takes a sentence naming it to be about "
+            "the base. Repeat it for each other name a draft may use (e.g. --drug psilocybin "
+            "--drug 'magic mushrooms'); a name may hold a comma (N,N-DMT).",
         ),
     ] = None,
 ) -> None:
@@ -77,7 +77,7 @@ def init(
     for kind, terms in (("route", route_terms), ("topic", topic_terms)):
         if not terms:
             fail(f"--{kind}s names no {kind}; give at least one, e.g. --{kind}s IV,IM")
-    names = tuple(" ".join(n.split()) for n in (drug or "").split(",") if n.strip())
+    names = tuple(dict.fromkeys(" ".join(n.split()) for n in drug or [] if n.strip()))
     if drug is not None and not names:
         fail("--drug names no drug; give its name, e.g. --drug psilocybin")
     vocabulary = Vocabulary(

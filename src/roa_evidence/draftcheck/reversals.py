@@ -1,0 +1,98 @@
+"""What reverses a claim without a negation word: a receptor stimulated that the claim says
+is blocked, "open-label" against "not double-blind", and what comes after "rather than"."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from . import designs
+from .lexicon import canonical
+from .routes import routes_in_order
+from .words import content_words, normalised
+
+__all__ = [
+    "CLAUSE_END",
+    "RATHER_THAN",
+    "against_unblinded",
+    "denies_blinding",
+    "rather_than_as_not",
+    "receptor_reversed",
+    "set_aside",
+]
+
+# Where a clause ends: a ranking's negation is in its own clause, not in the reason given
+# for it ("simpler, needing no IV access", "needs no line, so it is simpler").
+CLAUSE_END = re.compile(r"[,;:]|\b(?:so|as|because|since|though|although|whereas)\b", re.I)
+
+
+_NOT_BLIND = re.compile(r"\bnot (?:double|triple)[- ]?blind", re.I)
+
+
+def denies_blinding(text: str) -> bool:
+    """Whether a text says a study was not double-blind (so open-label)."""
+    return bool(_NOT_BLIND.search(text))
+
+
+def against_unblinded(sentence: str) -> str | None:
+    """Against a claim that a study was not double-blind, which needs no negation to say:
+    the sentence says the same ("open-label", "nobody was blinded"), or the opposite ("it
+    was not open-label"); None when it says neither."""
+    if designs.denies_open_label(sentence):
+        return "the sentence says the study was blinded"
+    return "" if designs.says_unblinded(sentence) else None
+
+
+# "compared the spray with saline rather than with a drip" denies the comparison with the
+# drip the claim denies ("did not compare intranasal with IV"). Read so only where a route
+# follows and the claim is negated: "rather than blocking it", "hours rather than weeks"
+# and "veins rather than the portal system" deny nothing a claim is about.
+RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\b", re.I)
+# what may stand between "rather than" and the route it sets aside ("rather than with a drip")
+_BEFORE_A_ROUTE = re.compile(r" (?:(?:with|against|to|by|via|on|as) )?(?:(?:a|an|the) )?", re.I)
+
+
+# "acts on NMDA receptors as an antagonist" (`lexicon`: "blocks NMDA receptors") against
+# "... as an agonist" ("stimulates", "switches on"): one receptor, the other action.
+_RECEPTOR_ACTION = re.compile(r"\b([\w-]+) receptors?,? as an? (agonist|antagonist)\b", re.I)
+
+
+def receptor_reversed(sentence: str, statement: str) -> bool:
+    """Whether the sentence gives a receptor the claim names the other action, and not also
+    the claim's ("blocks NMDA receptors and activates AMPA receptors" reverses nothing)."""
+    said = {(r.lower(), a) for r, a in _RECEPTOR_ACTION.findall(canonical(sentence))}
+    if not said:
+        return False
+    claimed = {(r.lower(), a) for r, a in _RECEPTOR_ACTION.findall(canonical(statement))}
+    other = {"agonist": "antagonist", "antagonist": "agonist"}
+    return any((r, other[a]) in said and (r, a) not in said for r, a in claimed)
+
+
+def set_aside(sentence: str, statement: str) -> bool:
+    """Whether what the claim says comes after "rather than" ("works on serotonin rather
+    than on NMDA receptors" against "acts on NMDA receptors"): at least two of its
+    distinctive words there, and fewer before."""
+    found = RATHER_THAN.search(sentence)
+    if found is None:
+        return False
+    end = CLAUSE_END.search(sentence, found.end())  # what is set aside ends with its clause
+    claimed = content_words(normalised(statement))
+    before = claimed & content_words(normalised(sentence[: found.start()]))
+    after = claimed & content_words(
+        normalised(sentence[found.end() : end.start() if end else None])
+    )
+    return len(after) >= 2 and len(before) < len(after)
+
+
+def rather_than_as_not(sentence: str) -> str:
+    starts = sorted(start for start, _, _ in routes_in_order(sentence))
+    pieces: list[str] = []
+    done = 0
+    for match in RATHER_THAN.finditer(sentence):
+        between = _BEFORE_A_ROUTE.match(sentence, match.end())
+        # the route's name may start at its article ("a drip") or after it ("IV")
+        first = bisect_right(starts, match.end())
+        if between is not None and first < len(starts) and starts[first] <= between.end():
+            pieces += [sentence[done : match.start()], "and not"]
+            done = match.end()
+    return "".join([*pieces, sentence[done:]])
