@@ -82,12 +82,22 @@ def test_mg_per_kilogram_is_a_dose() -> None:
         "x" + ", though y" * 20_000,
         "x" + " but" * 20_000 + " does not",
         "x" + " while" * 20_000 + " is not.",
+        "IV is faster than IM " * 2_000,  # every comparative read: 400 took 30 s
+        "the view that " * 5_000 + "it is wrong",
+        "Rather than on NMDA receptors " * 2_000,
     ],
 )
 def test_clause_and_aside_patterns_are_linear(text: str) -> None:
     started = time.perf_counter()
     polarity.opposite(text, "IM ketamine is effective for depression.")
     assert time.perf_counter() - started < 5.0  # quadratic took minutes at this size
+
+
+@pytest.mark.slow
+def test_rather_than_a_route_is_linear() -> None:
+    started = time.perf_counter()  # a search over every route for every "rather than" before
+    polarity.opposite("rather than IV " * 20_000, "The study did not compare IN with IV.")
+    assert time.perf_counter() - started < 5.0
 
 
 # A newcomer's trial of `check` (what a person reads), after the passes.

@@ -209,9 +209,11 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     negated = bool(_NEGATOR.search(cleaned)) and _negations(_ranking_clause(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
     for match in _COMPARATIVE.finditer(cleaned):
+        scale, sign = _COMPARATIVES[match.group(0).lower()]
+        if scale in directions:
+            continue  # each scale's first comparison counts (and a long text stays linear)
         if _bound(cleaned, match):
             continue  # "more than 40 %": a bound, not a comparison of routes
-        scale, sign = _COMPARATIVES[match.group(0).lower()]
         than = _THAN.search(cleaned, match.end())
         before = _ordered_routes(cleaned[: match.start()])
         after = _ordered_routes(cleaned[than.end() :]) if than else []

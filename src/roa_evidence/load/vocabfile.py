@@ -243,6 +243,16 @@ def vocabulary_yaml(vocabulary: Vocabulary) -> str:
 def shipped_vocabulary() -> Vocabulary:
     """The vocabulary of the evidence base shipped with roa-evidence (ketamine's)."""
     path = default_data_dir() / VOCABULARY_NAME
+    try:
+        stat = path.stat()
+    except OSError:
+        raise DataNotFound(f"{path} is missing; reinstall roa-evidence") from None
+    return _shipped(path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=2)  # asked for every route a sentence names, when no base is in use
+def _shipped(path: Path, mtime_ns: int, size: int) -> Vocabulary:
+    """`shipped_vocabulary`, read again only when the file changes (a curator's checkout)."""
     content = read_content(path, MAX_DATA_FILE)
     if isinstance(content, OSError):
         raise DataNotFound(f"{path} is missing; reinstall roa-evidence")
