@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, check_one, problem_kinds
+from conftest import GREEN, Run, check_one, problem_kinds
 from roa_evidence.draftcheck import numbers
 
 
@@ -384,3 +384,15 @@ def test_what_patients_found_is_a_result_not_an_attribution(shipped: Run, tmp_pa
 )
 def test_hundreds_and_their_parts_are_one_number(text: str, count: float | None) -> None:
     assert [q.low for q in numbers.quantities(text)] == ([count] if count else [])
+
+
+def test_a_receptor_called_by_its_name_is_that_receptor(shipped: Run, tmp_path: Path) -> None:
+    """Blind round 21's one green on a wrong sentence (the only sentence of that round read):
+    "switches ON a receptor called NMDA" against the claim that ketamine antagonises it."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Ketamine turns on a receptor named NMDA, which starts brain growth [@yang2019molecular].",
+    )
+    assert finding["verdict"] not in GREEN, finding
+    assert {"opposite", "cited-against"} <= problem_kinds(finding), finding["problems"]

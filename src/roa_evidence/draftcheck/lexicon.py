@@ -76,6 +76,8 @@ _RULES: tuple[tuple[str, str], ...] = (
         r"(?:gap|divergence)\b",
         "no significant difference",
     ),
+    # "a receptor called NMDA" is the NMDA receptor
+    (r"\b(?:a|the) (receptors?) (?:called|named|known as) ([\w-]+)", r"the \2 \1"),
     # a receptor blocked is antagonised, one stimulated or switched on is agonised (which of
     # the two a claim says is compared in `polarity`)
     (
