@@ -396,3 +396,11 @@ def test_a_receptor_called_by_its_name_is_that_receptor(shipped: Run, tmp_path: 
     )
     assert finding["verdict"] not in GREEN, finding
     assert {"opposite", "cited-against"} <= problem_kinds(finding), finding["problems"]
+
+
+def test_a_ranking_of_two_routes_is_not_a_claim_about_one(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Held under the tongue, ketamine outperforms nasal spray for depression."
+    )
+    assert finding["claim"] is None, finding
+    assert "unsourced" in problem_kinds(finding), finding["problems"]

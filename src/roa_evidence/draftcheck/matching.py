@@ -239,6 +239,8 @@ class Matcher:
             closest.append((target, score))
             if score < VERBATIM and said.topics and not self._fit(said, target):
                 continue  # a like wording about another thing ("safer" against "faster")
+            if score < CLOSE_WORDING and self._ranks_what_it_does_not(said, target, processed):
+                continue
             shared = self._shared(words, target.claim.id)
             paraphrase = shared >= TEXT_OVERLAP and score >= TEXT_SCORE
             if score >= MATCH_SCORE or (paraphrase and _routes_fit(routes, target.claim)):
@@ -292,8 +294,8 @@ class Matcher:
             if said.topics and not fit:
                 continue  # about another thing
             claimed = self._parts[target.claim.id]
-            if said.compares and not claimed.compares and not _ANY_OTHER.search(processed):
-                continue  # a comparison of routes is no paraphrase of a claim comparing none
+            if self._ranks_what_it_does_not(said, target, processed):
+                continue
             anchored = said.names & claimed.names or (recalled and said.designs & claimed.designs)
             if not subject and not anchored:
                 continue  # anchored only by a name ("Lisbon") or a design: the claim's too
@@ -314,6 +316,14 @@ class Matcher:
         if shared < STANDING_SHARED:
             return None  # one common word ("last") is no paraphrase
         return Match(target.claim, score, "standing-out", target.label)
+
+    def _ranks_what_it_does_not(self, said: parts.Parts, target: _Target, processed: str) -> bool:
+        """A comparison of routes is no paraphrase of a claim comparing none ("SC costs half
+        what IV does" is not "IV's clinical setting raises its cost"), unless it ranks one
+        above "any other": "the most researched route" compares too."""
+        ranks = said.compares and len(said.routes) >= 2
+        claimed = self._parts[target.claim.id]
+        return bool(ranks and not claimed.compares and not _ANY_OTHER.search(processed))
 
     def _states_value(self, said: parts.Parts, target: _Target, counts_from: float) -> bool:
         """A measure agreeing with the claim's own; a count only from `counts_from`."""
@@ -355,7 +365,7 @@ class Matcher:
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
         for target in candidates.values():
             fit = self._fit(said, target)
-            if fit < PARTS_FIT:
+            if fit < PARTS_FIT or self._ranks_what_it_does_not(said, target, processed):
                 continue
             score = _score(processed, routes, target)
             shared = self._shared(words, target.claim.id)

@@ -376,8 +376,9 @@ def _claim_clause(sentence: str, statement: str) -> str:
 
 
 def has_than(text: str) -> bool:
-    """Whether the text compares with something ("than", "compared with", "versus")."""
-    return bool(_THAN.search(text))
+    """Whether the text compares with something ("than", "compared with", "versus"), in
+    writers' words too ("beats", "outperformed": "is better than")."""
+    return bool(_THAN.search(text) or _THAN.search(canonical(text)))
 
 
 # "the safer choice", "the cheaper option": ranked against the other route the sentence names
