@@ -404,3 +404,14 @@ def test_a_ranking_of_two_routes_is_not_a_claim_about_one(shipped: Run, tmp_path
     )
     assert finding["claim"] is None, finding
     assert "unsourced" in problem_kinds(finding), finding["problems"]
+
+
+def test_a_part_played_in_something_is_essential_to_it_or_not(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "A psychedelic trip plays no part in the therapeutic effect."
+    )
+    assert finding["claim"] == "psychedelic-effects-essential", finding
+    assert "opposite" in problem_kinds(finding), finding["problems"]
+    assert (
+        check_one(shipped, tmp_path, "Coffee plays a central role in my mornings.")["claim"] is None
+    )

@@ -59,6 +59,7 @@ STANDING = 90.0  # otherwise, wording + shared words + parts' fit this strong...
 STANDING_MARGIN = 25.0  # ...and this far ahead of any other claim's
 STANDING_SHARED = 20.0  # ...sharing this much of the sentence's distinctive wording
 STATED_VALUE = 25.0  # ...counting a value agreeing with the claim's own this much
+TOPICAL_SHARED = 40.0  # ...or, naming no route or drug, sharing this much on a topic
 TELLING_COUNT = 10.0  # ...or a count this large ("eighteen people"; "one trial" says little)
 
 
@@ -272,7 +273,7 @@ class Matcher:
         subject = bool(routes or said.conditions or parts.names_the_drug(processed))
         # "that trial was double-blind": a study already named, by a design a claim states
         recalled = bool(said.designs) and bool(_THAT_STUDY.search(processed))
-        if not (subject or said.names or recalled):
+        if not (subject or said.names or recalled or said.topics):
             return None  # not about the base's subject ("a cup of coffee costs three euros")
         stated = _with_dimensions(words, said)
         valued: set[str] = set()  # the claims whose own value the sentence states
@@ -297,7 +298,10 @@ class Matcher:
             if self._ranks_what_it_does_not(said, target, processed):
                 continue
             anchored = said.names & claimed.names or (recalled and said.designs & claimed.designs)
-            if not subject and not anchored:
+            # a topic alone anchors only a claim sharing much of the sentence's distinctive
+            # wording ("the psychedelic experience is not essential to the therapeutic effect")
+            topical = bool(said.topics) and shares[target.claim.id] >= TOPICAL_SHARED
+            if not subject and not anchored and not topical:
                 continue  # anchored only by a name ("Lisbon") or a design: the claim's too
             shared = shares[target.claim.id]
             strength = score + shared + fit

@@ -1,0 +1,340 @@
+"""Writers' wordings and the words claims use for them, as (pattern, replacement) rules that
+`lexicon.canonical` applies in order, case-insensitively, to a sentence and to each claim's
+statement alike. Each pattern is linear on any input: alternations, bounded repeats, no
+quantifier nested in another."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+# A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
+_RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
+# (pattern, replacement), applied in order, case-insensitively.
+RULES: tuple[tuple[str, str], ...] = (
+    # lead-in clauses that frame, not change, what follows
+    (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
+    (
+        r"(?:it is|it's) (?:therefore |thus |simply |just |also )?(?:a myth|false|untrue|"
+        r"wrong to say|not true|not the case) that",
+        " not ",
+    ),
+    # "the view that X is incorrect" denies X ("is incorrect" itself negates nothing), when
+    # it is said in the same clause (not "..., and the old chart was wrong")
+    (
+        r"\b(?:the )?(?:view|claim|idea|notion|belief|suggestion|assertion) that\b(?="
+        r"(?:(?!\b(?:and|but|although|though|while|whereas|because|since)\b)[^.;,:]){0,300}"
+        r"\b(?:is|was) (?:therefore |thus |simply |plainly )?(?:incorrect|wrong|false|mistaken|"
+        r"untrue|a myth)\b)",
+        " not ",
+    ),
+    # a part played in something: essential to it, or not
+    (
+        r"\b(?:plays?|played|playing) (?:no|little|no real|only a minor) (?:part|role) in\b",
+        "is not essential to",
+    ),
+    (
+        r"\b(?:plays?|played|playing) (?:a|an) (?:key|central|essential|vital|crucial|major) "
+        r"(?:part|role) in\b",
+        "is essential to",
+    ),
+    # a rate "changed" or "altered" is a rate adjusted
+    (r"\bbe (?:changed|altered|varied|modified|tweaked)\b", "be adjusted"),
+    # units spelled out, as claims write them
+    (r"\bmilligrams? per millilit(?:re|er)s?\b", "mg/ml"),
+    (r"\bmilligrams? per (?:kilogram|kilo)s?\b", "mg/kg"),
+    # negation in other words
+    (r"\b(?:ineffective|inefficacious|useless)\b", "not effective"),
+    (r"\b(?:does|do|did) not work\b", "is not effective"),
+    # "failed to ease", "does nothing for": a verb of relief that did not happen
+    (
+        r"\b(?:fail|fails|failed|failing) to (?:ease|relieve|help|improve|lift|reduce|treat)\b",
+        "was not effective for",
+    ),
+    (
+        r"\b(?:does nothing|do nothing|did nothing|does little|do little|did little)"
+        r"(?: at all)? for\b",
+        "is not effective for",
+    ),
+    # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
+    (
+        r"\b(?:no better than|no more effective than|not any better than) (?:with |on )?"
+        r"(?:a |an |the )?(?:sugar pill|placebo|dummy (?:pill|treatment|injection)|salt water|"
+        r"saline(?: spray| solution| injection| infusion)?)\b",
+        "not effective",
+    ),
+    (r"\bunsafe\b", "not safe"),
+    # "far from minimal" denies it; "far from a hospital" is a distance
+    (
+        r"(?<!not )\bfar from (?=(?:being |proven|clear|certain|settled|ideal|enough|minimal|"
+        r"negligible|rare|safe|effective|simple|easy|harmless|trivial|perfect|complete|"
+        r"reliable|predictable|established)\b)",
+        "not ",
+    ),
+    (r"\b(?:no|not any) (?:better|more effective) than\b", "as effective as"),
+    (r"\b(?:no|not any) (?:safer) than\b", "as safe as"),
+    # "no significant gap between the groups" states an equivalence, not a negation
+    (
+        r"\bno (?:significant |real |meaningful |clear |statistically significant )?"
+        r"(?:gap|divergence)\b",
+        "no significant difference",
+    ),
+    # "a receptor called NMDA" is the NMDA receptor
+    (r"\b(?:a|the) (receptors?) (?:called|named|known as) ([\w-]+)", r"the \2 \1"),
+    # a receptor blocked is antagonised, one stimulated or switched on is agonised (which of
+    # the two a claim says is compared in `polarity`)
+    (
+        r"\b(?:blocks|blocked|blocking|block|inhibits|inhibited|inhibiting) (?:the )?"
+        rf"{_RECEPTOR} receptors?\b",
+        r"acts on \1 receptors as an antagonist",
+    ),
+    (
+        r"\b(?:stimulates|stimulated|stimulating|stimulate|activates|activated|activating|"
+        r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?"
+        rf"{_RECEPTOR} receptors?\b",
+        r"acts on \1 receptors as an agonist",
+    ),
+    (
+        r"\b(?:switches|switching|switch|turns|turning|turn) (?:the )?"
+        rf"{_RECEPTOR} receptors? on\b",
+        r"acts on \1 receptors as an agonist",
+    ),
+    # a drug "works on" a receptor or a system: it acts on it
+    (
+        r"\b(?:works|work|working|worked) (?=on (?:the )?(?:brain's )?(?:[\w-]+ ){0,2}"
+        r"(?:receptors?|system)\b)",
+        "acts ",
+    ),
+    # ranking verbs
+    (
+        r"\b(?:outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?|outdid|outdoes)\b",
+        "is better than",
+    ),
+    (r"\bunderperform(?:s|ed)?\b", "is worse than"),
+    # "IM works just like IV": a likeness of the two routes
+    (
+        r"\b(?:works|work|worked) (?:just |exactly |much )?like (?=(?:a |an |the )?(?:IV|IM|IN|"
+        r"SC|intravenous|intramuscular|intranasal|nasal|oral|subcutaneous|infusions?|drips?|"
+        r"shots?|injections?)\b)",
+        "works as well as ",
+    ),
+    # "a clear advantage for IV over IM": a ranking of the two (a preference is not one:
+    # "patients preferred IM over IV" says nothing of which works better)
+    (
+        r"\b(?:advantage|edge) (?:for|of|with) ((?:the |a |an )?[\w-]+) over\b",
+        r"\1 is better than",
+    ),
+    # patients who "improved far more than" others: a ranking on the effect scale
+    (
+        r"\b(?:improved|improves|improve|recovered|responded) (?:far |much |a lot |significantly "
+        r"|considerably |markedly )?(?:more|better) than\b",
+        "were more effective than",
+    ),
+    (r"\bsuperior to\b", "better than"),
+    (r"\binferior to\b", "worse than"),
+    (r"\b(?:pricier|dearer)\b", "more expensive"),
+    (r"\b(?:less|lower|smaller) risk\b", "safer"),
+    (r"\bless risky\b", "safer"),
+    (r"\b(?:more|higher|greater) risk\b", "riskier"),
+    (r"\beasier to (?:give|use|administer)\b", "simpler to administer"),
+    (r"\bhead[- ]to[- ]head\b", "head to head"),
+    (r"\bharder to (?:give|use|administer)\b", "harder to administer"),
+    (r"\b(?:more difficult|more complicated|more awkward)\b", "harder"),
+    # "easier to tolerate" is tolerability, not how simply a dose is given
+    (r"\b(?:easier|simpler) to (?:tolerate|bear|put up with)\b", "more tolerable"),
+    (r"\b(?:harder|more difficult) to (?:tolerate|bear|put up with)\b", "less tolerable"),
+    # "compared the spray directly with a drip" is a head-to-head comparison
+    (
+        r"\b(?:compared|compares|comparing) (?=(?:[\w-]+ ){1,5}?directly (?:with|to|against)\b)",
+        "compared head to head ",
+    ),
+    # "costs patients more" is "costs more": the payer named between does not change it
+    (
+        r"\b(?:cost|costs|costing) (?:(?:patients|people|them|you|the patient|insurers) )?"
+        r"(?:(?:much|far|a lot|a bit|slightly|rather) )?(?P<more>more|less)\b",
+        r"cost \g<more>",
+    ),
+    # equivalence
+    (r"\b(?:works?|worked|working) (?:just |equally |about )?as well as\b", "is as effective as"),
+    (
+        r"\b(?:did|does|do|performed|performs|fared|fares) (?:just |equally |about )?as well as\b",
+        "is as effective as",
+    ),
+    (r"\b(?:just |equally )?as good as\b", "as effective as"),
+    (
+        r"\b(?:did|do|does|work(?:s|ed)?|perform(?:s|ed)?|fared|fare) (?:equally|just as) well\b",
+        "were equally effective",
+    ),
+    # relief compared: on the effect scale whatever the adjective
+    (
+        r"\b(?:greater|more|stronger|bigger|longer|longer-lasting|more lasting)"
+        r"(?: and (?:greater|stronger|longer|longer-lasting|more lasting))? relief\b",
+        "better relief",
+    ),
+    (
+        r"\b(?:smaller|less|weaker|shorter|shorter-lasting)"
+        r"(?: and (?:smaller|weaker|shorter|shorter-lasting))? relief\b",
+        "worse relief",
+    ),
+    (r"\b(?:is |are )?equally (?:safe|risky) (?:as|to)\b", " as safe as"),
+    (r"\bequally safe\b", "similar safety"),
+    (r"\b(?:just )?as safe as\b", "similar safety as"),
+    # synonyms of what claims say
+    (r"\b(?:switched|turned|shut) off\b", "shut off"),
+    (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
+    # "th[e]": the rule is tried only on a text holding "moment" or "instant" (see `literals`)
+    (r"\bth[e] (?:moment|instant)\b", "instantly"),
+    (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
+    (
+        r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",
+        "cause tachycardia",
+    ),
+    (r"\b(?:racing|pounding|rapid|fast) (?:heart ?beat|heart rate|heart|pulse)\b", "tachycardia"),
+    # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
+    (
+        r"\b(?:absorbed well|absorbed really well|absorbed very well|absorbed quite well|"
+        r"well absorbed|readily absorbed)\b",
+        "not poorly absorbed",
+    ),
+    (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
+    # a share removed before the blood is first-pass loss; a share that gets there is
+    # bioavailability (this rule must run before the one for what reaches the blood, below)
+    (
+        r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared) (?:by the liver )?"
+        r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|"
+        r"entering) the (?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
+        "lost to first-pass metabolism",
+    ),
+    # escaping the liver's first pass is doing without it ("avoids first-pass metabolism",
+    # "... first pass, while what crosses the lining avoids it")
+    (
+        r"\b(?:avoids|avoid|avoided|avoiding|bypasses|bypass|bypassed|bypassing|escapes|escape|"
+        r"escaped|skips|skip|skipped|skipping) (?:(?:the )?(?:liver's |hepatic )?first[- ]pass|"
+        r"(?:the |your )?liver)\b",
+        "without first-pass",
+    ),
+    (
+        r"(\bfirst[- ]pass\b[^.;]{0,80}?)\b(?:avoids|avoid|bypasses|bypass|escapes|escape) it\b",
+        r"\1without it",
+    ),
+    # "more hassle to give than a drip": harder
+    (
+        r"\b(?:more (?:of a )?hassle|a bigger hassle|a greater hassle|more of a chore)\b",
+        "harder",
+    ),
+    # "goes through the liver first": through first-pass metabolism
+    (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
+    (
+        r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"
+        r"removes|removed|inactivates|inactivated)\b",
+        "first-pass metabolism",
+    ),
+    (
+        r"\b(?:fully|completely|entirely|totally|wholly) (?:bio)?(?:available|absorbed)\b",
+        "has 100 % bioavailability",
+    ),
+    (
+        r"\b(?:reach(?:es|ing)?|gets? (?:into|to)|got (?:into|to)|enters?|entering|"
+        r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|"
+        r"ends? up in) the (?:blood ?stream|blood|circulation|system)\b",
+        "bioavailability",
+    ),
+    (r"\b(?:is |are )?(?:given|delivered|administered|dripped|run in) over\b", "is infused over"),
+    (r"\b(?:delivers|gives|runs in) (?:its|the|a|each) dose over\b", "is infused over"),
+    # "a drip takes two hours to run" is how long it is infused over
+    (
+        r"\b(?:takes?|took|needs?|needed) (?=(?:about |around |roughly |some |up to )?"
+        r"(?:an?|one|two|three|four|five|six|\d+)\b[\w ]{0,16}? to "
+        r"(?:run|drip|infuse|go in|run in|finish)\b)",
+        "is infused over ",
+    ),
+    (r"\b(?:takes?|took) effect\b", "onset"),
+    (r"\b(?:kicks?|kicked) in\b", "onset"),
+    (
+        r"\b(?:hits?|hitting) (?:harder|stronger|more strongly|more intensely)\b",
+        "peaks more intensely",
+    ),
+    (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
+    (
+        r"\b(?:block|blocks|blocking|blocked|antagoni[sz]es?|antagoni[sz]ed|antagoni[sz]ing|"
+        r"inhibits?|inhibited|inhibiting) (?:the )?(?:brain's )?(?:nmda|n-methyl-d-aspartate)"
+        r"(?:[- ](?:glutamate )?receptors?)?\b",
+        "acts on nmda receptors as an antagonist",
+    ),
+    (
+        r"\b(?:an )?(?:nmda|n-methyl-d-aspartate)[- ](?:receptor[- ])?"
+        r"(?:antagonist|blocker|inhibitor)\b",
+        "acts on nmda receptors as an antagonist",
+    ),
+    (
+        r"\b(?:an )?(?:antagonist|blocker) (?:at|of) (?:the )?(?:nmda|n-methyl-d-aspartate)"
+        r"(?:[- ](?:glutamate )?receptors?)?\b",
+        "acts on nmda receptors as an antagonist",
+    ),
+    # street drugs: "cut with" is "adulterated with"
+    (
+        r"\b(?:cut|laced|bulked(?: up| out)?|padded(?: out)?|spiked) with\b",
+        "adulterated with",
+    ),
+    # tolerability is a scale of its own, not efficacy ("better tolerated" is not "better")
+    (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
+    (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
+    # "wear off within an hour" says how long effects last; "faded" alone says they ended
+    (r"\b(?:wears?|wore|wearing) off (?=within|after|in)", "last "),
+    # side effects that "wear off quickly" are transient (not an effect that failed)
+    (
+        r"\b(?:wears|wear|wore|wearing|passes|passed|pass) off (?:quickly|soon|fast|rapidly)\b",
+        "transient",
+    ),
+    (
+        r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
+        r"did not last|was lost)\b",
+        "was not sustained",
+    ),
+    (
+        r"\b(?:(?:was|were|had) (?:all )?gone|(?:stopped|ceased) working|"
+        r"no longer (?:worked|works|helped|helps|lasted))\b",
+        "was not sustained",
+    ),
+    (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
+    (r"\b(?:kept|keeps|keep) (?:\w+ )?at bay\b", "was sustained"),
+    (
+        r"\b(?:medical|clinical|professional|a doctor's|doctors'|a clinician's) "
+        r"(?:supervision|oversight|monitoring)\b",
+        "professional oversight",
+    ),
+    (r"\b(?:randomly (?:assigned|allocated)|randomised|randomly divided)\b", "randomized"),
+    (r"\bbreathing\b", "respiratory function"),
+    (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),
+    (r"\bdepressed (?:patients|people|adults)\b", "depression"),
+    (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
+    (r"\b(?:can|may) be given at home\b", "self-administer at home"),
+    # patients who "use the spray at home" give it to themselves
+    (
+        r"\b(?:use|take|using|taking|give themselves|giving themselves)\b"
+        r"(?= (?:[\w-]+ ){0,4}at home\b)",
+        "self-administer",
+    ),
+    (r"\b(?:allow|allows|allowed|permit|permits|permitted)\b", "let"),
+    (r"\bcarefully (?:chosen|selected|picked|vetted)\b", "carefully screened"),
+    # a cannula is the catheter a drip runs through; feeling hemmed in is feeling restricted
+    (r"\bcannulas?\b", "catheter"),
+    # being "free to walk about" during a session is freedom to move; a way of having it
+    # that "suits them better" is more convenient for them
+    (r"\b(?:free|able) to (?:walk|move|get up)(?: about| around)?\b", "freedom to move"),
+    (r"\b(?:suits?|suited) (?:them |patients |people |you |me )?better\b", "is more convenient"),
+    (r"\b(?:confining|constraining|restricting|cramped|hemmed in|tied down)\b", "restrictive"),
+    # "how quickly it reaches the brain" is its rate; "varies a great deal" is variable
+    (r"\b(?:rate|speed) at which\b", "how quickly"),
+    # "at a steady, predictable rate" denies that the rate is highly variable
+    (
+        r"\b(?:steady|predictable|consistent|constant|reliable)"
+        r"(?:,? (?:and )?(?:steady|predictable|consistent|constant|reliable))?"
+        r" (?:rate|speed|pace)\b",
+        "rate that is not highly variable",
+    ),
+    (
+        r"\b(?:vary|varies|varied) (?:a great deal|a lot|widely|greatly|"
+        r"considerably|enormously|substantially|from person to person|between people)\b",
+        "is highly variable",
+    ),
+)
