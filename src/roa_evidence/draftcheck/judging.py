@@ -192,17 +192,19 @@ def _unsourced(sentence: Sentence) -> bool:
     listed as not checked: too many plain sentences state one), and stated as a fact: what
     "patients report" or "it has been claimed" is attributed, not asserted."""
     text = sentence.text
-    if len(text.split()) < 4 or hedging.hedge(text) >= hedging.VERY_UNCERTAIN_LEVEL:
+    if len(text.split()) < 4:
         return False
-    if numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text):
-        return True
-    said = parts.read_parts(text)
-    if not (said.routes or said.topics or parts.names_the_drug(text)):
-        return False  # "I was more nervous than I let on": a comparison, not of the evidence
-    found = polarity.polarity(text)
-    return bool(found.directions and polarity.has_than(text)) or (
-        found.equivalence and len(found.routes) >= 2
-    )
+    if not (numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text)):
+        said = parts.read_parts(text)
+        if not (said.routes or said.topics or parts.names_the_drug(text)):
+            return False  # "I was more nervous than I let on": a comparison, not of the evidence
+        found = polarity.polarity(text)
+        compares = bool(found.directions and polarity.has_than(text)) or (
+            found.equivalence and len(found.routes) >= 2
+        )
+        if not compares:
+            return False
+    return hedging.hedge(text) < hedging.VERY_UNCERTAIN_LEVEL
 
 
 @dataclass(frozen=True)

@@ -170,19 +170,20 @@ class Matcher:
             return None
         found = self._match(text, keys)
         if found is None and not keys:
-            # a consequence or an aside may bring another topic ("..., so it remains the
-            # safer bet"): the first clause alone may still repeat a claim
-            first, *rest = polarity.clauses(text)
-            found = self._match(first, keys) if rest else None
-            # ...but a clause naming one route of a comparison leaves the other out ("IV is
-            # the safer choice, so..." is no reading of "IN carries less risk than IV")
-            named = routes_meant(first)
-            if found and named and len(named) < len(found.claim.routes):
-                found = None
-            found = replace(found, clause=first) if found else None
+            found = self._first_clause(text)
         if found and found.claim.kind in parts.ABOUT_A_STUDY and _ANOTHER_STUDY.search(text):
             return None  # "our next study will be double-blind" is not the tracked study
         return found
+
+    def _first_clause(self, text: str) -> Match | None:
+        """The first clause alone, where an aside brought another topic ("..., so it remains
+        the safer bet"); not one naming one route of a comparison ("IV is safer, so...")."""
+        first, *rest = polarity.clauses(text)
+        found = self._match(first, ()) if rest and self.may_match(first) else None
+        named = routes_meant(first) if found else frozenset()
+        if found is None or (named and len(named) < len(found.claim.routes)):
+            return None
+        return replace(found, clause=first)
 
     def _match(self, text: str, keys: Sequence[str]) -> Match | None:
         processed = normalised(text)
@@ -285,8 +286,11 @@ class Matcher:
             closest = closest + added
         total = self._total(stated)
         shares = {t.claim.id: self._shared(stated, t.claim.id, total) for t, _ in closest}
-        if not valued and max(shares.values(), default=0.0) < STANDING_SHARED:
+        most = max(shares.values(), default=0.0)
+        if not valued and most < STANDING_SHARED:
             return None  # no claim could stand out (most sentences of a long draft)
+        if not (subject or said.names or recalled) and most < TOPICAL_SHARED:
+            return None  # a topic alone anchors only a claim sharing much of its wording
         best: dict[str, tuple[float, _Target, float, float]] = {}
         for target, score in closest:
             if not _routes_fit(routes, target.claim):
