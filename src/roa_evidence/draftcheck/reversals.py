@@ -43,15 +43,6 @@ def against_unblinded(sentence: str) -> str | None:
     return "" if designs.says_unblinded(sentence) else None
 
 
-# "compared the spray with saline rather than with a drip" denies the comparison with the
-# drip the claim denies ("did not compare intranasal with IV"). Read so only where a route
-# follows and the claim is negated: "rather than blocking it", "hours rather than weeks"
-# and "veins rather than the portal system" deny nothing a claim is about.
-RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\b", re.I)
-# what may stand between "rather than" and the route it sets aside ("rather than with a drip")
-_BEFORE_A_ROUTE = re.compile(r" (?:(?:with|against|to|by|via|on|as) )?(?:(?:a|an|the) )?", re.I)
-
-
 # "acts on NMDA receptors as an antagonist" (`lexicon`: "blocks NMDA receptors") against
 # "... as an agonist" ("stimulates", "switches on"): one receptor, the other action.
 _RECEPTOR_ACTION = re.compile(r"\b([\w-]+) receptors?,? as an? (agonist|antagonist)\b", re.I)
@@ -66,6 +57,15 @@ def receptor_reversed(sentence: str, statement: str) -> bool:
     claimed = {(r.lower(), a) for r, a in _RECEPTOR_ACTION.findall(canonical(statement))}
     other = {"agonist": "antagonist", "antagonist": "agonist"}
     return any((r, other[a]) in said and (r, a) not in said for r, a in claimed)
+
+
+# "compared the spray with saline rather than with a drip" denies the comparison with the
+# drip the claim denies ("did not compare intranasal with IV"). Read so only where a route
+# follows and the claim is negated: "rather than blocking it", "hours rather than weeks"
+# and "veins rather than the portal system" deny nothing a claim is about.
+RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\b", re.I)
+# what may stand between "rather than" and the route it sets aside ("rather than with a drip")
+_BEFORE_A_ROUTE = re.compile(r" (?:(?:with|against|to|by|via|on|as) )?(?:(?:a|an|the) )?", re.I)
 
 
 def set_aside(sentence: str, statement: str) -> bool:
@@ -85,6 +85,8 @@ def set_aside(sentence: str, statement: str) -> bool:
 
 
 def rather_than_as_not(sentence: str) -> str:
+    """The sentence with "rather than" before a route read as "and not" (against a claim
+    that is negated: "did not compare intranasal with IV")."""
     starts = sorted(start for start, _, _ in routes_in_order(sentence))
     pieces: list[str] = []
     done = 0
