@@ -1,60 +1,114 @@
-"""What a sentence says a study's design was, term by term, each in its family: "open-label"
-and "double-blind" both speak of blinding, but one does not vouch for the other."""
+"""What a sentence says a study's design was, term by term, each in its family and with
+what it says of it: "open-label" and "double-blind" both speak of blinding, one that the
+study was not blinded, the other that it was. A denied term says its contrary ("not
+double-blind" is open-label, "nobody was blinded" too, "not randomised" non-randomised),
+so that `polarity` can read a design without counting its "not" as the claim's."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
 
-__all__ = ["denies_open_label", "families", "says_unblinded", "terms"]
+__all__ = ["Design", "agrees", "read", "reversed_design"]
 
-_OPEN_LABEL = r"\b(?:open[- ]label(?:led)?|unblinded|non-?blinded|unmasked)\b"
-_TERMS = {
+# term: (family, pattern, what it says of the family)
+_TERMS: dict[str, tuple[str, str, bool]] = {
     # "patients and raters were both blinded" is double-blind in other words
     "double-blind": (
         "blinding",
         r"\b(?:double|triple)[- ]?blind(?:ed)?\b|\b(?:patients|participants|subjects) and "
         r"(?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff) (?:were )?"
         r"(?:both )?blind(?:ed)?\b",
+        True,
     ),
-    "single-blind": ("blinding", r"\bsingle[- ]?blind(?:ed)?\b"),
-    "open-label": ("blinding", _OPEN_LABEL),
-    "blinded": ("blinding", r"(?<![\w-])blinded\b"),
-    "randomised": ("randomisation", r"(?<![\w-])randomi[sz](?:ed|ation)\b"),
-    "non-randomised": ("randomisation", r"\bnon-?randomi[sz](?:ed|ation)\b"),
-    "placebo": ("placebo", r"\bplacebo\b"),
-    "crossover": ("crossover", r"\bcross-?over\b"),
+    "single-blind": ("blinding", r"\bsingle[- ]?blind(?:ed)?\b", True),
+    "open-label": (
+        "blinding",
+        r"\b(?:open[- ]label(?:led)?|unblinded|non-?blinded|unmasked)\b",
+        False,
+    ),
+    "blinded": ("blinding", r"(?<![\w-])blinded\b", True),
+    "randomised": ("randomisation", r"(?<![\w-])randomi[sz](?:ed|ation)\b", True),
+    "non-randomised": ("randomisation", r"\bnon-?randomi[sz](?:ed|ation)\b", False),
+    "placebo": ("placebo", r"\bplacebo\b", True),
+    "crossover": ("crossover", r"\bcross-?over\b", True),
 }
-_PATTERNS = {t: (family, re.compile(p, re.I)) for t, (family, p) in _TERMS.items()}
+_PATTERNS = {t: re.compile(p, re.I) for t, (_, p, _) in _TERMS.items()}
 _WORDS = ("blind", "label", "random", "placebo", "cross", "mask")
 
-
-def terms(text: str) -> frozenset[str]:
-    """The design terms a text states ("double-blind", "open-label", "crossover"...)."""
-    lowered = text.lower()
-    if not any(word in lowered for word in _WORDS):  # most texts: no pattern is run
-        return frozenset()
-    return frozenset(t for t, (_, pattern) in _PATTERNS.items() if pattern.search(text))
-
-
-def families(stated: frozenset[str]) -> frozenset[str]:
-    """The families of design terms: blinding, randomisation, placebo, crossover."""
-    return frozenset(_PATTERNS[t][0] for t in stated)
-
-
-# "nobody was blinded", "without any blinding": open-label in other words
-_UNBLINDED = re.compile(
-    rf"{_OPEN_LABEL}|\b(?:without|no|nobody|no one|none)\b(?:\s+[\w-]+){{0,3}}?\s+"
-    r"(?:blind|mask)",
+# A design term denied within three words ("not double-blind", "nobody was blinded",
+# "without any blinding", "wasn't open-label"; "not only randomised" denies nothing): the
+# term it leaves is its contrary.
+_DENIED = re.compile(
+    r"(?:\bneither\b(?:\s+[\w-]+){0,3}?\s+nor\b|\b(?:not|never|without|no|nobody|no one|"
+    r"none|nor)\b|n't)(?!\s+only\b)"
+    r"(?:\s+[\w-]+){0,3}?\s+(?:(?P<blind>(?:(?:double|triple|single)[- ]?)?(?:blind|mask)\w*)|"
+    r"(?P<open>open[- ]label\w*)|(?P<random>randomi[sz]\w*))",
     re.I,
 )
-_NOT_OPEN_LABEL = re.compile(rf"\b(?:not|n't|never)\s+(?:an?\s+)?{_OPEN_LABEL}", re.I)
+_CONTRARY = {"blind": "open-label", "open": "blinded", "random": "non-randomised"}
+_SAID = {
+    True: {"blinding": "blinded", "randomisation": "randomised"},
+    False: {"blinding": "open-label (not blinded)", "randomisation": "not randomised"},
+}
 
 
-def says_unblinded(text: str) -> bool:
-    """Whether a text says a study was open-label, in any words."""
-    return bool(_UNBLINDED.search(text))
+@dataclass(frozen=True)
+class Design:
+    """The design terms a text states, what they say of each family, and the text with
+    them left out (to read its other parts)."""
+
+    terms: frozenset[str]
+    says: Mapping[str, frozenset[bool]]  # family -> what the text says of it (both: two studies)
+    rest: str
+
+    @property
+    def families(self) -> frozenset[str]:
+        return frozenset(_TERMS[t][0] for t in self.terms)
 
 
-def denies_open_label(text: str) -> bool:
-    """Whether a text says a study was not open-label ("it was not open-label")."""
-    return bool(_NOT_OPEN_LABEL.search(text))
+@lru_cache(maxsize=65536)
+def read(text: str) -> Design:
+    """The design a text states ("double-blind", "not double-blind", "open-label"...)."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _WORDS):  # most texts: no pattern is run
+        return Design(frozenset(), {}, text)
+    terms: set[str] = set()
+    rest = text
+    for match in _DENIED.finditer(text):
+        terms.add(_CONTRARY[str(match.lastgroup)])
+        rest = rest[: match.start()] + " " * (match.end() - match.start()) + rest[match.end() :]
+    for term, pattern in _PATTERNS.items():
+        if pattern.search(rest):
+            terms.add(term)
+            rest = pattern.sub(" ", rest)
+    says: dict[str, frozenset[bool]] = {}
+    for term in terms:
+        family, _, value = _TERMS[term]
+        says[family] = says.get(family, frozenset()) | {value}
+    return Design(frozenset(terms), says, rest)
+
+
+def agrees(said: Design, claimed: Design) -> bool:
+    """Whether the sentence says of a design what the claim says (one of the studies it
+    names may be the claim's: "an open-label trial and a double-blind one")."""
+    shared = said.says.keys() & claimed.says.keys()
+    return bool(shared) and all(claimed.says[f] <= said.says[f] for f in shared)
+
+
+def reversed_design(said: Design, claimed: Design) -> str | None:
+    """What the sentence says of a study's design against what the claim says, where the
+    two differ ("the sentence says the study was blinded, the claim that it was open-label
+    (not blinded)"); None where they do not."""
+    for family in sorted(said.says.keys() & claimed.says.keys() & _SAID[True].keys()):
+        if len(said.says[family]) != 1 or len(claimed.says[family]) != 1:
+            continue  # one of two studies the sentence names may be the claim's
+        [sentence], [claim] = said.says[family], claimed.says[family]
+        if sentence != claim:
+            return (
+                f"the sentence says the study was {_SAID[sentence][family]}, "
+                f"the claim that it was {_SAID[claim][family]}"
+            )
+    return None

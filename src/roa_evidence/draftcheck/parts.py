@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..query.records import ClaimRecord
-from . import designs, numbers, polarity, reversals, routes
+from . import designs, numbers, polarity, routes
 from .lexicon import COMMON, canonical, literals, stems
 
 __all__ = [
@@ -127,8 +127,8 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     else:
         compares = ""
     dimensions = frozenset(q.dimension for q in stated)
-    terms = designs.terms(text)
-    families = designs.families(terms)
+    design = designs.read(text)
+    families = design.families
     # who was blinded, and nothing else: what a study was ("patients and raters were blinded")
     topics = _topics(words) or frozenset({"evidence"} if "blinding" in families else ())
     return Parts(
@@ -145,7 +145,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         quantities=tuple(stated),
         result=_states_a_result(topics, compares, dimensions),
         designs=families,
-        design_terms=terms,
+        design_terms=design.terms,
     )
 
 
@@ -404,10 +404,10 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
         )
         result["comparison"] = "agrees" if same else "differs"
     if said.design_terms:  # a claim about a study vouches only for the design it states
-        # "was not double-blind" vouches for "open-label"
-        denied = {"open-label"} if reversals.denies_blinding(claim.statement) else set()
-        if said.design_terms <= claimed.design_terms | denied:
+        if said.design_terms <= claimed.design_terms:  # "was not double-blind": open-label
             result["design"] = "agrees"
+        elif designs.reversed_design(designs.read(text), designs.read(claim.statement)):
+            result["design"] = "reversed"  # the claim speaks of it, and says the contrary
         elif claim.kind in ABOUT_A_STUDY:
             result["design"] = "differs"
         else:

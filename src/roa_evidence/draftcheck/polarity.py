@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import reversals
+from . import designs, reversals
 from .lexicon import canonical
 from .reversals import CLAUSE_END
 from .routes import RouteWords, active, routes_in_order
@@ -296,11 +296,17 @@ def opposite(sentence: str, statement: str) -> str | None:
     """Why the sentence asserts the opposite of the statement, or None when it does not."""
     if _OPEN_QUESTION.search(sentence):
         return None
-    if (
-        reversals.denies_blinding(statement)
-        and (blinding := reversals.against_unblinded(sentence)) is not None
-    ):
-        return blinding or None  # "": the sentence says what the claim says
+    # A design is read as such ("open-label" says "not double-blind" with no "not"): where
+    # both say the same of it, the rest of each is read without it; where they differ, that
+    # is the reversal, unless a negation says so first ("drops a negation").
+    said_design, claimed_design = designs.read(sentence), designs.read(statement)
+    reversed_design = designs.reversed_design(said_design, claimed_design)
+    if designs.agrees(said_design, claimed_design):
+        sentence, statement = said_design.rest, claimed_design.rest
+    return _reversed(sentence, statement) or reversed_design
+
+
+def _reversed(sentence: str, statement: str) -> str | None:
     claimed = polarity(statement)
     if claimed.negated and reversals.RATHER_THAN.search(sentence):
         sentence = reversals.rather_than_as_not(sentence)

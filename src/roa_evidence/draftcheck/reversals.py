@@ -1,12 +1,11 @@
 """What reverses a claim without a negation word: a receptor stimulated that the claim says
-is blocked, "open-label" against "not double-blind", and what comes after "rather than"."""
+is blocked, and what comes after "rather than" (a study's design is read in `designs`)."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
 
-from . import designs
 from .lexicon import canonical
 from .routes import routes_in_order
 from .words import content_words, normalised
@@ -14,8 +13,6 @@ from .words import content_words, normalised
 __all__ = [
     "CLAUSE_END",
     "RATHER_THAN",
-    "against_unblinded",
-    "denies_blinding",
     "rather_than_as_not",
     "receptor_reversed",
     "set_aside",
@@ -24,23 +21,6 @@ __all__ = [
 # Where a clause ends: a ranking's negation is in its own clause, not in the reason given
 # for it ("simpler, needing no IV access", "needs no line, so it is simpler").
 CLAUSE_END = re.compile(r"[,;:]|\b(?:so|as|because|since|though|although|whereas)\b", re.I)
-
-
-_NOT_BLIND = re.compile(r"\bnot (?:double|triple)[- ]?blind", re.I)
-
-
-def denies_blinding(text: str) -> bool:
-    """Whether a text says a study was not double-blind (so open-label)."""
-    return bool(_NOT_BLIND.search(text))
-
-
-def against_unblinded(sentence: str) -> str | None:
-    """Against a claim that a study was not double-blind, which needs no negation to say:
-    the sentence says the same ("open-label", "nobody was blinded"), or the opposite ("it
-    was not open-label"); None when it says neither."""
-    if designs.denies_open_label(sentence):
-        return "the sentence says the study was blinded"
-    return "" if designs.says_unblinded(sentence) else None
 
 
 # "acts on NMDA receptors as an antagonist" (`lexicon`: "blocks NMDA receptors") against
