@@ -138,3 +138,22 @@ def test_a_key_the_base_lacks_is_no_agreeing_citation(shipped: Run, tmp_path: Pa
     finding = check_one(shipped, tmp_path, "IM bioavailability is about 93 % [@smith2099].")
     assert "unknown-key" in problem_kinds(finding), finding["problems"]
     assert finding["parts"]["citations"] == "differs", finding["parts"]
+
+
+# The second review: a design read as such, once, for matching, parts and polarity.
+
+
+def test_a_design_the_claim_denies_is_reversed_not_agreed(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "The IM depression study was double-blind.")
+    assert finding["parts"]["design"] == "reversed", finding["parts"]
+    assert finding["loose"] == [], finding  # the claim speaks of it: no doubt of the match
+
+
+def test_neither_nor_denies_blinding(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "In Chilukuri's trial neither the patients nor the assessors were blinded.",
+    )
+    assert finding["claim"] == "im-study-not-double-blind", finding
+    assert "opposite" not in problem_kinds(finding), finding["problems"]
