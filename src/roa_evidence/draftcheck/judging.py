@@ -127,14 +127,17 @@ def _cited_against(
     return problems
 
 
+def _contradicting(claim: ClaimRecord) -> list[numbers.Known]:
+    """The values the sources contradicting the claim report."""
+    found = (
+        numbers.known_value(e.value, e.source) for e in claim.evidence if e.stance == "contradicts"
+    )
+    return [k for k in found if k is not None]
+
+
 def _sides_with_contradiction(claim: ClaimRecord, stated: list[numbers.Quantity]) -> bool:
     """Whether the sentence states what a contradicting source found (so not the claim)."""
-    against = [
-        k
-        for e in claim.evidence
-        if e.stance == "contradicts" and (k := numbers.known_value(e.value, e.source)) is not None
-    ]
-    return any(numbers.agrees(q, k) for q in stated for k in against)
+    return any(numbers.agrees(q, k) for q in stated for k in _contradicting(claim))
 
 
 def _measures_what_it_denies(claim: ClaimRecord, stated: list[numbers.Quantity]) -> bool:
@@ -143,11 +146,7 @@ def _measures_what_it_denies(claim: ClaimRecord, stated: list[numbers.Quantity])
     vomiting"): it reports a rate, wrong or right, not the claim's word for it."""
     if claim.value:
         return False
-    measured = {
-        k.dimension
-        for e in claim.evidence
-        if e.stance == "contradicts" and (k := numbers.known_value(e.value, e.source)) is not None
-    }
+    measured = {k.dimension for k in _contradicting(claim)}
     return any(q.dimension in measured for q in stated)
 
 
@@ -175,36 +174,41 @@ def _states_something(sentence: Sentence, matcher: Matcher) -> bool:
     text = sentence.text
     if len(text.split()) < 4 or not matcher.may_match(text):
         return False  # a sentence with no route, topic or claim word is not about the base
-    said = parts.read_parts(text)
-    if not (said.routes or said.topics or parts.names_the_drug(text)):
+    if not _about_the_subject(text):
         return False  # "Please arrive fifteen minutes early": not about the evidence
-    if numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text):
-        return True
-    found = polarity.polarity(text)
-    comparison = bool(found.directions and polarity.has_than(text)) or (
-        found.equivalence and len(found.routes) >= 2
-    )
-    return comparison or bool(_CAUSAL.search(text))
+    return _states_a_number(text) or _compares(text) or bool(_CAUSAL.search(text))
 
 
 def _unsourced(sentence: Sentence) -> bool:
-    """A number or comparison, on any subject, matching no claim (causes alone are only
-    listed as not checked: too many plain sentences state one), and stated as a fact: what
-    "patients report" or "it has been claimed" is attributed, not asserted."""
+    """A number (on any subject) or a comparison (about the subject) matching no claim,
+    stated as a fact: what "patients report" or "it has been claimed" is attributed, not
+    asserted. (Causes alone are only listed as not checked: too many plain sentences
+    state one.)"""
     text = sentence.text
     if len(text.split()) < 4:
         return False
-    if not (numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text)):
-        said = parts.read_parts(text)
-        if not (said.routes or said.topics or parts.names_the_drug(text)):
-            return False  # "I was more nervous than I let on": a comparison, not of the evidence
-        found = polarity.polarity(text)
-        compares = bool(found.directions and polarity.has_than(text)) or (
-            found.equivalence and len(found.routes) >= 2
-        )
-        if not compares:
-            return False
+    # "I was more nervous than I let on" compares, but not on the subject
+    if not (_states_a_number(text) or (_about_the_subject(text) and _compares(text))):
+        return False
     return hedging.hedge(text) < hedging.VERY_UNCERTAIN_LEVEL
+
+
+def _about_the_subject(text: str) -> bool:
+    """Whether a text names a route, a topic the claims have, or the base's drug."""
+    said = parts.read_parts(text)
+    return bool(said.routes or said.topics or parts.names_the_drug(text))
+
+
+def _states_a_number(text: str) -> bool:
+    return bool(numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text))
+
+
+def _compares(text: str) -> bool:
+    """A ranking ("faster than") or a likeness of two routes ("as good as a drip")."""
+    found = polarity.polarity(text)
+    return bool(found.directions and polarity.has_than(text)) or (
+        found.equivalence and len(found.routes) >= 2
+    )
 
 
 @dataclass(frozen=True)
