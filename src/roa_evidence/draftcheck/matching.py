@@ -188,9 +188,9 @@ class Matcher:
     def _match(self, text: str, keys: Sequence[str]) -> Match | None:
         processed = normalised(text)
         routes = routes_meant(text)
+        said = parts.read_parts(text)
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}
         if cited:
-            said = parts.read_parts(text)
             result = parts.states_a_result(said)
             stated = _with_dimensions(content_words(processed), said)
             scored = [
@@ -209,7 +209,7 @@ class Matcher:
                         + CITED_FIT * self._fit(said, s[0], CITED_UNKNOWN_TOPIC)
                         + self._compares(said, s[0])
                         + self._names_cited(keys, s[0])
-                        + STATED_VALUE * self._states_value(said, s[0], math.inf)
+                        + STATED_VALUE * parts.states_its_value(said, s[0].claim, math.inf)
                     ),
                 )
                 # Among several, the closest needs shared wording, or a like wording and
@@ -233,7 +233,6 @@ class Matcher:
         )
         accepted: list[tuple[_Target, float, float]] = []
         closest: list[tuple[_Target, float]] = []
-        said = parts.read_parts(text)
         for *_, position in shortlist:
             index = indexes[position]
             target = self.targets[index]
@@ -248,12 +247,12 @@ class Matcher:
             if score >= MATCH_SCORE or (paraphrase and _routes_fit(routes, target.claim)):
                 accepted.append((target, score, shared))
         if not accepted:
-            by_parts = self._by_parts(text, processed, routes)
+            by_parts = self._by_parts(said, processed, routes)
             if by_parts:
                 return by_parts[0]
             return self._standing_out(said, processed, routes, words, closest)
         target, score, _ = max(accepted, key=lambda s: s[1] + s[2] + 0.5 * self._fit(said, s[0]))
-        if score < CLOSE_WORDING and (by_parts := self._by_parts(text, processed, routes)):
+        if score < CLOSE_WORDING and (by_parts := self._by_parts(said, processed, routes)):
             # a claim whose parts fit much better beats a like wording about something else
             found, fit = by_parts
             if fit >= self._fit(said, target) + BETTER_FIT:
@@ -279,7 +278,9 @@ class Matcher:
         stated = _with_dimensions(words, said)
         valued: set[str] = set()  # the claims whose own value the sentence states
         if said.quantities:
-            stating = [t for t in self._valued if self._states_value(said, t, TELLING_COUNT)]
+            stating = [
+                t for t in self._valued if parts.states_its_value(said, t.claim, TELLING_COUNT)
+            ]
             valued = {t.claim.id for t in stating}
             listed = {id(t) for t, _ in closest}
             added = [(t, _score(processed, routes, t)) for t in stating if id(t) not in listed]
@@ -333,10 +334,6 @@ class Matcher:
         claimed = self._parts[target.claim.id]
         return bool(ranks and not claimed.compares and not _ANY_OTHER.search(processed))
 
-    def _states_value(self, said: parts.Parts, target: _Target, counts_from: float) -> bool:
-        """A measure agreeing with the claim's own; a count only from `counts_from`."""
-        return parts.states_its_value(said, target.claim, counts_from)
-
     def _fit(self, said: parts.Parts, target: _Target, unknown_topic: float = 0.0) -> float:
         return parts.fit(said, self._parts[target.claim.id], target.claim, unknown_topic)
 
@@ -357,11 +354,10 @@ class Matcher:
         return COMPARES_BONUS if comparative else 0.0
 
     def _by_parts(
-        self, text: str, processed: str, routes: frozenset[str]
+        self, said: parts.Parts, processed: str, routes: frozenset[str]
     ) -> tuple[Match, float] | None:
         """A paraphrase: the claim whose parts (routes, topic, comparison, quantity...) the
         sentence states, when its wording is also near enough; and how well they fit."""
-        said = parts.read_parts(text)
         # a study named ("the Chilukuri trial") anchors a sentence as a route does; a word
         # that only starts it with a capital ("Next slide: ...") does not
         named = said.names & self._names

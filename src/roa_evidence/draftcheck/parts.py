@@ -362,20 +362,20 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
     return max(0.0, min(100.0, score))
 
 
+_COUNTS = frozenset({"participants", "studies"})
+
+
 def states_its_value(said: Parts, claim: ClaimRecord, counts_from: float = 0.0) -> bool:
     """Whether the sentence states a value agreeing with the claim's own; a count only
     from `counts_from` ("one trial" is said of too many things to point to a claim)."""
-    known = _claim_value(tuple(claim.value.items())) if claim.value else None
+    known = _claim_value(claim)
     if known is None or (known.dimension in _COUNTS and known.low < counts_from):
         return False
     return any(numbers.agrees(q, known) for q in said.quantities)
 
 
-_COUNTS = frozenset({"participants", "studies"})
-
-
 def _states_it_exactly(said: Parts, claim: ClaimRecord) -> bool:
-    known = _claim_value(tuple(claim.value.items())) if claim.value else None
+    known = _claim_value(claim)
     return known is not None and any(
         q.dimension == known.dimension
         and numbers.distance(q, known) <= 0.02 * max(abs(known.low), abs(known.high))
@@ -383,9 +383,13 @@ def _states_it_exactly(said: Parts, claim: ClaimRecord) -> bool:
     )
 
 
+def _claim_value(claim: ClaimRecord) -> numbers.Known | None:
+    return _value_of(tuple(claim.value.items())) if claim.value else None
+
+
 @lru_cache(maxsize=4096)
-def _claim_value(items: tuple[tuple[str, Any], ...]) -> numbers.Known | None:
-    """A claim's value read once (it is asked of every candidate claim of every sentence)."""
+def _value_of(items: tuple[tuple[str, Any], ...]) -> numbers.Known | None:
+    """A value read once (it is asked of every candidate claim of every sentence)."""
     return numbers.known_value(dict(items), "the claim")
 
 
