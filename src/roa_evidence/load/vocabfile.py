@@ -116,7 +116,12 @@ def _drug(path: Path, raw: LineDict, problems: list[Problem]) -> tuple[str, ...]
             )
         )
         return ()
-    return tuple(dict.fromkeys(" ".join(n.split()) for n in names))
+    return drug_names(names)
+
+
+def drug_names(names: Iterable[str]) -> tuple[str, ...]:
+    """A drug's names as declared: spaces collapsed, blanks and repeats left out."""
+    return tuple(dict.fromkeys(" ".join(n.split()) for n in names if n.strip()))
 
 
 def _section(

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from ...load.vocabfile import Vocabulary
+from ...load.vocabfile import Vocabulary, drug_names
 from ..common import fail
 
 
@@ -77,7 +77,7 @@ def init(
     for kind, terms in (("route", route_terms), ("topic", topic_terms)):
         if not terms:
             fail(f"--{kind}s names no {kind}; give at least one, e.g. --{kind}s IV,IM")
-    names = tuple(dict.fromkeys(" ".join(n.split()) for n in drug or [] if n.strip()))
+    names = drug_names(drug or [])
     if drug is not None and not names:
         fail("--drug names no drug; give its name, e.g. --drug psilocybin")
     vocabulary = Vocabulary(
