@@ -157,3 +157,14 @@ def test_neither_nor_denies_blinding(shipped: Run, tmp_path: Path) -> None:
     )
     assert finding["claim"] == "im-study-not-double-blind", finding
     assert "opposite" not in problem_kinds(finding), finding["problems"]
+
+
+def test_a_suggestion_holds_the_hedge_it_asks_for(shipped: Run, tmp_path: Path) -> None:
+    """From a newcomer's trial: "low certainty needs 'may'", and the suggestion had none,
+    the claim's own "where it could be absorbed" taken for its hedge."""
+    finding = check_one(
+        shipped, tmp_path, "Most of a nasal ketamine dose never reaches the nasal membrane."
+    )
+    [overclaim] = [p for p in finding["problems"] if p["kind"] == "overclaim"]
+    assert "needs 'may'" in overclaim["detail"], overclaim
+    assert " may " in overclaim["suggestion"], overclaim

@@ -157,7 +157,8 @@ def _lower_first(statement: str) -> str:
 def reword(statement: str, level: int, certainty: str | None = None, status: str = "") -> str:
     """The claim's statement worded for a hedge level, after GRADE's informative statements."""
     body = statement.strip().rstrip(".")
-    already_may = _MAY.search(body)
+    # "the lining, where it could be absorbed": that modal is the clause's, not the claim's
+    already_may = _MAY.search(_RELATIVE_MODAL.sub(" ", body))
     if level >= 3 and already_may:  # "whether X may cause" reads badly: "whether X can cause"
         body = _MAY.sub(" can ", body, count=1)
     elif level == 2 and already_may:  # the statement is already worded for low certainty
