@@ -168,3 +168,26 @@ def test_a_suggestion_holds_the_hedge_it_asks_for(shipped: Run, tmp_path: Path) 
     [overclaim] = [p for p in finding["problems"] if p["kind"] == "overclaim"]
     assert "needs 'may'" in overclaim["detail"], overclaim
     assert " may " in overclaim["suggestion"], overclaim
+
+
+def test_every_verdict_check_prints_can_fail_it(shipped: Run, tmp_path: Path) -> None:
+    """From a newcomer's trial: `partly` was printed as a verdict and refused by
+    --fail-on; `no-claim` was answered "did you mean 'overclaim'?"."""
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "The Chilukuri trial had a control group.\n\nWe met on a Tuesday.\n", encoding="utf-8"
+    )
+    partly = shipped("check", str(draft), "--fail-on", "partly")
+    assert partly.exit_code == 1, partly.output
+    assert ": partly: im-study-no-control-group" in partly.stdout
+    assert shipped("check", str(draft), "--fail-on", "no-claim").exit_code == 1
+
+
+def test_fix_says_what_it_left(shipped: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "Nasal spray ketamine is poorly absorbed compared with an injection.\n", encoding="utf-8"
+    )
+    result = shipped("check", str(draft), "--fix")
+    assert result.exit_code == 0, result.output
+    assert "1 overclaim left to you: a loose match" in result.stderr

@@ -164,15 +164,15 @@ LEVEL_OF_CERTAINTY: dict[str, int] = {v: k for k, v in CERTAINTY_OF_LEVEL.items(
 _STATUS_ROWS: tuple[tuple[str, str, int | None, bool], ...] = (
     # status          kind       worst  gap
     ("contradicted", "finding", 1, True),
-    ("very_uncertain", "finding", 3, True),  # GRADE's "very uncertain": only very-low against
-    ("contested", "finding", 4, True),
-    ("unsupported", "finding", 5, True),
-    ("strong", "finding", 8, False),
-    ("weak", "finding", 6, True),
-    ("confirmed", "checked", 9, False),
-    ("partly", "checked", None, False),
+    ("very_uncertain", "finding", 4, True),  # GRADE's "very uncertain": only very-low against
+    ("contested", "finding", 5, True),
+    ("unsupported", "finding", 6, True),
+    ("strong", "finding", 9, False),
+    ("weak", "finding", 7, True),
+    ("confirmed", "checked", 10, False),
+    ("partly", "checked", 3, False),  # an appraisal only partly right: a sentence repeats it
     ("refuted", "checked", 2, True),
-    ("unchecked", "checked", 7, True),
+    ("unchecked", "checked", 8, True),
 )
 STATUSES: tuple[str, ...] = tuple(row[0] for row in _STATUS_ROWS)
 FINDING_STATUSES: tuple[str, ...] = tuple(row[0] for row in _STATUS_ROWS if row[1] == "finding")

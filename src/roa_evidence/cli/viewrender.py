@@ -213,7 +213,9 @@ def _map_cell(emap: EvidenceMap, route: str, topic: str) -> Text:
 def check_lines(report: CheckReport) -> list[str]:
     """`file:line:col: verdict: message`, one line per sentence with a claim or a problem,
     then a count of verdicts (plain text: editors and CI read it like a linter's)."""
-    lines = [_finding_line(report.path, f) for f in report.findings if f.verdict != "no-claim"]
+    from ..draftcheck.findings import NO_CLAIM  # loaded already: the check made the report
+
+    lines = [_finding_line(report.path, f) for f in report.findings if f.verdict != NO_CLAIM]
     counts = ", ".join(f"{n} {verdict}" for verdict, n in report.counts().items())
     blind = report.not_checked
     unchecked = f" {blind} not checked: see the lines that say 'not checked'."

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..query.records import ClaimRecord
 from .drafts import BadDraft, docx_text, read_draft
-from .findings import LOOSE, NOT_CHECKED, CheckReport, Finding, loosely_matched
+from .findings import LOOSE, NO_CLAIM, NOT_CHECKED, CheckReport, Finding, loosely_matched
 from .judging import Verdict, judge
 from .matching import Matcher
 from .reading import Sentence, kind_of, split_sentences
@@ -146,7 +146,7 @@ def _label(verdict: Verdict) -> str:
         loose = loosely_matched(verdict.match, verdict.parts)
         green = verdict.claim.status in _GREEN
         return LOOSE if loose and green else verdict.claim.status
-    return NOT_CHECKED if verdict.not_checked else "no-claim"
+    return NOT_CHECKED if verdict.not_checked else NO_CLAIM
 
 
 def check_file(

@@ -18,6 +18,7 @@ __all__ = [
     "FAIL_ON",
     "LOOSE",
     "NOT_CHECKED",
+    "NO_CLAIM",
     "PROBLEM_KINDS",
     "STATUSES_WORST_FIRST",
     "CheckReport",
@@ -62,7 +63,8 @@ def loosely_matched(match: Match, parts: dict[str, str], *, but: str = "") -> bo
 
 
 NOT_CHECKED = "not-checked"
-FAIL_ON = (*PROBLEM_KINDS, *STATUSES_WORST_FIRST, LOOSE, NOT_CHECKED)
+NO_CLAIM = "no-claim"  # nothing to say of the sentence
+FAIL_ON = (*PROBLEM_KINDS, *STATUSES_WORST_FIRST, LOOSE, NOT_CHECKED, NO_CLAIM)
 
 
 @dataclass(frozen=True)
@@ -160,7 +162,7 @@ class CheckReport:
 
     def counts(self) -> dict[str, int]:
         """How many sentences have each verdict, the worst first."""
-        order = (*PROBLEM_KINDS, *STATUSES_WORST_FIRST, LOOSE, NOT_CHECKED, "no-claim")
+        order = FAIL_ON  # the worst first
         tally: dict[str, int] = {}
         for finding in self.findings:
             tally[finding.verdict] = tally.get(finding.verdict, 0) + 1

@@ -12,7 +12,7 @@ import typer
 
 from ...bounded import MAX_DRAFT_FILE
 from ...query.records import retraction_text
-from ...vocab import nearest
+from ...vocab import STATUSES_WORST_FIRST, nearest
 from ..common import CheckFormat, CheckFormatOpt, connection, fail
 from ..output import stream_json
 from ..progress import progress
@@ -48,10 +48,10 @@ def check(
             "--fail-on",
             metavar="PROBLEM",
             help="Exit 1 when a sentence has this problem (opposite, cited-retracted, "
-            "cited-against, mismatch, "
-            "overclaim, unknown-key, unsourced) or repeats a claim with this status (weak, "
-            "contested, very_uncertain, contradicted, unsupported, refuted, unchecked...), or "
-            "whose verdict is loose-match or not-checked. Repeatable, or comma-separated.",
+            "cited-against, mismatch, overclaim, unknown-key, unsourced) or repeats a claim "
+            f"with this status ({', '.join(STATUSES_WORST_FIRST)}), or whose verdict is "
+            "loose-match, not-checked or no-claim. Repeatable, or comma-separated. Without it, "
+            "check exits 0 whatever it finds.",
         ),
     ] = None,
     encoding: Annotated[
@@ -68,8 +68,9 @@ def check(
         typer.Option(
             "--fix",
             help="Reword each overclaimed sentence at its evidence's level (GRADE wording): "
-            "print a unified diff, or write a corrected copy with -o. The draft itself is "
-            "never changed without asking.",
+            "print a unified diff, or write a corrected copy with -o. A loosely matched "
+            "sentence, or one with another problem, is left to you. The draft itself is never "
+            "changed without asking.",
         ),
     ] = False,
     output: Annotated[
@@ -87,9 +88,11 @@ def check(
 ) -> None:
     """Check a draft sentence by sentence: the claim each repeats, and whether it states the
     opposite, a wrong number, cites a source against it, or words it more firmly than the
-    evidence allows.
+    evidence allows. A claim matched only loosely says why ("loose match: worded only near
+    it, routes differ"): it may be another claim than the sentence's, and never vouches for
+    it.
 
-    Example: roa-evidence check draft.md --fail-on opposite,mismatch,cited-against,overclaim
+    Example: roa-evidence check draft.md --fail-on opposite --fail-on overclaim
     """
     # lazy: SQLAlchemy and the checker (rapidfuzz, its rules); the CLI starts without them
     from ...draftcheck import FAIL_ON, decode_draft, docx_text, kind_of, read_draft
@@ -100,7 +103,7 @@ def check(
     for value in fail_on or []:
         for item in filter(None, (v.strip().lower() for v in value.split(","))):
             if item not in FAIL_ON:
-                hint = nearest(item, FAIL_ON)
+                hint = nearest(item, FAIL_ON, limit=1)
                 if hint.startswith("did you mean"):  # else the hint lists them all already
                     hint += f" (one of {', '.join(FAIL_ON)})"
                 fail(f"unknown --fail-on '{item}'; {hint}")
@@ -155,6 +158,14 @@ def _write_fix(text: str, report: CheckReport, name: str, output: Path | None, f
     from ...draftcheck.fixing import fixed_text, unified_diff
 
     fixed, count = fixed_text(text, report)
+    overclaims = sum(any(p.kind == "overclaim" for p in f.problems) for f in report.findings)
+    if overclaims > count:  # say what --fix left, lest a writer think it was all
+        left = overclaims - count
+        sys.stderr.write(
+            f"roa-evidence: {left} overclaim{'' if left == 1 else 's'} left to you: a loose "
+            "match (another claim's wording must not replace yours), or an opposite, a wrong "
+            "number or a source against it to settle first\n"
+        )
     if output is None:
         sys.stdout.write(unified_diff(text, fixed, name))
         sys.stderr.write(f"roa-evidence: {_reworded(count)} (a diff; nothing written)\n")
