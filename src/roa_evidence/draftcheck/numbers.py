@@ -44,6 +44,8 @@ _UNITS: dict[str, tuple[str, float]] = {
     "days": ("time", 1440.0),
     "week": ("time", 10080.0),
     "weeks": ("time", 10080.0),
+    "fortnight": ("time", 20160.0),
+    "fortnights": ("time", 20160.0),
     "month": ("time", 43830.0),
     "months": ("time", 43830.0),
     "year": ("time", 525960.0),
@@ -233,7 +235,7 @@ _WHOLE_DOSE = re.compile(
 # "within a day", "an hour", "half an hour": one unit of time, written as words.
 _WHOLE = r"(?:full|whole|entire|single|complete) "  # "a full week" is a week
 _ONE_UNIT = re.compile(
-    rf"\b(half an? |an? |one )(?:{_WHOLE})?(minute|hour|day|week|month|year)\b", re.I
+    rf"\b(half an? |an? |one )(?:{_WHOLE})?(minute|hour|day|week|fortnight|month|year)\b", re.I
 )
 # "one in four children": a share.
 _ONE_IN = re.compile(rf"\b({numberwords.NUMBER}) (?:in|out of) ({numberwords.NUMBER})\b", re.I)
@@ -241,7 +243,7 @@ _ONE_IN = re.compile(rf"\b({numberwords.NUMBER}) (?:in|out of) ({numberwords.NUM
 _ANY_NUMBER = re.compile(
     rf"\d|\b(?:{numberwords.WORDS}|half|"
     r"(?:third|quarter|fifth|sixth|tenth|eighth)s?)\b|"
-    rf"\ban? (?:{_WHOLE})?(?:minute|hour|day|week|month|year)\b|"
+    rf"\ban? (?:{_WHOLE})?(?:minute|hour|day|week|fortnight|month|year)\b|"
     r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|\b(?:all of|whole|entire)\b",
     re.I,
 )

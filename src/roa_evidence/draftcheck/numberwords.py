@@ -52,6 +52,9 @@ _WORDS.update(
         "seventeen": 17,
         "nineteen": 19,
         "one hundred": 100,
+        "half a dozen": 6,
+        "a dozen": 12,
+        "dozen": 12,
         "seventy": 70,
         "eighty": 80,
     }

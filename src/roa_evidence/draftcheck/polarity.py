@@ -190,16 +190,22 @@ _TRAILING_ASIDE = re.compile(
 # negation stands for the clause before it, not against it ("..., but it does not" denies
 # the clause itself: a pronoun is the same subject). Bounded, so linear on any input.
 _ELLIPTIC_CONTRAST = re.compile(
-    r"\b(?:while|whereas|but)\s+(?!(?:it|they|this|that|these|those|he|she)\b)"
+    r"\b(?:while|whereas|but|and)\s+(?!(?:it|they|this|that|these|those|he|she)\b)"
     r"[^,;.]{0,120}?\b(?:does|do|did|is|are|was|were|has|have|can|could|will|would)"
     r"(?: not|n't)(?=\s*(?:[,;.!?]|$))",
     re.I,
 )
 
 
+# "A: No, a shot still passes through the liver": "No," answers a question, denying its
+# premise, not what the answer goes on to say.
+_ANSWERING_NO = re.compile(r"^\W*(?:A:\s*)?(?:no|nope)\s*[,;:!\u2013\u2014]\s*", re.I)
+
+
 @lru_cache(maxsize=65536)
 def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
-    cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", canonical(text)))
+    cleaned = _ANSWERING_NO.sub("", canonical(text))
+    cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", cleaned))
     cleaned = _TRAILING_ASIDE.sub(".", cleaned)
     cleaned = _ELLIPTIC_CONTRAST.sub(" ", cleaned)
     cleaned = _NOT_NEGATIONS.sub(" ", cleaned)
@@ -316,6 +322,8 @@ def _reversed(sentence: str, statement: str) -> str | None:
     # says what the claim says ("IM is simpler to give, since no cannula stays in")
     if not claimed.directions or not has_than(sentence):
         negated = polarity(_claim_clause(sentence, statement)).negated
+    if negated != claimed.negated and _each_clause_agrees(sentence, statement, claimed.negated):
+        negated = claimed.negated
     if reversals.receptor_reversed(sentence, statement):
         return "the sentence says it stimulates the receptors the claim says it blocks"
     if not claimed.negated and not negated and reversals.set_aside(sentence, statement):
@@ -352,7 +360,7 @@ def _reversed(sentence: str, statement: str) -> str | None:
 _CLAUSES = re.compile(
     r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"
     r"they|we|you|one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|i|you|there|the)|"
-    r"and (?:was|were|is|are|has|have|had|did|does))\b)|;\s*",
+    r"and (?:was|were|is|are|has|have|had|did|does))\b)|;\s*|,\s+(?=so\s)",
     re.I,
 )
 _CONTRAST = re.compile(r"\b(?:while|whereas|although|though|but)\b", re.I)
@@ -379,6 +387,18 @@ def _claim_clause(sentence: str, statement: str) -> str:
     if shares[0][0] >= 2 and shares[0][0] > shares[1][0]:
         return shares[0][1]
     return sentence
+
+
+def _each_clause_agrees(sentence: str, statement: str, claimed_negated: bool) -> bool:
+    """Whether two or more clauses speak of the claim and each, read alone, says it as the
+    claim does: "it reaches the brain without passing the liver, so it avoids first-pass
+    metabolism" says the claim's one negation twice, which is no double negation."""
+    parts = clauses(sentence)
+    if len(parts) < 2:
+        return False
+    claimed = content_words(normalised(statement))
+    about = [c for c in parts if content_words(normalised(c)) & claimed]
+    return len(about) >= 2 and all(polarity(c).negated == claimed_negated for c in about)
 
 
 def has_than(text: str) -> bool:

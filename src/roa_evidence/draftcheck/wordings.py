@@ -5,14 +5,30 @@ quantifier nested in another."""
 
 from __future__ import annotations
 
+from . import absorption
+
 __all__ = ["RULES"]
+
+
+def _studied_than(much: str, other: str) -> str:
+    """'(has been) studied `much` than `other` ...' to the end of its clause."""
+    return (
+        r"\b(?:(?:has|have|had) been )?(?:studied|researched|investigated|tested) "
+        rf"{much}(?: often| thoroughly| extensively| widely)? than (?:{other})\b"
+        r"[\w ]{0,40}?(?=[.,;:]|$)"
+    )
+
 
 # A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
 _RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
+# whose heart rate or blood pressure: "your", "the patient's"
+_WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |person's )?"
 # (pattern, replacement), applied in order, case-insensitively.
 RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows
     (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
+    # "Contrary to most textbooks, ..." frames what follows as a correction
+    (r"^\W*contrary to (?:[\w'-]+ ){0,5}[\w'-]+, ", " "),
     (
         r"(?:it is|it's) (?:therefore |thus |simply |just |also )?(?:a myth|false|untrue|"
         r"wrong to say|not true|not the case) that",
@@ -26,6 +42,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:is|was) (?:therefore |thus |simply |plainly )?(?:incorrect|wrong|false|mistaken|"
         r"untrue|a myth)\b)",
         " not ",
+    ),
+    # "little evidence for any formula" hedges a denial: reportedly there is none
+    (
+        r"\b(?:little|no|scant|scarcely any|hardly any|not much) (?:good |reliable |real )?"
+        r"evidence (?:for|of) (?:any|an?)\b",
+        "reportedly no",
     ),
     # a part played in something: essential to it, or not
     (
@@ -47,7 +69,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:does|do|did) not work\b", "is not effective"),
     # "failed to ease", "does nothing for": a verb of relief that did not happen
     (
-        r"\b(?:fail|fails|failed|failing) to (?:ease|relieve|help|improve|lift|reduce|treat)\b",
+        r"\b(?:fail|fails|failed|failing) to (?:ease|relieve|help|improve|lift|reduce|treat|"
+        r"touch|shift|budge|dent|move)\b",
         "was not effective for",
     ),
     (
@@ -57,7 +80,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
     (
-        r"\b(?:no better than|no more effective than|not any better than) (?:with |on )?"
+        r"\b(?:no better than|no more effective than|not any better than) (?:with |on |[a-z]+ing )?"
         r"(?:a |an |the )?(?:sugar pill|placebo|dummy (?:pill|treatment|injection)|salt water|"
         r"saline(?: spray| solution| injection| infusion)?)\b",
         "not effective",
@@ -104,12 +127,43 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:receptors?|system)\b)",
         "acts ",
     ),
+    # how much a route has been studied, against "the most researched route": studied less
+    # than every other route, or least, is not the most researched; more than any other is
+    (
+        r"\b(?:has|have|had) (?:had|received|attracted|seen|drawn) (?:far |much )?less "
+        r"(?:research|study|scientific study)(?: attention| interest)? than\b",
+        "has been studied less than",
+    ),
+    (
+        _studied_than("less", "(?:any|all|every)(?: of the)? other|the other|"),
+        "not the most researched",
+    ),
+    (_studied_than("more", "(?:any|all|every)(?: of the)? other"), "the most researched"),
+    (r"\b(?:the )?least[- ](?:studied|researched|investigated)\b", "not the most researched"),
+    (
+        r"\b(?:the )?(?:largest|biggest|greatest|most extensive|richest) (?:body|amount|volume) "
+        r"of (?:published )?(?:[\w-]+ )?(?:research|studies|evidence|literature)\b",
+        "the most researched",
+    ),
+    (
+        r"\bno (?:other )?(?:route|way)(?: of [\w ]{0,30}?)? (?:has been|is|was) "
+        r"(?:studied|researched|investigated) more(?: thoroughly| extensively| often| widely)? "
+        r"than\b",
+        "the most researched route is",
+    ),
+    # "the main way", "the commonest route": the most common one
+    (r"\bthe (?:main|commonest|predominant|usual) (?:way|route|method)\b", "the most common route"),
     # ranking verbs
     (
         r"\b(?:outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?|outdid|outdoes)\b",
         "is better than",
     ),
     (r"\bunderperform(?:s|ed)?\b", "is worse than"),
+    (
+        r"\b(?:came|comes|come) out (?:clearly |well |far |way |comfortably )?(?:ahead of|"
+        r"on top of)\b",
+        "is better than",
+    ),
     # "IM works just like IV": a likeness of the two routes
     (
         r"\b(?:works|work|worked) (?:just |exactly |much )?like (?=(?:a |an |the )?(?:IV|IM|IN|"
@@ -189,55 +243,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "cause tachycardia",
     ),
     (r"\b(?:racing|pounding|rapid|fast) (?:heart ?beat|heart rate|heart|pulse)\b", "tachycardia"),
-    # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
-    (
-        r"\b(?:absorbed well|absorbed really well|absorbed very well|absorbed quite well|"
-        r"well absorbed|readily absorbed)\b",
-        "not poorly absorbed",
-    ),
-    (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
-    # a share removed before the blood is first-pass loss; a share that gets there is
-    # bioavailability (this rule must run before the one for what reaches the blood, below)
-    (
-        r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared) (?:by the liver )?"
-        r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|"
-        r"entering) the (?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
-        "lost to first-pass metabolism",
-    ),
-    # escaping the liver's first pass is doing without it ("avoids first-pass metabolism",
-    # "... first pass, while what crosses the lining avoids it")
-    (
-        r"\b(?:avoids|avoid|avoided|avoiding|bypasses|bypass|bypassed|bypassing|escapes|escape|"
-        r"escaped|skips|skip|skipped|skipping) (?:(?:the )?(?:liver's |hepatic )?first[- ]pass|"
-        r"(?:the |your )?liver)\b",
-        "without first-pass",
-    ),
-    (
-        r"(\bfirst[- ]pass\b[^.;]{0,80}?)\b(?:avoids|avoid|bypasses|bypass|escapes|escape) it\b",
-        r"\1without it",
-    ),
-    # "more hassle to give than a drip": harder
-    (
-        r"\b(?:more (?:of a )?hassle|a bigger hassle|a greater hassle|more of a chore)\b",
-        "harder",
-    ),
-    # "goes through the liver first": through first-pass metabolism
-    (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
-    (
-        r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"
-        r"removes|removed|inactivates|inactivated)\b",
-        "first-pass metabolism",
-    ),
-    (
-        r"\b(?:fully|completely|entirely|totally|wholly) (?:bio)?(?:available|absorbed)\b",
-        "has 100 % bioavailability",
-    ),
-    (
-        r"\b(?:reach(?:es|ing)?|gets? (?:into|to)|got (?:into|to)|enters?|entering|"
-        r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|"
-        r"ends? up in) the (?:blood ?stream|blood|circulation|system)\b",
-        "bioavailability",
-    ),
+    # how a dose reaches the blood (draftcheck/absorption.py)
+    *absorption.RULES,
     (r"\b(?:is |are )?(?:given|delivered|administered|dripped|run in) over\b", "is infused over"),
     (r"\b(?:delivers|gives|runs in) (?:its|the|a|each) dose over\b", "is infused over"),
     # "a drip takes two hours to run" is how long it is infused over
@@ -279,7 +286,18 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
     (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
     # "wear off within an hour" says how long effects last; "faded" alone says they ended
-    (r"\b(?:wears?|wore|wearing) off (?=within|after|in)", "last "),
+    (
+        r"\b(?:wears?|wore|wearing|died|dies|die|dying) (?:off|down|away) "
+        r"(?=within|after|in|somewhere|between|around|about|roughly|at around|by)",
+        "last ",
+    ),
+    # effects that "subside within five minutes" last five minutes (not when they begin)
+    (
+        r"\b(?:subsides?|subsided|subsiding|eases?|eased) "
+        r"(?=(?:within|after|in) (?:about |around |roughly |under |less than )?(?:an?|one|two|"
+        r"three|four|five|ten|fifteen|twenty|thirty|forty|sixty|\d+)\b)",
+        "last ",
+    ),
     # side effects that "wear off quickly" are transient (not an effect that failed)
     (
         r"\b(?:wears|wear|wore|wearing|passes|passed|pass) off (?:quickly|soon|fast|rapidly)\b",
@@ -296,6 +314,17 @@ RULES: tuple[tuple[str, str], ...] = (
         "was not sustained",
     ),
     (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
+    (
+        r"\b(?:was|were|is|are) still (?:present|there|evident|apparent|seen|detectable)\b",
+        "was sustained",
+    ),
+    # "the improvement held for about a week": a benefit held for a time is sustained
+    (
+        r"\b(?:held|holds|hold) (?=for (?:about |around |roughly |some |up to |only )?"
+        r"(?:an?|one|two|three|four|five|six|seven|several|\d+) "
+        r"(?:hours?|days?|weeks?|months?)\b)",
+        "was sustained ",
+    ),
     (r"\b(?:kept|keeps|keep) (?:\w+ )?at bay\b", "was sustained"),
     (
         r"\b(?:medical|clinical|professional|a doctor's|doctors'|a clinician's) "
@@ -303,10 +332,32 @@ RULES: tuple[tuple[str, str], ...] = (
         "professional oversight",
     ),
     (r"\b(?:randomly (?:assigned|allocated)|randomised|randomly divided)\b", "randomized"),
+    (
+        r"\b(?:assigned|allocated|divided|split|put|placed|sorted)\b[\w ]{0,30}? "
+        r"(?:by chance|at random|by lot|by (?:a )?coin toss)\b",
+        "randomized",
+    ),
     (r"\bbreathing\b", "respiratory function"),
     (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),
     (r"\bdepressed (?:patients|people|adults)\b", "depression"),
     (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
+    # a heart rate or a blood pressure raised, or lowered (which denies that it rises)
+    (
+        r"\b(?:raises?|raised|raising|increases?|increased|increasing|speeds? up|sped up|"
+        r"pushes up|push up|pushed up) " + _WHOSE + r"(?:heart ?rate|pulse|heart ?beat)\b",
+        "cause tachycardia",
+    ),
+    (
+        r"\b(?:raises?|raised|raising|increases?|increased|increasing|pushes up|push up|"
+        r"pushed up) " + _WHOSE + r"(?:blood pressure|bp)\b",
+        "cause increases in blood pressure",
+    ),
+    (
+        r"\b(?:lowers?|lowered|lowering|reduces?|reduced|reducing|drops?|dropped|dropping) "
+        + _WHOSE
+        + r"(?:blood pressure|bp)\b",
+        "does not cause increases in blood pressure",
+    ),
     (r"\b(?:can|may) be given at home\b", "self-administer at home"),
     # patients who "use the spray at home" give it to themselves
     (

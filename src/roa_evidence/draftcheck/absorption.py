@@ -1,0 +1,97 @@
+"""Writers' wordings of how a dose reaches the blood, as `wordings` rules: absorption, the
+lining of the nose, the liver's first pass and bioavailability. Kept apart from `wordings`
+for size; `wordings.RULES` holds them in place, as order matters."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+# the lining of the nose, in a writer's words
+_NASAL_LINING = (
+    r"(?:(?:the |your )?(?:nasal|nose's) (?:lining|membranes?|mucosa)|"
+    r"(?:the |your )?(?:lining|membranes?|mucosa) of (?:the |your )?nose)\b"
+)
+# (pattern, replacement), applied in order, case-insensitively, after the rules before
+# them in `wordings.RULES`.
+RULES: tuple[tuple[str, str], ...] = (
+    # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
+    (
+        r"\b(?:absorbed well|absorbed really well|absorbed very well|absorbed quite well|"
+        r"well absorbed|readily absorbed)\b",
+        "not poorly absorbed",
+    ),
+    (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
+    # taken up through the lining of the nose: absorbed through the nasal membrane
+    (
+        r"\b(?:taken up|soaked up|absorbed) (?:through|across|by|into) " + _NASAL_LINING,
+        "absorbed through the nasal membrane",
+    ),
+    (
+        r"\b(?:crosses|cross|crossed|crossing|passes through|pass through|gets through|"
+        r"get through|goes through|go through) " + _NASAL_LINING,
+        "is absorbed through the nasal membrane",
+    ),
+    (r"\b(?:nearly|almost|virtually|practically|essentially) all\b", "most"),
+    # a share removed before the blood is first-pass loss; a share that gets there is
+    # bioavailability (this rule must run before the one for what reaches the blood, below)
+    (
+        r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared) (?:by the liver )?"
+        r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|"
+        r"entering) the (?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
+        "lost to first-pass metabolism",
+    ),
+    # escaping the liver's first pass is doing without it ("avoids first-pass metabolism",
+    # "... first pass, while what crosses the lining avoids it")
+    (
+        r"\b(?:avoids|avoid|avoided|avoiding|bypasses|bypass|bypassed|bypassing|escapes|escape|"
+        r"escaped|skips|skip|skipped|skipping) (?:(?:the )?(?:liver's |hepatic )?first[- ]pass|"
+        r"(?:the |your )?liver)\b",
+        "without first-pass",
+    ),
+    (
+        r"(\bfirst[- ]pass\b[^.;]{0,80}?)\b(?:avoids|avoid|bypasses|bypass|escapes|escape) it\b",
+        r"\1without it",
+    ),
+    # "more hassle to give than a drip": harder
+    (
+        r"\b(?:more (?:of a )?hassle|a bigger hassle|a greater hassle|more of a chore)\b",
+        "harder",
+    ),
+    # "goes through the liver first": through first-pass metabolism
+    (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
+    # "passes through the liver intact" escapes it
+    (
+        r"\b(?:passes|pass|passed|passing|goes|go|went|gets|get|got) through (?:your |the )?"
+        r"liver (?:largely |mostly |almost |essentially |virtually )?(?:intact|unchanged|"
+        r"untouched|unscathed|unaltered)\b",
+        "goes without first-pass metabolism",
+    ),
+    # a dose that "passes through the liver", or is "subject to" its first pass, has one
+    # ("without passing through the liver" is read as it is written)
+    (
+        r"(?<!without )\b(?:passes|pass|passed|passing|goes|go|went|travels|travel) through "
+        r"(?:your |the )?"
+        r"liver\b",
+        "goes through first-pass metabolism",
+    ),
+    (
+        r"\b(?:subject to|subjected to|undergoes|undergo|goes through) (?:the )?"
+        r"(?:hepatic |liver's |liver )?first[- ]pass(?: metabolism| effect)?\b",
+        "goes through first-pass metabolism",
+    ),
+    (
+        r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"
+        r"removes|removed|inactivates|inactivated)\b",
+        "first-pass metabolism",
+    ),
+    (
+        r"\b(?:fully|completely|entirely|totally|wholly) (?:bio)?(?:available|absorbed)\b",
+        "has 100 % bioavailability",
+    ),
+    (
+        r"\b(?:reach(?:es|ing)?|gets? (?:into|to)|got (?:into|to)|enters?|entering|"
+        r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|"
+        r"ends? up in) the (?:blood ?stream|blood|circulation|system)\b",
+        "bioavailability",
+    ),
+)

@@ -1,0 +1,195 @@
+"""`check` on the general causes behind the misses of blind rounds 25 and 27 (and the
+rounds before them that showed the same cause): how much a route has been studied, a heart
+rate or a blood pressure raised or lowered, the lining of the nose, a dose that goes
+through the liver, effects that subside within a time, "No," answering a question.
+Through the CLI on a real draft and the shipped base, in sentences worded apart from the
+corpora."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import GREEN, Run, check_one, problem_kinds
+from roa_evidence.draftcheck import numbers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Infusions have been researched less than any of the other routes.",
+        "Of all the routes, the drip is the least studied one.",
+        "The drip has received less research attention than the jab.",
+    ],
+)
+def test_studied_less_than_the_rest_reverses_the_most_researched(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert "opposite" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The drip has been studied more than any other route.",
+        "No route has been researched more thoroughly than the intravenous one.",
+        "Of all the routes, the drip has the largest body of clinical research behind it.",
+    ],
+)
+def test_studied_more_than_the_rest_is_the_most_researched(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] in {"iv-most-researched-route", "iv-most-common-most-studied"}
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_a_heart_rate_not_raised_denies_tachycardia(shipped: Run, tmp_path: Path) -> None:
+    denied = check_one(shipped, tmp_path, "An IM injection will not push up your pulse.")
+    assert denied["claim"] == "im-tachycardia", denied
+    assert "opposite" in problem_kinds(denied), denied
+    stated = check_one(shipped, tmp_path, "An IM injection can raise your heart rate, reportedly.")
+    assert stated["claim"] == "im-tachycardia", stated
+    assert "opposite" not in problem_kinds(stated), stated
+
+
+def test_a_blood_pressure_lowered_denies_a_rise(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "A ketamine drip usually lowers the patient's blood pressure."
+    )
+    assert finding["claim"] == "iv-transient-blood-pressure-rise", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_nearly_all_taken_up_by_the_nose_reverses_most_not_absorbed(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Almost all of every puff of the spray crosses the lining of the nose, we are told.",
+    )
+    assert finding["claim"] == "in-most-dose-not-absorbed", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An IM dose is still subject to hepatic first-pass metabolism.",
+        "A jab in the arm passes through the liver like any tablet does.",
+    ],
+)
+def test_a_dose_through_the_liver_has_a_first_pass(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "im-no-first-pass", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_no_first_pass_without_the_liver_is_not_reversed(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "From the muscle the drug reaches the brain without passing through the liver, so an "
+        "IM dose avoids first-pass metabolism.",
+    )
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_no_answering_a_question_is_not_a_negation(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "A: No, an intramuscular dose is metabolised by the liver first."
+    )
+    assert finding["claim"] == "im-no-first-pass", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_effects_that_subside_within_a_time_last_that_long(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "The effects of an IM injection subside within about ten minutes."
+    )
+    assert finding["claim"] == "im-duration-30-60-min", finding
+    assert "mismatch" in problem_kinds(finding), finding
+    within = check_one(
+        shipped,
+        tmp_path,
+        "The effects of an IM injection reportedly wear off somewhere between half an hour "
+        "and an hour.",
+    )
+    assert within["claim"] == "im-duration-30-60-min", within
+    assert not {"opposite", "mismatch"} & problem_kinds(within), within
+
+
+def test_a_benefit_still_present_after_a_fortnight_is_sustained(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "In the Chilukuri trial the improvement was still present a fortnight after the dose.",
+    )
+    assert finding["claim"] == "chilukuri-effect-sustained-3-days", finding
+    assert "mismatch" in problem_kinds(finding), finding
+    assert "opposite" not in problem_kinds(finding), finding
+    assert finding["verdict"] not in GREEN
+
+
+def test_a_dozen_is_twelve() -> None:
+    [found] = numbers.quantities("A dozen volunteers took part.")
+    assert (found.low, found.dimension) == (12.0, "participants")
+
+
+def test_allocated_by_chance_is_randomised(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "The Chilukuri team put their patients into groups at random."
+    )
+    assert finding["claim"] == "chilukuri-randomized-trial", finding
+    assert not problem_kinds(finding), finding
+
+
+def test_came_out_ahead_of_ranks(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "In the Chilukuri trial the IV arm came out well ahead of the IM arms on depression "
+        "scores [@chilukuri2014acute].",
+    )
+    assert finding["claim"] == "iv-im-no-efficacy-difference-chilukuri", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_contrary_to_a_source_is_a_lead_in(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Contrary to the older pharmacology books, ketamine switches NMDA receptors on.",
+    )
+    assert finding["claim"] == "nmda-receptor-target", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_a_contrast_joined_by_and_is_about_its_own_subject(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Reportedly the part of a nasal dose taken up by the nasal lining avoids first-pass "
+        "metabolism and the swallowed part does not.",
+    )
+    assert finding["claim"] == "in-partial-first-pass", finding
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Infusions simply fail to touch depression.",
+        "For depression the infusion did no better than injecting saline.",
+    ],
+)
+def test_more_words_for_no_effect(shipped: Run, tmp_path: Path, sentence: str) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert "opposite" in problem_kinds(finding), finding
