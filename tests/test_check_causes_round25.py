@@ -193,3 +193,19 @@ def test_a_contrast_joined_by_and_is_about_its_own_subject(shipped: Run, tmp_pat
 def test_more_words_for_no_effect(shipped: Run, tmp_path: Path, sentence: str) -> None:
     finding = check_one(shipped, tmp_path, sentence)
     assert "opposite" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize("hedge", ["appears to have", "seems to have", "perhaps has"])
+def test_a_may_level_hedge_in_other_words_hedges_a_low_certainty_claim(
+    shipped: Run, tmp_path: Path, hedge: str
+) -> None:
+    """The sentence's may-level hedges ("appears to", "perhaps") had been shadowed by the
+    rewording's own pattern of the same name, which knows only "may", "might" and "could"."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        f"Swallowed ketamine {hedge} low bioavailability, because most of an oral dose is "
+        "metabolised on first pass.",
+    )
+    assert finding["claim"] == "oral-bioavailability-low", finding
+    assert "overclaim" not in problem_kinds(finding), finding

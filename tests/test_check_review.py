@@ -74,6 +74,12 @@ def test_mg_per_kilogram_is_a_dose() -> None:
     assert dose.dimension == "dose"
 
 
+# A linear read of these inputs takes 1-10 s on a loaded two-core machine; the quadratic
+# and cubic patterns they guard against took minutes (a bound near the linear time failed
+# on an ordinary run).
+LINEAR_WITHIN = 30.0
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "text",
@@ -90,14 +96,14 @@ def test_mg_per_kilogram_is_a_dose() -> None:
 def test_clause_and_aside_patterns_are_linear(text: str) -> None:
     started = time.perf_counter()
     polarity.opposite(text, "IM ketamine is effective for depression.")
-    assert time.perf_counter() - started < 5.0  # quadratic took minutes at this size
+    assert time.perf_counter() - started < LINEAR_WITHIN
 
 
 @pytest.mark.slow
 def test_rather_than_a_route_is_linear() -> None:
     started = time.perf_counter()  # a search over every route for every "rather than" before
     polarity.opposite("rather than IV " * 20_000, "The study did not compare IN with IV.")
-    assert time.perf_counter() - started < 5.0
+    assert time.perf_counter() - started < LINEAR_WITHIN
 
 
 # A newcomer's trial of `check` (what a person reads), after the passes.

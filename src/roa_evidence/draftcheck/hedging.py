@@ -144,7 +144,8 @@ _FINITE = re.compile(
 )
 
 
-_MAY = re.compile(r" (?:may|might|could) (?!not\b)")
+# A modal verb of the statement itself (the rewording's, not the sentence's hedge `_MAY`)
+_MODAL_VERB = re.compile(r" (?:may|might|could) (?!not\b)")
 
 
 def _lower_first(statement: str) -> str:
@@ -158,9 +159,9 @@ def reword(statement: str, level: int, certainty: str | None = None, status: str
     """The claim's statement worded for a hedge level, after GRADE's informative statements."""
     body = statement.strip().rstrip(".")
     # "the lining, where it could be absorbed": that modal is the clause's, not the claim's
-    already_may = _MAY.search(_RELATIVE_MODAL.sub(" ", body))
+    already_may = _MODAL_VERB.search(_RELATIVE_MODAL.sub(" ", body))
     if level >= 3 and already_may:  # "whether X may cause" reads badly: "whether X can cause"
-        body = _MAY.sub(" can ", body, count=1)
+        body = _MODAL_VERB.sub(" can ", body, count=1)
     elif level == 2 and already_may:  # the statement is already worded for low certainty
         return body + "."
     if level >= 3:
