@@ -125,6 +125,27 @@ def test_no_module_is_over_450_lines() -> None:
     assert {name: n for name, n in sizes.items() if n > 450} == {}
 
 
+def _rebound(source: str) -> set[str]:
+    """The module-level names a module binds twice (a pattern, a function, a class)."""
+    bound: list[str] = []
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign):
+            bound += [t.id for t in node.targets if isinstance(t, ast.Name)]
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            bound.append(node.target.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            bound.append(node.name)
+    return {name for name in bound if bound.count(name) > 1 and name != "__all__"}
+
+
+def test_no_module_binds_a_name_twice() -> None:
+    """A second `_MAY` in draftcheck/hedging.py had silently replaced the first, and with it
+    every may-level hedge but "may", "might" and "could"."""
+    twice = {name: _rebound(path.read_text(encoding="utf-8")) for name, path in _modules().items()}
+    assert {name: names for name, names in twice.items() if names} == {}
+    assert _rebound("_MAY = 1\n_MAY = 2\ndef f(): pass\n") == {"_MAY"}
+
+
 def test_the_top_level_shows_the_program() -> None:
     """Modules go into the package of their job (load, store, query, retractions...);
     the top keeps the few that every part shares (issue 24)."""
