@@ -209,3 +209,22 @@ def test_a_may_level_hedge_in_other_words_hedges_a_low_certainty_claim(
     )
     assert finding["claim"] == "oral-bioavailability-low", finding
     assert "overclaim" not in problem_kinds(finding), finding
+
+
+def test_a_work_the_base_does_not_link_never_vouches(shipped: Run, tmp_path: Path) -> None:
+    """A street-drug survey cited for an efficacy claim had made the sentence 'strong'."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IV ketamine probably gives rapid relief of depression [@palamar2020extensive].",
+    )
+    assert finding["claim"] == "iv-effective-rapid-depression", finding
+    assert finding["verdict"] not in GREEN, finding
+    assert finding["parts"]["citations"] == "not linked to the claim", finding["parts"]
+    assert "cites a work not linked to it" in finding["loose"], finding
+    linked = check_one(
+        shipped,
+        tmp_path,
+        "IV ketamine probably gives rapid relief of depression [@kishimoto2016single].",
+    )
+    assert linked["parts"]["citations"] == "agrees", linked

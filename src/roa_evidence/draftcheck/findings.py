@@ -21,6 +21,7 @@ __all__ = [
     "NO_CLAIM",
     "PROBLEM_KINDS",
     "STATUSES_WORST_FIRST",
+    "UNLINKED",
     "CheckReport",
     "Finding",
     "SentenceProblem",
@@ -41,6 +42,8 @@ PROBLEM_KINDS = (
 # Verdicts that are neither a problem nor a status: a claim matched too loosely to vouch
 # for the sentence, and a sentence stating a number, comparison or cause left unchecked.
 LOOSE = "loose-match"
+# The citations part of a sentence citing a work the base does not link to its claim.
+UNLINKED = "not linked to the claim"
 
 
 # The parts judged once a claim is matched: one that differs is a problem of its own
@@ -53,6 +56,8 @@ def looseness(match: Match, parts: dict[str, str], *, but: Collection[str] = ())
     possible match, or a part the sentence states differs from the claim's (`but`: parts
     not to count)."""
     reasons = ["worded only near it"] if match.sure == "possible" else []
+    if parts.get("citations") == UNLINKED:  # no problem of its own: a doubt only
+        reasons.append("cites a work not linked to it")
     differing = (p for p, verdict in parts.items() if verdict == "differs" and p not in but)
     return reasons + [f"{part} differ{'' if part.endswith('s') else 's'}" for part in differing]
 

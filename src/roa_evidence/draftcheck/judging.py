@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import hedging, numbers, parts, polarity
-from .findings import PROBLEM_KINDS, SentenceProblem
+from .findings import PROBLEM_KINDS, UNLINKED, SentenceProblem
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher
 from .reading import Sentence
 
@@ -322,8 +322,17 @@ def judge(
     if sentence.keys:
         # a cited work against the claim, retracted, or not in the base: not vouched for
         wrong = kinds & {"cited-against", "cited-retracted", "unknown-key"}
-        compared["citations"] = "differs" if wrong else "agrees"
+        unlinked = not wrong and _cites_unlinked(sentence.keys, claim)
+        compared["citations"] = "differs" if wrong else UNLINKED if unlinked else "agrees"
     return Verdict(claim, match, ranked, suggested, compared)
+
+
+def _cites_unlinked(keys: Sequence[str], claim: ClaimRecord) -> bool:
+    """Whether a cited work is neither evidence on the claim nor a document asserting or
+    disputing it: it may say something else, so it cannot vouch for the sentence."""
+    linked = {e.source for e in claim.evidence}
+    linked |= {a.document for a in (*claim.asserted_by, *claim.disputed_by)}
+    return any(key not in linked for key in keys)
 
 
 NO_CLAIM = "no tracked claim"
