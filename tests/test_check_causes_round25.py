@@ -228,3 +228,24 @@ def test_a_work_the_base_does_not_link_never_vouches(shipped: Run, tmp_path: Pat
         "IV ketamine probably gives rapid relief of depression [@kishimoto2016single].",
     )
     assert linked["parts"]["citations"] == "agrees", linked
+
+
+def test_a_work_on_another_condition_is_cited_against(shipped: Run, tmp_path: Path) -> None:
+    """The pain meta-analysis cited for depression had pulled the sentence to the pain claim,
+    where it was read as a mismatch of condition, not a citation of the wrong work."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IV ketamine probably relieves depression rapidly and effectively, as a meta-analysis "
+        "showed [@orhurhu2019ketamine].",
+    )
+    assert finding["claim"] != "iv-im-effective-chronic-pain", finding
+    assert "cited-against" in problem_kinds(finding), finding
+    pain = check_one(
+        shipped,
+        tmp_path,
+        "It is very uncertain whether IV and IM ketamine relieve chronic pain quickly "
+        "[@orhurhu2019ketamine].",
+    )
+    assert pain["claim"] == "iv-im-effective-chronic-pain", pain
+    assert "cited-against" not in problem_kinds(pain), pain

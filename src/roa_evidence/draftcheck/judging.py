@@ -127,6 +127,32 @@ def _cited_against(
     return problems
 
 
+def _cited_on_another_condition(
+    sentence: Sentence, claim: ClaimRecord, matcher: Matcher, said: parts.Parts
+) -> list[SentenceProblem]:
+    """A cited work the base links to the claims of another condition only, and not to this
+    one: a meta-analysis on pain cited for depression says nothing of depression."""
+    if not said.conditions:
+        return []
+    problems: list[SentenceProblem] = []
+    for key in sentence.keys:
+        linked = matcher.by_key.get(key, [])
+        if not linked or any(c.id == claim.id for c in linked):
+            continue
+        conditions = [parts.read_parts(c.statement).conditions for c in linked]
+        if all(conditions) and not set().union(*conditions) & said.conditions:
+            on = ", ".join(sorted(set().union(*conditions)))
+            problems.append(
+                SentenceProblem(
+                    "cited-against",
+                    f"the cited {key} is evidence on {on}, not on "
+                    f"{', '.join(sorted(said.conditions))}",
+                    f"cite a source on {', '.join(sorted(said.conditions))}",
+                )
+            )
+    return problems
+
+
 def _contradicting(claim: ClaimRecord) -> list[numbers.Known]:
     """The values the sources contradicting the claim report."""
     found = (
@@ -303,6 +329,7 @@ def judge(
     mismatches, stated, _ = _numbers(sentence.text, claim)
     problems += mismatches
     problems += _cited_against(sentence, claim, flip is not None, stated)
+    problems += _cited_on_another_condition(sentence, claim, matcher, said)
     if flip is None and not (
         _sides_with_contradiction(claim, stated) or _measures_what_it_denies(claim, stated)
     ):

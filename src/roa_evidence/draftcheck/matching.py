@@ -219,7 +219,22 @@ class Matcher:
                 fits = (score >= CITED_SCORE and fit >= CITED_MIN_FIT) or fit >= CITED_TIGHT_FIT
                 if len(cited) == 1 or fits or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
-                    return Match(target.claim, score, how, target.label)
+                    found = Match(target.claim, score, how, target.label)
+                    if not self._of_another_condition(said, target):
+                        return found
+                    # a work on pain cited for depression: the claim the sentence states, if
+                    # its wording finds one, else the cited work's (a mismatch of condition)
+                    return self._by_wording(text, said, routes, processed) or found
+        return self._by_wording(text, said, routes, processed)
+
+    def _of_another_condition(self, said: parts.Parts, target: _Target) -> bool:
+        claimed = self._parts[target.claim.id].conditions
+        return bool(said.conditions and claimed and not said.conditions & claimed)
+
+    def _by_wording(
+        self, text: str, said: parts.Parts, routes: frozenset[str], processed: str
+    ) -> Match | None:
+        """The claim a sentence's wording (or its parts) states, its citations aside."""
         if len(text.split()) < MIN_WORDS:
             return None
         words = content_words(processed)
