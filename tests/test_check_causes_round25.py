@@ -249,3 +249,51 @@ def test_a_work_on_another_condition_is_cited_against(shipped: Run, tmp_path: Pa
     )
     assert pain["claim"] == "iv-im-effective-chronic-pain", pain
     assert "cited-against" not in problem_kinds(pain), pain
+
+
+def test_a_speakers_label_is_not_part_of_what_is_said(shipped: Run, tmp_path: Path) -> None:
+    """A transcript's "MARA:" had been read as a name the claim lacks, and lost the match."""
+    said = "TESSA: Hamilton scores went down by roughly a third within a couple of hours in all three arms."
+    finding = check_one(shipped, tmp_path, said)
+    assert finding["claim"] == "chilukuri-hamd-reduction-2h", finding
+    assert "mismatch" in problem_kinds(finding), finding
+    assert finding["sentence"].startswith("TESSA:"), finding  # shown as written
+    route = check_one(shipped, tmp_path, "IM: Effects last 30-60 minutes, reportedly.")
+    assert route["claim"] == "im-duration-30-60-min", route
+
+
+def test_a_couple_of_is_two() -> None:
+    [found] = numbers.quantities("within a couple of hours")
+    assert (found.low, found.dimension) == (120.0, "time")
+
+
+def test_neck_and_neck_is_no_difference(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "In the Chilukuri trial the drip and the jab finished neck and neck on depression "
+        "scores [@chilukuri2014acute].",
+    )
+    assert finding["claim"] in {
+        "iv-im-no-efficacy-difference-chilukuri",
+        "im-as-effective-as-iv-depression",
+    }, finding
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_a_trial_set_directly_against_a_route_or_a_dummy(shipped: Run, tmp_path: Path) -> None:
+    routes = check_one(
+        shipped,
+        tmp_path,
+        "The Lapidus trial pitted the nasal spray directly against an IV drip "
+        "[@lapidus2014randomized].",
+    )
+    assert routes["claim"] == "in-no-head-to-head-vs-iv", routes
+    assert "opposite" in problem_kinds(routes), routes
+    dummy = check_one(
+        shipped,
+        tmp_path,
+        "The Lapidus trial pitted the nasal spray directly against saline "
+        "[@lapidus2014randomized].",
+    )
+    assert "opposite" not in problem_kinds(dummy), dummy

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
-from . import hedging, numbers, parts, polarity
+from . import hedging, numbers, parts, polarity, routes
 from .findings import PROBLEM_KINDS, UNLINKED, SentenceProblem
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher
 from .reading import Sentence
@@ -264,6 +264,18 @@ def _cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[S
     ]
 
 
+# "MARA: Hamilton scores dropped...", "Q: ...", "Dr Lee: ...": who speaks in a transcript,
+# an interview or a Q&A, not part of what is said (a route as a label, "IV: ...", stays).
+_SPEAKER = re.compile(r"^(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|Q|A)\s*:\s+(?=[A-Z\"'\u201c])")
+
+
+def _without_speaker(sentence: Sentence) -> Sentence:
+    label = _SPEAKER.match(sentence.text)
+    if label is None or routes.routes_in_order(label.group(0)):
+        return sentence
+    return replace(sentence, text=sentence.text[label.end() :])
+
+
 def judge(
     sentence: Sentence, matcher: Matcher, known: set[str], retracted: Mapping[str, str]
 ) -> Verdict:
@@ -280,6 +292,7 @@ def judge(
             )
     if sentence.unread:
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, sentence.unread)
+    sentence = _without_speaker(sentence)
     match = matcher.match(sentence.text, sentence.keys)
     asks = _asks(sentence.text)  # a question asserts nothing: it is shown its claim, not judged
     if match is None:

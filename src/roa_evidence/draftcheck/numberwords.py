@@ -53,6 +53,7 @@ _WORDS.update(
         "nineteen": 19,
         "one hundred": 100,
         "half a dozen": 6,
+        "a couple of": 2,
         "a dozen": 12,
         "dozen": 12,
         "seventy": 70,

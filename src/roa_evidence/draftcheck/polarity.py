@@ -322,7 +322,10 @@ def _reversed(sentence: str, statement: str) -> str | None:
     # says what the claim says ("IM is simpler to give, since no cannula stays in")
     if not claimed.directions or not has_than(sentence):
         negated = polarity(_claim_clause(sentence, statement)).negated
-    if negated != claimed.negated and _each_clause_agrees(sentence, statement, claimed.negated):
+    if negated != claimed.negated and (
+        _each_clause_agrees(sentence, statement, claimed.negated)
+        or _compared_with_a_dummy(sentence, statement)
+    ):
         negated = claimed.negated
     if reversals.receptor_reversed(sentence, statement):
         return "the sentence says it stimulates the receptors the claim says it blocks"
@@ -399,6 +402,20 @@ def _each_clause_agrees(sentence: str, statement: str, claimed_negated: bool) ->
     claimed = content_words(normalised(statement))
     about = [c for c in parts if content_words(normalised(c)) & claimed]
     return len(about) >= 2 and all(polarity(c).negated == claimed_negated for c in about)
+
+
+_DUMMY = re.compile(r"\b(?:saline|placebo|dummy|sugar pill|salt water)\b", re.I)
+
+
+def _compared_with_a_dummy(sentence: str, statement: str) -> bool:
+    """ "The trial set the spray directly against saline" compares it with a dummy, which
+    says nothing against "the trial did not compare IN with IV": it names one of the two."""
+    claimed = set(_ordered_routes(statement))
+    return (
+        len(claimed) >= 2
+        and len(claimed & set(_ordered_routes(sentence))) < 2
+        and bool(_DUMMY.search(sentence))
+    )
 
 
 def has_than(text: str) -> bool:

@@ -198,7 +198,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:harder|more difficult) to (?:tolerate|bear|put up with)\b", "less tolerable"),
     # "compared the spray directly with a drip" is a head-to-head comparison
     (
-        r"\b(?:compared|compares|comparing) (?=(?:[\w-]+ ){1,5}?directly (?:with|to|against)\b)",
+        r"\b(?:compared|compares|comparing|set|sets|setting|pitted|pits|pitting|tested|tests|"
+        r"testing|put|puts) (?=(?:[\w-]+ ){1,5}?(?:directly|head to head) (?:with|to|against)\b)",
         "compared head to head ",
     ),
     # "costs patients more" is "costs more": the payer named between does not change it
@@ -208,6 +209,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"cost \g<more>",
     ),
     # equivalence
+    (
+        r"\b(?:came out |finished |were |was )?(?:neck and neck|level pegging|a dead heat)\b",
+        "were equally effective",
+    ),
+    (
+        r"\bhow well (?:they|it|the two|each|both|either) (?:worked|works|work|did|performed)\b",
+        "effectiveness",
+    ),
     (r"\b(?:works?|worked|working) (?:just |equally |about )?as well as\b", "is as effective as"),
     (
         r"\b(?:did|does|do|performed|performs|fared|fares) (?:just |equally |about )?as well as\b",
