@@ -297,3 +297,19 @@ def test_a_trial_set_directly_against_a_route_or_a_dummy(shipped: Run, tmp_path:
         "[@lapidus2014randomized].",
     )
     assert "opposite" not in problem_kinds(dummy), dummy
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A dose given into a vein is only partly absorbed, I was told.",
+        "Even a dose into a vein loses part of the drug on its way to the circulation, so "
+        "intravenous bioavailability falls short of 100 %.",
+    ],
+)
+def test_an_iv_dose_partly_absorbed_is_not_wholly_bioavailable(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "iv-bioavailability-100", finding
+    assert "opposite" in problem_kinds(finding), finding

@@ -88,6 +88,19 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:fully|completely|entirely|totally|wholly) (?:bio)?(?:available|absorbed)\b",
         "has 100 % bioavailability",
     ),
+    # a dose "only partly absorbed", one that "loses part of" itself on the way, or a
+    # bioavailability that "falls short of" 100 % is not wholly bioavailable
+    (
+        r"\b(?:(?:is|are) )?(?:only )?(?:partly|partially|incompletely|not fully|not completely) "
+        r"(?:bio)?(?:available|absorbed)\b",
+        "does not have 100 % bioavailability",
+    ),
+    (
+        r"\b(?:loses|lose|lost|losing) (?:a )?(?:part|some|a share|a fraction|a portion|a bit)"
+        r" of (?:its|the|a|each) (?:drug|dose|ketamine)\b",
+        "does not have 100 % bioavailability",
+    ),
+    (r"\b(?:falls?|fell|falling) short of\b", "is not"),
     (
         r"\b(?:reach(?:es|ing)?|gets? (?:into|to)|got (?:into|to)|enters?|entering|"
         r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|"
