@@ -322,10 +322,8 @@ def _reversed(sentence: str, statement: str) -> str | None:
     # says what the claim says ("IM is simpler to give, since no cannula stays in")
     if not claimed.directions or not has_than(sentence):
         negated = polarity(_claim_clause(sentence, statement)).negated
-    if negated != claimed.negated and (
-        _each_clause_agrees(sentence, statement, claimed.negated)
-        or _compared_with_a_dummy(sentence, statement)
-    ):
+    negated = _each_clause_says(sentence, statement, negated)
+    if negated != claimed.negated and _compared_with_a_dummy(sentence, statement):
         negated = claimed.negated
     if reversals.receptor_reversed(sentence, statement):
         return "the sentence says it stimulates the receptors the claim says it blocks"
@@ -374,13 +372,18 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSES.split(sentence) if c and c.strip()]
 
 
+def _spans_clauses(statement: str) -> bool:
+    """A claim of two negations, or of a contrast, spans clauses itself."""
+    return _negations(canonical(statement)) > 1 or bool(_CONTRAST.search(statement))
+
+
 def _claim_clause(sentence: str, statement: str) -> str:
     """The clause of the sentence that says what the claim says: a negation in another
     clause ("X is not covered, because the body absorbs only 45 %") is about something
     else. The whole sentence when no clause shares clearly more of the claim's words."""
     parts = clauses(sentence)
-    if len(parts) < 2 or _negations(canonical(statement)) > 1 or _CONTRAST.search(statement):
-        return sentence  # a claim of two negations, or of a contrast, spans clauses itself
+    if len(parts) < 2 or _spans_clauses(statement):
+        return sentence
     claimed = content_words(normalised(statement))
     shares = sorted(
         ((len(content_words(normalised(c)) & claimed), c) for c in parts),
@@ -392,16 +395,17 @@ def _claim_clause(sentence: str, statement: str) -> str:
     return sentence
 
 
-def _each_clause_agrees(sentence: str, statement: str, claimed_negated: bool) -> bool:
-    """Whether two or more clauses speak of the claim and each, read alone, says it as the
-    claim does: "it reaches the brain without passing the liver, so it avoids first-pass
-    metabolism" says the claim's one negation twice, which is no double negation."""
+def _each_clause_says(sentence: str, statement: str, negated: bool) -> bool:
+    """The sentence's negation, when two or more of its clauses speak of the claim and each,
+    read alone, says it the same way: "it reaches the brain without passing the liver, so it
+    avoids first-pass metabolism" says one negation twice, not a double negation; "it loses
+    part of the drug, so it is not 100 % bioavailable" denies twice. Else `negated`."""
     parts = clauses(sentence)
-    if len(parts) < 2:
-        return False
+    if len(parts) < 2 or _spans_clauses(statement):
+        return negated
     claimed = content_words(normalised(statement))
-    about = [c for c in parts if content_words(normalised(c)) & claimed]
-    return len(about) >= 2 and all(polarity(c).negated == claimed_negated for c in about)
+    about = [polarity(c).negated for c in parts if content_words(normalised(c)) & claimed]
+    return about[0] if len(about) >= 2 and len(set(about)) == 1 else negated
 
 
 _DUMMY = re.compile(r"\b(?:saline|placebo|dummy|sugar pill|salt water)\b", re.I)
