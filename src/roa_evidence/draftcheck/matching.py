@@ -3,9 +3,9 @@
 A sentence is compared with the statements and asserting quotes that share one of
 its telling words, with rapidfuzz (0-100: the best of the whole-text ratio, the
 word-order-free ratio, the shared-words ratio for a sentence at least half the
-statement's length, and, for a quote of `QUOTE_CHARS` or more, the best-aligned
+statement's length, and, for a long quote, the best-aligned
 part of the sentence), writers' wordings and route words normalised first ("a shot
-in the muscle" and "IM" compare alike), less `ROUTE_PENALTY` when the sentence names
+in the muscle" and "IM" compare alike; `similarity.score`), less a penalty when the sentence names
 a route the claim is not about and leaves out one it is about (unless it repeats
 the text nearly verbatim). A match by text alone needs `MATCH_SCORE`, and a topic in
 common with the claim; a cited key narrows the candidates to the claims it bears on,
@@ -26,8 +26,9 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
-from . import lexicon, numbers, parts, polarity
+from . import lexicon, numbers, parts, polarity, similarity
 from .routes import routes_meant, routes_named
+from .similarity import VERBATIM, Target
 from .words import content_words, normalised
 
 __all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher"]
@@ -35,10 +36,6 @@ __all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher"]
 MATCH_SCORE = 80.0  # a match by text alone needs this similarity or more
 CITED_SCORE = 50.0  # a cited key with several claims: the closest needs this much
 MIN_WORDS = 4  # shorter sentences are not compared by text
-QUOTE_CHARS = 20  # a quote this long (and of QUOTE_WORDS) may match part of a longer sentence
-QUOTE_WORDS = 5
-ROUTE_PENALTY = 20.0  # a sentence naming another route than the claim's
-VERBATIM = 95.0  # a sentence this close repeats the text itself, whatever routes it names
 SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
 CITED_MIN_FIT = 40.0  # ...the similarity counting only with parts fitting this well
@@ -61,14 +58,6 @@ STANDING_SHARED = 20.0  # ...sharing this much of the sentence's distinctive wor
 STATED_VALUE = 25.0  # ...counting a value agreeing with the claim's own this much
 TOPICAL_SHARED = 40.0  # ...or, naming no route or drug, sharing this much on a topic
 TELLING_COUNT = 10.0  # ...or a count this large ("eighteen people"; "one trial" says little)
-
-
-@dataclass(frozen=True)
-class _Target:
-    claim: ClaimRecord
-    label: str  # "statement" or "quote (document)"
-    text: str  # processed (lower case, no punctuation, routes normalised)
-    quote: bool
 
 
 @dataclass(frozen=True)
@@ -95,13 +84,13 @@ class Matcher:
     """Finds, for each sentence, the claim it repeats (built once per evidence base)."""
 
     def __init__(self, claims: Sequence[ClaimRecord]) -> None:
-        self.targets: list[_Target] = []
+        self.targets: list[Target] = []
         self.by_key: dict[str, list[ClaimRecord]] = {}
         for claim in claims:
-            self.targets.append(_Target(claim, "statement", normalised(claim.statement), False))
+            self.targets.append(Target(claim, "statement", normalised(claim.statement), False))
             for quote in claim.asserted_by:
                 label = f"quote ({quote.document})"
-                self.targets.append(_Target(claim, label, normalised(quote.quote), True))
+                self.targets.append(Target(claim, label, normalised(quote.quote), True))
             keys = [e.source for e in claim.evidence] + [
                 a.document for a in (*claim.asserted_by, *claim.disputed_by)
             ]
@@ -136,7 +125,7 @@ class Matcher:
         self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
         self._names = frozenset(n for p in self._parts.values() for n in p.names)
         self._valued = [t for t in self.targets if not t.quote and t.claim.value]
-        self._by_topic: dict[str, list[_Target]] = {}
+        self._by_topic: dict[str, list[Target]] = {}
         for target in self.targets:
             if not target.quote:
                 for topic in self._parts[target.claim.id].topics:
@@ -194,7 +183,7 @@ class Matcher:
             result = parts.states_a_result(said)
             stated = _with_dimensions(content_words(processed), said)
             scored = [
-                (t, _score(processed, routes, t), self._shared(stated, t.claim.id))
+                (t, similarity.score(processed, routes, t), self._shared(stated, t.claim.id))
                 for t in self.targets
                 if t.claim.id in cited
                 and _routes_fit(routes, t.claim)
@@ -227,7 +216,7 @@ class Matcher:
                     return self._by_wording(text, said, routes, processed) or found
         return self._by_wording(text, said, routes, processed)
 
-    def _of_another_condition(self, said: parts.Parts, target: _Target) -> bool:
+    def _of_another_condition(self, said: parts.Parts, target: Target) -> bool:
         claimed = self._parts[target.claim.id].conditions
         return bool(said.conditions and claimed and not said.conditions & claimed)
 
@@ -246,12 +235,12 @@ class Matcher:
             processor=None,
             limit=SHORTLIST,
         )
-        accepted: list[tuple[_Target, float, float]] = []
-        closest: list[tuple[_Target, float]] = []
+        accepted: list[tuple[Target, float, float]] = []
+        closest: list[tuple[Target, float]] = []
         for *_, position in shortlist:
             index = indexes[position]
             target = self.targets[index]
-            score = _score(processed, routes, target)
+            score = similarity.score(processed, routes, target)
             closest.append((target, score))
             if score < VERBATIM and said.topics and not self._fit(said, target):
                 continue  # a like wording about another thing ("safer" against "faster")
@@ -280,7 +269,7 @@ class Matcher:
         processed: str,
         routes: frozenset[str],
         words: set[str],
-        closest: list[tuple[_Target, float]],
+        closest: list[tuple[Target, float]],
     ) -> Match | None:
         """The claim that stands out among the closest-worded (`closest`, with their
         similarity): wording, shared words and parts together well ahead of every other
@@ -298,7 +287,9 @@ class Matcher:
             ]
             valued = {t.claim.id for t in stating}
             listed = {id(t) for t, _ in closest}
-            added = [(t, _score(processed, routes, t)) for t in stating if id(t) not in listed]
+            added = [
+                (t, similarity.score(processed, routes, t)) for t in stating if id(t) not in listed
+            ]
             closest = closest + added
         total = self._total(stated)
         shares = {t.claim.id: self._shared(stated, t.claim.id, total) for t, _ in closest}
@@ -307,7 +298,7 @@ class Matcher:
             return None  # no claim could stand out (most sentences of a long draft)
         if not (subject or said.names or recalled) and most < TOPICAL_SHARED:
             return None  # a topic alone anchors only a claim sharing much of its wording
-        best: dict[str, tuple[float, _Target, float, float]] = {}
+        best: dict[str, tuple[float, Target, float, float]] = {}
         for target, score in closest:
             if not _routes_fit(routes, target.claim):
                 continue
@@ -341,7 +332,7 @@ class Matcher:
             return None  # one common word ("last") is no paraphrase
         return Match(target.claim, score, "standing-out", target.label)
 
-    def _ranks_what_it_does_not(self, said: parts.Parts, target: _Target, processed: str) -> bool:
+    def _ranks_what_it_does_not(self, said: parts.Parts, target: Target, processed: str) -> bool:
         """A comparison of routes is no paraphrase of a claim comparing none ("SC costs half
         what IV does" is not "IV's clinical setting raises its cost"), unless it ranks one
         above "any other": "the most researched route" compares too."""
@@ -349,17 +340,17 @@ class Matcher:
         claimed = self._parts[target.claim.id]
         return bool(ranks and not claimed.compares and not _ANY_OTHER.search(processed))
 
-    def _fit(self, said: parts.Parts, target: _Target, unknown_topic: float = 0.0) -> float:
+    def _fit(self, said: parts.Parts, target: Target, unknown_topic: float = 0.0) -> float:
         return parts.fit(said, self._parts[target.claim.id], target.claim, unknown_topic)
 
-    def _names_cited(self, keys: Sequence[str], target: _Target) -> float:
+    def _names_cited(self, keys: Sequence[str], target: Target) -> float:
         """A claim about the cited study itself (its statement names the study's author,
         whose name begins the key: "Chilukuri" in chilukuri2014acute) counts for more."""
         names = {n.lower() for n in self._parts[target.claim.id].names}
         cited = any(key.lower().startswith(name) for key in keys for name in names)
         return NAMED_BONUS if cited else 0.0
 
-    def _compares(self, said: parts.Parts, target: _Target) -> float:
+    def _compares(self, said: parts.Parts, target: Target) -> float:
         """Among a cited work's claims, a comparison of routes is about the one that compares
         them ("outperformed", "did as well as" against "no difference"), not about a claim
         that the work merely names both routes in; on the same topic (vomiting is not
@@ -379,14 +370,14 @@ class Matcher:
         anchored = said.routes or said.compares or said.dimensions or named
         if not said.topics or not anchored:
             return None
-        best: tuple[float, _Target, float, float] | None = None
+        best: tuple[float, Target, float, float] | None = None
         words = content_words(processed)
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
         for target in candidates.values():
             fit = self._fit(said, target)
             if fit < PARTS_FIT or self._ranks_what_it_does_not(said, target, processed):
                 continue
-            score = _score(processed, routes, target)
+            score = similarity.score(processed, routes, target)
             shared = self._shared(words, target.claim.id)
             close = fit >= TIGHT_FIT  # route, topic and quantity all agree: less wording
             if score < PARTS_SCORE - 15 * close and shared < PARTS_OVERLAP - 15 * close:
@@ -433,26 +424,3 @@ def _dimension_words(claim: ClaimRecord) -> set[str]:
     values = [claim.value, *(e.value for e in claim.evidence)]
     known = (numbers.known_value(v, "") for v in values if v)
     return {_DIMENSION + k.dimension for k in known if k is not None}
-
-
-def _similarity(sentence: str, target: _Target) -> float:
-    """How closely a (processed) sentence repeats a statement or quote, 0-100."""
-    scores = [fuzz.token_sort_ratio(sentence, target.text), fuzz.ratio(sentence, target.text)]
-    words, target_words = len(sentence.split()), len(target.text.split())
-    if not target.quote and words * 2 >= target_words:
-        scores.append(fuzz.token_set_ratio(sentence, target.text))
-    if target.quote:
-        long_quote = len(target.text) >= QUOTE_CHARS and target_words >= QUOTE_WORDS
-        if long_quote and len(sentence) >= 0.8 * len(target.text):
-            scores.append(fuzz.partial_ratio(target.text, sentence))
-        elif target_words >= 2 and f" {target.text} " in f" {sentence} ":
-            scores.append(95.0)
-    return max(scores)
-
-
-def _score(sentence: str, routes: frozenset[str], target: _Target) -> float:
-    score = _similarity(sentence, target)
-    claim_routes = set(target.claim.routes)
-    if score < VERBATIM and routes - claim_routes and claim_routes - routes:
-        score -= ROUTE_PENALTY  # a paraphrase about another route
-    return max(0.0, score)
