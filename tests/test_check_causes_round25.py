@@ -313,3 +313,25 @@ def test_an_iv_dose_partly_absorbed_is_not_wholly_bioavailable(
     finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == "iv-bioavailability-100", finding
     assert "opposite" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Session 2: dissociation during the infusion, settled within the observation period.",
+        "Referred by her GP, a 52-year-old man with depression asked about ketamine.",
+        "New treatments for depression are arriving faster than at any time in a generation.",
+    ],
+)
+def test_a_note_label_an_age_or_an_off_subject_ranking_is_not_unsourced(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert "unsourced" not in problem_kinds(finding), finding
+
+
+def test_a_routes_ranking_is_still_unsourced(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Sublingual ketamine acts faster than a subcutaneous injection."
+    )
+    assert "unsourced" in problem_kinds(finding), finding

@@ -20,6 +20,13 @@ CITED_PARTS_FIT = 70.0  # ...unless it cites a work of the claim and their parts
 
 _DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
 _SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
+# Numbers that describe a patient or label a note rather than state a finding: an age
+# ("a 41-year-old woman", "aged 41"), a note's number ("Session 1:", "Case 3.").
+_NOT_A_FINDING = re.compile(
+    r"\b\d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
+    r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient) \d{1,3}\s*[:.)]",
+    re.IGNORECASE,
+)
 
 
 def _knowns(claim: ClaimRecord) -> list[numbers.Known]:
@@ -213,8 +220,12 @@ def _unsourced(sentence: Sentence) -> bool:
     text = sentence.text
     if len(text.split()) < 4:
         return False
-    # "I was more nervous than I let on" compares, but not on the subject
-    if not (_states_a_number(text) or (_about_the_subject(text) and _compares(text))):
+    # "I was more nervous than I let on" compares, but not on the subject; "treatments are
+    # arriving faster than ever" names neither a route nor the drug it would rank
+    numbered = _states_a_number(_NOT_A_FINDING.sub(" ", text))
+    said = parts.read_parts(text)
+    ranks = bool(said.routes or parts.names_the_drug(text)) and _compares(text)
+    if not (numbered or ranks):
         return False
     return hedging.hedge(text) < hedging.VERY_UNCERTAIN_LEVEL
 
