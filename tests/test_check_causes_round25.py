@@ -335,3 +335,14 @@ def test_a_routes_ranking_is_still_unsourced(shipped: Run, tmp_path: Path) -> No
         shipped, tmp_path, "Sublingual ketamine acts faster than a subcutaneous injection."
     )
     assert "unsourced" in problem_kinds(finding), finding
+
+
+def test_no_placebo_in_a_list_of_flaws_is_a_design_not_a_negation(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Chilukuri design flaws: open-label, eighteen on IM, no placebo [@chilukuri2014acute].",
+    )
+    assert not {"opposite", "cited-against"} & problem_kinds(finding), finding

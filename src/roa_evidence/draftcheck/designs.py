@@ -33,6 +33,7 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     "randomised": ("randomisation", r"(?<![\w-])randomi[sz](?:ed|ation)\b", True),
     "non-randomised": ("randomisation", r"\bnon-?randomi[sz](?:ed|ation)\b", False),
     "placebo": ("placebo", r"\bplacebo\b", True),
+    "uncontrolled": ("placebo", r"\buncontrolled\b", False),
     "crossover": ("crossover", r"\bcross-?over\b", True),
 }
 _PATTERNS = {t: re.compile(p, re.I) for t, (_, p, _) in _TERMS.items()}
@@ -45,10 +46,15 @@ _DENIED = re.compile(
     r"(?:\bneither\b(?:\s+[\w-]+){0,3}?\s+nor\b|\b(?:not|never|without|no|nobody|no one|"
     r"none|nor)\b|n't)(?!\s+only\b)"
     r"(?:\s+[\w-]+){0,3}?\s+(?:(?P<blind>(?:(?:double|triple|single)[- ]?)?(?:blind|mask)\w*)|"
-    r"(?P<open>open[- ]label\w*)|(?P<random>randomi[sz]\w*))",
+    r"(?P<open>open[- ]label\w*)|(?P<random>randomi[sz]\w*)|(?P<placebo>placebo\w*))",
     re.I,
 )
-_CONTRARY = {"blind": "open-label", "open": "blinded", "random": "non-randomised"}
+_CONTRARY = {
+    "blind": "open-label",
+    "open": "blinded",
+    "random": "non-randomised",
+    "placebo": "uncontrolled",  # "no placebo", "not placebo-controlled"
+}
 _SAID = {
     True: {"blinding": "blinded", "randomisation": "randomised"},
     False: {"blinding": "open-label (not blinded)", "randomisation": "not randomised"},
