@@ -346,3 +346,23 @@ def test_no_placebo_in_a_list_of_flaws_is_a_design_not_a_negation(
         "Chilukuri design flaws: open-label, eighteen on IM, no placebo [@chilukuri2014acute].",
     )
     assert not {"opposite", "cited-against"} & problem_kinds(finding), finding
+
+
+def test_a_work_on_other_claims_only_is_cited_against(shipped: Run, tmp_path: Path) -> None:
+    """The writers' cited-against includes a source that says something else; the base
+    knows what each linked work bears on."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IV ketamine probably gives rapid relief of depression [@roback2006randomized].",
+    )
+    assert finding["claim"] == "iv-effective-rapid-depression", finding
+    [cited] = [p for p in finding["problems"] if p["kind"] == "cited-against"]
+    assert "roback2006randomized is not evidence on this claim" in cited["detail"], cited
+    both = check_one(
+        shipped,
+        tmp_path,
+        "IV ketamine probably gives rapid relief of depression [@kishimoto2016single; "
+        "@roback2006randomized].",
+    )
+    assert "cited-against" not in problem_kinds(both), both  # one cited work bears on it

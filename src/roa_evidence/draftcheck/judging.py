@@ -20,6 +20,7 @@ CITED_PARTS_FIT = 70.0  # ...unless it cites a work of the claim and their parts
 
 _DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
 _SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
+_BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
 # Numbers that describe a patient or label a note rather than state a finding: an age
 # ("a 41-year-old woman", "aged 41"), a note's number ("Session 1:", "Case 3.").
 _NOT_A_FINDING = re.compile(
@@ -134,29 +135,38 @@ def _cited_against(
     return problems
 
 
-def _cited_on_another_condition(
+def _cited_elsewhere(
     sentence: Sentence, claim: ClaimRecord, matcher: Matcher, said: parts.Parts
 ) -> list[SentenceProblem]:
-    """A cited work the base links to the claims of another condition only, and not to this
-    one: a meta-analysis on pain cited for depression says nothing of depression."""
-    if not said.conditions:
-        return []
+    """A cited work the base links to other claims and not to this one: what it bears on is
+    known, and it is not this (a meta-analysis on pain cited for depression, a survey of
+    street drugs cited for an efficacy claim)."""
     problems: list[SentenceProblem] = []
+    if any(claim in matcher.by_key.get(key, []) for key in sentence.keys):
+        return []  # one of the works it cites bears on the claim: the others on the rest
     for key in sentence.keys:
         linked = matcher.by_key.get(key, [])
-        if not linked or any(c.id == claim.id for c in linked):
-            continue
+        if not linked:
+            continue  # a work the base links to nothing: what it says is not known
         conditions = [parts.read_parts(c.statement).conditions for c in linked]
-        if all(conditions) and not set().union(*conditions) & said.conditions:
-            on = ", ".join(sorted(set().union(*conditions)))
-            problems.append(
-                SentenceProblem(
-                    "cited-against",
-                    f"the cited {key} is evidence on {on}, not on "
-                    f"{', '.join(sorted(said.conditions))}",
-                    f"cite a source on {', '.join(sorted(said.conditions))}",
-                )
+        on = set().union(*conditions)
+        if said.conditions and all(conditions) and not on & said.conditions:
+            detail = (
+                f"the cited {key} is evidence on {', '.join(sorted(on))}, not on "
+                f"{', '.join(sorted(said.conditions))}"
             )
+        else:
+            bears = ", ".join(c.id for c in linked[:_BEARS_ON_SHOWN])
+            if len(linked) > _BEARS_ON_SHOWN:
+                bears += f" and {len(linked) - _BEARS_ON_SHOWN} more"
+            detail = f"the cited {key} is not evidence on this claim in the base (it is on {bears})"
+        problems.append(
+            SentenceProblem(
+                "cited-against",
+                detail,
+                f"cite a work linked to {claim.id}, or link {key} to it in claims.yaml",
+            )
+        )
     return problems
 
 
@@ -353,7 +363,7 @@ def judge(
     mismatches, stated, _ = _numbers(sentence.text, claim)
     problems += mismatches
     problems += _cited_against(sentence, claim, flip is not None, stated)
-    problems += _cited_on_another_condition(sentence, claim, matcher, said)
+    problems += _cited_elsewhere(sentence, claim, matcher, said)
     if flip is None and not (
         _sides_with_contradiction(claim, stated) or _measures_what_it_denies(claim, stated)
     ):
