@@ -34,7 +34,6 @@ def test_studied_less_than_the_rest_reverses_the_most_researched(
     "sentence",
     [
         "The drip has been studied more than any other route.",
-        "No route has been researched more thoroughly than the intravenous one.",
         "Of all the routes, the drip has the largest body of clinical research behind it.",
     ],
 )

@@ -61,15 +61,15 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
     # "passes through the liver intact" escapes it
     (
-        r"\b(?:passes|pass|passed|passing|goes|go|went|gets|get|got) through (?:your |the )?"
+        r"\b(?:passes|pass|passed|passing|goes|went|gets|get|got) through (?:your |the )?"
         r"liver (?:largely |mostly |almost |essentially |virtually )?(?:intact|unchanged|"
         r"untouched|unscathed|unaltered)\b",
         "goes without first-pass metabolism",
     ),
     # a dose that "passes through the liver", or is "subject to" its first pass, has one
-    # ("without passing through the liver" is read as it is written)
+    # ("without passing through the liver" is read as it is written: no gerund here)
     (
-        r"(?<!without )\b(?:passes|pass|passed|passing|goes|go|went|travels|travel) through "
+        r"\b(?:passes|pass|passed|goes|went|travels|travel) through "
         r"(?:your |the )?"
         r"liver\b",
         "goes through first-pass metabolism",
