@@ -50,7 +50,10 @@ def _tried_on(pattern: str) -> frozenset[str]:
     each = [literals(word) for word in opening.group(1).split("|")] if opening else []
     if each and all(each):
         return frozenset(max(words, key=lambda w: (w not in COMMON, len(w))) for words in each)
-    return frozenset(literals(pattern))
+    # every rule's text holds a telling word ("myth", "liver", "receptor"): the common ones
+    # ("the", "that") would have it run on nearly every sentence
+    found = literals(pattern)
+    return frozenset(w for w in found if w not in COMMON) or frozenset(found)
 
 
 @lru_cache(maxsize=1)
