@@ -365,3 +365,25 @@ def test_a_work_on_other_claims_only_is_cited_against(shipped: Run, tmp_path: Pa
         "@roback2006randomized].",
     )
     assert "cited-against" not in problem_kinds(both), both  # one cited work bears on it
+
+
+def test_metabolites_that_swamp_the_drug_outweigh_it(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "After an oral dose, breakdown products reportedly swamp the ketamine itself on the way "
+        "to the brain.",
+    )
+    assert finding["claim"] == "oral-metabolites-dwarf-ketamine", finding
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_what_the_nose_cannot_soak_up_is_not_absorbed(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Most of each puff of a nasal spray never reaches the part of the nose that can soak "
+        "it up.",
+    )
+    assert finding["claim"] == "in-most-dose-not-absorbed", finding
+    assert "opposite" not in problem_kinds(finding), finding

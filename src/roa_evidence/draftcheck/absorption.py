@@ -32,6 +32,14 @@ RULES: tuple[tuple[str, str], ...] = (
         "is absorbed through the nasal membrane",
     ),
     (r"\b(?:nearly|almost|virtually|practically|essentially) all\b", "most"),
+    # what the liver makes of a dose: its metabolites, which may outweigh the drug itself
+    (r"\b(?:breakdown|break-down|degradation) products?\b", "metabolites"),
+    (
+        r"\b(?:outnumbers?|outnumbered|outnumbering|swamps?|swamped|dwarfs?|dwarfed|"
+        r"far exceeds?|far exceeded)\b",
+        "outweighs",
+    ),
+    (r"\b(?:soaks?|soaked|soaking) (?:it |them )?up\b", "absorbs"),
     # a share removed before the blood is first-pass loss; a share that gets there is
     # bioavailability (this rule must run before the one for what reaches the blood, below)
     (
