@@ -74,12 +74,15 @@ RULES: tuple[tuple[str, str], ...] = (
         r"untouched|unscathed|unaltered)\b",
         "goes without first-pass metabolism",
     ),
-    # a dose that "passes through the liver", or is "subject to" its first pass, has one
-    # ("without passing through the liver" is read as it is written: no gerund here)
+    # a dose that "still passes through the liver", or does so "like a tablet", or is "subject
+    # to" its first pass, has one (not what the liver clears later, after circulating)
     (
-        r"\b(?:passes|pass|passed|goes|went|travels|travel) through "
-        r"(?:your |the )?"
-        r"liver\b",
+        r"\bstill (?:passes|pass|passed|goes|went|travels|travel) through (?:your |the )?liver\b",
+        "still goes through first-pass metabolism",
+    ),
+    (
+        r"\b(?:passes|pass|passed|goes|went|travels|travel) through (?:your |the )?liver"
+        r"(?= (?:just |much )?like\b)",
         "goes through first-pass metabolism",
     ),
     (
@@ -96,19 +99,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:fully|completely|entirely|totally|wholly) (?:bio)?(?:available|absorbed)\b",
         "has 100 % bioavailability",
     ),
-    # a dose "only partly absorbed", one that "loses part of" itself on the way, or a
-    # bioavailability that "falls short of" 100 % is not wholly bioavailable
-    (
-        r"\b(?:(?:is|are) )?(?:only )?(?:partly|partially|incompletely|not fully|not completely) "
-        r"(?:bio)?(?:available|absorbed)\b",
-        "does not have 100 % bioavailability",
-    ),
-    (
-        r"\b(?:loses|lose|lost|losing) (?:a )?(?:part|some|a share|a fraction|a portion|a bit)"
-        r" of (?:its|the|a|each) (?:drug|dose|ketamine)\b",
-        "does not have 100 % bioavailability",
-    ),
-    (r"\b(?:falls?|fell|falling) short of\b", "is not"),
+    # a bioavailability that "falls short of" a figure is below it
+    (r"\b(?:falls?|fell|falling) short of\b", "is less than"),
     (
         r"\b(?:reach(?:es|ing)?|gets? (?:into|to)|got (?:into|to)|enters?|entering|"
         r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|"

@@ -37,7 +37,7 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     "crossover": ("crossover", r"\bcross-?over\b", True),
 }
 _PATTERNS = {t: re.compile(p, re.I) for t, (_, p, _) in _TERMS.items()}
-_WORDS = ("blind", "label", "random", "placebo", "cross", "mask")
+_WORDS = ("blind", "label", "random", "placebo", "cross", "mask", "control")
 
 # A design term denied within three words ("not double-blind", "nobody was blinded",
 # "without any blinding", "wasn't open-label"; "not only randomised" denies nothing): the
@@ -46,7 +46,10 @@ _DENIED = re.compile(
     r"(?:\bneither\b(?:\s+[\w-]+){0,3}?\s+nor\b|\b(?:not|never|without|no|nobody|no one|"
     r"none|nor)\b|n't)(?!\s+only\b)"
     r"(?:\s+[\w-]+){0,3}?\s+(?:(?P<blind>(?:(?:double|triple|single)[- ]?)?(?:blind|mask)\w*)|"
-    r"(?P<open>open[- ]label\w*)|(?P<random>randomi[sz]\w*)|(?P<placebo>placebo\w*))",
+    r"(?P<open>open[- ]label\w*)|(?P<random>randomi[sz]\w*))|"
+    # "no placebo", "without a placebo", "not placebo-controlled": right after the negation,
+    # not "no better than placebo" (a comparison with one)
+    r"\b(?:no|not|without(?: a| any)?)\s+(?P<placebo>placebo(?:[- ]controlled)?\w*)",
     re.I,
 )
 _CONTRARY = {

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import hedging, numbers, parts, polarity, routes
 from .findings import PROBLEM_KINDS, UNLINKED, SentenceProblem
-from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher
+from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
 from .reading import Sentence
 
 __all__ = ["Verdict", "judge"]
@@ -24,7 +24,7 @@ _BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
 # Numbers that describe a patient or label a note rather than state a finding: an age
 # ("a 41-year-old woman", "aged 41"), a note's number ("Session 1:", "Case 3.").
 _NOT_A_FINDING = re.compile(
-    r"\b\d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
+    r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
     r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient) \d{1,3}\s*[:.)]",
     re.IGNORECASE,
 )
@@ -142,7 +142,7 @@ def _cited_elsewhere(
     known, and it is not this (a meta-analysis on pain cited for depression, a survey of
     street drugs cited for an efficacy claim)."""
     problems: list[SentenceProblem] = []
-    if any(claim in matcher.by_key.get(key, []) for key in sentence.keys):
+    if not _cites_unlinked(sentence.keys, claim):
         return []  # one of the works it cites bears on the claim: the others on the rest
     for key in sentence.keys:
         linked = matcher.by_key.get(key, [])
@@ -155,6 +155,10 @@ def _cited_elsewhere(
                 f"the cited {key} is evidence on {', '.join(sorted(on))}, not on "
                 f"{', '.join(sorted(said.conditions))}"
             )
+        elif any(c.topic == claim.topic for c in linked):
+            # on the claim's topic: what it says of this claim is not known (a bioavailability
+            # study may measure IV as its reference); the match is loose, no more
+            continue
         else:
             bears = ", ".join(c.id for c in linked[:_BEARS_ON_SHOWN])
             if len(linked) > _BEARS_ON_SHOWN:
@@ -287,7 +291,10 @@ def _cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[S
 
 # "MARA: Hamilton scores dropped...", "Q: ...", "Dr Lee: ...": who speaks in a transcript,
 # an interview or a Q&A, not part of what is said (a route as a label, "IV: ...", stays).
-_SPEAKER = re.compile(r"^(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|Q|A)\s*:\s+(?=[A-Z\"'\u201c])")
+_SPEAKER = re.compile(
+    r"^(?!(?i:myth|false|true|fact|facts|truth|reality|claim|verdict|fact check|note)\s*:)"
+    r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|Q|A)\s*:\s+(?=[A-Z\"'\u201c])"
+)  # "Myth:" and "False:" judge what follows: they are not speakers
 
 
 def _without_speaker(sentence: Sentence) -> Sentence:
@@ -389,11 +396,10 @@ def judge(
 
 
 def _cites_unlinked(keys: Sequence[str], claim: ClaimRecord) -> bool:
-    """Whether a cited work is neither evidence on the claim nor a document asserting or
-    disputing it: it may say something else, so it cannot vouch for the sentence."""
-    linked = {e.source for e in claim.evidence}
-    linked |= {a.document for a in (*claim.asserted_by, *claim.disputed_by)}
-    return any(key not in linked for key in keys)
+    """Whether no cited work is evidence on the claim or a document asserting or disputing
+    it: they may say something else, so they cannot vouch for the sentence."""
+    linked = set(linked_keys(claim))
+    return not any(key in linked for key in keys)
 
 
 NO_CLAIM = "no tracked claim"

@@ -31,7 +31,7 @@ from .routes import routes_meant, routes_named
 from .similarity import VERBATIM, Target
 from .words import content_words, normalised
 
-__all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher"]
+__all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher", "linked_keys"]
 
 MATCH_SCORE = 80.0  # a match by text alone needs this similarity or more
 CITED_SCORE = 50.0  # a cited key with several claims: the closest needs this much
@@ -91,10 +91,7 @@ class Matcher:
             for quote in claim.asserted_by:
                 label = f"quote ({quote.document})"
                 self.targets.append(Target(claim, label, normalised(quote.quote), True))
-            keys = [e.source for e in claim.evidence] + [
-                a.document for a in (*claim.asserted_by, *claim.disputed_by)
-            ]
-            for key in dict.fromkeys(keys):
+            for key in linked_keys(claim):
                 self.by_key.setdefault(key, []).append(claim)
         self._texts = [t.text for t in self.targets]
         # Word weights (inverse claim frequency): "vomiting" says more about a claim than "IM".
@@ -389,6 +386,14 @@ class Matcher:
             return None
         _, target, score, fit = best
         return Match(target.claim, score, "parts", target.label), fit
+
+
+def linked_keys(claim: ClaimRecord) -> list[str]:
+    """The keys a claim is linked to: its evidence's sources and the documents asserting or
+    disputing it, in order, once each."""
+    keys = [e.source for e in claim.evidence]
+    keys += [a.document for a in (*claim.asserted_by, *claim.disputed_by)]
+    return list(dict.fromkeys(keys))
 
 
 def _routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:

@@ -190,7 +190,7 @@ _TRAILING_ASIDE = re.compile(
 # negation stands for the clause before it, not against it ("..., but it does not" denies
 # the clause itself: a pronoun is the same subject). Bounded, so linear on any input.
 _ELLIPTIC_CONTRAST = re.compile(
-    r"\b(?:while|whereas|but|and)\s+(?!(?:it|they|this|that|these|those|he|she)\b)"
+    r"\b(?:while|whereas|but)\s+(?!(?:it|they|this|that|these|those|he|she)\b)"
     r"[^,;.]{0,120}?\b(?:does|do|did|is|are|was|were|has|have|can|could|will|would)"
     r"(?: not|n't)(?=\s*(?:[,;.!?]|$))",
     re.I,
@@ -199,7 +199,9 @@ _ELLIPTIC_CONTRAST = re.compile(
 
 # "A: No, a shot still passes through the liver": "No," answers a question, denying its
 # premise, not what the answer goes on to say.
-_ANSWERING_NO = re.compile(r"^\W*(?:A:\s*)?(?:no|nope)\s*[,;:!\u2013\u2014]\s*", re.I)
+_ANSWERING_NO = re.compile(
+    r"^\W*(?:A:\s*)?(?:no|nope)\s*[,;:!\u2013\u2014](?!\s*(?:or|and|nor)\b)\s*", re.I
+)  # not "No, or very little, first-pass metabolism occurs"
 
 
 @lru_cache(maxsize=65536)
@@ -390,9 +392,12 @@ def _claim_clause(sentence: str, statement: str) -> str:
         key=lambda s: s[0],
         reverse=True,
     )
-    if shares[0][0] >= 2 and shares[0][0] > shares[1][0]:
+    if shares[0][0] >= _CLAUSE_SHARES and shares[0][0] > shares[1][0]:
         return shares[0][1]
     return sentence
+
+
+_CLAUSE_SHARES = 2  # a clause speaks of the claim with this many of its words
 
 
 def _each_clause_says(sentence: str, statement: str, negated: bool) -> bool:
@@ -404,11 +409,16 @@ def _each_clause_says(sentence: str, statement: str, negated: bool) -> bool:
     if len(parts) < 2 or _spans_clauses(statement):
         return negated
     claimed = content_words(normalised(statement))
-    about = [polarity(c).negated for c in parts if content_words(normalised(c)) & claimed]
+    about = [
+        polarity(c).negated
+        for c in parts
+        if len(content_words(normalised(c)) & claimed) >= _CLAUSE_SHARES
+    ]
     return about[0] if len(about) >= 2 and len(set(about)) == 1 else negated
 
 
 _DUMMY = re.compile(r"\b(?:saline|placebo|dummy|sugar pill|salt water)\b", re.I)
+_COMPARED = re.compile(r"\b(?:compar\w*|head to head|versus|against)\b", re.I)
 
 
 def _compared_with_a_dummy(sentence: str, statement: str) -> bool:
@@ -416,7 +426,8 @@ def _compared_with_a_dummy(sentence: str, statement: str) -> bool:
     says nothing against "the trial did not compare IN with IV": it names one of the two."""
     claimed = set(_ordered_routes(statement))
     return (
-        len(claimed) >= 2
+        bool(_COMPARED.search(statement))
+        and len(claimed) >= 2
         and len(claimed & set(_ordered_routes(sentence))) < 2
         and bool(_DUMMY.search(sentence))
     )

@@ -21,11 +21,19 @@ def _studied_than(much: str, other: str) -> str:
 
 # A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
 _RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
+# what raises or lowers a heart rate: the drug, a dose or way of giving it, or "it" (not
+# "labetalol, which lowers the blood pressure")
+_BY_IT = (
+    r"\b(?P<it>(?:ketamine|it|drugs?|doses?|drips?|infusions?|injections?|shots?|jabs?|"
+    r"sprays?|tablets?)\b"
+    r"(?:\s+(?!(?:which|that|who|and|but)\b)[\w'-]+){0,3}?)\s+"
+)
 # whose heart rate or blood pressure: "your", "the patient's"
 _WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |person's )?"
 # (pattern, replacement), applied in order, case-insensitively.
 RULES: tuple[tuple[str, str], ...] = (
-    # lead-in clauses that frame, not change, what follows
+    # lead-in clauses that frame, not change, what follows; "Myth:" and "False:" deny it
+    (r"^\W*(?:myth|false|untrue|not true)\s*:\s*", " not "),
     (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
     # "Contrary to most textbooks, ..." frames what follows as a correction
     (r"^\W*contrary to (?:[\w'-]+ ){0,5}[\w'-]+, ", " "),
@@ -46,7 +54,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "little evidence for any formula" hedges a denial: reportedly there is none
     (
         r"\b(?:little|no|scant|scarcely any|hardly any|not much) (?:good |reliable |real )?"
-        r"evidence (?:for|of) (?:any|an?)\b",
+        r"evidence (?:for|of) any\b",
         "reportedly no",
     ),
     # a part played in something: essential to it, or not
@@ -135,7 +143,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "has been studied less than",
     ),
     (
-        _studied_than("less", "(?:any|all|every)(?: of the)? other|the other|"),
+        _studied_than("less", "(?:any|all|every)(?: of the)? other|the other"),
         "not the most researched",
     ),
     (_studied_than("more", "(?:any|all|every)(?: of the)? other"), "the most researched"),
@@ -155,7 +163,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bunderperform(?:s|ed)?\b", "is worse than"),
     (
         r"\b(?:came|comes|come) out (?:clearly |well |far |way |comfortably )?(?:ahead of|"
-        r"on top of)\b",
+        r"on top of)\b(?![^.;]{0,40}\bon (?:cost|price|safety|convenience|tolerability)\b)",
         "is better than",
     ),
     # "IM works just like IV": a likeness of the two routes
@@ -297,7 +305,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # effects that "subside within five minutes" last five minutes (not when they begin)
     (
-        r"\b(?:subsides?|subsided|subsiding|eases?|eased) "
+        r"\b(?:subsides?|subsided|subsiding) "
         r"(?=(?:within|after|in) (?:about |around |roughly |under |less than )?(?:an?|one|two|"
         r"three|four|five|ten|fifteen|twenty|thirty|forty|sixty|\d+)\b)",
         "last ",
@@ -324,10 +332,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "the improvement held for about a week": a benefit held for a time is sustained
     (
-        r"\b(?:held|holds|hold) (?=for (?:about |around |roughly |some |up to |only )?"
+        r"\b(?P<what>effects?|improvements?|benefits?|response|relief|gains?) "
+        r"(?:held|holds|hold) (?=for (?:about |around |roughly |some |up to |only )?"
         r"(?:an?|one|two|three|four|five|six|seven|several|\d+) "
         r"(?:hours?|days?|weeks?|months?)\b)",
-        "was sustained ",
+        r"\g<what> was sustained ",
     ),
     (r"\b(?:kept|keeps|keep) (?:\w+ )?at bay\b", "was sustained"),
     (
@@ -337,30 +346,42 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:randomly (?:assigned|allocated)|randomised|randomly divided)\b", "randomized"),
     (
-        r"\b(?:assigned|allocated|divided|split|put|placed|sorted)\b[\w ]{0,30}? "
-        r"(?:by chance|at random|by lot|by (?:a )?coin toss)\b",
+        r"\b(?:assigned|allocated)\b[\w ]{0,30}? (?:by chance|at random|by lot|"
+        r"by (?:a )?coin toss)\b",
+        "randomized",
+    ),
+    (
+        r"\b(?:put|divided|split|sorted)\b[\w ]{0,20}? into (?:two |three |four )?"
+        r"(?:groups|arms) (?:by chance|at random|by lot|by (?:a )?coin toss)\b",
         "randomized",
     ),
     (r"\bbreathing\b", "respiratory function"),
     (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),
     (r"\bdepressed (?:patients|people|adults)\b", "depression"),
     (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
-    # a heart rate or a blood pressure raised, or lowered (which denies that it rises)
+    # a heart rate or a blood pressure that ketamine, a dose of it or "it" raises, or lowers
+    # (which denies that it rises); what another drug does to them is no claim's
     (
-        r"\b(?:raises?|raised|raising|increases?|increased|increasing|speeds? up|sped up|"
-        r"pushes up|push up|pushed up) " + _WHOSE + r"(?:heart ?rate|pulse|heart ?beat)\b",
-        "cause tachycardia",
+        _BY_IT + r"(?:raises?|raised|raising|increases?|increased|increasing|speeds? up|"
+        r"sped up|pushes up|push up|pushed up) " + _WHOSE + r"(?:heart ?rate|pulse|heart ?beat)\b",
+        r"\g<it> cause tachycardia",
     ),
     (
-        r"\b(?:raises?|raised|raising|increases?|increased|increasing|pushes up|push up|"
-        r"pushed up) " + _WHOSE + r"(?:blood pressure|bp)\b",
-        "cause increases in blood pressure",
-    ),
-    (
-        r"\b(?:lowers?|lowered|lowering|reduces?|reduced|reducing|drops?|dropped|dropping) "
+        _BY_IT
+        + r"(?:lowers?|lowered|lowering|reduces?|reduced|reducing|slows?|slowed) "
         + _WHOSE
-        + r"(?:blood pressure|bp)\b",
-        "does not cause increases in blood pressure",
+        + r"(?:heart ?rate|pulse|heart ?beat)\b",
+        r"\g<it> does not cause tachycardia",
+    ),
+    (
+        _BY_IT + r"(?:raises?|raised|raising|increases?|increased|increasing|pushes up|push up|"
+        r"pushed up) " + _WHOSE + r"(?:blood pressure|bp)\b",
+        r"\g<it> cause increases in blood pressure",
+    ),
+    (
+        _BY_IT + r"(?:lowers?|lowered|lowering|reduces?|reduced|reducing|drops?|dropped|"
+        r"dropping) " + _WHOSE + r"(?:blood pressure|bp)\b",
+        r"\g<it> does not cause increases in blood pressure",
     ),
     (r"\b(?:can|may) be given at home\b", "self-administer at home"),
     # patients who "use the spray at home" give it to themselves
