@@ -236,10 +236,9 @@ def _unsourced(sentence: Sentence) -> bool:
         return False
     # "I was more nervous than I let on" compares, but not on the subject; "treatments are
     # arriving faster than ever" names neither a route nor the drug it would rank
-    numbered = _states_a_number(_NOT_A_FINDING.sub(" ", text))
-    said = parts.read_parts(text)
-    ranks = bool(said.routes or parts.names_the_drug(text)) and _compares(text)
-    if not (numbered or ranks):
+    if not _states_a_number(_NOT_A_FINDING.sub(" ", text)) and not (
+        (parts.read_parts(text).routes or parts.names_the_drug(text)) and _compares(text)
+    ):
         return False
     return hedging.hedge(text) < hedging.VERY_UNCERTAIN_LEVEL
 

@@ -46,8 +46,9 @@ def similarity(sentence: str, target: Target) -> float:
 
 
 def score(sentence: str, routes: frozenset[str], target: Target) -> float:
-    score = similarity(sentence, target)
+    """`similarity`, less `ROUTE_PENALTY` for a sentence about another route than the claim's."""
+    close = similarity(sentence, target)
     claim_routes = set(target.claim.routes)
-    if score < VERBATIM and routes - claim_routes and claim_routes - routes:
-        score -= ROUTE_PENALTY  # a paraphrase about another route
-    return max(0.0, score)
+    if close < VERBATIM and routes - claim_routes and claim_routes - routes:
+        close -= ROUTE_PENALTY  # a paraphrase about another route
+    return max(0.0, close)
