@@ -138,19 +138,18 @@ def _cited_against(
 def _cited_elsewhere(
     sentence: Sentence, claim: ClaimRecord, matcher: Matcher, said: parts.Parts
 ) -> list[SentenceProblem]:
-    """A cited work the base links to other claims and not to this one: what it bears on is
-    known, and it is not this (a meta-analysis on pain cited for depression, a survey of
-    street drugs cited for an efficacy claim)."""
+    """A cited work the base links to other claims and not to this one (call it only when no
+    cited work bears on the claim): what it bears on is known, and it is not this (a
+    meta-analysis on pain cited for depression, a survey of street drugs cited for an
+    efficacy claim)."""
     problems: list[SentenceProblem] = []
-    if not _cites_unlinked(sentence.keys, claim):
-        return []  # one of the works it cites bears on the claim: the others on the rest
     for key in sentence.keys:
         linked = matcher.by_key.get(key, [])
         if not linked:
             continue  # a work the base links to nothing: what it says is not known
-        conditions = [parts.read_parts(c.statement).conditions for c in linked]
-        on = set().union(*conditions)
-        if said.conditions and all(conditions) and not on & said.conditions:
+        conditions = [matcher.claim_parts(c).conditions for c in linked]
+        on = frozenset().union(*conditions)
+        if all(conditions) and parts.another(said.conditions, on):
             detail = (
                 f"the cited {key} is evidence on {', '.join(sorted(on))}, not on "
                 f"{', '.join(sorted(said.conditions))}"
@@ -369,7 +368,9 @@ def judge(
     mismatches, stated, _ = _numbers(sentence.text, claim)
     problems += mismatches
     problems += _cited_against(sentence, claim, flip is not None, stated)
-    problems += _cited_elsewhere(sentence, claim, matcher, said)
+    unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)
+    if unlinked:  # no cited work bears on the claim: what do they bear on?
+        problems += _cited_elsewhere(sentence, claim, matcher, said)
     if flip is None and not (
         _sides_with_contradiction(claim, stated) or _measures_what_it_denies(claim, stated)
     ):
@@ -389,7 +390,6 @@ def judge(
     if sentence.keys:
         # a cited work against the claim, retracted, or not in the base: not vouched for
         wrong = kinds & {"cited-against", "cited-retracted", "unknown-key"}
-        unlinked = not wrong and _cites_unlinked(sentence.keys, claim)
         compared["citations"] = "differs" if wrong else UNLINKED if unlinked else "agrees"
     return Verdict(claim, match, ranked, suggested, compared)
 

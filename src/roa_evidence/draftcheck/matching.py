@@ -214,8 +214,11 @@ class Matcher:
         return self._by_wording(text, said, routes, processed)
 
     def _of_another_condition(self, said: parts.Parts, target: Target) -> bool:
-        claimed = self._parts[target.claim.id].conditions
-        return bool(said.conditions and claimed and not said.conditions & claimed)
+        return parts.another(said.conditions, self._parts[target.claim.id].conditions)
+
+    def claim_parts(self, claim: ClaimRecord) -> parts.Parts:
+        """The parts a claim's statement states (read once, when the matcher is built)."""
+        return self._parts[claim.id]
 
     def _by_wording(
         self, text: str, said: parts.Parts, routes: frozenset[str], processed: str

@@ -357,7 +357,7 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
         score += 15.0  # the same feature of its design ("double-blind", "open-label")
     if said.conditions and claimed.conditions:
         score += 5.0 if said.conditions & claimed.conditions else -25.0
-    if said.populations and claimed.populations and not said.populations & claimed.populations:
+    if another(said.populations, claimed.populations):
         score -= 25.0
     return max(0.0, min(100.0, score))
 
@@ -436,15 +436,14 @@ ABOUT_A_STUDY = frozenset({"description", "appraisal"})  # kinds of claim about 
 def differing(text: str, claim: ClaimRecord) -> list[str]:
     """What the sentence states that the claim states otherwise: a condition, a population."""
     said, claimed = read_parts(text), read_parts(claim.statement)
-    found: list[str] = []
-    if said.conditions and claimed.conditions and not said.conditions & claimed.conditions:
-        found.append(
-            f"the claim is about {', '.join(sorted(claimed.conditions))}, "
-            f"the sentence about {', '.join(sorted(said.conditions))}"
-        )
-    if said.populations and claimed.populations and not said.populations & claimed.populations:
-        found.append(
-            f"the claim is about {', '.join(sorted(claimed.populations))}, "
-            f"the sentence about {', '.join(sorted(said.populations))}"
-        )
-    return found
+    pairs = ((said.conditions, claimed.conditions), (said.populations, claimed.populations))
+    return [
+        f"the claim is about {', '.join(sorted(c))}, the sentence about {', '.join(sorted(s))}"
+        for s, c in pairs
+        if another(s, c)
+    ]
+
+
+def another(said: frozenset[str], claimed: frozenset[str]) -> bool:
+    """Whether the sentence states some (conditions, populations) and the claim only others."""
+    return bool(said and claimed and not said & claimed)
