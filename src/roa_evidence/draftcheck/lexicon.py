@@ -52,8 +52,7 @@ def _tried_on(pattern: str) -> frozenset[str]:
         return frozenset(max(words, key=lambda w: (w not in COMMON, len(w))) for words in each)
     # every rule's text holds a telling word ("myth", "liver", "receptor"): the common ones
     # ("the", "that") would have it run on nearly every sentence
-    found = literals(pattern)
-    return frozenset(w for w in found if w not in COMMON) or frozenset(found)
+    return _telling(frozenset(literals(pattern)))
 
 
 @lru_cache(maxsize=1)
@@ -111,9 +110,13 @@ def rule_words() -> frozenset[str]:
     common ones aside when it has others)."""
     found: set[str] = set()
     for words, _, _, _ in _compiled():
-        telling = words - COMMON
-        found |= telling or words
+        found |= _telling(words)
     return frozenset(found)
+
+
+def _telling(words: frozenset[str]) -> frozenset[str]:
+    """The words that are not common, unless all of them are."""
+    return words - COMMON or words
 
 
 @lru_cache(maxsize=65536)

@@ -374,45 +374,38 @@ def clauses(sentence: str) -> list[str]:
     return [c for c in _CLAUSES.split(sentence) if c and c.strip()]
 
 
-def _spans_clauses(statement: str) -> bool:
-    """A claim of two negations, or of a contrast, spans clauses itself."""
-    return _negations(canonical(statement)) > 1 or bool(_CONTRAST.search(statement))
+_CLAUSE_SHARES = 2  # a clause speaks of the claim with this many of its words
+
+
+@lru_cache(maxsize=4096)
+def _clause_shares(sentence: str, statement: str) -> tuple[tuple[int, str], ...]:
+    """Each clause of the sentence with how many of the claim's words it holds; none when
+    the sentence is one clause, or the claim spans clauses itself (two negations, a
+    contrast)."""
+    parts = clauses(sentence)
+    if len(parts) < 2 or _negations(canonical(statement)) > 1 or _CONTRAST.search(statement):
+        return ()
+    claimed = content_words(normalised(statement))
+    return tuple((len(content_words(normalised(c)) & claimed), c) for c in parts)
 
 
 def _claim_clause(sentence: str, statement: str) -> str:
     """The clause of the sentence that says what the claim says: a negation in another
     clause ("X is not covered, because the body absorbs only 45 %") is about something
     else. The whole sentence when no clause shares clearly more of the claim's words."""
-    parts = clauses(sentence)
-    if len(parts) < 2 or _spans_clauses(statement):
-        return sentence
-    claimed = content_words(normalised(statement))
-    shares = sorted(
-        ((len(content_words(normalised(c)) & claimed), c) for c in parts),
-        key=lambda s: s[0],
-        reverse=True,
-    )
-    if shares[0][0] >= _CLAUSE_SHARES and shares[0][0] > shares[1][0]:
+    shares = sorted(_clause_shares(sentence, statement), key=lambda s: s[0], reverse=True)
+    if shares and shares[0][0] >= _CLAUSE_SHARES and shares[0][0] > shares[1][0]:
         return shares[0][1]
     return sentence
-
-
-_CLAUSE_SHARES = 2  # a clause speaks of the claim with this many of its words
 
 
 def _each_clause_says(sentence: str, statement: str, negated: bool) -> bool:
     """The sentence's negation, when two or more of its clauses speak of the claim and each,
     read alone, says it the same way: "it reaches the brain without passing the liver, so it
-    avoids first-pass metabolism" says one negation twice, not a double negation; "it loses
-    part of the drug, so it is not 100 % bioavailable" denies twice. Else `negated`."""
-    parts = clauses(sentence)
-    if len(parts) < 2 or _spans_clauses(statement):
-        return negated
-    claimed = content_words(normalised(statement))
+    avoids first-pass metabolism" says one negation twice, not a double negation. Else
+    `negated`."""
     about = [
-        polarity(c).negated
-        for c in parts
-        if len(content_words(normalised(c)) & claimed) >= _CLAUSE_SHARES
+        polarity(c).negated for n, c in _clause_shares(sentence, statement) if n >= _CLAUSE_SHARES
     ]
     return about[0] if len(about) >= 2 and len(set(about)) == 1 else negated
 
