@@ -11,6 +11,8 @@ _NASAL_LINING = (
     r"(?:(?:the |your )?(?:nasal|nose's) (?:lining|membranes?|mucosa)|"
     r"(?:the |your )?(?:lining|membranes?|mucosa) of (?:the |your )?nose)\b"
 )
+# a dose that "passes", "goes" or "travels" through the liver
+_THROUGH_THE_LIVER = r"(?:passes|pass|passed|goes|went|travels|travel) through (?:your |the )?liver"
 # (pattern, replacement), applied in order, case-insensitively, after the rules before
 # them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
@@ -76,13 +78,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a dose that "still passes through the liver", or does so "like a tablet", or is "subject
     # to" its first pass, has one (not what the liver clears later, after circulating)
+    (r"\bstill " + _THROUGH_THE_LIVER + r"\b", "still goes through first-pass metabolism"),
     (
-        r"\bstill (?:passes|pass|passed|goes|went|travels|travel) through (?:your |the )?liver\b",
-        "still goes through first-pass metabolism",
-    ),
-    (
-        r"\b(?:passes|pass|passed|goes|went|travels|travel) through (?:your |the )?liver"
-        r"(?= (?:just |much )?like\b)",
+        r"\b" + _THROUGH_THE_LIVER + r"(?= (?:just |much )?like\b)",
         "goes through first-pass metabolism",
     ),
     (

@@ -28,6 +28,16 @@ _BY_IT = (
     r"sprays?|tablets?)\b"
     r"(?:\s+(?!(?:which|that|who|and|but)\b)[\w'-]+){0,3}?)\s+"
 )
+_RAISES = (
+    r"(?:raises?|raised|raising|increases?|increased|increasing|speeds? up|sped up|"
+    r"pushes up|push up|pushed up) "
+)
+_LOWERS = (
+    r"(?:lowers?|lowered|lowering|reduces?|reduced|reducing|slows?|slowed|drops?|dropped|"
+    r"dropping) "
+)
+_HEART_RATE = r"(?:heart ?rate|pulse|heart ?beat)\b"
+_BLOOD_PRESSURE = r"(?:blood pressure|bp)\b"
 # whose heart rate or blood pressure: "your", "the patient's"
 _WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |person's )?"
 # (pattern, replacement), applied in order, case-insensitively.
@@ -361,26 +371,11 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
     # a heart rate or a blood pressure that ketamine, a dose of it or "it" raises, or lowers
     # (which denies that it rises); what another drug does to them is no claim's
+    (_BY_IT + _RAISES + _WHOSE + _HEART_RATE, r"\g<it> cause tachycardia"),
+    (_BY_IT + _LOWERS + _WHOSE + _HEART_RATE, r"\g<it> does not cause tachycardia"),
+    (_BY_IT + _RAISES + _WHOSE + _BLOOD_PRESSURE, r"\g<it> cause increases in blood pressure"),
     (
-        _BY_IT + r"(?:raises?|raised|raising|increases?|increased|increasing|speeds? up|"
-        r"sped up|pushes up|push up|pushed up) " + _WHOSE + r"(?:heart ?rate|pulse|heart ?beat)\b",
-        r"\g<it> cause tachycardia",
-    ),
-    (
-        _BY_IT
-        + r"(?:lowers?|lowered|lowering|reduces?|reduced|reducing|slows?|slowed) "
-        + _WHOSE
-        + r"(?:heart ?rate|pulse|heart ?beat)\b",
-        r"\g<it> does not cause tachycardia",
-    ),
-    (
-        _BY_IT + r"(?:raises?|raised|raising|increases?|increased|increasing|pushes up|push up|"
-        r"pushed up) " + _WHOSE + r"(?:blood pressure|bp)\b",
-        r"\g<it> cause increases in blood pressure",
-    ),
-    (
-        _BY_IT + r"(?:lowers?|lowered|lowering|reduces?|reduced|reducing|drops?|dropped|"
-        r"dropping) " + _WHOSE + r"(?:blood pressure|bp)\b",
+        _BY_IT + _LOWERS + _WHOSE + _BLOOD_PRESSURE,
         r"\g<it> does not cause increases in blood pressure",
     ),
     (r"\b(?:can|may) be given at home\b", "self-administer at home"),
