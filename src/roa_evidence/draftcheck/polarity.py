@@ -197,10 +197,11 @@ _ELLIPTIC_CONTRAST = re.compile(
 )
 
 
-# "A: No, a shot still passes through the liver": "No," answers a question, denying its
-# premise, not what the answer goes on to say.
+# "No, a shot still passes through the liver": "No," answers a question, denying its
+# premise, not what the answer goes on to say (an "A:" before it is a speaker's label, which
+# `judging` has taken off).
 _ANSWERING_NO = re.compile(
-    r"^\W*(?:A:\s*)?(?:no|nope)\s*[,;:!\u2013\u2014](?!\s*(?:or|and|nor)\b)\s*", re.I
+    r"^\W*(?:no|nope)\s*[,;:!\u2013\u2014](?!\s*(?:or|and|nor)\b)\s*", re.I
 )  # not "No, or very little, first-pass metabolism occurs"
 
 
