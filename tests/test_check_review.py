@@ -197,3 +197,12 @@ def test_fix_says_what_it_left(shipped: Run, tmp_path: Path) -> None:
     result = shipped("check", str(draft), "--fix")
     assert result.exit_code == 0, result.output
     assert "1 overclaim left to you: a loose match" in result.stderr
+
+
+def test_a_loose_match_worded_only_near_gets_no_citation_to_add(
+    shipped: Run, tmp_path: Path
+) -> None:
+    """A newcomer's "Ketamine is a drug." was told to cite the IV bioavailability source."""
+    finding = check_one(shipped, tmp_path, "Ketamine is a drug.")
+    assert finding["sure"] == "possible", finding
+    assert not finding.get("suggested_keys"), finding

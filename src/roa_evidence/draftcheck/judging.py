@@ -378,7 +378,8 @@ def judge(
         if over is not None:
             problems.append(over)
     suggested: tuple[str, ...] = ()
-    if not sentence.keys and flip is None:
+    if not sentence.keys and flip is None and match.sure != "possible":
+        # a match worded only near the sentence may be another claim: no citation for it
         suggested = tuple(dict.fromkeys(e.source for e in claim.evidence if e.stance == "supports"))
     ranked = tuple(sorted(problems, key=_rank))
     kinds = {p.kind for p in ranked}

@@ -87,10 +87,12 @@ def check(
     ] = False,
 ) -> None:
     """Check a draft sentence by sentence: the claim each repeats, and whether it states the
-    opposite, a wrong number, cites a source against it, or words it more firmly than the
-    evidence allows. A claim matched only loosely says why ("loose match: worded only near
-    it, routes differ"): it may be another claim than the sentence's, and never vouches for
-    it.
+    opposite, a wrong number, cites a source against it (or one the base knows to be
+    evidence on something else), or words it more firmly than the evidence allows. A claim
+    matched only loosely says why ("loose match: worded only near it" when no part but the
+    wording points to it; "routes differ"; "cites a work not linked to it" when the base
+    does not say what the cited work shows of it): it may be another claim than the
+    sentence's, and never vouches for it.
 
     Example: roa-evidence check draft.md --fail-on opposite --fail-on overclaim
     """
