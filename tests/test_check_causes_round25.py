@@ -394,3 +394,21 @@ def test_a_comparison_with_placebo_is_no_design() -> None:
     assert designs.read("IV ketamine was no better than placebo.").terms == {"placebo"}
     assert designs.read("The trial had no placebo arm.").terms == {"uncontrolled"}
     assert designs.read("It was not placebo-controlled.").terms == {"uncontrolled"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reversed_"),
+    [
+        ("False: the Chilukuri study was double-blind.", False),
+        ("It is a myth that the Chilukuri study was double-blind.", False),
+        ("False: the Chilukuri study was not double-blind.", True),
+    ],
+)
+def test_a_statement_denied_whole_denies_the_design_it_states(
+    shipped: Run, tmp_path: Path, sentence: str, reversed_: bool
+) -> None:
+    """A newcomer's "False: ... was double-blind" had been called the opposite of "was not
+    double-blind", which is what it says."""
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "im-study-not-double-blind", finding
+    assert ("opposite" in problem_kinds(finding)) is reversed_, finding

@@ -52,6 +52,23 @@ _DENIED = re.compile(
     r"\b(?:no|not|without(?: a| any)?)\s+(?P<placebo>placebo(?:[- ]controlled)?\w*)",
     re.I,
 )
+# "False: the trial was double-blind", "it is a myth that it was randomised": the whole
+# statement denied, and with it the design it states
+_DENIES_ALL = re.compile(
+    r"^\W*(?:(?:false|myth|untrue|not true)\s*:|it(?: is|'s) (?:false|a myth|untrue|not true)"
+    r" that)\s*",
+    re.I,
+)
+_OPPOSITE_TERM = {
+    "double-blind": "open-label",
+    "single-blind": "open-label",
+    "blinded": "open-label",
+    "open-label": "blinded",
+    "randomised": "non-randomised",
+    "non-randomised": "randomised",
+    "placebo": "uncontrolled",
+    "uncontrolled": "placebo",
+}
 _CONTRARY = {
     "blind": "open-label",
     "open": "blinded",
@@ -93,6 +110,10 @@ def read(text: str) -> Design:
         if pattern.search(rest):
             terms.add(term)
             rest = pattern.sub(" ", rest)
+    denied = _DENIES_ALL.match(rest)
+    if denied and terms & _OPPOSITE_TERM.keys():
+        terms = {_OPPOSITE_TERM.get(term, term) for term in terms}
+        rest = rest[denied.end() :]
     says: dict[str, frozenset[bool]] = {}
     for term in terms:
         family, _, value = _TERMS[term]
