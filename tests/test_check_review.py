@@ -206,3 +206,14 @@ def test_a_loose_match_worded_only_near_gets_no_citation_to_add(
     finding = check_one(shipped, tmp_path, "Ketamine is a drug.")
     assert finding["sure"] == "possible", finding
     assert not finding.get("suggested_keys"), finding
+
+
+def test_fix_keeps_who_says_it(shipped: Run, tmp_path: Path) -> None:
+    """--fix had replaced "HOST: ..." with the reworded claim, dropping the speaker."""
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        "HOST: IM ketamine is as effective as IV ketamine for depression.\n", encoding="utf-8"
+    )
+    result = shipped("check", str(draft), "--fix")
+    assert result.exit_code == 0, result.stderr
+    assert "+HOST: It is very uncertain whether IM ketamine" in result.stdout, result.stdout

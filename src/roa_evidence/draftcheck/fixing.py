@@ -13,6 +13,7 @@ import difflib
 import re
 
 from .findings import CheckReport, Finding, loosely_matched
+from .reading import speaker
 
 __all__ = ["fixed_text", "unified_diff"]
 
@@ -42,7 +43,8 @@ def _replacement(finding: Finding, kind: str) -> str | None:
         return None  # another claim's wording must not replace what the writer meant
     body = overclaim.suggestion.rstrip()
     stop = body[-1] if body[-1:] in ".!?" else "."
-    return body.rstrip(".!?") + _citations(finding, kind) + stop
+    # who says it ("HOST: ") stays with what they now say
+    return speaker(finding.sentence) + body.rstrip(".!?") + _citations(finding, kind) + stop
 
 
 def fixed_text(text: str, report: CheckReport) -> tuple[str, int]:

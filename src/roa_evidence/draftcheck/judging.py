@@ -10,7 +10,7 @@ from ..query.records import ClaimRecord, EvidenceRecord
 from . import hedging, numbers, parts, polarity, routes
 from .findings import PROBLEM_KINDS, UNLINKED, SentenceProblem
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
-from .reading import Sentence
+from .reading import Sentence, speaker
 
 __all__ = ["Verdict", "judge"]
 
@@ -287,19 +287,12 @@ def _cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[S
     ]
 
 
-# "MARA: Hamilton scores dropped...", "Q: ...", "Dr Lee: ...": who speaks in a transcript,
-# an interview or a Q&A, not part of what is said (a route as a label, "IV: ...", stays).
-_SPEAKER = re.compile(
-    r"^(?!(?i:myth|false|true|fact|facts|truth|reality|claim|verdict|fact check|note)\s*:)"
-    r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|Q|A)\s*:\s+(?=[A-Z\"'\u201c])"
-)  # "Myth:" and "False:" judge what follows: they are not speakers
-
-
 def _without_speaker(sentence: Sentence) -> Sentence:
-    label = _SPEAKER.match(sentence.text)
-    if label is None or routes.routes_in_order(label.group(0)):
+    """The sentence without its speaker's label (a route as a label, "IV: ...", stays)."""
+    label = speaker(sentence.text)
+    if not label or routes.routes_in_order(label):
         return sentence
-    return replace(sentence, text=sentence.text[label.end() :])
+    return replace(sentence, text=sentence.text[len(label) :])
 
 
 def judge(

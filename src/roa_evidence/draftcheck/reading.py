@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
-__all__ = ["DRAFT_FORMATS", "Sentence", "citation_keys", "kind_of", "split_sentences"]
+__all__ = ["DRAFT_FORMATS", "Sentence", "citation_keys", "kind_of", "speaker", "split_sentences"]
 
 DRAFT_FORMATS = ("markdown", "latex", "text")  # what split_sentences reads; .docx is read as text
 
@@ -299,6 +299,20 @@ def _cleaned(sentence: str, kind: str) -> tuple[tuple[str, ...], str]:
     if kind == "markdown":
         plain = _markdown_text(plain)
     return keys, _tidy(plain)
+
+
+# "MARA: Hamilton scores dropped...", "Q: ...", "Dr Lee: ...": who speaks in a transcript,
+# an interview or a Q&A, not part of what is said (a route as a label, "IV: ...", stays).
+_SPEAKER = re.compile(
+    r"^(?!(?i:myth|false|true|fact|facts|truth|reality|claim|verdict|fact check|note)\s*:)"
+    r"(?:[A-Z][A-Za-z]+(?: [A-Z][A-Za-z]+)?|Q|A)\s*:\s+(?=[A-Z\"'\u201c])"
+)  # "Myth:" and "False:" judge what follows: they are not speakers
+
+
+def speaker(text: str) -> str:
+    """The label a sentence opens on naming who speaks ("TESSA: "), or ""."""
+    label = _SPEAKER.match(text)
+    return label.group(0) if label else ""
 
 
 def split_sentences(text: str, kind: str = "text") -> list[Sentence]:
