@@ -34,10 +34,17 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     "non-randomised": ("randomisation", r"\bnon-?randomi[sz](?:ed|ation)\b", False),
     "placebo": ("placebo", r"\bplacebo\b", True),
     "uncontrolled": ("placebo", r"\buncontrolled\b", False),
+    # a control group of any kind (placebo or another treatment): "a controlled trial"
+    "controlled": (
+        "placebo",
+        r"\b(?:control|comparison|comparator) (?:group|arm|condition)s?\b|"
+        r"(?<!un)\bcontrolled (?:trial|study)\b",
+        True,
+    ),
     "crossover": ("crossover", r"\bcross-?over\b", True),
 }
 _PATTERNS = {t: re.compile(p, re.I) for t, (_, p, _) in _TERMS.items()}
-_WORDS = ("blind", "label", "random", "placebo", "cross", "mask", "control")
+_WORDS = ("blind", "label", "random", "placebo", "cross", "mask", "control", "compar")
 
 # A design term denied within three words ("not double-blind", "nobody was blinded",
 # "without any blinding", "wasn't open-label"; "not only randomised" denies nothing): the
@@ -49,7 +56,10 @@ _DENIED = re.compile(
     r"(?P<open>open[- ]label\w*)|(?P<random>randomi[sz]\w*))|"
     # "no placebo", "without a placebo", "not placebo-controlled": right after the negation,
     # not "no better than placebo" (a comparison with one)
-    r"\b(?:no|not|without(?: a| any)?)\s+(?P<placebo>placebo(?:[- ]controlled)?\w*)",
+    r"\b(?:no|not|without(?: a| any)?)\s+(?P<placebo>placebo(?:[- ]controlled)?\w*)|"
+    # "no control group", "lacked a comparison arm", "without any control condition"
+    r"\b(?:no|not|without|lack(?:s|ed|ing)?)(?: a| an| any| proper| real)?\s+"
+    r"(?P<control>(?:control|comparison|comparator) (?:group|arm|condition)s?)\b",
     re.I,
 )
 # "False: the trial was double-blind", "it is a myth that it was randomised": the whole
@@ -68,12 +78,14 @@ _OPPOSITE_TERM = {
     "non-randomised": "randomised",
     "placebo": "uncontrolled",
     "uncontrolled": "placebo",
+    "controlled": "uncontrolled",
 }
 _CONTRARY = {
     "blind": "open-label",
     "open": "blinded",
     "random": "non-randomised",
     "placebo": "uncontrolled",  # "no placebo", "not placebo-controlled"
+    "control": "uncontrolled",  # "no control group"
 }
 _SAID = {
     True: {"blinding": "blinded", "randomisation": "randomised"},

@@ -22,10 +22,14 @@ _DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
 _SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
 _BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
 # Numbers that describe a patient or label a note rather than state a finding: an age
-# ("a 41-year-old woman", "aged 41"), a note's number ("Session 1:", "Case 3.").
+# ("a 41-year-old woman", "aged 41"), a note's number ("Session 1:", "Case 3.", "Item 4:"),
+# where someone is ("in Bay 2", "bed 4"), a clock time ("closed at 16:40").
 _NOT_A_FINDING = re.compile(
     r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
-    r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient) \d{1,3}\s*[:.)]",
+    r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient|item|"
+    r"agenda item|minute|action) \d{1,3}\s*[:.)]|"
+    r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}\b|"
+    r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
     re.IGNORECASE,
 )
 
@@ -252,8 +256,18 @@ def _states_a_number(text: str) -> bool:
     return bool(numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text))
 
 
+_MULTIPLIER = re.compile(
+    r"\b(?:twice|thrice|half as|(?:two|three|four|five|ten|\d+(?:\.\d+)?)[- ]?(?:times|fold)|"
+    r"doubles?|doubled|doubling|triples?|tripled|halves|halved|halving)\b",
+    re.IGNORECASE,
+)
+
+
 def _compares(text: str) -> bool:
-    """A ranking ("faster than") or a likeness of two routes ("as good as a drip")."""
+    """A ranking ("faster than", "twice as fast", "doubles the blood level") or a likeness
+    of two routes ("as good as a drip")."""
+    if _MULTIPLIER.search(text):
+        return True
     found = polarity.polarity(text)
     return bool(found.directions and polarity.has_than(text)) or (
         found.equivalence and len(found.routes) >= 2
@@ -398,9 +412,19 @@ def _cites_unlinked(keys: Sequence[str], claim: ClaimRecord) -> bool:
 NO_CLAIM = "no tracked claim"
 
 
+# "so many DMs asking whether the drip or the shot is better": a question reported, not
+# answered
+_ASKING_WHETHER = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?)(?: \w+)?"
+    r" (?:whether|if)\b",
+    re.IGNORECASE,
+)
+
+
 def _asks(text: str) -> bool:
-    """Whether the sentence is a question ("Is a shot as good as a drip?")."""
-    return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?")
+    """Whether the sentence is a question ("Is a shot as good as a drip?"), or reports one
+    ("people keep asking whether a shot is as good")."""
+    return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(_ASKING_WHETHER.search(text))
 
 
 def _compare(text: str, claim: ClaimRecord, match: Match) -> dict[str, str]:

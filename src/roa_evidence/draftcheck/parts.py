@@ -40,7 +40,8 @@ _TOPIC_WORDS: dict[str, str] = {
     "duration": r"lasts|lasted|lasting|last(?! (?:quarter|year|week|month|night|time|day|"
     r"decade)s?\b)|"
     r"sustained|duration|longer|shorter|linger(?:ing)?|"
-    r"(?:infused|infusions?|runs?|ran|running|given|delivered) over|runs? for|running for|"
+    r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
+    r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
     r"ran for|takes? (?:about |around )?(?:an|\d+)",
     "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
     # what the liver removes before the blood: not the share that reaches it

@@ -21,31 +21,13 @@ from functools import lru_cache
 
 from . import designs, reversals
 from .lexicon import canonical
+from .negations import NEGATOR, NOT_NEGATIONS, negations
 from .reversals import CLAUSE_END
 from .routes import RouteWords, active, routes_in_order
 from .words import content_words, normalised
 
 __all__ = ["Polarity", "clauses", "has_than", "opposite", "polarity"]
 
-# Phrases that contain a negator but do not negate the proposition.
-_NOT_NEGATIONS = re.compile(
-    r"\b(?:(?:there is |there are )?(?:no|not enough|little|insufficient) "
-    r"(?:good |reliable |clear |direct |high[- ]quality |published |strong )?"
-    r"(?:evidence|data|studies|study|trials?)(?: (?:that|whether|on|about|for))?|"
-    r"not (?:known|clear|certain|established)(?: whether| if)?|whether or not|not only|"
-    r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
-    r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
-    r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
-    r"no more than|not more than|no less than|not less than|no later than|"
-    # "not always cheaper" is consistent with "can be cheaper"
-    r"not always|not necessarily|not in every case|"
-    # "the evidence does not show that X" says nothing of X
-    r"(?:(?:the )?(?:evidence|data|studies|trials?|research) )?"
-    r"(?:(?:does|do|did)(?: not|n't)|has not|have not|has yet to|have yet to) "
-    r"(?:yet )?(?:show(?:n)?|prove(?:n|d)?|demonstrate(?:d)?|establish(?:ed)?|confirm(?:ed)?) "
-    r"(?:that|whether|it))\b",
-    re.I,
-)
 _EQUIVALENCE = re.compile(
     r"\b(?:as \w+(?: \w+)? as|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
     r"the same|(?:do|does|did)(?: not|n't) (?:significantly )?differ|no (?:significant )?"
@@ -53,11 +35,6 @@ _EQUIVALENCE = re.compile(
     re.I,
 )
 _DIFFERENCE = re.compile(r"\b(?:differ(?:s|ed)?|different|differences?)\b", re.I)
-_NEGATOR = re.compile(
-    r"\b(?:not|no|never|without|neither|none|nothing|nobody|cannot|fails? to|failed to|"
-    r"lacks?|absent)\b|n't\b",
-    re.I,
-)
 
 # Each scale's comparatives: those that go up it, then those that go down it.
 _SCALES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -205,17 +182,22 @@ _ANSWERING_NO = re.compile(
 )  # not "No, or very little, first-pass metabolism occurs"
 
 
+# "(not the esketamine version)": an aside in brackets qualifies a word, it does not negate
+# the sentence. A citation in brackets holds no negation either.
+_PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
+
+
 @lru_cache(maxsize=65536)
 def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cache
-    cleaned = _ANSWERING_NO.sub("", canonical(text))
+    cleaned = _ANSWERING_NO.sub("", _PARENTHETICAL.sub(" ", canonical(text)))
     cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", cleaned))
     cleaned = _TRAILING_ASIDE.sub(".", cleaned)
     cleaned = _ELLIPTIC_CONTRAST.sub(" ", cleaned)
-    cleaned = _NOT_NEGATIONS.sub(" ", cleaned)
+    cleaned = NOT_NEGATIONS.sub(" ", cleaned)
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))
-    negated = bool(_NEGATOR.search(cleaned)) and _negations(_ranking_clause(cleaned)) % 2 == 1
+    negated = bool(NEGATOR.search(cleaned)) and negations(_ranking_clause(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
     for match in _COMPARATIVE.finditer(cleaned):
         scale, sign = _COMPARATIVES[match.group(0).lower()]
@@ -281,24 +263,6 @@ _OPEN_QUESTION = re.compile(
     r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
     re.I,
 )
-
-
-_COORDINATED = re.compile(r"\b(?:and|or|nor)\b|,", re.I)
-LIST_WORDS = 6  # a list's items are short: "no drip and no catheter", not two clauses
-
-
-def _negations(text: str) -> int:
-    """How many negations the text holds, a negation repeated over a list counted once:
-    "needs no drip and no catheter" negates once, "not true that it has no X" twice."""
-    count, last_word, last_end = 0, "", 0
-    for match in _NEGATOR.finditer(text):
-        word = match.group(0).lower().replace("n't", "not")
-        between = text[last_end : match.start()]
-        listed = _COORDINATED.search(between) and len(between.split()) <= LIST_WORDS
-        if not (word == last_word and listed):
-            count += 1
-        last_word, last_end = word, match.end()
-    return count
 
 
 def opposite(sentence: str, statement: str) -> str | None:
@@ -370,8 +334,16 @@ _CLAUSES = re.compile(
 _CONTRAST = re.compile(r"\b(?:while|whereas|although|though|but)\b", re.I)
 
 
+# "Something nobody tells you: it doesn't touch your breathing": a lead-in that negates
+# something of its own is a clause apart ("First pass after IV: none" is one clause).
+_NEGATING_LEAD_IN = re.compile(r"^([^:]{0,120}):\s+(?=\w)")
+
+
 def clauses(sentence: str) -> list[str]:
     """The sentence's clauses (a reason, a consequence, a concession... each its own)."""
+    lead_in = _NEGATING_LEAD_IN.match(sentence)
+    if lead_in and NEGATOR.search(lead_in.group(1)):
+        return [lead_in.group(1), *clauses(sentence[lead_in.end() :])]
     return [c for c in _CLAUSES.split(sentence) if c and c.strip()]
 
 
@@ -384,7 +356,7 @@ def _clause_shares(sentence: str, statement: str) -> tuple[tuple[int, str], ...]
     the sentence is one clause, or the claim spans clauses itself (two negations, a
     contrast)."""
     parts = clauses(sentence)
-    if len(parts) < 2 or _negations(canonical(statement)) > 1 or _CONTRAST.search(statement):
+    if len(parts) < 2 or negations(canonical(statement)) > 1 or _CONTRAST.search(statement):
         return ()
     claimed = content_words(normalised(statement))
     return tuple((len(content_words(normalised(c)) & claimed), c) for c in parts)

@@ -313,6 +313,18 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?=within|after|in|somewhere|between|around|about|roughly|at around|by)",
         "last ",
     ),
+    # "over the last six months" says when, not how long something lasts
+    (
+        r"\b(?P<the>the|these|this) last (?=(?:few |several |couple of |\w+ )?"
+        r"(?:days?|weeks?|months?|years?|decades?|nights?|sessions?)\b)",
+        r"\g<the> past ",
+    ),
+    # so do effects that "fade within minutes"; an effect that "faded within a day" ended
+    (
+        r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |\w+ )?"
+        r"(?:seconds|minutes|mins?|moments)\b)",
+        "last ",
+    ),
     # effects that "subside within five minutes" last five minutes (not when they begin)
     (
         r"\b(?:subsides?|subsided|subsiding) "

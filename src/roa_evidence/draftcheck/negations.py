@@ -1,0 +1,53 @@
+"""What negates a sentence: the words that do ("not", "never", "impossible"...), the phrases
+that only look negative ("no evidence that" is a hedge, "in no time" is quickly), and how
+many negations a text holds, a negation repeated over a list counted once."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["LIST_WORDS", "NEGATOR", "NOT_NEGATIONS", "negations"]
+
+# Phrases that contain a negator but do not negate the proposition.
+NOT_NEGATIONS = re.compile(
+    r"\b(?:(?:there is |there are )?(?:no|not enough|little|insufficient) "
+    r"(?:good |reliable |clear |direct |high[- ]quality |published |strong )?"
+    r"(?:evidence|data|studies|study|trials?)(?: (?:that|whether|on|about|for))?|"
+    r"not (?:known|clear|certain|established)(?: whether| if)?|whether or not|not only|"
+    r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
+    r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
+    r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
+    r"no more than|not more than|no less than|not less than|no later than|"
+    # idioms: "gone in no time" is quickly, "no doubt" is surely
+    r"in no time(?: at all)?|no doubt|no wonder|no matter|without (?:a )?doubt|"
+    # "not always cheaper" is consistent with "can be cheaper"
+    r"not always|not necessarily|not in every case|"
+    # "the evidence does not show that X" says nothing of X
+    r"(?:(?:the )?(?:evidence|data|studies|trials?|research) )?"
+    r"(?:(?:does|do|did)(?: not|n't)|has not|have not|has yet to|have yet to) "
+    r"(?:yet )?(?:show(?:n)?|prove(?:n|d)?|demonstrate(?:d)?|establish(?:ed)?|confirm(?:ed)?) "
+    r"(?:that|whether|it))\b",
+    re.I,
+)
+NEGATOR = re.compile(
+    r"\b(?:not|no|never|without|neither|none|nothing|nobody|cannot|fails? to|failed to|"
+    r"lacks?|absent|impossible|unable to)\b|n't\b",
+    re.I,
+)
+
+_COORDINATED = re.compile(r"\b(?:and|or|nor)\b|,", re.I)
+LIST_WORDS = 6  # a list's items are short: "no drip and no catheter", not two clauses
+
+
+def negations(text: str) -> int:
+    """How many negations the text holds, a negation repeated over a list counted once:
+    "needs no drip and no catheter" negates once, "not true that it has no X" twice."""
+    count, last_word, last_end = 0, "", 0
+    for match in NEGATOR.finditer(text):
+        word = match.group(0).lower().replace("n't", "not")
+        between = text[last_end : match.start()]
+        listed = _COORDINATED.search(between) and len(between.split()) <= LIST_WORDS
+        if not (word == last_word and listed):
+            count += 1
+        last_word, last_end = word, match.end()
+    return count
