@@ -137,3 +137,151 @@ def test_a_control_group_is_part_of_the_design(shipped: Run, tmp_path: Path) -> 
         "comparison arm [@chilukuri2014acute].",
     )
     assert described["verdict"] not in GREEN, described
+
+
+def test_a_flip_read_on_a_far_wording_is_never_green(shipped: Run, tmp_path: Path) -> None:
+    # the Lapidus study did not compare the spray with IV; saying it did must not be green
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Usefully, the nasal trial also set the spray head to head against an IV drip "
+        "[@lapidus2014randomized].",
+    )
+    assert finding["verdict"] not in GREEN, finding
+
+
+def test_the_design_of_a_study_of_im_against_iv_is_the_im_studys(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "The lone trial that set an IM shot against an IV drip for depression was double-blind.",
+    )
+    assert finding["claim"] == "im-study-not-double-blind", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_a_planned_trial_states_no_finding(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Our proposed trial will compare IM and IV ketamine in a double-blind design.",
+    )
+    assert not problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "kind"),
+    [
+        # a share in words of what reaches the blood, against 100 %
+        (
+            "Even given into a vein, only part of the ketamine dose reaches the bloodstream.",
+            "iv-bioavailability-100",
+            "mismatch",
+        ),
+        # against 16 %
+        (
+            "Reportedly, when ketamine is swallowed as a tablet, most of the dose reaches the blood.",
+            "oral-bioavailability-16",
+            "mismatch",
+        ),
+    ],
+)
+def test_a_share_in_words_of_what_reaches_the_blood_is_a_quantity(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert kind in problem_kinds(finding), finding
+
+
+def test_a_share_the_liver_removes_is_not_what_reaches_the_blood() -> None:
+    from roa_evidence.draftcheck import numbers
+
+    lost = "The liver breaks down most of a swallowed dose before it gets into the blood."
+    assert not [q for q in numbers.quantities(lost) if q.dimension == "percent"]
+    never = "Most of a sprayed dose never reaches the lining where it is absorbed."
+    assert not [q for q in numbers.quantities(never) if q.dimension == "percent"]
+
+
+def test_filtered_out_by_the_liver_is_a_first_pass(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "With an IM injection, the liver filters out much of the dose first."
+    )
+    assert finding["claim"] == "im-no-first-pass", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "A ketamine drip tends to bring the patient's blood pressure down.",
+            "iv-transient-blood-pressure-rise",
+        ),
+        ("An IM dose of ketamine slows the pulse down.", "im-tachycardia"),
+    ],
+)
+def test_brought_down_denies_a_rise(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine activates a kind of receptor known as the NMDA receptor.",
+        "Ketamine is, in effect, an NMDA agonist.",
+    ],
+)
+def test_an_agonist_reverses_a_blocker(shipped: Run, tmp_path: Path, sentence: str) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "nmda-receptor-target", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_the_least_research_attention_is_not_the_most_researched(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Among the routes, IV infusion has drawn the least research interest."
+    )
+    assert finding["claim"] == "iv-most-researched-route", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_an_improvement_held_to_day_three_is_sustained(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "In Chilukuri's trial the improvement on the HAM-D held until day 3 after a single "
+        "dose [@chilukuri2014acute].",
+    )
+    assert finding["claim"] == "chilukuri-effect-sustained-3-days", finding
+    assert not problem_kinds(finding), finding
+
+
+def test_a_groups_size_is_not_the_trials() -> None:
+    from roa_evidence.draftcheck import numbers
+
+    found = numbers.quantities("The trial had nine patients in each arm.")
+    assert not [q for q in found if q.dimension == "participants"]
+    assert [q for q in numbers.quantities("The trial had nine patients.") if q.low == 9]
+
+
+def test_no_longer_is_no_duration(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "A drip is no longer the only way to receive ketamine at our clinic."
+    )
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_an_uncontrolled_rate_is_no_design() -> None:
+    from roa_evidence.draftcheck import designs
+
+    assert not designs.read("IM ketamine reaches the brain at an uncontrolled rate.").terms
+    assert designs.read("It was an uncontrolled study.").terms == {"uncontrolled"}

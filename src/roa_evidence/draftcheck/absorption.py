@@ -45,9 +45,10 @@ RULES: tuple[tuple[str, str], ...] = (
     # a share removed before the blood is first-pass loss; a share that gets there is
     # bioavailability (this rule must run before the one for what reaches the blood, below)
     (
-        r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared) (?:by the liver )?"
+        r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared|filtered(?: out)?|mopped up|"
+        r"inactivated) (?:by the liver )?"
         r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|"
-        r"entering) the (?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
+        r"entering) (?:the|your) (?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
         "lost to first-pass metabolism",
     ),
     # escaping the liver's first pass is doing without it ("avoids first-pass metabolism",
@@ -90,7 +91,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"
-        r"removes|removed|inactivates|inactivated)\b",
+        r"removes|removed|inactivates|inactivated|filters(?: out)?|filtered(?: out)?|"
+        r"mops up|mopped up)\b",
         "first-pass metabolism",
     ),
     (

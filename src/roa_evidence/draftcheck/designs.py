@@ -33,7 +33,13 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     "randomised": ("randomisation", r"(?<![\w-])randomi[sz](?:ed|ation)\b", True),
     "non-randomised": ("randomisation", r"\bnon-?randomi[sz](?:ed|ation)\b", False),
     "placebo": ("placebo", r"\bplacebo\b", True),
-    "uncontrolled": ("placebo", r"\buncontrolled\b", False),
+    # of a study ("an uncontrolled trial"), not of a rate ("at an uncontrolled, variable rate")
+    "uncontrolled": (
+        "placebo",
+        r"\buncontrolled(?= (?:trial|study|studies|design|case|series|report|data|evidence)\b)|"
+        r"\b(?:trial|study) (?:was|is) uncontrolled\b",
+        False,
+    ),
     # a control group of any kind (placebo or another treatment): "a controlled trial"
     "controlled": (
         "placebo",

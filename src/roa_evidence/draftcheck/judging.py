@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
-from . import hedging, numbers, parts, polarity, routes
+from . import hedging, numbers, parts, polarity, routes, unchecked
 from .findings import PROBLEM_KINDS, UNLINKED, SentenceProblem
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
 from .reading import Sentence, speaker
@@ -18,20 +18,8 @@ _AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted", "partly"})
 POLARITY_SCORE = 60.0  # below this, sentence and claim differ too much to compare negations
 CITED_PARTS_FIT = 70.0  # ...unless it cites a work of the claim and their parts fit this well
 
-_DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
 _SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
 _BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
-# Numbers that describe a patient or label a note rather than state a finding: an age
-# ("a 41-year-old woman", "aged 41"), a note's number ("Session 1:", "Case 3.", "Item 4:"),
-# where someone is ("in Bay 2", "bed 4"), a clock time ("closed at 16:40").
-_NOT_A_FINDING = re.compile(
-    r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
-    r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient|item|"
-    r"agenda item|minute|action) \d{1,3}\s*[:.)]|"
-    r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}\b|"
-    r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
-    re.IGNORECASE,
-)
 
 
 def _knowns(claim: ClaimRecord) -> list[numbers.Known]:
@@ -210,70 +198,6 @@ def _overclaim(sentence: Sentence, claim: ClaimRecord) -> SentenceProblem | None
     return SentenceProblem("overclaim", detail, rewording)
 
 
-_CAUSAL = re.compile(
-    r"\b(?:because|causes?|caused|causing|leads? to|led to|results? in|due to|prevents?|"
-    r"reduces?|reduced|increases?|increased|improves?|improved|relieves?|relieved|"
-    r"so that|therefore|thus)\b",
-    re.I,
-)
-
-
-def _states_something(sentence: Sentence, matcher: Matcher) -> bool:
-    """Whether a sentence states a number, a comparison or a cause about the base's subject
-    (a route, the drug, or a topic its claims have): what a checker should have checked."""
-    text = sentence.text
-    if len(text.split()) < 4 or not matcher.may_match(text):
-        return False  # a sentence with no route, topic or claim word is not about the base
-    if not _about_the_subject(text):
-        return False  # "Please arrive fifteen minutes early": not about the evidence
-    return _states_a_number(text) or _compares(text) or bool(_CAUSAL.search(text))
-
-
-def _unsourced(sentence: Sentence) -> bool:
-    """A number (on any subject) or a comparison (about the subject) matching no claim,
-    stated as a fact: what "patients report" or "it has been claimed" is attributed, not
-    asserted. (Causes alone are only listed as not checked: too many plain sentences
-    state one.)"""
-    text = sentence.text
-    if len(text.split()) < 4:
-        return False
-    # "I was more nervous than I let on" compares, but not on the subject; "treatments are
-    # arriving faster than ever" names neither a route nor the drug it would rank
-    if not _states_a_number(_NOT_A_FINDING.sub(" ", text)) and not (
-        (parts.read_parts(text).routes or parts.names_the_drug(text)) and _compares(text)
-    ):
-        return False
-    return hedging.hedge(text) < hedging.VERY_UNCERTAIN_LEVEL
-
-
-def _about_the_subject(text: str) -> bool:
-    """Whether a text names a route, a topic the claims have, or the base's drug."""
-    said = parts.read_parts(text)
-    return bool(said.routes or said.topics or parts.names_the_drug(text))
-
-
-def _states_a_number(text: str) -> bool:
-    return bool(numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text))
-
-
-_MULTIPLIER = re.compile(
-    r"\b(?:twice|thrice|half as|(?:two|three|four|five|ten|\d+(?:\.\d+)?)[- ]?(?:times|fold)|"
-    r"doubles?|doubled|doubling|triples?|tripled|halves|halved|halving)\b",
-    re.IGNORECASE,
-)
-
-
-def _compares(text: str) -> bool:
-    """A ranking ("faster than", "twice as fast", "doubles the blood level") or a likeness
-    of two routes ("as good as a drip")."""
-    if _MULTIPLIER.search(text):
-        return True
-    found = polarity.polarity(text)
-    return bool(found.directions and polarity.has_than(text)) or (
-        found.equivalence and len(found.routes) >= 2
-    )
-
-
 @dataclass(frozen=True)
 class Verdict:
     """What one sentence repeats and what is wrong with it, the worst problem first."""
@@ -331,7 +255,7 @@ def judge(
     if match is None:
         if asks:
             return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {})
-        if not sentence.keys and _unsourced(sentence):
+        if not sentence.keys and unchecked.unsourced(sentence.text):
             problems.append(
                 SentenceProblem(
                     "unsourced",
@@ -339,7 +263,7 @@ def judge(
                     "cite a source, or add the claim to claims.yaml",
                 )
             )
-        blind = NO_CLAIM if _states_something(sentence, matcher) else ""
+        blind = NO_CLAIM if unchecked.states_something(sentence.text, matcher) else ""
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, blind)
     claim = match.claim
     if asks:
@@ -362,9 +286,10 @@ def judge(
         parts.fit(said, claimed, claim, CITED_UNKNOWN_TOPIC) >= CITED_PARTS_FIT
         or bool(said.designs & claimed.designs)
     )
+    # a claim found in one clause is flipped only there ("..., because no cannula stays in")
+    maybe_flipped = polarity.opposite(match.clause or sentence.text, claim.statement)
     if match.score >= POLARITY_SCORE or match.how in ("parts", "standing-out") or compares or fits:
-        # a claim found in one clause is flipped only there ("..., because no cannula stays in")
-        flip = polarity.opposite(match.clause or sentence.text, claim.statement)
+        flip = maybe_flipped
     compared = _compare(sentence.text, claim, match)
     for difference in parts.differing(sentence.text, claim):
         problems.append(SentenceProblem("mismatch", difference, f"the claim: '{claim.statement}'"))
@@ -390,7 +315,8 @@ def judge(
         suggested = tuple(dict.fromkeys(e.source for e in claim.evidence if e.stance == "supports"))
     ranked = tuple(sorted(problems, key=_rank))
     kinds = {p.kind for p in ranked}
-    compared["negation and direction"] = "differs" if flip is not None else "agrees"
+    # a flip read where the wording is too far to call it one is still no agreement
+    compared["negation and direction"] = "agrees" if maybe_flipped is None else "differs"
     if stated:
         compared["quantity"] = "differs" if kinds & {"mismatch", "cited-against"} else "agrees"
     if flip is None:  # how firmly it is worded, against what the evidence allows
@@ -421,10 +347,21 @@ _ASKING_WHETHER = re.compile(
 )
 
 
+# "The proposed trial will compare IM with IV in a double-blind design": a plan, no finding
+_PLANS = re.compile(
+    r"\b(?:aims? to|we (?:plan|propose|intend|hope) to|(?:proposed|planned|future|new) "
+    r"(?:trial|study)|(?:trial|study) (?:will|would) "
+    r"(?:compare|test|randomi[sz]e|recruit|enrol))\b",
+    re.IGNORECASE,
+)
+
+
 def _asks(text: str) -> bool:
-    """Whether the sentence is a question ("Is a shot as good as a drip?"), or reports one
-    ("people keep asking whether a shot is as good")."""
-    return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(_ASKING_WHETHER.search(text))
+    """Whether the sentence is a question ("Is a shot as good as a drip?"), reports one
+    ("people keep asking whether a shot is as good"), or plans a study to answer it."""
+    return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
+        _ASKING_WHETHER.search(text) or _PLANS.search(text)
+    )
 
 
 def _compare(text: str, claim: ClaimRecord, match: Match) -> dict[str, str]:

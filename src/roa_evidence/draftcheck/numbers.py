@@ -99,6 +99,7 @@ _FRACTION_RANGE = re.compile(
 )
 # "the last six months", "the past two years": a span of the calendar, not a duration;
 # "every 15 minutes": how often, not how long.
+_PER_GROUP = re.compile(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
 _CALENDAR = re.compile(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = re.compile(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
@@ -188,6 +189,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         calendar = _CALENDAR.search(text, max(0, match.start() - 20), match.start())
         if dimension == "time" and calendar:
             continue  # "over the last six months": when, not how long; "every 15 minutes"
+        if dimension == "participants" and _PER_GROUP.match(text, end):
+            continue  # "nine in each group": a group's size, not the trial's
         approximate = bool(_APPROXIMATE.search(text[: match.start()]))
         step = max(step_a, step_b)
         tolerance = step / 2 + 1e-9
@@ -220,6 +223,14 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
     found += [
         Quantity(100.0, 100.0, "percent", m.group(0), 0.5) for m in _WHOLE_DOSE.finditer(text)
     ]
+    for match in _VAGUE_SHARE.finditer(text):
+        if _LOST.search(text, max(0, match.start() - 40), match.start()) or _LOST_AFTER.match(
+            text, match.end()
+        ):
+            continue  # "the liver breaks down most of the dose": what is lost, not what reaches
+        low, high = _VAGUE_SHARES[str(match.lastgroup)]
+        said = match.group(0) + text[match.end() :].split(" ", 1)[0]  # "most of the dose"
+        found.append(Quantity(low, high, "percent", said.strip(" ,;."), 0.5))
     found += _worded(text)
     return tuple(found)
 
@@ -228,6 +239,29 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 _WHOLE_DOSE = re.compile(
     r"\b(?:all of (?:a|an|the|each|every)|the whole|the entire|a whole|an entire)"
     r" (?:[a-z]+ )?dose\b",
+    re.I,
+)
+
+
+# "only part of each dose reaches the blood", "most of a tablet's dose ends up in it": a
+# share in words of what reaches the blood (not of what the liver removes), as a range.
+_VAGUE_SHARES = {"part": (1.0, 95.0), "most": (50.0, 98.0), "little": (0.0, 30.0)}
+_VAGUE_SHARE = re.compile(
+    r"\b(?:(?P<part>only (?:a |some )?part|(?:only )?a (?:small )?(?:fraction|part|portion|share)|"
+    r"only some|not all)|(?P<most>most|the bulk|the majority)|"
+    r"(?P<little>(?:very )?little|hardly any|almost none)) of (?:a |an |the |each |every |its |"
+    r"your |what\b)(?=(?:(?!\b(?:never|not|no|fails?|failed)\b|n't)[^.;]){0,60}"
+    r"\b(?:reach|gets? (?:in)?to|makes? it|ends? up|absorbed|bioavailab|available))",
+    re.I,
+)
+_LOSES = (
+    r"(?:break|breaks|broke|breaking) down|lose|loses|lost|losing|filters?|clears?|removes?|"
+    r"metaboli[sz]es?"
+)
+_LOST = re.compile(rf"\b(?:{_LOSES})\b[^.;,]*$", re.I)
+_LOST_AFTER = re.compile(
+    r"[^.;,]{0,40}?\b(?:is|are|gets?|was|were) (?:broken down|lost|filtered|cleared|removed|"
+    r"metaboli[sz]ed)\b",
     re.I,
 )
 
@@ -244,7 +278,8 @@ _ANY_NUMBER = re.compile(
     rf"\d|\b(?:{numberwords.WORDS}|half|"
     r"(?:third|quarter|fifth|sixth|tenth|eighth)s?)\b|"
     rf"\ban? (?:{_WHOLE})?(?:minute|hour|day|week|fortnight|month|year)\b|"
-    r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|\b(?:all of|whole|entire)\b",
+    r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|\b(?:all of|whole|entire)\b|"
+    r"\b(?:part|fraction|portion|share|some|most|bulk|majority|little|any|none) of\b",
     re.I,
 )
 _MAY_SHARE = re.compile(r"\S \b(?:in|out of)\b \S")

@@ -39,7 +39,7 @@ _TOPIC_WORDS: dict[str, str] = {
     # "last quarter", "last year": a date, not how long something lasts
     "duration": r"lasts|lasted|lasting|last(?! (?:quarter|year|week|month|night|time|day|"
     r"decade)s?\b)|"
-    r"sustained|duration|longer|shorter|linger(?:ing)?|"
+    r"sustained|duration|(?<!no )longer|shorter|linger(?:ing)?|"
     r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
     r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
     r"ran for|takes? (?:about |around )?(?:an|\d+)",
@@ -335,8 +335,8 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
         return 0.0
     else:  # in words no topic knows ("the speed of delivery"): the other parts decide
         score = unknown_topic
-    if said.routes and claimed.routes and said.routes - claimed.routes:
-        score -= 15.0  # "IM causes less vomiting than IV" against a claim about IM alone
+    if said.routes - claimed.routes and claimed.routes and not said.designs & claimed.designs:
+        score -= 15.0  # "IM has less vomiting than IV" against IM alone (a design: both arms')
     if said.routes and said.routes == claimed.routes:
         score += 15.0
     if said.compares and claimed.compares:

@@ -5,7 +5,7 @@ quantifier nested in another."""
 
 from __future__ import annotations
 
-from . import absorption
+from . import absorption, vitals
 
 __all__ = ["RULES"]
 
@@ -21,25 +21,6 @@ def _studied_than(much: str, other: str) -> str:
 
 # A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
 _RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
-# what raises or lowers a heart rate: the drug, a dose or way of giving it, or "it" (not
-# "labetalol, which lowers the blood pressure")
-_BY_IT = (
-    r"\b(?P<it>(?:ketamine|it|drugs?|doses?|drips?|infusions?|injections?|shots?|jabs?|"
-    r"sprays?|tablets?)\b"
-    r"(?:\s+(?!(?:which|that|who|and|but)\b)[\w'-]+){0,3}?)\s+"
-)
-_RAISES = (
-    r"(?:raises?|raised|raising|increases?|increased|increasing|speeds? up|sped up|"
-    r"pushes up|push up|pushed up) "
-)
-_LOWERS = (
-    r"(?:lowers?|lowered|lowering|reduces?|reduced|reducing|slows?|slowed|drops?|dropped|"
-    r"dropping) "
-)
-_HEART_RATE = r"(?:heart ?rate|pulse|heart ?beat)\b"
-_BLOOD_PRESSURE = r"(?:blood pressure|bp)\b"
-# whose heart rate or blood pressure: "your", "the patient's"
-_WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |person's )?"
 # (pattern, replacement), applied in order, case-insensitively.
 RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows; "Myth:" and "False:" deny it
@@ -120,7 +101,17 @@ RULES: tuple[tuple[str, str], ...] = (
         "no significant difference",
     ),
     # "a receptor called NMDA" is the NMDA receptor
-    (r"\b(?:a|the) (receptors?) (?:called|named|known as) ([\w-]+)", r"the \2 \1"),
+    (
+        r"\b(?:a|the) (?:(?:type|kind|class|family) of )?(receptors?)(?: in the brain)? "
+        r"(?:called|named|known as) (?:the )?([\w-]+)",
+        r"the \2 \1",
+    ),
+    # "an NMDA agonist" acts on NMDA receptors as one
+    (
+        r"\b(?:an? )?(NMDA|AMPA|GABA|opioid|mu-opioid|dopamine|serotonin|sigma)"
+        r"(?:[- ]receptor)? (agonist|antagonist)\b",
+        r"acts on \1 receptors as an \2",
+    ),
     # a receptor blocked is antagonised, one stimulated or switched on is agonised (which of
     # the two a claim says is compared in `polarity`)
     (
@@ -157,7 +148,11 @@ RULES: tuple[tuple[str, str], ...] = (
         "not the most researched",
     ),
     (_studied_than("more", "(?:any|all|every)(?: of the)? other"), "the most researched"),
-    (r"\bleast[- ](?:studied|researched|investigated)\b", "not the most researched"),
+    (
+        r"\bleast[- ](?:studied|researched|investigated)\b|\b(?:the )?least (?:research|study)"
+        r"(?: attention| interest)?\b",
+        "not the most researched",
+    ),
     (
         r"\b(?:largest|biggest|greatest|most extensive|richest) (?:body|amount|volume) "
         r"of (?:published )?(?:[\w-]+ )?(?:research|studies|evidence|literature)\b",
@@ -354,11 +349,18 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "the improvement held for about a week": a benefit held for a time is sustained
     (
-        r"\b(?P<what>effects?|improvements?|benefits?|response|relief|gains?) "
+        r"\b(?P<what>effects?|improvements?|benefits?|response|relief|gains?)"
+        r"(?: in the [\w-]+ (?:trial|study))? "
         r"(?:held|holds|hold) (?=for (?:about |around |roughly |some |up to |only )?"
         r"(?:an?|one|two|three|four|five|six|seven|several|\d+) "
         r"(?:hours?|days?|weeks?|months?)\b)",
         r"\g<what> was sustained ",
+    ),
+    # "held to day 3", "held until the third day": sustained until then
+    (
+        r"\b(?:held|holds|hold) (?:up )?(?=(?:to|until|till|through) (?:the )?(?:day|week|"
+        r"first|second|third|fourth|fifth|seventh|\d))",
+        "was sustained ",
     ),
     (r"\b(?:kept|keeps|keep) (?:\w+ )?at bay\b", "was sustained"),
     (
@@ -380,16 +382,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bbreathing\b", "respiratory function"),
     (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),
     (r"\bdepressed (?:patients|people|adults)\b", "depression"),
-    (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
-    # a heart rate or a blood pressure that ketamine, a dose of it or "it" raises, or lowers
-    # (which denies that it rises); what another drug does to them is no claim's
-    (_BY_IT + _RAISES + _WHOSE + _HEART_RATE, r"\g<it> cause tachycardia"),
-    (_BY_IT + _LOWERS + _WHOSE + _HEART_RATE, r"\g<it> does not cause tachycardia"),
-    (_BY_IT + _RAISES + _WHOSE + _BLOOD_PRESSURE, r"\g<it> cause increases in blood pressure"),
-    (
-        _BY_IT + _LOWERS + _WHOSE + _BLOOD_PRESSURE,
-        r"\g<it> does not cause increases in blood pressure",
-    ),
+    # a heart rate or blood pressure raised or lowered (draftcheck/vitals.py)
+    *vitals.RULES,
     (r"\b(?:can|may) be given at home\b", "self-administer at home"),
     # patients who "use the spray at home" give it to themselves
     (

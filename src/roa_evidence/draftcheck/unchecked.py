@@ -1,0 +1,87 @@
+"""Sentences no tracked claim matches that still state something a checker should have
+checked (a number, a comparison, a cause about the base's subject), and those of them that
+state a number or comparison as fact with no source (`unsourced`)."""
+
+from __future__ import annotations
+
+import re
+
+from . import hedging, numbers, parts, polarity
+from .matching import Matcher
+
+__all__ = ["states_something", "unsourced"]
+
+_DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
+# Numbers that describe a patient or label a note rather than state a finding: an age
+# ("a 41-year-old woman", "aged 41"), a note's number ("Session 1:", "Case 3.", "Item 4:"),
+# where someone is ("in Bay 2", "bed 4"), a clock time ("closed at 16:40").
+_NOT_A_FINDING = re.compile(
+    r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
+    r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient|item|"
+    r"agenda item|minute|action) \d{1,3}\s*[:.)]|"
+    r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}\b|"
+    r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
+    re.IGNORECASE,
+)
+
+
+_CAUSAL = re.compile(
+    r"\b(?:because|causes?|caused|causing|leads? to|led to|results? in|due to|prevents?|"
+    r"reduces?|reduced|increases?|increased|improves?|improved|relieves?|relieved|"
+    r"so that|therefore|thus)\b",
+    re.I,
+)
+
+
+def states_something(text: str, matcher: Matcher) -> bool:
+    """Whether a sentence states a number, a comparison or a cause about the base's subject
+    (a route, the drug, or a topic its claims have): what a checker should have checked."""
+    if len(text.split()) < 4 or not matcher.may_match(text):
+        return False  # a sentence with no route, topic or claim word is not about the base
+    if not _about_the_subject(text):
+        return False  # "Please arrive fifteen minutes early": not about the evidence
+    return _states_a_number(text) or _compares(text) or bool(_CAUSAL.search(text))
+
+
+def unsourced(text: str) -> bool:
+    """A number (on any subject) or a comparison (about the subject) matching no claim,
+    stated as a fact: what "patients report" or "it has been claimed" is attributed, not
+    asserted. (Causes alone are only listed as not checked: too many plain sentences
+    state one.)"""
+    if len(text.split()) < 4:
+        return False
+    # "I was more nervous than I let on" compares, but not on the subject; "treatments are
+    # arriving faster than ever" names neither a route nor the drug it would rank
+    if not _states_a_number(_NOT_A_FINDING.sub(" ", text)) and not (
+        (parts.read_parts(text).routes or parts.names_the_drug(text)) and _compares(text)
+    ):
+        return False
+    return hedging.hedge(text) < hedging.VERY_UNCERTAIN_LEVEL
+
+
+def _about_the_subject(text: str) -> bool:
+    """Whether a text names a route, a topic the claims have, or the base's drug."""
+    said = parts.read_parts(text)
+    return bool(said.routes or said.topics or parts.names_the_drug(text))
+
+
+def _states_a_number(text: str) -> bool:
+    return bool(numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text))
+
+
+_MULTIPLIER = re.compile(
+    r"\b(?:twice|thrice|half as|(?:two|three|four|five|ten|\d+(?:\.\d+)?)[- ]?(?:times|fold)|"
+    r"doubles?|doubled|doubling|triples?|tripled|halves|halved|halving)\b",
+    re.IGNORECASE,
+)
+
+
+def _compares(text: str) -> bool:
+    """A ranking ("faster than", "twice as fast", "doubles the blood level") or a likeness
+    of two routes ("as good as a drip")."""
+    if _MULTIPLIER.search(text):
+        return True
+    found = polarity.polarity(text)
+    return bool(found.directions and polarity.has_than(text)) or (
+        found.equivalence and len(found.routes) >= 2
+    )

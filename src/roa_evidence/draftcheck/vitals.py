@@ -1,0 +1,46 @@
+"""Writers' wordings of a heart rate or a blood pressure that ketamine raises or lowers, as
+`wordings` rules; kept apart from `wordings` for size, `wordings.RULES` holds them in place."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+# what raises or lowers a heart rate: the drug, a dose or way of giving it, or "it" (not
+# "labetalol, which lowers the blood pressure")
+_BY_IT = (
+    r"\b(?P<it>(?:ketamine|it|drugs?|doses?|drips?|infusions?|injections?|shots?|jabs?|"
+    r"sprays?|tablets?)\b"
+    r"(?:\s+(?!(?:which|that|who|and|but)\b)[\w'-]+){0,3}?)\s+"
+)
+_RAISES = (
+    r"(?:raises?|raised|raising|increases?|increased|increasing|speeds? up|sped up|"
+    r"pushes up|push up|pushed up) "
+)
+_LOWERS = (
+    r"(?:lowers?|lowered|lowering|reduces?|reduced|reducing|slows?|slowed|drops?|dropped|"
+    r"dropping) "
+)
+_BRINGS = r"(?:brings?|brought|bringing|slows?|slowed|slowing|knocks?|knocked|knocking) "
+_HEART_RATE = r"(?:heart ?rate|pulse|heart ?beat)\b"
+_BLOOD_PRESSURE = r"(?:blood pressure|bp)\b"
+# whose heart rate or blood pressure: "your", "the patient's"
+_WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |person's )?"
+# (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
+RULES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
+    # a heart rate or a blood pressure that ketamine, a dose of it or "it" raises, or lowers
+    # (which denies that it rises); what another drug does to them is no claim's
+    (_BY_IT + _RAISES + _WHOSE + _HEART_RATE, r"\g<it> cause tachycardia"),
+    (_BY_IT + _LOWERS + _WHOSE + _HEART_RATE, r"\g<it> does not cause tachycardia"),
+    (_BY_IT + _RAISES + _WHOSE + _BLOOD_PRESSURE, r"\g<it> cause increases in blood pressure"),
+    (
+        _BY_IT + _LOWERS + _WHOSE + _BLOOD_PRESSURE,
+        r"\g<it> does not cause increases in blood pressure",
+    ),
+    # "brings blood pressure down", "slows your pulse down"
+    (_BY_IT + _BRINGS + _WHOSE + _HEART_RATE + r" down", r"\g<it> does not cause tachycardia"),
+    (
+        _BY_IT + _BRINGS + _WHOSE + _BLOOD_PRESSURE + r" down",
+        r"\g<it> does not cause increases in blood pressure",
+    ),
+)
