@@ -285,3 +285,81 @@ def test_an_uncontrolled_rate_is_no_design() -> None:
 
     assert not designs.read("IM ketamine reaches the brain at an uncontrolled rate.").terms
     assert designs.read("It was an uncontrolled study.").terms == {"uncontrolled"}
+
+
+def test_a_work_on_other_routes_is_cited_against(shipped: Run, tmp_path: Path) -> None:
+    # a meta-analysis of IV infusions cited for the nasal spray: evidence on another route
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Nasal ketamine may ease depression, according to a meta-analysis [@kishimoto2016single].",
+    )
+    assert finding["claim"] == "in-may-be-effective-depression", finding
+    assert "cited-against" in problem_kinds(finding), finding
+
+
+def test_a_bioavailability_study_of_one_route_bears_on_iv(shipped: Run, tmp_path: Path) -> None:
+    # bioavailability is measured against an IV dose: such a study is no wrong citation for IV
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Intravenous ketamine is fully bioavailable, at 100 per cent "
+        "[@clements1982bioavailability].",
+    )
+    assert "cited-against" not in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("text", "minutes"),
+    [
+        ("within a quarter of an hour", 15.0),
+        ("after three-quarters of an hour", 45.0),
+        ("in half an hour", 30.0),
+    ],
+)
+def test_parts_of_an_hour_are_minutes(text: str, minutes: float) -> None:
+    from roa_evidence.draftcheck import numbers
+
+    [quantity] = numbers.quantities(text)
+    assert (quantity.dimension, quantity.low) == ("time", minutes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # how long: "takes around three hours", "hang around for six hours"
+        (
+            "At a clinic, an IV ketamine infusion takes about two hours.",
+            "iv-infusion-over-40-60-min",
+        ),
+        (
+            "After an IM dose, reportedly, the effects stick around for five hours.",
+            "im-duration-30-60-min",
+        ),
+        # what the liver takes, in words
+        (
+            "Swallowed ketamine reportedly loses about half of the dose to the liver.",
+            "oral-first-pass-84",
+        ),
+        # how long a benefit held
+        (
+            "In the Chilukuri trial, one IV or IM dose kept everyone feeling better for a month.",
+            "chilukuri-effect-sustained-3-days",
+        ),
+    ],
+)
+def test_times_and_shares_in_other_words_are_checked(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert "mismatch" in problem_kinds(finding), finding
+
+
+def test_effects_that_begin_within_a_time_speak_of_onset(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "The effects of an IM shot reportedly begin within twenty minutes."
+    )
+    assert finding["claim"] == "im-onset-1-2-min", finding
+    assert finding["parts"]["topic"] == "agrees", finding
+    assert "mismatch" in problem_kinds(finding), finding

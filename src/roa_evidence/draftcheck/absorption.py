@@ -68,6 +68,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:more (?:of a )?hassle|a bigger hassle|a greater hassle|more of a chore)\b",
         "harder",
     ),
+    # "tablets lose about 40 % of the dose to the liver": to first-pass metabolism
+    (
+        r"(\b(?:lose|loses|lost|losing)\b[^.;]{0,50}?) to (?:the |your )?liver\b",
+        r"\1 to first-pass metabolism",
+    ),
+    # "available to your body" is bioavailable
+    (r"\bavailable to (?:the|your) (?:body|system)\b", "bioavailable"),
     # "goes through the liver first": through first-pass metabolism
     (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
     # "passes through the liver intact" escapes it

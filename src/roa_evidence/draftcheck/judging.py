@@ -146,9 +146,9 @@ def _cited_elsewhere(
                 f"the cited {key} is evidence on {', '.join(sorted(on))}, not on "
                 f"{', '.join(sorted(said.conditions))}"
             )
-        elif any(c.topic == claim.topic for c in linked):
-            # on the claim's topic: what it says of this claim is not known (a bioavailability
-            # study may measure IV as its reference); the match is loose, no more
+        elif any(c.topic == claim.topic and _routes_meet(c, claim) for c in linked):
+            # on the claim's topic and route: what it says of this claim is not known (a
+            # bioavailability study may measure IV as its reference); the match is loose
             continue
         else:
             bears = ", ".join(c.id for c in linked[:_BEARS_ON_SHOWN])
@@ -163,6 +163,19 @@ def _cited_elsewhere(
             )
         )
     return problems
+
+
+# Topics whose studies measure every route against another (bioavailability against an IV
+# dose): a study of one route bears on the others too.
+_MEASURED_AGAINST_A_REFERENCE = frozenset({"bioavailability", "first-pass", "pharmacokinetics"})
+
+
+def _routes_meet(linked: ClaimRecord, claim: ClaimRecord) -> bool:
+    """Whether two claims share a route (or either names none, or their topic is measured
+    against a reference route)."""
+    if not linked.routes or not claim.routes or claim.topic in _MEASURED_AGAINST_A_REFERENCE:
+        return True
+    return bool(set(linked.routes) & set(claim.routes))
 
 
 def _contradicting(claim: ClaimRecord) -> list[numbers.Known]:

@@ -85,7 +85,8 @@ _COUNTED = frozenset({"participants", "studies"})
 
 # "a third of them", or a change "by a third" ("scores fell by only about a third")
 _FRACTION = re.compile(
-    rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)|\bby (?:(?:only|just|about|around|roughly|nearly|"
+    rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)(?! of an? hour\b)|"
+    r"\bby (?:(?:only|just|about|around|roughly|nearly|"
     rf"almost|close to|some) ){{0,2}}((?:{numberwords.FRACTIONS}))\b",
     re.I,
 )
@@ -266,10 +267,13 @@ _LOST_AFTER = re.compile(
 )
 
 
-# "within a day", "an hour", "half an hour": one unit of time, written as words.
+# "within a day", "an hour", "half an hour", "a quarter of an hour": a unit of time in words.
+_PART_OF_A_UNIT = (("half", 0.5), ("three", 0.75), ("quarter", 0.25))
 _WHOLE = r"(?:full|whole|entire|single|complete) "  # "a full week" is a week
 _ONE_UNIT = re.compile(
-    rf"\b(half an? |an? |one )(?:{_WHOLE})?(minute|hour|day|week|fortnight|month|year)\b", re.I
+    rf"\b(half an? |(?:a|one|three)[ -]quarters? of an? |an? |one )(?:{_WHOLE})?"
+    r"(minute|hour|day|week|fortnight|month|year)\b",
+    re.I,
 )
 # "one in four children": a share.
 _ONE_IN = re.compile(rf"\b({numberwords.NUMBER}) (?:in|out of) ({numberwords.NUMBER})\b", re.I)
@@ -302,7 +306,8 @@ def _worded(text: str) -> list[Quantity]:
         found.append(Quantity(day, day, "time", match.group(0), 0.5 * day))
     for match in _ONE_UNIT.finditer(text):
         dimension, factor = _UNITS[match.group(2).lower()]
-        size = 0.5 if match.group(1).lower().startswith("half") else 1.0
+        said = match.group(1).lower()
+        size = next((part for word, part in _PART_OF_A_UNIT if word in said), 1.0)
         found.append(
             Quantity(size * factor, size * factor, dimension, match.group(0), 0.5 * size * factor)
         )

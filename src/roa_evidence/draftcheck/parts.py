@@ -42,7 +42,7 @@ _TOPIC_WORDS: dict[str, str] = {
     r"sustained|duration|(?<!no )longer|shorter|linger(?:ing)?|"
     r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
     r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
-    r"ran for|takes? (?:about |around )?(?:an|\d+)",
+    r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b",
     "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
     # what the liver removes before the blood: not the share that reaches it
     "first-pass": r"first-pass|first pass|metaboli[sz]\w*",

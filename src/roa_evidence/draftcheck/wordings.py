@@ -278,6 +278,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "peaks more intensely",
     ),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
+    # effects that "begin within a quarter of an hour" have their onset then
+    (
+        r"\b((?:effects?|action) (?:[\w-]+ ){0,5}?)(?:begins?|began|starts?|started|appears?|"
+        r"appeared|comes? on|came on|sets? in|set in)(?= (?:within|after|in) )",
+        r"\1onset",
+    ),
     (
         r"\b(?:block|blocks|blocking|blocked|antagoni[sz]es?|antagoni[sz]ed|antagoni[sz]ing|"
         r"inhibits?|inhibited|inhibiting) (?:the )?(?:brain's )?(?:nmda|n-methyl-d-aspartate)"
@@ -314,6 +320,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:days?|weeks?|months?|years?|decades?|nights?|sessions?)\b)",
         r"\g<the> past ",
     ),
+    # effects that "hang around for six hours" or "stick around" last that long
+    (r"\b(?:hangs?|hung|hanging|sticks?|stuck|sticking) around\b", "last"),
     # so do effects that "fade within minutes"; an effect that "faded within a day" ended
     (
         r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |\w+ )?"
@@ -349,7 +357,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "the improvement held for about a week": a benefit held for a time is sustained
     (
-        r"\b(?P<what>effects?|improvements?|benefits?|response|relief|gains?)"
+        r"\b(?P<what>effects?|improvements?|benefits?|response|relief|gains?|lift|boost)"
         r"(?: in the [\w-]+ (?:trial|study))? "
         r"(?:held|holds|hold) (?=for (?:about |around |roughly |some |up to |only )?"
         r"(?:an?|one|two|three|four|five|six|seven|several|\d+) "
@@ -363,6 +371,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "was sustained ",
     ),
     (r"\b(?:kept|keeps|keep) (?:\w+ )?at bay\b", "was sustained"),
+    # "kept people feeling better for a fortnight": the benefit was sustained that long
+    (
+        r"\b(?:kept|keeps|keep) (?:people|patients|them|him|her|you|everyone|participants) "
+        r"(?:feeling )?(?:better|well|improved|happier)(?= for\b)",
+        "was sustained",
+    ),
     (
         r"\b(?:medical|clinical|professional|a doctor's|doctors'|a clinician's) "
         r"(?:supervision|oversight|monitoring)\b",
