@@ -363,3 +363,47 @@ def test_effects_that_begin_within_a_time_speak_of_onset(shipped: Run, tmp_path:
     assert finding["claim"] == "im-onset-1-2-min", finding
     assert finding["parts"]["topic"] == "agrees", finding
     assert "mismatch" in problem_kinds(finding), finding
+
+
+def test_a_comment_on_the_claim_keeps_its_negation_to_itself(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IV is still the gold standard of ketamine therapy, reportedly, and this won't change soon.",
+    )
+    assert finding["claim"] == "iv-gold-standard", finding
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_what_others_never_say_is_their_clause(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IM ketamine can cause intense side effects, ones that most clinics never talk about.",
+    )
+    assert finding["claim"] == "im-can-cause-intense-side-effects", finding
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_a_reading_taken_is_no_rise(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "The nurse measures your pulse and blood pressure during the IV drip."
+    )
+    assert not problem_kinds(finding), finding
+
+
+def test_a_hypothesis_states_no_finding(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "If an IM shot worked as well as an IV drip for depression, clinics would save money.",
+    )
+    assert not problem_kinds(finding), finding
+
+
+def test_a_share_of_the_dose_in_your_blood_is_bioavailability(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Only about three per cent of a swallowed dose reaches your bloodstream."
+    )
+    assert finding["claim"] == "oral-bioavailability-16", finding
+    assert "mismatch" in problem_kinds(finding), finding

@@ -108,6 +108,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a bioavailability that "falls short of" a figure is below it
     (r"\b(?:falls?|fell|falling) short of\b", "is less than"),
+    # "a share of the dose makes it into your circulation" (not "it all ends up in your blood")
+    (
+        r"((?:\bdose|\bper ?cent|%)(?: (?!before|after|until|once|when|it\b)[\w-]+){0,2}? )"
+        r"(?:reach(?:es)?|gets? (?:into|to)|makes? it "
+        r"(?:into|to)|ends? up in) your (?:blood ?stream|blood|circulation|system)\b",
+        r"\1bioavailability",
+    ),
     (
         r"\b(?:reach(?:es|ing)?|gets? (?:into|to)|got (?:into|to)|enters?|entering|"
         r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|"

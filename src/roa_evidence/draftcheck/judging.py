@@ -360,8 +360,10 @@ _ASKING_WHETHER = re.compile(
 )
 
 
-# "The proposed trial will compare IM with IV in a double-blind design": a plan, no finding
+# "The proposed trial will compare IM with IV in a double-blind design": a plan, no finding;
+# "we would revise it if a trial reads out": a hypothesis
 _PLANS = re.compile(
+    r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b|"
     r"\b(?:aims? to|we (?:plan|propose|intend|hope) to|(?:proposed|planned|future|new) "
     r"(?:trial|study)|(?:trial|study) (?:will|would) "
     r"(?:compare|test|randomi[sz]e|recruit|enrol))\b",

@@ -321,14 +321,18 @@ def _reversed(sentence: str, statement: str) -> str | None:
 
 # Where a sentence's clauses part: a semicolon, or a word that opens a clause of its own
 # (a reason, a consequence, a concession, a contrast, a relative clause, a second
-# predicate); not a comma (lists have them), not "but not" or "but it does not" (they deny
+# predicate, a comment on what came before: "and that isn't changing", "that the adverts
+# never mention"); not a comma (lists have them), not "but not" or "but it does not" (they deny
 # the clause before them). A split starts only after a word, so that each run of spaces is
 # scanned once (linear on any input). `CLAUSE_END` (above) bounds a ranking's clause and
 # does part at commas: a ranking's reason is often a comma away ("simpler, needing no line").
 _CLAUSES = re.compile(
     r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"
     r"they|we|you|one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|i|you|there|the)|"
-    r"and (?:was|were|is|are|has|have|had|did|does))\b)|;\s*|,\s+(?=so\s)",
+    r"and (?:was|were|is|are|has|have|had|did|does)|(?:and|but) (?:that|this) (?=is|isn't|was|"
+    r"wasn't|will|won't|has|hasn't)|that (?=(?:the|your|most|many|few|people|doctors|you|we|"
+    r"they) (?:[\w-]+ ){1,2}(?:never|rarely|seldom|don't|do not|won't|will not)\b))\b)|"
+    r";\s*|,\s+(?=so\s)",
     re.I,
 )
 _CONTRAST = re.compile(r"\b(?:while|whereas|although|though|but)\b", re.I)

@@ -27,6 +27,20 @@ _BLOOD_PRESSURE = r"(?:blood pressure|bp)\b"
 _WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |person's )?"
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # "a nurse will check your blood pressure": a reading taken, not a rise
+    (
+        r"\b(?:checks?|checked|checking|monitors?|monitored|monitoring|measures?|measured|"
+        r"measuring|records?|recorded|recording|takes?|took|taken|taking) "
+        + _WHOSE
+        + r"(?:"
+        + _BLOOD_PRESSURE
+        + r"|"
+        + _HEART_RATE
+        + r")(?:,? (?:and |or )?(?:[\w-]+ ){0,3}?"
+        r"(?:" + _BLOOD_PRESSURE + r"|" + _HEART_RATE + r"|oxygen(?: level| saturation)?|"
+        r"temperature|breathing))*",
+        "takes observations",
+    ),
     (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
     # a heart rate or a blood pressure that ketamine, a dose of it or "it" raises, or lowers
     # (which denies that it rises); what another drug does to them is no claim's
