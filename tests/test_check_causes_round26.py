@@ -407,3 +407,58 @@ def test_a_share_of_the_dose_in_your_blood_is_bioavailability(shipped: Run, tmp_
     )
     assert finding["claim"] == "oral-bioavailability-16", finding
     assert "mismatch" in problem_kinds(finding), finding
+
+
+def test_what_someone_told_the_writer_is_matched_alone(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "My neighbour, who volunteers at an animal shelter, told me ketamine works by "
+        "activating NMDA receptors.",
+    )
+    assert finding["claim"] == "nmda-receptor-target", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "route"),
+    [("Each lozenge dissolves slowly.", "SL"), ("People snorted it at parties.", "IN")],
+)
+def test_more_lay_words_for_routes(sentence: str, route: str) -> None:
+    from roa_evidence.draftcheck.routes import routes_named
+
+    assert route in routes_named(sentence)
+
+
+def test_bp_is_blood_pressure(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "BP during an IV ketamine infusion: it never rises, not even briefly."
+    )
+    assert finding["claim"] == "iv-transient-blood-pressure-rise", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_nothing_much_is_mild_not_absent(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Reportedly, side effects of an IV or IM dose, such as nausea and dizziness, are "
+        "nothing serious and pass quickly.",
+    )
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_a_fierce_high_is_an_intense_side_effect(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "An IM ketamine shot gives people an overwhelming, scary trip."
+    )
+    assert finding["claim"] == "im-can-cause-intense-side-effects", finding
+
+
+def test_half_the_dose_is_a_share_unless_it_is_a_dose_ratio() -> None:
+    from roa_evidence.draftcheck import numbers
+
+    [lost] = numbers.quantities("The liver takes half the dose of a swallowed tablet.")
+    assert (lost.dimension, lost.low) == ("percent", 50.0)
+    ratio = numbers.quantities("IM at 0.25 mg/kg works at half the dose of IV.")
+    assert not [q for q in ratio if q.dimension == "percent"]

@@ -157,6 +157,10 @@ class Matcher:
         found = self._match(text, keys)
         if found is None and not keys:
             found = self._first_clause(text)
+        reported = _REPORTED.match(text) if found is None else None
+        if reported and self.may_match(text[reported.end() :]):
+            # "My friend, who works at a vet practice, told me X": X alone
+            found = self._match(text[reported.end() :], keys)
         if found and found.claim.kind in parts.ABOUT_A_STUDY and _ANOTHER_STUDY.search(text):
             return None  # "our next study will be double-blind" is not the tracked study
         return found
@@ -417,6 +421,13 @@ _ANOTHER_STUDY = re.compile(
 # "that trial was double-blind": a study the draft has named; "our study will be" is new
 _THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
 # "more than on any other route" is a superlative: "the most researched route" compares too
+# Who says what a sentence reports, up to what they say ("the nurse told me (that) ...").
+_REPORTED = re.compile(
+    r"^[^.;:]{0,120}?\b(?:told (?:me|us|them|him|her|you)|said|says|claims?|claimed|insists?|"
+    r"insisted|reckons?|reckoned|believes?|believed|argues?|argued|wrote|writes|explained|"
+    r"mentioned|added|replied|countered|pointed out|swears?|swore)(?: that)?,?\s+",
+    re.I,
+)
 _ANY_OTHER = re.compile(r"\bthan (?:[a-z]+ ){0,2}any other\b")
 _DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
 

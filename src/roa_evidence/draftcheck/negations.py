@@ -20,6 +20,8 @@ NOT_NEGATIONS = re.compile(
     r"no more than|not more than|no less than|not less than|no later than|"
     # idioms: "gone in no time" is quickly, "no doubt" is surely
     r"in no time(?: at all)?|no doubt|no wonder|no matter|without (?:a )?doubt|"
+    # "side effects were nothing much": mild, not absent
+    r"nothing (?:much|serious|major|dramatic|to worry about)|no big deal|"
     # "not always cheaper" is consistent with "can be cheaper"
     r"not always|not necessarily|not in every case|"
     # "the evidence does not show that X" says nothing of X

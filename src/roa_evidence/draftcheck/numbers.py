@@ -86,6 +86,7 @@ _COUNTED = frozenset({"participants", "studies"})
 # "a third of them", or a change "by a third" ("scores fell by only about a third")
 _FRACTION = re.compile(
     rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)(?! of an? hour\b)|"
+    r"(?<!at )\bhalf(?= (?:the|a|each) dose\b)|"  # "loses half the dose", not "at half the dose"
     r"\bby (?:(?:only|just|about|around|roughly|nearly|"
     rf"almost|close to|some) ){{0,2}}((?:{numberwords.FRACTIONS}))\b",
     re.I,

@@ -27,6 +27,7 @@ _BLOOD_PRESSURE = r"(?:blood pressure|bp)\b"
 _WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |person's )?"
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    (r"\bbp\b", "blood pressure"),
     # "a nurse will check your blood pressure": a reading taken, not a rise
     (
         r"\b(?:checks?|checked|checking|monitors?|monitored|monitoring|measures?|measured|"

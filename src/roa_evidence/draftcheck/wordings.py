@@ -305,6 +305,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:cut|laced|bulked(?: up| out)?|padded(?: out)?|spiked) with\b",
         "adulterated with",
     ),
+    # "a fierce, frightening high": intense side effects
+    (
+        r"\b(?:fierce|intense|powerful|overwhelming|frightening|terrifying|scary|brutal)"
+        r"(?:,? (?:often |very |really )?(?:fierce|intense|frightening|terrifying|scary))? "
+        r"(?:high|trip|dissociation|dissociative (?:episode|experience)s?)\b",
+        "intense side effects",
+    ),
     # tolerability is a scale of its own, not efficacy ("better tolerated" is not "better")
     (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
     (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
