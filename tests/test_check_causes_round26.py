@@ -462,3 +462,11 @@ def test_half_the_dose_is_a_share_unless_it_is_a_dose_ratio() -> None:
     assert (lost.dimension, lost.low) == ("percent", 50.0)
     ratio = numbers.quantities("IM at 0.25 mg/kg works at half the dose of IV.")
     assert not [q for q in ratio if q.dimension == "percent"]
+
+
+def test_in_that_trial_points_to_the_claim_about_the_trial(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "In that trial the IV arm did clearly better than the IM arm."
+    )
+    assert finding["claim"] == "iv-im-no-efficacy-difference-chilukuri", finding
+    assert "opposite" in problem_kinds(finding), finding

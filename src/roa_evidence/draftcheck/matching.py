@@ -43,6 +43,7 @@ CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts b
 CITED_TIGHT_FIT = 70.0  # ...or parts fitting this well, however it is worded
 CITED_UNKNOWN_TOPIC = 30.0  # ...where the sentence names no topic the parts know
 NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
+RECALLED_BONUS = 10.0  # ...and a claim naming a study, for a sentence pointing back to one
 COMPARES_BONUS = 25.0  # ...and how much a claim comparing routes counts for a comparison
 TEXT_OVERLAP = 60.0  # by text: a sentence sharing this much distinctive wording...
 TEXT_SCORE = 60.0  # ...and this similarity matches too (a paraphrase)
@@ -377,10 +378,13 @@ class Matcher:
         best: tuple[float, Target, float, float] | None = None
         words = content_words(processed)
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
+        recalled = bool(_IN_THAT_STUDY.search(processed))
         for target in candidates.values():
             fit = self._fit(said, target)
             if fit < PARTS_FIT or self._ranks_what_it_does_not(said, target, processed):
                 continue
+            if recalled and self._parts[target.claim.id].names:
+                fit += RECALLED_BONUS  # "in that trial": a claim about a named study
             score = similarity.score(processed, routes, target)
             shared = self._shared(words, target.claim.id)
             close = fit >= TIGHT_FIT  # route, topic and quantity all agree: less wording
@@ -421,6 +425,8 @@ _ANOTHER_STUDY = re.compile(
 # "that trial was double-blind": a study the draft has named; "our study will be" is new
 _THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
 # "more than on any other route" is a superlative: "the most researched route" compares too
+# "in that trial", "the study found": a sentence pointing back to a study named before it
+_IN_THAT_STUDY = re.compile(r"\b(?:in|from) (?:that|this|the) (?:same )?(?:trial|study)\b")
 # Who says what a sentence reports, up to what they say ("the nurse told me (that) ...").
 _REPORTED = re.compile(
     r"^[^.;:]{0,120}?\b(?:told (?:me|us|them|him|her|you)|said|says|claims?|claimed|insists?|"
