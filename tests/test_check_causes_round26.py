@@ -470,3 +470,105 @@ def test_in_that_trial_points_to_the_claim_about_the_trial(shipped: Run, tmp_pat
     )
     assert finding["claim"] == "iv-im-no-efficacy-difference-chilukuri", finding
     assert "opposite" in problem_kinds(finding), finding
+
+
+# Causes read in rounds 33 and 34 (read after their first measurement; see their headers).
+
+
+def test_a_design_said_of_the_cited_study_finds_its_claim(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Worse, it lacked a comparison arm of any kind [@chilukuri2014acute]."
+    )
+    assert finding["claim"] == "im-study-no-control-group", finding
+    assert "cited-against" in problem_kinds(finding), finding
+
+
+def test_nobody_blinded_four_words_away_is_open_label() -> None:
+    from roa_evidence.draftcheck import designs
+
+    said = designs.read("Nobody on either arm was blinded.")
+    assert said.terms == {"open-label"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "kind"),
+    [
+        (
+            "To be honest, an IV drip does next to nothing for depression.",
+            "iv-effective-rapid-depression",
+            "opposite",
+        ),
+        (
+            "An IV ketamine drip knocks back depression within hours.",
+            "iv-effective-rapid-depression",
+            "overclaim",
+        ),
+        (
+            "For depression, an IM shot of ketamine rivals an IV infusion.",
+            "im-as-effective-as-iv-depression",
+            "overclaim",
+        ),
+    ],
+)
+def test_efficacy_in_plain_verbs(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert kind in problem_kinds(finding), finding
+
+
+def test_hard_to_treat_is_no_treatment(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Ketamine for hard-to-treat depression comes in several forms."
+    )
+    assert not problem_kinds(finding), finding
+
+
+def test_little_difference_is_a_likeness() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    assert polarity.polarity("There was little difference between IV and IM.").equivalence
+
+
+def test_rare_for_a_route_to_do_it_is_seldom() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    said = "It is rare for an IV or IM dose of ketamine to affect respiratory function."
+    claimed = "Neither IV nor IM ketamine significantly affects respiratory function."
+    assert polarity.opposite(said, claimed) is None
+
+
+def test_whether_by_one_route_or_another_is_no_open_question(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Whether you get it through a drip or a shot, ketamine slows your breathing down.",
+    )
+    assert finding["claim"] == "no-respiratory-depression", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_beating_a_dummy_is_no_ranking_of_routes(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "The nasal spray may do better than saline for depression."
+    )
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_a_share_of_the_dose_got_into_the_blood_is_bioavailability(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "A nasal ketamine spray reportedly gets about four fifths of the dose into your blood.",
+    )
+    assert finding["claim"] == "in-bioavailability-25-50", finding
+    assert "mismatch" in problem_kinds(finding), finding
+
+
+def test_worse_opening_a_sentence_ranks_nothing() -> None:
+    from roa_evidence.draftcheck.lexicon import canonical
+
+    assert canonical("Worse still, the trial was small.") == "the trial was small."

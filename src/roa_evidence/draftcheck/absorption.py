@@ -73,6 +73,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(\b(?:lose|loses|lost|losing)\b[^.;]{0,50}?) to (?:the |your )?liver\b",
         r"\1 to first-pass metabolism",
     ),
+    # "gets about three-quarters of the dose into your blood": that share is bioavailable
+    (
+        r"\bgets? ((?:only |just )?(?:about |around |roughly )?[\w-]+(?: [\w-]+)? of the dose) "
+        r"into (?:the|your) (?:blood ?stream|blood|circulation|system)\b",
+        r"has \1 bioavailability",
+    ),
     # "available to your body" is bioavailable
     (r"\bavailable to (?:the|your) (?:body|system)\b", "bioavailable"),
     # "goes through the liver first": through first-pass metabolism
@@ -110,7 +116,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:falls?|fell|falling) short of\b", "is less than"),
     # "a share of the dose makes it into your circulation" (not "it all ends up in your blood")
     (
-        r"((?:\bdose|\bper ?cent|%)(?: (?!before|after|until|once|when|it\b)[\w-]+){0,2}? )"
+        r"((?:\bdose|\bper ?cent|%|\bnose|\btablet|\bpill)"
+        r"(?: (?!before|after|until|once|when|it\b)[\w-]+){0,2}? )"
         r"(?:reach(?:es)?|gets? (?:into|to)|makes? it "
         r"(?:into|to)|ends? up in) your (?:blood ?stream|blood|circulation|system)\b",
         r"\1bioavailability",

@@ -58,13 +58,14 @@ _WORDS = ("blind", "label", "random", "placebo", "cross", "mask", "control", "co
 _DENIED = re.compile(
     r"(?:\bneither\b(?:\s+[\w-]+){0,3}?\s+nor\b|\b(?:not|never|without|no|nobody|no one|"
     r"none|nor)\b|n't)(?!\s+only\b)"
-    r"(?:\s+[\w-]+){0,3}?\s+(?:(?P<blind>(?:(?:double|triple|single)[- ]?)?(?:blind|mask)\w*)|"
+    r"(?:\s+[\w-]+){0,4}?\s+(?:(?P<blind>(?:(?:double|triple|single)[- ]?)?(?:blind|mask)\w*)|"
     r"(?P<open>open[- ]label\w*)|(?P<random>randomi[sz]\w*))|"
     # "no placebo", "without a placebo", "not placebo-controlled": right after the negation,
     # not "no better than placebo" (a comparison with one)
     r"\b(?:no|not|without(?: a| any)?)\s+(?P<placebo>placebo(?:[- ]controlled)?\w*)|"
     # "no control group", "lacked a comparison arm", "without any control condition"
-    r"\b(?:no|not|without|lack(?:s|ed|ing)?)(?: a| an| any| proper| real)?\s+"
+    r"\b(?:no|not|without|lack(?:s|ed|ing)?)(?: a| an| any| proper| real)?"
+    r"(?: kind of| sort of| form of)?\s+"
     r"(?P<control>(?:control|comparison|comparator) (?:group|arm|condition)s?)\b",
     re.I,
 )

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
-from . import lexicon, numbers, parts, polarity, similarity
+from . import framing, lexicon, numbers, parts, polarity, similarity
 from .routes import routes_meant, routes_named
 from .similarity import VERBATIM, Target
 from .words import content_words, normalised
@@ -40,6 +40,7 @@ SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
 CITED_MIN_FIT = 40.0  # ...the similarity counting only with parts fitting this well
 CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts beside wording
+CITED_DESIGN = 30.0  # ...and a claim stating the design the sentence says of the study
 CITED_TIGHT_FIT = 70.0  # ...or parts fitting this well, however it is worded
 CITED_UNKNOWN_TOPIC = 30.0  # ...where the sentence names no topic the parts know
 NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
@@ -158,11 +159,11 @@ class Matcher:
         found = self._match(text, keys)
         if found is None and not keys:
             found = self._first_clause(text)
-        reported = _REPORTED.match(text) if found is None else None
+        reported = framing.REPORTED.match(text) if found is None else None
         if reported and self.may_match(text[reported.end() :]):
             # "My friend, who works at a vet practice, told me X": X alone
             found = self._match(text[reported.end() :], keys)
-        if found and found.claim.kind in parts.ABOUT_A_STUDY and _ANOTHER_STUDY.search(text):
+        if found and found.claim.kind in parts.ABOUT_A_STUDY and framing.ANOTHER_STUDY.search(text):
             return None  # "our next study will be double-blind" is not the tracked study
         return found
 
@@ -201,6 +202,8 @@ class Matcher:
                         + self._compares(said, s[0])
                         + self._names_cited(keys, s[0])
                         + STATED_VALUE * parts.states_its_value(said, s[0].claim, math.inf)
+                        + CITED_DESIGN
+                        * bool(said.design_terms & self._parts[s[0].claim.id].design_terms)
                     ),
                 )
                 # Among several, the closest needs shared wording, or a like wording and
@@ -208,6 +211,8 @@ class Matcher:
                 # SC in a small crossover") is not the claim the study is evidence on.
                 fit = self._fit(said, target, CITED_UNKNOWN_TOPIC)
                 fits = (score >= CITED_SCORE and fit >= CITED_MIN_FIT) or fit >= CITED_TIGHT_FIT
+                # a design said of the cited study ("it lacked any comparison group")
+                fits = fits or bool(said.design_terms & self._parts[target.claim.id].design_terms)
                 if len(cited) == 1 or fits or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     found = Match(target.claim, score, how, target.label)
@@ -281,7 +286,7 @@ class Matcher:
         claim's (a paraphrase in words the rules do not know)."""
         subject = bool(routes or said.conditions or parts.names_the_drug(processed))
         # "that trial was double-blind": a study already named, by a design a claim states
-        recalled = bool(said.designs) and bool(_THAT_STUDY.search(processed))
+        recalled = bool(said.designs) and bool(framing.THAT_STUDY.search(processed))
         if not (subject or said.names or recalled or said.topics):
             return None  # not about the base's subject ("a cup of coffee costs three euros")
         stated = _with_dimensions(words, said)
@@ -378,7 +383,7 @@ class Matcher:
         best: tuple[float, Target, float, float] | None = None
         words = content_words(processed)
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
-        recalled = bool(_IN_THAT_STUDY.search(processed))
+        recalled = bool(framing.IN_THAT_STUDY.search(processed))
         for target in candidates.values():
             fit = self._fit(said, target)
             if fit < PARTS_FIT or self._ranks_what_it_does_not(said, target, processed):
@@ -416,24 +421,7 @@ def _routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:
     return bool(routes & claimed) and not parts.another_pair(routes, claimed)
 
 
-# A study of the writer's own or yet to come: no claim about a tracked study is about it.
-_ANOTHER_STUDY = re.compile(
-    r"\b(?:our|my|a new|a future|another|the next|a planned|a proposed|next|future|planned|"
-    r"proposed)\s+(?:[a-z-]+\s+){0,2}?(?:trial|study)\b",
-    re.I,
-)
-# "that trial was double-blind": a study the draft has named; "our study will be" is new
-_THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
 # "more than on any other route" is a superlative: "the most researched route" compares too
-# "in that trial", "the study found": a sentence pointing back to a study named before it
-_IN_THAT_STUDY = re.compile(r"\b(?:in|from) (?:that|this|the) (?:same )?(?:trial|study)\b")
-# Who says what a sentence reports, up to what they say ("the nurse told me (that) ...").
-_REPORTED = re.compile(
-    r"^[^.;:]{0,120}?\b(?:told (?:me|us|them|him|her|you)|said|says|claims?|claimed|insists?|"
-    r"insisted|reckons?|reckoned|believes?|believed|argues?|argued|wrote|writes|explained|"
-    r"mentioned|added|replied|countered|pointed out|swears?|swore)(?: that)?,?\s+",
-    re.I,
-)
 _ANY_OTHER = re.compile(r"\bthan (?:[a-z]+ ){0,2}any other\b")
 _DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
 

@@ -252,7 +252,7 @@ _VAGUE_SHARE = re.compile(
     r"\b(?:(?P<part>only (?:a |some )?part|(?:only )?a (?:small )?(?:fraction|part|portion|share)|"
     r"only some|not all)|(?P<most>most|the bulk|the majority)|"
     r"(?P<little>(?:very )?little|hardly any|almost none)) of (?:a |an |the |each |every |its |"
-    r"your |what\b)(?=(?:(?!\b(?:never|not|no|fails?|failed)\b|n't)[^.;]){0,60}"
+    r"your |what\b|it\b)(?=(?:(?!\b(?:never|not|no|fails?|failed)\b|n't)[^.;]){0,60}"
     r"\b(?:reach|gets? (?:in)?to|makes? it|ends? up|absorbed|bioavailab|available))",
     re.I,
 )

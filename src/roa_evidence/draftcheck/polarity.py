@@ -30,6 +30,7 @@ __all__ = ["Polarity", "clauses", "has_than", "opposite", "polarity"]
 
 _EQUIVALENCE = re.compile(
     r"\b(?:as \w+(?: \w+)? as|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
+    r"(?:little|hardly any|not much|negligible|barely any) differences?|"
     r"the same|(?:do|does|did)(?: not|n't) (?:significantly )?differ|no (?:significant )?"
     r"differences?|not (?:significantly )?different|indistinguishable|on a par|on par)\b",
     re.I,
@@ -257,7 +258,9 @@ def _counted(text: str) -> dict[str, str]:
 # "It is unclear whether X": an open question takes no side, so neither X nor its negation
 # is asserted ("whether X" and "whether not X" ask the same question).
 _OPEN_QUESTION = re.compile(
-    r"^\W*whether\b|\b(?:uncertain|unclear|unknown|not (?:known|clear|certain)|"
+    # not "Whether it goes into a vein or a muscle, it ...": either way, it does
+    r"^\W*whether\b(?![^,;]{0,80}\bor\b[^,;]{0,40},)|"
+    r"\b(?:uncertain|unclear|unknown|not (?:known|clear|certain)|"
     r"(?:no one|nobody) (?:really |yet )?knows|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) "
     r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
     r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
@@ -299,7 +302,9 @@ def _reversed(sentence: str, statement: str) -> str | None:
     if negated != claimed.negated:
         added = "adds" if negated else "drops"
         return f"the sentence {added} a negation"
-    for scale, direction in said.directions.items():
+    # "the spray may beat placebo": a ranking against a dummy, not against another route
+    against_a_dummy = len(said.routes) < 2 and bool(_DUMMY.search(sentence))
+    for scale, direction in () if against_a_dummy else said.directions.items():
         if claimed.directions.get(scale, direction) != direction:
             return f"the sentence reverses the comparison ({scale})"
     claimed_counts = _counted(statement)

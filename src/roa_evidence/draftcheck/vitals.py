@@ -28,6 +28,12 @@ _WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |pers
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     (r"\bbp\b", "blood pressure"),
+    # "hits your breathing hard": it affects respiratory function
+    (
+        r"\b(?:hits?|hitting|hammers?|knocks?|slows?|suppress(?:es)?) (?:your |the |their )?"
+        r"breathing(?: hard| down| badly)?\b",
+        "significantly affects respiratory function",
+    ),
     # "a nurse will check your blood pressure": a reading taken, not a rise
     (
         r"\b(?:checks?|checked|checking|monitors?|monitored|monitoring|measures?|measured|"

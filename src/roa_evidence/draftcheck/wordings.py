@@ -5,7 +5,7 @@ quantifier nested in another."""
 
 from __future__ import annotations
 
-from . import absorption, vitals
+from . import absorption, durations, vitals
 
 __all__ = ["RULES"]
 
@@ -26,6 +26,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows; "Myth:" and "False:" deny it
     (r"^\W*(?:myth|false|untrue|not true)\s*:\s*", " not "),
     (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
+    # "Worse, it lacked...", "Better still, ...": a comment on the argument, not a ranking
+    (r"^\W*(?:(?:even |what's |what is )?(?:worse|better)(?: still)?|more importantly)\s*,\s*", ""),
     # "Contrary to most textbooks, ..." frames what follows as a correction
     (r"^\W*contrary to (?:[\w'-]+ ){0,5}[\w'-]+, ", " "),
     (
@@ -73,8 +75,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "was not effective for",
     ),
     (
-        r"\b(?:does nothing|do nothing|did nothing|does little|do little|did little)"
-        r"(?: at all)? for\b",
+        r"\b(?:does|do|did) (?:basically |almost |next to |practically |virtually |very )?"
+        r"(?:nothing|little)(?: at all)? for\b",
         "is not effective for",
     ),
     # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
@@ -231,6 +233,20 @@ RULES: tuple[tuple[str, str], ...] = (
         "is as effective as",
     ),
     (r"\b(?:just |equally )?as good as\b", "as effective as"),
+    # one route that "matches" or "rivals" another is as effective as it
+    (
+        r"\b(?:matches|matched|match|equals|equalled|equaled|rivals|rivalled|rivaled)"
+        r"(?= (?:the |an? )?(?:intravenous|intramuscular|iv|im|infusions?|injections?|drips?|"
+        r"jabs?|shots?|sprays?|nasal|oral|sublingual)\b)",
+        "is as effective as",
+    ),
+    # "a drip lifts depression", "knocks it back": it is effective for it
+    (
+        r"(?<!-)\b(?:lifts?|lifted|lifting|eases?|eased|easing|knocks? back|knocked back|tackles?|"
+        r"tackled|treats?|treated|beats?|beat) (?=(?:your |the |their |low |major )?"
+        r"(?:depression|depressive symptoms)\b)",
+        "is effective for ",
+    ),
     (
         r"\b(?:did|do|does|work(?:s|ed)?|perform(?:s|ed)?|fared|fare) (?:equally|just as) well\b",
         "were equally effective",
@@ -315,75 +331,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # tolerability is a scale of its own, not efficacy ("better tolerated" is not "better")
     (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
     (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
-    # "wear off within an hour" says how long effects last; "faded" alone says they ended
-    (
-        r"\b(?:wears?|wore|wearing|died|dies|die|dying) (?:off|down|away) "
-        r"(?=within|after|in|somewhere|between|around|about|roughly|at around|by)",
-        "last ",
-    ),
-    # "over the last six months" says when, not how long something lasts
-    (
-        r"\b(?P<the>the|these|this) last (?=(?:few |several |couple of |\w+ )?"
-        r"(?:days?|weeks?|months?|years?|decades?|nights?|sessions?)\b)",
-        r"\g<the> past ",
-    ),
-    # effects that "hang around for six hours" or "stick around" last that long
-    (r"\b(?:hangs?|hung|hanging|sticks?|stuck|sticking) around\b", "last"),
-    # so do effects that "fade within minutes"; an effect that "faded within a day" ended
-    (
-        r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |\w+ )?"
-        r"(?:seconds|minutes|mins?|moments)\b)",
-        "last ",
-    ),
-    # effects that "subside within five minutes" last five minutes (not when they begin)
-    (
-        r"\b(?:subsides?|subsided|subsiding) "
-        r"(?=(?:within|after|in) (?:about |around |roughly |under |less than )?(?:an?|one|two|"
-        r"three|four|five|ten|fifteen|twenty|thirty|forty|sixty|\d+)\b)",
-        "last ",
-    ),
-    # side effects that "wear off quickly" are transient (not an effect that failed)
-    (
-        r"\b(?:wears|wear|wore|wearing|passes|passed|pass) off (?:quickly|soon|fast|rapidly)\b",
-        "transient",
-    ),
-    (
-        r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
-        r"did not last|was lost)\b",
-        "was not sustained",
-    ),
-    (
-        r"\b(?:(?:was|were|had) (?:all )?gone|(?:stopped|ceased) working|"
-        r"no longer (?:worked|works|helped|helps|lasted))\b",
-        "was not sustained",
-    ),
-    (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
-    (
-        r"\bstill (?:present|there|evident|apparent|seen|detectable)\b",
-        "sustained",  # "was still present": "was sustained"
-    ),
-    # "the improvement held for about a week": a benefit held for a time is sustained
-    (
-        r"\b(?P<what>effects?|improvements?|benefits?|response|relief|gains?|lift|boost)"
-        r"(?: in the [\w-]+ (?:trial|study))? "
-        r"(?:held|holds|hold) (?=for (?:about |around |roughly |some |up to |only )?"
-        r"(?:an?|one|two|three|four|five|six|seven|several|\d+) "
-        r"(?:hours?|days?|weeks?|months?)\b)",
-        r"\g<what> was sustained ",
-    ),
-    # "held to day 3", "held until the third day": sustained until then
-    (
-        r"\b(?:held|holds|hold) (?:up )?(?=(?:to|until|till|through) (?:the )?(?:day|week|"
-        r"first|second|third|fourth|fifth|seventh|\d))",
-        "was sustained ",
-    ),
-    (r"\b(?:kept|keeps|keep) (?:\w+ )?at bay\b", "was sustained"),
-    # "kept people feeling better for a fortnight": the benefit was sustained that long
-    (
-        r"\b(?:kept|keeps|keep) (?:people|patients|them|him|her|you|everyone|participants) "
-        r"(?:feeling )?(?:better|well|improved|happier)(?= for\b)",
-        "was sustained",
-    ),
+    # how long effects last, and whether they were sustained (draftcheck/durations.py)
+    *durations.RULES,
     (
         r"\b(?:medical|clinical|professional|a doctor's|doctors'|a clinician's) "
         r"(?:supervision|oversight|monitoring)\b",

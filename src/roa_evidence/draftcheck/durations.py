@@ -1,0 +1,81 @@
+"""Writers' wordings of how long an effect lasts and whether it was sustained ("wore off
+within an hour", "held to day 3", "kept people feeling better for a fortnight"), as
+`wordings` rules; kept apart from `wordings` for size, `wordings.RULES` holds them in place."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+# (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
+RULES: tuple[tuple[str, str], ...] = (
+    # "wear off within an hour" says how long effects last; "faded" alone says they ended
+    (
+        r"\b(?:wears?|wore|wearing|died|dies|die|dying) (?:off|down|away) "
+        r"(?=within|after|in|somewhere|between|around|about|roughly|at around|by)",
+        "last ",
+    ),
+    # "over the last six months" says when, not how long something lasts
+    (
+        r"\b(?P<the>the|these|this) last (?=(?:few |several |couple of |\w+ )?"
+        r"(?:days?|weeks?|months?|years?|decades?|nights?|sessions?)\b)",
+        r"\g<the> past ",
+    ),
+    # effects that "hang around for six hours" or "stick around" last that long
+    (r"\b(?:hangs?|hung|hanging|sticks?|stuck|sticking) around\b", "last"),
+    # so do effects that "fade within minutes"; an effect that "faded within a day" ended
+    (
+        r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |\w+ )?"
+        r"(?:seconds|minutes|mins?|moments)\b)",
+        "last ",
+    ),
+    # effects that "subside within five minutes" last five minutes (not when they begin)
+    (
+        r"\b(?:subsides?|subsided|subsiding) "
+        r"(?=(?:within|after|in) (?:about |around |roughly |under |less than )?(?:an?|one|two|"
+        r"three|four|five|ten|fifteen|twenty|thirty|forty|sixty|\d+)\b)",
+        "last ",
+    ),
+    # side effects that "wear off quickly" are transient (not an effect that failed)
+    (
+        r"\b(?:wears|wear|wore|wearing|passes|passed|pass) off (?:quickly|soon|fast|rapidly)\b",
+        "transient",
+    ),
+    (
+        r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
+        r"did not last|was lost)\b",
+        "was not sustained",
+    ),
+    (
+        r"\b(?:(?:was|were|had) (?:all )?gone|(?:stopped|ceased) working|"
+        r"no longer (?:worked|works|helped|helps|lasted))\b",
+        "was not sustained",
+    ),
+    (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
+    (
+        r"\bstill (?:present|there|evident|apparent|seen|detectable)\b",
+        "sustained",  # "was still present": "was sustained"
+    ),
+    # "the improvement held for about a week": a benefit held for a time is sustained
+    (
+        r"\b(?P<what>effects?|improvements?|benefits?|response|relief|gains?|lift|boost)"
+        r"(?: in the [\w-]+ (?:trial|study))? "
+        r"(?:held|holds|hold) "
+        r"(?=for (?:about |around |roughly |some |up to |only |a full |a whole )?"
+        r"(?:an?|one|two|three|four|five|six|seven|several|\d+) "
+        r"(?:hours?|days?|weeks?|months?)\b)",
+        r"\g<what> was sustained ",
+    ),
+    # "held to day 3", "held until the third day": sustained until then
+    (
+        r"\b(?:held|holds|hold) (?:up )?(?=(?:to|until|till|through) (?:the )?(?:day|week|"
+        r"first|second|third|fourth|fifth|seventh|\d))",
+        "was sustained ",
+    ),
+    (r"\b(?:kept|keeps|keep) (?:\w+ )?at bay\b", "was sustained"),
+    # "kept people feeling better for a fortnight": the benefit was sustained that long
+    (
+        r"\b(?:kept|keeps|keep) (?:people|patients|them|him|her|you|everyone|participants) "
+        r"(?:feeling )?(?:better|well|improved|happier)(?= for\b)",
+        "was sustained",
+    ),
+)

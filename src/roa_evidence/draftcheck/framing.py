@@ -1,0 +1,30 @@
+"""How a sentence frames what it says: a study the draft named before it ("that trial was
+double-blind", "in that study"), a study of the writer's own or yet to come, and what someone
+is reported to have said ("the nurse told me (that) ...")."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ANOTHER_STUDY", "IN_THAT_STUDY", "REPORTED", "THAT_STUDY"]
+
+# A study of the writer's own or yet to come: no claim about a tracked study is about it.
+ANOTHER_STUDY = re.compile(
+    r"\b(?:our|my|a new|a future|another|the next|a planned|a proposed|next|future|planned|"
+    r"proposed)\s+(?:[a-z-]+\s+){0,2}?(?:trial|study)\b",
+    re.I,
+)
+# "that trial was double-blind": a study the draft has named; "our study will be" is new
+THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
+# "in that trial", "the study found": a sentence pointing back to a study named before it
+IN_THAT_STUDY = re.compile(
+    r"\b(?:(?:in|from) (?:that|this|the) (?:same |[a-z]+ )?(?:trial|study)|"
+    r"(?:that|this|the) (?:same )?(?:team|group|researchers|authors|investigators) found)\b"
+)
+# Who says what a sentence reports, up to what they say ("the nurse told me (that) ...").
+REPORTED = re.compile(
+    r"^[^.;:]{0,120}?\b(?:told (?:me|us|them|him|her|you)|said|says|claims?|claimed|insists?|"
+    r"insisted|reckons?|reckoned|believes?|believed|argues?|argued|wrote|writes|explained|"
+    r"mentioned|added|replied|countered|pointed out|swears?|swore)(?: that)?,?\s+",
+    re.I,
+)
