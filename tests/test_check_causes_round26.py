@@ -572,3 +572,105 @@ def test_worse_opening_a_sentence_ranks_nothing() -> None:
     from roa_evidence.draftcheck.lexicon import canonical
 
     assert canonical("Worse still, the trial was small.") == "the trial was small."
+
+
+# Causes read in rounds 35 and 36 (read after checkpoint A; see their headers).
+
+
+def test_unable_to_travel_alone_is_no_negation_of_needing_a_lift(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Arrange a ride: after an IV ketamine session, lingering effects reportedly leave some "
+        "patients unable to get home alone [@ketalar_label].",
+    )
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The two routes showed no meaningful difference in effect.",
+        "There was no real difference between IV and IM.",
+    ],
+)
+def test_no_meaningful_difference_is_a_likeness(text: str) -> None:
+    from roa_evidence.draftcheck import polarity
+
+    found = polarity.polarity(text)
+    assert found.equivalence and not found.negated
+
+
+def test_no_question_about_it_is_certainty_not_negation() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    assert not polarity.polarity("An IV drip works for depression, no question about it.").negated
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "An IV drip of ketamine probably does nothing much for depression.",
+        "An IV infusion probably does little, if anything, for depression.",
+    ],
+)
+def test_does_little_if_anything_for_is_ineffective(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "iv-effective-rapid-depression", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_neither_patients_nor_raters_knew_is_double_blind() -> None:
+    from roa_evidence.draftcheck import designs
+
+    said = designs.read("Neither the participants nor the assessors knew which arm was which.")
+    assert said.terms == {"double-blind"}
+
+
+def test_that_trial_found_points_back_to_it(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Apparently that Indian trial found the infusion did better than the shot.",
+    )
+    assert finding["claim"] == "iv-im-no-efficacy-difference-chilukuri", finding
+    assert "opposite" in problem_kinds(finding), finding
+
+
+def test_nothing_to_compare_against_is_no_control_group(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Worse still, it had nothing at all to compare with [@chilukuri2014acute].",
+    )
+    assert finding["claim"] == "im-study-no-control-group", finding
+
+
+def test_erratic_is_variable(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "How fast nasal ketamine gets to the brain is notoriously erratic between patients.",
+    )
+    assert finding["claim"] == "in-rate-variable", finding
+
+
+def test_a_share_of_the_drug_delivered_into_the_blood_is_bioavailability(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "An IM injection reportedly gets roughly half of the drug into your blood.",
+    )
+    assert finding["claim"] == "im-bioavailability-93", finding
+    assert "mismatch" in problem_kinds(finding), finding
+
+
+def test_next_meeting_is_no_finding(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "Next review in three weeks, with the ward pharmacist.")
+    assert "unsourced" not in problem_kinds(finding), finding

@@ -60,7 +60,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "without first-pass",
     ),
     (
-        r"(\bfirst[- ]pass\b[^.;]{0,80}?)\b(?:avoids|avoid|bypasses|bypass|escapes|escape) it\b",
+        r"(\bfirst[- ]pass\b[^.;]{0,80}?)\b"
+        r"(?:avoids|avoid|bypasses|bypass|escapes|escape|skips|skip) it\b",
         r"\1without it",
     ),
     # "more hassle to give than a drip": harder
@@ -75,7 +76,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "gets about three-quarters of the dose into your blood": that share is bioavailable
     (
-        r"\bgets? ((?:only |just )?(?:about |around |roughly )?[\w-]+(?: [\w-]+)? of the dose) "
+        r"\b(?:gets?|delivers?) ((?:only |just )?(?:about |around |roughly |between )?[\w-]+"
+        r"(?: [\w-]+){0,3} of (?:the|its|each) (?:dose|drug|ketamine|medicine)) "
         r"into (?:the|your) (?:blood ?stream|blood|circulation|system)\b",
         r"has \1 bioavailability",
     ),

@@ -20,7 +20,8 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
         "blinding",
         r"\b(?:double|triple)[- ]?blind(?:ed)?\b|\b(?:patients|participants|subjects) and "
         r"(?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff) (?:were )?"
-        r"(?:both )?blind(?:ed)?\b",
+        r"(?:both )?blind(?:ed)?\b|\bneither (?:the )?(?:patients|participants|subjects) "
+        r"nor (?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff) knew\b",
         True,
     ),
     "single-blind": ("blinding", r"\bsingle[- ]?blind(?:ed)?\b", True),
@@ -50,7 +51,7 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     "crossover": ("crossover", r"\bcross-?over\b", True),
 }
 _PATTERNS = {t: re.compile(p, re.I) for t, (_, p, _) in _TERMS.items()}
-_WORDS = ("blind", "label", "random", "placebo", "cross", "mask", "control", "compar")
+_WORDS = ("blind", "label", "random", "placebo", "cross", "mask", "control", "compar", "knew")
 
 # A design term denied within three words ("not double-blind", "nobody was blinded",
 # "without any blinding", "wasn't open-label"; "not only randomised" denies nothing): the

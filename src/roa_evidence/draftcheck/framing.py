@@ -18,8 +18,9 @@ ANOTHER_STUDY = re.compile(
 THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
 # "in that trial", "the study found": a sentence pointing back to a study named before it
 IN_THAT_STUDY = re.compile(
-    r"\b(?:(?:in|from) (?:that|this|the) (?:same |[a-z]+ )?(?:trial|study)|"
-    r"(?:that|this|the) (?:same )?(?:team|group|researchers|authors|investigators) found)\b"
+    r"\b(?:(?:in|from) (?:that|this|the) (?:same |[\w-]+ )?(?:trial|study)|"
+    r"(?:that|this|the) (?:same |[\w-]+ )?(?:team|group|researchers|authors|investigators|"
+    r"trial|study) found)\b"
 )
 # Who says what a sentence reports, up to what they say ("the nurse told me (that) ...").
 REPORTED = re.compile(

@@ -20,6 +20,7 @@ NOT_NEGATIONS = re.compile(
     r"no more than|not more than|no less than|not less than|no later than|"
     # idioms: "gone in no time" is quickly, "no doubt" is surely
     r"in no time(?: at all)?|no doubt|no wonder|no matter|without (?:a )?doubt|"
+    r"no question(?: about it)?|without question|no two ways about it|"
     # "side effects were nothing much": mild, not absent
     r"nothing (?:much|serious|major|dramatic|to worry about)|no big deal|"
     # "not always cheaper" is consistent with "can be cheaper"
@@ -33,7 +34,7 @@ NOT_NEGATIONS = re.compile(
 )
 NEGATOR = re.compile(
     r"\b(?:not|no|never|without|neither|none|nothing|nobody|cannot|fails? to|failed to|"
-    r"lacks?|absent|impossible|unable to)\b|n't\b|"
+    r"lacks?|absent|impossible)\b|n't\b|"
     # "it is rare for either route to depress breathing": seldom does
     r"\b(?:rare|unusual|uncommon) for (?:[\w-]+ ){1,8}?to\b",
     re.I,

@@ -31,7 +31,8 @@ __all__ = ["Polarity", "clauses", "has_than", "opposite", "polarity"]
 _EQUIVALENCE = re.compile(
     r"\b(?:as \w+(?: \w+)? as|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
     r"(?:little|hardly any|not much|negligible|barely any) differences?|"
-    r"the same|(?:do|does|did)(?: not|n't) (?:significantly )?differ|no (?:significant )?"
+    r"the same|(?:do|does|did)(?: not|n't) (?:significantly )?differ|"
+    r"no (?:significant |meaningful |real |clear |notable |statistically significant )?"
     r"differences?|not (?:significantly )?different|indistinguishable|on a par|on par)\b",
     re.I,
 )

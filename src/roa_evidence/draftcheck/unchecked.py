@@ -19,6 +19,7 @@ _NOT_A_FINDING = re.compile(
     r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
     r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient|item|"
     r"agenda item|minute|action) \d{1,3}\s*[:.)]|"
+    r"^\W*next (?:meeting|session|review|appointment|visit|call)\b.*|"
     r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}\b|"
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
     re.IGNORECASE,

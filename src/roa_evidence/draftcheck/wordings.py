@@ -26,6 +26,11 @@ RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows; "Myth:" and "False:" deny it
     (r"^\W*(?:myth|false|untrue|not true)\s*:\s*", " not "),
     (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
+    # "the trial had nothing to compare against": no control group
+    (
+        r"\bhad nothing(?: at all)? to compare (?:it |them |with |against )?(?:against|with)?\b",
+        "had no control group",
+    ),
     # "Worse, it lacked...", "Better still, ...": a comment on the argument, not a ranking
     (r"^\W*(?:(?:even |what's |what is )?(?:worse|better)(?: still)?|more importantly)\s*,\s*", ""),
     # "Contrary to most textbooks, ..." frames what follows as a correction
@@ -76,7 +81,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:does|do|did) (?:basically |almost |next to |practically |virtually |very )?"
-        r"(?:nothing|little)(?: at all)? for\b",
+        r"(?:nothing|little)(?: much| at all|,? if anything,?)? for\b",
         "is not effective for",
     ),
     # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
@@ -294,6 +299,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "peaks more intensely",
     ),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
+    (r"\b(?:starts?|started|begins?|began) to feel (?:its |the )?effects?\b", "onset"),
     # effects that "begin within a quarter of an hour" have their onset then
     (
         r"\b((?:effects?|action) (?:[\w-]+ ){0,5}?)(?:begins?|began|starts?|started|appears?|"
@@ -378,6 +384,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:,? (?:and )?(?:steady|predictable|consistent|constant|reliable))?"
         r" (?:rate|speed|pace)\b",
         "rate that is not highly variable",
+    ),
+    (
+        r"\b(?:is|are|was|were) (?:wildly |highly |very |hugely |notoriously )?(?:erratic|"
+        r"unpredictable|inconsistent|all over the place|a lottery)\b",
+        "is highly variable",
     ),
     (
         r"\b(?:vary|varies|varied) (?:a great deal|a lot|widely|greatly|"
