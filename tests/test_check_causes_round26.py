@@ -674,3 +674,19 @@ def test_a_share_of_the_drug_delivered_into_the_blood_is_bioavailability(
 def test_next_meeting_is_no_finding(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(shipped, tmp_path, "Next review in three weeks, with the ward pharmacist.")
     assert "unsourced" not in problem_kinds(finding), finding
+
+
+def test_beating_placebo_is_efficacy_not_a_ranking_of_routes(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Intranasal ketamine may outperform a placebo spray for depression."
+    )
+    assert finding["claim"] == "in-may-be-effective-depression", finding
+    assert not problem_kinds(finding) & {"opposite", "overclaim"}, finding
+
+
+def test_unaffected_is_not_affected() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    said = "Respiratory function is unaffected by IV or IM ketamine."
+    claimed = "Neither IV nor IM ketamine significantly affects respiratory function."
+    assert polarity.opposite(said, claimed) is None

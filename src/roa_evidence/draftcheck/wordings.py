@@ -26,6 +26,18 @@ RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows; "Myth:" and "False:" deny it
     (r"^\W*(?:myth|false|untrue|not true)\s*:\s*", " not "),
     (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
+    # "the spray may beat placebo": it is effective, which ranks no route against another
+    (
+        r"\b(?:beats?|outperform(?:s|ed)?|(?:does|did|do) better than|(?:is|was|are|were) "
+        r"(?:better than|superior to)) (?:a |an |the )?(?:placebo|saline|dummy|sugar pill|"
+        r"salt water)\w*",
+        "is effective against placebo",
+    ),
+    # "breathing is left untouched", "unaffected": not affected
+    (
+        r"\b(?:unaffected|(?:left )?(?:essentially |largely |virtually )?untouched)\b",
+        "not affected",
+    ),
     # "the trial had nothing to compare against": no control group
     (
         r"\bhad nothing(?: at all)? to compare (?:it |them |with |against )?(?:against|with)?\b",
