@@ -690,3 +690,62 @@ def test_unaffected_is_not_affected() -> None:
     said = "Respiratory function is unaffected by IV or IM ketamine."
     claimed = "Neither IV nor IM ketamine significantly affects respiratory function."
     assert polarity.opposite(said, claimed) is None
+
+
+def test_rather_than_randomised_is_not_randomised() -> None:
+    from roa_evidence.draftcheck import designs
+
+    said = designs.read("Doctors picked each patient's route instead of randomising it.")
+    assert said.terms == {"non-randomised"}
+
+
+def test_a_comment_opening_with_thats_is_its_own_clause() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    assert len(polarity.clauses("It blocks NMDA receptors, and that's why it works.")) == 2
+
+
+def test_almost_fully_absorbed_is_well_absorbed(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Taken by mouth as a tablet, ketamine is nearly completely absorbed, reportedly.",
+    )
+    assert finding["claim"] in {"oral-bioavailability-low", "oral-bioavailability-16"}, finding
+    assert problem_kinds(finding) & {"opposite", "mismatch"}, finding
+
+
+def test_easier_on_patients_is_better_tolerated(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Reportedly an IV drip is kinder on the body than an IM shot [@ketalar_label].",
+    )
+    assert finding["claim"] == "iv-better-tolerated-than-im", finding
+
+
+def test_varies_hugely_is_highly_variable(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "How quickly nasal ketamine reaches the brain varies hugely between patients.",
+    )
+    assert finding["claim"] == "in-rate-variable", finding
+    assert finding["parts"]["wording"] != "possible", finding
+
+
+def test_an_infusion_run_in_minutes_is_infused_over_them(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "A ketamine drip is typically given in twenty minutes.")
+    assert finding["claim"] == "iv-infusion-over-40-60-min", finding
+    assert finding["parts"]["wording"] != "possible", finding
+    assert "mismatch" in problem_kinds(finding), finding
+
+
+def test_effects_felt_for_a_time_lasted_that_long(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "The IM patients the site heard from reportedly felt the anaesthetic effects for ten hours.",
+    )
+    assert finding["claim"] == "im-anaesthetic-effects-2-4-h", finding
+    assert "mismatch" in problem_kinds(finding), finding

@@ -17,6 +17,12 @@ _THROUGH_THE_LIVER = r"(?:passes|pass|passed|goes|went|travels|travel) through (
 # them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
+    # "almost fully absorbed" is well absorbed, not wholly (before the rule for "fully")
+    (
+        r"\b(?:almost|nearly|virtually|practically) (?:fully|completely|entirely|totally) "
+        r"(?:absorbed|available|bioavailable)\b",
+        "not poorly absorbed",
+    ),
     (
         r"\b(?:absorbed well|absorbed really well|absorbed very well|absorbed quite well|"
         r"well absorbed|readily absorbed)\b",

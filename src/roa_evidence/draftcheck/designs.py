@@ -53,12 +53,12 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
 _PATTERNS = {t: re.compile(p, re.I) for t, (_, p, _) in _TERMS.items()}
 _WORDS = ("blind", "label", "random", "placebo", "cross", "mask", "control", "compar", "knew")
 
-# A design term denied within three words ("not double-blind", "nobody was blinded",
+# A design term denied within four words ("not double-blind", "nobody was blinded",
 # "without any blinding", "wasn't open-label"; "not only randomised" denies nothing): the
 # term it leaves is its contrary.
 _DENIED = re.compile(
     r"(?:\bneither\b(?:\s+[\w-]+){0,3}?\s+nor\b|\b(?:not|never|without|no|nobody|no one|"
-    r"none|nor)\b|n't)(?!\s+only\b)"
+    r"none|nor|rather than|instead of)\b|n't)(?!\s+only\b)"
     r"(?:\s+[\w-]+){0,4}?\s+(?:(?P<blind>(?:(?:double|triple|single)[- ]?)?(?:blind|mask)\w*)|"
     r"(?P<open>open[- ]label\w*)|(?P<random>randomi[sz]\w*))|"
     # "no placebo", "without a placebo", "not placebo-controlled": right after the negation,

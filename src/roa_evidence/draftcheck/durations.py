@@ -14,6 +14,18 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?=within|after|in|somewhere|between|around|about|roughly|at around|by)",
         "last ",
     ),
+    # "felt the anaesthetic effects for a whole day": they lasted that long
+    (
+        r"\b(?:felt|feel|feels|feeling) ((?:the |its )?(?:[\w-]+ )?effects?) (?=for\b)",
+        r"\1 lasted ",
+    ),
+    # an infusion "run in about ten minutes" is infused over them
+    (
+        r"\b(?:run|runs|given|infused|delivered) in (?=(?:about |around |roughly |under |just )?"
+        r"(?:an?|one|two|three|five|ten|fifteen|twenty|thirty|forty|fifty|sixty|\d+) "
+        r"(?:minutes?|mins?|hours?)\b)",
+        "infused over ",
+    ),
     # "over the last six months" says when, not how long something lasts
     (
         r"\b(?P<the>the|these|this) last (?=(?:few |several |couple of |\w+ )?"

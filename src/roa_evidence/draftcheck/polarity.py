@@ -335,9 +335,10 @@ def _reversed(sentence: str, statement: str) -> str | None:
 _CLAUSES = re.compile(
     r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"
     r"they|we|you|one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|i|you|there|the)|"
-    r"and (?:was|were|is|are|has|have|had|did|does)|(?:and|but) (?:that|this) (?=is|isn't|was|"
-    r"wasn't|will|won't|has|hasn't)|that (?=(?:the|your|most|many|few|people|doctors|you|we|"
-    r"they) (?:[\w-]+ ){1,2}(?:never|rarely|seldom|don't|do not|won't|will not)\b))\b)|"
+    r"and (?:was|were|is|are|has|have|had|did|does)|(?:and|but) (?:that|this)(?= is| isn't| was|"
+    r" wasn't| will| won't| has| hasn't|'s)|"
+    r"that (?=(?:the|your|most|many|few|people|doctors|you|we|they) (?:[\w-]+ ){1,2}"
+    r"(?:never|rarely|seldom|don't|do not|won't|will not)\b))\b)|"
     r";\s*|,\s+(?=so\s)",
     re.I,
 )

@@ -348,6 +348,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # tolerability is a scale of its own, not efficacy ("better tolerated" is not "better")
     (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
+    (
+        r"\b(?:easier|gentler|kinder) on (?:patients|people|the body|the patient)\b",
+        "more tolerable",
+    ),
     (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
     # how long effects last, and whether they were sustained (draftcheck/durations.py)
     *durations.RULES,
@@ -403,7 +407,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "is highly variable",
     ),
     (
-        r"\b(?:vary|varies|varied) (?:a great deal|a lot|widely|greatly|"
+        r"\b(?:vary|varies|varied) (?:a great deal|a lot|widely|greatly|hugely|wildly|massively|"
         r"considerably|enormously|substantially|from person to person|between people)\b",
         "is highly variable",
     ),
