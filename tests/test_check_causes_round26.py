@@ -749,3 +749,14 @@ def test_effects_felt_for_a_time_lasted_that_long(shipped: Run, tmp_path: Path) 
     )
     assert finding["claim"] == "im-anaesthetic-effects-2-4-h", finding
     assert "mismatch" in problem_kinds(finding), finding
+
+
+def test_a_part_the_claim_does_not_state_is_not_vouched_for(shipped: Run, tmp_path: Path) -> None:
+    # the claim names no condition: it cannot confirm what the sentence says of depression
+    finding = check_one(
+        shipped, tmp_path, "In depressed patients, ketamine given IV or IM blocks NMDA receptors."
+    )
+    assert finding["claim"] == "nmda-receptor-target", finding
+    assert finding["parts"]["condition"] == "not in the claim", finding
+    assert finding["verdict"] not in GREEN, finding
+    assert "condition not in the claim" in finding["loose"], finding

@@ -44,6 +44,9 @@ PROBLEM_KINDS = (
 LOOSE = "loose-match"
 # The citations part of a sentence citing a work the base does not link to its claim.
 UNLINKED = "not linked to the claim"
+# A part the sentence states and the claim does not (a condition, a design...), as
+# `parts.compare` words it.
+NOT_IN_CLAIM = "not in the claim"
 
 
 # The parts judged once a claim is matched: one that differs is a problem of its own
@@ -59,7 +62,10 @@ def looseness(match: Match, parts: dict[str, str], *, but: Collection[str] = ())
     if parts.get("citations") == UNLINKED:  # no problem of its own: a doubt only
         reasons.append("cites a work not linked to it")
     differing = (p for p, verdict in parts.items() if verdict == "differs" and p not in but)
-    return reasons + [f"{part} differ{'' if part.endswith('s') else 's'}" for part in differing]
+    reasons += [f"{part} differ{'' if part.endswith('s') else 's'}" for part in differing]
+    # a part the sentence states and the claim does not ("in adults with depression" against a
+    # claim naming no condition) is not vouched for either
+    return reasons + [f"{part} not in the claim" for part, v in parts.items() if v == NOT_IN_CLAIM]
 
 
 def loosely_matched(match: Match, parts: dict[str, str], *, but: str = "") -> bool:
