@@ -760,3 +760,91 @@ def test_a_part_the_claim_does_not_state_is_not_vouched_for(shipped: Run, tmp_pa
     assert finding["parts"]["condition"] == "not in the claim", finding
     assert finding["verdict"] not in GREEN, finding
     assert "condition not in the claim" in finding["loose"], finding
+
+
+# Causes read in rounds 37 to 42 (read after their measurement; see their headers).
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "kind"),
+    [
+        ("After an IM dose, expect your pulse to race for a while.", "im-tachycardia", "overclaim"),
+        (
+            "Injected IM ketamine never causes severe side effects.",
+            "im-can-cause-intense-side-effects",
+            "opposite",
+        ),
+        (
+            "With IV or IM ketamine you won't need a nurse to keep an eye on you.",
+            "professional-oversight-cardiac-psychiatric",
+            "opposite",
+        ),
+        (
+            "Ketamine has absolutely nothing to do with NMDA receptors.",
+            "nmda-receptor-target",
+            "opposite",
+        ),
+        (
+            "A nasal ketamine spray simply has no effect on depression.",
+            "in-may-be-effective-depression",
+            "opposite",
+        ),
+        (
+            "Intravenous ketamine still has to get past the liver first.",
+            "iv-no-first-pass",
+            "opposite",
+        ),
+    ],
+)
+def test_more_wordings_from_rounds_37_to_42(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert kind in problem_kinds(finding), finding
+
+
+def test_a_lift_home_is_no_improvement() -> None:
+    from roa_evidence.draftcheck.lexicon import canonical
+
+    assert "improvement" not in canonical("He needed a lift home after the infusion.")
+    assert "improvement" in canonical("The lift in mood lasted a day.")
+
+
+def test_nor_opening_a_sentence_negates_it() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    assert polarity.polarity("Nor does an IM shot relieve depression.").negated
+    assert polarity.polarity("Neither IV nor IM ketamine affects breathing.").negated
+
+
+def test_in_one_trial_names_a_trial_without_counting_them() -> None:
+    from roa_evidence.draftcheck import numbers
+
+    found = numbers.quantities("In one small trial, scores fell.")
+    assert all(q.dimension != "studies" for q in found)
+    assert [q for q in numbers.quantities("There is only one trial.") if q.dimension == "studies"]
+
+
+def test_a_dummy_set_against_and_a_route_set_aside_is_no_comparison_of_routes() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    said = "The nasal trial set the spray against saline, not against an IV infusion."
+    claimed = "The intranasal depression study did not compare intranasal with IV ketamine."
+    assert polarity.opposite(said, claimed) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("Even IV doses lose a little to hepatic extraction.", "first-pass metabolism"),
+        ("The gut soaks up nearly all of a swallowed dose.", "not poorly absorbed"),
+        ("Tablets are absorbed almost completely.", "not poorly absorbed"),
+    ],
+)
+def test_rules_opening_on_a_list_are_split_so_each_is_tried(text: str, says: str) -> None:
+    # a rule opening on a list of words is tried only where one of them is written: a
+    # second alternative after it would never run on its own words
+    from roa_evidence.draftcheck.lexicon import canonical
+
+    assert says in canonical(text)

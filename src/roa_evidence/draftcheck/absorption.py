@@ -54,7 +54,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared|filtered(?: out)?|mopped up|"
         r"inactivated) (?:by the liver )?"
         r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|"
-        r"entering) (?:the|your) (?:blood ?stream|blood|circulation)|(?:by|in) the liver)\b",
+        r"entering) (?:the|your|his|her|their) (?:blood ?stream|blood|circulation)|"
+        r"(?:by|in) the liver)\b",
         "lost to first-pass metabolism",
     ),
     # escaping the liver's first pass is doing without it ("avoids first-pass metabolism",
@@ -82,13 +83,31 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "gets about three-quarters of the dose into your blood": that share is bioavailable
     (
-        r"\b(?:gets?|delivers?) ((?:only |just )?(?:about |around |roughly |between )?[\w-]+"
-        r"(?: [\w-]+){0,3} of (?:the|its|each) (?:dose|drug|ketamine|medicine)) "
+        r"\b(?:gets?|delivers?) ((?:only |just )?(?:about |around |roughly |somewhere )?"
+        r"(?:between )?[\w-]+(?: [\w-]+){0,4} of (?:the|its|each) (?:dose|drug|ketamine|medicine)) "
         r"into (?:the|your) (?:blood ?stream|blood|circulation|system)\b",
         r"has \1 bioavailability",
     ),
     # "available to your body" is bioavailable
     (r"\bavailable to (?:the|your) (?:body|system)\b", "bioavailable"),
+    # "has to get past the liver", "hepatic extraction": a first pass (each its own rule: a
+    # rule opening on a list of words is tried only where one of them is written)
+    (
+        r"\b(?:has|have|had|needs?) to (?:get|go) (?:past|through) (?:the |your )?liver\b",
+        "goes through first-pass metabolism",
+    ),
+    (r"\bhepatic extraction\b", "first-pass metabolism"),
+    # "absorbed almost completely", "the body soaks up nearly all of a dose": well absorbed
+    (
+        r"\b(?:absorbed|absorbs|soaked up|taken up) (?:almost|nearly|virtually) "
+        r"(?:completely|fully|entirely)\b",
+        "not poorly absorbed",
+    ),
+    (
+        r"\b(?:soaks? up|absorbs?|absorb) (?:(?:almost|nearly|virtually) all|most) of "
+        r"(?=(?:a |the |each )?(?:swallowed |oral )?(?:dose|tablet|pill)\b)",
+        "is not poorly absorbed: ",
+    ),
     # "goes through the liver first": through first-pass metabolism
     (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
     # "passes through the liver intact" escapes it

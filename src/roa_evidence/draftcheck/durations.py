@@ -19,6 +19,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:felt|feel|feels|feeling) ((?:the |its )?(?:[\w-]+ )?effects?) (?=for\b)",
         r"\1 lasted ",
     ),
+    # a drip that "runs a couple of hours" or "goes in over ten minutes" is infused over them
+    (
+        r"\b(?:runs?|ran|go(?:es)? in|went in) (?:for |over )?(?=(?:about |around |roughly |"
+        r"just |only )?(?:a couple of|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|"
+        r"\d+) (?:minutes?|mins?|hours?)\b)",
+        "is infused over ",
+    ),
     # an infusion "run in about ten minutes" is infused over them
     (
         r"\b(?:run|runs|given|infused|delivered) in (?=(?:about |around |roughly |under |just )?"

@@ -405,7 +405,7 @@ def _compared_with_a_dummy(sentence: str, statement: str) -> bool:
     return (
         bool(_COMPARED.search(statement))
         and len(claimed) >= 2
-        and len(claimed & set(_ordered_routes(sentence))) < 2
+        and len(claimed & set(_ordered_routes(_TRAILING_CONTRAST.sub(".", sentence)))) < 2
         and bool(_DUMMY.search(sentence))
     )
 

@@ -5,7 +5,7 @@ quantifier nested in another."""
 
 from __future__ import annotations
 
-from . import absorption, durations, vitals
+from . import absorption, durations, efficacy, vitals
 
 __all__ = ["RULES"]
 
@@ -92,7 +92,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "was not effective for",
     ),
     (
-        r"\b(?:does|do|did) (?:basically |almost |next to |practically |virtually |very )?"
+        r"\b(?:does|do|did) (?:basically |almost |next to |practically |virtually |very |"
+        r"absolutely |precisely )?"
         r"(?:nothing|little)(?: much| at all|,? if anything,?)? for\b",
         "is not effective for",
     ),
@@ -104,6 +105,18 @@ RULES: tuple[tuple[str, str], ...] = (
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
+    # "has nothing to do with NMDA receptors": it does not act on them
+    (
+        r"\b(?:has|have|had) (?:absolutely )?nothing to do with (?:the )?(?:brain's )?"
+        r"(?=[\w-]+ receptors?\b)",
+        "does not act on ",
+    ),
+    # "has no effect on depression": not effective for it
+    (
+        r"\b(?:has|have|had) (?:no|little) (?:real |measurable |meaningful |noticeable )?"
+        r"effect on\b",
+        "is not effective for",
+    ),
     # "far from minimal" denies it; "far from a hospital" is a distance
     (
         r"(?<!not )\bfar from (?=(?:being |proven|clear|certain|settled|ideal|enough|minimal|"
@@ -167,6 +180,16 @@ RULES: tuple[tuple[str, str], ...] = (
         "not the most researched",
     ),
     (_studied_than("more", "(?:any|all|every)(?: of the)? other"), "the most researched"),
+    # "X, not the drip, is the route looked at most closely": X rather than the drip
+    (
+        r",\s*not (?=(?:the |a )?(?:drips?|infusions?|iv|intravenous|injections?|jabs?|shots?)\b)",
+        " rather than ",
+    ),
+    (
+        r"\b(?:looked at|studied|researched|tested|investigated) (?:the )?most (?:closely|often|"
+        r"extensively|thoroughly)\b|\bmost often been (?:tested|studied|researched)\b",
+        "the most researched",
+    ),
     (
         r"\bleast[- ](?:studied|researched|investigated)\b|\b(?:the )?least (?:research|study)"
         r"(?: attention| interest)?\b",
@@ -250,20 +273,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "is as effective as",
     ),
     (r"\b(?:just |equally )?as good as\b", "as effective as"),
-    # one route that "matches" or "rivals" another is as effective as it
-    (
-        r"\b(?:matches|matched|match|equals|equalled|equaled|rivals|rivalled|rivaled)"
-        r"(?= (?:the |an? )?(?:intravenous|intramuscular|iv|im|infusions?|injections?|drips?|"
-        r"jabs?|shots?|sprays?|nasal|oral|sublingual)\b)",
-        "is as effective as",
-    ),
-    # "a drip lifts depression", "knocks it back": it is effective for it
-    (
-        r"(?<!-)\b(?:lifts?|lifted|lifting|eases?|eased|easing|knocks? back|knocked back|tackles?|"
-        r"tackled|treats?|treated|beats?|beat) (?=(?:your |the |their |low |major )?"
-        r"(?:depression|depressive symptoms)\b)",
-        "is effective for ",
-    ),
+    # efficacy in plain verbs: "rivals the drip", "lifts depression" (draftcheck/efficacy.py)
+    *efficacy.RULES,
     (
         r"\b(?:did|do|does|work(?:s|ed)?|perform(?:s|ed)?|fared|fare) (?:equally|just as) well\b",
         "were equally effective",
@@ -293,6 +304,14 @@ RULES: tuple[tuple[str, str], ...] = (
         "cause tachycardia",
     ),
     (r"\b(?:racing|pounding|rapid|fast) (?:heart ?beat|heart rate|heart|pulse)\b", "tachycardia"),
+    (
+        r"\b(?:send|sends|sent|set|sets) (?:your |the |a )?(?:heart|pulse) (?:racing|pounding)\b",
+        "tachycardia",
+    ),
+    (
+        r"\b(?:heart|pulse) (?:to )?(?:race|races|raced|racing|pound|pounds|pounding)\b",
+        "tachycardia",
+    ),
     # how a dose reaches the blood (draftcheck/absorption.py)
     *absorption.RULES,
     (r"\b(?:is |are )?(?:given|delivered|administered|dripped|run in) over\b", "is infused over"),
@@ -311,7 +330,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "peaks more intensely",
     ),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
-    (r"\b(?:starts?|started|begins?|began) to feel (?:its |the )?effects?\b", "onset"),
+    (r"\b(?:starts?|started|begins?|began) to feel (?:its |the )?(?:effects?\b)?", "onset "),
     # effects that "begin within a quarter of an hour" have their onset then
     (
         r"\b((?:effects?|action) (?:[\w-]+ ){0,5}?)(?:begins?|began|starts?|started|appears?|"
@@ -338,6 +357,14 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:cut|laced|bulked(?: up| out)?|padded(?: out)?|spiked) with\b",
         "adulterated with",
+    ),
+    (r"\b(?:strong|severe|serious|nasty|powerful|heavy) side[- ]effects\b", "intense side effects"),
+    # "someone medically trained to keep an eye on you": professional oversight
+    (
+        r"\b(?:anyone|someone|a professional|staff|a nurse|a doctor)"
+        r"(?: medically trained| trained)? (?:to )?(?:keep|keeping) an eye on "
+        r"(?:you|them|the patient|patients)\b",
+        "professional oversight",
     ),
     # "a fierce, frightening high": intense side effects
     (

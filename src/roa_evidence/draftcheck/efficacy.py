@@ -1,0 +1,37 @@
+"""Writers' plain verbs for what a route does for depression ("rivals the drip", "lifts
+depression", "the lift in mood"), as `wordings` rules; kept apart from `wordings` for size,
+`wordings.RULES` holds them in place."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+# (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
+RULES: tuple[tuple[str, str], ...] = (
+    # one route that "matches" or "rivals" another is as effective as it
+    (
+        r"\b(?:matches|matched|match|equals|equalled|equaled|rivals|rivalled|rivaled)"
+        r"(?= (?:the |an? )?(?:intravenous|intramuscular|iv|im|infusions?|injections?|drips?|"
+        r"jabs?|shots?|sprays?|nasal|oral|sublingual)\b)",
+        "is as effective as",
+    ),
+    # "a drip lifts depression", "knocks it back": it is effective for it
+    (
+        r"(?<!-)\b(?:lifts?|lifted|lifting|eases?|eased|easing|knocks? back|knocked back|tackles?|"
+        r"tackled|treats?|treated|beats?|beat|clears?|cleared|shifts?|shifted|brightens?) "
+        r"(?=(?:your |the |their |low |major |a heavy |someone's )?"
+        r"(?:depression|depressive symptoms|mood)\b)",
+        "is effective for ",
+    ),
+    (
+        r"\b(?:the )?(?:heavy )?(?:fog of )?depression "
+        r"(?:lifts|lifted|eases|eased|clears|cleared)\b",
+        "is effective for depression",
+    ),
+    # "the lift in mood", "the boost": the improvement
+    (
+        r"\b(?:the|that|this) (?:lift|boost)(?: in (?:mood|spirits))?\b"
+        r"(?! (?:home|to|back|from)\b)",
+        "the improvement",
+    ),
+)
