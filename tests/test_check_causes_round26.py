@@ -736,6 +736,55 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="effects_felt_for_a_time_lasted_that_long",
     ),
+    # from rounds 43-46, read after their measurement at c65ee52
+    pytest.param(
+        "Ketamine acts by switching on the brain's NMDA receptors, reportedly.",
+        "nmda-receptor-target",
+        "opposite",
+        id="the_brains_receptors_switched_on",
+    ),
+    pytest.param(
+        "After an IM injection your pulse can race for a while.",
+        "im-tachycardia",
+        "overclaim",
+        id="a_pulse_that_can_race",
+    ),
+    pytest.param(
+        "Reportedly, the effects of an IM shot are gone within five minutes.",
+        "im-duration-30-60-min",
+        "mismatch",
+        id="effects_gone_within_a_time_lasted_it",
+    ),
+    pytest.param(
+        "With an IM jab it reportedly takes twenty minutes before you feel anything.",
+        "im-onset-1-2-min",
+        "mismatch",
+        id="before_you_feel_anything_is_onset",
+    ),
+    pytest.param(
+        "A single dose in the Chilukuri trial kept people's mood lifted for a month.",
+        "chilukuri-effect-sustained-3-days",
+        "mismatch",
+        id="mood_kept_lifted_for_a_time",
+    ),
+    pytest.param(
+        "An IV ketamine drip puts about seven tenths of the drug into your bloodstream.",
+        "iv-bioavailability-100",
+        "mismatch",
+        id="a_share_put_into_the_blood_in_tenths",
+    ),
+    pytest.param(
+        "IV ketamine infusions probably do little to relieve depression quickly.",
+        "iv-effective-rapid-depression",
+        "opposite",
+        id="do_little_to_relieve",
+    ),
+    pytest.param(
+        "A single IV ketamine infusion is unlikely to give rapid relief of depression.",
+        "iv-effective-rapid-depression",
+        "opposite",
+        id="unlikely_to_is_a_negation",
+    ),
 ]
 
 
@@ -791,3 +840,27 @@ def test_the_claim_is_found_and_the_problem_read_right(
     finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == claim, finding
     assert (kind in problem_kinds(finding)) is found, finding
+
+
+def test_a_negation_after_but_is_its_own_clause(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "A nasal ketamine spray may help depression, but nobody prescribes it in our area.",
+    )
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_not_finding_one_route_better_is_no_difference() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    said = "The trial did not find that either route worked significantly better."
+    claimed = "There was no significant difference in efficacy between IV and IM."
+    assert polarity.opposite(said, claimed) is None
+
+
+def test_raters_of_that_study_who_did_not_know_were_blinded() -> None:
+    from roa_evidence.draftcheck import designs
+
+    said = designs.read("Neither the patients nor the raters in the trial knew the route.")
+    assert said.terms == {"double-blind"}

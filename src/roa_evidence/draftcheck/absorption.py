@@ -83,7 +83,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "gets about three-quarters of the dose into your blood": that share is bioavailable
     (
-        r"\b(?:gets?|delivers?) ((?:only |just )?(?:about |around |roughly |somewhere )?"
+        r"\b(?:gets?|delivers?|puts?) ((?:only |just )?(?:about |around |roughly |somewhere )?"
         r"(?:between )?[\w-]+(?: [\w-]+){0,4} of (?:the|its|each) (?:dose|drug|ketamine|medicine)) "
         r"into (?:the|your) (?:blood ?stream|blood|circulation|system)\b",
         r"has \1 bioavailability",
@@ -93,7 +93,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "has to get past the liver", "hepatic extraction": a first pass (each its own rule: a
     # rule opening on a list of words is tried only where one of them is written)
     (
-        r"\b(?:has|have|had|needs?) to (?:get|go) (?:past|through) (?:the |your )?liver\b",
+        r"\b(?:has|have|had|needs?) to (?:(?:get|go) (?:past|through)|survive) "
+        r"(?:the |your )?liver\b",
         "goes through first-pass metabolism",
     ),
     (r"\bhepatic extraction\b", "first-pass metabolism"),
@@ -144,7 +145,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "a share of the dose makes it into your circulation" (not "it all ends up in your blood")
     (
         r"((?:\bdose|\bper ?cent|%|\bnose|\btablet|\bpill)"
-        r"(?: (?!before|after|until|once|when|it\b)[\w-]+){0,2}? )"
+        r"(?: (?!before|after|until|once|when|it\b)[\w-]+){0,4}? )"
         r"(?:reach(?:es)?|gets? (?:into|to)|makes? it "
         r"(?:into|to)|ends? up in) your (?:blood ?stream|blood|circulation|system)\b",
         r"\1bioavailability",

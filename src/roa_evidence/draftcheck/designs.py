@@ -21,7 +21,8 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
         r"\b(?:double|triple)[- ]?blind(?:ed)?\b|\b(?:patients|participants|subjects) and "
         r"(?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff) (?:were )?"
         r"(?:both )?blind(?:ed)?\b|\bneither (?:the )?(?:patients|participants|subjects) "
-        r"nor (?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff) knew\b",
+        r"nor (?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff)"
+        r"(?: [\w-]+){0,3} knew\b",
         True,
     ),
     "single-blind": ("blinding", r"\bsingle[- ]?blind(?:ed)?\b", True),

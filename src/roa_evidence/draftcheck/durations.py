@@ -43,7 +43,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:hangs?|hung|hanging|sticks?|stuck|sticking) around\b", "last"),
     # so do effects that "fade within minutes"; an effect that "faded within a day" ended
     (
-        r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |\w+ )?"
+        r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |\w+ ){0,2}"
         r"(?:seconds|minutes|mins?|moments)\b)",
         "last ",
     ),
@@ -64,6 +64,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"did not last|was lost)\b",
         "was not sustained",
     ),
+    # effects "gone within ten minutes" lasted ten minutes (before "were gone", ended)
+    (r"\b(?:is|are|was|were) (?:all )?gone (?=(?:within|after|in) )", "last "),
     (
         r"\b(?:(?:was|were|had) (?:all )?gone|(?:stopped|ceased) working|"
         r"no longer (?:worked|works|helped|helps|lasted))\b",
@@ -94,7 +96,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # "kept people feeling better for a fortnight": the benefit was sustained that long
     (
         r"\b(?:kept|keeps|keep) (?:people|patients|them|him|her|you|everyone|participants) "
-        r"(?:feeling )?(?:better|well|improved|happier)(?= for\b)",
+        r"(?:feeling )?(?:better|well|improved|happier)(?= for\b)|"
+        r"\b(?:kept|keeps|keep) (?:people's |patients' |their |your )?mood "
+        r"(?:lifted|up|better|improved)(?= for\b)",
         "was sustained",
     ),
 )

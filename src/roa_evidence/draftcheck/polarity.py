@@ -334,7 +334,8 @@ def _reversed(sentence: str, statement: str) -> str | None:
 # does part at commas: a ranking's reason is often a comma away ("simpler, needing no line").
 _CLAUSES = re.compile(
     r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"
-    r"they|we|you|one|this|that|there|if|when)|which|who|(?:but|yet) (?:we|i|you|there|the)|"
+    r"they|we|you|one|this|that|there|if|when)|which|who|"
+    r"(?:but|yet) (?:we|i|you|there|the|none|no one|nobody|nothing)|"
     r"and (?:was|were|is|are|has|have|had|did|does)|(?:and|but) (?:that|this)(?= is| isn't| was|"
     r" wasn't| will| won't| has| hasn't|'s)|"
     r"that (?=(?:the|your|most|many|few|people|doctors|you|we|they) (?:[\w-]+ ){1,2}"

@@ -5,7 +5,7 @@ quantifier nested in another."""
 
 from __future__ import annotations
 
-from . import absorption, durations, efficacy, vitals
+from . import absorption, denials, durations, efficacy, vitals
 
 __all__ = ["RULES"]
 
@@ -105,18 +105,21 @@ RULES: tuple[tuple[str, str], ...] = (
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
-    # "has nothing to do with NMDA receptors": it does not act on them
+    # "no route other than a drip lets ...": only a drip
+    (r"\bno (?:route|way|method) other than\b", "only"),
+    # "did not find that one worked better than the other": no difference found
     (
-        r"\b(?:has|have|had) (?:absolutely )?nothing to do with (?:the )?(?:brain's )?"
-        r"(?=[\w-]+ receptors?\b)",
-        "does not act on ",
+        r"\b(?:did|does|do) not find (?:that )?(?:one|either)(?: route)? (?:worked|works|was|is) "
+        r"(?:significantly |any )?better\b",
+        "found no significant difference",
     ),
-    # "has no effect on depression": not effective for it
+    # "do little to ease depression": not effective for it
     (
-        r"\b(?:has|have|had) (?:no|little) (?:real |measurable |meaningful |noticeable )?"
-        r"effect on\b",
+        r"\b(?:does|do|did) (?:very )?little to (?:ease|help|relieve|lift|improve|treat)\b",
         "is not effective for",
     ),
+    # denials in other words: "has nothing to do with", "does little to" (draftcheck/denials.py)
+    *denials.RULES,
     # "far from minimal" denies it; "far from a hospital" is a distance
     (
         r"(?<!not )\bfar from (?=(?:being |proven|clear|certain|settled|ideal|enough|minimal|"
@@ -147,13 +150,13 @@ RULES: tuple[tuple[str, str], ...] = (
     # a receptor blocked is antagonised, one stimulated or switched on is agonised (which of
     # the two a claim says is compared in `polarity`)
     (
-        r"\b(?:blocks|blocked|blocking|block|inhibits|inhibited|inhibiting) (?:the )?"
+        r"\b(?:blocks|blocked|blocking|block|inhibits|inhibited|inhibiting) (?:the )?(?:brain's )?"
         rf"{_RECEPTOR} receptors?\b",
         r"acts on \1 receptors as an antagonist",
     ),
     (
         r"\b(?:stimulates|stimulated|stimulating|stimulate|activates|activated|activating|"
-        r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?"
+        r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?(?:brain's )?"
         rf"{_RECEPTOR} receptors?\b",
         r"acts on \1 receptors as an agonist",
     ),
@@ -309,7 +312,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "tachycardia",
     ),
     (
-        r"\b(?:heart|pulse) (?:to )?(?:race|races|raced|racing|pound|pounds|pounding)\b",
+        r"\b(?:heart|pulse) (?:can |may |will |might |could )?(?:to )?"
+        r"(?:race|races|raced|racing|pound|pounds|pounding)\b",
         "tachycardia",
     ),
     # how a dose reaches the blood (draftcheck/absorption.py)
@@ -330,6 +334,10 @@ RULES: tuple[tuple[str, str], ...] = (
         "peaks more intensely",
     ),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
+    (
+        r"\bbefore (?:you|they|patients|people) (?:feel|notice) (?:anything|it|the effects?)\b",
+        "before onset",
+    ),
     (r"\b(?:starts?|started|begins?|began) to feel (?:its |the )?(?:effects?\b)?", "onset "),
     # effects that "begin within a quarter of an hour" have their onset then
     (
