@@ -864,3 +864,24 @@ def test_raters_of_that_study_who_did_not_know_were_blinded() -> None:
 
     said = designs.read("Neither the patients nor the raters in the trial knew the route.")
     assert said.terms == {"double-blind"}
+
+
+def test_a_dose_the_claim_does_not_state_is_not_vouched_for(shipped: Run, tmp_path: Path) -> None:
+    # the claim says the routes did not differ; it says nothing of 0.25 or 0.5 mg/kg
+    said = check_one(
+        shipped,
+        tmp_path,
+        "In Chilukuri 2014, 0.25 mg/kg IM and 0.5 mg/kg IV did not differ in antidepressant "
+        "effect [@chilukuri2014acute].",
+    )
+    assert said["claim"] == "iv-im-no-efficacy-difference-chilukuri", said
+    assert said["parts"]["quantity"] == "not in the claim", said
+    assert said["verdict"] not in GREEN, said
+    # a claim that states the doses in its statement knows them
+    stated = check_one(
+        shipped,
+        tmp_path,
+        "Reportedly, IM ketamine at 0.25 mg/kg is as effective as IV ketamine at 0.5 mg/kg, "
+        "though this is very uncertain.",
+    )
+    assert stated["parts"].get("quantity") != "not in the claim", stated

@@ -18,6 +18,7 @@ __all__ = [
     "FAIL_ON",
     "LOOSE",
     "NOT_CHECKED",
+    "NOT_IN_CLAIM",
     "NO_CLAIM",
     "PROBLEM_KINDS",
     "STATUSES_WORST_FIRST",

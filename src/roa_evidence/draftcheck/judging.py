@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import hedging, numbers, parts, polarity, routes, unchecked
-from .findings import PROBLEM_KINDS, UNLINKED, SentenceProblem
+from .findings import NOT_IN_CLAIM, PROBLEM_KINDS, UNLINKED, SentenceProblem
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
 from .reading import Sentence, speaker
 
@@ -68,6 +68,19 @@ def _numbers(
             )
         )
     return problems, stated, knowns
+
+
+def _doses_it_does_not_know(text: str, claim: ClaimRecord, knowns: list[numbers.Known]) -> bool:
+    """Whether the sentence states a dose or a concentration where neither the claim (its
+    value or statement) nor its sources know one: a claim that the routes did alike vouches
+    for no dose."""
+    known = {k.dimension for k in knowns} | {
+        q.dimension for q in numbers.quantities(claim.statement)
+    }
+    return any(q.dimension in _DOSES and q.dimension not in known for q in numbers.quantities(text))
+
+
+_DOSES = frozenset({"dose", "concentration"})
 
 
 def _below_a_total(quantity: numbers.Quantity, knowns: list[numbers.Known]) -> bool:
@@ -310,7 +323,7 @@ def judge(
         problems.append(SentenceProblem("opposite", f"{flip}: the claim is '{claim.statement}'"))
     # Flipping a claim the evidence contradicts (or a description the record refutes) says
     # what the evidence says: not a problem, and not an assertion of the claim either.
-    mismatches, stated, _ = _numbers(sentence.text, claim)
+    mismatches, stated, knowns = _numbers(sentence.text, claim)
     problems += mismatches
     problems += _cited_against(sentence, claim, flip is not None, stated)
     unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)
@@ -332,6 +345,8 @@ def judge(
     compared["negation and direction"] = "agrees" if maybe_flipped is None else "differs"
     if stated:
         compared["quantity"] = "differs" if kinds & {"mismatch", "cited-against"} else "agrees"
+    elif _doses_it_does_not_know(sentence.text, claim, knowns):
+        compared["quantity"] = NOT_IN_CLAIM  # "0.25 mg/kg IM matched 0.5 mg/kg IV": more
     if flip is None:  # how firmly it is worded, against what the evidence allows
         compared["hedging"] = "differs" if "overclaim" in kinds else "agrees"
     if sentence.keys:
