@@ -885,3 +885,16 @@ def test_a_dose_the_claim_does_not_state_is_not_vouched_for(shipped: Run, tmp_pa
         "though this is very uncertain.",
     )
     assert stated["parts"].get("quantity") != "not in the claim", stated
+
+
+def test_rules_on_common_words_open_on_their_rare_one() -> None:
+    # a rule opening on "the|that|this" was tried on nearly every sentence; opening on the
+    # word it is about, it is tried only where that word is written
+    from roa_evidence.draftcheck import lexicon
+
+    tried_on = {p.pattern: words for _, words, p, _ in lexicon._compiled()}
+    common = {"the", "that", "this", "these"}
+    assert not [p for p, words in tried_on.items() if words and words <= common]
+    assert "past" in lexicon.canonical("over the last six months")
+    assert "sustained" in lexicon.canonical("the benefit held for about a week")
+    assert "sustained" not in lexicon.canonical("patients were held for three hours")

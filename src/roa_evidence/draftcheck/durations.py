@@ -35,9 +35,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "over the last six months" says when, not how long something lasts
     (
-        r"\b(?P<the>the|these|this) last (?=(?:few |several |couple of |\w+ )?"
+        # opening on "last" alone, the rule is tried only where "last" is written
+        r"\b(?:last)(?:(?<=\bthe last)|(?<=\bthis last)|(?<=\bthese last)) "
+        r"(?=(?:few |several |couple of |\w+ )?"
         r"(?:days?|weeks?|months?|years?|decades?|nights?|sessions?)\b)",
-        r"\g<the> past ",
+        "past ",
     ),
     # effects that "hang around for six hours" or "stick around" last that long
     (r"\b(?:hangs?|hung|hanging|sticks?|stuck|sticking) around\b", "last"),
@@ -78,13 +80,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "the improvement held for about a week": a benefit held for a time is sustained
     (
-        r"\b(?P<what>effects?|improvements?|benefits?|response|relief|gains?|lift|boost)"
-        r"(?: in the [\w-]+ (?:trial|study))? "
-        r"(?:held|holds|hold) "
+        # (not "patients were held for three hours"; opening on the verb, so that the rule is
+        # tried only where it is written)
+        r"\b(?:held|holds|hold)(?<!were held)(?<!was held)(?<!been held)(?<!be held) "
         r"(?=for (?:about |around |roughly |some |up to |only |a full |a whole )?"
         r"(?:an?|one|two|three|four|five|six|seven|several|\d+) "
         r"(?:hours?|days?|weeks?|months?)\b)",
-        r"\g<what> was sustained ",
+        "was sustained ",
     ),
     # "held to day 3", "held until the third day": sustained until then
     (

@@ -30,8 +30,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "the lift in mood", "the boost": the improvement
     (
-        r"\b(?:the|that|this) (?:lift|boost)(?: in (?:mood|spirits))?\b"
-        r"(?! (?:home|to|back|from)\b)",
-        "the improvement",
+        # the noun, not the verb ("to lift your mood") nor a ride ("a lift home")
+        r"\b(?:lift|boost)(?<!to lift)(?<!to boost)(?: in (?:mood|spirits))?\b"
+        r"(?! (?:home|to|back|from|your|my|his|her|their|the|a|an|it|them|people)\b)",
+        "improvement",
     ),
 )
