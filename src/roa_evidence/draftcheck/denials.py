@@ -1,7 +1,6 @@
 """Writers' ways of denying what a claim says without a plain "not" on its verb ("has
-nothing to do with NMDA receptors", "has no effect on", "does little to ease", "did not find
-that either worked better"), as `wordings` rules; kept apart from `wordings` for size,
-`wordings.RULES` holds them in place."""
+nothing to do with NMDA receptors", "has no effect on depression"), as `wordings` rules;
+kept apart from `wordings` for size, `wordings.RULES` holds them in place."""
 
 from __future__ import annotations
 
