@@ -898,3 +898,13 @@ def test_rules_on_common_words_open_on_their_rare_one() -> None:
     assert "past" in lexicon.canonical("over the last six months")
     assert "sustained" in lexicon.canonical("the benefit held for about a week")
     assert "sustained" not in lexicon.canonical("patients were held for three hours")
+
+
+def test_a_rule_with_a_second_branch_is_tried_on_its_words() -> None:
+    # a rule opening on a list of words is tried only where one of them is written, unless
+    # the pattern has another branch at its top level, which may match without them
+    from roa_evidence.draftcheck import lexicon
+
+    assert lexicon._tried_on(r"\b(?:send|sends) your heart racing\b") == {"send", "sends"}
+    branched = lexicon._tried_on(r"\b(?:send|sends) your heart racing\b|\bpulse to race\b")
+    assert {"pulse", "race"} <= branched

@@ -46,13 +46,36 @@ Rule = tuple[frozenset[str], frozenset[str], re.Pattern[str], str]
 
 
 def _tried_on(pattern: str) -> frozenset[str]:
-    opening = _OPENING.match(pattern)
+    # an opening counts only where the whole pattern hangs on it: "\b(?:a|b) x|\by z" may
+    # match by its second branch, with neither "a" nor "b" written
+    opening = _OPENING.match(pattern) if not _branches(pattern) else None
     each = [literals(word) for word in opening.group(1).split("|")] if opening else []
     if each and all(each):
         return frozenset(max(words, key=lambda w: (w not in COMMON, len(w))) for words in each)
     # every rule's text holds a telling word ("myth", "liver", "receptor"): the common ones
     # ("the", "that") would have it run on nearly every sentence
     return _telling(frozenset(literals(pattern)))
+
+
+def _branches(pattern: str) -> bool:
+    """Whether a pattern has alternatives at its top level (a `|` outside every group)."""
+    depth, escaped, in_class = 0, False, False
+    for char in pattern:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
