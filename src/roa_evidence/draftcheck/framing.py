@@ -1,12 +1,13 @@
 """How a sentence frames what it says: a study the draft named before it ("that trial was
-double-blind", "in that study"), a study of the writer's own or yet to come, and what someone
-is reported to have said ("the nurse told me (that) ...")."""
+double-blind", "in that study"), a study of the writer's own or yet to come, what someone
+is reported to have said ("the nurse told me (that) ..."), and a question reported or a
+plan, which assert nothing ("people keep asking whether...", "the proposed trial will...")."""
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["ANOTHER_STUDY", "IN_THAT_STUDY", "REPORTED", "THAT_STUDY"]
+__all__ = ["ANOTHER_STUDY", "ASKING_WHETHER", "IN_THAT_STUDY", "PLANS", "REPORTED", "THAT_STUDY"]
 
 # A study of the writer's own or yet to come: no claim about a tracked study is about it.
 ANOTHER_STUDY = re.compile(
@@ -28,4 +29,22 @@ REPORTED = re.compile(
     r"insisted|reckons?|reckoned|believes?|believed|argues?|argued|wrote|writes|explained|"
     r"mentioned|added|replied|countered|pointed out|swears?|swore)(?: that)?,?\s+",
     re.I,
+)
+# "so many DMs asking whether the drip or the shot is better": a question reported, not
+# answered
+ASKING_WHETHER = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?)(?: \w+)?"
+    r" (?:whether|if)\b",
+    re.IGNORECASE,
+)
+
+
+# "The proposed trial will compare IM with IV in a double-blind design": a plan, no finding;
+# "we would revise it if a trial reads out": a hypothesis
+PLANS = re.compile(
+    r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b|"
+    r"\b(?:aims? to|we (?:plan|propose|intend|hope) to|(?:proposed|planned|future|new) "
+    r"(?:trial|study)|(?:trial|study) (?:will|would) "
+    r"(?:compare|test|randomi[sz]e|recruit|enrol))\b",
+    re.IGNORECASE,
 )

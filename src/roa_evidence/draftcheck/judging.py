@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
-from . import hedging, numbers, parts, polarity, routes, unchecked
+from . import framing, hedging, numbers, parts, polarity, routes, unchecked
 from .findings import NOT_IN_CLAIM, PROBLEM_KINDS, UNLINKED, SentenceProblem
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
 from .reading import Sentence, speaker
@@ -70,14 +70,13 @@ def _numbers(
     return problems, stated, knowns
 
 
-def _doses_it_does_not_know(text: str, claim: ClaimRecord, knowns: list[numbers.Known]) -> bool:
+def _doses_it_does_not_know(
+    said: parts.Parts, claimed: parts.Parts, knowns: list[numbers.Known]
+) -> bool:
     """Whether the sentence states a dose or a concentration where neither the claim (its
     value or statement) nor its sources know one: a claim that the routes did alike vouches
     for no dose."""
-    known = {k.dimension for k in knowns} | {
-        q.dimension for q in numbers.quantities(claim.statement)
-    }
-    return any(q.dimension in _DOSES and q.dimension not in known for q in numbers.quantities(text))
+    return bool((said.dimensions & _DOSES) - claimed.dimensions - {k.dimension for k in knowns})
 
 
 _DOSES = frozenset({"dose", "concentration"})
@@ -345,7 +344,7 @@ def judge(
     compared["negation and direction"] = "agrees" if maybe_flipped is None else "differs"
     if stated:
         compared["quantity"] = "differs" if kinds & {"mismatch", "cited-against"} else "agrees"
-    elif _doses_it_does_not_know(sentence.text, claim, knowns):
+    elif _doses_it_does_not_know(said, claimed, knowns):
         compared["quantity"] = NOT_IN_CLAIM  # "0.25 mg/kg IM matched 0.5 mg/kg IV": more
     if flip is None:  # how firmly it is worded, against what the evidence allows
         compared["hedging"] = "differs" if "overclaim" in kinds else "agrees"
@@ -366,31 +365,11 @@ def _cites_unlinked(keys: Sequence[str], claim: ClaimRecord) -> bool:
 NO_CLAIM = "no tracked claim"
 
 
-# "so many DMs asking whether the drip or the shot is better": a question reported, not
-# answered
-_ASKING_WHETHER = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?)(?: \w+)?"
-    r" (?:whether|if)\b",
-    re.IGNORECASE,
-)
-
-
-# "The proposed trial will compare IM with IV in a double-blind design": a plan, no finding;
-# "we would revise it if a trial reads out": a hypothesis
-_PLANS = re.compile(
-    r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b|"
-    r"\b(?:aims? to|we (?:plan|propose|intend|hope) to|(?:proposed|planned|future|new) "
-    r"(?:trial|study)|(?:trial|study) (?:will|would) "
-    r"(?:compare|test|randomi[sz]e|recruit|enrol))\b",
-    re.IGNORECASE,
-)
-
-
 def _asks(text: str) -> bool:
     """Whether the sentence is a question ("Is a shot as good as a drip?"), reports one
     ("people keep asking whether a shot is as good"), or plans a study to answer it."""
     return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
-        _ASKING_WHETHER.search(text) or _PLANS.search(text)
+        framing.ASKING_WHETHER.search(text) or framing.PLANS.search(text)
     )
 
 
