@@ -13,12 +13,12 @@ from typing import Any
 from ..query.records import ClaimRecord
 from ..vocab import STATUSES_WORST_FIRST
 from .matching import Match
+from .parts import NOT_IN_CLAIM
 
 __all__ = [
     "FAIL_ON",
     "LOOSE",
     "NOT_CHECKED",
-    "NOT_IN_CLAIM",
     "NO_CLAIM",
     "PROBLEM_KINDS",
     "STATUSES_WORST_FIRST",
@@ -45,9 +45,6 @@ PROBLEM_KINDS = (
 LOOSE = "loose-match"
 # The citations part of a sentence citing a work the base does not link to its claim.
 UNLINKED = "not linked to the claim"
-# A part the sentence states and the claim does not (a condition, a design...), as
-# `parts.compare` words it.
-NOT_IN_CLAIM = "not in the claim"
 
 
 # The parts judged once a claim is matched: one that differs is a problem of its own

@@ -8,8 +8,9 @@ from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import framing, hedging, numbers, parts, polarity, routes, unchecked
-from .findings import NOT_IN_CLAIM, PROBLEM_KINDS, UNLINKED, SentenceProblem
+from .findings import PROBLEM_KINDS, UNLINKED, SentenceProblem
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
+from .parts import NOT_IN_CLAIM
 from .reading import Sentence, speaker
 
 __all__ = ["Verdict", "judge"]

@@ -21,6 +21,7 @@ from .lexicon import COMMON, canonical, literals, stems
 
 __all__ = [
     "ABOUT_A_STUDY",
+    "NOT_IN_CLAIM",
     "Parts",
     "another_pair",
     "compare",
@@ -402,7 +403,7 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
     if said.routes:
         result["routes"] = "agrees" if said.routes <= claim_routes else "differs"
     if said.topics:
-        result["topic"] = "agrees" if said.topics & claimed.topics else "not in the claim"
+        result["topic"] = "agrees" if said.topics & claimed.topics else NOT_IN_CLAIM
     if said.compares:  # a ranking or likeness the claim does not state is not vouched for
         same = said.compares == claimed.compares and (
             said.compares != "ranking" or bool(said.scales & claimed.scales)
@@ -416,22 +417,18 @@ def compare(text: str, claim: ClaimRecord) -> dict[str, str]:
         elif claim.kind in ABOUT_A_STUDY:
             result["design"] = "differs"
         else:
-            result["design"] = "not in the claim"
-    if said.conditions:
-        if not claimed.conditions:
-            result["condition"] = "not in the claim"
-        else:
-            result["condition"] = "agrees" if said.conditions & claimed.conditions else "differs"
-    if said.populations:
-        if not claimed.populations:
-            result["population"] = "not in the claim"
-        else:
-            agree = said.populations & claimed.populations
-            result["population"] = "agrees" if agree else "differs"
+            result["design"] = NOT_IN_CLAIM
+    for part, states, claims in (
+        ("condition", said.conditions, claimed.conditions),
+        ("population", said.populations, claimed.populations),
+    ):
+        if states:  # a condition the claim names, another one, or one it does not name
+            result[part] = "agrees" if states & claims else "differs" if claims else NOT_IN_CLAIM
     return result
 
 
 ABOUT_A_STUDY = frozenset({"description", "appraisal"})  # kinds of claim about one study
+NOT_IN_CLAIM = "not in the claim"  # a part the sentence states and the claim does not
 
 
 def differing(text: str, claim: ClaimRecord) -> list[str]:
