@@ -908,3 +908,15 @@ def test_a_rule_with_a_second_branch_is_tried_on_its_words() -> None:
     assert lexicon._tried_on(r"\b(?:send|sends) your heart racing\b") == {"send", "sends"}
     branched = lexicon._tried_on(r"\b(?:send|sends) your heart racing\b|\bpulse to race\b")
     assert {"pulse", "race"} <= branched
+
+
+def test_a_loose_match_suggests_no_citation(shipped: Run, tmp_path: Path) -> None:
+    # the claim's sources say nothing of the condition the sentence adds: citing them would
+    # vouch for more than they show; the same claim worded alone is offered them
+    loose = check_one(
+        shipped, tmp_path, "In depressed patients, ketamine given IV or IM blocks NMDA receptors."
+    )
+    assert loose["loose"], loose
+    assert loose["suggested_keys"] == [], loose
+    close = check_one(shipped, tmp_path, "Ketamine given IV or IM blocks NMDA receptors.")
+    assert not close["loose"] and close["suggested_keys"], close

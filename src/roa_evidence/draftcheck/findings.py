@@ -17,6 +17,7 @@ from .parts import NOT_IN_CLAIM
 
 __all__ = [
     "FAIL_ON",
+    "JUDGED_PARTS",
     "LOOSE",
     "NOT_CHECKED",
     "NO_CLAIM",

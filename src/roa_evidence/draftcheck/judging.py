@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import framing, hedging, numbers, parts, polarity, routes, unchecked
-from .findings import PROBLEM_KINDS, UNLINKED, SentenceProblem
+from .findings import JUDGED_PARTS, PROBLEM_KINDS, UNLINKED, SentenceProblem, looseness
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
 from .parts import NOT_IN_CLAIM
 from .reading import Sentence, speaker
@@ -335,10 +335,6 @@ def judge(
         over = _overclaim(sentence, claim)
         if over is not None:
             problems.append(over)
-    suggested: tuple[str, ...] = ()
-    if not sentence.keys and flip is None and match.sure != "possible":
-        # a match worded only near the sentence may be another claim: no citation for it
-        suggested = tuple(dict.fromkeys(e.source for e in claim.evidence if e.stance == "supports"))
     ranked = tuple(sorted(problems, key=_rank))
     kinds = {p.kind for p in ranked}
     # a flip read where the wording is too far to call it one is still no agreement
@@ -353,6 +349,11 @@ def judge(
         # a cited work against the claim, retracted, or not in the base: not vouched for
         wrong = kinds & {"cited-against", "cited-retracted", "unknown-key"}
         compared["citations"] = "differs" if wrong else UNLINKED if unlinked else "agrees"
+    suggested: tuple[str, ...] = ()
+    if not sentence.keys and flip is None and not looseness(match, compared, but=JUDGED_PARTS):
+        # a loose match (worded only near it, saying less than the sentence) may be another
+        # claim, or not the whole sentence: its sources are no citation for it
+        suggested = tuple(dict.fromkeys(e.source for e in claim.evidence if e.stance == "supports"))
     return Verdict(claim, match, ranked, suggested, compared)
 
 
