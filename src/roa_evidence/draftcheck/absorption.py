@@ -13,6 +13,12 @@ _NASAL_LINING = (
 )
 # a dose that "passes", "goes" or "travels" through the liver
 _THROUGH_THE_LIVER = r"(?:passes|pass|passed|goes|went|travels|travel) through (?:your |the )?liver"
+# what reaches the blood, and the blood it reaches
+_REACHES = (
+    r"(?:reach(?:es|ing)?|gets? (?:into|to)|got (?:into|to)|enters?|entering|"
+    r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|ends? up in)"
+)
+_THE_BLOOD = r"(?:blood ?stream|blood|circulation|system)\b"
 # (pattern, replacement), applied in order, case-insensitively, after the rules before
 # them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
@@ -146,14 +152,10 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"((?:\bdose|\bper ?cent|%|\bnose|\btablet|\bpill)"
         r"(?: (?!before|after|until|once|when|it\b)[\w-]+){0,4}? )"
-        r"(?:reach(?:es)?|gets? (?:into|to)|makes? it "
-        r"(?:into|to)|ends? up in) your (?:blood ?stream|blood|circulation|system)\b",
+        + _REACHES
+        + r" your "
+        + _THE_BLOOD,
         r"\1bioavailability",
     ),
-    (
-        r"\b(?:reach(?:es|ing)?|gets? (?:into|to)|got (?:into|to)|enters?|entering|"
-        r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|"
-        r"ends? up in) the (?:blood ?stream|blood|circulation|system)\b",
-        "bioavailability",
-    ),
+    (r"\b" + _REACHES + r" the " + _THE_BLOOD, "bioavailability"),
 )
