@@ -6,6 +6,8 @@ from __future__ import annotations
 
 __all__ = ["RULES"]
 
+_COUNT = r"(?:a couple of|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|\d+)"
+
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     # "wear off within an hour" says how long effects last; "faded" alone says they ended
@@ -21,9 +23,16 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a drip that "runs a couple of hours" or "goes in over ten minutes" is infused over them
     (
-        r"\b(?:runs?|ran|go(?:es)? in|went in) (?:for |over )?(?=(?:about |around |roughly |"
-        r"just |only )?(?:a couple of|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|"
-        r"\d+) (?:minutes?|mins?|hours?)\b)",
+        r"\b(?:runs?|ran|go(?:es)? in|went in)(?: slowly| gradually| steadily)? "
+        r"(?:for |over |in over )?(?=(?:about |around |roughly |just |only )?"
+        rf"{_COUNT}(?:(?: to | or |-){_COUNT})? (?:minutes?|mins?|hours?)\b)",
+        "is infused over ",
+    ),
+    # "runs the whole drip in over ten minutes"
+    (
+        r"\b(?:runs?|ran) (?:the |its |each |a )(?:whole |entire |full )?(?:drip|infusion|dose) "
+        r"in (?:over )?(?=(?:about |around |roughly |just |only )?"
+        rf"{_COUNT} (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),
     # an infusion "run in about ten minutes" is infused over them

@@ -101,7 +101,7 @@ _FRACTION_RANGE = re.compile(
 )
 # "the last six months", "the past two years": a span of the calendar, not a duration;
 # "every 15 minutes": how often, not how long.
-_IN_ONE = re.compile(r"\b(?:in|from)\s+$", re.I)
+_IN_ONE = re.compile(r"\b(?:in|from|the|that)\s+$", re.I)
 _PER_GROUP = re.compile(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
 _CALENDAR = re.compile(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = re.compile(
@@ -195,7 +195,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if dimension == "participants" and _PER_GROUP.match(text, end):
             continue  # "nine in each group": a group's size, not the trial's
         if dimension == "studies" and _IN_ONE.search(text, 0, match.start()):
-            continue  # "in one small trial, scores fell": which trial, not how many
+            continue  # "in one small trial", "the one trial": which trial, not how many
         approximate = bool(_APPROXIMATE.search(text[: match.start()]))
         step = max(step_a, step_b)
         tolerance = step / 2 + 1e-9

@@ -1,0 +1,55 @@
+"""`check` on the general causes behind the misses of rounds 47-50, read in the eighteenth
+pass (docs/check.md). Through the CLI on a real draft and the shipped base, in sentences
+worded apart from the rounds'. Each case names the rule that finds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, check_one, problem_kinds
+
+# Sentences whose claim and problem a rule of this pass finds (the id names the rule).
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "The one head-to-head trial of IM and IV ketamine saw the mood lift fade after a day.",
+        "chilukuri-effect-sustained-3-days",
+        "mismatch",
+        id="the_one_trial_names_a_trial_and_counts_none",
+    ),
+    pytest.param(
+        "That one study of shots against drips found that the benefit lasted a week.",
+        "chilukuri-effect-sustained-3-days",
+        "mismatch",
+        id="that_one_study_names_a_study_and_counts_none",
+    ),
+    pytest.param(
+        "At our unit, nurses run the whole drip in over about fifteen minutes.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="a_whole_drip_run_in_over_minutes_is_infused_over_them",
+    ),
+    pytest.param(
+        "An IV ketamine drip is run slowly over two to three hours.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="a_drip_run_slowly_over_a_range_of_hours_is_infused_over_it",
+    ),
+]
+
+# Sentences whose claim a rule of this pass finds, with no problem to report.
+FOUND_WITHOUT_PROBLEM: list[object] = []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "kind", "found"),
+    [pytest.param(*case.values, True, id=case.id) for case in FOUND_WITH_PROBLEM]
+    + [pytest.param(*case.values, False, id=case.id) for case in FOUND_WITHOUT_PROBLEM],
+)
+def test_the_claim_is_found_and_the_problem_read_right(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str, found: bool
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert (kind in problem_kinds(finding)) is found, finding
