@@ -5,7 +5,7 @@ quantifier nested in another."""
 
 from __future__ import annotations
 
-from . import absorption, denials, durations, efficacy, vitals
+from . import absorption, denials, durations, efficacy, mechanisms, vitals
 
 __all__ = ["RULES"]
 
@@ -19,8 +19,6 @@ def _studied_than(much: str, other: str) -> str:
     )
 
 
-# A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
-_RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
 # (pattern, replacement), applied in order, case-insensitively.
 RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows; "Myth:" and "False:" deny it
@@ -135,42 +133,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:gap|divergence)\b",
         "no significant difference",
     ),
-    # "a receptor called NMDA" is the NMDA receptor
-    (
-        r"\b(?:a|the) (?:(?:type|kind|class|family) of )?(receptors?)(?: in the brain)? "
-        r"(?:called|named|known as) (?:the )?([\w-]+)",
-        r"the \2 \1",
-    ),
-    # "an NMDA agonist" acts on NMDA receptors as one
-    (
-        r"\b(?:an? )?(NMDA|AMPA|GABA|opioid|mu-opioid|dopamine|serotonin|sigma)"
-        r"(?:[- ]receptor)? (agonist|antagonist)\b",
-        r"acts on \1 receptors as an \2",
-    ),
-    # a receptor blocked is antagonised, one stimulated or switched on is agonised (which of
-    # the two a claim says is compared in `polarity`)
-    (
-        r"\b(?:blocks|blocked|blocking|block|inhibits|inhibited|inhibiting) (?:the )?(?:brain's )?"
-        rf"{_RECEPTOR} receptors?\b",
-        r"acts on \1 receptors as an antagonist",
-    ),
-    (
-        r"\b(?:stimulates|stimulated|stimulating|stimulate|activates|activated|activating|"
-        r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?(?:brain's )?"
-        rf"{_RECEPTOR} receptors?\b",
-        r"acts on \1 receptors as an agonist",
-    ),
-    (
-        r"\b(?:switches|switching|switch|turns|turning|turn) (?:the )?"
-        rf"{_RECEPTOR} receptors? on\b",
-        r"acts on \1 receptors as an agonist",
-    ),
-    # a drug "works on" a receptor or a system: it acts on it
-    (
-        r"\b(?:works|work|working|worked) (?=on (?:the )?(?:brain's )?(?:[\w-]+ ){0,2}"
-        r"(?:receptors?|system)\b)",
-        "acts ",
-    ),
+    # how ketamine acts on receptors (draftcheck/mechanisms.py)
+    *mechanisms.RULES,
     # how much a route has been studied, against "the most researched route": studied less
     # than every other route, or least, is not the most researched; more than any other is
     (
@@ -344,22 +308,6 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b((?:effects?|action) (?:[\w-]+ ){0,5}?)(?:begins?|began|starts?|started|appears?|"
         r"appeared|comes? on|came on|sets? in|set in)(?= (?:within|after|in) )",
         r"\1onset",
-    ),
-    (
-        r"\b(?:block|blocks|blocking|blocked|antagoni[sz]es?|antagoni[sz]ed|antagoni[sz]ing|"
-        r"inhibits?|inhibited|inhibiting) (?:the )?(?:brain's )?(?:nmda|n-methyl-d-aspartate)"
-        r"(?:[- ](?:glutamate )?receptors?)?\b",
-        "acts on nmda receptors as an antagonist",
-    ),
-    (
-        r"\b(?:an )?(?:nmda|n-methyl-d-aspartate)[- ](?:receptor[- ])?"
-        r"(?:antagonist|blocker|inhibitor)\b",
-        "acts on nmda receptors as an antagonist",
-    ),
-    (
-        r"\b(?:an )?(?:antagonist|blocker) (?:at|of) (?:the )?(?:nmda|n-methyl-d-aspartate)"
-        r"(?:[- ](?:glutamate )?receptors?)?\b",
-        "acts on nmda receptors as an antagonist",
     ),
     # street drugs: "cut with" is "adulterated with"
     (

@@ -1,0 +1,67 @@
+"""Writers' wordings of how ketamine acts on receptors ("blocks NMDA receptors", "an NMDA
+antagonist", "works through NMDA receptors"), as `wordings` rules; kept apart from
+`wordings` for size, `wordings.RULES` holds them in place."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+# A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
+_RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
+
+# (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
+RULES: tuple[tuple[str, str], ...] = (
+    # "a receptor called NMDA" is the NMDA receptor
+    (
+        r"\b(?:a|the) (?:(?:type|kind|class|family) of )?(receptors?)(?: in the brain)? "
+        r"(?:called|named|known as) (?:the )?([\w-]+)",
+        r"the \2 \1",
+    ),
+    # "an NMDA agonist" acts on NMDA receptors as one
+    (
+        r"\b(?:an? )?(NMDA|AMPA|GABA|opioid|mu-opioid|dopamine|serotonin|sigma)"
+        r"(?:[- ]receptor)? (agonist|antagonist)\b",
+        r"acts on \1 receptors as an \2",
+    ),
+    # a receptor blocked is antagonised, one stimulated or switched on is agonised (which of
+    # the two a claim says is compared in `polarity`)
+    (
+        r"\b(?:blocks|blocked|blocking|block|inhibits|inhibited|inhibiting) (?:the )?(?:brain's )?"
+        rf"{_RECEPTOR} receptors?\b",
+        r"acts on \1 receptors as an antagonist",
+    ),
+    (
+        r"\b(?:stimulates|stimulated|stimulating|stimulate|activates|activated|activating|"
+        r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?(?:brain's )?"
+        rf"{_RECEPTOR} receptors?\b",
+        r"acts on \1 receptors as an agonist",
+    ),
+    (
+        r"\b(?:switches|switching|switch|turns|turning|turn) (?:the )?"
+        rf"{_RECEPTOR} receptors? on\b",
+        r"acts on \1 receptors as an agonist",
+    ),
+    # a drug "works on" a receptor or a system: it acts on it
+    (
+        r"\b(?:works|work|working|worked) (?=on (?:the )?(?:brain's )?(?:[\w-]+ ){0,2}"
+        r"(?:receptors?|system)\b)",
+        "acts ",
+    ),
+    # the NMDA receptor blocked in other words ("the brain's NMDA", its full name)
+    (
+        r"\b(?:block|blocks|blocking|blocked|antagoni[sz]es?|antagoni[sz]ed|antagoni[sz]ing|"
+        r"inhibits?|inhibited|inhibiting) (?:the )?(?:brain's )?(?:nmda|n-methyl-d-aspartate)"
+        r"(?:[- ](?:glutamate )?receptors?)?\b",
+        "acts on nmda receptors as an antagonist",
+    ),
+    (
+        r"\b(?:an )?(?:nmda|n-methyl-d-aspartate)[- ](?:receptor[- ])?"
+        r"(?:antagonist|blocker|inhibitor)\b",
+        "acts on nmda receptors as an antagonist",
+    ),
+    (
+        r"\b(?:an )?(?:antagonist|blocker) (?:at|of) (?:the )?(?:nmda|n-methyl-d-aspartate)"
+        r"(?:[- ](?:glutamate )?receptors?)?\b",
+        "acts on nmda receptors as an antagonist",
+    ),
+)
