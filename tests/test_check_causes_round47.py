@@ -36,10 +36,41 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="a_drip_run_slowly_over_a_range_of_hours_is_infused_over_it",
     ),
+    pytest.param(
+        "But no, the drug does not work via the NMDA receptor.",
+        "nmda-receptor-target",
+        "opposite",
+        id="an_answers_no_adds_nothing_to_the_negation_after_it",
+    ),
+    pytest.param(
+        "In a blinded trial, IM ketamine for depression fared no better than the active placebo.",
+        "im-effective-depression",
+        "opposite",
+        id="no_better_than_an_active_placebo_is_not_effective",
+    ),
+    pytest.param(
+        "After a ketamine lozenge under the tongue, the nurse can always halt the treatment.",
+        "non-iv-cannot-be-stopped",
+        "opposite",
+        id="a_nurse_who_can_halt_it_means_it_can_be_stopped",
+    ),
+    pytest.param(
+        "In Chilukuri's study, patients chose their own route rather than being assigned one.",
+        "chilukuri-randomized-trial",
+        "opposite",
+        id="patients_choosing_their_own_route_is_no_randomisation",
+    ),
 ]
 
 # Sentences whose claim a rule of this pass finds, with no problem to report.
-FOUND_WITHOUT_PROBLEM: list[object] = []
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "By its pharmacology, ketamine blocks the glutamate NMDA receptor.",
+        "nmda-receptor-target",
+        "opposite",
+        id="the_glutamate_nmda_receptor_blocked_is_acted_on",
+    ),
+]
 
 
 @pytest.mark.parametrize(

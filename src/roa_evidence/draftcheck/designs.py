@@ -33,7 +33,13 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     ),
     "blinded": ("blinding", r"(?<![\w-])blinded\b", True),
     "randomised": ("randomisation", r"(?<![\w-])randomi[sz](?:ed|ation)\b", True),
-    "non-randomised": ("randomisation", r"\bnon-?randomi[sz](?:ed|ation)\b", False),
+    # "allocation was not random", "patients picked their own route": not randomised
+    "non-randomised": (
+        "randomisation",
+        r"\bnon-?randomi[sz](?:ed|ation)\b|\b(?:allocation|assignment) (?:was|were) not random\b|"
+        r"\b(?:picked|chose|chosen|selected) (?:their|his|her) own (?:route|treatment|arm|group)\b",
+        False,
+    ),
     "placebo": ("placebo", r"\bplacebo\b", True),
     # of a study ("an uncontrolled trial"), not of a rate ("at an uncontrolled, variable rate")
     "uncontrolled": (
@@ -52,7 +58,9 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     "crossover": ("crossover", r"\bcross-?over\b", True),
 }
 _PATTERNS = {t: re.compile(p, re.I) for t, (_, p, _) in _TERMS.items()}
-_WORDS = ("blind", "label", "random", "placebo", "cross", "mask", "control", "compar", "knew")
+_WORDS = (
+    "blind", "label", "random", "placebo", "cross", "mask", "control", "compar", "knew", "own",
+)  # fmt: skip
 
 # A design term denied within four words ("not double-blind", "nobody was blinded",
 # "without any blinding", "wasn't open-label"; "not only randomised" denies nothing): the

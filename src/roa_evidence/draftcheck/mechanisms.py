@@ -41,7 +41,12 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"{_RECEPTOR} receptors? on\b",
         r"acts on \1 receptors as an agonist",
     ),
-    # a drug "works on" a receptor or a system: it acts on it
+    # a drug "works on", "through" or "via" a receptor or a system: it acts on it
+    (
+        r"\b(?:works|work|working|worked) (?:through|via|by way of) (?=(?:the )?(?:brain's )?"
+        r"(?:[\w-]+ ){0,2}(?:receptors?|system)\b)",
+        "acts on ",
+    ),
     (
         r"\b(?:works|work|working|worked) (?=on (?:the )?(?:brain's )?(?:[\w-]+ ){0,2}"
         r"(?:receptors?|system)\b)",
@@ -50,7 +55,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # the NMDA receptor blocked in other words ("the brain's NMDA", its full name)
     (
         r"\b(?:block|blocks|blocking|blocked|antagoni[sz]es?|antagoni[sz]ed|antagoni[sz]ing|"
-        r"inhibits?|inhibited|inhibiting) (?:the )?(?:brain's )?(?:nmda|n-methyl-d-aspartate)"
+        r"inhibits?|inhibited|inhibiting) (?:the )?(?:brain's )?(?:glutamate )?"
+        r"(?:nmda|n-methyl-d-aspartate)"
         r"(?:[- ](?:glutamate )?receptors?)?\b",
         "acts on nmda receptors as an antagonist",
     ),

@@ -99,7 +99,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:no better than|no more effective than|not any better than) (?:with |on |[a-z]+ing )?"
         r"(?:a |an |the )?(?:sugar pill|placebo|dummy (?:pill|treatment|injection)|salt water|"
-        r"saline(?: spray| solution| injection| infusion)?)\b",
+        r"saline(?: spray| solution| injection| infusion)?|(?:midazolam|active) (?:control|"
+        r"placebo|comparator)|control (?:group|arm|condition))\b",
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
@@ -266,6 +267,17 @@ RULES: tuple[tuple[str, str], ...] = (
     # "th[e]": the rule is tried only on a text holding "moment" or "instant" (see `literals`)
     (r"\bth[e] (?:moment|instant)\b", "instantly"),
     (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
+    # "the team can still pause it or dial the dose back": it can be stopped or adjusted
+    (
+        r"\b(?:can|could) (?:still |always |easily |also )?(?:stop|pause|halt|interrupt) "
+        r"(?:it|the (?:dose|drug|infusion|drip|treatment|spray|session))\b",
+        "can be stopped",
+    ),
+    (
+        r"\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
+        r"(?:the dose |it )?(?:back|down)\b",
+        "adjusted",
+    ),
     (
         r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",
         "cause tachycardia",
