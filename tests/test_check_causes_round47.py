@@ -65,6 +65,18 @@ FOUND_WITH_PROBLEM = [
 # Sentences whose claim a rule of this pass finds, with no problem to report.
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
+        "Swallowed as a capsule, ketamine may lose most of itself to the liver on its first pass.",
+        "oral-bioavailability-low",
+        "overclaim",
+        id="a_sentence_with_no_figure_fits_the_claim_with_none",
+    ),
+    pytest.param(
+        "Given into a vein, every drop of the dose is in the circulation: full bioavailability.",
+        "iv-bioavailability-100",
+        "opposite",
+        id="full_bioavailability_states_the_hundred_percent",
+    ),
+    pytest.param(
         "By its pharmacology, ketamine blocks the glutamate NMDA receptor.",
         "nmda-receptor-target",
         "opposite",

@@ -20,7 +20,7 @@ NOT_NEGATIONS = re.compile(
     r"no more than|not more than|no less than|not less than|no later than|"
     # idioms: "gone in no time" is quickly, "no doubt" is surely
     # "And no, it does not...": an answer's "no" adds nothing to the negation that follows
-    r"^\W*(?:and |but |so |oh |well )?no(?=\s*[,!:;])|"
+    r"^\W*(?:and |but |so |oh |well )?no(?=\s*[,!:;](?!\s*or\b))|"
     r"in no time(?: at all)?|no doubt|no wonder|no matter|without (?:a )?doubt|"
     r"no question(?: about it)?|without question|no two ways about it|"
     # "side effects were nothing much": mild, not absent

@@ -135,6 +135,7 @@ class Quantity:
     dimension: str
     text: str  # as written
     tolerance: float  # how far off a known value may be and still agree
+    vague: bool = False  # "most of the dose": agrees with a figure, but does not state one
 
 
 @dataclass(frozen=True)
@@ -235,7 +236,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "the liver breaks down most of the dose": what is lost, not what reaches
         low, high = _VAGUE_SHARES[str(match.lastgroup)]
         said = match.group(0) + text[match.end() :].split(" ", 1)[0]  # "most of the dose"
-        found.append(Quantity(low, high, "percent", said.strip(" ,;."), 0.5))
+        found.append(Quantity(low, high, "percent", said.strip(" ,;."), 0.5, vague=True))
     found += _worded(text)
     return tuple(found)
 
@@ -243,7 +244,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 # "all of a dose", "the entire dose": the whole of it, a share of 100 %.
 _WHOLE_DOSE = re.compile(
     r"\b(?:all of (?:a|an|the|each|every)|the whole|the entire|a whole|an entire)"
-    r" (?:[a-z]+ )?dose\b",
+    r" (?:[a-z]+ )?dose\b|"
+    # "full bioavailability", "its bioavailability is complete", "every milligram of it"
+    r"\b(?:full|complete|total) bioavailability\b|"
+    r"\bbioavailability is (?:\w+ )?(?:complete|total|full)\b|\bevery (?:milligram|drop)\b",
     re.I,
 )
 
@@ -286,7 +290,8 @@ _ANY_NUMBER = re.compile(
     rf"\d|\b(?:{numberwords.WORDS}|half|"
     r"(?:third|quarter|fifth|sixth|tenth|eighth)s?)\b|"
     rf"\ban? (?:{_WHOLE})?(?:minute|hour|day|week|fortnight|month|year)\b|"
-    r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|\b(?:all of|whole|entire)\b|"
+    r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|"
+    r"\b(?:all of|whole|entire|full|complete|total|every)\b|"
     r"\b(?:part|fraction|portion|share|some|most|bulk|majority|little|any|none) of\b",
     re.I,
 )

@@ -346,6 +346,8 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
         score += 20.0 if same or said.compares != claimed.compares else 5.0
     elif said.compares != claimed.compares:
         score -= 15.0
+    if claim.value and not said.dimensions & claimed.dimensions:
+        score -= 5.0  # "mostly broken down" says nothing of "84 %": a claim with no figure fits it
     if said.dimensions & claimed.dimensions:
         score += 10.0
         if states_its_value(said, claim):
@@ -373,7 +375,7 @@ def states_its_value(said: Parts, claim: ClaimRecord, counts_from: float = 0.0) 
     known = _claim_value(claim)
     if known is None or (known.dimension in _COUNTS and known.low < counts_from):
         return False
-    return any(numbers.agrees(q, known) for q in said.quantities)
+    return any(numbers.agrees(q, known) for q in said.quantities if not q.vague)
 
 
 def _states_it_exactly(said: Parts, claim: ClaimRecord) -> bool:
