@@ -77,6 +77,12 @@ FOUND_WITHOUT_PROBLEM = [
         id="full_bioavailability_states_the_hundred_percent",
     ),
     pytest.param(
+        "A nasal spray may lose most of every squirt before it reaches the lining of your nose.",
+        "in-most-dose-not-absorbed",
+        "opposite",
+        id="a_dose_lost_before_it_reaches_the_lining_fails_to_reach_it",
+    ),
+    pytest.param(
         "By its pharmacology, ketamine blocks the glutamate NMDA receptor.",
         "nmda-receptor-target",
         "opposite",

@@ -22,6 +22,13 @@ _THE_BLOOD = r"(?:blood ?stream|blood|circulation|system)\b"
 # (pattern, replacement), applied in order, case-insensitively, after the rules before
 # them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # a spray that "loses most of each puff before it reaches the lining" fails to reach it
+    (
+        r"\b(?:lose|loses|lost|losing)\b([^.;]{0,40}?) before (?:it|they) (?:ever |even )?"
+        r"(?:gets? to|reach(?:es)?|makes? it to) (?=(?:the |your )?(?:lining|membranes?|mucosa|"
+        r"nasal|part of (?:the |your )?nose))",
+        r"\1 fails to reach ",
+    ),
     # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
     # "almost fully absorbed" is well absorbed, not wholly (before the rule for "fully")
     (
