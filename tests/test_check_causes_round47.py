@@ -65,6 +65,12 @@ FOUND_WITH_PROBLEM = [
 # Sentences whose claim a rule of this pass finds, with no problem to report.
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
+        "Reportedly, lots of patients get better with IV ketamine yet never with the nasal form.",
+        "iv-responders-fail-intranasal",
+        "opposite",
+        id="getting_better_on_one_route_is_responding_not_ranking",
+    ),
+    pytest.param(
         "Swallowed as a capsule, ketamine may lose most of itself to the liver on its first pass.",
         "oral-bioavailability-low",
         "overclaim",

@@ -35,4 +35,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?! (?:home|to|back|from|your|my|his|her|their|the|a|an|it|them|people)\b)",
         "improvement",
     ),
+    # people who "got better on the drip but not on the spray" responded to it: recovering,
+    # not ranking (with no "than" after it in the clause, nor "for" a time: `durations`)
+    (
+        r"\b(?:got|get|gets|getting|feel|felt|feels|feeling) better\b"
+        r"(?! for\b)(?![^.;]{0,60}\bthan\b)",
+        "responded",
+    ),
 )
