@@ -60,6 +60,18 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="patients_choosing_their_own_route_is_no_randomisation",
     ),
+    pytest.param(
+        "Only with an IV line can nurses set the pace at which ketamine is given.",
+        "iv-only-route-rate-controlled",
+        "overclaim",
+        id="the_pace_at_which_it_is_given_is_its_rate_of_delivery",
+    ),
+    pytest.param(
+        "Only a drip lets the team control how fast the medicine goes in.",
+        "iv-only-route-rate-controlled",
+        "overclaim",
+        id="how_fast_it_goes_in_is_its_rate_of_delivery",
+    ),
 ]
 
 # Sentences whose claim a rule of this pass finds, with no problem to report.

@@ -267,6 +267,18 @@ RULES: tuple[tuple[str, str], ...] = (
     # "th[e]": the rule is tried only on a text holding "moment" or "instant" (see `literals`)
     (r"\bth[e] (?:moment|instant)\b", "instantly"),
     (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
+    # "control how quickly the drug goes in", "set the pace of delivery": its rate of delivery
+    (
+        r"\bhow (?:quickly|fast|rapidly|slowly) (?:the drug|ketamine|it|the dose|the medicine) "
+        r"(?:goes in|is delivered|is given|enters|flows in|runs in)\b",
+        "the rate of delivery",
+    ),
+    (
+        r"\b(?:the )?(?:speed|pace|rate) (?:at which (?:the drug|ketamine|it|the dose) "
+        r"(?:goes in|is delivered|is given|enters(?: your (?:body|system|blood|vein))?)|"
+        r"of (?:delivery|infusion|administration))\b",
+        "the rate of delivery",
+    ),
     # "the team can still pause it or dial the dose back": it can be stopped or adjusted
     (
         r"\b(?:can|could) (?:still |always |easily |also )?(?:stop|pause|halt|interrupt) "
