@@ -83,6 +83,13 @@ FOUND_WITHOUT_PROBLEM = [
         id="getting_better_on_one_route_is_responding_not_ranking",
     ),
     pytest.param(
+        "It is very uncertain whether IM at a quarter of a milligram per kilo equals IV at 0.5 mg/kg "
+        "for depression [@chilukuri2014acute].",
+        "im-lower-dose-as-effective",
+        "mismatch",
+        id="a_quarter_of_a_milligram_is_a_dose_not_a_share",
+    ),
+    pytest.param(
         "Swallowed as a capsule, ketamine may lose most of itself to the liver on its first pass.",
         "oral-bioavailability-low",
         "overclaim",
@@ -120,3 +127,17 @@ def test_the_claim_is_found_and_the_problem_read_right(
     finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == claim, finding
     assert (kind in problem_kinds(finding)) is found, finding
+
+
+def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Reportedly, a fifth of a milligram per kilo by IM did as well as a full IV dose for "
+        "depression.",
+    )
+    assert finding["claim"] == "im-lower-dose-as-effective", finding
+    [mismatch] = [p for p in finding["problems"] if p["kind"] == "mismatch"]
+    assert "0.25 mg/kg (the claim)" in mismatch["detail"], mismatch

@@ -34,6 +34,13 @@ def _knowns(claim: ClaimRecord) -> list[numbers.Known]:
         for e in claim.evidence
         if e.effect and isinstance(n := e.effect.get("n"), int) and n != e.n
     ]
+    # The doses its statement names ("IM at 0.25 mg/kg is as effective as IV at 0.5 mg/kg"):
+    # a sentence giving another dose says something else.
+    found += [
+        numbers.Known(q.low, q.high, q.dimension, q.text, "the claim")
+        for q in numbers.quantities(claim.statement)
+        if q.dimension in _DOSES
+    ]
     return [k for k in found if k is not None]
 
 

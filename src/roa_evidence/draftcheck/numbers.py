@@ -85,7 +85,8 @@ _COUNTED = frozenset({"participants", "studies"})
 
 # "a third of them", or a change "by a third" ("scores fell by only about a third")
 _FRACTION = re.compile(
-    rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)(?! of an? hour\b)|"
+    # "a third of the dose"; not "a quarter of an hour" nor "a quarter of a milligram per kilo"
+    rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)(?! of an? (?:hour|milligram|microgram|gram|mg)\b)|"
     r"(?<!at )\bhalf(?= (?:the|a|each) dose\b)|"  # "loses half the dose", not "at half the dose"
     r"\bby (?:(?:only|just|about|around|roughly|nearly|"
     rf"almost|close to|some) ){{0,2}}((?:{numberwords.FRACTIONS}))\b",
@@ -283,6 +284,13 @@ _ONE_UNIT = re.compile(
     r"(minute|hour|day|week|fortnight|month|year)\b",
     re.I,
 )
+# "a quarter of a milligram per kilo": a dose in words
+_DOSE_PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1}
+_DOSE_IN_WORDS = re.compile(
+    r"\b(?:an? |one[- ])?(half|quarter|third|fifth|tenth)(?: of)?[- ]an?[- ](?:milligram|mg)s?"
+    r"[- ](?:per|a)[- ](?:kilo|kilogram|kg)s?\b",
+    re.I,
+)
 # "one in four children": a share.
 _ONE_IN = re.compile(rf"\b({numberwords.NUMBER}) (?:in|out of) ({numberwords.NUMBER})\b", re.I)
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
@@ -320,6 +328,9 @@ def _worded(text: str) -> list[Quantity]:
         found.append(
             Quantity(size * factor, size * factor, dimension, match.group(0), 0.5 * size * factor)
         )
+    for match in _DOSE_IN_WORDS.finditer(text):
+        dose = _DOSE_PARTS[match.group(1).lower()]
+        found.append(Quantity(dose, dose, "dose", match.group(0), 0.01))
     for match in _ONE_IN.finditer(text) if _MAY_SHARE.search(text) else ():
         part, _ = numberwords.value(match.group(1))
         whole, _ = numberwords.value(match.group(2))
