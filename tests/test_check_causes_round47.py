@@ -72,6 +72,12 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="how_fast_it_goes_in_is_its_rate_of_delivery",
     ),
+    pytest.param(
+        "Ketamine swallowed as a tablet is absorbed nearly as fully as an infusion.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="absorbed_nearly_as_fully_as_a_drip_is_well_absorbed",
+    ),
 ]
 
 # Sentences whose claim a rule of this pass finds, with no problem to report.
@@ -141,3 +147,30 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     assert finding["claim"] == "im-lower-dose-as-effective", finding
     [mismatch] = [p for p in finding["problems"] if p["kind"] == "mismatch"]
     assert "0.25 mg/kg (the claim)" in mismatch["detail"], mismatch
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        (
+            "With oral ketamine, virtually all of the dose gets absorbed.",
+            "not has low bioavailability",
+        ),
+        ("Nearly the whole tablet makes it into your bloodstream.", "not has low bioavailability"),
+    ],
+)
+def test_what_the_liver_takes_and_what_is_absorbed_in_other_words(text: str, says: str) -> None:
+    from roa_evidence.draftcheck.lexicon import canonical
+
+    assert says in canonical(text)
+
+
+def test_nearly_the_whole_dose_absorbed_by_mouth_is_the_low_claims_opposite(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped, tmp_path, "With oral ketamine, virtually all of the dose gets absorbed."
+    )
+    assert finding["claim"] in {"oral-bioavailability-low", "oral-bioavailability-16"}, finding
+    assert "opposite" in problem_kinds(finding), finding

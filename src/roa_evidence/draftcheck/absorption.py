@@ -29,12 +29,33 @@ RULES: tuple[tuple[str, str], ...] = (
         r"nasal|part of (?:the |your )?nose))",
         r"\1 fails to reach ",
     ),
+    # "almost the whole dose makes it into the bloodstream": well absorbed, near wholly (before
+    # "nearly all" is read as "most", below)
+    (
+        r"\b(?:almost|nearly|virtually|practically) (?:the whole|the entire|all(?: of)?(?: the| a|"
+        r" an| each)?) (?:[\w-]+ ){0,3}?(?:dose|capsule|tablet|pill|drug)s? (?:(?:makes? it|gets?|"
+        r"goes|finds? its way) (?:into|to) (?:the |your )?(?:blood ?stream|blood|circulation|"
+        r"system)|(?:gets?|is|are) absorbed)\b",
+        "is not poorly absorbed",
+    ),
+    (
+        r"\b(?:gets?|puts?|delivers?) (?:almost|nearly|virtually|practically) (?:the whole|"
+        r"the entire|all(?: of)? the) (?:dose|drug) into (?:the |your )?(?:blood ?stream|blood|"
+        r"circulation|system)\b",
+        "is not poorly absorbed",
+    ),
     # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
     # "almost fully absorbed" is well absorbed, not wholly (before the rule for "fully")
     (
         r"\b(?:almost|nearly|virtually|practically) (?:fully|completely|entirely|totally) "
         r"(?:absorbed|available|bioavailable)\b",
         "not poorly absorbed",
+    ),
+    # "absorbed almost as completely as a drip": well absorbed
+    (
+        r"\b(?:absorbed|taken up) (?:almost|nearly|just|every bit) as "
+        r"(?:completely|fully|well) as\b",
+        "not poorly absorbed, like",
     ),
     (
         r"\b(?:absorbed well|absorbed really well|absorbed very well|absorbed quite well|"
@@ -89,9 +110,9 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:more (?:of a )?hassle|a bigger hassle|a greater hassle|more of a chore)\b",
         "harder",
     ),
-    # "tablets lose about 40 % of the dose to the liver": to first-pass metabolism
+    # "tablets lose about 40 % of the dose to (or in) the liver": to first-pass metabolism
     (
-        r"(\b(?:lose|loses|lost|losing)\b[^.;]{0,50}?) to (?:the |your )?liver\b",
+        r"(\b(?:lose|loses|lost|losing)\b[^.;]{0,50}?) (?:to|in) (?:the |your )?liver\b",
         r"\1 to first-pass metabolism",
     ),
     # "gets about three-quarters of the dose into your blood": that share is bioavailable
