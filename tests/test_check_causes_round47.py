@@ -73,6 +73,18 @@ FOUND_WITH_PROBLEM = [
         id="how_fast_it_goes_in_is_its_rate_of_delivery",
     ),
     pytest.param(
+        "According to the same study, the lift in mood lasted a fortnight.",
+        "chilukuri-effect-sustained-3-days",
+        "mismatch",
+        id="according_to_that_study_points_back_to_a_named_study",
+    ),
+    pytest.param(
+        "The Chilukuri team saw the gains hold for a whole week after one dose.",
+        "chilukuri-effect-sustained-3-days",
+        "mismatch",
+        id="gains_that_hold_for_a_whole_week_were_sustained",
+    ),
+    pytest.param(
         "Ketamine swallowed as a tablet is absorbed nearly as fully as an infusion.",
         "oral-bioavailability-low",
         "opposite",

@@ -93,7 +93,7 @@ RULES: tuple[tuple[str, str], ...] = (
         # tried only where it is written)
         r"\b(?:held|holds|hold)(?<!were held)(?<!was held)(?<!been held)(?<!be held) "
         r"(?=for (?:about |around |roughly |some |up to |only |a full |a whole )?"
-        r"(?:an?|one|two|three|four|five|six|seven|several|\d+) "
+        r"(?:an?|one|two|three|four|five|six|seven|several|\d+) (?:full |whole |entire )?"
         r"(?:hours?|days?|weeks?|months?)\b)",
         "was sustained ",
     ),

@@ -17,11 +17,12 @@ ANOTHER_STUDY = re.compile(
 )
 # "that trial was double-blind": a study the draft has named; "our study will be" is new
 THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
-# "in that trial", "the study found": a sentence pointing back to a study named before it
+# "in that trial", "the study found", "the Indian team saw": a sentence pointing back to a
+# study named before it
 IN_THAT_STUDY = re.compile(
-    r"\b(?:(?:in|from) (?:that|this|the) (?:same |[\w-]+ )?(?:trial|study)|"
+    r"\b(?:(?:in|from|according to) (?:that|this|the) (?:same |[\w-]+ )?(?:trial|study)|"
     r"(?:that|this|the) (?:same |[\w-]+ )?(?:team|group|researchers|authors|investigators|"
-    r"trial|study) found)\b"
+    r"trial|study) (?:also )?(?:found|saw|showed|reported|recorded|observed))\b"
 )
 # Who says what a sentence reports, up to what they say ("the nurse told me (that) ...").
 REPORTED = re.compile(
