@@ -37,6 +37,12 @@ FOUND_WITH_PROBLEM = [
         id="a_drip_run_slowly_over_a_range_of_hours_is_infused_over_it",
     ),
     pytest.param(
+        "The ketamine drip runs for between two and three hours.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="a_drip_that_runs_for_between_two_times_is_infused_over_them",
+    ),
+    pytest.param(
         "But no, the drug does not work via the NMDA receptor.",
         "nmda-receptor-target",
         "opposite",
