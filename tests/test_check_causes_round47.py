@@ -37,12 +37,6 @@ FOUND_WITH_PROBLEM = [
         id="a_drip_run_slowly_over_a_range_of_hours_is_infused_over_it",
     ),
     pytest.param(
-        "The ketamine drip runs for between two and three hours.",
-        "iv-infusion-over-40-60-min",
-        "mismatch",
-        id="a_drip_that_runs_for_between_two_times_is_infused_over_them",
-    ),
-    pytest.param(
         "But no, the drug does not work via the NMDA receptor.",
         "nmda-receptor-target",
         "opposite",
@@ -171,6 +165,7 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("Each session runs for somewhere between forty minutes and an hour.", "is infused over"),
         (
             "With oral ketamine, virtually all of the dose gets absorbed.",
             "not has low bioavailability",
