@@ -187,3 +187,16 @@ def test_nearly_the_whole_dose_absorbed_by_mouth_is_the_low_claims_opposite(
     )
     assert finding["claim"] in {"oral-bioavailability-low", "oral-bioavailability-16"}, finding
     assert "opposite" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [
+        ("Chilukuri compared jab and drip for depression.", {"IM", "IV"}),
+        ("Swallowing ketamine is cheaper.", {"oral"}),
+    ],
+)
+def test_bare_lay_words_name_their_route(text: str, routes: set[str]) -> None:
+    from roa_evidence.draftcheck.parts import read_parts
+
+    assert read_parts(text).routes == routes
