@@ -61,6 +61,18 @@ FOUND_WITH_PROBLEM = [
         id="patients_choosing_their_own_route_is_no_randomisation",
     ),
     pytest.param(
+        "An IM injection builds up more gradually than an IV infusion.",
+        "im-peaks-faster-than-iv",
+        "opposite",
+        id="building_up_more_gradually_is_peaking_slower",
+    ),
+    pytest.param(
+        "I hear the drip does nothing fast for low mood.",
+        "iv-effective-rapid-depression",
+        "opposite",
+        id="doing_nothing_fast_for_low_mood_is_not_rapidly_effective",
+    ),
+    pytest.param(
         "Only with an IV line can nurses set the pace at which ketamine is given.",
         "iv-only-route-rate-controlled",
         "overclaim",

@@ -92,8 +92,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:does|do|did) (?:basically |almost |next to |practically |virtually |very |"
         r"absolutely |precisely )?"
-        r"(?:nothing|little)(?: much| at all|,? if anything,?)? for\b",
-        "is not effective for",
+        r"(?:nothing|little)(?: much| at all|,? if anything,?)?( fast| quickly| rapidly)? for\b",
+        r"is not\1 effective for",
     ),
     # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
     (
@@ -321,6 +321,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:hits?|hitting) (?:harder|stronger|more strongly|more intensely)\b",
         "peaks more intensely",
     ),
+    # a dose that "builds up more slowly and more gently" peaks so
+    (
+        r"\b(?:builds?|built|building) up\b(?= (?:more |much |far |a lot )?(?:slowly|quickly|"
+        r"rapidly|faster|slower|gradually|gently|sooner|later)\b)",
+        "peaks",
+    ),
+    (r"\bmore gently\b", "less intensely"),
+    (r"\bmore gradually\b", "slower"),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
     (
         r"\bbefore (?:you|they|patients|people) (?:feel|notice) (?:anything|it|the effects?)\b",
