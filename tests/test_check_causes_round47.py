@@ -61,6 +61,42 @@ FOUND_WITH_PROBLEM = [
         id="patients_choosing_their_own_route_is_no_randomisation",
     ),
     pytest.param(
+        "Anecdotally, an IM dose takes half an hour to take hold.",
+        "im-onset-1-2-min",
+        "mismatch",
+        id="taking_a_time_to_take_hold_is_onset",
+    ),
+    pytest.param(
+        "IV ketamine can leave patients unable to breathe.",
+        "no-respiratory-depression",
+        "opposite",
+        id="unable_to_breathe_is_breathing_affected",
+    ),
+    pytest.param(
+        "A ketamine drip is of little use for depression.",
+        "iv-effective-rapid-depression",
+        "opposite",
+        id="of_little_use_for_depression_is_not_effective",
+    ),
+    pytest.param(
+        "Blocking NMDA receptors, ketamine cranks up glutamate and rewires brain circuits.",
+        "nmda-glutamate-neuroplasticity",
+        "overclaim",
+        id="cranking_up_glutamate_and_rewiring_is_the_neuroplasticity_claim",
+    ),
+    pytest.param(
+        "IV is reportedly the kinder of the two routes [@ketalar_label].",
+        "iv-better-tolerated-than-im",
+        "cited-against",
+        id="the_kinder_of_the_two_routes_is_better_tolerated",
+    ),
+    pytest.param(
+        "IM is the gentler of the two routes.",
+        "iv-better-tolerated-than-im",
+        "opposite",
+        id="the_other_route_ranked_alone_is_oriented_against_the_claims",
+    ),
+    pytest.param(
         "An IM injection builds up more gradually than an IV infusion.",
         "im-peaks-faster-than-iv",
         "opposite",
@@ -106,6 +142,12 @@ FOUND_WITH_PROBLEM = [
 
 # Sentences whose claim a rule of this pass finds, with no problem to report.
 FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "Some say, without good evidence, that IM bioavailability is about 93 %.",
+        "im-bioavailability-93",
+        "opposite",
+        id="without_good_evidence_is_a_hedge_not_a_negation",
+    ),
     pytest.param(
         "Reportedly, lots of patients get better with IV ketamine yet never with the nasal form.",
         "iv-responders-fail-intranasal",
@@ -177,6 +219,12 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("The shot must still clear the liver.", "goes through first-pass metabolism"),
+        ("The pump gets about ninety percent of the dose into my blood.", "bioavailability"),
+        ("It comes on within minutes.", "onset within"),
+        ("Heart patients need a nurse on hand.", "professional oversight"),
+        ("They must be supervised by a doctor.", "with professional oversight"),
+        ("Children seldom throw up after it.", "vomiting"),
         ("Each session runs for somewhere between forty minutes and an hour.", "is infused over"),
         (
             "With oral ketamine, virtually all of the dose gets absorbed.",

@@ -119,7 +119,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:gets?|delivers?|puts?) ((?:only |just )?(?:about |around |roughly |somewhere )?"
         r"(?:between )?[\w-]+(?: [\w-]+){0,4} of (?:the|its|each) (?:dose|drug|ketamine|medicine)) "
-        r"into (?:the|your) (?:blood ?stream|blood|circulation|system)\b",
+        r"into (?:the|your|my|his|her|their) (?:blood ?stream|blood|circulation|system)\b",
         r"has \1 bioavailability",
     ),
     # "available to your body" is bioavailable
@@ -127,8 +127,12 @@ RULES: tuple[tuple[str, str], ...] = (
     # "has to get past the liver", "hepatic extraction": a first pass (each its own rule: a
     # rule opening on a list of words is tried only where one of them is written)
     (
-        r"\b(?:has|have|had|needs?) to (?:(?:get|go) (?:past|through)|survive) "
-        r"(?:the |your )?liver\b",
+        r"\b(?:has|have|had|needs?)(?: still)? to (?:(?:get|go|pass) (?:past|through)|survive|"
+        r"clear) (?:the |your )?liver\b",
+        "goes through first-pass metabolism",
+    ),
+    (
+        r"\bmust (?:still )?(?:(?:get|go|pass) (?:past|through)|clear) (?:the |your )?liver\b",
         "goes through first-pass metabolism",
     ),
     (r"\bhepatic extraction\b", "first-pass metabolism"),
@@ -165,7 +169,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "goes through first-pass metabolism",
     ),
     (
-        r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|"
+        r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|chews? up|"
+        r"chewed up|gobbles? up|gobbled up|"
         r"removes|removed|inactivates|inactivated|filters(?: out)?|filtered(?: out)?|"
         r"mops up|mopped up)\b",
         "first-pass metabolism",

@@ -25,7 +25,8 @@ HEDGES = ("plain", "probably", "may", "very uncertain")
 _VERY_UNCERTAIN = re.compile(
     r"\b(?:very uncertain|(?:is |remains |it is )?(?:uncertain|unclear|unknown|not known|"
     r"not clear) (?:whether|if|how)|uncertain|unclear|"
-    r"(?:no|little|insufficient|not enough|scant|sparse|limited|weak|very low[- ]certainty) "
+    r"(?:no|little|insufficient|not enough|scant|sparse|limited|weak|very low[- ]certainty|"
+    r"without(?: any| much)?) "
     r"(?:good |reliable |clear |direct |high[- ]quality |published )?(?:evidence|data)|"
     r"evidence (?:(?:for|on|about|behind) (?:this|it|that|them) )?(?:is|remains) (?:very )?"
     r"(?:limited|weak|sparse|scarce|lacking|inconclusive|conflicting|thin|poor)|"

@@ -52,6 +52,18 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:receptors?|system)\b)",
         "acts ",
     ),
+    # "ramps up glutamate", "floods the brain with glutamate": raises glutamate activity; "rewires
+    # the brain": promotes neuroplasticity
+    (
+        r"\b(?:ramps?|ramped|ramping|cranks?|cranked|cranking|turns?|turned|turning) up "
+        r"(?:the brain's )?glutamate\b|\bfloods? (?:the brain|it) with glutamate\b",
+        "raises glutamate activity",
+    ),
+    (
+        r"\b(?:rewires?|rewired|rewiring|rewire) (?:the brain(?:'s connections)?|itself|"
+        r"its connections|brain circuits|neural circuits)\b",
+        "promotes neuroplasticity",
+    ),
     # the NMDA receptor blocked in other words ("the brain's NMDA", its full name)
     (
         r"\b(?:block|blocks|blocking|blocked|antagoni[sz]es?|antagoni[sz]ed|antagoni[sz]ing|"

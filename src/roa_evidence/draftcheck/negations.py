@@ -21,6 +21,8 @@ NOT_NEGATIONS = re.compile(
     # idioms: "gone in no time" is quickly, "no doubt" is surely
     # "And no, it does not...": an answer's "no" adds nothing to the negation that follows
     r"^\W*(?:and |but |so |oh |well )?no(?=\s*[,!:;](?!\s*or\b))|"
+    # "some claim, without good evidence, that...": a hedge, not a negation of what follows
+    r"without (?:any |much |good |strong |solid |reliable |real )*(?:evidence|data|proof)|"
     r"in no time(?: at all)?|no doubt|no wonder|no matter|without (?:a )?doubt|"
     r"no question(?: about it)?|without question|no two ways about it|"
     # "side effects were nothing much": mild, not absent

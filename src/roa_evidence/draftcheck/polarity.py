@@ -16,7 +16,7 @@ Two signals, each compared between the sentence and the claim's statement:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import designs, reversals
@@ -126,6 +126,9 @@ class Polarity:
     difference: bool  # asserts the routes differ, with no direction
     directions: dict[str, int]  # scale -> +1 / -1, oriented by the routes compared
     routes: tuple[str, ...]  # routes in order of mention, for orientation
+    # scale -> the route ranked, where no route follows "than" ("the drip is the gentler of
+    # the two"): its direction is oriented as if against a route named after it
+    ranked_alone: dict[str, str] = field(default_factory=dict)
 
 
 def _ordered_routes(text: str) -> list[str]:
@@ -201,6 +204,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     difference = bool(_DIFFERENCE.search(cleaned))
     negated = bool(NEGATOR.search(cleaned)) and negations(_ranking_clause(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
+    ranked_alone: dict[str, str] = {}
     for match in _COMPARATIVE.finditer(cleaned):
         scale, sign = _COMPARATIVES[match.group(0).lower()]
         if scale in directions:
@@ -219,8 +223,11 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
             orientation = 1 if subject < after[0] else -1  # one order for "faster"/"slower"
         else:
             orientation = 1
+            if subject and not after and len(set(before)) == 1:
+                ranked_alone[scale] = subject
         directions.setdefault(scale, sign * orientation)
-    return Polarity(negated, equivalence, difference, directions, tuple(_ordered_routes(cleaned)))
+    routes = tuple(_ordered_routes(cleaned))
+    return Polarity(negated, equivalence, difference, directions, routes, ranked_alone)
 
 
 # "a single hospital" against "several hospitals": one of a thing against more than one.
@@ -306,6 +313,10 @@ def _reversed(sentence: str, statement: str) -> str | None:
     # "the spray may beat placebo": a ranking against a dummy, not against another route
     against_a_dummy = len(said.routes) < 2 and bool(_DUMMY.search(sentence))
     for scale, direction in () if against_a_dummy else said.directions.items():
+        ranked = said.ranked_alone.get(scale)
+        others = [r for r in claimed.routes if r != ranked]
+        if ranked in claimed.routes and len(others) == 1 and ranked > others[0]:
+            direction = -direction  # "IV is the gentler" against "IV ... than IM": as ordered
         if claimed.directions.get(scale, direction) != direction:
             return f"the sentence reverses the comparison ({scale})"
     claimed_counts = _counted(statement)

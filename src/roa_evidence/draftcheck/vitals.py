@@ -28,6 +28,11 @@ _WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |pers
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     (r"\bbp\b", "blood pressure"),
+    # "leaves you struggling to breathe": it affects respiratory function
+    (
+        r"\b(?:struggling|struggle|struggles|fighting|fight|unable|labouring) to breathe\b",
+        "significantly affects respiratory function",
+    ),
     # "hits your breathing hard": it affects respiratory function
     (
         r"\b(?:hits?|hitting|hammers?|knocks?|slows?|suppress(?:es)?) (?:your |the |their )?"

@@ -5,7 +5,7 @@ quantifier nested in another."""
 
 from __future__ import annotations
 
-from . import absorption, denials, durations, efficacy, mechanisms, vitals
+from . import absorption, denials, durations, efficacy, mechanisms, onsets, vitals
 
 __all__ = ["RULES"]
 
@@ -82,6 +82,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bmilligrams? per (?:kilogram|kilo)s?\b", "mg/kg"),
     # negation in other words
     (r"\b(?:ineffective|inefficacious|useless)\b", "not effective"),
+    # "of little use for depression": not effective for it
+    (r"\b(?:of )?(?:little|no) (?:real )?use (?:for|in|against)\b", "not effective for"),
     (r"\b(?:does|do|did) not work\b", "is not effective"),
     # "failed to ease", "does nothing for": a verb of relief that did not happen
     (
@@ -315,39 +317,26 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:run|drip|infuse|go in|run in|finish)\b)",
         "is infused over ",
     ),
-    (r"\b(?:takes?|took) effect\b", "onset"),
-    (r"\b(?:kicks?|kicked) in\b", "onset"),
-    (
-        r"\b(?:hits?|hitting) (?:harder|stronger|more strongly|more intensely)\b",
-        "peaks more intensely",
-    ),
-    # a dose that "builds up more slowly and more gently" peaks so
-    (
-        r"\b(?:builds?|built|building) up\b(?= (?:more |much |far |a lot )?(?:slowly|quickly|"
-        r"rapidly|faster|slower|gradually|gently|sooner|later)\b)",
-        "peaks",
-    ),
-    (r"\bmore gently\b", "less intensely"),
-    (r"\bmore gradually\b", "slower"),
-    (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
-    (
-        r"\bbefore (?:you|they|patients|people) (?:feel|notice) (?:anything|it|the effects?)\b",
-        "before onset",
-    ),
-    (r"\b(?:starts?|started|begins?|began) to feel (?:its |the )?(?:effects?\b)?", "onset "),
-    # effects that "begin within a quarter of an hour" have their onset then
-    (
-        r"\b((?:effects?|action) (?:[\w-]+ ){0,5}?)(?:begins?|began|starts?|started|appears?|"
-        r"appeared|comes? on|came on|sets? in|set in)(?= (?:within|after|in) )",
-        r"\1onset",
-    ),
+    # when a dose starts to act, and how it peaks (draftcheck/onsets.py)
+    *onsets.RULES,
     # street drugs: "cut with" is "adulterated with"
     (
         r"\b(?:cut|laced|bulked(?: up| out)?|padded(?: out)?|spiked) with\b",
         "adulterated with",
     ),
     (r"\b(?:strong|severe|serious|nasty|powerful|heavy) side[- ]effects\b", "intense side effects"),
-    # "someone medically trained to keep an eye on you": professional oversight
+    # "someone medically trained to keep an eye on you", "a professional keeping watch",
+    # "supervised by a professional": professional oversight
+    (
+        r"\b(?:a professional|a clinician|a nurse|a doctor|medical staff|trained staff) "
+        r"(?:keeping watch|watching over|on hand|present)\b",
+        "professional oversight",
+    ),
+    (
+        r"\b(?:supervised|watched|monitored) by (?:a |an )?(?:medical )?(?:professional|clinician|"
+        r"nurse|doctor|medical team|trained staff)\b",
+        "with professional oversight",
+    ),
     (
         r"\b(?:anyone|someone|a professional|staff|a nurse|a doctor)"
         r"(?: medically trained| trained)? (?:to )?(?:keep|keeping) an eye on "
@@ -363,6 +352,12 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # tolerability is a scale of its own, not efficacy ("better tolerated" is not "better")
     (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
+    # "the gentler of the two routes", "the easier of the two for patients to tolerate"
+    (
+        r"\bthe (?:gentler|kinder|easier|better tolerated|more tolerable) of the (?:two|routes)"
+        r"(?: routes)?(?: for (?:patients|people|children) to (?:tolerate|bear|cope with))?",
+        "more tolerable than the other",
+    ),
     (
         r"\b(?:easier|gentler|kinder) on (?:patients|people|the body|the patient)\b",
         "more tolerable",
@@ -387,7 +382,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "randomized",
     ),
     (r"\bbreathing\b", "respiratory function"),
-    (r"\b(?:vomited|threw up|were sick|was sick)\b", "vomiting"),
+    (r"\b(?:vomited|threw up|throws? up|throwing up|were sick|was sick)\b", "vomiting"),
     (r"\bdepressed (?:patients|people|adults)\b", "depression"),
     # a heart rate or blood pressure raised or lowered (draftcheck/vitals.py)
     *vitals.RULES,

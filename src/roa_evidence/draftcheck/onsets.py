@@ -1,0 +1,43 @@
+"""Writers' wordings of when a dose starts to act and how it peaks ("kicks in", "comes on
+within ten minutes", "hits harder", "builds up more slowly"), as `wordings` rules; kept apart
+from `wordings` for size, `wordings.RULES` holds them in place."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+# (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
+RULES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:takes?|took) effect\b", "onset"),
+    (r"\b(?:kicks?|kicked) in\b", "onset"),
+    # "comes on in about ten minutes", "took ten minutes to take hold": its onset
+    (
+        r"\b(?:comes?|came|coming) on\b(?= (?:in|within|after|slower|faster|more|less|quicker)\b)",
+        "onset",
+    ),
+    (r"\b(?:to )?(?:take|takes|took|taking) hold\b", "onset"),
+    (
+        r"\b(?:hits?|hitting) (?:harder|stronger|more strongly|more intensely)\b",
+        "peaks more intensely",
+    ),
+    # a dose that "builds up more slowly and more gently" peaks so
+    (
+        r"\b(?:builds?|built|building) up\b(?= (?:more |much |far |a lot )?(?:slowly|quickly|"
+        r"rapidly|faster|slower|gradually|gently|sooner|later)\b)",
+        "peaks",
+    ),
+    (r"\bmore gently\b", "less intensely"),
+    (r"\bmore gradually\b", "slower"),
+    (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
+    (
+        r"\bbefore (?:you|they|patients|people) (?:feel|notice) (?:anything|it|the effects?)\b",
+        "before onset",
+    ),
+    (r"\b(?:starts?|started|begins?|began) to feel (?:its |the )?(?:effects?\b)?", "onset "),
+    # effects that "begin within a quarter of an hour" have their onset then
+    (
+        r"\b((?:effects?|action) (?:[\w-]+ ){0,5}?)(?:begins?|began|starts?|started|appears?|"
+        r"appeared|comes? on|came on|sets? in|set in)(?= (?:within|after|in) )",
+        r"\1onset",
+    ),
+)
