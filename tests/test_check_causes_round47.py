@@ -61,6 +61,30 @@ FOUND_WITH_PROBLEM = [
         id="patients_choosing_their_own_route_is_no_randomisation",
     ),
     pytest.param(
+        "A shot in the muscle, unlike a drip, must pass through the liver before it reaches the blood.",
+        "im-no-first-pass",
+        "opposite",
+        id="a_route_brought_in_by_unlike_is_no_route_of_the_sentence",
+    ),
+    pytest.param(
+        "Reportedly, about six in every ten parts of an IM dose get absorbed.",
+        "im-bioavailability-93",
+        "mismatch",
+        id="six_in_every_ten_parts_is_a_share",
+    ),
+    pytest.param(
+        "It is very uncertain, but roughly half the volunteers in ketamine depression research got infusions.",
+        "ninety-eight-percent-infusions",
+        "mismatch",
+        id="half_the_volunteers_is_a_share",
+    ),
+    pytest.param(
+        "The drip is run steadily, over three hours.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="a_drip_run_steadily_comma_over_hours_is_infused_over_them",
+    ),
+    pytest.param(
         "Anecdotally, an IM dose takes half an hour to take hold.",
         "im-onset-1-2-min",
         "mismatch",
@@ -143,6 +167,12 @@ FOUND_WITH_PROBLEM = [
 # Sentences whose claim a rule of this pass finds, with no problem to report.
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
+        "Q. No, the Chilukuri trial was not double-blind.",
+        "im-study-not-double-blind",
+        "opposite",
+        id="an_answers_no_after_a_speakers_label_adds_no_negation",
+    ),
+    pytest.param(
         "Some say, without good evidence, that IM bioavailability is about 93 %.",
         "im-bioavailability-93",
         "opposite",
@@ -219,6 +249,8 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("A drip gets the whole dose into your bloodstream.", "has 100 % bioavailability"),
+        ("Reportedly, nasal ketamine arrives at a very erratic rate.", "a highly variable rate"),
         ("The shot must still clear the liver.", "goes through first-pass metabolism"),
         ("The pump gets about ninety percent of the dose into my blood.", "bioavailability"),
         ("It comes on within minutes.", "onset within"),

@@ -44,6 +44,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"circulation|system)\b",
         "is not poorly absorbed",
     ),
+    # "a drip gets the whole dose into your blood" (or does not): the whole dose is bioavailable
+    (
+        r"\b(?:gets?|delivers?|puts?) (?:the whole|the entire|the full|all(?: of)? the) "
+        r"(?:dose|drug) into (?:the |your |my )?(?:blood ?stream|blood|circulation|system)\b",
+        "has 100 % bioavailability",
+    ),
     # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
     # "almost fully absorbed" is well absorbed, not wholly (before the rule for "fully")
     (

@@ -23,7 +23,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a drip that "runs a couple of hours" or "goes in over ten minutes" is infused over them
     (
-        r"\b(?:runs?|ran|go(?:es)? in|went in)(?: slowly| gradually| steadily)? "
+        r"\b(?:runs?|ran|go(?:es)? in|went in)(?: slowly| gradually| steadily)?,? "
         r"(?:for |over |in over )?(?=(?:about |around |roughly |just |only |(?:somewhere )?"
         rf"between )?{_COUNT}(?:(?: to | or |-){_COUNT})? (?:minutes?|mins?|hours?)\b)",
         "is infused over ",

@@ -19,8 +19,10 @@ NOT_NEGATIONS = re.compile(
     r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
     r"no more than|not more than|no less than|not less than|no later than|"
     # idioms: "gone in no time" is quickly, "no doubt" is surely
-    # "And no, it does not...": an answer's "no" adds nothing to the negation that follows
-    r"^\W*(?:and |but |so |oh |well )?no(?=\s*[,!:;](?!\s*or\b))|"
+    # "And no, it does not...", "A. No, it was not...": an answer's "no" (after a speaker's
+    # label, if any) adds nothing to the negation that follows
+    r"^\W*(?:[AQ]\.\s*|[A-Z][\w ()',]{0,30}:\s*)?(?:and |but |so |oh |well )?"
+    r"no(?=\s*[,!:;](?!\s*or\b))|"
     # "some claim, without good evidence, that...": a hedge, not a negation of what follows
     r"without (?:any |much |good |strong |solid |reliable |real )*(?:evidence|data|proof)|"
     r"in no time(?: at all)?|no doubt|no wonder|no matter|without (?:a )?doubt|"

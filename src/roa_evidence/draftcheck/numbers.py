@@ -87,7 +87,9 @@ _COUNTED = frozenset({"participants", "studies"})
 _FRACTION = re.compile(
     # "a third of the dose"; not "a quarter of an hour" nor "a quarter of a milligram per kilo"
     rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)(?! of an? (?:hour|milligram|microgram|gram|mg)\b)|"
-    r"(?<!at )\bhalf(?= (?:the|a|each) dose\b)|"  # "loses half the dose", not "at half the dose"
+    # "loses half the dose", "half the ketamine bought"; not "at half the dose"
+    r"(?<!at )\bhalf(?= (?:the|a|each) dose\b| (?:of )?(?:the|all) (?:[\w-]+ ){0,2}?"
+    r"(?:ketamine(?! dose)|samples?|patients|people|participants|volunteers)\b)|"
     r"\bby (?:(?:only|just|about|around|roughly|nearly|"
     rf"almost|close to|some) ){{0,2}}((?:{numberwords.FRACTIONS}))\b",
     re.I,
@@ -248,7 +250,8 @@ _WHOLE_DOSE = re.compile(
     r" (?:[a-z]+ )?dose\b|"
     # "full bioavailability", "its bioavailability is complete", "every milligram of it"
     r"\b(?:full|complete|total) bioavailability\b|"
-    r"\bbioavailability is (?:\w+ )?(?:complete|total|full)\b|\bevery (?:milligram|drop)\b",
+    r"\bbioavailability is (?:\w+ )?(?:complete|total|full)\b|\bevery (?:milligram|drop)\b|"
+    r"\bevery bit (?=of|that)",
     re.I,
 )
 
@@ -292,7 +295,9 @@ _DOSE_IN_WORDS = re.compile(
     re.I,
 )
 # "one in four children": a share.
-_ONE_IN = re.compile(rf"\b({numberwords.NUMBER}) (?:in|out of) ({numberwords.NUMBER})\b", re.I)
+_ONE_IN = re.compile(
+    rf"\b({numberwords.NUMBER})(?: parts?)? (?:in|out of)(?: every)? ({numberwords.NUMBER})\b", re.I
+)
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
 _ANY_NUMBER = re.compile(
     rf"\d|\b(?:{numberwords.WORDS}|half|"

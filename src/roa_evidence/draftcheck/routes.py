@@ -199,13 +199,15 @@ def routes_named(text: str) -> frozenset[str]:
     return frozenset(route for *_, route in routes_in_order(text))
 
 
-# "... just like a swallowed tablet": a route brought in for likeness ("the same relief with
-# a shot as with a drip" is a comparison of the two, read by `polarity`).
+# "... just like a swallowed tablet", "unlike a drip", "same as an injection": a route brought
+# in for likeness or contrast ("the same relief with a shot as with a drip" is a comparison
+# of the two, read by `polarity`).
 _ANALOGY = re.compile(
-    r"\b(?:(?:just|much|exactly) )?like\s+"
-    r"(?:(?:a|an|the|your)\s+)?$",
+    r"\b(?:(?:(?:just|much|exactly) )?(?:un)?like|(?:just |exactly )?(?:the )?same as|"
+    r"(?:just )?as with)\s+(?:(?:a|an|the|your)\s+)?$",
     re.I,
 )
+_MAY_BE_ANALOGY = re.compile(r"like|same as|as with", re.I)
 
 
 def routes_meant(text: str) -> frozenset[str]:
@@ -214,7 +216,7 @@ def routes_meant(text: str) -> frozenset[str]:
     do" is about IM). A route named as such ("IM works just like IV") stays: that compares
     the two."""
     named = routes_in_order(text)
-    if len(named) < 2 or "like" not in text.lower():
+    if len(named) < 2 or not _MAY_BE_ANALOGY.search(text):
         return frozenset(route for *_, route in named)
     first = named[0][2]
     lay = {start for start, end, _ in named if not _ROUTE_WORD.fullmatch(text, start, end)}

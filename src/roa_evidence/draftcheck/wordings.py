@@ -371,6 +371,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "professional oversight",
     ),
     (r"\b(?:randomly (?:assigned|allocated)|randomised|randomly divided)\b", "randomized"),
+    # "hits at a wildly uneven pace": a highly variable rate
+    (
+        r"\b(?:a |an )?(?:wildly |very |highly |quite )?(?:uneven|erratic|unpredictable|"
+        r"irregular|inconsistent) (?:pace|rate|speed)\b",
+        "a highly variable rate",
+    ),
     (
         r"\b(?:assigned|allocated)\b[\w ]{0,30}? (?:by chance|at random|by lot|"
         r"by (?:a )?coin toss)\b",
