@@ -61,6 +61,24 @@ FOUND_WITH_PROBLEM = [
         id="patients_choosing_their_own_route_is_no_randomisation",
     ),
     pytest.param(
+        "Neither the patients nor the assessors in that trial knew which route they had.",
+        "im-study-not-double-blind",
+        "opposite",
+        id="a_design_said_of_that_trial_anchors_a_claim_with_no_route",
+    ),
+    pytest.param(
+        "The trial was run across several hospitals in different countries.",
+        "im-study-local-hospital-india",
+        "opposite",
+        id="the_setting_said_of_the_trial_anchors_a_claim_with_no_route",
+    ),
+    pytest.param(
+        "Research confirms that the two routes are equally safe.",
+        "iv-im-similar-safety",
+        "overclaim",
+        id="the_two_routes_alike_compares_the_routes",
+    ),
+    pytest.param(
         "A shot in the muscle, unlike a drip, must pass through the liver before it reaches the blood.",
         "im-no-first-pass",
         "opposite",

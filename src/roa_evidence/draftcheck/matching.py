@@ -377,13 +377,15 @@ class Matcher:
         # a study named ("the Chilukuri trial") anchors a sentence as a route does; a word
         # that only starts it with a capital ("Next slide: ...") does not
         named = said.names & self._names
-        anchored = said.routes or said.compares or said.dimensions or named
+        # ...and so does a study pointed back to ("that study was multicentre")
+        recalled = bool(framing.IN_THAT_STUDY.search(processed))
+        pointed = recalled or bool(framing.THAT_STUDY.search(processed))
+        anchored = said.routes or said.compares or said.dimensions or named or pointed
         if not said.topics or not anchored:
             return None
         best: tuple[float, Target, float, float] | None = None
         words = content_words(processed)
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
-        recalled = bool(framing.IN_THAT_STUDY.search(processed))
         for target in candidates.values():
             fit = self._fit(said, target)
             if fit < PARTS_FIT or self._ranks_what_it_does_not(said, target, processed):

@@ -116,7 +116,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     found = polarity.polarity(text)
     named = _routes_meant(text, lay)
     stated = numbers.quantities(text)
-    if found.equivalence and (len(named) >= 2 or "both" in text.lower()):
+    if found.equivalence and (len(named) >= 2 or _BOTH.search(text)):  # "the two routes"
         compares = "equivalence"
     elif found.difference and len(named) >= 2 and not found.directions:
         compares = "difference"  # "IV and IM differ": a comparison with no direction
@@ -151,6 +151,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     )
 
 
+_BOTH = re.compile(r"\bboth\b|\bthe two (?:routes|arms|groups)\b|\beither route\b", re.I)
 _PREFERENCE = re.compile(
     r"\b(?:prefers|preferred|preferring|prefer|favours|favoured|favouring|favour|favors|"
     r"favored|favoring|favor)\b[^.;]{0,60}?\bover\b",
