@@ -267,6 +267,7 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("The effects of an IM shot fade within the hour.", "last within the hour"),
         ("A drip gets the whole dose into your bloodstream.", "has 100 % bioavailability"),
         ("Reportedly, nasal ketamine arrives at a very erratic rate.", "a highly variable rate"),
         ("The shot must still clear the liver.", "goes through first-pass metabolism"),

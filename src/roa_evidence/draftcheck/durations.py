@@ -52,10 +52,12 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # effects that "hang around for six hours" or "stick around" last that long
     (r"\b(?:hangs?|hung|hanging|sticks?|stuck|sticking) around\b", "last"),
-    # so do effects that "fade within minutes"; an effect that "faded within a day" ended
+    # so do effects that "fade within minutes" or "the hour"; one that "faded within a day" (or
+    # "24 hours") ended
     (
         r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |\w+ ){0,2}"
-        r"(?:seconds|minutes|mins?|moments)\b)",
+        r"(?:seconds|minutes|mins?|moments)\b)|"
+        r"\b(?:fades?|fading) (?=within (?:the|an|one) hour\b)",
         "last ",
     ),
     # effects that "subside within five minutes" last five minutes (not when they begin)
