@@ -267,6 +267,9 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("What crosses the lining escapes hepatic metabolism.", "without first-pass"),
+        ("First-pass loss takes a share, but the nasal part skips that step.", "without it"),
+        ("A tablet is processed by the liver.", "lost to first-pass metabolism"),
         ("The effects of an IM shot fade within the hour.", "last within the hour"),
         ("A drip gets the whole dose into your bloodstream.", "has 100 % bioavailability"),
         ("Reportedly, nasal ketamine arrives at a very erratic rate.", "a highly variable rate"),

@@ -92,7 +92,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # bioavailability (this rule must run before the one for what reaches the blood, below)
     (
         r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared|filtered(?: out)?|mopped up|"
-        r"inactivated) (?:by the liver )?"
+        r"inactivated|processed) (?:by the liver )?"
         r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|"
         r"entering) (?:the|your|his|her|their) (?:blood ?stream|blood|circulation)|"
         r"(?:by|in) the liver)\b",
@@ -103,12 +103,12 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:avoids|avoid|avoided|avoiding|bypasses|bypass|bypassed|bypassing|escapes|escape|"
         r"escaped|skips|skip|skipped|skipping) (?:(?:the )?(?:liver's |hepatic )?first[- ]pass|"
-        r"(?:the |your )?liver)\b",
+        r"(?:the |your )?liver|hepatic metabolism|(?:the )?liver's metabolism)\b",
         "without first-pass",
     ),
     (
         r"(\bfirst[- ]pass\b[^.;]{0,80}?)\b"
-        r"(?:avoids|avoid|bypasses|bypass|escapes|escape|skips|skip) it\b",
+        r"(?:avoids|avoid|bypasses|bypass|escapes|escape|skips|skip) (?:it|that step|this step)\b",
         r"\1without it",
     ),
     # "more hassle to give than a drip": harder
