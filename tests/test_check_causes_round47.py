@@ -61,6 +61,12 @@ FOUND_WITH_PROBLEM = [
         id="patients_choosing_their_own_route_is_no_randomisation",
     ),
     pytest.param(
+        "That one little study of both routes found the drip plainly beat the shot.",
+        "iv-im-no-efficacy-difference-chilukuri",
+        "opposite",
+        id="that_one_study_points_back_to_a_named_study",
+    ),
+    pytest.param(
         "Neither the patients nor the assessors in that trial knew which route they had.",
         "im-study-not-double-blind",
         "opposite",

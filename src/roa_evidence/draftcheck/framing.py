@@ -22,7 +22,10 @@ THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:wa
 IN_THAT_STUDY = re.compile(
     r"\b(?:(?:in|from|according to) (?:that|this|the) (?:same |[\w-]+ )?(?:trial|study)|"
     r"(?:that|this|the) (?:same |[\w-]+ )?(?:team|group|researchers|authors|investigators|"
-    r"trial|study) (?:also )?(?:found|saw|showed|reported|recorded|observed))\b"
+    r"trial|study) (?:also )?(?:found|saw|showed|reported|recorded|observed)|"
+    # "an Indian trial in which...", "the one small trial"
+    r"(?:a|an|one|the|that) (?:[\w-]+ ){0,2}(?:trial|study) (?:in which|where)|"
+    r"(?:the|that) one (?:[\w-]+ ){0,2}(?:trial|study))\b"
 )
 # Who says what a sentence reports, up to what they say ("the nurse told me (that) ...").
 REPORTED = re.compile(
