@@ -61,6 +61,12 @@ FOUND_WITH_PROBLEM = [
         id="patients_choosing_their_own_route_is_no_randomisation",
     ),
     pytest.param(
+        "Patients are often told otherwise, yet ketamine has nothing to do with NMDA receptors.",
+        "nmda-receptor-target",
+        "opposite",
+        id="a_receptors_acronym_anchors_a_claim_naming_it",
+    ),
+    pytest.param(
         "That one little study of both routes found the drip plainly beat the shot.",
         "iv-im-no-efficacy-difference-chilukuri",
         "opposite",
@@ -190,6 +196,12 @@ FOUND_WITH_PROBLEM = [
 
 # Sentences whose claim a rule of this pass finds, with no problem to report.
 FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "By whatever route, the drug blocks a glutamate receptor called NMDA.",
+        "nmda-receptor-target",
+        "overclaim",
+        id="a_glutamate_receptor_is_the_receptor_not_glutamate_raised",
+    ),
     pytest.param(
         "Q. No, the Chilukuri trial was not double-blind.",
         "im-study-not-double-blind",

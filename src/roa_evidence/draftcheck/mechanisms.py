@@ -11,6 +11,8 @@ _RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # "a glutamate receptor called NMDA": the receptor's family, not glutamate's activity
+    (r"\bglutamate (?=(?:nmda[- ])?receptors?\b)", ""),
     # "a receptor called NMDA" is the NMDA receptor
     (
         r"\b(?:a|the) (?:(?:type|kind|class|family) of )?(receptors?)(?: in the brain)? "

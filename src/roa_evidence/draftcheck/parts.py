@@ -142,7 +142,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
         populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
         dimensions=dimensions,
-        names=frozenset(w for w in _NAME.findall(text) if _may_be_a_name(w.lower(), lay)),
+        names=frozenset(w for w in _NAME.findall(text) if _may_be_a_name(w, lay)),
         reaches=_reaches(text),
         quantities=tuple(stated),
         result=_states_a_result(topics, compares, dimensions),
@@ -198,70 +198,26 @@ def _reaches(text: str) -> frozenset[str]:
     )
 
 
-# A capitalised word: a study's author, a place, a body ("Chilukuri", "India", "KATA")...
-_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+# A capitalised word or an acronym: a study's author, a place, a body, a receptor
+# ("Chilukuri", "India", "KATA", "NMDA")...
+_NAME = re.compile(r"\b([A-Z][a-z]{3,}|[A-Z]{3,}[A-Z0-9]*)\b")
 # ...unless it is a word that starts sentences.
-_NOT_NAMES = frozenset(
-    [
-        "about",
-        "after",
-        "also",
-        "although",
-        "among",
-        "because",
-        "before",
-        "both",
-        "contrary",
-        "during",
-        "each",
-        "even",
-        "from",
-        "giving",
-        "given",
-        "have",
-        "however",
-        "intranasal",
-        "intramuscular",
-        "intravenous",
-        "many",
-        "most",
-        "nasal",
-        "neither",
-        "only",
-        "oral",
-        "other",
-        "over",
-        "patients",
-        "people",
-        "please",
-        "since",
-        "some",
-        "studies",
-        "study",
-        "such",
-        "that",
-        "their",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "trials",
-        "under",
-        "what",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "with",
-        "your",
-    ]
-)
+_NOT_NAMES = frozenset({
+    "about", "after", "also", "although", "among", "because", "before", "both", "contrary",
+    "during", "each", "even", "from", "giving", "given", "have", "however", "intranasal",
+    "intramuscular", "intravenous", "many", "most", "nasal", "neither", "only", "oral",
+    "other", "over", "patients", "people", "please", "since", "some", "studies", "study",
+    "such", "that", "their", "there", "these", "they", "this", "those", "trials", "under",
+    "what", "when", "where", "whether", "which", "while", "with", "your",
+})  # fmt: skip
 
 
 def _may_be_a_name(word: str, lay: routes.RouteWords) -> bool:
-    return word not in _NOT_NAMES and word not in lay.drug_words
+    """Not a word that opens sentences, the drug, nor a condition's acronym ("PTSD")."""
+    lowered = word.lower()
+    if word.isupper() and any(p.search(word) for p in _CONDITION.values()):
+        return False
+    return lowered not in _NOT_NAMES and lowered not in lay.drug_words
 
 
 def names_the_drug(text: str) -> bool:

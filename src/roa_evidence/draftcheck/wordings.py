@@ -84,7 +84,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:ineffective|inefficacious|useless)\b", "not effective"),
     # "of little use for depression": not effective for it
     (r"\b(?:of )?(?:little|no) (?:real )?use (?:for|in|against)\b", "not effective for"),
-    (r"\b(?:does|do|did) not work\b", "is not effective"),
+    # (not "does not work via NMDA receptors": how it acts, `mechanisms`)
+    (r"\b(?:does|do|did) not work\b(?! (?:via|through|on|by way of)\b)", "is not effective"),
     # "failed to ease", "does nothing for": a verb of relief that did not happen
     (
         r"\b(?:fail|fails|failed|failing) to (?:ease|relieve|help|improve|lift|reduce|treat|"
