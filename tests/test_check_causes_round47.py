@@ -61,6 +61,12 @@ FOUND_WITH_PROBLEM = [
         id="patients_choosing_their_own_route_is_no_randomisation",
     ),
     pytest.param(
+        "After a pill, the brain receives far more breakdown products than ketamine itself.",
+        "oral-metabolites-dwarf-ketamine",
+        "overclaim",
+        id="far_more_metabolites_than_ketamine_outweigh_it",
+    ),
+    pytest.param(
         "Patients are often told otherwise, yet ketamine has nothing to do with NMDA receptors.",
         "nmda-receptor-target",
         "opposite",
@@ -285,6 +291,11 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        (
+            "Much of a spray never gets to the lining of the nose.",
+            "fails to reach the nasal membrane",
+        ),
+        ("The drug is swamped by metabolites.", "is outweighed by metabolites"),
         ("What crosses the lining escapes hepatic metabolism.", "without first-pass"),
         ("First-pass loss takes a share, but the nasal part skips that step.", "without it"),
         ("A tablet is processed by the liver.", "lost to first-pass metabolism"),

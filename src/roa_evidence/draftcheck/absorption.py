@@ -79,9 +79,26 @@ RULES: tuple[tuple[str, str], ...] = (
         r"get through|goes through|go through) " + _NASAL_LINING,
         "is absorbed through the nasal membrane",
     ),
+    # "never gets to the lining of the nose": fails to reach the nasal membrane
+    (
+        r"\b(?:never|does not|doesn't|do not|don't) (?:even |actually |ever )?(?:reach|reaches|"
+        r"gets? to|makes? it to) (?=" + _NASAL_LINING + ")",
+        "fails to reach ",
+    ),
+    (_NASAL_LINING, "the nasal membrane"),
     (r"\b(?:nearly|almost|virtually|practically|essentially) all\b", "most"),
     # what the liver makes of a dose: its metabolites, which may outweigh the drug itself
     (r"\b(?:breakdown|break-down|degradation) products?\b", "metabolites"),
+    # "swamped by metabolites", "far more metabolites than ketamine", "mostly metabolites"
+    (
+        r"\b(?:is |are |was )?(?:swamped|dwarfed|outnumbered|overwhelmed|outweighed) by\b",
+        "is outweighed by",
+    ),
+    (
+        r"\b(?:far |much |many times |way )?more (?:of the )?metabolites than (?:actual )?"
+        r"(?:ketamine|the drug|the parent drug)(?: itself)?\b|\bmostly metabolites\b",
+        "metabolites outweighing ketamine",
+    ),
     (
         r"\b(?:outnumbers?|outnumbered|outnumbering|swamps?|swamped|dwarfs?|dwarfed|"
         r"far exceeds?|far exceeded)\b",
