@@ -67,6 +67,12 @@ FOUND_WITH_PROBLEM = [
         id="far_more_metabolites_than_ketamine_outweigh_it",
     ),
     pytest.param(
+        "In adults the two injectable routes are surely equally safe.",
+        "iv-im-similar-safety",
+        "overclaim",
+        id="the_two_injectable_routes_are_the_routes_compared",
+    ),
+    pytest.param(
         "Patients are often told otherwise, yet ketamine has nothing to do with NMDA receptors.",
         "nmda-receptor-target",
         "opposite",

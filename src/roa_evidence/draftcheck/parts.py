@@ -151,7 +151,9 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     )
 
 
-_BOTH = re.compile(r"\bboth\b|\bthe two (?:routes|arms|groups)\b|\beither route\b", re.I)
+_BOTH = re.compile(
+    r"\bboth\b|\bthe two (?:[\w-]+ )?(?:routes|arms|groups)\b|\beither route\b", re.I
+)
 _PREFERENCE = re.compile(
     r"\b(?:prefers|preferred|preferring|prefer|favours|favoured|favouring|favour|favors|"
     r"favored|favoring|favor)\b[^.;]{0,60}?\bover\b",
