@@ -67,6 +67,12 @@ FOUND_WITH_PROBLEM = [
         id="far_more_metabolites_than_ketamine_outweigh_it",
     ),
     pytest.param(
+        "A quarter-milligram IM injection works every bit as well as a full IV dose for depression.",
+        "im-lower-dose-as-effective",
+        "overclaim",
+        id="a_quarter_milligram_injection_states_a_dose",
+    ),
+    pytest.param(
         "In adults the two injectable routes are surely equally safe.",
         "iv-im-similar-safety",
         "overclaim",

@@ -290,8 +290,8 @@ _ONE_UNIT = re.compile(
 # "a quarter of a milligram per kilo": a dose in words
 _DOSE_PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1}
 _DOSE_IN_WORDS = re.compile(
-    r"\b(?:an? |one[- ])?(half|quarter|third|fifth|tenth)(?: of)?[- ]an?[- ](?:milligram|mg)s?"
-    r"[- ](?:per|a)[- ](?:kilo|kilogram|kg)s?\b",
+    r"\b(?:an? |one[- ])?(half|quarter|third|fifth|tenth)(?:(?: of)?[- ]an?[- ](?:milligram|mg)s?"
+    r"[- ](?:per|a)[- ](?:kilo|kilogram|kg)s?|-milligram)\b",  # "a quarter-milligram injection"
     re.I,
 )
 # "one in four children": a share.
