@@ -355,3 +355,19 @@ def test_bare_lay_words_name_their_route(text: str, routes: set[str]) -> None:
     from roa_evidence.draftcheck.parts import read_parts
 
     assert read_parts(text).routes == routes
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Guideline section 4.2: ketamine infusions on the day unit.",
+        "Lecture notes, week 6: ketamine and its routes.",
+        "Please avoid alcohol for twenty-four hours after your ketamine dose.",
+        "This ketamine protocol will be reviewed in eighteen months.",
+    ],
+)
+def test_a_documents_numbering_an_instruction_or_a_review_date_is_no_finding(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert "unsourced" not in problem_kinds(finding), finding

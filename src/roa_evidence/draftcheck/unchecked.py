@@ -21,6 +21,11 @@ _NOT_A_FINDING = re.compile(
     r"agenda item|minute|action) \d{1,3}\s*[:.)]|"
     r"^\W*next (?:meeting|session|review|appointment|visit|call)\b.*|"
     r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}\b|"
+    # a document's parts ("Policy update 7.3", "section 4.2"), a title's ("revision, week 9:"),
+    # an instruction ("Please do not eat for four hours..."), a review date
+    r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure) "
+    r"\d+(?:\.\d+)*\b|^[^:.]{0,40}\b(?:week|session|day|part|lecture|module|unit) \d{1,3}\s*:|"
+    r"^\W*please\b.*|\b(?:will|is to|are to) be (?:reviewed|revisited|updated|audited|renewed)\b.*|"
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
     re.IGNORECASE,
 )
