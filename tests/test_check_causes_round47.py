@@ -67,6 +67,12 @@ FOUND_WITH_PROBLEM = [
         id="far_more_metabolites_than_ketamine_outweigh_it",
     ),
     pytest.param(
+        "Oddly, the nasal spray, not the infusion, is the route that scientists have studied most.",
+        "iv-most-researched-route",
+        "opposite",
+        id="a_superlative_given_to_another_route_is_the_claims_opposite",
+    ),
+    pytest.param(
         "A quarter-milligram IM injection works every bit as well as a full IV dose for depression.",
         "im-lower-dose-as-effective",
         "overclaim",
@@ -214,6 +220,12 @@ FOUND_WITH_PROBLEM = [
 
 # Sentences whose claim a rule of this pass finds, with no problem to report.
 FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "IV is the most researched route, well ahead of the nasal spray [@andrade2017ketamine].",
+        "iv-most-researched-route",
+        "opposite",
+        id="a_superlative_kept_by_the_claims_route_is_no_flip",
+    ),
     pytest.param(
         "By whatever route, the drug blocks a glutamate receptor called NMDA.",
         "nmda-receptor-target",

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..query.records import ClaimRecord
-from . import designs, numbers, polarity, routes
+from . import designs, numbers, polarity, reversals, routes
 from .lexicon import COMMON, canonical, literals, stems
 
 __all__ = [
@@ -103,6 +103,7 @@ class Parts:
     quantities: tuple[numbers.Quantity, ...] = ()
     designs: frozenset[str] = frozenset()  # families: blinding, randomisation, placebo...
     design_terms: frozenset[str] = frozenset()  # as stated: double-blind, open-label...
+    superlative: bool = False  # ranks one route over all others ("the most researched")
 
 
 def read_parts(text: str) -> Parts:
@@ -148,6 +149,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         result=_states_a_result(topics, compares, dimensions),
         designs=families,
         design_terms=design.terms,
+        superlative=bool(reversals.SUPERLATIVE.search(words)),
     )
 
 
@@ -295,10 +297,14 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
         return 0.0
     else:  # in words no topic knows ("the speed of delivery"): the other parts decide
         score = unknown_topic
-    if said.routes - claimed.routes and claimed.routes and not said.designs & claimed.designs:
+    # (a route ranked against one the claim sets above all others is no other claim's route)
+    extra = said.routes - claimed.routes and not claimed.superlative
+    if extra and claimed.routes and not said.designs & claimed.designs:
         score -= 15.0  # "IM has less vomiting than IV" against IM alone (a design: both arms')
     if said.routes and said.routes == claimed.routes:
         score += 15.0
+    if said.superlative and claimed.superlative:
+        score += 15.0  # "IM, not IV, is the most researched" against "IV is the most researched"
     if said.compares and claimed.compares:
         # the same scale, or a ranking or difference against a likeness (a flip to judge)
         same = said.scales & claimed.scales or "ranking" not in (said.compares, claimed.compares)

@@ -1,5 +1,6 @@
 """What reverses a claim without a negation word: a receptor stimulated that the claim says
-is blocked, and what comes after "rather than" (a study's design is read in `designs`)."""
+is blocked, what comes after "rather than", and a superlative given to another route (a
+study's design is read in `designs`)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from .words import content_words, normalised
 __all__ = [
     "CLAUSE_END",
     "RATHER_THAN",
+    "SUPERLATIVE",
     "rather_than_as_not",
     "receptor_reversed",
     "set_aside",
+    "superlative_given_away",
 ]
 
 # Where a clause ends: a ranking's negation is in its own clause, not in the reason given
@@ -78,3 +81,19 @@ def rather_than_as_not(sentence: str) -> str:
             pieces += [sentence[done : match.start()], "and not"]
             done = match.end()
     return "".join([*pieces, sentence[done:]])
+
+
+# "the most researched", "the only route": one route ranked above all others
+SUPERLATIVE = re.compile(r"\bthe (?:most|least|only|best|worst)\b(?! of\b)", re.I)
+
+
+def superlative_given_away(
+    sentence: str, statement: str, said: tuple[str, ...], claimed: tuple[str, ...]
+) -> bool:
+    """ "IM, not the drip, is the route studied most" against "IV is the most researched
+    route": the route a sentence ranks above all others (named first) is not the claim's."""
+    if len(claimed) != 1 or not said or said[0] == claimed[0]:
+        return False
+    return bool(
+        SUPERLATIVE.search(canonical(statement)) and SUPERLATIVE.search(canonical(sentence))
+    )

@@ -157,8 +157,10 @@ RULES: tuple[tuple[str, str], ...] = (
         " rather than ",
     ),
     (
-        r"\b(?:looked at|studied|researched|tested|investigated) (?:the )?most (?:closely|often|"
-        r"extensively|thoroughly)\b|\bmost often been (?:tested|studied|researched)\b",
+        # "looked at most closely", or "studied most" ending its clause
+        r"\b(?:looked at|studied|researched|tested|investigated) (?:the )?most(?: (?:closely|"
+        r"often|extensively|thoroughly)\b|(?=\W*$|[.,;]))|\bmost often been (?:tested|studied|"
+        r"researched)\b",
         "the most researched",
     ),
     (
