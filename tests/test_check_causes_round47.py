@@ -315,6 +315,7 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("What is absorbed from muscle escapes a first pass.", "without first-pass"),
         (
             "Much of a spray never gets to the lining of the nose.",
             "fails to reach the nasal membrane",
@@ -360,6 +361,7 @@ def test_nearly_the_whole_dose_absorbed_by_mouth_is_the_low_claims_opposite(
     ("text", "routes"),
     [
         ("Chilukuri compared jab and drip for depression.", {"IM", "IV"}),
+        ("Scores fell alike in the vein and muscle groups.", {"IM", "IV"}),
         ("Swallowing ketamine is cheaper.", {"oral"}),
     ],
 )

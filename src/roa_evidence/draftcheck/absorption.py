@@ -119,7 +119,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "... first pass, while what crosses the lining avoids it")
     (
         r"\b(?:avoids|avoid|avoided|avoiding|bypasses|bypass|bypassed|bypassing|escapes|escape|"
-        r"escaped|skips|skip|skipped|skipping) (?:(?:the )?(?:liver's |hepatic )?first[- ]pass|"
+        r"escaped|skips|skip|skipped|skipping) "
+        r"(?:(?:the |a |any )?(?:liver's |hepatic )?first[- ]pass|"
         r"(?:the |your )?liver|hepatic metabolism|(?:the )?liver's metabolism)\b",
         "without first-pass",
     ),
