@@ -385,3 +385,17 @@ def test_a_documents_numbering_an_instruction_or_a_review_date_is_no_finding(
 ) -> None:
     finding = check_one(shipped, tmp_path, sentence)
     assert "unsourced" not in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her GP offered a drip or a shot, and she wants to know which is faster.",
+        "My brother asked how quickly IM ketamine works for depression.",
+    ],
+)
+def test_a_question_reported_as_which_or_how_is_not_answered(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert not problem_kinds(finding) - {"unsourced"}, finding

@@ -34,11 +34,11 @@ REPORTED = re.compile(
     r"mentioned|added|replied|countered|pointed out|swears?|swore)(?: that)?,?\s+",
     re.I,
 )
-# "so many DMs asking whether the drip or the shot is better": a question reported, not
-# answered
+# "so many DMs asking whether the drip or the shot is better", "she asked how quickly it
+# works", "you want to know which is better": a question reported, not answered
 ASKING_WHETHER = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?)(?: \w+)?"
-    r" (?:whether|if)\b",
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?|(?:want|wants|wanted) to "
+    r"know|not sure)(?: \w+)? (?:whether|if|which|how (?:quickly|fast|soon|long|well|much))\b",
     re.IGNORECASE,
 )
 
