@@ -221,6 +221,12 @@ FOUND_WITH_PROBLEM = [
 # Sentences whose claim a rule of this pass finds, with no problem to report.
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
+        "IV is the most researched route of ketamine, and nobody disputes that.",
+        "iv-most-researched-route",
+        "opposite",
+        id="nobody_disputes_that_lets_the_clause_before_it_stand",
+    ),
+    pytest.param(
         "IV is the most researched route, well ahead of the nasal spray [@andrade2017ketamine].",
         "iv-most-researched-route",
         "opposite",
@@ -315,6 +321,7 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("Tablets run the gauntlet of the liver.", "goes through first-pass metabolism"),
         ("What is absorbed from muscle escapes a first pass.", "without first-pass"),
         (
             "Much of a spray never gets to the lining of the nose.",

@@ -160,6 +160,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "goes through first-pass metabolism",
     ),
     (r"\bhepatic extraction\b", "first-pass metabolism"),
+    (r"\bruns? the gauntlet of (?:the |your )?liver\b", "goes through first-pass metabolism"),
     # "absorbed almost completely", "the body soaks up nearly all of a dose": well absorbed
     (
         r"\b(?:absorbed|absorbs|soaked up|taken up) (?:almost|nearly|virtually) "

@@ -25,6 +25,9 @@ NOT_NEGATIONS = re.compile(
     r"no(?=\s*[,!:;](?!\s*or\b))|"
     # "some claim, without good evidence, that...": a hedge, not a negation of what follows
     r"without (?:any |much |good |strong |solid |reliable |real )*(?:evidence|data|proof)|"
+    # "..., and I do not dispute that": the clause before it stands
+    r"(?:i|we|nobody|no one) (?:do not|don't|would not|wouldn't|cannot|can't)? ?"
+    r"(?:disputes?|deny|denies|doubts?|question) (?:that|this|it)|"
     r"in no time(?: at all)?|no doubt|no wonder|no matter|without (?:a )?doubt|"
     r"no question(?: about it)?|without question|no two ways about it|"
     # "side effects were nothing much": mild, not absent
