@@ -67,6 +67,18 @@ FOUND_WITH_PROBLEM = [
         id="far_more_metabolites_than_ketamine_outweigh_it",
     ),
     pytest.param(
+        "Reportedly, ketamine is not really an NMDA medicine.",
+        "nmda-receptor-target",
+        "opposite",
+        id="an_nmda_medicine_acts_on_nmda_receptors",
+    ),
+    pytest.param(
+        "Its authors found the infusion clearly beat the injection at two hours.",
+        "iv-im-no-efficacy-difference-chilukuri",
+        "opposite",
+        id="its_authors_found_points_back_to_a_named_study",
+    ),
+    pytest.param(
         "Oddly, the nasal spray, not the infusion, is the route that scientists have studied most.",
         "iv-most-researched-route",
         "opposite",
@@ -321,6 +333,12 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("A pill loses relatively little to the liver.", "is not has low bioavailability"),
+        ("What crosses the nasal lining dodges the liver.", "without first-pass"),
+        ("It leaves your pulse completely alone.", "does not affect pulse"),
+        ("How fast it reaches the brain can swing wildly.", "is highly variable"),
+        ("It excites NMDA receptors.", "acts on NMDA receptors as an agonist"),
+        ("Supervision by trained staff is unnecessary.", "not necessary"),
         ("Tablets run the gauntlet of the liver.", "goes through first-pass metabolism"),
         ("What is absorbed from muscle escapes a first pass.", "without first-pass"),
         (

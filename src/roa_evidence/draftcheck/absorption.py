@@ -50,6 +50,18 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:dose|drug) into (?:the |your |my )?(?:blood ?stream|blood|circulation|system)\b",
         "has 100 % bioavailability",
     ),
+    # "loses relatively little to the liver", "the liver leaves most of it alone", "mostly
+    # absorbed intact": well absorbed
+    (
+        r"\b(?:lose|loses|lost|losing) (?:relatively |very |only )?(?:little|hardly any(?:thing)?|"
+        r"next to nothing) (?:of (?:it|the dose) )?(?:to|in) (?:the |your )?liver\b|"
+        r"\b(?:mostly|largely|mainly|almost entirely) absorbed intact\b",
+        "is not poorly absorbed",
+    ),
+    (
+        r"\bliver (?:leaves|spares) (?:most|much|nearly all|almost all) of (?:it|the dose) alone\b",
+        "dose goes without first-pass metabolism",
+    ),
     # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
     # "almost fully absorbed" is well absorbed, not wholly (before the rule for "fully")
     (
@@ -119,6 +131,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "... first pass, while what crosses the lining avoids it")
     (
         r"\b(?:avoids|avoid|avoided|avoiding|bypasses|bypass|bypassed|bypassing|escapes|escape|"
+        r"dodges|dodge|dodged|"
         r"escaped|skips|skip|skipped|skipping) "
         r"(?:(?:the |a |any )?(?:liver's |hepatic )?first[- ]pass|"
         r"(?:the |your )?liver|hepatic metabolism|(?:the )?liver's metabolism)\b",
@@ -176,7 +189,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
     # "passes through the liver intact" escapes it
     (
-        r"\b(?:passes|pass|passed|passing|goes|went|gets|get|got) through (?:your |the )?"
+        r"\b(?:passes|pass|passed|passing|goes|went|gets|get|got) (?:through|past) (?:your |the )?"
         r"liver (?:largely |mostly |almost |essentially |virtually )?(?:intact|unchanged|"
         r"untouched|unscathed|unaltered)\b",
         "goes without first-pass metabolism",

@@ -16,12 +16,16 @@ ANOTHER_STUDY = re.compile(
     re.I,
 )
 # "that trial was double-blind": a study the draft has named; "our study will be" is new
-THAT_STUDY = re.compile(r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b")
+THAT_STUDY = re.compile(
+    r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b|"
+    r"\b[Ii]t was (?:also |in fact |actually )?an? (?:[\w-]+ ){0,2}(?:trial|study)\b"
+)
 # "in that trial", "the study found", "the Indian team saw": a sentence pointing back to a
 # study named before it
 IN_THAT_STUDY = re.compile(
     r"\b(?:(?:in|from|according to) (?:that|this|the) (?:same |[\w-]+ )?(?:trial|study)|"
-    r"(?:that|this|the) (?:same |[\w-]+ )?(?:team|group|researchers|authors|investigators|"
+    r"(?:that|this|the|its|their) (?:same |[\w-]+ )?(?:team|group|researchers|authors|"
+    r"investigators|"
     r"trial|study) (?:also )?(?:found|saw|showed|reported|recorded|observed)|"
     # "an Indian trial in which...", "the one small trial"
     r"(?:a|an|one|the|that) (?:[\w-]+ ){0,2}(?:trial|study) (?:in which|where)|"

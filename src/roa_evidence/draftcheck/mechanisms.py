@@ -33,7 +33,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"acts on \1 receptors as an antagonist",
     ),
     (
-        r"\b(?:stimulates|stimulated|stimulating|stimulate|activates|activated|activating|"
+        r"\b(?:stimulates|stimulated|stimulating|stimulate|excites|excited|exciting|excite|"
+        r"activates|activated|activating|"
         r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?(?:brain's )?"
         rf"{_RECEPTOR} receptors?\b",
         r"acts on \1 receptors as an agonist",
@@ -66,6 +67,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"its connections|brain circuits|neural circuits)\b",
         "promotes neuroplasticity",
     ),
+    # "an NMDA drug": one that acts on NMDA receptors
+    (r"\ban? (?:nmda)[- ](?:drug|medicine|medication)\b", "a drug that acts on nmda receptors"),
     # the NMDA receptor blocked in other words ("the brain's NMDA", its full name)
     (
         r"\b(?:block|blocks|blocking|blocked|antagoni[sz]es?|antagoni[sz]ed|antagoni[sz]ing|"

@@ -28,6 +28,12 @@ _WHOSE = r"(?:(?:your|his|her|their|the|a|one's) )?(?:patient's |patients' |pers
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     (r"\bbp\b", "blood pressure"),
+    # "leaves your heart rate completely alone": does not affect it
+    (
+        r"\b(?:leaves?|left|leaving) " + _WHOSE + "(" + _HEART_RATE + "|" + _BLOOD_PRESSURE + r")"
+        r" (?:completely |entirely |largely |well )?alone\b",
+        r"does not affect \1",
+    ),
     # "leaves you struggling to breathe": it affects respiratory function
     (
         r"\b(?:struggling|struggle|struggles|fighting|fight|unable|labouring) to breathe\b",

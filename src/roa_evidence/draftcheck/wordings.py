@@ -107,6 +107,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
+    (r"\bunnecessary\b", "not necessary"),
     # "no route other than a drip lets ...": only a drip
     (r"\bno (?:route|way|method) other than\b", "only"),
     # "did not find that one worked better than the other": no difference found
@@ -426,7 +427,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "is highly variable",
     ),
     (
-        r"\b(?:vary|varies|varied) (?:a great deal|a lot|widely|greatly|hugely|wildly|massively|"
+        r"\b(?:vary|varies|varied|swings?|swung|fluctuates?|fluctuated) (?:a great deal|a lot|"
+        r"widely|greatly|hugely|wildly|massively|"
         r"considerably|enormously|substantially|from person to person|between people)\b",
         "is highly variable",
     ),
