@@ -333,6 +333,7 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("By IV the whole dose arrives, with nothing lost on the way.", "fully retained"),
         ("A pill loses relatively little to the liver.", "is not has low bioavailability"),
         ("What crosses the nasal lining dodges the liver.", "without first-pass"),
         ("It leaves your pulse completely alone.", "does not affect pulse"),
@@ -403,6 +404,8 @@ def test_bare_lay_words_name_their_route(text: str, routes: set[str]) -> None:
         "Lecture notes, week 6: ketamine and its routes.",
         "Please avoid alcohol for twenty-four hours after your ketamine dose.",
         "This ketamine protocol will be reviewed in eighteen months.",
+        "He has tried five antidepressants over nine years, none with lasting benefit.",
+        "Thank you for your time; I look forward to hearing from you within fourteen days.",
     ],
 )
 def test_a_documents_numbering_an_instruction_or_a_review_date_is_no_finding(

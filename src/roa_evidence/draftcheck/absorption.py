@@ -62,6 +62,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\bliver (?:leaves|spares) (?:most|much|nearly all|almost all) of (?:it|the dose) alone\b",
         "dose goes without first-pass metabolism",
     ),
+    # "with nothing lost along the way": the whole dose kept, which negates nothing
+    (
+        r"\b(?:with )?(?:nothing|none of it|none of the dose) (?:is |gets |being )?(?:lost|wasted)"
+        r"(?: along the way| on the way(?: in)?)?(?! (?:to|in|by) )",  # not "lost to the liver"
+        "fully retained",
+    ),
     # "absorbed really well" denies a low bioavailability (before "poorly absorbed")
     # "almost fully absorbed" is well absorbed, not wholly (before the rule for "fully")
     (
