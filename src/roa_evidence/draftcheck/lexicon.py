@@ -145,10 +145,36 @@ def _telling(words: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
     """`text` with writers' wordings replaced by the words claims use."""
-    present = stems(text)
-    for _, words, pattern, replacement in _compiled():
-        if not words or not words.isdisjoint(present):
-            rewritten = pattern.sub(replacement, text)
-            if rewritten != text:
-                text, present = rewritten, stems(rewritten)
+    rules = _compiled()
+    due = _due(stems(text))
+    at = 0
+    while at < len(due):
+        index = due[at]
+        _, _, pattern, replacement = rules[index]
+        rewritten = pattern.sub(replacement, text)
+        at += 1
+        if rewritten != text:
+            # the words have changed: a later rule may now be due, or no longer
+            text, due, at = rewritten, [i for i in _due(stems(rewritten)) if i > index], 0
     return text
+
+
+def _due(present: frozenset[str]) -> list[int]:
+    """The rules, in order, to try on a text holding the word beginnings `present`: one set
+    intersection and a look-up per word found, not a test per rule (most sentences hold
+    none of their words)."""
+    always, by_word = _by_word()
+    return sorted(always.union(*(by_word[w] for w in present & by_word.keys())))
+
+
+@lru_cache(maxsize=1)
+def _by_word() -> tuple[frozenset[int], dict[str, frozenset[int]]]:
+    """The rules tried on every text, and for each word the rules it leads to."""
+    always: set[int] = set()
+    by_word: dict[str, set[int]] = {}
+    for index, (_, words, _, _) in enumerate(_compiled()):
+        if not words:
+            always.add(index)
+        for word in words:
+            by_word.setdefault(word, set()).add(index)
+    return frozenset(always), {w: frozenset(r) for w, r in by_word.items()}
