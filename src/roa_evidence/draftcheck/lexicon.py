@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .firstchars import compiled
 from .wordings import RULES as _RULES
 
 __all__ = ["COMMON", "canonical", "literals", "rule_words", "stems"]
@@ -80,7 +81,7 @@ def _branches(pattern: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[Rule, ...]:
-    return tuple((frozenset(literals(p)), _tried_on(p), re.compile(p, re.I), r) for p, r in _RULES)
+    return tuple((frozenset(literals(p)), _tried_on(p), compiled(p, re.I), r) for p, r in _RULES)
 
 
 # Words too common to tell whether a rule may apply (each rule has others it needs).

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..query.records import ClaimRecord
 from . import designs, numbers, polarity, routes
+from .firstchars import compiled
 from .lexicon import COMMON, canonical, literals, stems
 
 __all__ = [
@@ -66,7 +67,7 @@ _TOPIC_WORDS: dict[str, str] = {
 }
 # Each topic's pattern, run only on a text holding one of its words (see lexicon.literals).
 _TOPIC = tuple(
-    (name, frozenset(literals(words)), re.compile(rf"\b(?:{words})\b", re.I))
+    (name, frozenset(literals(words)), compiled(rf"\b(?:{words})\b", re.I))
     for name, words in _TOPIC_WORDS.items()
 )
 _CONDITIONS = {
@@ -76,13 +77,13 @@ _CONDITIONS = {
     "ptsd": r"ptsd|post-traumatic",
     "suicidality": r"suicid\w*",
 }
-_CONDITION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _CONDITIONS.items()}
+_CONDITION = {n: compiled(rf"\b(?:{w})\b", re.I) for n, w in _CONDITIONS.items()}
 _POPULATIONS = {
     "children": r"child(?:ren)?|paediatric|pediatric|kids?|infants?|adolescents?",
     "adults": r"adults?",
     "older adults": r"elderly|older (?:adults|people|patients)",
 }
-_POPULATION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _POPULATIONS.items()}
+_POPULATION = {n: compiled(rf"\b(?:{w})\b", re.I) for n, w in _POPULATIONS.items()}
 
 
 @dataclass(frozen=True)
@@ -151,12 +152,12 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     )
 
 
-_PREFERENCE = re.compile(
+_PREFERENCE = compiled(
     r"\b(?:prefers|preferred|preferring|prefer|favours|favoured|favouring|favour|favors|"
     r"favored|favoring|favor)\b[^.;]{0,60}?\bover\b",
     re.I,
 )
-_OTHER_THAN = re.compile(
+_OTHER_THAN = compiled(
     r"\b(?:other than|besides|apart from|except(?: for)?)\s*(?:(?:a|an|the)\s+)?$", re.I
 )
 
@@ -179,11 +180,11 @@ def _routes_meant(text: str, lay: routes.RouteWords) -> frozenset[str]:
 _REACHES = {  # each pattern is run only on a text holding one of its words
     "the blood": (
         ("blood", "circulation", "plasma"),
-        re.compile(r"\b(?:blood ?stream|blood|circulation|plasma)\b", re.I),
+        compiled(r"\b(?:blood ?stream|blood|circulation|plasma)\b", re.I),
     ),
     "the brain": (
         ("brain", "central nervous", "cns"),
-        re.compile(r"\b(?:brain|central nervous system|cns)\b", re.I),
+        compiled(r"\b(?:brain|central nervous system|cns)\b", re.I),
     ),
 }
 
@@ -198,7 +199,7 @@ def _reaches(text: str) -> frozenset[str]:
 
 
 # A capitalised word: a study's author, a place, a body ("Chilukuri", "India", "KATA")...
-_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+_NAME = compiled(r"\b([A-Z][a-z]{3,})\b")
 # ...unless it is a word that starts sentences.
 _NOT_NAMES = frozenset(
     [

@@ -1,0 +1,47 @@
+"""A pattern with its first characters looked ahead for matches exactly what it did."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from roa_evidence.draftcheck.firstchars import compiled
+
+TEXTS = [
+    "IV ketamine is faster than IM, not slower; about 40 min (range 30-50).",
+    "KETAMINE Is Safer Than A Drip. no, it isn't.",
+    "\u212aetamine \u017fpray \u0130V: the Kelvin sign, a long s and a dotted I fold to k, s, i.",
+    "",
+    "  \u2013 \u2014 nasal-spray, under the tongue",
+]
+PATTERNS = [
+    (r"\b(?:faster|slower|safer) than\b", re.I),
+    (r"(?<!at )\b(?:ketamine|spray|iv)\b", re.I),
+    (r"(?:(?-i:IV|IM)|\b(?:nasal|oral))\s*", re.I),
+    (r"[-\u2013\u2014]\s*\w+", 0),
+    (r"\bno\b|n't\b|^\W*nor\b", re.I),
+    (r"(?i:safer) than", 0),
+    (r",?\s*$", 0),
+    (r"\d+(?:\.\d+)?\s*(?:min|%)", 0),
+]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_matches_as_the_plain_pattern(pattern: str, flags: int) -> None:
+    plain, fast = re.compile(pattern, flags), compiled(pattern, flags)
+    for text in TEXTS:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+        assert fast.sub("#", text) == plain.sub("#", text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags"), [(r",?\s*$", 0), (r"\w+ than", 0), (r"(?i:safer) than", 0)]
+)
+def test_left_as_it_is_where_the_first_characters_cannot_be_told(pattern: str, flags: int) -> None:
+    # it may match nothing, opens on any word character, or turns case-insensitive inside
+    assert compiled(pattern, flags).pattern == pattern
+
+
+def test_looks_ahead_for_the_letters_a_match_begins_with() -> None:
+    assert compiled(r"\b(?:faster|slower) than\b", re.I).pattern.startswith("(?=[fs])")
