@@ -14,6 +14,7 @@ TEXTS = [
     "\u212aetamine \u017fpray \u0130V: the Kelvin sign, a long s and a dotted I fold to k, s, i.",
     "",
     "  \u2013 \u2014 nasal-spray, under the tongue",
+    "\u0663\u0660 min in Arabic-Indic digits, 30 min in ours",
 ]
 PATTERNS = [
     (r"\b(?:faster|slower|safer) than\b", re.I),
@@ -24,6 +25,7 @@ PATTERNS = [
     (r"(?i:safer) than", 0),
     (r",?\s*$", 0),
     (r"\d+(?:\.\d+)?\s*(?:min|%)", 0),
+    (r"\b(?:\d|one|two)\b|\W\s*no\b", re.I),
 ]
 
 
@@ -36,12 +38,14 @@ def test_matches_as_the_plain_pattern(pattern: str, flags: int) -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "flags"), [(r",?\s*$", 0), (r"\w+ than", 0), (r"(?i:safer) than", 0)]
+    ("pattern", "flags"),
+    [(r",?\s*$", 0), (r".+ than", 0), (r"[^,]+ than", 0), (r"(?i:safer) than", 0)],
 )
 def test_left_as_it_is_where_the_first_characters_cannot_be_told(pattern: str, flags: int) -> None:
-    # it may match nothing, opens on any word character, or turns case-insensitive inside
+    # it may match nothing, opens on any character, or turns case-insensitive inside
     assert compiled(pattern, flags).pattern == pattern
 
 
 def test_looks_ahead_for_the_letters_a_match_begins_with() -> None:
     assert compiled(r"\b(?:faster|slower) than\b", re.I).pattern.startswith("(?=[fs])")
+    assert compiled(r"\d|\bone\b", re.I).pattern.startswith(r"(?=[\do])")

@@ -18,23 +18,30 @@ from typing import Any
 
 __all__ = ["compiled"]
 
-_WIDEST_RANGE = 300  # a class of more characters is no filter worth its test
+# The classes of characters a pattern may open on, as written in a class.
+_CATEGORIES = {
+    _op.CATEGORY_DIGIT: r"\d",
+    _op.CATEGORY_NOT_DIGIT: r"\D",
+    _op.CATEGORY_SPACE: r"\s",
+    _op.CATEGORY_NOT_SPACE: r"\S",
+    _op.CATEGORY_WORD: r"\w",
+    _op.CATEGORY_NOT_WORD: r"\W",
+}
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, with a lookahead for the characters a match can begin
     with; the pattern as it is where they cannot be told (it may match an empty text, or
-    open on `\\w` or `.`)."""
+    open on `.` or `[^...]`)."""
     first, empty = _first(_parser.parse(pattern, flags))
     if first is None or empty or not first or flags & re.VERBOSE:  # (a comment would end it)
         return re.compile(pattern, flags)
-    chars = "".join(re.escape(char) for char in sorted(first))
-    return re.compile(f"(?=[{chars}])(?:{pattern})", flags)
+    return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
 
 
 def _first(items: Any) -> tuple[set[str] | None, bool]:
-    """The characters a sequence of parsed items can begin with (None: any), and whether
-    it may match nothing."""
+    """The characters a sequence of parsed items can begin with, as written in a class
+    ("a", "\\d", "0-9"; None: any), and whether it may match nothing."""
     found: set[str] = set()
     for op, arg in items:
         first, empty = _first_of(op, arg)
@@ -48,7 +55,7 @@ def _first(items: Any) -> tuple[set[str] | None, bool]:
 
 def _first_of(op: Any, arg: Any) -> tuple[set[str] | None, bool]:
     if op is _op.LITERAL:
-        return {chr(arg)}, False
+        return {re.escape(chr(arg))}, False
     if op is _op.IN:
         return _class(arg), False
     if op is _op.SUBPATTERN:
@@ -75,13 +82,16 @@ def _first_of(op: Any, arg: Any) -> tuple[set[str] | None, bool]:
 
 
 def _class(items: Any) -> set[str] | None:
-    """The characters of a class ("[-\u2013]", "[a-z]"), or None for a wide or negated one."""
+    """A class's characters, as written in one ("-", "a-z", "\\d"); None for a
+    negated one ("[^.;]")."""
     chars: set[str] = set()
     for op, arg in items:
         if op is _op.LITERAL:
-            chars.add(chr(arg))
-        elif op is _op.RANGE and arg[1] - arg[0] < _WIDEST_RANGE:
-            chars.update(chr(code) for code in range(arg[0], arg[1] + 1))
+            chars.add(re.escape(chr(arg)))
+        elif op is _op.RANGE:
+            chars.add(f"{re.escape(chr(arg[0]))}-{re.escape(chr(arg[1]))}")
+        elif op is _op.CATEGORY and arg in _CATEGORIES:
+            chars.add(_CATEGORIES[arg])
         else:
-            return None  # "\d", "\w", "[^...]"
+            return None
     return chars
