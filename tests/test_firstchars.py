@@ -39,10 +39,17 @@ def test_matches_as_the_plain_pattern(pattern: str, flags: int) -> None:
 
 @pytest.mark.parametrize(
     ("pattern", "flags"),
-    [(r",?\s*$", 0), (r".+ than", 0), (r"[^,]+ than", 0), (r"(?i:safer) than", 0)],
+    [
+        (r",?\s*$", 0),
+        (r".+ than", 0),
+        (r"[^,]+ than", 0),
+        (r"(?i:safer) than", 0),
+        (r"(?i)safer than", 0),
+    ],
 )
 def test_left_as_it_is_where_the_first_characters_cannot_be_told(pattern: str, flags: int) -> None:
-    # it may match nothing, opens on any character, or turns case-insensitive inside
+    # it may match nothing, opens on any character, turns case-insensitive inside, or sets a
+    # flag that must open it
     assert compiled(pattern, flags).pattern == pattern
 
 

@@ -36,7 +36,10 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     first, empty = _first(_parser.parse(pattern, flags))
     if first is None or empty or not first or flags & re.VERBOSE:  # (a comment would end it)
         return re.compile(pattern, flags)
-    return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
+    try:
+        return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
+    except re.error:  # a flag for the whole pattern ("(?x)...") must open it
+        return re.compile(pattern, flags)
 
 
 def _first(items: Any) -> tuple[set[str] | None, bool]:
