@@ -15,6 +15,7 @@ TEXTS = [
     "",
     "  \u2013 \u2014 nasal-spray, under the tongue",
     "\u0663\u0660 min in Arabic-Indic digits, 30 min in ours",
+    "  Nor this.\nno, not that\n- NO ketamine",
 ]
 PATTERNS = [
     (r"\b(?:faster|slower|safer) than\b", re.I),
@@ -26,6 +27,8 @@ PATTERNS = [
     (r",?\s*$", 0),
     (r"\d+(?:\.\d+)?\s*(?:min|%)", 0),
     (r"\b(?:\d|one|two)\b|\W\s*no\b", re.I),
+    (r"^\W*nor\b|\bno\b|\A\W*KETAMINE", re.I),
+    (r"^\s*no\b|\bthe\b", re.I | re.M),
 ]
 
 
@@ -45,14 +48,16 @@ def test_matches_as_the_plain_pattern(pattern: str, flags: int) -> None:
         (r"[^,]+ than", 0),
         (r"(?i:safer) than", 0),
         (r"(?i)safer than", 0),
+        (r"^\W*(?:no|nope)\s*,", re.I),
     ],
 )
 def test_left_as_it_is_where_the_first_characters_cannot_be_told(pattern: str, flags: int) -> None:
-    # it may match nothing, opens on any character, turns case-insensitive inside, or sets a
-    # flag that must open it
+    # it may match nothing, opens on any character or where the text begins (tried there
+    # only), turns case-insensitive inside, or sets a flag that must open it
     assert compiled(pattern, flags).pattern == pattern
 
 
 def test_looks_ahead_for_the_letters_a_match_begins_with() -> None:
     assert compiled(r"\b(?:faster|slower) than\b", re.I).pattern.startswith("(?=[fs])")
     assert compiled(r"\d|\bone\b", re.I).pattern.startswith(r"(?=[\do])")
+    assert compiled(r"^\W*nor\b|\bno\b", re.I).pattern.startswith(r"(?:(?=[n])|^)")

@@ -27,17 +27,24 @@ _CATEGORIES = {
     _op.CATEGORY_WORD: r"\w",
     _op.CATEGORY_NOT_WORD: r"\W",
 }
+# Where a text, or a line, begins: a choice opening on one is tried there and nowhere else.
+_ANCHORS = {_op.AT_BEGINNING: "^", _op.AT_BEGINNING_STRING: r"\A"}
 
 
 def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, with a lookahead for the characters a match can begin
-    with; the pattern as it is where they cannot be told (it may match an empty text, or
-    open on `.` or `[^...]`)."""
+    with (or where the text begins, for a choice opening on `^`); the pattern as it is where
+    they cannot be told (it may match an empty text, or open on `.` or `[^...]`)."""
     first, empty = _first(_parser.parse(pattern, flags))
-    if first is None or empty or not first or flags & re.VERBOSE:  # (a comment would end it)
+    if first is None or empty or flags & re.VERBOSE:  # (a comment would end the pattern)
         return re.compile(pattern, flags)
+    anchors = sorted(first & set(_ANCHORS.values()))
+    chars = "".join(sorted(first - set(anchors)))
+    if not chars:  # opening on "^" alone: `re` tries it at the start only
+        return re.compile(pattern, flags)
+    opening = f"(?:(?=[{chars}])|{'|'.join(anchors)})" if anchors else f"(?=[{chars}])"
     try:
-        return re.compile(f"(?=[{''.join(sorted(first))}])(?:{pattern})", flags)
+        return re.compile(f"{opening}(?:{pattern})", flags)
     except re.error:  # a flag for the whole pattern ("(?x)...") must open it
         return re.compile(pattern, flags)
 
@@ -79,6 +86,8 @@ def _first_of(op: Any, arg: Any) -> tuple[set[str] | None, bool]:
         least, _, body = arg
         first, empty = _first(body)
         return first, empty or least == 0
+    if op is _op.AT and arg in _ANCHORS:
+        return {_ANCHORS[arg]}, False
     if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
         return set(), True  # "\b", "^", "(?<!at )": tested in place, nothing read
     return None, False  # ".", a back-reference, a conditional: any character
