@@ -49,11 +49,17 @@ def test_matches_as_the_plain_pattern(pattern: str, flags: int) -> None:
         (r"(?i:safer) than", 0),
         (r"(?i)safer than", 0),
         (r"^\W*(?:no|nope)\s*,", re.I),
+        (r"\([^()]{0,80}\)", 0),
+        (r"\s+than\b", re.I),
+        (r"\b([\w-]+) receptors?", re.I),
     ],
 )
-def test_left_as_it_is_where_the_first_characters_cannot_be_told(pattern: str, flags: int) -> None:
-    # it may match nothing, opens on any character or where the text begins (tried there
-    # only), turns case-insensitive inside, or sets a flag that must open it
+def test_left_as_it_is_where_a_lookahead_would_rule_out_nothing_more(
+    pattern: str, flags: int
+) -> None:
+    # it may match nothing; opens on any character, a class as wide as any word character or
+    # space, or where the text begins (tried there only); opens on a character `re` tests
+    # first anyway; turns case-insensitive inside, or sets a flag that must open it
     assert compiled(pattern, flags).pattern == pattern
 
 

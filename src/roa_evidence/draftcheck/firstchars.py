@@ -27,6 +27,7 @@ _CATEGORIES = {
     _op.CATEGORY_WORD: r"\w",
     _op.CATEGORY_NOT_WORD: r"\W",
 }
+_BROAD = frozenset({r"\w", r"\W", r"\s", r"\S", r"\D"})
 # Where a text, or a line, begins: a choice opening on one is tried there and nowhere else.
 _ANCHORS = {_op.AT_BEGINNING: "^", _op.AT_BEGINNING_STRING: r"\A"}
 
@@ -35,18 +36,28 @@ def compiled(pattern: str, flags: int = 0) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, with a lookahead for the characters a match can begin
     with (or where the text begins, for a choice opening on `^`); the pattern as it is where
     they cannot be told (it may match an empty text, or open on `.` or `[^...]`)."""
-    first, empty = _first(_parser.parse(pattern, flags))
+    parsed = _parser.parse(pattern, flags)
+    first, empty = _first(parsed)
     if first is None or empty or flags & re.VERBOSE:  # (a comment would end the pattern)
         return re.compile(pattern, flags)
     anchors = sorted(first & set(_ANCHORS.values()))
     chars = "".join(sorted(first - set(anchors)))
-    if not chars:  # opening on "^" alone: `re` tries it at the start only
+    # opening on "^" alone, `re` tries it at the start only; on a character or a class, it
+    # tests that first (and skips to it); a space or any word character rules out too few
+    if not chars or _opens_on_a_character(parsed) or first & _BROAD:
         return re.compile(pattern, flags)
     opening = f"(?:(?=[{chars}])|{'|'.join(anchors)})" if anchors else f"(?=[{chars}])"
     try:
         return re.compile(f"{opening}(?:{pattern})", flags)
     except re.error:  # a flag for the whole pattern ("(?x)...") must open it
         return re.compile(pattern, flags)
+
+
+def _opens_on_a_character(items: Any) -> bool:
+    """Whether a pattern's first item reads a character ("(", "[,;]", " than")."""
+    while items and items[0][0] is _op.SUBPATTERN:
+        items = items[0][1][3]
+    return bool(items) and items[0][0] in (_op.LITERAL, _op.IN)
 
 
 def _first(items: Any) -> tuple[set[str] | None, bool]:
