@@ -100,7 +100,7 @@ def _first_of(op: Any, arg: Any) -> tuple[set[str] | None, bool]:
     if op is _op.AT and arg in _ANCHORS:
         return {_ANCHORS[arg]}, False
     if op in (_op.AT, _op.ASSERT, _op.ASSERT_NOT):
-        return set(), True  # "\b", "^", "(?<!at )": tested in place, nothing read
+        return set(), True  # "\b", "$", "(?<!at )": tested in place, nothing read
     return None, False  # ".", a back-reference, a conditional: any character
 
 
