@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .firstchars import compiled
+
 __all__ = ["Design", "agrees", "read", "reversed_design"]
 
 # term: (family, pattern, what it says of the family)
@@ -57,7 +59,7 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     ),
     "crossover": ("crossover", r"\bcross-?over\b", True),
 }
-_PATTERNS = {t: re.compile(p, re.I) for t, (_, p, _) in _TERMS.items()}
+_PATTERNS = {t: compiled(p, re.I) for t, (_, p, _) in _TERMS.items()}
 _WORDS = (
     "blind", "label", "random", "placebo", "cross", "mask", "control", "compar", "knew", "own",
 )  # fmt: skip
@@ -65,7 +67,7 @@ _WORDS = (
 # A design term denied within four words ("not double-blind", "nobody was blinded",
 # "without any blinding", "wasn't open-label"; "not only randomised" denies nothing): the
 # term it leaves is its contrary.
-_DENIED = re.compile(
+_DENIED = compiled(
     r"(?:\bneither\b(?:\s+[\w-]+){0,3}?\s+nor\b|\b(?:not|never|without|no|nobody|no one|"
     r"none|nor|rather than|instead of)\b|n't)(?!\s+only\b)"
     r"(?:\s+[\w-]+){0,4}?\s+(?:(?P<blind>(?:(?:double|triple|single)[- ]?)?(?:blind|mask)\w*)|"
@@ -81,7 +83,7 @@ _DENIED = re.compile(
 )
 # "False: the trial was double-blind", "it is a myth that it was randomised": the whole
 # statement denied, and with it the design it states
-_DENIES_ALL = re.compile(
+_DENIES_ALL = compiled(
     r"^\W*(?:(?:false|myth|untrue|not true)\s*:|it(?: is|'s) (?:false|a myth|untrue|not true)"
     r" that)\s*",
     re.I,

@@ -7,22 +7,24 @@ from __future__ import annotations
 
 import re
 
+from .firstchars import compiled
+
 __all__ = ["ANOTHER_STUDY", "ASKING_WHETHER", "IN_THAT_STUDY", "PLANS", "REPORTED", "THAT_STUDY"]
 
 # A study of the writer's own or yet to come: no claim about a tracked study is about it.
-ANOTHER_STUDY = re.compile(
+ANOTHER_STUDY = compiled(
     r"\b(?:our|my|a new|a future|another|the next|a planned|a proposed|next|future|planned|"
     r"proposed)\s+(?:[a-z-]+\s+){0,2}?(?:trial|study)\b",
     re.I,
 )
 # "that trial was double-blind": a study the draft has named; "our study will be" is new
-THAT_STUDY = re.compile(
+THAT_STUDY = compiled(
     r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b|"
     r"\b[Ii]t was (?:also |in fact |actually )?an? (?:[\w-]+ ){0,2}(?:trial|study)\b"
 )
 # "in that trial", "the study found", "the Indian team saw": a sentence pointing back to a
 # study named before it
-IN_THAT_STUDY = re.compile(
+IN_THAT_STUDY = compiled(
     r"\b(?:(?:in|from|according to) (?:that|this|the) (?:same |[\w-]+ )?(?:trial|study)|"
     r"(?:that|this|the|its|their) (?:same |[\w-]+ )?(?:team|group|researchers|authors|"
     r"investigators|"
@@ -32,7 +34,7 @@ IN_THAT_STUDY = re.compile(
     r"(?:the|that) one (?:[\w-]+ ){0,2}(?:trial|study))\b"
 )
 # Who says what a sentence reports, up to what they say ("the nurse told me (that) ...").
-REPORTED = re.compile(
+REPORTED = compiled(
     r"^[^.;:]{0,120}?\b(?:told (?:me|us|them|him|her|you)|said|says|claims?|claimed|insists?|"
     r"insisted|reckons?|reckoned|believes?|believed|argues?|argued|wrote|writes|explained|"
     r"mentioned|added|replied|countered|pointed out|swears?|swore)(?: that)?,?\s+",
@@ -40,7 +42,7 @@ REPORTED = re.compile(
 )
 # "so many DMs asking whether the drip or the shot is better", "she asked how quickly it
 # works", "you want to know which is better": a question reported, not answered
-ASKING_WHETHER = re.compile(
+ASKING_WHETHER = compiled(
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?|(?:want|wants|wanted) to "
     r"know|not sure)(?: \w+)? (?:whether|if|which|how (?:quickly|fast|soon|long|well|much))\b",
     re.IGNORECASE,
@@ -49,7 +51,7 @@ ASKING_WHETHER = re.compile(
 
 # "The proposed trial will compare IM with IV in a double-blind design": a plan, no finding;
 # "we would revise it if a trial reads out": a hypothesis
-PLANS = re.compile(
+PLANS = compiled(
     r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b|"
     r"\b(?:aims? to|we (?:plan|propose|intend|hope) to|(?:proposed|planned|future|new) "
     r"(?:trial|study)|(?:trial|study) (?:will|would) "

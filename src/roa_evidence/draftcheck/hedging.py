@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 
+from .firstchars import compiled
+
 __all__ = ["HEDGES", "VERY_UNCERTAIN_LEVEL", "hedge", "overclaim", "reword"]
 
 # Hedge levels, weakest claim last: 0 plain, 1 probably, 2 may, 3 very uncertain.
 HEDGES = ("plain", "probably", "may", "very uncertain")
 
-_VERY_UNCERTAIN = re.compile(
+_VERY_UNCERTAIN = compiled(
     r"\b(?:very uncertain|(?:is |remains |it is )?(?:uncertain|unclear|unknown|not known|"
     r"not clear) (?:whether|if|how)|uncertain|unclear|"
     r"(?:no|little|insufficient|not enough|scant|sparse|limited|weak|very low[- ]certainty|"
@@ -51,13 +53,13 @@ _VERY_UNCERTAIN = re.compile(
     r"the (?:first|second) document (?:says|claims|states|asserts))\b",
     re.I,
 )
-_MAY = re.compile(
+_MAY = compiled(
     r"\b(?:may|might|could|possibly|perhaps|potentially|conceivably|"
     r"low[- ]certainty|some evidence|suggests?|suggested|appears? to|seems? to|"
     r"tentative(?:ly)?|preliminary)\b",
     re.I,
 )
-_PROBABLY = re.compile(
+_PROBABLY = compiled(
     r"\b(?:probably|likely|moderate[- ]certainty|presumably|in all likelihood|"
     r"most likely|it is likely)\b",
     re.I,
@@ -65,7 +67,7 @@ _PROBABLY = re.compile(
 
 # "the lining, where it could be absorbed": a modal inside a relative clause qualifies that
 # clause, not how firmly the sentence asserts its finding.
-_RELATIVE_MODAL = re.compile(
+_RELATIVE_MODAL = compiled(
     r"\b(?:where|which|whereby|in which|by which)\s+(?:[\w-]+\s+){0,3}?(?:may|might|could)\b",
     re.I,
 )
@@ -138,7 +140,7 @@ _VERB_BASE = {
     "improves": "improve",
     "increases": "increase",
 }
-_FINITE = re.compile(
+_FINITE = compiled(
     r"\b(is|are|has|have|can|does not|do not|does|do|"
     + "|".join(_VERB_BASE)
     + r"|give|cause|reduce|reach|take|last|produce|act|relieve|improve|increase|remain)\b"
@@ -146,7 +148,7 @@ _FINITE = re.compile(
 
 
 # A modal verb of the statement itself (the rewording's, not the sentence's hedge `_MAY`)
-_MODAL_VERB = re.compile(r" (?:may|might|could) (?!not\b)")
+_MODAL_VERB = compiled(r" (?:may|might|could) (?!not\b)")
 
 
 def _lower_first(statement: str) -> str:

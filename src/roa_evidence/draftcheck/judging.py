@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import framing, hedging, numbers, parts, polarity, routes, unchecked
 from .findings import JUDGED_PARTS, PROBLEM_KINDS, UNLINKED, SentenceProblem, looseness
+from .firstchars import compiled
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
 from .parts import NOT_IN_CLAIM
 from .reading import Sentence, speaker
@@ -19,7 +20,7 @@ _AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted", "partly"})
 POLARITY_SCORE = 60.0  # below this, sentence and claim differ too much to compare negations
 CITED_PARTS_FIT = 70.0  # ...unless it cites a work of the claim and their parts fit this well
 
-_SAYS_RETRACTED = re.compile(r"\bretract", re.IGNORECASE)
+_SAYS_RETRACTED = compiled(r"\bretract", re.IGNORECASE)
 _BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .firstchars import compiled
 from .wordings import RULES as _RULES
 
 __all__ = ["COMMON", "canonical", "literals", "rule_words", "stems"]
@@ -80,7 +81,7 @@ def _branches(pattern: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _compiled() -> tuple[Rule, ...]:
-    return tuple((frozenset(literals(p)), _tried_on(p), re.compile(p, re.I), r) for p, r in _RULES)
+    return tuple((frozenset(literals(p)), _tried_on(p), compiled(p, re.I), r) for p, r in _RULES)
 
 
 # Words too common to tell whether a rule may apply (each rule has others it needs).
@@ -145,10 +146,36 @@ def _telling(words: frozenset[str]) -> frozenset[str]:
 @lru_cache(maxsize=65536)
 def canonical(text: str) -> str:
     """`text` with writers' wordings replaced by the words claims use."""
-    present = stems(text)
-    for _, words, pattern, replacement in _compiled():
-        if not words or not words.isdisjoint(present):
-            rewritten = pattern.sub(replacement, text)
-            if rewritten != text:
-                text, present = rewritten, stems(rewritten)
+    rules = _compiled()
+    due = _due(stems(text))
+    at = 0
+    while at < len(due):
+        index = due[at]
+        _, _, pattern, replacement = rules[index]
+        rewritten = pattern.sub(replacement, text)
+        at += 1
+        if rewritten != text:
+            # the words have changed: a later rule may now be due, or no longer
+            text, due, at = rewritten, [i for i in _due(stems(rewritten)) if i > index], 0
     return text
+
+
+def _due(present: frozenset[str]) -> list[int]:
+    """The rules, in order, to try on a text holding the word beginnings `present`: one set
+    intersection and a look-up per word found, not a test per rule (most sentences hold
+    none of their words)."""
+    always, by_word = _by_word()
+    return sorted(always.union(*(by_word[w] for w in present & by_word.keys())))
+
+
+@lru_cache(maxsize=1)
+def _by_word() -> tuple[frozenset[int], dict[str, frozenset[int]]]:
+    """The rules tried on every text, and for each word the rules it leads to."""
+    always: set[int] = set()
+    by_word: dict[str, set[int]] = {}
+    for index, (_, words, _, _) in enumerate(_compiled()):
+        if not words:
+            always.add(index)
+        for word in words:
+            by_word.setdefault(word, set()).add(index)
+    return frozenset(always), {w: frozenset(r) for w, r in by_word.items()}

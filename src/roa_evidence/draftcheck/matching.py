@@ -19,7 +19,6 @@ stand well ahead of every other claim's (`how: standing-out`).
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -27,6 +26,7 @@ from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
 from . import framing, lexicon, numbers, parts, polarity, similarity
+from .firstchars import compiled
 from .routes import routes_meant, routes_named
 from .similarity import VERBATIM, Target
 from .words import content_words, normalised
@@ -424,7 +424,7 @@ def _routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:
 
 
 # "more than on any other route" is a superlative: "the most researched route" compares too
-_ANY_OTHER = re.compile(r"\bthan (?:[a-z]+ ){0,2}any other\b")
+_ANY_OTHER = compiled(r"\bthan (?:[a-z]+ ){0,2}any other\b")
 _DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 
+from .firstchars import compiled
+
 __all__ = ["LIST_WORDS", "NEGATOR", "NOT_NEGATIONS", "negations"]
 
 # Phrases that contain a negator but do not negate the proposition.
-NOT_NEGATIONS = re.compile(
+NOT_NEGATIONS = compiled(
     r"\b(?:(?:there is |there are )?(?:no|not enough|little|insufficient) "
     r"(?:good |reliable |clear |direct |high[- ]quality |published |strong )?"
     r"(?:evidence|data|studies|study|trials?)(?: (?:that|whether|on|about|for))?|"
@@ -41,7 +43,7 @@ NOT_NEGATIONS = re.compile(
     r"(?:that|whether|it))\b",
     re.I,
 )
-NEGATOR = re.compile(
+NEGATOR = compiled(
     r"\b(?:not|no|never|without|neither|none|nothing|nobody|cannot|fails? to|failed to|"
     r"lacks?|absent|impossible|unlikely to)\b|n't\b|^\W*nor\b|"
     # "it is rare for either route to depress breathing": seldom does
@@ -49,7 +51,7 @@ NEGATOR = re.compile(
     re.I,
 )
 
-_COORDINATED = re.compile(r"\b(?:and|or|nor)\b|,", re.I)
+_COORDINATED = compiled(r"\b(?:and|or|nor)\b|,", re.I)
 LIST_WORDS = 6  # a list's items are short: "no drip and no catheter", not two clauses
 
 

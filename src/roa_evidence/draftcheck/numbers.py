@@ -17,6 +17,7 @@ from functools import lru_cache
 from typing import Any
 
 from . import numberwords
+from .firstchars import compiled
 
 __all__ = ["Known", "Quantity", "agrees", "known_value", "participants", "quantities", "show"]
 
@@ -84,7 +85,7 @@ _UNITS: dict[str, tuple[str, float]] = {
 _COUNTED = frozenset({"participants", "studies"})
 
 # "a third of them", or a change "by a third" ("scores fell by only about a third")
-_FRACTION = re.compile(
+_FRACTION = compiled(
     # "a third of the dose"; not "a quarter of an hour" nor "a quarter of a milligram per kilo"
     rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)(?! of an? (?:hour|milligram|microgram|gram|mg)\b)|"
     # "loses half the dose", "half the ketamine bought"; not "at half the dose"
@@ -97,17 +98,17 @@ _FRACTION = re.compile(
 
 
 # "a quarter to a half of a dose": a range of shares.
-_FRACTION_RANGE = re.compile(
+_FRACTION_RANGE = compiled(
     rf"\b(?:between\s+)?({numberwords.FRACTIONS})\s+(?:to|and|-|\u2013)\s+({numberwords.FRACTIONS})\b"
     r"(?= of\b)",
     re.I,
 )
 # "the last six months", "the past two years": a span of the calendar, not a duration;
 # "every 15 minutes": how often, not how long.
-_IN_ONE = re.compile(r"\b(?:in|from|the|that)\s+$", re.I)
-_PER_GROUP = re.compile(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
-_CALENDAR = re.compile(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
-_APPROXIMATE = re.compile(
+_IN_ONE = compiled(r"\b(?:in|from|the|that)\s+$", re.I)
+_PER_GROUP = compiled(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
+_CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
+_APPROXIMATE = compiled(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
     r"close to|up to|over|more than|less than|under)\s*$",
     re.I,
@@ -120,7 +121,7 @@ _DESCRIBING = (
     r"(?!(?:my|our|your|his|her|their|its|the|a|an|of|in|and|or|to|we|i|you|they|with|for|"
     r"at|on|by|from|per|as)\b)[a-z-]+"
 )
-_QUANTITY = re.compile(
+_QUANTITY = compiled(
     rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{numberwords.NUMBER})"
     rf"(?:\s*(?P<ua>{_UNIT})(?![\w/]))?"
     rf"(?:\s*(?:-|\u2013|\u2014|to|(?(between)and|(?!)))\s*(?P<b>{numberwords.NUMBER}))?"
@@ -170,7 +171,8 @@ def quantities(text: str) -> list[Quantity]:
 @lru_cache(maxsize=65536)
 def _quantities(text: str) -> tuple[Quantity, ...]:
     """`quantities`, cached: each sentence's are asked for by several checks."""
-    if not _ANY_NUMBER.search(text):
+    # a digit first: most numbers have one, and it is found far faster than a number word
+    if not _DIGIT.search(text) and not _ANY_NUMBER.search(text):
         return ()
     found: list[Quantity] = []
     # "one in four children": a share (the pattern is costly: only where " in " or "out of" is)
@@ -245,7 +247,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 
 
 # "all of a dose", "the entire dose": the whole of it, a share of 100 %.
-_WHOLE_DOSE = re.compile(
+_WHOLE_DOSE = compiled(
     r"\b(?:all of (?:a|an|the|each|every)|the whole|the entire|a whole|an entire)"
     r" (?:[a-z]+ )?dose\b|"
     # "full bioavailability", "its bioavailability is complete", "every milligram of it"
@@ -259,7 +261,7 @@ _WHOLE_DOSE = re.compile(
 # "only part of each dose reaches the blood", "most of a tablet's dose ends up in it": a
 # share in words of what reaches the blood (not of what the liver removes), as a range.
 _VAGUE_SHARES = {"part": (1.0, 95.0), "most": (50.0, 98.0), "little": (0.0, 30.0)}
-_VAGUE_SHARE = re.compile(
+_VAGUE_SHARE = compiled(
     r"\b(?:(?P<part>only (?:a |some )?part|(?:only )?a (?:small )?(?:fraction|part|portion|share)|"
     r"only some|not all)|(?P<most>most|the bulk|the majority)|"
     r"(?P<little>(?:very )?little|hardly any|almost none)) of (?:a |an |the |each |every |its |"
@@ -271,8 +273,8 @@ _LOSES = (
     r"(?:break|breaks|broke|breaking) down|lose|loses|lost|losing|filters?|clears?|removes?|"
     r"metaboli[sz]es?"
 )
-_LOST = re.compile(rf"\b(?:{_LOSES})\b[^.;,]*$", re.I)
-_LOST_AFTER = re.compile(
+_LOST = compiled(rf"\b(?:{_LOSES})\b[^.;,]*$", re.I)
+_LOST_AFTER = compiled(
     r"[^.;,]{0,40}?\b(?:is|are|gets?|was|were) (?:broken down|lost|filtered|cleared|removed|"
     r"metaboli[sz]ed)\b",
     re.I,
@@ -282,24 +284,25 @@ _LOST_AFTER = re.compile(
 # "within a day", "an hour", "half an hour", "a quarter of an hour": a unit of time in words.
 _PART_OF_A_UNIT = (("half", 0.5), ("three", 0.75), ("quarter", 0.25))
 _WHOLE = r"(?:full|whole|entire|single|complete) "  # "a full week" is a week
-_ONE_UNIT = re.compile(
+_ONE_UNIT = compiled(
     rf"\b(half an? |(?:a|one|three)[ -]quarters? of an? |an? |one )(?:{_WHOLE})?"
     r"(minute|hour|day|week|fortnight|month|year)\b",
     re.I,
 )
 # "a quarter of a milligram per kilo": a dose in words
 _DOSE_PARTS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3, "fifth": 0.2, "tenth": 0.1}
-_DOSE_IN_WORDS = re.compile(
+_DOSE_IN_WORDS = compiled(
     r"\b(?:an? |one[- ])?(half|quarter|third|fifth|tenth)(?:(?: of)?[- ]an?[- ](?:milligram|mg)s?"
     r"[- ](?:per|a)[- ](?:kilo|kilogram|kg)s?|-milligram)\b",  # "a quarter-milligram injection"
     re.I,
 )
 # "one in four children": a share.
-_ONE_IN = re.compile(
+_ONE_IN = compiled(
     rf"\b({numberwords.NUMBER})(?: parts?)? (?:in|out of)(?: every)? ({numberwords.NUMBER})\b", re.I
 )
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
-_ANY_NUMBER = re.compile(
+_DIGIT = re.compile(r"\d")  # one of _ANY_NUMBER's choices
+_ANY_NUMBER = compiled(
     rf"\d|\b(?:{numberwords.WORDS}|half|"
     r"(?:third|quarter|fifth|sixth|tenth|eighth)s?)\b|"
     rf"\ban? (?:{_WHOLE})?(?:minute|hour|day|week|fortnight|month|year)\b|"
@@ -308,14 +311,14 @@ _ANY_NUMBER = re.compile(
     r"\b(?:part|fraction|portion|share|some|most|bulk|majority|little|any|none) of\b",
     re.I,
 )
-_MAY_SHARE = re.compile(r"\S \b(?:in|out of)\b \S")
+_MAY_SHARE = compiled(r"\S \b(?:in|out of)\b \S")
 # "a bioavailability of 0.45": a fraction where a percentage is meant.
-_BARE_FRACTION = re.compile(r"(?<![\d.])0?\.(\d{1,3})(?![\d.]*\s*(?:%|percent|per cent|mg|ml|h\b))")
-_SHARE_WORDS = re.compile(r"\b(?:bioavailab\w*|absorbed|fraction|proportion)\b", re.I)
+_BARE_FRACTION = compiled(r"(?<![\d.])0?\.(\d{1,3})(?![\d.]*\s*(?:%|percent|per cent|mg|ml|h\b))")
+_SHARE_WORDS = compiled(r"\b(?:bioavailab\w*|absorbed|fraction|proportion)\b", re.I)
 
 
 # "by the next morning", "overnight": about a day.
-_NEXT_DAY = re.compile(
+_NEXT_DAY = compiled(
     r"\b(?:(?:by|within|until|before|on) (?:the )?(?:next|following) (?:morning|day)|overnight)\b",
     re.I,
 )

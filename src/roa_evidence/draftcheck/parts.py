@@ -17,7 +17,9 @@ from typing import Any
 
 from ..query.records import ClaimRecord
 from . import designs, numbers, polarity, reversals, routes
-from .lexicon import COMMON, canonical, literals, stems
+from .firstchars import compiled
+from .lexicon import COMMON, canonical
+from .topics import CONDITIONS, POPULATIONS, TOPICS, found_in
 
 __all__ = [
     "ABOUT_A_STUDY",
@@ -29,60 +31,6 @@ __all__ = [
     "read_parts",
     "states_its_value",
 ]
-
-_TOPIC_WORDS: dict[str, str] = {
-    "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
-    "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
-    "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
-    r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|ratings?|benefits?|"
-    r"beneficial",
-    "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
-    # "last quarter", "last year": a date, not how long something lasts
-    "duration": r"lasts|lasted|lasting|last(?! (?:quarter|year|week|month|night|time|day|"
-    r"decade)s?\b)|"
-    r"sustained|duration|(?<!no )longer|shorter|linger(?:ing)?|"
-    r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
-    r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
-    r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b",
-    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
-    # what the liver removes before the blood: not the share that reaches it
-    "first-pass": r"first-pass|first pass|metaboli[sz]\w*",
-    "side-effects": r"side effects?|adverse|tolerab\w*|tolerated",
-    "purity": r"adulterat\w*|contaminat\w*|impurit\w*|purity|non-sterile|counterfeit",
-    "sickness": r"nausea|nauseous|dizziness|dizzy|vomiting|vomit\w*",
-    "heart": r"tachycardia|heart rate|heart|blood pressure|cardiac|cardiovascular",
-    "breathing": r"respiratory|respiration|breathing",
-    "dissociation": r"dissociat\w*|bad trip|psychedelic|immersive",
-    "administration": r"simpler|easier|harder|administer\w*|convenient|catheter|equipment",
-    # "be controlled", not "controlled clinical settings" or "a controlled trial"
-    "control": r"shut off|stopped|halt(?:ed)?|adjust(?:ed|able|ing)?|"
-    r"(?:be|is|are|was|were) controlled|rate of delivery|titrat\w*",
-    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
-    r"head to head|control group|subjects",
-    "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
-    "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
-    # a dose by one route turned into a dose by another
-    "conversion": r"conver(?:t|ts|ted|ting|sions?)|formula|interchangeabl[ey]|equivalent doses?",
-}
-# Each topic's pattern, run only on a text holding one of its words (see lexicon.literals).
-_TOPIC = tuple(
-    (name, frozenset(literals(words)), re.compile(rf"\b(?:{words})\b", re.I))
-    for name, words in _TOPIC_WORDS.items()
-)
-_CONDITIONS = {
-    "depression": r"depress\w*|antidepressant|ham-d|madrs",
-    "pain": r"pain",
-    "anxiety": r"anxiety",
-    "ptsd": r"ptsd|post-traumatic",
-    "suicidality": r"suicid\w*",
-}
-_CONDITION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _CONDITIONS.items()}
-_POPULATIONS = {
-    "children": r"child(?:ren)?|paediatric|pediatric|kids?|infants?|adolescents?",
-    "adults": r"adults?",
-    "older adults": r"elderly|older (?:adults|people|patients)",
-}
-_POPULATION = {n: re.compile(rf"\b(?:{w})\b", re.I) for n, w in _POPULATIONS.items()}
 
 
 @dataclass(frozen=True)
@@ -140,8 +88,8 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         compares=compares,
         scales=frozenset(found.directions) if compares == "ranking" else frozenset(),
         negated=found.negated,
-        conditions=frozenset(n for n, p in _CONDITION.items() if p.search(words)),
-        populations=frozenset(n for n, p in _POPULATION.items() if p.search(words)),
+        conditions=found_in(CONDITIONS, words),
+        populations=found_in(POPULATIONS, words),
         dimensions=dimensions,
         names=frozenset(w for w in _NAME.findall(text) if _may_be_a_name(w, lay)),
         reaches=_reaches(text),
@@ -153,15 +101,13 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     )
 
 
-_BOTH = re.compile(
-    r"\bboth\b|\bthe two (?:[\w-]+ )?(?:routes|arms|groups)\b|\beither route\b", re.I
-)
-_PREFERENCE = re.compile(
+_BOTH = compiled(r"\bboth\b|\bthe two (?:[\w-]+ )?(?:routes|arms|groups)\b|\beither route\b", re.I)
+_PREFERENCE = compiled(
     r"\b(?:prefers|preferred|preferring|prefer|favours|favoured|favouring|favour|favors|"
     r"favored|favoring|favor)\b[^.;]{0,60}?\bover\b",
     re.I,
 )
-_OTHER_THAN = re.compile(
+_OTHER_THAN = compiled(
     r"\b(?:other than|besides|apart from|except(?: for)?)\s*(?:(?:a|an|the)\s+)?$", re.I
 )
 
@@ -184,11 +130,11 @@ def _routes_meant(text: str, lay: routes.RouteWords) -> frozenset[str]:
 _REACHES = {  # each pattern is run only on a text holding one of its words
     "the blood": (
         ("blood", "circulation", "plasma"),
-        re.compile(r"\b(?:blood ?stream|blood|circulation|plasma)\b", re.I),
+        compiled(r"\b(?:blood ?stream|blood|circulation|plasma)\b", re.I),
     ),
     "the brain": (
         ("brain", "central nervous", "cns"),
-        re.compile(r"\b(?:brain|central nervous system|cns)\b", re.I),
+        compiled(r"\b(?:brain|central nervous system|cns)\b", re.I),
     ),
 }
 
@@ -204,7 +150,7 @@ def _reaches(text: str) -> frozenset[str]:
 
 # A capitalised word or an acronym: a study's author, a place, a body, a receptor
 # ("Chilukuri", "India", "KATA", "NMDA")...
-_NAME = re.compile(r"\b([A-Z][a-z]{3,}|[A-Z]{3,}[A-Z0-9]*)\b")
+_NAME = compiled(r"\b([A-Z][a-z]{3,}|[A-Z]{3,}[A-Z0-9]*)\b")
 # ...unless it is a word that starts sentences.
 _NOT_NAMES = frozenset({
     "about", "after", "also", "although", "among", "because", "before", "both", "contrary",
@@ -219,7 +165,7 @@ _NOT_NAMES = frozenset({
 def _may_be_a_name(word: str, lay: routes.RouteWords) -> bool:
     """Not a word that opens sentences, the drug, nor a condition's acronym ("PTSD")."""
     lowered = word.lower()
-    if word.isupper() and any(p.search(word) for p in _CONDITION.values()):
+    if word.isupper() and found_in(CONDITIONS, word.lower()):
         return False
     return lowered not in _NOT_NAMES and lowered not in lay.drug_words
 
@@ -232,21 +178,13 @@ def names_the_drug(text: str) -> bool:
 def topic_words() -> frozenset[str]:
     """The words the topics, conditions and populations are read from, and the drug's."""
     found: set[str] = set()
-    for words in (
-        *(words for _, words, _ in _TOPIC),
-        *(frozenset(literals(w)) for table in (_CONDITIONS, _POPULATIONS) for w in table.values()),
-    ):
+    for _, words, _ in (*TOPICS, *CONDITIONS, *POPULATIONS):
         found |= (words - COMMON) or words
     return frozenset(found | routes.active().drug_words)
 
 
 def _topics(text: str) -> frozenset[str]:
-    present = stems(text)
-    return frozenset(
-        name
-        for name, words, pattern in _TOPIC
-        if not words.isdisjoint(present) and pattern.search(text)
-    )
+    return found_in(TOPICS, text)
 
 
 # What a study's design is described by: the trial itself and where it ran.

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import designs, reversals
+from .firstchars import compiled
 from .lexicon import canonical
 from .negations import NEGATOR, NOT_NEGATIONS, negations
 from .reversals import CLAUSE_END
@@ -28,7 +29,7 @@ from .words import content_words, normalised
 
 __all__ = ["Polarity", "clauses", "has_than", "opposite", "polarity"]
 
-_EQUIVALENCE = re.compile(
+_EQUIVALENCE = compiled(
     r"\b(?:as \w+(?: \w+)? as|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
     r"(?:little|hardly any|not much|negligible|barely any) differences?|"
     r"the same|(?:do|does|did)(?: not|n't) (?:significantly )?differ|"
@@ -36,7 +37,7 @@ _EQUIVALENCE = re.compile(
     r"differences?|not (?:significantly )?different|indistinguishable|on a par|on par)\b",
     re.I,
 )
-_DIFFERENCE = re.compile(r"\b(?:differ(?:s|ed)?|different|differences?)\b", re.I)
+_DIFFERENCE = compiled(r"\b(?:differ(?:s|ed)?|different|differences?)\b", re.I)
 
 # Each scale's comparatives: those that go up it, then those that go down it.
 _SCALES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -94,16 +95,16 @@ _COMPARATIVES = {
     for direction, words in ((1, rising), (-1, falling))
     for word in words
 }
-_COMPARATIVE = re.compile(
+_COMPARATIVE = compiled(
     r"\b(?:"
     + "|".join(re.escape(c) for c in sorted(_COMPARATIVES, key=len, reverse=True))
     + r")\b",
     re.I,
 )
-_THAN = re.compile(r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|over)\b", re.I)
+_THAN = compiled(r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|over)\b", re.I)
 
 
-_THEN_THAN = re.compile(r"\s+than\b", re.I)
+_THEN_THAN = compiled(r"\s+than\b", re.I)
 # "more than a drip does", "more than with IV": a route right after "than" is compared with
 _THAN_ROUTE_WITHIN = 16
 
@@ -141,9 +142,9 @@ def polarity(text: str) -> Polarity:
 
 
 # "the most common route" ranks routes by use; it says nothing of how often an effect is.
-_MOST_COMMON = re.compile(r"\bmost (?:common|frequent)(?:ly)?\b", re.I)
+_MOST_COMMON = compiled(r"\bmost (?:common|frequent)(?:ly)?\b", re.I)
 # ", not faster." at the end: a contrast set against the clause, not its negation.
-_TRAILING_CONTRAST = re.compile(r",\s*(?:but |and )?not (?:[\w-]+\s*){1,3}[.!]?\s*$", re.I)
+_TRAILING_CONTRAST = compiled(r",\s*(?:but |and )?not (?:[\w-]+\s*){1,3}[.!]?\s*$", re.I)
 
 
 def _ranking_clause(text: str) -> str:
@@ -160,7 +161,7 @@ def _ranking_clause(text: str) -> str:
 # ", though nobody has checked it.": a concession that qualifies the finding, not flips it
 # (unless it compares: ", although IV acts faster than IM" may be the finding itself). The
 # aside holds no comma of its own, so each comma is scanned once (linear on any input).
-_TRAILING_ASIDE = re.compile(
+_TRAILING_ASIDE = compiled(
     r"[,;]\s*(?:(?:so|and so|therefore)\s+(?:do not|don't|never|please|always|be sure|"
     r"make sure|try|talk|ask|check)|(?:even )?(?:though|although)(?![^.!?,;]*\bthan\b)|even if)"
     r"\b[^.!?,;]*[.!?]?\s*$",
@@ -171,7 +172,7 @@ _TRAILING_ASIDE = re.compile(
 # "... while the swallowed remainder does not": a contrast about something else, whose
 # negation stands for the clause before it, not against it ("..., but it does not" denies
 # the clause itself: a pronoun is the same subject). Bounded, so linear on any input.
-_ELLIPTIC_CONTRAST = re.compile(
+_ELLIPTIC_CONTRAST = compiled(
     r"\b(?:while|whereas|but)\s+(?!(?:it|they|this|that|these|those|he|she)\b)"
     r"[^,;.]{0,120}?\b(?:does|do|did|is|are|was|were|has|have|can|could|will|would)"
     r"(?: not|n't)(?=\s*(?:[,;.!?]|$))",
@@ -182,14 +183,14 @@ _ELLIPTIC_CONTRAST = re.compile(
 # "No, a shot still passes through the liver": "No," answers a question, denying its
 # premise, not what the answer goes on to say (an "A:" before it is a speaker's label, which
 # `judging` has taken off).
-_ANSWERING_NO = re.compile(
+_ANSWERING_NO = compiled(
     r"^\W*(?:no|nope)\s*[,;:!\u2013\u2014](?!\s*(?:or|and|nor)\b)\s*", re.I
 )  # not "No, or very little, first-pass metabolism occurs"
 
 
 # "(not the esketamine version)": an aside in brackets qualifies a word, it does not negate
 # the sentence. A citation in brackets holds no negation either.
-_PARENTHETICAL = re.compile(r"\([^()]{0,80}\)")
+_PARENTHETICAL = compiled(r"\([^()]{0,80}\)")
 
 
 @lru_cache(maxsize=65536)
@@ -233,7 +234,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
 # "a single hospital" against "several hospitals": one of a thing against more than one.
 # Only things counted in claims about the evidence (sites, studies): "one dose" against
 # "several doses" is a question of dosing, not a flip.
-_COUNT = re.compile(
+_COUNT = compiled(
     r"(?<!at least )(?<!more than )"  # "at least one study" does not say there is one
     r"\b(?:(?P<one>a single|single|only one|just one|one single|one|the only|a sole|the sole)|"
     r"(?P<many>several|multiple|many|numerous|various|a number of|a few|two or more|"
@@ -265,7 +266,7 @@ def _counted(text: str) -> dict[str, str]:
 
 # "It is unclear whether X": an open question takes no side, so neither X nor its negation
 # is asserted ("whether X" and "whether not X" ask the same question).
-_OPEN_QUESTION = re.compile(
+_OPEN_QUESTION = compiled(
     # not "Whether it goes into a vein or a muscle, it ...": either way, it does
     r"^\W*whether\b(?![^,;]{0,80}\bor\b[^,;]{0,40},)|"
     r"\b(?:uncertain|unclear|unknown|not (?:known|clear|certain)|"
@@ -345,7 +346,7 @@ def _reversed(sentence: str, statement: str) -> str | None:
 # the clause before them). A split starts only after a word, so that each run of spaces is
 # scanned once (linear on any input). `CLAUSE_END` (above) bounds a ranking's clause and
 # does part at commas: a ranking's reason is often a comma away ("simpler, needing no line").
-_CLAUSES = re.compile(
+_CLAUSES = compiled(
     r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"
     r"they|we|you|one|this|that|there|if|when)|which|who|"
     r"(?:but|yet) (?:we|i|you|there|the|none|no one|nobody|nothing)|"
@@ -356,12 +357,12 @@ _CLAUSES = re.compile(
     r";\s*|,\s+(?=so\s)",
     re.I,
 )
-_CONTRAST = re.compile(r"\b(?:while|whereas|although|though|but)\b", re.I)
+_CONTRAST = compiled(r"\b(?:while|whereas|although|though|but)\b", re.I)
 
 
 # "Something nobody tells you: it doesn't touch your breathing": a lead-in that negates
 # something of its own is a clause apart ("First pass after IV: none" is one clause).
-_NEGATING_LEAD_IN = re.compile(r"^([^:]{0,120}):\s+(?=\w)")
+_NEGATING_LEAD_IN = compiled(r"^([^:]{0,120}):\s+(?=\w)")
 
 
 def clauses(sentence: str) -> list[str]:
@@ -408,8 +409,8 @@ def _each_clause_says(sentence: str, statement: str, negated: bool) -> bool:
     return about[0] if len(about) >= 2 and len(set(about)) == 1 else negated
 
 
-_DUMMY = re.compile(r"\b(?:saline|placebo|dummy|sugar pill|salt water)\b", re.I)
-_COMPARED = re.compile(r"\b(?:compar\w*|head to head|versus|against)\b", re.I)
+_DUMMY = compiled(r"\b(?:saline|placebo|dummy|sugar pill|salt water)\b", re.I)
+_COMPARED = compiled(r"\b(?:compar\w*|head to head|versus|against)\b", re.I)
 
 
 def _compared_with_a_dummy(sentence: str, statement: str) -> bool:
@@ -431,7 +432,7 @@ def has_than(text: str) -> bool:
 
 
 # "the safer choice", "the cheaper option": ranked against the other route the sentence names
-_THE_BETTER_CHOICE = re.compile(r"\bthe [a-z]+er (?:choice|option|route|bet|pick)\b", re.I)
+_THE_BETTER_CHOICE = compiled(r"\bthe [a-z]+er (?:choice|option|route|bet|pick)\b", re.I)
 
 
 def _directional(found: Polarity, text: str) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .firstchars import compiled
 from .lexicon import canonical
 from .routes import routes_in_order
 from .words import content_words, normalised
@@ -23,12 +24,12 @@ __all__ = [
 
 # Where a clause ends: a ranking's negation is in its own clause, not in the reason given
 # for it ("simpler, needing no IV access", "needs no line, so it is simpler").
-CLAUSE_END = re.compile(r"[,;:]|\b(?:so|as|because|since|though|although|whereas)\b", re.I)
+CLAUSE_END = compiled(r"[,;:]|\b(?:so|as|because|since|though|although|whereas)\b", re.I)
 
 
 # "acts on NMDA receptors as an antagonist" (`lexicon`: "blocks NMDA receptors") against
 # "... as an agonist" ("stimulates", "switches on"): one receptor, the other action.
-_RECEPTOR_ACTION = re.compile(r"\b([\w-]+) receptors?,? as an? (agonist|antagonist)\b", re.I)
+_RECEPTOR_ACTION = compiled(r"\b([\w-]+) receptors?,? as an? (agonist|antagonist)\b", re.I)
 
 
 def receptor_reversed(sentence: str, statement: str) -> bool:
@@ -46,9 +47,9 @@ def receptor_reversed(sentence: str, statement: str) -> bool:
 # drip the claim denies ("did not compare intranasal with IV"). Read so only where a route
 # follows and the claim is negated: "rather than blocking it", "hours rather than weeks"
 # and "veins rather than the portal system" deny nothing a claim is about.
-RATHER_THAN = re.compile(r"\b(?:rather than|instead of)\b", re.I)
+RATHER_THAN = compiled(r"\b(?:rather than|instead of)\b", re.I)
 # what may stand between "rather than" and the route it sets aside ("rather than with a drip")
-_BEFORE_A_ROUTE = re.compile(r" (?:(?:with|against|to|by|via|on|as) )?(?:(?:a|an|the) )?", re.I)
+_BEFORE_A_ROUTE = compiled(r" (?:(?:with|against|to|by|via|on|as) )?(?:(?:a|an|the) )?", re.I)
 
 
 def set_aside(sentence: str, statement: str) -> bool:
@@ -84,7 +85,7 @@ def rather_than_as_not(sentence: str) -> str:
 
 
 # "the most researched", "the only route": one route ranked above all others
-SUPERLATIVE = re.compile(r"\bthe (?:most|least|only|best|worst)\b(?! of\b)", re.I)
+SUPERLATIVE = compiled(r"\bthe (?:most|least|only|best|worst)\b(?! of\b)", re.I)
 
 
 def superlative_given_away(

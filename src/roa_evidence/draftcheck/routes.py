@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from .. import vocab
 from ..errors import EvidenceError
 from ..load.vocabfile import shipped_vocabulary
+from .firstchars import compiled
 
 if TYPE_CHECKING:
     from ..load.vocabfile import Vocabulary
@@ -38,7 +39,7 @@ __all__ = [
     "using",
 ]
 
-_ROUTE_WORD = re.compile(
+_ROUTE_WORD = compiled(
     r"\b(?:(IV|IM|IN|SL|SC|PO)|(intravenous(?:ly)?|intramuscular(?:ly)?|intranasal(?:ly)?|"
     r"nasal(?:ly)?|oral(?:ly)?|sublingual(?:ly)?|rectal(?:ly)?|subcutaneous(?:ly)?|"
     r"infusions?|infuse[sd]?|infusing))\b",
@@ -92,12 +93,12 @@ class RouteWords:
                     route_of.setdefault(key, route)
         ordered = sorted(route_of, key=len, reverse=True)
         body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) or "(?!)"
-        pattern = re.compile(rf"\b(?:{body})\b", re.I)
+        pattern = compiled(rf"\b(?:{body})\b", re.I)
         return cls(
             {r: tuple(p) for r, p in lay.items()},
             pattern,
             route_of,
-            re.compile(rf"\b(?:{drug_pattern})\b", re.I),
+            compiled(rf"\b(?:{drug_pattern})\b", re.I),
             frozenset(word for name in names for word in name),
         )
 
@@ -165,7 +166,7 @@ def _route(match: re.Match[str]) -> str | None:
     return vocab.canonical_route(term)
 
 
-_AFTER_ROUTE = re.compile(
+_AFTER_ROUTE = compiled(
     r"(?:(?-i:IV|IM|IN|SC|SL)|\b(?:intravenous|intramuscular|intranasal|nasal|oral|"
     r"subcutaneous|sublingual|rectal))\s*$",
     re.I,
@@ -202,12 +203,12 @@ def routes_named(text: str) -> frozenset[str]:
 # "... just like a swallowed tablet", "unlike a drip", "same as an injection": a route brought
 # in for likeness or contrast ("the same relief with a shot as with a drip" is a comparison
 # of the two, read by `polarity`).
-_ANALOGY = re.compile(
+_ANALOGY = compiled(
     r"\b(?:(?:(?:just|much|exactly) )?(?:un)?like|(?:just |exactly )?(?:the )?same as|"
     r"(?:just )?as with)\s+(?:(?:a|an|the|your)\s+)?$",
     re.I,
 )
-_MAY_BE_ANALOGY = re.compile(r"like|same as|as with", re.I)
+_MAY_BE_ANALOGY = compiled(r"like|same as|as with", re.I)
 
 
 def routes_meant(text: str) -> frozenset[str]:

@@ -7,15 +7,16 @@ from __future__ import annotations
 import re
 
 from . import hedging, numbers, parts, polarity
+from .firstchars import compiled
 from .matching import Matcher
 
 __all__ = ["states_something", "unsourced"]
 
-_DIGIT_NOT_YEAR = re.compile(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
+_DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
 # Numbers that describe a patient or label a note rather than state a finding: an age
 # ("a 41-year-old woman", "aged 41"), a note's number ("Session 1:", "Case 3.", "Item 4:"),
 # where someone is ("in Bay 2", "bed 4"), a clock time ("closed at 16:40").
-_NOT_A_FINDING = re.compile(
+_NOT_A_FINDING = compiled(
     r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
     r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient|item|"
     r"agenda item|minute|action) \d{1,3}\s*[:.)]|"
@@ -34,7 +35,7 @@ _NOT_A_FINDING = re.compile(
 )
 
 
-_CAUSAL = re.compile(
+_CAUSAL = compiled(
     r"\b(?:because|causes?|caused|causing|leads? to|led to|results? in|due to|prevents?|"
     r"reduces?|reduced|increases?|increased|improves?|improved|relieves?|relieved|"
     r"so that|therefore|thus)\b",
@@ -78,7 +79,7 @@ def _states_a_number(text: str) -> bool:
     return bool(numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text))
 
 
-_MULTIPLIER = re.compile(
+_MULTIPLIER = compiled(
     r"\b(?:twice|thrice|half as|(?:two|three|four|five|ten|\d+(?:\.\d+)?)[- ]?(?:times|fold)|"
     r"doubles?|doubled|doubling|triples?|tripled|halves|halved|halving)\b",
     re.IGNORECASE,

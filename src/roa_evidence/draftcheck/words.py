@@ -9,12 +9,13 @@ import re
 from rapidfuzz import utils
 
 from . import routes
+from .firstchars import compiled
 from .lexicon import canonical
 from .routes import normalise_routes
 
 __all__ = ["content_words", "normalised"]
 
-_NOT_WORDS = re.compile(r"\b(?:not|no|never|without|n't)\b", re.I)
+_NOT_WORDS = compiled(r"\b(?:not|no|never|without|n't)\b", re.I)
 _STOP_WORDS = (
     "a an the of and or to in on for with by is are was were be been being has have had it "
     "its this that these those than as at from into which who their there after "

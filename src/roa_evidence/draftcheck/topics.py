@@ -1,0 +1,85 @@
+"""What a text is about, by the words it holds: its topics (safety, cost, onset...), the
+conditions (depression, pain...) and the populations (children, adults) it names."""
+
+from __future__ import annotations
+
+import re
+
+from .firstchars import compiled
+from .lexicon import literals, stems
+
+__all__ = ["CONDITIONS", "POPULATIONS", "TOPICS", "Table", "found_in"]
+
+# (name, the words one of which a text it matches holds, its pattern)
+Table = tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
+
+_TOPIC_WORDS: dict[str, str] = {
+    "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
+    "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
+    "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
+    r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|ratings?|benefits?|"
+    r"beneficial",
+    "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
+    # "last quarter", "last year": a date, not how long something lasts
+    "duration": r"lasts|lasted|lasting|last(?! (?:quarter|year|week|month|night|time|day|"
+    r"decade)s?\b)|"
+    r"sustained|duration|(?<!no )longer|shorter|linger(?:ing)?|"
+    r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
+    r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
+    r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b",
+    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
+    # what the liver removes before the blood: not the share that reaches it
+    "first-pass": r"first-pass|first pass|metaboli[sz]\w*",
+    "side-effects": r"side effects?|adverse|tolerab\w*|tolerated",
+    "purity": r"adulterat\w*|contaminat\w*|impurit\w*|purity|non-sterile|counterfeit",
+    "sickness": r"nausea|nauseous|dizziness|dizzy|vomiting|vomit\w*",
+    "heart": r"tachycardia|heart rate|heart|blood pressure|cardiac|cardiovascular",
+    "breathing": r"respiratory|respiration|breathing",
+    "dissociation": r"dissociat\w*|bad trip|psychedelic|immersive",
+    "administration": r"simpler|easier|harder|administer\w*|convenient|catheter|equipment",
+    # "be controlled", not "controlled clinical settings" or "a controlled trial"
+    "control": r"shut off|stopped|halt(?:ed)?|adjust(?:ed|able|ing)?|"
+    r"(?:be|is|are|was|were) controlled|rate of delivery|titrat\w*",
+    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
+    r"head to head|control group|subjects",
+    "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
+    "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
+    # a dose by one route turned into a dose by another
+    "conversion": r"conver(?:t|ts|ted|ting|sions?)|formula|interchangeabl[ey]|equivalent doses?",
+}
+
+
+def _table(patterns: dict[str, str]) -> Table:
+    """Each name's pattern, with the words one of which a text it matches holds."""
+    return tuple(
+        (name, frozenset(literals(words)), compiled(rf"\b(?:{words})\b", re.I))
+        for name, words in patterns.items()
+    )
+
+
+def found_in(table: Table, text: str) -> frozenset[str]:
+    """The names in `table` whose pattern `text` matches: each run only on a text holding
+    one of its words (see lexicon.literals)."""
+    present = stems(text)
+    return frozenset(
+        name
+        for name, words, pattern in table
+        if not words.isdisjoint(present) and pattern.search(text)
+    )
+
+
+TOPICS = _table(_TOPIC_WORDS)
+_CONDITIONS = {
+    "depression": r"depress\w*|antidepressant|ham-d|madrs",
+    "pain": r"pain",
+    "anxiety": r"anxiety",
+    "ptsd": r"ptsd|post-traumatic",
+    "suicidality": r"suicid\w*",
+}
+CONDITIONS = _table(_CONDITIONS)
+_POPULATIONS = {
+    "children": r"child(?:ren)?|paediatric|pediatric|kids?|infants?|adolescents?",
+    "adults": r"adults?",
+    "older adults": r"elderly|older (?:adults|people|patients)",
+}
+POPULATIONS = _table(_POPULATIONS)
