@@ -333,6 +333,13 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("Nasal sprays are no use for depression.", "not effective for depression"),
+        (
+            "What reaches the brain is predominantly metabolites.",
+            "metabolites outweighing ketamine",
+        ),
+        ("A surge in glutamate follows.", "raises glutamate activity"),
+        ("It helps the brain grow new synapses.", "promotes neuroplasticity"),
         ("By IV the whole dose arrives, with nothing lost on the way.", "fully retained"),
         ("A pill loses relatively little to the liver.", "is not has low bioavailability"),
         ("What crosses the nasal lining dodges the liver.", "without first-pass"),

@@ -114,7 +114,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:far |much |many times |way )?more (?:of the )?metabolites than (?:actual )?"
-        r"(?:ketamine|the drug|the parent drug)(?: itself)?\b|\bmostly metabolites\b",
+        r"(?:ketamine|the drug|the parent drug)(?: itself)?\b|"
+        r"\b(?:mostly|overwhelmingly|largely|mainly|predominantly) metabolites\b",
         "metabolites outweighing ketamine",
     ),
     (

@@ -59,12 +59,14 @@ RULES: tuple[tuple[str, str], ...] = (
     # the brain": promotes neuroplasticity
     (
         r"\b(?:ramps?|ramped|ramping|cranks?|cranked|cranking|turns?|turned|turning) up "
-        r"(?:the brain's )?glutamate\b|\bfloods? (?:the brain|it) with glutamate\b",
+        r"(?:the brain's )?glutamate\b|\bfloods? (?:the brain|it) with glutamate\b|"
+        r"\b(?:a )?(?:surge|burst|rise|spike) (?:in|of) glutamate\b",
         "raises glutamate activity",
     ),
     (
         r"\b(?:rewires?|rewired|rewiring|rewire) (?:the brain(?:'s connections)?|itself|"
-        r"its connections|brain circuits|neural circuits)\b",
+        r"its connections|brain circuits|neural circuits)\b|\b(?:the )?(?:growth|formation) of "
+        r"new (?:synapses|connections)\b|\bgrows? new (?:synapses|connections)\b",
         "promotes neuroplasticity",
     ),
     # "an NMDA drug": one that acts on NMDA receptors

@@ -83,7 +83,12 @@ RULES: tuple[tuple[str, str], ...] = (
     # negation in other words
     (r"\b(?:ineffective|inefficacious|useless)\b", "not effective"),
     # "of little use for depression": not effective for it
-    (r"\b(?:of )?(?:little|no) (?:real )?use (?:for|in|against)\b", "not effective for"),
+    # (each choice opening the rule is written whole: a rule is tried where one of its
+    # opening choices is, and "use" alone is too common a word to be looked for)
+    (
+        r"\b(?:no use|no real use|little use|little real use) (?:for|in|against)\b",
+        "not effective for",
+    ),
     # (not "does not work via NMDA receptors": how it acts, `mechanisms`)
     (r"\b(?:does|do|did) not work\b(?! (?:via|through|on|by way of)\b)", "is not effective"),
     # "failed to ease", "does nothing for": a verb of relief that did not happen
