@@ -333,6 +333,9 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("A push into a vein acts more slowly.", "has onset more slowly"),
+        ("The drip runs in slowly, over something like two hours.", "is infused over"),
+        ("A spray delivers about half of the dose to the circulation.", "bioavailability"),
         ("Nasal sprays are no use for depression.", "not effective for depression"),
         (
             "What reaches the brain is predominantly metabolites.",

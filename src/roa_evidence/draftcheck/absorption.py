@@ -163,7 +163,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:gets?|delivers?|puts?) ((?:only |just )?(?:about |around |roughly |somewhere )?"
         r"(?:between )?[\w-]+(?: [\w-]+){0,4} of (?:the|its|each) (?:dose|drug|ketamine|medicine)) "
-        r"into (?:the|your|my|his|her|their) (?:blood ?stream|blood|circulation|system)\b",
+        r"(?:into|to) (?:the|your|my|his|her|their) (?:blood ?stream|blood|circulation|system)\b",
         r"has \1 bioavailability",
     ),
     # "available to your body" is bioavailable

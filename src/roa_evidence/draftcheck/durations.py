@@ -23,8 +23,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a drip that "runs a couple of hours" or "goes in over ten minutes" is infused over them
     (
-        r"\b(?:runs?|ran|go(?:es)? in|went in)(?: slowly| gradually| steadily)?,? "
-        r"(?:for |over |in over )?(?=(?:about |around |roughly |just |only |(?:somewhere )?"
+        r"\b(?:runs?|ran|go(?:es)? in|went in)(?: in)?(?: slowly| gradually| steadily)?,? "
+        r"(?:for |over |in over )?(?=(?:about |around |roughly |just |only |something like |"
+        r"(?:somewhere )?"
         rf"between )?{_COUNT}(?:(?: to | or |-){_COUNT})? (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),

@@ -8,6 +8,12 @@ __all__ = ["RULES"]
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # a dose that "acts more slowly" or "acts sooner" than another: its onset, ranked
+    (
+        r"\b(?:acts|act|acted|acting)(?= (?:more |much |far |even |a lot )?(?:slowly|quickly|"
+        r"faster|slower|sooner|later|rapidly|more quickly|more slowly)\b)",
+        "has onset",
+    ),
     (r"\b(?:takes?|took) effect\b", "onset"),
     (r"\b(?:kicks?|kicked) in\b", "onset"),
     # "comes on in about ten minutes", "took ten minutes to take hold": its onset
