@@ -67,6 +67,12 @@ FOUND_WITH_PROBLEM = [
         id="far_more_metabolites_than_ketamine_outweigh_it",
     ),
     pytest.param(
+        "It was actually a big multicentre trial in several countries.",
+        "im-study-local-hospital-india",
+        "opposite",
+        id="it_was_a_study_points_back_and_needs_less_wording",
+    ),
+    pytest.param(
         "Reportedly, ketamine is not really an NMDA medicine.",
         "nmda-receptor-target",
         "opposite",
@@ -232,6 +238,12 @@ FOUND_WITH_PROBLEM = [
 
 # Sentences whose claim a rule of this pass finds, with no problem to report.
 FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "Blinding was absent in that trial: everyone knew who had the IM shot.",
+        "im-study-not-double-blind",
+        "opposite",
+        id="blinding_absent_is_open_label",
+    ),
     pytest.param(
         "IV is the most researched route of ketamine, and nobody disputes that.",
         "iv-most-researched-route",

@@ -30,7 +30,8 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     "single-blind": ("blinding", r"\bsingle[- ]?blind(?:ed)?\b", True),
     "open-label": (
         "blinding",
-        r"\b(?:open[- ]label(?:led)?|unblinded|non-?blinded|unmasked)\b",
+        r"\b(?:open[- ]label(?:led)?|unblinded|non-?blinded|unmasked)\b|"
+        r"\bblinding (?:was|is|were) (?:absent|lacking|missing)\b",
         False,
     ),
     "blinded": ("blinding", r"(?<![\w-])blinded\b", True),

@@ -394,7 +394,9 @@ class Matcher:
                 fit += RECALLED_BONUS  # "in that trial": a claim about a named study
             score = similarity.score(processed, routes, target)
             shared = self._shared(words, target.claim.id)
-            close = fit >= TIGHT_FIT  # route, topic and quantity all agree: less wording
+            # route, topic and quantity all agree, or a study pointed back to ("it was a
+            # multicentre study"), whose words are the draft's before: less wording
+            close = fit >= TIGHT_FIT or (pointed and not said.routes and not named)
             if score < PARTS_SCORE - 15 * close and shared < PARTS_OVERLAP - 15 * close:
                 continue
             rank = 2 * fit + 0.5 * score + 0.5 * shared
