@@ -449,3 +449,58 @@ def test_a_question_reported_as_which_or_how_is_not_answered(
 ) -> None:
     finding = check_one(shipped, tmp_path, sentence)
     assert not problem_kinds(finding) - {"unsourced"}, finding
+
+
+# A second reader's probes of this pass's rules, sentences no rule was written from: each
+# had turned clean into a problem, or a problem into none, before the rules were narrowed.
+@pytest.mark.parametrize(
+    ("sentence", "not_found"),
+    [
+        ("Compared with IM ketamine, IV gives the most predictable results.", "opposite"),
+        ("The most exciting NMDA receptor findings come from IV ketamine studies.", "opposite"),
+        ("Avoiding unnecessary delays, IV ketamine takes effect within seconds.", "opposite"),
+        ("IM is the easier of the two routes to administer.", "opposite"),
+        ("Without maintenance doses, depression can take hold again within a week.", "opposite"),
+        ("Every drop of a nasal spray matters, because only 25-50 % is bioavailable.", "mismatch"),
+        (
+            "Patients who lost weight on oral ketamine had high liver enzymes in the liver.",
+            "overclaim",
+        ),
+        ("Patients who turned down the nasal spray were offered IV ketamine instead.", "overclaim"),
+        ("Doses were increased more gradually in the IM arm.", "overclaim"),
+    ],
+)
+def test_a_second_readers_probe_gets_no_false_problem(
+    shipped: Run, tmp_path: Path, sentence: str, not_found: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert not_found not in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        (
+            "The two published studies of IM ketamine for depression both found it effective.",
+            "mismatch",
+        ),
+        (
+            "Doctors are not sure which patients will respond, but IV ketamine gives effective, "
+            "rapid relief of depression.",
+            "overclaim",
+        ),
+        ("Please note that IM ketamine lowers blood sugar by 30 % within two hours.", "unsourced"),
+        ("IM ketamine does not work on depression.", "opposite"),
+    ],
+)
+def test_a_second_readers_probe_keeps_its_problem(
+    shipped: Run, tmp_path: Path, sentence: str, found: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert found in problem_kinds(finding), finding
+
+
+def test_muscle_rigidity_is_no_route() -> None:
+    from roa_evidence.draftcheck.parts import read_parts
+
+    assert read_parts("IV ketamine can cause muscle rigidity and tachycardia.").routes == {"IV"}

@@ -109,8 +109,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:breakdown|break-down|degradation) products?\b", "metabolites"),
     # "swamped by metabolites", "far more metabolites than ketamine", "mostly metabolites"
     (
-        r"\b(?:is |are |was )?(?:swamped|dwarfed|outnumbered|overwhelmed|outweighed) by\b",
-        "is outweighed by",
+        r"\b(?:swamped|dwarfed|outnumbered|overwhelmed|outweighed) by\b",
+        "outweighed by",
     ),
     (
         r"\b(?:far |much |many times |way )?more (?:of the )?metabolites than (?:actual )?"
@@ -156,8 +156,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "tablets lose about 40 % of the dose to (or in) the liver": to first-pass metabolism
     (
-        r"(\b(?:lose|loses|lost|losing)\b[^.;]{0,50}?) (?:to|in) (?:the |your )?liver\b",
-        r"\1 to first-pass metabolism",
+        r"(\b(?:lose|loses|lost|losing)\b[^.;]{0,50}?) to (?:the |your )?liver\b|"
+        r"(\b(?:lose|loses|lost|losing) (?:most|much|all|some|part|half|a share|nearly all) of "
+        r"(?:their|its|the|each|a) (?:[\w-]+ )?(?:ketamine|dose|drug)) in (?:the |your )?liver\b",
+        r"\1\2 to first-pass metabolism",
     ),
     # "gets about three-quarters of the dose into your blood": that share is bioavailable
     (

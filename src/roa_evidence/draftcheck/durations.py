@@ -6,7 +6,7 @@ from __future__ import annotations
 
 __all__ = ["RULES"]
 
-_COUNT = r"(?:a couple of|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|\d+)"
+_TIME_COUNT = r"(?:a couple of|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|\d+)"
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
@@ -26,14 +26,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:runs?|ran|go(?:es)? in|went in)(?: in)?(?: slowly| gradually| steadily)?,? "
         r"(?:for |over |in over )?(?=(?:about |around |roughly |just |only |something like |"
         r"(?:somewhere )?"
-        rf"between )?{_COUNT}(?:(?: to | or |-){_COUNT})? (?:minutes?|mins?|hours?)\b)",
+        rf"between )?{_TIME_COUNT}(?:(?: to | or |-){_TIME_COUNT})? (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),
     # "runs the whole drip in over ten minutes"
     (
         r"\b(?:runs?|ran) (?:the |its |each |a )(?:whole |entire |full )?(?:drip|infusion|dose) "
         r"in (?:over )?(?=(?:about |around |roughly |just |only )?"
-        rf"{_COUNT} (?:minutes?|mins?|hours?)\b)",
+        rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),
     # an infusion "run in about ten minutes" is infused over them

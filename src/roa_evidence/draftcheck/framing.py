@@ -9,7 +9,7 @@ import re
 
 from .firstchars import compiled
 
-__all__ = ["ANOTHER_STUDY", "ASKING_WHETHER", "IN_THAT_STUDY", "PLANS", "REPORTED", "THAT_STUDY"]
+__all__ = ["ANOTHER_STUDY", "IN_THAT_STUDY", "PLANS", "REPORTED", "REPORTED_QUESTION", "THAT_STUDY"]
 
 # A study of the writer's own or yet to come: no claim about a tracked study is about it.
 ANOTHER_STUDY = compiled(
@@ -42,9 +42,11 @@ REPORTED = compiled(
 )
 # "so many DMs asking whether the drip or the shot is better", "she asked how quickly it
 # works", "you want to know which is better": a question reported, not answered
-ASKING_WHETHER = compiled(
-    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?|(?:want|wants|wanted) to "
-    r"know|not sure)(?: \w+)? (?:whether|if|which|how (?:quickly|fast|soon|long|well|much))\b",
+REPORTED_QUESTION = compiled(
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?)(?: \w+)? (?:whether|if)\b|"
+    # "which"/"how quickly" questions, where no clause answering one follows ("..., but IV is")
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|(?:want|wants|wanted) to know)(?: \w+)? "
+    r"(?:which|how (?:quickly|fast|soon|long|well|much))\b(?![^.;]*(?:,\s*but\b|;))",
     re.IGNORECASE,
 )
 

@@ -379,7 +379,7 @@ def _asks(text: str) -> bool:
     """Whether the sentence is a question ("Is a shot as good as a drip?"), reports one
     ("people keep asking whether a shot is as good"), or plans a study to answer it."""
     return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
-        framing.ASKING_WHETHER.search(text) or framing.PLANS.search(text)
+        framing.REPORTED_QUESTION.search(text) or framing.PLANS.search(text)
     )
 
 

@@ -33,7 +33,7 @@ RULES: tuple[tuple[str, str], ...] = (
         r"acts on \1 receptors as an antagonist",
     ),
     (
-        r"\b(?:stimulates|stimulated|stimulating|stimulate|excites|excited|exciting|excite|"
+        r"\b(?:stimulates|stimulated|stimulating|stimulate|excites|excited|"
         r"activates|activated|activating|"
         r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?(?:brain's )?"
         rf"{_RECEPTOR} receptors?\b",

@@ -11,7 +11,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # a dose that "acts more slowly" or "acts sooner" than another: its onset, ranked
     (
         r"\b(?:acts|act|acted|acting)(?= (?:more |much |far |even |a lot )?(?:slowly|quickly|"
-        r"faster|slower|sooner|later|rapidly|more quickly|more slowly)\b)",
+        r"faster|slower|sooner|later|rapidly|more quickly|more slowly)\b(?! on\b))",
         "has onset",
     ),
     (r"\b(?:takes?|took) effect\b", "onset"),
@@ -21,7 +21,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:comes?|came|coming) on\b(?= (?:in|within|after|slower|faster|more|less|quicker)\b)",
         "onset",
     ),
-    (r"\b(?:to )?(?:take|takes|took|taking) hold\b", "onset"),
+    (
+        # what takes hold is the drug ("depression can take hold again" is no onset)
+        r"\b((?:it|ketamine|dose|drug|injection|shot|jab|drip|infusion|spray|lozenge|tablet|"
+        r"effects?)\b[^.;]{0,60}?)(?:to )?(?:take|takes|took|taking) hold\b",
+        r"\1onset",
+    ),
     (
         r"\b(?:hits?|hitting) (?:harder|stronger|more strongly|more intensely)\b",
         "peaks more intensely",
@@ -33,7 +38,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "peaks",
     ),
     (r"\bmore gently\b", "less intensely"),
-    (r"\bmore gradually\b", "slower"),
+    (r"(?:(?<=\bpeaks )|(?<=\bonset ))more gradually\b", "slower"),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
     (
         r"\bbefore (?:you|they|patients|people) (?:feel|notice) (?:anything|it|the effects?)\b",

@@ -165,7 +165,7 @@ _NOT_NAMES = frozenset({
 def _may_be_a_name(word: str, lay: routes.RouteWords) -> bool:
     """Not a word that opens sentences, the drug, nor a condition's acronym ("PTSD")."""
     lowered = word.lower()
-    if word.isupper() and found_in(CONDITIONS, word.lower()):
+    if word.isupper() and found_in(CONDITIONS, lowered):
         return False
     return lowered not in _NOT_NAMES and lowered not in lay.drug_words
 

@@ -311,7 +311,7 @@ def _reversed(sentence: str, statement: str) -> str | None:
     if negated != claimed.negated:
         added = "adds" if negated else "drops"
         return f"the sentence {added} a negation"
-    if reversals.superlative_given_away(sentence, statement, said.routes, claimed.routes):
+    if reversals.superlative_given_away(sentence, statement, claimed.routes):
         return "the sentence gives the claim's superlative to another route"
     # "the spray may beat placebo": a ranking against a dummy, not against another route
     against_a_dummy = len(said.routes) < 2 and bool(_DUMMY.search(sentence))

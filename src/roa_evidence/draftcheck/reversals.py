@@ -88,13 +88,29 @@ def rather_than_as_not(sentence: str) -> str:
 SUPERLATIVE = compiled(r"\bthe (?:most|least|only|best|worst)\b(?! of\b)", re.I)
 
 
-def superlative_given_away(
-    sentence: str, statement: str, said: tuple[str, ...], claimed: tuple[str, ...]
-) -> bool:
+# a route named as what another is set against: "compared with IM, IV gives the most..."
+_SET_AGAINST = compiled(
+    r"(?:compared (?:with|to)|unlike|than|rather than|\bnot|over|versus|vs\.?)\s+"
+    r"(?:(?:a|an|the|your)\s+)?$",
+    re.I,
+)
+
+
+def superlative_given_away(sentence: str, statement: str, claimed: tuple[str, ...]) -> bool:
     """ "IM, not the drip, is the route studied most" against "IV is the most researched
-    route": the route a sentence ranks above all others (named first) is not the claim's."""
-    if len(claimed) != 1 or not said or said[0] == claimed[0]:
+    route": the route the sentence ranks above all others (the first named before its
+    superlative, or else after it, that nothing is set against) is not the claim's route."""
+    if len(claimed) != 1 or not SUPERLATIVE.search(canonical(statement)):
         return False
-    return bool(
-        SUPERLATIVE.search(canonical(statement)) and SUPERLATIVE.search(canonical(sentence))
-    )
+    text = canonical(sentence)
+    found = SUPERLATIVE.search(text)
+    if found is None:
+        return False
+    before = [(start, route) for start, _, route in routes_in_order(text[: found.start()])]
+    after = [(found.end() + s, r) for s, _, r in routes_in_order(text[found.end() :])]
+    ranked = [
+        route
+        for start, route in before or after
+        if not _SET_AGAINST.search(text, max(0, start - 24), start)
+    ]
+    return bool(ranked) and ranked[0] != claimed[0]

@@ -200,12 +200,13 @@ def routes_named(text: str) -> frozenset[str]:
     return frozenset(route for *_, route in routes_in_order(text))
 
 
-# "... just like a swallowed tablet", "unlike a drip", "same as an injection": a route brought
+# "... just like a swallowed tablet", "unlike a drip", ", same as an injection": a route brought
 # in for likeness or contrast ("the same relief with a shot as with a drip" is a comparison
 # of the two, read by `polarity`).
 _ANALOGY = compiled(
-    r"\b(?:(?:(?:just|much|exactly) )?(?:un)?like|(?:just |exactly )?(?:the )?same as|"
-    r"(?:just )?as with)\s+(?:(?:a|an|the|your)\s+)?$",
+    r"(?:\b(?:(?:just|much|exactly) )?(?:un)?like|"
+    r",\s*(?:just |exactly )?(?:the )?same as(?: with)?|"
+    r",\s*(?:just )?as with)\s+(?:(?:a|an|the|your)\s+)?$",
     re.I,
 )
 _MAY_BE_ANALOGY = compiled(r"like|same as|as with", re.I)

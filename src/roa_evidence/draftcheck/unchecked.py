@@ -26,7 +26,8 @@ _NOT_A_FINDING = compiled(
     # an instruction ("Please do not eat for four hours..."), a review date
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure) "
     r"\d+(?:\.\d+)*\b|^[^:.]{0,40}\b(?:week|session|day|part|lecture|module|unit) \d{1,3}\s*:|"
-    r"^\W*please\b.*|^\W*thank you\b.*|\blook forward to\b.*|"
+    r"^\W*please (?:do not|don't|avoid|arrive|bring|allow|call|contact|book|wear|eat|drink|tell|"
+    r"let|remember to)\b.*|^\W*thank you\b.*|\blook forward to\b.*|"
     # a patient's history ("she has failed four antidepressants over six years")
     r"^.*\b(?:I|she|he|they|we) (?:have|has|had) (?:tried|failed|lived with|been on|taken)\b.*|"
     r"\b(?:will|is to|are to) be (?:reviewed|revisited|updated|audited|renewed)\b.*|"

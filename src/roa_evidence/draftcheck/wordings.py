@@ -90,7 +90,11 @@ RULES: tuple[tuple[str, str], ...] = (
         "not effective for",
     ),
     # (not "does not work via NMDA receptors": how it acts, `mechanisms`)
-    (r"\b(?:does|do|did) not work\b(?! (?:via|through|on|by way of)\b)", "is not effective"),
+    (
+        r"\b(?:does|do|did) not work\b(?! (?:via|through|on|by way of) (?:the )?(?:brain's )?"
+        r"(?:[\w-]+ ){0,2}(?:receptors?|system)\b)",
+        "is not effective",
+    ),
     # "failed to ease", "does nothing for": a verb of relief that did not happen
     (
         r"\b(?:fail|fails|failed|failing) to (?:ease|relieve|help|improve|lift|reduce|treat|"
@@ -112,7 +116,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
-    (r"\bunnecessary\b", "not necessary"),
+    # "supervision is probably unnecessary" (a predicate, not "unnecessary delays")
+    (
+        r"\b(is|are|was|were|be|been|seems?|deemed) ((?:probably |largely |often |entirely |"
+        r"completely |quite )?)unnecessary\b",
+        r"\1 \2not necessary",
+    ),
     # "no route other than a drip lets ...": only a drip
     (r"\bno (?:route|way|method) other than\b", "only"),
     # "did not find that one worked better than the other": no difference found
@@ -298,7 +307,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
-        r"(?:the dose |it )?(?:back|down)\b",
+        r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b|\b(?:can|could|may) be "
+        r"(?:turned|dialled|dialed|scaled) (?:back|down)\b",
         "adjusted",
     ),
     (
@@ -363,8 +373,10 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
     # "the gentler of the two routes", "the easier of the two for patients to tolerate"
     (
-        r"\bthe (?:gentler|kinder|easier|better tolerated|more tolerable) of the (?:two|routes)"
-        r"(?: routes)?(?: for (?:patients|people|children) to (?:tolerate|bear|cope with))?",
+        r"\bthe (?:gentler|kinder|better tolerated|more tolerable) of the (?:two|routes)"
+        r"(?: routes)?(?: for (?:patients|people|children) to (?:tolerate|bear|cope with))?|"
+        r"\bthe easier of the (?:two|routes)(?: routes)? for (?:patients|people|children) to "
+        r"(?:tolerate|bear|cope with)",
         "more tolerable than the other",
     ),
     (
