@@ -5,7 +5,7 @@ quantifier nested in another."""
 
 from __future__ import annotations
 
-from . import absorption, denials, durations, efficacy, mechanisms, onsets, vitals
+from . import absorption, denials, durations, efficacy, mechanisms, onsets, tolerability, vitals
 
 __all__ = ["RULES"]
 
@@ -343,47 +343,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:cut|laced|bulked(?: up| out)?|padded(?: out)?|spiked) with\b",
         "adulterated with",
     ),
-    (r"\b(?:strong|severe|serious|nasty|powerful|heavy) side[- ]effects\b", "intense side effects"),
-    # "someone medically trained to keep an eye on you", "a professional keeping watch",
-    # "supervised by a professional": professional oversight
-    (
-        r"\b(?:a professional|a clinician|a nurse|a doctor|medical staff|trained staff) "
-        r"(?:keeping watch|watching over|on hand|present)\b",
-        "professional oversight",
-    ),
-    (
-        r"\b(?:supervised|watched|monitored) by (?:a |an )?(?:medical )?(?:professional|clinician|"
-        r"nurse|doctor|medical team|trained staff)\b",
-        "with professional oversight",
-    ),
-    (
-        r"\b(?:anyone|someone|a professional|staff|a nurse|a doctor)"
-        r"(?: medically trained| trained)? (?:to )?(?:keep|keeping) an eye on "
-        r"(?:you|them|the patient|patients)\b",
-        "professional oversight",
-    ),
-    # "a fierce, frightening high": intense side effects
-    (
-        r"\b(?:fierce|intense|powerful|overwhelming|frightening|terrifying|scary|brutal)"
-        r"(?:,? (?:often |very |really )?(?:fierce|intense|frightening|terrifying|scary))? "
-        r"(?:high|trip|dissociation|dissociative (?:episode|experience)s?)\b",
-        "intense side effects",
-    ),
-    # tolerability is a scale of its own, not efficacy ("better tolerated" is not "better")
-    (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
-    # "the gentler of the two routes", "the easier of the two for patients to tolerate"
-    (
-        r"\bthe (?:gentler|kinder|better tolerated|more tolerable) of the (?:two|routes)"
-        r"(?: routes)?(?: for (?:patients|people|children) to (?:tolerate|bear|cope with))?|"
-        r"\bthe easier of the (?:two|routes)(?: routes)? for (?:patients|people|children) to "
-        r"(?:tolerate|bear|cope with)",
-        "more tolerable than the other",
-    ),
-    (
-        r"\b(?:easier|gentler|kinder) on (?:patients|people|the body|the patient)\b",
-        "more tolerable",
-    ),
-    (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
+    # side effects, how well a route is tolerated, and oversight (draftcheck/tolerability.py)
+    *tolerability.RULES,
     # how long effects last, and whether they were sustained (draftcheck/durations.py)
     *durations.RULES,
     (
