@@ -428,6 +428,7 @@ def test_bare_lay_words_name_their_route(text: str, routes: set[str]) -> None:
         "This ketamine protocol will be reviewed in eighteen months.",
         "He has tried five antidepressants over nine years, none with lasting benefit.",
         "Thank you for your time; I look forward to hearing from you within fourteen days.",
+        "For thirty years I gave ketamine into veins and muscles in the operating theatre.",
     ],
 )
 def test_a_documents_numbering_an_instruction_or_a_review_date_is_no_finding(
@@ -504,3 +505,19 @@ def test_muscle_rigidity_is_no_route() -> None:
     from roa_evidence.draftcheck.parts import read_parts
 
     assert read_parts("IV ketamine can cause muscle rigidity and tachycardia.").routes == {"IV"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Item 7: a request to add nasal ketamine to the formulary for depression.",
+        "The sample size calculation assumes an IV ketamine effect of one standard deviation.",
+        "The leaflet calls IV ketamine the gold standard, which is asserted rather than shown.",
+        "Given into a vein, ketamine lands in the bloodstream in full.",
+    ],
+)
+def test_a_heading_a_plan_a_disputed_assertion_or_a_full_dose_is_no_problem(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert not problem_kinds(finding), finding

@@ -44,6 +44,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"circulation|system)\b",
         "is not poorly absorbed",
     ),
+    # "lands in the bloodstream in full", "the whole dose is in his system"
+    (
+        r"\b(?:lands?|arrives?|ends? up|is|goes) (?:straight )?(?:in|into) (?:the |your |his |her |"
+        r"their )?(?:blood ?stream|blood|circulation|system) in full\b|\b(?:the whole|the entire|"
+        r"all of the) dose (?:is|ends up) (?:in|into) (?:the |your |his |her |their )?"
+        r"(?:blood ?stream|blood|circulation|system)\b",
+        "has 100 % bioavailability",
+    ),
     # "a drip gets the whole dose into your blood" (or does not): the whole dose is bioavailable
     (
         r"\b(?:gets?|delivers?|puts?) (?:the whole|the entire|the full|all(?: of)? the) "

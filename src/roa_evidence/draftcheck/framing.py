@@ -57,6 +57,8 @@ PLANS = compiled(
     r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b|"
     r"\b(?:aims? to|we (?:plan|propose|intend|hope) to|(?:proposed|planned|future|new) "
     r"(?:trial|study)|(?:trial|study) (?:will|would) "
-    r"(?:compare|test|randomi[sz]e|recruit|enrol))\b",
+    r"(?:compare|test|randomi[sz]e|recruit|enrol)|(?:power|sample[- ]size) calculation|"
+    # a numbered heading or agenda item ("Item 4: request to add IM ketamine...")
+    r"^\W*(?:agenda )?item \d+\s*[:.)])",
     re.IGNORECASE,
 )

@@ -37,6 +37,7 @@ _VERY_UNCERTAIN = compiled(
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))? (?:whether|if)|"
     r"anecdotal(?:ly)?|reportedly|unproven|untested|speculative|"
+    r"asserted rather than (?:shown|demonstrated|proven)|"
     r"(?:evidence|data|studies|trials?|research) (?:(?:does|do|did)(?: not|n't)|has not|"
     r"have not|has yet to|have yet to) (?:yet )?(?:show|shown|prove|proven|demonstrate|"
     r"demonstrated|establish|established|confirm|confirmed) (?:that|whether)|"

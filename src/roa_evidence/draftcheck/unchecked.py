@@ -28,6 +28,9 @@ _NOT_A_FINDING = compiled(
     r"\d+(?:\.\d+)*\b|^[^:.]{0,40}\b(?:week|session|day|part|lecture|module|unit) \d{1,3}\s*:|"
     r"^\W*please (?:do not|don't|avoid|arrive|bring|allow|call|contact|book|wear|eat|drink|tell|"
     r"let|remember to)\b.*|^\W*thank you\b.*|\blook forward to\b.*|"
+    # a writer's career ("for forty years I gave this drug", "who has been retired longer than")
+    r"^.*\b(?:I|we|who) (?:have |has |had )?(?:gave|given|practised|practiced|taught|nursed|"
+    r"been retired|retired)\b.*|"
     # a patient's history ("she has failed four antidepressants over six years")
     r"^.*\b(?:I|she|he|they|we) (?:have|has|had) (?:tried|failed|lived with|been on|taken)\b.*|"
     r"\b(?:will|is to|are to) be (?:reviewed|revisited|updated|audited|renewed)\b.*|"
