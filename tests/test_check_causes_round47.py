@@ -514,6 +514,8 @@ def test_muscle_rigidity_is_no_route() -> None:
         "The sample size calculation assumes an IV ketamine effect of one standard deviation.",
         "The leaflet calls IV ketamine the gold standard, which is asserted rather than shown.",
         "Given into a vein, ketamine lands in the bloodstream in full.",
+        "More research has gone into the infusion than into any other way of giving ketamine.",
+        "We asked why they do not simply offer tablets, and were told a pill may lose much to the liver.",
     ],
 )
 def test_a_heading_a_plan_a_disputed_assertion_or_a_full_dose_is_no_problem(

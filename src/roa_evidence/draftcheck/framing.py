@@ -46,7 +46,7 @@ REPORTED_QUESTION = compiled(
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?)(?: \w+)? (?:whether|if)\b|"
     # "which"/"how quickly" questions, where no clause answering one follows ("..., but IV is")
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|(?:want|wants|wanted) to know)(?: \w+)? "
-    r"(?:which|how (?:quickly|fast|soon|long|well|much))\b(?![^.;]*(?:,\s*but\b|;))",
+    r"(?:which|why|how (?:quickly|fast|soon|long|well|much))\b(?![^.;]*(?:,\s*but\b|;))",
     re.IGNORECASE,
 )
 

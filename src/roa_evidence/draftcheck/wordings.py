@@ -166,6 +166,19 @@ RULES: tuple[tuple[str, str], ...] = (
         "not the most researched",
     ),
     (_studied_than("more", "(?:any|all|every)(?: of the)? other"), "the most researched"),
+    # "more research has gone into the drip than into any other way", "the intravenous
+    # literature is far larger than that for any other route": the most researched
+    (
+        r"\bmore (?:research|study|studies) (?:has|have) (?:gone into|been done on|been published "
+        r"on) ([\w ]{1,30}?) than (?:into |on )?any other (?:way|route|method)(?: of [\w ]{1,30})?",
+        r"\1 is the most researched route",
+    ),
+    (
+        r"\b(?:the )?((?:intravenous|intramuscular|intranasal|nasal|oral|iv|im) )literature is"
+        r"(?:,[^,]{0,40},)? (?:far |much )?(?:larger|bigger|more extensive) than (?:that )?"
+        r"(?:for|on|of) any other (?:route|way|method)",
+        r"the \1route is the most researched",
+    ),
     # "X, not the drip, is the route looked at most closely": X rather than the drip
     (
         r",\s*not (?=(?:the |a )?(?:drips?|infusions?|iv|intravenous|injections?|jabs?|shots?)\b)",
