@@ -67,6 +67,12 @@ FOUND_WITH_PROBLEM = [
         id="far_more_metabolites_than_ketamine_outweigh_it",
     ),
     pytest.param(
+        "After a capsule, what gets to the brain is mostly metabolites, with barely any ketamine.",
+        "oral-metabolites-dwarf-ketamine",
+        "overclaim",
+        id="metabolites_are_a_topic_of_their_own",
+    ),
+    pytest.param(
         "It was actually a big multicentre trial in several countries.",
         "im-study-local-hospital-india",
         "opposite",

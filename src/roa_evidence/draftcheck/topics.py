@@ -30,6 +30,8 @@ _TOPIC_WORDS: dict[str, str] = {
     "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
     # what the liver removes before the blood: not the share that reaches it
     "first-pass": r"first-pass|first pass|metaboli[sz]\w*",
+    # what the liver makes of a dose ("metabolised" is the first pass, "metabolites" its yield)
+    "metabolites": r"metabolites?|norketamine",
     "side-effects": r"side effects?|adverse|tolerab\w*|tolerated",
     "purity": r"adulterat\w*|contaminat\w*|impurit\w*|purity|non-sterile|counterfeit",
     "sickness": r"nausea|nauseous|dizziness|dizzy|vomiting|vomit\w*",
