@@ -67,6 +67,12 @@ FOUND_WITH_PROBLEM = [
         id="far_more_metabolites_than_ketamine_outweigh_it",
     ),
     pytest.param(
+        "It was properly double-blind: no one knew which route anyone had.",
+        "im-study-not-double-blind",
+        "opposite",
+        id="it_was_double_blind_points_back_to_a_study",
+    ),
+    pytest.param(
         "After a capsule, what gets to the brain is mostly metabolites, with barely any ketamine.",
         "oral-metabolites-dwarf-ketamine",
         "overclaim",
@@ -351,6 +357,10 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("Tablets may be absorbed fairly well.", "not has low bioavailability"),
+        ("A pill may be absorbed almost in full.", "not poorly absorbed"),
+        ("IM has the largest research literature.", "the most researched"),
+        ("The spray arrives at very different speeds.", "a highly variable rate"),
         ("A push into a vein acts more slowly.", "has onset more slowly"),
         ("The drip runs in slowly, over something like two hours.", "is infused over"),
         ("A spray delivers about half of the dose to the circulation.", "bioavailability"),

@@ -91,7 +91,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:absorbed well|absorbed really well|absorbed very well|absorbed quite well|"
-        r"well absorbed|readily absorbed)\b",
+        r"absorbed rather well|absorbed fairly well|absorbed reasonably well|well absorbed|"
+        r"readily absorbed)\b",
         "not poorly absorbed",
     ),
     (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
@@ -194,7 +195,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "absorbed almost completely", "the body soaks up nearly all of a dose": well absorbed
     (
         r"\b(?:absorbed|absorbs|soaked up|taken up) (?:almost|nearly|virtually) "
-        r"(?:completely|fully|entirely)\b",
+        r"(?:completely|fully|entirely|in full)\b|\bgets? (?:most|much|nearly all|almost all) of "
+        r"(?:its|the|their) (?:ketamine|dose|drug) past (?:the |your )?liver\b",
         "not poorly absorbed",
     ),
     (

@@ -20,7 +20,9 @@ ANOTHER_STUDY = compiled(
 # "that trial was double-blind": a study the draft has named; "our study will be" is new
 THAT_STUDY = compiled(
     r"\b(?:that|this|the) (?:[a-z-]+ )?(?:trial|study) (?:was|were|had)\b|"
-    r"\b[Ii]t was (?:also |in fact |actually )?an? (?:[\w-]+ ){0,2}(?:trial|study)\b"
+    r"\b[Ii]t was (?:also |in fact |actually )?an? (?:[\w-]+ ){0,2}(?:trial|study)\b|"
+    r"\b[Ii]t was (?:not |properly |fully )?(?:double[- ]blind|single[- ]blind|open[- ]label|"
+    r"randomi[sz]ed)\b"
 )
 # "in that trial", "the study found", "the Indian team saw": a sentence pointing back to a
 # study named before it

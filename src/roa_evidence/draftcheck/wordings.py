@@ -197,6 +197,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "not the most researched",
     ),
     (
+        r"\b(?:largest|biggest|greatest|most extensive|richest) (?:research )?literature\b|"
         r"\b(?:largest|biggest|greatest|most extensive|richest) (?:body|amount|volume) "
         r"of (?:published )?(?:[\w-]+ )?(?:research|studies|evidence|literature)\b",
         "the most researched",
@@ -369,7 +370,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "hits at a wildly uneven pace": a highly variable rate
     (
         r"\b(?:a |an )?(?:wildly |very |highly |quite )?(?:uneven|erratic|unpredictable|"
-        r"irregular|inconsistent) (?:pace|rate|speed)\b",
+        r"irregular|inconsistent|different) (?:paces?|rates?|speeds?)\b",
         "a highly variable rate",
     ),
     (
