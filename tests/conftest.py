@@ -170,3 +170,20 @@ def check_one(run: Run, tmp_path: Path, sentence: str) -> dict[str, Any]:
 
 def problem_kinds(finding: dict[str, Any]) -> set[str]:
     return {p["kind"] for p in finding["problems"]}
+
+
+def found_cases(with_problem: list[Any], without_problem: list[Any]) -> list[Any]:
+    """A pass's table of (sentence, claim, kind) cases as parameters (sentence, claim, kind,
+    found): the claim is found, and the problem `kind` is reported only for the first list."""
+    return [pytest.param(*case.values, True, id=case.id) for case in with_problem] + [
+        pytest.param(*case.values, False, id=case.id) for case in without_problem
+    ]
+
+
+def assert_found(
+    run: Run, tmp_path: Path, sentence: str, claim: str, kind: str, found: bool
+) -> None:
+    """The sentence's finding is the claim, with the problem `kind` or without it."""
+    finding = check_one(run, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert (kind in problem_kinds(finding)) is found, finding

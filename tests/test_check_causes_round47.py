@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, check_one, problem_kinds
+from conftest import Run, assert_found, check_one, found_cases, problem_kinds
 
 # Sentences whose claim and problem a rule of this pass finds (the id names the rule).
 FOUND_WITH_PROBLEM = [
@@ -327,16 +327,12 @@ FOUND_WITHOUT_PROBLEM = [
 
 
 @pytest.mark.parametrize(
-    ("sentence", "claim", "kind", "found"),
-    [pytest.param(*case.values, True, id=case.id) for case in FOUND_WITH_PROBLEM]
-    + [pytest.param(*case.values, False, id=case.id) for case in FOUND_WITHOUT_PROBLEM],
+    ("sentence", "claim", "kind", "found"), found_cases(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
 )
 def test_the_claim_is_found_and_the_problem_read_right(
     shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str, found: bool
 ) -> None:
-    finding = check_one(shipped, tmp_path, sentence)
-    assert finding["claim"] == claim, finding
-    assert (kind in problem_kinds(finding)) is found, finding
+    assert_found(shipped, tmp_path, sentence, claim, kind, found)
 
 
 def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
@@ -469,52 +465,59 @@ def test_a_question_reported_as_which_or_how_is_not_answered(
 
 
 # A second reader's probes of this pass's rules, sentences no rule was written from: each
-# had turned clean into a problem, or a problem into none, before the rules were narrowed.
+# had turned clean into a problem (False: must not be found), or a problem into none (True).
 @pytest.mark.parametrize(
-    ("sentence", "not_found"),
+    ("sentence", "kind", "found"),
     [
-        ("Compared with IM ketamine, IV gives the most predictable results.", "opposite"),
-        ("The most exciting NMDA receptor findings come from IV ketamine studies.", "opposite"),
-        ("Avoiding unnecessary delays, IV ketamine takes effect within seconds.", "opposite"),
-        ("IM is the easier of the two routes to administer.", "opposite"),
-        ("Without maintenance doses, depression can take hold again within a week.", "opposite"),
-        ("Every drop of a nasal spray matters, because only 25-50 % is bioavailable.", "mismatch"),
+        ("Compared with IM ketamine, IV gives the most predictable results.", "opposite", False),
         (
-            "Patients who lost weight on oral ketamine had high liver enzymes in the liver.",
-            "overclaim",
+            "The most exciting NMDA receptor findings come from IV ketamine studies.",
+            "opposite",
+            False,
         ),
-        ("Patients who turned down the nasal spray were offered IV ketamine instead.", "overclaim"),
-        ("Doses were increased more gradually in the IM arm.", "overclaim"),
-    ],
-)
-def test_a_second_readers_probe_gets_no_false_problem(
-    shipped: Run, tmp_path: Path, sentence: str, not_found: str
-) -> None:
-    finding = check_one(shipped, tmp_path, sentence)
-    assert not_found not in problem_kinds(finding), finding
-
-
-@pytest.mark.parametrize(
-    ("sentence", "found"),
-    [
+        (
+            "Avoiding unnecessary delays, IV ketamine takes effect within seconds.",
+            "opposite",
+            False,
+        ),
+        ("IM is the easier of the two routes to administer.", "opposite", False),
+        (
+            "Without maintenance doses, depression can take hold again within a week.",
+            "opposite",
+            False,
+        ),
+        (
+            "Every drop of a nasal spray matters, because only 25-50 % is bioavailable.",
+            "mismatch",
+            False,
+        ),
+        ("Patients who lost weight on oral ketamine had high liver enzymes.", "overclaim", False),
+        ("Patients who turned down the nasal spray were offered IV ketamine.", "overclaim", False),
+        ("Doses were increased more gradually in the IM arm.", "overclaim", False),
         (
             "The two published studies of IM ketamine for depression both found it effective.",
             "mismatch",
+            True,
         ),
         (
             "Doctors are not sure which patients will respond, but IV ketamine gives effective, "
             "rapid relief of depression.",
             "overclaim",
+            True,
         ),
-        ("Please note that IM ketamine lowers blood sugar by 30 % within two hours.", "unsourced"),
-        ("IM ketamine does not work on depression.", "opposite"),
+        (
+            "Please note that IM ketamine lowers blood sugar by 30 % within two hours.",
+            "unsourced",
+            True,
+        ),
+        ("IM ketamine does not work on depression.", "opposite", True),
     ],
 )
-def test_a_second_readers_probe_keeps_its_problem(
-    shipped: Run, tmp_path: Path, sentence: str, found: str
+def test_a_second_readers_probe_is_read_right(
+    shipped: Run, tmp_path: Path, sentence: str, kind: str, found: bool
 ) -> None:
     finding = check_one(shipped, tmp_path, sentence)
-    assert found in problem_kinds(finding), finding
+    assert (kind in problem_kinds(finding)) is found, finding
 
 
 def test_muscle_rigidity_is_no_route() -> None:
