@@ -353,6 +353,8 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("An IV dose is treated as escaping the first pass.", "without first-pass"),
+        ("A drip puts the whole dose directly into his blood.", "has 100 % bioavailability"),
         ("Tablets may be absorbed fairly well.", "not has low bioavailability"),
         ("A pill may be absorbed almost in full.", "not poorly absorbed"),
         ("IM has the largest research literature.", "the most researched"),
@@ -441,6 +443,10 @@ def test_bare_lay_words_name_their_route(text: str, routes: set[str]) -> None:
         "He has tried five antidepressants over nine years, none with lasting benefit.",
         "Thank you for your time; I look forward to hearing from you within fourteen days.",
         "For thirty years I gave ketamine into veins and muscles in the operating theatre.",
+        "Reviewer 3 comments on the ketamine manuscript follow below.",
+        "I am writing to appeal the decision of June 12 about my ketamine infusions.",
+        "I attach his GAD-7 and PHQ-9 scores from the ketamine clinic.",
+        "The board discussed offering ketamine by injection as well as by drip.",
     ],
 )
 def test_a_documents_numbering_an_instruction_or_a_review_date_is_no_finding(
@@ -533,6 +539,10 @@ def test_muscle_rigidity_is_no_route() -> None:
         "The sample size calculation assumes an IV ketamine effect of one standard deviation.",
         "The leaflet calls IV ketamine the gold standard, which is asserted rather than shown.",
         "Given into a vein, ketamine lands in the bloodstream in full.",
+        "This paper compares intramuscular and intravenous ketamine in depression.",
+        "The investigators plan to compare IM and IV ketamine for depression.",
+        "She began IV ketamine after four older antidepressants had failed to help.",
+        "Last slide: IV remains the most researched way of giving ketamine.",
         "More research has gone into the infusion than into any other way of giving ketamine.",
         "We asked why they do not simply offer tablets, and were told a pill may lose much to the liver.",
     ],

@@ -55,7 +55,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "a drip gets the whole dose into your blood" (or does not): the whole dose is bioavailable
     (
         r"\b(?:gets?|delivers?|puts?) (?:the whole|the entire|the full|all(?: of)? the) "
-        r"(?:dose|drug) into (?:the |your |my )?(?:blood ?stream|blood|circulation|system)\b",
+        r"(?:dose|drug) (?:straight |directly )?into (?:the |your |my |his |her )?(?:blood ?stream|"
+        r"blood|circulation|system)\b",
         "has 100 % bioavailability",
     ),
     # "loses relatively little to the liver", "the liver leaves most of it alone", "mostly
@@ -147,7 +148,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "... first pass, while what crosses the lining avoids it")
     (
         r"\b(?:avoids|avoid|avoided|avoiding|bypasses|bypass|bypassed|bypassing|escapes|escape|"
-        r"dodges|dodge|dodged|"
+        r"escaping|dodges|dodge|dodged|"
         r"escaped|skips|skip|skipped|skipping) "
         r"(?:(?:the |a |any )?(?:liver's |hepatic )?first[- ]pass|"
         r"(?:the |your )?liver|hepatic metabolism|(?:the )?liver's metabolism)\b",

@@ -60,7 +60,11 @@ PLANS = compiled(
     r"\b(?:aims? to|we (?:plan|propose|intend|hope) to|(?:proposed|planned|future|new) "
     r"(?:trial|study)|(?:trial|study) (?:will|would) "
     r"(?:compare|test|randomi[sz]e|recruit|enrol)|(?:power|sample[- ]size) calculation|"
+    # "this manuscript compares...", "the applicants plan to compare": what a study does
+    r"(?:this|the) (?:manuscript|paper|proposal|protocol|application) (?:compares|examines|"
+    r"tests|describes|reports)|(?:applicants|authors|investigators|they) (?:plan|propose|"
+    r"intend) to|"
     # a numbered heading or agenda item ("Item 4: request to add IM ketamine...")
-    r"^\W*(?:agenda )?item \d+\s*[:.)])",
+    r"^\W*(?:agenda )?item \d+\b)",
     re.IGNORECASE,
 )

@@ -24,7 +24,7 @@ NOT_NEGATIONS = compiled(
     # "And no, it does not...", "A. No, it was not...": an answer's "no" (after a speaker's
     # label, if any) adds nothing to the negation that follows
     r"^\W*(?:[AQ]\.\s*|[A-Z][\w ()',]{0,30}:\s*)?(?:and |but |so |oh |well )?"
-    r"no(?=\s*[,!:;](?!\s*or\b))|"
+    r"no(?=\s*[,!:;](?!\s*or\b)|\s+(?:it's|it is|that's|that is|they|we|you|i)\b)|"
     # "some claim, without good evidence, that...": a hedge, not a negation of what follows
     r"without (?:any |much |good |strong |solid |reliable |real )*(?:evidence|data|proof)|"
     # "..., and I do not dispute that": the clause before it stands

@@ -206,7 +206,7 @@ def routes_named(text: str) -> frozenset[str]:
 _ANALOGY = compiled(
     r"(?:\b(?:(?:just|much|exactly) )?(?:un)?like|"
     r",\s*(?:just |exactly )?(?:the )?same as(?: with)?|"
-    r",\s*(?:just )?as with)\s+(?:(?:a|an|the|your)\s+)?$",
+    r",\s*(?:just )?as (?:happens |is the case |it does )?with)\s+(?:(?:a|an|the|your)\s+)?$",
     re.I,
 )
 _MAY_BE_ANALOGY = compiled(r"like|same as|as with", re.I)

@@ -22,7 +22,7 @@ _TOPIC_WORDS: dict[str, str] = {
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     # "last quarter", "last year": a date, not how long something lasts
     "duration": r"lasts|lasted|lasting|last(?! (?:quarter|year|week|month|night|time|day|"
-    r"decade)s?\b)|"
+    r"decade|card|slide|question|point|item|page|step|caller|speaker|word|one|thing)s?\b)|"
     r"sustained|duration|(?<!no )longer|shorter|linger(?:ing)?|"
     r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
     r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date

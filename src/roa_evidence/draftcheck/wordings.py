@@ -95,6 +95,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:[\w-]+ ){0,2}(?:receptors?|system)\b)",
         "is not effective",
     ),
+    # "three antidepressants failed to help": other treatments tried, not ketamine failing
+    (
+        r"\b((?:ordinary |other |previous |standard |older )?(?:antidepressants|medications|"
+        r"medicines|treatments|therapies|drugs)) (?:had )?failed to (?:help|work)\b",
+        r"\1 were tried in vain",
+    ),
     # "failed to ease", "does nothing for": a verb of relief that did not happen
     (
         r"\b(?:fail|fails|failed|failing) to (?:ease|relieve|help|improve|lift|reduce|treat|"
@@ -116,6 +122,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
+    # "by injection as well as by drip": and, not a likeness
+    (r"\bas well as (?=(?:by|via|through|with) )", "and "),
     # "supervision is probably unnecessary" (a predicate, not "unnecessary delays")
     (
         r"\b(is|are|was|were|be|been|seems?|deemed) ((?:probably |largely |often |entirely |"
