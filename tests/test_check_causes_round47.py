@@ -353,6 +353,11 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("Most of each puff soaks in through the lining of the nose.", "is absorbed through"),
+        ("Pills may be absorbed perfectly well.", "not has low bioavailability"),
+        ("Even a drip does not get all of it into your blood.", "has 100 % bioavailability"),
+        ("The spray has been studied more than the drip.", "the most researched rather than"),
+        ("No route has been researched more than the intravenous one.", "the drip is the most"),
         ("An IV dose is treated as escaping the first pass.", "without first-pass"),
         ("A drip puts the whole dose directly into his blood.", "has 100 % bioavailability"),
         ("Tablets may be absorbed fairly well.", "not has low bioavailability"),
@@ -424,6 +429,7 @@ def test_nearly_the_whole_dose_absorbed_by_mouth_is_the_low_claims_opposite(
     [
         ("Chilukuri compared jab and drip for depression.", {"IM", "IV"}),
         ("Scores fell alike in the vein and muscle groups.", {"IM", "IV"}),
+        ("What crosses the lining of the nose is absorbed.", {"IN"}),
         ("Swallowing ketamine is cheaper.", {"oral"}),
     ],
 )
@@ -552,3 +558,17 @@ def test_a_heading_a_plan_a_disputed_assertion_or_a_full_dose_is_no_problem(
 ) -> None:
     finding = check_one(shipped, tmp_path, sentence)
     assert not problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The doctors simply chose who got which route.",
+        "The team never randomised anyone.",
+        "Patients picked their own route.",
+    ],
+)
+def test_a_study_whose_routes_were_chosen_was_not_randomised(text: str) -> None:
+    from roa_evidence.draftcheck import designs
+
+    assert "non-randomised" in designs.read(text).terms

@@ -54,9 +54,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "a drip gets the whole dose into your blood" (or does not): the whole dose is bioavailable
     (
-        r"\b(?:gets?|delivers?|puts?) (?:the whole|the entire|the full|all(?: of)? the) "
-        r"(?:dose|drug) (?:straight |directly )?into (?:the |your |my |his |her )?(?:blood ?stream|"
-        r"blood|circulation|system)\b",
+        r"\b(?:gets?|delivers?|puts?) (?:(?:the whole|the entire|the full|all(?: of)? the) "
+        r"(?:dose|drug)|all of it) (?:straight |directly )?(?:into|to) "
+        r"(?:the |your |my |his |her )?(?:blood ?stream|blood|circulation|system|body)\b",
         "has 100 % bioavailability",
     ),
     # "loses relatively little to the liver", "the liver leaves most of it alone", "mostly
@@ -92,12 +92,16 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:absorbed well|absorbed really well|absorbed very well|absorbed quite well|"
-        r"absorbed rather well|absorbed fairly well|absorbed reasonably well|well absorbed|"
-        r"readily absorbed)\b",
+        r"absorbed rather well|absorbed fairly well|absorbed reasonably well|"
+        r"absorbed perfectly well|well absorbed|readily absorbed)\b",
         "not poorly absorbed",
     ),
     (r"\b(?:poorly|badly|barely) absorbed\b", "has low bioavailability"),
     # taken up through the lining of the nose: absorbed through the nasal membrane
+    (
+        r"\b(?:soaks?|soaked|soaking) in(?:to)? (?:through )?(?=" + _NASAL_LINING + ")",
+        "is absorbed through ",
+    ),
     (
         r"\b(?:taken up|soaked up|absorbed) (?:through|across|by|into) " + _NASAL_LINING,
         "absorbed through the nasal membrane",

@@ -40,7 +40,9 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     "non-randomised": (
         "randomisation",
         r"\bnon-?randomi[sz](?:ed|ation)\b|\b(?:allocation|assignment) (?:was|were) not random\b|"
-        r"\b(?:picked|chose|chosen|selected) (?:their|his|her) own (?:route|treatment|arm|group)\b",
+        r"\b(?:picked|chose|chosen|selected) (?:their|his|her) own (?:route|treatment|arm|group)\b|"
+        r"\b(?:did not|didn't|never) randomi[sz]e (?:anyone|anybody|patients|participants)\b|"
+        r"\bchose who got which (?:route|treatment|arm)\b",
         False,
     ),
     "placebo": ("placebo", r"\bplacebo\b", True),
@@ -63,6 +65,7 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
 _PATTERNS = {t: compiled(p, re.I) for t, (_, p, _) in _TERMS.items()}
 _WORDS = (
     "blind", "label", "random", "placebo", "cross", "mask", "control", "compar", "knew", "own",
+    "chose",
 )  # fmt: skip
 
 # A design term denied within four words ("not double-blind", "nobody was blinded",

@@ -174,6 +174,18 @@ RULES: tuple[tuple[str, str], ...] = (
         "not the most researched",
     ),
     (_studied_than("more", "(?:any|all|every)(?: of the)? other"), "the most researched"),
+    # "no route has been researched more thoroughly than the intravenous one": IV the most
+    (
+        r"\bno (?:other )?(?:route|way)(?: of giving ketamine)? has been (?:studied|researched|"
+        r"tested|investigated) (?:more|as)(?: \w+)? (?:than|as) (?:the )?(?:drip|infusion|iv|"
+        r"intravenous)(?: route| one)?",
+        "the drip is the most researched route",
+    ),
+    # "the muscle route has been studied far more than the drip": it, not IV, the most
+    (
+        _studied_than("more", "(?:the )?(?:drip|infusion|iv|intravenous)(?: route| one)?"),
+        "the most researched rather than the drip",
+    ),
     # "more research has gone into the drip than into any other way", "the intravenous
     # literature is far larger than that for any other route": the most researched
     (
