@@ -353,6 +353,8 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("By IV the whole dose reaches my circulation.", "has 100 % bioavailability"),
+        ("The jab hits sooner than the drip.", "peaks sooner"),
         ("Most of each puff soaks in through the lining of the nose.", "is absorbed through"),
         ("Pills may be absorbed perfectly well.", "not has low bioavailability"),
         ("Even a drip does not get all of it into your blood.", "has 100 % bioavailability"),
@@ -453,6 +455,8 @@ def test_bare_lay_words_name_their_route(text: str, routes: set[str]) -> None:
         "I am writing to appeal the decision of June 12 about my ketamine infusions.",
         "I attach his GAD-7 and PHQ-9 scores from the ketamine clinic.",
         "The board discussed offering ketamine by injection as well as by drip.",
+        "The ketamine support group closed at 9:15 with a short meditation.",
+        "Continue to Module 4 for ketamine dosing by route.",
     ],
 )
 def test_a_documents_numbering_an_instruction_or_a_review_date_is_no_finding(
@@ -546,6 +550,8 @@ def test_muscle_rigidity_is_no_route() -> None:
         "The leaflet calls IV ketamine the gold standard, which is asserted rather than shown.",
         "Given into a vein, ketamine lands in the bloodstream in full.",
         "This paper compares intramuscular and intravenous ketamine in depression.",
+        "Aim 2 will compare nasal and intravenous ketamine in a blinded design.",
+        "He has lived with depression for nine years and has tried five medications without relief.",
         "The investigators plan to compare IM and IV ketamine for depression.",
         "She began IV ketamine after four older antidepressants had failed to help.",
         "Last slide: IV remains the most researched way of giving ketamine.",

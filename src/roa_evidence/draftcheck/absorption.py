@@ -48,7 +48,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:lands?|arrives?|ends? up|is|goes) (?:straight )?(?:in|into) (?:the |your |his |her |"
         r"their )?(?:blood ?stream|blood|circulation|system) in full\b|\b(?:the whole|the entire|"
-        r"all of the) dose (?:is|ends up) (?:in|into) (?:the |your |his |her |their )?"
+        r"all of the) dose (?:is in|ends up in|reaches|enters|gets into) (?:the |your |his |her |"
+        r"their |my )?"
         r"(?:blood ?stream|blood|circulation|system)\b",
         "has 100 % bioavailability",
     ),

@@ -9,7 +9,15 @@ import re
 
 from .firstchars import compiled
 
-__all__ = ["ANOTHER_STUDY", "IN_THAT_STUDY", "PLANS", "REPORTED", "REPORTED_QUESTION", "THAT_STUDY"]
+__all__ = [
+    "ANOTHER_STUDY",
+    "HISTORY",
+    "IN_THAT_STUDY",
+    "PLANS",
+    "REPORTED",
+    "REPORTED_QUESTION",
+    "THAT_STUDY",
+]
 
 # A study of the writer's own or yet to come: no claim about a tracked study is about it.
 ANOTHER_STUDY = compiled(
@@ -65,6 +73,13 @@ PLANS = compiled(
     r"tests|describes|reports)|(?:applicants|authors|investigators|they) (?:plan|propose|"
     r"intend) to|"
     # a numbered heading or agenda item ("Item 4: request to add IM ketamine...")
-    r"^\W*(?:agenda )?item \d+\b)",
+    r"^\W*(?:agenda )?item \d+\b|\b(?:aim|objective|hypothesis) \d+ (?:will|is to)\b)",
     re.IGNORECASE,
+)
+
+
+# "She has lived with depression for eleven years and has tried four medications": a
+# patient's history, which states no finding about the routes
+HISTORY = compiled(
+    r"\b(?:I|she|he|they|we) (?:have|has|had) (?:lived with|tried|failed|been on)\b", re.I
 )

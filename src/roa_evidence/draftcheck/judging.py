@@ -377,9 +377,12 @@ NO_CLAIM = "no tracked claim"
 
 def _asks(text: str) -> bool:
     """Whether the sentence is a question ("Is a shot as good as a drip?"), reports one
-    ("people keep asking whether a shot is as good"), or plans a study to answer it."""
+    ("people keep asking whether a shot is as good"), plans a study to answer it, or tells a
+    patient's history ("she has tried four medications"): none asserts a finding."""
     return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
-        framing.REPORTED_QUESTION.search(text) or framing.PLANS.search(text)
+        framing.REPORTED_QUESTION.search(text)
+        or framing.PLANS.search(text)
+        or framing.HISTORY.search(text)
     )
 
 

@@ -31,6 +31,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:hits?|hitting) (?:harder|stronger|more strongly|more intensely)\b",
         "peaks more intensely",
     ),
+    # "the jab hits sooner and harder than the drip": it peaks faster
+    (r"\b(?:hits?|hitting) (?=(?:sooner|faster|quicker|earlier)\b)", "peaks "),
     # a dose that "builds up more slowly and more gently" peaks so
     (
         r"\b(?:builds?|built|building) up\b(?= (?:more |much |far |a lot )?(?:slowly|quickly|"

@@ -27,7 +27,8 @@ _NOT_A_FINDING = compiled(
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure) "
     r"\d+(?:\.\d+)*\b|^[^:.]{0,40}\b(?:week|session|day|part|lecture|module|unit) \d{1,3}\s*:|"
     # a reviewer's, question's or answer's number, a date, a named scale's ("PHQ-9"), a letter's
-    r"\b(?:reviewer|question|answer|card|item|patient|case|appendix|table|figure) \d+\b|"
+    r"\b(?:reviewer|question|answer|card|item|patient|case|appendix|table|figure|module|aim|"
+    r"lecture|unit|chapter|section) \d+\b|\b(?:at|by|until|from) \d{1,2}[:.]\d\d\b|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:phq|gad)-\d+\b|^\W*I am writing\b.*|"
     r"^\W*please (?:do not|don't|avoid|arrive|bring|allow|call|contact|book|wear|eat|drink|tell|"
