@@ -353,6 +353,8 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
     ("text", "says"),
     [
         ("Capsules lose most of the drug in the liver.", "to first-pass metabolism"),
+        ("It leaves her blood pressure unchanged.", "does not affect blood pressure"),
+        ("A jab may do little or nothing for depression.", "is not effective for"),
         ("By IV the whole dose reaches my circulation.", "has 100 % bioavailability"),
         ("The jab hits sooner than the drip.", "peaks sooner"),
         ("Most of each puff soaks in through the lining of the nose.", "is absorbed through"),
@@ -578,3 +580,10 @@ def test_a_study_whose_routes_were_chosen_was_not_randomised(text: str) -> None:
     from roa_evidence.draftcheck import designs
 
     assert "non-randomised" in designs.read(text).terms
+
+
+def test_a_twentieth_is_a_share() -> None:
+    from roa_evidence.draftcheck import numbers
+
+    [share] = numbers.quantities("only about one twentieth of a tablet reaches the blood")
+    assert (share.low, share.dimension) == (5.0, "percent")

@@ -85,6 +85,8 @@ _FRACTIONS = {
     "one sixth": 100 / 6,
     "an eighth": 12.5,
     "one eighth": 12.5,
+    "a twentieth": 5.0,
+    "one twentieth": 5.0,
 }
 # each written with a space or a hyphen ("three-quarters")
 _FRACTION_WORDS = "|".join(

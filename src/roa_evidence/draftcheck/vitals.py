@@ -31,7 +31,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "leaves your heart rate completely alone": does not affect it
     (
         r"\b(?:leaves?|left|leaving) " + _WHOSE + "(" + _HEART_RATE + "|" + _BLOOD_PRESSURE + r")"
-        r" (?:completely |entirely |largely |well )?alone\b",
+        r" (?:completely |entirely |largely |well )?(?:alone|unchanged|untouched)\b",
         r"does not affect \1",
     ),
     # "leaves you struggling to breathe": it affects respiratory function

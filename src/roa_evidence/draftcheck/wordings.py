@@ -110,7 +110,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:does|do|did) (?:basically |almost |next to |practically |virtually |very |"
         r"absolutely |precisely )?"
-        r"(?:nothing|little)(?: much| at all|,? if anything,?)?( fast| quickly| rapidly)? for\b",
+        r"(?:nothing|little)(?: or nothing| much| at all|,? if anything,?)?"
+        r"( fast| quickly| rapidly)? for\b",
         r"is not\1 effective for",
     ),
     # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
