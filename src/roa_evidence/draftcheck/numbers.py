@@ -107,6 +107,7 @@ _FRACTION_RANGE = compiled(
 # "every 15 minutes": how often, not how long.
 _IN_ONE = compiled(r"\b(?:in|from)\s+$", re.I)
 _THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the two studies"
+_YEAR = compiled(r"(?:19|20)\d\d")
 _PER_GROUP = compiled(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
 _CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = compiled(
@@ -201,12 +202,12 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "over the last six months": when, not how long; "every 15 minutes"
         if dimension == "participants" and _PER_GROUP.match(text, end):
             continue  # "nine in each group": a group's size, not the trial's
-        if dimension in _COUNTED and re.fullmatch(r"(?:19|20)\d\d", match["a"]):
+        if dimension in _COUNTED and _YEAR.fullmatch(match["a"]):
             continue  # "the 2014 study": a year, not a count
-        pointing = _IN_ONE.search(text, 0, match.start()) or (
-            a == 1 and _THE_ONE.search(text, 0, match.start())
-        )
-        if dimension == "studies" and pointing:
+        if dimension == "studies" and (
+            _IN_ONE.search(text, 0, match.start())
+            or (a == 1 and _THE_ONE.search(text, 0, match.start()))
+        ):
             continue  # "in one small trial", "the one trial": which trial, not how many
         approximate = bool(_APPROXIMATE.search(text[: match.start()]))
         step = max(step_a, step_b)

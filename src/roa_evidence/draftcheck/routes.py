@@ -209,7 +209,8 @@ _ANALOGY = compiled(
     r",\s*(?:just )?as (?:happens |is the case |it does )?with)\s+(?:(?:a|an|the|your)\s+)?$",
     re.I,
 )
-_MAY_BE_ANALOGY = compiled(r"like|same as|as with", re.I)
+# A cheap test that one of _ANALOGY's three branches could match: each holds one of these.
+_MAY_BE_ANALOGY = compiled(r"like|same as|with", re.I)
 
 
 def routes_meant(text: str) -> frozenset[str]:
