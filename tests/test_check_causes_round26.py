@@ -906,6 +906,19 @@ def test_a_rule_with_a_second_branch_is_tried_on_its_words() -> None:
     assert {"pulse", "race"} <= branched
 
 
+def test_a_rule_is_tried_on_a_word_every_match_needs() -> None:
+    # read from the pattern's parse: an optional word ("real") or one in a single choice
+    # ("little") is no test, a short choice ("no") none at all; a rule needing no word of
+    # three letters is tried on every text
+    from roa_evidence.draftcheck import lexicon
+
+    assert lexicon._tried_on(r"\b(?:no|little) (?:real )?use (?:for|in)\b") == {"use"}
+    assert lexicon._tried_on(r"\b(?:left )?(?:largely )?untouched\b") == {"untouched"}
+    assert lexicon._tried_on(r"^\W*(?:myth|false)\s*:") == {"myth", "false"}
+    assert lexicon._tried_on(r"\b(?:goes|go) in(?= over)") == {"over"}
+    assert lexicon._tried_on(r"\bbp\b") == frozenset()
+
+
 def test_a_loose_match_suggests_no_citation(shipped: Run, tmp_path: Path) -> None:
     # the claim's sources say nothing of the condition the sentence adds: citing them would
     # vouch for more than they show; the same claim worded alone is offered them

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from re import _constants as _op  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
 
 from .firstchars import compiled
 from .wordings import RULES as _RULES
@@ -20,8 +23,9 @@ __all__ = ["COMMON", "canonical", "literals", "rule_words", "stems"]
 
 def literals(pattern: str) -> tuple[str, ...]:
     """The words of three letters or more written in a pattern (a letter made optional by
-    `?` left out): a text the pattern matches holds at least one of them. Testing for them
-    is far cheaper than running the pattern, so a rule runs only where one is found."""
+    `?` left out): a text a plain list of words ("costs?|costing") matches holds at least
+    one of them, and testing for them is far cheaper than running it. (A rule with optional
+    words and short choices needs more care: `_tried_on`.)"""
     plain = re.sub(r"\\[A-Za-z]|[A-Za-z]\?", " ", pattern).lower()
     return tuple(dict.fromkeys(re.findall(r"[a-z]{3,}", plain)))
 
@@ -37,46 +41,86 @@ def stems(text: str) -> frozenset[str]:
     return frozenset(w[:k] for w in _WORD.findall(text.lower()) for k in range(3, len(w) + 1))
 
 
-# A pattern opening on a plain alternation ("\b(?:costs?|costing) ...") matches only where
-# one of its choices is written, each word of it: the longest word of each choice tells
-# whether to try it, not every word of what may follow ("more", "patients").
-_OPENING = re.compile(r"\\b\(\?:([a-z?| ]+)\)(?![?*])")
-
 # (the words that lead to the rule, the words it is tried on, pattern, replacement)
 Rule = tuple[frozenset[str], frozenset[str], re.Pattern[str], str]
 
 
+# A rule is run only on a text holding a word it is tried on. Read from the pattern's parse
+# (as `firstchars` reads its first characters), not its text: a word in an optional group
+# ("(?:real )?") or in one choice of several ("little" in "(?:no|little)") is not needed,
+# and a rule tried on it alone would never run on "no use for".
+_REPEATS = (_op.MAX_REPEAT, _op.MIN_REPEAT, _op.POSSESSIVE_REPEAT)
+_STARTS = (_op.AT_BEGINNING, _op.AT_BEGINNING_STRING, _op.AT_BOUNDARY)
+
+
 def _tried_on(pattern: str) -> frozenset[str]:
-    # an opening counts only where the whole pattern hangs on it: "\b(?:a|b) x|\by z" may
-    # match by its second branch, with neither "a" nor "b" written
-    opening = _OPENING.match(pattern) if not _branches(pattern) else None
-    each = [literals(word) for word in opening.group(1).split("|")] if opening else []
-    if each and all(each):
-        return frozenset(max(words, key=lambda w: (w not in COMMON, len(w))) for words in each)
-    # every rule's text holds a telling word ("myth", "liver", "receptor"): the common ones
-    # ("the", "that") would have it run on nearly every sentence
-    return _telling(frozenset(literals(pattern)))
+    """Word beginnings one of which every text the pattern matches holds (as `stems`
+    gives them), read from its parse: the words a match cannot do without, the telling ones
+    where a match needs one; empty where no word is needed."""
+    needed, _ = _needed(_parser.parse(pattern, re.I), "")
+    return needed or frozenset()
 
 
-def _branches(pattern: str) -> bool:
-    """Whether a pattern has alternatives at its top level (a `|` outside every group)."""
-    depth, escaped, in_class = 0, False, False
-    for char in pattern:
-        if escaped:
-            escaped = False
-        elif char == "\\":
-            escaped = True
-        elif in_class:
-            in_class = char != "]"
-        elif char == "[":
-            in_class = True
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and depth == 0:
-            return True
-    return False
+_NO_LETTERS = (_op.CATEGORY_NOT_WORD, _op.CATEGORY_SPACE, _op.CATEGORY_DIGIT)
+
+
+def _letterless(members: Any) -> bool:
+    """Whether a class ("\\W", "\\s", "[-,]") holds no letter: a word begins after it."""
+    return all(
+        (kind is _op.LITERAL and not chr(value).isalpha())
+        or (kind is _op.CATEGORY and value in _NO_LETTERS)
+        for kind, value in members
+    )
+
+
+def _needed(items: Any, run: str | None) -> tuple[frozenset[str] | None, str | None]:
+    """The best set of words one of which a sequence's matches hold, and the letters of the
+    word it ends in (`run`: those since a word began; None where that is not known)."""
+    found: list[frozenset[str]] = []
+
+    def close() -> None:
+        if run is not None and len(run) >= 3:
+            found.append(frozenset([run]))
+
+    for op, arg in items:
+        if op is _op.LITERAL and chr(arg).isascii() and chr(arg).isalpha():
+            run = run + chr(arg).lower() if run is not None else None
+            continue
+        close()
+        if op is _op.LITERAL or (op is _op.AT and arg in _STARTS):
+            run = ""  # a space, a hyphen, a word's edge: a word begins after it
+        elif op is _op.SUBPATTERN or op is _op.ATOMIC_GROUP:
+            inner, run = _needed(arg[3] if op is _op.SUBPATTERN else arg, run)
+            found += [inner] if inner else []
+        elif op is _op.BRANCH:
+            each = [_needed(branch, run) for branch in arg[1]]
+            if all(needed for needed, _ in each):
+                found.append(frozenset().union(*(needed or () for needed, _ in each)))
+            ends = {end for _, end in each}
+            run = ends.pop() if len(ends) == 1 else None
+        elif op in _REPEATS:
+            low, _, inner = arg
+            needed, end = _needed(inner, run)
+            found += [needed] if needed and low >= 1 else []
+            # "(?:left )?" or "\\W*" at a word's beginning leaves one there, read or not
+            run = end if low >= 1 or end == run else None
+        elif op is _op.IN and _letterless(arg):
+            run = ""
+        elif op is _op.ASSERT and arg[0] == 1:  # "(?=...)": read ahead, all the same needed
+            ahead, _ = _needed(arg[1], run)
+            found += [ahead] if ahead else []
+        elif op in (_op.ASSERT, _op.ASSERT_NOT) or op is _op.AT:
+            continue  # reads nothing: the word goes on
+        else:
+            run = None  # a class, any character: which letters are unknown
+    close()
+    # the first list of choices a sequence needs ("\b(?:costs?|costing) ...") tells whether
+    # to try it, as the rule is written around it; else any telling word it needs will do
+    telling = [words for words in found if not words & COMMON]
+    choices = [words for words in telling if len(words) > 1]
+    if telling:
+        return (choices[0] if choices else frozenset().union(*telling)), run
+    return min(found, key=len, default=None), run
 
 
 @lru_cache(maxsize=1)

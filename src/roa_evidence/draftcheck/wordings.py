@@ -83,12 +83,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # negation in other words
     (r"\b(?:ineffective|inefficacious|useless)\b", "not effective"),
     # "of little use for depression": not effective for it
-    # (each choice opening the rule is written whole: a rule is tried where one of its
-    # opening choices is, and "use" alone is too common a word to be looked for)
-    (
-        r"\b(?:no use|no real use|little use|little real use) (?:for|in|against)\b",
-        "not effective for",
-    ),
+    (r"\b(?:no|little) (?:real )?use (?:for|in|against)\b", "not effective for"),
     # (not "does not work via NMDA receptors": how it acts, `mechanisms`)
     (
         r"\b(?:does|do|did) not work\b(?! (?:via|through|on|by way of) (?:the )?(?:brain's )?"
@@ -319,8 +314,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # synonyms of what claims say
     (r"\b(?:switched|turned|shut) off\b", "shut off"),
     (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
-    # "th[e]": the rule is tried only on a text holding "moment" or "instant" (see `literals`)
-    (r"\bth[e] (?:moment|instant)\b", "instantly"),
+    (r"\bthe (?:moment|instant)\b", "instantly"),
     (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
     # "control how quickly the drug goes in", "set the pace of delivery": its rate of delivery
     (
