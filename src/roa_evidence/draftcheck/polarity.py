@@ -132,6 +132,12 @@ class Polarity:
     ranked_alone: dict[str, str] = field(default_factory=dict)
 
 
+def _orientation(ranked: str, against: str) -> int:
+    """+1 or -1 as `ranked` sorts before or after `against`: directions are kept in one order
+    of the two routes, so "IV is faster than IM" and "IM is slower than IV" read alike."""
+    return 1 if ranked < against else -1
+
+
 def _ordered_routes(text: str) -> list[str]:
     return list(dict.fromkeys(route for *_, route in routes_in_order(text)))
 
@@ -221,7 +227,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
         # shot, although IV acts faster than IM" ranks IV)
         subject = routes_in_order(cleaned[: match.start()])[-1][2] if before else ""
         if subject and after and subject != after[0]:
-            orientation = 1 if subject < after[0] else -1  # one order for "faster"/"slower"
+            orientation = _orientation(subject, after[0])
         else:
             orientation = 1
             if subject and not after and len(set(before)) == 1:
@@ -318,7 +324,7 @@ def _reversed(sentence: str, statement: str) -> str | None:
     for scale, direction in () if against_a_dummy else said.directions.items():
         ranked = said.ranked_alone.get(scale)
         others = [r for r in claimed.routes if r != ranked]
-        if ranked in claimed.routes and len(others) == 1 and ranked > others[0]:
+        if ranked in claimed.routes and len(others) == 1 and _orientation(ranked, others[0]) < 0:
             direction = -direction  # "IV is the gentler" against "IV ... than IM": as ordered
         if claimed.directions.get(scale, direction) != direction:
             return f"the sentence reverses the comparison ({scale})"
