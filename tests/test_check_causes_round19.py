@@ -129,6 +129,24 @@ def test_a_share_in_words_is_compared_with_the_claims(shipped: Run, tmp_path: Pa
     assert "mismatch" in problem_kinds(finding), finding["problems"]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["IM bioavailability is about a third.", "The bioavailability of IM ketamine is one-third."],
+)
+def test_a_fraction_as_a_shares_value_is_compared(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    # found in review, trying the checker as a writer: "about a third" had gone unread
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "im-bioavailability-93", finding
+    assert "mismatch" in problem_kinds(finding), finding["problems"]
+
+
+def test_a_range_of_fractions_is_one_share() -> None:
+    found = numbers.quantities("a bioavailability of a quarter to a half of the dose")
+    assert [(q.low, q.high) for q in found] == [(25.0, 50.0)]
+
+
 def test_decades_are_a_time(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(
         shipped,

@@ -84,15 +84,18 @@ _UNITS: dict[str, tuple[str, float]] = {
 # Counts may have a few words between number and noun: "18 depressed subjects".
 _COUNTED = frozenset({"participants", "studies"})
 
-# "a third of them", or a change "by a third" ("scores fell by only about a third")
+# "a third of them", a change "by a third" ("scores fell by only about a third"), a share
+# "bioavailability is about a third", "the bioavailability of IM ketamine is one-third"
 _FRACTION = compiled(
     # "a third of the dose"; not "a quarter of an hour" nor "a quarter of a milligram per kilo"
     rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)(?! of an? (?:hour|milligram|microgram|gram|mg)\b)|"
     # "loses half the dose", "half the ketamine bought"; not "at half the dose"
     r"(?<!at )\bhalf(?= (?:the|a|each) dose\b| (?:of )?(?:the|all) (?:[\w-]+ ){0,2}?"
     r"(?:ketamine(?! dose)|samples?|patients|people|participants|volunteers)\b)|"
-    r"\bby (?:(?:only|just|about|around|roughly|nearly|"
-    rf"almost|close to|some) ){{0,2}}((?:{numberwords.FRACTIONS}))\b",
+    # ... or a share's value: "bioavailability is only about a third", "absorption of a fifth"
+    r"\b(?:by|(?:bioavailability|absorption)(?: of(?: [\w-]+){1,3})? (?:is|was|of)) "
+    r"(?:(?:only|just|about|around|"
+    rf"roughly|nearly|almost|close to|some) ){{0,2}}((?:{numberwords.FRACTIONS}))\b",
     re.I,
 )
 
@@ -233,7 +236,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             ranges.append(match.span())
             found.append(Quantity(low, high, "percent", match[0], 0.1 * low))
     for match in _FRACTION.finditer(text):
-        if any(start <= match.start() < end for start, end in ranges):
+        at = match.start(1) if match.group(1) else match.start()  # the fraction's own place
+        if any(start <= at < end for start, end in ranges):
             continue
         words = match.group(1) or match.group(0)
         share = numberwords.share(words)
