@@ -1,7 +1,8 @@
 """How a sentence frames what it says: a study the draft named before it ("that trial was
 double-blind", "in that study"), a study of the writer's own or yet to come, what someone
-is reported to have said ("the nurse told me (that) ..."), and a question reported or a
-plan, which assert nothing ("people keep asking whether...", "the proposed trial will...")."""
+is reported to have said ("the nurse told me (that) ..."), and an open question, a question
+reported or a plan, which assert nothing ("it is unclear whether...", "people keep asking
+whether...", "the proposed trial will...")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ __all__ = [
     "ANOTHER_STUDY",
     "HISTORY",
     "IN_THAT_STUDY",
+    "OPEN_QUESTION",
     "PLANS",
     "REPORTED",
     "REPORTED_QUESTION",
@@ -65,7 +67,10 @@ REPORTED_QUESTION = compiled(
 # "we would revise it if a trial reads out": a hypothesis
 PLANS = compiled(
     r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b|"
-    r"\b(?:aims? to|we (?:plan|propose|intend|hope) to|(?:proposed|planned|future|new) "
+    r"\b(?:aims? to|we (?:therefore |now |also |thus )?(?:plan|propose|intend|hope)\b|"
+    # "Our primary outcome will be the change in depression score at one week"
+    r"(?:primary|secondary|main) (?:outcome|endpoint|end point|measure)s? (?:will|would) be|"
+    r"(?:proposed|planned|future|new) "
     r"(?:trial|study)|(?:trial|study) (?:will|would) "
     r"(?:compare|test|randomi[sz]e|recruit|enrol)|(?:power|sample[- ]size) calculation|"
     # "this manuscript compares...", "the applicants plan to compare": what a study does
@@ -82,4 +87,20 @@ PLANS = compiled(
 # patient's history, which states no finding about the routes
 HISTORY = compiled(
     r"\b(?:I|she|he|they|we) (?:have|has|had) (?:lived with|tried|failed|been on)\b", re.I
+)
+
+
+# "It is unclear whether X": an open question takes no side, so neither X nor its negation
+# is asserted ("whether X" and "whether not X" ask the same question).
+OPEN_QUESTION = compiled(
+    # not "Whether it goes into a vein or a muscle, it ...": either way, it does
+    r"^\W*whether\b(?![^,;]{0,80}\bor\b[^,;]{0,40},)|"
+    r"\b(?:uncertain|unclear|unknown|not (?:known|clear|certain)|"
+    r"(?:no one|nobody) (?:really |yet )?knows|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) "
+    r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
+    r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b|"
+    # "almost nothing is known about how much reaches the blood"
+    r"\b(?:little|very little|not much|(?:almost |next to )?nothing) is (?:yet |really )?known "
+    r"(?:about|of)\b",
+    re.I,
 )

@@ -14,7 +14,9 @@ __all__ = ["LIST_WORDS", "NEGATOR", "NOT_NEGATIONS", "negations"]
 NOT_NEGATIONS = compiled(
     r"\b(?:(?:there is |there are )?(?:no|not enough|little|insufficient) "
     r"(?:good |reliable |clear |direct |high[- ]quality |published |strong )?"
-    r"(?:evidence|data|studies|study|trials?)(?: (?:that|whether|on|about|for))?|"
+    r"(?:(?:evidence|data)(?: (?:that|whether|on|about|for))?|"
+    # "no studies on it" hedges; "no trial has compared IN with IV" negates what it did
+    r"(?:studies|study|trials?)(?: (?:that|whether|on|about|for)|(?=\s*[,;.]|\s*$)))|"
     r"not (?:known|clear|certain|established)(?: whether| if)?|whether or not|not only|"
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"

@@ -256,7 +256,9 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
         if states_its_value(said, claim):
             score += 15.0  # "one hundred percent" is the 100 % claim's, not its neighbour's
             score += 5.0 * _states_it_exactly(said, claim)  # "about 93 %": 93's, not 100's
-    if said.reaches and claimed.reaches and not said.reaches & claimed.reaches:
+    # bioavailability is what reaches the blood, whether or not the statement says so
+    reaches = claimed.reaches or (_BLOOD if "bioavailability" in claimed.topics else _NOWHERE)
+    if said.reaches and reaches and not said.reaches & reaches:
         score -= 25.0  # "the whole dose reaches the blood" is not "... reaches the brain"
     if said.names & claimed.names:
         score += 15.0  # the same study ("Chilukuri")
@@ -270,6 +272,7 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
 
 
 _COUNTS = frozenset({"participants", "studies"})
+_BLOOD, _NOWHERE = frozenset({"the blood"}), frozenset[str]()
 
 
 def states_its_value(said: Parts, claim: ClaimRecord, counts_from: float = 0.0) -> bool:

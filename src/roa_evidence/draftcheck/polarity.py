@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import designs, reversals
+from . import designs, framing, reversals
 from .firstchars import compiled
 from .lexicon import canonical
 from .negations import NEGATOR, NOT_NEGATIONS, negations
@@ -270,30 +270,22 @@ def _counted(text: str) -> dict[str, str]:
     return found
 
 
-# "It is unclear whether X": an open question takes no side, so neither X nor its negation
-# is asserted ("whether X" and "whether not X" ask the same question).
-_OPEN_QUESTION = compiled(
-    # not "Whether it goes into a vein or a muscle, it ...": either way, it does
-    r"^\W*whether\b(?![^,;]{0,80}\bor\b[^,;]{0,40},)|"
-    r"\b(?:uncertain|unclear|unknown|not (?:known|clear|certain)|"
-    r"(?:no one|nobody) (?:really |yet )?knows|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) "
-    r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
-    r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
-    re.I,
-)
-
-
 def opposite(sentence: str, statement: str) -> str | None:
     """Why the sentence asserts the opposite of the statement, or None when it does not."""
-    if _OPEN_QUESTION.search(sentence):
+    if framing.OPEN_QUESTION.search(sentence):
         return None
     # A design is read as such ("open-label" says "not double-blind" with no "not"): where
     # both say the same of it, the rest of each is read without it; where they differ, that
-    # is the reversal, unless a negation says so first ("drops a negation").
+    # is the reversal, unless a negation says so first ("drops a negation"). A design the
+    # claim says nothing of is another fact about the study ("only 18 got the shot, and it
+    # wasn't blinded"): its "not" is not the claim's (a placebo as such may be a comparator:
+    # "no better than placebo").
     said_design, claimed_design = designs.read(sentence), designs.read(statement)
     reversed_design = designs.reversed_design(said_design, claimed_design)
     if designs.agrees(said_design, claimed_design):
         sentence, statement = said_design.rest, claimed_design.rest
+    elif not claimed_design.terms and any(False in says for says in said_design.says.values()):
+        sentence = said_design.rest
     return _reversed(sentence, statement) or reversed_design
 
 

@@ -27,7 +27,8 @@ _TOPIC_WORDS: dict[str, str] = {
     r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
     r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
     r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b",
-    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream",
+    # "fully retained": "with nothing lost on the way in" (absorption.py)
+    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|fully retained",
     # what the liver removes before the blood: not the share that reaches it
     "first-pass": r"first-pass|first pass|metaboli[sz]\w*",
     # what the liver makes of a dose ("metabolised" is the first pass, "metabolites" its yield)

@@ -1,0 +1,90 @@
+"""`check` on the general causes behind the false alarms of rounds 75-78, read in the
+nineteenth pass (docs/check.md). Through the CLI on a real draft and the shipped base, in
+sentences worded apart from the rounds'. Each case names the rule that finds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, assert_found, check_one, found_cases, problem_kinds
+
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "Through a vein, every milligram reaches the brain, with nothing lost along the way.",
+        "iv-entire-dose-reaches-brain",
+        "overclaim",
+        id="the_brain_is_not_where_bioavailability_is_measured",
+    ),
+    pytest.param(
+        "Nasal ketamine did no better than placebo for depression in a randomised trial.",
+        "in-may-be-effective-depression",
+        "opposite",
+        id="no_better_than_placebo_still_negates_with_a_design_named",
+    ),
+    pytest.param(
+        "No trial has shown that the standard infusion rate works for depression.",
+        "iv-target-rate-shown-to-work",
+        "opposite",
+        id="no_trial_has_shown_negates_a_claim_that_one_has",
+    ),
+]
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "Given through a vein, every bit of it, a full one hundred percent, arrives with "
+        "nothing lost on the way in.",
+        "iv-bioavailability-100",
+        "unsourced",
+        id="nothing_lost_on_the_way_in_is_bioavailability",
+    ),
+    pytest.param(
+        "Just eighteen patients had the IM injection in Chilukuri's trial, and nobody was blinded.",
+        "im-study-18-subjects",
+        "opposite",
+        id="a_design_the_claim_does_not_state_negates_nothing_of_it",
+    ),
+    pytest.param(
+        "Next to nothing is known about how much of an IM dose gets into the bloodstream in "
+        "humans.",
+        "im-bioavailability-93",
+        "opposite",
+        id="little_is_known_about_is_an_open_question",
+    ),
+    pytest.param(
+        "No trial has ever set intranasal against intravenous ketamine head to head.",
+        "in-no-head-to-head-vs-iv",
+        "opposite",
+        id="no_trial_has_compared_keeps_its_negation",
+    ),
+    pytest.param(
+        "The eighty-four percent first-pass figure for swallowed ketamine rests on no published "
+        "study, so it is very uncertain.",
+        "oral-first-pass-84",
+        "opposite",
+        id="resting_on_no_published_study_is_a_hedge",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim", "kind", "found"), found_cases(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+)
+def test_the_claim_is_found_and_the_problem_read_right(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str, found: bool
+) -> None:
+    assert_found(shipped, tmp_path, sentence, claim, kind, found)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "We therefore propose a blinded comparison of nasal and intravenous ketamine in sixty "
+        "adults with depression.",
+        "The main outcome will be the change in MADRS score at two days.",
+    ],
+)
+def test_a_proposal_or_its_planned_outcome_is_no_problem(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    assert not problem_kinds(check_one(shipped, tmp_path, sentence))
