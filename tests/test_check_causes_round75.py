@@ -1,4 +1,4 @@
-"""`check` on the general causes behind the false alarms of rounds 75-78, read in the
+"""`check` on the general causes behind the false alarms of rounds 75-82, read in the
 nineteenth pass (docs/check.md). Through the CLI on a real draft and the shipped base, in
 sentences worded apart from the rounds'. Each case names the rule that finds it."""
 
@@ -28,6 +28,18 @@ FOUND_WITH_PROBLEM = [
         "iv-target-rate-shown-to-work",
         "opposite",
         id="no_trial_has_shown_negates_a_claim_that_one_has",
+    ),
+    pytest.param(
+        "The effects of an IM shot fade within thirty to sixty minutes.",
+        "im-duration-30-60-min",
+        "overclaim",
+        id="effects_fading_within_a_range_of_minutes_last_them",
+    ),
+    pytest.param(
+        "The trial in India actually found the drip did far better than the jab.",
+        "iv-im-no-efficacy-difference-chilukuri",
+        "opposite",
+        id="a_trials_ranking_is_read_against_the_trials_own_claim",
     ),
 ]
 FOUND_WITHOUT_PROBLEM = [
@@ -64,6 +76,13 @@ FOUND_WITHOUT_PROBLEM = [
         "opposite",
         id="resting_on_no_published_study_is_a_hedge",
     ),
+    pytest.param(
+        "The commonly cited 93 % figure for intramuscular bioavailability has never been "
+        "verified in humans, so it is very uncertain.",
+        "im-bioavailability-93",
+        "opposite",
+        id="the_claims_own_figure_doubted_is_not_denied",
+    ),
 ]
 
 
@@ -82,9 +101,11 @@ def test_the_claim_is_found_and_the_problem_read_right(
         "We therefore propose a blinded comparison of nasal and intravenous ketamine in sixty "
         "adults with depression.",
         "The main outcome will be the change in MADRS score at two days.",
+        "Tip 4: Ask about the costs.",
+        "Email 2: Why we offer injections.",
     ],
 )
-def test_a_proposal_or_its_planned_outcome_is_no_problem(
+def test_a_proposal_its_planned_outcome_or_a_numbered_heading_is_no_problem(
     shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
     assert not problem_kinds(check_one(shipped, tmp_path, sentence))

@@ -56,9 +56,11 @@ RULES: tuple[tuple[str, str], ...] = (
     # so do effects that "fade within minutes" or "the hour"; one that "faded within a day" (or
     # "24 hours") ended
     (
-        r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |\w+ ){0,2}"
+        # ("within thirty to sixty minutes", "within half an hour to an hour")
+        r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |[\w-]+ ){0,4}"
         r"(?:seconds|minutes|mins?|moments)\b)|"
-        r"\b(?:fades?|fading) (?=within (?:the|an|one) hour\b)",
+        r"\b(?:fades?|fading) (?=within (?:(?:about |around )?half an hour to )?(?:the|an|one) "
+        r"hour\b)",
         "last ",
     ),
     # effects that "subside within five minutes" last five minutes (not when they begin)

@@ -43,7 +43,15 @@ IN_THAT_STUDY = compiled(
     r"trial|study) (?:also )?(?:found|saw|showed|reported|recorded|observed)|"
     # "an Indian trial in which...", "the one small trial"
     r"(?:a|an|one|the|that) (?:[\w-]+ ){0,2}(?:trial|study) (?:in which|where)|"
-    r"(?:the|that) one (?:[\w-]+ ){0,2}(?:trial|study))\b"
+    r"(?:the|that) one (?:[\w-]+ ){0,2}(?:trial|study)|"
+    # "the 2014 trial from India found infusions clearly beat shots": a trial's ranking
+    r"(?:the|that|this) (?:[\w-]+ ){0,2}(?:trial|study|paper)(?: [\w-]+){1,5} (?:found|showed)"
+    # (read after the rewording rules: "beat" is "is better than")
+    r"(?: that)?(?: [\w-]+){1,4} (?:outperformed|beat|(?:is |are |did )?(?:clearly |much |far )?"
+    r"better than)|"
+    # a trial's arms: "its infusion arm outperformed both intramuscular arms"
+    r"(?:its|their|the) (?:[\w-]+ )?arms?(?= (?:clearly |actually )?(?:outperformed|beat|did))|"
+    r"(?:outperformed|beat) (?:the |both |its )?(?:[\w-]+ )?arms)\b"
 )
 # Who says what a sentence reports, up to what they say ("the nurse told me (that) ...").
 REPORTED = compiled(

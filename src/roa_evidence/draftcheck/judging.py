@@ -322,6 +322,8 @@ def judge(
     )
     # a claim found in one clause is flipped only there ("..., because no cannula stays in")
     maybe_flipped = polarity.opposite(match.clause or sentence.text, claim.statement)
+    if polarity.by_negation(maybe_flipped) and _doubts_its_figure(sentence.text, said, claim):
+        maybe_flipped = None
     if match.score >= POLARITY_SCORE or match.how in ("parts", "standing-out") or compares or fits:
         flip = maybe_flipped
     compared = _compare(sentence.text, claim, match)
@@ -390,6 +392,15 @@ def _compare(text: str, claim: ClaimRecord, match: Match) -> dict[str, str]:
     compared = parts.compare(text, claim)
     compared["wording"] = match.sure
     return compared
+
+
+def _doubts_its_figure(text: str, said: parts.Parts, claim: ClaimRecord) -> bool:
+    """ "The 93 % figure has never been confirmed, so treat it as very uncertain": the
+    claim's own figure, doubted at the very-uncertain level; its "never" is the doubt's, not
+    a denial of the claim."""
+    return hedging.hedge(text) >= hedging.VERY_UNCERTAIN_LEVEL and parts.states_its_value(
+        said, claim
+    )
 
 
 def _against_the_evidence(claim: ClaimRecord) -> bool:

@@ -270,6 +270,15 @@ def _counted(text: str) -> dict[str, str]:
     return found
 
 
+_ADDS_A_NEGATION = "the sentence adds a negation"
+_DROPS_A_NEGATION = "the sentence drops a negation"
+
+
+def by_negation(reason: str | None) -> bool:
+    """Whether `opposite` found the flip by counting negations alone."""
+    return reason in (_ADDS_A_NEGATION, _DROPS_A_NEGATION)
+
+
 def opposite(sentence: str, statement: str) -> str | None:
     """Why the sentence asserts the opposite of the statement, or None when it does not."""
     if framing.OPEN_QUESTION.search(sentence):
@@ -307,8 +316,7 @@ def _reversed(sentence: str, statement: str) -> str | None:
     if not claimed.negated and not negated and reversals.set_aside(sentence, statement):
         return "the sentence sets the claim aside ('rather than ...')"
     if negated != claimed.negated:
-        added = "adds" if negated else "drops"
-        return f"the sentence {added} a negation"
+        return _ADDS_A_NEGATION if negated else _DROPS_A_NEGATION
     if reversals.superlative_given_away(sentence, statement, claimed.routes):
         return "the sentence gives the claim's superlative to another route"
     # "the spray may beat placebo": a ranking against a dummy, not against another route

@@ -22,6 +22,10 @@ _NOT_A_FINDING_PIECES = (
     r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient|item|"
     r"agenda item|minute|action) \d{1,3}\s*[:.)]",
     r"^[^:.]{0,40}\b(?:week|session|day|part|lecture|module|unit) \d{1,3}\s*:",
+    # ...any label so numbered at the head: "Email 2:", "Tip 4.", "Q1(b)." (not "About 16.")
+    r"^\W*(?!(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately|"
+    r"and|or|to|of|in|at|by|with|for)\b)(?:[a-z]{2,12} ?|q)\d{1,3}(?:\([a-z]\))?"
+    r"\s*[:.)](?!\d)",
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit) \d+(?:\.\d+)*\b",
