@@ -41,6 +41,12 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="a_trials_ranking_is_read_against_the_trials_own_claim",
     ),
+    pytest.param(
+        "Roughly 84 % of a swallowed dose is destroyed before it reaches the blood.",
+        "oral-first-pass-84",
+        "overclaim",
+        id="destroyed_before_the_blood_is_the_first_pass",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
@@ -103,9 +109,12 @@ def test_the_claim_is_found_and_the_problem_read_right(
         "The main outcome will be the change in MADRS score at two days.",
         "Tip 4: Ask about the costs.",
         "Email 2: Why we offer injections.",
+        "Three weeks since my last drip, and I am sleeping better.",
+        "Ketamine reached operating theatres in the 1960s, long before psychiatrists took an "
+        "interest.",
     ],
 )
-def test_a_proposal_its_planned_outcome_or_a_numbered_heading_is_no_problem(
+def test_a_plan_a_heading_a_time_since_or_a_decade_is_no_problem(
     shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
     assert not problem_kinds(check_one(shipped, tmp_path, sentence))

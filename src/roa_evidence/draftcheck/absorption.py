@@ -143,7 +143,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # bioavailability (this rule must run before the one for what reaches the blood, below)
     (
         r"\b(?:metaboli[sz]ed|broken down|lost|removed|cleared|filtered(?: out)?|mopped up|"
-        r"inactivated|processed) (?:by the liver )?"
+        r"inactivated|processed|destroyed|eliminated|chewed up) (?:by the liver )?"
         r"(?:before (?:reaching|it (?:ever |even )?(?:reaches|gets into)|getting into|"
         r"entering) (?:the|your|his|her|their) (?:blood ?stream|blood|circulation)|"
         r"(?:by|in) the liver)\b",

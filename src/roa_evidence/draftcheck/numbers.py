@@ -111,7 +111,9 @@ _FRACTION_RANGE = compiled(
 _IN_ONE = compiled(r"\b(?:in|from)\s+$", re.I)
 _THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the two studies"
 _YEAR = compiled(r"(?:19|20)\d\d")
+_DECADE = compiled(r"'?s\b")
 _PER_GROUP = compiled(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
+_ELAPSED = compiled(r"\s+(?:since|ago)\b", re.I)  # "two weeks since my last infusion"
 _CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = compiled(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
@@ -201,12 +203,14 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if match["b"] and b < a:  # "2014-15", "3-1": not a range
             continue
         calendar = _CALENDAR.search(text, max(0, match.start() - 20), match.start())
-        if dimension == "time" and calendar:
-            continue  # "over the last six months": when, not how long; "every 15 minutes"
+        if dimension == "time" and (calendar or _ELAPSED.match(text, end)):
+            continue  # "over the last six months", "two weeks since": when, not how long
         if dimension == "participants" and _PER_GROUP.match(text, end):
             continue  # "nine in each group": a group's size, not the trial's
-        if dimension in _COUNTED and _YEAR.fullmatch(match["a"]):
-            continue  # "the 2014 study": a year, not a count
+        if _YEAR.fullmatch(match["a"]) and (
+            dimension in _COUNTED or _DECADE.match(text, match.end("a"))
+        ):
+            continue  # "the 2014 study": a year, not a count; "the 1960s", not 1960 seconds
         if dimension == "studies" and (
             _IN_ONE.search(text, 0, match.start())
             or (a == 1 and _THE_ONE.search(text, 0, match.start()))

@@ -20,8 +20,9 @@ _TOPIC_WORDS: dict[str, str] = {
     r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|ratings?|benefits?|"
     r"beneficial",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
-    # "last quarter", "last year": a date, not how long something lasts
-    "duration": r"lasts|lasted|lasting|last(?! (?:quarter|year|week|month|night|time|day|"
+    # "last quarter", "last year", "my last infusion": a date, not how long something lasts
+    "duration": r"lasts|lasted|lasting|(?<!my )(?<!the )(?<!his )(?<!her )(?<!our )(?<!your )"
+    r"(?<!their )(?<!this )(?<!at )last(?! (?:quarter|year|week|month|night|time|day|"
     r"decade|card|slide|question|point|item|page|step|caller|speaker|word|one|thing)s?\b)|"
     r"sustained|duration|(?<!no )longer|shorter|linger(?:ing)?|"
     r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"

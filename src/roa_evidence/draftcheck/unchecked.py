@@ -12,7 +12,7 @@ from .matching import Matcher
 
 __all__ = ["states_something", "unsourced"]
 
-_DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:19|20)\d\d\b)\d")
+_DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:19|20)\d\d(?:'?s)?\b)\d")  # nor a decade, "1960s"
 # Numbers that describe a patient or label a note rather than state a finding, cut from a
 # sentence before it is asked whether it states a number. Each piece is one kind:
 _NOT_A_FINDING_PIECES = (
