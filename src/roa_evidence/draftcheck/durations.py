@@ -6,7 +6,10 @@ from __future__ import annotations
 
 __all__ = ["RULES"]
 
-_TIME_COUNT = r"(?:a couple of|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|\d+)"
+_TIME_COUNT = (
+    r"(?:a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
+    r"(?:twenty|thirty|forty|fifty|sixty|ninety)(?:-five)?|\d+)"
+)
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
