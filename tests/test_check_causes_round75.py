@@ -89,6 +89,18 @@ FOUND_WITHOUT_PROBLEM = [
         "opposite",
         id="the_claims_own_figure_doubted_is_not_denied",
     ),
+    pytest.param(
+        "Apparently a single IM shot works as well as an IV drip for depression.",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="apparently_is_hearsay_hedged_as_reportedly",
+    ),
+    pytest.param(
+        "It has often been claimed that IM works as well as IV for depression.",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="it_has_often_been_claimed_attributes",
+    ),
 ]
 
 
@@ -118,3 +130,13 @@ def test_a_plan_a_heading_a_time_since_or_a_decade_is_no_problem(
     shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
     assert not problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+def test_a_number_passed_on_as_hearsay_is_still_unsourced(shipped: Run, tmp_path: Path) -> None:
+    """ "Apparently" hedges a claim's wording, but names no one a number came from."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Subcutaneous ketamine apparently gets about 70 % of the dose into the blood.",
+    )
+    assert problem_kinds(finding) == {"unsourced"}, finding

@@ -19,7 +19,7 @@ import re
 
 from .firstchars import compiled
 
-__all__ = ["HEDGES", "VERY_UNCERTAIN_LEVEL", "hedge", "overclaim", "reword"]
+__all__ = ["HEDGES", "VERY_UNCERTAIN_LEVEL", "attributes", "hedge", "overclaim", "reword"]
 
 # Hedge levels, weakest claim last: 0 plain, 1 probably, 2 may, 3 very uncertain.
 HEDGES = ("plain", "probably", "may", "very uncertain")
@@ -43,7 +43,8 @@ _VERY_UNCERTAIN = compiled(
     r"(?:evidence|data|studies|trials?|research) (?:(?:does|do|did)(?: not|n't)|has not|"
     r"have not|has yet to|have yet to) (?:yet )?(?:show|shown|prove|proven|demonstrate|"
     r"demonstrated|establish|established|confirm|confirmed) (?:that|whether)|"
-    r"it (?:has been|is) (?:claimed|said|suggested|reported|asserted|alleged)|"
+    r"it (?:has (?:also |often |long |widely )?been |is (?:also |often |widely )?)"
+    r"(?:claimed|said|suggested|reported|asserted|alleged)|"
     r"(?:is|are|was|were|(?:has|have) been) (?:claimed|said|alleged|reported|thought|"
     r"believed) to|"
     r"(?:some |many |a few )?(?:patient groups|patient advocates|patients|people|users|"
@@ -56,6 +57,9 @@ _VERY_UNCERTAIN = compiled(
     r"the (?:first|second) document (?:says|claims|states|asserts))\b",
     re.I,
 )
+# "apparently", "supposedly": hearsay, as unsure as "reportedly", but passed on from no one (a
+# number so stated is still unsourced)
+_SEEMING = compiled(r"\b(?:apparently|supposedly|allegedly)\b", re.I)
 _MAY = compiled(
     r"\b(?:may|might|could|possibly|perhaps|potentially|conceivably|"
     r"low[- ]certainty|some evidence|suggests?|suggested|appears? to|seems? to|"
@@ -82,13 +86,19 @@ _NEEDED = {"high": 0, "moderate": 1, "low": 2, "very_low": 3, "none": 3}
 
 def hedge(text: str) -> int:
     """The sentence's hedge level: 0 plain, 1 probably, 2 may, 3 very uncertain."""
-    if _VERY_UNCERTAIN.search(text):
+    if _VERY_UNCERTAIN.search(text) or _SEEMING.search(text):
         return 3
     if _MAY.search(text) and _MAY.search(_RELATIVE_MODAL.sub(" ", text)):
         return 2
     if _PROBABLY.search(text):
         return 1
     return 0
+
+
+def attributes(text: str) -> bool:
+    """Whether the sentence passes on what others say or doubt ("patients report", "it has
+    been claimed", "reportedly") rather than asserting it."""
+    return bool(_VERY_UNCERTAIN.search(text))
 
 
 def needed(certainty: str | None, status: str, kind: str) -> int:

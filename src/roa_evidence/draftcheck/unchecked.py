@@ -84,7 +84,7 @@ def unsourced(text: str) -> bool:
         (parts.read_parts(text).routes or parts.names_the_drug(text)) and _compares(text)
     ):
         return False
-    return hedging.hedge(text) < hedging.VERY_UNCERTAIN_LEVEL
+    return not hedging.attributes(text)
 
 
 def _about_the_subject(text: str) -> bool:
