@@ -47,6 +47,18 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="destroyed_before_the_blood_is_the_first_pass",
     ),
+    pytest.param(
+        "At our unit, staff run the drip over about fifteen minutes.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="a_drip_run_over_minutes_is_infused_over_them",
+    ),
+    pytest.param(
+        "Nasal ketamine costs about a third as much as an IV infusion.",
+        "in-cheaper-than-iv",
+        "overclaim",
+        id="a_share_of_anothers_price_is_cheaper_not_alike",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
@@ -124,9 +136,12 @@ def test_the_claim_is_found_and_the_problem_read_right(
         "Three weeks since my last drip, and I am sleeping better.",
         "Ketamine reached operating theatres in the 1960s, long before psychiatrists took an "
         "interest.",
+        "[12:05] So anyway, thanks for watching the whole thing.",
+        "If she stops breathing, dial 112 at once.",
+        "Lakeside researchers to compare nasal spray and drip ketamine for depression",
     ],
 )
-def test_a_plan_a_heading_a_time_since_or_a_decade_is_no_problem(
+def test_a_plan_a_heading_a_timestamp_a_phone_number_or_a_decade_is_no_problem(
     shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
     assert not problem_kinds(check_one(shipped, tmp_path, sentence))

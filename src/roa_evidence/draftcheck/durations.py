@@ -32,10 +32,10 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"between )?{_TIME_COUNT}(?:(?: to | or |-){_TIME_COUNT})? (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),
-    # "runs the whole drip in over ten minutes"
+    # "runs the whole drip in over ten minutes", "runs the drip over about forty minutes"
     (
         r"\b(?:runs?|ran) (?:the |its |each |a )(?:whole |entire |full )?(?:drip|infusion|dose) "
-        r"in (?:over )?(?=(?:about |around |roughly |just |only )?"
+        r"(?:in (?:over )?|over )(?=(?:about |around |roughly |just |only )?"
         rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),

@@ -85,6 +85,9 @@ PLANS = compiled(
     r"(?:this|the) (?:manuscript|paper|proposal|protocol|application) (?:compares|examines|"
     r"tests|describes|reports)|(?:applicants|authors|investigators|they) (?:plan|propose|"
     r"intend) to|"
+    # a headline's future ("Northfield researchers to compare nasal spray and drip")
+    r"^\W*(?:[A-Z][\w-]* ){0,3}(?:researchers|scientists|team|investigators|doctors) to "
+    r"(?:compare|test|study|investigate|examine|trial)\b|"
     # a numbered heading or agenda item ("Item 4: request to add IM ketamine...")
     r"^\W*(?:agenda )?item \d+\b|\b(?:aim|objective|hypothesis) \d+ (?:will|is to)\b)",
     re.IGNORECASE,

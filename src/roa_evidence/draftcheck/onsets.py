@@ -1,10 +1,11 @@
 """Writers' wordings of when a dose starts to act and how it peaks ("kicks in", "comes on
-within ten minutes", "hits harder", "builds up more slowly"), as `wordings` rules; kept apart
-from `wordings` for size, `wordings.RULES` holds them in place."""
+within ten minutes", "hits harder", "builds up more slowly") and how steadily it gets there
+("at a steady, predictable rate"), as `wordings` rules; kept apart from `wordings` for size,
+`wordings.RULES` holds them in place."""
 
 from __future__ import annotations
 
-__all__ = ["RULES"]
+__all__ = ["RATE_RULES", "RULES"]
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
@@ -52,5 +53,29 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b((?:effects?|action) (?:[\w-]+ ){0,5}?)(?:begins?|began|starts?|started|appears?|"
         r"appeared|comes? on|came on|sets? in|set in)(?= (?:within|after|in) )",
         r"\1onset",
+    ),
+)
+
+# How quickly a dose reaches the brain, and how steadily: applied last of all the rules.
+RATE_RULES: tuple[tuple[str, str], ...] = (
+    # "how quickly it reaches the brain" is its rate; "varies a great deal" is variable
+    (r"\b(?:rate|speed) at which\b", "how quickly"),
+    # "at a steady, predictable rate" denies that the rate is highly variable
+    (
+        r"\b(?:steady|predictable|consistent|constant|reliable)"
+        r"(?:,? (?:and )?(?:steady|predictable|consistent|constant|reliable))?"
+        r" (?:rate|speed|pace)\b",
+        "rate that is not highly variable",
+    ),
+    (
+        r"\b(?:is|are|was|were) (?:wildly |highly |very |hugely |notoriously )?(?:erratic|"
+        r"unpredictable|inconsistent|all over the place|a lottery)\b",
+        "is highly variable",
+    ),
+    (
+        r"\b(?:vary|varies|varied|swings?|swung|fluctuates?|fluctuated) (?:a great deal|a lot|"
+        r"widely|greatly|hugely|wildly|massively|"
+        r"considerably|enormously|substantially|from person to person|between people)\b",
+        "is highly variable",
     ),
 )

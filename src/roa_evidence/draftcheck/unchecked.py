@@ -29,6 +29,8 @@ _NOT_A_FINDING_PIECES = (
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit) \d+(?:\.\d+)*\b",
+    # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
+    r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
     # where someone is: "in Bay 2", "bed 4"
     r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}\b",
     # a clock time: "closed at 16:40", "starts 9.30 tomorrow"

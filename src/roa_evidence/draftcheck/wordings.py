@@ -5,7 +5,17 @@ quantifier nested in another."""
 
 from __future__ import annotations
 
-from . import absorption, denials, durations, efficacy, mechanisms, onsets, tolerability, vitals
+from . import (
+    absorption,
+    costs,
+    denials,
+    durations,
+    efficacy,
+    mechanisms,
+    onsets,
+    tolerability,
+    vitals,
+)
 
 __all__ = ["RULES"]
 
@@ -403,6 +413,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bdepressed (?:patients|people|adults)\b", "depression"),
     # a heart rate or blood pressure raised or lowered (draftcheck/vitals.py)
     *vitals.RULES,
+    # a share of another route's price ranks the two (draftcheck/costs.py)
+    *costs.RULES,
     (r"\b(?:can|may) be given at home\b", "self-administer at home"),
     # patients who "use the spray at home" give it to themselves
     (
@@ -419,24 +431,6 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:free|able) to (?:walk|move|get up)(?: about| around)?\b", "freedom to move"),
     (r"\b(?:suits?|suited) (?:them |patients |people |you |me )?better\b", "is more convenient"),
     (r"\b(?:confining|constraining|restricting|cramped|hemmed in|tied down)\b", "restrictive"),
-    # "how quickly it reaches the brain" is its rate; "varies a great deal" is variable
-    (r"\b(?:rate|speed) at which\b", "how quickly"),
-    # "at a steady, predictable rate" denies that the rate is highly variable
-    (
-        r"\b(?:steady|predictable|consistent|constant|reliable)"
-        r"(?:,? (?:and )?(?:steady|predictable|consistent|constant|reliable))?"
-        r" (?:rate|speed|pace)\b",
-        "rate that is not highly variable",
-    ),
-    (
-        r"\b(?:is|are|was|were) (?:wildly |highly |very |hugely |notoriously )?(?:erratic|"
-        r"unpredictable|inconsistent|all over the place|a lottery)\b",
-        "is highly variable",
-    ),
-    (
-        r"\b(?:vary|varies|varied|swings?|swung|fluctuates?|fluctuated) (?:a great deal|a lot|"
-        r"widely|greatly|hugely|wildly|massively|"
-        r"considerably|enormously|substantially|from person to person|between people)\b",
-        "is highly variable",
-    ),
+    # how quickly a dose reaches the brain, and how steadily (draftcheck/onsets.py)
+    *onsets.RATE_RULES,
 )

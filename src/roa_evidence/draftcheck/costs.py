@@ -1,0 +1,26 @@
+"""Writers' wordings of what a route costs against another ("roughly half as much as an
+infusion", "a third of the price of a drip"), as `wordings` rules: a share of another's
+price ranks the two; "as much as" alone would read as a likeness."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+_ABOUT = r"(?:about |roughly |around |only |just |nearly |maybe |perhaps )?"
+_A_SHARE = r"(?:half|a third|a quarter|a fifth|a tenth|a fraction|two-thirds|three-quarters)"
+_TIMES = r"(?:twice|double|three times|four times|several times)"
+
+# (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
+RULES: tuple[tuple[str, str], ...] = (
+    # "they cost roughly half as much as an infusion", "at a third of the price of a drip"
+    (
+        rf"\b(?:costs?|costing|priced at|charged at|at) {_ABOUT}{_A_SHARE} "
+        r"(?:as much as|of what|the price of|the cost of|of the (?:price|cost) of)",
+        "costs less than",
+    ),
+    (rf"\b{_ABOUT}{_A_SHARE} the (?:price|cost) of\b", "cheaper than"),
+    (
+        rf"\b(?:costs?|costing) {_ABOUT}{_TIMES} (?:as much as|what)",
+        "costs more than",
+    ),
+)
