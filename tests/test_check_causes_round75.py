@@ -59,6 +59,24 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="a_share_of_anothers_price_is_cheaper_not_alike",
     ),
+    pytest.param(
+        "My aunt says ketamine works by turning on some receptor called NMDA.",
+        "nmda-receptor-target",
+        "opposite",
+        id="some_receptor_called_nmda_is_the_nmda_receptor",
+    ),
+    pytest.param(
+        "That trial kept both patients and raters blind to the route [@chilukuri2014acute].",
+        "im-study-not-double-blind",
+        "opposite",
+        id="a_design_said_of_the_cited_study_finds_the_claim_on_that_design",
+    ),
+    pytest.param(
+        "At our clinic each IV drip session runs about an hour and a half.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="an_hour_and_a_half_is_ninety_minutes",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(

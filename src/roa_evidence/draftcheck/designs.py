@@ -20,7 +20,8 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
     # "patients and raters were both blinded" is double-blind in other words
     "double-blind": (
         "blinding",
-        r"\b(?:double|triple)[- ]?blind(?:ed)?\b|\b(?:patients|participants|subjects) and "
+        r"\b(?:double|triple)[- ]?blind(?:ed)?\b|"
+        r"\b(?:both )?(?:patients|participants|subjects) and "
         r"(?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff) (?:were )?"
         r"(?:both )?blind(?:ed)?\b|\bneither (?:the )?(?:patients|participants|subjects) "
         r"nor (?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff)"

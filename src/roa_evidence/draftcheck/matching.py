@@ -211,8 +211,9 @@ class Matcher:
                 # SC in a small crossover") is not the claim the study is evidence on.
                 fit = self._fit(said, target, CITED_UNKNOWN_TOPIC)
                 fits = (score >= CITED_SCORE and fit >= CITED_MIN_FIT) or fit >= CITED_TIGHT_FIT
-                # a design said of the cited study ("it lacked any comparison group")
-                fits = fits or bool(said.design_terms & self._parts[target.claim.id].design_terms)
+                # a design said of the cited study ("it lacked any comparison group"), the
+                # claim's or its contrary ("both patients and raters were kept blind")
+                fits = fits or bool(said.designs & self._parts[target.claim.id].designs)
                 if len(cited) == 1 or fits or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     found = Match(target.claim, score, how, target.label)

@@ -15,7 +15,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\bglutamate (?=(?:nmda[- ])?receptors?\b)", ""),
     # "a receptor called NMDA" is the NMDA receptor
     (
-        r"\b(?:a|the) (?:(?:type|kind|class|family) of )?(receptors?)(?: in the brain)? "
+        r"\b(?:a|the|some|one|this) (?:(?:type|kind|class|family) of )?(receptors?)"
+        r"(?: in the brain)? "
         r"(?:called|named|known as) (?:the )?([\w-]+)",
         r"the \2 \1",
     ),

@@ -113,7 +113,8 @@ _THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the tw
 _YEAR = compiled(r"(?:19|20)\d\d")
 _DECADE = compiled(r"'?s\b")
 _PER_GROUP = compiled(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
-_ELAPSED = compiled(r"\s+(?:since|ago)\b", re.I)  # "two weeks since my last infusion"
+# "two weeks since my last infusion"; "two hours and a half" (read whole by `_worded`)
+_ELAPSED = compiled(r"\s+(?:since|ago)\b| and a half\b", re.I)
 _CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = compiled(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
@@ -303,7 +304,13 @@ _PART_OF_A_UNIT = (("half", 0.5), ("three", 0.75), ("quarter", 0.25))
 _WHOLE = r"(?:full|whole|entire|single|complete) "  # "a full week" is a week
 _ONE_UNIT = compiled(
     rf"\b(half an? |(?:a|one|three)[ -]quarters? of an? |an? |one )(?:{_WHOLE})?"
-    r"(minute|hour|day|week|fortnight|month|year)\b",
+    r"(minute|hour|day|week|fortnight|month|year)\b(?! and a half)",
+    re.I,
+)
+# "an hour and a half", "two and a half days": a count of units and a half
+_AND_A_HALF = compiled(
+    r"\b(?:(an?|one|two|three|four|five|six|\d+) (minute|hour|day|week|month|year)s? and a half|"
+    r"(one|two|three|four|five|six|\d+) and a half (minute|hour|day|week|month|year)s?)\b",
     re.I,
 )
 # "a quarter of a milligram per kilo": a dose in words
@@ -346,6 +353,11 @@ def _worded(text: str) -> list[Quantity]:
     for match in _NEXT_DAY.finditer(text):
         day = _UNITS["day"][1]
         found.append(Quantity(day, day, "time", match.group(0), 0.5 * day))
+    for match in _AND_A_HALF.finditer(text):
+        count, unit = (match[1], match[2]) if match[1] else (match[3], match[4])
+        dimension, factor = _UNITS[unit.lower()]
+        size = (1.0 if count.lower() in ("a", "an") else numberwords.value(count)[0]) + 0.5
+        found.append(Quantity(size * factor, size * factor, dimension, match[0], 0.25 * factor))
     for match in _ONE_UNIT.finditer(text):
         dimension, factor = _UNITS[match.group(2).lower()]
         said = match.group(1).lower()
