@@ -120,6 +120,13 @@ FOUND_WITHOUT_PROBLEM = [
         id="the_claims_own_figure_doubted_is_not_denied",
     ),
     pytest.param(
+        "In the children's trials about one patient in four vomited after the IM dose "
+        "[@roback2006randomized].",
+        "im-minimal-vomiting",
+        "cited-against",
+        id="one_patient_in_four_is_a_share_the_contradicting_source_found",
+    ),
+    pytest.param(
         "Apparently a single IM shot works as well as an IV drip for depression.",
         "im-as-effective-as-iv-depression",
         "overclaim",

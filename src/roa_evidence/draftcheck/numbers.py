@@ -322,7 +322,9 @@ _DOSE_IN_WORDS = compiled(
 )
 # "one in four children": a share.
 _ONE_IN = compiled(
-    rf"\b({numberwords.NUMBER})(?: parts?)? (?:in|out of)(?: every)? ({numberwords.NUMBER})\b", re.I
+    rf"\b({numberwords.NUMBER})(?: parts?| (?:child|patient|person|adult|subject|user)s?)? "
+    rf"(?:in|out of)(?: every)? ({numberwords.NUMBER})\b",
+    re.I,
 )
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...
 _DIGIT = re.compile(r"\d")  # one of _ANY_NUMBER's choices
