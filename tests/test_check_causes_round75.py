@@ -127,6 +127,20 @@ FOUND_WITHOUT_PROBLEM = [
         id="one_patient_in_four_is_a_share_the_contradicting_source_found",
     ),
     pytest.param(
+        "IM ketamine for depression has been studied more than once: a later blinded pilot "
+        "also gave it to a few patients [@loo2016placebo].",
+        "im-study-virtually-nonexistent",
+        "overclaim",
+        id="studied_more_than_once_flips_a_single_study_which_the_record_refutes",
+    ),
+    pytest.param(
+        "A second double-blind trial also gave IM ketamine to five depressed patients "
+        "[@loo2016placebo].",
+        "im-study-virtually-nonexistent",
+        "overclaim",
+        id="a_second_trial_flips_a_single_study_however_loosely_worded",
+    ),
+    pytest.param(
         "Apparently a single IM shot works as well as an IV drip for depression.",
         "im-as-effective-as-iv-depression",
         "overclaim",

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
-from . import framing, hedging, numbers, parts, polarity, routes, unchecked
+from . import counts, framing, hedging, numbers, parts, polarity, routes, unchecked
 from .findings import JUDGED_PARTS, PROBLEM_KINDS, UNLINKED, SentenceProblem, looseness
 from .firstchars import compiled
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
@@ -324,7 +324,11 @@ def judge(
     maybe_flipped = polarity.opposite(match.clause or sentence.text, claim.statement)
     if polarity.by_negation(maybe_flipped) and _doubts_its_figure(sentence.text, said, claim):
         maybe_flipped = None
-    if match.score >= POLARITY_SCORE or match.how in ("parts", "standing-out") or compares or fits:
+    # ...and a count of studies or sites said otherwise ("a second trial" against "a single
+    # study") always
+    recounted = counts.recounts(sentence.text, claim.statement)
+    close = match.score >= POLARITY_SCORE or match.how in ("parts", "standing-out")
+    if close or compares or fits or recounted:
         flip = maybe_flipped
     compared = _compare(sentence.text, claim, match)
     for difference in parts.differing(sentence.text, claim):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
-from . import framing, lexicon, numbers, parts, polarity, similarity
+from . import counts, framing, lexicon, numbers, parts, polarity, similarity
 from .firstchars import compiled
 from .routes import routes_meant, routes_named
 from .similarity import VERBATIM, Target
@@ -41,6 +41,7 @@ CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive word
 CITED_MIN_FIT = 40.0  # ...the similarity counting only with parts fitting this well
 CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts beside wording
 CITED_DESIGN = 30.0  # ...and a claim stating the design the sentence says of the study
+CITED_COUNT = 30.0  # ...or counting the studies (or sites) the sentence counts
 CITED_TIGHT_FIT = 70.0  # ...or parts fitting this well, however it is worded
 CITED_UNKNOWN_TOPIC = 30.0  # ...where the sentence names no topic the parts know
 NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
@@ -122,6 +123,7 @@ class Matcher:
         self._leads = frozenset(self._holding) | lexicon.rule_words() | parts.topic_words()
         # Each claim's parts, read once; its statement filed under each topic it has.
         self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
+        self._counts = {c.id: counts.counted(c.statement).keys() for c in claims}
         self._names = frozenset(n for p in self._parts.values() for n in p.names)
         self._valued = [t for t in self.targets if not t.quote and t.claim.value]
         self._by_topic: dict[str, list[Target]] = {}
@@ -185,6 +187,7 @@ class Matcher:
         if cited:
             result = parts.states_a_result(said)
             stated = _with_dimensions(content_words(processed), said)
+            recounted = counts.counted(text).keys()  # "a second trial": a claim counting them
             scored = [
                 (t, similarity.score(processed, routes, t), self._shared(stated, t.claim.id))
                 for t in self.targets
@@ -204,6 +207,7 @@ class Matcher:
                         + STATED_VALUE * parts.states_its_value(said, s[0].claim, math.inf)
                         + CITED_DESIGN
                         * bool(said.design_terms & self._parts[s[0].claim.id].design_terms)
+                        + CITED_COUNT * bool(recounted & self._counts[s[0].claim.id])
                     ),
                 )
                 # Among several, the closest needs shared wording, or a like wording and

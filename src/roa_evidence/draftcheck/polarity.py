@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import designs, framing, reversals
+from . import counts, designs, framing, reversals
 from .firstchars import compiled
 from .lexicon import canonical
 from .negations import NEGATOR, NOT_NEGATIONS, negations
@@ -237,39 +237,6 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     return Polarity(negated, equivalence, difference, directions, routes, ranked_alone)
 
 
-# "a single hospital" against "several hospitals": one of a thing against more than one.
-# Only things counted in claims about the evidence (sites, studies): "one dose" against
-# "several doses" is a question of dosing, not a flip.
-_COUNT = compiled(
-    r"(?<!at least )(?<!more than )"  # "at least one study" does not say there is one
-    r"\b(?:(?P<one>a single|single|only one|just one|one single|one|the only|a sole|the sole)|"
-    r"(?P<many>several|multiple|many|numerous|various|a number of|a few|two or more|"
-    r"a handful of|dozens of))\s+(?:(?!of\b|the\b|and\b|or\b)[a-z-]+\s+){0,2}?"
-    r"(?P<thing>hospitals?|sites?|centres?|centers?|clinics?|stud(?:y|ies)|trials?|"
-    r"countries|country|cities|city|institutions?|locations?)\b|"
-    # "a multicentre trial", "a single-site study": the count of places in one word
-    r"\b(?:(?P<one_place>single-?(?:centre|center|site))|"
-    r"(?P<many_places>multi-?(?:centre|center|site|national)))\b",
-    re.I,
-)
-
-
-# A hospital, a centre, a site are one place; a study and a trial one piece of evidence.
-_COUNTED_AS = {"stud": "study", "tria": "study"}
-
-
-def _counted(text: str) -> dict[str, str]:
-    """What the text counts as one or as several: {"hospital": "one", "study": "many"}."""
-    found: dict[str, str] = {}
-    for match in _COUNT.finditer(text):
-        if match.group("thing") is None:  # "multicentre", "single-site"
-            found["place"] = "one" if match.group("one_place") else "many"
-            continue
-        thing = _COUNTED_AS.get(match.group("thing").lower()[:4], "place")
-        found[thing] = "one" if match.group("one") else "many"
-    return found
-
-
 _ADDS_A_NEGATION = "the sentence adds a negation"
 _DROPS_A_NEGATION = "the sentence drops a negation"
 
@@ -328,8 +295,8 @@ def _reversed(sentence: str, statement: str) -> str | None:
             direction = -direction  # "IV is the gentler" against "IV ... than IM": as ordered
         if claimed.directions.get(scale, direction) != direction:
             return f"the sentence reverses the comparison ({scale})"
-    claimed_counts = _counted(statement)
-    for thing, count in _counted(sentence).items() if claimed_counts else ():
+    claimed_counts = counts.counted(statement)
+    for thing, count in counts.counted(sentence).items() if claimed_counts else ():
         if claimed_counts.get(thing, count) != count:
             said_count = "one" if count == "one" else "several"
             claim_count = "one" if said_count != "one" else "several"
