@@ -178,9 +178,11 @@ def test_the_claim_is_found_and_the_problem_read_right(
         "[12:05] So anyway, thanks for watching the whole thing.",
         "If she stops breathing, dial 112 at once.",
         "Lakeside researchers to compare nasal spray and drip ketamine for depression",
+        "True or false: nasal ketamine cannot be stopped once it has been sprayed.",
+        "I tried the nasal spray for depression and it did nothing for me.",
     ],
 )
-def test_a_plan_a_heading_a_timestamp_a_phone_number_or_a_decade_is_no_problem(
+def test_a_plan_a_heading_a_quiz_question_or_ones_own_outcome_is_no_problem(
     shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
     assert not problem_kinds(check_one(shipped, tmp_path, sentence))

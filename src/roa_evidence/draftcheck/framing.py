@@ -66,7 +66,9 @@ REPORTED_QUESTION = compiled(
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?)(?: \w+)? (?:whether|if)\b|"
     # "which"/"how quickly" questions, where no clause answering one follows ("..., but IV is")
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|(?:want|wants|wanted) to know)(?: \w+)? "
-    r"(?:which|why|how (?:quickly|fast|soon|long|well|much))\b(?![^.;]*(?:,\s*but\b|;))",
+    r"(?:which|why|how (?:quickly|fast|soon|long|well|much))\b(?![^.;]*(?:,\s*but\b|;))|"
+    # a quiz's question: "Q2. True or false: IM ketamine passes through the liver."
+    r"\btrue or false\s*[:?,]",
     re.IGNORECASE,
 )
 
@@ -97,7 +99,11 @@ PLANS = compiled(
 # "She has lived with depression for eleven years and has tried four medications": a
 # patient's history, which states no finding about the routes
 HISTORY = compiled(
-    r"\b(?:I|she|he|they|we) (?:have|has|had) (?:lived with|tried|failed|been on)\b", re.I
+    r"\b(?:I|she|he|they|we) (?:have|has|had) (?:lived with|tried|failed|been on)\b|"
+    # "the spray did nothing for me", "it didn't work for him": one patient's outcome
+    r"\b(?:did|does) (?:nothing|little|not do much|not do anything) for (?:me|him|her|us|them)\b|"
+    r"\b(?:did not|didn't|does not|doesn't) (?:work|help) (?:for )?(?:me|him|her|us|them)\b",
+    re.I,
 )
 
 
