@@ -120,6 +120,13 @@ FOUND_WITHOUT_PROBLEM = [
         id="the_claims_own_figure_doubted_is_not_denied",
     ),
     pytest.param(
+        "The one head-to-head trial found no real difference between the jab and the drip "
+        "[@chilukuri2014acute].",
+        "iv-im-no-efficacy-difference-chilukuri",
+        "overclaim",
+        id="a_study_named_by_author_and_year_is_about_the_evidence",
+    ),
+    pytest.param(
         "In the children's trials about one patient in four vomited after the IM dose "
         "[@roback2006randomized].",
         "im-minimal-vomiting",

@@ -184,7 +184,13 @@ def topic_words() -> frozenset[str]:
 
 
 def _topics(text: str) -> frozenset[str]:
-    return found_in(TOPICS, text)
+    found = found_in(TOPICS, text)
+    # "Chilukuri et al. 2014 found...": a study's finding is also about the evidence
+    return found | _EVIDENCE if found and _AUTHOR_YEAR.search(text) else found
+
+
+_EVIDENCE = frozenset({"evidence"})
+_AUTHOR_YEAR = compiled(r"\b[A-Z][a-z]+(?: et al\.?,?| and colleagues,?)? (?:19|20)\d\d\b")
 
 
 # What a study's design is described by: the trial itself and where it ran.
