@@ -148,6 +148,13 @@ FOUND_WITHOUT_PROBLEM = [
         id="a_second_trial_flips_a_single_study_however_loosely_worded",
     ),
     pytest.param(
+        "Controlled data on IM ketamine for depression do exist, if few: a blinded pilot gave it "
+        "to five patients [@loo2016placebo].",
+        "im-no-valid-efficacy-data",
+        "overclaim",
+        id="controlled_data_that_exist_deny_that_there_are_no_valid_data",
+    ),
+    pytest.param(
         "Apparently a single IM shot works as well as an IV drip for depression.",
         "im-as-effective-as-iv-depression",
         "overclaim",

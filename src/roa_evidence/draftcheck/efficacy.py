@@ -8,6 +8,12 @@ __all__ = ["RULES"]
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # "controlled data on the jab do exist": data that could show whether it works
+    (
+        r"\b(?:controlled|valid|usable|reliable|clinical|trial) (?:data|evidence)\b"
+        r"(?! (?:on|for|about) (?:the )?(?:efficacy|effectiveness))",
+        "valid data on the efficacy",
+    ),
     # one route that "matches" or "rivals" another is as effective as it
     (
         r"\b(?:matches|matched|match|equals|equalled|equaled|rivals|rivalled|rivaled)"
