@@ -155,6 +155,12 @@ FOUND_WITHOUT_PROBLEM = [
         id="controlled_data_that_exist_deny_that_there_are_no_valid_data",
     ),
     pytest.param(
+        "Once the nasal spray is up your nose, nothing can stop or slow it.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="nothing_can_stop_or_slow_it_is_about_control",
+    ),
+    pytest.param(
         "Apparently a single IM shot works as well as an IV drip for depression.",
         "im-as-effective-as-iv-depression",
         "overclaim",

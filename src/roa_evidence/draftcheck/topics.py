@@ -42,7 +42,9 @@ _TOPIC_WORDS: dict[str, str] = {
     "dissociation": r"dissociat\w*|bad trip|psychedelic|immersive",
     "administration": r"simpler|easier|harder|administer\w*|convenient|catheter|equipment",
     # "be controlled", not "controlled clinical settings" or "a controlled trial"
-    "control": r"shut off|stopped|halt(?:ed)?|adjust(?:ed|able|ing)?|"
+    # "nothing can stop or slow it", "you can't take it back" (not "..., full stop")
+    "control": r"shut off|(?<!full )stop(?:ped|ping|s)?|halt(?:ed)?|adjust(?:ed|able|ing)?|"
+    r"slow (?:it|them|the dose|the drug)(?: down)?|take it back|"
     r"(?:be|is|are|was|were) controlled|rate of delivery|titrat\w*",
     "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
     r"head to head|control group|subjects",
