@@ -83,6 +83,12 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="nothing_can_stop_or_slow_it_is_about_control",
     ),
+    pytest.param(
+        "Most protocols infuse 0.5 mg/kg over roughly two hours for depression.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="a_regimen_that_infuses_a_dose_over_hours_is_infused_over_them",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
@@ -200,6 +206,10 @@ def test_the_claim_is_found_and_the_problem_read_right(
         "Lakeside researchers to compare nasal spray and drip ketamine for depression",
         "True or false: nasal ketamine cannot be stopped once it has been sprayed.",
         "I tried the nasal spray for depression and it did nothing for me.",
+        "The nasal spray did next to nothing for him.",
+        "3/ Quick recap: IV is a drip, IM is a shot, nasal is a spray.",
+        "He was 29 when he first tried ketamine for his depression.",
+        "Please make sure someone can drive you home, and rest until the next day.",
     ],
 )
 def test_a_plan_a_heading_a_quiz_question_or_ones_own_outcome_is_no_problem(

@@ -39,6 +39,13 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),
+    # a regimen that "infuses 0.5 mg/kg over 40 minutes" infuses it over them
+    (
+        r"\b(?:infuses?|infusing|gives?|giving|delivers?|delivering) (?:(?:about |roughly )?"
+        r"[\d.]+ ?mg/kg|the dose|it|ketamine) over (?=(?:about |around |roughly )?"
+        rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
+        "is infused over ",
+    ),
     # an infusion "run in about ten minutes" is infused over them
     (
         r"\b(?:run|runs|given|infused|delivered) in (?=(?:about |around |roughly |under |just )?"

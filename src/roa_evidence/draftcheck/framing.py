@@ -101,7 +101,8 @@ PLANS = compiled(
 HISTORY = compiled(
     r"\b(?:I|she|he|they|we) (?:have|has|had) (?:lived with|tried|failed|been on)\b|"
     # "the spray did nothing for me", "it didn't work for him": one patient's outcome
-    r"\b(?:did|does) (?:nothing|little|not do much|not do anything) for (?:me|him|her|us|them)\b|"
+    r"\b(?:did|does) (?:nothing|little|next to nothing|not do much|not do anything) for "
+    r"(?:me|him|her|us|them)\b|"
     r"\b(?:did not|didn't|does not|doesn't) (?:work|help) (?:for )?(?:me|him|her|us|them)\b",
     re.I,
 )

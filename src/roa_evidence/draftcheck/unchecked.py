@@ -16,8 +16,11 @@ _DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:19|20)\d\d(?:'?s)?\b)\d")  # nor a 
 # Numbers that describe a patient or label a note rather than state a finding, cut from a
 # sentence before it is asked whether it states a number. Each piece is one kind:
 _NOT_A_FINDING_PIECES = (
-    # an age: "a 41-year-old woman", "aged 41"
-    r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b",
+    # an age: "a 41-year-old woman", "aged 41", "I was 34 when I came home"
+    r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
+    r"\b(?:I|he|she|we|they) (?:was|were) \d{1,2} when\b",
+    # a thread's numbering: "1/ Let's talk about...", "🧵 4/ Which means..."
+    r"^\W*\d{1,2}/(?!\d)",
     # a note's number or a title's: "Session 1:", "Case 3.", "revision, week 9:"
     r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient|item|"
     r"agenda item|minute|action) \d{1,3}\s*[:.)]",
@@ -42,7 +45,8 @@ _NOT_A_FINDING_PIECES = (
     # a letter's or a meeting's business, an instruction, a review date: the whole sentence
     r"^\W*next (?:meeting|session|review|appointment|visit|call)\b.*|^\W*I am writing\b.*|"
     r"^\W*please (?:do not|don't|avoid|arrive|bring|allow|call|contact|book|wear|eat|drink|tell|"
-    r"let|remember to)\b.*|^\W*thank you\b.*|\blook forward to\b.*|"
+    r"let|remember to|arrange|make sure|ensure|stay|wait|plan)\b.*|^\W*thank you\b.*|"
+    r"\blook forward to\b.*|"
     r"\b(?:will|is to|are to) be (?:reviewed|revisited|updated|audited|renewed)\b.*",
     # a writer's career: "for forty years I gave this drug", "who has been retired longer than"
     r"^.*\b(?:I|we|who) (?:have |has |had )?(?:gave|given|practised|practiced|taught|nursed|"
