@@ -89,6 +89,18 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="a_regimen_that_infuses_a_dose_over_hours_is_infused_over_them",
     ),
+    pytest.param(
+        "Only a dozen or so patients got IM ketamine in that trial [@chilukuri2014acute].",
+        "im-study-18-subjects",
+        "mismatch",
+        id="a_dozen_or_so_is_a_count_held_against_eighteen",
+    ),
+    pytest.param(
+        "In that study the nasal spray clearly worked against depression [@lapidus2014randomized].",
+        "in-may-be-effective-depression",
+        "overclaim",
+        id="worked_is_a_result_not_the_studys_count",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
@@ -226,3 +238,13 @@ def test_a_number_passed_on_as_hearsay_is_still_unsourced(shipped: Run, tmp_path
         "Subcutaneous ketamine apparently gets about 70 % of the dose into the blood.",
     )
     assert problem_kinds(finding) == {"unsourced"}, finding
+
+
+def test_a_question_is_shown_its_claim_but_never_green(shipped: Run, tmp_path: Path) -> None:
+    """A question asserts nothing the evidence could vouch for, whatever its claim's status."""
+    finding = check_one(
+        shipped, tmp_path, "Was the IM depression study run at a single hospital in India?"
+    )
+    assert finding["claim"] == "im-study-local-hospital-india", finding
+    assert finding["verdict"] == "loose-match", finding
+    assert "asks, does not assert" in finding["loose"], finding

@@ -130,7 +130,7 @@ _DESCRIBING = (
     r"at|on|by|from|per|as)\b)[a-z-]+"
 )
 _QUANTITY = compiled(
-    rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{numberwords.NUMBER})"
+    rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{numberwords.NUMBER})(?P<so>\s+or so)?"
     rf"(?:\s*(?P<ua>{_UNIT})(?![\w/]))?"
     rf"(?:\s*(?:-|\u2013|\u2014|to|(?(between)and|(?!)))\s*(?P<b>{numberwords.NUMBER}))?"
     rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?:\s+{_DESCRIBING}){{1,2}}?\s+(?P<uc>{_UNIT})\b)?",
@@ -217,7 +217,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             or (a == 1 and _THE_ONE.search(text, 0, match.start()))
         ):
             continue  # "in one small trial", "the one trial": which trial, not how many
-        approximate = bool(_APPROXIMATE.search(text[: match.start()]))
+        approximate = bool(match["so"] or _APPROXIMATE.search(text[: match.start()]))
         step = max(step_a, step_b)
         tolerance = step / 2 + 1e-9
         if approximate:

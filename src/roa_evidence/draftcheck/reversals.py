@@ -85,12 +85,17 @@ def rather_than_as_not(sentence: str) -> str:
 
 
 # "the most researched", "the only route": one route ranked above all others
-SUPERLATIVE = compiled(r"\bthe (?:most|least|only|best|worst)\b(?! of\b)", re.I)
+# (a heading's or a card's question may drop "the": "Card 23: Most researched route?")
+SUPERLATIVE = compiled(
+    r"\bthe (?:most|least|only|best|worst)\b(?! of\b)|"
+    r"(?:^|:)\s*(?:most|least|best|worst)(?: [\w-]+)? (?:route|way)\b",
+    re.I,
+)
 
 
 # a route named as what another is set against: "compared with IM, IV gives the most..."
 _SET_AGAINST = compiled(
-    r"(?:compared (?:with|to)|unlike|than|rather than|\bnot|over|versus|vs\.?)\s+"
+    r"(?:compared (?:with|to)|unlike|than|rather than|\bnot|over|versus|vs\.?|ahead of)\s+"
     r"(?:(?:a|an|the|your)\s+)?$",
     re.I,
 )

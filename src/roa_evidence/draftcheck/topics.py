@@ -16,7 +16,7 @@ Table = tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
 _TOPIC_WORDS: dict[str, str] = {
     "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
     "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
-    "efficacy": r"effective|efficacy|works?|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
+    "efficacy": r"effective|efficacy|works?|worked|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
     r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|ratings?|benefits?|"
     r"beneficial",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
