@@ -101,6 +101,25 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="worked_is_a_result_not_the_studys_count",
     ),
+    pytest.param(
+        "Some readers asked why tablets are not used: the answer is that the liver breaks down "
+        "most of an oral dose before it reaches the blood.",
+        "oral-bioavailability-low",
+        "overclaim",
+        id="a_question_reported_then_answered_is_judged",
+    ),
+    pytest.param(
+        "Card 5: Oral ketamine bioavailability? Roughly 45 %.",
+        "oral-bioavailability-16",
+        "mismatch",
+        id="a_cards_question_and_short_answer_are_one_statement",
+    ),
+    pytest.param(
+        "Q: Is a shot as good as a drip for depression? A: Yes.",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="a_yes_after_a_question_asserts_it",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
@@ -142,6 +161,12 @@ FOUND_WITHOUT_PROBLEM = [
         "im-bioavailability-93",
         "opposite",
         id="the_claims_own_figure_doubted_is_not_denied",
+    ),
+    pytest.param(
+        "Almost all of an IM dose, around 93 per cent, ends up in the circulation.",
+        "im-bioavailability-93",
+        "mismatch",
+        id="almost_all_of_a_dose_is_not_the_whole_dose",
     ),
     pytest.param(
         "The one head-to-head trial found no real difference between the jab and the drip "

@@ -64,9 +64,10 @@ REPORTED = compiled(
 # works", "you want to know which is better": a question reported, not answered
 REPORTED_QUESTION = compiled(
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?)(?: \w+)? (?:whether|if)\b|"
-    # "which"/"how quickly" questions, where no clause answering one follows ("..., but IV is")
+    # "which"/"how quickly" questions, where no clause answering one follows ("..., but IV is",
+    # "...: the answer is that")
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|(?:want|wants|wanted) to know)(?: \w+)? "
-    r"(?:which|why|how (?:quickly|fast|soon|long|well|much))\b(?![^.;]*(?:,\s*but\b|;))|"
+    r"(?:which|why|how (?:quickly|fast|soon|long|well|much))\b(?![^.;]*(?:,\s*but\b|;|:))|"
     # a quiz's question: "Q2. True or false: IM ketamine passes through the liver."
     r"\btrue or false\s*[:?,]",
     re.IGNORECASE,

@@ -263,7 +263,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 
 
 # "all of a dose", "the entire dose": the whole of it, a share of 100 %.
-_WHOLE_DOSE = compiled(
+_WHOLE_DOSE = compiled(  # (not "almost all of the dose": most of it)
+    r"(?<!almost )(?<!nearly )(?<!virtually )(?<!practically )"
     r"\b(?:all of (?:a|an|the|each|every)|the whole|the entire|a whole|an entire)"
     r" (?:[a-z]+ )?dose\b|"
     # "full bioavailability", "its bioavailability is complete", "every milligram of it"

@@ -251,8 +251,38 @@ def _easy_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
     return tuple(s for s in spans if s[1] > s[0])
 
 
+# A card's or a quiz's question, and the short answer after it, are one statement: "Card 3:
+# Oral bioavailability? Reportedly around 45 %.", "Q: Is IM as good as IV? A: No."
+_LABELLED_QUESTION = re.compile(r"^\W*(?:card|question|q)\s*\d+(?:\([a-z]\))?\s*[.:)]", re.I)
+_AN_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]|^(?:Yes|No)\b")
+_SHORT_ANSWER = 10  # words: a longer answer is read on its own
+
+
+def _with_answers(
+    paragraph: str, spans: tuple[tuple[int, int], ...]
+) -> tuple[tuple[int, int], ...]:
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined:
+            q_start, q_end = joined[-1]
+            question, answer = paragraph[q_start:q_end], paragraph[start:end]
+            if (
+                question.endswith("?")
+                and (_LABELLED_QUESTION.match(question) or _AN_ANSWER.match(answer))
+                and len(answer.split()) <= _SHORT_ANSWER
+            ):
+                joined[-1] = (q_start, end)
+                continue
+        joined.append((start, end))
+    return tuple(joined)
+
+
 @lru_cache(maxsize=4096)
 def _sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    return _with_answers(paragraph, _split_spans(paragraph))
+
+
+def _split_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence in one paragraph (cached: drafts repeat).
 
     pysbd judges every paragraph with a stop it could get wrong (an initial, an

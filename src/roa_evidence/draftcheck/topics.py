@@ -29,7 +29,10 @@ _TOPIC_WORDS: dict[str, str] = {
     r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
     r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b",
     # "fully retained": "with nothing lost on the way in" (absorption.py)
-    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|fully retained",
+    # ...and a share that "ends up in circulation" or "gets into the blood"
+    "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|fully retained|"
+    r"(?:gets?|ends? up|makes? it|goes|reach(?:es)?) (?:in|into|to)? ?(?:the |your )?"
+    r"(?:blood|circulation)",
     # what the liver removes before the blood: not the share that reaches it
     "first-pass": r"first-pass|first pass|metaboli[sz]\w*",
     # what the liver makes of a dose ("metabolised" is the first pass, "metabolites" its yield)
