@@ -169,6 +169,26 @@ FOUND_WITHOUT_PROBLEM = [
         id="almost_all_of_a_dose_is_not_the_whole_dose",
     ),
     pytest.param(
+        "The clinic's claim, that only a drip lets staff control the rate, rates False: a pump "
+        "can titrate subcutaneous ketamine [@hardy2012randomized].",
+        "iv-only-route-rate-controlled",
+        "cited-against",
+        id="a_claim_rated_false_is_denied",
+    ),
+    pytest.param(
+        "So the line that there are no valid data on IM ketamine for depression simply collapses.",
+        "im-no-valid-efficacy-data",
+        "overclaim",
+        id="a_line_that_collapses_is_denied",
+    ),
+    pytest.param(
+        "We take issue with the idea that only an infusion lets anyone control the rate of "
+        "delivery.",
+        "iv-only-route-rate-controlled",
+        "overclaim",
+        id="an_idea_taken_issue_with_is_denied",
+    ),
+    pytest.param(
         "The one head-to-head trial found no real difference between the jab and the drip "
         "[@chilukuri2014acute].",
         "iv-im-no-efficacy-difference-chilukuri",

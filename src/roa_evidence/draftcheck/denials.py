@@ -4,7 +4,42 @@ kept apart from `wordings` for size, `wordings.RULES` holds them in place."""
 
 from __future__ import annotations
 
-__all__ = ["RULES"]
+__all__ = ["CLAIM_DENIED", "RULES"]
+
+# someone's claim, and what says it is wrong
+_A_CLAIM = (
+    r"(?:view|claim|idea|notion|belief|suggestion|assertion|line|contention|argument|premise)"
+)
+_IS_WRONG = (
+    r"(?:(?:is|was) (?:therefore |thus |simply |plainly |just )?(?:incorrect|wrong|false|"
+    r"mistaken|untrue|a myth|unsupported)|rates? false|(?:is )?(?:hard|difficult) to sustain|"
+    r"(?:simply )?collapses|falls apart|overstates it)"  # ("does not hold" negates already)
+)
+# A claim said to be wrong is denied ("is incorrect" itself negates nothing): in one clause
+# with it (not "..., and the old chart was wrong"), or said of it just after.
+CLAIM_DENIED: tuple[tuple[str, str], ...] = (
+    # "the view that X is incorrect", "its second claim, that X, rates False", "the line that
+    # X simply collapses", "makes the site's line that X hard to sustain"
+    (
+        rf"\b{_A_CLAIM},? that\b(?="
+        r"(?:(?!\b(?:and|but|although|though|while|whereas|because|since)\b)[^.;:]){0,300}?"
+        rf",?\s*\b{_IS_WRONG}\b)",
+        " not ",
+    ),
+    # "..., which is incorrect", "..., but that overstates it"
+    (
+        r",? (?:which|but that|and that) (?:is (?:simply |plainly )?(?:incorrect|wrong|false|"
+        r"untrue|not true|a myth)|overstates it)\b",
+        " not so",
+    ),
+    # "where I part company with them is over the idea that X", "we take issue with the claim
+    # that X" ("I do not dispute the claim that X" denies nothing: two negations)
+    (
+        r"\b(?:part company with|take issue with|disagree with|reject|dispute)\b[^.;:]{0,80}?"
+        rf"\b{_A_CLAIM} that\b",
+        " not ",
+    ),
+)
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (

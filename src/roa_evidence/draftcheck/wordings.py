@@ -60,15 +60,9 @@ RULES: tuple[tuple[str, str], ...] = (
         r"wrong to say|not true|not the case) that",
         " not ",
     ),
-    # "the view that X is incorrect" denies X ("is incorrect" itself negates nothing), when
-    # it is said in the same clause (not "..., and the old chart was wrong")
-    (
-        r"\b(?:the )?(?:view|claim|idea|notion|belief|suggestion|assertion) that\b(?="
-        r"(?:(?!\b(?:and|but|although|though|while|whereas|because|since)\b)[^.;,:]){0,300}"
-        r"\b(?:is|was) (?:therefore |thus |simply |plainly )?(?:incorrect|wrong|false|mistaken|"
-        r"untrue|a myth)\b)",
-        " not ",
-    ),
+    # someone's claim said to be wrong denies it: "the view that X is incorrect"
+    # (draftcheck/denials.py)
+    *denials.CLAIM_DENIED,
     # "little evidence for any formula" hedges a denial: reportedly there is none
     (
         r"\b(?:little|no|scant|scarcely any|hardly any|not much) (?:good |reliable |real )?"
