@@ -120,6 +120,13 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="a_yes_after_a_question_asserts_it",
     ),
+    pytest.param(
+        "Nurses can reportedly switch an infusion off the moment complications develop "
+        "[@orhurhu2019ketamine].",
+        "iv-instant-shut-off",
+        "cited-against",
+        id="a_work_on_one_claim_cited_for_another_worded_like_it",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(

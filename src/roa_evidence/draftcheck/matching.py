@@ -221,6 +221,16 @@ class Matcher:
                 if len(cited) == 1 or fits or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     found = Match(target.claim, score, how, target.label)
+                    worded = (
+                        None
+                        if fits or shared >= CITED_OVERLAP
+                        else self._by_wording(text, said, routes, processed)
+                    )
+                    if worded and worded.how == "text" and worded.score >= MATCH_SCORE:
+                        # a work on one claim cited for another, worded like that other
+                        # ("staff can switch an infusion off the moment complications develop
+                        # [a pain review]"): the claim the words state
+                        return worded
                     if not self._of_another_condition(said, target):
                         return found
                     # a work on pain cited for depression: the claim the sentence states, if
