@@ -192,7 +192,7 @@ class Matcher:
                 (t, similarity.score(processed, routes, t), self._shared(stated, t.claim.id))
                 for t in self.targets
                 if t.claim.id in cited
-                and _routes_fit(routes, t.claim)
+                and parts.routes_fit(routes, t.claim)
                 and not (result and parts.design_only(self._parts[t.claim.id], t.claim))
             ]
             if scored:
@@ -273,7 +273,7 @@ class Matcher:
                 continue
             shared = self._shared(words, target.claim.id)
             paraphrase = shared >= TEXT_OVERLAP and score >= TEXT_SCORE
-            if score >= MATCH_SCORE or (paraphrase and _routes_fit(routes, target.claim)):
+            if score >= MATCH_SCORE or (paraphrase and parts.routes_fit(routes, target.claim)):
                 accepted.append((target, score, shared))
         if not accepted:
             by_parts = self._by_parts(said, processed, routes)
@@ -325,7 +325,7 @@ class Matcher:
             return None  # a topic alone anchors only a claim sharing much of its wording
         best: dict[str, tuple[float, Target, float, float]] = {}
         for target, score in closest:
-            if not _routes_fit(routes, target.claim):
+            if not parts.routes_fit(routes, target.claim):
                 continue
             fit = self._fit(said, target)
             if said.topics and not fit:
@@ -429,15 +429,6 @@ def linked_keys(claim: ClaimRecord) -> list[str]:
     keys = [e.source for e in claim.evidence]
     keys += [a.document for a in (*claim.asserted_by, *claim.disputed_by)]
     return list(dict.fromkeys(keys))
-
-
-def _routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:
-    """Whether a sentence naming `routes` can be about the claim: it names one of its routes,
-    and not another pair of routes than the claim's (`parts.another_pair`)."""
-    if not routes or not claim.routes:
-        return True
-    claimed = set(claim.routes)
-    return bool(routes & claimed) and not parts.another_pair(routes, claimed)
 
 
 # "more than on any other route" is a superlative: "the most researched route" compares too

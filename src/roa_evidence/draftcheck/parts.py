@@ -29,6 +29,7 @@ __all__ = [
     "compare",
     "names_the_drug",
     "read_parts",
+    "routes_fit",
     "states_its_value",
 ]
 
@@ -213,6 +214,15 @@ def design_only(claimed: Parts, claim: ClaimRecord) -> bool:
     trial of IV and IM", "one published study"): a sentence stating a result about that study
     is not that claim, whatever words they share."""
     return claim.kind != "definition" and bool(claimed.topics) and not claimed.result
+
+
+def routes_fit(routes: frozenset[str], claim: ClaimRecord) -> bool:
+    """Whether a sentence naming `routes` can be about the claim: it names one of its routes,
+    and not another pair of routes than the claim's (`another_pair`)."""
+    if not routes or not claim.routes:
+        return True
+    claimed = set(claim.routes)
+    return bool(routes & claimed) and not another_pair(routes, claimed)
 
 
 def another_pair(routes: frozenset[str], claim_routes: set[str]) -> bool:
