@@ -127,6 +127,14 @@ FOUND_WITH_PROBLEM = [
         "cited-against",
         id="a_work_on_one_claim_cited_for_another_worded_like_it",
     ),
+    pytest.param(
+        "According to a review, with an infusion the clinician can set and change the speed at "
+        "will, so it is likely the better choice when a patient needs close watching "
+        "[@andrade2017ketamine].",
+        "iv-precise-dosing-close-monitoring",
+        "overclaim",
+        id="setting_and_changing_the_speed_is_control_not_a_green_rate_claim",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(

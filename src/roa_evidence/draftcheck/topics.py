@@ -48,6 +48,9 @@ _TOPIC_WORDS: dict[str, str] = {
     # "nothing can stop or slow it", "you can't take it back" (not "..., full stop")
     "control": r"shut off|(?<!full )stop(?:ped|ping|s)?|halt(?:ed)?|adjust(?:ed|able|ing)?|"
     r"slow (?:it|them|the dose|the drug)(?: down)?|take it back|"
+    # "lets the prescriber set and change the speed", "for anyone who needs close watching"
+    r"(?:set|change|alter|vary)(?: and (?:change|alter|adjust))? the (?:speed|rate|pace)|"
+    r"close (?:monitoring|watching)|"
     r"(?:be|is|are|was|were) controlled|rate of delivery|titrat\w*",
     "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
     r"head to head|control group|subjects",
