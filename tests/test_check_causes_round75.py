@@ -204,6 +204,20 @@ FOUND_WITHOUT_PROBLEM = [
         id="an_idea_taken_issue_with_is_denied",
     ),
     pytest.param(
+        "The idea that IM has only one published study is out of date: a 2016 pilot also gave it "
+        "to five patients [@loo2016placebo].",
+        "im-study-virtually-nonexistent",
+        "overclaim",
+        id="an_idea_out_of_date_is_denied",
+    ),
+    pytest.param(
+        "Let me push back on the idea that only an IV line lets staff control the rate of "
+        "delivery.",
+        "iv-only-route-rate-controlled",
+        "overclaim",
+        id="an_idea_pushed_back_on_is_denied",
+    ),
+    pytest.param(
         "The one head-to-head trial found no real difference between the jab and the drip "
         "[@chilukuri2014acute].",
         "iv-im-no-efficacy-difference-chilukuri",
@@ -282,6 +296,8 @@ def test_the_claim_is_found_and_the_problem_read_right(
         "3/ Quick recap: IV is a drip, IM is a shot, nasal is a spray.",
         "He was 29 when he first tried ketamine for his depression.",
         "Please make sure someone can drive you home, and rest until the next day.",
+        "Action 3.2: audit every infusion chart by the end of the quarter.",
+        "Ms Lane, who was 52, had tried three antidepressants before ketamine.",
     ],
 )
 def test_a_plan_a_heading_a_quiz_question_or_ones_own_outcome_is_no_problem(

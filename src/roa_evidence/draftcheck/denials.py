@@ -13,7 +13,8 @@ _A_CLAIM = (
 _IS_WRONG = (
     r"(?:(?:is|was) (?:therefore |thus |simply |plainly |just )?(?:incorrect|wrong|false|"
     r"mistaken|untrue|a myth|unsupported)|rates? false|(?:is )?(?:hard|difficult) to sustain|"
-    r"(?:simply )?collapses|falls apart|overstates it)"  # ("does not hold" negates already)
+    # ("does not hold" negates already)
+    r"(?:simply )?collapses|falls apart|overstates it|is (?:now )?out of date|is outdated)"
 )
 # A claim said to be wrong is denied ("is incorrect" itself negates nothing): in one clause
 # with it (not "..., and the old chart was wrong"), or said of it just after.
@@ -35,7 +36,8 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
     # "where I part company with them is over the idea that X", "we take issue with the claim
     # that X" ("I do not dispute the claim that X" denies nothing: two negations)
     (
-        r"\b(?:part company with|take issue with|disagree with|reject|dispute)\b[^.;:]{0,80}?"
+        r"\b(?:part company with|take issue with|disagree with|reject|dispute|push back "
+        r"(?:gently |firmly )?on)\b[^.;:]{0,80}?"
         rf"\b{_A_CLAIM} that\b",
         " not ",
     ),

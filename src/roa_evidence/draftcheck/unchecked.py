@@ -18,19 +18,20 @@ _DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:19|20)\d\d(?:'?s)?\b)\d")  # nor a 
 _NOT_A_FINDING_PIECES = (
     # an age: "a 41-year-old woman", "aged 41", "I was 34 when I came home"
     r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
-    r"\b(?:I|he|she|we|they) (?:was|were) \d{1,2} when\b",
+    r"\b(?:I|he|she|we|they|who) (?:was|were) \d{1,2}(?= when\b|,)",
     # a thread's numbering: "1/ Let's talk about...", "🧵 4/ Which means..."
     r"^\W*\d{1,2}/(?!\d)",
     # a note's number or a title's: "Session 1:", "Case 3.", "revision, week 9:"
     r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient|item|"
-    r"agenda item|minute|action) \d{1,3}\s*[:.)]",
+    r"agenda item|minute|action) \d{1,3}(?:\.\d+)*\s*[:.)]",
     r"^[^:.]{0,40}\b(?:week|session|day|part|lecture|module|unit) \d{1,3}\s*:",
     # ...any label so numbered at the head: "Email 2:", "Tip 4.", "Q1(b)." (not "About 16.")
     r"^\W*(?!(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately|"
-    r"and|or|to|of|in|at|by|with|for)\b)(?:[a-z]{2,12} ?|q)\d{1,3}(?:\([a-z]\))?"
+    r"and|or|to|of|in|at|by|with|for)\b)(?:[a-z]{2,12} ?|q)\d{1,3}(?:\.\d{1,2})?(?:\([a-z]\))?"
     r"\s*[:.)](?!\d)",
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
+    r"schedule|regulations?|article|annex|"
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit) \d+(?:\.\d+)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
