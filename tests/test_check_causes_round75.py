@@ -24,12 +24,6 @@ FOUND_WITH_PROBLEM = [
         id="no_better_than_placebo_still_negates_with_a_design_named",
     ),
     pytest.param(
-        "No trial has shown that the standard infusion rate works for depression.",
-        "iv-target-rate-shown-to-work",
-        "opposite",
-        id="no_trial_has_shown_negates_a_claim_that_one_has",
-    ),
-    pytest.param(
         "The effects of an IM shot fade within thirty to sixty minutes.",
         "im-duration-30-60-min",
         "overclaim",
@@ -135,6 +129,39 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="setting_and_changing_the_speed_is_control_not_a_green_rate_claim",
     ),
+    # a second reader's probes of this pass's rules: each misfired before it was narrowed
+    pytest.param(
+        "We plan our sessions around the fact that IM ketamine peaks faster and more intensely "
+        "than IV.",
+        "im-peaks-faster-than-iv",
+        "overclaim",
+        id="we_plan_around_a_fact_is_no_plan",
+    ),
+    pytest.param(
+        "Patients who tried both told us the nasal spray did little for them compared with IV.",
+        "iv-responders-fail-intranasal",
+        "overclaim",
+        id="did_little_for_them_is_no_one_patients_history",
+    ),
+    pytest.param(
+        "IV ketamine is infused over 90 minutes since slower infusions are better tolerated.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="since_meaning_because_keeps_the_time",
+    ),
+    pytest.param(
+        "Little is known about IM dosing, but IM ketamine is not as effective as IV ketamine for "
+        "depression.",
+        "im-as-effective-as-iv-depression",
+        "opposite",
+        id="little_is_known_hedges_without_blinding_the_sentence",
+    ),
+    pytest.param(
+        "Vomiting after IM ketamine was reported in one child in three trials.",
+        "im-minimal-vomiting",
+        "overclaim",
+        id="one_child_in_three_trials_is_no_share",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
@@ -162,6 +189,12 @@ FOUND_WITHOUT_PROBLEM = [
         "in-no-head-to-head-vs-iv",
         "opposite",
         id="no_trial_has_compared_keeps_its_negation",
+    ),
+    pytest.param(
+        "No trial has shown that IM ketamine is as effective as IV ketamine for depression.",
+        "im-as-effective-as-iv-depression",
+        "opposite",
+        id="no_trial_has_shown_that_x_is_a_hedge_not_a_denial",
     ),
     pytest.param(
         "The eighty-four percent first-pass figure for swallowed ketamine rests on no published "
@@ -263,6 +296,20 @@ FOUND_WITHOUT_PROBLEM = [
         "im-as-effective-as-iv-depression",
         "overclaim",
         id="it_has_often_been_claimed_attributes",
+    ),
+    pytest.param(
+        "Few clinicians dispute the view that IV is the most researched route of ketamine "
+        "administration.",
+        "iv-most-researched-route",
+        "opposite",
+        id="few_dispute_the_view_denies_nothing",
+    ),
+    pytest.param(
+        "There is only one published study of intranasal ketamine for depression, though a "
+        "second trial is now recruiting.",
+        "in-single-published-study",
+        "opposite",
+        id="a_second_trial_still_recruiting_is_not_a_second_study",
     ),
 ]
 

@@ -18,7 +18,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:as much as|of what|the price of|the cost of|of the (?:price|cost) of)",
         "costs less than",
     ),
-    (rf"\b{_ABOUT}{_A_SHARE} the (?:price|cost) of\b", "cheaper than"),
+    (
+        rf"\b(?:is|are|was|were|comes? in at|came in at) {_ABOUT}{_A_SHARE} "
+        r"the (?:price|cost) of\b",
+        "is cheaper than",
+    ),
     (
         rf"\b(?:costs?|costing) {_ABOUT}{_TIMES} (?:as much as|what)",
         "costs more than",

@@ -17,15 +17,17 @@ _COUNT = compiled(
     r"(?<!at least )(?<!more than )"  # "at least one study" does not say there is one
     r"\b(?:(?P<one>a single|single|only one|just one|one single|one|the only|a sole|the sole)|"
     r"(?P<many>several|multiple|many|numerous|various|a number of|a few|two or more|"
-    # "a second trial", "a later study", "not the only trial": one more than one
-    r"a handful of|dozens of|more than one|a second|another|a later|a further|"
-    r"(?:is|was)(?:n't| not) the only))\s+(?:(?!of\b|the\b|and\b|or\b)[a-z-]+\s+){0,2}?"
+    r"a handful of|dozens of|more than one|(?:is|was)(?:n't| not) the only))"
+    r"\s+(?:(?!of\b|the\b|and\b|or\b)[a-z-]+\s+){0,2}?"
     r"(?P<thing>hospitals?|sites?|centres?|centers?|clinics?|stud(?:y|ies)|trials?|"
     r"countries|country|cities|city|institutions?|locations?)\b|"
     # "a multicentre trial", "a single-site study": the count of places in one word
     r"\b(?:(?P<one_place>single-?(?:centre|center|site))|"
     r"(?P<many_places>multi-?(?:centre|center|site|national))|"
-    r"(?P<many_studies>(?:studied|tested|trialled|trialed|researched) more than once))\b",
+    r"(?P<many_studies>(?:studied|tested|trialled|trialed|researched) more than once|"
+    # "a second trial", "a later study": one more than one, done (not "now recruiting")
+    r"(?:a second|another|a later|a further) (?:[a-z-]+ ){0,2}?(?:trial|study)"
+    r"(?! (?:is|are) (?:now |still )?(?:recruiting|planned|under ?way|ongoing|being|due))))\b",
     re.I,
 )
 

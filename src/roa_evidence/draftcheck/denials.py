@@ -36,8 +36,9 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
     # "where I part company with them is over the idea that X", "we take issue with the claim
     # that X" ("I do not dispute the claim that X" denies nothing: two negations)
     (
-        r"\b(?:part company with|take issue with|disagree with|reject|dispute|push back "
-        r"(?:gently |firmly )?on)\b[^.;:]{0,80}?"
+        r"\b(?:I|we|let me|let us)(?:'d| would| must| also| will)* (?:part company with|"
+        r"take issue with|"
+        r"disagree with|reject|dispute|push back (?:gently |firmly )?on)\b[^.;:]{0,80}?"
         rf"\b{_A_CLAIM} that\b",
         " not ",
     ),

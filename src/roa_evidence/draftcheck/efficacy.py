@@ -11,7 +11,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # "controlled data on the jab do exist": data that could show whether it works
     (
         r"\b(?:controlled|valid|usable|reliable|clinical|trial) (?:data|evidence)\b"
-        r"(?! (?:on|for|about) (?:the )?(?:efficacy|effectiveness))",
+        r"(?! (?:on|for|about) (?:the )?(?:efficacy|effectiveness))"
+        r"(?![^.;]{0,40}\b(?:bioavailab\w*|absor\w*|side effects?|safety|cost|onset|duration|"
+        r"vomit\w*|dos(?:e|es|ing))\b)",
         "valid data on the efficacy",
     ),
     # one route that "matches" or "rivals" another is as effective as it

@@ -78,9 +78,11 @@ REPORTED_QUESTION = compiled(
 # "we would revise it if a trial reads out": a hypothesis
 PLANS = compiled(
     r"\bwould\b[^.;]*\bif\b|\bif\b[^.;]*\bwould\b|"
-    r"\b(?:aims? to|we (?:therefore |now |also |thus )?(?:plan|propose|intend|hope)\b|"
+    r"\b(?:aims? to|we (?:therefore |now |also |thus )?(?:plan|propose|intend|hope) "
+    r"(?:to\b|an? |the )|"
     # "Our primary outcome will be the change in depression score at one week"
-    r"(?:primary|secondary|main) (?:outcome|endpoint|end point|measure)s? (?:will|would) be|"
+    r"(?:primary|secondary|main) (?:outcome|endpoint|end point|measure)s? (?:will|would) be"
+    r"(?![^.;]*\b(?:since|because)\b)|"
     r"(?:proposed|planned|future|new) "
     r"(?:trial|study)|(?:trial|study) (?:will|would) "
     r"(?:compare|test|randomi[sz]e|recruit|enrol)|(?:power|sample[- ]size) calculation|"
@@ -103,8 +105,8 @@ HISTORY = compiled(
     r"\b(?:I|she|he|they|we) (?:have|has|had) (?:lived with|tried|failed|been on)\b|"
     # "the spray did nothing for me", "it didn't work for him": one patient's outcome
     r"\b(?:did|does) (?:nothing|little|next to nothing|not do much|not do anything) for "
-    r"(?:me|him|her|us|them)\b|"
-    r"\b(?:did not|didn't|does not|doesn't) (?:work|help) (?:for )?(?:me|him|her|us|them)\b",
+    r"(?:me|him|her)\b|"
+    r"\b(?:did not|didn't|does not|doesn't) (?:work|help) (?:for )?(?:me|him|her)\b",
     re.I,
 )
 
@@ -117,9 +119,6 @@ OPEN_QUESTION = compiled(
     r"\b(?:uncertain|unclear|unknown|not (?:known|clear|certain)|"
     r"(?:no one|nobody) (?:really |yet )?knows|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) "
     r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
-    r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b|"
-    # "almost nothing is known about how much reaches the blood"
-    r"\b(?:little|very little|not much|(?:almost |next to )?nothing) is (?:yet |really )?known "
-    r"(?:about|of)\b",
+    r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
     re.I,
 )

@@ -16,12 +16,16 @@ NOT_NEGATIONS = compiled(
     r"(?:good |reliable |clear |direct |high[- ]quality |published |strong )?"
     r"(?:(?:evidence|data)(?: (?:that|whether|on|about|for))?|"
     # "no studies on it" hedges; "no trial has compared IN with IV" negates what it did
-    r"(?:studies|study|trials?)(?: (?:that|whether|on|about|for)|(?=\s*[,;.]|\s*$)))|"
+    r"(?:studies|study|trials?)(?: (?:that|whether|on|about|for|of|in|into|comparing|testing)|"
+    r"(?=\s*[,;.]|\s*$)|(?: has| have)(?: yet)? (?:shown|proven|proved|demonstrated|established|"
+    r"confirmed|tested|examined|asked)(?: that| whether)?))|"
     r"not (?:known|clear|certain|established)(?: whether| if)?|whether or not|not only|"
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
     r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
     r"no more than|not more than|no less than|not less than|no later than|"
+    # "almost nothing is known about how much reaches the blood": a hedge (hedging.py)
+    r"(?:little|very little|not much|(?:almost |next to )?nothing) is (?:yet |really )?known|"
     # idioms: "gone in no time" is quickly, "no doubt" is surely
     # "And no, it does not...", "A. No, it was not...": an answer's "no" (after a speaker's
     # label, if any) adds nothing to the negation that follows
@@ -40,7 +44,7 @@ NOT_NEGATIONS = compiled(
     r"not always|not necessarily|not in every case|"
     # "the evidence does not show that X" says nothing of X
     r"(?:(?:the )?(?:evidence|data|studies|trials?|research) )?"
-    r"(?:(?:does|do|did)(?: not|n't)|has not|have not|has yet to|have yet to) "
+    r"(?:(?:does|do|did|could|can)(?: not|n't)|cannot|has not|have not|has yet to|have yet to) "
     r"(?:yet )?(?:show(?:n)?|prove(?:n|d)?|demonstrate(?:d)?|establish(?:ed)?|confirm(?:ed)?) "
     r"(?:that|whether|it))\b",
     re.I,

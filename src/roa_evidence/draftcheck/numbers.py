@@ -114,7 +114,7 @@ _YEAR = compiled(r"(?:19|20)\d\d")
 _DECADE = compiled(r"'?s\b")
 _PER_GROUP = compiled(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
 # "two weeks since my last infusion"; "two hours and a half" (read whole by `_worded`)
-_ELAPSED = compiled(r"\s+(?:since|ago)\b| and a half\b", re.I)
+_ELAPSED = compiled(r"\s+(?:since (?:my|his|her|their|your) (?:last|first)|ago)\b| and a half\b")
 _CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = compiled(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
@@ -322,9 +322,9 @@ _DOSE_IN_WORDS = compiled(
     re.I,
 )
 # "one in four children": a share.
-_ONE_IN = compiled(
+_ONE_IN = compiled(  # (not "one child in three trials")
     rf"\b({numberwords.NUMBER})(?: parts?| (?:child|patient|person|adult|subject|user)s?)? "
-    rf"(?:in|out of)(?: every)? ({numberwords.NUMBER})\b",
+    rf"(?:in|out of)(?: every)? ({numberwords.NUMBER})\b(?! (?:trials?|studies|sites?|groups?)\b)",
     re.I,
 )
 # Whether a text may hold a number at all: a digit, a number word, a fraction, "a day"...

@@ -254,7 +254,7 @@ def _easy_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
 # A card's or a quiz's question, and the short answer after it, are one statement: "Card 3:
 # Oral bioavailability? Reportedly around 45 %.", "Q: Is IM as good as IV? A: No."
 _LABELLED_QUESTION = re.compile(r"^\W*(?:card|question|q)\s*\d+(?:\([a-z]\))?\s*[.:)]", re.I)
-_AN_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]|^(?:Yes|No)\b")
+_AN_ANSWER = re.compile(r"^(?:A|Answer)\s*[:.]|^(?:Yes|No)\s*[,.!;]")
 _SHORT_ANSWER = 10  # words: a longer answer is read on its own
 
 
