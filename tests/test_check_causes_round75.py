@@ -370,4 +370,4 @@ def test_a_question_is_shown_its_claim_but_never_green(shipped: Run, tmp_path: P
     )
     assert finding["claim"] == "im-study-local-hospital-india", finding
     assert finding["verdict"] == "loose-match", finding
-    assert "asks, does not assert" in finding["loose"], finding
+    assert "states no finding" in finding["loose"], finding

@@ -46,9 +46,9 @@ PROBLEM_KINDS = (
 LOOSE = "loose-match"
 # The citations part of a sentence citing a work the base does not link to its claim.
 UNLINKED = "not linked to the claim"
-# The assertion part of a question ("Is a shot as good as a drip?", "True or false: ..."),
-# a reported question or a plan: it asserts nothing the evidence could vouch for.
-ASKS = "asks, does not assert"
+# The assertion part of a question ("Is a shot as good as a drip?", "True or false: ..."), a
+# reported question, a plan or a patient's history: nothing the evidence could vouch for.
+NO_FINDING_STATED = "states no finding"
 
 
 # The parts judged once a claim is matched: one that differs is a problem of its own
@@ -63,8 +63,8 @@ def looseness(match: Match, parts: dict[str, str], *, but: Collection[str] = ())
     reasons = ["worded only near it"] if match.sure == "possible" else []
     if parts.get("citations") == UNLINKED:  # no problem of its own: a doubt only
         reasons.append("cites a work not linked to it")
-    if parts.get("assertion") == ASKS:
-        reasons.append(ASKS)
+    if parts.get("assertion") == NO_FINDING_STATED:
+        reasons.append(NO_FINDING_STATED)
     differing = (p for p, verdict in parts.items() if verdict == "differs" and p not in but)
     reasons += [f"{part} differ{'' if part.endswith('s') else 's'}" for part in differing]
     # a part the sentence states and the claim does not ("in adults with depression" against a

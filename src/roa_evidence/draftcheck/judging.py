@@ -8,7 +8,14 @@ from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import counts, framing, hedging, numbers, parts, polarity, routes, unchecked
-from .findings import ASKS, JUDGED_PARTS, PROBLEM_KINDS, UNLINKED, SentenceProblem, looseness
+from .findings import (
+    JUDGED_PARTS,
+    NO_FINDING_STATED,
+    PROBLEM_KINDS,
+    UNLINKED,
+    SentenceProblem,
+    looseness,
+)
 from .firstchars import compiled
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
 from .parts import NOT_IN_CLAIM
@@ -301,7 +308,7 @@ def judge(
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, blind)
     claim = match.claim
     if asks:  # shown its claim, not judged, and never vouched for
-        asked = _compare(sentence.text, claim, match) | {"assertion": ASKS}
+        asked = _compare(sentence.text, claim, match) | {"assertion": NO_FINDING_STATED}
         return Verdict(claim, match, tuple(sorted(problems, key=_rank)), (), asked)
     flip = None
     # Negations are compared only where the wording is close (or the parts matched), but a
