@@ -311,6 +311,25 @@ FOUND_WITHOUT_PROBLEM = [
         "opposite",
         id="a_second_trial_still_recruiting_is_not_a_second_study",
     ),
+    pytest.param(
+        "In that trial the shot did no better or worse than the drip for depression "
+        "[@chilukuri2014acute].",
+        "im-as-effective-as-iv-depression",
+        "opposite",
+        id="no_better_or_worse_is_a_likeness",
+    ),
+    pytest.param(
+        "With an infusion every last bit of the dose ends up in the bloodstream.",
+        "iv-bioavailability-100",
+        "opposite",
+        id="every_last_bit_is_the_whole_dose",
+    ),
+    pytest.param(
+        "We wanted to know whether IM ketamine is as safe as IV ketamine in clinics.",
+        "iv-im-similar-safety",
+        "overclaim",
+        id="wanting_to_know_whether_reports_a_question",
+    ),
 ]
 
 
@@ -344,6 +363,7 @@ def test_the_claim_is_found_and_the_problem_read_right(
         "He was 29 when he first tried ketamine for his depression.",
         "Please make sure someone can drive you home, and rest until the next day.",
         "Action 3.2: audit every infusion chart by the end of the quarter.",
+        "Care log, entry 22: a talk with a patient about her first infusion.",
         "Ms Lane, who was 52, had tried three antidepressants before ketamine.",
     ],
 )

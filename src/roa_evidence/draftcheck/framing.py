@@ -63,7 +63,8 @@ REPORTED = compiled(
 # "so many DMs asking whether the drip or the shot is better", "she asked how quickly it
 # works", "you want to know which is better": a question reported, not answered
 REPORTED_QUESTION = compiled(
-    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?)(?: \w+)? (?:whether|if)\b|"
+    r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?|(?:want(?:s|ed)?|wanting) to "
+    r"(?:know|find out|see))(?: \w+)? (?:whether|if)\b|"
     # "which"/"how quickly" questions, where no clause answering one follows ("..., but IV is",
     # "...: the answer is that")
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|(?:want|wants|wanted) to know)(?: \w+)? "

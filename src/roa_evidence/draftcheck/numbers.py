@@ -272,7 +272,7 @@ _WHOLE_DOSE = compiled(  # (not "almost all of the dose": most of it)
     r"\bbioavailability is (?:\w+ )?(?:complete|total|full)\b|"
     r"\bevery (?:milligram|drop)(?= (?:of (?:it|the dose) )?(?:reaches|gets|goes|enters|ends up|"
     r"makes it|lands|is (?:available|absorbed|bioavailable))\b)|"
-    r"\bevery bit (?=of|that)",
+    r"\bevery (?:last )?bit (?=of|that)",
     re.I,
 )
 

@@ -33,6 +33,7 @@ _EQUIVALENCE = compiled(
     r"\b(?:as \w+(?: \w+)? as|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
     r"(?:little|hardly any|not much|negligible|barely any) differences?|"
     r"the same|(?:do|does|did)(?: not|n't) (?:significantly )?differ|"
+    r"no (?:better|worse) (?:or|nor|and) (?:no )?(?:better|worse)|"
     r"no (?:significant |meaningful |real |clear |notable |statistically significant )?"
     r"differences?|not (?:significantly )?different|indistinguishable|on a par|on par)\b",
     re.I,

@@ -32,7 +32,8 @@ _NOT_A_FINDING_PIECES = (
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"schedule|regulations?|article|annex|"
-    r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit) \d+(?:\.\d+)*\b",
+    r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry) "
+    r"\d+(?:\.\d+)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
     # where someone is: "in Bay 2", "bed 4"
@@ -42,7 +43,9 @@ _NOT_A_FINDING_PIECES = (
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
     # a date, a named scale ("PHQ-9")
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:phq|gad)-\d+\b",
+    r"december) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:phq|gad)-\d+\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|"
+    r"october|november|december)\b",
     # a letter's or a meeting's business, an instruction, a review date: the whole sentence
     r"^\W*next (?:meeting|session|review|appointment|visit|call)\b.*|^\W*I am writing\b.*|"
     r"^\W*please (?:do not|don't|avoid|arrive|bring|allow|call|contact|book|wear|eat|drink|tell|"
