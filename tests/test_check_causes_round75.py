@@ -162,6 +162,13 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="one_child_in_three_trials_is_no_share",
     ),
+    pytest.param(
+        "My neighbour insists that ketamine taken as a tablet goes into the bloodstream nearly "
+        "completely.",
+        "oral-bioavailability-16",
+        "opposite",
+        id="into_the_blood_nearly_completely_is_well_absorbed",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(

@@ -85,6 +85,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:absorbed|available|bioavailable)\b",
         "not poorly absorbed",
     ),
+    # "gets into your blood almost completely": well absorbed
+    (
+        r"\b(?:gets?|goes|makes it) into (?:the |your )?(?:blood ?stream|blood|circulation) "
+        r"(?:almost|nearly|virtually|practically) (?:completely|entirely|fully|in full)\b",
+        "is not poorly absorbed",
+    ),
     # "absorbed almost as completely as a drip": well absorbed
     (
         r"\b(?:absorbed|taken up) (?:almost|nearly|just|every bit) as "
