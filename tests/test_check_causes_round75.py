@@ -398,3 +398,17 @@ def test_a_question_is_shown_its_claim_but_never_green(shipped: Run, tmp_path: P
     assert finding["claim"] == "im-study-local-hospital-india", finding
     assert finding["verdict"] == "loose-match", finding
     assert "states no finding" in finding["loose"], finding
+
+
+def test_a_count_let_pass_as_an_arm_is_not_vouched_for(shipped: Run, tmp_path: Path) -> None:
+    """A count below a source's total may be an arm, so it is no mismatch; but the evidence
+    does not vouch for it either, and the sentence is never shown green."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "In the nasal trial only 6 people finished, and it set the spray against salt water "
+        "rather than a drip [@lapidus2014randomized].",
+    )
+    assert finding["claim"] == "in-no-head-to-head-vs-iv", finding
+    assert finding["verdict"] == "loose-match", finding
+    assert finding["parts"]["quantity"] == "not in the claim", finding

@@ -355,8 +355,12 @@ def judge(
     kinds = {p.kind for p in ranked}
     # a flip read where the wording is too far to call it one is still no agreement
     compared["negation and direction"] = "agrees" if maybe_flipped is None else "differs"
-    if stated:
-        compared["quantity"] = "differs" if kinds & {"mismatch", "cited-against"} else "agrees"
+    if stated and kinds & {"mismatch", "cited-against"}:
+        compared["quantity"] = "differs"
+    elif stated:
+        # a count let pass as an arm of a source's trial ("only 8 finished it") is not vouched for
+        vouched = all(any(numbers.agrees(q, k) for k in knowns) for q in stated)
+        compared["quantity"] = "agrees" if vouched else NOT_IN_CLAIM
     elif _doses_it_does_not_know(said, claimed, knowns):
         compared["quantity"] = NOT_IN_CLAIM  # "0.25 mg/kg IM matched 0.5 mg/kg IV": more
     if flip is None:  # how firmly it is worded, against what the evidence allows
