@@ -261,6 +261,7 @@ _SHORT_ANSWER = 10  # words: a longer answer is read on its own
 def _with_answers(
     paragraph: str, spans: tuple[tuple[int, int], ...]
 ) -> tuple[tuple[int, int], ...]:
+    """The spans, each card's or quiz's question joined to the short answer after it."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined:
@@ -279,11 +280,12 @@ def _with_answers(
 
 @lru_cache(maxsize=4096)
 def _sentence_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence in one paragraph (cached: drafts repeat)."""
     return _with_answers(paragraph, _split_spans(paragraph))
 
 
 def _split_spans(paragraph: str) -> tuple[tuple[int, int], ...]:
-    """(start, end) of each sentence in one paragraph (cached: drafts repeat).
+    """(start, end) of each sentence as the splitter finds them.
 
     pysbd judges every paragraph with a stop it could get wrong (an initial, an
     abbreviation, a stop inside quotes); plain paragraphs are split at each stop before
