@@ -21,14 +21,12 @@ _NOT_A_FINDING_PIECES = (
     r"\b(?:I|he|she|we|they|who) (?:was|were) \d{1,2}(?= when\b|,)",
     # a thread's numbering: "1/ Let's talk about...", "🧵 4/ Which means..."
     r"^\W*\d{1,2}/(?!\d)",
-    # a note's number or a title's: "Session 1:", "Case 3.", "revision, week 9:"
-    r"^\W*(?:session|day|case|week|visit|slide|card|question|step|part|patient|item|"
-    r"agenda item|minute|action) \d{1,3}(?:\.\d+)*\s*[:.)]",
-    r"^[^:.]{0,40}\b(?:week|session|day|part|lecture|module|unit) \d{1,3}\s*:",
-    # ...any label so numbered at the head: "Email 2:", "Tip 4.", "Q1(b)." (not "About 16.")
+    # a note's or a title's number at its head: "Session 1:", "Agenda item 4:", "Email 2:",
+    # "Action 2.1:", "Q1(b)." (not "About 16."), or after a few words: "revision, week 9:"
     r"^\W*(?!(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately|"
-    r"and|or|to|of|in|at|by|with|for)\b)(?:[a-z]{2,12} ?|q)\d{1,3}(?:\.\d{1,2})?(?:\([a-z]\))?"
-    r"\s*[:.)](?!\d)",
+    r"and|or|to|of|in|at|by|with|for)\b)(?:agenda )?(?:[a-z]{2,12} ?|q)\d{1,3}(?:\.\d+)*"
+    r"(?:\([a-z]\))?\s*[:.)](?!\d)",
+    r"^[^:.]{0,40}\b(?:week|session|day|part|lecture|module|unit) \d{1,3}\s*:",
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"schedule|regulations?|article|annex|"
