@@ -19,6 +19,12 @@ _IS_WRONG = (
 # A claim said to be wrong is denied ("is incorrect" itself negates nothing): in one clause
 # with it (not "..., and the old chart was wrong"), or said of it just after.
 CLAIM_DENIED: tuple[tuple[str, str], ...] = (
+    # "it is a myth that X", "it's not the case that X"
+    (
+        r"(?:it is|it's) (?:therefore |thus |simply |just |also )?(?:a myth|false|untrue|"
+        r"wrong to say|not true|not the case) that",
+        " not ",
+    ),
     # "the view that X is incorrect", "its second claim, that X, rates False", "the line that
     # X simply collapses", "makes the site's line that X hard to sustain"
     (

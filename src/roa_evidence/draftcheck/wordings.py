@@ -55,13 +55,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"^\W*(?:(?:even |what's |what is )?(?:worse|better)(?: still)?|more importantly)\s*,\s*", ""),
     # "Contrary to most textbooks, ..." frames what follows as a correction
     (r"^\W*contrary to (?:[\w'-]+ ){0,5}[\w'-]+, ", " "),
-    (
-        r"(?:it is|it's) (?:therefore |thus |simply |just |also )?(?:a myth|false|untrue|"
-        r"wrong to say|not true|not the case) that",
-        " not ",
-    ),
-    # someone's claim said to be wrong denies it: "the view that X is incorrect"
-    # (draftcheck/denials.py)
+    # a claim said to be wrong denies it: "it is a myth that X", "the view that X is
+    # incorrect" (draftcheck/denials.py)
     *denials.CLAIM_DENIED,
     # "little evidence for any formula" hedges a denial: reportedly there is none
     (
