@@ -5,6 +5,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from functools import lru_cache
 
 from .firstchars import compiled
 
@@ -36,8 +38,10 @@ _COUNT = compiled(
 _COUNTED_AS = {"stud": "study", "tria": "study"}
 
 
-def counted(text: str) -> dict[str, str]:
-    """What the text counts as one or as several: {"hospital": "one", "study": "many"}."""
+@lru_cache(maxsize=65536)
+def counted(text: str) -> Mapping[str, str]:
+    """What the text counts as one or as several: {"place": "one", "study": "many"} (cached:
+    matching, polarity and judging each ask it of a sentence and its claim's statement)."""
     found: dict[str, str] = {}
     for match in _COUNT.finditer(text):
         if match.group("many_studies"):  # "studied more than once"

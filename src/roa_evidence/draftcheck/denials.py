@@ -1,6 +1,7 @@
 """Writers' ways of denying what a claim says without a plain "not" on its verb ("has
-nothing to do with NMDA receptors", "has no effect on depression"), as `wordings` rules;
-kept apart from `wordings` for size, `wordings.RULES` holds them in place."""
+nothing to do with NMDA receptors", "has no effect on depression") or by calling it wrong
+("the view that X is incorrect": `CLAIM_DENIED`), as `wordings` rules; kept apart from
+`wordings` for size, `wordings.RULES` holds them in place."""
 
 from __future__ import annotations
 

@@ -221,21 +221,21 @@ class Matcher:
                 if len(cited) == 1 or fits or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     found = Match(target.claim, score, how, target.label)
-                    worded = (
-                        None
-                        if fits or shared >= CITED_OVERLAP
-                        else self._by_wording(text, said, routes, processed)
-                    )
-                    if worded and worded.how == "text" and worded.score >= MATCH_SCORE:
-                        # a work on one claim cited for another, worded like that other
-                        # ("staff can switch an infusion off the moment complications develop
-                        # [a pain review]"): the claim the words state
-                        return worded
-                    if not self._of_another_condition(said, target):
+                    loose = not (fits or shared >= CITED_OVERLAP)  # the work's only claim
+                    another_condition = self._of_another_condition(said, target)
+                    if not (loose or another_condition):
                         return found
-                    # a work on pain cited for depression: the claim the sentence states, if
-                    # its wording finds one, else the cited work's (a mismatch of condition)
-                    return self._by_wording(text, said, routes, processed) or found
+                    worded = self._by_wording(text, said, routes, processed)
+                    if another_condition:
+                        # a work on pain cited for depression: the claim the sentence states,
+                        # if its wording finds one, else the cited work's (a mismatch)
+                        return worded or found
+                    # a work on one claim cited for another, worded like that other ("staff
+                    # can switch an infusion off the moment complications develop [a pain
+                    # review]"): the claim the words state
+                    if worded and worded.how == "text" and worded.score >= MATCH_SCORE:
+                        return worded
+                    return found
         return self._by_wording(text, said, routes, processed)
 
     def _of_another_condition(self, said: parts.Parts, target: Target) -> bool:
