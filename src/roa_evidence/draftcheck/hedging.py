@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from .firstchars import compiled
+from .negations import LITTLE_KNOWN
 
 __all__ = ["HEDGES", "VERY_UNCERTAIN_LEVEL", "attributes", "hedge", "overclaim", "reword"]
 
@@ -33,8 +34,8 @@ _VERY_UNCERTAIN = compiled(
     r"evidence (?:(?:for|on|about|behind) (?:this|it|that|them) )?(?:is|remains) (?:very )?"
     r"(?:limited|weak|sparse|scarce|lacking|inconclusive|conflicting|thin|poor)|"
     r"(?:is|are|remains?) (?:still )?(?:not (?:yet )?known|unknown)(?=\s*[.;!?]|\s*$)|"
-    r"we do(?:n't| not) know|(?:little|very little|not much|(?:almost |next to )?nothing) is "
-    r"(?:yet |really )?known (?:about|of)|"
+    r"we do(?:n't| not) know|"
+    rf"{LITTLE_KNOWN} (?:about|of)|"
     r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))? (?:whether|if)|"

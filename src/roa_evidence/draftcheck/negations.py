@@ -8,8 +8,12 @@ import re
 
 from .firstchars import compiled
 
-__all__ = ["LIST_WORDS", "NEGATOR", "NOT_NEGATIONS", "negations"]
+__all__ = ["LIST_WORDS", "LITTLE_KNOWN", "NEGATOR", "NOT_NEGATIONS", "negations"]
 
+# "almost nothing is known": a hedge (hedging.py), whose "nothing" negates nothing
+LITTLE_KNOWN = (
+    r"(?:little|very little|not much|(?:almost |next to )?nothing) is (?:yet |really )?known"
+)
 # Phrases that contain a negator but do not negate the proposition.
 NOT_NEGATIONS = compiled(
     r"\b(?:(?:there is |there are )?(?:no|not enough|little|insufficient) "
@@ -24,8 +28,7 @@ NOT_NEGATIONS = compiled(
     r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
     r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
     r"no more than|not more than|no less than|not less than|no later than|"
-    # "almost nothing is known about how much reaches the blood": a hedge (hedging.py)
-    r"(?:little|very little|not much|(?:almost |next to )?nothing) is (?:yet |really )?known|"
+    rf"{LITTLE_KNOWN}|"
     # idioms: "gone in no time" is quickly, "no doubt" is surely
     # "And no, it does not...", "A. No, it was not...": an answer's "no" (after a speaker's
     # label, if any) adds nothing to the negation that follows
