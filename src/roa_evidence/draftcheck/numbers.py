@@ -113,8 +113,8 @@ _THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the tw
 _YEAR = compiled(r"(?:19|20)\d\d")
 _DECADE = compiled(r"'?s\b")
 _PER_GROUP = compiled(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
-# "two weeks since my last infusion"; "two hours and a half" (read whole by `_worded`)
-_ELAPSED = compiled(r"\s+(?:since (?:my|his|her|their|your) (?:last|first)|ago)\b| and a half\b")
+# after a time, not its length: "two weeks since my last" (when), "and a half" (`_worded`)
+_NOT_A_SPAN = compiled(r"\s+(?:since (?:my|his|her|their|your) (?:last|first)|ago)\b| and a half\b")
 _CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = compiled(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
@@ -204,7 +204,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if match["b"] and b < a:  # "2014-15", "3-1": not a range
             continue
         calendar = _CALENDAR.search(text, max(0, match.start() - 20), match.start())
-        if dimension == "time" and (calendar or _ELAPSED.match(text, end)):
+        if dimension == "time" and (calendar or _NOT_A_SPAN.match(text, end)):
             continue  # "over the last six months", "two weeks since": when, not how long
         if dimension == "participants" and _PER_GROUP.match(text, end):
             continue  # "nine in each group": a group's size, not the trial's
