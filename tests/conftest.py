@@ -187,3 +187,18 @@ def assert_found(
     finding = check_one(run, tmp_path, sentence)
     assert finding["claim"] == claim, finding
     assert (kind in problem_kinds(finding)) is found, finding
+
+
+def found_test(with_problem: list[Any], without_problem: list[Any]) -> Callable[..., None]:
+    """A pass's test over its table (`found_cases`), bound to a `test_...` name in its module:
+    each sentence's claim is found, with the problem or without it."""
+
+    @pytest.mark.parametrize(
+        ("sentence", "claim", "kind", "found"), found_cases(with_problem, without_problem)
+    )
+    def test(
+        shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str, found: bool
+    ) -> None:
+        assert_found(shipped, tmp_path, sentence, claim, kind, found)
+
+    return test

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GREEN, Run, assert_found, check_one, found_cases, problem_kinds
+from conftest import GREEN, Run, check_one, found_test, problem_kinds
 
 
 @pytest.mark.parametrize(
@@ -829,13 +829,9 @@ FOUND_WITHOUT_PROBLEM = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "claim", "kind", "found"), found_cases(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+test_the_claim_is_found_and_the_problem_read_right = found_test(
+    FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM
 )
-def test_the_claim_is_found_and_the_problem_read_right(
-    shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str, found: bool
-) -> None:
-    assert_found(shipped, tmp_path, sentence, claim, kind, found)
 
 
 def test_a_negation_after_but_is_its_own_clause(shipped: Run, tmp_path: Path) -> None:

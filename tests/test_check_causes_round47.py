@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, assert_found, check_one, found_cases, problem_kinds
+from conftest import Run, check_one, found_test, problem_kinds
 
 # Sentences whose claim and problem a rule of this pass finds (the id names the rule).
 FOUND_WITH_PROBLEM = [
@@ -326,13 +326,9 @@ FOUND_WITHOUT_PROBLEM = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "claim", "kind", "found"), found_cases(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+test_the_claim_is_found_and_the_problem_read_right = found_test(
+    FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM
 )
-def test_the_claim_is_found_and_the_problem_read_right(
-    shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str, found: bool
-) -> None:
-    assert_found(shipped, tmp_path, sentence, claim, kind, found)
 
 
 def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
