@@ -39,6 +39,8 @@ NOT_NEGATIONS = compiled(
     # "..., and I do not dispute that": the clause before it stands
     r"(?:i|we|nobody|no one) (?:do not|don't|would not|wouldn't|cannot|can't)? ?"
     r"(?:disputes?|deny|denies|doubts?|question) (?:that|this|it)|"
+    # "don't be alarmed if...": reassurance to the reader, not a negation of the finding
+    r"(?:do not|don't|no need to|not to) (?:be alarmed|worry|panic|be surprised)|"
     r"in no time(?: at all)?|no doubt|no wonder|no matter|without (?:a )?doubt|"
     r"no question(?: about it)?|without question|no two ways about it|"
     # "side effects were nothing much": mild, not absent

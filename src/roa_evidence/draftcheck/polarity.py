@@ -16,6 +16,7 @@ Two signals, each compared between the sentence and the claim's statement:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -154,6 +155,17 @@ _MOST_COMMON = compiled(r"\bmost (?:common|frequent)(?:ly)?\b", re.I)
 _TRAILING_CONTRAST = compiled(r",\s*(?:but |and )?not (?:[\w-]+\s*){1,3}[.!]?\s*$", re.I)
 
 
+def _comparative_clause(text: str, scales: Iterable[str]) -> str | None:
+    """The clause holding the first comparative on one of `scales`, or None."""
+    wanted = set(scales)
+    for match in _COMPARATIVE.finditer(text):
+        if _COMPARATIVES[match.group(0).lower()][0] in wanted and not _bound(text, match):
+            start = max((m.end() for m in CLAUSE_END.finditer(text, 0, match.start())), default=0)
+            end = CLAUSE_END.search(text, match.end())
+            return text[start : end.start() if end else len(text)]
+    return None
+
+
 def _ranking_clause(text: str) -> str:
     """The clause holding the first comparative ranking two things ("simpler ... than")."""
     for match in _COMPARATIVE.finditer(text):
@@ -276,6 +288,11 @@ def _reversed(sentence: str, statement: str) -> str | None:
     # says what the claim says ("IM is simpler to give, since no cannula stays in")
     if not claimed.directions or not has_than(sentence):
         negated = polarity(_claim_clause(sentence, statement)).negated
+    if claimed.directions and not has_than(sentence):
+        # "IM, which is simpler to give because no line stays in": the claim's ranking is
+        # said in the comparative's clause; a negation in its reason is the reason's
+        ranking = _comparative_clause(canonical(sentence), claimed.directions.keys())
+        negated = polarity(ranking).negated if ranking else negated
     negated = _each_clause_says(sentence, statement, negated)
     if negated != claimed.negated and _compared_with_a_dummy(sentence, statement):
         negated = claimed.negated
@@ -322,7 +339,7 @@ def _reversed(sentence: str, statement: str) -> str | None:
 # does part at commas: a ranking's reason is often a comma away ("simpler, needing no line").
 _CLAUSES = compiled(
     r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"
-    r"they|we|you|one|this|that|there|if|when)|which|who|"
+    r"they|we|you|one|this|that|there|if|when)|which|who|and (?:i|we)(?= )|"
     r"(?:but|yet) (?:we|i|you|there|the|none|no one|nobody|nothing)|"
     r"and (?:was|were|is|are|has|have|had|did|does)|(?:and|but) (?:that|this)(?= is| isn't| was|"
     r" wasn't| will| won't| has| hasn't|'s)|"
