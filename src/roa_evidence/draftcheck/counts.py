@@ -16,8 +16,9 @@ __all__ = ["counted", "recounts"]
 # Only things counted in claims about the evidence (sites, studies): "one dose" against
 # "several doses" is a question of dosing, not a flip.
 _COUNT = compiled(
-    r"(?<!at least )(?<!more than )"  # "at least one study" does not say there is one
-    r"\b(?:(?P<one>a single|single|only one|just one|one single|one|the only|a sole|the sole)|"
+    r"(?<!at least )(?<!more than )(?<!not )"  # "at least one study" does not say there is one
+    r"\b(?:(?P<none>not a single|not one)|(?P<one>a single|single|only one|just one|one single|"
+    r"one|the only|a sole|the sole)|"
     r"(?P<many>several|multiple|many|numerous|various|a number of|a few|two or more|"
     r"a handful of|dozens of|more than one|(?:is|was)(?:n't| not) the only))"
     r"\s+(?:(?!of\b|the\b|and\b|or\b)[a-z-]+\s+){0,2}?"
@@ -27,6 +28,10 @@ _COUNT = compiled(
     r"\b(?:(?P<one_place>single-?(?:centre|center|site))|"
     r"(?P<many_places>multi-?(?:centre|center|site|national))|"
     r"(?P<many_studies>(?:studied|tested|trialled|trialed|researched) more than once|"
+    r"(?:is|was)(?:n't| not) the only (?:data|evidence)|"
+    # "a small double-blind pilot also gave it": one more study beside one already named
+    r"\ba (?:[a-z-]+ ){0,3}?(?:trial|study|pilot)\b[^.;:]{0,60}?\balso (?:gave|tested|included|"
+    r"enrolled|studied|found|used|compared|randomi[sz]ed|treated|looked)\b|"
     # "a second trial", "a later study": one more than one, done (not "now recruiting")
     r"(?:a second|another|a later|a further) (?:[a-z-]+ ){0,2}?(?:trial|study)"
     r"(?! (?:is|are) (?:now |still )?(?:recruiting|planned|under ?way|ongoing|being|due))))\b",
@@ -40,8 +45,9 @@ _COUNTED_AS = {"stud": "study", "tria": "study"}
 
 @lru_cache(maxsize=65536)
 def counted(text: str) -> Mapping[str, str]:
-    """What the text counts as one or as several: {"place": "one", "study": "many"} (cached:
-    matching, polarity and judging each ask it of a sentence and its claim's statement)."""
+    """What the text counts as one, as several or as none ("not a single study"):
+    {"place": "one", "study": "many"} (cached: matching, polarity and judging each ask it
+    of a sentence and its claim's statement)."""
     found: dict[str, str] = {}
     for match in _COUNT.finditer(text):
         if match.group("many_studies"):  # "studied more than once"
@@ -51,7 +57,7 @@ def counted(text: str) -> Mapping[str, str]:
             found["place"] = "one" if match.group("one_place") else "many"
             continue
         thing = _COUNTED_AS.get(match.group("thing").lower()[:4], "place")
-        found[thing] = "one" if match.group("one") else "many"
+        found[thing] = "none" if match.group("none") else "one" if match.group("one") else "many"
     return found
 
 

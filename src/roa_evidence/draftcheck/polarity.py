@@ -250,6 +250,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     return Polarity(negated, equivalence, difference, directions, routes, ranked_alone)
 
 
+_SAID_COUNT = {"one": "one", "many": "several", "none": "no"}
 _ADDS_A_NEGATION = "the sentence adds a negation"
 _DROPS_A_NEGATION = "the sentence drops a negation"
 
@@ -316,9 +317,8 @@ def _reversed(sentence: str, statement: str) -> str | None:
     claimed_counts = counts.counted(statement)
     for thing, count in counts.counted(sentence).items() if claimed_counts else ():
         if claimed_counts.get(thing, count) != count:
-            said_count = "one" if count == "one" else "several"
-            claim_count = "one" if said_count != "one" else "several"
-            return f"the claim says {claim_count} {thing}, the sentence {said_count}"
+            in_sentence, in_claim = (_SAID_COUNT[c] for c in (count, claimed_counts[thing]))
+            return f"the claim says {in_claim} {thing}, the sentence {in_sentence}"
     if claimed.equivalence and not said.equivalence and said.difference:
         return "the claim finds no difference, the sentence says there is one"
     if said.equivalence and not claimed.equivalence and claimed.difference:
