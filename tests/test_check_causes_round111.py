@@ -4,9 +4,11 @@ sentences worded apart from the rounds'. Each case names the rule that finds it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import found_test
+from conftest import Run, check_one, found_test
 
 FOUND_WITH_PROBLEM = [
     pytest.param(
@@ -40,8 +42,42 @@ FOUND_WITHOUT_PROBLEM = [
         "opposite",
         id="a_negation_in_the_rankings_reason_does_not_flip_it",
     ),
+    pytest.param(
+        "That trial was not the only evidence on the jab: a placebo-controlled pilot also "
+        "tested intramuscular ketamine in depression [@loo2016placebo].",
+        "im-study-virtually-nonexistent",
+        "overclaim",
+        id="not_the_only_evidence_and_a_pilot_that_also_tested_it_count_several_studies",
+    ),
+    pytest.param(
+        "Evidence on injections is sparse, though not a single study as often said: an "
+        "open-label trial and a crossover pilot both gave it [@loo2016placebo].",
+        "im-study-virtually-nonexistent",
+        "overclaim",
+        id="not_a_single_study_is_no_count_of_one",
+    ),
 ]
 
 test_the_claim_is_found_and_the_problem_read_right = found_test(
     FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM
 )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients on the Indian study's injection arm reportedly described the experience as "
+        "pleasant [@chilukuri2014acute].",
+        "The Indian trial was small and tells us little about long courses of injections "
+        "[@chilukuri2014acute].",
+    ],
+    ids=["an_aside_about_the_trial", "a_judgement_of_the_trial"],
+)
+def test_a_citation_worded_only_near_its_claim_never_vouches(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    """The cited work bears on a confirmed claim, but the sentence says something else of it:
+    it is shown as a loose match, with why, never as `confirmed`."""
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["verdict"] == "loose-match", finding
+    assert "cited, but worded only near it" in finding["loose"], finding

@@ -31,10 +31,11 @@ from .routes import routes_meant, routes_named
 from .similarity import VERBATIM, Target
 from .words import content_words, normalised
 
-__all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher", "linked_keys"]
+__all__ = ["CITED_SURE", "CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher", "linked_keys"]
 
 MATCH_SCORE = 80.0  # a match by text alone needs this similarity or more
 CITED_SCORE = 50.0  # a cited key with several claims: the closest needs this much
+CITED_SURE = 70.0  # a match by citation worded this close is sure; less, only likely
 MIN_WORDS = 4  # shorter sentences are not compared by text
 SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
@@ -76,7 +77,7 @@ class Match:
     @property
     def sure(self) -> str:
         """How sure the match is: sure, likely or possible."""
-        if self.score >= 95 or ("citation" in self.how and self.score >= 70):
+        if self.score >= 95 or ("citation" in self.how and self.score >= CITED_SURE):
             return "sure"
         if self.score >= 90 or "citation" in self.how:
             return "likely"

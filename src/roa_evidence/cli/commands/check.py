@@ -90,11 +90,12 @@ def check(
     opposite, a wrong number, cites a source against it (or one the base knows to be
     evidence on something else), or words it more firmly than the evidence allows. A claim
     matched only loosely says why ("loose match: worded only near it" when no part but the
-    wording points to it; "routes differ"; "cites a work not linked to it" when the base
-    does not say what the cited work shows of it; "condition not in the claim" when the
-    sentence says more than the claim does; "states no finding" for a question, a plan or
-    a patient's own history): it may be another claim than the sentence's, and never
-    vouches for it.
+    wording points to it; "cited, but worded only near it" when a cited work bears on the
+    claim but the words may say another thing of it; "routes differ"; "cites a work not
+    linked to it" when the base does not say what the cited work shows of it; "condition
+    not in the claim" when the sentence says more than the claim does; "states no finding"
+    for a question, a plan or a patient's own history): it may be another claim than the
+    sentence's, and never vouches for it.
 
     Example: roa-evidence check draft.md --fail-on opposite --fail-on overclaim
     """
