@@ -56,6 +56,18 @@ FOUND_WITHOUT_PROBLEM = [
         "overclaim",
         id="not_a_single_study_is_no_count_of_one",
     ),
+    pytest.param(
+        "Members of our support group say a jab peaks faster and harder than a drip.",
+        "im-peaks-faster-than-iv",
+        "overclaim",
+        id="members_of_a_group_say_is_hearsay_passed_on",
+    ),
+    pytest.param(
+        "It's reported that staff can stop a drip the moment something goes wrong.",
+        "iv-instant-shut-off",
+        "overclaim",
+        id="its_reported_that_hedges_like_it_has_been_reported",
+    ),
 ]
 
 test_the_claim_is_found_and_the_problem_read_right = found_test(
@@ -81,3 +93,11 @@ def test_a_citation_worded_only_near_its_claim_never_vouches(
     finding = check_one(shipped, tmp_path, sentence)
     assert finding["verdict"] == "loose-match", finding
     assert "cited, but worded only near it" in finding["loose"], finding
+
+
+def test_what_viewers_often_tell_us_is_attributed_not_unsourced(
+    shipped: Run, tmp_path: Path
+) -> None:
+    """A comparison passed on from an audience, with an adverb between them and the verb."""
+    sentence = "Viewers often tell us an infusion feels gentler and more gradual than other routes."
+    assert check_one(shipped, tmp_path, sentence)["verdict"] != "unsourced"
