@@ -68,6 +68,26 @@ FOUND_WITHOUT_PROBLEM = [
         "overclaim",
         id="its_reported_that_hedges_like_it_has_been_reported",
     ),
+    pytest.param(
+        "For adults whose illness has not improved on two antidepressants, a ketamine infusion "
+        "probably brings relief within hours.",
+        "iv-effective-rapid-depression",
+        "opposite",
+        id="whose_illness_has_not_improved_says_who_it_is_for",
+    ),
+    pytest.param(
+        "Please don't buy ketamine from a dealer, as it has been reported that some street "
+        "samples hold no ketamine at all.",
+        "street-ketamine-zero-ketamine",
+        "opposite",
+        id="advice_not_to_buy_is_no_negation_of_its_reason",
+    ),
+    pytest.param(
+        "A bioavailability of about 93 % is widely quoted for intramuscular ketamine.",
+        "im-bioavailability-93",
+        "overclaim",
+        id="a_widely_quoted_figure_is_passed_on_not_vouched_for",
+    ),
 ]
 
 test_the_claim_is_found_and_the_problem_read_right = found_test(
@@ -101,3 +121,13 @@ def test_what_viewers_often_tell_us_is_attributed_not_unsourced(
     """A comparison passed on from an audience, with an adverb between them and the verb."""
     sentence = "Viewers often tell us an infusion feels gentler and more gradual than other routes."
     assert check_one(shipped, tmp_path, sentence)["verdict"] != "unsourced"
+
+
+def test_a_route_ranked_against_a_dummy_ranks_no_routes(shipped: Run, tmp_path: Path) -> None:
+    """ "Beat a salt-water spray" is a trial against placebo, not IV against the spray."""
+    sentence = (
+        "The spray beat a salt-water spray in a small crossover trial, so it might help "
+        "[@lapidus2014randomized]."
+    )
+    finding = check_one(shipped, tmp_path, sentence)
+    assert "opposite" not in {p["kind"] for p in finding["problems"]}, finding

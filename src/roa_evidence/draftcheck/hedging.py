@@ -67,6 +67,9 @@ _VERY_UNCERTAIN = compiled(
     r"(?:is|are|was|were|(?:has|have) been) (?:claimed|said|alleged|reported|thought|"
     r"believed) to|"
     rf"{_PEOPLE_SAY}|"
+    # "figures of 25-50 % are often quoted": a figure passed on, not vouched for
+    r"(?:is|are|was|were) (?:often |widely |commonly |frequently |sometimes |still )?"
+    r"(?:quoted|repeated|circulated)|"
     # "it's reported that", "there are reports of": hearsay passed on as such
     r"it's (?:been )?(?:claimed|said|reported|alleged)|"
     r"there (?:are|have been) (?:also |some |many |several |anecdotal |occasional )*reports|"

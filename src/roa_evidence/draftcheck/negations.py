@@ -39,8 +39,14 @@ NOT_NEGATIONS = compiled(
     # "..., and I do not dispute that": the clause before it stands
     r"(?:i|we|nobody|no one) (?:do not|don't|would not|wouldn't|cannot|can't)? ?"
     r"(?:disputes?|deny|denies|doubts?|question) (?:that|this|it)|"
-    # "don't be alarmed if...": reassurance to the reader, not a negation of the finding
+    # "don't be alarmed if...": reassurance to the reader, not a negation of the finding;
+    # "please don't buy it on the street, as...": advice, whose reason is the finding
     r"(?:do not|don't|no need to|not to) (?:be alarmed|worry|panic|be surprised)|"
+    r"^\W*(?:please )?(?:do not|don't|never) (?:buy|drive|drink|mix|share|skip|combine|"
+    r"inject|operate)\b|"
+    # "depression that has not responded to other treatment": who it is for, not a negation
+    r"(?:who|that|which|whose [\w-]+) (?:has|have|had)(?: not|n't| never) (?:yet )?"
+    r"(?:responded|improved|budged|lifted|shifted)|"
     r"in no time(?: at all)?|no doubt|no wonder|no matter|without (?:a )?doubt|"
     r"no question(?: about it)?|without question|no two ways about it|"
     # "side effects were nothing much": mild, not absent

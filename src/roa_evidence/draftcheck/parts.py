@@ -70,8 +70,11 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         compares = "equivalence"
     elif found.difference and len(named) >= 2 and not found.directions:
         compares = "difference"  # "IV and IM differ": a comparison with no direction
-    elif found.directions and (
-        polarity.has_than(words) or (len(named) >= 2 and set(found.directions) - {"amount"})
+    elif (
+        found.directions
+        and (polarity.has_than(words) or (len(named) >= 2 and set(found.directions) - {"amount"}))
+        # "the spray beat a salt-water spray": a route against a dummy ranks no routes
+        and not (len(named) < 2 and polarity.DUMMY.search(words))
     ):
         compares = "ranking"
     elif len(named) >= 2 and _PREFERENCE.search(words):

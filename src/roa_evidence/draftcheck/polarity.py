@@ -28,7 +28,7 @@ from .reversals import CLAUSE_END
 from .routes import RouteWords, active, routes_in_order
 from .words import content_words, normalised
 
-__all__ = ["Polarity", "clauses", "has_than", "opposite", "polarity"]
+__all__ = ["DUMMY", "Polarity", "clauses", "has_than", "opposite", "polarity"]
 
 _EQUIVALENCE = compiled(
     r"\b(?:as \w+(?: \w+)? as|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
@@ -306,7 +306,7 @@ def _reversed(sentence: str, statement: str) -> str | None:
     if reversals.superlative_given_away(sentence, statement, claimed.routes):
         return "the sentence gives the claim's superlative to another route"
     # "the spray may beat placebo": a ranking against a dummy, not against another route
-    against_a_dummy = len(said.routes) < 2 and bool(_DUMMY.search(sentence))
+    against_a_dummy = len(said.routes) < 2 and bool(DUMMY.search(sentence))
     for scale, direction in () if against_a_dummy else said.directions.items():
         ranked = said.ranked_alone.get(scale)
         others = [r for r in claimed.routes if r != ranked]
@@ -400,7 +400,7 @@ def _each_clause_says(sentence: str, statement: str, negated: bool) -> bool:
     return about[0] if len(about) >= 2 and len(set(about)) == 1 else negated
 
 
-_DUMMY = compiled(r"\b(?:saline|placebo|dummy|sugar pill|salt water)\b", re.I)
+DUMMY = compiled(r"\b(?:saline|placebo|dummy|sugar pill|salt[- ]water|sham)\b", re.I)
 _COMPARED = compiled(r"\b(?:compar\w*|head to head|versus|against)\b", re.I)
 
 
@@ -412,7 +412,7 @@ def _compared_with_a_dummy(sentence: str, statement: str) -> bool:
         bool(_COMPARED.search(statement))
         and len(claimed) >= 2
         and len(claimed & set(_ordered_routes(_TRAILING_CONTRAST.sub(".", sentence)))) < 2
-        and bool(_DUMMY.search(sentence))
+        and bool(DUMMY.search(sentence))
     )
 
 
