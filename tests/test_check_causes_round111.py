@@ -131,3 +131,18 @@ def test_a_route_ranked_against_a_dummy_ranks_no_routes(shipped: Run, tmp_path: 
     )
     finding = check_one(shipped, tmp_path, sentence)
     assert "opposite" not in {p["kind"] for p in finding["problems"]}, finding
+
+
+def test_a_count_is_checked_against_the_cited_claim_that_counts(
+    shipped: Run, tmp_path: Path
+) -> None:
+    """The sentence matches the claim about where the trial ran; its count of IM patients is
+    another claim's on the same cited work, and wrong."""
+    sentence = (
+        "The Indian trial, run at one hospital, gave the muscle injection to only 10 people "
+        "[@chilukuri2014acute]."
+    )
+    finding = check_one(shipped, tmp_path, sentence)
+    mismatches = [p["detail"] for p in finding["problems"] if p["kind"] == "mismatch"]
+    assert mismatches and "im-study-18-subjects" in mismatches[0], finding
+    assert "cited-against" in {p["kind"] for p in finding["problems"]}, finding

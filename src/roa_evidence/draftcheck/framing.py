@@ -19,6 +19,7 @@ __all__ = [
     "REPORTED",
     "REPORTED_QUESTION",
     "THAT_STUDY",
+    "asks",
 ]
 
 # A study of the writer's own or yet to come: no claim about a tracked study is about it.
@@ -123,3 +124,12 @@ OPEN_QUESTION = compiled(
     r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
     re.I,
 )
+
+
+def asks(text: str) -> bool:
+    """Whether the sentence is a question ("Is a shot as good as a drip?"), reports one
+    ("people keep asking whether a shot is as good"), plans a study to answer it, or tells a
+    patient's history ("she has tried four medications"): none asserts a finding."""
+    return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
+        REPORTED_QUESTION.search(text) or PLANS.search(text) or HISTORY.search(text)
+    )

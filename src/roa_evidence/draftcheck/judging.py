@@ -61,7 +61,7 @@ def _numbers(
     problems: list[SentenceProblem] = []
     # Without a count of its own, a claim knows only how many took part in its sources: fewer
     # may be an arm or a subgroup ("the IV arm had 9" of 27), not a different number.
-    counts_its_own = any(k.dimension == "participants" and k.origin == "the claim" for k in knowns)
+    counts_its_own = _counts_its_own(knowns)
     for quantity in stated:
         if any(numbers.agrees(quantity, k) for k in knowns):
             continue
@@ -108,18 +108,46 @@ def _link_text(link: EvidenceRecord) -> str:
     return f"{link.source}{value}{note}"
 
 
+def _count_elsewhere(
+    sentence: Sentence, claim: ClaimRecord, matcher: Matcher, knowns: list[numbers.Known]
+) -> list[SentenceProblem]:
+    """A count of participants the matched claim knows nothing of, against a cited work's
+    claim counting its own: "the Indian trial, run at one hospital, gave the shot to 12"
+    matches the hospital claim, and its count is the 18-subjects claim's."""
+    said = [q for q in numbers.quantities(sentence.text) if q.dimension == "participants"]
+    if _counts_its_own(knowns) or any(numbers.agrees(q, k) for q in said for k in knowns):
+        return []  # a count the claim's sources know ("all 27 patients") is theirs
+    for other in {c.id: c for key in sentence.keys for c in matcher.by_key.get(key, [])}.values():
+        wrong, stated, _ = _numbers(sentence.text, other) if said else ([], [], [])
+        if other.id != claim.id and wrong and _counts_its_own(_knowns(other)):
+            about = f"by the cited work's claim {other.id} ('{other.statement}'): "
+            wrong = [replace(p, detail=about + p.detail) for p in wrong]
+            return wrong + _cited_against(sentence, other, False, stated, values_only=True)
+    return []
+
+
+def _counts_its_own(knowns: list[numbers.Known]) -> bool:
+    return any(k.dimension == "participants" and k.origin == "the claim" for k in knowns)
+
+
 def _cited_against(
     sentence: Sentence,
     claim: ClaimRecord,
     flipped: bool,
     stated: list[numbers.Quantity],
+    *,
+    values_only: bool = False,
 ) -> list[SentenceProblem]:
+    """The cited works against the sentence: contradicting what it asserts, supporting what
+    it denies, or reporting another value than its own (`values_only`: that last alone)."""
     problems: list[SentenceProblem] = []
     for key in sentence.keys:
         for link in (e for e in claim.evidence if e.source == key):
             known = numbers.known_value(link.value, link.source, link.stance)
             same_dimension = [q for q in stated if known and q.dimension == known.dimension]
             sides_with_it = known is not None and any(numbers.agrees(q, known) for q in stated)
+            if values_only and not (known is not None and same_dimension and not sides_with_it):
+                continue
             if link.stance == "contradicts" and not flipped and not sides_with_it:
                 problems.append(
                     SentenceProblem(
@@ -145,7 +173,7 @@ def _cited_against(
                     )
                 )
         for dispute in (d for d in claim.disputed_by if d.document == key):
-            if not flipped:
+            if not (flipped or values_only):
                 problems.append(
                     SentenceProblem(
                         "cited-against",
@@ -292,7 +320,8 @@ def judge(
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, sentence.unread)
     sentence = _without_speaker(sentence)
     match = matcher.match(sentence.text, sentence.keys)
-    asks = _asks(sentence.text)  # a question asserts nothing: it is shown its claim, not judged
+    # a question asserts nothing: it is shown its claim, not judged
+    asks = framing.asks(sentence.text)
     if match is None:
         if asks:
             return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {})
@@ -341,6 +370,8 @@ def judge(
     # what the evidence says: not a problem, and not an assertion of the claim either.
     mismatches, stated, knowns = _numbers(sentence.text, claim)
     problems += mismatches
+    if sentence.keys and not mismatches:
+        problems += _count_elsewhere(sentence, claim, matcher, knowns)
     problems += _cited_against(sentence, claim, flip is not None, stated)
     unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
@@ -385,17 +416,6 @@ def _cites_unlinked(keys: Sequence[str], claim: ClaimRecord) -> bool:
 
 
 NO_CLAIM = "no tracked claim"
-
-
-def _asks(text: str) -> bool:
-    """Whether the sentence is a question ("Is a shot as good as a drip?"), reports one
-    ("people keep asking whether a shot is as good"), plans a study to answer it, or tells a
-    patient's history ("she has tried four medications"): none asserts a finding."""
-    return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
-        framing.REPORTED_QUESTION.search(text)
-        or framing.PLANS.search(text)
-        or framing.HISTORY.search(text)
-    )
 
 
 def _compare(text: str, claim: ClaimRecord, match: Match) -> dict[str, str]:
