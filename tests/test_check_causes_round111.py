@@ -88,6 +88,20 @@ FOUND_WITHOUT_PROBLEM = [
         "overclaim",
         id="a_widely_quoted_figure_is_passed_on_not_vouched_for",
     ),
+    pytest.param(
+        "A poster in the waiting room keeps claiming that IM bioavailability is 93 %, a number "
+        "no one has traced to a human study.",
+        "im-bioavailability-93",
+        "opposite",
+        id="claiming_that_passes_the_figure_on_and_its_doubt_is_no_denial",
+    ),
+    pytest.param(
+        "Only five patients got the jab in that pilot, too few to tell whether it works as well "
+        "as an infusion [@loo2016placebo].",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="too_few_to_tell_whether_is_very_uncertain",
+    ),
 ]
 
 test_the_claim_is_found_and_the_problem_read_right = found_test(
@@ -146,3 +160,13 @@ def test_a_count_is_checked_against_the_cited_claim_that_counts(
     mismatches = [p["detail"] for p in finding["problems"] if p["kind"] == "mismatch"]
     assert mismatches and "im-study-18-subjects" in mismatches[0], finding
     assert "cited-against" in {p["kind"] for p in finding["problems"]}, finding
+
+
+def test_a_call_for_research_states_no_finding(shipped: Run, tmp_path: Path) -> None:
+    """What is needed is not what was found: no flip of the claim it names, nothing unsourced."""
+    sentence = (
+        "Head-to-head studies with blinded raters are still needed before the spray can be "
+        "ranked against a drip."
+    )
+    finding = check_one(shipped, tmp_path, sentence)
+    assert not finding["problems"], finding

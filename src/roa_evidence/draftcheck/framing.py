@@ -96,7 +96,10 @@ PLANS = compiled(
     r"^\W*(?:[A-Z][\w-]* ){0,3}(?:researchers|scientists|team|investigators|doctors) to "
     r"(?:compare|test|study|investigate|examine|trial)\b|"
     # a numbered heading or agenda item ("Item 4: request to add IM ketamine...")
-    r"^\W*(?:agenda )?item \d+\b|\b(?:aim|objective|hypothesis) \d+ (?:will|is to)\b)",
+    r"^\W*(?:agenda )?item \d+\b|\b(?:aim|objective|hypothesis) \d+ (?:will|is to)\b|"
+    # a call for research ("larger trials are needed before any route is preferred")
+    r"\b(?:trials?|studies|research|data|evidence) [^.;]{0,60}?\b(?:is|are) "
+    r"(?:still |urgently |badly |clearly )?needed\b)",
     re.IGNORECASE,
 )
 

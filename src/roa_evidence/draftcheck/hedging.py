@@ -73,7 +73,9 @@ _VERY_UNCERTAIN = compiled(
     # "it's reported that", "there are reports of": hearsay passed on as such
     r"it's (?:been )?(?:claimed|said|reported|alleged)|"
     r"there (?:are|have been) (?:also |some |many |several |anecdotal |occasional )*reports|"
-    r"according to (?:some|anecdotal|patient)|claims? that|asserts? that|"
+    r"according to (?:some|anecdotal|patient)|claim(?:s|ing)? that|asserts? that|"
+    # "far too few to say whether it matches": no evidence to go on
+    r"too (?:few|small|little|short) to (?:say|tell|know|judge|conclude)|"
     r"the (?:first|second) document (?:says|claims|states|asserts))\b",
     re.I,
 )
