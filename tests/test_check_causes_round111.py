@@ -27,6 +27,16 @@ FOUND_WITH_PROBLEM = [
     ),
 ]
 
+FOUND_WITH_PROBLEM += [
+    pytest.param(
+        "Nasal uptake reportedly lies between a quarter and a half "
+        "[@pharmacotherapy2022intranasal].",
+        "in-bioavailability-25-50",
+        "cited-against",
+        id="a_range_of_shares_ending_the_clause_is_read",
+    ),
+]
+
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
         "A ketamine drip probably brings quick relief from depression, and we do not think its "
@@ -34,6 +44,13 @@ FOUND_WITHOUT_PROBLEM = [
         "iv-effective-rapid-depression",
         "opposite",
         id="the_writers_own_clause_after_and_we_is_a_clause_apart",
+    ),
+    pytest.param(
+        "Taken by mouth, only a small part of the drug may ever reach the circulation "
+        "[@yanagihara2003plasma].",
+        "oral-bioavailability-low",
+        "overclaim",
+        id="a_share_in_words_is_the_claim_without_a_figure_not_the_16_percent_one",
     ),
     pytest.param(
         "A shot into the thigh, which is easier for the nurse to give because nobody has to "

@@ -12,7 +12,7 @@ from typing import Any
 
 from ..query.records import ClaimRecord
 from ..vocab import STATUSES_WORST_FIRST
-from .matching import CITED_SURE, Match
+from .matching import Match
 from .parts import NOT_IN_CLAIM
 
 __all__ = [
@@ -61,7 +61,7 @@ def looseness(match: Match, parts: dict[str, str], *, but: Collection[str] = ())
     possible match, or a part the sentence states differs from the claim's (`but`: parts
     not to count)."""
     reasons = ["worded only near it"] if match.sure == "possible" else []
-    if match.sure == "likely" and "citation" in match.how and match.score < CITED_SURE:
+    if match.sure == "likely" and "citation" in match.how:  # by citation, worded under 70
         # the cited work bears on the claim, but the words may say another thing of it
         reasons.append("cited, but worded only near it")
     if parts.get("citations") == UNLINKED:  # no problem of its own: a doubt only

@@ -31,11 +31,10 @@ from .routes import routes_meant, routes_named
 from .similarity import VERBATIM, Target
 from .words import content_words, normalised
 
-__all__ = ["CITED_SURE", "CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher", "linked_keys"]
+__all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher", "linked_keys"]
 
 MATCH_SCORE = 80.0  # a match by text alone needs this similarity or more
 CITED_SCORE = 50.0  # a cited key with several claims: the closest needs this much
-CITED_SURE = 70.0  # a match by citation worded this close is sure; less, only likely
 MIN_WORDS = 4  # shorter sentences are not compared by text
 SHORTLIST = 12  # targets compared closely, of those sharing the most words
 CITED_OVERLAP = 30.0  # ...or share this much of the sentence's distinctive words
@@ -43,6 +42,7 @@ CITED_MIN_FIT = 40.0  # ...the similarity counting only with parts fitting this 
 CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts beside wording
 CITED_DESIGN = 30.0  # ...and a claim stating the design the sentence says of the study
 CITED_COUNT = 30.0  # ...or counting the studies (or sites) the sentence counts
+CITED_FIGURE = 40.0  # ...less, for a sentence stating no figure, a claim that is a share
 CITED_TIGHT_FIT = 70.0  # ...or parts fitting this well, however it is worded
 CITED_UNKNOWN_TOPIC = 30.0  # ...where the sentence names no topic the parts know
 NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
@@ -77,7 +77,7 @@ class Match:
     @property
     def sure(self) -> str:
         """How sure the match is: sure, likely or possible."""
-        if self.score >= 95 or ("citation" in self.how and self.score >= CITED_SURE):
+        if self.score >= 95 or ("citation" in self.how and self.score >= 70):
             return "sure"
         if self.score >= 90 or "citation" in self.how:
             return "likely"
@@ -209,6 +209,7 @@ class Matcher:
                         + CITED_DESIGN
                         * bool(said.design_terms & self._parts[s[0].claim.id].design_terms)
                         + CITED_COUNT * bool(recounted & self._counts[s[0].claim.id])
+                        - CITED_FIGURE * parts.figure_unstated(said, s[0].claim)
                     ),
                 )
                 # Among several, the closest needs shared wording, or a like wording and
@@ -231,9 +232,8 @@ class Matcher:
                         # a work on pain cited for depression: the claim the sentence states,
                         # if its wording finds one, else the cited work's (a mismatch)
                         return worded or found
-                    # a work on one claim cited for another, worded like that other ("staff
-                    # can switch an infusion off the moment complications develop [a pain
-                    # review]"): the claim the words state
+                    # a work on one claim cited for another, worded like that other ("staff can
+                    # switch a drip off the moment things go wrong [a pain review]"): the words
                     if worded and worded.how == "text" and worded.score >= MATCH_SCORE:
                         return worded
                     return found

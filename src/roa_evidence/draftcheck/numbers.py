@@ -100,10 +100,10 @@ _FRACTION = compiled(
 )
 
 
-# "a quarter to a half of a dose": a range of shares.
+# "a quarter to a half of a dose", "(lie) between a quarter and a half.": a range of shares.
 _FRACTION_RANGE = compiled(
     rf"\b(?:between\s+)?({numberwords.FRACTIONS})\s+(?:to|and|-|\u2013)\s+({numberwords.FRACTIONS})\b"
-    r"(?= of\b)",
+    r"(?= of\b|\s*(?:[.;,)\[]|$))",
     re.I,
 )
 # "the last six months", "the past two years": a span of the calendar, not a duration;

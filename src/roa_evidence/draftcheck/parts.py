@@ -27,6 +27,7 @@ __all__ = [
     "Parts",
     "another_pair",
     "compare",
+    "figure_unstated",
     "names_the_drug",
     "read_parts",
     "routes_fit",
@@ -372,3 +373,16 @@ def differing(text: str, claim: ClaimRecord) -> list[str]:
 def another(said: frozenset[str], claimed: frozenset[str]) -> bool:
     """Whether the sentence states some (conditions, populations) and the claim only others."""
     return bool(said and claimed and not said & claimed)
+
+
+_SHARES_OF_A_DOSE = frozenset({"bioavailability", "metabolism"})
+
+
+def figure_unstated(said: Parts, claim: ClaimRecord) -> bool:
+    """A claim that is a share of the dose ("about 84 % is metabolised"), for a sentence
+    stating no figure ("most of it may be broken down"): a claim without one says that
+    better. (Not a whole dose: "all of it reaches the blood" is the 100 % claim.)"""
+    known = numbers.known_value(claim.value, "the claim")
+    share = known is not None and known.dimension == "percent" and known.high < 100
+    share = share and claim.topic in _SHARES_OF_A_DOSE
+    return share and all(q.vague for q in said.quantities)
