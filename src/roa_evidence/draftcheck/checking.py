@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..query.records import ClaimRecord
+from .confidence import confidence
 from .drafts import BadDraft, docx_text, read_draft
 from .findings import LOOSE, NO_CLAIM, NOT_CHECKED, CheckReport, Finding, loosely_matched
 from .judging import Verdict, judge
@@ -37,6 +38,7 @@ def check(
     known_keys: Iterable[str] = (),
     progress: Callable[[int], None] | None = None,
     retracted: Mapping[str, str] | None = None,
+    min_confidence: float = 0.0,
 ) -> CheckReport:
     """One finding per sentence of `text`: the claim it repeats, its problems and verdict.
 
@@ -45,6 +47,8 @@ def check(
     maps the keys of retracted works to what to say ("retracted 2021-03-04, notice
     10.1000/x"); citing one is `cited-retracted`.
     `progress`, if given, is called with the number of sentences done since its last call.
+    Each problem of a kind read from meaning carries its confidence (confidence.py); those
+    below `min_confidence` are set apart as doubtful, and their sentence is a loose match.
     """
     try:
         sentences = split_sentences(text, "text" if kind == "docx" else kind)
@@ -61,24 +65,33 @@ def check(
     for sentence in sentences:  # drafts repeat themselves: one verdict per distinct sentence
         verdict = seen[(sentence.text, sentence.keys)]
         label = _label(verdict)
-        findings.append(
-            Finding(
-                line=sentence.line,
-                col=sentence.col,
-                sentence=sentence.raw,
-                verdict=label,
-                claim=verdict.claim,
-                problems=verdict.problems,
-                keys=sentence.keys,
-                match=verdict.match,
-                suggested_keys=verdict.suggested_keys,
-                parts=verdict.parts,
-                not_checked=verdict.not_checked,
-            )
+        finding = Finding(
+            line=sentence.line,
+            col=sentence.col,
+            sentence=sentence.raw,
+            verdict=label,
+            claim=verdict.claim,
+            problems=verdict.problems,
+            keys=sentence.keys,
+            match=verdict.match,
+            suggested_keys=verdict.suggested_keys,
+            parts=verdict.parts,
+            not_checked=verdict.not_checked,
         )
+        findings.append(_with_confidence(finding, min_confidence) if verdict.problems else finding)
     if progress is not None and len(sentences) > len(distinct):
         progress(len(sentences) - len(distinct))  # the repeats, judged once
     return CheckReport(path=path, kind=kind, findings=tuple(findings))
+
+
+def _with_confidence(finding: Finding, least: float) -> Finding:
+    """The finding, each scored problem with its confidence; those below `least` doubtful,
+    and then the verdict is the worst problem left, or a loose match (never the status)."""
+    scored = tuple(replace(p, confidence=confidence(finding, p)) for p in finding.problems)
+    kept = tuple(p for p in scored if p.confidence is None or p.confidence >= least)
+    doubtful = tuple(p for p in scored if p not in kept)
+    verdict = kept[0].kind if kept else LOOSE if doubtful else finding.verdict
+    return replace(finding, problems=kept, doubtful=doubtful, verdict=verdict)
 
 
 def _judge_all(

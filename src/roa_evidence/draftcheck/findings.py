@@ -92,11 +92,14 @@ class SentenceProblem:
     kind: str
     detail: str
     suggestion: str | None = None
+    confidence: float | None = None  # how likely it is right, 0-1 (confidence.py)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "detail": self.detail}
         if self.suggestion:
             data["suggestion"] = self.suggestion
+        if self.confidence is not None:
+            data["confidence"] = round(self.confidence, 2)
         return data
 
 
@@ -115,12 +118,16 @@ class Finding:
     suggested_keys: tuple[str, ...] = ()
     parts: dict[str, str] = field(default_factory=dict)
     not_checked: str = ""
+    # problems found with less confidence than asked for (check --min-confidence): not
+    # reported as problems, but the match cannot vouch for the sentence either
+    doubtful: tuple[SentenceProblem, ...] = ()
 
     @property
     def loose(self) -> list[str]:
         """Why the matched claim may not be what this sentence says (the parts judged after
         matching are its problems); empty when the match is close."""
-        return looseness(self.match, self.parts, but=JUDGED_PARTS) if self.match else []
+        reasons = looseness(self.match, self.parts, but=JUDGED_PARTS) if self.match else []
+        return reasons + [f"possibly {p.kind} ({p.confidence or 0:.2f})" for p in self.doubtful]
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -134,6 +141,8 @@ class Finding:
         }
         if self.not_checked:
             data["not_checked"] = self.not_checked
+        if self.doubtful:
+            data["doubtful"] = [p.to_dict() for p in self.doubtful]
         if self.claim is not None and self.match is not None:
             data.update(
                 {
