@@ -159,10 +159,12 @@ GREEN = {"confirmed", "strong"}  # the verdicts a writer reads as "fine"
 
 
 def check_one(run: Run, tmp_path: Path, sentence: str) -> dict[str, Any]:
-    """`check --format json` on a one-sentence draft (`run`: the `shipped` fixture): its finding."""
+    """`check --format json` on a one-sentence draft (`run`: the `shipped` fixture): its
+    finding, as the rules read it (every problem they find, whatever its confidence: what
+    `--min-confidence` sets apart is tested in test_check_confidence)."""
     draft = tmp_path / "draft.md"
     draft.write_text(sentence + "\n", encoding="utf-8")
-    result = run("check", str(draft), "--format", "json")
+    result = run("check", str(draft), "--format", "json", "--min-confidence", "0")
     assert result.exit_code == 0, result.stderr
     [finding] = json.loads(result.stdout)["findings"]
     return dict(finding)
