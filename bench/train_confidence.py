@@ -64,9 +64,13 @@ def labelled_rounds(
     return rounds
 
 
-def checked(rounds: list[tuple[int, list[dict[str, object]]]]) -> list[tuple[set[str], Finding]]:
-    """Each labelled sentence's expected kinds and its finding (first one, per sentence)."""
-    pairs: list[tuple[set[str], Finding]] = []
+Labelled = tuple[set[str], list[Finding]]  # a sentence's expected kinds, and its findings
+
+
+def checked(rounds: list[tuple[int, list[dict[str, object]]]]) -> list[Labelled]:
+    """Each labelled sentence's expected kinds and its findings (the splitter may cut a
+    sentence in two: each piece is a finding of the same sentence), every problem kept."""
+    labelled: list[Labelled] = []
     with (
         tempfile.TemporaryDirectory() as tmp,
         open_store(REPO / "data", f"sqlite:///{tmp}/bench.sqlite") as conn,
@@ -74,15 +78,15 @@ def checked(rounds: list[tuple[int, list[dict[str, object]]]]) -> list[tuple[set
         claims, keys = find_claims(conn), [w.key for w in find_works(conn)]
         for _, sentences in rounds:
             draft = "\n\n".join(str(s["text"]) for s in sentences) + "\n"
-            first: dict[int, Finding] = {}
-            for finding in check(draft, claims, "markdown", "round.md", keys).findings:
-                first.setdefault((finding.line - 1) // 2, finding)
-            pairs += [
-                (set(s["problems"]), first[i])  # type: ignore[call-overload]
+            report = check(draft, claims, "markdown", "round.md", keys, min_confidence=0.0)
+            pieces: dict[int, list[Finding]] = {}
+            for finding in report.findings:
+                pieces.setdefault((finding.line - 1) // 2, []).append(finding)
+            labelled += [
+                (set(s["problems"]), pieces.get(i, []))  # type: ignore[call-overload]
                 for i, s in enumerate(sentences)
-                if i in first
             ]
-    return pairs
+    return labelled
 
 
 def fit(examples: list[Example]) -> dict[str, float]:
@@ -103,13 +107,14 @@ def fit(examples: list[Example]) -> dict[str, float]:
     return {name: round(float(w[i]), 4) for name, i in column.items() if abs(w[i]) >= 1e-4}
 
 
-def train(pairs: list[tuple[set[str], Finding]]) -> dict[str, dict[str, float]]:
+def train(labelled: list[Labelled]) -> dict[str, dict[str, float]]:
     examples: dict[str, list[Example]] = {kind: [] for kind in SCORED_KINDS}
-    for expected, finding in pairs:
-        for problem in finding.problems:
-            if problem.kind in examples:
-                right = problem.kind in expected
-                examples[problem.kind].append((features(finding, problem), right))
+    for expected, findings in labelled:
+        for finding in findings:
+            for problem in finding.problems:
+                if problem.kind in examples:
+                    right = problem.kind in expected
+                    examples[problem.kind].append((features(finding, problem), right))
     return {kind: fit(found) for kind, found in examples.items() if found}
 
 
@@ -117,18 +122,19 @@ def score(weights: dict[str, float], found: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-sum(weights.get(n, 0.0) * v for n, v in found.items())))
 
 
-def evaluate(pairs: list[tuple[set[str], Finding]], weights: dict[str, dict[str, float]]) -> None:
+def evaluate(labelled: list[Labelled], weights: dict[str, dict[str, float]]) -> None:
     combined = ("opposite", "mismatch", "cited-against")
     print(f"{'min confidence':>15}{'combined':>10}{'precision':>11}{'FA / 41':>9}{'overclaim':>11}")
     for threshold in THRESHOLDS:
         tally: Counter[str] = Counter()
         alarms = clean = 0
-        for expected, finding in pairs:
+        for expected, findings in labelled:
             kept = {
                 p.kind
+                for finding in findings
                 for p in finding.problems
                 if p.kind not in weights
-                or score(weights[p.kind], features(finding, p)) >= threshold
+                or round(score(weights[p.kind], features(finding, p)), 2) >= threshold
             }
             for kind in SCORED_KINDS:
                 right, said = kind in expected, kind in kept

@@ -48,7 +48,18 @@ def test_a_problem_below_the_asked_confidence_is_doubtful_and_never_green(
     assert finding["verdict"] == "loose-match", "a doubted flip must not show the claim green"
     [doubtful] = finding["doubtful"]
     assert doubtful["kind"] == "opposite" and doubtful["confidence"] < 1
-    assert any(r.startswith("possibly opposite (") for r in finding["loose"])
+    assert finding["suggested_keys"] == [], "a doubted sentence is not vouched for"
+
+
+def test_the_text_shows_a_doubted_problem_and_counts_it_apart(
+    shipped: Run, tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(FLIP + "\n", encoding="utf-8")
+    shown = shipped("check", str(draft), "--min-confidence", "1").stdout
+    assert "loose-match: iv-bioavailability-100" in shown
+    assert "possibly opposite (0." in shown and "the sentence adds a negation" in shown
+    assert "1 possible problem, below the confidence asked for" in shown
 
 
 def test_min_confidence_decides_what_fail_on_sees(shipped: Run, tmp_path: Path) -> None:

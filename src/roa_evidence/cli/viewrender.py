@@ -218,9 +218,12 @@ def check_lines(report: CheckReport) -> list[str]:
     lines = [_finding_line(report.path, f) for f in report.findings if f.verdict != NO_CLAIM]
     counts = ", ".join(f"{n} {verdict}" for verdict, n in report.counts().items())
     blind = report.not_checked
-    unchecked = f" {blind} not checked: see the lines that say 'not checked'."
+    unchecked = f" {blind} not checked: see the lines that say 'not checked'." * bool(blind)
+    doubted = sum(len(f.doubtful) for f in report.findings)  # problems not counted above
+    possibly = f" {doubted} possible problem{'' if doubted == 1 else 's'}, below the confidence"
+    possibly += " asked for: see the lines that say 'possibly'."
     sentences = f"{report.sentences} sentence{'' if report.sentences == 1 else 's'}"
-    lines.append(f"{sentences} checked: {counts or 'none'}.{unchecked * bool(blind)}")
+    lines.append(f"{sentences} checked: {counts or 'none'}.{unchecked}{possibly * bool(doubted)}")
     if not report.sentences:  # a draft of headings only, say: they are not prose
         lines.append("No prose found: headings, code, maths, HTML and front matter are not read.")
     return lines
@@ -237,6 +240,8 @@ def _finding_line(path: str, finding: Finding) -> str:
         if problem.suggestion:
             text += f" [suggestion: {problem.suggestion}]"
         parts.append(text)
+    # found, but with less confidence than asked for: shown, not counted as a problem
+    parts += [f"possibly {p.kind} ({p.confidence}): {p.detail}" for p in finding.doubtful]
     if finding.suggested_keys:
         parts.append(f"cite {', '.join(finding.suggested_keys)}")
     if finding.not_checked:

@@ -9,9 +9,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..query.records import ClaimRecord
-from .confidence import confidence
+from .confidence import DEFAULT_MIN_CONFIDENCE, confidence
 from .drafts import BadDraft, docx_text, read_draft
-from .findings import LOOSE, NO_CLAIM, NOT_CHECKED, CheckReport, Finding, loosely_matched
+from .findings import (
+    LOOSE,
+    NO_CLAIM,
+    NOT_CHECKED,
+    CheckReport,
+    Finding,
+    SentenceProblem,
+    loosely_matched,
+)
 from .judging import Verdict, judge
 from .matching import Matcher
 from .reading import Sentence, kind_of, split_sentences
@@ -38,7 +46,7 @@ def check(
     known_keys: Iterable[str] = (),
     progress: Callable[[int], None] | None = None,
     retracted: Mapping[str, str] | None = None,
-    min_confidence: float = 0.0,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> CheckReport:
     """One finding per sentence of `text`: the claim it repeats, its problems and verdict.
 
@@ -48,7 +56,7 @@ def check(
     10.1000/x"); citing one is `cited-retracted`.
     `progress`, if given, is called with the number of sentences done since its last call.
     Each problem of a kind read from meaning carries its confidence (confidence.py); those
-    below `min_confidence` are set apart as doubtful, and their sentence is a loose match.
+    below `min_confidence` are set apart as doubtful (0 keeps every one).
     """
     try:
         sentences = split_sentences(text, "text" if kind == "docx" else kind)
@@ -85,13 +93,24 @@ def check(
 
 
 def _with_confidence(finding: Finding, least: float) -> Finding:
-    """The finding, each scored problem with its confidence; those below `least` doubtful,
-    and then the verdict is the worst problem left, or a loose match (never the status)."""
-    scored = tuple(replace(p, confidence=confidence(finding, p)) for p in finding.problems)
+    """The finding, each scored problem with its confidence (to two places: what is shown is
+    what is compared); those below `least` set apart as doubtful. A doubt leaves the match
+    unvouched: the verdict is the worst problem left, else a green status turns loose, and
+    no keys are suggested."""
+    scored = tuple(_scored(finding, p) for p in finding.problems)
     kept = tuple(p for p in scored if p.confidence is None or p.confidence >= least)
     doubtful = tuple(p for p in scored if p not in kept)
-    verdict = kept[0].kind if kept else LOOSE if doubtful else finding.verdict
-    return replace(finding, problems=kept, doubtful=doubtful, verdict=verdict)
+    if not doubtful:
+        return replace(finding, problems=kept)
+    assert finding.claim is not None, "only a matched claim's problems are scored"
+    status = finding.claim.status
+    verdict = kept[0].kind if kept else LOOSE if status in _GREEN else status
+    return replace(finding, problems=kept, doubtful=doubtful, verdict=verdict, suggested_keys=())
+
+
+def _scored(finding: Finding, problem: SentenceProblem) -> SentenceProblem:
+    value = confidence(finding, problem)
+    return replace(problem, confidence=None if value is None else round(value, 2))
 
 
 def _judge_all(
@@ -168,6 +187,7 @@ def check_file(
     kind: str | None = None,
     known_keys: Iterable[str] = (),
     retracted: Mapping[str, str] | None = None,
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
 ) -> CheckReport:
     """`check` on a draft file; the kind follows the file name unless given."""
     kind = kind or kind_of(path)
@@ -178,4 +198,5 @@ def check_file(
         str(path),
         known_keys,
         retracted=retracted,
+        min_confidence=min_confidence,
     )

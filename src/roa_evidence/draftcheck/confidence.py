@@ -13,15 +13,20 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING
 
+from .findings import JUDGED_PARTS, looseness
+
 if TYPE_CHECKING:
     from .findings import Finding, SentenceProblem
 
-__all__ = ["SCORED_KINDS", "confidence", "features"]
+__all__ = ["DEFAULT_MIN_CONFIDENCE", "SCORED_KINDS", "confidence", "features"]
 
+# A problem more likely wrong than right is doubtful (the CLI's --min-confidence default).
+DEFAULT_MIN_CONFIDENCE = 0.5
 # The kinds a confidence is given to: those read from meaning, where the rules can misread.
 # (An unknown or retracted key, a number stated with no source, are facts of the text.)
 SCORED_KINDS = ("opposite", "mismatch", "cited-against", "overclaim")
@@ -50,6 +55,7 @@ _DETAILS = (
     "by the cited work's claim",
 )
 _LONG = 60  # words: a sentence's length counts up to this
+_QUOTED = re.compile(r"['(\u201c]")  # where a detail starts quoting a statement or a note
 
 
 def features(finding: Finding, problem: SentenceProblem) -> dict[str, float]:
@@ -60,14 +66,16 @@ def features(finding: Finding, problem: SentenceProblem) -> dict[str, float]:
         found[f"how={match.how}"] = 1.0
         found[f"sure={match.sure}"] = 1.0
         found["score"] = match.score / 100.0
-    loose = finding.loose
+    loose = looseness(match, finding.parts, but=JUDGED_PARTS) if match is not None else []
     found["loose"] = len(loose) / 3.0
     found.update({f"loose:{reason}": 1.0 for reason in loose})
     found.update({f"{part}={verdict}": 1.0 for part, verdict in finding.parts.items()})
     if claim is not None:
         found[f"certainty={claim.certainty}"] = 1.0
         found[f"status={claim.status}"] = 1.0
-    found.update({f"detail:{d}": 1.0 for d in _DETAILS if d in problem.detail})
+    # the rule's own words, not the claim statement or source note it goes on to quote
+    said = _QUOTED.split(problem.detail, maxsplit=1)[0]
+    found.update({f"detail:{d}": 1.0 for d in _DETAILS if d in said})
     found["problems"] = len(finding.problems) / 3.0
     found["keys"] = min(len(finding.keys), 3) / 3.0
     found["words"] = min(len(finding.sentence.split()), _LONG) / _LONG

@@ -126,8 +126,7 @@ class Finding:
     def loose(self) -> list[str]:
         """Why the matched claim may not be what this sentence says (the parts judged after
         matching are its problems); empty when the match is close."""
-        reasons = looseness(self.match, self.parts, but=JUDGED_PARTS) if self.match else []
-        return reasons + [f"possibly {p.kind} ({p.confidence or 0:.2f})" for p in self.doubtful]
+        return looseness(self.match, self.parts, but=JUDGED_PARTS) if self.match else []
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {

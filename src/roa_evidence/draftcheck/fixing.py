@@ -37,8 +37,9 @@ def _replacement(finding: Finding, kind: str) -> str | None:
     overclaim = next((p for p in finding.problems if p.kind == "overclaim"), None)
     if overclaim is None or not overclaim.suggestion:
         return None
-    if any(p.kind in ("opposite", "mismatch", "cited-against") for p in finding.problems):
-        return None  # the writer must decide what the sentence should say first
+    settle_first = ("opposite", "mismatch", "cited-against")
+    if any(p.kind in settle_first for p in (*finding.problems, *finding.doubtful)):
+        return None  # the writer must decide what the sentence should say first (if it is)
     if finding.match is None or loosely_matched(finding.match, finding.parts, but="hedging"):
         return None  # another claim's wording must not replace what the writer meant
     body = overclaim.suggestion.rstrip()

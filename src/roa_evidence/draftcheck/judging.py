@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
-from . import counts, framing, hedging, numbers, parts, polarity, routes, unchecked
+from . import counts, figures, framing, hedging, numbers, parts, polarity, routes, unchecked
 from .findings import (
     JUDGED_PARTS,
     NO_FINDING_STATED,
@@ -31,77 +31,6 @@ _SAYS_RETRACTED = compiled(r"\bretract", re.IGNORECASE)
 _BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
 
 
-def _knowns(claim: ClaimRecord) -> list[numbers.Known]:
-    found = [numbers.known_value(claim.value, "the claim")]
-    found += [numbers.known_value(e.value, e.source, e.stance) for e in claim.evidence]
-    # How many took part is known too: "the trial randomised 40 patients" against n 27; the
-    # link's n may be an arm, its effect's the whole trial ("randomised 208 children").
-    found += [numbers.participants(e.n, e.source, e.stance) for e in claim.evidence if e.n]
-    found += [
-        numbers.participants(n, e.source, e.stance)
-        for e in claim.evidence
-        if e.effect and isinstance(n := e.effect.get("n"), int) and n != e.n
-    ]
-    # The doses its statement names ("IM at 0.25 mg/kg is as effective as IV at 0.5 mg/kg"):
-    # a sentence giving another dose says something else.
-    found += [
-        numbers.Known(q.low, q.high, q.dimension, q.text, "the claim")
-        for q in numbers.quantities(claim.statement)
-        if q.dimension in _DOSES
-    ]
-    return [k for k in found if k is not None]
-
-
-def _numbers(
-    text: str, claim: ClaimRecord
-) -> tuple[list[SentenceProblem], list[numbers.Quantity], list[numbers.Known]]:
-    knowns = _knowns(claim)
-    dimensions = {k.dimension for k in knowns}
-    stated = [q for q in numbers.quantities(text) if q.dimension in dimensions]
-    problems: list[SentenceProblem] = []
-    # Without a count of its own, a claim knows only how many took part in its sources: fewer
-    # may be an arm or a subgroup ("the IV arm had 9" of 27), not a different number.
-    counts_its_own = _counts_its_own(knowns)
-    for quantity in stated:
-        if any(numbers.agrees(quantity, k) for k in knowns):
-            continue
-        if (
-            quantity.dimension == "participants"
-            and not counts_its_own
-            and _below_a_total(quantity, knowns)
-        ):
-            continue
-        near = numbers.nearest(quantity, knowns)
-        named = ", ".join(f"{k.text} ({k.origin})" for k in near)
-        given = "; ".join(
-            f"{k.origin}: {k.text}" for k in knowns if k.dimension == quantity.dimension
-        )
-        problems.append(
-            SentenceProblem(
-                "mismatch",
-                f"{quantity.text} is not what the claim or its sources say; nearest known: {named}",
-                f"the known values are {given}",
-            )
-        )
-    return problems, stated, knowns
-
-
-def _doses_it_does_not_know(
-    said: parts.Parts, claimed: parts.Parts, knowns: list[numbers.Known]
-) -> bool:
-    """Whether the sentence states a dose or a concentration where neither the claim (its
-    value or statement) nor its sources know one: a claim that the routes did alike vouches
-    for no dose."""
-    return bool((said.dimensions & _DOSES) - claimed.dimensions - {k.dimension for k in knowns})
-
-
-_DOSES = frozenset({"dose", "concentration"})
-
-
-def _below_a_total(quantity: numbers.Quantity, knowns: list[numbers.Known]) -> bool:
-    return any(k.dimension == "participants" and quantity.high < k.low for k in knowns)
-
-
 def _link_text(link: EvidenceRecord) -> str:
     value = f": {numbers.show(link.value)}" if link.value else ""
     note = f" ({link.note})" if link.note else ""
@@ -115,19 +44,21 @@ def _count_elsewhere(
     claim counting its own: "the Indian trial, run at one hospital, gave the shot to 12"
     matches the hospital claim, and its count is the 18-subjects claim's."""
     said = [q for q in numbers.quantities(sentence.text) if q.dimension == "participants"]
-    if _counts_its_own(knowns) or any(numbers.agrees(q, k) for q in said for k in knowns):
+    if (
+        not said
+        or figures.counts_its_own(knowns)
+        or any(numbers.agrees(q, k) for q in said for k in knowns)
+    ):
         return []  # a count the claim's sources know ("all 27 patients") is theirs
     for other in {c.id: c for key in sentence.keys for c in matcher.by_key.get(key, [])}.values():
-        wrong, stated, _ = _numbers(sentence.text, other) if said else ([], [], [])
-        if other.id != claim.id and wrong and _counts_its_own(_knowns(other)):
+        if other.id == claim.id:
+            continue
+        wrong, stated, theirs = figures.mismatches(sentence.text, other, figures.PARTICIPANTS)
+        if wrong and figures.counts_its_own(theirs):
             about = f"by the cited work's claim {other.id} ('{other.statement}'): "
             wrong = [replace(p, detail=about + p.detail) for p in wrong]
             return wrong + _cited_against(sentence, other, False, stated, values_only=True)
     return []
-
-
-def _counts_its_own(knowns: list[numbers.Known]) -> bool:
-    return any(k.dimension == "participants" and k.origin == "the claim" for k in knowns)
 
 
 def _cited_against(
@@ -148,14 +79,14 @@ def _cited_against(
             sides_with_it = known is not None and any(numbers.agrees(q, known) for q in stated)
             if values_only and not (known is not None and same_dimension and not sides_with_it):
                 continue
-            if link.stance == "contradicts" and not flipped and not sides_with_it:
+            if link.stance == "contradicts" and not (flipped or values_only or sides_with_it):
                 problems.append(
                     SentenceProblem(
                         "cited-against",
                         f"the cited {_link_text(link)} contradicts the claim '{claim.statement}'",
                     )
                 )
-            elif link.stance == "supports" and flipped:
+            elif link.stance == "supports" and flipped and not values_only:
                 problems.append(
                     SentenceProblem(
                         "cited-against",
@@ -232,29 +163,6 @@ def _routes_meet(linked: ClaimRecord, claim: ClaimRecord) -> bool:
     if not linked.routes or not claim.routes or claim.topic in _MEASURED_AGAINST_A_REFERENCE:
         return True
     return bool(set(linked.routes) & set(claim.routes))
-
-
-def _contradicting(claim: ClaimRecord) -> list[numbers.Known]:
-    """The values the sources contradicting the claim report."""
-    found = (
-        numbers.known_value(e.value, e.source) for e in claim.evidence if e.stance == "contradicts"
-    )
-    return [k for k in found if k is not None]
-
-
-def _sides_with_contradiction(claim: ClaimRecord, stated: list[numbers.Quantity]) -> bool:
-    """Whether the sentence states what a contradicting source found (so not the claim)."""
-    return any(numbers.agrees(q, k) for q in stated for k in _contradicting(claim))
-
-
-def _measures_what_it_denies(claim: ClaimRecord, stated: list[numbers.Quantity]) -> bool:
-    """Whether the sentence states a measure only a contradicting source has, against a
-    claim with no value of its own ("40 % of children vomited" against "minimal
-    vomiting"): it reports a rate, wrong or right, not the claim's word for it."""
-    if claim.value:
-        return False
-    measured = {k.dimension for k in _contradicting(claim)}
-    return any(q.dimension in measured for q in stated)
 
 
 def _overclaim(sentence: Sentence, claim: ClaimRecord) -> SentenceProblem | None:
@@ -368,7 +276,7 @@ def judge(
         problems.append(SentenceProblem("opposite", f"{flip}: the claim is '{claim.statement}'"))
     # Flipping a claim the evidence contradicts (or a description the record refutes) says
     # what the evidence says: not a problem, and not an assertion of the claim either.
-    mismatches, stated, knowns = _numbers(sentence.text, claim)
+    mismatches, stated, knowns = figures.mismatches(sentence.text, claim)
     problems += mismatches
     if sentence.keys and not mismatches:
         problems += _count_elsewhere(sentence, claim, matcher, knowns)
@@ -377,7 +285,8 @@ def judge(
     if unlinked:  # no cited work bears on the claim: what do they bear on?
         problems += _cited_elsewhere(sentence, claim, matcher, said)
     if flip is None and not (
-        _sides_with_contradiction(claim, stated) or _measures_what_it_denies(claim, stated)
+        figures.sides_with_contradiction(claim, stated)
+        or figures.measures_what_it_denies(claim, stated)
     ):
         over = _overclaim(sentence, claim)
         if over is not None:
@@ -392,7 +301,7 @@ def judge(
         # a count let pass as an arm of a source's trial ("only 8 finished it") is not vouched for
         vouched = all(any(numbers.agrees(q, k) for k in knowns) for q in stated)
         compared["quantity"] = "agrees" if vouched else NOT_IN_CLAIM
-    elif _doses_it_does_not_know(said, claimed, knowns):
+    elif figures.doses_it_does_not_know(said, claimed, knowns):
         compared["quantity"] = NOT_IN_CLAIM  # "0.25 mg/kg IM matched 0.5 mg/kg IV": more
     if flip is None:  # how firmly it is worded, against what the evidence allows
         compared["hedging"] = "differs" if "overclaim" in kinds else "agrees"

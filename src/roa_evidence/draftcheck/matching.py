@@ -232,8 +232,8 @@ class Matcher:
                         # a work on pain cited for depression: the claim the sentence states,
                         # if its wording finds one, else the cited work's (a mismatch)
                         return worded or found
-                    # a work on one claim cited for another, worded like that other ("staff can
-                    # switch a drip off the moment things go wrong [a pain review]"): the words
+                    # a work on one claim cited for another, worded like that other ("staff
+                    # stop a drip the moment things go wrong [a pain review]"): what it says
                     if worded and worded.how == "text" and worded.score >= MATCH_SCORE:
                         return worded
                     return found

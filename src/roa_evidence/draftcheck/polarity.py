@@ -155,14 +155,19 @@ _MOST_COMMON = compiled(r"\bmost (?:common|frequent)(?:ly)?\b", re.I)
 _TRAILING_CONTRAST = compiled(r",\s*(?:but |and )?not (?:[\w-]+\s*){1,3}[.!]?\s*$", re.I)
 
 
+def _clause_around(text: str, match: re.Match[str]) -> str:
+    """The clause of `text` holding `match` (`CLAUSE_END` bounds it)."""
+    start = max((m.end() for m in CLAUSE_END.finditer(text, 0, match.start())), default=0)
+    end = CLAUSE_END.search(text, match.end())
+    return text[start : end.start() if end else len(text)]
+
+
 def _comparative_clause(text: str, scales: Iterable[str]) -> str | None:
     """The clause holding the first comparative on one of `scales`, or None."""
     wanted = set(scales)
     for match in _COMPARATIVE.finditer(text):
         if _COMPARATIVES[match.group(0).lower()][0] in wanted and not _bound(text, match):
-            start = max((m.end() for m in CLAUSE_END.finditer(text, 0, match.start())), default=0)
-            end = CLAUSE_END.search(text, match.end())
-            return text[start : end.start() if end else len(text)]
+            return _clause_around(text, match)
     return None
 
 
@@ -170,9 +175,7 @@ def _ranking_clause(text: str) -> str:
     """The clause holding the first comparative ranking two things ("simpler ... than")."""
     for match in _COMPARATIVE.finditer(text):
         if not _bound(text, match) and _THAN.search(text, match.end()):
-            start = max((m.end() for m in CLAUSE_END.finditer(text, 0, match.start())), default=0)
-            end = CLAUSE_END.search(text, match.end())
-            return text[start : end.start() if end else len(text)]
+            return _clause_around(text, match)
     return text
 
 

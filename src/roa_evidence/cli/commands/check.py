@@ -50,8 +50,9 @@ def check(
             help="Exit 1 when a sentence has this problem (opposite, cited-retracted, "
             "cited-against, mismatch, overclaim, unknown-key, unsourced) or repeats a claim "
             f"with this status ({', '.join(STATUSES_WORST_FIRST)}), or whose verdict is "
-            "loose-match, not-checked or no-claim. Repeatable, or comma-separated. Without it, "
-            "check exits 0 whatever it finds.",
+            "loose-match, not-checked or no-claim. Repeatable, or comma-separated. A problem "
+            "below --min-confidence is not counted. Without it, check exits 0 whatever it "
+            "finds.",
         ),
     ] = None,
     min_confidence: Annotated[
@@ -62,10 +63,11 @@ def check(
             max=1.0,
             metavar="P",
             help="Report an opposite, mismatch, cited-against or overclaim only when its "
-            "confidence (0-1, in the JSON of each problem) is at least P; one below it is "
-            "shown as 'possibly <kind>' on a loose match, never green. At 0.5 (the default: "
-            "more likely right than wrong) about a quarter of false alarms go for few real "
-            "problems (docs/check.md); 0 reports every problem the rules find.",
+            "confidence (0-1, two places, in the JSON of each problem) is at least P; one "
+            "below is shown as 'possibly <kind> (P)', is not counted by --fail-on, and its "
+            "sentence is never green. The default 0.5 (more likely right than wrong) drops a "
+            "fifth to a third of false alarms for a few real overclaims (docs/check.md); 0 "
+            "reports every problem the rules find.",
         ),
     ] = 0.5,
     encoding: Annotated[
@@ -109,7 +111,8 @@ def check(
     linked to it" when the base does not say what the cited work shows of it; "condition
     not in the claim" when the sentence says more than the claim does; "states no finding"
     for a question, a plan or a patient's own history): it may be another claim than the
-    sentence's, and never vouches for it.
+    sentence's, and never vouches for it. A problem found with less confidence than
+    --min-confidence is shown as "possibly <kind> (P)", and never vouched for either.
 
     Example: roa-evidence check draft.md --fail-on opposite --fail-on overclaim
     """
@@ -191,6 +194,12 @@ def _write_fix(text: str, report: CheckReport, name: str, output: Path | None, f
             f"roa-evidence: {left} overclaim{'' if left == 1 else 's'} left to you: a loose "
             "match (another claim's wording must not replace yours), or an opposite, a wrong "
             "number or a source against it to settle first\n"
+        )
+    doubted = sum(any(p.kind == "overclaim" for p in f.doubtful) for f in report.findings)
+    if doubted:
+        sys.stderr.write(
+            f"roa-evidence: {doubted} possible overclaim{'' if doubted == 1 else 's'} below "
+            "--min-confidence left as written: see them with `check`, or lower it\n"
         )
     if output is None:
         sys.stdout.write(unified_diff(text, fixed, name))

@@ -1,0 +1,121 @@
+"""The numbers a claim knows (its value, its sources' values and counts, the doses its
+statement names), and a sentence's numbers against them: what `judging` calls a mismatch,
+and what only a contradicting source reports."""
+
+from __future__ import annotations
+
+from ..query.records import ClaimRecord
+from . import numbers, parts
+from .findings import SentenceProblem
+
+__all__ = [
+    "DOSES",
+    "PARTICIPANTS",
+    "contradicting",
+    "counts_its_own",
+    "doses_it_does_not_know",
+    "knowns",
+    "measures_what_it_denies",
+    "mismatches",
+    "sides_with_contradiction",
+]
+
+PARTICIPANTS = frozenset({"participants"})
+
+
+def knowns(claim: ClaimRecord) -> list[numbers.Known]:
+    """The values a claim knows: its own, its sources' (values and how many took part) and
+    the doses its statement names."""
+    found = [numbers.known_value(claim.value, "the claim")]
+    found += [numbers.known_value(e.value, e.source, e.stance) for e in claim.evidence]
+    # How many took part is known too: "the trial randomised 40 patients" against n 27; the
+    # link's n may be an arm, its effect's the whole trial ("randomised 208 children").
+    found += [numbers.participants(e.n, e.source, e.stance) for e in claim.evidence if e.n]
+    found += [
+        numbers.participants(n, e.source, e.stance)
+        for e in claim.evidence
+        if e.effect and isinstance(n := e.effect.get("n"), int) and n != e.n
+    ]
+    # The doses its statement names ("IM at 0.25 mg/kg is as effective as IV at 0.5 mg/kg"):
+    # a sentence giving another dose says something else.
+    found += [
+        numbers.Known(q.low, q.high, q.dimension, q.text, "the claim")
+        for q in numbers.quantities(claim.statement)
+        if q.dimension in DOSES
+    ]
+    return [k for k in found if k is not None]
+
+
+def mismatches(
+    text: str, claim: ClaimRecord, only: frozenset[str] | None = None
+) -> tuple[list[SentenceProblem], list[numbers.Quantity], list[numbers.Known]]:
+    """The sentence's numbers against the claim's and its sources' (`only`: these dimensions
+    alone): the mismatches, the numbers stated in a known dimension, and the known values."""
+    known = knowns(claim)
+    dimensions = {k.dimension for k in known if only is None or k.dimension in only}
+    stated = [q for q in numbers.quantities(text) if q.dimension in dimensions]
+    problems: list[SentenceProblem] = []
+    # Without a count of its own, a claim knows only how many took part in its sources: fewer
+    # may be an arm or a subgroup ("the IV arm had 9" of 27), not a different number.
+    counted = counts_its_own(known)
+    for quantity in stated:
+        if any(numbers.agrees(quantity, k) for k in known):
+            continue
+        if quantity.dimension == "participants" and not counted and _below_a_total(quantity, known):
+            continue
+        near = numbers.nearest(quantity, known)
+        named = ", ".join(f"{k.text} ({k.origin})" for k in near)
+        given = "; ".join(
+            f"{k.origin}: {k.text}" for k in known if k.dimension == quantity.dimension
+        )
+        problems.append(
+            SentenceProblem(
+                "mismatch",
+                f"{quantity.text} is not what the claim or its sources say; nearest known: {named}",
+                f"the known values are {given}",
+            )
+        )
+    return problems, stated, known
+
+
+def doses_it_does_not_know(
+    said: parts.Parts, claimed: parts.Parts, knowns: list[numbers.Known]
+) -> bool:
+    """Whether the sentence states a dose or a concentration where neither the claim (its
+    value or statement) nor its sources know one: a claim that the routes did alike vouches
+    for no dose."""
+    return bool((said.dimensions & DOSES) - claimed.dimensions - {k.dimension for k in knowns})
+
+
+DOSES = frozenset({"dose", "concentration"})
+
+
+def _below_a_total(quantity: numbers.Quantity, knowns: list[numbers.Known]) -> bool:
+    return any(k.dimension == "participants" and quantity.high < k.low for k in knowns)
+
+
+def counts_its_own(knowns: list[numbers.Known]) -> bool:
+    return any(k.dimension == "participants" and k.origin == "the claim" for k in knowns)
+
+
+def contradicting(claim: ClaimRecord) -> list[numbers.Known]:
+    """The values the sources contradicting the claim report."""
+    found = (
+        numbers.known_value(e.value, e.source) for e in claim.evidence if e.stance == "contradicts"
+    )
+    return [k for k in found if k is not None]
+
+
+def sides_with_contradiction(claim: ClaimRecord, stated: list[numbers.Quantity]) -> bool:
+    """Whether the sentence states what a contradicting source found (so not the claim)."""
+    return any(numbers.agrees(q, k) for q in stated for k in contradicting(claim))
+
+
+def measures_what_it_denies(claim: ClaimRecord, stated: list[numbers.Quantity]) -> bool:
+    """Whether the sentence states a measure only a contradicting source has, against a
+    claim with no value of its own ("40 % of children vomited" against "minimal
+    vomiting"): it reports a rate, wrong or right, not the claim's word for it."""
+    if claim.value:
+        return False
+    measured = {k.dimension for k in contradicting(claim)}
+    return any(q.dimension in measured for q in stated)
