@@ -51,9 +51,7 @@ def test_a_problem_below_the_asked_confidence_is_doubtful_and_never_green(
     assert finding["suggested_keys"] == [], "a doubted sentence is not vouched for"
 
 
-def test_the_text_shows_a_doubted_problem_and_counts_it_apart(
-    shipped: Run, tmp_path: Path
-) -> None:
+def test_the_text_shows_a_doubted_problem_and_counts_it_apart(shipped: Run, tmp_path: Path) -> None:
     draft = tmp_path / "draft.md"
     draft.write_text(FLIP + "\n", encoding="utf-8")
     shown = shipped("check", str(draft), "--min-confidence", "1").stdout
