@@ -88,3 +88,16 @@ def test_the_shipped_weights_are_what_the_labelled_rounds_give() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_fix_leaves_a_doubted_overclaim_as_written_and_says_so(
+    shipped: Run, tmp_path: Path
+) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text("IM ketamine is as effective as IV for depression.\n", encoding="utf-8")
+    fixed = shipped("check", str(draft), "--fix")
+    assert fixed.exit_code == 0 and "very uncertain" in fixed.stdout, fixed.output
+    doubted = shipped("check", str(draft), "--fix", "--min-confidence", "1")
+    assert doubted.exit_code == 0, doubted.output
+    assert "very uncertain" not in doubted.stdout
+    assert "1 possible overclaim below --min-confidence left as written" in doubted.stderr
