@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
 import tempfile
 from collections import Counter
@@ -29,8 +28,8 @@ import yaml
 
 from roa_evidence import open_store
 from roa_evidence.draftcheck import check
-from roa_evidence.draftcheck.confidence import SCORED_KINDS, features
-from roa_evidence.draftcheck.findings import Finding
+from roa_evidence.draftcheck.confidence import SCORED_KINDS, features, probability
+from roa_evidence.draftcheck.findings import Finding, SentenceProblem
 from roa_evidence.query.queries import find_claims, find_works
 
 REPO = Path(__file__).resolve().parents[1]
@@ -114,12 +113,15 @@ def train(labelled: list[Labelled]) -> dict[str, dict[str, float]]:
             for problem in finding.problems:
                 if problem.kind in examples:
                     right = problem.kind in expected
-                    examples[problem.kind].append((features(finding, problem), right))
+                    found = features(finding, problem, finding.keys, finding.sentence)
+                    examples[problem.kind].append((found, right))
     return {kind: fit(found) for kind, found in examples.items() if found}
 
 
-def score(weights: dict[str, float], found: dict[str, float]) -> float:
-    return 1.0 / (1.0 + math.exp(-sum(weights.get(n, 0.0) * v for n, v in found.items())))
+def _confidence(weights: dict[str, float], finding: Finding, problem: SentenceProblem) -> float:
+    """`confidence.confidence`, with these weights rather than the shipped ones."""
+    found = features(finding, problem, finding.keys, finding.sentence)
+    return round(probability(weights, found), 2)
 
 
 def evaluate(labelled: list[Labelled], weights: dict[str, dict[str, float]]) -> None:
@@ -133,8 +135,7 @@ def evaluate(labelled: list[Labelled], weights: dict[str, dict[str, float]]) -> 
                 p.kind
                 for finding in findings
                 for p in finding.problems
-                if p.kind not in weights
-                or round(score(weights[p.kind], features(finding, p)), 2) >= threshold
+                if p.kind not in weights or _confidence(weights[p.kind], finding, p) >= threshold
             }
             for kind in SCORED_KINDS:
                 right, said = kind in expected, kind in kept

@@ -11,15 +11,7 @@ from pathlib import Path
 from ..query.records import ClaimRecord
 from .confidence import DEFAULT_MIN_CONFIDENCE, confidence
 from .drafts import BadDraft, docx_text, read_draft
-from .findings import (
-    LOOSE,
-    NO_CLAIM,
-    NOT_CHECKED,
-    CheckReport,
-    Finding,
-    SentenceProblem,
-    loosely_matched,
-)
+from .findings import LOOSE, NO_CLAIM, NOT_CHECKED, CheckReport, Finding, loosely_matched
 from .judging import Verdict, judge
 from .matching import Matcher
 from .reading import Sentence, kind_of, split_sentences
@@ -68,49 +60,46 @@ def check(
     known = set(known_keys) | set(matcher.by_key)
     distinct = list({(s.text, s.keys): s for s in reversed(sentences)}.values())[::-1]
     verdicts = _judge_all(distinct, matcher, known, retracted or {}, progress)
-    seen = {(s.text, s.keys): v for s, v in zip(distinct, verdicts, strict=True)}
+    seen = {
+        (s.text, s.keys): _doubting(v, s, min_confidence) if v.problems else v
+        for s, v in zip(distinct, verdicts, strict=True)
+    }
     findings: list[Finding] = []
     for sentence in sentences:  # drafts repeat themselves: one verdict per distinct sentence
         verdict = seen[(sentence.text, sentence.keys)]
         label = _label(verdict)
-        finding = Finding(
-            line=sentence.line,
-            col=sentence.col,
-            sentence=sentence.raw,
-            verdict=label,
-            claim=verdict.claim,
-            problems=verdict.problems,
-            keys=sentence.keys,
-            match=verdict.match,
-            suggested_keys=verdict.suggested_keys,
-            parts=verdict.parts,
-            not_checked=verdict.not_checked,
+        findings.append(
+            Finding(
+                line=sentence.line,
+                col=sentence.col,
+                sentence=sentence.raw,
+                verdict=label,
+                claim=verdict.claim,
+                problems=verdict.problems,
+                keys=sentence.keys,
+                match=verdict.match,
+                suggested_keys=verdict.suggested_keys,
+                parts=verdict.parts,
+                not_checked=verdict.not_checked,
+                doubtful=verdict.doubtful,
+            )
         )
-        findings.append(_with_confidence(finding, min_confidence) if verdict.problems else finding)
     if progress is not None and len(sentences) > len(distinct):
         progress(len(sentences) - len(distinct))  # the repeats, judged once
     return CheckReport(path=path, kind=kind, findings=tuple(findings))
 
 
-def _with_confidence(finding: Finding, least: float) -> Finding:
-    """The finding, each scored problem with its confidence (to two places: what is shown is
-    what is compared); those below `least` set apart as doubtful. A doubt leaves the match
-    unvouched: the verdict is the worst problem left, else a green status turns loose, and
-    no keys are suggested."""
-    scored = tuple(_scored(finding, p) for p in finding.problems)
+def _doubting(verdict: Verdict, sentence: Sentence, least: float) -> Verdict:
+    """The verdict, each scored problem with its confidence; those below `least` set apart
+    as doubtful (`_label` then vouches for nothing), and with them the keys it suggested."""
+    scored = tuple(
+        replace(p, confidence=confidence(verdict, p, sentence.keys, sentence.raw))
+        for p in verdict.problems
+    )
     kept = tuple(p for p in scored if p.confidence is None or p.confidence >= least)
     doubtful = tuple(p for p in scored if p not in kept)
-    if not doubtful:
-        return replace(finding, problems=kept)
-    assert finding.claim is not None, "only a matched claim's problems are scored"
-    status = finding.claim.status
-    verdict = kept[0].kind if kept else LOOSE if status in _GREEN else status
-    return replace(finding, problems=kept, doubtful=doubtful, verdict=verdict, suggested_keys=())
-
-
-def _scored(finding: Finding, problem: SentenceProblem) -> SentenceProblem:
-    value = confidence(finding, problem)
-    return replace(problem, confidence=None if value is None else round(value, 2))
+    suggested = () if doubtful else verdict.suggested_keys
+    return replace(verdict, problems=kept, doubtful=doubtful, suggested_keys=suggested)
 
 
 def _judge_all(
@@ -170,12 +159,13 @@ def _paragraph_and_sentence(sentences: list[Sentence]) -> list[Sentence]:
 
 
 def _label(verdict: Verdict) -> str:
-    """The worst problem, else the claim's status (a loose match, or one where a part of
-    the sentence differs, never vouches for it), else not-checked or no-claim."""
+    """The worst problem, else the claim's status (a loose match, one where a part of the
+    sentence differs, or one with a doubtful problem never vouches for it), else
+    not-checked or no-claim."""
     if verdict.problems:
         return verdict.problems[0].kind
     if verdict.claim is not None and verdict.match is not None:
-        loose = loosely_matched(verdict.match, verdict.parts)
+        loose = bool(verdict.doubtful) or loosely_matched(verdict.match, verdict.parts)
         green = verdict.claim.status in _GREEN
         return LOOSE if loose and green else verdict.claim.status
     return NOT_CHECKED if verdict.not_checked else NO_CLAIM

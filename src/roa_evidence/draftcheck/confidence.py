@@ -14,16 +14,26 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .findings import JUDGED_PARTS, looseness
 
 if TYPE_CHECKING:
-    from .findings import Finding, SentenceProblem
+    from ..query.records import ClaimRecord
+    from .findings import SentenceProblem
+    from .matching import Match
 
-__all__ = ["DEFAULT_MIN_CONFIDENCE", "SCORED_KINDS", "confidence", "features"]
+__all__ = [
+    "DEFAULT_MIN_CONFIDENCE",
+    "SCORED_KINDS",
+    "Judged",
+    "confidence",
+    "features",
+    "probability",
+]
 
 # A problem more likely wrong than right is doubtful (the CLI's --min-confidence default).
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -58,29 +68,50 @@ _LONG = 60  # words: a sentence's length counts up to this
 _QUOTED = re.compile(r"['(\u201c]")  # where a detail starts quoting a statement or a note
 
 
-def features(finding: Finding, problem: SentenceProblem) -> dict[str, float]:
-    """What the checker saw when it found `problem` in `finding`, as named features."""
+class Judged(Protocol):
+    """What the checker found of a sentence: a `judging.Verdict`, or a `findings.Finding`."""
+
+    @property
+    def claim(self) -> ClaimRecord | None: ...
+    @property
+    def match(self) -> Match | None: ...
+    @property
+    def problems(self) -> tuple[SentenceProblem, ...]: ...
+    @property
+    def parts(self) -> dict[str, str]: ...
+
+
+def features(
+    judged: Judged, problem: SentenceProblem, keys: Sequence[str], sentence: str
+) -> dict[str, float]:
+    """What the checker saw when it found `problem` in the `sentence` (as written, citing
+    `keys`), as named features."""
     found: dict[str, float] = {"bias": 1.0}
-    match, claim = finding.match, finding.claim
+    match, claim = judged.match, judged.claim
     if match is not None:
         found[f"how={match.how}"] = 1.0
         found[f"sure={match.sure}"] = 1.0
         found["score"] = match.score / 100.0
-    loose = looseness(match, finding.parts, but=JUDGED_PARTS) if match is not None else []
+    loose = looseness(match, judged.parts, but=JUDGED_PARTS) if match is not None else []
     found["loose"] = len(loose) / 3.0
     found.update({f"loose:{reason}": 1.0 for reason in loose})
-    found.update({f"{part}={verdict}": 1.0 for part, verdict in finding.parts.items()})
+    found.update({f"{part}={verdict}": 1.0 for part, verdict in judged.parts.items()})
     if claim is not None:
         found[f"certainty={claim.certainty}"] = 1.0
         found[f"status={claim.status}"] = 1.0
     # the rule's own words, not the claim statement or source note it goes on to quote
     said = _QUOTED.split(problem.detail, maxsplit=1)[0]
     found.update({f"detail:{d}": 1.0 for d in _DETAILS if d in said})
-    found["problems"] = len(finding.problems) / 3.0
-    found["keys"] = min(len(finding.keys), 3) / 3.0
-    found["words"] = min(len(finding.sentence.split()), _LONG) / _LONG
-    found.update({f"also:{p.kind}": 1.0 for p in finding.problems if p.kind != problem.kind})
+    found["problems"] = len(judged.problems) / 3.0
+    found["keys"] = min(len(keys), 3) / 3.0
+    found["words"] = min(len(sentence.split()), _LONG) / _LONG
+    found.update({f"also:{p.kind}": 1.0 for p in judged.problems if p.kind != problem.kind})
     return found
+
+
+def probability(weights: Mapping[str, float], found: Mapping[str, float]) -> float:
+    """The logistic model's answer for one problem's features."""
+    return 1.0 / (1.0 + math.exp(-sum(weights.get(n, 0.0) * v for n, v in found.items())))
 
 
 @cache
@@ -89,11 +120,12 @@ def _weights() -> dict[str, dict[str, float]]:
     return dict(json.loads(text)["weights"])
 
 
-def confidence(finding: Finding, problem: SentenceProblem) -> float | None:
-    """How likely `problem` is right (0-1), or None for a kind not scored."""
+def confidence(
+    judged: Judged, problem: SentenceProblem, keys: Sequence[str], sentence: str
+) -> float | None:
+    """How likely `problem` is right, 0-1 to two places (what is shown is what is compared
+    with --min-confidence), or None for a kind not scored."""
     weights = _weights().get(problem.kind)
     if weights is None:
         return None
-    found = features(finding, problem)
-    total = sum(weights.get(name, 0.0) * value for name, value in found.items())
-    return 1.0 / (1.0 + math.exp(-total))
+    return round(probability(weights, features(judged, problem, keys, sentence)), 2)

@@ -92,14 +92,14 @@ class SentenceProblem:
     kind: str
     detail: str
     suggestion: str | None = None
-    confidence: float | None = None  # how likely it is right, 0-1 (confidence.py)
+    confidence: float | None = None  # how likely it is right, 0-1, two places (confidence.py)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "detail": self.detail}
         if self.suggestion:
             data["suggestion"] = self.suggestion
         if self.confidence is not None:
-            data["confidence"] = round(self.confidence, 2)
+            data["confidence"] = self.confidence
         return data
 
 

@@ -185,6 +185,7 @@ class Verdict:
     suggested_keys: tuple[str, ...]
     parts: dict[str, str] = field(default_factory=dict)  # part -> agrees / differs / ...
     not_checked: str = ""  # why a sentence that states something was not checked
+    doubtful: tuple[SentenceProblem, ...] = ()  # found, but below the confidence asked for
 
 
 def _cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[SentenceProblem]:
