@@ -19,6 +19,7 @@ stand well ahead of every other claim's (`how: standing-out`).
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -104,10 +105,7 @@ class Matcher:
             self.words.setdefault(target.claim.id, set()).update(content_words(target.text))
         for claim in claims:  # the dimensions it knows a value in, weighed like its words
             self.words.setdefault(claim.id, set()).update(_dimension_words(claim))
-        frequency: dict[str, int] = {}
-        for words in self.words.values():
-            for word in words:
-                frequency[word] = frequency.get(word, 0) + 1
+        frequency = Counter(word for words in self.words.values() for word in words)
         count = len(self.words) + 1
         self._unseen = math.log(count)
         self._weight = {w: math.log(count / (n + 1)) + 0.1 for w, n in frequency.items()}
@@ -125,6 +123,7 @@ class Matcher:
         # Each claim's parts, read once; its statement filed under each topic it has.
         self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
         self._counts = {c.id: counts.counted(c.statement).keys() for c in claims}
+        self._shares = frozenset(c.id for c in claims if parts.is_a_share(c))
         self._names = frozenset(n for p in self._parts.values() for n in p.names)
         self._valued = [t for t in self.targets if not t.quote and t.claim.value]
         self._by_topic: dict[str, list[Target]] = {}
@@ -189,6 +188,7 @@ class Matcher:
             result = parts.states_a_result(said)
             stated = _with_dimensions(content_words(processed), said)
             recounted = counts.counted(text).keys()  # "a second trial": a claim counting them
+            unstated = self._shares if all(q.vague for q in said.quantities) else frozenset()
             scored = [
                 (t, similarity.score(processed, routes, t), self._shared(stated, t.claim.id))
                 for t in self.targets
@@ -209,7 +209,7 @@ class Matcher:
                         + CITED_DESIGN
                         * bool(said.design_terms & self._parts[s[0].claim.id].design_terms)
                         + CITED_COUNT * bool(recounted & self._counts[s[0].claim.id])
-                        - CITED_FIGURE * parts.figure_unstated(said, s[0].claim)
+                        - CITED_FIGURE * (s[0].claim.id in unstated)
                     ),
                 )
                 # Among several, the closest needs shared wording, or a like wording and

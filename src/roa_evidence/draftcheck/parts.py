@@ -27,7 +27,7 @@ __all__ = [
     "Parts",
     "another_pair",
     "compare",
-    "figure_unstated",
+    "is_a_share",
     "names_the_drug",
     "read_parts",
     "routes_fit",
@@ -378,11 +378,10 @@ def another(said: frozenset[str], claimed: frozenset[str]) -> bool:
 _SHARES_OF_A_DOSE = frozenset({"bioavailability", "metabolism"})
 
 
-def figure_unstated(said: Parts, claim: ClaimRecord) -> bool:
-    """A claim that is a share of the dose ("about 84 % is metabolised"), for a sentence
-    stating no figure ("most of it may be broken down"): a claim without one says that
-    better. (Not a whole dose: "all of it reaches the blood" is the 100 % claim.)"""
+def is_a_share(claim: ClaimRecord) -> bool:
+    """Whether the claim is a share of the dose ("about 84 % is metabolised"): for a sentence
+    stating no figure ("most of it may be broken down"), a claim without one says it better.
+    (Not a whole dose: "all of it reaches the blood" is the 100 % claim.)"""
     known = numbers.known_value(claim.value, "the claim")
     share = known is not None and known.dimension == "percent" and known.high < 100
-    share = share and claim.topic in _SHARES_OF_A_DOSE
-    return share and all(q.vague for q in said.quantities)
+    return share and claim.topic in _SHARES_OF_A_DOSE
