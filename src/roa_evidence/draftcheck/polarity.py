@@ -289,14 +289,13 @@ def _reversed(sentence: str, statement: str) -> str | None:
     said = polarity(sentence)
     negated = said.negated
     # a ranking has its own clause; a sentence ranking nothing is read in the clause that
-    # says what the claim says ("IM is simpler to give, since no cannula stays in")
+    # says what the claim says ("IM is simpler to give, since no cannula stays in"), and one
+    # ranking without "than" in its comparative's clause ("IM, which is simpler to give
+    # because no line stays in": a negation in its reason is the reason's)
     if not claimed.directions or not has_than(sentence):
-        negated = polarity(_claim_clause(sentence, statement)).negated
-    if claimed.directions and not has_than(sentence):
-        # "IM, which is simpler to give because no line stays in": the claim's ranking is
-        # said in the comparative's clause; a negation in its reason is the reason's
-        ranking = _comparative_clause(canonical(sentence), claimed.directions.keys())
-        negated = polarity(ranking).negated if ranking else negated
+        scales = claimed.directions.keys()
+        ranking = _comparative_clause(canonical(sentence), scales) if scales else None
+        negated = polarity(ranking or _claim_clause(sentence, statement)).negated
     negated = _each_clause_says(sentence, statement, negated)
     if negated != claimed.negated and _compared_with_a_dummy(sentence, statement):
         negated = claimed.negated
