@@ -121,22 +121,18 @@ def test_fractions_in_words_are_shares(text: str, share: float) -> None:
     assert [(q.low, q.dimension) for q in numbers.quantities(text)] == [(share, "percent")]
 
 
-def test_a_share_in_words_is_compared_with_the_claims(shipped: Run, tmp_path: Path) -> None:
-    finding = check_one(
-        shipped, tmp_path, "Reportedly, three-quarters of an IM dose ends up in the blood."
-    )
-    assert finding["claim"] == "im-bioavailability-93", finding
-    assert "mismatch" in problem_kinds(finding), finding["problems"]
-
-
 @pytest.mark.parametrize(
     "sentence",
-    ["IM bioavailability is about a third.", "The bioavailability of IM ketamine is one-third."],
+    [
+        "Reportedly, three-quarters of an IM dose ends up in the blood.",
+        # found in review, trying the checker as a writer: "about a third" had gone unread
+        "IM bioavailability is about a third.",
+        "The bioavailability of IM ketamine is one-third.",
+    ],
 )
-def test_a_fraction_as_a_shares_value_is_compared(
+def test_a_share_in_words_is_compared_with_the_claims(
     shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
-    # found in review, trying the checker as a writer: "about a third" had gone unread
     finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == "im-bioavailability-93", finding
     assert "mismatch" in problem_kinds(finding), finding["problems"]
