@@ -101,3 +101,12 @@ def test_fix_leaves_a_doubted_overclaim_as_written_and_says_so(
     assert doubted.exit_code == 0, doubted.output
     assert "very uncertain" not in doubted.stdout
     assert "1 possible overclaim below --min-confidence left as written" in doubted.stderr
+
+
+def test_the_cli_default_is_the_librarys(shipped: Run) -> None:
+    """The CLI states its default without importing the checker (start-up stays light):
+    it must be the library's."""
+    from roa_evidence.draftcheck.confidence import DEFAULT_MIN_CONFIDENCE
+
+    shown = " ".join(shipped("check", "--help").stdout.split())
+    assert f"[default: {DEFAULT_MIN_CONFIDENCE};" in shown

@@ -64,12 +64,12 @@ def check(
             metavar="P",
             help="Report an opposite, mismatch, cited-against or overclaim only when its "
             "confidence (0-1, two places, in the JSON of each problem) is at least P; one "
-            "below is shown as 'possibly <kind> (P)', is not counted by --fail-on, and its "
-            "sentence is never green. The default 0.5 (more likely right than wrong) drops a "
-            "fifth to a third of false alarms for a few real overclaims (docs/check.md); 0 "
-            "reports every problem the rules find.",
+            "below is shown as 'possibly <kind> (its confidence)', is not counted by "
+            "--fail-on, and its sentence is never green. The default 0.5 (more likely right "
+            "than wrong) drops a fifth to a third of false alarms for a few real overclaims "
+            "(docs/check.md); 0 reports every problem the rules find.",
         ),
-    ] = 0.5,
+    ] = 0.5,  # confidence.DEFAULT_MIN_CONFIDENCE (not imported: start-up stays light)
     encoding: Annotated[
         str | None,
         typer.Option(
@@ -112,7 +112,7 @@ def check(
     not in the claim" when the sentence says more than the claim does; "states no finding"
     for a question, a plan or a patient's own history): it may be another claim than the
     sentence's, and never vouches for it. A problem found with less confidence than
-    --min-confidence is shown as "possibly <kind> (P)", and never vouched for either.
+    --min-confidence is shown as "possibly <kind> (0.42)", and never vouched for either.
 
     Example: roa-evidence check draft.md --fail-on opposite --fail-on overclaim
     """
