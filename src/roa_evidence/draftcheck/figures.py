@@ -4,12 +4,15 @@ and what only a contradicting source reports."""
 
 from __future__ import annotations
 
+import math
+
 from ..query.records import ClaimRecord
 from . import numbers, parts
 from .findings import SentenceProblem
 
 __all__ = [
     "DOSES",
+    "MAGNITUDE",
     "PARTICIPANTS",
     "contradicting",
     "counts_its_own",
@@ -17,6 +20,7 @@ __all__ = [
     "knowns",
     "measures_what_it_denies",
     "mismatches",
+    "ratio",
     "sides_with_contradiction",
 ]
 
@@ -63,6 +67,8 @@ def mismatches(
             continue
         if quantity.dimension == "participants" and not counted and _below_a_total(quantity, known):
             continue
+        if quantity.dimension == "time" and _another_scale(quantity, known):
+            continue  # "eight infusions over three to four weeks": a course, not an infusion
         near = numbers.nearest(quantity, known)
         named = ", ".join(f"{k.text} ({k.origin})" for k in near)
         given = "; ".join(
@@ -88,6 +94,21 @@ def doses_it_does_not_know(
 
 
 DOSES = frozenset({"dose", "concentration"})
+# a time this many times longer or shorter than every known one is of another thing
+MAGNITUDE = 20.0
+
+
+def ratio(quantity: numbers.Quantity, known: numbers.Known) -> float:
+    """How many times larger or smaller than the known value the quantity is (midpoints)."""
+    stated, value = (quantity.low + quantity.high) / 2, (known.low + known.high) / 2
+    if stated <= 0 or value <= 0:
+        return math.inf
+    return max(stated / value, value / stated)
+
+
+def _another_scale(quantity: numbers.Quantity, knowns: list[numbers.Known]) -> bool:
+    same = [k for k in knowns if k.dimension == quantity.dimension]
+    return bool(same) and all(ratio(quantity, k) > MAGNITUDE for k in same)
 
 
 def _below_a_total(quantity: numbers.Quantity, knowns: list[numbers.Known]) -> bool:

@@ -61,6 +61,8 @@ def looseness(match: Match, parts: dict[str, str], *, but: Collection[str] = ())
     possible match, or a part the sentence states differs from the claim's (`but`: parts
     not to count)."""
     reasons = ["worded only near it"] if match.sure == "possible" else []
+    if match.how == "value":  # valued.by_value: a number of the route, no wording in common
+        reasons = ["found only by the value it states"]
     if match.sure == "likely" and "citation" in match.how:  # by citation, worded under 70
         # the cited work bears on the claim, but the words may say another thing of it
         reasons.append("cited, but worded only near it")

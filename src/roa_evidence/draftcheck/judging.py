@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
-from . import counts, figures, framing, hedging, numbers, parts, polarity, routes, unchecked
+from . import counts, figures, framing, hedging, numbers, parts, polarity, routes, unchecked, valued
 from .findings import (
     JUDGED_PARTS,
     NO_FINDING_STATED,
@@ -228,7 +228,7 @@ def judge(
     if sentence.unread:
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, sentence.unread)
     sentence = _without_speaker(sentence)
-    match = matcher.match(sentence.text, sentence.keys)
+    match = matcher.match(sentence.text, sentence.keys) or valued.by_value(sentence.text, matcher)
     # a question asserts nothing: it is shown its claim, not judged
     asks = framing.asks(sentence.text)
     if match is None:
@@ -285,8 +285,10 @@ def judge(
     unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
         problems += _cited_elsewhere(sentence, claim, matcher, said)
+    # found by its value alone, a sentence giving another value does not assert the claim
     if flip is None and not (
-        figures.sides_with_contradiction(claim, stated)
+        (match.how == valued.VALUE and mismatches)
+        or figures.sides_with_contradiction(claim, stated)
         or figures.measures_what_it_denies(claim, stated)
     ):
         over = _overclaim(sentence, claim)

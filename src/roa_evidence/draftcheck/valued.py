@@ -1,0 +1,149 @@
+"""A claim found by the value a sentence states of a route, when nothing else finds one.
+
+"Only about thirty people received an intramuscular dose", "most patients notice the
+first effects about ten minutes after the injection": no wording or topic in common with
+any claim, but a route and a number in a dimension (people, a time, a share) that one
+claim of exactly that route states its value in ("18 subjects", "1-2 minutes"). That claim
+is what the number is about, and the number can be judged against it.
+
+Such a match is loose (`how: value`): its wording vouches for nothing, so only the number
+is judged; the sentence is never green on it. Where several claims of the route state a
+value in the dimension, a time said as a latency ("within ten minutes", "ten minutes
+after the injection") or as a span ("for two to three hours") picks between onset and
+duration; a topic the sentence names must be the claim's; otherwise nothing is matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from functools import lru_cache
+
+from ..query.records import ClaimRecord
+from . import figures, numbers, parts
+from .firstchars import compiled
+from .matching import Match, Matcher
+
+__all__ = ["VALUE", "by_value"]
+
+VALUE = "value"  # Match.how for a claim found by its value
+
+# What a time is of: how soon something happens (onset), or how long it goes on.
+_LATENCY_TOPICS = frozenset({"onset"})
+_SPAN_TOPICS = frozenset({"duration", "dosing"})
+_HEDGE = r"(?:about |around |roughly |some |only |just |approximately |barely |nearly |over )?"
+_LATENCY_BEFORE = compiled(rf"\b(?:within|after|in(?: under| less than)?|by)\s+{_HEDGE}$", re.I)
+_LATENCY_AFTER = compiled(r"^\W*(?:after|later|of (?:the|an?|your) )", re.I)
+_SPAN_BEFORE = compiled(rf"\b(?:for|over|lasting|lasted|lasts|last)\s+{_HEDGE}$", re.I)
+_SPAN_AFTER = compiled(r"^\W*long\b", re.I)
+# "a decade of research", "twenty years of study": how long a route has been studied
+_RECORD_AFTER = compiled(r"^\W*(?:of (?:\w+ )?(?:research|study|studies|trials|use))", re.I)
+_RECORD_TOPICS = frozenset({"evidence-base"})
+
+
+def by_value(text: str, matcher: Matcher) -> Match | None:
+    """The one claim of the route `text` names whose own value is in the dimension of a
+    number `text` states, or None."""
+    said = parts.read_parts(text)
+    if len(said.routes) != 1 or said.compares:
+        return None  # a comparison of routes, or several routes: not the value of one
+    found: dict[str, ClaimRecord] = {}
+    for quantity in said.quantities:
+        if quantity.vague or (quantity.dimension == "percent" and _not_a_share(text, quantity)):
+            continue
+        candidates = _index(matcher).get((said.routes, quantity.dimension), ())
+        kept = [c for c in candidates if _fits(said, matcher.claim_parts(c), c)]
+        if quantity.dimension == "time" and len(kept) > 1:
+            kept = [c for c in kept if c.topic in _time_topics(text, quantity)]
+        claim = _closest(quantity, kept)
+        if claim is not None:
+            found[claim.id] = claim
+    if len(found) != 1:
+        return None  # nothing, or numbers of several claims
+    return Match(next(iter(found.values())), 0.0, VALUE, "statement")
+
+
+def _closest(quantity: numbers.Quantity, claims: list[ClaimRecord]) -> ClaimRecord | None:
+    """The claim whose value the quantity states; failing that, where it agrees with none,
+    the nearest (a wrong number is wrong against either), if within `figures.MAGNITUDE`
+    times its value: "six infusions over two to three weeks" is not a 40-60 minute one."""
+    valued = [(c, k) for c in claims if (k := numbers.known_value(c.value, "the claim"))]
+    agreeing = [c for c, k in valued if numbers.agrees(quantity, k)]
+    if agreeing:
+        return agreeing[0] if len(agreeing) == 1 else None
+    if not valued:
+        return None
+    claim, known = min(valued, key=lambda ck: figures.ratio(quantity, ck[1]))
+    return claim if figures.ratio(quantity, known) <= figures.MAGNITUDE else None
+
+
+# "four in ten people", "a third of them", "90 % of our clients": a share of people, not of
+# a dose
+_PEOPLE = compiled(
+    r"\b(?:people|patients?|persons?|clients?|clinics?|participants?|children|adults|users|"
+    r"sessions?|them|us|staff|respondents?|doctors?|nurses?)\b",
+    re.I,
+)
+
+
+# "lowers blood sugar by 30 %", "30 % fewer": a change, not a share of the dose
+_CHANGE_BEFORE = compiled(rf"\bby\s+{_HEDGE}$", re.I)
+_CHANGE_AFTER = compiled(r"^\W*(?:more|less|fewer|lower|higher|greater|smaller)\b", re.I)
+
+
+def _not_a_share(text: str, quantity: numbers.Quantity) -> bool:
+    """Whether a percent is of people or a change rather than a share of the dose."""
+    at = text.find(quantity.text)
+    if at < 0:
+        return True
+    after = text[at + len(quantity.text) :]
+    said = quantity.text + " " + " ".join(after.split()[:3])
+    return bool(
+        _PEOPLE.search(said) or _CHANGE_BEFORE.search(text[:at]) or _CHANGE_AFTER.search(after)
+    )
+
+
+def _fits(said: parts.Parts, claimed: parts.Parts, claim: ClaimRecord) -> bool:
+    """The sentence names no topic, condition or population the claim is not about."""
+    if said.topics and claim.topic not in said.topics and not said.topics & claimed.topics:
+        return False
+    return not (
+        parts.another(said.conditions, claimed.conditions)
+        or parts.another(said.populations, claimed.populations)
+    )
+
+
+def _time_topics(text: str, quantity: numbers.Quantity) -> frozenset[str]:
+    """What a time is of, by the words around it: a latency or a span (or neither)."""
+    at = text.find(quantity.text)
+    if at < 0:
+        return frozenset()
+    before, after = text[:at], text[at + len(quantity.text) :]
+    if _RECORD_AFTER.search(after):
+        return _RECORD_TOPICS
+    # the word before says more than the one after: "for six hours after the dose" is a span
+    if _LATENCY_BEFORE.search(before):
+        return _LATENCY_TOPICS
+    if _SPAN_BEFORE.search(before):
+        return _SPAN_TOPICS
+    if _LATENCY_AFTER.search(after):
+        return _LATENCY_TOPICS
+    if _SPAN_AFTER.search(after):
+        return _SPAN_TOPICS
+    return frozenset()
+
+
+@lru_cache(maxsize=4)
+def _index(matcher: Matcher) -> Mapping[tuple[frozenset[str], str], Sequence[ClaimRecord]]:
+    """The claims by their routes and the dimension of their own value."""
+    index: dict[tuple[frozenset[str], str], list[ClaimRecord]] = {}
+    seen: set[str] = set()
+    for target in matcher.targets:
+        claim = target.claim
+        if claim.id in seen or not claim.routes:
+            continue
+        seen.add(claim.id)
+        known = numbers.known_value(claim.value, "the claim")
+        if known is not None:
+            index.setdefault((frozenset(claim.routes), known.dimension), []).append(claim)
+    return index
