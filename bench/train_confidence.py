@@ -2,7 +2,7 @@
 they are worth on rounds held out.
 
     .venv/bin/python bench/train_confidence.py --train 2-100 --evaluate 101-114
-    .venv/bin/python bench/train_confidence.py --train 2-114 --write   # the shipped weights
+    .venv/bin/python bench/train_confidence.py --train 2-124 --write   # the shipped weights
     .venv/bin/python bench/train_confidence.py --check                 # shipped == retrained
 
 Each round (tests/fixtures/drafts/paraphrase-heldout-N.yaml) is checked as one draft
@@ -28,7 +28,7 @@ import yaml
 
 from roa_evidence import open_store
 from roa_evidence.draftcheck import check
-from roa_evidence.draftcheck.confidence import SCORED_KINDS, features, probability
+from roa_evidence.draftcheck.confidence import SCORED_KINDS, WORD, features, probability, words
 from roa_evidence.draftcheck.findings import Finding, SentenceProblem
 from roa_evidence.query.queries import find_claims, find_works
 
@@ -37,6 +37,7 @@ ROUNDS = REPO / "tests" / "fixtures" / "drafts"
 WEIGHTS = REPO / "src" / "roa_evidence" / "draftcheck" / "confidence.json"
 THRESHOLDS = (0.0, 0.3, 0.4, 0.5, 0.6)
 L2, STEPS, RATE = 1.0, 3000, 0.5
+MIN_SENTENCES = 10  # a word weighed is in at least this many training sentences
 
 Example = tuple[dict[str, float], bool]  # a problem's features, and whether it is right
 
@@ -106,7 +107,15 @@ def fit(examples: list[Example]) -> dict[str, float]:
     return {name: round(float(w[i]), 4) for name, i in column.items() if abs(w[i]) >= 1e-4}
 
 
+def vocabulary(labelled: list[Labelled]) -> set[str]:
+    """The words weighed: those of at least `MIN_SENTENCES` of the training sentences (a
+    rarer word would learn one round's wording)."""
+    seen = Counter(w for _, findings in labelled for f in findings for w in words(f.sentence))
+    return {WORD + w for w, count in seen.items() if count >= MIN_SENTENCES}
+
+
 def train(labelled: list[Labelled]) -> dict[str, dict[str, float]]:
+    known = vocabulary(labelled)
     examples: dict[str, list[Example]] = {kind: [] for kind in SCORED_KINDS}
     for expected, findings in labelled:
         for finding in findings:
@@ -114,6 +123,7 @@ def train(labelled: list[Labelled]) -> dict[str, dict[str, float]]:
                 if problem.kind in examples:
                     right = problem.kind in expected
                     found = features(finding, problem, finding.keys, finding.sentence)
+                    found = {n: v for n, v in found.items() if not n.startswith(WORD) or n in known}
                     examples[problem.kind].append((found, right))
     return {kind: fit(found) for kind, found in examples.items() if found}
 
@@ -170,7 +180,7 @@ def _close(shipped: dict[str, object], learned: dict[str, object]) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", default="2-114", help="rounds to learn from (e.g. 2-100)")
+    parser.add_argument("--train", default="2-124", help="rounds to learn from (e.g. 2-100)")
     parser.add_argument("--evaluate", help="rounds to measure on (e.g. 101-114)")
     parser.add_argument("--rounds-dir", type=Path, help="more rounds, outside the repository")
     parser.add_argument("--write", action="store_true", help=f"write {WEIGHTS.name}")

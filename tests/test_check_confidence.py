@@ -94,12 +94,16 @@ def test_fix_leaves_a_doubted_overclaim_as_written_and_says_so(
     shipped: Run, tmp_path: Path
 ) -> None:
     draft = tmp_path / "draft.md"
-    draft.write_text("IM ketamine is as effective as IV for depression.\n", encoding="utf-8")
+    draft.write_text("Nasal ketamine has a bioavailability of 25-50 %.\n", encoding="utf-8")
     fixed = shipped("check", str(draft), "--fix")
-    assert fixed.exit_code == 0 and "very uncertain" in fixed.stdout, fixed.output
-    doubted = shipped("check", str(draft), "--fix", "--min-confidence", "1")
+    assert fixed.exit_code == 0 and "contradicts" in fixed.stdout, fixed.output
+    [finding] = json.loads(shipped("check", str(draft), "--format", "json").stdout)["findings"]
+    [overclaim] = [p for p in finding["problems"] if p["kind"] == "overclaim"]
+    assert overclaim["confidence"] < 1.0, overclaim  # so a higher minimum doubts it
+    above = f"{overclaim['confidence'] + 0.01:.2f}"
+    doubted = shipped("check", str(draft), "--fix", "--min-confidence", above)
     assert doubted.exit_code == 0, doubted.output
-    assert "very uncertain" not in doubted.stdout
+    assert "contradicts" not in doubted.stdout
     assert "1 possible overclaim below --min-confidence left as written" in doubted.stderr
 
 

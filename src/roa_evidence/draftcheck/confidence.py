@@ -3,7 +3,8 @@
 The rules read wording; on prose they were not tuned on they are right about four times in
 five (docs/check.md). What they saw when they flagged a sentence says how far to trust
 the flag: how the claim was found and how closely it is worded, which parts agreed, the
-claim's grade, what kind of flip or number it was, how long the sentence is. A logistic
+claim's grade, what kind of flip or number it was, how long the sentence is, and the
+sentence's words (a hedge or an attribution no rule knows). A logistic
 model over those features, one per problem kind, gives each problem a confidence in 0-1.
 Its weights (`confidence.json`) are learned from the labelled rounds in tests/fixtures by
 `bench/train_confidence.py`, which also reports what they are worth on rounds held out.
@@ -29,10 +30,12 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
     "SCORED_KINDS",
+    "WORD",
     "Judged",
     "confidence",
     "features",
     "probability",
+    "words",
 ]
 
 # A problem more likely wrong than right is doubtful (the CLI's --min-confidence default).
@@ -106,7 +109,19 @@ def features(
     found["keys"] = min(len(keys), 3) / 3.0
     found["words"] = min(len(sentence.split()), _LONG) / _LONG
     found.update({f"also:{p.kind}": 1.0 for p in judged.problems if p.kind != problem.kind})
+    # the sentence's own words: a hedge or an attribution the rules do not know ("members who
+    # have had both tell us") is in them (only words the training saw often have a weight)
+    found.update({f"{WORD}{w}": 1.0 for w in words(sentence)})
     return found
+
+
+WORD = "w:"  # the prefix of a word's feature
+_WORDS = re.compile(r"[a-z][a-z'-]+")
+
+
+def words(sentence: str) -> set[str]:
+    """The sentence's words, lower-cased, as the model weighs them."""
+    return set(_WORDS.findall(sentence.lower()))
 
 
 def probability(weights: Mapping[str, float], found: Mapping[str, float]) -> float:
