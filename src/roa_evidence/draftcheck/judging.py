@@ -17,7 +17,7 @@ from .findings import (
     looseness,
 )
 from .firstchars import compiled
-from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher, linked_keys
+from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher
 from .parts import NOT_IN_CLAIM
 from .reading import Sentence, speaker
 
@@ -323,7 +323,7 @@ def judge(
 def _cites_unlinked(keys: Sequence[str], claim: ClaimRecord) -> bool:
     """Whether no cited work is evidence on the claim or a document asserting or disputing
     it: they may say something else, so they cannot vouch for the sentence."""
-    linked = set(linked_keys(claim))
+    linked = set(claim.linked_keys())
     return not any(key in linked for key in keys)
 
 

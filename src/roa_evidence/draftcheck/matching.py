@@ -32,7 +32,7 @@ from .routes import routes_meant, routes_named
 from .similarity import VERBATIM, Target
 from .words import content_words, normalised
 
-__all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher", "linked_keys"]
+__all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher"]
 
 MATCH_SCORE = 80.0  # a match by text alone needs this similarity or more
 CITED_SCORE = 50.0  # a cited key with several claims: the closest needs this much
@@ -46,6 +46,7 @@ CITED_COUNT = 30.0  # ...or counting the studies (or sites) the sentence counts
 CITED_FIGURE = 40.0  # ...less, for a sentence stating no figure, a claim that is a share
 CITED_TIGHT_FIT = 70.0  # ...or parts fitting this well, however it is worded
 CITED_UNKNOWN_TOPIC = 30.0  # ...where the sentence names no topic the parts know
+RARE_TOPIC = 3  # ...or a topic this few claims have, which only it has of the work's
 NAMED_BONUS = 15.0  # ...and a claim naming the cited study's author
 RECALLED_BONUS = 10.0  # ...and a claim naming a study, for a sentence pointing back to one
 COMPARES_BONUS = 25.0  # ...and how much a claim comparing routes counts for a comparison
@@ -96,7 +97,7 @@ class Matcher:
             for quote in claim.asserted_by:
                 label = f"quote ({quote.document})"
                 self.targets.append(Target(claim, label, normalised(quote.quote), True))
-            for key in linked_keys(claim):
+            for key in claim.linked_keys():
                 self.by_key.setdefault(key, []).append(claim)
         self._texts = [t.text for t in self.targets]
         # Word weights (inverse claim frequency): "vomiting" says more about a claim than "IM".
@@ -220,6 +221,7 @@ class Matcher:
                 # a design said of the cited study ("it lacked any comparison group"), the
                 # claim's or its contrary ("both patients and raters were kept blind")
                 fits = fits or bool(said.designs & self._parts[target.claim.id].designs)
+                fits = fits or self._alone_on_a_topic(said, target, cited)
                 if len(cited) == 1 or fits or shared >= CITED_OVERLAP:
                     how = "citation+text" if score >= MATCH_SCORE else "citation"
                     found = Match(target.claim, score, how, target.label)
@@ -238,6 +240,12 @@ class Matcher:
                         return worded
                     return found
         return self._by_wording(text, said, routes, processed)
+
+    def _alone_on_a_topic(self, said: parts.Parts, target: Target, cited: set[str]) -> bool:
+        """A rare topic only this claim has of the cited work's ("across several centres")."""
+        others = {t for c in cited - {target.claim.id} for t in self._parts[c].topics}
+        alone = said.topics & self._parts[target.claim.id].topics - others
+        return any(len(self._by_topic[t]) <= RARE_TOPIC for t in alone)
 
     def _of_another_condition(self, said: parts.Parts, target: Target) -> bool:
         return parts.another(said.conditions, self._parts[target.claim.id].conditions)
@@ -422,14 +430,6 @@ class Matcher:
             return None
         _, target, score, fit = best
         return Match(target.claim, score, "parts", target.label), fit
-
-
-def linked_keys(claim: ClaimRecord) -> list[str]:
-    """The keys a claim is linked to: its evidence's sources and the documents asserting or
-    disputing it, in order, once each."""
-    keys = [e.source for e in claim.evidence]
-    keys += [a.document for a in (*claim.asserted_by, *claim.disputed_by)]
-    return list(dict.fromkeys(keys))
 
 
 # "more than on any other route" is a superlative: "the most researched route" compares too

@@ -99,6 +99,13 @@ class ClaimRecord(Record):
     importance: str | None = field(default=None, metadata=OMIT_EMPTY)  # critical, important...
     retraction: tuple[dict[str, Any], ...] = field(default=(), metadata={"json_empty": None})
 
+    def linked_keys(self) -> list[str]:
+        """The keys the claim is linked to: its evidence's sources and the documents asserting
+        or disputing it, in order, once each."""
+        keys = [e.source for e in self.evidence]
+        keys += [a.document for a in (*self.asserted_by, *self.disputed_by)]
+        return list(dict.fromkeys(keys))
+
 
 @dataclass(frozen=True)
 class WorkFacts:

@@ -1,0 +1,31 @@
+"""`check` on the general causes behind the misses of rounds 115-124, read in the
+twenty-first pass (docs/check.md). Through the CLI on a real draft and the shipped base, in
+sentences worded apart from the rounds'. Each case names the rule that finds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found_test
+
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "Patients were enrolled at many sites across three countries [@chilukuri2014acute].",
+        "im-study-local-hospital-india",
+        "opposite",
+        id="a_rare_topic_only_one_of_the_cited_works_claims_has_finds_it",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "Recruitment took place at one hospital [@chilukuri2014acute].",
+        "im-study-local-hospital-india",
+        "opposite",
+        id="the_cited_works_setting_said_as_it_is",
+    ),
+]
+
+test_the_claim_is_found_and_the_problem_read_right = found_test(
+    FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM
+)
