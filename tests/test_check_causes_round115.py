@@ -15,6 +15,12 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="a_rare_topic_only_one_of_the_cited_works_claims_has_finds_it",
     ),
+    pytest.param(
+        "A nasal spray may do no better than a squirt of salt water for low mood.",
+        "in-may-be-effective-depression",
+        "opposite",
+        id="no_better_than_a_measure_of_a_dummy_is_not_effective",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

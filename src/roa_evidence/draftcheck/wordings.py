@@ -108,10 +108,15 @@ RULES: tuple[tuple[str, str], ...] = (
         r"( fast| quickly| rapidly)? for\b",
         r"is not\1 effective for",
     ),
-    # no better than a dummy treatment: no efficacy at all (before the "no better than" rule)
+    # no better than a dummy treatment: no efficacy at all (before the "no better than" rule);
+    # "no benefit over saline", "did no better than a puff of salt water"
     (
-        r"\b(?:no better than|no more effective than|not any better than) (?:with |on |[a-z]+ing )?"
-        r"(?:a |an |the )?(?:sugar pill|placebo|dummy (?:pill|treatment|injection)|salt water|"
+        r"\b(?:no better than|no more effective than|not any better than|(?:no|little) (?:real |"
+        r"clear |significant |measurable )?(?:benefit|advantage|improvement|gain) (?:over|beyond)|"
+        r"(?:did|does|do) not beat|(?:fail|fails|failed) to beat|not superior to|"
+        r"indistinguishable from) (?:with |on |[a-z]+ing )?(?:(?:a|an|the|one|single) )?"
+        r"(?:(?:puff|spray|squirt|dose|shot|bag|drip|course) of )?"
+        r"(?:sugar pill|placebo|dummy (?:pill|treatment|injection)|salt water|"
         r"saline(?: spray| solution| injection| infusion)?|(?:midazolam|active) (?:control|"
         r"placebo|comparator)|control (?:group|arm|condition))\b",
         "not effective",
