@@ -21,6 +21,20 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="no_better_than_a_measure_of_a_dummy_is_not_effective",
     ),
+    pytest.param(
+        "A crossover study of roughly 60 adults suggests the spray may help depression "
+        "[@lapidus2014randomized].",
+        "in-may-be-effective-depression",
+        "mismatch",
+        id="a_count_above_the_cited_works_n_is_no_arm_of_a_pooled_analysis",
+    ),
+    pytest.param(
+        "A crossover study of roughly 60 adults suggests the spray may help depression "
+        "[@lapidus2014randomized].",
+        "in-may-be-effective-depression",
+        "cited-against",
+        id="a_count_above_the_cited_works_n_is_against_it",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [
@@ -29,6 +43,13 @@ FOUND_WITHOUT_PROBLEM = [
         "im-study-local-hospital-india",
         "opposite",
         id="the_cited_works_setting_said_as_it_is",
+    ),
+    pytest.param(
+        "In the emergency department, 208 children were randomised and IM ketamine may have "
+        "caused more vomiting [@roback2006randomized].",
+        "im-minimal-vomiting",
+        "cited-against",
+        id="the_whole_trial_of_a_link_counting_an_arm_is_its_count_too",
     ),
 ]
 

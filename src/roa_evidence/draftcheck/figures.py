@@ -5,6 +5,7 @@ and what only a contradicting source reports."""
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 
 from ..query.records import ClaimRecord
 from . import numbers, parts
@@ -51,10 +52,14 @@ def knowns(claim: ClaimRecord) -> list[numbers.Known]:
 
 
 def mismatches(
-    text: str, claim: ClaimRecord, only: frozenset[str] | None = None
+    text: str,
+    claim: ClaimRecord,
+    only: frozenset[str] | None = None,
+    cited: Collection[str] = (),
 ) -> tuple[list[SentenceProblem], list[numbers.Quantity], list[numbers.Known]]:
     """The sentence's numbers against the claim's and its sources' (`only`: these dimensions
-    alone): the mismatches, the numbers stated in a known dimension, and the known values."""
+    alone; `cited`: the keys the sentence cites): the mismatches, the numbers stated in a
+    known dimension, and the known values."""
     known = knowns(claim)
     dimensions = {k.dimension for k in known if only is None or k.dimension in only}
     stated = [q for q in numbers.quantities(text) if q.dimension in dimensions]
@@ -62,10 +67,14 @@ def mismatches(
     # Without a count of its own, a claim knows only how many took part in its sources: fewer
     # may be an arm or a subgroup ("the IV arm had 9" of 27), not a different number.
     counted = counts_its_own(known)
+    # ...of the cited work, when the sentence cites one that counts them: "the trial enrolled
+    # 40 [a trial of 18]" is no arm of a larger pooled analysis the claim also knows
+    totals = [k for k in known if k.origin in cited and k.dimension == "participants"] or known
     for quantity in stated:
         if any(numbers.agrees(quantity, k) for k in known):
             continue
-        if quantity.dimension == "participants" and not counted and _below_a_total(quantity, known):
+        an_arm = not counted and _below_a_total(quantity, totals)
+        if quantity.dimension == "participants" and an_arm:
             continue
         if quantity.dimension == "time" and _another_scale(quantity, known):
             continue  # "eight infusions over three to four weeks": a course, not an infusion

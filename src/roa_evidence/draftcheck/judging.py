@@ -103,6 +103,7 @@ def _cited_against(
                         f"write {known.text}, or cite a source that reports {stated_text}",
                     )
                 )
+            problems += _counted_otherwise(link, stated)
         for dispute in (d for d in claim.disputed_by if d.document == key):
             if not (flipped or values_only):
                 problems.append(
@@ -112,6 +113,29 @@ def _cited_against(
                     )
                 )
     return problems
+
+
+def _counted_otherwise(
+    link: EvidenceRecord, stated: list[numbers.Quantity]
+) -> list[SentenceProblem]:
+    """A count of participants above the cited work's n: no arm of it, another count ("the
+    trial enrolled around 40" of a trial of 18)."""
+    if not link.n:
+        return []
+    counted = numbers.participants(link.n, link.source, link.stance)
+    # the link's n may be an arm, its effect's the whole trial ("randomised 208 children")
+    whole = (link.effect or {}).get("n")
+    trial = numbers.participants(whole, link.source) if isinstance(whole, int) else counted
+    above = [q for q in stated if q.dimension == "participants" and q.low > counted.high]
+    if not above or any(numbers.agrees(q, k) for q in above for k in (counted, trial)):
+        return []
+    return [
+        SentenceProblem(
+            "cited-against",
+            f"the cited {link.source} counts {counted.text}, not {above[0].text}",
+            f"write {link.n}, or cite the source of {above[0].text}",
+        )
+    ]
 
 
 def _cited_elsewhere(
@@ -277,7 +301,7 @@ def judge(
         problems.append(SentenceProblem("opposite", f"{flip}: the claim is '{claim.statement}'"))
     # Flipping a claim the evidence contradicts (or a description the record refutes) says
     # what the evidence says: not a problem, and not an assertion of the claim either.
-    mismatches, stated, knowns = figures.mismatches(sentence.text, claim)
+    mismatches, stated, knowns = figures.mismatches(sentence.text, claim, cited=sentence.keys)
     problems += mismatches
     if sentence.keys and not mismatches:
         problems += _count_elsewhere(sentence, claim, matcher, knowns)
