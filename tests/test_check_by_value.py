@@ -42,6 +42,19 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="the_claims_own_value_stated_plainly_is_an_overclaim",
     ),
+    pytest.param(
+        "A small study of the swallowed drug found about 40 per cent of it reached the blood "
+        "[@yanagihara2003plasma].",
+        "oral-bioavailability-16",
+        "mismatch",
+        id="a_share_reaching_the_blood_in_a_study_is_the_bioavailability_not_the_first_pass",
+    ),
+    pytest.param(
+        "Intramuscular effects reportedly need around ten minutes to set in.",
+        "im-onset-1-2-min",
+        "mismatch",
+        id="a_time_before_it_sets_in_is_how_soon_it_acts",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [
@@ -69,8 +82,14 @@ test_the_claim_is_found_by_its_value = found_test(FOUND_WITH_PROBLEM, FOUND_WITH
         "About one person in ten who uses the spray gets a nosebleed.",
         "The usual plan is eight infusions over three to four weeks.",
         "We ask you not to drive for twelve hours after an IM or IV session.",
+        "With the spray, 40 per cent responded against 10 per cent on saline.",
     ],
-    ids=["a_share_of_people_is_no_share_of_a_dose", "weeks_are_no_infusion_time", "two_routes"],
+    ids=[
+        "a_share_of_people_is_no_share_of_a_dose",
+        "weeks_are_no_infusion_time",
+        "two_routes",
+        "a_share_of_an_arm_is_no_share_of_a_dose",
+    ],
 )
 def test_a_number_of_another_thing_finds_no_claim_by_value(
     shipped: Run, tmp_path: Path, sentence: str

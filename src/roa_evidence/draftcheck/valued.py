@@ -33,7 +33,11 @@ _LATENCY_TOPICS = frozenset({"onset"})
 _SPAN_TOPICS = frozenset({"duration", "dosing"})
 _HEDGE = r"(?:about |around |roughly |some |only |just |approximately |barely |nearly |over )?"
 _LATENCY_BEFORE = compiled(rf"\b(?:within|after|in(?: under| less than)?|by)\s+{_HEDGE}$", re.I)
-_LATENCY_AFTER = compiled(r"^\W*(?:after|later|of (?:the|an?|your) )", re.I)
+_LATENCY_AFTER = compiled(
+    r"^\W*(?:after|later|of (?:the|an?|your) |(?:to|before) (?:work|act|appear|kick in|take "
+    r"effect|start|begin|set in|be felt|anything happens))",
+    re.I,
+)
 _SPAN_BEFORE = compiled(rf"\b(?:for|over|lasting|lasted|lasts|last)\s+{_HEDGE}$", re.I)
 _SPAN_AFTER = compiled(r"^\W*long\b", re.I)
 # "a decade of research", "twenty years of study": how long a route has been studied
@@ -77,11 +81,11 @@ def _closest(quantity: numbers.Quantity, claims: list[ClaimRecord]) -> ClaimReco
     return claim if figures.ratio(quantity, known) <= figures.MAGNITUDE else None
 
 
-# "four in ten people", "a third of them", "90 % of our clients": a share of people, not of
-# a dose
+# "four in ten people", "a third of them", "90 % of our clients", "6 % on saline": a share of
+# people, not of a dose
 _PEOPLE = compiled(
     r"\b(?:people|patients?|persons?|clients?|clinics?|participants?|children|adults|users|"
-    r"sessions?|them|us|staff|respondents?|doctors?|nurses?)\b",
+    r"sessions?|them|us|staff|respondents?|doctors?|nurses?|placebo|saline|responded)\b",
     re.I,
 )
 
@@ -103,9 +107,15 @@ def _not_a_share(text: str, quantity: numbers.Quantity) -> bool:
     )
 
 
+# Topics a word of nearly any sentence names ("a small study", "even worse"): no other topic
+_LOOSE_TOPICS = frozenset({"evidence", "efficacy"})
+
+
 def _fits(said: parts.Parts, claimed: parts.Parts, claim: ClaimRecord) -> bool:
     """The sentence names no topic, condition or population the claim is not about."""
-    if said.topics and claim.topic not in said.topics and not said.topics & claimed.topics:
+    # a share that reaches the blood is the bioavailability, whatever the verb
+    topics = said.topics - _LOOSE_TOPICS | ({"bioavailability"} if said.reaches else set())
+    if topics and claim.topic not in topics and not topics & claimed.topics:
         return False
     return not (
         parts.another(said.conditions, claimed.conditions)
