@@ -51,6 +51,13 @@ FOUND_WITHOUT_PROBLEM = [
         "cited-against",
         id="the_whole_trial_of_a_link_counting_an_arm_is_its_count_too",
     ),
+    pytest.param(
+        "That meta-analysis pooled nine trials and about 900 patients in all "
+        "[@kishimoto2016single].",
+        "iv-target-rate-shown-to-work",
+        "overclaim",
+        id="a_wrong_count_of_a_studys_participants_asserts_no_finding",
+    ),
 ]
 
 test_the_claim_is_found_and_the_problem_read_right = found_test(

@@ -309,9 +309,12 @@ def judge(
     unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
         problems += _cited_elsewhere(sentence, claim, matcher, said)
-    # found by its value alone, a sentence giving another value does not assert the claim
+    # found by its value alone, a sentence giving another value does not assert the claim;
+    # nor does one giving a wrong count of a study's participants and no result
+    miscounts = any(q.dimension == "participants" for q in stated) and not said.result
     if flip is None and not (
         (match.how == valued.VALUE and mismatches)
+        or (miscounts and mismatches)
         or figures.sides_with_contradiction(claim, stated)
         or figures.measures_what_it_denies(claim, stated)
     ):
