@@ -16,6 +16,13 @@ FOUND_WITH_PROBLEM = [
         id="a_rare_topic_only_one_of_the_cited_works_claims_has_finds_it",
     ),
     pytest.param(
+        "Anyone who has tried both will tell you the drip gives deeper, longer relief than the "
+        "spray.",
+        "iv-more-relief-than-in",
+        "overclaim",
+        id="anyone_who_tried_both_will_tell_you_asserts_it",
+    ),
+    pytest.param(
         "A nasal spray may do no better than a squirt of salt water for low mood.",
         "in-may-be-effective-depression",
         "opposite",
@@ -57,6 +64,13 @@ FOUND_WITHOUT_PROBLEM = [
         "iv-target-rate-shown-to-work",
         "overclaim",
         id="a_wrong_count_of_a_studys_participants_asserts_no_finding",
+    ),
+    pytest.param(
+        "Readers who have used both routes generally say the drip brings deeper, longer relief "
+        "than the spray.",
+        "iv-more-relief-than-in",
+        "overclaim",
+        id="what_patients_who_tried_both_say_is_what_patients_report",
     ),
 ]
 

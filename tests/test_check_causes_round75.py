@@ -138,7 +138,9 @@ FOUND_WITH_PROBLEM = [
         id="we_plan_around_a_fact_is_no_plan",
     ),
     pytest.param(
-        "Patients who tried both told us the nasal spray did little for them compared with IV.",
+        # (found, not told: "patients who tried both told us" is what patients report, a hedge
+        # since the twenty-first pass)
+        "Patients who tried both found the nasal spray did little for them compared with IV.",
         "iv-responders-fail-intranasal",
         "overclaim",
         id="did_little_for_them_is_no_one_patients_history",

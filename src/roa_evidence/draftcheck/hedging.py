@@ -36,12 +36,17 @@ _PEOPLE_SAY = (
     r"(?:report|say|describe|claim|believe|feel that|reported|said|described|claimed|told|"
     r"tell (?:me|us))|"
     # "patients in one online community say", "users on forums have said": hearsay
-    # ("patients in the IM arm reported more nausea" is a trial's result; "patients who have
-    # tried both say" is the claim iv-more-relief-than-in's own wording, which writers split
-    # on: neither is read as a hedge)
+    # ("patients in the IM arm reported more nausea" is a trial's result: not a hedge)
     r"(?:on|in|at|from|of) (?:[\w'-]+ ){1,4}?(?:often |also |still |generally )?"
     r"(?:report|say|describe|claim|tell (?:me|us)|(?:have|had) (?:said|reported|described|"
-    r"claimed|told)))"
+    r"claimed|told))|"
+    # "patients who have tried both say", "members who've had both tell us": what patients
+    # report, though the claim iv-more-relief-than-in is worded so (writers split on it; the
+    # rounds since 80 all read it as passed on; "anyone who has tried both will tell you" is
+    # no one in particular, and stays an assertion)
+    r"(?:[\w'-]+ ){0,3}?who(?:'ve| have| had)? (?:[\w-]+ ){0,2}?(?:tried|had|used|experienced) "
+    r"(?:both|the two)(?: routes)?,? (?:often |generally |mostly |usually |all |tend to )?"
+    r"(?:report(?:ed)?|say|said|tell (?:me|us|her|him)|told (?:me|us|her|him)|describe))"
 )
 _VERY_UNCERTAIN = compiled(
     r"\b(?:very uncertain|(?:is |remains |it is )?(?:uncertain|unclear|unknown|not known|"
