@@ -4,9 +4,11 @@ sentences worded apart from the rounds'. Each case names the rule that finds it.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import found_test
+from conftest import Run, check_one, found_test, problem_kinds
 
 FOUND_WITH_PROBLEM = [
     pytest.param(
@@ -77,3 +79,24 @@ FOUND_WITHOUT_PROBLEM = [
 test_the_claim_is_found_and_the_problem_read_right = found_test(
     FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM
 )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our reader Maria, 47, started ketamine for her depression last year.",
+        "My neighbour Tom (63) asked his doctor about ketamine for his low mood.",
+        "Under regulations 4 and 5, a clinic must record every dose of ketamine it gives.",
+        "Slide 3 – what patients ask us about ketamine shots.",
+    ],
+    ids=["an_age_after_a_name", "an_age_in_brackets", "numbered_regulations", "a_slide_number"],
+)
+def test_an_age_or_a_numbered_part_is_no_unsourced_number(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+def test_a_number_after_a_name_that_is_no_age_is_still_read(shipped: Run, tmp_path: Path) -> None:
+    sentence = "According to Maria, 70 of her patients preferred the ketamine shot."
+    assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))

@@ -18,7 +18,9 @@ _DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:19|20)\d\d(?:'?s)?\b)\d")  # nor a 
 _NOT_A_FINDING_PIECES = (
     # an age: "a 41-year-old woman", "aged 41", "I was 34 when I came home"
     r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
-    r"\b(?:I|he|she|we|they|who) (?:was|were) \d{1,2}(?= when\b|,)",
+    r"\b(?:I|he|she|we|they|who) (?:was|were) \d{1,2}(?= when\b|,)|"
+    # ...after a name, as reporters write it: "Karen Whitlock, 52, said", "Dave (58)"
+    r"(?-i:\b[A-Z][a-z]+)(?:,| \() ?\d{1,2}(?:\)|(?=,))|\b(?:mum|mother|dad|father)-of-\w+\b",
     # a thread's numbering: "1/ Let's talk about...", "🧵 4/ Which means..."
     r"^\W*\d{1,2}/(?!\d)",
     # a note's or a title's number at its head: "Session 1:", "Agenda item 4:", "Email 2:",
@@ -30,8 +32,9 @@ _NOT_A_FINDING_PIECES = (
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"schedule|regulations?|article|annex|"
-    r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry) "
-    r"\d+(?:\.\d+)*\b",
+    r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|"
+    r"recommendation|slide|step|option|point) "
+    r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
     # where someone is: "in Bay 2", "bed 4"
