@@ -25,6 +25,12 @@ FOUND_WITH_PROBLEM = [
         id="anyone_who_tried_both_will_tell_you_asserts_it",
     ),
     pytest.param(
+        "Ketamine acts on NMDA receptors in the brain, whatever the route [@orhurhu2019ketamine].",
+        "nmda-receptor-target",
+        "cited-against",
+        id="a_work_on_one_claim_cited_for_another_its_wording_finds",
+    ),
+    pytest.param(
         "A nasal spray may do no better than a squirt of salt water for low mood.",
         "in-may-be-effective-depression",
         "opposite",

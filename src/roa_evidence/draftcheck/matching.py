@@ -234,9 +234,9 @@ class Matcher:
                         # a work on pain cited for depression: the claim the sentence states,
                         # if its wording finds one, else the cited work's (a mismatch)
                         return worded or found
-                    # a work on one claim cited for another, worded like that other ("staff
-                    # stop a drip the moment things go wrong [a pain review]"): what it says
-                    if worded and worded.how == "text" and worded.score >= MATCH_SCORE:
+                    # a work on one claim cited for another, worded like that other or stating
+                    # its parts ("acts on NMDA receptors [a pain review]"): what it says
+                    if worded and worded.how in ("text", "parts"):
                         return worded
                     return found
         return self._by_wording(text, said, routes, processed)
