@@ -94,15 +94,31 @@ test_the_claim_is_found_and_the_problem_read_right = found_test(
         "My neighbour Tom (63) asked his doctor about ketamine for his low mood.",
         "Under regulations 4 and 5, a clinic must record every dose of ketamine it gives.",
         "Slide 3 – what patients ask us about ketamine shots.",
+        "I spent a week reading about ketamine drips before my first session.",
+        "By the next morning after my ketamine drip, the fog had lifted.",
     ],
-    ids=["an_age_after_a_name", "an_age_in_brackets", "numbered_regulations", "a_slide_number"],
+    ids=[
+        "an_age_after_a_name",
+        "an_age_in_brackets",
+        "numbered_regulations",
+        "a_slide_number",
+        "a_week_of_a_story",
+        "the_next_morning",
+    ],
 )
-def test_an_age_or_a_numbered_part_is_no_unsourced_number(
+def test_an_age_a_numbered_part_or_a_storys_time_is_no_unsourced_number(
     shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
     assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, sentence))
 
 
-def test_a_number_after_a_name_that_is_no_age_is_still_read(shipped: Run, tmp_path: Path) -> None:
-    sentence = "According to Maria, 70 of her patients preferred the ketamine shot."
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to Maria, 70 of her patients preferred the ketamine shot.",
+        "Ketamine lozenges get about a fifth of the dose into the blood.",
+    ],
+    ids=["a_number_after_a_name_that_is_no_age", "a_share_said_with_a"],
+)
+def test_a_figure_is_still_read(shipped: Run, tmp_path: Path, sentence: str) -> None:
     assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))
