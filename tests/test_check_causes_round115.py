@@ -80,6 +80,12 @@ FOUND_WITHOUT_PROBLEM = [
         "overclaim",
         id="what_patients_who_tried_both_say_is_what_patients_report",
     ),
+    pytest.param(
+        "Patients who tried both tell us the drip gives deeper relief than the spray.",
+        "iv-more-relief-than-in",
+        "opposite",
+        id="deeper_relief_than_ranks_the_routes_on_their_effect",
+    ),
 ]
 
 test_the_claim_is_found_and_the_problem_read_right = found_test(

@@ -53,7 +53,10 @@ _SCALES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     ),
     "risk": (("more dangerous", "riskier", "more risky", "less safe"), ("safer",)),
     "tolerability": (("more tolerable",), ("less tolerable",)),
-    "effect": (("more effective", "better", "superior"), ("less effective", "worse", "inferior")),
+    "effect": (
+        ("more effective", "better", "superior", "deeper"),
+        ("less effective", "worse", "inferior", "shallower"),
+    ),
     "speed": (
         ("faster", "quicker", "more rapid", "more rapidly", "more quickly"),
         ("slower", "more slowly", "less rapid"),
