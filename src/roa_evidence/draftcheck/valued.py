@@ -95,15 +95,20 @@ _CHANGE_BEFORE = compiled(rf"\bby\s+{_HEDGE}$", re.I)
 _CHANGE_AFTER = compiled(r"^\W*(?:more|less|fewer|lower|higher|greater|smaller)\b", re.I)
 
 
+def _around(text: str, quantity: numbers.Quantity) -> tuple[str, str] | None:
+    """The text before and after a quantity as written (None where it is not found)."""
+    at = text.find(quantity.text)
+    return None if at < 0 else (text[:at], text[at + len(quantity.text) :])
+
+
 def _not_a_share(text: str, quantity: numbers.Quantity) -> bool:
     """Whether a percent is of people or a change rather than a share of the dose."""
-    at = text.find(quantity.text)
-    if at < 0:
+    if (around := _around(text, quantity)) is None:
         return True
-    after = text[at + len(quantity.text) :]
+    before, after = around
     said = quantity.text + " " + " ".join(after.split()[:3])
     return bool(
-        _PEOPLE.search(said) or _CHANGE_BEFORE.search(text[:at]) or _CHANGE_AFTER.search(after)
+        _PEOPLE.search(said) or _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)
     )
 
 
@@ -125,10 +130,9 @@ def _fits(said: parts.Parts, claimed: parts.Parts, claim: ClaimRecord) -> bool:
 
 def _time_topics(text: str, quantity: numbers.Quantity) -> frozenset[str]:
     """What a time is of, by the words around it: a latency or a span (or neither)."""
-    at = text.find(quantity.text)
-    if at < 0:
+    if (around := _around(text, quantity)) is None:
         return frozenset()
-    before, after = text[:at], text[at + len(quantity.text) :]
+    before, after = around
     if _RECORD_AFTER.search(after):
         return _RECORD_TOPICS
     # the word before says more than the one after: "for six hours after the dose" is a span
