@@ -11,9 +11,8 @@ import pytest
 
 from conftest import SHIPPED_DATA, Run, check_one, found_test, problem_kinds
 from roa_evidence import open_store
-from roa_evidence.draftcheck.findings import looseness
+from roa_evidence.draftcheck.findings import BY_VALUE, looseness
 from roa_evidence.draftcheck.matching import Match
-from roa_evidence.draftcheck.valued import VALUE
 from roa_evidence.query.queries import find_claims
 from roa_evidence.query.records import ClaimRecord
 
@@ -109,7 +108,7 @@ def test_a_claim_found_by_its_value_is_shown_loose(shipped: Run, tmp_path: Path)
 def test_a_match_by_value_never_vouches_even_for_a_confirmed_claim() -> None:
     # im-study-18-subjects is confirmed: a close wording of it would be green
     [claim] = [c for c in _shipped_claims() if c.id == "im-study-18-subjects"]
-    match = Match(claim, 0.0, VALUE, "statement")
+    match = Match(claim, 0.0, BY_VALUE, "statement")
     assert looseness(match, {"quantity": "agrees"}) == ["found only by the value it states"]
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from collections.abc import Collection
 
-from ..query.records import ClaimRecord
+from ..query.records import ClaimRecord, EvidenceRecord
 from . import numbers, parts
 from .findings import SentenceProblem
 
@@ -17,6 +17,7 @@ __all__ = [
     "PARTICIPANTS",
     "contradicting",
     "counts_its_own",
+    "counts_of",
     "doses_it_does_not_know",
     "knowns",
     "measures_what_it_denies",
@@ -33,14 +34,8 @@ def knowns(claim: ClaimRecord) -> list[numbers.Known]:
     the doses its statement names."""
     found = [numbers.known_value(claim.value, "the claim")]
     found += [numbers.known_value(e.value, e.source, e.stance) for e in claim.evidence]
-    # How many took part is known too: "the trial randomised 40 patients" against n 27; the
-    # link's n may be an arm, its effect's the whole trial ("randomised 208 children").
-    found += [numbers.participants(e.n, e.source, e.stance) for e in claim.evidence if e.n]
-    found += [
-        numbers.participants(n, e.source, e.stance)
-        for e in claim.evidence
-        if e.effect and isinstance(n := e.effect.get("n"), int) and n != e.n
-    ]
+    # How many took part is known too: "the trial randomised 40 patients" against n 27
+    found += [count for e in claim.evidence for count in counts_of(e)]
     # The doses its statement names ("IM at 0.25 mg/kg is as effective as IV at 0.5 mg/kg"):
     # a sentence giving another dose says something else.
     found += [
@@ -49,6 +44,16 @@ def knowns(claim: ClaimRecord) -> list[numbers.Known]:
         if q.dimension in DOSES
     ]
     return [k for k in found if k is not None]
+
+
+def counts_of(link: EvidenceRecord) -> list[numbers.Known]:
+    """How many took part in a linked work: the link's n, and its effect's when that differs
+    (the link's n may be an arm, its effect's the whole trial: "randomised 208 children")."""
+    found = [numbers.participants(link.n, link.source, link.stance)] if link.n else []
+    whole = (link.effect or {}).get("n")
+    if isinstance(whole, int) and whole != link.n:
+        found.append(numbers.participants(whole, link.source, link.stance))
+    return found
 
 
 def mismatches(

@@ -44,6 +44,9 @@ PROBLEM_KINDS = (
 # Verdicts that are neither a problem nor a status: a claim matched too loosely to vouch
 # for the sentence, and a sentence stating a number, comparison or cause left unchecked.
 LOOSE = "loose-match"
+# How a claim found only by the number a sentence states of one route was found (Match.how,
+# valued.by_value): no wording in common, so it never vouches for the sentence.
+BY_VALUE = "value"
 # The citations part of a sentence citing a work the base does not link to its claim.
 UNLINKED = "not linked to the claim"
 # The assertion part of a question ("Is a shot as good as a drip?", "True or false: ..."), a
@@ -60,9 +63,10 @@ def looseness(match: Match, parts: dict[str, str], *, but: Collection[str] = ())
     """Why a match cannot vouch for its sentence, empty when it can: its wording is only a
     possible match, or a part the sentence states differs from the claim's (`but`: parts
     not to count)."""
-    reasons = ["worded only near it"] if match.sure == "possible" else []
-    if match.how == "value":  # valued.by_value: a number of the route, no wording in common
+    if match.how == BY_VALUE:
         reasons = ["found only by the value it states"]
+    else:
+        reasons = ["worded only near it"] if match.sure == "possible" else []
     if match.sure == "likely" and "citation" in match.how:  # by citation, worded under 70
         # the cited work bears on the claim, but the words may say another thing of it
         reasons.append("cited, but worded only near it")

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import counts, figures, framing, hedging, numbers, parts, polarity, routes, unchecked, valued
 from .findings import (
+    BY_VALUE,
     JUDGED_PARTS,
     NO_FINDING_STATED,
     PROBLEM_KINDS,
@@ -122,12 +123,10 @@ def _counted_otherwise(
     trial enrolled around 40" of a trial of 18)."""
     if not link.n:
         return []
-    counted = numbers.participants(link.n, link.source, link.stance)
-    # the link's n may be an arm, its effect's the whole trial ("randomised 208 children")
-    whole = (link.effect or {}).get("n")
-    trial = numbers.participants(whole, link.source) if isinstance(whole, int) else counted
+    counts = figures.counts_of(link)  # the link's n first, then its whole trial's
+    counted = counts[0]
     above = [q for q in stated if q.dimension == "participants" and q.low > counted.high]
-    if not above or any(numbers.agrees(q, k) for q in above for k in (counted, trial)):
+    if not above or any(numbers.agrees(q, k) for q in above for k in counts):
         return []
     return [
         SentenceProblem(
@@ -309,12 +308,11 @@ def judge(
     unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
         problems += _cited_elsewhere(sentence, claim, matcher, said)
-    # found by its value alone, a sentence giving another value does not assert the claim;
-    # nor does one giving a wrong count of a study's participants and no result
+    # a wrong value does not assert the claim when the claim was found by its value alone, or
+    # when it is a count of a study's participants and the sentence states no result
     miscounts = any(q.dimension == "participants" for q in stated) and not said.result
     if flip is None and not (
-        (match.how == valued.VALUE and mismatches)
-        or (miscounts and mismatches)
+        (mismatches and (match.how == BY_VALUE or miscounts))
         or figures.sides_with_contradiction(claim, stated)
         or figures.measures_what_it_denies(claim, stated)
     ):

@@ -91,7 +91,7 @@ def unsourced(text: str) -> bool:
         return False
     # "I was more nervous than I let on" compares, but not on the subject; "treatments are
     # arriving faster than ever" names neither a route nor the drug it would rank
-    if not _states_a_figure(_NOT_A_FINDING.sub(" ", text)) and not (
+    if not _states_a_number(_NOT_A_FINDING.sub(" ", text), measured=True) and not (
         (parts.read_parts(text).routes or parts.names_the_drug(text)) and _compares(text)
     ):
         return False
@@ -104,10 +104,6 @@ def _about_the_subject(text: str) -> bool:
     return bool(said.routes or said.topics or parts.names_the_drug(text))
 
 
-def _states_a_number(text: str) -> bool:
-    return bool(numbers.quantities(text) or _DIGIT_NOT_YEAR.search(text))
-
-
 # "after a month", "an hour in a clinic chair", "by the next morning", "a day spa": one unit
 # of a story's time, not a figure someone measured
 _ONE_UNIT = compiled(
@@ -117,9 +113,12 @@ _ONE_UNIT = compiled(
 )
 
 
-def _states_a_figure(text: str) -> bool:
-    """A number that could be a finding: not one unit of a story's time."""
-    stated = [q for q in numbers.quantities(text) if not _ONE_UNIT.match(q.text)]
+def _states_a_number(text: str, *, measured: bool = False) -> bool:
+    """Whether the text states a number (`measured`: one that could be a finding, not one
+    unit of a story's time)."""
+    stated = numbers.quantities(text)
+    if measured:
+        stated = [q for q in stated if not _ONE_UNIT.match(q.text)]
     return bool(stated or _DIGIT_NOT_YEAR.search(text))
 
 

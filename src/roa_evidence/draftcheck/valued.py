@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from ..query.records import ClaimRecord
 from . import figures, numbers, parts
+from .findings import BY_VALUE
 from .firstchars import compiled
 from .matching import Match, Matcher
 
-__all__ = ["VALUE", "by_value"]
-
-VALUE = "value"  # Match.how for a claim found by its value
+__all__ = ["by_value"]
 
 # What a time is of: how soon something happens (onset), or how long it goes on.
 _LATENCY_TOPICS = frozenset({"onset"})
@@ -64,7 +63,7 @@ def by_value(text: str, matcher: Matcher) -> Match | None:
             found[claim.id] = claim
     if len(found) != 1:
         return None  # nothing, or numbers of several claims
-    return Match(next(iter(found.values())), 0.0, VALUE, "statement")
+    return Match(next(iter(found.values())), 0.0, BY_VALUE, "statement")
 
 
 def _closest(quantity: numbers.Quantity, claims: list[ClaimRecord]) -> ClaimRecord | None:
@@ -147,17 +146,19 @@ def _time_topics(text: str, quantity: numbers.Quantity) -> frozenset[str]:
     return frozenset()
 
 
-@lru_cache(maxsize=4)
-def _index(matcher: Matcher) -> Mapping[tuple[frozenset[str], str], Sequence[ClaimRecord]]:
+Index = Mapping[tuple[frozenset[str], str], Sequence[ClaimRecord]]
+# One index per matcher (per evidence base), built on first use and gone with the matcher.
+_INDEXES: WeakKeyDictionary[Matcher, Index] = WeakKeyDictionary()
+
+
+def _index(matcher: Matcher) -> Index:
     """The claims by their routes and the dimension of their own value."""
+    if (known_index := _INDEXES.get(matcher)) is not None:
+        return known_index
     index: dict[tuple[frozenset[str], str], list[ClaimRecord]] = {}
-    seen: set[str] = set()
-    for target in matcher.targets:
-        claim = target.claim
-        if claim.id in seen or not claim.routes:
-            continue
-        seen.add(claim.id)
+    for claim in {t.claim.id: t.claim for t in matcher.targets}.values():
         known = numbers.known_value(claim.value, "the claim")
-        if known is not None:
+        if known is not None and claim.routes:
             index.setdefault((frozenset(claim.routes), known.dimension), []).append(claim)
+    _INDEXES[matcher] = index
     return index
