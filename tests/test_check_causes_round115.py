@@ -128,3 +128,9 @@ def test_an_age_a_numbered_part_or_a_storys_time_is_no_unsourced_number(
 )
 def test_a_figure_is_still_read(shipped: Run, tmp_path: Path, sentence: str) -> None:
     assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+def test_a_storys_time_is_not_listed_as_unchecked(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "I spent a week reading about ketamine drips.")
+    assert "not_checked" not in finding, finding
+    assert finding["verdict"] == "no-claim", finding

@@ -75,6 +75,11 @@ def mismatches(
     # ...of the cited work, when the sentence cites one that counts them: "the trial enrolled
     # 40 [a trial of 18]" is no arm of a larger pooled analysis the claim also knows
     totals = [k for k in known if k.origin in cited and k.dimension == "participants"] or known
+    # each value once per origin: a source's "18 participants" and its n 18 are one count
+    first: dict[tuple[str, str, float, float], numbers.Known] = {}
+    for k in known:
+        first.setdefault((k.origin, k.dimension, k.low, k.high), k)
+    shown = list(first.values())
     for quantity in stated:
         if any(numbers.agrees(quantity, k) for k in known):
             continue
@@ -83,10 +88,10 @@ def mismatches(
             continue
         if quantity.dimension == "time" and _another_scale(quantity, known):
             continue  # "eight infusions over three to four weeks": a course, not an infusion
-        near = numbers.nearest(quantity, known)
+        near = numbers.nearest(quantity, shown)
         named = ", ".join(f"{k.text} ({k.origin})" for k in near)
         given = "; ".join(
-            f"{k.origin}: {k.text}" for k in known if k.dimension == quantity.dimension
+            f"{k.origin}: {k.text}" for k in shown if k.dimension == quantity.dimension
         )
         problems.append(
             SentenceProblem(

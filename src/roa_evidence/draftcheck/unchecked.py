@@ -79,7 +79,7 @@ def states_something(text: str, matcher: Matcher) -> bool:
         return False  # a sentence with no route, topic or claim word is not about the base
     if not _about_the_subject(text):
         return False  # "Please arrive fifteen minutes early": not about the evidence
-    return _states_a_number(text) or _compares(text) or bool(_CAUSAL.search(text))
+    return _states_a_figure(text) or _compares(text) or bool(_CAUSAL.search(text))
 
 
 def unsourced(text: str) -> bool:
@@ -91,7 +91,7 @@ def unsourced(text: str) -> bool:
         return False
     # "I was more nervous than I let on" compares, but not on the subject; "treatments are
     # arriving faster than ever" names neither a route nor the drug it would rank
-    if not _states_a_number(_NOT_A_FINDING.sub(" ", text), measured=True) and not (
+    if not _states_a_figure(_NOT_A_FINDING.sub(" ", text)) and not (
         (parts.read_parts(text).routes or parts.names_the_drug(text)) and _compares(text)
     ):
         return False
@@ -113,12 +113,10 @@ _ONE_UNIT = compiled(
 )
 
 
-def _states_a_number(text: str, *, measured: bool = False) -> bool:
-    """Whether the text states a number (`measured`: one that could be a finding, not one
-    unit of a story's time)."""
-    stated = numbers.quantities(text)
-    if measured:
-        stated = [q for q in stated if not _ONE_UNIT.match(q.text)]
+def _states_a_figure(text: str) -> bool:
+    """Whether the text states a number that could be a finding (not one unit of a story's
+    time: neither to check nor to source)."""
+    stated = [q for q in numbers.quantities(text) if not _ONE_UNIT.match(q.text)]
     return bool(stated or _DIGIT_NOT_YEAR.search(text))
 
 
