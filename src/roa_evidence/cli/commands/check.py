@@ -66,8 +66,9 @@ def check(
             "confidence (0-1, two places, in the JSON of each problem) is at least P; one "
             "below is shown as 'possibly <kind> (its confidence)', is not counted by "
             "--fail-on, and its sentence is never green. The default 0.5 (more likely right "
-            "than wrong) drops a fifth to a third of false alarms for a few real overclaims "
-            "(docs/check.md); 0 reports every problem the rules find.",
+            "than wrong) drops about two in five false alarms for about one real problem in "
+            "thirty, on drafts it never saw (docs/check.md); 0 reports every problem the "
+            "rules find.",
         ),
     ] = 0.5,  # confidence.DEFAULT_MIN_CONFIDENCE (not imported: start-up stays light)
     encoding: Annotated[
