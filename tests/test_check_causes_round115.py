@@ -134,3 +134,15 @@ def test_a_storys_time_is_not_listed_as_unchecked(shipped: Run, tmp_path: Path) 
     finding = check_one(shipped, tmp_path, "I spent a week reading about ketamine drips.")
     assert "not_checked" not in finding, finding
     assert finding["verdict"] == "no-claim", finding
+
+
+def test_a_count_of_a_cited_works_participants_is_checked_when_no_claim_is_found(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped, tmp_path, "That trial enrolled around 40 patients [@lapidus2014randomized]."
+    )
+    assert finding["claim"] is None, finding
+    [problem] = finding["problems"]
+    assert problem["kind"] == "cited-against", finding
+    assert "lapidus2014randomized counts n 18, not 40 patients" in problem["detail"], finding

@@ -137,6 +137,24 @@ def _counted_otherwise(
     ]
 
 
+def _miscounts_the_cited(sentence: Sentence, matcher: Matcher) -> list[SentenceProblem]:
+    """A sentence matching no claim that gives a cited work more participants than it had
+    ("the trial enrolled around 40 patients [a trial of 18]")."""
+    if not sentence.keys:
+        return []
+    stated = [q for q in numbers.quantities(sentence.text) if q.dimension == "participants"]
+    links = {
+        e.source: e
+        for key in sentence.keys
+        for claim in matcher.by_key.get(key, [])
+        for e in claim.evidence
+        if e.source == key
+    }
+    return (
+        [p for link in links.values() for p in _counted_otherwise(link, stated)] if stated else []
+    )
+
+
 def _cited_elsewhere(
     sentence: Sentence, claim: ClaimRecord, matcher: Matcher, said: parts.Parts
 ) -> list[SentenceProblem]:
@@ -265,6 +283,8 @@ def judge(
                     "cite a source, or add the claim to claims.yaml",
                 )
             )
+        # whatever claim it is about, a count of a cited work's participants is the work's
+        problems += _miscounts_the_cited(sentence, matcher)
         blind = NO_CLAIM if unchecked.states_something(sentence.text, matcher) else ""
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, blind)
     claim = match.claim
