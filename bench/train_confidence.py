@@ -25,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import yaml
+from check_corpus import corpus_draft  # the same draft: sentence i on line 2i + 1
 
 from roa_evidence import open_store
 from roa_evidence.draftcheck import check
@@ -77,8 +78,9 @@ def checked(rounds: list[tuple[int, list[dict[str, object]]]]) -> list[Labelled]
     ):
         claims, keys = find_claims(conn), [w.key for w in find_works(conn)]
         for _, sentences in rounds:
-            draft = "\n\n".join(str(s["text"]) for s in sentences) + "\n"
-            report = check(draft, claims, "markdown", "round.md", keys, min_confidence=0.0)
+            report = check(
+                corpus_draft(sentences), claims, "markdown", "round.md", keys, min_confidence=0.0
+            )
             pieces: dict[int, list[Finding]] = {}
             for finding in report.findings:
                 pieces.setdefault((finding.line - 1) // 2, []).append(finding)
