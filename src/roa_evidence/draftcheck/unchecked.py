@@ -16,8 +16,9 @@ _DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:19|20)\d\d(?:'?s)?\b)\d")  # nor a 
 # Numbers that describe a patient or label a note rather than state a finding, cut from a
 # sentence before it is asked whether it states a number. Each piece is one kind:
 _NOT_A_FINDING_PIECES = (
-    # an age: "a 41-year-old woman", "aged 41", "I was 34 when I came home"
-    r"\ban? \d{1,3}[- ](?:years?|yrs?|months?)[- ]old\b|\baged \d{1,3}\b|"
+    # an age: "a 41-year-old woman", "my 17-year-old", "aged 41", "I was 34 when I came home"
+    r"\b\d{1,3}-(?:years?|yrs?|months?)-old\b|\ban? \d{1,3} (?:years?|yrs?|months?) old\b|"
+    r"\baged \d{1,3}\b|"
     r"\b(?:I|he|she|we|they|who) (?:was|were) \d{1,2}(?= when\b|,)|"
     # ...after a name, as reporters write it: "Karen Whitlock, 52, said", "Dave (58)"
     r"(?-i:\b[A-Z][a-z]+)(?:,| \() ?\d{1,2}(?:\)|(?=,))|\b(?:mum|mother|dad|father)-of-\w+\b",
@@ -28,17 +29,20 @@ _NOT_A_FINDING_PIECES = (
     r"^\W*(?!(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately|"
     r"and|or|to|of|in|at|by|with|for)\b)(?:agenda )?(?:[a-z]{2,12} ?|q)\d{1,3}(?:\.\d+)*"
     r"(?:\([a-z]\))?\s*[:.)](?!\d)",
-    r"^[^:.]{0,40}\b(?:week|session|day|part|lecture|module|unit) \d{1,3}\s*:",
+    r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
+    r"(?: [a-z]+){0,2}\s*:",
+    # a numbered paragraph of a report or a policy: "4.13 A rise in heart rate...", "3.6 No"
+    r"^\W*\d{1,2}(?:\.\d{1,2})+\s+(?-i:(?=[A-Z]))",
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"schedule|regulations?|article|annex|"
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|"
-    r"recommendation|slide|step|option|point) "
+    r"recommendations?|slide|step|option|point|standard|criterion|issue) "
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
     # where someone is: "in Bay 2", "bed 4"
-    r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}\b",
+    r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}[a-z]?\b",
     # a clock time: "closed at 16:40", "starts 9.30 tomorrow"
     r"\b(?:at|by|until|from) \d{1,2}[:.]\d\d\b|"
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
