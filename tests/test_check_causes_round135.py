@@ -8,7 +8,37 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, check_one, problem_kinds
+from conftest import Run, check_one, found_test, problem_kinds
+
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "Roughly 84 % of a ketamine tablet is cleared by the liver before it gets into the "
+        "bloodstream.",
+        "oral-first-pass-84",
+        "overclaim",
+        id="a_share_stated_is_still_the_shares_claim",
+    ),
+    pytest.param(
+        "Only about 30 % of a ketamine pill reaches the blood.",
+        "oral-bioavailability-16",
+        "mismatch",
+        id="the_drug_named_between_an_article_and_a_lay_noun_a_ketamine_pill",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "A good deal of a ketamine tablet may be broken down by the liver before it reaches "
+        "the bloodstream.",
+        "oral-bioavailability-low",
+        "overclaim",
+        id="no_figure_stated_is_the_shares_qualitative_sibling",
+    ),
+]
+
+test_the_claim_is_found_and_the_problem_read_right = found_test(
+    FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM
+)
 
 
 @pytest.mark.parametrize(

@@ -167,7 +167,9 @@ FOUND_WITH_PROBLEM = [
     pytest.param(
         "My neighbour insists that ketamine taken as a tablet goes into the bloodstream nearly "
         "completely.",
-        "oral-bioavailability-16",
+        # the qualitative claim since the twenty-second pass: no figure is stated, and "low
+        # bioavailability" is worded as near as "about 16 %" (tests/test_check_causes_round135)
+        "oral-bioavailability-low",
         "opposite",
         id="into_the_blood_nearly_completely_is_well_absorbed",
     ),

@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
-from . import counts, framing, lexicon, numbers, parts, polarity, similarity
+from . import counts, framing, lexicon, parts, polarity, similarity
 from .firstchars import compiled
 from .routes import routes_meant, routes_named
 from .similarity import VERBATIM, Target
@@ -105,7 +105,7 @@ class Matcher:
         for target in self.targets:
             self.words.setdefault(target.claim.id, set()).update(content_words(target.text))
         for claim in claims:  # the dimensions it knows a value in, weighed like its words
-            self.words.setdefault(claim.id, set()).update(_dimension_words(claim))
+            self.words.setdefault(claim.id, set()).update(parts.dimension_words(claim))
         frequency = Counter(word for words in self.words.values() for word in words)
         count = len(self.words) + 1
         self._unseen = math.log(count)
@@ -187,7 +187,7 @@ class Matcher:
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}
         if cited:
             result = parts.states_a_result(said)
-            stated = _with_dimensions(content_words(processed), said)
+            stated = parts.with_dimensions(content_words(processed), said)
             recounted = counts.counted(text).keys()  # "a second trial": a claim counting them
             unstated = self._shares if all(q.vague for q in said.quantities) else frozenset()
             scored = [
@@ -290,10 +290,15 @@ class Matcher:
                 return by_parts[0]
             return self._standing_out(said, processed, routes, words, closest)
         target, score, _ = max(accepted, key=lambda s: s[1] + s[2] + 0.5 * self._fit(said, s[0]))
-        if score < CLOSE_WORDING and (by_parts := self._by_parts(said, processed, routes)):
-            # a claim whose parts fit much better beats a like wording about something else
+        # a claim whose parts fit much better beats a like wording about something else; for
+        # a sentence stating no figure, one fitting as well, worded near, beats a share's
+        share = not said.quantities and target.claim.id in self._shares
+        if (score < CLOSE_WORDING or share) and (
+            by_parts := self._by_parts(said, processed, routes)
+        ):
             found, fit = by_parts
-            if fit >= self._fit(said, target) + BETTER_FIT:
+            sibling = share and found.score >= TEXT_SCORE
+            if fit >= self._fit(said, target) + BETTER_FIT * (not sibling):
                 return found
         return Match(target.claim, score, "text", target.label)
 
@@ -313,7 +318,7 @@ class Matcher:
         recalled = bool(said.designs) and bool(framing.THAT_STUDY.search(processed))
         if not (subject or said.names or recalled or said.topics):
             return None  # not about the base's subject ("a cup of coffee costs three euros")
-        stated = _with_dimensions(words, said)
+        stated = parts.with_dimensions(words, said)
         valued: set[str] = set()  # the claims whose own value the sentence states
         if said.quantities:
             stating = [
@@ -409,6 +414,7 @@ class Matcher:
             return None
         best: tuple[float, Target, float, float] | None = None
         words = content_words(processed)
+        unstated = frozenset() if said.quantities else self._shares
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
         for target in candidates.values():
             fit = self._fit(said, target)
@@ -423,7 +429,9 @@ class Matcher:
             close = fit >= TIGHT_FIT or (pointed and not said.routes and not named)
             if score < PARTS_SCORE - 15 * close and shared < PARTS_OVERLAP - 15 * close:
                 continue
-            rank = 2 * fit + 0.5 * score + 0.5 * shared
+            rank = (
+                2 * fit + 0.5 * score + 0.5 * shared - CITED_FIGURE * (target.claim.id in unstated)
+            )
             if best is None or rank > best[0]:
                 best = (rank, target, score, fit)
         if best is None:
@@ -434,17 +442,3 @@ class Matcher:
 
 # "more than on any other route" is a superlative: "the most researched route" compares too
 _ANY_OTHER = compiled(r"\bthan (?:[a-z]+ ){0,2}any other\b")
-_DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
-
-
-def _with_dimensions(words: set[str], said: parts.Parts) -> set[str]:
-    """A sentence's distinctive words and the dimensions of the quantities it states: a
-    dimension is a word too, weighed by how few claims know one (few know a concentration)."""
-    return words | {_DIMENSION + d for d in said.dimensions}
-
-
-def _dimension_words(claim: ClaimRecord) -> set[str]:
-    """The dimensions the claim or a linked source states a value in ("#percent")."""
-    values = [claim.value, *(e.value for e in claim.evidence)]
-    known = (numbers.known_value(v, "") for v in values if v)
-    return {_DIMENSION + k.dimension for k in known if k is not None}

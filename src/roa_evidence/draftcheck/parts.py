@@ -27,11 +27,13 @@ __all__ = [
     "Parts",
     "another_pair",
     "compare",
+    "dimension_words",
     "is_a_share",
     "names_the_drug",
     "read_parts",
     "routes_fit",
     "states_its_value",
+    "with_dimensions",
 ]
 
 
@@ -385,3 +387,19 @@ def is_a_share(claim: ClaimRecord) -> bool:
     known = numbers.known_value(claim.value, "the claim")
     share = known is not None and known.dimension == "percent" and known.high < 100
     return share and claim.topic in _SHARES_OF_A_DOSE
+
+
+_DIMENSION = "#"  # a dimension's word: "#concentration" is no word of any text
+
+
+def with_dimensions(words: set[str], said: Parts) -> set[str]:
+    """A sentence's distinctive words and the dimensions of the quantities it states: a
+    dimension is a word too, weighed by how few claims know one (few know a concentration)."""
+    return words | {_DIMENSION + d for d in said.dimensions}
+
+
+def dimension_words(claim: ClaimRecord) -> set[str]:
+    """The dimensions the claim or a linked source states a value in ("#percent")."""
+    values = [claim.value, *(e.value for e in claim.evidence)]
+    known = (numbers.known_value(v, "") for v in values if v)
+    return {_DIMENSION + k.dimension for k in known if k is not None}

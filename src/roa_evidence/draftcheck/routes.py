@@ -92,7 +92,10 @@ class RouteWords:
                 if key:
                     route_of.setdefault(key, route)
         ordered = sorted(route_of, key=len, reverse=True)
-        body = "|".join(r"\s+".join(map(re.escape, p.split())) for p in ordered) or "(?!)"
+        # the drug may be named between an article and a noun not a lay word of its own: "a
+        # ketamine tablet" ("a ketamine shot" is found by "shot")
+        named = rf"(?:(?:{drug_pattern})\s+)?"
+        body = "|".join(_phrase_pattern(p, named, route_of) for p in ordered) or "(?!)"
         pattern = compiled(rf"\b(?:{body})\b", re.I)
         return cls(
             {r: tuple(p) for r, p in lay.items()},
@@ -101,6 +104,17 @@ class RouteWords:
             compiled(rf"\b(?:{drug_pattern})\b", re.I),
             frozenset(word for name in names for word in name),
         )
+
+
+_ARTICLES = frozenset({"a", "an", "the", "your", "my"})
+
+
+def _phrase_pattern(phrase: str, named: str, known: Mapping[str, str]) -> str:
+    first, *rest = phrase.split()
+    noun = r"\s+".join(map(re.escape, rest))
+    if rest and first in _ARTICLES and " ".join(rest) not in known:
+        return rf"{re.escape(first)}\s+{named}{noun}"
+    return r"\s+".join(map(re.escape, [first, *rest]))
 
 
 def _name_words(name: str) -> tuple[str, ...]:
@@ -185,7 +199,7 @@ def routes_in_order(text: str) -> list[tuple[int, int, str]]:
 def _in_order(text: str, words: RouteWords) -> tuple[tuple[int, int, str], ...]:
     found = [(m.start(), m.end(), r) for m in _ROUTE_WORD.finditer(text) if (r := _route(m))]
     for match in words.pattern.finditer(text):
-        phrase = " ".join(match.group(0).lower().split())
+        phrase = " ".join(words.drug.sub(" ", match.group(0)).lower().split())
         route = words.route_of[phrase]
         before = _AFTER_ROUTE.search(text, max(0, match.start() - 14), match.start())
         if before is not None:  # "an IV injection": the noun of the route named before it
