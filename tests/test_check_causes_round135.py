@@ -34,6 +34,26 @@ FOUND_WITHOUT_PROBLEM = [
         "overclaim",
         id="no_figure_stated_is_the_shares_qualitative_sibling",
     ),
+    pytest.param(
+        "It is mistaken to suggest there are no controlled data at all on intramuscular "
+        "ketamine for depression [@loo2016placebo].",
+        "im-no-valid-efficacy-data",
+        "cited-against",
+        id="mistaken_to_suggest_x_denies_x",
+    ),
+    pytest.param(
+        "It would thus be wrong to say that no valid data exist on IM ketamine for depression.",
+        "im-no-valid-efficacy-data",
+        "overclaim",
+        id="it_would_thus_be_wrong_to_say_x_denies_x",
+    ),
+    pytest.param(
+        "Nor is it true that controlled data on IM ketamine for depression are lacking "
+        "[@loo2016placebo].",
+        "im-no-valid-efficacy-data",
+        "cited-against",
+        id="nor_is_it_true_that_x_is_lacking_denies_the_lack",
+    ),
 ]
 
 test_the_claim_is_found_and_the_problem_read_right = found_test(

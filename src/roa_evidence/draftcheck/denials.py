@@ -20,10 +20,14 @@ _IS_WRONG = (
 # A claim said to be wrong is denied ("is incorrect" itself negates nothing): in one clause
 # with it (not "..., and the old chart was wrong"), or said of it just after.
 CLAIM_DENIED: tuple[tuple[str, str], ...] = (
-    # "it is a myth that X", "it's not the case that X"
+    # "it is a myth that X", "it's not the case that X", "it would be wrong to say that X",
+    # "it is inaccurate to state X", "nor is it the case that X"
     (
-        r"(?:it is|it's) (?:therefore |thus |simply |just |also )?(?:a myth|false|untrue|"
-        r"wrong to say|not true|not the case) that",
+        r"(?:(?:it is|it's|it would(?: therefore| thus)* be|it'd be)"
+        r"(?: therefore| thus| simply| just| also| plainly)*"
+        r" (?:(?:a myth|false|untrue|not true|not the case) that|(?:wrong|inaccurate|incorrect|"
+        r"mistaken|misleading) to (?:say|claim|state|suggest|assert)(?: that)?)|"
+        r"\b(?:nor|neither) is it (?:the case|true) that)",
         " not ",
     ),
     # "the view that X is incorrect", "its second claim, that X, rates False", "the line that

@@ -62,7 +62,7 @@ NOT_NEGATIONS = compiled(
 )
 NEGATOR = compiled(
     r"\b(?:not|no|never|without|neither|none|nothing|nobody|cannot|fails? to|failed to|"
-    r"lacks?|absent|impossible|unlikely to)\b|n't\b|^\W*nor\b|"
+    r"lacks?|lacking|absent|impossible|unlikely to)\b|n't\b|^\W*nor\b|"
     # "it is rare for either route to depress breathing": seldom does
     r"\b(?:rare|unusual|uncommon) for (?:[\w-]+ ){1,8}?to\b",
     re.I,
