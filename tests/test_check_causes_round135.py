@@ -54,6 +54,27 @@ FOUND_WITHOUT_PROBLEM = [
         "cited-against",
         id="nor_is_it_true_that_x_is_lacking_denies_the_lack",
     ),
+    pytest.param(
+        "Given into a vein, the dose enters the bloodstream directly, so there is no "
+        "first-pass loss through the liver.",
+        "iv-no-first-pass",
+        "opposite",
+        id="the_clause_holding_what_the_claims_negation_governs_carries_its_negation",
+    ),
+    pytest.param(
+        "A drip sends the drug straight into a vein, so none of it is lost before it reaches "
+        "the blood.",
+        "iv-no-first-pass",
+        "opposite",
+        id="none_lost_before_the_blood_is_no_first_pass",
+    ),
+    pytest.param(
+        "Because a drip goes straight into the vein, the whole dose is available to the body "
+        "and none is lost on the way.",
+        "iv-bioavailability-100",
+        "opposite",
+        id="none_lost_on_the_way_is_the_whole_dose_kept",
+    ),
 ]
 
 test_the_claim_is_found_and_the_problem_read_right = found_test(

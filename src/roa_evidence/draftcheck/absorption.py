@@ -72,9 +72,16 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\bliver (?:leaves|spares) (?:most|much|nearly all|almost all) of (?:it|the dose) alone\b",
         "dose goes without first-pass metabolism",
     ),
+    # "none of it is lost before it reaches the blood": no first pass
+    (
+        r"\b(?:nothing|none(?: of it| of the dose)?) (?:is |gets )?(?:lost|wasted|broken down|"
+        r"metaboli[sz]ed) before (?:it )?(?:reaches|reaching|gets into|enters) "
+        r"(?:the |your )?(?:blood ?stream|blood|circulation)\b",
+        "goes without first-pass metabolism",
+    ),
     # "with nothing lost along the way": the whole dose kept, which negates nothing
     (
-        r"\b(?:with )?(?:nothing|none of it|none of the dose) (?:is |gets |being )?(?:lost|wasted)"
+        r"\b(?:with )?(?:nothing|none(?: of it| of the dose)?) (?:is |gets |being )?(?:lost|wasted)"
         r"(?: along the way| on the way(?: in)?)?(?! (?:to|in|by) )",  # not "lost to the liver"
         "fully retained",
     ),

@@ -374,14 +374,22 @@ _CLAUSE_SHARES = 2  # a clause speaks of the claim with this many of its words
 
 @lru_cache(maxsize=4096)
 def _clause_shares(sentence: str, statement: str) -> tuple[tuple[int, str], ...]:
-    """Each clause of the sentence with how many of the claim's words it holds; none when
-    the sentence is one clause, or the claim spans clauses itself (two negations, a
-    contrast)."""
+    """Each clause of the sentence with how many of the claim's words it holds, those its
+    negation governs twice ("without first-pass metabolism": the clause saying "no
+    first-pass loss" speaks of it more than "it enters the blood directly"); none when the
+    sentence is one clause, or the claim spans clauses itself (two negations, a contrast)."""
     parts = clauses(sentence)
-    if len(parts) < 2 or negations(canonical(statement)) > 1 or _CONTRAST.search(statement):
+    claim = canonical(statement)
+    if len(parts) < 2 or negations(claim) > 1 or _CONTRAST.search(statement):
         return ()
     claimed = content_words(normalised(statement))
-    return tuple((len(content_words(normalised(c)) & claimed), c) for c in parts)
+    negator = NEGATOR.search(claim)
+    governed = content_words(normalised(clauses(claim[negator.end() :])[0])) if negator else set()
+    return tuple(
+        (len(words & claimed) + len(words & governed), c)
+        for c in parts
+        if (words := content_words(normalised(c))) is not None
+    )
 
 
 def _claim_clause(sentence: str, statement: str) -> str:
