@@ -121,3 +121,21 @@ def test_a_figure_beside_numbering_words_is_still_read(
     shipped: Run, tmp_path: Path, sentence: str
 ) -> None:
     assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Clients ask us nearly every day whether the shot works as well as the drip for "
+        "depression.",
+        "This leaflet compares intravenous and intramuscular ketamine for depression, with a "
+        "short note on sprays.",
+    ],
+    ids=["a_question_reported_with_words_before_whether", "what_the_writing_goes_on_to_do"],
+)
+def test_a_sentence_stating_no_finding_has_no_problem(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["parts"].get("assertion") == "states no finding", finding
+    assert problem_kinds(finding) == set(), finding

@@ -65,7 +65,7 @@ REPORTED = compiled(
 # works", "you want to know which is better": a question reported, not answered
 REPORTED_QUESTION = compiled(
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|question(?:s|ed|ing)?|(?:want(?:s|ed)?|wanting) to "
-    r"(?:know|find out|see))(?: \w+)? (?:whether|if)\b|"
+    r"(?:know|find out|see))(?: \w+){0,4}? (?:whether|if)\b|"
     # "which"/"how quickly" questions, where no clause answering one follows ("..., but IV is",
     # "...: the answer is that")
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|(?:want|wants|wanted) to know)(?: \w+)? "
@@ -90,7 +90,11 @@ PLANS = compiled(
     r"(?:compare|test|randomi[sz]e|recruit|enrol)|(?:power|sample[- ]size) calculation|"
     # "this manuscript compares...", "the applicants plan to compare": what a study does
     r"(?:this|the) (?:manuscript|paper|proposal|protocol|application) (?:compares|examines|"
-    r"tests|describes|reports)|(?:applicants|authors|investigators|they) (?:plan|propose|"
+    r"tests|describes|reports)|"
+    # what a piece of writing goes on to do: "this essay compares IV and IM ketamine"
+    r"\bthis (?:essay|article|post|chapter|section|leaflet|guide|episode|talk|page|sheet) "
+    r"(?:compares|looks at|explains|covers|discusses|outlines|summari[sz]es|sets out|will)\b|"
+    r"(?:applicants|authors|investigators|they) (?:plan|propose|"
     r"intend) to|"
     # a headline's future ("Northfield researchers to compare nasal spray and drip")
     r"^\W*(?:[A-Z][\w-]* ){0,3}(?:researchers|scientists|team|investigators|doctors) to "
