@@ -24,6 +24,12 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="the_drug_named_between_an_article_and_a_lay_noun_a_ketamine_pill",
     ),
+    pytest.param(
+        "Just 15 of its patients had the injection [@chilukuri2014acute].",
+        "im-study-18-subjects",
+        "mismatch",
+        id="n_of_its_patients_counts_them",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [
@@ -139,3 +145,10 @@ def test_a_sentence_stating_no_finding_has_no_problem(
     finding = check_one(shipped, tmp_path, sentence)
     assert finding["parts"].get("assertion") == "states no finding", finding
     assert problem_kinds(finding) == set(), finding
+
+
+def test_one_of_the_patients_counts_nobody(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "One of its patients had the injection [@chilukuri2014acute]."
+    )
+    assert "mismatch" not in problem_kinds(finding), finding

@@ -18,69 +18,10 @@ from typing import Any
 
 from . import numberwords
 from .firstchars import compiled
+from .units import UNITS as _UNITS
 
 __all__ = ["Known", "Quantity", "agrees", "known_value", "participants", "quantities", "show"]
 
-# unit as written -> (dimension, factor to the dimension's base unit)
-_UNITS: dict[str, tuple[str, float]] = {
-    "%": ("percent", 1.0),
-    "percent": ("percent", 1.0),
-    "per cent": ("percent", 1.0),
-    "percentage points": ("percent", 1.0),
-    "s": ("time", 1 / 60),
-    "sec": ("time", 1 / 60),
-    "secs": ("time", 1 / 60),
-    "second": ("time", 1 / 60),
-    "seconds": ("time", 1 / 60),
-    "min": ("time", 1.0),
-    "mins": ("time", 1.0),
-    "minute": ("time", 1.0),
-    "minutes": ("time", 1.0),
-    "h": ("time", 60.0),
-    "hr": ("time", 60.0),
-    "hrs": ("time", 60.0),
-    "hour": ("time", 60.0),
-    "hours": ("time", 60.0),
-    "day": ("time", 1440.0),
-    "days": ("time", 1440.0),
-    "week": ("time", 10080.0),
-    "weeks": ("time", 10080.0),
-    "fortnight": ("time", 20160.0),
-    "fortnights": ("time", 20160.0),
-    "month": ("time", 43830.0),
-    "months": ("time", 43830.0),
-    "year": ("time", 525960.0),
-    "years": ("time", 525960.0),
-    "decade": ("time", 5259600.0),
-    "decades": ("time", 5259600.0),
-    "mg/kg": ("dose", 1.0),
-    "mg per kg": ("dose", 1.0),
-    "mg per kilogram": ("dose", 1.0),
-    "mg/kilo": ("dose", 1.0),
-    "milligrams per kilogram": ("dose", 1.0),
-    "milligram per kilogram": ("dose", 1.0),
-    "mg/ml": ("concentration", 1.0),
-    "mg per ml": ("concentration", 1.0),
-    "milligrams per millilitre": ("concentration", 1.0),
-    "milligrams per milliliter": ("concentration", 1.0),
-    "milligram per millilitre": ("concentration", 1.0),
-    "milligram per milliliter": ("concentration", 1.0),
-    "mg": ("mass", 1.0),
-    "participants": ("participants", 1.0),
-    "participant": ("participants", 1.0),
-    "subjects": ("participants", 1.0),
-    "subject": ("participants", 1.0),
-    "patients": ("participants", 1.0),
-    "patient": ("participants", 1.0),
-    "people": ("participants", 1.0),
-    "volunteers": ("participants", 1.0),
-    "children": ("participants", 1.0),
-    "adults": ("participants", 1.0),
-    "studies": ("studies", 1.0),
-    "study": ("studies", 1.0),
-    "trials": ("studies", 1.0),
-    "trial": ("studies", 1.0),
-}
 # Counts may have a few words between number and noun: "18 depressed subjects".
 _COUNTED = frozenset({"participants", "studies"})
 
@@ -133,7 +74,8 @@ _QUANTITY = compiled(
     rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{numberwords.NUMBER})(?P<so>\s+or so)?"
     rf"(?:\s*(?P<ua>{_UNIT})(?![\w/]))?"
     rf"(?:\s*(?:-|\u2013|\u2014|to|(?(between)and|(?!)))\s*(?P<b>{numberwords.NUMBER}))?"
-    rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?:\s+{_DESCRIBING}){{1,2}}?\s+(?P<uc>{_UNIT})\b)?",
+    rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?P<of>\s+of\s+(?:its|the|their))?(?:\s+{_DESCRIBING}){{0,2}}?"
+    rf"(?(of)|(?<=[a-z-]))\s+(?P<uc>{_UNIT})\b)?",
     re.I,
 )
 
@@ -208,6 +150,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "over the last six months", "two weeks since": when, not how long
         if dimension == "participants" and _PER_GROUP.match(text, end):
             continue  # "nine in each group": a group's size, not the trial's
+        if match["of"] and a < 2:
+            continue  # "one of the patients": who, not how many ("12 of its participants")
         if _YEAR.fullmatch(match["a"]) and (
             dimension in _COUNTED or _DECADE.match(text, match.end("a"))
         ):
