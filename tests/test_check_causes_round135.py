@@ -30,6 +30,12 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="n_of_its_patients_counts_them",
     ),
+    pytest.param(
+        "Of every route, the drip is the one scientists have researched least.",
+        "iv-most-researched-route",
+        "opposite",
+        id="researched_least_is_not_the_most_researched",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

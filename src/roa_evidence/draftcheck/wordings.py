@@ -174,6 +174,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "not the most researched",
     ),
     (_studied_than("more", "(?:any|all|every)(?: of the)? other"), "the most researched"),
+    # "the least-studied way", "the one researchers have studied least"
+    (
+        r"\b(?:(?:least|worst)[- ](?:studied|researched|investigated)|(?:(?:have|has) )?"
+        r"(?:studied|researched|investigated) (?:the )?least)\b",
+        "not the most researched",
+    ),
     # "no route has been researched more thoroughly than the intravenous one": IV the most
     (
         r"\bno (?:other )?(?:route|way)(?: of giving ketamine)? has been (?:studied|researched|"
