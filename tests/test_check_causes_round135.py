@@ -67,6 +67,33 @@ FOUND_WITHOUT_PROBLEM = [
         id="nor_is_it_true_that_x_is_lacking_denies_the_lack",
     ),
     pytest.param(
+        "Readers who've had infusions tell us the effects fade within minutes of the drip "
+        "stopping.",
+        "iv-effects-fade-within-minutes",
+        "overclaim",
+        id="people_who_had_one_route_tell_us_is_what_patients_report",
+    ),
+    pytest.param(
+        "It's widely claimed that a shot is simpler to give than a drip, since no line is needed.",
+        "im-simpler-to-administer",
+        "overclaim",
+        id="its_widely_claimed_is_hearsay",
+    ),
+    pytest.param(
+        "I've heard it said, though I can't judge it, that the shot works as well as the drip "
+        "for depression.",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="heard_it_said_is_hearsay",
+    ),
+    pytest.param(
+        "I've heard it said, though I can't judge it, that the shot works as well as the drip "
+        "for depression.",
+        "im-as-effective-as-iv-depression",
+        "opposite",
+        id="cannot_judge_it_negates_nothing",
+    ),
+    pytest.param(
         "Given into a vein, the dose enters the bloodstream directly, so there is no "
         "first-pass loss through the liver.",
         "iv-no-first-pass",

@@ -40,12 +40,13 @@ _PEOPLE_SAY = (
     r"(?:on|in|at|from|of) (?:[\w'-]+ ){1,4}?(?:often |also |still |generally )?"
     r"(?:report|say|describe|claim|tell (?:me|us)|(?:have|had) (?:said|reported|described|"
     r"claimed|told))|"
-    # "patients who have tried both say", "members who've had both tell us": what patients
-    # report, though the claim iv-more-relief-than-in is worded so (writers split on it; the
-    # rounds since 80 all read it as passed on; "anyone who has tried both will tell you" is
-    # no one in particular, and stays an assertion)
+    # "patients who have tried both say", "members who've had both tell us", "viewers who've
+    # had infusions tell me": what patients report, though the claim iv-more-relief-than-in is
+    # worded so (writers split on it; the rounds since 80 all read it as passed on; "anyone
+    # who has tried both will tell you" is no one in particular, and stays an assertion)
     r"(?:[\w'-]+ ){0,3}?who(?:'ve| have| had)? (?:[\w-]+ ){0,2}?(?:tried|had|used|experienced) "
-    r"(?:both|the two)(?: routes)?,? (?:often |generally |mostly |usually |all |tend to )?"
+    r"(?:both|the two|(?:an? |the )?[\w-]+)(?: routes)?,? "
+    r"(?:often |generally |mostly |usually |all |tend to )?"
     r"(?:report(?:ed)?|say|said|tell (?:me|us|her|him)|told (?:me|us|her|him)|describe))"
 )
 _VERY_UNCERTAIN = compiled(
@@ -76,7 +77,8 @@ _VERY_UNCERTAIN = compiled(
     r"(?:is|are|was|were) (?:often |widely |commonly |frequently |sometimes |still )?"
     r"(?:quoted|repeated|circulated)|"
     # "it's reported that", "there are reports of": hearsay passed on as such
-    r"it's (?:been )?(?:claimed|said|reported|alleged)|"
+    r"it's (?:(?:also|often|widely|commonly|sometimes) )?(?:been )?(?:claimed|said|reported|"
+    r"alleged)|heard it (?:claimed|said|suggested|argued)|"
     r"there (?:are|have been) (?:also |some |many |several |anecdotal |occasional )*reports|"
     r"according to (?:some|anecdotal|patient)|claim(?:s|ing)? that|asserts? that|"
     # "far too few to say whether it matches": no evidence to go on

@@ -24,7 +24,7 @@ NOT_NEGATIONS = compiled(
     r"(?=\s*[,;.]|\s*$)|(?: has| have)(?: yet)? (?:shown|proven|proved|demonstrated|established|"
     r"confirmed|tested|examined|asked)(?: that| whether)?))|"
     r"not (?:known|clear|certain|established)(?: whether| if)?|whether or not|not only|"
-    r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure)"
+    r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|know|be sure|judge)"
     r"(?: with (?:any )?(?:confidence|certainty))?(?: whether| if)?|"
     r"(?:no one|nobody) (?:really |yet |truly )?(?:knows|can say)|"
     r"no more than|not more than|no less than|not less than|no later than|"
