@@ -31,6 +31,12 @@ FOUND_WITH_PROBLEM = [
         id="n_of_its_patients_counts_them",
     ),
     pytest.param(
+        "The evidence is sufficient to conclude that IM and IV ketamine are equally safe.",
+        "iv-im-similar-safety",
+        "overclaim",
+        id="evidence_sufficient_to_conclude_x_asserts_x",
+    ),
+    pytest.param(
         "Of every route, the drip is the one scientists have researched least.",
         "iv-most-researched-route",
         "opposite",
@@ -92,6 +98,13 @@ FOUND_WITHOUT_PROBLEM = [
         "im-as-effective-as-iv-depression",
         "opposite",
         id="cannot_judge_it_negates_nothing",
+    ),
+    pytest.param(
+        "The regulator does not find the evidence strong enough to conclude that IM and IV "
+        "ketamine are equally safe.",
+        "iv-im-similar-safety",
+        "opposite",
+        id="evidence_not_strong_enough_to_conclude_x_says_nothing_against_x",
     ),
     pytest.param(
         "Given into a vein, the dose enters the bloodstream directly, so there is no "

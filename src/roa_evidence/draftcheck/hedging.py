@@ -83,6 +83,10 @@ _VERY_UNCERTAIN = compiled(
     r"according to (?:some|anecdotal|patient)|claim(?:s|ing)? that|asserts? that|"
     # "far too few to say whether it matches": no evidence to go on
     r"too (?:few|small|little|short) to (?:say|tell|know|judge|conclude)|"
+    # "does not consider the evidence sufficient to conclude", "data are insufficient to say"
+    r"(?:(?:does|do|did)(?: not|n't) (?:consider|find|judge|think) (?:the )?(?:[\w-]+ )?"
+    r"(?:evidence|data)|(?:evidence|data) (?:is|are|was|were) (?:not|in)) ?(?:sufficient|"
+    r"adequate|strong enough|enough) to (?:conclude|say|show|establish)|"
     r"the (?:first|second) document (?:says|claims|states|asserts))\b",
     re.I,
 )

@@ -53,6 +53,10 @@ NOT_NEGATIONS = compiled(
     r"nothing (?:much|serious|major|dramatic|to worry about)|no big deal|"
     # "not always cheaper" is consistent with "can be cheaper"
     r"not always|not necessarily|not in every case|"
+    # "does not consider the evidence sufficient to conclude that X": nothing said of X
+    r"(?:(?:does|do|did)(?: not|n't) (?:consider|find|judge|think) )?(?:the )?(?:available |"
+    r"current |existing )?(?:evidence|data) (?:(?:is|are|was|were)(?: not|n't) )?(?:sufficient|"
+    r"enough|adequate|strong enough) to (?:conclude|say|show|establish|claim)(?: that| whether)?|"
     # "the evidence does not show that X" says nothing of X
     r"(?:(?:the )?(?:evidence|data|studies|trials?|research) )?"
     r"(?:(?:does|do|did|could|can)(?: not|n't)|cannot|has not|have not|has yet to|have yet to) "
