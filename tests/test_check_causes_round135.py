@@ -107,6 +107,12 @@ FOUND_WITHOUT_PROBLEM = [
         id="evidence_not_strong_enough_to_conclude_x_says_nothing_against_x",
     ),
     pytest.param(
+        "Onset after an IM injection is usually reported at one to two minutes.",
+        "im-onset-1-2-min",
+        "overclaim",
+        id="reported_at_a_figure_is_hearsay",
+    ),
+    pytest.param(
         "Given into a vein, the dose enters the bloodstream directly, so there is no "
         "first-pass loss through the liver.",
         "iv-no-first-pass",

@@ -72,6 +72,9 @@ _VERY_UNCERTAIN = compiled(
     r"(?:claimed|said|suggested|reported|asserted|alleged)|"
     r"(?:is|are|was|were|(?:has|have) been) (?:claimed|said|alleged|reported|thought|"
     r"believed) to|"
+    # "IM onset is reported at around 3 to 4 minutes": a figure passed on
+    r"(?:is|are|was|were|(?:has|have) been) (?:often |commonly |usually |widely )?reported "
+    r"(?:at|as)\b|"
     rf"{_PEOPLE_SAY}|"
     # "figures of 25-50 % are often quoted": a figure passed on, not vouched for
     r"(?:is|are|was|were) (?:often |widely |commonly |frequently |sometimes |still )?"
