@@ -42,6 +42,18 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="researched_least_is_not_the_most_researched",
     ),
+    pytest.param(
+        "The drug acts by turning on receptors in the brain called NMDA receptors.",
+        "nmda-receptor-target",
+        "opposite",
+        id="receptors_called_nmda_receptors_turned_on_are_stimulated",
+    ),
+    pytest.param(
+        "Ketamine's main target isn't the NMDA receptor at all, whatever the leaflets tell you.",
+        "nmda-receptor-target",
+        "opposite",
+        id="its_target_is_not_the_receptor",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

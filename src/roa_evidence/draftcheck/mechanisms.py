@@ -13,12 +13,19 @@ _RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
 RULES: tuple[tuple[str, str], ...] = (
     # "a glutamate receptor called NMDA": the receptor's family, not glutamate's activity
     (r"\bglutamate (?=(?:nmda[- ])?receptors?\b)", ""),
-    # "a receptor called NMDA" is the NMDA receptor
+    # "a receptor called NMDA", "receptors in the brain called NMDA receptors", "a brain
+    # receptor called the NMDA receptor": the NMDA receptor
     (
-        r"\b(?:a|the|some|one|this) (?:(?:type|kind|class|family) of )?(receptors?)"
-        r"(?: in the brain)? "
-        r"(?:called|named|known as) (?:the )?([\w-]+)",
+        r"\b(?:(?:a|the|some|one|this) )?(?:(?:type|kind|class|family) of )?(?:brain )?"
+        r"(receptors?)(?: in the brain)? "
+        r"(?:called|named|known as) (?:the )?([\w-]+)(?: receptors?\b)?",
         r"the \2 \1",
+    ),
+    # "ketamine's main target is the NMDA receptor" acts on it ("isn't" does not)
+    (
+        r"(?:'s|s')? (?:main|primary|chief|principal|real|key) target (is|isn't|is not|was|"
+        r"wasn't|was not)(?: really| actually)? (?:the )?([\w-]+) receptors?\b",
+        r" \1 acting on \2 receptors",
     ),
     # "an NMDA agonist" acts on NMDA receptors as one
     (
