@@ -54,6 +54,12 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="its_target_is_not_the_receptor",
     ),
+    pytest.param(
+        "Pills are fine, since hardly any of a swallowed dose gets broken down by the liver.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="hardly_any_lost_to_the_liver_is_well_absorbed",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -162,6 +162,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:by|in) the liver)\b",
         "lost to first-pass metabolism",
     ),
+    # "barely any of a swallowed dose gets broken down by the liver": well absorbed
+    (
+        r"\b(?:barely any|hardly any|very little|almost none|next to none|virtually none|"
+        r"next to nothing|almost nothing)(?: of (?:it|(?:an? |the |each )?(?:[\w-]+ ){0,2}?"
+        r"dose))? (?:is |gets |was )?lost to first-pass metabolism",
+        "the dose is not mostly lost to first-pass metabolism",
+    ),
     # escaping the liver's first pass is doing without it ("avoids first-pass metabolism",
     # "... first pass, while what crosses the lining avoids it")
     (
