@@ -60,6 +60,13 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="hardly_any_lost_to_the_liver_is_well_absorbed",
     ),
+    pytest.param(
+        "Children given the IV dose in that trial stayed sedated for a median of about 20 "
+        "minutes [@roback2006randomized].",
+        "iv-effects-fade-within-minutes",
+        "mismatch",
+        id="how_long_patients_stayed_sedated_is_a_duration",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -27,7 +27,10 @@ _TOPIC_WORDS: dict[str, str] = {
     r"sustained|duration|(?<!no )longer|shorter|linger(?:ing)?|"
     r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
     r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
-    r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b",
+    r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b|"
+    # how long a patient stays under: "stayed sedated for six hours", "sedation time"
+    r"(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?) (?:sedated|groggy|drowsy|asleep|woozy|"
+    r"dissociated)|sedated for|(?:sedation|recovery) times?",
     # "fully retained": "with nothing lost on the way in" (absorption.py)
     # ...and a share that "ends up in circulation" or "gets into the blood"
     "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|fully retained|"
