@@ -67,6 +67,18 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="how_long_patients_stayed_sedated_is_a_duration",
     ),
+    pytest.param(
+        "Nowadays the drip is usually over in about ten minutes.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="a_drip_over_in_n_minutes_is_its_length",
+    ),
+    pytest.param(
+        "Some clinics stretch each drip out to three hours.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="a_drip_stretched_out_to_n_hours_is_its_length",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -30,7 +30,14 @@ _TOPIC_WORDS: dict[str, str] = {
     r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b|"
     # how long a patient stays under: "stayed sedated for six hours", "sedation time"
     r"(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?) (?:sedated|groggy|drowsy|asleep|woozy|"
-    r"dissociated)|sedated for|(?:sedation|recovery) times?",
+    r"dissociated)|sedated for|(?:sedation|recovery) times?|"
+    # how long a session runs: "the drip is over in 15 minutes", "stretch a drip out to two
+    # hours", "run their dose over two hours"
+    r"(?:drips?|infusions?|sessions?|treatments?) (?:is|are|was|were) (?:now |usually |often |"
+    r"all )?over in|"
+    r"stretch(?:es|ed|ing)? (?:[\w-]+ ){1,4}?out (?:to|over)|"
+    r"(?:runs?|ran|running) (?:[\w'-]+ ){1,3}?over (?=(?:a |an )?(?:full |good |whole )?"
+    r"(?:\d|one|two|three|four|five|six|half|an? hour))",
     # "fully retained": "with nothing lost on the way in" (absorption.py)
     # ...and a share that "ends up in circulation" or "gets into the blood"
     "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|fully retained|"
