@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..query.records import ClaimRecord
+from . import framing
 from .confidence import DEFAULT_MIN_CONFIDENCE, confidence
 from .drafts import BadDraft, docx_text, read_draft
 from .findings import LOOSE, NO_CLAIM, NOT_CHECKED, CheckReport, Finding, loosely_matched
@@ -58,15 +59,16 @@ def check(
         sentences = _paragraph_and_sentence(sentences)
     matcher = Matcher(claims)
     known = set(known_keys) | set(matcher.by_key)
-    distinct = list({(s.text, s.keys): s for s in reversed(sentences)}.values())[::-1]
+    sentences = _pointing_back(sentences, known, retracted or {})
+    distinct = list({(s.text, s.keys, s.pointed): s for s in reversed(sentences)}.values())[::-1]
     verdicts = _judge_all(distinct, matcher, known, retracted or {}, progress)
     seen = {
-        (s.text, s.keys): _doubting(v, s, min_confidence) if v.problems else v
+        (s.text, s.keys, s.pointed): _doubting(v, s, min_confidence) if v.problems else v
         for s, v in zip(distinct, verdicts, strict=True)
     }
     findings: list[Finding] = []
     for sentence in sentences:  # drafts repeat themselves: one verdict per distinct sentence
-        verdict = seen[(sentence.text, sentence.keys)]
+        verdict = seen[(sentence.text, sentence.keys, sentence.pointed)]
         label = _label(verdict)
         findings.append(
             Finding(
@@ -77,6 +79,7 @@ def check(
                 claim=verdict.claim,
                 problems=verdict.problems,
                 keys=sentence.keys,
+                pointed=sentence.pointed,
                 match=verdict.match,
                 suggested_keys=verdict.suggested_keys,
                 parts=verdict.parts,
@@ -87,6 +90,34 @@ def check(
     if progress is not None and len(sentences) > len(distinct):
         progress(len(sentences) - len(distinct))  # the repeats, judged once
     return CheckReport(path=path, kind=kind, findings=tuple(findings))
+
+
+_POINTED_BACK = 2  # a study named this many sentences before is still "that trial"
+
+
+def _pointing_back(
+    sentences: list[Sentence], known: set[str], retracted: Mapping[str, str]
+) -> list[Sentence]:
+    """The sentences, each citing nothing but speaking of a study cited just before it ("That
+    trial followed its patients for two weeks") given that study's key (`Sentence.pointed`):
+    the one key of the nearest of the sentences before it that cite one, if known and not
+    retracted."""
+    read: list[Sentence] = []
+    for index, sentence in enumerate(sentences):
+        before = [s.keys for s in sentences[max(0, index - _POINTED_BACK) : index] if s.keys]
+        if (
+            not sentence.keys
+            and before
+            and len(before[-1]) == 1
+            and before[-1][0] in known
+            and before[-1][0] not in retracted
+            and framing.POINTS_BACK.search(sentence.text)
+            and not framing.ANOTHER_STUDY.search(sentence.text)
+            and not framing.PLANS.search(sentence.text)
+        ):
+            sentence = replace(sentence, pointed=before[-1])
+        read.append(sentence)
+    return read
 
 
 def _doubting(verdict: Verdict, sentence: Sentence, least: float) -> Verdict:

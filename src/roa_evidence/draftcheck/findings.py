@@ -47,6 +47,9 @@ LOOSE = "loose-match"
 # How a claim found only by the number a sentence states of one route was found (Match.how,
 # valued.by_value): no wording in common, so it never vouches for the sentence.
 BY_VALUE = "value"
+# How a claim was found for a sentence citing nothing that speaks of the study cited just
+# before it ("that trial ..."): among that study's claims (Sentence.pointed); never vouches.
+BY_POINTING = "pointed"
 # The citations part of a sentence citing a work the base does not link to its claim.
 UNLINKED = "not linked to the claim"
 # The assertion part of a question ("Is a shot as good as a drip?", "True or false: ..."), a
@@ -65,6 +68,8 @@ def looseness(match: Match, parts: dict[str, str], *, but: Collection[str] = ())
     not to count)."""
     if match.how == BY_VALUE:
         reasons = ["found only by the value it states"]
+    elif match.how == BY_POINTING:
+        reasons = ["found among the claims of the study cited before it"]
     else:
         reasons = ["worded only near it"] if match.sure == "possible" else []
     if match.sure == "likely" and "citation" in match.how:  # by citation, worded under 70
@@ -120,6 +125,9 @@ class Finding:
     claim: ClaimRecord | None = None
     problems: tuple[SentenceProblem, ...] = ()
     keys: tuple[str, ...] = ()
+    # the key of a study cited just before a sentence that speaks of it ("that trial") and
+    # cites nothing itself: its claim is looked for among that study's
+    pointed: tuple[str, ...] = ()
     match: Match | None = None
     suggested_keys: tuple[str, ...] = ()
     parts: dict[str, str] = field(default_factory=dict)
@@ -144,6 +152,8 @@ class Finding:
             "problems": [p.to_dict() for p in self.problems],
             "keys": list(self.keys),
         }
+        if self.pointed:
+            data["pointed_back_to"] = list(self.pointed)
         if self.not_checked:
             data["not_checked"] = self.not_checked
         if self.doubtful:

@@ -16,6 +16,7 @@ __all__ = [
     "IN_THAT_STUDY",
     "OPEN_QUESTION",
     "PLANS",
+    "POINTS_BACK",
     "REPORTED",
     "REPORTED_QUESTION",
     "THAT_STUDY",
@@ -129,6 +130,17 @@ OPEN_QUESTION = compiled(
     r"(?:no one|nobody) (?:really |yet )?knows|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) "
     r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
     r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
+    re.I,
+)
+
+
+# "That trial then followed its patients for two weeks", "the researchers claimed", "only 18
+# people in it": a sentence speaking of a study named just before it, citing nothing itself
+POINTS_BACK = compiled(
+    r"\b(?:(?:that|this|the same) (?:[\w-]+ ){0,2}?(?:trial|study|paper|review|analysis|"
+    r"meta-analysis|pilot)|(?:the|its|their) (?:researchers|authors|investigators|trialists)|"
+    r"(?:its|those|these) (?:[\w-]+ )?(?:patients|participants|subjects|volunteers|children|"
+    r"kids|benefits?|results|findings)|(?:people|patients|participants) in it)\b",
     re.I,
 )
 

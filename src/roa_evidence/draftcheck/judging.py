@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import counts, figures, framing, hedging, numbers, parts, polarity, routes, unchecked, valued
 from .findings import (
+    BY_POINTING,
     BY_VALUE,
     JUDGED_PARTS,
     NO_FINDING_STATED,
@@ -269,7 +270,11 @@ def judge(
     if sentence.unread:
         return Verdict(None, None, tuple(sorted(problems, key=_rank)), (), {}, sentence.unread)
     sentence = _without_speaker(sentence)
-    match = matcher.match(sentence.text, sentence.keys) or valued.by_value(sentence.text, matcher)
+    match = matcher.match(sentence.text, sentence.keys)
+    if match is None and sentence.pointed:  # "that trial ...": one of that study's claims
+        found = matcher.match(sentence.text, sentence.pointed)
+        match = replace(found, how=BY_POINTING) if found else None
+    match = match or valued.by_value(sentence.text, matcher)
     # a question asserts nothing: it is shown its claim, not judged
     asks = framing.asks(sentence.text)
     if match is None:
@@ -297,8 +302,9 @@ def judge(
     # the rest is worded.
     said, claimed = parts.read_parts(sentence.text), parts.read_parts(claim.statement)
     compares = said.compares and claimed.compares
-    # a cited work's claim whose parts fit (route, topic, condition) is read for a flip too
-    fits = "citation" in match.how and (
+    # a cited work's claim (or the study's pointed back to) whose parts fit (route, topic,
+    # condition) is read for a flip too
+    fits = ("citation" in match.how or match.how == BY_POINTING) and (
         # as the matcher weighed it: a lay wording's other parts may have found the claim
         parts.fit(said, claimed, claim, CITED_UNKNOWN_TOPIC) >= CITED_PARTS_FIT
         or bool(said.designs & claimed.designs)

@@ -72,7 +72,7 @@ class Match:
 
     claim: ClaimRecord
     score: float
-    how: str  # citation | text | citation+text | parts | standing-out | value (valued.py)
+    how: str  # citation | text | citation+text | parts | standing-out | value | pointed
     against: str  # "statement" or "quote (document)"
     clause: str = ""  # the clause that repeats the claim, when the whole sentence did not
 

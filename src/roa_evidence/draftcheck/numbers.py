@@ -74,7 +74,7 @@ _QUANTITY = compiled(
     rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{numberwords.NUMBER})(?P<so>\s+or so)?"
     rf"(?:\s*(?P<ua>{_UNIT})(?![\w/]))?"
     rf"(?:\s*(?:-|\u2013|\u2014|to|(?(between)and|(?!)))\s*(?P<b>{numberwords.NUMBER}))?"
-    rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?P<of>\s+of\s+(?:its|the|their))?(?:\s+{_DESCRIBING}){{0,2}}?"
+    rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?P<of>\s+of\s+(?:its|the|their|those|these))?(?:\s+{_DESCRIBING}){{0,2}}?"
     rf"(?(of)|(?<=[a-z-]))\s+(?P<uc>{_UNIT})\b)?",
     re.I,
 )

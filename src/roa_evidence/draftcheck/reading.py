@@ -58,6 +58,8 @@ class Sentence:
     text: str  # markup and citations removed
     keys: tuple[str, ...]  # citation keys, in order
     unread: str = ""  # why the sentence could not be read as prose (it is not checked)
+    # citing nothing, it speaks of the study cited just before ("that trial"): that key
+    pointed: tuple[str, ...] = ()
 
 
 # A piece of prose: its characters and, for each, the offset in the source it came from.
