@@ -150,6 +150,20 @@ FOUND_WITHOUT_PROBLEM = [
         id="reported_at_a_figure_is_hearsay",
     ),
     pytest.param(
+        "Sceptics say there is no valid evidence for the shot in depression at all, yet a small "
+        "blinded trial found it relieved depression [@loo2016placebo].",
+        "im-no-valid-efficacy-data",
+        "cited-against",
+        id="what_others_say_answered_with_a_study_is_denied",
+    ),
+    pytest.param(
+        "Clinics often say the jab works as well as the drip for depression, but that rests on "
+        "very small trials and is very uncertain.",
+        "im-as-effective-as-iv-depression",
+        "opposite",
+        id="what_others_say_answered_with_a_doubt_is_hedged_not_denied",
+    ),
+    pytest.param(
         "Given into a vein, the dose enters the bloodstream directly, so there is no "
         "first-pass loss through the liver.",
         "iv-no-first-pass",

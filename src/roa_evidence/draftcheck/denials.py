@@ -44,6 +44,16 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
         r"untrue|not true|a myth)|overstates it)\b",
         " not so",
     ),
+    # "people say X, but a small trial did...", "advocates like to say X, but infusions under
+    # the skin have been adjusted for days": what others say, answered with evidence
+    (
+        r"\b(?:people|some|many|others|advocates|proponents|clinics|supporters|fans|critics|"
+        r"sceptics|skeptics)(?: [\w-]+){0,2} (?:like to |love to |often |still |sometimes |will )?"
+        r"(?:say|claim|argue|insist|tell you)(?: that)?\b(?=[^.;]{5,200}?,\s*(?:but|yet)\b"
+        r"[^.;]{0,80}?\b(?:(?:trials?|stud(?:y|ies)|research)(?: [\w-]+){0,5} (?:did|found|"
+        r"shows?|showed|gave|has|have)|have been|has been)\b)",
+        " not ",
+    ),
     # "where I part company with them is over the idea that X", "we take issue with the claim
     # that X" ("I do not dispute the claim that X" denies nothing: two negations)
     (
