@@ -164,6 +164,13 @@ FOUND_WITHOUT_PROBLEM = [
         id="what_others_say_answered_with_a_doubt_is_hedged_not_denied",
     ),
     pytest.param(
+        "Chilukuri's randomised trial had three groups of nine patients each "
+        "[@chilukuri2014acute].",
+        "chilukuri-randomized-trial",
+        "mismatch",
+        id="n_patients_each_is_a_groups_size",
+    ),
+    pytest.param(
         "Given into a vein, the dose enters the bloodstream directly, so there is no "
         "first-pass loss through the liver.",
         "iv-no-first-pass",

@@ -53,7 +53,7 @@ _IN_ONE = compiled(r"\b(?:in|from)\s+$", re.I)
 _THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the two studies"
 _YEAR = compiled(r"(?:19|20)\d\d")
 _DECADE = compiled(r"'?s\b")
-_PER_GROUP = compiled(r"\s+(?:in each|in every|per|a) (?:group|arm)\b", re.I)
+_PER_GROUP = compiled(r"\s+(?:(?:in each|in every|per|a) (?:group|arm)|each)\b", re.I)
 # after a time, not its length: "two weeks since my last" (when), "and a half" (`_worded`)
 _NOT_A_SPAN = compiled(r"\s+(?:since (?:my|his|her|their|your) (?:last|first)|ago)\b| and a half\b")
 _CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
