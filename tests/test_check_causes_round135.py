@@ -171,6 +171,13 @@ FOUND_WITHOUT_PROBLEM = [
         id="n_patients_each_is_a_groups_size",
     ),
     pytest.param(
+        "Nasal ketamine was compared with saline in one small crossover trial, which suggests "
+        "it may ease depression [@lapidus2014randomized].",
+        "in-may-be-effective-depression",
+        "overclaim",
+        id="which_suggests_it_may_is_the_sentences_hedge",
+    ),
+    pytest.param(
         "Given into a vein, the dose enters the bloodstream directly, so there is no "
         "first-pass loss through the liver.",
         "iv-no-first-pass",

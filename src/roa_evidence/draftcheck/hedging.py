@@ -109,9 +109,11 @@ _PROBABLY = compiled(
 )
 
 # "the lining, where it could be absorbed": a modal inside a relative clause qualifies that
-# clause, not how firmly the sentence asserts its finding.
+# clause, not how firmly the sentence asserts its finding ("a trial, which suggests it may
+# work" draws the finding there: its modal is the sentence's).
 _RELATIVE_MODAL = compiled(
-    r"\b(?:where|which|whereby|in which|by which)\s+(?:[\w-]+\s+){0,3}?(?:may|might|could)\b",
+    r"\b(?:where|which|whereby|in which|by which)\s+"
+    r"(?:(?!(?:suggest|indicate|impl|mean|show|hint)\w*\b)[\w-]+\s+){0,3}?(?:may|might|could)\b",
     re.I,
 )
 
