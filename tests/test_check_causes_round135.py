@@ -178,6 +178,19 @@ FOUND_WITHOUT_PROBLEM = [
         id="which_suggests_it_may_is_the_sentences_hedge",
     ),
     pytest.param(
+        "Clinic pages put the share of a muscle dose reaching the blood at about 93 %, but we "
+        "could not find one study that measured it.",
+        "im-bioavailability-93",
+        "overclaim",
+        id="a_figure_passed_on_and_doubted_is_no_assertion",
+    ),
+    pytest.param(
+        "That the jab peaks faster than a drip is an idea that rests mostly on clinic blogs.",
+        "im-peaks-faster-than-iv",
+        "overclaim",
+        id="what_rests_on_clinic_blogs_is_doubted",
+    ),
+    pytest.param(
         "Given into a vein, the dose enters the bloodstream directly, so there is no "
         "first-pass loss through the liver.",
         "iv-no-first-pass",
