@@ -31,6 +31,13 @@ FOUND_WITH_PROBLEM = [
         id="n_of_its_patients_counts_them",
     ),
     pytest.param(
+        "Infusions given at the trial rate of 0.5 mg/kg over 40 minutes work for depression "
+        "[@zarate2006randomized].",
+        "iv-target-rate-shown-to-work",
+        "overclaim",
+        id="a_protocol_said_to_work_is_the_trials_finding",
+    ),
+    pytest.param(
         "The evidence is sufficient to conclude that IM and IV ketamine are equally safe.",
         "iv-im-similar-safety",
         "overclaim",
@@ -189,6 +196,12 @@ FOUND_WITHOUT_PROBLEM = [
         "im-peaks-faster-than-iv",
         "overclaim",
         id="what_rests_on_clinic_blogs_is_doubted",
+    ),
+    pytest.param(
+        "Most of the early trials infused the dose over 40 minutes [@zarate2006randomized].",
+        "iv-infusion-over-40-60-min",
+        "overclaim",
+        id="a_protocols_length_cited_to_a_trial_is_the_length_not_its_finding",
     ),
     pytest.param(
         "Given into a vein, the dose enters the bloodstream directly, so there is no "

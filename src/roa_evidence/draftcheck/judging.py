@@ -274,6 +274,7 @@ def judge(
     if match is None and sentence.pointed:  # "that trial ...": one of that study's claims
         found = matcher.match(sentence.text, sentence.pointed)
         match = replace(found, how=BY_POINTING) if found else None
+    match = valued.stated_instead(sentence.text, match, matcher) if match else None
     match = match or valued.by_value(sentence.text, matcher)
     # a question asserts nothing: it is shown its claim, not judged
     asks = framing.asks(sentence.text)

@@ -25,7 +25,7 @@ from .findings import BY_VALUE
 from .firstchars import compiled
 from .matching import Match, Matcher
 
-__all__ = ["by_value"]
+__all__ = ["by_value", "stated_instead"]
 
 # What a time is of: how soon something happens (onset), or how long it goes on.
 _LATENCY_TOPICS = frozenset({"onset"})
@@ -64,6 +64,29 @@ def by_value(text: str, matcher: Matcher) -> Match | None:
     if len(found) != 1:
         return None  # nothing, or numbers of several claims
     return Match(next(iter(found.values())), 0.0, BY_VALUE, "statement")
+
+
+def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
+    """For a sentence matched by what it cites, the claim whose own value it states instead,
+    when the cited work's claim knows no value of that kind: "trials infused it over 40
+    minutes [a trial of the target rate]" states the infusion's length, not that the rate
+    works. Else `match`."""
+    if "citation" not in match.how:
+        return match
+    found = by_value(text, matcher)
+    if found is None or found.claim.id == match.claim.id:
+        return match
+    said = parts.read_parts(text)
+    if "efficacy" in said.topics:
+        return match  # "infusions over 40 minutes work": what the cited work found
+    own = numbers.known_value(found.claim.value, "the claim")
+    known = {k.dimension for k in figures.knowns(match.claim)}
+    stated = [
+        q
+        for q in said.quantities
+        if q.dimension == "time" and own is not None and numbers.agrees(q, own)
+    ]
+    return found if stated and not any(q.dimension in known for q in stated) else match
 
 
 def _closest(quantity: numbers.Quantity, claims: list[ClaimRecord]) -> ClaimRecord | None:
