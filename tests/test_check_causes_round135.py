@@ -38,6 +38,13 @@ FOUND_WITH_PROBLEM = [
         id="a_protocol_said_to_work_is_the_trials_finding",
     ),
     pytest.param(
+        "A study that set the drip against the jab found the drip clearly worked better "
+        "[@chilukuri2014acute].",
+        "iv-im-no-efficacy-difference-chilukuri",
+        "opposite",
+        id="better_with_the_two_routes_set_against_each_other_ranks_them",
+    ),
+    pytest.param(
         "The evidence is sufficient to conclude that IM and IV ketamine are equally safe.",
         "iv-im-similar-safety",
         "overclaim",

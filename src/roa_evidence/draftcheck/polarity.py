@@ -442,4 +442,6 @@ _THE_BETTER_CHOICE = compiled(r"\bthe [a-z]+er (?:choice|option|route|bet|pick)\
 def _directional(found: Polarity, text: str) -> bool:
     if not found.directions or len(found.routes) < 2:
         return False
-    return has_than(text) or bool(_THE_BETTER_CHOICE.search(text))
+    # "a trial that put drips and shots head to head found the shot worked better": the two
+    # compared, so "better" is than the other
+    return has_than(text) or bool(_THE_BETTER_CHOICE.search(text) or _COMPARED.search(text))
