@@ -45,6 +45,13 @@ FOUND_WITH_PROBLEM = [
         id="better_with_the_two_routes_set_against_each_other_ranks_them",
     ),
     pytest.param(
+        "Fact: the spray trial found it did no better than a salt-water placebo "
+        "[@lapidus2014randomized].",
+        "in-may-be-effective-depression",
+        "opposite",
+        id="no_better_than_a_salt_water_placebo_is_not_effective",
+    ),
+    pytest.param(
         "The evidence is sufficient to conclude that IM and IV ketamine are equally safe.",
         "iv-im-similar-safety",
         "overclaim",

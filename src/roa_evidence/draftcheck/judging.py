@@ -27,7 +27,7 @@ __all__ = ["Verdict", "judge"]
 
 _AGAINST_THE_EVIDENCE = frozenset({"contradicted", "refuted", "partly"})
 POLARITY_SCORE = 60.0  # below this, sentence and claim differ too much to compare negations
-CITED_PARTS_FIT = 70.0  # ...unless it cites a work of the claim and their parts fit this well
+CITED_PARTS_FIT = 65.0  # ...unless it cites a work of the claim and their parts fit this well
 
 _SAYS_RETRACTED = compiled(r"\bretract", re.IGNORECASE)
 _BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
