@@ -38,6 +38,19 @@ FOUND_WITH_PROBLEM = [
         id="a_protocol_said_to_work_is_the_trials_finding",
     ),
     pytest.param(
+        "Less than a fifth of an intramuscular dose reaches the blood.",
+        "im-bioavailability-93",
+        "mismatch",
+        id="a_bound_93_percent_breaks_is_a_mismatch",
+    ),
+    pytest.param(
+        "At least three trials of nasal ketamine for depression have been published "
+        "[@lapidus2014randomized].",
+        "in-single-published-study",
+        "mismatch",
+        id="at_least_three_trials_is_not_a_single_study",
+    ),
+    pytest.param(
         "A study that set the drip against the jab found the drip clearly worked better "
         "[@chilukuri2014acute].",
         "iv-im-no-efficacy-difference-chilukuri",
@@ -183,6 +196,13 @@ FOUND_WITHOUT_PROBLEM = [
         "im-as-effective-as-iv-depression",
         "opposite",
         id="what_others_say_answered_with_a_doubt_is_hedged_not_denied",
+    ),
+    pytest.param(
+        "Under a fifth of a nasal dose reached the blood in one recent study "
+        "[@pharmacotherapy2022intranasal].",
+        "in-bioavailability-25-50",
+        "mismatch",
+        id="under_a_fifth_is_a_bound_the_cited_11_to_17_percent_keeps",
     ),
     pytest.param(
         "Chilukuri's randomised trial had three groups of nine patients each "

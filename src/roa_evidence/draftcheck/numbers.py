@@ -90,6 +90,7 @@ class Quantity:
     text: str  # as written
     tolerance: float  # how far off a known value may be and still agree
     vague: bool = False  # "most of the dose": agrees with a figure, but does not state one
+    bound: str = ""  # AT_MOST ("less than a fifth") or AT_LEAST ("more than 40"), else ""
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,19 @@ class Known:
 
 
 APPROXIMATE_SHARE = 0.25  # "about N": a step of slack, up to this share of N
+# A bound, not a value: "less than a fifth" agrees with 11-17 %, "more than 40" with 45.
+# ("over" is left out: "infused over 40 minutes" is a length; "up to six hours" states one.)
+AT_MOST, AT_LEAST = "at most", "at least"
+_BOUND = compiled(
+    r"(?:(?P<most>less than|fewer than|under|below|at most|no more than)|"
+    r"(?P<least>more than|at least|above|upwards of))\s*$",
+    re.I,
+)
+
+
+def _bound(before: str) -> str:
+    found = _BOUND.search(before[-24:])
+    return "" if found is None else AT_MOST if found["most"] else AT_LEAST
 
 
 def _unit(text: str | None) -> tuple[str, float] | None:
@@ -176,6 +190,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 dimension,
                 text[match.start() : end].strip(),
                 tolerance * factor,
+                bound=_bound(text[: match.start()]),
             )
         )
     ranges = []
@@ -190,7 +205,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue
         words = match.group(1) or match.group(0)
         share = numberwords.share(words)
-        found.append(Quantity(share, share, "percent", words, 0.1 * share))
+        bound = _bound(text[:at])
+        found.append(Quantity(share, share, "percent", words, 0.1 * share, bound=bound))
     found += [
         Quantity(100.0, 100.0, "percent", m.group(0), 0.5) for m in _WHOLE_DOSE.finditer(text)
     ]
@@ -372,6 +388,12 @@ def agrees(quantity: Quantity, known: Known) -> bool:
     if quantity.dimension != known.dimension:
         return False
     slack = max(quantity.tolerance, 0.02 * max(abs(known.low), abs(known.high)))
+    # some of what is known lies within the bound (a count is said exactly: "at least three
+    # trials" is not "a single study", whatever else is counted)
+    if quantity.bound == AT_MOST and quantity.dimension not in _COUNTED:
+        return known.low <= quantity.high + slack
+    if quantity.bound == AT_LEAST and quantity.dimension not in _COUNTED:
+        return known.high >= quantity.low - slack
     if known.low == known.high:  # a point: the sentence's number or range must hold it
         return quantity.low - slack <= known.low <= quantity.high + slack
     if quantity.low == quantity.high:  # a point against a range: inside it
