@@ -329,3 +329,17 @@ def test_one_of_the_patients_counts_nobody(shipped: Run, tmp_path: Path) -> None
         shipped, tmp_path, "One of its patients had the injection [@chilukuri2014acute]."
     )
     assert "mismatch" not in problem_kinds(finding), finding
+
+
+def test_offering_jabs_as_well_as_drips_compares_nothing(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Many private clinics now sell ketamine shots as well as drips."
+    )
+    assert "unsourced" not in problem_kinds(finding), finding
+
+
+def test_jabs_that_work_as_well_as_drips_still_compare(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Ketamine shots work as well as drips for easing a migraine."
+    )
+    assert finding["claim"] is not None or "unsourced" in problem_kinds(finding), finding

@@ -123,8 +123,15 @@ RULES: tuple[tuple[str, str], ...] = (
         "not effective",
     ),
     (r"\bunsafe\b", "not safe"),
-    # "by injection as well as by drip": and, not a likeness
+    # "by injection as well as by drip", "advertising jabs as well as drips": and, not a
+    # likeness ("jabs work as well as drips" has its verb between)
     (r"\bas well as (?=(?:by|via|through|with) )", "and "),
+    (
+        r"\b((?:jabs|shots|injections|drips|infusions|sprays|tablets|pills|lozenges)) as well as "
+        r"(?=(?:the |their )?(?:jabs|shots|injections|drips|infusions|sprays|tablets|pills|"
+        r"lozenges|iv|im|intravenous|intramuscular|nasal|oral)\b)",
+        r"\1 and ",
+    ),
     # "supervision is probably unnecessary" (a predicate, not "unnecessary delays")
     (
         r"\b(is|are|was|were|be|been|seems?|deemed) ((?:probably |largely |often |entirely |"
