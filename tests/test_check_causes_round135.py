@@ -343,3 +343,68 @@ def test_jabs_that_work_as_well_as_drips_still_compare(shipped: Run, tmp_path: P
         shipped, tmp_path, "Ketamine shots work as well as drips for easing a migraine."
     )
     assert finding["claim"] is not None or "unsourced" in problem_kinds(finding), finding
+
+
+# What a review of the pass found, each held here.
+
+
+def test_a_lay_phrase_naming_the_drug_is_read_whole() -> None:
+    from roa_evidence.draftcheck.routes import RouteWords, routes_named, using
+
+    words = RouteWords.build({"IN": ("ketamine nasal spray",)}, ("ketamine",))
+    with using(words):
+        assert routes_named("She was given a ketamine nasal spray.") == {"IN"}
+
+
+def test_a_claim_ending_on_its_negation_is_read() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    statement = "Evidence on IM ketamine for depression is lacking"  # no full stop
+    sentence = "Some trials exist, so the evidence on IM ketamine for depression is not lacking."
+    assert polarity.opposite(sentence, statement) is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Not more than 20 % of an intramuscular dose reaches the blood.", "mismatch"),
+        ("No less than 99 % of an intramuscular dose reaches the blood.", "mismatch"),
+    ],
+    ids=["not_more_than_is_a_ceiling", "no_less_than_is_a_floor"],
+)
+def test_a_negated_bound_is_read_the_right_way_round(
+    shipped: Run, tmp_path: Path, sentence: str, kind: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "im-bioavailability-93", finding
+    assert kind in problem_kinds(finding), finding
+
+
+def test_a_few_of_its_patients_are_no_count(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Two of its patients felt sick after the injection [@chilukuri2014acute].",
+    )
+    assert not {"mismatch", "cited-against"} & problem_kinds(finding), finding
+
+
+def test_none_lost_consciousness_is_no_dose_kept(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "None lost consciousness after the IM injection.")
+    assert finding["claim"] != "im-bioavailability-93", finding
+
+
+def test_n_patients_each_received_is_still_a_count(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "In that trial, 40 patients each received the injection [@chilukuri2014acute].",
+    )
+    assert "cited-against" in problem_kinds(finding), finding
+
+
+def test_a_trial_result_reported_by_patients_is_no_hearsay() -> None:
+    from roa_evidence.draftcheck import hedging
+
+    assert hedging.hedge("Patients who had the infusion reported faster relief than IM.") == 0
+    assert hedging.hedge("Readers who have had infusions tell us the effects fade fast.") == 3

@@ -77,3 +77,31 @@ def test_a_study_of_ones_own_is_not_the_one_cited_before(shipped: Run, tmp_path:
         "Our new study will follow those patients for two weeks.",
     )
     assert "pointed_back_to" not in findings[1], findings[1]
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Critics argue that trial design matters more than the route.",
+        "Ketamine and its benefits are much discussed.",
+    ],
+    ids=["that_as_a_conjunction", "the_drugs_own_benefits"],
+)
+def test_a_that_or_its_pointing_nowhere_points_nowhere(
+    shipped: Run, tmp_path: Path, after: str
+) -> None:
+    findings = check_draft(shipped, tmp_path, f"{CITED} [@chilukuri2014acute].", after)
+    assert "pointed_back_to" not in findings[1], findings[1]
+
+
+def test_only_12_of_those_patients_is_held_to_the_study_pointed_back_to(
+    shipped: Run, tmp_path: Path
+) -> None:
+    findings = check_draft(
+        shipped,
+        tmp_path,
+        "The trial had 27 patients in three groups [@chilukuri2014acute].",
+        "Only 12 of those patients received IM ketamine.",
+    )
+    assert findings[1]["claim"] == "im-study-18-subjects", findings[1]
+    assert "mismatch" in {p["kind"] for p in findings[1]["problems"]}, findings[1]

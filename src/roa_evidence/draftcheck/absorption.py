@@ -81,7 +81,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "with nothing lost along the way": the whole dose kept, which negates nothing
     (
-        r"\b(?:with )?(?:nothing|none(?: of it| of the dose)?) (?:is |gets |being )?(?:lost|wasted)"
+        r"\b(?:with )?(?:nothing|none of it|none of the dose|none(?= (?:is|gets|was) )) "
+        r"(?:is |gets |was |being )?(?:lost|wasted)"
         r"(?: along the way| on the way(?: in)?)?(?! (?:to|in|by) )",  # not "lost to the liver"
         "fully retained",
     ),

@@ -103,8 +103,9 @@ def _pointing_back(
     the one key of the nearest of the sentences before it that cite one, if known and not
     retracted."""
     read: list[Sentence] = []
-    for index, sentence in enumerate(sentences):
-        before = [s.keys for s in sentences[max(0, index - _POINTED_BACK) : index] if s.keys]
+    prose = [s for s in sentences if not s.unread]  # a heading or a table row is no sentence
+    for index, sentence in enumerate(prose):
+        before = [s.keys for s in prose[max(0, index - _POINTED_BACK) : index] if s.keys]
         if (
             not sentence.keys
             and before
@@ -117,7 +118,8 @@ def _pointing_back(
         ):
             sentence = replace(sentence, pointed=before[-1])
         read.append(sentence)
-    return read
+    unread = iter(s for s in sentences if s.unread)
+    return [next(unread) if s.unread else read.pop(0) for s in sentences]
 
 
 def _doubting(verdict: Verdict, sentence: Sentence, least: float) -> Verdict:

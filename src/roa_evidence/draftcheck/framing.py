@@ -137,10 +137,16 @@ OPEN_QUESTION = compiled(
 # "That trial then followed its patients for two weeks", "the researchers claimed", "only 18
 # people in it": a sentence speaking of a study named just before it, citing nothing itself
 POINTS_BACK = compiled(
-    r"\b(?:(?:that|this|the same) (?:[\w-]+ ){0,2}?(?:trial|study|paper|review|analysis|"
-    r"meta-analysis|pilot)|(?:the|its|their) (?:researchers|authors|investigators|trialists)|"
-    r"(?:its|those|these) (?:[\w-]+ )?(?:patients|participants|subjects|volunteers|children|"
-    r"kids|benefits?|results|findings)|(?:people|patients|participants) in it)\b",
+    # "that trial" at the head of the sentence or after a preposition ("in that study"), not
+    # a conjunction ("critics argue that trial design matters"); not "this review" (the
+    # writer's own, more often than not)
+    r"(?:^\W*|\b(?:in|from|of|by|for|on|with|and|but|so|yet|to|about|after|unlike)\s+)"
+    r"(?:that|the same) (?:[\w-]+ ){0,2}?(?:trial|study|paper|review|analysis|meta-analysis|"
+    r"pilot)\b|"
+    r"\b(?:(?:the|its|their) (?:researchers|authors|investigators|trialists)|"
+    r"its (?:[\w-]+ )?(?:patients|participants|subjects|volunteers)|"
+    r"(?:those|these) (?:[\w-]+ )?(?:patients|participants|subjects|volunteers|children|kids|"
+    r"benefits?|results|findings)|(?:people|patients|participants) in it)\b",
     re.I,
 )
 

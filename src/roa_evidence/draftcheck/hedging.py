@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from .firstchars import compiled
-from .negations import LITTLE_KNOWN
+from .negations import LITTLE_KNOWN, NOT_ENOUGH_TO_CONCLUDE
 
 __all__ = ["HEDGES", "VERY_UNCERTAIN_LEVEL", "attributes", "hedge", "overclaim", "reword"]
 
@@ -45,9 +45,12 @@ _PEOPLE_SAY = (
     # worded so (writers split on it; the rounds since 80 all read it as passed on; "anyone
     # who has tried both will tell you" is no one in particular, and stays an assertion)
     r"(?:[\w'-]+ ){0,3}?who(?:'ve| have| had)? (?:[\w-]+ ){0,2}?(?:tried|had|used|experienced) "
-    r"(?:both|the two|(?:an? |the )?[\w-]+)(?: routes)?,? "
-    r"(?:often |generally |mostly |usually |all |tend to )?"
-    r"(?:report(?:ed)?|say|said|tell (?:me|us|her|him)|told (?:me|us|her|him)|describe))"
+    r"(?:(?:both|the two)(?: routes)?,? (?:often |generally |mostly |usually |all |tend to )?"
+    r"(?:report(?:ed)?|say|said|tell (?:me|us|her|him)|told (?:me|us|her|him)|describe)|"
+    # ...of one route or several, saying so or telling the writer ("patients who had the
+    # infusion reported faster relief" is a trial's result)
+    r"(?:an? |the |several |many )?[\w-]+,? (?:often |generally |mostly |usually |all )?"
+    r"(?:say|said|tell (?:me|us)|told (?:me|us))))"
 )
 _VERY_UNCERTAIN = compiled(
     r"\b(?:very uncertain|(?:is |remains |it is )?(?:uncertain|unclear|unknown|not known|"
@@ -68,8 +71,8 @@ _VERY_UNCERTAIN = compiled(
     # never been traced to a study", "an assertion that rests on clinic websites"
     r"(?:could(?:n't| not)|can(?:not|'t)) find (?:a |any |one )?(?:single )?(?:human )?"
     r"(?:paper|study|trial|source)|never been (?:traced|verified|confirmed|measured)|"
-    r"rests? (?:largely |mostly |only |entirely |solely )?on (?:a single |one )?(?:clinic|blog|"
-    r"website|anecdot|patient (?:reports|accounts))|(?:well )?beyond the (?:data|evidence)|"
+    r"rests? (?:largely |mostly |only |entirely |solely )?on (?:a single |one )?(?:(?:clinic|blog|"
+    r"website|anecdot)\w*|patient (?:reports|accounts))|(?:well )?beyond the (?:data|evidence)|"
     r"anecdote rather than|"
     r"asserted rather than (?:shown|demonstrated|proven)|"
     r"(?:evidence|data|studies|trials?|research) (?:(?:does|do|did)(?: not|n't)|has not|"
@@ -81,7 +84,10 @@ _VERY_UNCERTAIN = compiled(
     r"believed) to|"
     # "IM onset is reported at around 3 to 4 minutes": a figure passed on
     r"(?:is|are|was|were|(?:has|have) been) (?:often |commonly |usually |widely )?reported "
-    r"(?:at|as)\b|"
+    r"(?:at|as) (?=(?:about |around |roughly |nearly |some |only |up to |between )?"
+    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
+    r"sixty|seventy|eighty|ninety|a (?:third|quarter|fifth|half))"
+    r"\b))|"
     rf"{_PEOPLE_SAY}|"
     # "figures of 25-50 % are often quoted": a figure passed on, not vouched for
     r"(?:is|are|was|were) (?:often |widely |commonly |frequently |sometimes |still )?"
@@ -93,10 +99,7 @@ _VERY_UNCERTAIN = compiled(
     r"according to (?:some|anecdotal|patient)|claim(?:s|ing)? that|asserts? that|"
     # "far too few to say whether it matches": no evidence to go on
     r"too (?:few|small|little|short) to (?:say|tell|know|judge|conclude)|"
-    # "does not consider the evidence sufficient to conclude", "data are insufficient to say"
-    r"(?:(?:does|do|did)(?: not|n't) (?:consider|find|judge|think) (?:the )?(?:[\w-]+ )?"
-    r"(?:evidence|data)|(?:evidence|data) (?:is|are|was|were) (?:not|in)) ?(?:sufficient|"
-    r"adequate|strong enough|enough) to (?:conclude|say|show|establish)|"
+    rf"{NOT_ENOUGH_TO_CONCLUDE}|"
     r"the (?:first|second) document (?:says|claims|states|asserts))\b",
     re.I,
 )

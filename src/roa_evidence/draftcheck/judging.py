@@ -126,7 +126,11 @@ def _counted_otherwise(
         return []
     counts = figures.counts_of(link)  # the link's n first, then its whole trial's
     counted = counts[0]
-    above = [q for q in stated if q.dimension == "participants" and q.low > counted.high]
+    above = [
+        q
+        for q in stated
+        if q.dimension == "participants" and q.low > counted.high and q.bound != numbers.AT_MOST
+    ]
     if not above or any(numbers.agrees(q, k) for q in above for k in counts):
         return []
     return [
@@ -273,7 +277,8 @@ def judge(
     match = matcher.match(sentence.text, sentence.keys)
     if match is None and sentence.pointed:  # "that trial ...": one of that study's claims
         found = matcher.match(sentence.text, sentence.pointed)
-        match = replace(found, how=BY_POINTING) if found else None
+        theirs = {c.id for key in sentence.pointed for c in matcher.by_key.get(key, [])}
+        match = replace(found, how=BY_POINTING) if found and found.claim.id in theirs else None
     match = valued.stated_instead(sentence.text, match, matcher) if match else None
     match = match or valued.by_value(sentence.text, matcher)
     # a question asserts nothing: it is shown its claim, not judged
@@ -327,7 +332,9 @@ def judge(
         problems.append(SentenceProblem("opposite", f"{flip}: the claim is '{claim.statement}'"))
     # Flipping a claim the evidence contradicts (or a description the record refutes) says
     # what the evidence says: not a problem, and not an assertion of the claim either.
-    mismatches, stated, knowns = figures.mismatches(sentence.text, claim, cited=sentence.keys)
+    # ("only 12 of those patients" is held to the count of the study pointed back to)
+    cited = sentence.keys or sentence.pointed
+    mismatches, stated, knowns = figures.mismatches(sentence.text, claim, cited=cited)
     problems += mismatches
     if sentence.keys and not mismatches:
         problems += _count_elsewhere(sentence, claim, matcher, knowns)

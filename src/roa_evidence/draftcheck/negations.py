@@ -8,11 +8,27 @@ import re
 
 from .firstchars import compiled
 
-__all__ = ["LIST_WORDS", "LITTLE_KNOWN", "NEGATOR", "NOT_NEGATIONS", "negations"]
+__all__ = [
+    "LIST_WORDS",
+    "LITTLE_KNOWN",
+    "NEGATOR",
+    "NOT_ENOUGH_TO_CONCLUDE",
+    "NOT_NEGATIONS",
+    "negations",
+]
 
 # "almost nothing is known": a hedge (hedging.py), whose "nothing" negates nothing
 LITTLE_KNOWN = (
     r"(?:little|very little|not much|(?:almost |next to )?nothing) is (?:yet |really )?known"
+)
+# "does not consider the (trial) evidence sufficient to conclude", "data are insufficient to
+# say": no negation of what follows (here) and a very-uncertain hedge (hedging.py)
+NOT_ENOUGH_TO_CONCLUDE = (
+    # ("trial evidence" is "valid data on the efficacy" once reworded: lexicon.canonical)
+    r"(?:(?:does|do|did)(?: not|n't) (?:consider|find|judge|think) (?:the )?(?:[\w-]+ )?"
+    r"(?:evidence|data)(?: on the efficacy)?|(?:the )?(?:[\w-]+ )?(?:evidence|data)"
+    r"(?: on the efficacy)? (?:is|are|was|were) (?:not |in))"
+    r" ?(?:sufficient|adequate|strong enough|enough) to (?:conclude|say|show|establish|claim)"
 )
 # Phrases that contain a negator but do not negate the proposition.
 NOT_NEGATIONS = compiled(
@@ -54,9 +70,7 @@ NOT_NEGATIONS = compiled(
     # "not always cheaper" is consistent with "can be cheaper"
     r"not always|not necessarily|not in every case|"
     # "does not consider the evidence sufficient to conclude that X": nothing said of X
-    r"(?:(?:does|do|did)(?: not|n't) (?:consider|find|judge|think) )?(?:the )?(?:available |"
-    r"current |existing )?(?:evidence|data) (?:(?:is|are|was|were)(?: not|n't) )?(?:sufficient|"
-    r"enough|adequate|strong enough) to (?:conclude|say|show|establish|claim)(?: that| whether)?|"
+    rf"{NOT_ENOUGH_TO_CONCLUDE}(?: that| whether)?|"
     # "the evidence does not show that X" says nothing of X
     r"(?:(?:the )?(?:evidence|data|studies|trials?|research) )?"
     r"(?:(?:does|do|did|could|can)(?: not|n't)|cannot|has not|have not|has yet to|have yet to) "

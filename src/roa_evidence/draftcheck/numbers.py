@@ -53,7 +53,9 @@ _IN_ONE = compiled(r"\b(?:in|from)\s+$", re.I)
 _THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the two studies"
 _YEAR = compiled(r"(?:19|20)\d\d")
 _DECADE = compiled(r"'?s\b")
-_PER_GROUP = compiled(r"\s+(?:(?:in each|in every|per|a) (?:group|arm)|each)\b", re.I)
+_PER_GROUP = compiled(
+    r"\s+(?:(?:in each|in every|per|a) (?:group|arm)\b|each(?=\s*(?:[,.;)]|$)))", re.I
+)
 # after a time, not its length: "two weeks since my last" (when), "and a half" (`_worded`)
 _NOT_A_SPAN = compiled(r"\s+(?:since (?:my|his|her|their|your) (?:last|first)|ago)\b| and a half\b")
 _CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
@@ -105,13 +107,14 @@ class Known:
     stance: str = ""  # the source's stance on the claim, if a source
 
 
+_OF_THEM = 10  # "N of its patients" from this many: a count, not a few of them
 APPROXIMATE_SHARE = 0.25  # "about N": a step of slack, up to this share of N
 # A bound, not a value: "less than a fifth" agrees with 11-17 %, "more than 40" with 45.
 # ("over" is left out: "infused over 40 minutes" is a length; "up to six hours" states one.)
 AT_MOST, AT_LEAST = "at most", "at least"
 _BOUND = compiled(
-    r"(?:(?P<most>less than|fewer than|under|below|at most|no more than)|"
-    r"(?P<least>more than|at least|above|upwards of))\s*$",
+    r"\b(?:(?P<most>(?:no|not) more than|less than|fewer than|under|below|at most)|"
+    r"(?P<least>(?:no|not) (?:less|fewer) than|more than|at least|above|upwards of))\s*$",
     re.I,
 )
 
@@ -164,8 +167,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "over the last six months", "two weeks since": when, not how long
         if dimension == "participants" and _PER_GROUP.match(text, end):
             continue  # "nine in each group": a group's size, not the trial's
-        if match["of"] and a < 2:
-            continue  # "one of the patients": who, not how many ("12 of its participants")
+        if match["of"] and a < _OF_THEM:
+            continue  # "two of the patients": who, not how many ("12 of its participants")
         if _YEAR.fullmatch(match["a"]) and (
             dimension in _COUNTED or _DECADE.match(text, match.end("a"))
         ):
@@ -175,7 +178,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             or (a == 1 and _THE_ONE.search(text, 0, match.start()))
         ):
             continue  # "in one small trial", "the one trial": which trial, not how many
-        approximate = bool(match["so"] or _APPROXIMATE.search(text[: match.start()]))
+        bound = _bound(text[: match.start()])
+        # a bound is not about its number: it gets only the number's rounding as slack
+        approximate = not bound and bool(match["so"] or _APPROXIMATE.search(text[: match.start()]))
         step = max(step_a, step_b)
         tolerance = step / 2 + 1e-9
         if approximate:
@@ -190,7 +195,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
                 dimension,
                 text[match.start() : end].strip(),
                 tolerance * factor,
-                bound=_bound(text[: match.start()]),
+                bound=bound,
             )
         )
     ranges = []
@@ -206,7 +211,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         words = match.group(1) or match.group(0)
         share = numberwords.share(words)
         bound = _bound(text[:at])
-        found.append(Quantity(share, share, "percent", words, 0.1 * share, bound=bound))
+        slack = 0.02 * share if bound else 0.1 * share  # a bound: only the fraction's rounding
+        found.append(Quantity(share, share, "percent", words, slack, bound=bound))
     found += [
         Quantity(100.0, 100.0, "percent", m.group(0), 0.5) for m in _WHOLE_DOSE.finditer(text)
     ]
@@ -388,9 +394,10 @@ def agrees(quantity: Quantity, known: Known) -> bool:
     if quantity.dimension != known.dimension:
         return False
     slack = max(quantity.tolerance, 0.02 * max(abs(known.low), abs(known.high)))
-    # some of what is known lies within the bound (a count is said exactly: "at least three
-    # trials" is not "a single study", whatever else is counted)
-    if quantity.bound == AT_MOST and quantity.dimension not in _COUNTED:
+    # some of what is known lies within the bound; a floor on a count is read as the count
+    # ("at least three trials" against "a single study" is another count, whatever larger
+    # number a pooled source of the claim counts)
+    if quantity.bound == AT_MOST:
         return known.low <= quantity.high + slack
     if quantity.bound == AT_LEAST and quantity.dimension not in _COUNTED:
         return known.high >= quantity.low - slack

@@ -310,6 +310,7 @@ def _states_it_exactly(said: Parts, claim: ClaimRecord) -> bool:
     known = _claim_value(claim)
     return known is not None and any(
         q.dimension == known.dimension
+        and not q.bound  # "more than 93 %" is not 93 %
         and numbers.distance(q, known) <= 0.02 * max(abs(known.low), abs(known.high))
         for q in said.quantities
     )

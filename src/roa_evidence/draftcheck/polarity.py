@@ -384,12 +384,13 @@ def _clause_shares(sentence: str, statement: str) -> tuple[tuple[int, str], ...]
         return ()
     claimed = content_words(normalised(statement))
     negator = NEGATOR.search(claim)
-    governed = content_words(normalised(clauses(claim[negator.end() :])[0])) if negator else set()
-    return tuple(
-        (len(words & claimed) + len(words & governed), c)
-        for c in parts
-        if (words := content_words(normalised(c))) is not None
-    )
+    scope = next(iter(clauses(claim[negator.end() :])), "") if negator else ""
+    governed = content_words(normalised(scope)) if scope else set()
+    shares = []
+    for clause in parts:
+        words = content_words(normalised(clause))
+        shares.append((len(words & claimed) + len(words & governed), clause))
+    return tuple(shares)
 
 
 def _claim_clause(sentence: str, statement: str) -> str:

@@ -199,8 +199,12 @@ def routes_in_order(text: str) -> list[tuple[int, int, str]]:
 def _in_order(text: str, words: RouteWords) -> tuple[tuple[int, int, str], ...]:
     found = [(m.start(), m.end(), r) for m in _ROUTE_WORD.finditer(text) if (r := _route(m))]
     for match in words.pattern.finditer(text):
-        phrase = " ".join(words.drug.sub(" ", match.group(0)).lower().split())
-        route = words.route_of[phrase]
+        phrase = " ".join(match.group(0).lower().split())
+        # "a ketamine tablet": the phrase "a tablet" with the drug named inside it
+        route = (
+            words.route_of.get(phrase)
+            or words.route_of[" ".join(words.drug.sub(" ", phrase).split())]
+        )
         before = _AFTER_ROUTE.search(text, max(0, match.start() - 14), match.start())
         if before is not None:  # "an IV injection": the noun of the route named before it
             named = _ROUTE_WORD.search(before.group(0))

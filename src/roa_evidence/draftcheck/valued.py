@@ -21,7 +21,7 @@ from weakref import WeakKeyDictionary
 
 from ..query.records import ClaimRecord
 from . import figures, numbers, parts
-from .findings import BY_VALUE
+from .findings import BY_POINTING, BY_VALUE
 from .firstchars import compiled
 from .matching import Match, Matcher
 
@@ -71,7 +71,7 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
     when the cited work's claim knows no value of that kind: "trials infused it over 40
     minutes [a trial of the target rate]" states the infusion's length, not that the rate
     works. Else `match`."""
-    if "citation" not in match.how:
+    if "citation" not in match.how and match.how != BY_POINTING:
         return match
     found = by_value(text, matcher)
     if found is None or found.claim.id == match.claim.id:
