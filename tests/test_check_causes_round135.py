@@ -408,3 +408,18 @@ def test_a_trial_result_reported_by_patients_is_no_hearsay() -> None:
 
     assert hedging.hedge("Patients who had the infusion reported faster relief than IM.") == 0
     assert hedging.hedge("Readers who have had infusions tell us the effects fade fast.") == 3
+
+
+def test_acting_as_an_agonist_at_the_receptor_is_never_confirmed(
+    shipped: Run, tmp_path: Path
+) -> None:
+    """The one sentence of the final held-out rounds (145-152) reported green on a problem,
+    read after they were measured: its cause, in other words."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "The drug works chiefly as an agonist of the NMDA receptor [@peltoniemi2016ketamine].",
+    )
+    assert finding["claim"] == "nmda-receptor-target", finding
+    assert finding["verdict"] == "opposite", finding
+    assert {"opposite", "cited-against"} <= problem_kinds(finding), finding

@@ -9,6 +9,12 @@ __all__ = ["RULES"]
 # A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
 _RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
 
+_ACTS_AS = r"\b(?:(?:acts|works|functions|is)(?: mainly| primarily| chiefly| largely)? )?as an? "
+_AT_RECEPTOR = (
+    r" (?:at|of|on) (?:the )?(?:brain's )?"
+    r"(NMDA|AMPA|GABA|opioid|mu-opioid|dopamine|serotonin|sigma)(?:[- ]receptors?)?\b"
+)
+
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     # "a glutamate receptor called NMDA": the receptor's family, not glutamate's activity
@@ -26,6 +32,16 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:'s|s')? (?:main|primary|chief|principal|real|key) target (is|isn't|is not|was|"
         r"wasn't|was not)(?: really| actually)? (?:the )?([\w-]+) receptors?\b",
         r" \1 acting on \2 receptors",
+    ),
+    # "acts mainly as an agonist at the NMDA receptor", "works as a blocker of NMDA receptors":
+    # acts on them as one
+    (
+        rf"{_ACTS_AS}(?:agonist|activator|stimulant){_AT_RECEPTOR}",
+        r"acts on \1 receptors as an agonist",
+    ),
+    (
+        rf"{_ACTS_AS}(?:antagonist|blocker|inhibitor){_AT_RECEPTOR}",
+        r"acts on \1 receptors as an antagonist",
     ),
     # "an NMDA agonist" acts on NMDA receptors as one
     (
