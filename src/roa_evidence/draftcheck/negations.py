@@ -24,9 +24,11 @@ LITTLE_KNOWN = (
 # "does not consider the (trial) evidence sufficient to conclude", "data are insufficient to
 # say": no negation of what follows (here) and a very-uncertain hedge (hedging.py)
 NOT_ENOUGH_TO_CONCLUDE = (
-    # ("trial evidence" is "valid data on the efficacy" once reworded: lexicon.canonical)
+    # ("trial evidence" is "valid data on the efficacy" once reworded: lexicon.canonical;
+    # each branch starts on a word, not on any word before "evidence": a search tries it
+    # at every position)
     r"(?:(?:does|do|did)(?: not|n't) (?:consider|find|judge|think) (?:the )?(?:[\w-]+ )?"
-    r"(?:evidence|data)(?: on the efficacy)?|(?:the )?(?:[\w-]+ )?(?:evidence|data)"
+    r"(?:evidence|data)(?: on the efficacy)?|(?:evidence|data)"
     r"(?: on the efficacy)? (?:is|are|was|were) (?:not |in))"
     r" ?(?:sufficient|adequate|strong enough|enough) to (?:conclude|say|show|establish|claim)"
 )
