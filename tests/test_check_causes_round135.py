@@ -423,3 +423,26 @@ def test_acting_as_an_agonist_at_the_receptor_is_never_confirmed(
     assert finding["claim"] == "nmda-receptor-target", finding
     assert finding["verdict"] == "opposite", finding
     assert {"opposite", "cited-against"} <= problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "keys", "unknown"),
+    [
+        ("@maya.rose thanks for asking, ketamine clinics vary a lot.", [], False),
+        ("As @smith2020 showed, ketamine clinics vary a lot.", ["smith2020"], True),
+        ("Ketamine clinics vary a lot [@maya.rose].", ["maya.rose"], True),
+        ("The label @ketalar_label lists raised blood pressure.", ["ketalar_label"], False),
+    ],
+    ids=[
+        "a_bare_handle_is_a_mention",
+        "a_bare_key_with_a_year_is_cited",
+        "a_bracketed_name_is_cited",
+        "a_bare_known_key_is_cited",
+    ],
+)
+def test_a_bare_name_that_no_work_has_is_a_mention_not_a_citation(
+    shipped: Run, tmp_path: Path, sentence: str, keys: list[str], unknown: bool
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["keys"] == keys, finding
+    assert ("unknown-key" in problem_kinds(finding)) is unknown, finding

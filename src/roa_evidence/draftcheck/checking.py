@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -59,6 +60,7 @@ def check(
         sentences = _paragraph_and_sentence(sentences)
     matcher = Matcher(claims)
     known = set(known_keys) | set(matcher.by_key)
+    sentences = [_without_mentions(s, known) for s in sentences]
     sentences = _pointing_back(sentences, known, retracted or {})
     distinct = list({(s.text, s.keys, s.pointed): s for s in reversed(sentences)}.values())[::-1]
     verdicts = _judge_all(distinct, matcher, known, retracted or {}, progress)
@@ -90,6 +92,23 @@ def check(
     if progress is not None and len(sentences) > len(distinct):
         progress(len(sentences) - len(distinct))  # the repeats, judged once
     return CheckReport(path=path, kind=kind, findings=tuple(findings))
+
+
+def _without_mentions(sentence: Sentence, known: set[str]) -> Sentence:
+    """The sentence without the `@name`s that are people, not works: written bare (not in
+    [brackets]), with no digit, and no key of the base ("@maya.rose thanks for asking").
+    Pandoc reads a bare `@name` as a citation; a social-media reply, as a mention."""
+    mentions = [
+        key
+        for key in sentence.keys
+        if key not in known
+        and not any(c.isdigit() for c in key)
+        and f"@{key}" in sentence.raw
+        and not re.search(rf"\[[^\]]*@{re.escape(key)}\b", sentence.raw)
+    ]
+    if not mentions:
+        return sentence
+    return replace(sentence, keys=tuple(k for k in sentence.keys if k not in mentions))
 
 
 _POINTED_BACK = 2  # a study named this many sentences before is still "that trial"
