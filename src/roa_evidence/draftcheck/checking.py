@@ -121,24 +121,24 @@ def _pointing_back(
     trial followed its patients for two weeks") given that study's key (`Sentence.pointed`):
     the one key of the nearest of the sentences before it that cite one, if known and not
     retracted."""
-    read: list[Sentence] = []
-    prose = [s for s in sentences if not s.unread]  # a heading or a table row is no sentence
-    for index, sentence in enumerate(prose):
-        before = [s.keys for s in prose[max(0, index - _POINTED_BACK) : index] if s.keys]
+    read = list(sentences)
+    prose = [i for i, s in enumerate(sentences) if not s.unread]  # a heading is no sentence
+    for n, i in enumerate(prose):
+        sentence = sentences[i]
+        before = [sentences[j].keys for j in prose[max(0, n - _POINTED_BACK) : n]]
+        cited = [keys for keys in before if keys]
         if (
             not sentence.keys
-            and before
-            and len(before[-1]) == 1
-            and before[-1][0] in known
-            and before[-1][0] not in retracted
+            and cited
+            and len(cited[-1]) == 1
+            and cited[-1][0] in known
+            and cited[-1][0] not in retracted
             and framing.POINTS_BACK.search(sentence.text)
             and not framing.ANOTHER_STUDY.search(sentence.text)
             and not framing.PLANS.search(sentence.text)
         ):
-            sentence = replace(sentence, pointed=before[-1])
-        read.append(sentence)
-    unread = iter(s for s in sentences if s.unread)
-    return [next(unread) if s.unread else read.pop(0) for s in sentences]
+            read[i] = replace(sentence, pointed=cited[-1])
+    return read
 
 
 def _doubting(verdict: Verdict, sentence: Sentence, least: float) -> Verdict:
