@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import counts, designs, framing, reversals
+from .clauses import CLAUSE_SHARES, clause_shares, clauses
 from .firstchars import compiled
 from .lexicon import canonical
 from .negations import NEGATOR, NOT_NEGATIONS, negations
 from .reversals import CLAUSE_END
 from .routes import RouteWords, active, routes_in_order
-from .words import content_words, normalised
 
 __all__ = ["DUMMY", "Polarity", "clauses", "has_than", "opposite", "polarity"]
 
@@ -335,70 +335,12 @@ def _reversed(sentence: str, statement: str) -> str | None:
     return None
 
 
-# Where a sentence's clauses part: a semicolon, or a word that opens a clause of its own
-# (a reason, a consequence, a concession, a contrast, a relative clause, a second
-# predicate, a comment on what came before: "and that isn't changing", "that the adverts
-# never mention"); not a comma (lists have them), not "but not" or "but it does not" (they deny
-# the clause before them). A split starts only after a word, so that each run of spaces is
-# scanned once (linear on any input). `CLAUSE_END` (above) bounds a ranking's clause and
-# does part at commas: a ranking's reason is often a comma away ("simpler, needing no line").
-_CLAUSES = compiled(
-    r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"
-    r"they|we|you|one|this|that|there|if|when)|which|who|and (?:i|we)(?= )|"
-    r"(?:but|yet) (?:we|i|you|there|the|none|no one|nobody|nothing)|"
-    r"and (?:was|were|is|are|has|have|had|did|does)|(?:and|but) (?:that|this)(?= is| isn't| was|"
-    r" wasn't| will| won't| has| hasn't|'s)|"
-    r"that (?=(?:the|your|most|many|few|people|doctors|you|we|they) (?:[\w-]+ ){1,2}"
-    r"(?:never|rarely|seldom|don't|do not|won't|will not)\b))\b)|"
-    r";\s*|,\s+(?=so\s)",
-    re.I,
-)
-_CONTRAST = compiled(r"\b(?:while|whereas|although|though|but)\b", re.I)
-
-
-# "Something nobody tells you: it doesn't touch your breathing": a lead-in that negates
-# something of its own is a clause apart ("First pass after IV: none" is one clause).
-_NEGATING_LEAD_IN = compiled(r"^([^:]{0,120}):\s+(?=\w)")
-
-
-def clauses(sentence: str) -> list[str]:
-    """The sentence's clauses (a reason, a consequence, a concession... each its own)."""
-    lead_in = _NEGATING_LEAD_IN.match(sentence)
-    if lead_in and NEGATOR.search(lead_in.group(1)):
-        return [lead_in.group(1), *clauses(sentence[lead_in.end() :])]
-    return [c for c in _CLAUSES.split(sentence) if c and c.strip()]
-
-
-_CLAUSE_SHARES = 2  # a clause speaks of the claim with this many of its words
-
-
-@lru_cache(maxsize=4096)
-def _clause_shares(sentence: str, statement: str) -> tuple[tuple[int, str], ...]:
-    """Each clause of the sentence with how many of the claim's words it holds, those its
-    negation governs twice ("without first-pass metabolism": the clause saying "no
-    first-pass loss" speaks of it more than "it enters the blood directly"); none when the
-    sentence is one clause, or the claim spans clauses itself (two negations, a contrast)."""
-    parts = clauses(sentence)
-    claim = canonical(statement)
-    if len(parts) < 2 or negations(claim) > 1 or _CONTRAST.search(statement):
-        return ()
-    claimed = content_words(normalised(statement))
-    negator = NEGATOR.search(claim)
-    scope = next(iter(clauses(claim[negator.end() :])), "") if negator else ""
-    governed = content_words(normalised(scope)) if scope else set()
-    shares = []
-    for clause in parts:
-        words = content_words(normalised(clause))
-        shares.append((len(words & claimed) + len(words & governed), clause))
-    return tuple(shares)
-
-
 def _claim_clause(sentence: str, statement: str) -> str:
     """The clause of the sentence that says what the claim says: a negation in another
     clause ("X is not covered, because the body absorbs only 45 %") is about something
     else. The whole sentence when no clause shares clearly more of the claim's words."""
-    shares = sorted(_clause_shares(sentence, statement), key=lambda s: s[0], reverse=True)
-    if shares and shares[0][0] >= _CLAUSE_SHARES and shares[0][0] > shares[1][0]:
+    shares = sorted(clause_shares(sentence, statement), key=lambda s: s[0], reverse=True)
+    if shares and shares[0][0] >= CLAUSE_SHARES and shares[0][0] > shares[1][0]:
         return shares[0][1]
     return sentence
 
@@ -409,7 +351,7 @@ def _each_clause_says(sentence: str, statement: str, negated: bool) -> bool:
     avoids first-pass metabolism" says one negation twice, not a double negation. Else
     `negated`."""
     about = [
-        polarity(c).negated for n, c in _clause_shares(sentence, statement) if n >= _CLAUSE_SHARES
+        polarity(c).negated for n, c in clause_shares(sentence, statement) if n >= CLAUSE_SHARES
     ]
     return about[0] if len(about) >= 2 and len(set(about)) == 1 else negated
 

@@ -1,0 +1,82 @@
+"""Where a sentence's clauses part, and how much of a claim each clause speaks of: the
+clause a negation is read in (`polarity`)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .firstchars import compiled
+from .lexicon import canonical
+from .negations import NEGATOR, negations
+from .words import content_words, normalised
+
+__all__ = ["CLAUSE_SHARES", "clause_shares", "clauses"]
+
+
+# Where a sentence's clauses part: a semicolon, or a word that opens a clause of its own
+# (a reason, a consequence, a concession, a contrast, a relative clause, a second
+# predicate, a comment on what came before: "and that isn't changing", "that the adverts
+# never mention"); not a comma (lists have them), not "but not" or "but it does not" (they deny
+# the clause before them). A split starts only after a word, so that each run of spaces is
+# scanned once (linear on any input). `reversals.CLAUSE_END` bounds a ranking's clause and
+# does part at commas: a ranking's reason is often a comma away ("simpler, needing no line").
+_CLAUSES = compiled(
+    r"(?<=[^\s,;])[,;]?\s+(?=\b(?:because|since|although|though|whereas|while|so (?:not|the|it|"
+    r"they|we|you|one|this|that|there|if|when)|which|who|and (?:i|we)(?= )|"
+    r"(?:but|yet) (?:we|i|you|there|the|none|no one|nobody|nothing)|"
+    r"and (?:was|were|is|are|has|have|had|did|does)|(?:and|but) (?:that|this)(?= is| isn't| was|"
+    r" wasn't| will| won't| has| hasn't|'s)|"
+    r"that (?=(?:the|your|most|many|few|people|doctors|you|we|they) (?:[\w-]+ ){1,2}"
+    r"(?:never|rarely|seldom|don't|do not|won't|will not)\b))\b)|"
+    r";\s*|,\s+(?=so\s)",
+    re.I,
+)
+_CONTRAST = compiled(r"\b(?:while|whereas|although|though|but)\b", re.I)
+
+
+# "Something nobody tells you: it doesn't touch your breathing": a lead-in that negates
+# something of its own is a clause apart ("First pass after IV: none" is one clause).
+_NEGATING_LEAD_IN = compiled(r"^([^:]{0,120}):\s+(?=\w)")
+
+
+def clauses(sentence: str) -> list[str]:
+    """The sentence's clauses (a reason, a consequence, a concession... each its own)."""
+    lead_in = _NEGATING_LEAD_IN.match(sentence)
+    if lead_in and NEGATOR.search(lead_in.group(1)):
+        return [lead_in.group(1), *clauses(sentence[lead_in.end() :])]
+    return [c for c in _CLAUSES.split(sentence) if c and c.strip()]
+
+
+CLAUSE_SHARES = 2  # a clause speaks of the claim with this many of its words
+
+
+@lru_cache(maxsize=4096)
+def clause_shares(sentence: str, statement: str) -> tuple[tuple[int, str], ...]:
+    """Each clause of the sentence with how many of the claim's words it holds, those its
+    negation governs twice ("without first-pass metabolism": the clause saying "no
+    first-pass loss" speaks of it more than "it enters the blood directly"); none when the
+    sentence is one clause, or the claim spans clauses itself (two negations, a contrast)."""
+    parts = clauses(sentence)
+    claim_words = _claim_words(statement)
+    if len(parts) < 2 or claim_words is None:
+        return ()
+    claimed, governed = claim_words
+    shares = []
+    for clause in parts:
+        words = content_words(normalised(clause))
+        shares.append((len(words & claimed) + len(words & governed), clause))
+    return tuple(shares)
+
+
+@lru_cache(maxsize=1024)
+def _claim_words(statement: str) -> tuple[set[str], set[str]] | None:
+    """A claim's words, and those its negation governs, read once per claim; None when the
+    claim spans clauses itself (two negations, a contrast)."""
+    claim = canonical(statement)
+    if negations(claim) > 1 or _CONTRAST.search(statement):
+        return None
+    negator = NEGATOR.search(claim)
+    scope = next(iter(clauses(claim[negator.end() :])), "") if negator else ""
+    governed = content_words(normalised(scope)) if scope else set()
+    return content_words(normalised(statement)), governed
