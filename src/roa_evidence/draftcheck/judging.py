@@ -277,8 +277,8 @@ def judge(
     match = matcher.match(sentence.text, sentence.keys)
     if match is None and sentence.pointed:  # "that trial ...": one of that study's claims
         found = matcher.match(sentence.text, sentence.pointed)
-        theirs = {c.id for key in sentence.pointed for c in matcher.by_key.get(key, [])}
-        match = replace(found, how=BY_POINTING) if found and found.claim.id in theirs else None
+        # (found by the study's key, not by a wording the key did not decide)
+        match = replace(found, how=BY_POINTING) if found and "citation" in found.how else None
     match = valued.stated_instead(sentence.text, match, matcher) if match else None
     match = match or valued.by_value(sentence.text, matcher)
     # a question asserts nothing: it is shown its claim, not judged

@@ -77,16 +77,12 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
     if found is None or found.claim.id == match.claim.id:
         return match
     said = parts.read_parts(text)
-    if "efficacy" in said.topics:
-        return match  # "infusions over 40 minutes work": what the cited work found
     own = numbers.known_value(found.claim.value, "the claim")
-    known = {k.dimension for k in figures.knowns(match.claim)}
-    stated = [
-        q
-        for q in said.quantities
-        if q.dimension == "time" and own is not None and numbers.agrees(q, own)
-    ]
-    return found if stated and not any(q.dimension in known for q in stated) else match
+    if own is None or "efficacy" in said.topics:
+        return match  # "infusions over 40 minutes work": what the cited work found
+    states_it = any(q.dimension == "time" and numbers.agrees(q, own) for q in said.quantities)
+    knows_a_time = any(k.dimension == "time" for k in figures.knowns(match.claim))
+    return found if states_it and not knows_a_time else match
 
 
 def _closest(quantity: numbers.Quantity, claims: list[ClaimRecord]) -> ClaimRecord | None:
