@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from . import numberwords
 from .firstchars import compiled
 from .negations import LITTLE_KNOWN, NOT_ENOUGH_TO_CONCLUDE
 
@@ -85,9 +86,7 @@ _VERY_UNCERTAIN = compiled(
     # "IM onset is reported at around 3 to 4 minutes": a figure passed on
     r"(?:is|are|was|were|(?:has|have) been) (?:often |commonly |usually |widely )?reported "
     r"(?:at|as) (?=(?:about |around |roughly |nearly |some |only |up to |between )?"
-    r"(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|fifty|"
-    r"sixty|seventy|eighty|ninety|a (?:third|quarter|fifth|half))"
-    r"\b))|"
+    rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
     rf"{_PEOPLE_SAY}|"
     # "figures of 25-50 % are often quoted": a figure passed on, not vouched for
     r"(?:is|are|was|were) (?:often |widely |commonly |frequently |sometimes |still )?"

@@ -9,11 +9,10 @@ __all__ = ["RULES"]
 # A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
 _RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
 
+# The receptors the rules name as such ("an NMDA agonist", "an agonist at the NMDA receptor").
+_RECEPTOR_NAMES = r"(NMDA|AMPA|GABA|opioid|mu-opioid|dopamine|serotonin|sigma)"
 _ACTS_AS = r"\b(?:(?:acts|works|functions|is)(?: mainly| primarily| chiefly| largely)? )?as an? "
-_AT_RECEPTOR = (
-    r" (?:at|of|on) (?:the )?(?:brain's )?"
-    r"(NMDA|AMPA|GABA|opioid|mu-opioid|dopamine|serotonin|sigma)(?:[- ]receptors?)?\b"
-)
+_AT_RECEPTOR = rf" (?:at|of|on) (?:the )?(?:brain's )?{_RECEPTOR_NAMES}(?:[- ]receptors?)?\b"
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
@@ -45,7 +44,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "an NMDA agonist" acts on NMDA receptors as one
     (
-        r"\b(?:an? )?(NMDA|AMPA|GABA|opioid|mu-opioid|dopamine|serotonin|sigma)"
+        rf"\b(?:an? )?{_RECEPTOR_NAMES}"
         r"(?:[- ]receptor)? (agonist|antagonist)\b",
         r"acts on \1 receptors as an \2",
     ),
