@@ -105,3 +105,16 @@ def test_only_12_of_those_patients_is_held_to_the_study_pointed_back_to(
     )
     assert findings[1]["claim"] == "im-study-18-subjects", findings[1]
     assert "mismatch" in {p["kind"] for p in findings[1]["problems"]}, findings[1]
+
+
+def test_the_text_report_names_the_study_pointed_back_to(shipped: Run, tmp_path: Path) -> None:
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        f"{CITED} [@chilukuri2014acute]. And those benefits held steady for two weeks.\n",
+        encoding="utf-8",
+    )
+    result = shipped("check", str(draft), "--min-confidence", "0")
+    assert result.exit_code == 0, result.output
+    [line] = [x for x in result.stdout.splitlines() if "pointing back to" in x]
+    assert line.endswith("pointing back to chilukuri2014acute"), line
+    assert "found among the claims of the study cited before it" in line, line

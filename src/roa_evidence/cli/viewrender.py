@@ -242,6 +242,8 @@ def _finding_line(path: str, finding: Finding) -> str:
         parts.append(text)
     # found, but with less confidence than asked for: shown, not counted as a problem
     parts += [f"possibly {p.kind} ({p.confidence}): {p.detail}" for p in finding.doubtful]
+    if finding.pointed:  # "that trial ...": which trial the checker took it to be
+        parts.append(f"pointing back to {', '.join(finding.pointed)}")
     if finding.suggested_keys:
         parts.append(f"cite {', '.join(finding.suggested_keys)}")
     if finding.not_checked:

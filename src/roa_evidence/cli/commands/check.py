@@ -111,9 +111,11 @@ def check(
     claim but the words may say another thing of it; "routes differ"; "cites a work not
     linked to it" when the base does not say what the cited work shows of it; "condition
     not in the claim" when the sentence says more than the claim does; "states no finding"
-    for a question, a plan or a patient's own history): it may be another claim than the
-    sentence's, and never vouches for it. A problem found with less confidence than
-    --min-confidence is shown as "possibly <kind> (0.42)", and never vouched for either.
+    for a question, a plan or a patient's own history; "found among the claims of the study
+    cited before it" for a sentence citing nothing that speaks of "that trial"): it may be
+    another claim than the sentence's, and never vouches for it. A problem found with less
+    confidence than --min-confidence is shown as "possibly <kind> (0.42)", and never vouched
+    for either.
 
     Example: roa-evidence check draft.md --fail-on opposite --fail-on overclaim
     """
