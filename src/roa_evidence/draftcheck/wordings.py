@@ -36,9 +36,9 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
     # "the spray may beat placebo": it is effective, which ranks no route against another
     (
-        r"\b(?:beats?|outperform(?:s|ed)?|(?:does|did|do) better than|(?:is|was|are|were) "
-        r"(?:better than|superior to)) (?:a |an |the )?(?:placebo|saline|dummy|sugar pill|"
-        r"salt water)\w*",
+        r"\b(?:beats?|beating|outperform(?:s|ed|ing)?|(?:does|did|do) better than|"
+        r"(?:is|was|are|were) (?:better than|superior to)) (?:a |an |the )?"
+        r"(?:placebo|saline|dummy|sugar pill|salt water)\w*",
         "is effective against placebo",
     ),
     # "breathing is left untouched", "unaffected": not affected
@@ -240,7 +240,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:main|commonest|predominant|usual) (?:way|route|method)\b", "most common route"),
     # ranking verbs
     (
-        r"\b(?:outperform(?:s|ed)?|beats?|beaten|surpass(?:es|ed)?|outdid|outdoes)\b",
+        r"\b(?:outperform(?:s|ed|ing)?|beats?|beaten|beating|surpass(?:es|ed|ing)?|outdid|outdoes)\b",
         "is better than",
     ),
     (r"\bunderperform(?:s|ed)?\b", "is worse than"),

@@ -1,0 +1,38 @@
+"""`check` on the general causes behind the misses and false alarms of rounds 145-152 (and
+the one sentence of 165-172 reported green), read in the twenty-third pass (docs/check.md).
+Through the CLI on a real draft and the shipped base, in sentences worded apart from the
+rounds'. Each case names the rule that finds it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, check_one, found_test, problem_kinds
+
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "In Chilukuri's study, shots ended up beating infusions on depression scores "
+        "[@chilukuri2014acute].",
+        "iv-im-no-efficacy-difference-chilukuri",
+        "opposite",
+        id="beating_ranks_the_routes_as_beats_does",
+    ),
+]
+FOUND_WITHOUT_PROBLEM: list[object] = []
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+
+def test_a_trial_shown_beating_the_other_route_is_never_confirmed(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "The randomised trial from India had the jab outperforming the drip for low mood "
+        "[@chilukuri2014acute].",
+    )
+    assert finding["verdict"] not in ("confirmed", "supported"), finding
+    assert {"opposite", "cited-against"} <= problem_kinds(finding), finding
