@@ -19,6 +19,19 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="beating_ranks_the_routes_as_beats_does",
     ),
+    pytest.param(
+        "Staff on the ward can turn the infusion off the moment a patient feels unwell.",
+        "iv-instant-shut-off",
+        "overclaim",
+        id="turning_the_drip_off_is_shutting_it_off",
+    ),
+    pytest.param(
+        "Patients with a cardiac or psychiatric history should have nurses supervising them "
+        "throughout any ketamine treatment.",
+        "professional-oversight-cardiac-psychiatric",
+        "overclaim",
+        id="nurses_supervising_them_is_professional_oversight",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM: list[object] = []
 
@@ -36,3 +49,12 @@ def test_a_trial_shown_beating_the_other_route_is_never_confirmed(
     )
     assert finding["verdict"] not in ("confirmed", "supported"), finding
     assert {"opposite", "cited-against"} <= problem_kinds(finding), finding
+
+
+def test_close_watching_stays_a_word_of_the_dose(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Because its speed can be set exactly, a drip suits anyone needing close watching.",
+    )
+    assert finding["claim"] == "iv-precise-dosing-close-monitoring", finding

@@ -28,6 +28,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:you|them|the patient|patients)\b",
         "professional oversight",
     ),
+    # "need closer supervision", "the medical team supervising them" (not "close monitoring"
+    # or "close watching", which are of the dose: topics.py)
+    (
+        r"\b(?:closer|close|careful|extra) (?:medical )?(?:supervision|observation)\b|"
+        r"\b(?:the |a )?(?:medical team|doctors|nurses|staff|clinicians?|professionals?) "
+        r"supervising (?:them|him|her|you|patients|the patient)\b",
+        "professional oversight",
+    ),
     # "a fierce, frightening high": intense side effects
     (
         r"\b(?:fierce|intense|powerful|overwhelming|frightening|terrifying|scary|brutal)"
