@@ -58,3 +58,16 @@ def test_close_watching_stays_a_word_of_the_dose(shipped: Run, tmp_path: Path) -
         "Because its speed can be set exactly, a drip suits anyone needing close watching.",
     )
     assert finding["claim"] == "iv-precise-dosing-close-monitoring", finding
+
+
+def test_little_solid_evidence_is_a_hedge_of_the_very_uncertain(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "There is little solid evidence on this, but an IV ketamine infusion may cause a brief "
+        "rise in blood pressure.",
+    )
+    assert finding["claim"] == "iv-transient-blood-pressure-rise", finding
+    assert "overclaim" not in problem_kinds(finding), finding
