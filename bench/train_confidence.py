@@ -21,6 +21,7 @@ import json
 import sys
 import tempfile
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,14 @@ from check_corpus import corpus_draft  # the same draft: sentence i on line 2i +
 
 from roa_evidence import open_store
 from roa_evidence.draftcheck import check
-from roa_evidence.draftcheck.confidence import SCORED_KINDS, WORD, features, probability, words
+from roa_evidence.draftcheck.confidence import (
+    SCORED_KINDS,
+    WORD,
+    features,
+    no_surer_than_its_flip,
+    probability,
+    words,
+)
 from roa_evidence.draftcheck.findings import Finding, SentenceProblem
 from roa_evidence.query.queries import find_claims, find_works
 
@@ -146,8 +154,15 @@ def evaluate(labelled: list[Labelled], weights: dict[str, dict[str, float]]) -> 
             kept = {
                 p.kind
                 for finding in findings
-                for p in finding.problems
-                if p.kind not in weights or _confidence(weights[p.kind], finding, p) >= threshold
+                for p in no_surer_than_its_flip(
+                    [
+                        replace(p, confidence=_confidence(weights[p.kind], finding, p))
+                        if p.kind in weights
+                        else p
+                        for p in finding.problems
+                    ]
+                )
+                if p.confidence is None or p.confidence >= threshold
             }
             for kind in SCORED_KINDS:
                 right, said = kind in expected, kind in kept

@@ -5,6 +5,7 @@ rounds'. Each case names the rule that finds it."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,25 @@ def test_little_solid_evidence_is_a_hedge_of_the_very_uncertain(
     )
     assert finding["claim"] == "iv-transient-blood-pressure-rise", finding
     assert "overclaim" not in problem_kinds(finding), finding
+
+
+def test_a_cited_work_against_a_negation_is_no_surer_than_the_negation(
+    shipped: Run, tmp_path: Path
+) -> None:
+    """'supports the claim this sentence negates' rests on reading the negation: a doubtful
+    negation ("...was not significant" read as denying the claim of no difference) leaves
+    the cited-against as doubtful, and the sentence is reported without either."""
+    sentence = (
+        "In that head-to-head trial, those given the jab got better about as much as those on "
+        "the drip, and the difference between the groups was not significant "
+        "[@chilukuri2014acute]."
+    )
+    finding = check_one(shipped, tmp_path, sentence)
+    confidence = {p["kind"]: p["confidence"] for p in finding["problems"]}
+    assert confidence["opposite"] < 0.5, finding
+    assert confidence["cited-against"] <= confidence["opposite"], finding
+    draft = tmp_path / "draft.md"
+    result = shipped("check", str(draft), "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    [reported] = json.loads(result.stdout)["findings"]
+    assert problem_kinds(reported) == set(), reported

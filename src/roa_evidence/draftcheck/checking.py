@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..query.records import ClaimRecord
 from . import framing
-from .confidence import DEFAULT_MIN_CONFIDENCE, confidence
+from .confidence import DEFAULT_MIN_CONFIDENCE, confidence, no_surer_than_its_flip
 from .drafts import BadDraft, docx_text, read_draft
 from .findings import LOOSE, NO_CLAIM, NOT_CHECKED, CheckReport, Finding, loosely_matched
 from .judging import Verdict, judge
@@ -144,9 +144,11 @@ def _pointing_back(
 def _doubting(verdict: Verdict, sentence: Sentence, least: float) -> Verdict:
     """The verdict, each scored problem with its confidence; those below `least` set apart
     as doubtful (`_label` then vouches for nothing), and with them the keys it suggested."""
-    scored = tuple(
-        replace(p, confidence=confidence(verdict, p, sentence.keys, sentence.raw))
-        for p in verdict.problems
+    scored = no_surer_than_its_flip(
+        [
+            replace(p, confidence=confidence(verdict, p, sentence.keys, sentence.raw))
+            for p in verdict.problems
+        ]
     )
     kept = tuple(p for p in scored if p.confidence is None or p.confidence >= least)
     doubtful = tuple(p for p in scored if p not in kept)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import counts, figures, framing, hedging, numbers, parts, polarity, routes, unchecked, valued
+from .confidence import SUPPORTS_WHAT_IT_NEGATES
 from .findings import (
     BY_POINTING,
     BY_VALUE,
@@ -92,7 +93,7 @@ def _cited_against(
                 problems.append(
                     SentenceProblem(
                         "cited-against",
-                        f"the cited {_link_text(link)} supports the claim this sentence negates: "
+                        f"the cited {_link_text(link)} {SUPPORTS_WHAT_IT_NEGATES}: "
                         f"'{claim.statement}'",
                     )
                 )
