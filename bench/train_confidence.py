@@ -34,8 +34,8 @@ from roa_evidence.draftcheck.confidence import (
     SCORED_KINDS,
     WORD,
     features,
-    no_surer_than_its_flip,
     probability,
+    sorted_out,
     words,
 )
 from roa_evidence.draftcheck.findings import Finding, SentenceProblem
@@ -154,15 +154,15 @@ def evaluate(labelled: list[Labelled], weights: dict[str, dict[str, float]]) -> 
             kept = {
                 p.kind
                 for finding in findings
-                for p in no_surer_than_its_flip(
+                for p in sorted_out(
                     [
                         replace(p, confidence=_confidence(weights[p.kind], finding, p))
                         if p.kind in weights
                         else p
                         for p in finding.problems
-                    ]
-                )
-                if p.confidence is None or p.confidence >= threshold
+                    ],
+                    threshold,
+                )[0]
             }
             for kind in SCORED_KINDS:
                 right, said = kind in expected, kind in kept

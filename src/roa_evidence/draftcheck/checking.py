@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..query.records import ClaimRecord
 from . import framing
-from .confidence import DEFAULT_MIN_CONFIDENCE, confidence, no_surer_than_its_flip
+from .confidence import DEFAULT_MIN_CONFIDENCE, confidence, sorted_out
 from .drafts import BadDraft, docx_text, read_draft
 from .findings import LOOSE, NO_CLAIM, NOT_CHECKED, CheckReport, Finding, loosely_matched
 from .judging import Verdict, judge
@@ -144,14 +144,13 @@ def _pointing_back(
 def _doubting(verdict: Verdict, sentence: Sentence, least: float) -> Verdict:
     """The verdict, each scored problem with its confidence; those below `least` set apart
     as doubtful (`_label` then vouches for nothing), and with them the keys it suggested."""
-    scored = no_surer_than_its_flip(
+    kept, doubtful = sorted_out(
         [
             replace(p, confidence=confidence(verdict, p, sentence.keys, sentence.raw))
             for p in verdict.problems
-        ]
+        ],
+        least,
     )
-    kept = tuple(p for p in scored if p.confidence is None or p.confidence >= least)
-    doubtful = tuple(p for p in scored if p not in kept)
     suggested = () if doubtful else verdict.suggested_keys
     return replace(verdict, problems=kept, doubtful=doubtful, suggested_keys=suggested)
 

@@ -37,6 +37,7 @@ __all__ = [
     "features",
     "no_surer_than_its_flip",
     "probability",
+    "sorted_out",
     "words",
 ]
 
@@ -167,3 +168,13 @@ def no_surer_than_its_flip(scored: Sequence[SentenceProblem]) -> tuple[SentenceP
         else p
         for p in scored
     )
+
+
+def sorted_out(
+    scored: Sequence[SentenceProblem], least: float
+) -> tuple[tuple[SentenceProblem, ...], tuple[SentenceProblem, ...]]:
+    """The problems to report, and those set apart as doubtful (below `least`), of a
+    sentence's `scored` problems (each with its confidence, or None for a kind not scored)."""
+    checked = no_surer_than_its_flip(scored)
+    kept = tuple(p for p in checked if p.confidence is None or p.confidence >= least)
+    return kept, tuple(p for p in checked if p not in kept)
