@@ -94,3 +94,26 @@ def test_a_cited_work_against_a_negation_is_no_surer_than_the_negation(
     assert result.exit_code == 0, result.stderr
     [reported] = json.loads(result.stdout)["findings"]
     assert problem_kinds(reported) == set(), reported
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It is frequently said that side effects from either IV or IM ketamine are rare, mild "
+        "and short-lived [@short2018sideeffects].",
+        "Side effects of a drip or an intramuscular shot are mild and settle quickly "
+        "[@short2018sideeffects].",
+    ],
+    ids=["often_said_ranks_nothing", "side_effects_that_fade_quickly_are_transient"],
+)
+def test_the_claim_of_mild_side_effects_is_read_as_asserted(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    """Asserted, not flipped: the cited review contradicts it (and a plain statement of it
+    overclaims)."""
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "side-effects-rare-mild-transient", finding
+    assert "opposite" not in problem_kinds(finding), finding
+    assert "cited-against" in problem_kinds(finding), finding
+    hedged = sentence.startswith("It is frequently said")
+    assert ("overclaim" in problem_kinds(finding)) != hedged, finding

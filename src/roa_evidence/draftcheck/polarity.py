@@ -39,6 +39,12 @@ _EQUIVALENCE = compiled(
     r"differences?|not (?:significantly )?different|indistinguishable|on a par|on par)\b",
     re.I,
 )
+# "it is often claimed", "as is often said": how often a thing is said, which ranks nothing
+_OFTEN_SAID = compiled(
+    r"\b(?:often|frequently|commonly) (?=(?:been )?(?:claimed|said|reported|quoted|repeated|"
+    r"described|cited|heard|told|mentioned|suggested|argued|stated|assumed|believed)\b)",
+    re.I,
+)
 _DIFFERENCE = compiled(r"\b(?:differ(?:s|ed)?|different|differences?)\b", re.I)
 
 # Each scale's comparatives: those that go up it, then those that go down it.
@@ -224,7 +230,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", cleaned))
     cleaned = _TRAILING_ASIDE.sub(".", cleaned)
     cleaned = _ELLIPTIC_CONTRAST.sub(" ", cleaned)
-    cleaned = NOT_NEGATIONS.sub(" ", cleaned)
+    cleaned = NOT_NEGATIONS.sub(" ", _OFTEN_SAID.sub("", cleaned))
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
     difference = bool(_DIFFERENCE.search(cleaned))
