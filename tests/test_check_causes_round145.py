@@ -99,12 +99,18 @@ def test_a_cited_work_against_a_negation_is_no_surer_than_the_negation(
 @pytest.mark.parametrize(
     "sentence",
     [
+        "It is often said that side effects from either IV or IM ketamine are rare, mild "
+        "and short-lived [@short2018sideeffects].",
         "It is frequently said that side effects from either IV or IM ketamine are rare, mild "
         "and short-lived [@short2018sideeffects].",
-        "Side effects of a drip or an intramuscular shot are mild and settle quickly "
+        "Side effects of a drip or an intramuscular shot are mild and fade quickly "
         "[@short2018sideeffects].",
     ],
-    ids=["often_said_ranks_nothing", "side_effects_that_fade_quickly_are_transient"],
+    ids=[
+        "often_said_ranks_nothing",
+        "frequently_said_hedges",
+        "side_effects_that_fade_quickly_are_transient",
+    ],
 )
 def test_the_claim_of_mild_side_effects_is_read_as_asserted(
     shipped: Run, tmp_path: Path, sentence: str
@@ -115,5 +121,5 @@ def test_the_claim_of_mild_side_effects_is_read_as_asserted(
     assert finding["claim"] == "side-effects-rare-mild-transient", finding
     assert "opposite" not in problem_kinds(finding), finding
     assert "cited-against" in problem_kinds(finding), finding
-    hedged = sentence.startswith("It is frequently said")
+    hedged = sentence.startswith("It is")
     assert ("overclaim" in problem_kinds(finding)) != hedged, finding
