@@ -33,6 +33,13 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="nurses_supervising_them_is_professional_oversight",
     ),
+    pytest.param(
+        "HAM-D scores dropped by more than half within two hours in every arm "
+        "[@lapidus2014randomized].",
+        "chilukuri-hamd-reduction-2h",
+        "cited-against",
+        id="a_claim_about_one_named_study_cited_to_another",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM: list[object] = []
 

@@ -180,6 +180,9 @@ def _cited_elsewhere(
                 f"the cited {key} is evidence on {', '.join(sorted(on))}, not on "
                 f"{', '.join(sorted(said.conditions))}"
             )
+        elif (named := _study_named(claim, key, matcher)) is not None:
+            # a claim about one named study ("In Chilukuri et al. 2014, ...") cited to another
+            detail = f"the claim is about {named}'s study; the cited {key} is another work"
         elif any(c.topic == claim.topic and _routes_meet(c, claim) for c in linked):
             # on the claim's topic and route: what it says of this claim is not known (a
             # bioavailability study may measure IV as its reference); the match is loose
@@ -197,6 +200,16 @@ def _cited_elsewhere(
             )
         )
     return problems
+
+
+def _study_named(claim: ClaimRecord, key: str, matcher: Matcher) -> str | None:
+    """The author whose study the claim is about ("Chilukuri" in "Chilukuri et al. 2014
+    found..."), when `key` is not that study's (a key begins with its first author's name);
+    else None."""
+    names = sorted(matcher.claim_parts(claim).names)
+    if not names or any(key.lower().startswith(n.lower()) for n in names):
+        return None
+    return names[0]
 
 
 # Topics whose studies measure every route against another (bioavailability against an IV
