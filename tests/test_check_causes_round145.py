@@ -130,3 +130,25 @@ def test_the_claim_of_mild_side_effects_is_read_as_asserted(
     assert "cited-against" in problem_kinds(finding), finding
     hedged = sentence.startswith("It is")
     assert ("overclaim" in problem_kinds(finding)) != hedged, finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In hospices ketamine is often run under the skin from a small pump over the whole day.",
+        "She was kept in overnight after her first ketamine infusion.",
+        "Ketamine routes, an overview (nursing module, week 3).",
+    ],
+    ids=["over_a_span_of_time_compares_nothing", "overnight_is_a_storys_time", "a_courses_week"],
+)
+def test_no_figure_and_nothing_to_check(shipped: Run, tmp_path: Path, sentence: str) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert problem_kinds(finding) == set(), finding
+    assert not finding.get("not_checked"), finding
+
+
+def test_a_route_preferred_over_another_still_ranks() -> None:
+    from roa_evidence.draftcheck import polarity
+
+    assert polarity.has_than("Patients preferred the shot over the drip.")
+    assert not polarity.has_than("The pump delivers it steadily over several hours.")

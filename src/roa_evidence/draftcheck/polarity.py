@@ -112,7 +112,14 @@ _COMPARATIVE = compiled(
     + r")\b",
     re.I,
 )
-_THAN = compiled(r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|over)\b", re.I)
+# ("IM over IV", not a span of time: "over the day", "over 40 minutes", "over several hours")
+_THAN = compiled(
+    r"\b(?:than|compared (?:with|to)|versus|vs\.?|relative to|over(?!\s+(?:\d|(?:the|a|an|"
+    r"several|many|some|a few|two|three|four|five|six|ten|twenty|thirty|forty|sixty)\s+"
+    r"(?:(?:whole|full|entire|next|following|last|first) )?(?:day|night|morning|evening|"
+    r"afternoon|week(?:end)?|fortnight|month|year|course|period|hour|minute|second)s?\b)))\b",
+    re.I,
+)
 
 
 _THEN_THAN = compiled(r"\s+than\b", re.I)

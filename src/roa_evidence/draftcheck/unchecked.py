@@ -30,7 +30,8 @@ _NOT_A_FINDING_PIECES = (
     r"and|or|to|of|in|at|by|with|for)\b)(?:agenda )?(?:[a-z]{2,12} ?|q)\d{1,3}(?:\.\d+)*"
     r"(?:\([a-z]\))?\s*[:.)](?!\d)",
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
-    r"(?: [a-z]+){0,2}\s*:",
+    r"(?: [a-z]+){0,2}\s*:|\((?:[\w-]+ ){0,3}[\w-]+, (?:week|session|lecture|module|unit) "
+    r"\d{1,3}\)",
     # a numbered paragraph of a report or a policy: "4.13 A rise in heart rate...", "3.6 No"
     r"^\W*\d{1,2}(?:\.\d{1,2})+\s+(?-i:(?=[A-Z]))",
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
@@ -83,7 +84,8 @@ def states_something(text: str, matcher: Matcher) -> bool:
         return False  # a sentence with no route, topic or claim word is not about the base
     if not _about_the_subject(text):
         return False  # "Please arrive fifteen minutes early": not about the evidence
-    return _states_a_figure(text) or _compares(text) or bool(_CAUSAL.search(text))
+    figure = _states_a_figure(_NOT_A_FINDING.sub(" ", text))  # not "slide 4", "bed 8"
+    return figure or _compares(text) or bool(_CAUSAL.search(text))
 
 
 def unsourced(text: str) -> bool:
@@ -112,7 +114,7 @@ def _about_the_subject(text: str) -> bool:
 # of a story's time, not a figure someone measured
 _ONE_UNIT = compiled(
     r"^(?:by )?(?:a|an|the next|a full|one full) (?:minute|hour|day|week|fortnight|month|year|"
-    r"morning|night|evening|afternoon)$",
+    r"morning|night|evening|afternoon)$|^overnight$",
     re.I,
 )
 
