@@ -41,7 +41,15 @@ FOUND_WITH_PROBLEM = [
         id="a_claim_about_one_named_study_cited_to_another",
     ),
 ]
-FOUND_WITHOUT_PROBLEM: list[object] = []
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "Chilukuri's group ran a randomised trial in India, setting an infusion against two "
+        "different intramuscular doses.",
+        "chilukuri-randomized-trial",
+        "opposite",
+        id="two_different_doses_is_no_difference_found",
+    ),
+]
 
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
 
@@ -152,3 +160,11 @@ def test_a_route_preferred_over_another_still_ranks() -> None:
 
     assert polarity.has_than("Patients preferred the shot over the drip.")
     assert not polarity.has_than("The pump delivers it steadily over several hours.")
+
+
+def test_different_results_are_still_a_difference(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "IV and IM ketamine gave different results in that trial."
+    )
+    assert finding["claim"] == "iv-im-no-efficacy-difference-chilukuri", finding
+    assert "opposite" in problem_kinds(finding), finding

@@ -46,6 +46,10 @@ _OFTEN_SAID = compiled(
     re.I,
 )
 _DIFFERENCE = compiled(r"\b(?:differ(?:s|ed)?|different|differences?)\b", re.I)
+# "two different doses", "a different route": which things, not a difference found
+_SOME_DIFFERENT = compiled(
+    r"\b(?:a|an|two|three|four|five|several|many|various|some) different(?= [a-z])", re.I
+)
 
 # Each scale's comparatives: those that go up it, then those that go down it.
 _SCALES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
@@ -240,7 +244,7 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     cleaned = NOT_NEGATIONS.sub(" ", _OFTEN_SAID.sub("", cleaned))
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
-    difference = bool(_DIFFERENCE.search(cleaned))
+    difference = bool(_DIFFERENCE.search(_SOME_DIFFERENT.sub(" ", cleaned)))
     negated = bool(NEGATOR.search(cleaned)) and negations(_ranking_clause(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
     ranked_alone: dict[str, str] = {}
