@@ -40,6 +40,13 @@ FOUND_WITH_PROBLEM = [
         "cited-against",
         id="a_claim_about_one_named_study_cited_to_another",
     ),
+    pytest.param(
+        "Racemic ketamine as a nasal spray now has a raft of published depression trials "
+        "behind it.",
+        "in-single-published-study",
+        "opposite",
+        id="a_raft_of_trials_is_many",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
