@@ -47,6 +47,13 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="a_raft_of_trials_is_many",
     ),
+    pytest.param(
+        "The same authors reported that the muscle injection clearly beat the infusion "
+        "[@chilukuri2014acute].",
+        "iv-im-no-efficacy-difference-chilukuri",
+        "opposite",
+        id="the_same_authors_point_back_they_say_nothing_alike",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
@@ -175,3 +182,13 @@ def test_different_results_are_still_a_difference(shipped: Run, tmp_path: Path) 
     )
     assert finding["claim"] == "iv-im-no-efficacy-difference-chilukuri", finding
     assert "opposite" in problem_kinds(finding), finding
+
+
+def test_the_same_effect_is_still_a_likeness(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IM and IV ketamine had the same effect on depression in that trial [@chilukuri2014acute].",
+    )
+    assert finding["claim"] == "iv-im-no-efficacy-difference-chilukuri", finding
+    assert "opposite" not in problem_kinds(finding), finding

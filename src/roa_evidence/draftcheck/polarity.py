@@ -33,7 +33,10 @@ __all__ = ["DUMMY", "Polarity", "clauses", "has_than", "opposite", "polarity"]
 _EQUIVALENCE = compiled(
     r"\b(?:as \w+(?: \w+)? as|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
     r"(?:little|hardly any|not much|negligible|barely any) differences?|"
-    r"the same|(?:do|does|did)(?: not|n't) (?:significantly )?differ|"
+    # ("the same trial", "the same authors" point back to a study: no likeness)
+    r"the same(?! (?:[\w-]+ )?(?:trials?|stud(?:y|ies)|papers?|reviews?|teams?|authors?|"
+    r"researchers|investigators|cohorts?|analys[ie]s|meta-analys[ie]s|articles?|documents?|"
+    r"reports?|sources?|journals?|year)\b)|(?:do|does|did)(?: not|n't) (?:significantly )?differ|"
     r"no (?:better|worse) (?:or|nor|and) (?:no )?(?:better|worse)|"
     r"no (?:significant |meaningful |real |clear |notable |statistically significant )?"
     r"differences?|not (?:significantly )?different|indistinguishable|on a par|on par)\b",
