@@ -54,6 +54,19 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="the_same_authors_point_back_they_say_nothing_alike",
     ),
+    pytest.param(
+        "Blood pressure usually drops during an IV ketamine infusion.",
+        "iv-transient-blood-pressure-rise",
+        "opposite",
+        id="drops_is_the_contrary_of_increases",
+    ),
+    pytest.param(
+        "Side effects of IV and IM ketamine such as nausea are rare, but severe and lasting "
+        "when they occur.",
+        "side-effects-rare-mild-transient",
+        "opposite",
+        id="severe_and_lasting_are_the_contraries_of_mild_and_transient",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     pytest.param(
@@ -191,4 +204,12 @@ def test_the_same_effect_is_still_a_likeness(shipped: Run, tmp_path: Path) -> No
         "IM and IV ketamine had the same effect on depression in that trial [@chilukuri2014acute].",
     )
     assert finding["claim"] == "iv-im-no-efficacy-difference-chilukuri", finding
+    assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_a_contrary_said_of_something_else_reverses_nothing(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "Oral ketamine has low bioavailability and a high first-pass loss."
+    )
+    assert finding["claim"] is not None and "bioavailability" in finding["claim"], finding
     assert "opposite" not in problem_kinds(finding), finding

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import counts, designs, framing, reversals
+from . import antonyms, counts, designs, framing, reversals
 from .clauses import CLAUSE_SHARES, clause_shares, clauses
 from .firstchars import compiled
 from .lexicon import canonical
@@ -328,6 +328,8 @@ def _reversed(sentence: str, statement: str) -> str | None:
         return "the sentence sets the claim aside ('rather than ...')"
     if negated != claimed.negated:
         return _ADDS_A_NEGATION if negated else _DROPS_A_NEGATION
+    if contrary := antonyms.contrary(sentence, statement):
+        return f"the sentence says '{contrary[1]}' where the claim says '{contrary[0]}'"
     if reversals.superlative_given_away(sentence, statement, claimed.routes):
         return "the sentence gives the claim's superlative to another route"
     # "the spray may beat placebo": a ranking against a dummy, not against another route

@@ -1,0 +1,94 @@
+"""A claim reversed by a word's contrary, said of the same thing: blood pressure that "falls"
+against a claim that it "rises", "high" bioavailability against "low", a "steady" rate
+against a "variable" one, samples found "pure" against "adulterated".
+
+The contrary must be said of what the claim says it of: a word of the claim near its own
+(within `NEAR` words) is near the contrary in the sentence, and the sentence does not also
+say the claim's word of it ("low bioavailability, but good evidence" reverses nothing).
+These are words of English, not of one evidence base.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import canonical
+from .routes import routes_named
+from .words import content_words
+
+__all__ = ["NEAR", "contrary"]
+
+NEAR = 3  # words either side: what a word is said of
+
+# Pairs of contraries: each side a pattern matching one word (or a verb and its particle).
+_PAIRS: tuple[tuple[str, str], ...] = (
+    ("low|poor|limited", "high|excellent|near-complete"),
+    (
+        r"increases?|increased|increasing|rises?|rose|risen|rising|raises?|raised|elevated|"
+        r"spikes?|spiked",
+        # (not "lowers": "clonidine lowers blood pressure" is another drug's doing)
+        r"decreases?|decreased|decreasing|falls?|fell|falling|drops?|dropped|dips?|dipped",
+    ),
+    (
+        r"variable|unpredictable|erratic|uneven|inconsistent|irregular|fluctuating",
+        r"predictable|steady|consistent|constant|stable|uniform|unvarying",
+    ),
+    ("adulterated|contaminated", "pure|unadulterated|uncontaminated|uncut"),
+    ("mild|minor|slight", "severe|intense|serious|strong|major"),
+    (
+        "transient|brief|short-lived|temporary|fleeting",
+        "lasting|long-lasting|persistent|prolonged|permanent|enduring",
+    ),
+    ("rapid|fast|quick|swift|immediate", "slow|gradual|delayed|sluggish"),
+    ("simple|simpler|easy|easier|straightforward", "complex|complicated|difficult|harder|hard"),
+    ("complete|total|entire", "partial|incomplete"),
+)
+_COMPILED = tuple((re.compile(rf"^(?:{a})$"), re.compile(rf"^(?:{b})$")) for a, b in _PAIRS)
+
+
+# a contrary after one of these is denied, not said ("nothing serious", "not high")
+_NEGATORS = frozenset(["not", "no", "never", "nothing", "nor", "neither", "hardly", "without"])
+_PUNCTUATION = ".,;:!?()[]'\"\u2019"
+
+
+@lru_cache(maxsize=65536)
+def _words(text: str) -> tuple[str, ...]:
+    lowered = canonical(text).lower().replace("n't", " not")
+    return tuple(w.strip(_PUNCTUATION) for w in lowered.split())
+
+
+@lru_cache(maxsize=4096)
+def _anchor(word: str) -> str:
+    """The word as what a contrary is said of ("sample" for "samples"), or "" for a word
+    that says nothing of what (a function word, a route, the drug)."""
+    if routes_named(word):
+        return ""
+    return next(iter(content_words(word.removesuffix("s"))), "")
+
+
+def _said_of(words: tuple[str, ...], side: re.Pattern[str]) -> set[str]:
+    """What the words `side` matches are said of: the content words within `NEAR` of each
+    (one after a negator is not said)."""
+    found: set[str] = set()
+    for i, word in enumerate(words):
+        if side.match(word) and _NEGATORS.isdisjoint(words[max(0, i - 2) : i]):
+            for near in words[max(0, i - NEAR) : i + NEAR + 1]:
+                if len(near) > 3 and not side.match(near) and (anchor := _anchor(near)):
+                    found.add(anchor)
+    return found
+
+
+def contrary(sentence: str, statement: str) -> tuple[str, str] | None:
+    """The claim's word and the contrary the sentence says of the same thing, or None."""
+    said, claimed = _words(sentence), _words(statement)
+    for a, b in _COMPILED:
+        for own, other in ((a, b), (b, a)):
+            of_claim = _said_of(claimed, own)
+            if not of_claim:
+                continue
+            shared = of_claim & _said_of(said, other)
+            if shared and not shared & _said_of(said, own):
+                word = next(w for w in said if other.match(w))
+                return next(w for w in claimed if own.match(w)), word
+    return None
