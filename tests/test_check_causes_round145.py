@@ -213,3 +213,29 @@ def test_a_contrary_said_of_something_else_reverses_nothing(shipped: Run, tmp_pa
     )
     assert finding["claim"] is not None and "bioavailability" in finding["claim"], finding
     assert "opposite" not in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Contrary to claims that no valid data exist on IM ketamine for depression, a small "
+        "double-blind trial did include an IM arm [@loo2016placebo].",
+        "Some say there is zero valid data on intramuscular ketamine for depression, but a "
+        "small blinded trial did give it [@loo2016placebo].",
+    ],
+    ids=["contrary_to_claims_that_denies", "zero_data_is_no_data"],
+)
+def test_a_claim_denied_with_the_work_against_it_is_no_problem(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "im-no-valid-efficacy-data", finding
+    assert problem_kinds(finding) == set(), finding
+
+
+def test_zero_data_asserted_plainly_is_the_claim_overclaimed(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped, tmp_path, "There is zero valid data on intramuscular ketamine for depression."
+    )
+    assert finding["claim"] == "im-no-valid-efficacy-data", finding
+    assert problem_kinds(finding) == {"overclaim"}, finding

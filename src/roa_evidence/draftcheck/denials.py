@@ -30,6 +30,13 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
         r"\b(?:nor|neither) is it (?:the case|true) that)",
         " not ",
     ),
+    # "contrary to statements that X, a trial gave...": X denied (not "contrary to popular
+    # belief, X", which frames X: `wordings`)
+    (
+        r"\bcontrary to (?:the |some |many |earlier |frequent |repeated )?(?:[\w-]+ )?"
+        r"(?:statements?|claims?|reports?|assertions?|suggestions?) that\b",
+        " not ",
+    ),
     # "the view that X is incorrect", "its second claim, that X, rates False", "the line that
     # X simply collapses", "makes the site's line that X hard to sustain"
     (

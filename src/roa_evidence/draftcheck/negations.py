@@ -83,6 +83,9 @@ NOT_NEGATIONS = compiled(
 NEGATOR = compiled(
     r"\b(?:not|no|never|without|neither|none|nothing|nobody|cannot|fails? to|failed to|"
     r"lacks?|lacking|absent|impossible|unlikely to)\b|n't\b|^\W*nor\b|"
+    # "zero real data", "zero ketamine": none (not "zero per cent", "0-10")
+    r"\bzero (?=(?:[a-z-]+ )?(?:data|evidence|stud(?:y|ies)|trials?|benefit|effect|ketamine|"
+    r"difference|risk|chance|side[- ]effects?)\b)|"
     # "it is rare for either route to depress breathing": seldom does
     r"\b(?:rare|unusual|uncommon) for (?:[\w-]+ ){1,8}?to\b",
     re.I,
