@@ -239,3 +239,31 @@ def test_zero_data_asserted_plainly_is_the_claim_overclaimed(shipped: Run, tmp_p
     )
     assert finding["claim"] == "im-no-valid-efficacy-data", finding
     assert problem_kinds(finding) == {"overclaim"}, finding
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients are often told that IV infusion is the only route whose delivery rate can be "
+        "controlled, which is simply untrue [@hardy2012randomized].",
+        "The leaflet says the drip is the only route whose rate staff can control, but "
+        "subcutaneous pumps were adjusted for days in one large trial [@hardy2012randomized].",
+    ],
+    ids=["denied_just_after_its_clause", "a_documents_claim_answered_with_a_trial"],
+)
+def test_a_claim_said_to_be_wrong_is_not_asserted(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == "iv-only-route-rate-controlled", finding
+    assert problem_kinds(finding) == set(), finding
+
+
+def test_not_true_of_other_routes_denies_nothing(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "IV infusion is the only route whose rate of delivery can be controlled, and that is "
+        "not true of any other route.",
+    )
+    assert "overclaim" in problem_kinds(finding), finding

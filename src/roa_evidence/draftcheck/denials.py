@@ -5,7 +5,11 @@ nothing to do with NMDA receptors", "has no effect on depression") or by calling
 
 from __future__ import annotations
 
-__all__ = ["CLAIM_DENIED", "RULES"]
+import re
+
+from .firstchars import compiled
+
+__all__ = ["CLAIM_DENIED", "RULES", "denied_after"]
 
 # someone's claim, and what says it is wrong
 _A_CLAIM = (
@@ -55,10 +59,14 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
     # the skin have been adjusted for days": what others say, answered with evidence
     (
         r"\b(?:people|some|many|others|advocates|proponents|clinics|supporters|fans|critics|"
-        r"sceptics|skeptics)(?: [\w-]+){0,2} (?:like to |love to |often |still |sometimes |will )?"
-        r"(?:say|claim|argue|insist|tell you)(?: that)?\b(?=[^.;]{5,200}?,\s*(?:but|yet)\b"
+        r"sceptics|skeptics|the authors?|the leaflet|the website|the site|the brochure|"
+        r"the article|the commentary|the document)(?: [\w-]+){0,2} "
+        r"(?:like to |love to |often |still |sometimes |will )?"
+        r"(?:say|says|claims?|argues?|insist|tell you|state|states|stated|asserts?)(?: that)?\b"
+        r"(?=[^.;]{5,200}?,\s*(?:but|yet)\b"
         r"[^.;]{0,80}?\b(?:(?:trials?|stud(?:y|ies)|research)(?: [\w-]+){0,5} (?:did|found|"
-        r"shows?|showed|gave|has|have)|have been|has been)\b)",
+        r"shows?|showed|gave|has|have)|have been|has been|(?:were|was) (?:[\w-]+ )?(?:run|given|"
+        r"used|titrated|adjusted|tested|delivered))\b)",
         " not ",
     ),
     # "where I part company with them is over the idea that X", "we take issue with the claim
@@ -87,3 +95,21 @@ RULES: tuple[tuple[str, str], ...] = (
         "is not effective for",
     ),
 )
+
+
+# "..., but that is simply not true", "..., which is a myth": what was just said, denied
+_DENIED_AFTER = compiled(
+    r"^\W*(?:which|but that|and that|but this|and this|but it)(?:'s| is| was)? (?:simply |plainly "
+    r"|just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|a myth|not the case|"
+    r"nonsense)\b(?!\s+(?:of|for|about|in)\b)",  # not "..., and that is not true of SC"
+    re.I,
+)
+
+
+def denied_after(sentence: str, clause: str) -> bool:
+    """Whether what follows `clause` in `sentence` denies it ("..., but that is not true"):
+    a clause read alone for its negation carries the denial after it."""
+    at = sentence.find(clause)
+    return (
+        at >= 0 and clause != sentence and bool(_DENIED_AFTER.match(sentence[at + len(clause) :]))
+    )

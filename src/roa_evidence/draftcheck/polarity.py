@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from . import antonyms, counts, designs, framing, reversals
+from . import antonyms, counts, denials, designs, framing, reversals
 from .clauses import CLAUSE_SHARES, clause_shares, clauses
 from .firstchars import compiled
 from .lexicon import canonical
@@ -318,7 +318,9 @@ def _reversed(sentence: str, statement: str) -> str | None:
     if not claimed.directions or not has_than(sentence):
         scales = claimed.directions.keys()
         ranking = _comparative_clause(canonical(sentence), scales) if scales else None
-        negated = polarity(ranking or _claim_clause(sentence, statement)).negated
+        clause = ranking or _claim_clause(sentence, statement)
+        # "X, but that is simply not true": the clause saying X, denied just after it
+        negated = polarity(clause).negated != denials.denied_after(sentence, clause)
     negated = _each_clause_says(sentence, statement, negated)
     if negated != claimed.negated and _compared_with_a_dummy(sentence, statement):
         negated = claimed.negated
