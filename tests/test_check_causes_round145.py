@@ -267,3 +267,27 @@ def test_not_true_of_other_routes_denies_nothing(shipped: Run, tmp_path: Path) -
         "not true of any other route.",
     )
     assert "overclaim" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "HAM-D scores dropped by 58-60 % within two hours in every arm, but with no placebo "
+            "arm the drop cannot be credited to ketamine [@chilukuri2014acute].",
+            "chilukuri-hamd-reduction-2h",
+        ),
+        (
+            "Intramuscular ketamine seems to ease depression quickly, but with no placebo group "
+            "the change cannot be attributed to the drug [@chilukuri2014acute].",
+            "im-effective-depression",
+        ),
+    ],
+    ids=["cannot_be_credited", "cannot_be_attributed"],
+)
+def test_a_caveat_on_the_cause_denies_nothing(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert "opposite" not in problem_kinds(finding), finding

@@ -69,6 +69,10 @@ NOT_NEGATIONS = compiled(
     r"no question(?: about it)?|without question|no two ways about it|"
     # "side effects were nothing much": mild, not absent
     r"nothing (?:much|serious|major|dramatic|to worry about)|no big deal|"
+    # "without a placebo these changes cannot be attributed to ketamine": a caveat on the
+    # cause, not a denial of the changes
+    r"(?:cannot|can't|could not|couldn't|can not) (?:(?:safely|confidently|simply|reliably|"
+    r"yet) )?be (?:attributed|credited|ascribed|put down)|"
     # "not always cheaper" is consistent with "can be cheaper"
     r"not always|not necessarily|not in every case|"
     # "does not consider the evidence sufficient to conclude that X": nothing said of X
