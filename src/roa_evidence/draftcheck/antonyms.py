@@ -52,7 +52,7 @@ _NEGATORS = frozenset(["not", "no", "never", "nothing", "nor", "neither", "hardl
 _PUNCTUATION = ".,;:!?()[]'\"\u2019"
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _words(text: str) -> tuple[str, ...]:
     lowered = canonical(text).lower().replace("n't", " not")
     return tuple(w.strip(_PUNCTUATION) for w in lowered.split())
@@ -79,16 +79,28 @@ def _said_of(words: tuple[str, ...], side: re.Pattern[str]) -> set[str]:
     return found
 
 
-def contrary(sentence: str, statement: str) -> tuple[str, str] | None:
-    """The claim's word and the contrary the sentence says of the same thing, or None."""
-    said, claimed = _words(sentence), _words(statement)
+Side = tuple[re.Pattern[str], re.Pattern[str], frozenset[str], str]
+
+
+@lru_cache(maxsize=1024)
+def _claimed(statement: str) -> tuple[Side, ...]:
+    """Each word of a pair the statement says, with its contrary's pattern, what it is said
+    of and the word itself (read once a claim: most hold none)."""
+    words = _words(statement)
+    sides: list[Side] = []
     for a, b in _COMPILED:
         for own, other in ((a, b), (b, a)):
-            of_claim = _said_of(claimed, own)
-            if not of_claim:
-                continue
-            shared = of_claim & _said_of(said, other)
-            if shared and not shared & _said_of(said, own):
-                word = next(w for w in said if other.match(w))
-                return next(w for w in claimed if own.match(w)), word
+            if of_claim := _said_of(words, own):
+                word = next(w for w in words if own.match(w))
+                sides.append((own, other, frozenset(of_claim), word))
+    return tuple(sides)
+
+
+def contrary(sentence: str, statement: str) -> tuple[str, str] | None:
+    """The claim's word and the contrary the sentence says of the same thing, or None."""
+    for own, other, of_claim, word in _claimed(statement):
+        said = _words(sentence)
+        shared = of_claim & _said_of(said, other)
+        if shared and not shared & _said_of(said, own):
+            return word, next(w for w in said if other.match(w))
     return None
