@@ -48,6 +48,15 @@ _OFTEN_SAID = compiled(
     r"described|cited|heard|told|mentioned|suggested|argued|stated|assumed|believed)\b)",
     re.I,
 )
+
+
+def _without_how_often_said(text: str) -> str:
+    lowered = text.lower()  # (the pattern is tried only where its adverbs are)
+    if "often" in lowered or "frequently" in lowered or "commonly" in lowered:
+        return _OFTEN_SAID.sub("", text)
+    return text
+
+
 _DIFFERENCE = compiled(r"\b(?:differ(?:s|ed)?|different|differences?)\b", re.I)
 # "two different doses", "a different route": which things, not a difference found
 _SOME_DIFFERENT = compiled(
@@ -244,10 +253,12 @@ def _polarity(text: str, lay: RouteWords) -> Polarity:  # lay: a key of the cach
     cleaned = _TRAILING_CONTRAST.sub(".", _MOST_COMMON.sub(" ", cleaned))
     cleaned = _TRAILING_ASIDE.sub(".", cleaned)
     cleaned = _ELLIPTIC_CONTRAST.sub(" ", cleaned)
-    cleaned = NOT_NEGATIONS.sub(" ", _OFTEN_SAID.sub("", cleaned))
+    cleaned = NOT_NEGATIONS.sub(" ", _without_how_often_said(cleaned))
     equivalence = bool(_EQUIVALENCE.search(cleaned))
     cleaned = _EQUIVALENCE.sub(" EQUIV ", cleaned)
-    difference = bool(_DIFFERENCE.search(_SOME_DIFFERENT.sub(" ", cleaned)))
+    difference = bool(_DIFFERENCE.search(cleaned)) and bool(
+        _DIFFERENCE.search(_SOME_DIFFERENT.sub(" ", cleaned))
+    )
     negated = bool(NEGATOR.search(cleaned)) and negations(_ranking_clause(cleaned)) % 2 == 1
     directions: dict[str, int] = {}
     ranked_alone: dict[str, str] = {}

@@ -5,6 +5,7 @@ state a number or comparison as fact with no source (`unsourced`)."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import hedging, numbers, parts, polarity
 from .firstchars import compiled
@@ -84,7 +85,8 @@ def states_something(text: str, matcher: Matcher) -> bool:
         return False  # a sentence with no route, topic or claim word is not about the base
     if not _about_the_subject(text):
         return False  # "Please arrive fifteen minutes early": not about the evidence
-    figure = _states_a_figure(_NOT_A_FINDING.sub(" ", text))  # not "slide 4", "bed 8"
+    # not "slide 4", "bed 8" (the numbering is looked for only where there is a figure)
+    figure = _states_a_figure(text) and _states_a_figure(_without_numbering(text))
     return figure or _compares(text) or bool(_CAUSAL.search(text))
 
 
@@ -97,11 +99,18 @@ def unsourced(text: str) -> bool:
         return False
     # "I was more nervous than I let on" compares, but not on the subject; "treatments are
     # arriving faster than ever" names neither a route nor the drug it would rank
-    if not _states_a_figure(_NOT_A_FINDING.sub(" ", text)) and not (
+    if not _states_a_figure(_without_numbering(text)) and not (
         (parts.read_parts(text).routes or parts.names_the_drug(text)) and _compares(text)
     ):
         return False
     return not hedging.attributes(text)
+
+
+@lru_cache(maxsize=4096)
+def _without_numbering(text: str) -> str:
+    """The text without a document's numbering, ages, dates, places ("slide 4", "bed 8"):
+    asked of a sentence by `states_something` and `unsourced` both."""
+    return _NOT_A_FINDING.sub(" ", text)
 
 
 def _about_the_subject(text: str) -> bool:
