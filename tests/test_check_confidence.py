@@ -94,12 +94,21 @@ def test_fix_leaves_a_doubted_overclaim_as_written_and_says_so(
     shipped: Run, tmp_path: Path
 ) -> None:
     draft = tmp_path / "draft.md"
-    draft.write_text("Nasal ketamine has a bioavailability of 25-50 %.\n", encoding="utf-8")
+    # the first wording whose overclaim is not certain (1.00), so that a higher minimum doubts
+    # it: which one depends on the learned weights
+    for sentence in (
+        "Nasal ketamine has a bioavailability of 25-50 %.",
+        "Intranasal ketamine has a bioavailability of 25 to 50 percent.",
+        "Between a quarter and a half of a nasal dose of ketamine is absorbed.",
+    ):
+        draft.write_text(sentence + "\n", encoding="utf-8")
+        found = json.loads(shipped("check", str(draft), "--format", "json").stdout)
+        [overclaim] = [p for p in found["findings"][0]["problems"] if p["kind"] == "overclaim"]
+        if overclaim["confidence"] < 1.0:
+            break
+    assert overclaim["confidence"] < 1.0, overclaim
     fixed = shipped("check", str(draft), "--fix")
     assert fixed.exit_code == 0 and "contradicts" in fixed.stdout, fixed.output
-    [finding] = json.loads(shipped("check", str(draft), "--format", "json").stdout)["findings"]
-    [overclaim] = [p for p in finding["problems"] if p["kind"] == "overclaim"]
-    assert overclaim["confidence"] < 1.0, overclaim  # so a higher minimum doubts it
     above = f"{overclaim['confidence'] + 0.01:.2f}"
     doubted = shipped("check", str(draft), "--fix", "--min-confidence", above)
     assert doubted.exit_code == 0, doubted.output
