@@ -61,8 +61,8 @@ FOUND_WITH_PROBLEM = [
         id="drops_is_the_contrary_of_increases",
     ),
     pytest.param(
-        "Side effects of IV and IM ketamine such as nausea are rare, but severe and lasting "
-        "when they occur.",
+        "Side effects of IV and IM ketamine, such as nausea and dizziness, are severe and "
+        "lasting.",
         "side-effects-rare-mild-transient",
         "opposite",
         id="severe_and_lasting_are_the_contraries_of_mild_and_transient",
@@ -291,3 +291,68 @@ def test_a_caveat_on_the_cause_denies_nothing(
     finding = check_one(shipped, tmp_path, sentence)
     assert finding["claim"] == claim, finding
     assert "opposite" not in problem_kinds(finding), finding
+
+
+# What a second reader of the pass found, each held here.
+@pytest.mark.parametrize(
+    ("sentence", "claim", "not_reported"),
+    [
+        (
+            "Side effects of IV and IM ketamine, such as nausea and dizziness, are rare, mild "
+            "and transient [@ketalar_label].",
+            "side-effects-rare-mild-transient",
+            "cited-against",  # "Side" begins the sentence: no study's author
+        ),
+        (
+            "Unlike IM ketamine, an IV infusion reaches the brain at a steady, controlled rate.",
+            "im-rate-uncontrolled",
+            "opposite",  # the steady rate is said of IV
+        ),
+        (
+            "The single IM depression study had high dropout.",
+            "im-study-poor-quality",
+            "opposite",  # high dropout is no contrary of poor quality
+        ),
+        (
+            "IV infusion is the only route whose rate of delivery can be controlled, which is "
+            "not the case with subcutaneous pumps.",
+            "iv-only-route-rate-controlled",
+            "",  # a restriction after the claim, not a denial of it: still an overclaim
+        ),
+    ],
+    ids=[
+        "a_capital_is_no_author",
+        "a_contrary_of_another_route",
+        "a_general_word_anchors_nothing",
+        "not_the_case_with_is_a_restriction",
+    ],
+)
+def test_what_the_review_found_is_read_right(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str, not_reported: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    if not_reported:
+        assert not_reported not in problem_kinds(finding), finding
+    else:
+        assert "overclaim" in problem_kinds(finding), finding
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        (
+            "IM and IV ketamine had a different effect on depression in that trial "
+            "[@chilukuri2014acute].",
+            "iv-im-no-efficacy-difference-chilukuri",
+        ),
+        ("IV and IM ketamine were tolerated the same in trials.", "iv-better-tolerated-than-im"),
+    ],
+    ids=["a_different_effect_is_a_difference", "the_same_in_trials_is_a_likeness"],
+)
+def test_a_difference_or_a_likeness_stated_still_flips(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] == claim, finding
+    assert "opposite" in problem_kinds(finding), finding

@@ -2,19 +2,22 @@
 against a claim that it "rises", "high" bioavailability against "low", a "steady" rate
 against a "variable" one, samples found "pure" against "adulterated".
 
-The contrary must be said of what the claim says it of: a word of the claim near its own
-(within `NEAR` words) is near the contrary in the sentence, and the sentence does not also
-say the claim's word of it ("low bioavailability, but good evidence" reverses nothing).
-These are words of English, not of one evidence base.
+The contrary must be said of what the claim says it of: a telling word of the claim near
+its own (within `NEAR` words) is near the contrary in the sentence, and the sentence does not
+also say the claim's word of it ("low bioavailability, but good evidence" reverses nothing).
+A sentence naming a route the claim is not about, or comparing ("IV is harder to give than
+IM", "unlike IM, an IV infusion is steady"), says its word of another thing: the ranking is
+read elsewhere. These are words of English, not of one evidence base.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .lexicon import canonical
-from .routes import routes_named
+from .routes import routes_meant, routes_named
 from .words import content_words
 
 __all__ = ["NEAR", "contrary"]
@@ -58,11 +61,47 @@ def _words(text: str) -> tuple[str, ...]:
     return tuple(w.strip(_PUNCTUATION) for w in lowered.split())
 
 
+# Words too general to say what a contrary is said of ("a study had high dropout" is not the
+# study's "poor" quality; "serious ones are rarer" is not side effects' mildness).
+_GENERAL = frozenset(
+    [
+        "study",
+        "studies",
+        "trial",
+        "trials",
+        "single",
+        "depression",
+        "because",
+        "give",
+        "gives",
+        "given",
+        "cause",
+        "causes",
+        "rare",
+        "rarer",
+        "common",
+        "effect",
+        "effects",
+        "route",
+        "routes",
+        "dose",
+        "doses",
+        "patient",
+        "patients",
+        "people",
+        "ones",
+        "still",
+        "which",
+        "there",
+    ]
+)
+
+
 @lru_cache(maxsize=4096)
 def _anchor(word: str) -> str:
     """The word as what a contrary is said of ("sample" for "samples"), or "" for a word
-    that says nothing of what (a function word, a route, the drug)."""
-    if routes_named(word):
+    that says nothing of what (a function word, a general one, a route, the drug)."""
+    if word in _GENERAL or routes_named(word):
         return ""
     return next(iter(content_words(word.removesuffix("s"))), "")
 
@@ -96,9 +135,14 @@ def _claimed(statement: str) -> tuple[Side, ...]:
     return tuple(sides)
 
 
-def contrary(sentence: str, statement: str) -> tuple[str, str] | None:
+def contrary(
+    sentence: str, statement: str, claim_routes: Iterable[str] = ()
+) -> tuple[str, str] | None:
     """The claim's word and the contrary the sentence says of the same thing, or None."""
-    for own, other, of_claim, word in _claimed(statement):
+    sides = _claimed(statement)
+    if not sides or not routes_meant(sentence) <= set(claim_routes):
+        return None  # (a comparison is left to the caller: `polarity` reads rankings)
+    for own, other, of_claim, word in sides:
         said = _words(sentence)
         shared = of_claim & _said_of(said, other)
         if shared and not shared & _said_of(said, own):

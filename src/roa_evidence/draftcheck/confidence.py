@@ -54,7 +54,7 @@ _DETAILS = (
     "adds a negation",
     "drops a negation",
     "reverses the comparison",
-    "where the claim says",
+    "says the contrary",
     "ranks them",
     "says they are alike",
     "finds no difference",

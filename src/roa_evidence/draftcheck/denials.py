@@ -101,7 +101,8 @@ RULES: tuple[tuple[str, str], ...] = (
 _DENIED_AFTER = compiled(
     r"^\W*(?:which|but that|and that|but this|and this|but it)(?:'s| is| was)? (?:simply |plainly "
     r"|just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|a myth|not the case|"
-    r"nonsense)\b(?!\s+(?:of|for|about|in)\b)",  # not "..., and that is not true of SC"
+    # ...ending its clause: not "..., but that is not true with a slow infusion"
+    r"nonsense)\s*(?:[.,;:!?)\u2013\u2014-]|$)",
     re.I,
 )
 

@@ -206,7 +206,12 @@ def _study_named(claim: ClaimRecord, key: str, matcher: Matcher) -> str | None:
     """The author whose study the claim is about ("Chilukuri" in "Chilukuri et al. 2014
     found..."), when `key` is not that study's (a key begins with its first author's name);
     else None."""
-    names = sorted(matcher.claim_parts(claim).names)
+    # (a name no key of the base begins with is no author: "Side effects...", "NMDA")
+    names = sorted(
+        n
+        for n in matcher.claim_parts(claim).names
+        if any(k.lower().startswith(n.lower()) for k in matcher.by_key)
+    )
     if not names or any(key.lower().startswith(n.lower()) for n in names):
         return None
     return names[0]

@@ -34,7 +34,8 @@ _EQUIVALENCE = compiled(
     r"\b(?:as \w+(?: \w+)? as|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
     r"(?:little|hardly any|not much|negligible|barely any) differences?|"
     # ("the same trial", "the same authors" point back to a study: no likeness)
-    r"the same(?! (?:[\w-]+ )?(?:trials?|stud(?:y|ies)|papers?|reviews?|teams?|authors?|"
+    r"the same(?! (?:(?!(?:in|across|at|on|for|with|to|as|by|from|of)\b)[\w-]+ )?"
+    r"(?:trials?|stud(?:y|ies)|papers?|reviews?|teams?|authors?|"
     r"researchers|investigators|cohorts?|analys[ie]s|meta-analys[ie]s|articles?|documents?|"
     r"reports?|sources?|journals?|year)\b)|(?:do|does|did)(?: not|n't) (?:significantly )?differ|"
     r"no (?:better|worse) (?:or|nor|and) (?:no )?(?:better|worse)|"
@@ -58,9 +59,10 @@ def _without_how_often_said(text: str) -> str:
 
 
 _DIFFERENCE = compiled(r"\b(?:differ(?:s|ed)?|different|differences?)\b", re.I)
-# "two different doses", "a different route": which things, not a difference found
+# "two different doses", "several different routes": which things, not a difference found
+# ("a different effect" is one)
 _SOME_DIFFERENT = compiled(
-    r"\b(?:a|an|two|three|four|five|several|many|various|some) different(?= [a-z])", re.I
+    r"\b(?:two|three|four|five|several|many|various) different(?= [a-z])", re.I
 )
 
 # Each scale's comparatives: those that go up it, then those that go down it.
@@ -341,8 +343,14 @@ def _reversed(sentence: str, statement: str) -> str | None:
         return "the sentence sets the claim aside ('rather than ...')"
     if negated != claimed.negated:
         return _ADDS_A_NEGATION if negated else _DROPS_A_NEGATION
-    if contrary := antonyms.contrary(sentence, statement):
-        return f"the sentence says '{contrary[1]}' where the claim says '{contrary[0]}'"
+    # (a comparison says its contrary of one of the routes it ranks: read as a ranking)
+    contrary = (
+        None if has_than(sentence) else antonyms.contrary(sentence, statement, claimed.routes)
+    )
+    if contrary:
+        return (
+            f"the sentence says the contrary: '{contrary[1]}' where the claim says '{contrary[0]}'"
+        )
     if reversals.superlative_given_away(sentence, statement, claimed.routes):
         return "the sentence gives the claim's superlative to another route"
     # "the spray may beat placebo": a ranking against a dummy, not against another route

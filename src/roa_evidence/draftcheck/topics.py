@@ -59,7 +59,7 @@ _TOPIC_WORDS: dict[str, str] = {
     # "switch the drip off", "turned it off" (a dose stopped, as "shut off")
     "control": r"shut off|(?<!full )stop(?:ped|ping|s)?|halt(?:ed)?|adjust(?:ed|able|ing)?|"
     r"(?:switch|turn|shut)(?:s|es|ed|ing)? (?:(?:it|them|the|a|this|that|drip|infusion|pump|"
-    r"line|dose) ){0,2}off\b|"
+    r"line|dose) ){0,2}off\b(?! by\b)|"
     r"slow (?:it|them|the dose|the drug)(?: down)?|take it back|"
     # "lets the prescriber set and change the speed", "for anyone who needs close watching"
     r"(?:set|change|alter|vary)(?: and (?:change|alter|adjust))? the (?:speed|rate|pace)|"
