@@ -61,8 +61,7 @@ FOUND_WITH_PROBLEM = [
         id="drops_is_the_contrary_of_increases",
     ),
     pytest.param(
-        "Side effects of IV and IM ketamine, such as nausea and dizziness, are severe and "
-        "lasting.",
+        "Side effects of IV and IM ketamine, such as nausea and dizziness, are severe and lasting.",
         "side-effects-rare-mild-transient",
         "opposite",
         id="severe_and_lasting_are_the_contraries_of_mild_and_transient",
