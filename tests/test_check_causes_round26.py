@@ -13,6 +13,9 @@ import pytest
 
 from conftest import GREEN, Run, check_one, found_test, problem_kinds
 
+# A past pass's cases: the README's test command and CI run them, the inner loop does not.
+pytestmark = pytest.mark.slow
+
 
 @pytest.mark.parametrize(
     "sentence",

@@ -10,6 +10,9 @@ import pytest
 
 from conftest import GREEN, Run, check_one, problem_kinds
 
+# A past pass's cases: the README's test command and CI run them, the inner loop does not.
+pytestmark = pytest.mark.slow
+
 # A result stated of a study (an outcome, a time, a share, a comparison) is never the claim
 # that only describes its design; it goes to the study's claim stating that part, and the
 # part is judged. (sentence, the claim, the problems it must get)

@@ -10,6 +10,9 @@ import pytest
 
 from conftest import Run, check_one, problem_kinds
 
+# A past pass's cases: the README's test command and CI run them, the inner loop does not.
+pytestmark = pytest.mark.slow
+
 # The antonym of a claim's comparative, however the ranking is worded, is a flip.
 ANTONYMS = [
     # "more difficult" is about giving a dose, as "simpler" is

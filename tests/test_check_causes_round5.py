@@ -11,6 +11,9 @@ import pytest
 
 from conftest import GREEN, Run, check_one, problem_kinds
 
+# A past pass's cases: the README's test command and CI run them, the inner loop does not.
+pytestmark = pytest.mark.slow
+
 
 def test_an_outcome_that_failed_is_not_confirmed_by_a_design_claim(
     shipped: Run, tmp_path: Path

@@ -12,6 +12,9 @@ from conftest import Run, check_one, problem_kinds
 from roa_evidence.draftcheck.numbers import quantities
 from roa_evidence.draftcheck.routes import routes_meant
 
+# A past pass's cases: the README's test command and CI run them, the inner loop does not.
+pytestmark = pytest.mark.slow
+
 
 def test_what_patients_have_reported_is_hedged(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(

@@ -12,6 +12,9 @@ import pytest
 
 from conftest import Run, check_one, problem_kinds
 
+# A past pass's cases: the README's test command and CI run them, the inner loop does not.
+pytestmark = pytest.mark.slow
+
 # The negation is in a clause about the clinic; the claim is in the other clause.
 OTHER_CLAUSE = [
     (
