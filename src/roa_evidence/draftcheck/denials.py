@@ -21,6 +21,12 @@ _IS_WRONG = (
     # ("does not hold" negates already)
     r"(?:simply )?collapses|falls apart|overstates it|is (?:now )?out of date|is outdated)"
 )
+# "..., which is incorrect", "but that is simply not true": what was just said, called wrong
+_THAT_IS_WRONG = (
+    r"(?:which|but that|and that|but this|and this|but it)(?:'s| is| was) (?:simply |plainly |"
+    r"just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|a myth|not the case|"
+    r"nonsense)"
+)
 # A claim said to be wrong is denied ("is incorrect" itself negates nothing): in one clause
 # with it (not "..., and the old chart was wrong"), or said of it just after.
 CLAIM_DENIED: tuple[tuple[str, str], ...] = (
@@ -50,11 +56,7 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
         " not ",
     ),
     # "..., which is incorrect", "..., but that overstates it"
-    (
-        r",? (?:which|but that|and that) (?:is (?:simply |plainly )?(?:incorrect|wrong|false|"
-        r"untrue|not true|a myth)|overstates it)\b",
-        " not so",
-    ),
+    (rf",? (?:{_THAT_IS_WRONG}|(?:which|but that|and that) overstates it)\b", " not so"),
     # "people say X, but a small trial did...", "advocates like to say X, but infusions under
     # the skin have been adjusted for days": what others say, answered with evidence
     (
@@ -97,14 +99,8 @@ RULES: tuple[tuple[str, str], ...] = (
 )
 
 
-# "..., but that is simply not true", "..., which is a myth": what was just said, denied
-_DENIED_AFTER = compiled(
-    r"^\W*(?:which|but that|and that|but this|and this|but it)(?:'s| is| was)? (?:simply |plainly "
-    r"|just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|a myth|not the case|"
-    # ...ending its clause: not "..., but that is not true with a slow infusion"
-    r"nonsense)\s*(?:[.,;:!?)\u2013\u2014-]|$)",
-    re.I,
-)
+# ...ending its clause: not "..., but that is not true with a slow infusion"
+_DENIED_AFTER = compiled(rf"^\W*{_THAT_IS_WRONG}\s*(?:[.,;:!?)\u2013\u2014-]|$)", re.I)
 
 
 def denied_after(sentence: str, clause: str) -> bool:

@@ -348,9 +348,8 @@ def _reversed(sentence: str, statement: str) -> str | None:
         None if has_than(sentence) else antonyms.contrary(sentence, statement, claimed.routes)
     )
     if contrary:
-        return (
-            f"the sentence says the contrary: '{contrary[1]}' where the claim says '{contrary[0]}'"
-        )
+        claim_word, said_word = contrary
+        return f"the sentence says the contrary ('{said_word}' against the claim's '{claim_word}')"
     if reversals.superlative_given_away(sentence, statement, claimed.routes):
         return "the sentence gives the claim's superlative to another route"
     # "the spray may beat placebo": a ranking against a dummy, not against another route
