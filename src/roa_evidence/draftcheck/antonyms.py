@@ -20,7 +20,7 @@ from .lexicon import canonical
 from .routes import routes_meant, routes_named
 from .words import content_words
 
-__all__ = ["NEAR", "contrary"]
+__all__ = ["contrary"]
 
 NEAR = 3  # words either side: what a word is said of
 

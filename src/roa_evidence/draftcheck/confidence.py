@@ -31,11 +31,11 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
     "SCORED_KINDS",
+    "SUPPORTS_WHAT_IT_NEGATES",
     "WORD",
     "Judged",
     "confidence",
     "features",
-    "no_surer_than_its_flip",
     "probability",
     "sorted_out",
     "words",
@@ -152,7 +152,7 @@ def confidence(
     return round(probability(weights, features(judged, problem, keys, sentence)), 2)
 
 
-def no_surer_than_its_flip(scored: Sequence[SentenceProblem]) -> tuple[SentenceProblem, ...]:
+def _no_surer_than_its_flip(scored: Sequence[SentenceProblem]) -> tuple[SentenceProblem, ...]:
     """`scored` (each with its confidence), where a cited work said to support the claim the
     sentence negates is no surer than that negation is read: the `cited-against` rests on
     the `opposite` (cross-validated on rounds 125-156 with weights from 2-124: 2 false alarms
@@ -176,6 +176,6 @@ def sorted_out(
 ) -> tuple[tuple[SentenceProblem, ...], tuple[SentenceProblem, ...]]:
     """The problems to report, and those set apart as doubtful (below `least`), of a
     sentence's `scored` problems (each with its confidence, or None for a kind not scored)."""
-    checked = no_surer_than_its_flip(scored)
+    checked = _no_surer_than_its_flip(scored)
     kept = tuple(p for p in checked if p.confidence is None or p.confidence >= least)
     return kept, tuple(p for p in checked if p not in kept)
