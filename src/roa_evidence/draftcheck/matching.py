@@ -184,8 +184,8 @@ class Matcher:
 
     def _match(self, text: str, keys: Sequence[str]) -> Match | None:
         processed = normalised(text)
-        routes = routes_meant(text)
         said = parts.read_parts(text)
+        routes = routes_meant(text) - said.yardstick
         cited = {c.id for k in keys for c in self.by_key.get(k, [])}
         if cited:
             result = parts.states_a_result(said)

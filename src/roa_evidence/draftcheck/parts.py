@@ -56,6 +56,7 @@ class Parts:
     designs: frozenset[str] = frozenset()  # families: blinding, randomisation, placebo...
     design_terms: frozenset[str] = frozenset()  # as stated: double-blind, open-label...
     superlative: bool = False  # ranks one route over all others ("the most researched")
+    yardstick: frozenset[str] = frozenset()  # a share's reference route ("93 % of what IV gives")
 
 
 def read_parts(text: str) -> Parts:
@@ -69,6 +70,8 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     found = polarity.polarity(text)
     named = _routes_meant(text, lay)
     stated = numbers.quantities(text)
+    yardstick = _yardstick(text, named, stated)
+    named -= yardstick
     if found.equivalence and (len(named) >= 2 or _BOTH.search(text)):  # "the two routes"
         compares = "equivalence"
     elif found.difference and len(named) >= 2 and not found.directions:
@@ -105,6 +108,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
         designs=families,
         design_terms=design.terms,
         superlative=bool(reversals.SUPERLATIVE.search(words)),
+        yardstick=yardstick,
     )
 
 
@@ -116,6 +120,35 @@ _PREFERENCE = compiled(
 )
 _OTHER_THAN = compiled(
     r"\b(?:other than|besides|apart from|except(?: for)?)\s*(?:(?:a|an|the)\s+)?$", re.I
+)
+
+
+def _yardstick(text: str, named: frozenset[str], stated: list[numbers.Quantity]) -> frozenset[str]:
+    """The route a share is measured against, named after the route it is of: "a shot gets
+    93 % of the dose in, nearly as much as a drip" and "70 % of a spray, compared with all of
+    it from a drip" are about the shot and the spray; the drip is the yardstick, not a route
+    they are ranked against."""
+    if len(named) < 2 or not any(q.dimension == "percent" for q in stated):
+        return frozenset()
+    spans = routes.routes_in_order(text)
+    first = spans[0][2]
+    found: set[str] = set()
+    for start, _, route in spans[1:]:
+        if route == first or route not in named:
+            continue
+        against = _AGAINST_A_YARDSTICK.search(text, max(0, start - 48), start)
+        # "26 percent vomited after the shot against 12 percent after the drip": two rates
+        # (the yardstick's own share is the whole dose: "relative to the whole dose by drip")
+        if against and all(q.low >= 100 for q in numbers.quantities(against.group(0))):
+            found.add(route)
+    return frozenset(found)
+
+
+_AGAINST_A_YARDSTICK = compiled(
+    r"\b(?:compared (?:with|to)|relative to|as much as|as available as|as with|against|"
+    r"(?:of|off|to|than|as) what|of that (?:of|from|given by|with)|next to)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:(?:a|an|the|with|from|by|via|through|given)\s+)*$",
+    re.I,
 )
 
 

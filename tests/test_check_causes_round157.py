@@ -1,0 +1,42 @@
+"""`check` on the general causes behind the misses and false alarms of rounds 157-164, read
+in the twenty-fourth pass (docs/check.md). Through the CLI on a real draft and the shipped
+base, in sentences worded apart from the rounds'. Each case names the rule that finds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found_test
+from roa_evidence.draftcheck import parts
+
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "An injection into the thigh delivers roughly 60 % of the dose to the circulation, "
+        "not far off what an infusion manages.",
+        "im-bioavailability-93",
+        "mismatch",
+        id="the_route_a_share_is_measured_against_is_its_yardstick",
+    ),
+    pytest.param(
+        "Tablets get about 16 % of the drug into the blood, relative to a dose "
+        "given through a drip.",
+        "oral-bioavailability-16",
+        "overclaim",
+        id="relative_to_a_drip_names_the_yardstick",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM: list[object] = []
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+
+def test_two_rates_side_by_side_keep_both_routes() -> None:
+    """ "30 % after the shot against 10 % after the drip": the drip has a rate of its own, so
+    it is a route compared, not the yardstick of a share."""
+    said = parts.read_parts(
+        "About 30 percent vomited after the injection against 10 percent after the drip."
+    )
+    assert said.routes == {"IM", "IV"} and not said.yardstick
+    said = parts.read_parts("About 93 % of an injection reaches the blood, against a drip's 100 %.")
+    assert said.routes == {"IM"} and said.yardstick == {"IV"}
