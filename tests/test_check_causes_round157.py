@@ -24,6 +24,12 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="relative_to_a_drip_names_the_yardstick",
     ),
+    pytest.param(
+        "In that study, the lift in mood reportedly persisted for about ten days.",
+        "chilukuri-effect-sustained-3-days",
+        "mismatch",
+        id="a_figure_on_the_claims_own_topic_and_dimension_matches_in_any_words",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM: list[object] = []

@@ -429,7 +429,15 @@ class Matcher:
             # route, topic and quantity all agree, or a study pointed back to ("it was a
             # multicentre study"), whose words are the draft's before: less wording
             close = fit >= TIGHT_FIT or (pointed and not said.routes and not named)
-            if score < PARTS_SCORE - 15 * close and shared < PARTS_OVERLAP - 15 * close:
+            # a figure in the dimension of the claim's own, on the claim's topic ("the benefit
+            # held for a fortnight" against "sustained for three days"): any wording
+            measured = (
+                (said.routes or named or pointed)
+                and target.claim.topic in said.topics
+                and said.dimensions & self._parts[target.claim.id].dimensions
+            )
+            worded = score >= PARTS_SCORE - 15 * close or shared >= PARTS_OVERLAP - 15 * close
+            if not (worded or (close and measured)):
                 continue
             rank = (
                 2 * fit + 0.5 * score + 0.5 * shared - CITED_FIGURE * (target.claim.id in unstated)
