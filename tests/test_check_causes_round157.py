@@ -46,3 +46,15 @@ def test_two_rates_side_by_side_keep_both_routes() -> None:
     assert said.routes == {"IM", "IV"} and not said.yardstick
     said = parts.read_parts("About 93 % of an injection reaches the blood, against a drip's 100 %.")
     assert said.routes == {"IM"} and said.yardstick == {"IV"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The relief held for about a fortnight.",
+        "The improvement persisted for a week.",
+        "Her better mood carried on for ten days.",
+    ],
+)
+def test_holding_for_a_while_is_a_duration(sentence: str) -> None:
+    assert "duration" in parts.read_parts(sentence).topics
