@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import found_test
-from roa_evidence.draftcheck import parts
+from roa_evidence.draftcheck import hedging, parts
 
 FOUND_WITH_PROBLEM = [
     pytest.param(
@@ -32,7 +32,21 @@ FOUND_WITH_PROBLEM = [
     ),
 ]
 
-FOUND_WITHOUT_PROBLEM: list[object] = []
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "Quite a few members of our support group mention a pounding heart after an IM shot.",
+        "im-tachycardia",
+        "overclaim",
+        id="people_who_mention_it_pass_it_on",
+    ),
+    pytest.param(
+        "Some patients even tell me that the quick peak of an IM shot makes the session feel "
+        "more profound.",
+        "im-more-profound-experience",
+        "overclaim",
+        id="patients_who_even_tell_me_pass_it_on",
+    ),
+]
 
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
 
@@ -46,6 +60,17 @@ def test_two_rates_side_by_side_keep_both_routes() -> None:
     assert said.routes == {"IM", "IV"} and not said.yardstick
     said = parts.read_parts("About 93 % of an injection reaches the blood, against a drip's 100 %.")
     assert said.routes == {"IM"} and said.yardstick == {"IV"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Patients I have spoken to report that the drip leaves them groggy.",
+        "People we talk with say the spray stings.",
+    ],
+)
+def test_what_the_people_the_writer_spoke_to_say_is_passed_on(sentence: str) -> None:
+    assert hedging.hedge(sentence) == hedging.VERY_UNCERTAIN_LEVEL
 
 
 @pytest.mark.parametrize(

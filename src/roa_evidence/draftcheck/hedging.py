@@ -33,13 +33,16 @@ _PEOPLE_SAY = (
     r"commentators|practitioners|listeners|readers|viewers|members|veterans|guests|clients|"
     r"others) "
     r"(?:(?:online |elsewhere )?(?:often |sometimes |commonly |frequently |also |still |"
-    r"generally |mostly |widely |consistently |repeatedly |regularly )?(?:have |had )?"
+    r"generally |mostly |widely |consistently |repeatedly |regularly |even )?(?:have |had )?"
     r"(?:report|say|describe|claim|believe|feel that|reported|said|described|claimed|told|"
-    r"tell (?:me|us))|"
+    r"mention|mentioned|tell (?:me|us))|"
+    # "patients I have spoken to report", "people we talk to say"
+    r"(?:I|we)(?:'ve| have)? (?:spoken|talked|talk|speak) (?:to|with) "
+    r"(?:report|say|describe|mention|tell (?:me|us))|"
     # "patients in one online community say", "users on forums have said": hearsay
     # ("patients in the IM arm reported more nausea" is a trial's result: not a hedge)
     r"(?:on|in|at|from|of) (?:[\w'-]+ ){1,4}?(?:often |also |still |generally )?"
-    r"(?:report|say|describe|claim|tell (?:me|us)|(?:have|had) (?:said|reported|described|"
+    r"(?:report|say|describe|claim|mention|tell (?:me|us)|(?:have|had) (?:said|reported|described|"
     r"claimed|told))|"
     # "patients who have tried both say", "members who've had both tell us", "viewers who've
     # had infusions tell me": what patients report, though the claim iv-more-relief-than-in is
