@@ -25,6 +25,18 @@ FOUND_WITH_PROBLEM = [
         id="relative_to_a_drip_names_the_yardstick",
     ),
     pytest.param(
+        "For most patients an IM shot is kinder than an IV infusion, with fewer side effects.",
+        "iv-better-tolerated-than-im",
+        "opposite",
+        id="kinder_than_ranks_on_tolerability",
+    ),
+    pytest.param(
+        "An IV drip is harsher than an IM injection for most patients.",
+        "iv-better-tolerated-than-im",
+        "opposite",
+        id="harsher_than_ranks_on_tolerability",
+    ),
+    pytest.param(
         "In that study, the lift in mood reportedly persisted for about ten days.",
         "chilukuri-effect-sustained-3-days",
         "mismatch",

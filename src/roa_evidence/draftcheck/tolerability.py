@@ -57,5 +57,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:easier|gentler|kinder) on (?:patients|people|the body|the patient)\b",
         "more tolerable",
     ),
+    # "the injection is gentler than a drip": a route ranked on tolerability
+    (r"\b(?:gentler|kinder)(?= than\b)", "more tolerable"),
+    (r"\b(?:harsher|rougher)(?= than\b)", "less tolerable"),
     (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
 )
