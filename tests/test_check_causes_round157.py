@@ -25,6 +25,19 @@ FOUND_WITH_PROBLEM = [
         id="relative_to_a_drip_names_the_yardstick",
     ),
     pytest.param(
+        "Taking ketamine as a pill puts almost as much of it into your circulation as an "
+        "infusion would.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="as_much_as_a_drip_is_a_share_against_its_yardstick",
+    ),
+    pytest.param(
+        "Ketamine tablets are absorbed nearly as completely as an IV dose.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="absorbed_as_completely_as_iv_is_well_absorbed",
+    ),
+    pytest.param(
         "For most patients an IM shot is kinder than an IV infusion, with fewer side effects.",
         "iv-better-tolerated-than-im",
         "opposite",
@@ -72,6 +85,8 @@ def test_two_rates_side_by_side_keep_both_routes() -> None:
     assert said.routes == {"IM", "IV"} and not said.yardstick
     said = parts.read_parts("About 93 % of an injection reaches the blood, against a drip's 100 %.")
     assert said.routes == {"IM"} and said.yardstick == {"IV"}
+    said = parts.read_parts("The spray is absorbed three times as well as tablets.")
+    assert said.routes == {"IN", "oral"} and not said.yardstick
 
 
 @pytest.mark.parametrize(

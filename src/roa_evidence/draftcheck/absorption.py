@@ -99,6 +99,17 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:almost|nearly|virtually|practically) (?:completely|entirely|fully|in full)\b",
         "is not poorly absorbed",
     ),
+    # "gets nearly as much of the drug into your blood as a drip does", "gets the medicine
+    # into your bloodstream about as well as the drip": well absorbed, the drip its yardstick
+    (
+        r"\b(?:gets?|puts?|delivers?) (?:almost|nearly|about|just|every bit|roughly) as much "
+        r"(?:[\w-]+ ){0,4}?(?:into|to) (?:the |your )?(?:blood ?stream|blood|circulation|"
+        r"system) as\b|"
+        r"\b(?:gets?|puts?|delivers?) (?:[\w-]+ ){1,3}?(?:into|to) (?:the |your )?"
+        r"(?:blood ?stream|blood|circulation|system) (?:almost|nearly|about|just|every bit|"
+        r"roughly) as (?:well|efficiently|effectively|completely|fully) as\b",
+        "is not poorly absorbed, like",
+    ),
     # "absorbed almost as completely as a drip": well absorbed
     (
         r"\b(?:absorbed|taken up) (?:almost|nearly|just|every bit) as "

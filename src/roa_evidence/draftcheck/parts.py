@@ -70,7 +70,8 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     found = polarity.polarity(text)
     named = _routes_meant(text, lay)
     stated = numbers.quantities(text)
-    yardstick = _yardstick(text, named, stated)
+    topics = _topics(words)
+    yardstick = _yardstick(text, named, stated, "bioavailability" in topics)
     named -= yardstick
     if found.equivalence and (len(named) >= 2 or _BOTH.search(text)):  # "the two routes"
         compares = "equivalence"
@@ -91,7 +92,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     design = designs.read(text)
     families = design.families
     # who was blinded, and nothing else: what a study was ("patients and raters were blinded")
-    topics = _topics(words) or frozenset({"evidence"} if "blinding" in families else ())
+    topics = topics or frozenset({"evidence"} if "blinding" in families else ())
     return Parts(
         routes=named,
         topics=topics,
@@ -123,20 +124,25 @@ _OTHER_THAN = compiled(
 )
 
 
-def _yardstick(text: str, named: frozenset[str], stated: list[numbers.Quantity]) -> frozenset[str]:
+def _yardstick(
+    text: str, named: frozenset[str], stated: list[numbers.Quantity], absorbed: bool
+) -> frozenset[str]:
     """The route a share is measured against, named after the route it is of: "a shot gets
-    93 % of the dose in, nearly as much as a drip" and "70 % of a spray, compared with all of
-    it from a drip" are about the shot and the spray; the drip is the yardstick, not a route
-    they are ranked against."""
-    if len(named) < 2 or not any(q.dimension == "percent" for q in stated):
+    93 % of the dose in, nearly as much as a drip", "70 % of a spray, compared with all of
+    it from a drip" and (`absorbed`: a sentence on bioavailability) "the spray gets it into
+    the blood about as well as the drip does" are about the shot and the spray; the drip is
+    the yardstick, not a route they are ranked against."""
+    share = any(q.dimension == "percent" for q in stated)
+    if len(named) < 2 or not (share or absorbed):
         return frozenset()
+    pattern = _AGAINST_A_YARDSTICK if share else _AS_WELL_AS_A_YARDSTICK
     spans = routes.routes_in_order(text)
     first = spans[0][2]
     found: set[str] = set()
     for start, _, route in spans[1:]:
         if route == first or route not in named:
             continue
-        against = _AGAINST_A_YARDSTICK.search(text, max(0, start - 48), start)
+        against = pattern.search(text, max(0, start - 90), start)
         # "26 percent vomited after the shot against 12 percent after the drip": two rates
         # (the yardstick's own share is the whole dose: "relative to the whole dose by drip")
         if against and all(q.low >= 100 for q in numbers.quantities(against.group(0))):
@@ -148,6 +154,15 @@ _AGAINST_A_YARDSTICK = compiled(
     r"\b(?:compared (?:with|to)|relative to|as much as|as available as|as with|against|"
     r"(?:of|off|to|than|as) what|of that (?:of|from|given by|with)|next to)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:(?:a|an|the|with|from|by|via|through|given)\s+)*$",
+    re.I,
+)
+
+
+_AS_WELL_AS_A_YARDSTICK = compiled(
+    # (not "twice as well as tablets": a ranking)
+    r"(?<!twice )(?<!times )(?<!half )"
+    r"\bas (?:much|well|efficiently|effectively|completely|fully|available)\b[^.;]{0,60}?"
+    r"\bas\s+(?:(?:a|an|the|with|from|by|via|through|given)\s+)*$",
     re.I,
 )
 
