@@ -38,6 +38,19 @@ FOUND_WITH_PROBLEM = [
         id="absorbed_as_completely_as_iv_is_well_absorbed",
     ),
     pytest.param(
+        "In my experience a nasal spray brings on just as much dissociation and blood-pressure "
+        "rise as an IV infusion does.",
+        "in-smaller-dissociation-bp-hr",
+        "opposite",
+        id="just_as_much_x_and_y_as_is_a_likeness",
+    ),
+    pytest.param(
+        "An IM injection does just as much for depression as an IV drip.",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="routes_alike_for_a_condition_are_alike_in_effect",
+    ),
+    pytest.param(
         "For most patients an IM shot is kinder than an IV infusion, with fewer side effects.",
         "iv-better-tolerated-than-im",
         "opposite",
@@ -74,6 +87,21 @@ FOUND_WITHOUT_PROBLEM = [
 ]
 
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+
+def test_routes_compared_for_a_condition_are_compared_in_effect() -> None:
+    said = parts.read_parts("A jab does every bit as much for depression as a drip.")
+    assert said.compares == "equivalence" and said.topics == {"efficacy"}
+    # ketamine against another treatment compares no routes
+    said = parts.read_parts("Ketamine is prescribed for depression more often than ECT.")
+    assert "efficacy" not in said.topics
+
+
+def test_a_likeness_of_reasons_compares_no_routes() -> None:
+    said = parts.read_parts(
+        "Choosing between a drip and a jab will rest as much on cost and comfort as on evidence."
+    )
+    assert said.compares != "equivalence"
 
 
 def test_two_rates_side_by_side_keep_both_routes() -> None:

@@ -93,13 +93,17 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     families = design.families
     # who was blinded, and nothing else: what a study was ("patients and raters were blinded")
     topics = topics or frozenset({"evidence"} if "blinding" in families else ())
+    conditions = found_in(CONDITIONS, words)
+    compared = compares in ("equivalence", "ranking") and len(named) >= 2
+    if not topics and compared and conditions and not stated:
+        topics = _FOR_A_CONDITION  # "a shot does every bit as much for depression as a drip"
     return Parts(
         routes=named,
         topics=topics,
         compares=compares,
         scales=frozenset(found.directions) if compares == "ranking" else frozenset(),
         negated=found.negated,
-        conditions=found_in(CONDITIONS, words),
+        conditions=conditions,
         populations=found_in(POPULATIONS, words),
         dimensions=dimensions,
         names=frozenset(w for w in _NAME.findall(text) if _may_be_a_name(w, lay)),
@@ -113,6 +117,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     )
 
 
+_FOR_A_CONDITION = frozenset({"efficacy"})  # routes compared for a condition, on no other topic
 _BOTH = compiled(r"\bboth\b|\bthe two (?:[\w-]+ )?(?:routes|arms|groups)\b|\beither route\b", re.I)
 _PREFERENCE = compiled(
     r"\b(?:prefers|preferred|preferring|prefer|favours|favoured|favouring|favour|favors|"
