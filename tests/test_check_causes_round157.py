@@ -51,6 +51,24 @@ FOUND_WITH_PROBLEM = [
         id="routes_alike_for_a_condition_are_alike_in_effect",
     ),
     pytest.param(
+        "Despite the marketing, IV is not the most thoroughly investigated way to give ketamine.",
+        "iv-most-researched-route",
+        "opposite",
+        id="most_thoroughly_investigated_is_most_researched",
+    ),
+    pytest.param(
+        "IV ketamine has been researched no more than any other route.",
+        "iv-most-researched-route",
+        "opposite",
+        id="researched_no_more_than_any_other_is_not_the_most",
+    ),
+    pytest.param(
+        "Most of the studies to date have focused on nasal sprays rather than on IV infusions.",
+        "iv-most-researched-route",
+        "opposite",
+        id="most_studies_focused_on_another_route_gives_it_the_superlative",
+    ),
+    pytest.param(
         "For most patients an IM shot is kinder than an IV infusion, with fewer side effects.",
         "iv-better-tolerated-than-im",
         "opposite",

@@ -188,6 +188,28 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:studied|researched|investigated) (?:the )?least)\b",
         "not the most researched",
     ),
+    # "the best-studied way of giving it", "the most thoroughly investigated route"
+    (
+        r"\b(?:best|most (?:thoroughly|widely|extensively|closely|heavily))[- ]studied\b",
+        "most studied",
+    ),
+    (
+        r"\b(?:best|most (?:thoroughly|widely|extensively|closely|heavily))[- ]"
+        r"(?:researched|investigated|tested|evaluated)\b",
+        "most researched",
+    ),
+    # "studied no more thoroughly than any other route": not the most researched
+    (
+        r"\b(?:studied|researched|investigated|tested) no more(?: \w+)? than (?:any|every|all)"
+        r"(?: of the)? other(?: routes?| ways?)?\b",
+        "not the most researched",
+    ),
+    # "most research so far has used the injection rather than the drip"
+    (
+        r"\bmost (?:of the )?(?:research|studies|trials|published work)(?: so far| to date)? "
+        r"(?:has|have) (?:used|focused on|looked at|tested|been (?:on|done (?:on|with)))\b",
+        "the most researched route is",
+    ),
     # "no route has been researched more thoroughly than the intravenous one": IV the most
     (
         r"\bno (?:other )?(?:route|way)(?: of giving ketamine)? has been (?:studied|researched|"
