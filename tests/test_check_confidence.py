@@ -99,6 +99,7 @@ def test_fix_leaves_a_doubted_overclaim_as_written_and_says_so(
     for sentence in (
         "Nasal ketamine has a bioavailability of 25-50 %.",
         "Intranasal ketamine has a bioavailability of 25 to 50 percent.",
+        "The bioavailability of intranasal ketamine is 25-50 %.",
         "Between a quarter and a half of a nasal dose of ketamine is absorbed.",
     ):
         draft.write_text(sentence + "\n", encoding="utf-8")

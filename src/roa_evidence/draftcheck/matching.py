@@ -1,19 +1,18 @@
 """Which claim a sentence repeats: by the keys it cites, its wording and its parts.
 
-A sentence is compared with the statements and asserting quotes that share one of
-its telling words, with rapidfuzz (0-100: the best of the whole-text ratio, the
-word-order-free ratio, the shared-words ratio for a sentence at least half the
-statement's length, and, for a long quote, the best-aligned
-part of the sentence), writers' wordings and route words normalised first ("a shot
-in the muscle" and "IM" compare alike; `similarity.score`), less a penalty when the sentence names
-a route the claim is not about and leaves out one it is about (unless it repeats
-the text nearly verbatim). A match by text alone needs `MATCH_SCORE`, and a topic in
-common with the claim; a cited key narrows the candidates to the claims it bears on,
-and the one whose wording and parts fit best is taken. When wording finds nothing,
-or a claim whose parts (`parts.fit`) fit clearly worse than another's, the claim
-the sentence's parts fit best is taken (`how: parts`); failing that, a claim whose
-wording, distinctive words (and the dimensions of the values it knows) and parts together
-stand well ahead of every other claim's (`how: standing-out`).
+A sentence is compared with the statements and asserting quotes that share one of its telling
+words, with rapidfuzz (0-100: the best of the whole-text ratio, the word-order-free ratio, the
+shared-words ratio for a sentence at least half the statement's length, and, for a long quote,
+the best-aligned part of the sentence), writers' wordings and route words normalised first ("a
+shot in the muscle" and "IM" compare alike; `similarity.score`), less a penalty when the
+sentence names a route the claim is not about and leaves out one it is about (unless it
+repeats the text nearly verbatim). A match by text alone needs `MATCH_SCORE`, and a topic in
+common with the claim; a cited key narrows the candidates to the claims it bears on, and the
+one whose wording and parts fit best is taken. When wording finds nothing, or a claim whose
+parts (`parts.fit`) fit clearly worse than another's, the claim the sentence's parts fit best
+is taken (`how: parts`); failing that, a claim whose wording, distinctive words (and the
+dimensions of the values it knows) and parts together stand well ahead of every other claim's
+(`how: standing-out`).
 """
 
 from __future__ import annotations
@@ -418,6 +417,7 @@ class Matcher:
         words = content_words(processed)
         unstated = frozenset() if said.quantities else self._shares
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
+        held = bool(said.routes or named or pointed)  # by more than a figure
         for target in candidates.values():
             fit = self._fit(said, target)
             if fit < PARTS_FIT or self._ranks_what_it_does_not(said, target, processed):
@@ -429,15 +429,11 @@ class Matcher:
             # route, topic and quantity all agree, or a study pointed back to ("it was a
             # multicentre study"), whose words are the draft's before: less wording
             close = fit >= TIGHT_FIT or (pointed and not said.routes and not named)
-            # a figure in the dimension of the claim's own, on the claim's topic ("the benefit
-            # held for a fortnight" against "sustained for three days"): any wording
-            measured = (
-                (said.routes or named or pointed)
-                and target.claim.topic in said.topics
-                and said.dimensions & self._parts[target.claim.id].dimensions
-            )
+            # a figure in the dimension of the claim's value, on its topic, in any wording ("the
+            # benefit held for a fortnight" against "sustained for three days")
+            measured = held and said.dimensions & self._parts[target.claim.id].dimensions
             worded = score >= PARTS_SCORE - 15 * close or shared >= PARTS_OVERLAP - 15 * close
-            if not (worded or (close and measured)):
+            if not (worded or (close and measured and target.claim.topic in said.topics)):
                 continue
             rank = (
                 2 * fit + 0.5 * score + 0.5 * shared - CITED_FIGURE * (target.claim.id in unstated)

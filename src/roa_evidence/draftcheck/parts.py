@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..query.records import ClaimRecord
-from . import designs, numbers, polarity, reversals, routes
+from . import designs, numbers, polarity, reversals, routes, yardsticks
 from .firstchars import compiled
 from .lexicon import COMMON, canonical
 from .topics import CONDITIONS, POPULATIONS, TOPICS, found_in
@@ -71,7 +71,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     named = _routes_meant(text, lay)
     stated = numbers.quantities(text)
     topics = _topics(words)
-    yardstick = _yardstick(text, named, stated, "bioavailability" in topics)
+    yardstick = yardsticks.yardstick(text, named, stated, "bioavailability" in topics)
     named -= yardstick
     if found.equivalence and (len(named) >= 2 or _BOTH.search(text)):  # "the two routes"
         compares = "equivalence"
@@ -126,49 +126,6 @@ _PREFERENCE = compiled(
 )
 _OTHER_THAN = compiled(
     r"\b(?:other than|besides|apart from|except(?: for)?)\s*(?:(?:a|an|the)\s+)?$", re.I
-)
-
-
-def _yardstick(
-    text: str, named: frozenset[str], stated: list[numbers.Quantity], absorbed: bool
-) -> frozenset[str]:
-    """The route a share is measured against, named after the route it is of: "a shot gets
-    93 % of the dose in, nearly as much as a drip", "70 % of a spray, compared with all of
-    it from a drip" and (`absorbed`: a sentence on bioavailability) "the spray gets it into
-    the blood about as well as the drip does" are about the shot and the spray; the drip is
-    the yardstick, not a route they are ranked against."""
-    share = any(q.dimension == "percent" for q in stated)
-    if len(named) < 2 or not (share or absorbed):
-        return frozenset()
-    pattern = _AGAINST_A_YARDSTICK if share else _AS_WELL_AS_A_YARDSTICK
-    spans = routes.routes_in_order(text)
-    first = spans[0][2]
-    found: set[str] = set()
-    for start, _, route in spans[1:]:
-        if route == first or route not in named:
-            continue
-        against = pattern.search(text, max(0, start - 90), start)
-        # "26 percent vomited after the shot against 12 percent after the drip": two rates
-        # (the yardstick's own share is the whole dose: "relative to the whole dose by drip")
-        if against and all(q.low >= 100 for q in numbers.quantities(against.group(0))):
-            found.add(route)
-    return frozenset(found)
-
-
-_AGAINST_A_YARDSTICK = compiled(
-    r"\b(?:compared (?:with|to)|relative to|as much as|as available as|as with|against|"
-    r"(?:of|off|to|than|as) what|of that (?:of|from|given by|with)|next to)\s+(?:[\w-]+\s+){0,4}?"
-    r"(?:(?:a|an|the|with|from|by|via|through|given)\s+)*$",
-    re.I,
-)
-
-
-_AS_WELL_AS_A_YARDSTICK = compiled(
-    # (not "twice as well as tablets": a ranking)
-    r"(?<!twice )(?<!times )(?<!half )"
-    r"\bas (?:much|well|efficiently|effectively|completely|fully|available)\b[^.;]{0,60}?"
-    r"\bas\s+(?:(?:a|an|the|with|from|by|via|through|given)\s+)*$",
-    re.I,
 )
 
 

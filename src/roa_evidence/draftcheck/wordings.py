@@ -13,20 +13,12 @@ from . import (
     efficacy,
     mechanisms,
     onsets,
+    research,
     tolerability,
     vitals,
 )
 
 __all__ = ["RULES"]
-
-
-def _studied_than(much: str, other: str) -> str:
-    """'(has been) studied `much` than `other` ...' to the end of its clause."""
-    return (
-        r"\b(?:studied|researched|investigated|tested) "
-        rf"{much}(?: often| thoroughly| extensively| widely)? than (?:{other})\b"
-        r"[\w ]{0,40}?(?=[.,;:]|$)"
-    )
 
 
 # (pattern, replacement), applied in order, case-insensitively.
@@ -170,71 +162,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # how ketamine acts on receptors (draftcheck/mechanisms.py)
     *mechanisms.RULES,
-    # how much a route has been studied, against "the most researched route": studied less
-    # than every other route, or least, is not the most researched; more than any other is
-    (
-        r"\b(?:has|have|had) (?:had|received|attracted|seen|drawn) (?:far |much )?less "
-        r"(?:research|study|scientific study)(?: attention| interest)? than\b",
-        "has been studied less than",
-    ),
-    (
-        _studied_than("less", "(?:any|all|every)(?: of the)? other|the other"),
-        "not the most researched",
-    ),
-    (_studied_than("more", "(?:any|all|every)(?: of the)? other"), "the most researched"),
-    # "the least-studied way", "the one researchers have studied least"
-    (
-        r"\b(?:(?:least|worst)[- ](?:studied|researched|investigated)|(?:(?:have|has) )?"
-        r"(?:studied|researched|investigated) (?:the )?least)\b",
-        "not the most researched",
-    ),
-    # "the best-studied way of giving it", "the most thoroughly investigated route"
-    (
-        r"\b(?:best|most (?:thoroughly|widely|extensively|closely|heavily))[- ]studied\b",
-        "most studied",
-    ),
-    (
-        r"\b(?:best|most (?:thoroughly|widely|extensively|closely|heavily))[- ]"
-        r"(?:researched|investigated|tested|evaluated)\b",
-        "most researched",
-    ),
-    # "studied no more thoroughly than any other route": not the most researched
-    (
-        r"\b(?:studied|researched|investigated|tested) no more(?: \w+)? than (?:any|every|all)"
-        r"(?: of the)? other(?: routes?| ways?)?\b",
-        "not the most researched",
-    ),
-    # "most research so far has used the injection rather than the drip"
-    (
-        r"\bmost (?:of the )?(?:research|studies|trials|published work)(?: so far| to date)? "
-        r"(?:has|have) (?:used|focused on|looked at|tested|been (?:on|done (?:on|with)))\b",
-        "the most researched route is",
-    ),
-    # "no route has been researched more thoroughly than the intravenous one": IV the most
-    (
-        r"\bno (?:other )?(?:route|way)(?: of giving ketamine)? has been (?:studied|researched|"
-        r"tested|investigated) (?:more|as)(?: \w+)? (?:than|as) (?:the )?(?:drip|infusion|iv|"
-        r"intravenous)(?: route| one)?",
-        "the drip is the most researched route",
-    ),
-    # "the muscle route has been studied far more than the drip": it, not IV, the most
-    (
-        _studied_than("more", "(?:the )?(?:drip|infusion|iv|intravenous)(?: route| one)?"),
-        "the most researched rather than the drip",
-    ),
-    # "more research has gone into the drip than into any other way", "the intravenous
-    # literature is far larger than that for any other route": the most researched
-    (
-        r"\bmore (?:research|study|studies) (?:has|have) (?:gone into|been done on|been published "
-        r"on) ([\w ]{1,30}?) than (?:into |on )?any other (?:way|route|method)(?: of [\w ]{1,30})?",
-        r"\1 is the most researched route",
-    ),
-    (
-        r"\b(?:the )?((?:intravenous|intramuscular|intranasal|nasal|oral|iv|im) )literature is"
-        r"(?:,[^,]{0,40},)? (?:far |much )?(?:larger|bigger|more extensive) than (?:that )?"
-        r"(?:for|on|of) any other (?:route|way|method)",
-        r"the \1route is the most researched",
-    ),
+    # how much a route has been studied (draftcheck/research.py)
+    *research.RULES,
     # "X, not the drip, is the route looked at most closely": X rather than the drip
     (
         r",\s*not (?=(?:the |a )?(?:drips?|infusions?|iv|intravenous|injections?|jabs?|shots?)\b)",
