@@ -140,6 +140,13 @@ def test_two_rates_side_by_side_keep_both_routes() -> None:
     [
         "Patients I have spoken to report that the drip leaves them groggy.",
         "People we talk with say the spray stings.",
+        "Patients I've met online say the spray stings.",
+        "A forum said the spray stings.",
+        "Some of our clients tell us the spray stings.",
+        "People who use the spray at home report that it stings.",
+        "Some bloggers go further and say that the spray always stings.",
+        "Staff at one clinic claimed the spray never stings.",
+        "Street vials are also said to be diluted with tap water.",
     ],
 )
 def test_what_the_people_the_writer_spoke_to_say_is_passed_on(sentence: str) -> None:

@@ -28,17 +28,22 @@ HEDGES = ("plain", "probably", "may", "very uncertain")
 
 # "patients report", "listeners often say": what others say, passed on as such
 _PEOPLE_SAY = (
-    r"(?<!\bmy )(?:some |many |a few |other )?(?:patient groups|patient advocates|patients|"
+    r"(?<!\bmy )(?:some |many |a few |other |(?:some|many|most|a few) of (?:my|our) |"
+    r"(?:a|an|one|the) )?(?:patient groups|patient advocates|patients|"
     r"people|users|clinics|authors|sources|advocates|proponents|backers|supporters|"
     r"commentators|practitioners|listeners|readers|viewers|members|veterans|guests|clients|"
-    r"others) "
+    r"writers|bloggers|influencers|forums?|blogs?|websites?|threads?|others) "
     r"(?:(?:online |elsewhere )?(?:often |sometimes |commonly |frequently |also |still |"
     r"generally |mostly |widely |consistently |repeatedly |regularly |even )?(?:have |had )?"
     r"(?:report|say|describe|claim|believe|feel that|reported|said|described|claimed|told|"
     r"mention|mentioned|tell (?:me|us))|"
-    # "patients I have spoken to report", "people we talk to say"
-    r"(?:I|we)(?:'ve| have)? (?:spoken|talked|talk|speak) (?:to|with) "
-    r"(?:report|say|describe|mention|tell (?:me|us))|"
+    # "patients I have spoken to report", "people we talk to say", "patients I've met online say"
+    r"(?:I|we)(?:'ve| have)? (?:(?:spoken|talked|talk|speak) (?:to|with)|(?:met|seen|treated)"
+    r"(?: online)?) (?:report|say|describe|mention|tell (?:me|us))|"
+    # "people who inject into a muscle report that": what they say, passed on
+    r"who (?:[\w'-]+ ){1,5}?(?:report|say|tell (?:me|us)) that|"
+    # "some writers go further and say that"
+    r"go (?:further|as far) and (?:say|claim|argue)|"
     # "patients in one online community say", "users on forums have said": hearsay
     # ("patients in the IM arm reported more nausea" is a trial's result: not a hedge)
     r"(?:on|in|at|from|of) (?:[\w'-]+ ){1,4}?(?:often |also |still |generally )?"
@@ -86,8 +91,11 @@ _VERY_UNCERTAIN = compiled(
     r"it (?:has (?:also |often |long |widely |frequently |commonly )?been |is (?:also |often |"
     r"widely |frequently |commonly |sometimes )?)"
     r"(?:claimed|said|suggested|reported|asserted|alleged)|"
-    r"(?:is|are|was|were|(?:has|have) been) (?:claimed|said|alleged|reported|thought|"
-    r"believed) to|"
+    r"(?:is|are|was|were|(?:has|have) been) (?:also |often |widely |sometimes )?(?:claimed|said|"
+    r"alleged|reported|thought|believed) to|"
+    # "staff at one clinic claimed the effects...", "some blogs claim", "some have even argued"
+    r"(?:claims|claimed|claim(?= (?:a|an|the|that|it|ketamine|IV|IM)\b))|"
+    r"\bsome (?:have |had )?(?:even |also )?(?:argued|claimed|suggested|insisted)|"
     # "IM onset is reported at around 3 to 4 minutes": a figure passed on
     r"(?:is|are|was|were|(?:has|have) been) (?:often |commonly |usually |widely )?reported "
     r"(?:at|as) (?=(?:about |around |roughly |nearly |some |only |up to |between )?"
