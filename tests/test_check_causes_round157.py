@@ -81,6 +81,12 @@ FOUND_WITH_PROBLEM = [
         id="harsher_than_ranks_on_tolerability",
     ),
     pytest.param(
+        "An IM shot may bring rapid relief of depression [@hardy2012randomized].",
+        "im-effective-depression",
+        "cited-against",
+        id="a_work_whose_claims_on_the_topic_are_on_pain_cited_for_depression",
+    ),
+    pytest.param(
         "In that study, the lift in mood reportedly persisted for about ten days.",
         "chilukuri-effect-sustained-3-days",
         "mismatch",

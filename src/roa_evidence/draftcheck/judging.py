@@ -174,6 +174,11 @@ def _cited_elsewhere(
         if not linked:
             continue  # a work the base links to nothing: what it says is not known
         conditions = [matcher.claim_parts(c).conditions for c in linked]
+        # (its claims on this claim's topic say what condition it bears on, where they do: a
+        # pain trial also cited on how a dose can be stopped is still a pain trial)
+        topical = [matcher.claim_parts(c).conditions for c in linked if c.topic == claim.topic]
+        if topical and all(topical):
+            conditions = topical
         on = frozenset().union(*conditions)
         if all(conditions) and parts.another(said.conditions, on):
             detail = (
