@@ -4,9 +4,11 @@ base, in sentences worded apart from the rounds'. Each case names the rule that 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import found_test
+from conftest import Run, check_one, found_test, problem_kinds
 from roa_evidence.draftcheck import hedging, parts
 
 FOUND_WITH_PROBLEM = [
@@ -169,3 +171,17 @@ def test_what_the_people_the_writer_spoke_to_say_is_passed_on(sentence: str) -> 
 )
 def test_holding_for_a_while_is_a_duration(sentence: str) -> None:
     assert "duration" in parts.read_parts(sentence).topics
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ketamine acts far faster than standard antidepressants, which can take a month to work.",
+        "Ketamine is much gentler on the body than the older antidepressants.",
+    ],
+)
+def test_ketamine_ranked_against_other_treatments_ranks_no_routes(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert "opposite" not in problem_kinds(finding), finding

@@ -258,6 +258,10 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
         return 0.0  # it names only routes the claim is not about
     if another_pair(said.routes, claim_routes):
         return 0.0
+    # "ketamine acts faster than other antidepressants" ranks no routes
+    ranks_no_route = not said.routes and not said.superlative and said.compares == "ranking"
+    if ranks_no_route and claimed.compares and len(claimed.routes) >= 2:
+        return 0.0
     if said.result and design_only(claimed, claim):
         return 0.0  # "improved far more in Chilukuri's trial" is not "Chilukuri ran a trial"
     shared_topics = said.topics & claimed.topics
