@@ -10,6 +10,7 @@ import pytest
 
 from conftest import Run, check_one, found_test, problem_kinds
 from roa_evidence.draftcheck import hedging, parts
+from roa_evidence.draftcheck.lexicon import canonical
 
 FOUND_WITH_PROBLEM = [
     pytest.param(
@@ -87,6 +88,30 @@ FOUND_WITH_PROBLEM = [
         "im-effective-depression",
         "cited-against",
         id="a_work_whose_claims_on_the_topic_are_on_pain_cited_for_depression",
+    ),
+    pytest.param(
+        "After an IM injection there's no taking the dose back.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="no_taking_it_back_is_cannot_be_stopped",
+    ),
+    pytest.param(
+        "An IV drip of ketamine clears stubborn depression within hours.",
+        "iv-effective-rapid-depression",
+        "overclaim",
+        id="clearing_stubborn_depression_is_effective_for_it",
+    ),
+    pytest.param(
+        "You will need a friend to take you home after the drip.",
+        "iv-transport-after-treatment",
+        "overclaim",
+        id="someone_to_drive_you_home_is_arranging_transport",
+    ),
+    pytest.param(
+        "Combining IV ketamine with counselling makes the outcomes far better.",
+        "psychotherapy-enhances-outcomes",
+        "overclaim",
+        id="counselling_that_makes_outcomes_better_is_psychotherapy_improving_them",
     ),
     pytest.param(
         "In that study, the lift in mood reportedly persisted for about ten days.",
@@ -185,3 +210,9 @@ def test_ketamine_ranked_against_other_treatments_ranks_no_routes(
 ) -> None:
     finding = check_one(shipped, tmp_path, sentence)
     assert "opposite" not in problem_kinds(finding), finding
+
+
+def test_the_speed_a_dose_is_changed_at_is_its_rate_of_delivery() -> None:
+    assert canonical("Staff can change the speed, and it can be dialled up or down.") == (
+        "Staff can change the rate of delivery, and it can be controlled."
+    )

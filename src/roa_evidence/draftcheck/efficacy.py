@@ -27,8 +27,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"(?<!-)\b(?:lifts?|lifted|lifting|eases?|eased|easing|knocks? back|knocked back|tackles?|"
         r"tackled|treats?|treated|beats?|beat|clears?|cleared|shifts?|shifted|brightens?) "
-        r"(?=(?:your |the |their |low |major |a heavy |someone's )?"
-        r"(?:depression|depressive symptoms|mood)\b)",
+        r"(?=(?:your |the |their |low |major |a heavy |someone's |severe |stubborn |deep )?"
+        r"(?:depression|depressive symptoms|mood|gloom)\b)",
         "is effective for ",
     ),
     (

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from . import (
     absorption,
+    control,
     costs,
     denials,
     durations,
@@ -285,29 +286,34 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
     (r"\bthe (?:moment|instant)\b", "instantly"),
     (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
-    # "control how quickly the drug goes in", "set the pace of delivery": its rate of delivery
+    # stopping, adjusting and controlling a dose (draftcheck/control.py)
+    *control.RULES,
+    # "you'll need someone to drive you home": arranging transport
     (
-        r"\bhow (?:quickly|fast|rapidly|slowly) (?:the drug|ketamine|it|the dose|the medicine) "
-        r"(?:goes in|is delivered|is given|enters|flows in|runs in)\b",
-        "the rate of delivery",
+        r"\b(?:need|needs|have|has) (?:someone|somebody|a friend|a lift|an escort) to "
+        r"(?:drive|take|get|bring) (?:you|them|him|her|patients) home\b",
+        "need to arrange transport",
+    ),
+    # "every drop of the medicine": the entire dose
+    (
+        r"\b(?:every (?:last )?(?:drop|bit|milligram|molecule)|all) of "
+        r"(?:the |your |her |his |an? )?(?:medicine|drug|dose)\b",
+        "the entire dose",
     ),
     (
-        r"\b(?:the )?(?:speed|pace|rate) (?:at which (?:the drug|ketamine|it|the dose) "
-        r"(?:goes in|is delivered|is given|enters(?: your (?:body|system|blood|vein))?)|"
-        r"of (?:delivery|infusion|administration))\b",
-        "the rate of delivery",
+        r"\b(?:ends? up|goes (?:straight )?(?:in)?to|lands? in)"
+        r"(?= (?:the |your |her |his )?brain\b)",
+        "reaches",
     ),
-    # "the team can still pause it or dial the dose back": it can be stopped or adjusted
+    # "pairing it with talk therapy", "makes the results better": psychotherapy improves outcomes
     (
-        r"\b(?:can|could) (?:still |always |easily |also )?(?:stop|pause|halt|interrupt) "
-        r"(?:it|the (?:dose|drug|infusion|drip|treatment|spray|session))\b",
-        "can be stopped",
+        r"\b(?:talk(?:ing)? therapy|counsell?ing|therapy sessions?|a therapy session)\b",
+        "psychotherapy",
     ),
     (
-        r"\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
-        r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b|\b(?:can|could|may) be "
-        r"(?:turned|dialled|dialed|scaled) (?:back|down)\b",
-        "adjusted",
+        r"\b(?:makes?|made) (?:the )?(?:results|outcomes?) (?:so |much |far |a lot )*better\b|"
+        r"\bdoubles? (?:your |the )?chances? of (?:recovery|getting better)\b",
+        "improves outcomes",
     ),
     (
         r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",

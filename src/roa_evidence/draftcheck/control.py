@@ -1,0 +1,48 @@
+"""Writers' wordings of stopping, adjusting and controlling a dose ("switch the drip off",
+"dial the dose back", "there is no pulling it back", "how fast the drug goes in"), as
+`wordings` rules; kept apart from `wordings` for size, `wordings.RULES` holds them in place."""
+
+from __future__ import annotations
+
+__all__ = ["RULES"]
+
+# (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
+RULES: tuple[tuple[str, str], ...] = (
+    # "control how quickly the drug goes in", "set the pace of delivery": its rate of delivery
+    (
+        r"\bhow (?:quickly|fast|rapidly|slowly) (?:the drug|ketamine|it|the dose|the medicine) "
+        r"(?:goes in|gets in|is delivered|is given|enters|flows in|runs in|arrives)\b",
+        "the rate of delivery",
+    ),
+    (
+        r"\b(?:the )?(?:speed|pace|rate) (?:at which (?:the drug|ketamine|it|the dose) "
+        r"(?:goes in|is delivered|is given|enters(?: your (?:body|system|blood|vein))?)|"
+        r"of (?:delivery|infusion|administration))\b",
+        "the rate of delivery",
+    ),
+    # "the team can still pause it or dial the dose back": it can be stopped or adjusted
+    (
+        r"\b(?:can|could) (?:still |always |easily |also )?(?:stop|pause|halt|interrupt) "
+        r"(?:it|the (?:dose|drug|infusion|drip|treatment|spray|session))\b",
+        "can be stopped",
+    ),
+    (
+        r"\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
+        r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b|\b(?:can|could|may) be "
+        r"(?:turned|dialled|dialed|scaled) (?:back|down)\b",
+        "adjusted",
+    ),
+    # "there is no pulling it back", "it can't be taken back", "no stopping it once it's in",
+    # "nobody can slow it down or switch it off": it cannot be stopped
+    (
+        r"\b(?:there is |there's )?no (?:pulling|taking|getting|calling|stopping) "
+        r"(?:it|the (?:dose|shot|jab|injection|spray))(?: back)?\b|"
+        r"\b(?:can't|cannot|can not) be (?:taken|pulled|called) back\b|"
+        r"\b(?:nobody|no one) can (?:slow it down|switch it off|stop it|turn it off|"
+        r"take it back)\b",
+        "cannot be stopped",
+    ),
+    # "an infusion is the only route whose speed can be dialled up or down": controlled
+    (r"\b(?:dialled|dialed|turned|adjusted|sped) up (?:or|and) (?:down|slowed)\b", "controlled"),
+    (r"\b(control|adjust|change|whose) (?:the )?(?:speed|pace)\b", r"\1 the rate of delivery"),
+)
