@@ -216,3 +216,55 @@ def test_the_speed_a_dose_is_changed_at_is_its_rate_of_delivery() -> None:
     assert canonical("Staff can change the speed, and it can be dialled up or down.") == (
         "Staff can change the rate of delivery, and it can be controlled."
     )
+
+
+# A second reader's cases against this pass's readings (docs/check.md, twenty-fourth pass):
+# each read wrongly before its mend. (sentence, a problem it must get, one it must not)
+REVIEWED = [
+    ("IM ketamine is as effective as IV for depression, despite what critics have claimed.",
+     "overclaim", None),
+    ("Staff told us a jab works every bit as well as a drip for depression.", "overclaim", None),
+    ("Trials in people who are treatment-resistant report that IV ketamine gives rapid relief "
+     "of depression.", "overclaim", None),
+    ("More clinics offer IV than IM for depression.", None, "opposite"),
+    ("After the IM injection, press on the site and hold for a minute.", None, "mismatch"),
+    ("The same holds for intramuscular ketamine.", None, "overclaim"),
+    ("IM is kinder than IV on price.", None, "opposite"),
+    ("A nasal spray delivers about 45 % of the dose, compared with an IM shot's 93 %.", None,
+     "mismatch"),
+    ("Intranasal ketamine causes half as much dissociation and blood-pressure rise as IV.",
+     None, "opposite"),
+    ("With IM, there's no stopping it from spreading across Australian clinics.", None,
+     "overclaim"),
+    ("An IV session lets you control the pace of the conversation with your therapist.", None,
+     "overclaim"),
+    ("Psychiatrists who treat stubborn depression often start with an IV course.", None,
+     "overclaim"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("sentence", "present", "absent"), REVIEWED)
+def test_the_reviews_cases_are_read_right(
+    shipped: Run, tmp_path: Path, sentence: str, present: str | None, absent: str | None
+) -> None:
+    kinds = problem_kinds(check_one(shipped, tmp_path, sentence))
+    assert present is None or present in kinds, kinds
+    assert absent is None or absent not in kinds, kinds
+
+
+def test_a_comedown_gentler_than_after_a_drip_is_about_the_comedown(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped, tmp_path, "The comedown after IM is gentler than after an IV infusion."
+    )
+    assert finding["claim"] == "iv-abrupt-comedown", finding
+
+
+def test_doubled_chances_of_recovery_with_no_therapy_are_no_psychotherapy_claim(
+    shipped: Run, tmp_path: Path
+) -> None:
+    finding = check_one(
+        shipped, tmp_path, "IV ketamine doubles your chances of recovery compared with IM."
+    )
+    assert finding["claim"] != "psychotherapy-enhances-outcomes", finding

@@ -35,8 +35,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "there is no pulling it back", "it can't be taken back", "no stopping it once it's in",
     # "nobody can slow it down or switch it off": it cannot be stopped
     (
-        r"\b(?:there is |there's )?no (?:pulling|taking|getting|calling|stopping) "
-        r"(?:it|the (?:dose|shot|jab|injection|spray))(?: back)?\b|"
+        r"\b(?:there is |there's )?no (?:(?:pulling|taking|calling) "
+        r"(?:it|the (?:dose|shot|jab|injection|spray)) back|stopping it(?= once|\s*[.,;]|$))|"
         r"\b(?:can't|cannot|can not) be (?:taken|pulled|called) back\b|"
         r"\b(?:nobody|no one) can (?:slow it down|switch it off|stop it|turn it off|"
         r"take it back)\b",
@@ -44,5 +44,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "an infusion is the only route whose speed can be dialled up or down": controlled
     (r"\b(?:dialled|dialed|turned|adjusted|sped) up (?:or|and) (?:down|slowed)\b", "controlled"),
-    (r"\b(control|adjust|change|whose) (?:the )?(?:speed|pace)\b", r"\1 the rate of delivery"),
+    (
+        r"\b(control|adjust|change|whose) (?:the )?(?:speed|pace)\b"
+        r"(?! of (?!(?:the )?(?:drug|dose|infusion|delivery|ketamine)\b))",
+        r"\1 the rate of delivery",
+    ),
 )

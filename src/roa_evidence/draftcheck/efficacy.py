@@ -25,8 +25,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "a drip lifts depression", "knocks it back": it is effective for it
     (
-        r"(?<!-)\b(?:lifts?|lifted|lifting|eases?|eased|easing|knocks? back|knocked back|tackles?|"
-        r"tackled|treats?|treated|beats?|beat|clears?|cleared|shifts?|shifted|brightens?) "
+        r"(?<!-)(?<!who )\b(?:lifts?|lifted|lifting|eases?|eased|easing|knocks? back|"
+        r"knocked back|tackles?|tackled|treats?|treated|beats?|beat|clears?|cleared|shifts?|"
+        r"shifted|brightens?) "
         r"(?=(?:your |the |their |low |major |a heavy |someone's |severe |stubborn |deep )?"
         r"(?:depression|depressive symptoms|mood|gloom)\b)",
         "is effective for ",

@@ -417,7 +417,7 @@ class Matcher:
         words = content_words(processed)
         unstated = frozenset() if said.quantities else self._shares
         candidates = {id(t): t for topic in said.topics for t in self._by_topic.get(topic, [])}
-        held = bool(said.routes or named or pointed)  # by more than a figure
+        grounded = said.routes or named  # by a route or a study named, not a figure alone
         for target in candidates.values():
             fit = self._fit(said, target)
             if fit < PARTS_FIT or self._ranks_what_it_does_not(said, target, processed):
@@ -431,7 +431,7 @@ class Matcher:
             close = fit >= TIGHT_FIT or (pointed and not said.routes and not named)
             # a figure in the dimension of the claim's value, on its topic, in any wording ("the
             # benefit held for a fortnight" against "sustained for three days")
-            measured = held and said.dimensions & self._parts[target.claim.id].dimensions
+            measured = grounded and said.dimensions & self._parts[target.claim.id].dimensions
             worded = score >= PARTS_SCORE - 15 * close or shared >= PARTS_OVERLAP - 15 * close
             if not (worded or (close and measured and target.claim.topic in said.topics)):
                 continue

@@ -94,9 +94,10 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     # who was blinded, and nothing else: what a study was ("patients and raters were blinded")
     topics = topics or frozenset({"evidence"} if "blinding" in families else ())
     conditions = found_in(CONDITIONS, words)
+    # "a shot does every bit as much for depression as a drip": routes compared in effect
     compared = compares in ("equivalence", "ranking") and len(named) >= 2
-    if not topics and compared and conditions and not stated:
-        topics = _FOR_A_CONDITION  # "a shot does every bit as much for depression as a drip"
+    if not topics and compared and conditions and not stated and _DOES_AS_MUCH.search(words):
+        topics = _EFFICACY
     return Parts(
         routes=named,
         topics=topics,
@@ -117,7 +118,13 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     )
 
 
-_FOR_A_CONDITION = frozenset({"efficacy"})  # routes compared for a condition, on no other topic
+_EFFICACY = frozenset({"efficacy"})
+# what a route does for a condition, compared: not what clinics offer or insurers cover
+_DOES_AS_MUCH = compiled(
+    r"\b(?:does|do|did|works?|worked|helps?|helped) (?:[\w-]+ ){0,3}?"
+    r"(?:as much|as well|more|less|better|worse)\b",
+    re.I,
+)
 _BOTH = compiled(r"\bboth\b|\bthe two (?:[\w-]+ )?(?:routes|arms|groups)\b|\beither route\b", re.I)
 _PREFERENCE = compiled(
     r"\b(?:prefers|preferred|preferring|prefer|favours|favoured|favouring|favour|favors|"

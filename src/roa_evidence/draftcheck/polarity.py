@@ -33,8 +33,9 @@ __all__ = ["DUMMY", "Polarity", "clauses", "has_than", "opposite", "polarity"]
 _EQUIVALENCE = compiled(
     # "just as much dissociation and blood-pressure rise as with an IV" (not "rest as much on
     # cost as on evidence": a likeness of reasons)
-    r"\b(?:as \w+(?: \w+)? as|as (?:much|many|little|few) (?!on |in |about )(?:[\w-]+ ){2,5}?"
-    r"as\b|comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
+    r"\b(?:as \w+(?: \w+)? as|(?<!twice )(?<!times )(?<!half )(?<!third )(?<!quarter )"
+    r"(?<!not nearly )as (?:much|many|little|few) (?!on |in |about )(?:[\w-]+ ){2,5}?as\b|"
+    r"comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
     r"(?:little|hardly any|not much|negligible|barely any) differences?|"
     # ("the same trial", "the same authors" point back to a study: no likeness)
     r"the same(?! (?:(?!(?:in|across|at|on|for|with|to|as|by|from|of)\b)[\w-]+ )?"

@@ -7,6 +7,12 @@ from __future__ import annotations
 
 __all__ = ["RULES"]
 
+# "... than a drip" (not "than after an IV infusion", "than an injection's", "than IV on price")
+_THAN_A_ROUTE = (
+    r"(?= than (?:a |an |the )?(?:iv|im|intravenous|intramuscular|drips?|infusions?|injections?|"
+    r"jabs?|shots?|sprays?|nasal|oral|tablets?|pills?)\b(?!'s)(?! (?:\w+ )?on (?:price|cost)))"
+)
+
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:strong|severe|serious|nasty|powerful|heavy) side[- ]effects\b", "intense side effects"),
@@ -58,7 +64,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "more tolerable",
     ),
     # "the injection is gentler than a drip": a route ranked on tolerability
-    (r"\b(?:gentler|kinder)(?= than\b)", "more tolerable"),
-    (r"\b(?:harsher|rougher)(?= than\b)", "less tolerable"),
+    (r"\b(?:gentler|kinder)" + _THAN_A_ROUTE, "more tolerable"),
+    (r"\b(?:harsher|rougher)" + _THAN_A_ROUTE, "less tolerable"),
     (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
 )

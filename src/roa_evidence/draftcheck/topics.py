@@ -26,8 +26,9 @@ _TOPIC_WORDS: dict[str, str] = {
     r"decade|card|slide|question|point|item|page|step|caller|speaker|word|one|thing)s?\b)|"
     r"sustained|duration|(?<!no )longer|shorter|linger(?:ing)?|"
     # "the benefit held for a fortnight", "persisted for a week"
-    r"(?:held|holds?|holding|persist(?:s|ed|ing)?|endur(?:es|ed|ing)|carried on|kept up) "
-    r"(?:up )?for|"
+    r"(?:held|persist(?:s|ed|ing)?|endur(?:es|ed|ing)|carried on|kept up) (?:up )?for "
+    r"(?=(?:about |around |roughly |nearly |almost |over |up to |a full |a good |at least )*"
+    r"(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many)\b)|"
     r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
     r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
     r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b|"

@@ -311,9 +311,10 @@ RULES: tuple[tuple[str, str], ...] = (
         "psychotherapy",
     ),
     (
-        r"\b(?:makes?|made) (?:the )?(?:results|outcomes?) (?:so |much |far |a lot )*better\b|"
-        r"\bdoubles? (?:your |the )?chances? of (?:recovery|getting better)\b",
-        "improves outcomes",
+        r"\b((?:psycho)?therapy\b[^.;]{0,80}?)(?:(?:makes?|made) (?:the )?(?:results|outcomes?) "
+        r"(?:so |much |far |a lot )*better|doubles? (?:your |the )?chances? of (?:recovery|"
+        r"getting better))\b",
+        r"\1improves outcomes",
     ),
     (
         r"\b(?:make|makes|made) (?:your |the |a )?heart (?:race|pound|beat faster)\b",

@@ -26,13 +26,15 @@ def yardstick(
     spans = routes.routes_in_order(text)
     first = spans[0][2]
     found: set[str] = set()
-    for start, _, route in spans[1:]:
+    for start, end, route in spans[1:]:
         if route == first or route not in named:
             continue
         against = pattern.search(text, max(0, start - 90), start)
-        # "26 percent vomited after the shot against 12 percent after the drip": two rates
+        # "26 percent vomited after the shot against 12 percent after the drip", "compared
+        # with an IM shot's 93 %": the other route has a share of its own, so two are compared
         # (the yardstick's own share is the whole dose: "relative to the whole dose by drip")
-        if against and all(q.low >= 100 for q in numbers.quantities(against.group(0))):
+        around = (against.group(0) + text[end : end + 20]) if against else ""
+        if against and all(q.low >= 100 for q in numbers.quantities(around)):
             found.add(route)
     return frozenset(found)
 
