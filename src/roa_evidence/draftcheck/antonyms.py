@@ -142,8 +142,8 @@ def contrary(
     sides = _claimed(statement)
     if not sides or not routes_meant(sentence) <= set(claim_routes):
         return None  # (a comparison is left to the caller: `polarity` reads rankings)
+    said = _words(sentence)
     for own, other, of_claim, word in sides:
-        said = _words(sentence)
         shared = of_claim & _said_of(said, other)
         if shared and not shared & _said_of(said, own):
             return word, next(w for w in said if other.match(w))

@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
-from .findings import JUDGED_PARTS, looseness
+from .findings import JUDGED_PARTS, SUPPORTS_WHAT_IT_NEGATES, looseness
 
 if TYPE_CHECKING:
     from ..query.records import ClaimRecord
@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_MIN_CONFIDENCE",
     "SCORED_KINDS",
-    "SUPPORTS_WHAT_IT_NEGATES",
     "WORD",
     "Judged",
     "confidence",
@@ -47,8 +46,6 @@ DEFAULT_MIN_CONFIDENCE = 0.5
 # (An unknown or retracted key, a number stated with no source, are facts of the text.)
 SCORED_KINDS = ("opposite", "mismatch", "cited-against", "overclaim")
 
-# A cited work on the claim's side, against a sentence read as negating it (judging.py).
-SUPPORTS_WHAT_IT_NEGATES = "supports the claim this sentence negates"
 # What a problem's detail says it found, by the words the judging rules write.
 _DETAILS = (
     "adds a negation",

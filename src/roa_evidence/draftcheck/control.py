@@ -1,4 +1,4 @@
-"""Writers' wordings of stopping, adjusting and controlling a dose ("switch the drip off",
+"""Writers' wordings of stopping, adjusting and controlling a dose ("can still pause it",
 "dial the dose back", "there is no pulling it back", "how fast the drug goes in"), as
 `wordings` rules; kept apart from `wordings` for size, `wordings.RULES` holds them in place."""
 

@@ -23,6 +23,7 @@ __all__ = [
     "NO_CLAIM",
     "PROBLEM_KINDS",
     "STATUSES_WORST_FIRST",
+    "SUPPORTS_WHAT_IT_NEGATES",
     "UNLINKED",
     "CheckReport",
     "Finding",
@@ -52,6 +53,9 @@ BY_VALUE = "value"
 BY_POINTING = "pointed"
 # The citations part of a sentence citing a work the base does not link to its claim.
 UNLINKED = "not linked to the claim"
+# a cited-against's detail when the cited work is on the side of the claim the sentence
+# negates (judging writes it; the confidence caps such a problem at the negation's)
+SUPPORTS_WHAT_IT_NEGATES = "supports the claim this sentence negates"
 # The assertion part of a question ("Is a shot as good as a drip?", "True or false: ..."), a
 # reported question, a plan or a patient's history: nothing the evidence could vouch for.
 NO_FINDING_STATED = "states no finding"

@@ -8,13 +8,13 @@ from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import counts, figures, framing, hedging, numbers, parts, polarity, routes, unchecked, valued
-from .confidence import SUPPORTS_WHAT_IT_NEGATES
 from .findings import (
     BY_POINTING,
     BY_VALUE,
     JUDGED_PARTS,
     NO_FINDING_STATED,
     PROBLEM_KINDS,
+    SUPPORTS_WHAT_IT_NEGATES,
     UNLINKED,
     SentenceProblem,
     looseness,

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FRACTIONS", "NUMBER", "WORDS", "share", "value"]
+__all__ = ["FRACTIONS", "NOT_A_MULTIPLE", "NUMBER", "WORDS", "share", "value"]
+
+# Before "as much as": "twice as much", "half as much", "a third as much" rank; a bare
+# "as much as" likens.
+NOT_A_MULTIPLE = r"(?<!twice )(?<!times )(?<!half )(?<!third )(?<!quarter )"
 
 _WORDS = {
     "a single": 1,

@@ -25,6 +25,7 @@ from .clauses import CLAUSE_SHARES, clause_shares, clauses
 from .firstchars import compiled
 from .lexicon import canonical
 from .negations import NEGATOR, NOT_NEGATIONS, negations
+from .numberwords import NOT_A_MULTIPLE
 from .reversals import CLAUSE_END
 from .routes import RouteWords, active, routes_in_order
 
@@ -33,8 +34,9 @@ __all__ = ["DUMMY", "Polarity", "clauses", "has_than", "opposite", "polarity"]
 _EQUIVALENCE = compiled(
     # "just as much dissociation and blood-pressure rise as with an IV" (not "rest as much on
     # cost as on evidence": a likeness of reasons)
-    r"\b(?:as \w+(?: \w+)? as|(?<!twice )(?<!times )(?<!half )(?<!third )(?<!quarter )"
-    r"(?<!not nearly )as (?:much|many|little|few) (?!on |in |about )(?:[\w-]+ ){2,5}?as\b|"
+    r"\b(?:as \w+(?: \w+)? as|"
+    + NOT_A_MULTIPLE
+    + r"(?<!not nearly )as (?:much|many|little|few) (?!on |in |about )(?:[\w-]+ ){2,5}?as\b|"
     r"comparabl[ey]|similar(?:ly)?|equivalent(?:ly)?|equally|"
     r"(?:little|hardly any|not much|negligible|barely any) differences?|"
     # ("the same trial", "the same authors" point back to a study: no likeness)

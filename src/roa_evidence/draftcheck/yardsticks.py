@@ -7,6 +7,7 @@ import re
 
 from . import numbers, routes
 from .firstchars import compiled
+from .numberwords import NOT_A_MULTIPLE
 
 __all__ = ["yardstick"]
 
@@ -49,8 +50,8 @@ _AGAINST_A_YARDSTICK = compiled(
 
 _AS_WELL_AS_A_YARDSTICK = compiled(
     # (not "twice as well as tablets": a ranking)
-    r"(?<!twice )(?<!times )(?<!half )"
-    r"\bas (?:much|well|efficiently|effectively|completely|fully|available)\b[^.;]{0,60}?"
+    NOT_A_MULTIPLE
+    + r"\bas (?:much|well|efficiently|effectively|completely|fully|available)\b[^.;]{0,60}?"
     r"\bas\s+(?:(?:a|an|the|with|from|by|via|through|given)\s+)*$",
     re.I,
 )
