@@ -215,20 +215,42 @@ def test_a_contrary_said_of_something_else_reverses_nothing(shipped: Run, tmp_pa
 
 
 @pytest.mark.parametrize(
-    "sentence",
+    ("sentence", "claim"),
     [
-        "Contrary to claims that no valid data exist on IM ketamine for depression, a small "
-        "double-blind trial did include an IM arm [@loo2016placebo].",
-        "Some say there is zero valid data on intramuscular ketamine for depression, but a "
-        "small blinded trial did give it [@loo2016placebo].",
+        (
+            "Contrary to claims that no valid data exist on IM ketamine for depression, a small "
+            "double-blind trial did include an IM arm [@loo2016placebo].",
+            "im-no-valid-efficacy-data",
+        ),
+        (
+            "Some say there is zero valid data on intramuscular ketamine for depression, but a "
+            "small blinded trial did give it [@loo2016placebo].",
+            "im-no-valid-efficacy-data",
+        ),
+        (
+            "Patients are often told that IV infusion is the only route whose delivery rate can "
+            "be controlled, which is simply untrue [@hardy2012randomized].",
+            "iv-only-route-rate-controlled",
+        ),
+        (
+            "The leaflet says the drip is the only route whose rate staff can control, but "
+            "subcutaneous pumps were adjusted for days in one large trial "
+            "[@hardy2012randomized].",
+            "iv-only-route-rate-controlled",
+        ),
     ],
-    ids=["contrary_to_claims_that_denies", "zero_data_is_no_data"],
+    ids=[
+        "contrary_to_claims_that_denies",
+        "zero_data_is_no_data",
+        "denied_just_after_its_clause",
+        "a_documents_claim_answered_with_a_trial",
+    ],
 )
-def test_a_claim_denied_with_the_work_against_it_is_no_problem(
-    shipped: Run, tmp_path: Path, sentence: str
+def test_a_claim_denied_or_said_to_be_wrong_is_not_asserted(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
 ) -> None:
     finding = check_one(shipped, tmp_path, sentence)
-    assert finding["claim"] == "im-no-valid-efficacy-data", finding
+    assert finding["claim"] == claim, finding
     assert problem_kinds(finding) == set(), finding
 
 
@@ -238,24 +260,6 @@ def test_zero_data_asserted_plainly_is_the_claim_overclaimed(shipped: Run, tmp_p
     )
     assert finding["claim"] == "im-no-valid-efficacy-data", finding
     assert problem_kinds(finding) == {"overclaim"}, finding
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Patients are often told that IV infusion is the only route whose delivery rate can be "
-        "controlled, which is simply untrue [@hardy2012randomized].",
-        "The leaflet says the drip is the only route whose rate staff can control, but "
-        "subcutaneous pumps were adjusted for days in one large trial [@hardy2012randomized].",
-    ],
-    ids=["denied_just_after_its_clause", "a_documents_claim_answered_with_a_trial"],
-)
-def test_a_claim_said_to_be_wrong_is_not_asserted(
-    shipped: Run, tmp_path: Path, sentence: str
-) -> None:
-    finding = check_one(shipped, tmp_path, sentence)
-    assert finding["claim"] == "iv-only-route-rate-controlled", finding
-    assert problem_kinds(finding) == set(), finding
 
 
 def test_not_true_of_other_routes_denies_nothing(shipped: Run, tmp_path: Path) -> None:
