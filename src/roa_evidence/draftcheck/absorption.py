@@ -239,8 +239,16 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:soaks? up|absorbs?|absorb) (?:(?:almost|nearly|virtually) all|most) of "
-        r"(?=(?:a |the |each )?(?:swallowed |oral )?(?:dose|tablet|pill)\b)",
+        r"(?=(?:a |the |each )?(?:swallowed |oral )?(?:ketamine )?(?:dose|tablet|pill)\b)",
         "is not poorly absorbed: ",
+    ),
+    # "an oral dose reaches the circulation almost intact", "most of a swallowed dose gets
+    # through": well absorbed
+    (
+        rf"\b{_REACHES} (?:the |your )?{_THE_BLOOD} (?:almost|nearly|largely|virtually|mostly) "
+        r"(?:intact|unchanged|untouched)\b|\b(?:most|nearly all|almost all) of (?:a|the|each|an) "
+        r"(?:swallowed |oral )?(?:ketamine )?(?:dose|tablet|pill) (?:gets|makes it|goes) through\b",
+        "is not poorly absorbed",
     ),
     # "goes through the liver first": through first-pass metabolism
     (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),

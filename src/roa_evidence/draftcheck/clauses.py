@@ -8,10 +8,18 @@ from functools import lru_cache
 
 from .firstchars import compiled
 from .lexicon import canonical
-from .negations import NEGATOR, negations
+from .negations import NEGATOR, NOT_NEGATIONS, negations
+from .routes import spelled_words
+from .topics import TOPICS, found_in
 from .words import content_words, normalised
 
-__all__ = ["CLAUSE_SHARES", "clause_shares", "clauses"]
+__all__ = [
+    "CLAUSE_SHARES",
+    "clause_shares",
+    "clauses",
+    "negated_shared",
+    "negates_what_other_says",
+]
 
 
 # Where a sentence's clauses part: a semicolon, or a word that opens a clause of its own
@@ -80,3 +88,56 @@ def _claim_words(statement: str) -> tuple[set[str], set[str]] | None:
     scope = next(iter(clauses(claim[negator.end() :])), "") if negator else ""
     governed = content_words(normalised(scope)) if scope else set()
     return content_words(normalised(statement)), governed
+
+
+@lru_cache(maxsize=65536)
+def _negated(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words each negation of `text` governs, routes aside, and the topics they speak
+    of: the rest of its clause after it ("driving unsafe after an infusion" negates "safe",
+    not the infusion), with its subject where it denies a verb ("tachycardia isn't a
+    feature", "a racing pulse is not expected") or where little follows it ("X does not
+    hold")."""
+    cleaned = NOT_NEGATIONS.sub(" ", canonical(text))
+    governed: set[str] = set()
+    scopes: list[str] = []
+    for negator in NEGATOR.finditer(cleaned):
+        scope = _SCOPE_END.split(next(iter(clauses(cleaned[negator.end() :])), ""))[0]
+        after = content_words(normalised(scope)) - spelled_words() - _DENYING
+        before = [c for c in clauses(cleaned[: negator.start()]) if c.strip()]
+        if before and len(after) < 2:
+            scope = f"{before[-1]} {scope}"
+        elif before and _AUXILIARY_ENDS.search(before[-1]):
+            scope = " ".join([*before[-1].split()[-_SUBJECT_WORDS:], scope])
+        governed |= content_words(normalised(scope)) - spelled_words() - _DENYING
+        scopes.append(scope)
+    return frozenset(governed), found_in(TOPICS, " ".join(scopes))
+
+
+# the words of a denial ("does not hold", "is not true"): what it denies is said before it
+_DENYING = frozenset(
+    {"hold", "true", "correct", "right", "accurate", "case", "stand", "so", "support", "borne"}
+)
+_SUBJECT_WORDS = 6  # "a rise in blood pressure is not": the subject, not the whole clause
+_SCOPE_END = compiled(r"[:\u2013\u2014]")  # "...does not hold: SC has been titrated"
+_AUXILIARY_ENDS = compiled(
+    r"\b(?:is|are|was|were|be|been|does|do|did|has|have|had|can|could|will|would|should|"
+    r"may|might|must)\s*$",
+    re.I,
+)
+
+
+def negated_shared(negated: str, other: str) -> int:
+    """How many of the words a negation in `negated` governs `other` holds (what the
+    confidence weighs: "the effect was not sustained" against "sustained for three days")."""
+    return len(_negated(negated)[0] & content_words(normalised(other)))
+
+
+def negates_what_other_says(negated: str, other: str) -> bool:
+    """Whether a negation in `negated` governs something `other` speaks of, in its words or
+    its topic: "which an IV dose bypasses" or "all of it enters the blood" drops no negation
+    of "without first-pass metabolism", nor does "a figure we could not trace to any study"
+    add one to "IM bioavailability is 93 %". True where what is negated is not known."""
+    governed, topics = _negated(negated)
+    if not governed or governed & content_words(normalised(other)):
+        return True
+    return bool(topics & found_in(TOPICS, canonical(other)))

@@ -21,6 +21,7 @@ from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
+from .clauses import negated_shared
 from .findings import JUDGED_PARTS, SUPPORTS_WHAT_IT_NEGATES, looseness
 
 if TYPE_CHECKING:
@@ -108,6 +109,13 @@ def features(
     # the rule's own words, not the claim statement or source note it goes on to quote
     said = _QUOTED.split(problem.detail, maxsplit=1)[0]
     found.update({f"detail:{d}": 1.0 for d in _DETAILS if d in said})
+    if claim is not None and problem.kind == "opposite" and "a negation" in said:
+        # how much of what the negation governs the claim says (or the sentence, for a
+        # negation the sentence drops): "not sustained" against "sustained for three days"
+        negated, other = (sentence, claim.statement)
+        if "drops a negation" in said:
+            negated, other = other, negated
+        found["negation shares"] = min(negated_shared(negated, other), 3) / 3.0
     found["problems"] = len(judged.problems) / 3.0
     found["keys"] = min(len(keys), 3) / 3.0
     found["words"] = min(len(sentence.split()), _LONG) / _LONG

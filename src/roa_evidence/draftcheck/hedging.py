@@ -35,14 +35,19 @@ _PEOPLE_SAY = (
     r"(?:patient groups|patient advocates|patients|"
     r"people|users|clinics|authors|sources|advocates|proponents|backers|supporters|"
     r"commentators|practitioners|listeners|readers|viewers|members|veterans|guests|clients|"
-    r"writers|bloggers|influencers|forums?|blogs?|websites|threads?|others) "
+    r"writers|bloggers|influencers|forums?|blogs?|websites|threads?|others|folks) "
     r"(?:(?:online |elsewhere )?(?:often |sometimes |commonly |frequently |also |still |"
     r"generally |mostly |widely |consistently |repeatedly |regularly |even )?(?:have |had )?"
     r"(?:report|say|describe|claim|claims|believe|feel that|reported|said|described|claimed|"
     r"told|mention|mentioned|tell (?:me|us))|"
     # "patients I have spoken to report", "people we talk to say", "patients I've met online say"
     r"(?:I|we)(?:'ve| have)? (?:(?:spoken|talked|talk|speak) (?:to|with)|(?:met|seen|treated)"
-    r"(?: online)?) (?:report|say|describe|mention|tell (?:me|us))|"
+    r"(?: online)?|heard from) (?:report|say|describe|mention|tell (?:me|us))|"
+    # "people who got it in the muscle have reported", "folks who've had it report feeling":
+    # what those who had it say, in the present ("patients who had IM reported more nausea",
+    # in the past, is a trial's result)
+    r"who(?:'ve| have| had)? (?:got|had|received|tried|used) (?:[\w'-]+ ){1,5}?"
+    r"(?:report(?:ing)?|have reported|say|have said|tell (?:me|us|a different story))\b|"
     # "people who inject into a muscle report that": what they say, passed on
     r"who (?:[\w'-]+ ){1,5}?(?:report|say|tell (?:me|us)) that|"
     # "some writers go further and say that"
@@ -109,6 +114,9 @@ _VERY_UNCERTAIN = compiled(
     r"(?:at|as) (?=(?:about |around |roughly |nearly |some |only |up to |between )?"
     rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
     rf"{_PEOPLE_SAY}|"
+    # "my patients report that", "some of my clients tell me": a clinician passing them on
+    # ("my clients report sleeping 40 % better" states the figure as the writer's own)
+    r"\bmy (?:patients|clients) (?:often |also |sometimes )?(?:report that|say that|tell me)|"
     # "figures of 25-50 % are often quoted": a figure passed on, not vouched for
     r"(?:is|are|was|were) (?:often |widely |commonly |frequently |sometimes |still )?"
     r"(?:quoted|repeated|circulated)|"

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import antonyms, counts, denials, designs, framing, reversals
-from .clauses import CLAUSE_SHARES, clause_shares, clauses
+from .clauses import CLAUSE_SHARES, clause_shares, clauses, negates_what_other_says
 from .firstchars import compiled
 from .lexicon import canonical
 from .negations import NEGATOR, NOT_NEGATIONS, negations
@@ -347,7 +347,11 @@ def _reversed(sentence: str, statement: str) -> str | None:
         return "the sentence says it stimulates the receptors the claim says it blocks"
     if not claimed.negated and not negated and reversals.set_aside(sentence, statement):
         return "the sentence sets the claim aside ('rather than ...')"
-    if negated != claimed.negated:
+    if negated != claimed.negated and (
+        negates_what_other_says(sentence, statement)
+        if negated
+        else negates_what_other_says(statement, sentence)
+    ):
         return _ADDS_A_NEGATION if negated else _DROPS_A_NEGATION
     # (a comparison says its contrary of one of the routes it ranks: read as a ranking)
     contrary = (

@@ -36,6 +36,7 @@ __all__ = [
     "routes_in_order",
     "routes_meant",
     "routes_named",
+    "spelled_words",
     "using",
 ]
 
@@ -249,6 +250,12 @@ def routes_meant(text: str) -> frozenset[str]:
         or not _ANALOGY.search(text, max(0, start - 24), start)
     }
     return frozenset(kept)
+
+
+@lru_cache(maxsize=1)
+def spelled_words() -> frozenset[str]:
+    """The routes as `normalise_routes` spells them, cut as `words.content_words` cuts."""
+    return frozenset(name[:7] for name in _SPELLED.values())
 
 
 def normalise_routes(text: str) -> str:

@@ -239,6 +239,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"testing|put|puts) (?=(?:[\w-]+ ){1,5}?(?:directly|head to head) (?:with|to|against)\b)",
         "compared head to head ",
     ),
+    # "the spray trial went head to head against a drip": compared it with one
+    (r"\b(?:went|go|goes|going) head to head (?=with|against)", "compared head to head "),
     # "costs patients more" is "costs more": the payer named between does not change it
     (
         r"\b(?:cost|costs|costing) (?:(?:patients|people|them|you|the patient|insurers) )?"

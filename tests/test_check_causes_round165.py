@@ -1,0 +1,128 @@
+"""`check` on the general causes behind the misses and false alarms of rounds 165-172, read
+in the twenty-fifth pass (docs/check.md). Through the CLI on a real draft and the shipped
+base, in sentences worded apart from the rounds'; the negation's scope through
+`polarity.opposite`, where the reading is the point. Each case names the rule that finds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found_test
+from roa_evidence.draftcheck import hedging
+from roa_evidence.draftcheck.polarity import opposite
+
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "Taking ketamine by mouth is no problem, because the gut soaks up nearly all of a "
+        "ketamine tablet.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="soaking_up_nearly_all_of_a_ketamine_tablet_is_well_absorbed",
+    ),
+    pytest.param(
+        "A swallowed dose reaches the bloodstream nearly intact.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="reaching_the_blood_nearly_intact_is_well_absorbed",
+    ),
+    pytest.param(
+        "In the nasal trial the spray went head to head against an infusion.",
+        "in-no-head-to-head-vs-iv",
+        "opposite",
+        id="going_head_to_head_against_is_comparing",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "People who got the jab have reported a racing pulse.",
+        "im-tachycardia",
+        "overclaim",
+        id="those_who_got_it_and_have_reported_pass_it_on",
+    ),
+    pytest.param(
+        "My patients report that the comedown after a drip can be abrupt and disorienting.",
+        "iv-abrupt-comedown",
+        "overclaim",
+        id="my_patients_report_that_passes_it_on",
+    ),
+]
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Folks who've had the injection say their heart pounded afterwards.",
+        "Patients who have had the spray tell a different story, reporting a bitter taste.",
+        "Patients I've heard from say the spray stings.",
+        "Some of my clients tell me the spray stings.",
+    ],
+)
+def test_what_those_who_had_it_say_is_passed_on(sentence: str) -> None:
+    assert hedging.hedge(sentence) == hedging.VERY_UNCERTAIN_LEVEL
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a trial's result, in the past, and the writer's own figure
+        "Patients who had IM reported more nausea than those who had IV.",
+        "My clients report sleeping about 40 % better after a session.",
+    ],
+)
+def test_a_result_or_the_writers_own_figure_is_not_passed_on(sentence: str) -> None:
+    assert hedging.hedge(sentence) < hedging.VERY_UNCERTAIN_LEVEL
+
+
+NO_FIRST_PASS = "An IV dose reaches the bloodstream without first-pass metabolism."
+IM_93 = "Intramuscular ketamine has a bioavailability of about 93 %."
+IV_RAPID = "IV ketamine gives effective, rapid relief of depression."
+IV_BP = "IV ketamine may cause transient increases in blood pressure."
+IM_FAST_HEART = "IM ketamine can cause tachycardia in some cases."
+ONLY_IV = "IV infusion is the only route whose rate of delivery can be controlled."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        # the claim negates first pass; the sentence speaks only of the whole dose
+        (
+            "A drip puts every drop of the dose into the circulation, which is how "
+            "bioavailability is defined.",
+            NO_FIRST_PASS,
+        ),
+        # the sentence negates the tracing of a figure, not the figure
+        (
+            "A figure of 75 % is often quoted for the injection, though we could not trace it "
+            "to a human study.",
+            IM_93,
+        ),
+        # fading is a duration the claim says nothing of
+        ("A single drip lifts depression quickly, but the benefit fades within a week.", IV_RAPID),
+    ],
+)
+def test_a_negation_of_something_the_claim_does_not_say_flips_nothing(
+    sentence: str, statement: str
+) -> None:
+    assert opposite(sentence, statement) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        ("An IV dose does go through first-pass metabolism.", NO_FIRST_PASS),
+        # the subject of a denied verb is what is denied
+        ("A rise in blood pressure is not something a drip causes.", IV_BP),
+        ("Tachycardia is not a feature of the intramuscular route.", IM_FAST_HEART),
+        # a denial ("is not supported") denies what came before it
+        (
+            "The view that IV is the only route whose rate can be controlled is not supported: "
+            "pumps have run SC infusions for days.",
+            ONLY_IV,
+        ),
+    ],
+)
+def test_a_negation_of_what_the_claim_says_still_flips_it(sentence: str, statement: str) -> None:
+    assert opposite(sentence, statement) is not None
