@@ -101,6 +101,8 @@ ONLY_IV = "IV infusion is the only route whose rate of delivery can be controlle
         ),
         # fading is a duration the claim says nothing of
         ("A single drip lifts depression quickly, but the benefit fades within a week.", IV_RAPID),
+        # reassurance after the finding is no negation of it
+        ("The jab raises your heart rate, so there is nothing to worry about.", IM_FAST_HEART),
     ],
 )
 def test_a_negation_of_something_the_claim_does_not_say_flips_nothing(
@@ -116,6 +118,10 @@ def test_a_negation_of_something_the_claim_does_not_say_flips_nothing(
         # the subject of a denied verb is what is denied
         ("A rise in blood pressure is not something a drip causes.", IV_BP),
         ("Tachycardia is not a feature of the intramuscular route.", IM_FAST_HEART),
+        (
+            "My nurse said the shot never changes your heart rate, so there's no need to worry.",
+            IM_FAST_HEART,
+        ),
         # a denial ("is not supported") denies what came before it
         (
             "The view that IV is the only route whose rate can be controlled is not supported: "

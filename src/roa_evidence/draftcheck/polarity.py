@@ -219,13 +219,15 @@ def _ranking_clause(text: str) -> str:
     return text
 
 
-# ", so don't try it at home." at the end: advice to the reader, not part of the finding;
+# ", so don't try it at home." at the end: advice to the reader, not part of the finding
+# (", so there is nothing to watch for": reassurance, whose "nothing" is no negation);
 # ", though nobody has checked it.": a concession that qualifies the finding, not flips it
 # (unless it compares: ", although IV acts faster than IM" may be the finding itself). The
 # aside holds no comma of its own, so each comma is scanned once (linear on any input).
 _TRAILING_ASIDE = compiled(
     r"[,;]\s*(?:(?:so|and so|therefore)\s+(?:do not|don't|never|please|always|be sure|"
-    r"make sure|try|talk|ask|check)|(?:even )?(?:though|although)(?![^.!?,;]*\bthan\b)|even if)"
+    r"make sure|try|talk|ask|check|there(?:'s| is) (?:nothing|no need) to|no need to)|"
+    r"(?:even )?(?:though|although)(?![^.!?,;]*\bthan\b)|even if)"
     r"\b[^.!?,;]*[.!?]?\s*$",
     re.I,
 )
