@@ -66,7 +66,7 @@ def check(
             "confidence (0-1, two places, in the JSON of each problem) is at least P; one "
             "below is shown as 'possibly <kind> (its confidence)', is not counted by "
             "--fail-on, and its sentence is never green. The default 0.5 (more likely right "
-            "than wrong) drops about two in five false alarms for about one real problem in "
+            "than wrong) drops about a third of false alarms for about one real problem in "
             "thirty, on drafts it never saw (docs/check.md); 0 reports every problem the "
             "rules find.",
         ),
