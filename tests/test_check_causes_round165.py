@@ -31,6 +31,37 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="going_head_to_head_against_is_comparing",
     ),
+    pytest.param(
+        "Honestly, a nasal spray doesn't do much for depression.",
+        "in-may-be-effective-depression",
+        "opposite",
+        id="not_doing_much_for_depression_is_not_effective_for_it",
+    ),
+    pytest.param(
+        "An injection into the muscle delivers ketamine to the brain at a speed no one can "
+        "control.",
+        "im-rate-uncontrolled",
+        "overclaim",
+        id="a_speed_no_one_can_control_is_uncontrolled",
+    ),
+    pytest.param(
+        "Once the spray is in, there is no way to stop it.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="no_way_to_stop_it_is_cannot_be_stopped",
+    ),
+    pytest.param(
+        "Intranasal ketamine is an established treatment for depression.",
+        "in-may-be-effective-depression",
+        "overclaim",
+        id="an_established_treatment_for_depression_is_effective_for_it",
+    ),
+    pytest.param(
+        "Most of each spray misses the lining of the nose.",
+        "in-most-dose-not-absorbed",
+        "overclaim",
+        id="missing_the_lining_of_the_nose_is_failing_to_reach_it",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -9,7 +9,10 @@ __all__ = ["RULES"]
 # the lining of the nose, in a writer's words
 _NASAL_LINING = (
     r"(?:(?:the |your )?(?:nasal|nose's) (?:lining|membranes?|mucosa)|"
-    r"(?:the |your )?(?:lining|membranes?|mucosa) of (?:the |your )?nose)\b"
+    r"(?:the |your )?(?:absorptive |inner )?(?:lining|membranes?|mucosa) of (?:the |your )?nose|"
+    # "never reaches the lining where it can soak in": the nose's, said of a spray
+    r"(?:the |your )?lining(?= where (?:it|they) (?:can|could) (?:soak in|be absorbed|get "
+    r"absorbed)))\b"
 )
 # a dose that "passes", "goes" or "travels" through the liver
 _THROUGH_THE_LIVER = r"(?:passes|pass|passed|goes|went|travels|travel) through (?:your |the )?liver"
@@ -140,7 +143,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "never gets to the lining of the nose": fails to reach the nasal membrane
     (
         r"\b(?:never|does not|doesn't|do not|don't) (?:even |actually |ever )?(?:reach|reaches|"
-        r"gets? to|makes? it to) (?=" + _NASAL_LINING + ")",
+        r"gets? to|makes? it to) (?=" + _NASAL_LINING + r")|\b(?:miss|misses|missed|missing) "
+        r"(?=" + _NASAL_LINING + ")",
         "fails to reach ",
     ),
     (_NASAL_LINING, "the nasal membrane"),

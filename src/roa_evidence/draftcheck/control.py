@@ -39,8 +39,17 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:it|the (?:dose|shot|jab|injection|spray)) back|stopping it(?= once|\s*[.,;]|$))|"
         r"\b(?:can't|cannot|can not) be (?:taken|pulled|called) back\b|"
         r"\b(?:nobody|no one) can (?:slow it down|switch it off|stop it|turn it off|"
-        r"take it back)\b",
+        r"take it back)\b|"
+        # "there is no way to slow things down once it is in", "no stopping or adjusting it"
+        r"\bno way to (?:slow (?:it|things) down|stop it|stop the dose|adjust it|take it back)\b|"
+        r"\bno stopping or (?:adjusting|slowing) it\b",
         "cannot be stopped",
+    ),
+    # "reaches the brain at a rate nobody can control": an uncontrolled rate
+    (
+        r"\ba (?:rate|speed|pace) (?:that )?(?:(?:nobody|no one) can control|"
+        r"(?:cannot|can't|can not) be controlled)\b",
+        "an uncontrolled rate",
     ),
     # "an infusion is the only route whose speed can be dialled up or down": controlled
     (r"\b(?:dialled|dialed|turned|adjusted|sped) up (?:or|and) (?:down|slowed)\b", "controlled"),

@@ -98,7 +98,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"no longer (?:worked|works|helped|helps|lasted))\b",
         "was not sustained",
     ),
-    (r"\b(?:kept working|persisted|lasted|was maintained|held up)\b", "was sustained"),
+    (
+        r"\b(?:kept working|persisted|lasted|(?:was|were) (?:reportedly |apparently |still |"
+        r"largely )?maintained|held up)\b",
+        "was sustained",
+    ),
     (
         r"\bstill (?:present|there|evident|apparent|seen|detectable)\b",
         "sustained",  # "was still present": "was sustained"

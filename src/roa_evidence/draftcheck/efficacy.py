@@ -32,6 +32,21 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:depression|depressive symptoms|mood|gloom)\b)",
         "is effective for ",
     ),
+    # "it just doesn't do anything for depression", "does nothing for depression": it is not
+    # effective for it ("did nothing for me" is one patient's outcome: `framing.HISTORY`)
+    (
+        r"\b(?:(?:does|do|did|will|would)(?: not|n't) do (?:anything|much|a thing|a great deal)|"
+        r"(?:does|do|did) (?:nothing|little|next to nothing)) for "
+        r"(?=(?:your |the |their |low |major |severe |stubborn )?(?:depression|depressive "
+        r"symptoms|mood)\b)",
+        "is not effective for ",
+    ),
+    # "is now a proven treatment for depression": effective for it, said outright
+    (
+        r"\b(?:is|are) (?:now |already )?an? (?:proven|effective|established|reliable) "
+        r"(?:treatment|therapy|option|remedy) for (?=(?:major |severe |stubborn )?depression\b)",
+        "is effective for ",
+    ),
     (
         r"\b(?:the )?(?:heavy )?(?:fog of )?depression "
         r"(?:lifts|lifted|eases|eased|clears|cleared)\b",
