@@ -132,6 +132,12 @@ ONLY_IV = "IV infusion is the only route whose rate of delivery can be controlle
         ),
         # fading is a duration the claim says nothing of
         ("A single drip lifts depression quickly, but the benefit fades within a week.", IV_RAPID),
+        # a denied duration, though its subject is the claim's ("an effect ... that was not
+        # sustained over the days after")
+        (
+            "One drip brings a rapid antidepressant effect that fades over the days after it.",
+            IV_RAPID,
+        ),
         # reassurance after the finding is no negation of it
         ("The jab raises your heart rate, so there is nothing to worry about.", IM_FAST_HEART),
     ],

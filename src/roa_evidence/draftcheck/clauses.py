@@ -94,9 +94,9 @@ def _claim_words(statement: str) -> tuple[set[str], set[str]] | None:
 def _negated(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The words each negation of `text` governs, routes aside, and the topics they speak
     of: the rest of its clause after it ("driving unsafe after an infusion" negates "safe",
-    not the infusion), with its subject where it denies a verb ("tachycardia isn't a
-    feature", "a racing pulse is not expected") or where little follows it ("X does not
-    hold")."""
+    not the infusion), with its subject where it denies a verb and what follows names no
+    topic ("tachycardia isn't a feature", "a racing pulse is not expected") or where little
+    follows it ("X does not hold")."""
     cleaned = NOT_NEGATIONS.sub(" ", canonical(text))
     governed: set[str] = set()
     scopes: list[str] = []
@@ -106,7 +106,9 @@ def _negated(text: str) -> tuple[frozenset[str], frozenset[str]]:
         before = [c for c in clauses(cleaned[: negator.start()]) if c.strip()]
         if before and len(after) < 2:
             scope = f"{before[-1]} {scope}"
-        elif before and _AUXILIARY_ENDS.search(before[-1]):
+        elif before and _AUXILIARY_ENDS.search(before[-1]) and not found_in(TOPICS, scope):
+            # (unless what follows has a topic of its own: "an effect that was not sustained
+            # over the following days" denies its duration, not the effect)
             scope = " ".join([*before[-1].split()[-_SUBJECT_WORDS:], scope])
         governed |= content_words(normalised(scope)) - spelled_words() - _DENYING
         scopes.append(scope)
