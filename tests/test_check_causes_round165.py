@@ -5,9 +5,11 @@ base, in sentences worded apart from the rounds'; the negation's scope through
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import found_test
+from conftest import Run, check_one, found_test, problem_kinds
 from roa_evidence.draftcheck import hedging
 from roa_evidence.draftcheck.polarity import opposite
 
@@ -169,3 +171,20 @@ def test_a_negation_of_something_the_claim_does_not_say_flips_nothing(
 )
 def test_a_negation_of_what_the_claim_says_still_flips_it(sentence: str, statement: str) -> None:
     assert opposite(sentence, statement) is not None
+
+
+def test_a_quoted_claim_called_out_of_date_is_denied(shipped: Run, tmp_path: Path) -> None:
+    """Never green: a claim quoted and called out of date, whatever the figure after it."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Writers still repeat that 'only one study has tested a nasal spray for depression', "
+        "which is out of date [@an2021intranasal].",
+    )
+    assert finding["claim"] == "in-single-published-study"
+    assert "opposite" in problem_kinds(finding)
+    finding = check_one(
+        shipped, tmp_path, "'Only one published study has tested nasal ketamine' is wrong."
+    )
+    assert finding["claim"] == "in-single-published-study"
+    assert finding["verdict"] not in {"confirmed", "strong"}

@@ -25,7 +25,7 @@ _IS_WRONG = (
 _THAT_IS_WRONG = (
     r"(?:which|but that|and that|but this|and this|but it)(?:'s| is| was) (?:simply |plainly |"
     r"just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|a myth|not the case|"
-    r"nonsense)"
+    r"nonsense|(?:now )?out of date|outdated)"
 )
 # A claim said to be wrong is denied ("is incorrect" itself negates nothing): in one clause
 # with it (not "..., and the old chart was wrong"), or said of it just after.
@@ -54,6 +54,12 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
         r"(?:(?!\b(?:and|but|although|though|while|whereas|because|since)\b)[^.;:]){0,300}?"
         rf",?\s*\b{_IS_WRONG}\b)",
         " not ",
+    ),
+    # "'there is only one nasal study' is out of date": a claim quoted, then called wrong
+    (
+        r"(?<![\w'])['\"\u2018\u201c](?=[^.;:]{10,300}?['\"\u2019\u201d],?\s*"
+        rf"\b{_IS_WRONG}\b)",
+        " it is not true that ",  # (" not only one study" would read as "not only")
     ),
     # "..., which is incorrect", "..., but that overstates it"
     (rf",? (?:{_THAT_IS_WRONG}|(?:which|but that|and that) overstates it)\b", " not so"),
