@@ -202,7 +202,7 @@ def test_text_format_is_one_linter_line_per_finding(run: Run, tmp_path: Path) ->
     for line in lines:
         assert re.match(rf"{re.escape(str(draft))}:\d+:\d+: [a-z-]+: \S", line), line
     assert lines[0].startswith(f"{draft}:6:1: overclaim: im-as-effective-as-iv (")
-    assert f"{draft}:12:1: unsourced: unsourced: a number or comparison" in lines[3]
+    assert f"{draft}:12:1: unsourced: a number or comparison" in lines[3]
     assert summary.startswith("5 sentences checked: ")
 
 

@@ -236,7 +236,9 @@ def _finding_line(path: str, finding: Finding) -> str:
         loose = f"; loose match: {', '.join(finding.loose)}" if finding.loose else ""
         parts.append(f"{claim.id} ({certainty.label(claim.certainty)}, {claim.status}{loose})")
     for problem in finding.problems:
-        text = f"{problem.kind}: {problem.detail}"
+        # with no claim, the verdict already names the problem ("unsourced: a number...")
+        said = claim is None and not parts and problem.kind == finding.verdict
+        text = problem.detail if said else f"{problem.kind}: {problem.detail}"
         if problem.suggestion:
             text += f" [suggestion: {problem.suggestion}]"
         parts.append(text)
