@@ -64,6 +64,31 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="missing_the_lining_of_the_nose_is_failing_to_reach_it",
     ),
+    pytest.param(
+        "In truth the drip isn't the best-studied method of giving ketamine.",
+        "iv-most-common-most-studied",
+        "opposite",
+        id="the_best_studied_method_of_giving_it_is_the_most_studied_route",
+    ),
+    pytest.param(
+        "My aunt was told every milligram of the infusion ends up in her brain.",
+        "iv-entire-dose-reaches-brain",
+        "overclaim",
+        id="every_milligram_of_the_infusion_is_the_entire_dose",
+    ),
+    pytest.param(
+        "After an IM shot, leftover drug goes on seeping into your blood for hours.",
+        "im-slow-depot-absorption",
+        "overclaim",
+        id="going_on_seeping_into_the_blood_is_still_being_absorbed",
+    ),
+    pytest.param(
+        "With a nasal spray, how much fluid each squirt delivers depends on which company made "
+        "the bottle.",
+        "in-spray-volume-varies",
+        "overclaim",
+        id="what_each_squirt_delivers_depends_on_the_maker",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -25,6 +25,25 @@ _THE_BLOOD = r"(?:blood ?stream|blood|circulation|system)\b"
 # (pattern, replacement), applied in order, case-insensitively, after the rules before
 # them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # "leftover drug keeps seeping into the blood for hours": a depot, still being absorbed
+    (
+        r"\b(?:keeps?|kept|keeping|goes on|went on|carries on|carried on) (?:seeping|trickling|"
+        r"leaking|soaking|draining|being absorbed)(?: out)?(?: (?:of|from) (?:the )?(?:muscle|"
+        r"tissue))? (?:into|to) (?:the |your )?(?:blood ?stream|blood|circulation|system)\b",
+        "keeps being absorbed slowly",
+    ),
+    # "how much liquid each puff delivers depends on who made the pump": the spray's volume
+    (
+        r"\bhow much (?:liquid|fluid|solution|medicine|drug) (?:each|every|one|a single) "
+        r"(?:puff|spray|squirt|pump)(?: of (?:a|the) spray)? (?:delivers|gives|contains|"
+        r"puts out|holds)\b",
+        "the volume of each spray",
+    ),
+    (
+        r"\bdepends? on (?:who|which company|the company that|the firm that) (?:made|makes|"
+        r"manufactured|manufactures) (?:the |your )?(?:pump|device|bottle|spray|sprayer)\b",
+        "depends on the spray pump's manufacturer",
+    ),
     # a spray that "loses most of each puff before it reaches the lining" fails to reach it
     (
         r"\b(?:lose|loses|lost|losing)\b([^.;]{0,40}?) before (?:it|they) (?:ever |even )?"

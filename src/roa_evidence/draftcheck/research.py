@@ -47,6 +47,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:researched|investigated|tested|evaluated)\b",
         "most researched",
     ),
+    # "the most studied way to take ketamine": the most studied route
+    (
+        r"\bmost (studied|researched) (?:way|method|means|form)(?: (?:to take|of taking|to give|"
+        r"of giving|to deliver|of delivering|to use|of using)(?: ketamine| it| the drug)?)?\b",
+        r"most \1 route",
+    ),
     # "studied no more thoroughly than any other route": not the most researched
     (
         r"\b(?:studied|researched|investigated|tested) no more(?: \w+)? than (?:any|every|all)"

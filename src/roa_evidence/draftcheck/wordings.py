@@ -299,7 +299,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "every drop of the medicine": the entire dose
     (
         r"\b(?:every (?:last )?(?:drop|bit|milligram|molecule)|all) of "
-        r"(?:the |your |her |his |an? )?(?:medicine|drug|dose)\b",
+        r"(?:the |your |her |his |an? )?(?:medicine|drug|dose|infusion)\b|"
+        r"\bevery (?:last )?(?:drop|bit|milligram|molecule) of it\b",
         "the entire dose",
     ),
     (
