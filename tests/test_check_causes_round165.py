@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, check_one, found_test, problem_kinds
-from roa_evidence.draftcheck import hedging
+from roa_evidence.draftcheck import hedging, parts
 from roa_evidence.draftcheck.polarity import opposite
 
 FOUND_WITH_PROBLEM = [
@@ -213,3 +213,17 @@ def test_a_quoted_claim_called_out_of_date_is_denied(shipped: Run, tmp_path: Pat
     )
     assert finding["claim"] == "in-single-published-study"
     assert finding["verdict"] not in {"confirmed", "strong"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "duration"),
+    [
+        ("Patients have the drug by vein, usually over about 40 minutes.", True),
+        ("You would get either a drip over 40 minutes or a single jab.", True),
+        ("They put a drip in my arm and it took like 45 minutes.", True),
+        # a course of drips over weeks is a schedule, not how long one runs
+        ("The course is six drips over three weeks.", False),
+    ],
+)
+def test_how_long_a_drip_runs_is_a_duration(sentence: str, duration: bool) -> None:
+    assert ("duration" in parts.read_parts(sentence).topics) is duration

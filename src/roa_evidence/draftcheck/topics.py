@@ -31,7 +31,11 @@ _TOPIC_WORDS: dict[str, str] = {
     r"(?:a|an|\d+|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|many)\b)|"
     r"(?:infused|infusions?|runs?|ran|running|given|delivered) over"
     r"(?! the (?:past|last|next|previous|coming)\b)|runs? for|running for|"  # not a date
-    r"ran for|takes? (?:about |around |roughly )?(?:an|\d+|one|two|three|four|five|six)\b|"
+    # "a drip over 40 minutes", "given through a drip, usually over about 40 minutes"
+    r"(?:drips?|usually|typically|normally|generally) over (?=(?:about |around |roughly )?"
+    r"(?:\d+|an?|forty|thirty|sixty|ninety) (?:min|mins|minutes|hours?)\b)|"
+    r"ran for|(?:takes?|took) (?:about |around |roughly |like |approximately |just over |"
+    r"just under )?(?:an|\d+|one|two|three|four|five|six|forty|thirty|sixty|ninety)\b|"
     # how long a patient stays under: "stayed sedated for six hours", "sedation time"
     r"(?:stay(?:s|ed|ing)?|remain(?:s|ed|ing)?) (?:sedated|groggy|drowsy|asleep|woozy|"
     r"dissociated)|sedated for|(?:sedation|recovery) times?|"
