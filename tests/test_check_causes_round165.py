@@ -227,3 +227,22 @@ def test_a_quoted_claim_called_out_of_date_is_denied(shipped: Run, tmp_path: Pat
 )
 def test_how_long_a_drip_runs_is_a_duration(sentence: str, duration: bool) -> None:
     assert ("duration" in parts.read_parts(sentence).topics) is duration
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I had tried more antidepressants than I care to remember before ketamine.",
+        "The new ketamine clinic left our readers with more questions than answers.",
+        "She has been nursing longer than ketamine clinics have been around.",
+    ],
+)
+def test_an_idiom_of_comparison_is_not_an_unsourced_one(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+def test_a_comparison_of_routes_is_still_unsourced(shipped: Run, tmp_path: Path) -> None:
+    sentence = "Ketamine lozenges work faster than a nasal spray, more than I expected."
+    assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))

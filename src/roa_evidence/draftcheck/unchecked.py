@@ -142,9 +142,24 @@ _MULTIPLIER = compiled(
 )
 
 
+# Comparisons of speech, not findings: "more antidepressants than I can count", "more
+# questions than answers", "retired longer than ketamine clinics have existed"
+_IDIOM = compiled(
+    r"\b(?:more|longer|better|worse)(?: [\w-]+){0,2} than (?:I|we|you|he|she|they) "
+    r"(?:can|could|care to|would care to|want to|like to) (?:count|remember|say|admit|imagine)\b|"
+    r"\bmore questions than answers\b|"
+    r"\b(?:longer|more years) than (?:[\w-]+ ){1,4}(?:has|have) (?:existed|been around)\b|"
+    r"\b(?:better|worse|harder|easier|more \w+) than (?:I|we) (?:had )?(?:expected|feared|hoped|"
+    r"thought|imagined|let on)\b",
+    re.IGNORECASE,
+)
+
+
 def _compares(text: str) -> bool:
     """A ranking ("faster than", "twice as fast", "doubles the blood level") or a likeness
-    of two routes ("as good as a drip")."""
+    of two routes ("as good as a drip"); not an idiom ("more than I can count")."""
+    if _IDIOM.search(text):
+        return False
     if _MULTIPLIER.search(text):
         return True
     found = polarity.polarity(text)
