@@ -246,3 +246,22 @@ def test_an_idiom_of_comparison_is_not_an_unsourced_one(
 def test_a_comparison_of_routes_is_still_unsourced(shipped: Run, tmp_path: Path) -> None:
     sentence = "Ketamine lozenges work faster than a nasal spray, more than I expected."
     assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "'About ten minutes after my first drip the fog lifted,' he told us.",
+        "It hit me within a couple of minutes, and the room seemed to tilt.",
+        "Volunteers in the new ketamine trial will be randomly allocated to one of 3 routes.",
+    ],
+)
+def test_a_patients_own_experience_or_a_trial_to_come_is_not_unsourced(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+def test_a_figure_stated_as_fact_is_still_unsourced(shipped: Run, tmp_path: Path) -> None:
+    sentence = "About 30 % of ketamine patients relapse within a week of a drip."
+    assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))

@@ -66,6 +66,14 @@ _NOT_A_FINDING_PIECES = (
     # has failed four", is not judged at all: `framing.HISTORY`; "taken" is not there, since
     # "we have taken the view that IM works" asserts)
     r"^.*\b(?:I|she|he|they|we) (?:have|has|had) taken\b.*",
+    # a study to come: "volunteers will be randomly allocated to one of three routes"
+    r"^.*\b(?:will|would) be (?:randomly )?(?:allocated|assigned|randomi[sz]ed|followed|"
+    r"enrolled|recruited)\b.*",
+    # one patient's own experience, told as such: "within a couple of minutes of the needle
+    # going in I felt...", "it hit me within minutes", "my first drip"
+    r"^.*\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me|"
+    r"my (?:first|second|third|last|latest) (?:drip|infusion|session|shot|jab|dose|spray|"
+    r"treatment))\b.*",
 )
 _NOT_A_FINDING = compiled("|".join(_NOT_A_FINDING_PIECES), re.IGNORECASE)
 
