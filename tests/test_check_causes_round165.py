@@ -265,3 +265,18 @@ def test_a_patients_own_experience_or_a_trial_to_come_is_not_unsourced(
 def test_a_figure_stated_as_fact_is_still_unsourced(shipped: Run, tmp_path: Path) -> None:
     sentence = "About 30 % of ketamine patients relapse within a week of a drip."
     assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Protocol 3.1: where IV access fails, the intramuscular route may be used.",
+        "Approve IV ketamine for now, with intramuscular use to be reviewed in 6 months.",
+        "Of 250 records screened, 12 met our inclusion criteria for ketamine.",
+        "I am sorry the ketamine clinic fell short of what you expected.",
+    ],
+)
+def test_a_documents_business_is_not_unsourced(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, sentence))

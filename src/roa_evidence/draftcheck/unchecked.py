@@ -39,7 +39,7 @@ _NOT_A_FINDING_PIECES = (
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"schedule|regulations?|article|annex|"
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|"
-    r"recommendations?|slide|step|option|point|standard|criterion|issue) "
+    r"recommendations?|slide|step|option|point|standard|criterion|issue|protocol|guideline) "
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
@@ -58,7 +58,10 @@ _NOT_A_FINDING_PIECES = (
     r"^\W*please (?:do not|don't|avoid|arrive|bring|allow|call|contact|book|wear|eat|drink|tell|"
     r"let|remember to|arrange|make sure|ensure|stay|wait|plan)\b.*|^\W*thank you\b.*|"
     r"\blook forward to\b.*|"
+    r"\b(?:will |is |are )?to be (?:reviewed|revisited|updated|audited|renewed)\b.*|"
     r"\b(?:will|is to|are to) be (?:reviewed|revisited|updated|audited|renewed)\b.*",
+    # a review's search: "of 412 records screened, 14 met our inclusion criteria"
+    r"^.*\b(?:records screened|full[- ]text articles|inclusion criteria|eligible studies)\b.*",
     # a writer's career: "for forty years I gave this drug", "who has been retired longer than"
     r"^.*\b(?:I|we|who) (?:have |has |had )?(?:gave|given|practised|practiced|taught|nursed|"
     r"been retired|retired)\b.*",
@@ -155,7 +158,8 @@ _MULTIPLIER = compiled(
 _IDIOM = compiled(
     r"\b(?:more|longer|better|worse)(?: [\w-]+){0,2} than (?:I|we|you|he|she|they) "
     r"(?:can|could|care to|would care to|want to|like to) (?:count|remember|say|admit|imagine)\b|"
-    r"\bmore questions than answers\b|"
+    r"\bmore questions than answers\b|\bfell short of what (?:you|I|we|they|she|he) "
+    r"(?:had )?(?:expected|hoped for)\b|"
     r"\b(?:longer|more years) than (?:[\w-]+ ){1,4}(?:has|have) (?:existed|been around)\b|"
     r"\b(?:better|worse|harder|easier|more \w+) than (?:I|we) (?:had )?(?:expected|feared|hoped|"
     r"thought|imagined|let on)\b",
