@@ -89,6 +89,12 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="what_each_squirt_delivers_depends_on_the_maker",
     ),
+    pytest.param(
+        "Kids who got the shot threw up less often than kids on the drip [@roback2006randomized].",
+        "iv-better-tolerated-than-im",
+        "opposite",
+        id="sick_less_often_than_after_the_other_route_is_better_tolerated",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -13,6 +13,14 @@ _THAN_A_ROUTE = (
     r"jabs?|shots?|sprays?|nasal|oral|tablets?|pills?)\b(?!'s)(?! (?:\w+ )?on (?:price|cost)))"
 )
 
+# sick less (or more) often than after another route: "vomited less often than", "were less
+# likely to vomit than", "caused less vomiting than"
+_SICK_LESS_OR_MORE = (
+    r"\b(?:(?:vomited|threw up|were sick|got sick) {less_or_more}(?: often| frequently)?|"
+    r"(?:were|was) {less_or_more} likely to (?:vomit|be sick|throw up)|"
+    r"(?:caused|causes|produced|led to) {less_or_more} (?:vomiting|nausea|sickness))(?= than\b)"
+)
+
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:strong|severe|serious|nasty|powerful|heavy) side[- ]effects\b", "intense side effects"),
@@ -67,4 +75,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:gentler|kinder)" + _THAN_A_ROUTE, "more tolerable"),
     (r"\b(?:harsher|rougher)" + _THAN_A_ROUTE, "less tolerable"),
     (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
+    # "children given IM vomited less often than those given IV", "caused less vomiting than
+    # the drip": routes ranked on how well they are tolerated
+    (_SICK_LESS_OR_MORE.format(less_or_more="less"), "were more tolerable"),
+    (_SICK_LESS_OR_MORE.format(less_or_more="more"), "were less tolerable"),
 )
