@@ -95,6 +95,12 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="sick_less_often_than_after_the_other_route_is_better_tolerated",
     ),
+    pytest.param(
+        "Unlike earlier work, the Chilukuri study was properly double-blind [@chilukuri2014acute].",
+        "im-study-not-double-blind",
+        "opposite",
+        id="earlier_work_is_studies_not_a_result",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -16,7 +16,11 @@ Table = tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
 _TOPIC_WORDS: dict[str, str] = {
     "safety": r"safe|safer|safety|safely|risks?|risky|riskier|dangerous|harm(?:ful)?|adverse",
     "cost": r"costs?|costly|costlier|cheaper|cheap|expensive|price|afford(?:able)?|pay",
-    "efficacy": r"effective|efficacy|works?|worked|relief|relieve[sd]?|better|worse|help(?:s|ed)?|"
+    # ("later work", "published work": studies, not whether it works)
+    "efficacy": r"effective|efficacy|works|worked|(?<!later )(?<!earlier )(?<!published )"
+    r"(?<!previous )(?<!recent )(?<!further )(?<!other )(?<!scholarly )(?<!research )"
+    r"(?<!clinical )(?<!their )(?<!this )(?<!some )work|relief|relieve[sd]?|better|worse|"
+    r"help(?:s|ed)?|"
     r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|ratings?|benefits?|"
     r"beneficial",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
