@@ -110,6 +110,9 @@ def _negated(text: str) -> tuple[frozenset[str], frozenset[str]]:
             # (unless what follows has a topic of its own: "an effect that was not sustained
             # over the following days" denies its duration, not the effect)
             scope = " ".join([*before[-1].split()[-_SUBJECT_WORDS:], scope])
+        elif _PRONOUN_ENDS.search(cleaned, 0, negator.start()):
+            # "BP during an infusion: it never rises": what "it" stands for is denied
+            scope = f"{cleaned[: negator.start()]} {scope}"
         governed |= content_words(normalised(scope)) - spelled_words() - _DENYING
         scopes.append(scope)
     return frozenset(governed), found_in(TOPICS, " ".join(scopes))
@@ -121,6 +124,7 @@ _DENYING = frozenset(
 )
 _SUBJECT_WORDS = 6  # "a rise in blood pressure is not": the subject, not the whole clause
 _SCOPE_END = compiled(r"[:\u2013\u2014]")  # "...does not hold: SC has been titrated"
+_PRONOUN_ENDS = compiled(r"\b(?:it|they|this|that)\s*$", re.I)
 _AUXILIARY_ENDS = compiled(
     r"\b(?:is|are|was|were|be|been|does|do|did|has|have|had|can|could|will|would|should|"
     r"may|might|must)\s*$",
