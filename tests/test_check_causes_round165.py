@@ -101,6 +101,13 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="earlier_work_is_studies_not_a_result",
     ),
+    pytest.param(
+        "Children hardly ever vomit after an intramuscular dose, trials show "
+        "[@roback2006randomized].",
+        "im-minimal-vomiting",
+        "cited-against",
+        id="hardly_ever_is_seldom_not_never",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [
@@ -263,7 +270,7 @@ def test_a_comparison_of_routes_is_still_unsourced(shipped: Run, tmp_path: Path)
 @pytest.mark.parametrize(
     "sentence",
     [
-        "'About ten minutes after my first drip the fog lifted,' he told us.",
+        "'About ten minutes after the needle went in I felt the fog lift,' he told us.",
         "It hit me within a couple of minutes, and the room seemed to tilt.",
         "Volunteers in the new ketamine trial will be randomly allocated to one of 3 routes.",
     ],
@@ -288,7 +295,62 @@ def test_a_figure_stated_as_fact_is_still_unsourced(shipped: Run, tmp_path: Path
         "I am sorry the ketamine clinic fell short of what you expected.",
     ],
 )
-def test_a_documents_business_is_not_unsourced(
-    shipped: Run, tmp_path: Path, sentence: str
-) -> None:
+def test_a_documents_business_is_not_unsourced(shipped: Run, tmp_path: Path, sentence: str) -> None:
     assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, sentence))
+
+
+# A second reader's sentences against the pass's readings (each read wrong before its mend):
+# (sentence, a kind that must be reported or None, a kind that must not be)
+REVIEWED = [
+    # a claim denied in its own scale's words ("fleeting" against "transient")
+    ("Side effects of IV and IM ketamine are neither uncommon nor fleeting.", "opposite", None),
+    # what "my patients tell me" is their preference, not the efficacy claim after it
+    (
+        "My patients tell me they prefer the jab, and IM ketamine works just as well as IV for "
+        "depression.",
+        "overclaim",
+        None,
+    ),
+    ("Hardly any of the spray misses the lining of the nose.", "opposite", "overclaim"),
+    # absorbed from the gut, then lost to the liver: the first-pass claim, not its opposite
+    (
+        "The gut soaks up nearly all of a ketamine tablet, but the liver then breaks down most "
+        "of it before it reaches the circulation.",
+        None,
+        "opposite",
+    ),
+    ("It took two infusions before the fog lifted.", None, "overclaim"),
+    ("Children vomited less often than adults after an IM shot.", None, "opposite"),
+    (
+        "Chilukuri et al. 2014 was a randomized trial comparing IV and IM ketamine for "
+        "depression, but it is out of date.",
+        None,
+        "opposite",
+    ),
+    # an idiom in one clause does not hide a ranking of routes in the next
+    (
+        "The lozenge was easier than I expected and works twice as fast as a nasal spray.",
+        "unsourced",
+        None,
+    ),
+    (
+        "Since my first infusion I have learned that 30 % of ketamine patients relapse within "
+        "a week.",
+        "unsourced",
+        None,
+    ),
+    (
+        "Across the eligible studies, ketamine lozenges relieved depression in 45 % of patients.",
+        "unsourced",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "present", "absent"), REVIEWED)
+def test_the_reviews_cases_are_read_right(
+    shipped: Run, tmp_path: Path, sentence: str, present: str | None, absent: str | None
+) -> None:
+    kinds = problem_kinds(check_one(shipped, tmp_path, sentence))
+    assert present is None or present in kinds, kinds
+    assert absent is None or absent not in kinds, kinds

@@ -22,6 +22,8 @@ _REACHES = (
     r"makes? it (?:into|to)|made it (?:into|to)|finds? (?:its|their) way (?:into|to)|ends? up in)"
 )
 _THE_BLOOD = r"(?:blood ?stream|blood|circulation|system)\b"
+# "..., but the liver then breaks down most of it": absorbed from the gut, lost after it
+_THEN_THE_LIVER = r"(?![^.;]{0,80}\b(?:but|yet|only to|then)\b[^.;]{0,60}\bliver\b)"
 # (pattern, replacement), applied in order, case-insensitively, after the rules before
 # them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
@@ -34,7 +36,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "how much liquid each puff delivers depends on who made the pump": the spray's volume
     (
-        r"\bhow much (?:liquid|fluid|solution|medicine|drug) (?:each|every|one|a single) "
+        r"\bhow much (?:liquid|fluid|solution) (?:each|every|one|a single) "
         r"(?:puff|spray|squirt|pump)(?: of (?:a|the) spray)? (?:delivers|gives|contains|"
         r"puts out|holds)\b",
         "the volume of each spray",
@@ -159,6 +161,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"get through|goes through|go through) " + _NASAL_LINING,
         "is absorbed through the nasal membrane",
     ),
+    # "hardly any of the spray misses the lining": most of it does not fail to reach it
+    (
+        r"\b(?:hardly any|barely any|very little|almost none|next to none|none)\b"
+        r"(?=[^.;]{0,40}?\bmiss(?:es|ed)? )",
+        "not most",
+    ),
     # "never gets to the lining of the nose": fails to reach the nasal membrane
     (
         r"\b(?:never|does not|doesn't|do not|don't) (?:even |actually |ever )?(?:reach|reaches|"
@@ -262,7 +270,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:soaks? up|absorbs?|absorb) (?:(?:almost|nearly|virtually) all|most) of "
-        r"(?=(?:a |the |each )?(?:swallowed |oral )?(?:ketamine )?(?:dose|tablet|pill)\b)",
+        r"(?=(?:a |the |each )?(?:swallowed |oral )?(?:ketamine )?(?:dose|tablet|pill)\b)"
+        + _THEN_THE_LIVER,
         "is not poorly absorbed: ",
     ),
     # "an oral dose reaches the circulation almost intact", "most of a swallowed dose gets
@@ -270,7 +279,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         rf"\b{_REACHES} (?:the |your )?{_THE_BLOOD} (?:almost|nearly|largely|virtually|mostly) "
         r"(?:intact|unchanged|untouched)\b|\b(?:most|nearly all|almost all) of (?:a|the|each|an) "
-        r"(?:swallowed |oral )?(?:ketamine )?(?:dose|tablet|pill) (?:gets|makes it|goes) through\b",
+        r"(?:swallowed |oral )?(?:ketamine )?(?:dose|tablet|pill) (?:gets|makes it|goes) through\b"
+        + _THEN_THE_LIVER,
         "is not poorly absorbed",
     ),
     # "goes through the liver first": through first-pass metabolism

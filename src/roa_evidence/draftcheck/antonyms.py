@@ -20,7 +20,7 @@ from .lexicon import canonical
 from .routes import routes_meant, routes_named
 from .words import content_words
 
-__all__ = ["contrary"]
+__all__ = ["contrary", "same_scale"]
 
 NEAR = 3  # words either side: what a word is said of
 
@@ -148,3 +148,14 @@ def contrary(
         if shared and not shared & _said_of(said, own):
             return word, next(w for w in said if other.match(w))
     return None
+
+
+def same_scale(text: str, other: str) -> bool:
+    """Whether the texts use words of one pair of contraries, the same side or not ("fleeting"
+    and "transient", "steady" and "variable"): they speak of the same thing."""
+    words, others = _words(text), _words(other)
+    return any(
+        any(a.match(w) or b.match(w) for w in words)
+        and any(a.match(w) or b.match(w) for w in others)
+        for a, b in _COMPILED
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .antonyms import same_scale
 from .firstchars import compiled
 from .lexicon import canonical
 from .negations import NEGATOR, NOT_NEGATIONS, negations
@@ -91,11 +92,12 @@ def _claim_words(statement: str) -> tuple[set[str], set[str]] | None:
 
 
 @lru_cache(maxsize=65536)
-def _negated(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The words each negation of `text` governs, routes aside, and the topics they speak
-    of: the rest of its clause after it ("driving unsafe after an infusion" negates "safe",
-    not the infusion), with its subject where it denies a verb and what follows names no
-    topic ("tachycardia isn't a feature", "a racing pulse is not expected") or where little
+def _negated(text: str) -> tuple[frozenset[str], frozenset[str], str]:
+    """The words each negation of `text` governs, routes aside, the topics they speak of,
+    and the text they are read from: the rest of its clause after it ("driving unsafe after
+    an infusion" negates "safe", not the infusion), with its subject where it denies a verb
+    and what follows names no topic ("tachycardia isn't a feature", "a racing pulse is not
+    expected"), what a pronoun before it stands for, or the clause before it where little
     follows it ("X does not hold")."""
     cleaned = NOT_NEGATIONS.sub(" ", canonical(text))
     governed: set[str] = set()
@@ -115,7 +117,8 @@ def _negated(text: str) -> tuple[frozenset[str], frozenset[str]]:
             scope = f"{cleaned[: negator.start()]} {scope}"
         governed |= content_words(normalised(scope)) - spelled_words() - _DENYING
         scopes.append(scope)
-    return frozenset(governed), found_in(TOPICS, " ".join(scopes))
+    said = " ".join(scopes)
+    return frozenset(governed), found_in(TOPICS, said), said
 
 
 # the words of a denial ("does not hold", "is not true"): what it denies is said before it
@@ -143,7 +146,8 @@ def negates_what_other_says(negated: str, other: str) -> bool:
     its topic: "which an IV dose bypasses" or "all of it enters the blood" drops no negation
     of "without first-pass metabolism", nor does "a figure we could not trace to any study"
     add one to "IM bioavailability is 93 %". True where what is negated is not known."""
-    governed, topics = _negated(negated)
+    governed, topics, said = _negated(negated)
     if not governed or governed & content_words(normalised(other)):
         return True
-    return bool(topics & found_in(TOPICS, canonical(other)))
+    # ("neither uncommon nor fleeting" against "rare, mild and transient": one scale)
+    return bool(topics & found_in(TOPICS, canonical(other))) or same_scale(said, other)

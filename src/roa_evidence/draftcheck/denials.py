@@ -22,10 +22,11 @@ _IS_WRONG = (
     r"(?:simply )?collapses|falls apart|overstates it|is (?:now )?out of date|is outdated)"
 )
 # "..., which is incorrect", "but that is simply not true": what was just said, called wrong
+# ("but it is out of date" may be said of a study, not of what was claimed)
 _THAT_IS_WRONG = (
-    r"(?:which|but that|and that|but this|and this|but it)(?:'s| is| was) (?:simply |plainly |"
+    r"(?:(?:which|but that|and that|but this|and this|but it)(?:'s| is| was) (?:simply |plainly |"
     r"just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|a myth|not the case|"
-    r"nonsense|(?:now )?out of date|outdated)"
+    r"nonsense)|(?:which|but that|and that)(?:'s| is) (?:now )?(?:out of date|outdated))"
 )
 # A claim said to be wrong is denied ("is incorrect" itself negates nothing): in one clause
 # with it (not "..., and the old chart was wrong"), or said of it just after.

@@ -114,9 +114,9 @@ _VERY_UNCERTAIN = compiled(
     r"(?:at|as) (?=(?:about |around |roughly |nearly |some |only |up to |between )?"
     rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
     rf"{_PEOPLE_SAY}|"
-    # "my patients report that", "some of my clients tell me": a clinician passing them on
+    # "my patients report that": a clinician passing them on
     # ("my clients report sleeping 40 % better" states the figure as the writer's own)
-    r"\bmy (?:patients|clients) (?:often |also |sometimes )?(?:report that|say that|tell me)|"
+    r"\bmy (?:patients|clients) (?:often |also |sometimes )?(?:report|say) that|"
     # "figures of 25-50 % are often quoted": a figure passed on, not vouched for
     r"(?:is|are|was|were) (?:often |widely |commonly |frequently |sometimes |still )?"
     r"(?:quoted|repeated|circulated)|"

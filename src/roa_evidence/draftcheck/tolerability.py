@@ -18,7 +18,14 @@ _THAN_A_ROUTE = (
 _SICK_LESS_OR_MORE = (
     r"\b(?:(?:vomited|threw up|were sick|got sick) {less_or_more}(?: often| frequently)?|"
     r"(?:were|was) {less_or_more} likely to (?:vomit|be sick|throw up)|"
-    r"(?:caused|causes|produced|led to) {less_or_more} (?:vomiting|nausea|sickness))(?= than\b)"
+    r"(?:caused|causes|produced|led to) {less_or_more} (?:vomiting|nausea|sickness))"
+    # ...than another route, or than those given it ("than kids on the drip", "than those
+    # given ketamine into a vein"; not "than expected", "than adults after an IM shot")
+    r"(?= than (?:after |with |on )?(?:(?:those|children|kids|patients|people|ones|the ones) "
+    r"(?:given|on|having|receiving|who (?:had|got|received)) (?:it |ketamine )?"
+    r"(?:by |into |through |via |in )?)?(?:a |an |the )?(?:iv|im|intravenous(?:ly)?|"
+    r"intramuscular(?:ly)?|drips?|infusions?|injections?|jabs?|shots?|sprays?|nasal|oral|"
+    r"tablets?|vein|muscle)\b)"
 )
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.

@@ -61,7 +61,7 @@ _NOT_A_FINDING_PIECES = (
     r"\b(?:will |is |are )?to be (?:reviewed|revisited|updated|audited|renewed)\b.*|"
     r"\b(?:will|is to|are to) be (?:reviewed|revisited|updated|audited|renewed)\b.*",
     # a review's search: "of 412 records screened, 14 met our inclusion criteria"
-    r"^.*\b(?:records screened|full[- ]text articles|inclusion criteria|eligible studies)\b.*",
+    r"^.*\b(?:records screened|full[- ]text articles|inclusion criteria)\b.*",
     # a writer's career: "for forty years I gave this drug", "who has been retired longer than"
     r"^.*\b(?:I|we|who) (?:have |has |had )?(?:gave|given|practised|practiced|taught|nursed|"
     r"been retired|retired)\b.*",
@@ -70,13 +70,12 @@ _NOT_A_FINDING_PIECES = (
     # "we have taken the view that IM works" asserts)
     r"^.*\b(?:I|she|he|they|we) (?:have|has|had) taken\b.*",
     # a study to come: "volunteers will be randomly allocated to one of three routes"
-    r"^.*\b(?:will|would) be (?:randomly )?(?:allocated|assigned|randomi[sz]ed|followed|"
-    r"enrolled|recruited)\b.*",
+    r"^.*\b(?:will|would) be (?:randomly )?(?:allocated|assigned|randomi[sz]ed|enrolled|"
+    r"recruited)\b.*",
     # one patient's own experience, told as such: "within a couple of minutes of the needle
-    # going in I felt...", "it hit me within minutes", "my first drip"
-    r"^.*\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me|"
-    r"my (?:first|second|third|last|latest) (?:drip|infusion|session|shot|jab|dose|spray|"
-    r"treatment))\b.*",
+    # going in I felt...", "it hit me within minutes"
+    r"^.*\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me)"
+    r"\b.*",
 )
 _NOT_A_FINDING = compiled("|".join(_NOT_A_FINDING_PIECES), re.IGNORECASE)
 
@@ -169,9 +168,8 @@ _IDIOM = compiled(
 
 def _compares(text: str) -> bool:
     """A ranking ("faster than", "twice as fast", "doubles the blood level") or a likeness
-    of two routes ("as good as a drip"); not an idiom ("more than I can count")."""
-    if _IDIOM.search(text):
-        return False
+    of two routes ("as good as a drip"); an idiom ("more than I can count") is no ranking."""
+    text = _IDIOM.sub(" ", text)
     if _MULTIPLIER.search(text):
         return True
     found = polarity.polarity(text)

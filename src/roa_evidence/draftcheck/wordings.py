@@ -34,6 +34,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:placebo|saline|dummy|sugar pill|salt water)\w*",
         "is effective against placebo",
     ),
+    # "almost never makes children sick", "hardly ever": seldom, which says it happens a
+    # little (what "minimal vomiting" says), not that it does not
+    (
+        r"\b(?:almost|practically|virtually|next to) never\b|\bhardly (?:ever|at all)\b",
+        "rarely",
+    ),
     # "breathing is left untouched", "unaffected": not affected
     (
         r"\b(?:unaffected|(?:left )?(?:essentially |largely |virtually )?untouched)\b",
