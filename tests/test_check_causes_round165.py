@@ -248,55 +248,38 @@ def test_how_long_a_drip_runs_is_a_duration(sentence: str, duration: bool) -> No
     assert ("duration" in parts.read_parts(sentence).topics) is duration
 
 
+# What states no finding is not unsourced, whatever figure or comparison it holds; a figure or
+# a ranking of routes stated as fact still is.
+NO_FINDING = [
+    # idioms of comparison
+    "I had tried more antidepressants than I care to remember before ketamine.",
+    "The new ketamine clinic left our readers with more questions than answers.",
+    "She has been nursing longer than ketamine clinics have been around.",
+    # one patient's own experience, told as such, and a trial to come
+    "'About ten minutes after the needle went in I felt the fog lift,' he told us.",
+    "It hit me within a couple of minutes, and the room seemed to tilt.",
+    "Volunteers in the new ketamine trial will be randomly allocated to one of 3 routes.",
+    # a document's business
+    "Protocol 3.1: where IV access fails, the intramuscular route may be used.",
+    "Approve IV ketamine for now, with intramuscular use to be reviewed in 6 months.",
+    "Of 250 records screened, 12 met our inclusion criteria for ketamine.",
+    "I am sorry the ketamine clinic fell short of what you expected.",
+]
+STILL_UNSOURCED = [
+    "Ketamine lozenges work faster than a nasal spray, more than I expected.",
+    "About 30 % of ketamine patients relapse within a week of a drip.",
+]
+
+
 @pytest.mark.parametrize(
-    "sentence",
-    [
-        "I had tried more antidepressants than I care to remember before ketamine.",
-        "The new ketamine clinic left our readers with more questions than answers.",
-        "She has been nursing longer than ketamine clinics have been around.",
-    ],
+    ("sentence", "unsourced"),
+    [(s, False) for s in NO_FINDING] + [(s, True) for s in STILL_UNSOURCED],
 )
-def test_an_idiom_of_comparison_is_not_an_unsourced_one(
-    shipped: Run, tmp_path: Path, sentence: str
+def test_what_states_no_finding_is_not_unsourced(
+    shipped: Run, tmp_path: Path, sentence: str, unsourced: bool
 ) -> None:
-    assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, sentence))
-
-
-def test_a_comparison_of_routes_is_still_unsourced(shipped: Run, tmp_path: Path) -> None:
-    sentence = "Ketamine lozenges work faster than a nasal spray, more than I expected."
-    assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "'About ten minutes after the needle went in I felt the fog lift,' he told us.",
-        "It hit me within a couple of minutes, and the room seemed to tilt.",
-        "Volunteers in the new ketamine trial will be randomly allocated to one of 3 routes.",
-    ],
-)
-def test_a_patients_own_experience_or_a_trial_to_come_is_not_unsourced(
-    shipped: Run, tmp_path: Path, sentence: str
-) -> None:
-    assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, sentence))
-
-
-def test_a_figure_stated_as_fact_is_still_unsourced(shipped: Run, tmp_path: Path) -> None:
-    sentence = "About 30 % of ketamine patients relapse within a week of a drip."
-    assert "unsourced" in problem_kinds(check_one(shipped, tmp_path, sentence))
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Protocol 3.1: where IV access fails, the intramuscular route may be used.",
-        "Approve IV ketamine for now, with intramuscular use to be reviewed in 6 months.",
-        "Of 250 records screened, 12 met our inclusion criteria for ketamine.",
-        "I am sorry the ketamine clinic fell short of what you expected.",
-    ],
-)
-def test_a_documents_business_is_not_unsourced(shipped: Run, tmp_path: Path, sentence: str) -> None:
-    assert "unsourced" not in problem_kinds(check_one(shipped, tmp_path, sentence))
+    kinds = problem_kinds(check_one(shipped, tmp_path, sentence))
+    assert ("unsourced" in kinds) is unsourced, kinds
 
 
 # A second reader's sentences against the pass's readings (each read wrong before its mend):
