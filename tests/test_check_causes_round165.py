@@ -108,6 +108,12 @@ FOUND_WITH_PROBLEM = [
         "cited-against",
         id="hardly_ever_is_seldom_not_never",
     ),
+    pytest.param(
+        "Drips work fast to lift depression, full stop.",
+        "iv-effective-rapid-depression",
+        "overclaim",
+        id="the_claim_about_the_topic_stated_beats_one_using_its_words",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -511,9 +511,12 @@ def test_a_question_reported_as_which_or_how_is_not_answered(
         ("Patients who lost weight on oral ketamine had high liver enzymes.", "overclaim", False),
         ("Patients who turned down the nasal spray were offered IV ketamine.", "overclaim", False),
         ("Doses were increased more gradually in the IM arm.", "overclaim", False),
+        # two findings in one sentence: since the twenty-fifth pass it is checked against the
+        # one whose topic it states (efficacy: "found it effective", stated plainly for a
+        # low-certainty claim), not the count of studies ("two" against "a single")
         (
             "The two published studies of IM ketamine for depression both found it effective.",
-            "mismatch",
+            "overclaim",
             True,
         ),
         (
