@@ -67,7 +67,7 @@ def check(
             "below is shown as 'possibly <kind> (its confidence)', is not counted by "
             "--fail-on, and its sentence is never green. The default 0.5 (more likely right "
             "than wrong) drops about a third of false alarms for about one real problem in "
-            "thirty, on drafts it never saw (docs/check.md); 0 reports every problem the "
+            "twenty, on drafts it never saw (docs/check.md); 0 reports every problem the "
             "rules find.",
         ),
     ] = 0.5,  # confidence.DEFAULT_MIN_CONFIDENCE (not imported: start-up stays light)
