@@ -60,24 +60,29 @@ _NOT_A_FINDING_PIECES = (
     r"\blook forward to\b.*|"
     r"\b(?:will |is |are )?to be (?:reviewed|revisited|updated|audited|renewed)\b.*|"
     r"\b(?:will|is to|are to) be (?:reviewed|revisited|updated|audited|renewed)\b.*",
+)
+_NOT_A_FINDING = compiled("|".join(_NOT_A_FINDING_PIECES), re.IGNORECASE)
+# ...and sentences that state no finding at all, whatever they hold (searched, not cut: a
+# pattern that has to match from the sentence's start to its end is slow on a long draft)
+_NO_FINDING_IN_IT = compiled(
     # a review's search: "of 412 records screened, 14 met our inclusion criteria"
-    r"^.*\b(?:records screened|full[- ]text articles|inclusion criteria)\b.*",
+    r"\b(?:records screened|full[- ]text articles|inclusion criteria)\b|"
     # a writer's career: "for forty years I gave this drug", "who has been retired longer than"
-    r"^.*\b(?:I|we|who) (?:have |has |had )?(?:gave|given|practised|practiced|taught|nursed|"
-    r"been retired|retired)\b.*",
+    r"\b(?:I|we|who) (?:have |has |had )?(?:gave|given|practised|practiced|taught|nursed|"
+    r"been retired|retired)\b|"
     # a patient's medicines: "she has taken four antidepressants" (the rest of a history, "she
     # has failed four", is not judged at all: `framing.HISTORY`; "taken" is not there, since
     # "we have taken the view that IM works" asserts)
-    r"^.*\b(?:I|she|he|they|we) (?:have|has|had) taken\b.*",
+    r"\b(?:I|she|he|they|we) (?:have|has|had) taken\b|"
     # a study to come: "volunteers will be randomly allocated to one of three routes"
-    r"^.*\b(?:will|would) be (?:randomly )?(?:allocated|assigned|randomi[sz]ed|enrolled|"
-    r"recruited)\b.*",
+    r"\b(?:will|would) be (?:randomly )?(?:allocated|assigned|randomi[sz]ed|enrolled|"
+    r"recruited)\b|"
     # one patient's own experience, told as such: "within a couple of minutes of the needle
     # going in I felt...", "it hit me within minutes"
-    r"^.*\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me)"
-    r"\b.*",
+    r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me)"
+    r"\b",
+    re.IGNORECASE,
 )
-_NOT_A_FINDING = compiled("|".join(_NOT_A_FINDING_PIECES), re.IGNORECASE)
 
 
 _CAUSAL = compiled(
@@ -120,6 +125,8 @@ def unsourced(text: str) -> bool:
 def _without_numbering(text: str) -> str:
     """The text without a document's numbering, ages, dates, places ("slide 4", "bed 8"):
     asked of a sentence by `states_something` and `unsourced` both."""
+    if _NO_FINDING_IN_IT.search(text):
+        return " "
     return _NOT_A_FINDING.sub(" ", text)
 
 
