@@ -104,7 +104,7 @@ def _negated(text: str) -> tuple[frozenset[str], frozenset[str], str]:
     scopes: list[str] = []
     for negator in NEGATOR.finditer(cleaned):
         scope = _SCOPE_END.split(next(iter(clauses(cleaned[negator.end() :])), ""))[0]
-        after = content_words(normalised(scope)) - spelled_words() - _DENYING
+        after = _governed_words(scope)
         before = [c for c in clauses(cleaned[: negator.start()]) if c.strip()]
         if before and len(after) < 2:
             scope = f"{before[-1]} {scope}"
@@ -115,10 +115,15 @@ def _negated(text: str) -> tuple[frozenset[str], frozenset[str], str]:
         elif _PRONOUN_ENDS.search(cleaned, 0, negator.start()):
             # "BP during an infusion: it never rises": what "it" stands for is denied
             scope = f"{cleaned[: negator.start()]} {scope}"
-        governed |= content_words(normalised(scope)) - spelled_words() - _DENYING
+        governed |= _governed_words(scope)
         scopes.append(scope)
     said = " ".join(scopes)
     return frozenset(governed), found_in(TOPICS, said), said
+
+
+def _governed_words(scope: str) -> frozenset[str]:
+    """A negation's scope's distinctive words, less routes and the words of a denial."""
+    return frozenset(content_words(normalised(scope)) - spelled_words() - _DENYING)
 
 
 # the words of a denial ("does not hold", "is not true"): what it denies is said before it

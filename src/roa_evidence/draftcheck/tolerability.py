@@ -7,11 +7,13 @@ from __future__ import annotations
 
 __all__ = ["RULES"]
 
-# "... than a drip" (not "than after an IV infusion", "than an injection's", "than IV on price")
-_THAN_A_ROUTE = (
-    r"(?= than (?:a |an |the )?(?:iv|im|intravenous|intramuscular|drips?|infusions?|injections?|"
-    r"jabs?|shots?|sprays?|nasal|oral|tablets?|pills?)\b(?!'s)(?! (?:\w+ )?on (?:price|cost)))"
+# a route, as writers name it after "than"
+_A_ROUTE = (
+    r"(?:iv|im|intravenous(?:ly)?|intramuscular(?:ly)?|drips?|infusions?|injections?|jabs?|"
+    r"shots?|sprays?|nasal|oral|tablets?|pills?)"
 )
+# "... than a drip" (not "than after an IV infusion", "than an injection's", "than IV on price")
+_THAN_A_ROUTE = rf"(?= than (?:a |an |the )?{_A_ROUTE}\b(?!'s)(?! (?:\w+ )?on (?:price|cost)))"
 
 # sick less (or more) often than after another route: "vomited less often than", "were less
 # likely to vomit than", "caused less vomiting than"
@@ -23,9 +25,7 @@ _SICK_LESS_OR_MORE = (
     # given ketamine into a vein"; not "than expected", "than adults after an IM shot")
     r"(?= than (?:after |with |on )?(?:(?:those|children|kids|patients|people|ones|the ones) "
     r"(?:given|on|having|receiving|who (?:had|got|received)) (?:it |ketamine )?"
-    r"(?:by |into |through |via |in )?)?(?:a |an |the )?(?:iv|im|intravenous(?:ly)?|"
-    r"intramuscular(?:ly)?|drips?|infusions?|injections?|jabs?|shots?|sprays?|nasal|oral|"
-    r"tablets?|vein|muscle)\b)"
+    r"(?:by |into |through |via |in )?)?(?:a |an |the )?(?:" + _A_ROUTE + r"|vein|muscle)\b)"
 )
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.

@@ -58,8 +58,7 @@ _NOT_A_FINDING_PIECES = (
     r"^\W*please (?:do not|don't|avoid|arrive|bring|allow|call|contact|book|wear|eat|drink|tell|"
     r"let|remember to|arrange|make sure|ensure|stay|wait|plan)\b.*|^\W*thank you\b.*|"
     r"\blook forward to\b.*|"
-    r"\b(?:will |is |are )?to be (?:reviewed|revisited|updated|audited|renewed)\b.*|"
-    r"\b(?:will|is to|are to) be (?:reviewed|revisited|updated|audited|renewed)\b.*",
+    r"\b(?:will|to) be (?:reviewed|revisited|updated|audited|renewed)\b.*",
 )
 _NOT_A_FINDING = compiled("|".join(_NOT_A_FINDING_PIECES), re.IGNORECASE)
 # ...and sentences that state no finding at all, whatever they hold (searched, not cut: a
