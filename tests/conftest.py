@@ -15,6 +15,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from roa_evidence.cli import app
+from roa_evidence.draftcheck import hedging
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -202,5 +203,37 @@ def found_test(with_problem: list[Any], without_problem: list[Any]) -> Callable[
         shipped: Run, tmp_path: Path, sentence: str, claim: str, kind: str, found: bool
     ) -> None:
         assert_found(shipped, tmp_path, sentence, claim, kind, found)
+
+    return test
+
+
+def hearsay_test(passed_on: list[str], asserted: list[str] | None = None) -> Callable[..., None]:
+    """A pass's test over sentences that pass on what others say (read at the very-uncertain
+    level, as "patients report" is) and sentences that assert (`asserted`: read less hedged),
+    bound to a `test_...` name in its module."""
+    cases = [(s, True) for s in passed_on] + [(s, False) for s in asserted or []]
+
+    @pytest.mark.parametrize(("sentence", "passed"), cases)
+    def test(sentence: str, passed: bool) -> None:
+        level = hedging.hedge(sentence)
+        if passed:
+            assert level == hedging.VERY_UNCERTAIN_LEVEL, level
+        else:
+            assert level < hedging.VERY_UNCERTAIN_LEVEL, level
+
+    return test
+
+
+def reviewed_test(cases: list[tuple[str, str | None, str | None]]) -> Callable[..., None]:
+    """A pass's test over a second reader's (sentence, kind reported or None, kind not
+    reported or None) cases, through `check` on the shipped base."""
+
+    @pytest.mark.parametrize(("sentence", "present", "absent"), cases)
+    def test(
+        shipped: Run, tmp_path: Path, sentence: str, present: str | None, absent: str | None
+    ) -> None:
+        kinds = problem_kinds(check_one(shipped, tmp_path, sentence))
+        assert present is None or present in kinds, kinds
+        assert absent is None or absent not in kinds, kinds
 
     return test

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, check_one, found_test, problem_kinds
-from roa_evidence.draftcheck import hedging, parts
+from conftest import Run, check_one, found_test, hearsay_test, problem_kinds, reviewed_test
+from roa_evidence.draftcheck import parts
 from roa_evidence.draftcheck.lexicon import canonical
 
 FOUND_WITH_PROBLEM = [
@@ -168,8 +168,7 @@ def test_two_rates_side_by_side_keep_both_routes() -> None:
     assert said.routes == {"IN", "oral"} and not said.yardstick
 
 
-@pytest.mark.parametrize(
-    "sentence",
+test_what_the_people_the_writer_spoke_to_say_is_passed_on = hearsay_test(
     [
         "Patients I have spoken to report that the drip leaves them groggy.",
         "People we talk with say the spray stings.",
@@ -180,10 +179,8 @@ def test_two_rates_side_by_side_keep_both_routes() -> None:
         "Some bloggers go further and say that the spray always stings.",
         "Staff at one clinic claimed the spray never stings.",
         "Street vials are also said to be diluted with tap water.",
-    ],
+    ]
 )
-def test_what_the_people_the_writer_spoke_to_say_is_passed_on(sentence: str) -> None:
-    assert hedging.hedge(sentence) == hedging.VERY_UNCERTAIN_LEVEL
 
 
 @pytest.mark.parametrize(
@@ -243,13 +240,7 @@ REVIEWED = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("sentence", "present", "absent"), REVIEWED)
-def test_the_reviews_cases_are_read_right(
-    shipped: Run, tmp_path: Path, sentence: str, present: str | None, absent: str | None
-) -> None:
-    kinds = problem_kinds(check_one(shipped, tmp_path, sentence))
-    assert present is None or present in kinds, kinds
-    assert absent is None or absent not in kinds, kinds
+test_the_reviews_cases_are_read_right = reviewed_test(REVIEWED)
 
 
 def test_a_comedown_gentler_than_after_a_drip_is_about_the_comedown(

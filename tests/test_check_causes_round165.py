@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, check_one, found_test, problem_kinds
-from roa_evidence.draftcheck import hedging, parts
+from conftest import Run, check_one, found_test, hearsay_test, problem_kinds, reviewed_test
+from roa_evidence.draftcheck import parts
 from roa_evidence.draftcheck.polarity import opposite
 
 FOUND_WITH_PROBLEM = [
@@ -134,29 +134,20 @@ FOUND_WITHOUT_PROBLEM = [
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
 
 
-@pytest.mark.parametrize(
-    "sentence",
+# what those who had it say is passed on; a trial's result, in the past, and the writer's own
+# figure are not
+test_what_those_who_had_it_say_is_passed_on = hearsay_test(
     [
         "Folks who've had the injection say their heart pounded afterwards.",
         "Patients who have had the spray tell a different story, reporting a bitter taste.",
         "Patients I've heard from say the spray stings.",
         "Some of my clients tell me the spray stings.",
     ],
-)
-def test_what_those_who_had_it_say_is_passed_on(sentence: str) -> None:
-    assert hedging.hedge(sentence) == hedging.VERY_UNCERTAIN_LEVEL
-
-
-@pytest.mark.parametrize(
-    "sentence",
     [
-        # a trial's result, in the past, and the writer's own figure
         "Patients who had IM reported more nausea than those who had IV.",
         "My clients report sleeping about 40 % better after a session.",
     ],
 )
-def test_a_result_or_the_writers_own_figure_is_not_passed_on(sentence: str) -> None:
-    assert hedging.hedge(sentence) < hedging.VERY_UNCERTAIN_LEVEL
 
 
 NO_FIRST_PASS = "An IV dose reaches the bloodstream without first-pass metabolism."
@@ -336,10 +327,4 @@ REVIEWED = [
 ]
 
 
-@pytest.mark.parametrize(("sentence", "present", "absent"), REVIEWED)
-def test_the_reviews_cases_are_read_right(
-    shipped: Run, tmp_path: Path, sentence: str, present: str | None, absent: str | None
-) -> None:
-    kinds = problem_kinds(check_one(shipped, tmp_path, sentence))
-    assert present is None or present in kinds, kinds
-    assert absent is None or absent not in kinds, kinds
+test_the_reviews_cases_are_read_right = reviewed_test(REVIEWED)
