@@ -129,6 +129,12 @@ FOUND_WITHOUT_PROBLEM = [
         "overclaim",
         id="my_patients_report_that_passes_it_on",
     ),
+    pytest.param(
+        "It hit me within a couple of minutes of the jab.",
+        "im-onset-1-2-min",
+        "overclaim",
+        id="ones_own_experience_told_as_such_is_an_account",
+    ),
 ]
 
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)

@@ -21,7 +21,15 @@ from . import numberwords
 from .firstchars import compiled
 from .negations import LITTLE_KNOWN, NOT_ENOUGH_TO_CONCLUDE
 
-__all__ = ["HEDGES", "VERY_UNCERTAIN_LEVEL", "attributes", "hedge", "overclaim", "reword"]
+__all__ = [
+    "HEDGES",
+    "OWN_EXPERIENCE",
+    "VERY_UNCERTAIN_LEVEL",
+    "attributes",
+    "hedge",
+    "overclaim",
+    "reword",
+]
 
 # Hedge levels, weakest claim last: 0 plain, 1 probably, 2 may, 3 very uncertain.
 HEDGES = ("plain", "probably", "may", "very uncertain")
@@ -70,6 +78,11 @@ _PEOPLE_SAY = (
     r"(?:an? |the |several |many )?[\w-]+,? (?:often |generally |mostly |usually |all )?"
     r"(?:say|said|tell (?:me|us)|told (?:me|us))))"
 )
+# one patient's own experience, told as such: "within minutes of the needle going in I
+# felt...", "it hit me within minutes": an account, as "patients report" is
+OWN_EXPERIENCE = (
+    r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me)\b"
+)
 _VERY_UNCERTAIN = compiled(
     r"\b(?:very uncertain|(?:is |remains |it is )?(?:uncertain|unclear|unknown|not known|"
     r"not clear) (?:whether|if|how)|uncertain|unclear|"
@@ -114,6 +127,7 @@ _VERY_UNCERTAIN = compiled(
     r"(?:at|as) (?=(?:about |around |roughly |nearly |some |only |up to |between )?"
     rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
     rf"{_PEOPLE_SAY}|"
+    rf"{OWN_EXPERIENCE}|"
     # "my patients report that": a clinician passing them on
     # ("my clients report sleeping 40 % better" states the figure as the writer's own)
     r"\bmy (?:patients|clients) (?:often |also |sometimes )?(?:report|say) that|"

@@ -75,11 +75,8 @@ _NO_FINDING_IN_IT = compiled(
     r"\b(?:I|she|he|they|we) (?:have|has|had) taken\b|"
     # a study to come: "volunteers will be randomly allocated to one of three routes"
     r"\b(?:will|would) be (?:randomly )?(?:allocated|assigned|randomi[sz]ed|enrolled|"
-    r"recruited)\b|"
-    # one patient's own experience, told as such: "within a couple of minutes of the needle
-    # going in I felt...", "it hit me within minutes"
-    r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me)"
-    r"\b",
+    r"recruited)\b|" + hedging.OWN_EXPERIENCE,
+    # one patient's own experience, told as such (a hedge too: `hedging`)
     re.IGNORECASE,
 )
 
