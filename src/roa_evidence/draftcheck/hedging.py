@@ -112,7 +112,7 @@ _VERY_UNCERTAIN = compiled(
     r"demonstrated|establish|established|confirm|confirmed) (?:that|whether)|"
     r"it (?:has (?:also |often |long |widely |frequently |commonly )?been |is (?:also |often |"
     r"widely |frequently |commonly |sometimes )?)"
-    r"(?:claimed|said|suggested|reported|asserted|alleged)|"
+    r"(?:claimed|said|suggested|reported|asserted|alleged|argued|contended)|"
     r"(?:is|are|was|were|(?:has|have) been) (?:also |often |widely |sometimes )?(?:claimed|said|"
     r"alleged|reported|thought|believed) to|"
     # "their website claimed", "staff at one clinic claimed": a claim, passed on as such (a

@@ -314,7 +314,7 @@ class Matcher:
         """The claim that stands out among the closest-worded (`closest`, with their
         similarity): wording, shared words and parts together well ahead of every other
         claim's (a paraphrase in words the rules do not know)."""
-        subject = bool(routes or said.conditions or parts.names_the_drug(processed))
+        subject = bool(routes or said.conditions or parts.names_the_subject(processed))
         # "that trial was double-blind": a study already named, by a design a claim states
         recalled = bool(said.designs) and bool(framing.THAT_STUDY.search(processed))
         if not (subject or said.names or recalled or said.topics):

@@ -199,6 +199,15 @@ def names_the_drug(text: str) -> bool:
     return bool(routes.active().drug.search(text))
 
 
+# routes spoken of as such: "by either route", "neither route", "whichever way it is given"
+_ANY_ROUTE = compiled(r"\b(?:either|neither|both|any|every|each|all) routes?\b|\bwhichever way\b")
+
+
+def names_the_subject(text: str) -> bool:
+    """Whether a text names the drug, or routes as such ("neither route affects breathing")."""
+    return names_the_drug(text) or bool(_ANY_ROUTE.search(text))
+
+
 def topic_words() -> frozenset[str]:
     """The words the topics, conditions and populations are read from, and the drug's."""
     found: set[str] = set()

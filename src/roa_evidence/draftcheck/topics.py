@@ -75,6 +75,8 @@ _TOPIC_WORDS: dict[str, str] = {
     r"(?:switch|turn|shut)(?:s|es|ed|ing)? (?:(?:it|them|the|a|this|that|drip|infusion|pump|"
     r"line|dose) ){0,2}off\b(?! by\b)|"
     r"slow (?:it|them|the dose|the drug)(?: down)?|take it back|"
+    # "once it is in the muscle it cannot be recalled or slowed"
+    r"(?:be|been) (?:recalled|slowed|undone|withdrawn)|"
     # "lets the prescriber set and change the speed", "for anyone who needs close watching"
     r"(?:set|change|alter|vary)(?: and (?:change|alter|adjust))? the (?:speed|rate|pace)|"
     r"close (?:monitoring|watching)|"
@@ -109,7 +111,9 @@ def found_in(table: Table, text: str) -> frozenset[str]:
 
 TOPICS = _table(_TOPIC_WORDS)
 _CONDITIONS = {
-    "depression": r"depress\w*|antidepressant|ham-d|madrs",
+    # (not "depress respiration": breathing, not the illness)
+    "depression": r"depress(?!\w* (?:the |your |her |his )?(?:respirat|breath))\w*|"
+    r"antidepressant|ham-d|madrs",
     "pain": r"pain",
     "anxiety": r"anxiety",
     "ptsd": r"ptsd|post-traumatic",

@@ -1,0 +1,72 @@
+"""`check` on the general causes behind the misses of rounds 173-180, read in the
+twenty-sixth pass (docs/check.md). Through the CLI on a real draft and the shipped base, in
+sentences worded apart from the rounds'; a reading alone (a speaker's label, a condition)
+through the function that reads it. Each case names the rule that finds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found_test, hearsay_test
+from roa_evidence.draftcheck import parts
+from roa_evidence.draftcheck.reading import speaker
+
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "Breathing is not touched by either route.",
+        "no-respiratory-depression",
+        "overclaim",
+        id="either_route_is_the_subject_as_a_route_named_is",
+    ),
+    pytest.param(
+        "kat_r_88: Whichever way it is given, breathing carries on untouched.",
+        "no-respiratory-depression",
+        "overclaim",
+        id="a_forum_handle_is_a_speaker_label",
+    ),
+    pytest.param(
+        "A jab in the arm can't be recalled once it is given, nor slowed.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="a_dose_that_cannot_be_recalled_cannot_be_stopped",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "It has been argued that a dose in the muscle cannot be undone once it is given.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="it_has_been_argued_passes_it_on",
+    ),
+]
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+test_what_is_passed_on = hearsay_test(
+    [
+        "It has been argued that the spray is cheaper than a drip.",
+        "It has been contended that IM works as well as IV.",
+    ],
+    ["I have argued that the spray is cheaper than a drip."],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("u/ember_and_ash: The spray", "u/ember_and_ash: "),
+        ("Dr. Osei: The spray", "Dr. Osei: "),
+        ("DR M LIN: The spray", "DR M LIN: "),
+        ("nurse42: The spray", "nurse42: "),
+        ("Note: The spray", ""),
+        ("Figure 3.1: The spray", ""),
+    ],
+)
+def test_speaker_labels_of_forums_and_titles(text: str, label: str) -> None:
+    assert speaker(text) == label
+
+
+def test_depressing_breathing_is_no_depression() -> None:
+    assert not parts.read_parts("Ketamine does not depress respiration.").conditions
+    assert parts.read_parts("Ketamine may help depressed patients.").conditions == {"depression"}
