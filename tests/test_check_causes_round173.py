@@ -9,7 +9,7 @@ import pytest
 
 from conftest import found_test, hearsay_test
 from roa_evidence.draftcheck import parts
-from roa_evidence.draftcheck.reading import speaker
+from roa_evidence.draftcheck.reading import speaker, split_sentences
 
 FOUND_WITH_PROBLEM = [
     pytest.param(
@@ -29,6 +29,19 @@ FOUND_WITH_PROBLEM = [
         "non-iv-cannot-be-stopped",
         "overclaim",
         id="a_dose_that_cannot_be_recalled_cannot_be_stopped",
+    ),
+    pytest.param(
+        "A nasal spray reportedly gets some 80 % absorbed [@pharmacotherapy2022intranasal].",
+        "in-bioavailability-25-50",
+        "mismatch",
+        id="a_share_no_source_gives_is_the_share_claims_mismatch",
+    ),
+    pytest.param(
+        "DR. KHAN: Given as tablets, around 60 % of the dose reportedly gets into the blood "
+        "[@chong2006bioavailability].",
+        "oral-bioavailability-16",
+        "cited-against",
+        id="a_title_in_capitals_does_not_end_the_sentence",
     ),
 ]
 
@@ -70,3 +83,8 @@ def test_speaker_labels_of_forums_and_titles(text: str, label: str) -> None:
 def test_depressing_breathing_is_no_depression() -> None:
     assert not parts.read_parts("Ketamine does not depress respiration.").conditions
     assert parts.read_parts("Ketamine may help depressed patients.").conditions == {"depression"}
+
+
+def test_a_title_in_capitals_is_no_sentence_end() -> None:
+    found = [s.text for s in split_sentences("We met. DR. KHAN: We push it over ten minutes.")]
+    assert found == ["We met.", "DR. KHAN: We push it over ten minutes."]

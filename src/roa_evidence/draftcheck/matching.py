@@ -20,15 +20,15 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
-from . import counts, framing, lexicon, parts, polarity, similarity
+from . import counts, framing, lexicon, numbers, parts, polarity, similarity
 from .firstchars import compiled
 from .routes import routes_meant, routes_named
-from .similarity import VERBATIM, Target
+from .similarity import VERBATIM, Match, Target
 from .words import content_words, normalised
 
 __all__ = ["CITED_UNKNOWN_TOPIC", "MATCH_SCORE", "Match", "Matcher"]
@@ -43,6 +43,7 @@ CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts b
 CITED_DESIGN = 30.0  # ...and a claim stating the design the sentence says of the study
 CITED_COUNT = 30.0  # ...or counting the studies (or sites) the sentence counts
 CITED_FIGURE = 40.0  # ...less, for a sentence stating no figure, a claim that is a share
+CITED_SHARE = 20.0  # ...more, for a share no source gives, a claim that is one
 # (by wording and by parts too, there for a sentence stating no quantity, not even a vague
 # one: "how much of an IM dose", "nearly completely" are still the share's)
 CITED_TIGHT_FIT = 70.0  # ...or parts fitting this well, however it is worded
@@ -65,26 +66,6 @@ STANDING_SHARED = 20.0  # ...sharing this much of the sentence's distinctive wor
 STATED_VALUE = 25.0  # ...counting a value agreeing with the claim's own this much
 TOPICAL_SHARED = 40.0  # ...or, naming no route or drug, sharing this much on a topic
 TELLING_COUNT = 10.0  # ...or a count this large ("eighteen people"; "one trial" says little)
-
-
-@dataclass(frozen=True)
-class Match:
-    """The claim a sentence repeats, how it was found and how closely it is worded."""
-
-    claim: ClaimRecord
-    score: float
-    how: str  # citation | text | citation+text | parts | standing-out | value | pointed
-    against: str  # "statement" or "quote (document)"
-    clause: str = ""  # the clause that repeats the claim, when the whole sentence did not
-
-    @property
-    def sure(self) -> str:
-        """How sure the match is: sure, likely or possible."""
-        if self.score >= 95 or ("citation" in self.how and self.score >= 70):
-            return "sure"
-        if self.score >= 90 or "citation" in self.how:
-            return "likely"
-        return "possible"
 
 
 class Matcher:
@@ -126,6 +107,11 @@ class Matcher:
         self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
         self._counts = {c.id: counts.counted(c.statement).keys() for c in claims}
         self._shares = frozenset(c.id for c in claims if parts.is_a_share(c))
+        self._share_values = {
+            c.id: numbers.known_values([c.value, *(e.value for e in c.evidence)])
+            for c in claims
+            if c.id in self._shares
+        }
         self._names = frozenset(n for p in self._parts.values() for n in p.names)
         self._valued = [t for t in self.targets if not t.quote and t.claim.value]
         self._by_topic: dict[str, list[Target]] = {}
@@ -191,6 +177,12 @@ class Matcher:
             stated = parts.with_dimensions(content_words(processed), said)
             recounted = counts.counted(text).keys()  # "a second trial": a claim counting them
             unstated = self._shares if all(q.vague for q in said.quantities) else frozenset()
+            # a share stated that no source gives ("45 percent") is the share claim's mismatch
+            off = {
+                c
+                for c, k in self._share_values.items()
+                if numbers.off_every(said.quantities, k, "percent")
+            }
             scored = [
                 (t, similarity.score(processed, routes, t), self._shared(stated, t.claim.id))
                 for t in self.targets
@@ -212,6 +204,7 @@ class Matcher:
                         * bool(said.design_terms & self._parts[s[0].claim.id].design_terms)
                         + CITED_COUNT * bool(recounted & self._counts[s[0].claim.id])
                         - CITED_FIGURE * (s[0].claim.id in unstated)
+                        + CITED_SHARE * (s[0].claim.id in off)
                     ),
                 )
                 # Among several, the closest needs shared wording, or a like wording and

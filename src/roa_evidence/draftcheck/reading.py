@@ -229,9 +229,10 @@ def _segmenter() -> object:
 
 _ENDS = re.compile(r"[.!?]\s")
 # A full stop pysbd must judge: after an initial or an abbreviation ("J.", "e.g.", "et al.",
-# "vs.", "Dr."), an ellipsis, or inside quotes and brackets that a stop may close.
+# "vs.", "Dr.", a transcript's "DR."), an ellipsis, or inside quotes and brackets that a
+# stop may close.
 _HARD = re.compile(
-    r"(?:^|[\s(\[])(?:[A-Za-z]|[A-Za-z]\.[A-Za-z]|al|etc|vs|cf|ca|approx|Dr|Mr|Mrs|Ms|Prof|"
+    r"(?:^|[\s(\[])(?:[A-Za-z]|[A-Za-z]\.[A-Za-z]|al|etc|vs|cf|ca|approx|(?i:Dr|Mr|Mrs|Ms|Prof)|"
     r"Fig|Figs|No|Nos|Vol|pp?|St|Jr|Sr|Eq|Ref|Refs|resp|incl|viz|Inc|Ltd|Co)\.|\.\.|"
     r"[.!?][\"'\u2019\u201d)\]]",
 )

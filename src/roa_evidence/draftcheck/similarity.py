@@ -2,7 +2,8 @@
 rapidfuzz: the best of the whole-text ratio, the word-order-free ratio, the shared-words
 ratio for a sentence at least half the statement's length, and, for a quote of
 `QUOTE_CHARS` or more, the best-aligned part of the sentence; less `ROUTE_PENALTY` when the
-sentence names a route the claim is not about and leaves out one it is about."""
+sentence names a route the claim is not about and leaves out one it is about. A `Match`
+is what `matching` makes of it: the claim, the score and how it was found."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from rapidfuzz import fuzz
 
 from ..query.records import ClaimRecord
 
-__all__ = ["VERBATIM", "Target", "score", "similarity"]
+__all__ = ["VERBATIM", "Match", "Target", "score", "similarity"]
 
 QUOTE_CHARS = 20  # a quote this long (and of QUOTE_WORDS) may match part of a longer sentence
 QUOTE_WORDS = 5
@@ -52,3 +53,23 @@ def score(sentence: str, routes: frozenset[str], target: Target) -> float:
     if close < VERBATIM and routes - claim_routes and claim_routes - routes:
         close -= ROUTE_PENALTY  # a paraphrase about another route
     return max(0.0, close)
+
+
+@dataclass(frozen=True)
+class Match:
+    """The claim a sentence repeats, how it was found and how closely it is worded."""
+
+    claim: ClaimRecord
+    score: float
+    how: str  # citation | text | citation+text | parts | standing-out | value | pointed
+    against: str  # "statement" or "quote (document)"
+    clause: str = ""  # the clause that repeats the claim, when the whole sentence did not
+
+    @property
+    def sure(self) -> str:
+        """How sure the match is: sure, likely or possible."""
+        if self.score >= 95 or ("citation" in self.how and self.score >= 70):
+            return "sure"
+        if self.score >= 90 or "citation" in self.how:
+            return "likely"
+        return "possible"
