@@ -43,6 +43,12 @@ FOUND_WITH_PROBLEM = [
         "cited-against",
         id="a_title_in_capitals_does_not_end_the_sentence",
     ),
+    pytest.param(
+        "The antidepressant effect of ketamine does not hinge on how fast it gets to the brain.",
+        "rate-determines-antidepressant-effect",
+        "opposite",
+        id="a_claim_standing_20_ahead_of_the_next_is_the_paraphrase",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [
