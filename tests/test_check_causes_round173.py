@@ -9,6 +9,7 @@ import pytest
 
 from conftest import found_test, hearsay_test
 from roa_evidence.draftcheck import parts
+from roa_evidence.draftcheck.polarity import opposite
 from roa_evidence.draftcheck.reading import speaker, split_sentences
 
 FOUND_WITH_PROBLEM = [
@@ -48,6 +49,12 @@ FOUND_WITH_PROBLEM = [
         "rate-determines-antidepressant-effect",
         "opposite",
         id="a_claim_standing_20_ahead_of_the_next_is_the_paraphrase",
+    ),
+    pytest.param(
+        "At the meeting Jo said the nasal spray does nothing for depression, and no one objected.",
+        "in-may-be-effective-depression",
+        "opposite",
+        id="no_one_objecting_lets_what_was_said_stand",
     ),
 ]
 
@@ -94,3 +101,17 @@ def test_depressing_breathing_is_no_depression() -> None:
 def test_a_title_in_capitals_is_no_sentence_end() -> None:
     found = [s.text for s in split_sentences("We met. DR. KHAN: We push it over ten minutes.")]
     assert found == ["We met.", "DR. KHAN: We push it over ten minutes."]
+
+
+IV_BP = "IV ketamine may cause transient increases in blood pressure."
+IV_TRANSPORT = (
+    "After IV treatment patients sometimes need to arrange transport because of lingering effects."
+)
+
+
+def test_a_one_word_denial_is_said_of_the_words_just_before_it() -> None:
+    """ "make driving unsafe" denies that driving is safe, not the lingering effects said
+    earlier in its clause; "leaves blood pressure untouched" denies what it says of it."""
+    sentence = "Lingering effects after a drip can make the drive home unsafe, so book a taxi."
+    assert opposite(sentence, IV_TRANSPORT) is None
+    assert opposite("An infusion leaves your blood pressure quite untouched.", IV_BP)

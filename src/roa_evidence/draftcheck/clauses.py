@@ -107,7 +107,9 @@ def _negated(text: str) -> tuple[frozenset[str], frozenset[str], str]:
         after = _governed_words(scope)
         before = [c for c in clauses(cleaned[: negator.start()]) if c.strip()]
         if before and len(after) < 2:
-            scope = f"{before[-1]} {scope}"
+            # what is said just before ("leaves blood pressure untouched"), not the whole
+            # clause ("lingering effects after an infusion make driving unsafe")
+            scope = " ".join([*before[-1].split()[-_BEFORE_WORDS:], scope])
         elif before and _AUXILIARY_ENDS.search(before[-1]) and not found_in(TOPICS, scope):
             # (unless what follows has a topic of its own: "an effect that was not sustained
             # over the following days" denies its duration, not the effect)
@@ -130,6 +132,7 @@ def _governed_words(scope: str) -> frozenset[str]:
 _DENYING = frozenset(
     {"hold", "true", "correct", "right", "accurate", "case", "stand", "so", "support", "borne"}
 )
+_BEFORE_WORDS = 4  # what a one-word denial is said of
 _SUBJECT_WORDS = 6  # "a rise in blood pressure is not": the subject, not the whole clause
 _SCOPE_END = compiled(r"[:\u2013\u2014]")  # "...does not hold: SC has been titrated"
 _PRONOUN_ENDS = compiled(r"\b(?:it|they|this|that)\s*$", re.I)

@@ -57,6 +57,9 @@ NOT_NEGATIONS = compiled(
     # "..., and I do not dispute that": the clause before it stands
     r"(?:i|we|nobody|no one) (?:do not|don't|would not|wouldn't|cannot|can't)? ?"
     r"(?:disputes?|deny|denies|doubts?|question) (?:that|this|it)|"
+    # "..., and nobody in the group disagreed": what was said stands
+    r"(?:nobody|no one|none of (?:us|them))(?: [\w-]+){0,3}? (?:disagreed|objected|argued|"
+    r"contradicted (?:it|her|him|them)|pushed back)\b|"
     # "don't be alarmed if...": reassurance to the reader, not a negation of the finding;
     # "please don't buy it on the street, as...": advice, whose reason is the finding
     r"(?:do not|don't|no need to|not to) (?:be alarmed|worry|panic|be surprised)|"
