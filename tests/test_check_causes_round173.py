@@ -56,6 +56,19 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="no_one_objecting_lets_what_was_said_stand",
     ),
+    pytest.param(
+        "It acts on the NMDA receptor in the brain, turning it on to calm things down.",
+        "nmda-receptor-target",
+        "opposite",
+        id="acting_on_a_receptor_by_turning_it_on_is_an_agonist",
+    ),
+    pytest.param(
+        "We did not offer the spray, as the evidence suggests it probably does nothing for "
+        "depression [@an2021intranasal].",
+        "in-may-be-effective-depression",
+        "opposite",
+        id="a_reason_after_comma_as_is_a_clause_of_its_own",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

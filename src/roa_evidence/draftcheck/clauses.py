@@ -38,7 +38,10 @@ _CLAUSES = compiled(
     r" wasn't| will| won't| has| hasn't|'s)|"
     r"that (?=(?:the|your|most|many|few|people|doctors|you|we|they) (?:[\w-]+ ){1,2}"
     r"(?:never|rarely|seldom|don't|do not|won't|will not)\b))\b)|"
-    r";\s*|,\s+(?=so\s)",
+    r";\s*|,\s+(?=so\s)|"
+    # ", as the trials show it does not": a reason (not "as well as", "as effective as")
+    # ("as its comparator" is a role)
+    r",\s+(?=as (?:the|it|they|we|you|he|she|this|that|there|most|many|some)\s)",
     re.I,
 )
 _CONTRAST = compiled(r"\b(?:while|whereas|although|though|but)\b", re.I)

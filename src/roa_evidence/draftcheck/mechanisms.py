@@ -12,6 +12,9 @@ _RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
 # The receptors the rules name as such ("an NMDA agonist", "an agonist at the NMDA receptor").
 _RECEPTOR_NAMES = r"(NMDA|AMPA|GABA|opioid|mu-opioid|dopamine|serotonin|sigma)"
 _ACTS_AS = r"\b(?:(?:acts|works|functions|is)(?: mainly| primarily| chiefly| largely)? )?as an? "
+# what is done to the receptors just named: "..., switching them on", "... in the brain by
+# blocking them"
+_THEM = r"(?: in the brain)?,? (?:by |and )?"
 _AT_RECEPTOR = rf" (?:at|of|on) (?:the )?(?:brain's )?{_RECEPTOR_NAMES}(?:[- ]receptors?)?\b"
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
@@ -77,6 +80,19 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:works|work|working|worked) (?=on (?:the )?(?:brain's )?(?:[\w-]+ ){0,2}"
         r"(?:receptors?|system)\b)",
         "acts ",
+    ),
+    # "acts on the brain's NMDA receptors, switching them on": as an agonist ("..., blocking
+    # them": as an antagonist)
+    (
+        rf"\bacts on (?:the )?(?:brain's )?{_RECEPTOR} receptors?{_THEM}(?:(?:switching|"
+        r"turning|switches|turns) (?:them|it) on|(?:stimulating|activating|exciting) "
+        r"(?:them|it))\b",
+        r"acts on \1 receptors as an agonist",
+    ),
+    (
+        rf"\bacts on (?:the )?(?:brain's )?{_RECEPTOR} receptors?{_THEM}(?:blocking|"
+        r"blocks|inhibiting|inhibits|damping down) (?:them|it)\b",
+        r"acts on \1 receptors as an antagonist",
     ),
     # "ramps up glutamate", "floods the brain with glutamate": raises glutamate activity; "rewires
     # the brain": promotes neuroplasticity
