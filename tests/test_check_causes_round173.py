@@ -69,6 +69,24 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="a_reason_after_comma_as_is_a_clause_of_its_own",
     ),
+    pytest.param(
+        "Believe it or not, the spray has far more research behind it than the drip.",
+        "iv-most-researched-route",
+        "opposite",
+        id="more_research_behind_another_route_than_the_drip",
+    ),
+    pytest.param(
+        "To be fair, infusions have been studied less than the jab.",
+        "iv-most-researched-route",
+        "opposite",
+        id="the_drip_studied_less_than_another_route",
+    ),
+    pytest.param(
+        "The shot has been studied much more than the drip, by most counts.",
+        "iv-most-researched-route",
+        "opposite",
+        id="another_route_studied_much_more_than_the_drip",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [
@@ -128,3 +146,7 @@ def test_a_one_word_denial_is_said_of_the_words_just_before_it() -> None:
     sentence = "Lingering effects after a drip can make the drive home unsafe, so book a taxi."
     assert opposite(sentence, IV_TRANSPORT) is None
     assert opposite("An infusion leaves your blood pressure quite untouched.", IV_BP)
+
+
+def test_swallowing_is_the_oral_route() -> None:
+    assert parts.read_parts("If you swallow it, the liver takes most of it.").routes == {"oral"}

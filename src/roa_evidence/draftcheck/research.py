@@ -11,7 +11,7 @@ __all__ = ["RULES"]
 def _studied_than(much: str, other: str) -> str:
     """'(has been) studied `much` than `other` ...' to the end of its clause."""
     return (
-        r"\b(?:studied|researched|investigated|tested) "
+        r"\b(?:studied|researched|investigated|tested) (?:far |much |way |a lot |considerably )?"
         rf"{much}(?: often| thoroughly| extensively| widely)? than (?:{other})\b"
         r"[\w ]{0,40}?(?=[.,;:]|$)"
     )
@@ -25,6 +25,18 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:has|have|had) (?:had|received|attracted|seen|drawn) (?:far |much )?less "
         r"(?:research|study|scientific study)(?: attention| interest)? than\b",
         "has been studied less than",
+    ),
+    (
+        r"\b(?:has|have|had) (?:got )?(?:far |much |way |a lot )?less (?:research|study|studies|"
+        r"evidence)(?: attention)? behind (?:it|them) than\b",
+        "has been studied less than",
+    ),
+    # "the drip has been studied less than the spray": IV is not the most researched
+    (
+        r"\b((?:the )?(?:drips?|infusions?|iv|intravenous)(?: route| one)?) (?:has|have) "
+        r"(?:actually |in fact |really )?been studied (?:far |much )?less than\b"
+        r"[\w ]{0,40}?(?=[.,;:]|$)",
+        r"\1 is not the most researched",
     ),
     (
         _studied_than("less", "(?:any|all|every)(?: of the)? other|the other"),
@@ -76,6 +88,13 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         _studied_than("more", "(?:the )?(?:drip|infusion|iv|intravenous)(?: route| one)?"),
         "the most researched rather than the drip",
+    ),
+    # "the jab has way more research behind it than the drip": it, not IV, the most
+    (
+        r"\b(?:has|have|had) (?:got )?(?:far |much |way |a lot )?more (?:research|studies|"
+        r"evidence)(?: attention)? behind (?:it|them) than (?=(?:the )?(?:drip|infusion|iv\b|"
+        r"intravenous))",
+        "is the most researched rather than ",
     ),
     # "more research has gone into the drip than into any other way", "the intravenous
     # literature is far larger than that for any other route": the most researched
