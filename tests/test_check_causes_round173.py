@@ -87,6 +87,13 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="another_route_studied_much_more_than_the_drip",
     ),
+    pytest.param(
+        "Our protocol copies the early trials, which infused 0.5 mg/kg over 20 minutes "
+        "[@zarate2006randomized].",
+        "iv-infusion-over-40-60-min",
+        "cited-against",
+        id="a_time_the_cited_works_claim_knows_nothing_of_is_the_timed_claims",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -80,9 +80,11 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
     own = numbers.known_value(found.claim.value, "the claim")
     if own is None or "efficacy" in said.topics:
         return match  # "infusions over 40 minutes work": what the cited work found
-    states_it = any(q.dimension == "time" and numbers.agrees(q, own) for q in said.quantities)
+    # a time the cited work's claim knows nothing of: the claim of that time's (an infusion
+    # "run over about ten minutes" is the 40-60 minute claim's mismatch)
+    states_a_time = own.dimension == "time" and any(q.dimension == "time" for q in said.quantities)
     knows_a_time = any(k.dimension == "time" for k in figures.knowns(match.claim))
-    return found if states_it and not knows_a_time else match
+    return found if states_a_time and not knows_a_time else match
 
 
 def _closest(quantity: numbers.Quantity, claims: list[ClaimRecord]) -> ClaimRecord | None:
