@@ -94,6 +94,12 @@ FOUND_WITH_PROBLEM = [
         "cited-against",
         id="a_time_the_cited_works_claim_knows_nothing_of_is_the_timed_claims",
     ),
+    pytest.param(
+        "And so the whole dose of ketamine gets to your brain.",
+        "iv-entire-dose-reaches-brain",
+        "overclaim",
+        id="the_whole_dose_in_the_brain_is_the_topic_of_one_claim",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

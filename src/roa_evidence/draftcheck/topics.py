@@ -57,6 +57,9 @@ _TOPIC_WORDS: dict[str, str] = {
     "bioavailability": r"bioavailab\w*|absorb\w*|absorption|bloodstream|fully retained|"
     r"(?:gets?|ends? up|makes? it|goes|reach(?:es)?) (?:in|into|to)? ?(?:the |your )?"
     r"(?:blood|circulation)",
+    # the whole dose said to get to the brain (not the blood: bioavailability)
+    "whole-dose-in-brain": r"(?:all of it|every (?:last )?(?:bit|milligram|drop)|(?:whole|"
+    r"entire|full) (?:[\w-]+ )?(?:dose|infusion|amount))[^.;]{0,40}?\bbrain",
     # what the liver removes before the blood: not the share that reaches it
     "first-pass": r"first-pass|first pass|metaboli[sz]\w*",
     # what the liver makes of a dose ("metabolised" is the first pass, "metabolites" its yield)
