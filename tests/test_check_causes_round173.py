@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import found_test, hearsay_test
+from conftest import found_test, hearsay_test, reviewed_test
 from roa_evidence.draftcheck import parts
 from roa_evidence.draftcheck.polarity import opposite
 from roa_evidence.draftcheck.reading import speaker, split_sentences
@@ -163,3 +163,22 @@ def test_a_one_word_denial_is_said_of_the_words_just_before_it() -> None:
 
 def test_swallowing_is_the_oral_route() -> None:
     assert parts.read_parts("If you swallow it, the liver takes most of it.").routes == {"oral"}
+
+
+# (sentence, kind reported or None, kind not reported or None)
+test_what_states_no_finding = reviewed_test(
+    [
+        # an app's numbered screen is numbering, not a figure
+        (
+            "Screen 3 - Pick the route you use: a drip, a jab or a spray, and we will do the rest.",
+            None,
+            "unsourced",
+        ),
+        # a dispute reported asserts neither side
+        (
+            "Doctors are split over whether a shot works as well as a drip for depression.",
+            None,
+            "overclaim",
+        ),
+    ]
+)

@@ -71,6 +71,9 @@ REPORTED_QUESTION = compiled(
     # "...: the answer is that")
     r"\b(?:ask(?:s|ed|ing)?|wonder(?:s|ed|ing)?|(?:want|wants|wanted) to know)(?: \w+)? "
     r"(?:which|why|how (?:quickly|fast|soon|long|well|much))\b(?![^.;]*(?:,\s*but\b|;|:))|"
+    # a dispute reported: "clinics are divided over whether the drug should go into a vein"
+    r"\b(?:divided|split|disagree|disagreed|disagreeing|debate|debated|debating|argue|argued|"
+    r"arguing) (?:over|about|on) whether\b|"
     # a quiz's question: "Q2. True or false: IM ketamine passes through the liver."
     r"\btrue or false\s*[:?,]",
     re.IGNORECASE,

@@ -29,7 +29,7 @@ _NOT_A_FINDING_PIECES = (
     # "Action 2.1:", "Q1(b)." (not "About 16."), or after a few words: "revision, week 9:"
     r"^\W*(?!(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately|"
     r"and|or|to|of|in|at|by|with|for)\b)(?:agenda )?(?:[a-z]{2,12} ?|q)\d{1,3}(?:\.\d+)*"
-    r"(?:\([a-z]\))?\s*[:.)](?!\d)",
+    r"(?:\([a-z]\))?\s*(?:[:.)](?!\d)|[-\u2013\u2014]\s)",  # ("Screen 2 - Tell us...")
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
     r"(?: [a-z]+){0,2}\s*:|\((?:[\w-]+ ){0,3}[\w-]+, (?:week|session|lecture|module|unit) "
     r"\d{1,3}\)",
@@ -39,7 +39,8 @@ _NOT_A_FINDING_PIECES = (
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"schedule|regulations?|article|annex|"
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|"
-    r"recommendations?|slide|step|option|point|standard|criterion|issue|protocol|guideline) "
+    r"recommendations?|slide|step|option|point|standard|criterion|issue|protocol|guideline|"
+    r"screen|tip|episode) "
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
