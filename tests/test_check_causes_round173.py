@@ -100,6 +100,13 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="the_whole_dose_in_the_brain_is_the_topic_of_one_claim",
     ),
+    pytest.param(
+        "Oral bioavailability sits at about 45 % because of extensive first-pass metabolism "
+        "[@yanagihara2003plasma].",
+        "oral-bioavailability-16",
+        "cited-against",
+        id="a_share_no_source_gives_decides_against_the_words_of_the_qualitative_claim",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -43,7 +43,7 @@ CITED_FIT = 1.0  # among a cited work's claims, how much the parts' fit counts b
 CITED_DESIGN = 30.0  # ...and a claim stating the design the sentence says of the study
 CITED_COUNT = 30.0  # ...or counting the studies (or sites) the sentence counts
 CITED_FIGURE = 40.0  # ...less, for a sentence stating no figure, a claim that is a share
-CITED_SHARE = 20.0  # ...more, for a share no source gives, a claim that is one
+CITED_SHARE = 80.0  # ...more, for a share no source gives, a claim that is one (decides)
 # (by wording and by parts too, there for a sentence stating no quantity, not even a vague
 # one: "how much of an IM dose", "nearly completely" are still the share's)
 CITED_TIGHT_FIT = 70.0  # ...or parts fitting this well, however it is worded
