@@ -183,4 +183,8 @@ def sorted_out(
     sentence's `scored` problems (each with its confidence, or None for a kind not scored)."""
     checked = _no_surer_than_its_flip(scored)
     kept = tuple(p for p in checked if p.confidence is None or p.confidence >= least)
+    if any(p.kind == "opposite" for p in kept):
+        # a sentence saying the contrary does not also assert the claim too firmly
+        checked = tuple(p for p in checked if p.kind != "overclaim")
+        kept = tuple(p for p in kept if p.kind != "overclaim")
     return kept, tuple(p for p in checked if p not in kept)

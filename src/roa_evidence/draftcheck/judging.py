@@ -369,7 +369,11 @@ def judge(
     # a wrong value does not assert the claim when the claim was found by its value alone, or
     # when it is a count of a study's participants and the sentence states no result
     miscounts = any(q.dimension == "participants" for q in stated) and not said.result
-    if flip is None and not (
+    # (a flip read from negations alone may be set apart as doubtful: the sentence is then
+    # judged for its hedging too, and the overclaim reported only if the flip is not:
+    # `confidence.sorted_out`)
+    doubtful_flip = polarity.by_negation(flip) and not _against_the_evidence(claim)
+    if (flip is None or doubtful_flip) and not (
         (mismatches and (match.how == BY_VALUE or miscounts))
         or figures.sides_with_contradiction(claim, stated)
         or figures.measures_what_it_denies(claim, stated)
