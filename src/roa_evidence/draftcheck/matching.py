@@ -62,6 +62,7 @@ BETTER_FIT = 10.0  # a claim whose parts fit this much better wins over a wordin
 CLOSE_WORDING = 90.0  # ...unless the sentence is worded this close to the other
 STANDING = 90.0  # otherwise, wording + shared words + parts' fit this strong...
 STANDING_MARGIN = 20.0  # ...and this far ahead of any other claim's (rounds 2-180: docs/check.md)
+UNFIT_MARGIN = 5.0  # ...and this much further where its parts do not fit the sentence's
 STANDING_SHARED = 20.0  # ...sharing this much of the sentence's distinctive wording
 STATED_VALUE = 25.0  # ...counting a value agreeing with the claim's own this much
 TOPICAL_SHARED = 40.0  # ...or, naming no route or drug, sharing this much on a topic
@@ -331,7 +332,7 @@ class Matcher:
             return None  # no claim could stand out (most sentences of a long draft)
         if not (subject or said.names or recalled) and most < TOPICAL_SHARED:
             return None  # a topic alone anchors only a claim sharing much of its wording
-        best: dict[str, tuple[float, Target, float, float]] = {}
+        best: dict[str, tuple[float, Target, float, float, float]] = {}
         for target, score in closest:
             if not parts.routes_fit(routes, target.claim):
                 continue
@@ -354,13 +355,15 @@ class Matcher:
                 strength += STATED_VALUE
                 shared = max(shared, STANDING_SHARED)
             if strength > best.get(target.claim.id, (-1.0,))[0]:
-                best[target.claim.id] = (strength, target, score, shared)
+                best[target.claim.id] = (strength, target, score, shared, fit)
         ranked = sorted(best.values(), key=lambda b: b[0], reverse=True)
         if not ranked or ranked[0][0] < STANDING:
             return None
-        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < STANDING_MARGIN:
+        # (a claim whose parts do not fit the sentence's at all stands out only further ahead)
+        margin = STANDING_MARGIN + UNFIT_MARGIN * (not ranked[0][4])
+        if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
             return None
-        strength, target, score, shared = ranked[0]
+        strength, target, score, shared, _ = ranked[0]
         if shared < STANDING_SHARED:
             return None  # one common word ("last") is no paraphrase
         return Match(target.claim, score, "standing-out", target.label)
