@@ -110,6 +110,24 @@ FOUND_WITH_PROBLEM = [
         "cited-against",
         id="a_share_no_source_gives_decides_against_the_words_of_the_qualitative_claim",
     ),
+    pytest.param(
+        "Jabs, believe it or not, have been studied more than drips.",
+        "iv-most-researched-route",
+        "opposite",
+        id="studied_more_than_drips_plural",
+    ),
+    pytest.param(
+        "The nasal spray has by now been studied every bit as thoroughly as infusions.",
+        "iv-most-researched-route",
+        "opposite",
+        id="studied_as_thoroughly_as_the_drip",
+    ),
+    pytest.param(
+        "Shots have drawn more research interest than the drip in recent years.",
+        "iv-most-researched-route",
+        "opposite",
+        id="more_research_interest_than_the_drip",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -33,7 +33,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "the drip has been studied less than the spray": IV is not the most researched
     (
-        r"\b((?:the )?(?:drips?|infusions?|iv|intravenous)(?: route| one)?) (?:has|have) "
+        r"\b((?:the )?(?:drips?|infusions?|iv|intravenous)(?: route| one)?)(?:, [\w ]{1,20},)? "
+        r"(?:has|have) "
         r"(?:actually |in fact |really )?been studied (?:far |much )?less than\b"
         r"[\w ]{0,40}?(?=[.,;:]|$)",
         r"\1 is not the most researched",
@@ -86,7 +87,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "the muscle route has been studied far more than the drip": it, not IV, the most
     (
-        _studied_than("more", "(?:the )?(?:drip|infusion|iv|intravenous)(?: route| one)?"),
+        _studied_than("more", "(?:the )?(?:drips?|infusions?|iv|intravenous)(?: route| one)?"),
         "the most researched rather than the drip",
     ),
     # "the jab has way more research behind it than the drip": it, not IV, the most
@@ -95,6 +96,20 @@ RULES: tuple[tuple[str, str], ...] = (
         r"evidence)(?: attention)? behind (?:it|them) than (?=(?:the )?(?:drip|infusion|iv\b|"
         r"intravenous))",
         "is the most researched rather than ",
+    ),
+    # "has attracted more research attention than the drip": it, not IV, the most
+    (
+        r"\b(?:has|have|had) (?:attracted|received|drawn|had|seen) (?:far |much |way |a lot )?"
+        r"more (?:research|study|studies)(?: attention| interest)?(?: in [\w ]{1,20}?)? than "
+        r"(?=(?:the )?(?:drips?|infusions?|iv\b|intravenous))",
+        "is the most researched rather than ",
+    ),
+    # "studied (at least) as thoroughly as infusions": the drip is not the most researched
+    (
+        r"\b(?:studied|researched) (?:about |at least |just |every bit )?as (?:thoroughly|much|"
+        r"extensively|widely) as (?:the )?(?:drips?|infusions?|iv|intravenous)(?: infusions?| "
+        r"therapy| route)?\b",
+        "studied; the drip is not the most researched route",
     ),
     # "more research has gone into the drip than into any other way", "the intravenous
     # literature is far larger than that for any other route": the most researched
