@@ -107,12 +107,9 @@ class Matcher:
         # Each claim's parts, read once; its statement filed under each topic it has.
         self._parts = {c.id: parts.read_parts(c.statement) for c in claims}
         self._counts = {c.id: counts.counted(c.statement).keys() for c in claims}
-        self._shares = frozenset(c.id for c in claims if parts.is_a_share(c))
-        self._share_values = {
-            c.id: numbers.known_values([c.value, *(e.value for e in c.evidence)])
-            for c in claims
-            if c.id in self._shares
-        }
+        # the claims that are a share of the dose, with the values they and their sources record
+        self._share_values = {c.id: parts.recorded_values(c) for c in claims if parts.is_a_share(c)}
+        self._shares = frozenset(self._share_values)
         self._names = frozenset(n for p in self._parts.values() for n in p.names)
         self._valued = [t for t in self.targets if not t.quote and t.claim.value]
         self._by_topic: dict[str, list[Target]] = {}
@@ -181,8 +178,8 @@ class Matcher:
             # a share stated that no source gives ("45 percent") is the share claim's mismatch
             off = {
                 c
-                for c, k in self._share_values.items()
-                if numbers.off_every(said.quantities, k, "percent")
+                for c in cited & self._share_values.keys()
+                if numbers.off_every(said.quantities, self._share_values[c], "percent")
             }
             scored = [
                 (t, similarity.score(processed, routes, t), self._shared(stated, t.claim.id))
@@ -332,7 +329,7 @@ class Matcher:
             return None  # no claim could stand out (most sentences of a long draft)
         if not (subject or said.names or recalled) and most < TOPICAL_SHARED:
             return None  # a topic alone anchors only a claim sharing much of its wording
-        best: dict[str, tuple[float, Target, float, float, float]] = {}
+        best: dict[str, tuple[float, Target, float, float]] = {}
         for target, score in closest:
             if not parts.routes_fit(routes, target.claim):
                 continue
@@ -355,15 +352,15 @@ class Matcher:
                 strength += STATED_VALUE
                 shared = max(shared, STANDING_SHARED)
             if strength > best.get(target.claim.id, (-1.0,))[0]:
-                best[target.claim.id] = (strength, target, score, shared, fit)
+                best[target.claim.id] = (strength, target, score, shared)
         ranked = sorted(best.values(), key=lambda b: b[0], reverse=True)
         if not ranked or ranked[0][0] < STANDING:
             return None
         # (a claim whose parts do not fit the sentence's at all stands out only further ahead)
-        margin = STANDING_MARGIN + UNFIT_MARGIN * (not ranked[0][4])
+        margin = STANDING_MARGIN + UNFIT_MARGIN * (not self._fit(said, ranked[0][1]))
         if len(ranked) > 1 and ranked[0][0] - ranked[1][0] < margin:
             return None
-        strength, target, score, shared, _ = ranked[0]
+        strength, target, score, shared = ranked[0]
         if shared < STANDING_SHARED:
             return None  # one common word ("last") is no paraphrase
         return Match(target.claim, score, "standing-out", target.label)

@@ -423,11 +423,6 @@ def nearest(quantity: Quantity, knowns: Iterable[Known], count: int = 3) -> list
     return sorted(same, key=lambda k: distance(quantity, k))[:count]
 
 
-def known_values(values: Iterable[Mapping[str, Any] | None]) -> tuple[Known, ...]:
-    """The values recorded (a claim's own, its sources'), as known values."""
-    return tuple(k for v in values if v and (k := known_value(v, "")) is not None)
-
-
 def off_every(quantities: Iterable[Quantity], knowns: Iterable[Known], dimension: str) -> bool:
     """Whether a figure stated in `dimension` (not "most") agrees with none of `knowns`."""
     stated = [q for q in quantities if q.dimension == dimension and not q.vague]

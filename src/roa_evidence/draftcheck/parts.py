@@ -440,6 +440,11 @@ def with_dimensions(words: set[str], said: Parts) -> set[str]:
 
 def dimension_words(claim: ClaimRecord) -> set[str]:
     """The dimensions the claim or a linked source states a value in ("#percent")."""
-    values = [claim.value, *(e.value for e in claim.evidence)]
-    known = (numbers.known_value(v, "") for v in values if v)
-    return {_DIMENSION + k.dimension for k in known if k is not None}
+    return {_DIMENSION + k.dimension for k in recorded_values(claim)}
+
+
+def recorded_values(claim: ClaimRecord) -> tuple[numbers.Known, ...]:
+    """The values the claim and its linked sources record (`figures.knowns` adds counts and
+    doses, and cannot be reached from the matcher)."""
+    values = (claim.value, *(e.value for e in claim.evidence))
+    return tuple(k for v in values if v and (k := numbers.known_value(v, "")) is not None)

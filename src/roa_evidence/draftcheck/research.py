@@ -17,26 +17,28 @@ def _studied_than(much: str, other: str) -> str:
     )
 
 
+# the drip, in the words these rules read it in (what a claim about IV is set against)
+_THE_DRIP = r"(?:the )?(?:drips?|infusions?|iv\b|intravenous)"
+
+
+def _research_than(much: str) -> str:
+    """'has (attracted) `much` research (attention) (behind it) than'."""
+    return (
+        r"\b(?:has|have|had) (?:(?:got|attracted|received|drawn|had|seen) )?(?:far |much |way |"
+        rf"a lot )?{much} (?:research|study|studies|scientific study|evidence)"
+        r"(?: attention| interest)?(?: behind (?:it|them)| in [\w ]{1,20}?)? than\b"
+    )
+
+
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     # studied less than every other route, or least, is not the most researched; more than
     # any other is
-    (
-        r"\b(?:has|have|had) (?:had|received|attracted|seen|drawn) (?:far |much )?less "
-        r"(?:research|study|scientific study)(?: attention| interest)? than\b",
-        "has been studied less than",
-    ),
-    (
-        r"\b(?:has|have|had) (?:got )?(?:far |much |way |a lot )?less (?:research|study|studies|"
-        r"evidence)(?: attention)? behind (?:it|them) than\b",
-        "has been studied less than",
-    ),
+    (_research_than("less"), "has been studied less than"),
     # "the drip has been studied less than the spray": IV is not the most researched
     (
-        r"\b((?:the )?(?:drips?|infusions?|iv|intravenous)(?: route| one)?)(?:, [\w ]{1,20},)? "
-        r"(?:has|have) "
-        r"(?:actually |in fact |really )?been studied (?:far |much )?less than\b"
-        r"[\w ]{0,40}?(?=[.,;:]|$)",
+        rf"\b({_THE_DRIP}(?: route| one)?)(?:, [\w ]{{1,20}},)? (?:has|have) (?:actually |in fact |"
+        r"really )?been studied (?:far |much )?less than\b[\w ]{0,40}?(?=[.,;:]|$)",
         r"\1 is not the most researched",
     ),
     (
@@ -81,34 +83,21 @@ RULES: tuple[tuple[str, str], ...] = (
     # "no route has been researched more thoroughly than the intravenous one": IV the most
     (
         r"\bno (?:other )?(?:route|way)(?: of giving ketamine)? has been (?:studied|researched|"
-        r"tested|investigated) (?:more|as)(?: \w+)? (?:than|as) (?:the )?(?:drip|infusion|iv|"
-        r"intravenous)(?: route| one)?",
+        rf"tested|investigated) (?:more|as)(?: \w+)? (?:than|as) {_THE_DRIP}(?: route| one)?",
         "the drip is the most researched route",
     ),
     # "the muscle route has been studied far more than the drip": it, not IV, the most
     (
-        _studied_than("more", "(?:the )?(?:drips?|infusions?|iv|intravenous)(?: route| one)?"),
+        _studied_than("more", rf"{_THE_DRIP}(?: route| one)?"),
         "the most researched rather than the drip",
     ),
-    # "the jab has way more research behind it than the drip": it, not IV, the most
-    (
-        r"\b(?:has|have|had) (?:got )?(?:far |much |way |a lot )?more (?:research|studies|"
-        r"evidence)(?: attention)? behind (?:it|them) than (?=(?:the )?(?:drip|infusion|iv\b|"
-        r"intravenous))",
-        "is the most researched rather than ",
-    ),
-    # "has attracted more research attention than the drip": it, not IV, the most
-    (
-        r"\b(?:has|have|had) (?:attracted|received|drawn|had|seen) (?:far |much |way |a lot )?"
-        r"more (?:research|study|studies)(?: attention| interest)?(?: in [\w ]{1,20}?)? than "
-        r"(?=(?:the )?(?:drips?|infusions?|iv\b|intravenous))",
-        "is the most researched rather than ",
-    ),
+    # "the jab has way more research behind it than the drip", "has attracted more research
+    # attention than the drip": it, not IV, the most
+    (_research_than("more") + rf" (?={_THE_DRIP})", "is the most researched rather than "),
     # "studied (at least) as thoroughly as infusions": the drip is not the most researched
     (
         r"\b(?:studied|researched) (?:about |at least |just |every bit )?as (?:thoroughly|much|"
-        r"extensively|widely) as (?:the )?(?:drips?|infusions?|iv|intravenous)(?: infusions?| "
-        r"therapy| route)?\b",
+        rf"extensively|widely) as {_THE_DRIP}(?: infusions?| therapy| route)?\b",
         "studied; the drip is not the most researched route",
     ),
     # "more research has gone into the drip than into any other way", "the intravenous
