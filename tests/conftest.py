@@ -159,13 +159,13 @@ def shipped(shipped_db: str) -> Run:
 GREEN = {"confirmed", "strong"}  # the verdicts a writer reads as "fine"
 
 
-def check_one(run: Run, tmp_path: Path, sentence: str) -> dict[str, Any]:
+def check_one(run: Run, tmp_path: Path, sentence: str, min_confidence: str = "0") -> dict[str, Any]:
     """`check --format json` on a one-sentence draft (`run`: the `shipped` fixture): its
-    finding, as the rules read it (every problem they find, whatever its confidence: what
-    `--min-confidence` sets apart is tested in test_check_confidence)."""
+    finding, as the rules read it (by default every problem they find, whatever its
+    confidence: what `--min-confidence` sets apart is tested in test_check_confidence)."""
     draft = tmp_path / "draft.md"
     draft.write_text(sentence + "\n", encoding="utf-8")
-    result = run("check", str(draft), "--format", "json", "--min-confidence", "0")
+    result = run("check", str(draft), "--format", "json", "--min-confidence", min_confidence)
     assert result.exit_code == 0, result.stderr
     [finding] = json.loads(result.stdout)["findings"]
     return dict(finding)

@@ -5,12 +5,11 @@ through the function that reads it. Each case names the rule that finds it."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from conftest import Run, found_test, hearsay_test, reviewed_test
+from conftest import Run, check_one, found_test, hearsay_test, reviewed_test
 from roa_evidence.draftcheck import parts
 from roa_evidence.draftcheck.polarity import opposite
 from roa_evidence.draftcheck.reading import speaker, split_sentences
@@ -216,19 +215,11 @@ def test_a_doubtful_flip_leaves_the_hedging_judged(shipped: Run, tmp_path: Path)
     """A flip read from negations alone ('well absorbed' read as 'not poorly absorbed'
     against 93 %) and set apart as doubtful does not spare the sentence its overclaim;
     where the flip is reported, the overclaim is not (a contrary is no assertion)."""
-    draft = tmp_path / "draft.md"
-    draft.write_text(
-        "Given as a jab, the drug is well absorbed, with about 93 % of it reaching the blood.\n",
-        encoding="utf-8",
+    sentence = (
+        "Given as a jab, the drug is well absorbed, with about 93 % of it reaching the blood."
     )
-    doubted = json.loads(run_json(shipped, draft))["findings"][0]
+    doubted = check_one(shipped, tmp_path, sentence, min_confidence="0.5")
     assert [p["kind"] for p in doubted["problems"]] == ["overclaim"]
     assert [p["kind"] for p in doubted["doubtful"]] == ["opposite"]
-    reported = json.loads(run_json(shipped, draft, "--min-confidence", "0"))["findings"][0]
+    reported = check_one(shipped, tmp_path, sentence)
     assert [p["kind"] for p in reported["problems"]] == ["opposite"]
-
-
-def run_json(shipped: Run, draft: Path, *options: str) -> str:
-    result = shipped("check", str(draft), "--format", "json", *options)
-    assert result.exit_code == 0, result.stderr
-    return str(result.stdout)
