@@ -84,6 +84,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:the |your |my |his |her )?(?:blood ?stream|blood|circulation|system|body)\b",
         "has 100 % bioavailability",
     ),
+    # "loses a good chunk of the dose before it reaches your bloodstream": not all of it is
+    (
+        r"\b(?:loses?|lost|losing) (?:a (?:good |big |large |fair )?(?:chunk|share|part|bit|"
+        r"portion|fraction)|some|much|most|part|a lot) of (?:it|the dose|the drug) "
+        rf"before (?:it )?{_REACHES} (?:the |your )?{_THE_BLOOD}",
+        "does not have 100 % bioavailability",
+    ),
     # "loses relatively little to the liver", "the liver leaves most of it alone", "mostly
     # absorbed intact": well absorbed
     (
@@ -317,12 +324,30 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a bioavailability that "falls short of" a figure is below it
     (r"\b(?:falls?|fell|falling) short of\b", "is less than"),
+    # "whatever the body breaks it down into", "its breakdown products": its metabolites
+    (
+        r"\b(?:what(?:ever)?|anything) the (?:body|liver) (?:breaks|broke|turns|converts) it "
+        r"(?:down )?into\b|\b(?:its|the|ketamine's) breakdown products\b",
+        "its metabolites",
+    ),
+    (r"\b(?:unchanged|intact|unaltered|parent) (?=ketamine\b)", "unmetabolised "),
+    # "is absorbed at around 90 %": its bioavailability is
+    (
+        r"\b(?:is|are|gets|get) absorbed at (?=(?:about |around |roughly |nearly |only |just |"
+        r"approximately |close to )?\d)",
+        "has a bioavailability of ",
+    ),
+    # "how much ketamine your body takes in": what is absorbed
+    (
+        r"\b(?:your|the|their|his|her|my) body (?:takes|took|soaks|soaked) (?:in|up)\b",
+        "is absorbed",
+    ),
     # "a share of the dose makes it into your circulation" (not "it all ends up in your blood")
     (
         r"((?:\bdose|\bper ?cent|%|\bnose|\btablet|\bpill)"
         r"(?: (?!before|after|until|once|when|it\b)[\w-]+){0,4}? )"
         + _REACHES
-        + r" your "
+        + r" (?:your|his|her|their) "
         + _THE_BLOOD,
         r"\1bioavailability",
     ),

@@ -26,6 +26,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:it|the (?:dose|drug|infusion|drip|treatment|spray|session))\b",
         "can be stopped",
     ),
+    # "can still be adjusted or withdrawn after injection": stopped
+    (
+        r"\b(?:can|could) (?:still |always |easily |also )?be (?:(?:adjusted|changed|reduced) "
+        r"(?:or|and) )?(?:withdrawn|reversed|undone|cancelled|canceled|called off)\b",
+        "can be stopped",
+    ),
     (
         r"\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
         r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b|\b(?:can|could|may) be "

@@ -8,13 +8,15 @@ __all__ = ["RULES"]
 
 _ABOUT = r"(?:about |roughly |around |only |just |nearly |maybe |perhaps )?"
 _A_SHARE = r"(?:half|a third|a quarter|a fifth|a tenth|a fraction|two-thirds|three-quarters)"
+# "costs patients a third of what IV does": whom it costs, between the verb and the share
+_WHOM = r"(?: (?:patients|you|the patient|them|us|families|the clinic|the NHS|insurers))?"
 _TIMES = r"(?:twice|double|three times|four times|several times)"
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     # "they cost roughly half as much as an infusion", "at a third of the price of a drip"
     (
-        rf"\b(?:costs?|costing|priced at|charged at|at) {_ABOUT}{_A_SHARE} "
+        rf"\b(?:(?:costs?|costing){_WHOM}|priced at|charged at|at) {_ABOUT}{_A_SHARE} "
         r"(?:as much as|of what|the price of|the cost of|of the (?:price|cost) of)",
         "costs less than",
     ),
@@ -23,8 +25,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"the (?:price|cost) of\b",
         "is cheaper than",
     ),
+    # "this staffing is what pushes the price up": it raises the cost
     (
-        rf"\b(?:costs?|costing) {_ABOUT}{_TIMES} (?:as much as|what)",
+        r"\b(?:push|pushes|pushed|pushing|drive|drives|drove|driving|bump|bumps|bumped) "
+        r"(?:up )?(?:the |its )?(?:price|cost|bill)s?(?: up)?\b",
+        "raises its cost",
+    ),
+    (
+        rf"\b(?:costs?|costing){_WHOM} {_ABOUT}{_TIMES} (?:as much as|what)",
         "costs more than",
     ),
 )

@@ -67,9 +67,11 @@ RULES: tuple[tuple[str, str], ...] = (
     # "24 hours") ended
     (
         # ("within thirty to sixty minutes", "within half an hour to an hour")
-        r"\b(?:fade[sd]?|fading) (?=(?:within|after|in) (?:a few |several |[\w-]+ ){0,4}"
+        r"\b(?:fade[sd]?|fading|(?:wears?|wore|worn|wearing) off) "
+        r"(?=(?:within|after|in) (?:a few |several |[\w-]+ ){0,4}"
         r"(?:seconds|minutes|mins?|moments)\b)|"
-        r"\b(?:fades?|fading) (?=within (?:(?:about |around )?half an hour to )?(?:the|an|one) "
+        r"\b(?:fades?|fading|(?:wears?|wore|worn|wearing) off) "
+        r"(?=within (?:(?:about |around )?half an hour to )?(?:the|an|one) "
         r"hour\b)",
         "last ",
     ),
@@ -87,12 +89,17 @@ RULES: tuple[tuple[str, str], ...] = (
         "transient",
     ),
     (
-        r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|wane[sd]?|"
-        r"did not last|was lost)\b",
+        r"\b(?:disappear(?:s|ed)?|fade[sd]?|vanish(?:es|ed)?|wore off|wears? off|worn off|"
+        r"wane[sd]?|did not last|was lost)\b",
         "was not sustained",
     ),
     # effects "gone within ten minutes" lasted ten minutes (before "were gone", ended)
-    (r"\b(?:is|are|was|were) (?:all )?gone (?=(?:within|after|in) )", "last "),
+    # ...and so do effects "over in about five minutes" (a jab "over in seconds" is its giving)
+    (
+        r"\b(?:is|are|was|were) (?:all )?(?:gone|over) (?=(?:within|after|in) "
+        r"(?!(?:a |one |two |a few )?(?:seconds?|an instant|a flash|a moment|moments)\b))",
+        "last ",
+    ),
     (
         r"\b(?:(?:was|were|had) (?:all )?gone|(?:stopped|ceased) working|"
         r"no longer (?:worked|works|helped|helps|lasted))\b",

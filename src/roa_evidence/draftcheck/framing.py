@@ -158,6 +158,21 @@ def asks(text: str) -> bool:
     """Whether the sentence is a question ("Is a shot as good as a drip?"), reports one
     ("people keep asking whether a shot is as good"), plans a study to answer it, or tells a
     patient's history ("she has tried four medications"): none asserts a finding."""
+    reported = REPORTED_QUESTION.search(text)
+    if reported and (
+        _AFTER_AN_ASSERTION.search(text, 0, reported.start())
+        or _ANSWERED.search(text, reported.end())
+    ):
+        reported = None  # "IM works as well as IV, and I wondered why nobody offered it"
     return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
-        REPORTED_QUESTION.search(text) or PLANS.search(text) or HISTORY.search(text)
+        reported or PLANS.search(text) or HISTORY.search(text)
     )
+
+
+# an answer the sentence gives to the question it reports, and a clause that says it:
+# "..., and I told him yes, most of it is lost to the liver"
+_ANSWERED = re.compile(r"\b(?:told|answered|replied|said)(?: \w+)?,? (?:yes|no)\s*[,;:]\s*\w", re.I)
+# a question reported in a clause joined on after the main one, which asserts its own
+_AFTER_AN_ASSERTION = re.compile(
+    r"\w,\s+(?:and|so|but)\s+(?:I|we|she|he|they)(?:\s+\w+ly)?\s+$", re.I
+)

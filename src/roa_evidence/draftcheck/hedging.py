@@ -128,6 +128,9 @@ _VERY_UNCERTAIN = compiled(
     rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
     rf"{_PEOPLE_SAY}|"
     rf"{OWN_EXPERIENCE}|"
+    # "..., though that's only what she reported": an account, said to be no more than one
+    r"\b(?:that's|that is|this is|it's|it is) (?:only|just|merely) (?:what|how) "
+    r"(?:she|he|they|I|we|one patient|patients|the patient) (?:reported|said|felt|described|told)|"
     # "my patients report that": a clinician passing them on
     # ("my clients report sleeping 40 % better" states the figure as the writer's own)
     r"\bmy (?:patients|clients) (?:often |also |sometimes )?(?:report|say) that|"

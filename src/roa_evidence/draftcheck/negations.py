@@ -52,11 +52,13 @@ NOT_NEGATIONS = compiled(
     # label, if any) adds nothing to the negation that follows
     r"^\W*(?:[AQ]\.\s*|[A-Z][\w ()',]{0,30}:\s*)?(?:and |but |so |oh |well )?"
     r"no(?=\s*[,!:;](?!\s*or\b)|\s+(?:it's|it is|that's|that is|they|we|you|i)\b)|"
+    # "...; told him no, once the drip is running it cannot be stopped": an answer's "no"
+    r"\b(?:told (?:him|her|them)|answered|replied) no(?=\s*[,;:])|"
     # "some claim, without good evidence, that...": a hedge, not a negation of what follows
     r"without (?:any |much |good |strong |solid |reliable |real )*(?:evidence|data|proof)|"
     # "..., and I do not dispute that": the clause before it stands
     r"(?:i|we|nobody|no one) (?:do not|don't|would not|wouldn't|cannot|can't)? ?"
-    r"(?:disputes?|deny|denies|doubts?|question) (?:that|this|it)|"
+    r"(?:disputes?|deny|denies|doubts?|question|contests?|challenge) (?:that|this|it)|"
     # "..., and nobody in the group disagreed": what was said stands
     r"(?:nobody|no one|none of (?:us|them))(?: [\w-]+){0,3}? (?:disagreed|objected|argued|"
     r"contradicted (?:it|her|him|them)|pushed back)\b|"

@@ -17,6 +17,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:takes?|took) effect\b", "onset"),
     (r"\b(?:kicks?|kicked) in\b", "onset"),
+    # "taken around ten minutes to go under": how soon an anaesthetic dose acts
+    # ("takes about two minutes to act")
+    (
+        r"(?<=minutes to )(?:go under|act|work)\b|(?<=seconds to )(?:act|work)\b|"
+        r"(?<=minutes for (?:him|her) to )go under\b",
+        "onset",
+    ),
     # "comes on in about ten minutes", "took ten minutes to take hold": its onset
     (
         r"\b(?:comes?|came|coming) on\b(?= (?:in|within|after|slower|faster|more|less|quicker)\b)",

@@ -29,7 +29,8 @@ _NOT_A_FINDING_PIECES = (
     # "Action 2.1:", "Q1(b)." (not "About 16."), or after a few words: "revision, week 9:"
     r"^\W*(?!(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately|"
     r"and|or|to|of|in|at|by|with|for)\b)(?:agenda )?(?:[a-z]{2,12} ?|q)\d{1,3}(?:\.\d+)*"
-    r"(?:\([a-z]\))?\s*(?:[:.)](?!\d)|[-\u2013\u2014]\s)",  # ("Screen 2 - Tell us...")
+    # ("Screen 2 - Tell us...", "MACRO 01 (Welcome): Hi", "MACRO 07, cont.: Please")
+    r"(?:\([a-z]\))?(?:\s*\([^()]{1,40}\)|,\s*cont(?:'d|inued|\.)?)?\s*(?:[:.)](?!\d)|[-\u2013\u2014]\s)",
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
     r"(?: [a-z]+){0,2}\s*:|\((?:[\w-]+ ){0,3}[\w-]+, (?:week|session|lecture|module|unit) "
     r"\d{1,3}\)",

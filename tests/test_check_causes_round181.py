@@ -1,0 +1,160 @@
+"""`check` on the general causes behind the misses of rounds 181-184, read in the
+twenty-seventh pass (docs/check.md). Through the CLI on a real draft and the shipped base, in
+sentences worded apart from the rounds'; a reading alone (a rewriting, a hedge) through the
+function that reads it. Each case names the rule that finds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found_test, hearsay_test, reviewed_test
+from roa_evidence.draftcheck import framing
+from roa_evidence.draftcheck.words import normalised
+
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "A jab into the arm works every bit as well as an infusion for depression, and we "
+        "wondered why the clinic never mentioned it.",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="a_question_reported_after_the_main_clause_leaves_it_asserted",
+    ),
+    pytest.param(
+        "My brother asked whether a jab goes through the liver first, and I told him yes, most "
+        "of it is broken down by the liver before it reaches the blood.",
+        "im-no-first-pass",
+        "opposite",
+        id="a_question_reported_and_answered_is_judged_on_its_answer",
+    ),
+    pytest.param(
+        "In that trial the lift in mood had worn off within a day [@chilukuri2014acute].",
+        "chilukuri-effect-sustained-3-days",
+        "opposite",
+        id="an_effect_worn_off_was_not_sustained",
+    ),
+    pytest.param(
+        "Even a drip loses a fair share of the dose before it reaches the bloodstream.",
+        "iv-bioavailability-100",
+        "opposite",
+        id="a_share_lost_before_the_blood_is_not_all_of_it",
+    ),
+    pytest.param(
+        "A shot costs you about half of what a drip does.",
+        "im-cheaper-than-iv",
+        "overclaim",
+        id="a_share_of_another_routes_price_with_the_payer_named",
+    ),
+    pytest.param(
+        "The dissociation from a shot in the muscle is over in roughly ten minutes.",
+        "im-duration-30-60-min",
+        "mismatch",
+        id="an_effect_over_in_ten_minutes_lasts_ten_minutes",
+    ),
+    pytest.param(
+        "With a spray, you know exactly how much ketamine your body takes in.",
+        "in-dose-unknown",
+        "opposite",
+        id="what_the_body_takes_in_is_what_is_absorbed",
+    ),
+    pytest.param(
+        "A shot in the muscle can still be reduced or withdrawn if the patient is struggling.",
+        "non-iv-cannot-be-stopped",
+        "opposite",
+        id="a_dose_that_can_be_withdrawn_can_be_stopped",
+    ),
+    pytest.param(
+        "Given into the muscle, it reportedly took about fifteen minutes for her to go under.",
+        "im-onset-1-2-min",
+        "mismatch",
+        id="minutes_to_go_under_is_an_onset",
+    ),
+    pytest.param(
+        "The label says an IV bolus takes roughly five minutes to act [@ketalar_label].",
+        "iv-bolus-onset-seconds",
+        "cited-against",
+        id="minutes_to_act_is_an_onset",
+    ),
+    pytest.param(
+        "Only unchanged ketamine helps depression, and whatever the liver turns it into does "
+        "nothing.",
+        "metabolites-do-not-help",
+        "overclaim",
+        id="what_the_liver_turns_it_into_is_its_metabolites",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "I don't contest that IV ketamine for depression is probably given at a rate that trials "
+        "have shown to work.",
+        "iv-target-rate-shown-to-work",
+        "opposite",
+        id="not_contesting_a_finding_does_not_deny_it",
+    ),
+    pytest.param(
+        "One woman said a shot takes effect in a minute or so, though that is only what she told "
+        "us.",
+        "im-onset-1-2-min",
+        "overclaim",
+        id="only_what_she_told_us_passes_an_account_on",
+    ),
+]
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+test_what_is_passed_on = hearsay_test(
+    ["A shot works within minutes, though that's just what he said."],
+    ["A shot works within minutes, and that is what the trial showed."],
+)
+
+# (sentence, kind reported or None, kind not reported or None)
+test_what_states_no_finding = reviewed_test(
+    [
+        # a canned reply's numbered heading, with its title or "cont.", is numbering
+        (
+            "NOTE 4 (Aftercare): Drink water and rest for the remainder of the day.",
+            None,
+            "unsourced",
+        ),
+        ("REPLY 12, cont.: Bring the cuff to each of your sessions.", None, "unsourced"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reads"),
+    [
+        ("About 93 % of the dose ends up in his blood.", "bioavailability"),
+        ("Nasal ketamine is absorbed at roughly 80 %.", "has a bioavailability of roughly 80"),
+        ("The staff on hand are what pushes the price up.", "raises its cost"),
+        ("Its breakdown products do nothing.", "its metabolites"),
+        ("The effects have worn off within twenty minutes.", "last within twenty minutes"),
+    ],
+)
+def test_the_wordings_read_as_a_claim_says_them(sentence: str, reads: str) -> None:
+    assert reads in normalised(sentence)
+
+
+def test_what_wears_off_within_a_day_was_not_sustained() -> None:
+    """(The reading's "not" is read by the polarity: `normalised` drops negations.)"""
+    read = normalised("The effects have worn off within a day.")
+    assert "sustained" in read and "last" not in read
+
+
+def test_a_jab_over_in_seconds_is_its_giving_not_how_long_it_lasts() -> None:
+    assert "last" not in normalised("The jab itself is over in seconds.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "asks"),
+    [
+        ("People keep asking whether a shot works as well as a drip.", True),
+        ("He asked whether a jab goes through the liver, and I told him yes, it does.", False),
+        ("A shot works as well as a drip, and I wondered why nobody offered it.", False),
+        ("I wondered why nobody offered a shot.", True),
+    ],
+)
+def test_a_reported_question_asserts_only_where_nothing_answers_it(
+    sentence: str, asks: bool
+) -> None:
+    assert framing.asks(sentence) is asks
