@@ -75,6 +75,31 @@ FOUND_WITH_PROBLEM = [
         id="minutes_to_act_is_an_onset",
     ),
     pytest.param(
+        "A drip gives a smoother, gentler session from start to finish.",
+        "iv-gradual-smoother-experience",
+        "overclaim",
+        id="a_smoother_gentler_session_is_how_it_feels",
+    ),
+    pytest.param(
+        "Coming off an infusion is always easy; nobody finds the comedown jarring or disorienting.",
+        "iv-abrupt-comedown",
+        "opposite",
+        id="coming_off_a_drip_is_its_comedown",
+    ),
+    pytest.param(
+        "Swallowed ketamine is fine, since the liver barely touches it on the way in.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="a_liver_that_barely_touches_it_leaves_it_well_absorbed",
+    ),
+    pytest.param(
+        "After a jab in the thigh, the drug has to pass through the liver before it reaches the "
+        "blood, much as a tablet does.",
+        "im-no-first-pass",
+        "opposite",
+        id="much_as_a_tablet_does_is_an_analogy_not_a_route_compared",
+    ),
+    pytest.param(
         "Only unchanged ketamine helps depression, and whatever the liver turns it into does "
         "nothing.",
         "metabolites-do-not-help",
@@ -128,6 +153,8 @@ test_what_states_no_finding = reviewed_test(
         ("Nasal ketamine is absorbed at roughly 80 %.", "has a bioavailability of roughly 80"),
         ("The staff on hand are what pushes the price up.", "raises its cost"),
         ("Its breakdown products do nothing.", "its metabolites"),
+        ("A jab gets about 60 % of the dose into your blood.", "has a bioavailability of about 60"),
+        ("Blood from the muscle goes to the liver first.", "through first pass metabolism"),
         ("The effects have worn off within twenty minutes.", "last within twenty minutes"),
     ],
 )

@@ -84,6 +84,19 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:the |your |my |his |her )?(?:blood ?stream|blood|circulation|system|body)\b",
         "has 100 % bioavailability",
     ),
+    # "the shot gets about 70% of the dose into your blood": its bioavailability
+    (
+        r"\b(?:gets?|puts?|delivers?) ((?:about |around |roughly |nearly |only |just |some |"
+        r"approximately )?\d[\d.]*\s?(?:%|per ?cent)) of (?:the |a |each |its )?dose into "
+        r"(?:the |your )?(?:blood ?stream|blood|circulation)\b",
+        r"has a bioavailability of \1",
+    ),
+    # "the liver barely touches it", "the gut and liver hardly break it down": well absorbed
+    (
+        r"\b(?:liver|gut)(?: and (?:the )?(?:liver|gut))? (?:barely|hardly|scarcely) "
+        r"(?:touch(?:es)?|breaks? (?:it|ketamine|the drug) down|breaks? down (?:it|ketamine))\b",
+        "is not poorly absorbed",
+    ),
     # "loses a good chunk of the dose before it reaches your bloodstream": not all of it is
     (
         r"\b(?:loses?|lost|losing) (?:a (?:good |big |large |fair )?(?:chunk|share|part|bit|"
@@ -291,7 +304,10 @@ RULES: tuple[tuple[str, str], ...] = (
         "is not poorly absorbed",
     ),
     # "goes through the liver first": through first-pass metabolism
-    (r"\bthrough (?:your |the )?liver (?:first|before)\b", "through first-pass metabolism"),
+    (
+        r"\bthrough (?:your |the )?liver (?:first|before)\b|\bto (?:your |the )?liver first\b",
+        "through first-pass metabolism",
+    ),
     # "passes through the liver intact" escapes it
     (
         r"\b(?:passes|pass|passed|passing|goes|went|gets|get|got) (?:through|past) (?:your |the )?"

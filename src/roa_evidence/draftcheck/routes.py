@@ -225,11 +225,13 @@ def routes_named(text: str) -> frozenset[str]:
 _ANALOGY = compiled(
     r"(?:\b(?:(?:just|much|exactly) )?(?:un)?like|"
     r",\s*(?:just |exactly )?(?:the )?same as(?: with)?|"
-    r",\s*(?:just )?as (?:happens |is the case |it does )?with)\s+(?:(?:a|an|the|your)\s+)?$",
+    r",\s*(?:just )?as (?:happens |is the case |it does )?with|"
+    # "..., much as a tablet does"
+    r",\s*(?:much|just|exactly|very much) as)\s+(?:(?:a|an|the|your)\s+)?$",
     re.I,
 )
-# A cheap test that one of _ANALOGY's three branches could match: each holds one of these.
-_MAY_BE_ANALOGY = compiled(r"like|same as|with", re.I)
+# A cheap test that one of _ANALOGY's branches could match: each holds one of these.
+_MAY_BE_ANALOGY = compiled(r"like|same as|with|, *(?:much|just|exactly|very much) as\b", re.I)
 
 
 def routes_meant(text: str) -> frozenset[str]:

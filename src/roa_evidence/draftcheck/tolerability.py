@@ -30,6 +30,12 @@ _SICK_LESS_OR_MORE = (
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # "coming off a drip is always smooth": the comedown after it
+    (
+        r"\bcoming (?:off|down from|out of) (?=(?:a |an |the )?(?:drips?|infusions?|iv|"
+        r"intravenous)\b)",
+        "the comedown after ",
+    ),
     (r"\b(?:strong|severe|serious|nasty|powerful|heavy) side[- ]effects\b", "intense side effects"),
     # "someone medically trained to keep an eye on you", "a professional keeping watch",
     # "supervised by a professional": professional oversight
