@@ -100,6 +100,19 @@ FOUND_WITH_PROBLEM = [
         id="much_as_a_tablet_does_is_an_analogy_not_a_route_compared",
     ),
     pytest.param(
+        "The two routes are probably equally safe at antidepressant doses [@chilukuri2014acute].",
+        "iv-im-similar-safety",
+        "overclaim",
+        id="antidepressant_doses_say_how_much_not_that_it_works",
+    ),
+    pytest.param(
+        "A tablet may seem simpler, but swallowed ketamine is probably poorly absorbed, since the "
+        "liver breaks most of it down.",
+        "oral-bioavailability-low",
+        "overclaim",
+        id="a_point_conceded_before_but_does_not_hedge_what_follows",
+    ),
+    pytest.param(
         "Only unchanged ketamine helps depression, and whatever the liver turns it into does "
         "nothing.",
         "metabolites-do-not-help",
@@ -109,6 +122,12 @@ FOUND_WITH_PROBLEM = [
 ]
 
 FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "A single failed spray is not enough to rule the treatment out.",
+        "single-in-failure-not-informative",
+        "opposite",
+        id="not_enough_to_rule_it_out_is_not_enough_to_conclude_it_fails",
+    ),
     pytest.param(
         "I don't contest that IV ketamine for depression is probably given at a rate that trials "
         "have shown to work.",
@@ -153,6 +172,7 @@ test_what_states_no_finding = reviewed_test(
         ("Nasal ketamine is absorbed at roughly 80 %.", "has a bioavailability of roughly 80"),
         ("The staff on hand are what pushes the price up.", "raises its cost"),
         ("Its breakdown products do nothing.", "its metabolites"),
+        ("The side effects are mild ones that pass quickly.", "transient"),
         ("A jab gets about 60 % of the dose into your blood.", "has a bioavailability of about 60"),
         ("Blood from the muscle goes to the liver first.", "through first pass metabolism"),
         ("The effects have worn off within twenty minutes.", "last within twenty minutes"),

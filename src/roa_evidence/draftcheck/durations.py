@@ -85,7 +85,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # side effects that "wear off quickly" are transient (not an effect that failed)
     (
         r"\b(?:(?:wears|wear|wore|wearing|passes|passed|pass) off|fades?|faded|fading|settles?|"
-        r"settled) (?:quickly|soon|fast|rapidly)\b",
+        r"settled|passes|pass) (?:quickly|soon|fast|rapidly)\b",
         "transient",
     ),
     (

@@ -8,6 +8,12 @@ __all__ = ["RULES"]
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # "isn't enough to rule ketamine out": to conclude it will not work
+    (
+        r"\brule (?:ketamine|it|the drug|the treatment|them) out\b|"
+        r"\brule out (?:ketamine|the drug|the treatment)\b",
+        "conclude it will not work",
+    ),
     # "controlled data on the jab do exist": data that could show whether it works
     (
         r"\b(?:controlled|valid|usable|reliable|clinical|trial) (?:data|evidence)\b"

@@ -172,6 +172,12 @@ _RELATIVE_MODAL = compiled(
     re.I,
 )
 
+# "A pill might sound easier, but swallowed ketamine is...": a point conceded before "but",
+# not how firmly what follows is said
+_CONCEDED = compiled(
+    r"\b(?:may|might|could) (?:sound|seem|look|appear|feel)\b[^.;,]{0,40}, but\b", re.I
+)
+
 VERY_UNCERTAIN_LEVEL = 3  # "very uncertain", "reportedly", "patients report"
 # The level each certainty (or status) needs at least.
 _NEEDED = {"high": 0, "moderate": 1, "low": 2, "very_low": 3, "none": 3}
@@ -181,7 +187,7 @@ def hedge(text: str) -> int:
     """The sentence's hedge level: 0 plain, 1 probably, 2 may, 3 very uncertain."""
     if _VERY_UNCERTAIN.search(text) or _SEEMING.search(text):
         return 3
-    if _MAY.search(text) and _MAY.search(_RELATIVE_MODAL.sub(" ", text)):
+    if _MAY.search(text) and _MAY.search(_CONCEDED.sub(" ", _RELATIVE_MODAL.sub(" ", text))):
         return 2
     if _PROBABLY.search(text):
         return 1

@@ -21,8 +21,9 @@ _TOPIC_WORDS: dict[str, str] = {
     r"(?<!previous )(?<!recent )(?<!further )(?<!other )(?<!scholarly )(?<!research )"
     r"(?<!clinical )(?<!their )(?<!this )(?<!some )work|relief|relieve[sd]?|better|worse|"
     r"help(?:s|ed)?|"
-    r"antidepressant|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|ratings?|benefits?|"
-    r"beneficial",
+    # ("at antidepressant doses" says how much is given, not that it works)
+    r"antidepressant(?! doses?\b)|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|"
+    r"ratings?|benefits?|beneficial",
     "onset": r"onset|faster|quicker|rapid(?:ly)?|quickly|slower|peaks?",
     # "last quarter", "last year", "my last infusion": a date, not how long something lasts
     "duration": r"lasts|lasted|lasting|(?<!my )(?<!the )(?<!his )(?<!her )(?<!our )(?<!your )"
