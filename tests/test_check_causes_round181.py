@@ -154,6 +154,39 @@ test_what_is_passed_on = hearsay_test(
 # (sentence, kind reported or None, kind not reported or None)
 test_what_states_no_finding = reviewed_test(
     [
+        # a claim passed on and then called wrong, or answered with evidence, is disputed:
+        # the work cited for the answer is not against the sentence, nor is it overclaimed
+        (
+            "The brochure says only a drip lets the dose be adjusted; that is wrong, since pumps "
+            "under the skin have been run for days with the dose stepped up "
+            "[@hardy2012randomized].",
+            None,
+            "cited-against",
+        ),
+        (
+            "The flyer asserts there are no valid efficacy data on IM ketamine, which is not "
+            "correct [@loo2016placebo].",
+            None,
+            "cited-against",
+        ),
+        (
+            "Many people assume only a drip can be adjusted, but a pump under the skin can be "
+            "slowed as well [@hardy2012randomized].",
+            None,
+            "cited-against",
+        ),
+        (
+            "Many people assume only a drip can be adjusted, but a pump under the skin can be "
+            "slowed as well [@hardy2012randomized].",
+            None,
+            "overclaim",
+        ),
+        (
+            "It has been said that only a drip can be controlled, but subcutaneous pumps have been "
+            "adjusted for days [@hardy2012randomized].",
+            None,
+            "cited-against",
+        ),
         # a canned reply's numbered heading, with its title or "cont.", is numbering
         (
             "NOTE 4 (Aftercare): Drink water and rest for the remainder of the day.",

@@ -24,9 +24,11 @@ _IS_WRONG = (
 # "..., which is incorrect", "but that is simply not true": what was just said, called wrong
 # ("but it is out of date" may be said of a study, not of what was claimed)
 _THAT_IS_WRONG = (
-    r"(?:(?:which|but that|and that|but this|and this|but it)(?:'s| is| was) (?:simply |plainly |"
-    r"just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|a myth|not the case|"
-    r"nonsense)|(?:which|but that|and that)(?:'s| is) (?:now )?(?:out of date|outdated))"
+    r"(?:(?:which|but that|and that|but this|and this|but it|(?<=; )that)(?:'s| is| was) "
+    r"(?:simply |plainly |just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|"
+    r"not correct|"
+    r"inaccurate|a myth|not the case|nonsense)|(?:which|but that|and that)(?:'s| is) (?:now )?"
+    r"(?:out of date|outdated))"
 )
 # A claim said to be wrong is denied ("is incorrect" itself negates nothing): in one clause
 # with it (not "..., and the old chart was wrong"), or said of it just after.
@@ -66,17 +68,22 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
     (rf",? (?:{_THAT_IS_WRONG}|(?:which|but that|and that) overstates it)\b", " not so"),
     # "people say X, but a small trial did...", "advocates like to say X, but infusions under
     # the skin have been adjusted for days": what others say, answered with evidence
+    # ("people assume X, but an infusion under the skin can be slowed", "it has been claimed
+    # that X, but pumps have been run", "it also claims X, yet the trial found the reverse")
     (
-        r"\b(?:people|some|many|others|advocates|proponents|clinics|supporters|fans|critics|"
+        r"\b(?:(?:people|some|many|others|advocates|proponents|clinics|supporters|fans|critics|"
         r"sceptics|skeptics|the authors?|the leaflet|the website|the site|the brochure|"
-        r"the article|the commentary|the document)(?: [\w-]+){0,2} "
-        r"(?:like to |love to |often |still |sometimes |will )?"
-        r"(?:say|says|claims?|argues?|insist|tell you|state|states|stated|asserts?)(?: that)?\b"
+        r"the article|the commentary|the document|it)(?: [\w-]+){0,2} "
+        r"(?:like to |love to |often |still |sometimes |will |also )?"
+        r"(?:say|says|claims?|argues?|insist|tell you|state|states|stated|asserts?|assume|assumes|"
+        r"believe|believes)|it (?:has (?:also |often )?been |is (?:often |sometimes |also )?)"
+        r"(?:claimed|said|argued|asserted|suggested))(?: that)?\b"
         r"(?=[^.;]{5,200}?,\s*(?:but|yet)\b"
         r"[^.;]{0,80}?\b(?:(?:trials?|stud(?:y|ies)|research)(?: [\w-]+){0,5} (?:did|found|"
         r"shows?|showed|gave|has|have)|have been|has been|(?:were|was) (?:[\w-]+ )?(?:run|given|"
-        r"used|titrated|adjusted|tested|delivered))\b)",
-        " not ",
+        r"used|titrated|adjusted|tested|delivered)|can be (?:[\w-]+ )?(?:slowed|stopped|adjusted|"
+        r"controlled|run))\b)",
+        " it is not true that ",  # (" not only a drip" would read as "not only")
     ),
     # "where I part company with them is over the idea that X", "we take issue with the claim
     # that X" ("I do not dispute the claim that X" denies nothing: two negations)

@@ -362,7 +362,10 @@ def judge(
     problems += mismatches
     if sentence.keys and not mismatches:
         problems += _count_elsewhere(sentence, claim, matcher, knowns)
-    problems += _cited_against(sentence, claim, flip is not None, stated)
+    # (a denial read where the wording is too far to call it a flip leaves the sentence's side
+    # unknown: a cited work is then held only to its values)
+    unsure = flip is None and polarity.adds_a_negation(maybe_flipped)
+    problems += _cited_against(sentence, claim, flip is not None, stated, values_only=unsure)
     unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
         problems += _cited_elsewhere(sentence, claim, matcher, said)
@@ -374,7 +377,8 @@ def judge(
     # `confidence.sorted_out`)
     doubtful_flip = polarity.by_negation(flip) and not _against_the_evidence(claim)
     if (flip is None or doubtful_flip) and not (
-        (mismatches and (match.how == BY_VALUE or miscounts))
+        unsure
+        or (mismatches and (match.how == BY_VALUE or miscounts))
         or figures.sides_with_contradiction(claim, stated)
         or figures.measures_what_it_denies(claim, stated)
     ):

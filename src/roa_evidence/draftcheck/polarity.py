@@ -307,6 +307,11 @@ def by_negation(reason: str | None) -> bool:
     return reason in (_ADDS_A_NEGATION, _DROPS_A_NEGATION)
 
 
+def adds_a_negation(reason: str | None) -> bool:
+    """Whether `opposite` found the sentence denying the statement (a negation it adds)."""
+    return reason == _ADDS_A_NEGATION
+
+
 def opposite(sentence: str, statement: str) -> str | None:
     """Why the sentence asserts the opposite of the statement, or None when it does not."""
     if framing.OPEN_QUESTION.search(sentence):
