@@ -187,6 +187,23 @@ test_what_states_no_finding = reviewed_test(
             None,
             "cited-against",
         ),
+        (
+            "The clinic's own leaflet argued that only a drip can have its speed controlled, yet "
+            "a trial titrated ketamine under the skin for days [@hardy2012randomized].",
+            None,
+            "cited-against",
+        ),
+        (
+            "It is often said that no valid data exist on IM ketamine, yet a small double-blind "
+            "study does provide some [@loo2016placebo].",
+            None,
+            "cited-against",
+        ),
+        # how many patients do not respond is no denial that it works
+        ("About a third of patients never respond to an infusion.", None, "opposite"),
+        # a class's number, and oxygen, are no figures
+        ("Workshop 3, Tuesday group: notes taken by the facilitator.", None, "unsourced"),
+        ("Keep O2 and suction ready at the bedside, per unit policy.", None, "unsourced"),
         # a canned reply's numbered heading, with its title or "cont.", is numbering
         (
             "NOTE 4 (Aftercare): Drink water and rest for the remainder of the day.",
@@ -204,7 +221,7 @@ test_what_states_no_finding = reviewed_test(
         ("About 93 % of the dose ends up in his blood.", "bioavailability"),
         ("Nasal ketamine is absorbed at roughly 80 %.", "has a bioavailability of roughly 80"),
         ("The staff on hand are what pushes the price up.", "raises its cost"),
-        ("Its breakdown products do nothing.", "its metabolites"),
+        ("Whatever the body breaks it down into does nothing.", "its metabolites"),
         ("The side effects are mild ones that pass quickly.", "transient"),
         ("A jab gets about 60 % of the dose into your blood.", "has a bioavailability of about 60"),
         ("Blood from the muscle goes to the liver first.", "through first pass metabolism"),

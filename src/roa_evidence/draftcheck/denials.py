@@ -72,15 +72,16 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
     # that X, but pumps have been run", "it also claims X, yet the trial found the reverse")
     (
         r"\b(?:(?:people|some|many|others|advocates|proponents|clinics|supporters|fans|critics|"
-        r"sceptics|skeptics|the authors?|the leaflet|the website|the site|the brochure|"
-        r"the article|the commentary|the document|it)(?: [\w-]+){0,2} "
-        r"(?:like to |love to |often |still |sometimes |will |also )?"
-        r"(?:say|says|claims?|argues?|insist|tell you|state|states|stated|asserts?|assume|assumes|"
-        r"believe|believes)|it (?:has (?:also |often )?been |is (?:often |sometimes |also )?)"
-        r"(?:claimed|said|argued|asserted|suggested))(?: that)?\b"
-        r"(?=[^.;]{5,200}?,\s*(?:but|yet)\b"
-        r"[^.;]{0,80}?\b(?:(?:trials?|stud(?:y|ies)|research)(?: [\w-]+){0,5} (?:did|found|"
-        r"shows?|showed|gave|has|have)|have been|has been|(?:were|was) (?:[\w-]+ )?(?:run|given|"
+        r"sceptics|skeptics|counsel|(?:the |their |a )?(?:[\w'-]+ )?(?:authors?|leaflet|website|"
+        r"site|brochure|article|commentary|document|file)|it)(?: [\w-]+){0,2} "
+        r"(?:like to |love to |often |still |sometimes |will |also |may |might |would )?"
+        r"(?:say|says|claims?|argues?|argued|insist|tell you|state|states|stated|asserts?|"
+        r"asserted|assume|assumes|believe|believes)|it (?:has (?:also |often )?been |is (?:often |"
+        r"sometimes |also )?)(?:claimed|said|argued|asserted|suggested))(?: that)?\b"
+        r"(?=[^.;]{5,200}?(?:,\s*(?:but|yet)|;\s*however,?)\b"
+        r"[^.;]{0,80}?\b(?:(?:trials?|stud(?:y|ies)|research)(?: [\w-]+){0,5} (?:did|does|found|"
+        r"shows?|showed|gave|has|have|provides?|provided|titrated|reported)|have been|has been|"
+        r"(?:were|was) (?:[\w-]+ )?(?:run|given|"
         r"used|titrated|adjusted|tested|delivered)|can be (?:[\w-]+ )?(?:slowed|stopped|adjusted|"
         r"controlled|run))\b)",
         " it is not true that ",  # (" not only a drip" would read as "not only")

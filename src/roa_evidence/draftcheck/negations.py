@@ -67,6 +67,12 @@ NOT_NEGATIONS = compiled(
     r"(?:do not|don't|no need to|not to) (?:be alarmed|worry|panic|be surprised)|"
     r"^\W*(?:please )?(?:do not|don't|never) (?:buy|drive|drink|mix|share|skip|combine|"
     r"inject|operate)\b|"
+    # "a third of patients don't respond to it": how many do not, not that it does not work
+    # ("depressed patients" is read as "depression" by then)
+    r"\b(?:a (?:third|quarter|fifth|tenth|half)|some|many|one in \w+|\d+ ?(?:%|per ?cent)) of "
+    r"(?:[\w-]+ ){0,2}?(?:patients|people|users|them|depression) (?:do not|don't|did not|"
+    r"didn't|never) "
+    r"(?:respond|benefit|improve)|"
     # "depression that has not responded to other treatment": who it is for, not a negation
     r"(?:who|that|which|whose [\w-]+) (?:has|have|had)(?: not|n't| never) (?:yet )?"
     r"(?:responded|improved|budged|lifted|shifted)|"
