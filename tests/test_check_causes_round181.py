@@ -113,6 +113,32 @@ FOUND_WITH_PROBLEM = [
         id="a_point_conceded_before_but_does_not_hedge_what_follows",
     ),
     pytest.param(
+        "Anyone with a heart condition or a history of psychosis needs a doctor supervising them "
+        "at every session.",
+        "professional-oversight-cardiac-psychiatric",
+        "overclaim",
+        id="a_heart_condition_or_psychosis_is_a_cardiovascular_or_psychiatric_history",
+    ),
+    pytest.param(
+        "Ketamine boosts glutamate and helps the brain form new connections, which is how it "
+        "lifts depression.",
+        "nmda-glutamate-neuroplasticity",
+        "overclaim",
+        id="boosting_glutamate_and_new_connections_are_its_mechanism",
+    ),
+    pytest.param(
+        "Swallowed ketamine is absorbed almost completely, with little lost on the way.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="well_absorbed_is_said_in_the_claims_words",
+    ),
+    pytest.param(
+        "Most of a swallowed dose gets through the liver untouched.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="through_the_liver_untouched_is_one_fact_not_two_negations",
+    ),
+    pytest.param(
         "Only unchanged ketamine helps depression, and whatever the liver turns it into does "
         "nothing.",
         "metabolites-do-not-help",
@@ -122,6 +148,13 @@ FOUND_WITH_PROBLEM = [
 ]
 
 FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "People with heart trouble or a mental-health history may need closer professional "
+        "supervision during treatment.",
+        "professional-oversight-cardiac-psychiatric",
+        "overclaim",
+        id="oversight_for_those_histories_hedged_as_its_certainty_needs",
+    ),
     pytest.param(
         "A single failed spray is not enough to rule the treatment out.",
         "single-in-failure-not-informative",

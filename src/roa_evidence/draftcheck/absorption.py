@@ -286,7 +286,7 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:absorbed|absorbs|soaked up|taken up) (?:almost|nearly|virtually) "
         r"(?:completely|fully|entirely|in full)\b|\bgets? (?:most|much|nearly all|almost all) of "
         r"(?:its|the|their) (?:ketamine|dose|drug) past (?:the |your )?liver\b",
-        "not poorly absorbed",
+        "does not have low bioavailability",  # (in the claim's words: "poorly" is read by now)
     ),
     (
         r"\b(?:soaks? up|absorbs?|absorb) (?:(?:almost|nearly|virtually) all|most) of "
@@ -300,8 +300,10 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"\b{_REACHES} (?:the |your )?{_THE_BLOOD} (?:almost|nearly|largely|virtually|mostly) "
         r"(?:intact|unchanged|untouched)\b|\b(?:most|nearly all|almost all) of (?:a|the|each|an) "
         r"(?:swallowed |oral )?(?:ketamine )?(?:dose|tablet|pill) (?:gets|makes it|goes) through\b"
+        # ("...gets through the liver untouched": that it is untouched is the same fact)
+        r"(?: (?:the |your )?liver (?:untouched|intact|unchanged|unscathed|not affected)\b)?"
         + _THEN_THE_LIVER,
-        "is not poorly absorbed",
+        "does not have low bioavailability",
     ),
     # "goes through the liver first": through first-pass metabolism
     (
@@ -368,4 +370,7 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\1bioavailability",
     ),
     (r"\b" + _REACHES + r" the " + _THE_BLOOD, "bioavailability"),
+    # what the rules after "poorly absorbed" said well absorbed, in the claim's words (not
+    # what the gut takes up, which the liver may lose: "the gut soaks up nearly all of it")
+    (r"(?<!\bgut )\bis not poorly absorbed\b", "does not have low bioavailability"),
 )

@@ -99,13 +99,20 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:ramps?|ramped|ramping|cranks?|cranked|cranking|turns?|turned|turning) up "
         r"(?:the brain's )?glutamate\b|\bfloods? (?:the brain|it) with glutamate\b|"
-        r"\b(?:a )?(?:surge|burst|rise|spike) (?:in|of) glutamate\b",
+        r"\b(?:a )?(?:surge|burst|rise|spike) (?:in|of) glutamate\b|"
+        # "boosts glutamate (signalling)", "boost a brain chemical called glutamate"
+        r"\b(?:boosts?|boosted|boosting|raises?|increases?|increasing) (?:a brain chemical called "
+        r"|the brain's )?glutamate(?: signalling| signaling| levels?| release)?\b|"
+        r"\bglutamate[- ](?:surge|burst|boost)\b",
         "raises glutamate activity",
     ),
     (
-        r"\b(?:rewires?|rewired|rewiring|rewire) (?:the brain(?:'s connections)?|itself|"
-        r"its connections|brain circuits|neural circuits)\b|\b(?:the )?(?:growth|formation) of "
-        r"new (?:synapses|connections)\b|\bgrows? new (?:synapses|connections)\b",
+        r"\b(?:rewires?|rewired|rewiring|rewire) (?:the brain(?:'s connections)?|your brain|itself|"
+        r"its connections|brain circuits|neural circuits|synapses)\b|\b(?:the )?(?:growth|"
+        r"formation|sprouting) of new (?:[\w-]+ )?(?:synapses|connections)\b|"
+        r"\b(?:grows?|form|forms|rebuilds?|rebuilding|builds?) new (?:[\w-]+ )?(?:synapses|"
+        r"connections)\b|\brebuilds? (?:synapses|(?:neural |brain |synaptic )?connections)\b|"
+        r"\b(?:new )?synap(?:se|tic) growth\b",
         "promotes neuroplasticity",
     ),
     # "an NMDA drug": one that acts on NMDA receptors

@@ -59,9 +59,25 @@ RULES: tuple[tuple[str, str], ...] = (
     # or "close watching", which are of the dose: topics.py)
     (
         r"\b(?:closer|close|careful|extra) (?:medical )?(?:supervision|observation)\b|"
-        r"\b(?:the |a )?(?:medical team|doctors|nurses|staff|clinicians?|professionals?) "
+        r"\b(?:the |a )?(?:medical team|doctors?|nurses?|staff|clinicians?|professionals?) "
         r"supervising (?:them|him|her|you|patients|the patient)\b",
         "professional oversight",
+    ),
+    # those the claim of oversight is for: "a history of heart problems", "heart trouble",
+    # "a history of psychosis", "a mental-health history" (its "cardiovascular or psychiatric
+    # histories")
+    (
+        r"\b(?:(?:a )?history of (?:heart (?:disease|problems?|trouble)|high blood pressure|"
+        r"palpitations)|(?:a )?heart (?:problems?|trouble|disease|conditions?|issues?|history)|"
+        r"(?:a )?cardiac (?:history|condition|problems?))\b",
+        "cardiovascular history",
+    ),
+    (
+        r"\b(?:(?:a )?history of (?:psychosis|(?:serious )?mental illness|psychiatric illness|"
+        r"serious mental illness)|(?:a )?mental[- ]health (?:history|histories|conditions?|"
+        r"problems?)|(?:a )?(?:past )?psychiatric (?:history|histories|illness|conditions?)|"
+        r"(?:a )?psych history)\b",
+        "psychiatric history",
     ),
     # "a fierce, frightening high": intense side effects
     (
