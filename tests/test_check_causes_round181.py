@@ -139,6 +139,18 @@ FOUND_WITH_PROBLEM = [
         id="through_the_liver_untouched_is_one_fact_not_two_negations",
     ),
     pytest.param(
+        "Once a jab is in, nothing can slow it down or undo it.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="nothing_can_slow_it_down_or_undo_it_is_cannot_be_stopped",
+    ),
+    pytest.param(
+        "With a shot, there is no dialling it back once it is in.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="no_dialling_it_back_is_no_stopping_or_adjusting_it",
+    ),
+    pytest.param(
         "Only unchanged ketamine helps depression, and whatever the liver turns it into does "
         "nothing.",
         "metabolites-do-not-help",
@@ -180,7 +192,10 @@ FOUND_WITHOUT_PROBLEM = [
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
 
 test_what_is_passed_on = hearsay_test(
-    ["A shot works within minutes, though that's just what he said."],
+    [
+        "A shot works within minutes, though that's just what he said.",
+        "A shot works within minutes, though I couldn't find anyone who has actually tested it.",
+    ],
     ["A shot works within minutes, and that is what the trial showed."],
 )
 

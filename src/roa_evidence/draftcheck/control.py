@@ -8,6 +8,21 @@ __all__ = ["RULES"]
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # "nothing can slow it down or undo it", "nothing can be done to slow or stop it"
+    (
+        r"\b(?:nothing|no one|nobody) can (?:be done to )?(?:slow|stop|undo|reverse|pause|halt)"
+        r"(?: it| things)?(?: down)?(?: (?:or|and) (?:slow|stop|undo|reverse|take|pause|halt)"
+        r"(?: it| things)?(?: down| back)?)?\b",
+        "it cannot be stopped or adjusted",
+    ),
+    # "no slowing it down", "no taking it back", "no dialling it back", "no pausing it" once a
+    # dose is in: no stopping or adjusting it, in the words of the claim on stopping a dose
+    (
+        r"(?<=\bno )(?:slowing (?:it|things|the dose) down(?: or (?:undoing|taking) it"
+        r"(?: back)?)?|undoing it|taking it back(?: out)?|calling it back|"
+        r"dial(?:l)?ing (?:it|the dose) back|pausing it)\b",
+        "stopping or adjusting it",
+    ),
     # "control how quickly the drug goes in", "set the pace of delivery": its rate of delivery
     (
         r"\bhow (?:quickly|fast|rapidly|slowly) (?:the drug|ketamine|it|the dose|the medicine) "

@@ -103,6 +103,8 @@ _VERY_UNCERTAIN = compiled(
     # never been traced to a study", "an assertion that rests on clinic websites"
     r"(?:could(?:n't| not)|can(?:not|'t)) find (?:a |any |one )?(?:single )?(?:human )?"
     r"(?:paper|study|trial|source)|never been (?:traced|verified|confirmed|measured)|"
+    r"(?:could(?:n't| not)|can(?:not|'t)) find anyone who (?:has|had) (?:actually |ever )?"
+    r"(?:studied|tested|measured|checked)|"
     r"rests? (?:largely |mostly |only |entirely |solely )?on (?:a single |one )?(?:(?:clinic|blog|"
     r"website|anecdot)\w*|patient (?:reports|accounts))|(?:well )?beyond the (?:data|evidence)|"
     r"anecdote rather than|"
