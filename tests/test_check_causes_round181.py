@@ -5,9 +5,11 @@ function that reads it. Each case names the rule that finds it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import found_test, hearsay_test, reviewed_test
+from conftest import Run, check_one, found_test, hearsay_test, problem_kinds, reviewed_test
 from roa_evidence.draftcheck import framing
 from roa_evidence.draftcheck.words import normalised
 
@@ -303,3 +305,16 @@ def test_a_reported_question_asserts_only_where_nothing_answers_it(
     sentence: str, asks: bool
 ) -> None:
     assert framing.asks(sentence) is asks
+
+
+def test_a_count_the_cited_work_does_not_have_is_also_a_mismatch(
+    shipped: Run, tmp_path: Path
+) -> None:
+    """A count of participants above the cited work's n, in a sentence matching no claim: the
+    work is against it (as before) and the count is a mismatch with what the base records."""
+    finding = check_one(
+        shipped, tmp_path, "That review pooled some 900 patients [@kishimoto2016single]."
+    )
+    assert {"cited-against", "mismatch"} <= problem_kinds(finding)
+    mismatch = next(p for p in finding["problems"] if p["kind"] == "mismatch")
+    assert "234" in mismatch["detail"] and "900" in mismatch["detail"]

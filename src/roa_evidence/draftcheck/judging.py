@@ -145,7 +145,7 @@ def _counted_otherwise(
 
 def _miscounts_the_cited(sentence: Sentence, matcher: Matcher) -> list[SentenceProblem]:
     """A sentence matching no claim that gives a cited work more participants than it had
-    ("the trial enrolled around 40 patients [a trial of 18]")."""
+    ("enrolled around 40 [a trial of 18]"): the work is against it, the count a mismatch."""
     if not sentence.keys:
         return []
     stated = [q for q in numbers.quantities(sentence.text) if q.dimension == "participants"]
@@ -156,9 +156,9 @@ def _miscounts_the_cited(sentence: Sentence, matcher: Matcher) -> list[SentenceP
         for e in claim.evidence
         if e.source == key
     }
-    return (
-        [p for link in links.values() for p in _counted_otherwise(link, stated)] if stated else []
-    )
+    against = [p for link in links.values() for p in _counted_otherwise(link, stated)]
+    wrong = [SentenceProblem("mismatch", p.detail[len("the cited ") :]) for p in against[:1]]
+    return against + wrong
 
 
 def _cited_elsewhere(
