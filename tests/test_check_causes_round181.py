@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, check_one, found_test, hearsay_test, problem_kinds, reviewed_test
-from roa_evidence.draftcheck import framing
+from roa_evidence.draftcheck import framing, parts
 from roa_evidence.draftcheck.words import normalised
 
 FOUND_WITH_PROBLEM = [
@@ -153,6 +153,12 @@ FOUND_WITH_PROBLEM = [
         id="no_dialling_it_back_is_no_stopping_or_adjusting_it",
     ),
     pytest.param(
+        "Our nurse says the drip is the only way anyone can control how fast the ketamine goes in.",
+        "iv-only-route-rate-controlled",
+        "overclaim",
+        id="controlling_how_fast_the_ketamine_goes_in_is_controlling_its_rate",
+    ),
+    pytest.param(
         "Only unchanged ketamine helps depression, and whatever the liver turns it into does "
         "nothing.",
         "metabolites-do-not-help",
@@ -244,6 +250,13 @@ test_what_states_no_finding = reviewed_test(
             "cited-against",
         ),
         (
+            "It is sometimes said that only a drip lets you control the rate, but hospice teams "
+            "have run ketamine under the skin for days with the dose stepped up "
+            "[@hardy2012randomized].",
+            None,
+            "cited-against",
+        ),
+        (
             "It is often said that no valid data exist on IM ketamine, yet a small double-blind "
             "study does provide some [@loo2016placebo].",
             None,
@@ -286,6 +299,10 @@ def test_what_wears_off_within_a_day_was_not_sustained() -> None:
     """(The reading's "not" is read by the polarity: `normalised` drops negations.)"""
     read = normalised("The effects have worn off within a day.")
     assert "sustained" in read and "last" not in read
+
+
+def test_randomising_is_about_the_evidence() -> None:
+    assert "evidence" in parts.read_parts("They did not randomise anyone.").topics
 
 
 def test_a_jab_over_in_seconds_is_its_giving_not_how_long_it_lasts() -> None:

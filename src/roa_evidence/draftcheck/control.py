@@ -25,7 +25,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "control how quickly the drug goes in", "set the pace of delivery": its rate of delivery
     (
-        r"\bhow (?:quickly|fast|rapidly|slowly) (?:the drug|ketamine|it|the dose|the medicine) "
+        r"\bhow (?:quickly|fast|rapidly|slowly) (?:the drug|(?:the )?ketamine|it|the dose|"
+        r"the medicine) "
         r"(?:goes in|gets in|is delivered|is given|enters|flows in|runs in|arrives)\b",
         "the rate of delivery",
     ),

@@ -80,7 +80,8 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
         r"sometimes |also )?)(?:claimed|said|argued|asserted|suggested))(?: that)?\b"
         r"(?=[^.;]{5,200}?(?:,\s*(?:but|yet)|;\s*however,?)\b"
         r"[^.;]{0,80}?\b(?:(?:trials?|stud(?:y|ies)|research)(?: [\w-]+){0,5} (?:did|does|found|"
-        r"shows?|showed|gave|has|have|provides?|provided|titrated|reported)|have been|has been|"
+        r"shows?|showed|gave|has|have|provides?|provided|titrated|reported)|(?:have|has) (?:been|"
+        r"run|given|used|titrated|adjusted|tested|delivered)|"
         r"(?:were|was) (?:[\w-]+ )?(?:run|given|"
         r"used|titrated|adjusted|tested|delivered)|can be (?:[\w-]+ )?(?:slowed|stopped|adjusted|"
         r"controlled|run))\b)",

@@ -84,11 +84,13 @@ _TOPIC_WORDS: dict[str, str] = {
     # "lets the prescriber set and change the speed", "for anyone who needs close watching"
     r"(?:set|change|alter|vary)(?: and (?:change|alter|adjust))? the (?:speed|rate|pace)|"
     r"close (?:monitoring|watching)|control over (?:the )?(?:dose|dosing|rate|speed)|"
+    r"control (?:the |its )?(?:rate|speed|pace)|control how (?:fast|quickly)|"
     r"(?:be|is|are|was|were) controlled|rate of delivery|titrat\w*",
     # how a session feels as it ends or goes on: "the comedown", "a smoother, gentler ride"
     "experience": r"come-?down|coming (?:down|off)|smoother|gentler|abrupt(?:ly)?|jarring|"
     r"disorient\w*",
-    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz]ed|double-blind|"
+    "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz](?:ed|e|ing|ation)|"
+    r"double-blind|"
     r"head to head|control group|subjects",
     "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
     "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
