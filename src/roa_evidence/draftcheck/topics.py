@@ -84,7 +84,9 @@ _TOPIC_WORDS: dict[str, str] = {
     # "lets the prescriber set and change the speed", "for anyone who needs close watching"
     r"(?:set|change|alter|vary)(?: and (?:change|alter|adjust))? the (?:speed|rate|pace)|"
     r"close (?:monitoring|watching)|control over (?:the )?(?:dose|dosing|rate|speed)|"
-    r"control (?:the |its )?(?:rate|speed|pace)|control how (?:fast|quickly)|"
+    # (not "control the pace of the conversation")
+    r"control (?:the |its )?(?:rate|speed|pace)(?! of (?!(?:the )?(?:drug|dose|infusion|"
+    r"delivery|ketamine)\b))|control how (?:fast|quickly)|"
     r"(?:be|is|are|was|were) controlled|rate of delivery|titrat\w*",
     # how a session feels as it ends or goes on: "the comedown", "a smoother, gentler ride"
     "experience": r"come-?down|coming (?:down|off)|smoother|gentler|abrupt(?:ly)?|jarring|"
