@@ -159,6 +159,12 @@ FOUND_WITH_PROBLEM = [
         id="controlling_how_fast_the_ketamine_goes_in_is_controlling_its_rate",
     ),
     pytest.param(
+        "For the nose, the figure of 25 to 50 per cent is well established.",
+        "in-bioavailability-25-50",
+        "overclaim",
+        id="for_the_nose_is_the_nasal_route",
+    ),
+    pytest.param(
         "Only unchanged ketamine helps depression, and whatever the liver turns it into does "
         "nothing.",
         "metabolites-do-not-help",
