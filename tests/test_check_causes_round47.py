@@ -364,7 +364,7 @@ def test_a_dose_in_words_is_held_against_the_doses_the_claim_names(
         ("An IV dose is treated as escaping the first pass.", "without first-pass"),
         ("A drip puts the whole dose directly into his blood.", "has 100 % bioavailability"),
         ("Tablets may be absorbed fairly well.", "not has low bioavailability"),
-        ("A pill may be absorbed almost in full.", "not poorly absorbed"),
+        ("A pill may be absorbed almost in full.", "not have low bioavailability"),
         ("IM has the largest research literature.", "the most researched"),
         ("The spray arrives at very different speeds.", "a highly variable rate"),
         ("A push into a vein acts more slowly.", "has onset more slowly"),

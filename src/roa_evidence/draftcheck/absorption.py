@@ -357,7 +357,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "how much ketamine your body takes in": what is absorbed
     (
-        r"\b(?:your|the|their|his|her|my) body (?:takes|took|soaks|soaked) (?:in|up)\b",
+        r"\b(?:your|the|their|his|her|my) body (?:takes|took) in\b",
         "is absorbed",
     ),
     # "a share of the dose makes it into your circulation" (not "it all ends up in your blood")

@@ -11,8 +11,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # "nothing can slow it down or undo it", "nothing can be done to slow or stop it"
     (
         r"\b(?:nothing|no one|nobody) can (?:be done to )?(?:slow|stop|undo|reverse|pause|halt)"
-        r"(?: it| things)?(?: down)?(?: (?:or|and) (?:slow|stop|undo|reverse|take|pause|halt)"
-        r"(?: it| things)?(?: down| back)?)?\b",
+        r"(?:(?: it| things)(?: down)?(?: (?:or|and) (?:slow|stop|undo|reverse|take|pause|halt)"
+        r"(?: it| things)?(?: down| back)?)?|(?: down)? (?:or|and) (?:slow|stop|undo|reverse|"
+        r"take|pause|halt) it(?: down| back)?)(?= once|\s*[.,;]|$)",
         "it cannot be stopped or adjusted",
     ),
     # "no slowing it down", "no taking it back", "no dialling it back", "no pausing it" once a
@@ -44,9 +45,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "can still be adjusted or withdrawn after injection": stopped
     (
-        r"\b(?:can|could) (?:still |always |easily |also )?be (?:(?:adjusted|changed|reduced) "
-        r"(?:or|and) )?(?:withdrawn|reversed|undone|cancelled|canceled|called off)\b",
-        "can be stopped",
+        r"(?<!to an )(?<!to a )(?<!to the )(?<!to )"
+        r"\b((?:dose|drug|shot|jab|injection|spray|it)(?: [\w-]+){0,3}?) (?:can|could) (?:still "
+        r"|always |easily |also )?be (?:(?:adjusted|reduced) (?:or|and) )?(?:withdrawn|reversed|"
+        r"undone|called off)\b",
+        r"\1 can be stopped",  # (a dose's, not "consent can be withdrawn")
     ),
     (
         r"\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "

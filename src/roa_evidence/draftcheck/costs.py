@@ -28,7 +28,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "this staffing is what pushes the price up": it raises the cost
     (
         r"\b(?:push|pushes|pushed|pushing|drive|drives|drove|driving|bump|bumps|bumped) "
-        r"(?:up )?(?:the |its )?(?:price|cost|bill)s?(?: up)?\b",
+        r"(?:up (?:the |its )?(?:price|cost|bill)s?|(?:the |its )?(?:price|cost|bill)s? up)\b",
         "raises its cost",
     ),
     (

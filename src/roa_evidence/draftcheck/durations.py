@@ -85,7 +85,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # side effects that "wear off quickly" are transient (not an effect that failed)
     (
         r"\b(?:(?:wears|wear|wore|wearing|passes|passed|pass) off|fades?|faded|fading|settles?|"
-        r"settled|passes|pass) (?:quickly|soon|fast|rapidly)\b",
+        r"settled|passes|pass) (?:quickly|soon|fast|rapidly)\b"
+        r"(?! (?:into|through|to|across|from)\b)",  # not "passes quickly into the brain"
         "transient",
     ),
     (
@@ -97,7 +98,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # ...and so do effects "over in about five minutes" (a jab "over in seconds" is its giving)
     (
         r"\b(?:is|are|was|were) (?:all )?(?:gone|over) (?=(?:within|after|in) "
-        r"(?!(?:a |one |two |a few )?(?:seconds?|an instant|a flash|a moment|moments)\b))",
+        r"(?!(?:a |one |two |a few |[\w-]+ )?(?:seconds?|an instant|a flash|a moment|moments)\b))",
         "last ",
     ),
     (

@@ -10,7 +10,7 @@ __all__ = ["RULES"]
 RULES: tuple[tuple[str, str], ...] = (
     # "isn't enough to rule ketamine out": to conclude it will not work
     (
-        r"\brule (?:ketamine|it|the drug|the treatment|them) out\b|"
+        r"\brule (?:ketamine|the drug|the treatment) out\b|"
         r"\brule out (?:ketamine|the drug|the treatment)\b",
         "conclude it will not work",
     ),

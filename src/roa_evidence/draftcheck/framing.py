@@ -159,11 +159,14 @@ def asks(text: str) -> bool:
     ("people keep asking whether a shot is as good"), plans a study to answer it, or tells a
     patient's history ("she has tried four medications"): none asserts a finding."""
     reported = REPORTED_QUESTION.search(text)
+    # "IM works as well as IV, and I wondered why nobody offered it": a "why" takes the first
+    # clause as said ("..., but I wonder whether X" still asks X); or the question answered
+    presupposed = reported and reported.group(0).lower().endswith("why")
     if reported and (
-        _AFTER_AN_ASSERTION.search(text, 0, reported.start())
+        (presupposed and _AFTER_AN_ASSERTION.search(text, 0, reported.start()))
         or _ANSWERED.search(text, reported.end())
     ):
-        reported = None  # "IM works as well as IV, and I wondered why nobody offered it"
+        reported = None
     return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
         reported or PLANS.search(text) or HISTORY.search(text)
     )

@@ -176,9 +176,7 @@ _RELATIVE_MODAL = compiled(
 
 # "A pill might sound easier, but swallowed ketamine is...": a point conceded before "but",
 # not how firmly what follows is said
-_CONCEDED = compiled(
-    r"\b(?:may|might|could) (?:sound|seem|look|appear|feel)\b[^.;,]{0,40}, but\b", re.I
-)
+_CONCEDED = compiled(r"\b(?:may|might|could) (?:sound|seem|look|appear)\b[^.;,]{0,40}, but\b", re.I)
 
 VERY_UNCERTAIN_LEVEL = 3  # "very uncertain", "reportedly", "patients report"
 # The level each certainty (or status) needs at least.

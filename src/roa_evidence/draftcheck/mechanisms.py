@@ -101,8 +101,9 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:the brain's )?glutamate\b|\bfloods? (?:the brain|it) with glutamate\b|"
         r"\b(?:a )?(?:surge|burst|rise|spike) (?:in|of) glutamate\b|"
         # "boosts glutamate (signalling)", "boost a brain chemical called glutamate"
-        r"\b(?:boosts?|boosted|boosting|raises?|increases?|increasing) (?:a brain chemical called "
-        r"|the brain's )?glutamate(?: signalling| signaling| levels?| release)?\b|"
+        r"\b(?:boosts?|boosted|boosting|raises?|raised|increases?|increased|increasing) (?:a brain "
+        r"chemical called |the brain's )?glutamate(?: signalling| signaling| levels?| release|"
+        r" activity)?\b|"
         r"\bglutamate[- ](?:surge|burst|boost)\b",
         "raises glutamate activity",
     ),
@@ -110,8 +111,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:rewires?|rewired|rewiring|rewire) (?:the brain(?:'s connections)?|your brain|itself|"
         r"its connections|brain circuits|neural circuits|synapses)\b|\b(?:the )?(?:growth|"
         r"formation|sprouting) of new (?:[\w-]+ )?(?:synapses|connections)\b|"
-        r"\b(?:grows?|form|forms|rebuilds?|rebuilding|builds?) new (?:[\w-]+ )?(?:synapses|"
-        r"connections)\b|\brebuilds? (?:synapses|(?:neural |brain |synaptic )?connections)\b|"
+        r"\b(?:grows?|form|forms|rebuilds?|rebuilding|builds?) new (?:synapses|(?:brain |nerve |"
+        r"neural |synaptic )connections)\b|\brebuilds? (?:synapses|(?:neural |brain |synaptic )"
+        r"connections)\b|"
+        # "helps nerve cells form new connections", "helps the brain grow new connections"
+        r"\b(?:brain|nerve cells?|neurons?|brain cells?)(?: [\w-]+){0,2}? (?:grows?|grow|form|"
+        r"forms|build|builds|rebuilds?) new connections\b|"
         r"\b(?:new )?synap(?:se|tic) growth\b",
         "promotes neuroplasticity",
     ),

@@ -58,7 +58,7 @@ NOT_NEGATIONS = compiled(
     r"without (?:any |much |good |strong |solid |reliable |real )*(?:evidence|data|proof)|"
     # "..., and I do not dispute that": the clause before it stands
     r"(?:i|we|nobody|no one) (?:do not|don't|would not|wouldn't|cannot|can't)? ?"
-    r"(?:disputes?|deny|denies|doubts?|question|contests?|challenge) (?:that|this|it)|"
+    r"(?:disputes?|deny|denies|doubts?|question|contests?|challenges?) (?:that|this|it)|"
     # "..., and nobody in the group disagreed": what was said stands
     r"(?:nobody|no one|none of (?:us|them))(?: [\w-]+){0,3}? (?:disagreed|objected|argued|"
     r"contradicted (?:it|her|him|them)|pushed back)\b|"

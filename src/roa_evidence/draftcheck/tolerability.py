@@ -32,8 +32,7 @@ _SICK_LESS_OR_MORE = (
 RULES: tuple[tuple[str, str], ...] = (
     # "coming off a drip is always smooth": the comedown after it
     (
-        r"\bcoming (?:off|down from|out of) (?=(?:a |an |the )?(?:drips?|infusions?|iv|"
-        r"intravenous)\b)",
+        r"\bcoming (?:off|down from|out of) (?=(?:a |an |the |your )(?:drip|infusion)s?\b)",
         "the comedown after ",
     ),
     (r"\b(?:strong|severe|serious|nasty|powerful|heavy) side[- ]effects\b", "intense side effects"),
@@ -68,15 +67,18 @@ RULES: tuple[tuple[str, str], ...] = (
     # histories")
     (
         r"\b(?:(?:a )?history of (?:heart (?:disease|problems?|trouble)|high blood pressure|"
-        r"palpitations)|(?:a )?heart (?:problems?|trouble|disease|conditions?|issues?|history)|"
-        r"(?:a )?cardiac (?:history|condition|problems?))\b",
+        r"palpitations)|(?:(?<=with )|(?<=have )|(?<=has )|(?<=had ))(?:a )?(?:heart "
+        r"(?:problems?|trouble|disease|conditions?|issues?)|cardiac (?:condition|problems?))|"
+        r"(?:a )?(?:heart|cardiac) "
+        r"history)\b",
         "cardiovascular history",
     ),
     (
-        r"\b(?:(?:a )?history of (?:psychosis|(?:serious )?mental illness|psychiatric illness|"
-        r"serious mental illness)|(?:a )?mental[- ]health (?:history|histories|conditions?|"
-        r"problems?)|(?:a )?(?:past )?psychiatric (?:history|histories|illness|conditions?)|"
-        r"(?:a )?psych history)\b",
+        r"\b(?:(?:a )?history of (?:psychosis|(?:serious )?mental illness|psychiatric illness)|"
+        r"(?:(?<=with )|(?<=have )|(?<=has )|(?<=had )|(?<=or ))(?:a )?(?:mental[- ]health "
+        r"(?:conditions?|problems?)|"
+        r"(?:past )?psychiatric (?:illness|conditions?))|(?:a )?(?:past )?(?:psychiatric|"
+        r"mental[- ]health|psych) histor(?:y|ies))\b",
         "psychiatric history",
     ),
     # "a fierce, frightening high": intense side effects

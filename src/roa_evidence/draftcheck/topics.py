@@ -89,7 +89,7 @@ _TOPIC_WORDS: dict[str, str] = {
     r"delivery|ketamine)\b))|control how (?:fast|quickly)|"
     r"(?:be|is|are|was|were) controlled|rate of delivery|titrat\w*",
     # how a session feels as it ends or goes on: "the comedown", "a smoother, gentler ride"
-    "experience": r"come-?down|coming (?:down|off)|smoother|gentler|abrupt(?:ly)?|jarring|"
+    "experience": r"come-?down|smoother|gentler|abrupt(?:ly)?|jarring|"
     r"disorient\w*",
     "evidence": r"stud(?:y|ies)|trials?|published|researched|randomi[sz](?:ed|e|ing|ation)|"
     r"double-blind|"
