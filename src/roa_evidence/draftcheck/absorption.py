@@ -92,10 +92,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"has a bioavailability of \1",
     ),
     # "the liver barely touches it", "the gut and liver hardly break it down": well absorbed
+    # (in the claim's words: "poorly absorbed" becomes "low bioavailability" further down)
     (
-        r"\b(?:liver|gut)(?: and (?:the )?(?:liver|gut))? (?:barely|hardly|scarcely) "
-        r"(?:touch(?:es)?|breaks? (?:it|ketamine|the drug) down|breaks? down (?:it|ketamine))\b",
-        "is not poorly absorbed",
+        r"\b(?:the |your )?(?:liver|gut)(?: and (?:the )?(?:liver|gut))? (?:barely|hardly|"
+        r"scarcely) (?:touch(?:es)? (?:it|ketamine|the drug)|breaks? (?:it|ketamine|the drug) "
+        r"down|breaks? down (?:it|ketamine))\b",
+        "it does not have low bioavailability",
     ),
     # "loses a good chunk of the dose before it reaches your bloodstream": not all of it is
     (
@@ -342,10 +344,11 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a bioavailability that "falls short of" a figure is below it
     (r"\b(?:falls?|fell|falling) short of\b", "is less than"),
-    # "whatever the body breaks it down into", "its breakdown products": its metabolites
+    # "whatever the body breaks it down into": its metabolites ("breakdown products" are read
+    # as metabolites above)
     (
         r"\b(?:what(?:ever)?|anything) the (?:body|liver) (?:breaks|broke|turns|converts) it "
-        r"(?:down )?into\b|\b(?:its|the|ketamine's) breakdown products\b",
+        r"(?:down )?into\b",
         "its metabolites",
     ),
     (r"\b(?:unchanged|intact|unaltered|parent) (?=ketamine\b)", "unmetabolised "),

@@ -16,13 +16,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"take|pause|halt) it(?: down| back)?)(?= once|\s*[.,;]|$)",
         "it cannot be stopped or adjusted",
     ),
-    # "no slowing it down", "no taking it back", "no dialling it back", "no pausing it" once a
-    # dose is in: no stopping or adjusting it, in the words of the claim on stopping a dose
+    # "there is no slowing it down", "no taking it back", "no dialling it back", "no pausing
+    # it" once a dose is in: it cannot be stopped or adjusted, in the claim's words
     (
-        r"(?<=\bno )(?:slowing (?:it|things|the dose) down(?: or (?:undoing|taking) it"
-        r"(?: back)?)?|undoing it|taking it back(?: out)?|calling it back|"
+        r"\b(?:there is |there's )?no (?:slowing (?:it|things|the dose) down(?: or (?:undoing|"
+        r"taking) it(?: back)?)?|undoing it|taking it back(?: out)?|calling it back|"
         r"dial(?:l)?ing (?:it|the dose) back|pausing it)\b",
-        "stopping or adjusting it",
+        "it cannot be stopped or adjusted",
     ),
     # "control how quickly the drug goes in", "set the pace of delivery": its rate of delivery
     (

@@ -4,12 +4,14 @@ price ranks the two; "as much as" alone would read as a likeness."""
 
 from __future__ import annotations
 
-__all__ = ["RULES"]
+__all__ = ["PAYERS", "RULES"]
 
 _ABOUT = r"(?:about |roughly |around |only |just |nearly |maybe |perhaps )?"
 _A_SHARE = r"(?:half|a third|a quarter|a fifth|a tenth|a fraction|two-thirds|three-quarters)"
-# "costs patients a third of what IV does": whom it costs, between the verb and the share
-_WHOM = r"(?: (?:patients|you|the patient|them|us|families|the clinic|the NHS|insurers))?"
+# whom it costs, named between the verb and what it costs ("costs patients a third of what IV
+# does", "costs insurers more"): the payer does not change the comparison
+PAYERS = r"(?:patients|people|you|the patient|them|us|families|the clinic|the NHS|insurers)"
+_WHOM = rf"(?: {PAYERS})?"
 _TIMES = r"(?:twice|double|three times|four times|several times)"
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from .firstchars import compiled
+from .negations import ANSWER
 
 __all__ = [
     "ANOTHER_STUDY",
@@ -174,7 +175,7 @@ def asks(text: str) -> bool:
 
 # an answer the sentence gives to the question it reports, and a clause that says it:
 # "..., and I told him yes, most of it is lost to the liver"
-_ANSWERED = re.compile(r"\b(?:told|answered|replied|said)(?: \w+)?,? (?:yes|no)\s*[,;:]\s*\w", re.I)
+_ANSWERED = re.compile(rf"{ANSWER},? (?:yes|no)\s*[,;:]\s*\w", re.I)
 # a question reported in a clause joined on after the main one, which asserts its own
 _AFTER_AN_ASSERTION = re.compile(
     r"\w,\s+(?:and|so|but)\s+(?:I|we|she|he|they)(?:\s+\w+ly)?\s+$", re.I

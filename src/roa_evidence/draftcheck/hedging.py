@@ -101,10 +101,9 @@ _VERY_UNCERTAIN = compiled(
     r"anecdotal(?:ly)?|reportedly|unproven|untested|unverified|speculative|"
     # a figure passed on and doubted: "but I couldn't find a paper that reports it", "it has
     # never been traced to a study", "an assertion that rests on clinic websites"
-    r"(?:could(?:n't| not)|can(?:not|'t)) find (?:a |any |one )?(?:single )?(?:human )?"
-    r"(?:paper|study|trial|source)|never been (?:traced|verified|confirmed|measured)|"
-    r"(?:could(?:n't| not)|can(?:not|'t)) find anyone who (?:has|had) (?:actually |ever )?"
-    r"(?:studied|tested|measured|checked)|"
+    r"(?:could(?:n't| not)|can(?:not|'t)) find (?:(?:a |any |one )?(?:single )?(?:human )?"
+    r"(?:paper|study|trial|source)|anyone who (?:has|had) (?:actually |ever )?(?:studied|tested|"
+    r"measured|checked))|never been (?:traced|verified|confirmed|measured)|"
     r"rests? (?:largely |mostly |only |entirely |solely )?on (?:a single |one )?(?:(?:clinic|blog|"
     r"website|anecdot)\w*|patient (?:reports|accounts))|(?:well )?beyond the (?:data|evidence)|"
     r"anecdote rather than|"

@@ -119,10 +119,10 @@ def _cited_against(
 
 
 def _counted_otherwise(
-    link: EvidenceRecord, stated: list[numbers.Quantity]
+    link: EvidenceRecord, stated: list[numbers.Quantity], kind: str = "cited-against"
 ) -> list[SentenceProblem]:
-    """A count of participants above the cited work's n: no arm of it, another count ("the
-    trial enrolled around 40" of a trial of 18)."""
+    """A count of participants above the cited work's n ("enrolled around 40" of a trial of
+    18): the cited work against the sentence, or (`kind` "mismatch") the count it records."""
     if not link.n:
         return []
     counts = figures.counts_of(link)  # the link's n first, then its whole trial's
@@ -134,10 +134,11 @@ def _counted_otherwise(
     ]
     if not above or any(numbers.agrees(q, k) for q in above for k in counts):
         return []
+    cited = "the cited " if kind == "cited-against" else ""
     return [
         SentenceProblem(
-            "cited-against",
-            f"the cited {link.source} counts {counted.text}, not {above[0].text}",
+            kind,
+            f"{cited}{link.source} counts {counted.text}, not {above[0].text}",
             f"write {link.n}, or cite the source of {above[0].text}",
         )
     ]
@@ -157,8 +158,8 @@ def _miscounts_the_cited(sentence: Sentence, matcher: Matcher) -> list[SentenceP
         if e.source == key
     }
     against = [p for link in links.values() for p in _counted_otherwise(link, stated)]
-    wrong = [SentenceProblem("mismatch", p.detail[len("the cited ") :]) for p in against[:1]]
-    return against + wrong
+    wrong = [p for link in links.values() for p in _counted_otherwise(link, stated, "mismatch")]
+    return against + wrong[:1]
 
 
 def _cited_elsewhere(

@@ -9,6 +9,7 @@ import re
 from .firstchars import compiled
 
 __all__ = [
+    "ANSWER",
     "LIST_WORDS",
     "LITTLE_KNOWN",
     "NEGATOR",
@@ -16,6 +17,10 @@ __all__ = [
     "NOT_NEGATIONS",
     "negations",
 ]
+
+# who answers a question the sentence reports: "..., and I told him no, ...", "she replied
+# yes; ..." (its "no" is the answer's, not a negation: framing.asks reads the answer)
+ANSWER = r"\b(?:told (?:him|her|them|me|us)|answered|replied)"
 
 # "almost nothing is known": a hedge (hedging.py), whose "nothing" negates nothing
 LITTLE_KNOWN = (
@@ -53,7 +58,7 @@ NOT_NEGATIONS = compiled(
     r"^\W*(?:[AQ]\.\s*|[A-Z][\w ()',]{0,30}:\s*)?(?:and |but |so |oh |well )?"
     r"no(?=\s*[,!:;](?!\s*or\b)|\s+(?:it's|it is|that's|that is|they|we|you|i)\b)|"
     # "...; told him no, once the drip is running it cannot be stopped": an answer's "no"
-    r"\b(?:told (?:him|her|them)|answered|replied) no(?=\s*[,;:])|"
+    rf"{ANSWER},? no(?=\s*[,;:])|"
     # "some claim, without good evidence, that...": a hedge, not a negation of what follows
     r"without (?:any |much |good |strong |solid |reliable |real )*(?:evidence|data|proof)|"
     # "..., and I do not dispute that": the clause before it stands

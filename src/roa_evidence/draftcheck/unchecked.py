@@ -34,15 +34,15 @@ _NOT_A_FINDING_PIECES = (
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
     r"(?: [a-z]+){0,2}\s*:|\((?:[\w-]+ ){0,3}[\w-]+, (?:week|session|lecture|module|unit) "
     r"\d{1,3}\)",
-    # a class's or a meeting's number at its head: "Session 12, Thursday group", "Seminar 7
-    # handout:"; and oxygen, "O2"
-    r"^\W*(?:session|seminar|module|lecture|unit|chapter|workshop|class) \d{1,3}\b|\bO2\b",
+    # oxygen, "O2"
+    r"\bO2\b",
     # a numbered paragraph of a report or a policy: "4.13 A rise in heart rate...", "3.6 No"
     r"^\W*\d{1,2}(?:\.\d{1,2})+\s+(?-i:(?=[A-Z]))",
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"schedule|regulations?|article|annex|"
-    r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|"
+    r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|session|"
+    r"seminar|workshop|"
     r"recommendations?|slide|step|option|point|standard|criterion|issue|protocol|guideline|"
     r"screen|tip|episode) "
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",

@@ -249,7 +249,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:went|go|goes|going) head to head (?=with|against)", "compared head to head "),
     # "costs patients more" is "costs more": the payer named between does not change it
     (
-        r"\b(?:cost|costs|costing) (?:(?:patients|people|them|you|the patient|insurers) )?"
+        rf"\b(?:cost|costs|costing) (?:{costs.PAYERS} )?"
         r"(?:(?:much|far|a lot|a bit|slightly|rather) )?(?P<more>more|less)\b",
         r"cost \g<more>",
     ),
