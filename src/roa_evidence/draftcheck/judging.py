@@ -134,14 +134,11 @@ def _counted_otherwise(
     ]
     if not above or any(numbers.agrees(q, k) for q in above for k in counts):
         return []
-    cited = "the cited " if kind == "cited-against" else ""
-    return [
-        SentenceProblem(
-            kind,
-            f"{cited}{link.source} counts {counted.text}, not {above[0].text}",
-            f"write {link.n}, or cite the source of {above[0].text}",
-        )
-    ]
+    what = f"{link.source} counts {counted.text}, not {above[0].text}"
+    if kind != "cited-against":  # (the cited work's problem says what to write: once)
+        return [SentenceProblem(kind, what)]
+    fix = f"write {link.n}, or cite the source of {above[0].text}"
+    return [SentenceProblem(kind, f"the cited {what}", fix)]
 
 
 def _miscounts_the_cited(sentence: Sentence, matcher: Matcher) -> list[SentenceProblem]:
