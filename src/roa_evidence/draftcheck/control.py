@@ -66,7 +66,9 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:nobody|no one) can (?:slow it down|switch it off|stop it|turn it off|"
         r"take it back)\b|"
         # "there is no way to slow things down once it is in", "no stopping or adjusting it"
-        r"\bno way to (?:slow (?:it|things) down|stop it|stop the dose|adjust it|take it back)\b|"
+        # ("stop it working" whole: "stopped working" alone is an effect that faded)
+        r"\bno way to (?:slow (?:it|things) down|stop it(?: from)?(?: working)?|stop the dose|"
+        r"adjust it|take it back)\b|"
         r"\bno stopping or (?:adjusting|slowing) it\b",
         "cannot be stopped",
     ),

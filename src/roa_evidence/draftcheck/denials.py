@@ -19,7 +19,9 @@ _IS_WRONG = (
     r"(?:(?:is|was) (?:therefore |thus |simply |plainly |just )?(?:incorrect|wrong|false|"
     r"mistaken|untrue|a myth|unsupported)|rates? false|(?:is )?(?:hard|difficult) to sustain|"
     # ("does not hold" negates already)
-    r"(?:simply )?collapses|falls apart|overstates it|is (?:now )?out of date|is outdated)"
+    r"(?:simply )?collapses|falls apart|overstates it|is (?:now )?out of date|is outdated|"
+    # "'only an infusion lets you control the rate' has to go, because..."
+    r"(?:has to|must|should) go|can(?:not|'t) stand)"
 )
 # "..., which is incorrect", "but that is simply not true": what was just said, called wrong
 # ("but it is out of date" may be said of a study, not of what was claimed)
@@ -50,6 +52,8 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
         r"(?:statements?|claims?|reports?|assertions?|suggestions?) that\b",
         " not ",
     ),
+    # "Distractor B, that X, ignores...": a multiple-choice question's wrong option
+    (r"\bdistractor (?:[A-E]|\d)\b,? (?:that|which says|stating)\b", " not "),
     # "the view that X is incorrect", "its second claim, that X, rates False", "the line that
     # X simply collapses", "makes the site's line that X hard to sustain"
     (

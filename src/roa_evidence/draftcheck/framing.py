@@ -106,6 +106,9 @@ PLANS = compiled(
     r"(?:compare|test|study|investigate|examine|trial)\b|"
     # a numbered heading or agenda item ("Item 4: request to add IM ketamine...")
     r"^\W*(?:agenda )?item \d+\b|\b(?:aim|objective|hypothesis) \d+ (?:will|is to)\b|"
+    # a request ("we ask the panel to fund infusion for patients whose depression...")
+    r"\b(?:we|I) (?:ask|urge|request|call on|implore|petition) (?:[\w'-]+ ){1,4}?to "
+    r"(?:fund|approve|cover|add|pay for|reimburse|support|offer|provide|allow)\b|"
     # a call for research ("larger trials are needed before any route is preferred")
     r"\b(?:trials?|studies|research|data|evidence) [^.;]{0,60}?\b(?:is|are) "
     r"(?:still |urgently |badly |clearly )?needed\b)",

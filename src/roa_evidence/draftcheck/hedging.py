@@ -39,6 +39,9 @@ _PEOPLE_SAY = (
     # (not "trials in people who...", "studies of patients...": a study's result)
     r"(?<!\bmy )(?<!\bin )(?<!\bwith )(?<!study of )(?<!studies of )(?<!trial of )"
     r"(?<!trials of )"
+    # "among our members who have tried both, most report that": some of a group, passing on
+    r"(?:(?:most|many|several|some) (?:(?:often |also )?report that|say that)|"
+    r"by (?:(?:many |most |some )?(?:patients|users|people)'|patients?) accounts|"
     r"(?:some |many |a few |other |(?:some|many|most|a few) of (?:my|our) )?"
     r"(?:patient groups|patient advocates|patients|"
     r"people|users|clinics|authors|sources|advocates|proponents|backers|supporters|"
@@ -70,18 +73,23 @@ _PEOPLE_SAY = (
     # had infusions tell me": what patients report, though the claim iv-more-relief-than-in is
     # worded so (writers split on it; the rounds since 80 all read it as passed on; "anyone
     # who has tried both will tell you" is no one in particular, and stays an assertion)
-    r"(?:[\w'-]+ ){0,3}?who(?:'ve| have| had)? (?:[\w-]+ ){0,2}?(?:tried|had|used|experienced) "
+    r"(?:[\w'-]+ ){0,3}?who(?:'ve| have| had)? (?:[\w-]+ ){0,2}?"
+    r"(?:tried|had|used|experienced|done) "
     r"(?:(?:both|the two)(?: routes)?,? (?:often |generally |mostly |usually |all |tend to )?"
-    r"(?:report(?:ed)?|say|said|tell (?:me|us|her|him)|told (?:me|us|her|him)|describe)|"
+    r"(?:report(?:ed)?|say|said|(?:keep )?tell(?:ing)? (?:me|us|her|him)|told (?:me|us|her|him)|"
+    r"describe)|"
     # ...of one route or several, saying so or telling the writer ("patients who had the
     # infusion reported faster relief" is a trial's result)
     r"(?:an? |the |several |many )?[\w-]+,? (?:often |generally |mostly |usually |all )?"
-    r"(?:say|said|tell (?:me|us)|told (?:me|us))))"
+    r"(?:say|said|tell (?:me|us)|told (?:me|us)))))"
 )
 # one patient's own experience, told as such: "within minutes of the needle going in I
 # felt...", "it hit me within minutes": an account, as "patients report" is
 OWN_EXPERIENCE = (
-    r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me)\b"
+    r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me|"
+    # "side effects for me were mild" ("in my experience, X" asserts X: a clinician's
+    # experience is no hedge, rounds 15-133 say)
+    r"for me (?:was|were|has been|have been))\b"
 )
 _VERY_UNCERTAIN = compiled(
     r"\b(?:very uncertain|(?:is |remains |it is )?(?:uncertain|unclear|unknown|not known|"
@@ -104,6 +112,7 @@ _VERY_UNCERTAIN = compiled(
     r"(?:could(?:n't| not)|can(?:not|'t)) find (?:(?:a |any |one )?(?:single )?(?:human )?"
     r"(?:paper|study|trial|source)|anyone who (?:has|had) (?:actually |ever )?(?:studied|tested|"
     r"measured|checked))|never been (?:traced|verified|confirmed|measured)|"
+    r"no (?:single )?(?:source|study|paper|trial|reference) (?:that )?(?:I|we) (?:can|could) find|"
     r"rests? (?:largely |mostly |only |entirely |solely )?on (?:a single |one )?(?:(?:clinic|blog|"
     r"website|anecdot)\w*|patient (?:reports|accounts))|(?:well )?beyond the (?:data|evidence)|"
     r"anecdote rather than|"

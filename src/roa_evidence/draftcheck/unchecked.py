@@ -26,9 +26,10 @@ _NOT_A_FINDING_PIECES = (
     # a thread's numbering: "1/ Let's talk about...", "🧵 4/ Which means..."
     r"^\W*\d{1,2}/(?!\d)",
     # a note's or a title's number at its head: "Session 1:", "Agenda item 4:", "Email 2:",
-    # "Action 2.1:", "Q1(b)." (not "About 16."), or after a few words: "revision, week 9:"
+    # "Scenario 4B:", "Action 2.1:", "Q1(b)." (not "About 16."), or after a few words:
+    # "revision, week 9:"
     r"^\W*(?!(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately|"
-    r"and|or|to|of|in|at|by|with|for)\b)(?:agenda )?(?:[a-z]{2,12} ?|q)\d{1,3}(?:\.\d+)*"
+    r"and|or|to|of|in|at|by|with|for)\b)(?:agenda )?(?:[a-z]{2,12} ?|q)\d{1,3}[a-z]?(?:\.\d+)*"
     # ("Screen 2 - Tell us...", "MACRO 01 (Welcome): Hi", "MACRO 07, cont.: Please")
     r"(?:\([a-z]\))?(?:\s*\([^()]{1,40}\)|,\s*cont(?:'d|inued|\.)?)?\s*(?:[:.)](?!\d)|[-\u2013\u2014]\s)",
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
@@ -169,7 +170,10 @@ _IDIOM = compiled(
     r"(?:had )?(?:expected|hoped for)\b|"
     r"\b(?:longer|more years) than (?:[\w-]+ ){1,4}(?:has|have) (?:existed|been around)\b|"
     r"\b(?:better|worse|harder|easier|more \w+) than (?:I|we) (?:had )?(?:expected|feared|hoped|"
-    r"thought|imagined|let on)\b",
+    r"thought|imagined|let on)\b|"
+    # "I feel more like myself than I have in years": someone against their own past
+    r"\b(?:more|less|better|worse)(?: [\w-]+){0,3} than (?:I|we|he|she|they) (?:have|had|did|"
+    r"was|were|used to)\b",
     re.IGNORECASE,
 )
 

@@ -1,0 +1,102 @@
+"""`check` on the general causes behind the false alarms and misses of rounds 185-188, read in
+the twenty-eighth pass (docs/check.md). Through the CLI on a real draft and the shipped base,
+in sentences worded apart from the rounds'; a reading alone (a hedge, a plan, a number that
+is no finding) through the function that reads it. Each case names the rule that finds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found_test, hearsay_test, reviewed_test
+from roa_evidence.draftcheck import framing, unchecked
+
+FOUND_WITH_PROBLEM = [
+    pytest.param(
+        "Once the jab is in, there is no way to stop it working.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="no_way_to_stop_it_working_is_read_whole_not_as_an_effect_that_faded",
+    ),
+]
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, [])
+
+test_what_is_passed_on = hearsay_test(
+    [
+        "Among the members who have tried several routes, most report that the drip gave "
+        "the best relief.",
+        "By patients' accounts, the spray can work out cheaper than the drip.",
+        "People who have done both keep telling me the drip gives longer relief than the spray.",
+        "Side effects for me were mild and gone by the evening.",
+        "The 84 % figure for a swallowed dose is on every site, and no source I could "
+        "find gives it.",
+    ],
+    asserted=[
+        "Most studies report that a shot acts within minutes.",
+        # a clinician's experience asserts (rounds 15-133 label it so)
+        "In my experience the spray works within minutes.",
+    ],
+)
+
+test_what_is_denied_or_passed_over = reviewed_test(
+    [
+        # a claim quoted and struck out, with the evidence against it cited: a denial
+        (
+            "'Only an infusion lets you control the rate' has to go, because pumps ran "
+            "ketamine under the skin for days [@hardy2012randomized].",
+            None,
+            "cited-against",
+        ),
+        # a multiple-choice question's wrong option is not what the writer asserts
+        (
+            "Distractor B, that the nasal spray has no antidepressant effect, ignores the "
+            "pooled trials [@an2021intranasal].",
+            None,
+            "opposite",
+        ),
+        (
+            "Distractor B, that the nasal spray has no antidepressant effect, ignores the "
+            "pooled trials [@an2021intranasal].",
+            None,
+            "cited-against",
+        ),
+        # ...while "must go" said of something else denies nothing
+        (
+            "'Only an infusion lets you control the rate', the leaflet says, and the old pumps "
+            "must go.",
+            "overclaim",
+            None,
+        ),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "plans"),
+    [
+        (
+            "We ask the panel to fund infusion for people whose depression has not lifted.",
+            True,
+        ),
+        ("We urge the board to approve the spray for outpatients.", True),
+        ("We ask because the infusion works fast for depression.", False),
+    ],
+)
+def test_a_request_states_no_finding(sentence: str, plans: bool) -> None:
+    assert bool(framing.PLANS.search(sentence)) is plans
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsourced"),
+    [
+        ("Scenario 3B: a nasal spray for depression in a day unit.", False),
+        ("On the infusions I feel more like myself than I have in years.", False),
+        # the same shapes stating a finding are still unsourced
+        ("Scenario planning shows a nasal spray costs 40 % less than a drip.", True),
+        ("The drip works better than the spray does for most people.", True),
+    ],
+)
+def test_numbering_and_a_person_against_their_past_are_no_finding(
+    sentence: str, unsourced: bool
+) -> None:
+    assert unchecked.unsourced(sentence) is unsourced
