@@ -30,8 +30,16 @@ test_what_is_passed_on = hearsay_test(
         "Side effects for me were mild and gone by the evening.",
         "The 84 % figure for a swallowed dose is on every site, and no source I could "
         "find gives it.",
+        # a claim passed on and answered with the evidence (`hedging.answers_a_claim`)
+        "The brochure says a shot delivers about 93 % of the dose to the blood, but I could not "
+        "trace that figure to any human study.",
+        "A figure of a quarter to a half is usually quoted for the spray, but a more recent "
+        "study measured far less.",
     ],
     asserted=[
+        "The brochure says a shot delivers about 93 % of the dose to the blood, and patients "
+        "love it.",
+        "A shot delivers about 93 % of the dose to the blood, but the drip delivers all of it.",
         "Most studies report that a shot acts within minutes.",
         # a clinician's experience asserts (rounds 15-133 label it so)
         "In my experience the spray works within minutes.",
@@ -60,6 +68,29 @@ test_what_is_denied_or_passed_over = reviewed_test(
             None,
             "cited-against",
         ),
+        # ...one called odd on the spot, with the evidence cited against it
+        (
+            "He maintains that only a drip lets anyone control the pace, an odd claim given "
+            "that pumps have run ketamine under the skin for days [@hardy2012randomized].",
+            None,
+            "cited-against",
+        ),
+        # ...and someone's line that "is also wrong"
+        (
+            "Their line that only one injection study of depression exists is also wrong: a "
+            "double-blind pilot gave five patients the jab [@loo2016placebo].",
+            None,
+            "overclaim",
+        ),
+        # a contrast with a subject of its own is a clause apart: its "not" is its own
+        (
+            "Many clinicians reportedly call the drip the gold standard, but popularity is not "
+            "evidence.",
+            None,
+            "opposite",
+        ),
+        # ...while "but it is not" still denies the clause before it
+        ("The drip is reportedly the gold standard, but it is not.", "opposite", None),
         # ...while "must go" said of something else denies nothing
         (
             "'Only an infusion lets you control the rate', the leaflet says, and the old pumps "

@@ -39,6 +39,10 @@ _CLAUSES = compiled(
     r"that (?=(?:the|your|most|many|few|people|doctors|you|we|they) (?:[\w-]+ ){1,2}"
     r"(?:never|rarely|seldom|don't|do not|won't|will not)\b))\b)|"
     r";\s*|,\s+(?=so\s)|"
+    # ", but repetition is not evidence": a contrast with a subject of its own
+    r",\s+(?=but (?!(?:not|it|they|that|this|only|also|still|even|rather|with|in|at|for|then|"
+    r"so|less|more|much|far|as|a|an|the)\b)[a-z]+ (?:is|are|was|were|has|have|had|does|do|did|"
+    r"can|could|will|would)\b)|"
     # ", as the trials show it does not": a reason (not "as well as", "as effective as")
     # ("as its comparator" is a role)
     r",\s+(?=as (?:the|it|they|we|you|he|she|this|that|there|most|many|some)\s)",

@@ -16,7 +16,7 @@ _A_CLAIM = (
     r"(?:view|claim|idea|notion|belief|suggestion|assertion|line|contention|argument|premise)"
 )
 _IS_WRONG = (
-    r"(?:(?:is|was) (?:therefore |thus |simply |plainly |just )?(?:incorrect|wrong|false|"
+    r"(?:(?:is|was) (?:therefore |thus |simply |plainly |just |also )?(?:incorrect|wrong|false|"
     r"mistaken|untrue|a myth|unsupported)|rates? false|(?:is )?(?:hard|difficult) to sustain|"
     # ("does not hold" negates already)
     r"(?:simply )?collapses|falls apart|overstates it|is (?:now )?out of date|is outdated|"
@@ -40,7 +40,9 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
     (
         r"(?:(?:it is|it's|it would(?: therefore| thus)* be|it'd be)"
         r"(?: therefore| thus| simply| just| also| plainly)*"
-        r" (?:(?:a myth|false|untrue|not true|not the case) that|(?:wrong|inaccurate|incorrect|"
+        # ("it is not true, though, that X")
+        r" (?:(?:a myth|false|untrue|not true|not the case)(?:, (?:though|however|then),)? that|"
+        r"(?:wrong|inaccurate|incorrect|"
         r"mistaken|misleading) to (?:say|claim|state|suggest|assert)(?: that)?)|"
         r"\b(?:nor|neither) is it (?:the case|true) that)",
         " not ",

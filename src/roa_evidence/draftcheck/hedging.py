@@ -158,6 +158,26 @@ _VERY_UNCERTAIN = compiled(
     r"the (?:first|second) document (?:says|claims|states|asserts))\b",
     re.I,
 )
+# A claim passed on and answered with the evidence: "the leaflet says 93 %, but I couldn't
+# find where that comes from", "she maintains the drip is the only controllable route, an odd
+# claim given that...", "the figure usually quoted is a quarter to half, but a 2022 study
+# suggests far less": what is said is passed on and doubted, not asserted
+_ANSWERED = compiled(
+    r"\b(?:claims?|claimed|says|said|states|stated|maintains|maintained|argues?|argued|insists?|"
+    r"repeats|repeated|quoted|line|leaflet|website|figure|table)\b"
+    r"[^.;]{3,160}?(?:,|;|:|\s-|\s—)\s*(?:but|however|yet|though|although|an odd|a claim|"
+    r"a figure|when|since|given that)\b"
+    r"[^.;]{0,160}?\b(?:(?:a |one |the )?(?:later|newer|recent|more recent|small|second|"
+    r"controlled|double-blind|randomi[sz]ed|2022|pilot) (?:[\w-]+ )?(?:study|studies|trial|"
+    r"trials|measurements?)|no (?:checked |human |traceable |published )?(?:source|study|"
+    r"trial|data)|nobody|no one|(?:could|can)(?:n't| not) (?:find|trace)|rests? on|"
+    r"little more than|far (?:less|lower|fewer)|much lower|way lower)\b|"
+    # ...or called odd on the spot: "she maintains X, an odd claim given that..."
+    r"\b(?:claims?|claimed|says|said|states|maintains|argues|insists)\b[^.;]{3,160}?, "
+    r"(?:an? (?:odd|curious|strange|bold|surprising) (?:claim|assertion|thing to say)|"
+    r"which (?:ignores|overlooks))\b",
+    re.I,
+)
 # "apparently", "supposedly": hearsay, as unsure as "reportedly", but passed on from no one (a
 # number so stated is still unsourced)
 _SEEMING = compiled(r"\b(?:apparently|supposedly|allegedly)\b", re.I)
@@ -193,13 +213,20 @@ _NEEDED = {"high": 0, "moderate": 1, "low": 2, "very_low": 3, "none": 3}
 
 def hedge(text: str) -> int:
     """The sentence's hedge level: 0 plain, 1 probably, 2 may, 3 very uncertain."""
-    if _VERY_UNCERTAIN.search(text) or _SEEMING.search(text):
+    if _VERY_UNCERTAIN.search(text) or _SEEMING.search(text) or _ANSWERED.search(text):
         return 3
     if _MAY.search(text) and _MAY.search(_CONCEDED.sub(" ", _RELATIVE_MODAL.sub(" ", text))):
         return 2
     if _PROBABLY.search(text):
         return 1
     return 0
+
+
+def answers_a_claim(text: str) -> bool:
+    """Whether the sentence passes a claim on and answers it with the evidence ("the leaflet
+    says 93 %, but I couldn't find where that comes from"): it takes no side `check` can
+    hold a cited work against."""
+    return bool(_ANSWERED.search(text))
 
 
 def attributes(text: str) -> bool:

@@ -362,7 +362,10 @@ def judge(
         problems += _count_elsewhere(sentence, claim, matcher, knowns)
     # (a denial read where the wording is too far to call it a flip leaves the sentence's side
     # unknown: a cited work is then held only to its values)
-    unsure = flip is None and polarity.adds_a_negation(maybe_flipped)
+    # (...as does a claim passed on and answered: "X is often quoted, but a later study...")
+    unsure = flip is None and (
+        polarity.adds_a_negation(maybe_flipped) or hedging.answers_a_claim(sentence.text)
+    )
     problems += _cited_against(sentence, claim, flip is not None, stated, values_only=unsure)
     unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
