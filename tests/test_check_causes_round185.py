@@ -91,6 +91,19 @@ test_what_is_denied_or_passed_over = reviewed_test(
         ),
         # ...while "but it is not" still denies the clause before it
         ("The drip is reportedly the gold standard, but it is not.", "opposite", None),
+        # a list of routes repeats no claim about one or two of them (`listing`)...
+        (
+            "Ketamine can be given into a vein, into a muscle, as a nasal spray or as a lozenge.",
+            None,
+            "overclaim",
+        ),
+        # ...while one route ranked against the others still does
+        (
+            "HOST: Despite the attention infusions get, the drip has been studied less than the "
+            "spray or the shot.",
+            "opposite",
+            None,
+        ),
         # ...while "must go" said of something else denies nothing
         (
             "'Only an infusion lets you control the rate', the leaflet says, and the old pumps "

@@ -27,6 +27,7 @@ from rapidfuzz import fuzz, process
 from ..query.records import ClaimRecord
 from . import counts, framing, lexicon, numbers, parts, polarity, similarity
 from .firstchars import compiled
+from .listing import lists_routes
 from .routes import routes_meant, routes_named
 from .similarity import VERBATIM, Match, Target
 from .words import content_words, normalised
@@ -153,6 +154,9 @@ class Matcher:
             found = self._match(text[reported.end() :], keys)
         if found and found.claim.kind in parts.ABOUT_A_STUDY and framing.ANOTHER_STUDY.search(text):
             return None  # "our next study will be double-blind" is not the tracked study
+        loose = found and not keys and found.score < CLOSE_WORDING
+        if found and loose and lists_routes(text, found.claim, self._parts[found.claim.id]):
+            return None  # "a drip, a shot or a spray": no claim about one or two of them
         return found
 
     def _first_clause(self, text: str) -> Match | None:
