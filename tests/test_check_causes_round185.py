@@ -144,3 +144,21 @@ def test_numbering_and_a_person_against_their_past_are_no_finding(
     sentence: str, unsourced: bool
 ) -> None:
     assert unchecked.unsourced(sentence) is unsourced
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        ("Lecture 2: the speed of an injection into the thigh.", True),
+        ("Week 3: nasal sprays, the liver and first-pass loss.", True),
+        ("Agenda Item 6: request to add ketamine by spray for depression.", True),
+        # a verb after the label: a finding, numbered
+        ("Session 4: a spray reaches the blood within minutes.", False),
+        ("Slide 9: nearly all of the people in those trials got it by drip.", False),
+        ("Slide 2: the benefit held for about a fortnight.", False),
+        # no number: "Background:" is no numbered part
+        ("Background: the speed of an injection into the thigh.", False),
+    ],
+)
+def test_a_numbered_parts_title_asserts_nothing(sentence: str, title: bool) -> None:
+    assert framing.titles(sentence) is title

@@ -183,3 +183,28 @@ _ANSWERED = re.compile(rf"{ANSWER},? (?:yes|no)\s*[,;:]\s*\w", re.I)
 _AFTER_AN_ASSERTION = re.compile(
     r"\w,\s+(?:and|so|but)\s+(?:I|we|she|he|they)(?:\s+\w+ly)?\s+$", re.I
 )
+
+
+# "Slide 5: rate of delivery to the brain.", "Module 7: ketamine for pain relief": a numbered
+# part's title, with no verb to assert anything (`titles`)
+_NUMBERED_LABEL = compiled(
+    r"^\W*(?:[A-Z][a-z]+ ){0,2}(?:slide|module|session|part|section|lecture|unit|week|day|"
+    r"chapter|scenario|station|episode|item|question|case|step|topic)\s+\d{1,3}[a-z]?\s*:\s+",
+    re.I,
+)
+_A_VERB = compiled(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|can|could|may|might|will|would|should|"
+    r"must|shall|does|do|did|works?|acts?|gives?|reaches|lasts?|takes?|makes?|causes?|"
+    r"cuts?|raises?|lowers?|helps?|beats?|gets?|got|holds?|held|gave|given|goes|went|comes?|"
+    r"came|finds?|found|shows?|showed|shown|falls?|fell|rises?|rose|leads?|led|took|taken|"
+    r"kept|keeps|feels?|felt|stays?|needs?|means?|seems?|ran|runs?|hits?|drops?|peaks?|"
+    r"wears?|wore|sees?|saw|[a-z]+[^\We]ed)\b",  # ("-ed", not "speed")
+    re.I,
+)
+
+
+def titles(text: str) -> bool:
+    """Whether the text is a numbered part's title ("Slide 5: rate of delivery to the
+    brain"): a label, a number, a colon, and no verb after it."""
+    label = _NUMBERED_LABEL.match(text)
+    return label is not None and not _A_VERB.search(text[label.end() :])

@@ -143,7 +143,7 @@ class Matcher:
 
     def match(self, text: str, keys: Sequence[str]) -> Match | None:
         """The claim `text` (citing `keys`) repeats, or None."""
-        if not keys and not self.may_match(text):
+        if not keys and (framing.titles(text) or not self.may_match(text)):
             return None
         found = self._match(text, keys)
         if found is None and not keys:
