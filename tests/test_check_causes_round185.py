@@ -104,6 +104,14 @@ test_what_is_denied_or_passed_over = reviewed_test(
             "opposite",
             None,
         ),
+        # a work on another condition (a pain review) cited for a claim on depression, in a
+        # sentence naming no condition: the claim's condition is the sentence's
+        (
+            "People who have had both say the drip helps them more, and for longer, than the "
+            "spray [@orhurhu2019ketamine].",
+            "cited-against",
+            None,
+        ),
         # ...while "must go" said of something else denies nothing
         (
             "'Only an infusion lets you control the rate', the leaflet says, and the old pumps "

@@ -178,11 +178,10 @@ def _cited_elsewhere(
         if topical and all(topical):
             conditions = topical
         on = frozenset().union(*conditions)
-        if all(conditions) and parts.another(said.conditions, on):
-            detail = (
-                f"the cited {key} is evidence on {', '.join(sorted(on))}, not on "
-                f"{', '.join(sorted(said.conditions))}"
-            )
+        about = said.conditions or frozenset({claim.condition}) - {"any", ""}  # or the claim's
+        if all(conditions) and parts.another(about, on):
+            detail = f"the cited {key} is evidence on {', '.join(sorted(on))}, not on "
+            detail += ", ".join(sorted(about))
         elif (named := _study_named(claim, key, matcher)) is not None:
             # a claim about one named study ("In Chilukuri et al. 2014, ...") cited to another
             detail = f"the claim is about {named}'s study; the cited {key} is another work"
