@@ -41,6 +41,14 @@ test_what_is_passed_on = hearsay_test(
         "love it.",
         "A shot delivers about 93 % of the dose to the blood, but the drip delivers all of it.",
         "Most studies report that a shot acts within minutes.",
+        # (a second reader's: an assertion with a reason, a conclusion "for me", studies
+        # reporting, an endorsement no study disputes, "States" as a place)
+        "As my colleague said, IM ketamine takes effect within 1-2 minutes, since a small study "
+        "clocked it.",
+        "In the United States, IM ketamine is cheaper than IV, since it needs far less staff time.",
+        "The key finding for me was that IM ketamine is as effective as IV for depression.",
+        "Of the six trials we reviewed, most report that IM ketamine is as effective as IV.",
+        "IV is the gold standard of ketamine therapy, and no study I could find says otherwise.",
         # a clinician's experience asserts (rounds 15-133 label it so)
         "In my experience the spray works within minutes.",
     ],
@@ -112,6 +120,13 @@ test_what_is_denied_or_passed_over = reviewed_test(
             "cited-against",
             None,
         ),
+        # ...nor does "should go home" in a view held
+        (
+            "Clinics hold the view that IV patients should go home with someone, as effects "
+            "linger after treatment.",
+            None,
+            "opposite",
+        ),
         # ...while "must go" said of something else denies nothing
         (
             "'Only an infusion lets you control the rate', the leaflet says, and the old pumps "
@@ -132,6 +147,11 @@ test_what_is_denied_or_passed_over = reviewed_test(
         ),
         ("We urge the board to approve the spray for outpatients.", True),
         ("We ask because the infusion works fast for depression.", False),
+        # a request with its reason asserts the reason
+        (
+            "We ask the panel to fund the spray, because intranasal ketamine is cheaper than a drip.",
+            False,
+        ),
     ],
 )
 def test_a_request_states_no_finding(sentence: str, plans: bool) -> None:
@@ -146,6 +166,7 @@ def test_a_request_states_no_finding(sentence: str, plans: bool) -> None:
         # the same shapes stating a finding are still unsourced
         ("Scenario planning shows a nasal spray costs 40 % less than a drip.", True),
         ("The drip works better than the spray does for most people.", True),
+        ("Patients on the drip felt better than they had on oral ketamine.", True),
     ],
 )
 def test_numbering_and_a_person_against_their_past_are_no_finding(
@@ -164,6 +185,9 @@ def test_numbering_and_a_person_against_their_past_are_no_finding(
         ("Session 4: a spray reaches the blood within minutes.", False),
         ("Slide 9: nearly all of the people in those trials got it by drip.", False),
         ("Slide 2: the benefit held for about a fortnight.", False),
+        # a figure, a ranking or a likeness in a note is a finding
+        ("Topic 1: IV as the gold standard of ketamine therapy.", False),
+        ("Case 2: IM ketamine cheaper than IV for the patient.", False),
         # no number: "Background:" is no numbered part
         ("Background: the speed of an injection into the thigh.", False),
     ],

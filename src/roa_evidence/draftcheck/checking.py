@@ -221,7 +221,9 @@ def _no_cycle_collection() -> Iterator[None]:
     a check makes next to no reference cycles (89 objects over 21,900 sentences), but the
     sentences and the readers' caches grow the heap the collector keeps rescanning; without
     it a 10 MB draft costs some 12-20 % less (bench/check_speed.py). Reference counting
-    still frees the rest, and the collector is back on (if it was) when the check ends."""
+    still frees the rest, and the collector is back on (if it was) when the check ends. The
+    switch is the process's: a host running other work in threads beside a check has its
+    cycles collected after the check, not lost."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -21,7 +21,7 @@ _IS_WRONG = (
     # ("does not hold" negates already)
     r"(?:simply )?collapses|falls apart|overstates it|is (?:now )?out of date|is outdated|"
     # "'only an infusion lets you control the rate' has to go, because..."
-    r"(?:has to|must|should) go|can(?:not|'t) stand)"
+    r"(?:has to|must|should) go(?=\s*(?:[,.;:\u2014-]|$|because\b|since\b))|can(?:not|'t) stand)"
 )
 # "..., which is incorrect", "but that is simply not true": what was just said, called wrong
 # ("but it is out of date" may be said of a study, not of what was claimed)

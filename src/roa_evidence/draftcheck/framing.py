@@ -107,8 +107,10 @@ PLANS = compiled(
     # a numbered heading or agenda item ("Item 4: request to add IM ketamine...")
     r"^\W*(?:agenda )?item \d+\b|\b(?:aim|objective|hypothesis) \d+ (?:will|is to)\b|"
     # a request ("we ask the panel to fund infusion for patients whose depression...")
+    # (not one giving its reason: "..., because a spray is cheaper", "..., which is as good")
     r"\b(?:we|I) (?:ask|urge|request|call on|implore|petition) (?:[\w'-]+ ){1,4}?to "
-    r"(?:fund|approve|cover|add|pay for|reimburse|support|offer|provide|allow)\b|"
+    r"(?:fund|approve|cover|add|pay for|reimburse|support|offer|provide|allow)\b"
+    r"(?![^.;]*\b(?:since|because|which|as)\b)|"
     # a call for research ("larger trials are needed before any route is preferred")
     r"\b(?:trials?|studies|research|data|evidence) [^.;]{0,60}?\b(?:is|are) "
     r"(?:still |urgently |badly |clearly )?needed\b)",
@@ -188,7 +190,7 @@ _AFTER_AN_ASSERTION = re.compile(
 # "Slide 5: rate of delivery to the brain.", "Module 7: ketamine for pain relief": a numbered
 # part's title, with no verb to assert anything (`titles`)
 _NUMBERED_LABEL = compiled(
-    r"^\W*(?:[A-Z][a-z]+ ){0,2}(?:slide|module|session|part|section|lecture|unit|week|day|"
+    r"^\W*(?-i:(?:[A-Z][a-z]+ ){0,2})(?:slide|module|session|part|section|lecture|unit|week|day|"
     r"chapter|scenario|station|episode|item|question|case|step|topic)\s+\d{1,3}[a-z]?\s*:\s+",
     re.I,
 )
@@ -203,8 +205,21 @@ _A_VERB = compiled(
 )
 
 
+# ...nor a figure, a ranking or a likeness: "Step 3: about 93 % bioavailability", "Case 2:
+# IM ketamine cheaper than IV", "Topic 1: IV as the gold standard" state findings in notes
+_STATES_A_FINDING = compiled(
+    r"\d|%|\bthan\b|\bas (?:[\w-]+ ){0,3}?as\b|\bonly\b|\b(?:no|not|never|none)\b|"
+    r"\bas the\b|\b(?:most|least|best|worst|fastest|slowest|safest|cheapest|highest|"
+    r"lowest|greatest|strongest|weakest)\b",
+    re.I,
+)
+
+
 def titles(text: str) -> bool:
     """Whether the text is a numbered part's title ("Slide 5: rate of delivery to the
-    brain"): a label, a number, a colon, and no verb after it."""
+    brain"): a label, a number, a colon, and neither a verb nor a finding after it."""
     label = _NUMBERED_LABEL.match(text)
-    return label is not None and not _A_VERB.search(text[label.end() :])
+    if label is None:
+        return False
+    rest = text[label.end() :]
+    return not (_A_VERB.search(rest) or _STATES_A_FINDING.search(rest))

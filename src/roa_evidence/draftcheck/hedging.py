@@ -16,6 +16,7 @@ record refutes may not be stated as fact either.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import numberwords
 from .firstchars import compiled
@@ -40,7 +41,8 @@ _PEOPLE_SAY = (
     r"(?<!\bmy )(?<!\bin )(?<!\bwith )(?<!study of )(?<!studies of )(?<!trial of )"
     r"(?<!trials of )"
     # "among our members who have tried both, most report that": some of a group, passing on
-    r"(?:(?:most|many|several|some) (?:(?:often |also )?report that|say that)|"
+    r"(?:(?:members|patients|users|people|clients|veterans|friends|colleagues)\b[^.;]{0,60}?"
+    r"\b(?:most|many|several|some) (?:(?:often |also )?report that|say that)|"
     r"by (?:(?:many |most |some )?(?:patients|users|people)'|patients?) accounts|"
     r"(?:some |many |a few |other |(?:some|many|most|a few) of (?:my|our) )?"
     r"(?:patient groups|patient advocates|patients|"
@@ -89,7 +91,8 @@ OWN_EXPERIENCE = (
     r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me|"
     # "side effects for me were mild" ("in my experience, X" asserts X: a clinician's
     # experience is no hedge, rounds 15-133 say)
-    r"for me (?:was|were|has been|have been))\b"
+    r"(?:side effects|effects|the comedown|the nausea|the dizziness|the dissociation) for me "
+    r"(?:was|were|has been|have been)(?! that))\b"
 )
 _VERY_UNCERTAIN = compiled(
     r"\b(?:very uncertain|(?:is |remains |it is )?(?:uncertain|unclear|unknown|not known|"
@@ -112,7 +115,8 @@ _VERY_UNCERTAIN = compiled(
     r"(?:could(?:n't| not)|can(?:not|'t)) find (?:(?:a |any |one )?(?:single )?(?:human )?"
     r"(?:paper|study|trial|source)|anyone who (?:has|had) (?:actually |ever )?(?:studied|tested|"
     r"measured|checked))|never been (?:traced|verified|confirmed|measured)|"
-    r"no (?:single )?(?:source|study|paper|trial|reference) (?:that )?(?:I|we) (?:can|could) find|"
+    r"no (?:single )?(?:source|study|paper|trial|reference) (?:that )?(?:I|we) (?:can|could) find"
+    r"(?! (?:that )?(?:says?|said|disputes?|contradicts?|doubts?|disagrees?|suggests?)\b)|"
     r"rests? (?:largely |mostly |only |entirely |solely )?on (?:a single |one )?(?:(?:clinic|blog|"
     r"website|anecdot)\w*|patient (?:reports|accounts))|(?:well )?beyond the (?:data|evidence)|"
     r"anecdote rather than|"
@@ -160,24 +164,56 @@ _VERY_UNCERTAIN = compiled(
 )
 # A claim passed on and answered with the evidence: "the leaflet says 93 %, but I couldn't
 # find where that comes from", "she maintains the drip is the only controllable route, an odd
-# claim given that...", "the figure usually quoted is a quarter to half, but a 2022 study
-# suggests far less": what is said is passed on and doubted, not asserted
-_ANSWERED = compiled(
-    r"\b(?:claims?|claimed|says|said|states|stated|maintains|maintained|argues?|argued|insists?|"
-    r"repeats|repeated|quoted|line|leaflet|website|figure|table)\b"
-    r"[^.;]{3,160}?(?:,|;|:|\s-|\s—)\s*(?:but|however|yet|though|although|an odd|a claim|"
-    r"a figure|when|since|given that)\b"
-    r"[^.;]{0,160}?\b(?:(?:a |one |the )?(?:later|newer|recent|more recent|small|second|"
-    r"controlled|double-blind|randomi[sz]ed|2022|pilot) (?:[\w-]+ )?(?:study|studies|trial|"
-    r"trials|measurements?)|no (?:checked |human |traceable |published )?(?:source|study|"
-    r"trial|data)|nobody|no one|(?:could|can)(?:n't| not) (?:find|trace)|rests? on|"
-    r"little more than|far (?:less|lower|fewer)|much lower|way lower)\b|"
-    # ...or called odd on the spot: "she maintains X, an odd claim given that..."
-    r"\b(?:claims?|claimed|says|said|states|maintains|argues|insists)\b[^.;]{3,160}?, "
-    r"(?:an? (?:odd|curious|strange|bold|surprising) (?:claim|assertion|thing to say)|"
-    r"which (?:ignores|overlooks))\b",
+# claim given that...", "the figure usually quoted is a quarter to half, but a more recent
+# study measured far less": passed on and doubted, not asserted (`claim_answered`). Read in
+# steps over bounded spans, so that a long sentence full of commas costs no more than a short
+# one: who passes it on, then the answer's opening, then the evidence it answers with.
+_PASSED_ON = compiled(
+    r"(?-i:\b(?:claims?|claimed|says|said|states|stated|maintains|maintained|argues|argued|"
+    r"argue|insists|insisted|repeats|repeated|quoted)\b)",
     re.I,
 )
+_ANSWER_OPENS = compiled(
+    r"(?:,|;|:|\s[-\u2014])\s*(?:but|however|yet|though|although|when (?:it|that|this) "
+    r"(?:is|was|appears|seems))\b",
+    re.I,
+)
+_ANSWERED_WITH = compiled(
+    r"\b(?:(?:later|newer|recent|more recent|small|second|controlled|double-blind|"
+    r"randomi[sz]ed|pilot) (?:[\w-]+ )?(?:study|studies|trials?|measurements?)|"
+    r"no (?:checked |human |traceable |published )?(?:source|study|trial|data)|nobody|no one|"
+    r"(?:could|can)(?:n't| not) (?:find|trace)|rests? on|little more than|"
+    r"(?:far|much|way) (?:less|lower|fewer))\b",
+    re.I,
+)
+# ...or called odd on the spot: "she maintains X, an odd claim given that..."
+_CALLED_ODD = compiled(
+    r", (?:an? (?:odd|curious|strange|bold|surprising) (?:claim|assertion|thing to say)|"
+    r"which (?:ignores|overlooks)|a figure (?:that )?(?:nobody|no one|(?:we|I) (?:could|can)"
+    r"(?:n't| not) (?:trace|find|source)))\b",
+    re.I,
+)
+_SPAN = 160  # characters from one step to the next
+_CLAIM_CHARS = 12  # ...and at least this many passed on before the answer opens
+
+
+@lru_cache(maxsize=65536)
+def claim_answered(text: str) -> bool:
+    """Whether the sentence passes a claim on and answers it with the evidence ("the leaflet
+    says 93 %, but I couldn't find where that comes from"): no side is taken that `check`
+    can hold a cited work against, and the claim is not asserted."""
+    for passed in _PASSED_ON.finditer(text):
+        after = text[passed.end() : passed.end() + _SPAN]
+        if _CALLED_ODD.search(after):
+            return True
+        opens = _ANSWER_OPENS.search(after)
+        if opens and opens.start() >= _CLAIM_CHARS:  # (not "she maintained, though...")
+            answer = text[passed.end() + opens.end() :][:_SPAN]
+            if _ANSWERED_WITH.search(answer):
+                return True
+    return False
+
+
 # "apparently", "supposedly": hearsay, as unsure as "reportedly", but passed on from no one (a
 # number so stated is still unsourced)
 _SEEMING = compiled(r"\b(?:apparently|supposedly|allegedly)\b", re.I)
@@ -213,20 +249,13 @@ _NEEDED = {"high": 0, "moderate": 1, "low": 2, "very_low": 3, "none": 3}
 
 def hedge(text: str) -> int:
     """The sentence's hedge level: 0 plain, 1 probably, 2 may, 3 very uncertain."""
-    if _VERY_UNCERTAIN.search(text) or _SEEMING.search(text) or _ANSWERED.search(text):
+    if _VERY_UNCERTAIN.search(text) or _SEEMING.search(text) or claim_answered(text):
         return 3
     if _MAY.search(text) and _MAY.search(_CONCEDED.sub(" ", _RELATIVE_MODAL.sub(" ", text))):
         return 2
     if _PROBABLY.search(text):
         return 1
     return 0
-
-
-def answers_a_claim(text: str) -> bool:
-    """Whether the sentence passes a claim on and answers it with the evidence ("the leaflet
-    says 93 %, but I couldn't find where that comes from"): it takes no side `check` can
-    hold a cited work against."""
-    return bool(_ANSWERED.search(text))
 
 
 def attributes(text: str) -> bool:

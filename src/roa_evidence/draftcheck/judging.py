@@ -363,7 +363,7 @@ def judge(
     # unknown: a cited work is then held only to its values)
     # (...as does a claim passed on and answered: "X is often quoted, but a later study...")
     unsure = flip is None and (
-        polarity.adds_a_negation(maybe_flipped) or hedging.answers_a_claim(sentence.text)
+        polarity.adds_a_negation(maybe_flipped) or hedging.claim_answered(sentence.text)
     )
     problems += _cited_against(sentence, claim, flip is not None, stated, values_only=unsure)
     unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)

@@ -154,8 +154,8 @@ class Matcher:
             found = self._match(text[reported.end() :], keys)
         if found and found.claim.kind in parts.ABOUT_A_STUDY and framing.ANOTHER_STUDY.search(text):
             return None  # "our next study will be double-blind" is not the tracked study
-        loose = found and not keys and found.score < CLOSE_WORDING
-        if found and loose and lists_routes(text, found.claim, self._parts[found.claim.id]):
+        loose = found.claim if found and not keys and found.score < CLOSE_WORDING else None
+        if loose and lists_routes(text, loose, self._parts[loose.id]):
             return None  # "a drip, a shot or a spray": no claim about one or two of them
         return found
 

@@ -171,9 +171,11 @@ _IDIOM = compiled(
     r"\b(?:longer|more years) than (?:[\w-]+ ){1,4}(?:has|have) (?:existed|been around)\b|"
     r"\b(?:better|worse|harder|easier|more \w+) than (?:I|we) (?:had )?(?:expected|feared|hoped|"
     r"thought|imagined|let on)\b|"
-    # "I feel more like myself than I have in years": someone against their own past
-    r"\b(?:more|less|better|worse)(?: [\w-]+){0,3} than (?:I|we|he|she|they) (?:have|had|did|"
-    r"was|were|used to)\b",
+    # "I feel more like myself than I have in years": someone against their own past (not
+    # "patients felt better than they had on oral ketamine": routes ranked)
+    r"\b(?:more|less|better|worse)(?: [\w-]+){0,3} than (?:I|we|he|she) (?:have|had|did|"
+    r"was|were)(?: been| felt| done)? (?:in|for) (?:years|months|weeks|ages|decades|a long "
+    r"(?:time|while))\b",
     re.IGNORECASE,
 )
 
