@@ -76,6 +76,13 @@ test_what_is_denied_or_passed_over = reviewed_test(
             None,
             "cited-against",
         ),
+        # a figure passed on and answered by the work cited: the work is the answer's
+        (
+            "The share usually quoted for a spray is a quarter to a half, but a more recent "
+            "study measured far less [@pharmacotherapy2022intranasal].",
+            None,
+            "cited-against",
+        ),
         # ...one called odd on the spot, with the evidence cited against it
         (
             "He maintains that only a drip lets anyone control the pace, an odd claim given "
