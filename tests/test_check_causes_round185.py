@@ -201,3 +201,16 @@ def test_numbering_and_a_person_against_their_past_are_no_finding(
 )
 def test_a_numbered_parts_title_asserts_nothing(sentence: str, title: bool) -> None:
     assert framing.titles(sentence) is title
+
+
+@pytest.mark.parametrize(
+    ("sentence", "open_question"),
+    [
+        ("So whether a jab is gentler on the stomach than a drip remains very uncertain.", True),
+        ("Whether raising the oral dose makes up for the liver's share is unclear.", True),
+        # "whether" that is no question left open
+        ("The drip is gentler, whether or not it is given slowly.", False),
+    ],
+)
+def test_whether_x_remains_uncertain_takes_no_side(sentence: str, open_question: bool) -> None:
+    assert bool(framing.OPEN_QUESTION.search(sentence)) is open_question

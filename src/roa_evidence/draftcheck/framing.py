@@ -138,7 +138,10 @@ OPEN_QUESTION = compiled(
     r"\b(?:uncertain|unclear|unknown|not (?:known|clear|certain)|"
     r"(?:no one|nobody) (?:really |yet )?knows|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) "
     r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
-    r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b",
+    r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b|"
+    # "..., so whether IV is better tolerated remains very uncertain"
+    r"\bwhether\b[^.;]{3,120}?\b(?:remains?|is|stays) (?:still )?(?:very |highly |quite )?"
+    r"(?:uncertain|unclear|unknown|an open question|not (?:known|clear|established))\b",
     re.I,
 )
 
