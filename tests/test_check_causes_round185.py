@@ -134,6 +134,20 @@ test_what_is_denied_or_passed_over = reviewed_test(
             None,
             "opposite",
         ),
+        # a study's blinding said of the work cited, as the base records it: that work, not
+        # the claim about another study (`described`)
+        (
+            "Loo and colleagues gave ketamine into a vein, a muscle and under the skin, "
+            "double-blind, to a handful of patients each [@loo2016placebo].",
+            None,
+            "opposite",
+        ),
+        # ...while a design the cited work does not have is still held against it
+        (
+            "That trial was open-label, so nobody was blind to the route [@orhurhu2019ketamine].",
+            "cited-against",
+            None,
+        ),
         # ...while "must go" said of something else denies nothing
         (
             "'Only an infusion lets you control the rate', the leaflet says, and the old pumps "
