@@ -184,6 +184,11 @@ def test_a_request_states_no_finding(sentence: str, plans: bool) -> None:
     [
         ("Scenario 3B: a nasal spray for depression in a day unit.", False),
         ("On the infusions I feel more like myself than I have in years.", False),
+        # a story's time, a class year, "other than" (no ranking)
+        ("It has been two months since Dad started ketamine sprays for his depression.", False),
+        ("Dr. Okafor ('09) first gave ketamine by injection as a junior doctor.", False),
+        ("Ketamine is now offered by routes other than the drip in many clinics.", False),
+        ("It has been shown that a spray costs 40 % less than the drip.", True),
         # the same shapes stating a finding are still unsourced
         ("Scenario planning shows a nasal spray costs 40 % less than a drip.", True),
         ("The drip works better than the spray does for most people.", True),
