@@ -5,9 +5,11 @@ is no finding) through the function that reads it. Each case names the rule that
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import found_test, hearsay_test, reviewed_test
+from conftest import Run, check_one, found_test, hearsay_test, reviewed_test
 from roa_evidence.draftcheck import framing, unchecked
 
 FOUND_WITH_PROBLEM = [
@@ -233,3 +235,16 @@ def test_a_numbered_parts_title_asserts_nothing(sentence: str, title: bool) -> N
 )
 def test_whether_x_remains_uncertain_takes_no_side(sentence: str, open_question: bool) -> None:
     assert bool(framing.OPEN_QUESTION.search(sentence)) is open_question
+
+
+def test_a_plan_listing_routes_is_shown_its_claim(shipped: Run, tmp_path: Path) -> None:
+    """A list of routes matches no claim (`listing`), but a piece of writing saying what it
+    will compare is a plan: shown the claim it is about, stating no finding."""
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "This guide compares intravenous and intramuscular ketamine for depression, with a note "
+        "on nasal sprays.",
+    )
+    assert finding["claim"] is not None
+    assert not finding["problems"]

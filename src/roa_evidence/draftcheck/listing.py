@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..query.records import ClaimRecord
-from . import parts, polarity
+from . import framing, parts, polarity
 from .firstchars import compiled
 
 __all__ = ["lists_routes"]
@@ -22,5 +22,7 @@ def lists_routes(text: str, claim: ClaimRecord, claimed: parts.Parts) -> bool:
     said = parts.read_parts(text)
     if len(said.routes) < 3 or len(claim.routes) >= 3 or claimed.superlative:
         return False
+    if framing.PLANS.search(text):
+        return False  # "this leaflet compares IV, IM and sprays": shown its claim, as a plan
     ranks = said.compares or polarity.has_than(text) or bool(_BEHIND.search(text))
     return not (ranks or said.quantities or said.result or said.designs)
