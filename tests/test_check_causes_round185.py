@@ -43,6 +43,7 @@ test_what_is_passed_on = hearsay_test(
         "love it.",
         "A shot delivers about 93 % of the dose to the blood, but the drip delivers all of it.",
         "Most studies report that a shot acts within minutes.",
+        "A shot has no first-pass loss, so about 93 % of it reaches the blood.",
         # (a second reader's: an assertion with a reason, a conclusion "for me", studies
         # reporting, an endorsement no study disputes, "States" as a place)
         "As my colleague said, IM ketamine takes effect within 1-2 minutes, since a small study "

@@ -115,6 +115,12 @@ _VERY_UNCERTAIN = compiled(
     r"(?:could(?:n't| not)|can(?:not|'t)) find (?:(?:a |any |one )?(?:single )?(?:human )?"
     r"(?:paper|study|trial|source)|anyone who (?:has|had) (?:actually |ever )?(?:studied|tested|"
     r"measured|checked))|never been (?:traced|verified|confirmed|measured)|"
+    # "the 16 % figure has no traceable primary source", "that stat has no tally behind it;
+    # it's a guess", "a range that gets copied from site to site", "that number doesn't appear
+    # in the studies I've seen": a figure passed on and doubted
+    r"(?:has|have) no (?:traceable |known |checked |primary |published |real )*(?:source|tally|"
+    r"basis)|\b(?:it's|it is|is) (?:just |only )?a guess\b|(?:gets|is|are|get) copied from|"
+    r"(?:does(?:n't| not)|did(?:n't| not)) appear in (?:the|any) (?:stud|trial|paper|source)|"
     r"no (?:single )?(?:source|study|paper|trial|reference) (?:that )?(?:I|we) (?:can|could) find"
     r"(?! (?:that )?(?:says?|said|disputes?|contradicts?|doubts?|disagrees?|suggests?)\b)|"
     r"rests? (?:largely |mostly |only |entirely |solely )?on (?:a single |one )?(?:(?:clinic|blog|"
