@@ -278,11 +278,15 @@ def test_flipping_a_contradicted_claim_agrees_with_the_evidence(run: Run, tmp_pa
 
 def test_missing_folder_and_unknown_fail_on(run: Run, tmp_path: Path) -> None:
     result = run("check", str(tmp_path / "missing.md"))
-    assert (result.exit_code, result.stderr) == (2, f"Error: no draft '{tmp_path}/missing.md'\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"Error: no draft '{tmp_path}/missing.md': check the path and the file's name\n",
+    )
     result = run("check", str(tmp_path))
     assert (result.exit_code, result.stderr) == (
         2,
-        f"Error: '{tmp_path}' is a folder, not a draft file\n",
+        f"Error: '{tmp_path}' is a folder, not a draft file: give the draft itself (e.g. "
+        f"{tmp_path}/draft.md)\n",
     )
     result = run("check", str(_draft(tmp_path, "d.md", "Text.\n")), "--fail-on", "overclam")
     assert result.exit_code == 2

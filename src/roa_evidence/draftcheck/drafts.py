@@ -60,9 +60,11 @@ def read_draft(path: Path, encoding: str | None = None) -> str:
     except NotReadable as exc:
         raise BadDraft(f"draft '{path}' {exc.reason}; {_REMEDY}") from None
     except FileNotFoundError:
-        raise DataNotFound(f"no draft '{path}'") from None
+        raise DataNotFound(f"no draft '{path}': check the path and the file's name") from None
     except IsADirectoryError:
-        raise DataNotFound(f"'{path}' is a folder, not a draft file") from None
+        raise DataNotFound(
+            f"'{path}' is a folder, not a draft file: give the draft itself (e.g. {path}/draft.md)"
+        ) from None
     except OSError as exc:
         raise DataNotFound(f"cannot read draft '{path}': {exc.strerror}") from None
     return decode_draft(data, f"draft '{path}'", encoding)
@@ -78,7 +80,7 @@ def docx_text(path: Path) -> str:
     from docx.opc.exceptions import OpcError
 
     if not path.is_file():
-        raise DataNotFound(f"no draft file '{path}'")
+        raise DataNotFound(f"no draft file '{path}': check the path and the file's name")
     if path.stat().st_size > MAX_DRAFT_FILE:
         raise BadDraft(f"draft '{path}' is over the {MAX_DRAFT_FILE // 2**20} MB limit; {_REMEDY}")
     try:
