@@ -44,6 +44,10 @@ test_what_is_passed_on = hearsay_test(
         "A shot delivers about 93 % of the dose to the blood, but the drip delivers all of it.",
         "Most studies report that a shot acts within minutes.",
         "A shot has no first-pass loss, so about 93 % of it reaches the blood.",
+        # (a second reader's: a doubt of something else than a figure hedges nothing)
+        "IM ketamine is as effective as IV for depression, and the worry that it isn't has no "
+        "real basis.",
+        "The IM protocol is copied from anaesthesia, and IM ketamine takes effect in 1-2 minutes.",
         # (a second reader's: an assertion with a reason, a conclusion "for me", studies
         # reporting, an endorsement no study disputes, "States" as a place)
         "As my colleague said, IM ketamine takes effect within 1-2 minutes, since a small study "
@@ -151,6 +155,21 @@ test_what_is_denied_or_passed_over = reviewed_test(
             "cited-against",
             None,
         ),
+        # (a second reader's: a figure of the writer's own after the answer is still held to
+        # the work cited; a study described as the claim's, or with unclear blinding, is the
+        # claim's)
+        (
+            "Some claim the spray is unreliable, but a small study found intranasal "
+            "bioavailability is 25-50 % [@pharmacotherapy2022intranasal].",
+            "cited-against",
+            None,
+        ),
+        ("The IM depression study was double-blind [@malinovsky1996ketamine].", "opposite", None),
+        (
+            "The IM depression study was not double-blind [@roback2006randomized].",
+            "cited-against",
+            None,
+        ),
         # ...while "must go" said of something else denies nothing
         (
             "'Only an infusion lets you control the rate', the leaflet says, and the old pumps "
@@ -187,10 +206,12 @@ def test_a_request_states_no_finding(sentence: str, plans: bool) -> None:
     [
         ("Scenario 3B: a nasal spray for depression in a day unit.", False),
         ("On the infusions I feel more like myself than I have in years.", False),
-        # a story's time, a class year, "other than" (no ranking)
+        # a story's time, a class year
         ("It has been two months since Dad started ketamine sprays for his depression.", False),
         ("Dr. Okafor ('09) first gave ketamine by injection as a junior doctor.", False),
-        ("Ketamine is now offered by routes other than the drip in many clinics.", False),
+        # (a second reader's: a dated fact, and a ranking whose only "than" is "other than")
+        ("It has been five years since esketamine spray was approved for depression.", True),
+        ("Every route other than the drip leaves patients more nauseous.", True),
         ("It has been shown that a spray costs 40 % less than the drip.", True),
         # the same shapes stating a finding are still unsourced
         ("Scenario planning shows a nasal spray costs 40 % less than a drip.", True),
@@ -231,6 +252,11 @@ def test_a_numbered_parts_title_asserts_nothing(sentence: str, title: bool) -> N
         ("So whether a jab is gentler on the stomach than a drip remains very uncertain.", True),
         ("Whether raising the oral dose makes up for the liver's share is unclear.", True),
         # "whether" that is no question left open
+        (
+            "IV ketamine does not act on NMDA receptors, whether given fast or slow, and what it "
+            "does act on is unclear.",
+            False,
+        ),
         ("The drip is gentler, whether or not it is given slowly.", False),
     ],
 )

@@ -4,15 +4,20 @@ not double-blind", though its words come near (`matching`)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from ..query.records import ClaimRecord
 from . import designs, parts
+from .firstchars import compiled
 
-__all__ = ["describes_the_cited"]
+__all__ = ["describes_cited"]
+
+_BLINDED = {"double-blind": True, "single-blind": True, "blinded": True, "open-label": False}
+_THE_STUDY = compiled(r"\b(?:the|that|this) (?!an?\b)(?:[\w-]+ ){0,3}?(?:study|trial)\b", re.I)
 
 
-def describes_the_cited(
+def describes_cited(
     text: str,
     keys: Sequence[str],
     claim: ClaimRecord,
@@ -24,12 +29,15 @@ def describes_the_cited(
     base records of them: it describes them."""
     said = designs.read(text).says.get("blinding", frozenset())
     cited = {  # whether each cited work was blinded, where the base's evidence links say
-        link.blinding != "open-label"
+        _BLINDED[link.blinding]
         for key in keys
         for linked in by_key.get(key, ())
         for link in linked.evidence
-        if link.source == key and link.blinding
+        if link.source == key and link.blinding in _BLINDED
     }
     if len(said) != 1 or said != cited or set(keys) & set(claim.linked_keys()):
+        return False
+    # "the IM depression study", "that trial": the claim's study, by a description of it
+    if _THE_STUDY.search(text):
         return False
     return not parts.read_parts(text).names & claimed[claim.id].names

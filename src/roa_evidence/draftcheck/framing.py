@@ -140,7 +140,7 @@ OPEN_QUESTION = compiled(
     r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
     r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b|"
     # "..., so whether IV is better tolerated remains very uncertain"
-    r"\bwhether\b[^.;]{3,120}?\b(?:remains?|is|stays) (?:still )?(?:very |highly |quite )?"
+    r"\bwhether\b[^.;,]{3,120}?\b(?:remains?|is|stays) (?:still )?(?:very |highly |quite )?"
     r"(?:uncertain|unclear|unknown|an open question|not (?:known|clear|established))\b",
     re.I,
 )

@@ -118,9 +118,11 @@ _VERY_UNCERTAIN = compiled(
     # "the 16 % figure has no traceable primary source", "that stat has no tally behind it;
     # it's a guess", "a range that gets copied from site to site", "that number doesn't appear
     # in the studies I've seen": a figure passed on and doubted
-    r"(?:has|have) no (?:traceable |known |checked |primary |published |real )*(?:source|tally|"
-    r"basis)|\b(?:it's|it is|is) (?:just |only )?a guess\b|(?:gets|is|are|get) copied from|"
-    r"(?:does(?:n't| not)|did(?:n't| not)) appear in (?:the|any) (?:stud|trial|paper|source)|"
+    r"\b(?:figure|number|stat|statistic|estimate|range|percentage)\b[^.;]{0,100}?"
+    r"(?:(?:has|have) no (?:traceable |known |checked |primary |published |real )*(?:source|"
+    r"tally|basis)|\bis (?:just |only )?a guess\b|(?:gets|is|are|get) copied from (?:site|one "
+    r"(?:site|website|page)|(?:web)?sites?|blogs?|pages?)|(?:does(?:n't| not)|did(?:n't| not)) "
+    r"appear in (?:the|any) (?:stud|trial|paper|source))|"
     r"no (?:single )?(?:source|study|paper|trial|reference) (?:that )?(?:I|we) (?:can|could) find"
     r"(?! (?:that )?(?:says?|said|disputes?|contradicts?|doubts?|disagrees?|suggests?)\b)|"
     r"rests? (?:largely |mostly |only |entirely |solely )?on (?:a single |one )?(?:(?:clinic|blog|"
@@ -203,21 +205,26 @@ _SPAN = 160  # characters from one step to the next
 _CLAIM_CHARS = 12  # ...and at least this many passed on before the answer opens
 
 
-@lru_cache(maxsize=65536)
 def claim_answered(text: str) -> bool:
     """Whether the sentence passes a claim on and answers it with the evidence ("the leaflet
-    says 93 %, but I couldn't find where that comes from"): no side is taken that `check`
-    can hold a cited work against, and the claim is not asserted."""
+    says 93 %, but I couldn't find where that comes from"): the claim is not asserted."""
+    return answer_at(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def answer_at(text: str) -> int | None:
+    """Where the answer to a claim passed on begins (`claim_answered`), or None: what the
+    sentence says after it (a figure a cited work reports) is the writer's own."""
     for passed in _PASSED_ON.finditer(text):
         after = text[passed.end() : passed.end() + _SPAN]
-        if _CALLED_ODD.search(after):
-            return True
+        if odd := _CALLED_ODD.search(after):
+            return passed.end() + odd.end()
         opens = _ANSWER_OPENS.search(after)
         if opens and opens.start() >= _CLAIM_CHARS:  # (not "she maintained, though...")
             answer = text[passed.end() + opens.end() :][:_SPAN]
             if _ANSWERED_WITH.search(answer):
-                return True
-    return False
+                return passed.end() + opens.end()
+    return None
 
 
 # "apparently", "supposedly": hearsay, as unsure as "reportedly", but passed on from no one (a

@@ -361,12 +361,12 @@ def judge(
         problems += _count_elsewhere(sentence, claim, matcher, knowns)
     # (a denial read where the wording is too far to call it a flip leaves the sentence's side
     # unknown: a cited work is then held only to its values)
-    # (...and a claim passed on and answered is answered by the works it cites: "X is often
-    # quoted, but a later study found lower values [@that study]")
-    answered = hedging.claim_answered(sentence.text)
-    unsure = flip is None and (polarity.adds_a_negation(maybe_flipped) or answered)
-    if not answered:
-        problems += _cited_against(sentence, claim, flip is not None, stated, values_only=unsure)
+    # (...as is a claim passed on and answered, to the figures of its answer alone)
+    answer = hedging.answer_at(sentence.text)
+    unsure = flip is None and (polarity.adds_a_negation(maybe_flipped) or answer is not None)
+    own = stated if answer is None else numbers.quantities(sentence.text[answer:])
+    held = unsure or answer is not None
+    problems += _cited_against(sentence, claim, flip is not None, own, values_only=held)
     unlinked = bool(sentence.keys) and _cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
         problems += _cited_elsewhere(sentence, claim, matcher, said)

@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
 from . import counts, framing, lexicon, numbers, parts, polarity, similarity
-from .described import describes_the_cited
+from .described import describes_cited
 from .firstchars import compiled
 from .listing import lists_routes
 from .routes import routes_meant, routes_named
@@ -154,8 +154,8 @@ class Matcher:
             # "My friend, who works at a vet practice, told me X": X alone
             found = self._match(text[reported.end() :], keys)
         study = found.claim if found and found.claim.kind in parts.ABOUT_A_STUDY else None
-        other = study and describes_the_cited(text, keys, study, self._parts, self.by_key)
-        if study and (other or framing.ANOTHER_STUDY.search(text)):
+        told = study is not None and describes_cited(text, keys, study, self._parts, self.by_key)
+        if study and (told or framing.ANOTHER_STUDY.search(text)):
             return None  # "our next study will be double-blind" is not the tracked study
         loose = found.claim if found and not keys and found.score < CLOSE_WORDING else None
         if loose and lists_routes(text, loose, self._parts[loose.id]):

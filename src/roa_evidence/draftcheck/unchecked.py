@@ -37,9 +37,10 @@ _NOT_A_FINDING_PIECES = (
     r"\d{1,3}\)",
     # oxygen, "O2"
     r"\bO2\b",
-    # a story's time, a class year: "it's been three months since Mum started", "('04)"
-    r"\b(?:it's|it has) been (?:about |nearly |almost |over )?[\w-]+ (?:days?|weeks?|months?|"
-    r"years?) since\b|\(\s*'\d\d\s*\)",
+    # a story's time, a class year: "it's been three months since Mum started", "('04)" (not
+    # "five years since the spray was approved": a dated fact)
+    r"\b(?:it's|it has) been (?:about |nearly |almost |over )?[\w-]+ (?:days?|weeks?|months?) "
+    r"since\b|\(\s*'\d\d\s*\)",
     # a numbered paragraph of a report or a policy: "4.13 A rise in heart rate...", "3.6 No"
     r"^\W*\d{1,2}(?:\.\d{1,2})+\s+(?-i:(?=[A-Z]))",
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
@@ -169,7 +170,7 @@ _MULTIPLIER = compiled(
 _IDIOM = compiled(
     r"\b(?:more|longer|better|worse)(?: [\w-]+){0,2} than (?:I|we|you|he|she|they) "
     r"(?:can|could|care to|would care to|want to|like to) (?:count|remember|say|admit|imagine)\b|"
-    r"\bmore questions than answers\b|\bother than\b|\bfell short of what (?:you|I|we|they|she|he) "
+    r"\bmore questions than answers\b|\bfell short of what (?:you|I|we|they|she|he) "
     r"(?:had )?(?:expected|hoped for)\b|"
     r"\b(?:longer|more years) than (?:[\w-]+ ){1,4}(?:has|have) (?:existed|been around)\b|"
     r"\b(?:better|worse|harder|easier|more \w+) than (?:I|we) (?:had )?(?:expected|feared|hoped|"
