@@ -13,6 +13,31 @@ from conftest import Run, check_one, found_test, hearsay_test, reviewed_test
 from roa_evidence.draftcheck import framing, unchecked
 
 FOUND_WITH_PROBLEM = [
+    # lay words for vomiting, and for a dose that cannot be stopped
+    pytest.param(
+        "Kids rarely get sick to their stomach after the jab.",
+        "im-minimal-vomiting",
+        "overclaim",
+        id="sick_to_their_stomach_is_vomiting",
+    ),
+    pytest.param(
+        "Children seldom puke after a shot of ketamine.",
+        "im-minimal-vomiting",
+        "overclaim",
+        id="puking_is_vomiting",
+    ),
+    pytest.param(
+        "There's no undoing a jab once it has been given.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="no_undoing_a_jab_is_no_stopping_it",
+    ),
+    pytest.param(
+        "You can't switch off a shot once it's in your arm.",
+        "non-iv-cannot-be-stopped",
+        "overclaim",
+        id="a_shot_that_cannot_be_switched_off_cannot_be_stopped",
+    ),
     pytest.param(
         "Once the jab is in, there is no way to stop it working.",
         "non-iv-cannot-be-stopped",

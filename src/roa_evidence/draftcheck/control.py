@@ -69,7 +69,12 @@ RULES: tuple[tuple[str, str], ...] = (
         # ("stop it working" whole: "stopped working" alone is an effect that faded)
         r"\bno way to (?:slow (?:it|things) down|stop it(?: from)?(?: working)?|stop the dose|"
         r"adjust it|take it back)\b|"
-        r"\bno stopping or (?:adjusting|slowing) it\b",
+        r"\bno stopping or (?:adjusting|slowing) it\b|"
+        # "there's no undoing a jab", "you can't switch off a shot" (switching off a drip is
+        # the shut-off claim's: "no switching it off" says nothing of which)
+        r"\bno (?:undoing|reversing) (?:it|that|a|the)\b|"
+        r"\b(?:can't|cannot|can not) (?:switch|turn) off (?:a|the|your) (?:shot|jab|spray|"
+        r"injection|tablet|pill)\b",
         "cannot be stopped",
     ),
     # "reaches the brain at a rate nobody can control": an uncontrolled rate

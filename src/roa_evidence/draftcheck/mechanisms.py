@@ -117,7 +117,9 @@ RULES: tuple[tuple[str, str], ...] = (
         # "helps nerve cells form new connections", "helps the brain grow new connections"
         r"\b(?:brain|nerve cells?|neurons?|brain cells?)(?: [\w-]+){0,2}? (?:grows?|grow|form|"
         r"forms|build|builds|rebuilds?) new connections\b|"
-        r"\b(?:new )?synap(?:se|tic) growth\b",
+        r"\b(?:new )?synap(?:se|tic) growth\b|"
+        # "helps brain cells rewire", "lets nerve cells reconnect"
+        r"\b(?:brain|nerve) cells? (?:to )?(?:rewire|reconnect|regrow their connections)\b",
         "promotes neuroplasticity",
     ),
     # "an NMDA drug": one that acts on NMDA receptors

@@ -384,7 +384,13 @@ RULES: tuple[tuple[str, str], ...] = (
         "randomized",
     ),
     (r"\bbreathing\b", "respiratory function"),
-    (r"\b(?:vomited|threw up|throws? up|throwing up|were sick|was sick)\b", "vomiting"),
+    # ("being sick", "puking", "sick to their stomach": British and lay vomiting)
+    (
+        r"\b(?:vomited|threw up|throws? up|throwing up|were sick|was sick|being sick|"
+        r"puk(?:e|es|ed|ing)|(?:get|gets|got|getting) sick to (?:their|your|his|her|my) "
+        r"stomachs?)\b",
+        "vomiting",
+    ),
     (r"\bdepressed (?:patients|people|adults)\b", "depression"),
     # a heart rate or blood pressure raised or lowered (draftcheck/vitals.py)
     *vitals.RULES,
