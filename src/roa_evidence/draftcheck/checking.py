@@ -34,6 +34,25 @@ _MAX_WORKERS = 4
 _job: tuple[list[Sentence], Matcher, set[str], Mapping[str, str]] | None = None
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The cyclic garbage collector off while `check` runs (its forked workers inherit it off):
+    a check makes next to no reference cycles (89 objects over 21,900 sentences), but the
+    sentences and the readers' caches grow the heap the collector keeps rescanning; without
+    it a 10 MB draft costs some 12-20 % less (bench/check_speed.py). Reference counting
+    still frees the rest, and the collector is back on (if it was) when the check ends. The
+    switch is the process's: a host running other work in threads beside a check has its
+    cycles collected after the check, not lost."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@_no_cycle_collection()
 def check(
     text: str,
     claims: Sequence[ClaimRecord],
@@ -54,20 +73,6 @@ def check(
     Each problem of a kind read from meaning carries its confidence (confidence.py); those
     below `min_confidence` are set apart as doubtful (0 keeps every one).
     """
-    with _no_cycle_collection():
-        return _check(text, claims, kind, path, known_keys, progress, retracted, min_confidence)
-
-
-def _check(
-    text: str,
-    claims: Sequence[ClaimRecord],
-    kind: str,
-    path: str,
-    known_keys: Iterable[str],
-    progress: Callable[[int], None] | None,
-    retracted: Mapping[str, str] | None,
-    min_confidence: float,
-) -> CheckReport:
     try:
         sentences = split_sentences(text, "text" if kind == "docx" else kind)
     except BadDraft as exc:
@@ -213,24 +218,6 @@ def _judge_chunk(bounds: tuple[int, int]) -> list[Verdict]:
     assert _job is not None, "a worker forked without a job"
     sentences, matcher, known, retracted = _job
     return [judge(s, matcher, known, retracted) for s in sentences[bounds[0] : bounds[1]]]
-
-
-@contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """The cyclic garbage collector off for a check (the forked workers inherit it off):
-    a check makes next to no reference cycles (89 objects over 21,900 sentences), but the
-    sentences and the readers' caches grow the heap the collector keeps rescanning; without
-    it a 10 MB draft costs some 12-20 % less (bench/check_speed.py). Reference counting
-    still frees the rest, and the collector is back on (if it was) when the check ends. The
-    switch is the process's: a host running other work in threads beside a check has its
-    cycles collected after the check, not lost."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _paragraph_and_sentence(sentences: list[Sentence]) -> list[Sentence]:

@@ -176,10 +176,9 @@ _VERY_UNCERTAIN = compiled(
 # study measured far less": passed on and doubted, not asserted (`claim_answered`). Read in
 # steps over bounded spans, so that a long sentence full of commas costs no more than a short
 # one: who passes it on, then the answer's opening, then the evidence it answers with.
-_PASSED_ON = compiled(
-    r"(?-i:\b(?:claims?|claimed|says|said|states|stated|maintains|maintained|argues|argued|"
-    r"argue|insists|insisted|repeats|repeated|quoted)\b)",
-    re.I,
+_PASSED_ON = compiled(  # (case-sensitive: "States" is a place)
+    r"\b(?:claims?|claimed|says|said|states|stated|maintains|maintained|argues|argued|argue|"
+    r"insists|insisted|repeats|repeated|quoted)\b"
 )
 _ANSWER_OPENS = compiled(
     r"(?:,|;|:|\s[-\u2014])\s*(?:but|however|yet|though|although|when (?:it|that|this) "

@@ -360,10 +360,10 @@ def judge(
     if sentence.keys and not mismatches:
         problems += _count_elsewhere(sentence, claim, matcher, knowns)
     # (a denial read where the wording is too far to call it a flip leaves the sentence's side
-    # unknown: a cited work is then held only to its values)
-    # (...as is a claim passed on and answered, to the figures of its answer alone)
+    # unknown: a cited work is then held only to its values; a claim passed on and answered,
+    # only to the figures of its answer, and `hedging` reads it as not asserted)
+    unsure = flip is None and polarity.adds_a_negation(maybe_flipped)
     answer = hedging.answer_at(sentence.text)
-    unsure = flip is None and (polarity.adds_a_negation(maybe_flipped) or answer is not None)
     own = stated if answer is None else numbers.quantities(sentence.text[answer:])
     held = unsure or answer is not None
     problems += _cited_against(sentence, claim, flip is not None, own, values_only=held)

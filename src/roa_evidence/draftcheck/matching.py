@@ -144,7 +144,7 @@ class Matcher:
 
     def match(self, text: str, keys: Sequence[str]) -> Match | None:
         """The claim `text` (citing `keys`) repeats, or None."""
-        if not keys and (framing.titles(text) or not self.may_match(text)):
+        if not keys and (not self.may_match(text) or framing.titles(text)):
             return None
         found = self._match(text, keys)
         if found is None and not keys:
@@ -154,8 +154,10 @@ class Matcher:
             # "My friend, who works at a vet practice, told me X": X alone
             found = self._match(text[reported.end() :], keys)
         study = found.claim if found and found.claim.kind in parts.ABOUT_A_STUDY else None
-        told = study is not None and describes_cited(text, keys, study, self._parts, self.by_key)
-        if study and (told or framing.ANOTHER_STUDY.search(text)):
+        if study and (
+            framing.ANOTHER_STUDY.search(text)
+            or describes_cited(text, keys, study, self._parts, self.by_key)
+        ):
             return None  # "our next study will be double-blind" is not the tracked study
         loose = found.claim if found and not keys and found.score < CLOSE_WORDING else None
         if loose and lists_routes(text, loose, self._parts[loose.id]):
