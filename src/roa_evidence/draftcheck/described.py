@@ -1,6 +1,7 @@
-"""A sentence describing the work it cites rather than the study a claim is about: "a small
+"""A sentence about another study than the one a claim is about: the writer's own or one to
+come ("our next study will be double-blind"), or the work it cites, described ("a small
 double-blind trial gave it to five patients [@loo2016placebo]" is not "Chilukuri's trial was
-not double-blind", though its words come near (`matching`)."""
+not double-blind", though its words come near: `matching`)."""
 
 from __future__ import annotations
 
@@ -8,25 +9,41 @@ import re
 from collections.abc import Mapping, Sequence
 
 from ..query.records import ClaimRecord
-from . import designs, parts
+from . import designs, framing, parts
 from .firstchars import compiled
 
-__all__ = ["describes_cited"]
+__all__ = ["about_another_study"]
 
 _BLINDED = {"double-blind": True, "single-blind": True, "blinded": True, "open-label": False}
 _THE_STUDY = compiled(r"\b(?:the|that|this) (?!an?\b)(?:[\w-]+ ){0,3}?(?:study|trial)\b", re.I)
 
 
-def describes_cited(
+def about_another_study(
     text: str,
     keys: Sequence[str],
     claim: ClaimRecord,
     claimed: Mapping[str, parts.Parts],
     by_key: Mapping[str, Sequence[ClaimRecord]],
 ) -> bool:
-    """Whether a sentence about a study's blinding, citing only works the claim (about one
-    study) is not linked to and not naming that study, says of the works it cites what the
-    base records of them: it describes them."""
+    """Whether a sentence matched to a claim about one study is about another: one of the
+    writer's own or to come, or (`_describes_cited`) the work it cites."""
+    if claim.kind not in parts.ABOUT_A_STUDY:
+        return False
+    return bool(framing.ANOTHER_STUDY.search(text)) or _describes_cited(
+        text, keys, claim, claimed, by_key
+    )
+
+
+def _describes_cited(
+    text: str,
+    keys: Sequence[str],
+    claim: ClaimRecord,
+    claimed: Mapping[str, parts.Parts],
+    by_key: Mapping[str, Sequence[ClaimRecord]],
+) -> bool:
+    """Whether a sentence about a study's blinding, citing only works the claim is not linked
+    to and not naming its study, says of the works it cites what the base records of them:
+    it describes them."""
     said = designs.read(text).says.get("blinding", frozenset())
     cited = {  # whether each cited work was blinded, where the base's evidence links say
         _BLINDED[link.blinding]

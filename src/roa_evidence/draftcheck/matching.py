@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process
 
 from ..query.records import ClaimRecord
 from . import counts, framing, lexicon, numbers, parts, polarity, similarity
-from .described import describes_cited
+from .described import about_another_study
 from .firstchars import compiled
 from .listing import lists_routes
 from .routes import routes_meant, routes_named
@@ -153,11 +153,7 @@ class Matcher:
         if reported and self.may_match(text[reported.end() :]):
             # "My friend, who works at a vet practice, told me X": X alone
             found = self._match(text[reported.end() :], keys)
-        study = found.claim if found and found.claim.kind in parts.ABOUT_A_STUDY else None
-        if study and (
-            framing.ANOTHER_STUDY.search(text)
-            or describes_cited(text, keys, study, self._parts, self.by_key)
-        ):
+        if found and about_another_study(text, keys, found.claim, self._parts, self.by_key):
             return None  # "our next study will be double-blind" is not the tracked study
         loose = found.claim if found and not keys and found.score < CLOSE_WORDING else None
         if loose and lists_routes(text, loose, self._parts[loose.id]):
