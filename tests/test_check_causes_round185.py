@@ -174,6 +174,13 @@ test_what_is_denied_or_passed_over = reviewed_test(
             None,
             "opposite",
         ),
+        # ...also where only its count would find the claim ("five" against the 18 of
+        # another study's claim: `valued.by_value` asks the same question)
+        (
+            "A small double-blind trial gave the jab to five patients [@loo2016placebo].",
+            None,
+            "mismatch",
+        ),
         # ...while a design the cited work does not have is still held against it
         (
             "That trial was open-label, so nobody was blind to the route [@orhurhu2019ketamine].",

@@ -22,11 +22,12 @@ def about_another_study(
     text: str,
     keys: Sequence[str],
     claim: ClaimRecord,
-    claimed: Mapping[str, parts.Parts],
+    claimed: parts.Parts,
     by_key: Mapping[str, Sequence[ClaimRecord]],
 ) -> bool:
-    """Whether a sentence matched to a claim about one study is about another: one of the
-    writer's own or to come, or (`_describes_cited`) the work it cites."""
+    """Whether a sentence matched to a claim about one study (whose statement's parts are
+    `claimed`) is about another: one of the writer's own or to come, or (`_describes_cited`)
+    the work it cites (`by_key`: the claims each key is linked to)."""
     if claim.kind not in parts.ABOUT_A_STUDY:
         return False
     return bool(framing.ANOTHER_STUDY.search(text)) or _describes_cited(
@@ -38,7 +39,7 @@ def _describes_cited(
     text: str,
     keys: Sequence[str],
     claim: ClaimRecord,
-    claimed: Mapping[str, parts.Parts],
+    claimed: parts.Parts,
     by_key: Mapping[str, Sequence[ClaimRecord]],
 ) -> bool:
     """Whether a sentence about a study's blinding, citing only works the claim is not linked
@@ -57,4 +58,4 @@ def _describes_cited(
     # "the IM depression study", "that trial": the claim's study, by a description of it
     if _THE_STUDY.search(text):
         return False
-    return not parts.read_parts(text).names & claimed[claim.id].names
+    return not parts.read_parts(text).names & claimed.names

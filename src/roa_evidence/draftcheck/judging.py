@@ -301,7 +301,7 @@ def judge(
         # (found by the study's key, not by a wording the key did not decide)
         match = replace(found, how=BY_POINTING) if found and "citation" in found.how else None
     match = valued.stated_instead(sentence.text, match, matcher) if match else None
-    match = match or valued.by_value(sentence.text, matcher)
+    match = match or valued.by_value(sentence.text, matcher, sentence.keys)
     # a question asserts nothing: it is shown its claim, not judged
     asks = framing.asks(sentence.text)
     if match is None:

@@ -153,7 +153,8 @@ class Matcher:
         if reported and self.may_match(text[reported.end() :]):
             # "My friend, who works at a vet practice, told me X": X alone
             found = self._match(text[reported.end() :], keys)
-        if found and about_another_study(text, keys, found.claim, self._parts, self.by_key):
+        claimed = self._parts[found.claim.id] if found else None
+        if found and claimed and about_another_study(text, keys, found.claim, claimed, self.by_key):
             return None  # "our next study will be double-blind" is not the tracked study
         loose = found.claim if found and not keys and found.score < CLOSE_WORDING else None
         if loose and lists_routes(text, loose, self._parts[loose.id]):

@@ -21,6 +21,7 @@ from weakref import WeakKeyDictionary
 
 from ..query.records import ClaimRecord
 from . import figures, numbers, parts
+from .described import about_another_study
 from .findings import BY_POINTING, BY_VALUE
 from .firstchars import compiled
 from .matching import Match, Matcher
@@ -44,9 +45,10 @@ _RECORD_AFTER = compiled(r"^\W*(?:of (?:\w+ )?(?:research|study|studies|trials|u
 _RECORD_TOPICS = frozenset({"evidence-base"})
 
 
-def by_value(text: str, matcher: Matcher) -> Match | None:
-    """The one claim of the route `text` names whose own value is in the dimension of a
-    number `text` states, or None."""
+def by_value(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | None:
+    """The one claim of the route `text` (citing `keys`) names whose own value is in the
+    dimension of a number `text` states, or None (as for any match, not a claim about a study
+    the sentence is not about: `described`)."""
     said = parts.read_parts(text)
     if len(said.routes) != 1 or said.compares:
         return None  # a comparison of routes, or several routes: not the value of one
@@ -63,7 +65,10 @@ def by_value(text: str, matcher: Matcher) -> Match | None:
             found[claim.id] = claim
     if len(found) != 1:
         return None  # nothing, or numbers of several claims
-    return Match(next(iter(found.values())), 0.0, BY_VALUE, "statement")
+    claim = next(iter(found.values()))
+    if about_another_study(text, keys, claim, matcher.claim_parts(claim), matcher.by_key):
+        return None  # "a small double-blind trial gave it to five [@another trial]"
+    return Match(claim, 0.0, BY_VALUE, "statement")
 
 
 def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
