@@ -139,6 +139,9 @@ OPEN_QUESTION = compiled(
     r"(?:no one|nobody) (?:really |yet )?knows|(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) "
     r"(?:say|tell|know)|remains to be (?:seen|shown)|an open question)"
     r"(?: (?:with|any|confidence|certainty|yet))* (?:whether|if)\b|"
+    # "there is little evidence either way on whether either route affects breathing"
+    r"\b(?:no|little|scant|limited|not enough) (?:good |real |reliable )?(?:evidence|data) "
+    r"(?:either way )?(?:on |about |as to )?whether\b|"
     # "..., so whether IV is better tolerated remains very uncertain"
     r"\bwhether\b[^.;,]{3,120}?\b(?:remains?|is|stays) (?:still )?(?:very |highly |quite )?"
     r"(?:uncertain|unclear|unknown|an open question|not (?:known|clear|established))\b",

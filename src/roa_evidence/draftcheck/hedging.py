@@ -40,8 +40,10 @@ _PEOPLE_SAY = (
     # (not "trials in people who...", "studies of patients...": a study's result)
     r"(?<!\bmy )(?<!\bin )(?<!\bwith )(?<!study of )(?<!studies of )(?<!trial of )"
     r"(?<!trials of )"
+    # "..., and they report that being free to move feels more natural": the people just named
+    r"(?:\bthey (?:often |also |all |still )?report\b|"
     # "among our members who have tried both, most report that": some of a group, passing on
-    r"(?:(?:members|patients|users|people|clients|veterans|friends|colleagues)\b[^.;]{0,60}?"
+    r"(?:members|patients|users|people|clients|veterans|friends|colleagues)\b[^.;]{0,60}?"
     r"\b(?:most|many|several|some) (?:(?:often |also )?report that|say that)|"
     r"by (?:(?:many |most |some )?(?:patients|users|people)'|patients?) accounts|"
     r"(?:some |many |a few |other |(?:some|many|most|a few) of (?:my|our) )?"
@@ -60,7 +62,7 @@ _PEOPLE_SAY = (
     # what those who had it say, in the present ("patients who had IM reported more nausea",
     # in the past, is a trial's result)
     r"who(?:'ve| have| had)? (?:got|had|received|tried|used) (?:[\w'-]+ ){1,5}?"
-    r"(?:report(?:ing)?|have reported|say|have said|tell (?:me|us|a different story))\b|"
+    r"(?:report(?:ing)?|have reported|say|describe|have said|tell (?:me|us|a different story))\b|"
     # "people who inject into a muscle report that": what they say, passed on
     r"who (?:[\w'-]+ ){1,5}?(?:report|say|tell (?:me|us)) that|"
     # "some writers go further and say that"
@@ -68,7 +70,7 @@ _PEOPLE_SAY = (
     # "patients in one online community say", "users on forums have said": hearsay
     # ("patients in the IM arm reported more nausea" is a trial's result: not a hedge)
     r"(?:on|in|at|from|of) (?!(?:the |each |both |either )?(?:[\w-]+ )?(?:arms?|groups?|trials?|"
-    r"stud(?:y|ies))\b)(?:[\w'-]+ ){1,4}?(?:often |also |still |generally )?"
+    r"stud(?:y|ies))\b)(?:[\w'-]+ ){1,5}?(?:often |also |still |generally )?"
     r"(?:report|say|describe|claim|claimed|mention|tell (?:me|us)|(?:have|had) (?:said|reported|"
     r"described|claimed|told))|"
     # "patients who have tried both say", "members who've had both tell us", "viewers who've
@@ -156,6 +158,8 @@ _VERY_UNCERTAIN = compiled(
     # "my patients report that": a clinician passing them on
     # ("my clients report sleeping 40 % better" states the figure as the writer's own)
     r"\bmy (?:patients|clients) (?:often |also |sometimes )?(?:report|say) that|"
+    # "the shot, from what my students report, feels more profound": passed on
+    r"\bfrom what (?:my |our |the |some )?(?:[\w-]+ )?(?:report|say|tell (?:me|us)|describe)|"
     # "figures of 25-50 % are often quoted": a figure passed on, not vouched for
     r"(?:is|are|was|were) (?:often |widely |commonly |frequently |sometimes |still )?"
     r"(?:quoted|repeated|circulated)|"
@@ -164,6 +168,10 @@ _VERY_UNCERTAIN = compiled(
     r"alleged)|heard it (?:claimed|said|suggested|argued)|"
     r"there (?:are|have been) (?:also |some |many |several |anecdotal |occasional )*reports|"
     r"according to (?:some|anecdotal|patient)|claim(?:s|ing)? that|asserts? that|"
+    # "I was sick after my injection even though the leaflet said that basically never
+    # happens": a claim passed on and answered by what happened
+    r"(?:even though|although|despite what) (?:the|my|a|our|their|your) (?:[\w'-]+ ){0,2}"
+    r"(?:said|says|claimed|claims|promised|told (?:me|us))|"
     # "far too few to say whether it matches": no evidence to go on
     r"too (?:few|small|little|short) to (?:say|tell|know|judge|conclude)|"
     rf"{NOT_ENOUGH_TO_CONCLUDE}|"
@@ -188,7 +196,7 @@ _ANSWER_OPENS = compiled(
 _ANSWERED_WITH = compiled(
     r"\b(?:(?:later|newer|recent|more recent|small|second|controlled|double-blind|"
     r"randomi[sz]ed|pilot) (?:[\w-]+ )?(?:study|studies|trials?|measurements?)|"
-    r"no (?:checked |human |traceable |published )?(?:source|study|trial|data)|nobody|no one|"
+    r"no (?:(?:checked|human|traceable|published) )*(?:source|study|trial|data)|nobody|no one|"
     r"(?:could|can)(?:n't| not) (?:find|trace)|rests? on|little more than|"
     r"(?:far|much|way) (?:less|lower|fewer))\b",
     re.I,
@@ -197,7 +205,12 @@ _ANSWERED_WITH = compiled(
 _CALLED_ODD = compiled(
     r", (?:an? (?:odd|curious|strange|bold|surprising) (?:claim|assertion|thing to say)|"
     r"which (?:ignores|overlooks)|a figure (?:that )?(?:nobody|no one|(?:we|I) (?:could|can)"
-    r"(?:n't| not) (?:trace|find|source)))\b",
+    r"(?:n't| not) (?:trace|find|source))|"
+    # "..., a statement the clinic could not support with any source", "a figure the court
+    # found had no traceable source"
+    r"an? (?:statement|claim|assertion|figure|promise)(?: that)?(?: [\w'-]+){0,3}? "
+    r"(?:(?:could|can|did|does)(?:n't| not) (?:support|back (?:it )?up|source|substantiate)|"
+    r"(?:found |said )?(?:had|has) no (?:traceable |checked |known |published )?source))\b",
     re.I,
 )
 _SPAN = 160  # characters from one step to the next

@@ -41,7 +41,7 @@ NOT_ENOUGH_TO_CONCLUDE = (
 NOT_NEGATIONS = compiled(
     r"\b(?:(?:there is |there are )?(?:no|not enough|little|insufficient) "
     r"(?:good |reliable |clear |direct |high[- ]quality |published |strong )?"
-    r"(?:(?:evidence|data)(?: (?:that|whether|on|about|for))?|"
+    r"(?:(?:evidence|data)(?: either way)?(?: (?:that|whether|on|about|for)(?: whether)?)?|"
     # "no studies on it" hedges; "no trial has compared IN with IV" negates what it did
     r"(?:studies|study|trials?)(?: (?:that|whether|on|about|for|of|in|into|comparing|testing)|"
     r"(?=\s*[,;.]|\s*$)|(?: has| have)(?: yet)? (?:shown|proven|proved|demonstrated|established|"
@@ -67,6 +67,10 @@ NOT_NEGATIONS = compiled(
     # "..., and nobody in the group disagreed": what was said stands
     r"(?:nobody|no one|none of (?:us|them))(?: [\w-]+){0,3}? (?:disagreed|objected|argued|"
     r"contradicted (?:it|her|him|them)|pushed back)\b|"
+    # "she had not been warned that the injection might cause...": not told of it, which
+    # stands
+    r"(?:(?:had|has|have|was|were|is|are|did|do|does)(?: not|n't)(?: been)?|never been) "
+    r"(?:warned|told|informed|advised|made aware)(?: (?:me|her|him|us|them))? (?:that|of|about)|"
     # "don't be alarmed if...": reassurance to the reader, not a negation of the finding;
     # "please don't buy it on the street, as...": advice, whose reason is the finding
     r"(?:do not|don't|no need to|not to) (?:be alarmed|worry|panic|be surprised)|"

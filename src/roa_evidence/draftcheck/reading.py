@@ -345,11 +345,18 @@ _SPEAKER = re.compile(
     r"(?:u/|@)[\w.-]+|[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d+)"
     r"\s*:\s+(?=[A-Z\"'\u201c])"
 )  # "Myth:" and "False:" judge what follows: they are not speakers
+# ...and a reply's label, whatever follows: "Staff response: our standard infusion runs...",
+# "Comment (Day Unit): I was sick" ("response" would otherwise be read as the outcome; a
+# bare "Response:" or "Answer:" may head a finding, "Response: higher by drip")
+_REPLY = re.compile(
+    r"^(?:[A-Z][A-Za-z]+ (?i:response|reply|answer|comment)|(?i:comment))"
+    r"(?: \([^()]{1,30}\))?\s*:\s+"
+)
 
 
 def speaker(text: str) -> str:
     """The label a sentence opens on naming who speaks ("TESSA: "), or ""."""
-    label = _SPEAKER.match(text)
+    label = _SPEAKER.match(text) or _REPLY.match(text)
     return label.group(0) if label else ""
 
 

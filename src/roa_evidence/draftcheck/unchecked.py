@@ -32,6 +32,11 @@ _NOT_A_FINDING_PIECES = (
     r"and|or|to|of|in|at|by|with|for)\b)(?:agenda )?(?:[a-z]{2,12} ?|q)\d{1,3}[a-z]?(?:\.\d+)*"
     # ("Screen 2 - Tell us...", "MACRO 01 (Welcome): Hi", "MACRO 07, cont.: Please")
     r"(?:\([a-z]\))?(?:\s*\([^()]{1,40}\)|,\s*cont(?:'d|inued|\.)?)?\s*(?:[:.)](?!\d)|[-\u2013\u2014]\s)",
+    # a label's number before a name or a title: "Call 3, Harbor Clinic", "Panel 1, title
+    # card:", "Q112 Chair:", "Safety Bulletin 14: ketamine on the front line"
+    r"(?-i:^\W*(?!(?:About|Around|Roughly|Nearly|Almost|Over|Under|Only|Just|Some)\b)"
+    r"(?:[A-Z][\w'&-]* (?:and |of |the |on |for |& )?){0,5}(?:[A-Z][a-z]+ |Q)\d{1,3}[a-z]?"
+    r"(?=, (?:[A-Z]|title)| (?:[A-Z][\w.'-]* ?){1,3}:|:\s))|"
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
     r"(?: [a-z]+){0,2}\s*:|\((?:[\w-]+ ){0,3}[\w-]+, (?:week|session|lecture|module|unit) "
     r"\d{1,3}\)",
@@ -160,7 +165,7 @@ def _states_a_figure(text: str) -> bool:
 
 _MULTIPLIER = compiled(
     r"\b(?:twice|thrice|half as|(?:two|three|four|five|ten|\d+(?:\.\d+)?)[- ]?(?:times|fold)|"
-    r"doubles?|doubled|doubling|triples?|tripled|halves|halved|halving)\b",
+    r"doubles?|doubled|doubling|triples?|tripled|halves|halved|halving)\b(?!-)",  # "double-locked"
     re.IGNORECASE,
 )
 

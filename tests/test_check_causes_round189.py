@@ -1,0 +1,93 @@
+"""`check` on the general causes behind the false alarms of rounds 189-196, read in the
+twenty-ninth pass (docs/check.md). In sentences worded apart from the rounds'; a reading alone
+(a hedge, a label's number, a reply's label) through the function that reads it, a finding
+through the CLI on a real draft and the shipped base."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import hearsay_test, reviewed_test
+from roa_evidence.draftcheck import framing, reading, unchecked
+
+test_what_is_passed_on = hearsay_test(
+    [
+        # those who had it, describing it; the people just named, reporting
+        "Patients of ours who had the injection describe a frightening, dreamlike trip.",
+        "Several of my clients go to a nasal clinic, and they report that the spray feels gentler.",
+        "The spray, from what our members say, wears off within the hour.",
+        # a claim passed on and answered by what happened, or found to have no source
+        "I felt dizzy all evening, even though the brochure said that rarely happens with a spray.",
+        "The flyer states that absorption from a jab is 93 %, a figure the regulator found had "
+        "no published source.",
+        "The website said that a shot reaches the blood in seconds, a claim the clinic "
+        "could not back up.",
+        "Staff quoted a spray bioavailability of 45 %, though no published human study could "
+        "be found for it.",
+    ],
+    asserted=[
+        "They found that IM ketamine acts within minutes.",
+        "In the trial, patients who had the injection reported less nausea.",
+        "Even though the drip costs more, it gives the most relief.",
+        "The figure of 93 % is well established, a claim the evidence supports.",
+    ],
+)
+
+test_what_is_not_negated = reviewed_test(
+    [
+        # not told of it: what she was not told stands
+        (
+            "The patient had not been warned that IM ketamine can cause intense side effects.",
+            None,
+            "opposite",
+        ),
+        ("IM ketamine does not cause intense side effects.", "opposite", None),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsourced"),
+    [
+        # a label's number: a call, a panel, a committee's question, a bulletin
+        ("Call 2, Riverside Clinic, spoke with the pharmacist about the nasal program.", False),
+        ("Q45 Chair: Welcome to the committee's session on ketamine services.", False),
+        ("Panel 4, title card: the drip, the jab and the spray side by side.", False),
+        ("Patient Safety Bulletin 7: ketamine by injection and by drip.", False),
+        # "double-locked" doubles nothing
+        ("Ketamine for the ward is kept in a double-locked cupboard by the drip stands.", False),
+        # a figure is still a figure, and a doubling still ranks
+        ("About 16, Or so the nurses counted, felt sick after the spray.", True),
+        ("A shot of ketamine doubles the blood level that a spray gives.", True),
+        ("Call 2 found the spray worked in 40 % of patients.", True),
+    ],
+)
+def test_a_labels_number_is_no_finding(sentence: str, unsourced: bool) -> None:
+    assert unchecked.unsourced(sentence) is unsourced
+
+
+@pytest.mark.parametrize(
+    ("sentence", "label"),
+    [
+        ("Staff response: our standard drip runs for forty minutes.", "Staff response: "),
+        ("Comment (Ward 3): I was sick after the jab.", "Comment (Ward 3): "),
+        ("Clinic reply: the spray is not offered here.", "Clinic reply: "),
+        # a bare "Response:" may head a finding
+        ("Response: higher by drip than by spray.", ""),
+        ("Response rates: about a third by spray.", ""),
+    ],
+)
+def test_a_replys_label_is_who_speaks(sentence: str, label: str) -> None:
+    assert reading.speaker(sentence) == label
+
+
+@pytest.mark.parametrize(
+    ("sentence", "open_question"),
+    [
+        ("There is no good evidence either way on whether a jab slows breathing.", True),
+        ("Little data as to whether the spray raises blood pressure.", True),
+        ("A jab does not slow breathing, and there is little evidence it raises pressure.", False),
+    ],
+)
+def test_no_evidence_whether_x_takes_no_side(sentence: str, open_question: bool) -> None:
+    assert bool(framing.OPEN_QUESTION.search(sentence)) is open_question
