@@ -7,8 +7,52 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import hearsay_test, reviewed_test
+from conftest import found_test, hearsay_test, reviewed_test
 from roa_evidence.draftcheck import framing, reading, unchecked
+from roa_evidence.draftcheck.routes import routes_meant
+
+FOUND_WITH_PROBLEM = [
+    # a drip that cannot be stopped partway is one that cannot be shut off
+    pytest.param(
+        "Once the bag is hung, a drip can't be paused partway.",
+        "iv-instant-shut-off",
+        "opposite",
+        id="a_drip_not_stopped_partway_is_not_shut_off",
+    ),
+    # a receptor named for a lay reader
+    pytest.param(
+        "Staff say the medicine acts by turning on what are known as NMDA receptors.",
+        "nmda-receptor-target",
+        "opposite",
+        id="turning_on_what_are_known_as_nmda_receptors_stimulates_them",
+    ),
+    # "just like with a tablet": a route brought in as a likeness, not a subject
+    pytest.param(
+        "Even on a drip, the dose is broken down by the liver first, just like with a tablet.",
+        "iv-no-first-pass",
+        "opposite",
+        id="just_like_with_a_tablet_is_a_likeness",
+    ),
+]
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "routes"),
+    [
+        # one article for two lay nouns
+        ("a nasal spray or tablet dose", {"IN", "oral"}),
+        ("a drip or capsule", {"IV", "oral"}),
+        ("a spray and pill", {"IN", "oral"}),
+        # a noun that is no route's, and a route's noun without a route before it
+        ("a nasal spray or saline", {"IN"}),
+        ("food or tablet", set()),
+    ],
+)
+def test_a_shared_article_names_both_routes(text: str, routes: set[str]) -> None:
+    assert routes_meant(text) == routes
+
 
 test_what_is_passed_on = hearsay_test(
     [

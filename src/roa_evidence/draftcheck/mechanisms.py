@@ -8,6 +8,8 @@ __all__ = ["RULES"]
 
 # A receptor's name ("NMDA"), not a word pointing back to one ("these receptors").
 _RECEPTOR = r"(?!(?:these|those|its|their|such|other)\b)([\w-]+)"
+# "switching on something called NMDA receptors": a receptor named for a lay reader
+_CALLED = r"(?:(?:something|things|what are|what is|a type of thing) )?(?:called |known as )?"
 
 # The receptors the rules name as such ("an NMDA agonist", "an agonist at the NMDA receptor").
 _RECEPTOR_NAMES = r"(NMDA|AMPA|GABA|opioid|mu-opioid|dopamine|serotonin|sigma)"
@@ -55,14 +57,14 @@ RULES: tuple[tuple[str, str], ...] = (
     # the two a claim says is compared in `polarity`)
     (
         r"\b(?:blocks|blocked|blocking|block|inhibits|inhibited|inhibiting) (?:the )?(?:brain's )?"
-        rf"{_RECEPTOR} receptors?\b",
+        rf"{_CALLED}{_RECEPTOR} receptors?\b",
         r"acts on \1 receptors as an antagonist",
     ),
     (
         r"\b(?:stimulates|stimulated|stimulating|stimulate|excites|excited|"
         r"activates|activated|activating|"
         r"activate|switches on|switching on|switch on|turns on|turning on) (?:the )?(?:brain's )?"
-        rf"{_RECEPTOR} receptors?\b",
+        rf"{_CALLED}{_RECEPTOR} receptors?\b",
         r"acts on \1 receptors as an agonist",
     ),
     (

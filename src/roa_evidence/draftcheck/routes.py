@@ -211,7 +211,18 @@ def _in_order(text: str, words: RouteWords) -> tuple[tuple[int, int, str], ...]:
             named = _ROUTE_WORD.search(before.group(0))
             route = (_route(named) if named else None) or route
         found.append((match.start(), match.end(), route))
-    return tuple(sorted(found, key=lambda f: (f[0], -f[1])))
+    # "a nasal spray or tablet dose": the article of "a tablet" is the first route's
+    for _, end, _ in list(found):
+        joined = _JOINED_NOUN.match(text, end)
+        if joined is not None:
+            noun = joined.group(1).lower()
+            shared = words.route_of.get(f"a {noun}") or words.route_of.get(f"an {noun}")
+            if shared is not None:
+                found.append((joined.start(1), joined.end(1), shared))
+    return tuple(sorted(set(found), key=lambda f: (f[0], -f[1])))
+
+
+_JOINED_NOUN = compiled(r"\s+(?:or|and|nor)\s+([a-z]+)\b", re.I)
 
 
 def routes_named(text: str) -> frozenset[str]:
@@ -223,7 +234,7 @@ def routes_named(text: str) -> frozenset[str]:
 # in for likeness or contrast ("the same relief with a shot as with a drip" is a comparison
 # of the two, read by `polarity`).
 _ANALOGY = compiled(
-    r"(?:\b(?:(?:just|much|exactly) )?(?:un)?like|"
+    r"(?:\b(?:(?:just|much|exactly) )?(?:un)?like(?: with)?|"
     r",\s*(?:just |exactly )?(?:the )?same as(?: with)?|"
     r",\s*(?:just )?as (?:happens |is the case |it does )?with|"
     # "..., much as a tablet does"

@@ -294,6 +294,13 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
     (r"\bthe (?:moment|instant)\b", "instantly"),
     (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
+    # "a drip can't be stopped halfway through": an infusion's stopping is its shut-off
+    (
+        r"\b((?:drip|infusion|pump)\b(?: [\w'-]+){0,3}? (?:can(?:not|'t| not)?|could(?:n't| not)?)"
+        r" be) (?:stopped|halted|paused)\b(?: (?:halfway|partway|part-way|midway|early)"
+        r"(?: through)?)?",
+        r"\1 shut off",
+    ),
     # stopping, adjusting and controlling a dose (draftcheck/control.py)
     *control.RULES,
     # "you'll need someone to drive you home": arranging transport
