@@ -26,6 +26,25 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="turning_on_what_are_known_as_nmda_receptors_stimulates_them",
     ),
+    # a concentration in words, and a swallowed dose said to be well absorbed
+    pytest.param(
+        "Sprays at the clinic come in strengths of 10 to 15 mg per millilitre.",
+        "in-concentration-50-200",
+        "mismatch",
+        id="mg_per_millilitre_is_a_concentration",
+    ),
+    pytest.param(
+        "A tablet gets into your blood just fine, with barely any lost to the liver.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="into_the_blood_just_fine_is_well_absorbed",
+    ),
+    pytest.param(
+        "Honestly, the liver hardly touches an oral dose.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="the_liver_hardly_touching_a_dose_is_no_first_pass",
+    ),
     # "just like with a tablet": a route brought in as a likeness, not a subject
     pytest.param(
         "Even on a drip, the dose is broken down by the liver first, just like with a tablet.",

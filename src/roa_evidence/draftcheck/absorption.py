@@ -95,7 +95,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # (in the claim's words: "poorly absorbed" becomes "low bioavailability" further down)
     (
         r"\b(?:the |your )?(?:liver|gut)(?: and (?:the )?(?:liver|gut))? (?:barely|hardly|"
-        r"scarcely) (?:touch(?:es)? (?:it|ketamine|the drug)|breaks? (?:it|ketamine|the drug) "
+        r"scarcely) (?:touch(?:es)? (?:it|ketamine|the drug|an? (?:[\w-]+ )?dose|the (?:[\w-]+ )?"
+        r"dose)|breaks? (?:it|ketamine|the drug) "
         r"down|breaks? down (?:it|ketamine))\b",
         "it does not have low bioavailability",
     ),
@@ -111,6 +112,9 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:lose|loses|lost|losing) (?:relatively |very |only )?(?:little|hardly any(?:thing)?|"
         r"next to nothing) (?:of (?:it|the dose) )?(?:to|in) (?:the |your )?liver\b|"
+        # "..., with hardly any lost to the liver"
+        r"\b(?:hardly|barely|scarcely) any(?:thing)? (?:of it )?(?:is )?lost (?:to|in) "
+        r"(?:the |your )?liver\b|"
         r"\b(?:mostly|largely|mainly|almost entirely) absorbed intact\b",
         "is not poorly absorbed",
     ),
@@ -142,7 +146,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "gets into your blood almost completely": well absorbed
     (
         r"\b(?:gets?|goes|makes it) into (?:the |your )?(?:blood ?stream|blood|circulation) "
-        r"(?:almost|nearly|virtually|practically) (?:completely|entirely|fully|in full)\b",
+        r"(?:(?:almost|nearly|virtually|practically) (?:completely|entirely|fully|in full)|"
+        r"(?:just |perfectly )?fine)\b",  # "gets into the blood just fine"
         "is not poorly absorbed",
     ),
     # "gets nearly as much of the drug into your blood as a drip does", "gets the medicine
