@@ -1,13 +1,16 @@
-"""`check` on the general causes behind the false alarms of rounds 189-196, read in the
-twenty-ninth pass (docs/check.md). In sentences worded apart from the rounds'; a reading alone
-(a hedge, a label's number, a reply's label) through the function that reads it, a finding
-through the CLI on a real draft and the shipped base."""
+"""`check` on the general causes behind the false alarms and misses of rounds 189-196, and of
+rounds 165-188 that weights learned without them let through, read in the twenty-ninth pass
+(docs/check.md). In sentences worded apart from the rounds'; a reading alone (a hedge, a
+label's number, a reply's label) through the function that reads it, a finding through the
+CLI on a real draft and the shipped base."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import found_test, hearsay_test, reviewed_test
+from conftest import Run, check_one, found_test, hearsay_test, reviewed_test
 from roa_evidence.draftcheck import framing, reading, unchecked
 from roa_evidence.draftcheck.routes import routes_meant
 
@@ -105,6 +108,18 @@ test_what_is_not_negated = reviewed_test(
             "opposite",
         ),
         ("IM ketamine does not cause intense side effects.", "opposite", None),
+        (
+            "The nasal trial compared the spray with a drip [@lapidus2014randomized].",
+            "opposite",
+            None,
+        ),
+        # a second trial is not the tracked one
+        (
+            "A separate small study later gave the jab to a few patients under double-blind "
+            "conditions.",
+            None,
+            "opposite",
+        ),
     ]
 )
 
@@ -154,3 +169,17 @@ def test_a_replys_label_is_who_speaks(sentence: str, label: str) -> None:
 )
 def test_no_evidence_whether_x_takes_no_side(sentence: str, open_question: bool) -> None:
     assert bool(framing.OPEN_QUESTION.search(sentence)) is open_question
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The nasal trial used saline as its control, not an IV infusion [@lapidus2014randomized].",
+        "Lapidus used saline, not IV ketamine, as the comparator [@lapidus2014randomized].",
+    ],
+)
+def test_what_a_trial_was_not_compared_with_restates_the_claim(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert (finding["claim"], finding["verdict"]) == ("in-no-head-to-head-vs-iv", "confirmed")

@@ -27,7 +27,8 @@ __all__ = [
 # A study of the writer's own or yet to come: no claim about a tracked study is about it.
 ANOTHER_STUDY = compiled(
     r"\b(?:our|my|a new|a future|another|the next|a planned|a proposed|next|future|planned|"
-    r"proposed)\s+(?:[a-z-]+\s+){0,2}?(?:trial|study)\b",
+    r"proposed|a second|a third|a separate|a different|a later|a more recent)\s+"
+    r"(?:[a-z-]+\s+){0,2}?(?:trial|study)\b",
     re.I,
 )
 # "that trial was double-blind": a study the draft has named; "our study will be" is new

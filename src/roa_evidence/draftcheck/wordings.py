@@ -245,6 +245,15 @@ RULES: tuple[tuple[str, str], ...] = (
         r"testing|put|puts) (?=(?:[\w-]+ ){1,5}?(?:directly|head to head) (?:with|to|against)\b)",
         "compared head to head ",
     ),
+    # "compared it with saline, not with a drip", "used saline as its comparator, not an
+    # infusion": what it was not compared with
+    (
+        r"\b(?:compared (?:it |them )?(?:with|against|to)|used) (?:[\w-]+ ){0,2}?[\w-]+"
+        r"(?: as (?:its|the|a) (?:comparator|control))?,? (?:and |but )?(?:not|rather than) "
+        r"(?:with |against |"
+        r"to )?(?=(?:an? |the )?(?:[\w-]+ )?(?:drip|infusion|IV|intravenous|injection|spray)\b)",
+        "did not compare with ",
+    ),
     # "the spray trial went head to head against a drip": compared it with one
     (r"\b(?:went|go|goes|going) head to head (?=with|against)", "compared head to head "),
     # "costs patients more" is "costs more": the payer named between does not change it
