@@ -57,7 +57,31 @@ FOUND_WITH_PROBLEM = [
     ),
 ]
 
-test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, [])
+FOUND_WITHOUT_PROBLEM = [
+    # a drip's running time, in a prescriber's words and a patient's
+    pytest.param(
+        "Our protocol is 0.5 mg/kg by drip over 45 min.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="mg_per_kg_by_drip_over_45_min_is_the_infusion_time",
+    ),
+    pytest.param(
+        "The medicine is running in over roughly fifty minutes.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="running_in_over_fifty_minutes_is_infused_over_them",
+    ),
+]
+FOUND_WITH_PROBLEM.append(
+    pytest.param(
+        "The usual order is 0.5 mg/kg on the pump over 5 min.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="mg_per_kg_on_the_pump_over_5_min_is_not_the_infusion_time",
+    )
+)
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
 
 
 @pytest.mark.parametrize(
@@ -88,6 +112,8 @@ test_what_is_passed_on = hearsay_test(
         "no published source.",
         "The website said that a shot reaches the blood in seconds, a claim the clinic "
         "could not back up.",
+        "Clinics quote a 20 % figure for tablets, but that number does not appear in the "
+        "studies we checked.",
         "Staff quoted a spray bioavailability of 45 %, though no published human study could "
         "be found for it.",
     ],

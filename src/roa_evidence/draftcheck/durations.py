@@ -26,7 +26,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a drip that "runs a couple of hours" or "goes in over ten minutes" is infused over them
     (
-        r"\b(?:runs?|ran|go(?:es)? in|went in)(?: in)?(?: slowly| gradually| steadily)?,? "
+        r"\b(?:runs?|ran|running|go(?:es)? in|going in|went in)(?: in)?(?: slowly| gradually|"
+        r" steadily)?,? "
         r"(?:for |over |in over )?(?=(?:about |around |roughly |just |only |something like |"
         r"(?:somewhere )?"
         rf"between )?{_TIME_COUNT}(?:(?: to | or |-){_TIME_COUNT})? (?:minutes?|mins?|hours?)\b)",
@@ -43,6 +44,10 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:infuses?|infusing|gives?|giving|delivers?|delivering) (?:(?:about |roughly )?"
         r"[\d.]+ ?mg/kg|the dose|it|ketamine) over (?=(?:about |around |roughly )?"
+        rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)|"
+        # "0.5 mg/kg on the pump over 40 min"
+        r"(?<=mg/kg )(?:on|by|via) (?:the |a )?(?:pump|drip|infusion) over (?=(?:about |around "
+        r"|roughly )?"
         rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),

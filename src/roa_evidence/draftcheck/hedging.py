@@ -124,7 +124,7 @@ _VERY_UNCERTAIN = compiled(
     r"(?:(?:has|have) no (?:traceable |known |checked |primary |published |real )*(?:source|"
     r"tally|basis)|\bis (?:just |only )?a guess\b|(?:gets|is|are|get) copied from (?:site|one "
     r"(?:site|website|page)|(?:web)?sites?|blogs?|pages?)|(?:does(?:n't| not)|did(?:n't| not)) "
-    r"appear in (?:the|any) (?:stud|trial|paper|source))|"
+    r"appear in (?:the|any) (?:stud(?:y|ies)|trials?|papers?|sources?))|"
     r"no (?:single )?(?:source|study|paper|trial|reference) (?:that )?(?:I|we) (?:can|could) find"
     r"(?! (?:that )?(?:says?|said|disputes?|contradicts?|doubts?|disagrees?|suggests?)\b)|"
     r"rests? (?:largely |mostly |only |entirely |solely )?on (?:a single |one )?(?:(?:clinic|blog|"
