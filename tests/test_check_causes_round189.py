@@ -72,6 +72,33 @@ FOUND_WITHOUT_PROBLEM = [
         id="running_in_over_fifty_minutes_is_infused_over_them",
     ),
 ]
+FOUND_WITHOUT_PROBLEM += [
+    pytest.param(
+        "In the early trials ketamine was infused at 0.5 mg/kg over 45 minutes.",
+        "iv-infusion-over-40-60-min",
+        "overclaim",
+        id="infused_at_a_dose_over_45_minutes_is_the_infusion_time",
+    ),
+    pytest.param(
+        "Usual protocol: 0.5 mg/kg IV over 50 minutes.",
+        "iv-infusion-over-40-60-min",
+        "overclaim",
+        id="a_dose_iv_over_50_minutes_is_the_infusion_time",
+    ),
+    pytest.param(
+        "The medicine is dripped into a vein gradually, over about 45 minutes.",
+        "iv-infusion-over-40-60-min",
+        "overclaim",
+        id="dripped_into_a_vein_over_45_minutes_is_the_infusion_time",
+    ),
+    # available to the body: bioavailable, which says nothing of the brain
+    pytest.param(
+        "Put into a vein, every last milligram is available to the body.",
+        "iv-bioavailability-100",
+        "overclaim",
+        id="available_to_the_body_is_bioavailable",
+    ),
+]
 FOUND_WITH_PROBLEM.append(
     pytest.param(
         "The usual order is 0.5 mg/kg on the pump over 5 min.",
@@ -106,6 +133,10 @@ test_what_is_passed_on = hearsay_test(
         "Patients of ours who had the injection describe a frightening, dreamlike trip.",
         "Several of my clients go to a nasal clinic, and they report that the spray feels gentler.",
         "The spray, from what our members say, wears off within the hour.",
+        "She reports the jab worked within a few minutes.",
+        "Patients do tell me the spray makes them dizzy.",
+        # the writer's own hearsay, from no one named (a hedge, but no source: `unsourced`)
+        "My psychiatrist offers the spray at home, and I gather a few others allow that too.",
         # a claim passed on and answered by what happened, or found to have no source
         "I felt dizzy all evening, even though the brochure said that rarely happens with a spray.",
         "The flyer states that absorption from a jab is 93 %, a figure the regulator found had "
@@ -118,6 +149,7 @@ test_what_is_passed_on = hearsay_test(
         "be found for it.",
     ],
     asserted=[
+        "He reports to the clinical director that IM ketamine acts within minutes.",
         "They found that IM ketamine acts within minutes.",
         "In the trial, patients who had the injection reported less nausea.",
         "Even though the drip costs more, it gives the most relief.",
@@ -209,3 +241,8 @@ def test_what_a_trial_was_not_compared_with_restates_the_claim(
 ) -> None:
     finding = check_one(shipped, tmp_path, sentence)
     assert (finding["claim"], finding["verdict"]) == ("in-no-head-to-head-vs-iv", "confirmed")
+
+
+def test_hearsay_from_no_one_hedges_but_is_no_source() -> None:
+    """ "I gather" hedges as "apparently" does: a figure so stated is still unsourced."""
+    assert unchecked.unsourced("From what I gather, a lozenge works half as fast as the spray.")

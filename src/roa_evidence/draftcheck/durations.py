@@ -42,11 +42,14 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a regimen that "infuses 0.5 mg/kg over 40 minutes" infuses it over them
     (
-        r"\b(?:infuses?|infusing|gives?|giving|delivers?|delivering) (?:(?:about |roughly )?"
-        r"[\d.]+ ?mg/kg|the dose|it|ketamine) over (?=(?:about |around |roughly )?"
+        r"\b(?:infuses?|infused|infusing|gives?|giving|delivers?|delivering) (?:at )?(?:(?:about "
+        r"|roughly )?[\d.]+ ?mg/kg|the dose|it|ketamine) over (?=(?:about |around |roughly )?"
         rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)|"
-        # "0.5 mg/kg on the pump over 40 min"
-        r"(?<=mg/kg )(?:on|by|via) (?:the |a )?(?:pump|drip|infusion) over (?=(?:about |around "
+        # "0.5 mg/kg on the pump over 40 min", "0.5 mg/kg IV over 40 minutes", "dripped into a
+        # vein slowly, over roughly 40 minutes"
+        r"(?:(?<=mg/kg )(?:(?:on|by|via) (?:the |a )?(?:pump|drip|infusion)|IV|intravenously)|"
+        r"\bdripped(?: into (?:a|the) vein)?(?: slowly| gradually| steadily)?,?) over "
+        r"(?=(?:about |around "
         r"|roughly )?"
         rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
         "is infused over ",

@@ -41,7 +41,7 @@ _PEOPLE_SAY = (
     r"(?<!\bmy )(?<!\bin )(?<!\bwith )(?<!study of )(?<!studies of )(?<!trial of )"
     r"(?<!trials of )"
     # "..., and they report that being free to move feels more natural": the people just named
-    r"(?:\bthey (?:often |also |all |still )?report\b|"
+    r"(?:\b(?:they|she|he) (?:often |also |all |still )?reports?\b(?! to\b)|"
     # "among our members who have tried both, most report that": some of a group, passing on
     r"(?:members|patients|users|people|clients|veterans|friends|colleagues)\b[^.;]{0,60}?"
     r"\b(?:most|many|several|some) (?:(?:often |also )?report that|say that)|"
@@ -51,7 +51,7 @@ _PEOPLE_SAY = (
     r"people|users|clinics|authors|sources|advocates|proponents|backers|supporters|"
     r"commentators|practitioners|listeners|readers|viewers|members|veterans|guests|clients|"
     r"writers|bloggers|influencers|forums?|blogs?|websites|threads?|others|folks) "
-    r"(?:(?:online |elsewhere )?(?:often |sometimes |commonly |frequently |also |still |"
+    r"(?:(?:online |elsewhere )?(?:often |sometimes |commonly |frequently |also |still |do |"
     r"generally |mostly |widely |consistently |repeatedly |regularly |even )?(?:have |had )?"
     r"(?:report|say|describe|claim|claims|believe|feel that|reported|said|described|claimed|"
     r"told|mention|mentioned|tell (?:me|us))|"
@@ -241,7 +241,10 @@ def answer_at(text: str) -> int | None:
 
 # "apparently", "supposedly": hearsay, as unsure as "reportedly", but passed on from no one (a
 # number so stated is still unsourced)
-_SEEMING = compiled(r"\b(?:apparently|supposedly|allegedly)\b", re.I)
+# ("I gather", "I've heard": the writer's hearsay, from no one named)
+_SEEMING = compiled(
+    r"\b(?:apparently|supposedly|allegedly)\b|\bI gather\b|\bI(?:'ve| have) heard (?:that )?", re.I
+)
 _MAY = compiled(
     r"\b(?:may|might|could|possibly|perhaps|potentially|conceivably|"
     r"low[- ]certainty|some evidence|suggests?|suggested|appears? to|seems? to|"

@@ -153,8 +153,8 @@ def _routes_meant(text: str, lay: routes.RouteWords) -> frozenset[str]:
 # Where a dose is said to get to: the blood (bioavailability) is not the brain.
 _REACHES = {  # each pattern is run only on a text holding one of its words
     "the blood": (
-        ("blood", "circulation", "plasma"),
-        compiled(r"\b(?:blood ?stream|blood|circulation|plasma)\b", re.I),
+        ("blood", "circulation", "plasma", "available to"),  # "available to the body"
+        compiled(r"\b(?:blood ?stream|blood|circulation|plasma|available to \w+ body)\b", re.I),
     ),
     "the brain": (
         ("brain", "central nervous", "cns"),

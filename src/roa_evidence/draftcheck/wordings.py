@@ -318,6 +318,12 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:drive|take|get|bring) (?:you|them|him|her|patients) home\b",
         "need to arrange transport",
     ),
+    # "every last drop is available to the body": it reaches the bloodstream (bioavailable),
+    # which says nothing of the brain
+    (
+        r"\b(?:is|are) available to (?:the|your) body\b",
+        "reaches the bloodstream",
+    ),
     # "every drop of the medicine": the entire dose
     (
         r"\b(?:every (?:last )?(?:drop|bit|milligram|molecule)|all) of "
