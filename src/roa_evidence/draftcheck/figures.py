@@ -80,8 +80,9 @@ def mismatches(
     for k in known:
         first.setdefault((k.origin, k.dimension, k.low, k.high), k)
     shown = list(first.values())
+    agreeing = [q for q in stated if any(numbers.agrees(q, k) for k in known)]
     for quantity in stated:
-        if any(numbers.agrees(quantity, k) for k in known):
+        if quantity in agreeing or _the_rest_of(quantity, agreeing):
             continue
         an_arm = not counted and _below_a_total(quantity, totals)
         if quantity.dimension == "participants" and an_arm:
@@ -101,6 +102,19 @@ def mismatches(
             )
         )
     return problems, stated, known
+
+
+def _the_rest_of(quantity: numbers.Quantity, agreeing: list[numbers.Quantity]) -> bool:
+    """Whether a share is the rest of one the sentence also states, agreeing with the claim:
+    "the 84 % lost is 100 minus the 16 % that gets through" (not "84 % gets through" alone,
+    the claim's share turned round: that stays a mismatch)."""
+    if quantity.dimension != "percent" or quantity.low != quantity.high:
+        return False
+    rest = 100.0 - quantity.low
+    return any(
+        q.dimension == "percent" and q.low - q.tolerance <= rest <= q.high + q.tolerance
+        for q in agreeing
+    )
 
 
 def doses_it_does_not_know(
