@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, check_one, found_test, hearsay_test, reviewed_test
-from roa_evidence.draftcheck import framing, reading, unchecked
+from roa_evidence.draftcheck import framing, parts, reading, unchecked
 from roa_evidence.draftcheck.routes import routes_meant
 
 FOUND_WITH_PROBLEM = [
@@ -255,3 +255,19 @@ def test_what_a_trial_was_not_compared_with_restates_the_claim(
 def test_hearsay_from_no_one_hedges_but_is_no_source() -> None:
     """ "I gather" hedges as "apparently" does: a figure so stated is still unsourced."""
     assert unchecked.unsourced("From what I gather, a lozenge works half as fast as the spray.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "efficacy"),
+    [
+        # help with a task is no effect
+        ("The nurse helped set up the drip and the spray station.", False),
+        ("Your doctor will help you decide between a drip and a shot.", False),
+        ("Staff can help with the paperwork for the nasal spray.", False),
+        # ...help with an illness is
+        ("The jab helped my depression within a day.", True),
+        ("A spray helps most patients who try it.", True),
+    ],
+)
+def test_help_with_a_task_is_no_effect(sentence: str, efficacy: bool) -> None:
+    assert ("efficacy" in parts.read_parts(sentence).topics) is efficacy

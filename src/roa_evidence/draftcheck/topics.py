@@ -20,7 +20,9 @@ _TOPIC_WORDS: dict[str, str] = {
     "efficacy": r"effective|efficacy|works|worked|(?<!later )(?<!earlier )(?<!published )"
     r"(?<!previous )(?<!recent )(?<!further )(?<!other )(?<!scholarly )(?<!research )"
     r"(?<!clinical )(?<!their )(?<!this )(?<!some )work|relief|relieve[sd]?|better|worse|"
-    r"help(?:s|ed)?|"
+    # (not "helped set up infusions", "will help you decide": help with a task)
+    r"help(?:s|ed)?(?! (?:(?:you|me|us|them|him|her|patients|staff) )?(?:to )?(?:decide|choose|"
+    r"set|plan|arrange|find|get|make|pick|understand|with the|out)\b)|"
     # ("at antidepressant doses" says how much is given, not that it works)
     r"antidepressant(?! doses?\b)|respond(?:ed|s)?|responses?|ham-d|madrs|improv\w*|scores?|"
     r"ratings?|benefits?|beneficial",
