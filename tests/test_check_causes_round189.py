@@ -17,7 +17,7 @@ from roa_evidence.draftcheck.routes import routes_meant
 FOUND_WITH_PROBLEM = [
     # a drip that cannot be stopped partway is one that cannot be shut off
     pytest.param(
-        "Once the bag is hung, a drip can't be paused partway.",
+        "Once the bag is hung, a drip can't be halted partway.",
         "iv-instant-shut-off",
         "opposite",
         id="a_drip_not_stopped_partway_is_not_shut_off",
@@ -117,7 +117,10 @@ test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
         # one article for two lay nouns
         ("a nasal spray or tablet dose", {"IN", "oral"}),
         ("a drip or capsule", {"IV", "oral"}),
-        ("a spray and pill", {"IN", "oral"}),
+        ("the spray or pill form", {"IN", "oral"}),
+        # (a second reader's: "and" joins things, not choices; a noun going on is no route)
+        ("a drip and muscle relaxants", {"IV"}),
+        ("a nasal spray and drink in your system", {"IN"}),
         # a noun that is no route's, and a route's noun without a route before it
         ("a nasal spray or saline", {"IN"}),
         ("food or tablet", set()),
@@ -153,6 +156,15 @@ test_what_is_passed_on = hearsay_test(
         "They found that IM ketamine acts within minutes.",
         "In the trial, patients who had the injection reported less nausea.",
         "Even though the drip costs more, it gives the most relief.",
+        # (a second reader's: research reported, the writer's own clause, "gather" as collect)
+        "Dr Chilukuri ran the trial, and she reports that IM ketamine is as effective as IV "
+        "ketamine for depression.",
+        "From what the data say, oral ketamine has low bioavailability.",
+        "Although the leaflet says otherwise, IM ketamine can cause tachycardia in some cases.",
+        "Patients in a small randomized crossover trial report that IV ketamine takes effect "
+        "faster than IM ketamine.",
+        "I've heard both sides of the argument, and IV ketamine gives rapid relief of depression.",
+        "As I gather more data in my own clinic, IM ketamine gives rapid relief of depression.",
         "The figure of 93 % is well established, a claim the evidence supports.",
     ],
 )
@@ -166,6 +178,26 @@ test_what_is_not_negated = reviewed_test(
             "opposite",
         ),
         ("IM ketamine does not cause intense side effects.", "opposite", None),
+        # (a second reader's: "not told of any case" says none happened)
+        (
+            "In five years of giving IM ketamine, we have not been told of any case of "
+            "tachycardia.",
+            "opposite",
+            None,
+        ),
+        # (a second reader's: "used IM rather than a drip" names the route given)
+        (
+            "The trial used IM injection rather than a drip, and IM ketamine gave effective, "
+            "rapid relief of depression.",
+            None,
+            "opposite",
+        ),
+        # (a second reader's: shares of two routes are two facts)
+        (
+            "Oral ketamine has a bioavailability of about 16 %, and intranasal about 84 %.",
+            "mismatch",
+            None,
+        ),
         (
             "The nasal trial compared the spray with a drip [@lapidus2014randomized].",
             "opposite",
@@ -205,6 +237,7 @@ test_what_is_not_negated = reviewed_test(
         ("About 16, Or so the nurses counted, felt sick after the spray.", True),
         ("A shot of ketamine doubles the blood level that a spray gives.", True),
         ("Call 2 found the spray worked in 40 % of patients.", True),
+        ("Approximately 30, Dr Lee says, felt sick after the IM injection.", True),
     ],
 )
 def test_a_labels_number_is_no_finding(sentence: str, unsourced: bool) -> None:
@@ -220,6 +253,7 @@ def test_a_labels_number_is_no_finding(sentence: str, unsourced: bool) -> None:
         # a bare "Response:" may head a finding
         ("Response: higher by drip than by spray.", ""),
         ("Response rates: about a third by spray.", ""),
+        ("Treatment response: higher by drip than by spray.", ""),
     ],
 )
 def test_a_replys_label_is_who_speaks(sentence: str, label: str) -> None:
@@ -271,3 +305,31 @@ def test_hearsay_from_no_one_hedges_but_is_no_source() -> None:
 )
 def test_help_with_a_task_is_no_effect(sentence: str, efficacy: bool) -> None:
     assert ("efficacy" in parts.read_parts(sentence).topics) is efficacy
+
+
+@pytest.mark.parametrize(
+    ("sentence", "claim"),
+    [
+        # the tracked study, named after "a second trial"
+        (
+            "A second trial, Chilukuri et al. 2014, was a randomized trial comparing IV and IM "
+            "ketamine for depression.",
+            "chilukuri-randomized-trial",
+        ),
+        # a drip brought in for contrast is not the subject that cannot be stopped
+        (
+            "Unlike a drip the spray dose can't be stopped once it is up your nose.",
+            "non-iv-cannot-be-stopped",
+        ),
+        # an outcome's heading is no speaker
+        (
+            "Antidepressant response: greater and longer-lasting with IV than with intranasal "
+            "ketamine.",
+            "iv-more-relief-than-in",
+        ),
+    ],
+)
+def test_a_second_readers_sentences_keep_their_claim(
+    shipped: Run, tmp_path: Path, sentence: str, claim: str
+) -> None:
+    assert check_one(shipped, tmp_path, sentence)["claim"] == claim

@@ -95,8 +95,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # (in the claim's words: "poorly absorbed" becomes "low bioavailability" further down)
     (
         r"\b(?:the |your )?(?:liver|gut)(?: and (?:the )?(?:liver|gut))? (?:barely|hardly|"
-        r"scarcely) (?:touch(?:es)? (?:it|ketamine|the drug|an? (?:[\w-]+ )?dose|the (?:[\w-]+ )?"
-        r"dose)|breaks? (?:it|ketamine|the drug) "
+        r"scarcely) (?:touch(?:es)? (?:it|ketamine|the drug|(?:an?|the) (?:swallowed |oral |"
+        r"tablet )?dose)|breaks? (?:it|ketamine|the drug) "
         r"down|breaks? down (?:it|ketamine))\b",
         "it does not have low bioavailability",
     ),

@@ -26,7 +26,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a drip that "runs a couple of hours" or "goes in over ten minutes" is infused over them
     (
-        r"\b(?:runs?|ran|running|go(?:es)? in|going in|went in)(?: in)?(?: slowly| gradually|"
+        r"\b(?:runs?|ran|running(?= in\b)|go(?:es)? in|going in|went in)(?: in)?(?: slowly|"
+        r" gradually|"
         r" steadily)?,? "
         r"(?:for |over |in over )?(?=(?:about |around |roughly |just |only |something like |"
         r"(?:somewhere )?"

@@ -10,6 +10,7 @@ from collections.abc import Collection
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import numbers, parts
 from .findings import SentenceProblem
+from .routes import routes_meant
 
 __all__ = [
     "DOSES",
@@ -81,8 +82,9 @@ def mismatches(
         first.setdefault((k.origin, k.dimension, k.low, k.high), k)
     shown = list(first.values())
     agreeing = [q for q in stated if any(numbers.agrees(q, k) for k in known)]
+    one_route = len(routes_meant(text)) <= 1  # (not "16 % by mouth and 84 % by spray")
     for quantity in stated:
-        if quantity in agreeing or _the_rest_of(quantity, agreeing):
+        if quantity in agreeing or (one_route and _the_rest_of(quantity, agreeing)):
             continue
         an_arm = not counted and _below_a_total(quantity, totals)
         if quantity.dimension == "participants" and an_arm:
@@ -105,9 +107,10 @@ def mismatches(
 
 
 def _the_rest_of(quantity: numbers.Quantity, agreeing: list[numbers.Quantity]) -> bool:
-    """Whether a share is the rest of one the sentence also states, agreeing with the claim:
-    "the 84 % lost is 100 minus the 16 % that gets through" (not "84 % gets through" alone,
-    the claim's share turned round: that stays a mismatch)."""
+    """Whether a share adds up to 100 with one the sentence also states, agreeing with the
+    claim: "the 84 % lost is 100 minus the 16 % that gets through" (not "84 % gets through"
+    alone, the claim's share turned round: that stays a mismatch). Asked only of a sentence
+    about one route, where the two shares are of one dose."""
     if quantity.dimension != "percent" or quantity.low != quantity.high:
         return False
     rest = 100.0 - quantity.low

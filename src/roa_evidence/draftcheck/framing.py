@@ -28,7 +28,9 @@ __all__ = [
 ANOTHER_STUDY = compiled(
     r"\b(?:our|my|a new|a future|another|the next|a planned|a proposed|next|future|planned|"
     r"proposed|a second|a third|a separate|a different|a later|a more recent)\s+"
-    r"(?:[a-z-]+\s+){0,2}?(?:trial|study)\b",
+    r"(?:[a-z-]+\s+){0,2}?(?:trial|study)\b"
+    # (not "a second trial, Chilukuri et al. 2014, ...": the tracked one, named)
+    r"(?!,?\s+(?:by |from )?(?-i:[A-Z][a-z]+)(?: et al| and colleagues| &|,? \(?\d{4}))",
     re.I,
 )
 # "that trial was double-blind": a study the draft has named; "our study will be" is new

@@ -40,10 +40,8 @@ _PEOPLE_SAY = (
     # (not "trials in people who...", "studies of patients...": a study's result)
     r"(?<!\bmy )(?<!\bin )(?<!\bwith )(?<!study of )(?<!studies of )(?<!trial of )"
     r"(?<!trials of )"
-    # "..., and they report that being free to move feels more natural": the people just named
-    r"(?:\b(?:they|she|he) (?:often |also |all |still )?reports?\b(?! to\b)|"
     # "among our members who have tried both, most report that": some of a group, passing on
-    r"(?:members|patients|users|people|clients|veterans|friends|colleagues)\b[^.;]{0,60}?"
+    r"(?:(?:members|patients|users|people|clients|veterans|friends|colleagues)\b[^.;]{0,60}?"
     r"\b(?:most|many|several|some) (?:(?:often |also )?report that|say that)|"
     r"by (?:(?:many |most |some )?(?:patients|users|people)'|patients?) accounts|"
     r"(?:some |many |a few |other |(?:some|many|most|a few) of (?:my|our) )?"
@@ -70,7 +68,8 @@ _PEOPLE_SAY = (
     # "patients in one online community say", "users on forums have said": hearsay
     # ("patients in the IM arm reported more nausea" is a trial's result: not a hedge)
     r"(?:on|in|at|from|of) (?!(?:the |each |both |either )?(?:[\w-]+ )?(?:arms?|groups?|trials?|"
-    r"stud(?:y|ies))\b)(?:[\w'-]+ ){1,5}?(?:often |also |still |generally )?"
+    r"stud(?:y|ies))\b)(?![^.;]{0,40}?\b(?:trials?|stud(?:y|ies))\b)"
+    r"(?:[\w'-]+ ){1,5}?(?:often |also |still |generally )?"
     r"(?:report|say|describe|claim|claimed|mention|tell (?:me|us)|(?:have|had) (?:said|reported|"
     r"described|claimed|told))|"
     # "patients who have tried both say", "members who've had both tell us", "viewers who've
@@ -159,7 +158,9 @@ _VERY_UNCERTAIN = compiled(
     # ("my clients report sleeping 40 % better" states the figure as the writer's own)
     r"\bmy (?:patients|clients) (?:often |also |sometimes )?(?:report|say) that|"
     # "the shot, from what my students report, feels more profound": passed on
-    r"\bfrom what (?:my |our |the |some )?(?:[\w-]+ )?(?:report|say|tell (?:me|us)|describe)|"
+    r"\bfrom what (?:my |our |the |some )?(?:[\w-]+ )?(?:patients|students|members|clients|"
+    r"users|friends|people|others|colleagues|readers|listeners|guests) (?:report|say|tell (?:me|us)"
+    r"|describe)|"
     # "figures of 25-50 % are often quoted": a figure passed on, not vouched for
     r"(?:is|are|was|were) (?:often |widely |commonly |frequently |sometimes |still )?"
     r"(?:quoted|repeated|circulated)|"
@@ -169,9 +170,11 @@ _VERY_UNCERTAIN = compiled(
     r"there (?:are|have been) (?:also |some |many |several |anecdotal |occasional )*reports|"
     r"according to (?:some|anecdotal|patient)|claim(?:s|ing)? that|asserts? that|"
     # "I was sick after my injection even though the leaflet said that basically never
-    # happens": a claim passed on and answered by what happened
-    r"(?:even though|although|despite what) (?:the|my|a|our|their|your) (?:[\w'-]+ ){0,2}"
-    r"(?:said|says|claimed|claims|promised|told (?:me|us))|"
+    # happens": a claim passed on and answered by what happened to the writer (not
+    # "although the leaflet says otherwise, IM can cause...": the writer's own assertion)
+    r"\bI (?:was|felt|got|had|still)\b[^.;]{0,80}?\b(?:even though|although|despite what) "
+    r"(?:the|my|a|our|their|your) (?:[\w'-]+ ){0,2}(?:said|says|claimed|claims|promised|"
+    r"told (?:me|us))|"
     # "far too few to say whether it matches": no evidence to go on
     r"too (?:few|small|little|short) to (?:say|tell|know|judge|conclude)|"
     rf"{NOT_ENOUGH_TO_CONCLUDE}|"
@@ -241,10 +244,21 @@ def answer_at(text: str) -> int | None:
 
 # "apparently", "supposedly": hearsay, as unsure as "reportedly", but passed on from no one (a
 # number so stated is still unsourced)
-# ("I gather", "I've heard": the writer's hearsay, from no one named)
+# ("I gather", "I've heard that": the writer's hearsay, from no one named; not "as I gather
+# more data", "I've heard both sides")
 _SEEMING = compiled(
-    r"\b(?:apparently|supposedly|allegedly)\b|\bI gather\b|\bI(?:'ve| have) heard (?:that )?", re.I
+    r"\b(?:apparently|supposedly|allegedly)\b|\bfrom what I gather\b|\bI gather(?=,| that\b| "
+    r"(?:a few|most|many|several|some) (?:other )?(?:doctors|clinics|people|patients|services|"
+    r"others)\b)|"
+    r"\bI(?:'ve| have) heard (?:that|it (?:said|claimed))\b",
+    re.I,
 )
+# "..., and they report that being free to move feels more natural": the people just named
+# pass it on (not where the sentence speaks of research: "she ran the trial, and she reports")
+_THEIR_ACCOUNT = compiled(
+    r"\b(?:they (?:often |also |all |still )?report|(?:she|he) reports)\b(?! to\b)", re.I
+)
+_RESEARCH = compiled(r"\b(?:trials?|stud(?:y|ies)|data|papers?|authors?|researchers?)\b", re.I)
 _MAY = compiled(
     r"\b(?:may|might|could|possibly|perhaps|potentially|conceivably|"
     r"low[- ]certainty|some evidence|suggests?|suggested|appears? to|seems? to|"
@@ -277,7 +291,7 @@ _NEEDED = {"high": 0, "moderate": 1, "low": 2, "very_low": 3, "none": 3}
 
 def hedge(text: str) -> int:
     """The sentence's hedge level: 0 plain, 1 probably, 2 may, 3 very uncertain."""
-    if _VERY_UNCERTAIN.search(text) or _SEEMING.search(text) or claim_answered(text):
+    if attributes(text) or _SEEMING.search(text) or claim_answered(text):
         return 3
     if _MAY.search(text) and _MAY.search(_CONCEDED.sub(" ", _RELATIVE_MODAL.sub(" ", text))):
         return 2
@@ -289,7 +303,9 @@ def hedge(text: str) -> int:
 def attributes(text: str) -> bool:
     """Whether the sentence passes on what others say or doubt ("patients report", "it has
     been claimed", "reportedly") rather than asserting it."""
-    return bool(_VERY_UNCERTAIN.search(text))
+    if _VERY_UNCERTAIN.search(text):
+        return True
+    return bool(_THEIR_ACCOUNT.search(text)) and not _RESEARCH.search(text)
 
 
 def needed(certainty: str | None, status: str, kind: str) -> int:

@@ -67,10 +67,10 @@ NOT_NEGATIONS = compiled(
     # "..., and nobody in the group disagreed": what was said stands
     r"(?:nobody|no one|none of (?:us|them))(?: [\w-]+){0,3}? (?:disagreed|objected|argued|"
     r"contradicted (?:it|her|him|them)|pushed back)\b|"
-    # "she had not been warned that the injection might cause...": not told of it, which
-    # stands
+    # "she had not been warned that the injection might cause...": what she was not told
+    # stands (not "we have not been told of any case": none happened)
     r"(?:(?:had|has|have|was|were|is|are|did|do|does)(?: not|n't)(?: been)?|never been) "
-    r"(?:warned|told|informed|advised|made aware)(?: (?:me|her|him|us|them))? (?:that|of|about)|"
+    r"(?:warned|told|informed|advised|made aware)(?: (?:me|her|him|us|them))? that|"
     # "don't be alarmed if...": reassurance to the reader, not a negation of the finding;
     # "please don't buy it on the street, as...": advice, whose reason is the finding
     r"(?:do not|don't|no need to|not to) (?:be alarmed|worry|panic|be surprised)|"

@@ -346,10 +346,12 @@ _SPEAKER = re.compile(
     r"\s*:\s+(?=[A-Z\"'\u201c])"
 )  # "Myth:" and "False:" judge what follows: they are not speakers
 # ...and a reply's label, whatever follows: "Staff response: our standard infusion runs...",
-# "Comment (Day Unit): I was sick" ("response" would otherwise be read as the outcome; a
-# bare "Response:" or "Answer:" may head a finding, "Response: higher by drip")
+# "Comment (Day Unit): I was sick" ("response" would otherwise be read as the outcome; an
+# outcome's heading may head a finding, "Response:", "Treatment response: higher by drip")
 _REPLY = re.compile(
-    r"^(?:[A-Z][A-Za-z]+ (?i:response|reply|answer|comment)|(?i:comment))"
+    r"^(?:(?:Staff|Clinic|Team|Nurse|Doctor|Pharmacist|Our|My|Official|Moderator|Admin|Author|"
+    r"Editor|Company|Hospital|Practice|Trust|Patient|Service) (?i:response|reply|answer|comment)|"
+    r"(?i:comment))"
     r"(?: \([^()]{1,30}\))?\s*:\s+"
 )
 

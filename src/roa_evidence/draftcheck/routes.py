@@ -196,6 +196,12 @@ def routes_in_order(text: str) -> list[tuple[int, int, str]]:
     return list(_in_order(text, _words()))
 
 
+# ...a choice ("or"), ended by the noun or by "dose" or "form" (not "a drip and muscle
+# relaxants", "a spray and drink in your system")
+_JOINED_NOUN = compiled(r"\s+or\s+([a-z]+)\b(?=\s*(?:[,.;:)]|$|\s(?:dose|form|route)\b))", re.I)
+_ARTICLED = compiled(r"\b(?:an?|the)\s", re.I)
+
+
 @lru_cache(maxsize=65536)
 def _in_order(text: str, words: RouteWords) -> tuple[tuple[int, int, str], ...]:
     found = [(m.start(), m.end(), r) for m in _ROUTE_WORD.finditer(text) if (r := _route(m))]
@@ -211,18 +217,15 @@ def _in_order(text: str, words: RouteWords) -> tuple[tuple[int, int, str], ...]:
             named = _ROUTE_WORD.search(before.group(0))
             route = (_route(named) if named else None) or route
         found.append((match.start(), match.end(), route))
-    # "a nasal spray or tablet dose": the article of "a tablet" is the first route's
-    for _, end, _ in list(found):
+    # "a nasal spray or tablet dose": one article for two choices, the second's "a tablet"
+    for start, end, _ in list(found):
         joined = _JOINED_NOUN.match(text, end)
-        if joined is not None:
+        if joined is not None and _ARTICLED.search(text, max(0, start - 4), start + 4):
             noun = joined.group(1).lower()
             shared = words.route_of.get(f"a {noun}") or words.route_of.get(f"an {noun}")
             if shared is not None:
                 found.append((joined.start(1), joined.end(1), shared))
     return tuple(sorted(set(found), key=lambda f: (f[0], -f[1])))
-
-
-_JOINED_NOUN = compiled(r"\s+(?:or|and|nor)\s+([a-z]+)\b", re.I)
 
 
 def routes_named(text: str) -> frozenset[str]:

@@ -34,9 +34,10 @@ _NOT_A_FINDING_PIECES = (
     r"(?:\([a-z]\))?(?:\s*\([^()]{1,40}\)|,\s*cont(?:'d|inued|\.)?)?\s*(?:[:.)](?!\d)|[-\u2013\u2014]\s)",
     # a label's number before a name or a title: "Call 3, Harbor Clinic", "Panel 1, title
     # card:", "Q112 Chair:", "Safety Bulletin 14: ketamine on the front line"
-    r"(?-i:^\W*(?!(?:About|Around|Roughly|Nearly|Almost|Over|Under|Only|Just|Some)\b)"
+    r"(?-i:^\W*(?!(?:About|Around|Roughly|Nearly|Almost|Over|Under|Only|Just|Some|"
+    r"Approximately)\b)"
     r"(?:[A-Z][\w'&-]* (?:and |of |the |on |for |& )?){0,5}(?:[A-Z][a-z]+ |Q)\d{1,3}[a-z]?"
-    r"(?=, (?:[A-Z]|title)| (?:[A-Z][\w.'-]* ?){1,3}:|:\s))|"
+    r"(?=, (?:[A-Z]|title)| (?:[A-Z][\w.'-]* ?){1,3}:|:\s))",
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
     r"(?: [a-z]+){0,2}\s*:|\((?:[\w-]+ ){0,3}[\w-]+, (?:week|session|lecture|module|unit) "
     r"\d{1,3}\)",

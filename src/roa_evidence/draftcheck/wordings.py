@@ -246,9 +246,10 @@ RULES: tuple[tuple[str, str], ...] = (
         "compared head to head ",
     ),
     # "compared it with saline, not with a drip", "used saline as its comparator, not an
-    # infusion": what it was not compared with
+    # infusion": what it was not compared with (not "used IM rather than a drip": a route)
     (
-        r"\b(?:compared (?:it |them )?(?:with|against|to)|used) (?:[\w-]+ ){0,2}?[\w-]+"
+        r"\b(?:compared (?:it |them )?(?:with|against|to) (?:[\w-]+ ){0,2}?[\w-]+|used (?:saline|"
+        r"placebo|a placebo|salt water|a dummy [\w-]+|a sham [\w-]+))"
         r"(?: as (?:its|the|a) (?:comparator|control))?,? (?:and |but )?(?:not|rather than) "
         r"(?:with |against |"
         r"to )?(?=(?:an? |the )?(?:[\w-]+ )?(?:drip|infusion|IV|intravenous|injection|spray)\b)",
@@ -303,10 +304,12 @@ RULES: tuple[tuple[str, str], ...] = (
     (r"\b(?:straight away|right away|immediately|at once|in an instant)\b", "instantly"),
     (r"\bthe (?:moment|instant)\b", "instantly"),
     (r"\bstopped (?:quickly|instantly|fast)\b", "shut off instantly"),
-    # "a drip can't be stopped halfway through": an infusion's stopping is its shut-off
+    # "a drip can't be stopped halfway through", "an infusion can be stopped": an infusion's
+    # stopping is its shut-off (the drip the subject: not "unlike a drip the spray can't")
     (
-        r"\b((?:drip|infusion|pump)\b(?: [\w'-]+){0,3}? (?:can(?:not|'t| not)?|could(?:n't| not)?)"
-        r" be) (?:stopped|halted|paused)\b(?: (?:halfway|partway|part-way|midway|early)"
+        r"\b((?:drip|infusion|pump)(?:,? once (?:it is |it's )?(?:started|running|going),?)? "
+        r"(?:can(?:not|'t| not)?|could(?:n't| not)?) be) (?:stopped|halted)\b"
+        r"(?: (?:halfway|partway|part-way|midway|early)"
         r"(?: through)?)?",
         r"\1 shut off",
     ),
