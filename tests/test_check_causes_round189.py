@@ -48,6 +48,13 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="the_liver_hardly_touching_a_dose_is_no_first_pass",
     ),
+    # a dose said to be known, against the claim that there is no way to know it
+    pytest.param(
+        "A clinic spray delivers a reliable, known dose each time.",
+        "in-dose-unknown",
+        "opposite",
+        id="a_known_dose_is_a_way_to_know_it",
+    ),
     # "just like with a tablet": a route brought in as a likeness, not a subject
     pytest.param(
         "Even on a drip, the dose is broken down by the liver first, just like with a tablet.",

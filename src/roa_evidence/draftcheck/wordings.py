@@ -327,6 +327,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:is|are) available to (?:the|your) body\b",
         "reaches the bloodstream",
     ),
+    # "a precise, known dose every time": a dose whose size is known
+    (
+        r"\b(?:an? |the )?(?:(?:precise|exact|accurate|reliable),? )?known (?:dose|amount)\b",
+        "a way to know the exact dose",
+    ),
     # "every drop of the medicine": the entire dose
     (
         r"\b(?:every (?:last )?(?:drop|bit|milligram|molecule)|all) of "
