@@ -48,6 +48,13 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="the_liver_hardly_touching_a_dose_is_no_first_pass",
     ),
+    # what the drug does at a receptor is the receptor claim's, though glutamate is named
+    pytest.param(
+        "Put simply, ketamine is an NMDA agonist, and that is why glutamate activity climbs.",
+        "nmda-receptor-target",
+        "opposite",
+        id="an_nmda_agonist_is_the_receptor_claims_though_glutamate_is_named",
+    ),
     # a dose said to be known, against the claim that there is no way to know it
     pytest.param(
         "A clinic spray delivers a reliable, known dose each time.",

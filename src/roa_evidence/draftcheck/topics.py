@@ -98,6 +98,9 @@ _TOPIC_WORDS: dict[str, str] = {
     r"head to head|control group|subjects",
     "setting": r"hospitals?|centres?|centers?|sites?|multi-?cent(?:re|er)\w*|single-?cent\w*",
     "mechanism": r"nmda|receptors?|glutamate|neuroplasticity|antagonist",
+    # what the drug does at a receptor: blocks it or stimulates it ("switching it on" is read
+    # so first: mechanisms.py)
+    "receptor action": r"(?:ant)?agonists?|antagonism|agonism",
     # a dose by one route turned into a dose by another
     "conversion": r"conver(?:t|ts|ted|ting|sions?)|formula|interchangeabl[ey]|equivalent doses?",
 }
