@@ -26,25 +26,14 @@ def about_another_study(
     by_key: Mapping[str, Sequence[ClaimRecord]],
 ) -> bool:
     """Whether a sentence matched to a claim about one study (whose statement's parts are
-    `claimed`) is about another: one of the writer's own or to come, or (`_describes_cited`)
-    the work it cites (`by_key`: the claims each key is linked to)."""
+    `claimed`) is about another: one of the writer's own or to come, or the work it cites
+    (`by_key`: the claims each key is linked to), described: about a study's blinding, citing
+    only works the claim is not linked to and not naming its study, it says of them what the
+    base records of them."""
     if claim.kind not in parts.ABOUT_A_STUDY:
         return False
-    return bool(framing.ANOTHER_STUDY.search(text)) or _describes_cited(
-        text, keys, claim, claimed, by_key
-    )
-
-
-def _describes_cited(
-    text: str,
-    keys: Sequence[str],
-    claim: ClaimRecord,
-    claimed: parts.Parts,
-    by_key: Mapping[str, Sequence[ClaimRecord]],
-) -> bool:
-    """Whether a sentence about a study's blinding, citing only works the claim is not linked
-    to and not naming its study, says of the works it cites what the base records of them:
-    it describes them."""
+    if framing.ANOTHER_STUDY.search(text):
+        return True
     said = designs.read(text).says.get("blinding", frozenset())
     cited = {  # whether each cited work was blinded, where the base's evidence links say
         _BLINDED[link.blinding]
