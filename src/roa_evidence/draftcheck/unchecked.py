@@ -14,6 +14,8 @@ from .matching import Matcher
 __all__ = ["states_something", "unsourced"]
 
 _DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:19|20)\d\d(?:'?s)?\b)\d")  # nor a decade, "1960s"
+# a word that makes the number after it a figure, not a label's: "About 16, ...", "Nearly 30:"
+_ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately)"
 # Numbers that describe a patient or label a note rather than state a finding, cut from a
 # sentence before it is asked whether it states a number. Each piece is one kind:
 _NOT_A_FINDING_PIECES = (
@@ -28,14 +30,13 @@ _NOT_A_FINDING_PIECES = (
     # a note's or a title's number at its head: "Session 1:", "Agenda item 4:", "Email 2:",
     # "Scenario 4B:", "Action 2.1:", "Q1(b)." (not "About 16."), or after a few words:
     # "revision, week 9:"
-    r"^\W*(?!(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately|"
-    r"and|or|to|of|in|at|by|with|for)\b)(?:agenda )?(?:[a-z]{2,12} ?|q)\d{1,3}[a-z]?(?:\.\d+)*"
+    rf"^\W*(?!(?:{_ABOUT}|and|or|to|of|in|at|by|with|for)\b)(?:agenda )?"
+    r"(?:[a-z]{2,12} ?|q)\d{1,3}[a-z]?(?:\.\d+)*"
     # ("Screen 2 - Tell us...", "MACRO 01 (Welcome): Hi", "MACRO 07, cont.: Please")
     r"(?:\([a-z]\))?(?:\s*\([^()]{1,40}\)|,\s*cont(?:'d|inued|\.)?)?\s*(?:[:.)](?!\d)|[-\u2013\u2014]\s)",
     # a label's number before a name or a title: "Call 3, Harbor Clinic", "Panel 1, title
     # card:", "Q112 Chair:", "Safety Bulletin 14: ketamine on the front line"
-    r"(?-i:^\W*(?!(?:About|Around|Roughly|Nearly|Almost|Over|Under|Only|Just|Some|"
-    r"Approximately)\b)"
+    rf"(?-i:^\W*(?!(?i:{_ABOUT})\b)"
     r"(?:[A-Z][\w'&-]* (?:and |of |the |on |for |& )?){0,5}(?:[A-Z][a-z]+ |Q)\d{1,3}[a-z]?"
     r"(?=, (?:[A-Z]|title)| (?:[A-Z][\w.'-]* ?){1,3}:|:\s))",
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
