@@ -199,7 +199,9 @@ def routes_in_order(text: str) -> list[tuple[int, int, str]]:
 # ...a choice ("or"), ended by the noun or by "dose" or "form" (not "a drip and muscle
 # relaxants", "a spray and drink in your system")
 _JOINED_NOUN = compiled(r"\s+or\s+([a-z]+)\b(?=\s*(?:[,.;:)]|$|\s(?:dose|form|route)\b))", re.I)
-_ARTICLED = compiled(r"\b(?:an?|the)\s", re.I)
+# ...after a route with an article, in its phrase ("a spray") or just before it ("a nasal spray")
+_ARTICLE = compiled(r"(?:an?|the)\s", re.I)
+_ARTICLE_BEFORE = compiled(r"\b(?:an?|the)\s+$", re.I)
 
 
 @lru_cache(maxsize=65536)
@@ -220,7 +222,10 @@ def _in_order(text: str, words: RouteWords) -> tuple[tuple[int, int, str], ...]:
     # "a nasal spray or tablet dose": one article for two choices, the second's "a tablet"
     for start, end, _ in list(found):
         joined = _JOINED_NOUN.match(text, end)
-        if joined is not None and _ARTICLED.search(text, max(0, start - 4), start + 4):
+        articled = _ARTICLE.match(text, start) or _ARTICLE_BEFORE.search(
+            text, max(0, start - 6), start
+        )
+        if joined is not None and articled:
             noun = joined.group(1).lower()
             shared = words.route_of.get(f"a {noun}") or words.route_of.get(f"an {noun}")
             if shared is not None:
