@@ -26,9 +26,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a drip that "runs a couple of hours" or "goes in over ten minutes" is infused over them
     (
-        r"\b(?:runs?|ran|running(?= in\b)|go(?:es)? in|going in|went in)(?: in)?(?: slowly|"
-        r" gradually|"
-        r" steadily)?,? "
+        r"\b(?:runs?|ran|running(?= in\b)|go(?:es)? in|going in|went in)(?: in)?"
+        r"(?: slowly| gradually| steadily)?,? "
         r"(?:for |over |in over )?(?=(?:about |around |roughly |just |only |something like |"
         r"(?:somewhere )?"
         rf"between )?{_TIME_COUNT}(?:(?: to | or |-){_TIME_COUNT})? (?:minutes?|mins?|hours?)\b)",
@@ -50,9 +49,7 @@ RULES: tuple[tuple[str, str], ...] = (
         # vein slowly, over roughly 40 minutes"
         r"(?:(?<=mg/kg )(?:(?:on|by|via) (?:the |a )?(?:pump|drip|infusion)|IV|intravenously)|"
         r"\bdripped(?: into (?:a|the) vein)?(?: slowly| gradually| steadily)?,?) over "
-        r"(?=(?:about |around "
-        r"|roughly )?"
-        rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
+        rf"(?=(?:about |around |roughly )?{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),
     # an infusion "run in about ten minutes" is infused over them

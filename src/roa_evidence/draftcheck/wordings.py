@@ -251,8 +251,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\b(?:compared (?:it |them )?(?:with|against|to) (?:[\w-]+ ){0,2}?[\w-]+|used (?:saline|"
         r"placebo|a placebo|salt water|a dummy [\w-]+|a sham [\w-]+))"
         r"(?: as (?:its|the|a) (?:comparator|control))?,? (?:and |but )?(?:not|rather than) "
-        r"(?:with |against |"
-        r"to )?(?=(?:an? |the )?(?:[\w-]+ )?(?:drip|infusion|IV|intravenous|injection|spray)\b)",
+        r"(?:with |against |to )?"
+        r"(?=(?:an? |the )?(?:[\w-]+ )?(?:drip|infusion|IV|intravenous|injection|spray)\b)",
         "did not compare with ",
     ),
     # "the spray trial went head to head against a drip": compared it with one
@@ -309,8 +309,7 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b((?:drip|infusion|pump)(?:,? once (?:it is |it's )?(?:started|running|going),?)? "
         r"(?:can(?:not|'t| not)?|could(?:n't| not)?) be) (?:stopped|halted)\b"
-        r"(?: (?:halfway|partway|part-way|midway|early)"
-        r"(?: through)?)?",
+        r"(?: (?:halfway|partway|part-way|midway|early)(?: through)?)?",
         r"\1 shut off",
     ),
     # stopping, adjusting and controlling a dose (draftcheck/control.py)
