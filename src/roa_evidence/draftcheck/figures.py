@@ -25,6 +25,7 @@ __all__ = [
     "mismatches",
     "ratio",
     "sides_with_contradiction",
+    "vouched",
 ]
 
 PARTICIPANTS = frozenset({"participants"})
@@ -81,10 +82,9 @@ def mismatches(
     for k in known:
         first.setdefault((k.origin, k.dimension, k.low, k.high), k)
     shown = list(first.values())
-    agreeing = [q for q in stated if any(numbers.agrees(q, k) for k in known)]
-    one_route = len(routes_meant(text)) <= 1  # (not "16 % by mouth and 84 % by spray")
+    agreeing = vouched(text, stated, known)
     for quantity in stated:
-        if quantity in agreeing or (one_route and _the_rest_of(quantity, agreeing)):
+        if quantity in agreeing:
             continue
         an_arm = not counted and _below_a_total(quantity, totals)
         if quantity.dimension == "participants" and an_arm:
@@ -106,11 +106,23 @@ def mismatches(
     return problems, stated, known
 
 
+def vouched(
+    text: str, stated: list[numbers.Quantity], known: list[numbers.Known]
+) -> list[numbers.Quantity]:
+    """The figures of `stated` (the sentence's, in `text`) that what is known vouches for:
+    each agreeing with a known value, or the rest of a share that does, in a sentence about
+    one route ("the 84 % lost is 100 minus the 16 % that gets through"; not "16 % by mouth and
+    84 % by spray")."""
+    agreeing = [q for q in stated if any(numbers.agrees(q, k) for k in known)]
+    if len(agreeing) == len(stated) or len(routes_meant(text)) > 1:
+        return agreeing
+    return [q for q in stated if q in agreeing or _the_rest_of(q, agreeing)]
+
+
 def _the_rest_of(quantity: numbers.Quantity, agreeing: list[numbers.Quantity]) -> bool:
     """Whether a share adds up to 100 with one the sentence also states, agreeing with the
     claim: "the 84 % lost is 100 minus the 16 % that gets through" (not "84 % gets through"
-    alone, the claim's share turned round: that stays a mismatch). Asked only of a sentence
-    about one route, where the two shares are of one dose."""
+    alone, the claim's share turned round: that stays a mismatch)."""
     if quantity.dimension != "percent" or quantity.low != quantity.high:
         return False
     rest = 100.0 - quantity.low

@@ -394,7 +394,7 @@ def judge(
         compared["quantity"] = "differs"
     elif stated:
         # a count let pass as an arm of a source's trial ("only 8 finished it") is not vouched for
-        vouched = all(any(numbers.agrees(q, k) for k in knowns) for q in stated)
+        vouched = len(figures.vouched(sentence.text, stated, knowns)) == len(stated)
         compared["quantity"] = "agrees" if vouched else NOT_IN_CLAIM
     elif figures.doses_it_does_not_know(said, claimed, knowns):
         compared["quantity"] = NOT_IN_CLAIM  # "0.25 mg/kg IM matched 0.5 mg/kg IV": more
