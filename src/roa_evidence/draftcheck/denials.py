@@ -119,6 +119,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"effect on\b",
         "is not effective for",
     ),
+    # "well above minimal", "not as rare as some websites claim": more often than the claim's
+    # word allows (either word: a claim may say "minimal" or "rare")
+    (r"\b(?:(?:well|far|way|much) above|more than) minimal\b", "not minimal"),
+    (
+        r"\bnot (?:as|so|that|very) (?:rare|uncommon|infrequent|unusual)\b(?: as (?:[\w'-]+ ){1,6}?"
+        r"(?:claims?|suggests?|says?|said|implies|imply|would have it|make out)\b)?",
+        "not minimal or rare",
+    ),
 )
 
 

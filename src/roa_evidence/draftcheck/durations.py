@@ -40,10 +40,19 @@ RULES: tuple[tuple[str, str], ...] = (
         rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),
+    # "the protocol runs it over forty minutes", "run it in slowly over about forty minutes"
+    (
+        r"\b(?:runs?|ran|running) it(?: in)?(?: slowly| gradually| steadily| gently)?,? "
+        r"(?:in )?over "
+        r"(?=(?:about |around |roughly |just |only )?"
+        rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
+        "is infused over ",
+    ),
     # a regimen that "infuses 0.5 mg/kg over 40 minutes" infuses it over them
     (
-        r"\b(?:infuses?|infused|infusing|gives?|giving|delivers?|delivering) (?:at )?(?:(?:about "
-        r"|roughly )?[\d.]+ ?mg/kg|the dose|it|ketamine) over (?=(?:about |around |roughly )?"
+        r"\b(?:infuses?|infused|infusing|gives?|gave|giving|delivers?|delivered|delivering) "
+        r"(?:at )?(?:(?:about |roughly )?(?:[\d.]+ ?|half an? )mg/kg|the dose|it|ketamine) over "
+        r"(?=(?:about |around |roughly )?"
         rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)|"
         # "0.5 mg/kg on the pump over 40 min", "0.5 mg/kg IV over 40 minutes", "dripped into a
         # vein slowly, over roughly 40 minutes"

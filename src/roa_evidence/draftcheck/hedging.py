@@ -89,7 +89,10 @@ _PEOPLE_SAY = (
 # one patient's own experience, told as such: "within minutes of the needle going in I
 # felt...", "it hit me within minutes": an account, as "patients report" is
 OWN_EXPERIENCE = (
-    r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|(?:hit|knocked|got to) me|"
+    r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|"
+    r"(?:hit|knocked|got to) (?:me|him|her|them)\b(?! (?:with|at)\b)|"
+    # "my son had his as a shot, and for him it kicked in within a minute": one patient's
+    r"for (?:me|him|her),? it (?:kicked in|worked|hit|wore off|took)|"
     # "side effects for me were mild" ("in my experience, X" asserts X: a clinician's
     # experience is no hedge, rounds 15-133 say)
     r"(?:side effects|effects|the comedown|the nausea|the dizziness|the dissociation) for me "
@@ -116,6 +119,13 @@ _VERY_UNCERTAIN = compiled(
     r"(?:could(?:n't| not)|can(?:not|'t)) find (?:(?:a |any |one )?(?:single )?(?:human )?"
     r"(?:paper|study|trial|source)|anyone who (?:has|had) (?:actually |ever )?(?:studied|tested|"
     r"measured|checked))|never been (?:traced|verified|confirmed|measured)|"
+    # "but I could not trace it to a human study", "I know of no paper that measures it"
+    r"(?:could(?:n't| not)|can(?:not|'t)) trace (?:it|this|that|them|the (?:figure|number|claim))|"
+    r"(?:I|we) know of no (?:[\w-]+ )?(?:paper|study|studies|trial|source|evidence|data)|"
+    # "goes well beyond what a small open-label study can show"
+    r"beyond what (?:[\w'-]+ ){1,6}?(?:can|could|does|did) (?:show|support|prove|establish)|"
+    # "Myth 2: 'Only a drip lets...'": a claim passed on as a myth
+    r"^\W*(?:myth|rumou?r)(?: #?\d{1,2})?\s*:\W*|"
     # "the 16 % figure has no traceable primary source", "that stat has no tally behind it;
     # it's a guess", "a range that gets copied from site to site", "that number doesn't appear
     # in the studies I've seen": a figure passed on and doubted
@@ -154,6 +164,17 @@ _VERY_UNCERTAIN = compiled(
     # "..., though that's only what she reported": an account, said to be no more than one
     r"\b(?:that's|that is|this is|it's|it is) (?:only|just|merely) (?:what|how) "
     r"(?:she|he|they|I|we|one patient|patients|the patient) (?:reported|said|felt|described|told)|"
+    # "a couple of people I support said", "clients we see tell us": passed on by the writer
+    r"\b(?:people|patients|clients|service users|residents|those|folks) (?:I|we) (?:support|"
+    r"look after|care for|work with|see|visit|know) (?:often |have )?(?:said|say|report(?:ed)?|"
+    r"told (?:me|us)|tell (?:me|us)|describe[sd]?)\b|"
+    # "some patients find the effects linger": an experience some have, not a finding
+    r"\b(?:some|many|a few|plenty of) (?:patients|people|users|clients|of them) "
+    r"(?:find|notice)\b|"
+    # "but that's just my experience", "though that is only her say-so"
+    r"\b(?:that's|that is|this is|it's|it is) (?:only|just|merely) (?:my|her|his|their|one "
+    r"(?:person|patient)'s) (?:own )?(?:experience|say-so|opinion|word|story|impression)\b|"
+    r"\bonly (?:my|her|his|their) say-so\b|"
     # "my patients report that": a clinician passing them on
     # ("my clients report sleeping 40 % better" states the figure as the writer's own)
     r"\bmy (?:patients|clients) (?:often |also |sometimes )?(?:report|say) that|"
@@ -207,7 +228,11 @@ _ANSWERED_WITH = compiled(
 # ...or called odd on the spot: "she maintains X, an odd claim given that..."
 _CALLED_ODD = compiled(
     r", (?:an? (?:odd|curious|strange|bold|surprising) (?:claim|assertion|thing to say)|"
-    r"which (?:ignores|overlooks)|a figure (?:that )?(?:nobody|no one|(?:we|I) (?:could|can)"
+    r"which (?:ignores|overlooks)|"
+    # "..., which the paediatric trials don't bear out"
+    r"which (?:the |our |later |recent )?(?:[\w-]+ ){0,2}?(?:trials?|stud(?:y|ies)|evidence|data|"
+    r"research|record) (?:do(?:es)?(?:n't| not)|did(?:n't| not)) (?:bear out|support|back up|"
+    r"confirm)|a figure (?:that )?(?:nobody|no one|(?:we|I) (?:could|can)"
     r"(?:n't| not) (?:trace|find|source))|"
     # "..., a statement the clinic could not support with any source", "a figure the court
     # found had no traceable source"
@@ -250,7 +275,7 @@ _SEEMING = compiled(
     r"\b(?:apparently|supposedly|allegedly)\b|\bfrom what I gather\b|\bI gather(?=,| that\b| "
     r"(?:a few|most|many|several|some) (?:other )?(?:doctors|clinics|people|patients|services|"
     r"others)\b)|"
-    r"\bI(?:'ve| have) heard (?:that|it (?:said|claimed))\b",
+    r"\b(?:I|we)(?:'ve| have) heard (?:that|it (?:said|claimed))\b",
     re.I,
 )
 # "..., and they report that being free to move feels more natural": the people just named

@@ -52,6 +52,7 @@ _FRACTION_RANGE = compiled(
 _IN_ONE = compiled(r"\b(?:in|from)\s+$", re.I)
 _THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the two studies"
 _YEAR = compiled(r"(?:19|20)\d\d")
+_CENTURIES = compiled(r"(?:1[5-9]|20)\d\d")  # a decade's: "the 1840s" (not "1600 patients")
 _DECADE = compiled(r"'?s\b")
 _PER_GROUP = compiled(
     r"\s+(?:(?:in each|in every|per|a) (?:group|arm)\b|each(?=\s*(?:[,.;)]|$)))", re.I
@@ -169,8 +170,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             continue  # "nine in each group": a group's size, not the trial's
         if match["of"] and a < _OF_THEM:
             continue  # "two of the patients": who, not how many ("12 of its participants")
-        if _YEAR.fullmatch(match["a"]) and (
-            dimension in _COUNTED or _DECADE.match(text, match.end("a"))
+        if (_YEAR.fullmatch(match["a"]) and dimension in _COUNTED) or (
+            _CENTURIES.fullmatch(match["a"]) and _DECADE.match(text, match.end("a"))
         ):
             continue  # "the 2014 study": a year, not a count; "the 1960s", not 1960 seconds
         if dimension == "studies" and (

@@ -339,7 +339,8 @@ def _cleaned(sentence: str, kind: str) -> tuple[tuple[str, ...], str]:
 # "MARA: Hamilton scores dropped...", "Q: ...", "Dr Lee: ...": who speaks in a transcript,
 # an interview or a Q&A, not part of what is said (a route as a label, "IV: ...", stays).
 _SPEAKER = re.compile(
-    r"^(?!(?i:myth|false|true|fact|facts|truth|reality|claim|verdict|fact check|note)\s*:)"
+    r"^(?!(?i:myth|false|true|fact|facts|truth|reality|claim|verdict|fact check|note)"
+    r"(?: #?\d{1,2})?\s*:)"
     r"(?:[A-Z][A-Za-z]+\.?(?: [A-Z][A-Za-z]*\.?){0,2}|Q|A|"
     # a forum's handle: "u/ember_and_ash:", "@kat.r:", "Dr_M_Reyes:", "nurse42:"
     r"(?:u/|@)[\w.-]+|[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d+)"

@@ -13,7 +13,7 @@ from .matching import Matcher
 
 __all__ = ["states_something", "unsourced"]
 
-_DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:19|20)\d\d(?:'?s)?\b)\d")  # nor a decade, "1960s"
+_DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:1[5-9]|20)\d\d(?:'?s)?\b)\d")  # nor a decade, "1840s"
 # a word that makes the number after it a figure, not a label's: "About 16, ...", "Nearly 30:"
 _ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately)"
 # Numbers that describe a patient or label a note rather than state a finding, cut from a
@@ -21,7 +21,7 @@ _ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|only|just|some|appro
 _NOT_A_FINDING_PIECES = (
     # an age: "a 41-year-old woman", "my 17-year-old", "aged 41", "I was 34 when I came home"
     r"\b\d{1,3}-(?:years?|yrs?|months?)-old\b|\ban? \d{1,3} (?:years?|yrs?|months?) old\b|"
-    r"\baged \d{1,3}\b|"
+    r"\baged \d{1,3}(?:(?: to| and|-|\u2013) ?\d{1,3})?\b|"
     r"\b(?:I|he|she|we|they|who) (?:was|were) \d{1,2}(?= when\b|,)|"
     # ...after a name, as reporters write it: "Karen Whitlock, 52, said", "Dave (58)"
     r"(?-i:\b[A-Z][a-z]+)(?:,| \() ?\d{1,2}(?:\)|(?=,))|\b(?:mum|mother|dad|father)-of-\w+\b",
@@ -38,10 +38,14 @@ _NOT_A_FINDING_PIECES = (
     # card:", "Q112 Chair:", "Safety Bulletin 14: ketamine on the front line"
     rf"(?-i:^\W*(?!(?i:{_ABOUT})\b)"
     r"(?:[A-Z][\w'&-]* (?:and |of |the |on |for |& )?){0,5}(?:[A-Z][a-z]+ |Q)\d{1,3}[a-z]?"
+    r"(?:\.\d+)*"
     r"(?=, (?:[A-Z]|title)| (?:[A-Z][\w.'-]* ?){1,3}:|:\s))",
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
     r"(?: [a-z]+){0,2}\s*:|\((?:[\w-]+ ){0,3}[\w-]+, (?:week|session|lecture|module|unit) "
     r"\d{1,3}\)",
+    # a figure of speech: "half of it went over my head"
+    r"\b(?:half|most|all) (?:of )?(?:it|that|this|what (?:she|he|they) said) went (?:over|above) "
+    r"(?:my|his|her|our|their) heads?\b",
     # oxygen, "O2"
     r"\bO2\b",
     # a story's time, a class year: "it's been three months since Mum started", "('04)" (not
@@ -56,7 +60,7 @@ _NOT_A_FINDING_PIECES = (
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|session|"
     r"seminar|workshop|"
     r"recommendations?|slide|step|option|point|standard|criterion|issue|protocol|guideline|"
-    r"screen|tip|episode) "
+    r"screen|tip|episode|box|panel|stop|station|exhibit|gallery) "
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
