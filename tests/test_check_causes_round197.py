@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import found_test, hearsay_test
-from roa_evidence.draftcheck import numbers, reading, unchecked
+from roa_evidence.draftcheck import numbers, polarity, reading, reversals, unchecked
 
 FOUND_WITH_PROBLEM = [
     # more often than the claim's word allows, said against a claim that is not contradicted
@@ -69,7 +69,79 @@ FOUND_WITHOUT_PROBLEM = [
     ),
 ]
 
+FOUND_WITHOUT_PROBLEM += [
+    # "Not quite," answers: what follows is said, not denied
+    pytest.param(
+        "Tutor: Not quite, IV and IM cut HAM-D scores by roughly 58-60 % at two hours "
+        "[@chilukuri2014acute].",
+        "chilukuri-hamd-reduction-2h",
+        "opposite",
+        id="not_quite_is_an_answer_not_a_negation",
+    ),
+    # breathing spared is breathing not affected
+    pytest.param(
+        "Breathing is largely spared with either IV or IM ketamine, though the evidence is very "
+        "uncertain.",
+        "no-respiratory-depression",
+        "opposite",
+        id="breathing_spared_is_not_affected",
+    ),
+    # the liver "reportedly" breaking down a share is still the first pass
+    pytest.param(
+        "The liver reportedly breaks down about 84 % of a swallowed dose before it reaches the "
+        "blood.",
+        "oral-first-pass-84",
+        "mismatch",
+        id="the_liver_reportedly_breaking_down_a_share_is_the_first_pass",
+    ),
+    # a dose said to be uncertain is a dose no one can know
+    pytest.param(
+        "With nasal ketamine, it may be that the amount actually absorbed is anyone's guess.",
+        "in-dose-unknown",
+        "opposite",
+        id="the_amount_absorbed_being_anyones_guess_is_no_way_to_know_it",
+    ),
+    # a route the claim does not name doing what it says only one route does
+    pytest.param(
+        "A subcutaneous infusion's rate can be turned up or down as well [@hardy2012randomized].",
+        "iv-only-route-rate-controlled",
+        "cited-against",
+        id="another_route_too_denies_the_only_route",
+    ),
+]
+
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "difference"),
+    [
+        # a difference to learn about is no difference found
+        ("You wanted to understand the difference between a drip and a jab.", False),
+        ("This leaflet explains the main differences between a spray and a drip.", False),
+        # ...a difference found is one
+        ("The jab and the drip differ in how fast they work.", True),
+        ("There is a difference between a drip and a jab in how fast they work.", True),
+    ],
+)
+def test_a_difference_to_learn_about_is_none_found(sentence: str, difference: bool) -> None:
+    assert polarity.polarity(sentence).difference is difference
+
+
+@pytest.mark.parametrize(
+    ("sentence", "too"),
+    [
+        ("The rate of a subcutaneous infusion can be controlled too.", True),
+        # a contrast, a superlative or a negation of its own is read elsewhere
+        ("Unlike IM, an IV drip's rate can be controlled.", False),
+        ("Only the IV route lets the rate be controlled, as the SC trial shows.", False),
+        ("A subcutaneous pump's rate cannot be changed.", False),
+    ],
+)
+def test_another_route_too(sentence: str, too: bool) -> None:
+    statement = "IV infusion is the only route whose rate of delivery can be controlled."
+    assert reversals.another_route_too(sentence, statement, ("IV",)) is too
+
 
 test_an_account_or_a_doubt_is_passed_on = hearsay_test(
     [

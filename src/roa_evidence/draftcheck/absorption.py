@@ -27,6 +27,12 @@ _THEN_THE_LIVER = r"(?![^.;]{0,80}\b(?:but|yet|only to|then)\b[^.;]{0,60}\bliver
 # (pattern, replacement), applied in order, case-insensitively, after the rules before
 # them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # "the dose actually received is uncertain": no way to know it
+    (
+        r"\bthe (?:dose|amount)(?: (?:actually|really))? (?:received|absorbed|delivered|taken in) "
+        r"(?:is|remains) (?:uncertain|unknown|unclear|anyone's guess|a guess)\b",
+        "there is no way to know the dose actually absorbed",
+    ),
     # "leftover drug keeps seeping into the blood for hours": a depot, still being absorbed
     (
         r"\b(?:keeps?|kept|keeping|goes on|went on|carries on|carried on) (?:seeping|trickling|"
@@ -337,7 +343,9 @@ RULES: tuple[tuple[str, str], ...] = (
         "goes through first-pass metabolism",
     ),
     (
-        r"\bliver (?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|chews? up|"
+        # ("the liver reportedly breaks down", "the liver then destroys")
+        r"\bliver (?:\w+ly |then |also |still )?"
+        r"(?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|chews? up|"
         r"chewed up|gobbles? up|gobbled up|"
         r"removes|removed|inactivates|inactivated|filters(?: out)?|filtered(?: out)?|"
         r"mops up|mopped up)\b",

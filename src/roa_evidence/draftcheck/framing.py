@@ -21,9 +21,16 @@ __all__ = [
     "REPORTED",
     "REPORTED_QUESTION",
     "THAT_STUDY",
+    "TO_LEARN",
     "asks",
 ]
 
+# A difference as a subject to learn, not one found: "you wanted to understand the difference
+# between a drip and a jab", "this leaflet explains the main differences" (a pattern piece)
+TO_LEARN = (
+    r"\b(?:understand|explain(?:s|ed)?|learn(?:ed|t)?|know|discuss(?:ed)?|describe[sd]?|"
+    r"cover(?:s|ed)?|asked about|talk (?:you )?through) (?:the |any )?(?:main |key )?differences?\b"
+)
 # A study of the writer's own or yet to come: no claim about a tracked study is about it.
 ANOTHER_STUDY = compiled(
     r"\b(?:our|my|a new|a future|another|the next|a planned|a proposed|next|future|planned|"

@@ -56,7 +56,9 @@ NOT_NEGATIONS = compiled(
     # "And no, it does not...", "A. No, it was not...": an answer's "no" (after a speaker's
     # label, if any) adds nothing to the negation that follows
     r"^\W*(?:[AQ]\.\s*|[A-Z][\w ()',]{0,30}:\s*)?(?:and |but |so |oh |well )?"
-    r"no(?=\s*[,!:;](?!\s*or\b)|\s+(?:it's|it is|that's|that is|they|we|you|i)\b)|"
+    # ("Not quite, the arms came out about the same": an answer too)
+    r"(?:no|not quite|not really|not exactly)"
+    r"(?=\s*[,!:;](?!\s*or\b)|\s+(?:it's|it is|that's|that is|they|we|you|i)\b)|"
     # "...; told him no, once the drip is running it cannot be stopped": an answer's "no"
     rf"{ANSWER},? no(?=\s*[,;:])|"
     # "some claim, without good evidence, that...": a hedge, not a negation of what follows

@@ -66,9 +66,9 @@ def _without_how_often_said(text: str) -> str:
 
 _DIFFERENCE = compiled(r"\b(?:differ(?:s|ed)?|different|differences?)\b", re.I)
 # "two different doses", "several different routes": which things, not a difference found
-# ("a different effect" is one)
+# ("a different effect" is one), nor a difference to learn about (`framing.TO_LEARN`)
 _SOME_DIFFERENT = compiled(
-    r"\b(?:two|three|four|five|several|many|various) different(?= [a-z])", re.I
+    r"\b(?:two|three|four|five|several|many|various) different(?= [a-z])|" + framing.TO_LEARN, re.I
 )
 
 # Each scale's comparatives: those that go up it, then those that go down it.
@@ -309,7 +309,7 @@ def by_negation(reason: str | None) -> bool:
 
 def adds_a_negation(reason: str | None) -> bool:
     """Whether `opposite` found the sentence denying the statement (a negation it adds)."""
-    return reason == _ADDS_A_NEGATION
+    return reason in (_ADDS_A_NEGATION, reversals.ANOTHER_ROUTE_TOO)
 
 
 def opposite(sentence: str, statement: str) -> str | None:
@@ -367,8 +367,8 @@ def _reversed(sentence: str, statement: str) -> str | None:
     if contrary:
         claim_word, said_word = contrary
         return f"the sentence says the contrary ('{said_word}' against the claim's '{claim_word}')"
-    if reversals.superlative_given_away(sentence, statement, claimed.routes):
-        return "the sentence gives the claim's superlative to another route"
+    if given := reversals.given_away(sentence, statement, claimed.routes, negated):
+        return given
     # "the spray may beat placebo": a ranking against a dummy, not against another route
     against_a_dummy = len(said.routes) < 2 and bool(DUMMY.search(sentence))
     for scale, direction in () if against_a_dummy else said.directions.items():

@@ -9,13 +9,17 @@ from bisect import bisect_right
 
 from .firstchars import compiled
 from .lexicon import canonical
+from .negations import NOT_NEGATIONS
 from .routes import routes_in_order
 from .words import content_words, normalised
 
 __all__ = [
+    "ANOTHER_ROUTE_TOO",
     "CLAUSE_END",
     "RATHER_THAN",
     "SUPERLATIVE",
+    "another_route_too",
+    "given_away",
     "rather_than_as_not",
     "receptor_reversed",
     "set_aside",
@@ -119,3 +123,38 @@ def superlative_given_away(sentence: str, statement: str, claimed: tuple[str, ..
         if not _SET_AGAINST.search(text, max(0, start - 24), start)
     ]
     return bool(ranked) and ranked[0] != claimed[0]
+
+
+_THE_ONLY = compiled(
+    r"\bthe only\b|\bonly (?:by |through |with )?(?:an? |the )?[\w-]+ (?:can|lets)\b"
+)
+_CONTRAST = compiled(
+    r"\b(?:unlike|whereas|while|rather than|than|not|no|never|cannot|can't|only)\b", re.I
+)
+
+
+def another_route_too(sentence: str, statement: str, claimed: tuple[str, ...]) -> bool:
+    """ "A drip under the skin can be slowed down as well" against "IV infusion is the only
+    route whose rate can be controlled": a route the claim does not name does it too (with no
+    superlative of its own, no contrast and no negation: "unlike IM, a drip can be slowed")."""
+    if len(claimed) != 1 or not _THE_ONLY.search(canonical(statement)):
+        return False
+    text = canonical(sentence)  # (an answer's "Not quite," is no contrast)
+    if SUPERLATIVE.search(text) or _CONTRAST.search(NOT_NEGATIONS.sub(" ", text)):
+        return False
+    return any(route != claimed[0] for _, _, route in routes_in_order(text))
+
+
+ANOTHER_ROUTE_TOO = "the sentence says another route does it too"  # denies "the only route"
+
+
+def given_away(
+    sentence: str, statement: str, claimed: tuple[str, ...], negated: bool
+) -> str | None:
+    """How the sentence gives another route what the claim says is its route's alone (its
+    superlative, or what only it does), or None; `negated`: whether the sentence negates."""
+    if superlative_given_away(sentence, statement, claimed):
+        return "the sentence gives the claim's superlative to another route"
+    if not negated and another_route_too(sentence, statement, claimed):
+        return ANOTHER_ROUTE_TOO
+    return None

@@ -42,7 +42,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "breathing is left untouched", "unaffected": not affected
     (
-        r"\b(?:unaffected|(?:left )?(?:essentially |largely |virtually )?untouched)\b",
+        r"\b(?<!partly )(?<!partially )(?:unaffected|(?:left )?"
+        r"(?:essentially |largely |virtually )?(?:untouched|spared))\b",
         "not affected",
     ),
     # "the trial had nothing to compare against": no control group
