@@ -110,6 +110,66 @@ FOUND_WITHOUT_PROBLEM += [
     ),
 ]
 
+FOUND_WITH_PROBLEM += [
+    # a swallowed dose said to be well absorbed, in a patient's words
+    pytest.param(
+        "Taken as a tablet, it slips past the liver almost untouched.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="past_the_liver_almost_untouched_is_well_absorbed",
+    ),
+    pytest.param(
+        "My sister says swallowed ketamine barely gets touched by the liver.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="barely_touched_by_the_liver_is_well_absorbed",
+    ),
+    pytest.param(
+        "Swallow the tablet and nearly all of the dose makes it into your bloodstream.",
+        "oral-bioavailability-16",  # (the sibling of "low": well absorbed contradicts both)
+        "opposite",
+        id="nearly_all_of_the_dose_into_the_bloodstream_is_well_absorbed",
+    ),
+    pytest.param(
+        "A swallowed dose gets into the blood very well.",
+        "oral-bioavailability-16",  # (the sibling of "low": well absorbed contradicts both)
+        "opposite",
+        id="into_the_blood_very_well_is_well_absorbed",
+    ),
+    pytest.param(
+        "Very little of a swallowed dose is lost on its first pass through the liver.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="little_lost_on_the_first_pass_is_well_absorbed",
+    ),
+    # a share of a dose absorbed, or reaching the blood, is its bioavailability
+    pytest.param(
+        "With a nasal spray, about 75 % of the dose is absorbed.",
+        "in-bioavailability-25-50",
+        "mismatch",
+        id="a_share_of_the_dose_absorbed_is_the_bioavailability",
+    ),
+    pytest.param(
+        "The liver takes so much that only about 4 % of a tablet reaches the blood.",
+        "oral-bioavailability-16",
+        "mismatch",
+        id="a_share_of_a_tablet_reaching_the_blood_is_the_bioavailability",
+    ),
+    pytest.param(
+        "The pill only gets about 60 % of the drug into your blood.",
+        "oral-bioavailability-16",
+        "mismatch",
+        id="the_pill_is_oral_and_a_share_of_the_drug_into_the_blood",
+    ),
+    # how long a dose takes "to come on" is its onset
+    pytest.param(
+        "A shot in the muscle takes roughly twenty minutes to come on.",
+        "im-onset-1-2-min",
+        "mismatch",
+        id="minutes_to_come_on_is_the_onset",
+    ),
+]
+
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
 
 

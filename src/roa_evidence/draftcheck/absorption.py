@@ -93,9 +93,24 @@ RULES: tuple[tuple[str, str], ...] = (
     # "the shot gets about 70% of the dose into your blood": its bioavailability
     (
         r"\b(?:gets?|puts?|delivers?) ((?:about |around |roughly |nearly |only |just |some |"
-        r"approximately )?\d[\d.]*\s?(?:%|per ?cent)) of (?:the |a |each |its )?dose into "
+        r"approximately )?\d[\d.]*\s?(?:%|per ?cent)) of (?:the |a |each |its )?(?:dose|drug) into "
         r"(?:the |your )?(?:blood ?stream|blood|circulation)\b",
         r"has a bioavailability of \1",
+    ),
+    # "pretty much all of it gets through into your blood": nearly all of it is bioavailable
+    (
+        r"\b(?:pretty much|nearly|almost|virtually|practically) all of (?:it|the dose|the drug) "
+        rf"(?:gets?|goes|makes it) (?:through )?(?:into|to) (?:the |your )?{_THE_BLOOD}",
+        "has high bioavailability",
+    ),
+    # "only about 60 % of the dose is absorbed", "5 % of a tablet reaches the blood": its
+    # bioavailability
+    (
+        r"\b((?:about |around |roughly |nearly |only |just |some |approximately )?\d[\d.]*\s?"
+        r"(?:%|per ?cent)) of (?:the |a |an |each |its )?(?:[\w-]+ )?(?:dose|drug|tablet|pill|"
+        r"spray|shot|jab|injection)s? (?:(?:is|gets|was) (?:actually |ever )?absorbed\b|"
+        rf"(?:actually |ever )?{_REACHES} (?:the |your )?{_THE_BLOOD})",
+        r"the bioavailability is \1",
     ),
     # "the liver barely touches it", "the gut and liver hardly break it down": well absorbed
     # (in the claim's words: "poorly absorbed" becomes "low bioavailability" further down)
@@ -153,7 +168,18 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:gets?|goes|makes it) into (?:the |your )?(?:blood ?stream|blood|circulation) "
         r"(?:(?:almost|nearly|virtually|practically) (?:completely|entirely|fully|in full)|"
-        r"(?:just |perfectly )?fine)\b",  # "gets into the blood just fine"
+        r"(?:just |perfectly |really |very )?(?:fine|well))\b",  # "gets into the blood just fine"
+        "is not poorly absorbed",
+    ),
+    # "it passes the liver almost untouched" ("untouched" is read as "not affected" before),
+    # "hardly gets touched by the liver",
+    # "little of a swallowed dose is lost on its first pass": well absorbed
+    (
+        r"\b(?:pass(?:es)?|goes|gets?|slips?|sails?) (?:through |by |past )?(?:the |your )?liver "
+        r"(?:almost |nearly |largely |virtually |more or less )?(?:not affected|intact|unscathed)|"
+        r"\b(?:hardly|barely|scarcely) (?:gets? |is )?touched by (?:the |your )?liver|"
+        r"\b(?:little|hardly any|very little) of (?:it|the|a|an) (?:[\w-]+ )?(?:dose )?(?:is|gets) "
+        r"lost (?:on|in|to|during) (?:its |the )?(?:first[- ]pass|liver)",
         "is not poorly absorbed",
     ),
     # "gets nearly as much of the drug into your blood as a drip does", "gets the medicine

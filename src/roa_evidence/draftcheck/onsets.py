@@ -20,7 +20,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "taken around ten minutes to go under": how soon an anaesthetic dose acts
     # ("takes about two minutes to act")
     (
-        r"(?<=minutes to )(?:go under|act|work(?! out| through| on))\b|"
+        r"(?<=minutes to )(?:go under|act|work(?! out| through| on)|come on|kick in)\b|"
         r"(?<=seconds to )(?:act|work(?! out| through| on))\b|"
         r"(?<=minutes for (?:him|her) to )go under\b",
         "onset",

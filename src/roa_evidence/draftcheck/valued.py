@@ -72,12 +72,13 @@ def by_value(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | N
 
 
 def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
-    """For a sentence matched by what it cites, the claim whose own value it states instead,
-    when the cited work's claim knows no value of that kind: "trials infused it over 40
-    minutes [a trial of the target rate]" states the infusion's length, not that the rate
-    works. Else `match`."""
-    if "citation" not in match.how and match.how != BY_POINTING:
-        return match
+    """The claim whose own value the sentence states instead of `match`'s, when `match`'s
+    claim knows no value of that kind: "trials infused it over 40 minutes [a trial of the
+    target rate]" states the infusion's length, not that the rate works; "it loses so much to
+    the liver that only 5 % of a tablet reaches the blood" states the oral bioavailability,
+    not only that it is low. Else `match`. (A claim found by its wording is given up only for
+    one of its own routes and topic.)"""
+    cited = "citation" in match.how or match.how == BY_POINTING
     found = by_value(text, matcher)
     if found is None or found.claim.id == match.claim.id:
         return match
@@ -85,11 +86,20 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
     own = numbers.known_value(found.claim.value, "the claim")
     if own is None or "efficacy" in said.topics:
         return match  # "infusions over 40 minutes work": what the cited work found
-    # a time the cited work's claim knows nothing of: the claim of that time's (an infusion
+    # a value the matched claim knows nothing of: the claim of that value's (an infusion
     # "run over about ten minutes" is the 40-60 minute claim's mismatch)
-    states_a_time = own.dimension == "time" and any(q.dimension == "time" for q in said.quantities)
-    knows_a_time = any(k.dimension == "time" for k in figures.knowns(match.claim))
-    return found if states_a_time and not knows_a_time else match
+    states = any(q.dimension == own.dimension for q in said.quantities)
+    knows = any(k.dimension == own.dimension for k in figures.knowns(match.claim))
+    if cited:
+        return found if own.dimension == "time" and states and not knows else match
+    # (a claim whose statement gives a figure of that kind knows one: "the entire dose")
+    states_one = any(
+        q.dimension == own.dimension for q in parts.read_parts(match.claim.statement).quantities
+    )
+    kin = found.claim.topic == match.claim.topic and set(found.claim.routes) <= set(
+        match.claim.routes
+    )
+    return found if kin and states and not knows and not states_one else match
 
 
 def _closest(quantity: numbers.Quantity, claims: list[ClaimRecord]) -> ClaimRecord | None:
