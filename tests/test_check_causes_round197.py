@@ -170,6 +170,25 @@ FOUND_WITH_PROBLEM += [
     ),
 ]
 
+FOUND_WITHOUT_PROBLEM += [
+    # a figure passed on and answered after ", and": the answer's figures are the writer's
+    pytest.param(
+        "The claim that a spray gets 25 to 50 % into the blood comes from tiny studies, and a "
+        "2022 study found far lower values [@pharmacotherapy2022intranasal].",
+        "in-bioavailability-25-50",
+        "cited-against",
+        id="a_claim_answered_after_and_is_not_asserted",
+    ),
+    # "...; it is false": what was just said, denied
+    pytest.param(
+        "Some websites say only an infusion's rate can be controlled; it is false, since "
+        "subcutaneous pumps are titrated [@hardy2012randomized].",
+        "iv-only-route-rate-controlled",
+        "cited-against",
+        id="it_is_false_after_a_semicolon_denies_what_was_said",
+    ),
+]
+
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
 
 

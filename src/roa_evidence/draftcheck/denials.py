@@ -26,7 +26,7 @@ _IS_WRONG = (
 # "..., which is incorrect", "but that is simply not true": what was just said, called wrong
 # ("but it is out of date" may be said of a study, not of what was claimed)
 _THAT_IS_WRONG = (
-    r"(?:(?:which|but that|and that|but this|and this|but it|(?<=; )that)(?:'s| is| was) "
+    r"(?:(?:which|but that|and that|but this|and this|but it|(?<=; )(?:that|it))(?:'s| is| was) "
     r"(?:simply |plainly |just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|"
     r"not correct|"
     r"inaccurate|a myth|not the case|nonsense)|(?:which|but that|and that)(?:'s| is) (?:now )?"

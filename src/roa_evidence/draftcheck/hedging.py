@@ -213,7 +213,7 @@ _PASSED_ON = compiled(  # (case-sensitive: "States" is a place)
     r"insists|insisted|repeats|repeated|quoted)\b"
 )
 _ANSWER_OPENS = compiled(
-    r"(?:,|;|:|\s[-\u2014])\s*(?:but|however|yet|though|although|when (?:it|that|this) "
+    r"(?:,|;|:|\s[-\u2014])\s*(?:but|however|yet|though|although|and|when (?:it|that|this) "
     r"(?:is|was|appears|seems))\b",
     re.I,
 )
