@@ -126,7 +126,7 @@ FOUND_WITH_PROBLEM += [
     ),
     pytest.param(
         "Swallow the tablet and nearly all of the dose makes it into your bloodstream.",
-        "oral-bioavailability-16",  # (the sibling of "low": well absorbed contradicts both)
+        "oral-bioavailability-low",
         "opposite",
         id="nearly_all_of_the_dose_into_the_bloodstream_is_well_absorbed",
     ),
@@ -156,10 +156,10 @@ FOUND_WITH_PROBLEM += [
         id="a_share_of_a_tablet_reaching_the_blood_is_the_bioavailability",
     ),
     pytest.param(
-        "The pill only gets about 60 % of the drug into your blood.",
+        "A pill only gets about 60 % of the drug into your blood.",
         "oral-bioavailability-16",
         "mismatch",
-        id="the_pill_is_oral_and_a_share_of_the_drug_into_the_blood",
+        id="a_share_of_the_drug_into_the_blood_is_the_bioavailability",
     ),
     # how long a dose takes "to come on" is its onset
     pytest.param(
@@ -186,6 +186,72 @@ FOUND_WITHOUT_PROBLEM += [
         "iv-only-route-rate-controlled",
         "cited-against",
         id="it_is_false_after_a_semicolon_denies_what_was_said",
+    ),
+]
+
+# A second reader's sentences (docs/check.md, thirtieth pass): where a first draft of these
+# readings fired wrongly, or missed a near variant
+FOUND_WITH_PROBLEM += [
+    pytest.param(
+        "IV infusion is the route whose rate of delivery can be controlled, so IM patients are "
+        "watched for longer.",
+        "iv-only-route-rate-controlled",
+        "overclaim",
+        id="the_claims_route_first_is_no_other_route_too",
+    ),
+    pytest.param(
+        "The leaflet states that IM ketamine is as effective as IV for depression, and a later "
+        "randomised trial confirmed it.",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="and_a_trial_that_confirmed_it_answers_nothing",
+    ),
+    pytest.param(
+        "IM ketamine is as effective as IV ketamine for depression; I know of no trial that "
+        "found otherwise.",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="no_trial_that_found_otherwise_is_emphasis",
+    ),
+    pytest.param(
+        "IV is better tolerated than IM: side effects hit them less often.",
+        "iv-better-tolerated-than-im",
+        "overclaim",
+        id="side_effects_hitting_them_is_no_account",
+    ),
+    pytest.param(
+        "Patients know the difference between IV and IM ketamine for depression: IV works better.",
+        "im-as-effective-as-iv-depression",
+        "opposite",
+        id="knowing_the_difference_is_a_difference",
+    ),
+    pytest.param(
+        "With a nasal spray, about 75 % of it is absorbed.",
+        "in-bioavailability-25-50",
+        "mismatch",
+        id="a_share_of_it_absorbed_is_the_bioavailability",
+    ),
+]
+FOUND_WITHOUT_PROBLEM += [
+    pytest.param(
+        "For women on the pill, IM ketamine has a bioavailability of about 93 %.",
+        "im-bioavailability-93",
+        "mismatch",
+        id="the_pill_is_no_route",
+    ),
+    pytest.param(
+        "IV is the most researched route of ketamine administration, though only about 30 % of "
+        "its trials were placebo-controlled.",
+        "iv-most-researched-route",
+        "mismatch",
+        id="a_share_of_trials_is_no_share_of_a_dose",
+    ),
+    pytest.param(
+        "Clinic websites suggest that jabs keep children from being sick, which the trials have "
+        "not borne out [@roback2006randomized].",
+        "im-minimal-vomiting",
+        "cited-against",
+        id="suggested_and_not_borne_out_is_passed_on",
     ),
 ]
 
@@ -258,6 +324,8 @@ test_an_account_or_a_doubt_is_passed_on = hearsay_test(
         ("The study wants adults aged 18 to 65 who have tried a nasal spray.", False),
         ("Box 3.1 Ketamine: the drip, the jab and the spray", False),
         ("Walk on to Stop 5, where the nasal spray display is.", False),
+        # ...a verb is no label ("stop 90 minutes after")
+        ("The effects of a jab usually stop 90 minutes or so after the injection.", True),
         ("The pharmacist explained the drip, but half of it went over my head.", False),
         # a figure is still a figure
         ("Half of the spray never gets absorbed.", True),

@@ -30,7 +30,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "the dose actually received is uncertain": no way to know it
     (
         r"\bthe (?:dose|amount)(?: (?:actually|really))? (?:received|absorbed|delivered|taken in) "
-        r"(?:is|remains) (?:uncertain|unknown|unclear|anyone's guess|a guess)\b",
+        r"(?:is|remains) (?:uncertain|unknown|not known|unclear|anyone's guess|a guess)\b",
         "there is no way to know the dose actually absorbed",
     ),
     # "leftover drug keeps seeping into the blood for hours": a depot, still being absorbed
@@ -100,15 +100,16 @@ RULES: tuple[tuple[str, str], ...] = (
     # "pretty much all of it gets through into your blood": nearly all of it is bioavailable
     (
         r"\b(?:pretty much|nearly|almost|virtually|practically) all of (?:it|the dose|the drug) "
-        rf"(?:gets?|goes|makes it) (?:through )?(?:into|to) (?:the |your )?{_THE_BLOOD}",
+        rf"(?:gets?|goes|makes it) (?:through )?(?:into|to) (?:the |your )?{_THE_BLOOD}"
+        + _THEN_THE_LIVER,
         "has high bioavailability",
     ),
     # "only about 60 % of the dose is absorbed", "5 % of a tablet reaches the blood": its
     # bioavailability
     (
         r"\b((?:about |around |roughly |nearly |only |just |some |approximately )?\d[\d.]*\s?"
-        r"(?:%|per ?cent)) of (?:the |a |an |each |its )?(?:[\w-]+ )?(?:dose|drug|tablet|pill|"
-        r"spray|shot|jab|injection)s? (?:(?:is|gets|was) (?:actually |ever )?absorbed\b|"
+        r"(?:%|per ?cent)) of (?:it|(?:the |a |an |each |its )?(?:[\w-]+ )?(?:dose|drug|tablet|"
+        r"pill|spray|shot|jab|injection)s?) (?:(?:is|gets|was) (?:actually |ever )?absorbed\b|"
         rf"(?:actually |ever )?{_REACHES} (?:the |your )?{_THE_BLOOD})",
         r"the bioavailability is \1",
     ),
@@ -168,7 +169,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:gets?|goes|makes it) into (?:the |your )?(?:blood ?stream|blood|circulation) "
         r"(?:(?:almost|nearly|virtually|practically) (?:completely|entirely|fully|in full)|"
-        r"(?:just |perfectly |really |very )?(?:fine|well))\b",  # "gets into the blood just fine"
+        r"(?:just |perfectly |really |very )?(?:fine|well))\b"  # "gets into the blood just fine"
+        + _THEN_THE_LIVER,
         "is not poorly absorbed",
     ),
     # "it passes the liver almost untouched" ("untouched" is read as "not affected" before),
@@ -176,7 +178,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "little of a swallowed dose is lost on its first pass": well absorbed
     (
         r"\b(?:pass(?:es)?|goes|gets?|slips?|sails?) (?:through |by |past )?(?:the |your )?liver "
-        r"(?:almost |nearly |largely |virtually |more or less )?(?:not affected|intact|unscathed)|"
+        r"(?:almost |nearly |largely |mostly |virtually |more or less )?not affected|"
         r"\b(?:hardly|barely|scarcely) (?:gets? |is )?touched by (?:the |your )?liver|"
         r"\b(?:little|hardly any|very little) of (?:it|the|a|an) (?:[\w-]+ )?(?:dose )?(?:is|gets) "
         r"lost (?:on|in|to|during) (?:its |the )?(?:first[- ]pass|liver)",
@@ -370,7 +372,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (
         # ("the liver reportedly breaks down", "the liver then destroys")
-        r"\bliver (?:\w+ly |then |also |still )?"
+        # (not "barely", "only": they deny it)
+        r"\bliver (?:reportedly |apparently |probably |likely |usually |typically |normally |"
+        r"generally |largely |mostly |partly |quickly |rapidly |efficiently |then |also |still )?"
         r"(?:breaks|broke|destroys|destroyed|metaboli[sz]es|metaboli[sz]ed|chews? up|"
         r"chewed up|gobbles? up|gobbled up|"
         r"removes|removed|inactivates|inactivated|filters(?: out)?|filtered(?: out)?|"

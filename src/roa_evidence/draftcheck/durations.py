@@ -50,9 +50,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a regimen that "infuses 0.5 mg/kg over 40 minutes" infuses it over them
     (
-        r"\b(?:infuses?|infused|infusing|gives?|gave|giving|delivers?|delivered|delivering) "
-        r"(?:at )?(?:(?:about |roughly )?(?:[\d.]+ ?|half an? )mg/kg|the dose|it|ketamine) over "
-        r"(?=(?:about |around |roughly )?"
+        r"\b(?:(?:infuses?|infused|infusing|gives?|giving|delivers?|delivering) (?:at )?"
+        r"(?:(?:about |roughly )?[\d.]+ ?mg/kg|the dose|it|ketamine)|(?:gave|delivered) "
+        r"(?:(?:about |roughly )?(?:[\d.]+ ?|half an? )mg/kg)) over (?=(?:about |around |roughly )?"
         rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)|"
         # "0.5 mg/kg on the pump over 40 min", "0.5 mg/kg IV over 40 minutes", "dripped into a
         # vein slowly, over roughly 40 minutes"

@@ -28,7 +28,7 @@ __all__ = [
 # A difference as a subject to learn, not one found: "you wanted to understand the difference
 # between a drip and a jab", "this leaflet explains the main differences" (a pattern piece)
 TO_LEARN = (
-    r"\b(?:understand|explain(?:s|ed)?|learn(?:ed|t)?|know|discuss(?:ed)?|describe[sd]?|"
+    r"\b(?:understand|explain(?:s|ed)?|learn(?:ed|t)?|discuss(?:ed)?|describe[sd]?|"
     r"cover(?:s|ed)?|asked about|talk (?:you )?through) (?:the |any )?(?:main |key )?differences?\b"
 )
 # A study of the writer's own or yet to come: no claim about a tracked study is about it.

@@ -19,12 +19,12 @@ import re
 from functools import lru_cache
 
 from . import numberwords
+from .accounts import OWN_EXPERIENCE, PEOPLE_SAY
 from .firstchars import compiled
 from .negations import LITTLE_KNOWN, NOT_ENOUGH_TO_CONCLUDE
 
 __all__ = [
     "HEDGES",
-    "OWN_EXPERIENCE",
     "VERY_UNCERTAIN_LEVEL",
     "attributes",
     "hedge",
@@ -35,69 +35,6 @@ __all__ = [
 # Hedge levels, weakest claim last: 0 plain, 1 probably, 2 may, 3 very uncertain.
 HEDGES = ("plain", "probably", "may", "very uncertain")
 
-# "patients report", "listeners often say": what others say, passed on as such
-_PEOPLE_SAY = (
-    # (not "trials in people who...", "studies of patients...": a study's result)
-    r"(?<!\bmy )(?<!\bin )(?<!\bwith )(?<!study of )(?<!studies of )(?<!trial of )"
-    r"(?<!trials of )"
-    # "among our members who have tried both, most report that": some of a group, passing on
-    r"(?:(?:members|patients|users|people|clients|veterans|friends|colleagues)\b[^.;]{0,60}?"
-    r"\b(?:most|many|several|some) (?:(?:often |also )?report that|say that)|"
-    r"by (?:(?:many |most |some )?(?:patients|users|people)'|patients?) accounts|"
-    r"(?:some |many |a few |other |(?:some|many|most|a few) of (?:my|our) )?"
-    r"(?:patient groups|patient advocates|patients|"
-    r"people|users|clinics|authors|sources|advocates|proponents|backers|supporters|"
-    r"commentators|practitioners|listeners|readers|viewers|members|veterans|guests|clients|"
-    r"writers|bloggers|influencers|forums?|blogs?|websites|threads?|others|folks) "
-    r"(?:(?:online |elsewhere )?(?:often |sometimes |commonly |frequently |also |still |do |"
-    r"generally |mostly |widely |consistently |repeatedly |regularly |even )?(?:have |had )?"
-    r"(?:report|say|describe|claim|claims|believe|feel that|reported|said|described|claimed|"
-    r"told|mention|mentioned|tell (?:me|us))|"
-    # "patients I have spoken to report", "people we talk to say", "patients I've met online say"
-    r"(?:I|we)(?:'ve| have)? (?:(?:spoken|talked|talk|speak) (?:to|with)|(?:met|seen|treated)"
-    r"(?: online)?|heard from) (?:report|say|describe|mention|tell (?:me|us))|"
-    # "people who got it in the muscle have reported", "folks who've had it report feeling":
-    # what those who had it say, in the present ("patients who had IM reported more nausea",
-    # in the past, is a trial's result)
-    r"who(?:'ve| have| had)? (?:got|had|received|tried|used) (?:[\w'-]+ ){1,5}?"
-    r"(?:report(?:ing)?|have reported|say|describe|have said|tell (?:me|us|a different story))\b|"
-    # "people who inject into a muscle report that": what they say, passed on
-    r"who (?:[\w'-]+ ){1,5}?(?:report|say|tell (?:me|us)) that|"
-    # "some writers go further and say that"
-    r"go (?:further|as far) and (?:say|claim|argue)|"
-    # "patients in one online community say", "users on forums have said": hearsay
-    # ("patients in the IM arm reported more nausea" is a trial's result: not a hedge)
-    r"(?:on|in|at|from|of) (?!(?:the |each |both |either )?(?:[\w-]+ )?(?:arms?|groups?|trials?|"
-    r"stud(?:y|ies))\b)(?![^.;]{0,40}?\b(?:trials?|stud(?:y|ies))\b)"
-    r"(?:[\w'-]+ ){1,5}?(?:often |also |still |generally )?"
-    r"(?:report|say|describe|claim|claimed|mention|tell (?:me|us)|(?:have|had) (?:said|reported|"
-    r"described|claimed|told))|"
-    # "patients who have tried both say", "members who've had both tell us", "viewers who've
-    # had infusions tell me": what patients report, though the claim iv-more-relief-than-in is
-    # worded so (writers split on it; the rounds since 80 all read it as passed on; "anyone
-    # who has tried both will tell you" is no one in particular, and stays an assertion)
-    r"(?:[\w'-]+ ){0,3}?who(?:'ve| have| had)? (?:[\w-]+ ){0,2}?"
-    r"(?:tried|had|used|experienced|done) "
-    r"(?:(?:both|the two)(?: routes)?,? (?:often |generally |mostly |usually |all |tend to )?"
-    r"(?:report(?:ed)?|say|said|(?:keep )?tell(?:ing)? (?:me|us|her|him)|told (?:me|us|her|him)|"
-    r"describe)|"
-    # ...of one route or several, saying so or telling the writer ("patients who had the
-    # infusion reported faster relief" is a trial's result)
-    r"(?:an? |the |several |many )?[\w-]+,? (?:often |generally |mostly |usually |all )?"
-    r"(?:say|said|tell (?:me|us)|told (?:me|us)))))"
-)
-# one patient's own experience, told as such: "within minutes of the needle going in I
-# felt...", "it hit me within minutes": an account, as "patients report" is
-OWN_EXPERIENCE = (
-    r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|"
-    r"(?:hit|knocked|got to) (?:me|him|her|them)\b(?! (?:with|at)\b)|"
-    # "my son had his as a shot, and for him it kicked in within a minute": one patient's
-    r"for (?:me|him|her),? it (?:kicked in|worked|hit|wore off|took)|"
-    # "side effects for me were mild" ("in my experience, X" asserts X: a clinician's
-    # experience is no hedge, rounds 15-133 say)
-    r"(?:side effects|effects|the comedown|the nausea|the dizziness|the dissociation) for me "
-    r"(?:was|were|has been|have been)(?! that))\b"
-)
 _VERY_UNCERTAIN = compiled(
     r"\b(?:very uncertain|(?:is |remains |it is )?(?:uncertain|unclear|unknown|not known|"
     r"not clear) (?:whether|if|how)|uncertain|unclear|"
@@ -121,11 +58,12 @@ _VERY_UNCERTAIN = compiled(
     r"measured|checked))|never been (?:traced|verified|confirmed|measured)|"
     # "but I could not trace it to a human study", "I know of no paper that measures it"
     r"(?:could(?:n't| not)|can(?:not|'t)) trace (?:it|this|that|them|the (?:figure|number|claim))|"
-    r"(?:I|we) know of no (?:[\w-]+ )?(?:paper|study|studies|trial|source|evidence|data)|"
+    r"(?:I|we) know of no (?:[\w-]+ )?(?:paper|study|studies|trial|source|evidence|data)"
+    r"(?![^.;]{0,50}\b(?:otherwise|to the contrary|contradicts?|disputes?)\b)|"
     # "goes well beyond what a small open-label study can show"
     r"beyond what (?:[\w'-]+ ){1,6}?(?:can|could|does|did) (?:show|support|prove|establish)|"
     # "Myth 2: 'Only a drip lets...'": a claim passed on as a myth
-    r"^\W*(?:myth|rumou?r)(?: #?\d{1,2})?\s*:\W*|"
+    rf"^\W*(?:myth|rumou?r){numberwords.LABEL_NUMBER}\s*:\W*|"
     # "the 16 % figure has no traceable primary source", "that stat has no tally behind it;
     # it's a guess", "a range that gets copied from site to site", "that number doesn't appear
     # in the studies I've seen": a figure passed on and doubted
@@ -159,7 +97,7 @@ _VERY_UNCERTAIN = compiled(
     r"(?:is|are|was|were|(?:has|have) been) (?:often |commonly |usually |widely )?reported "
     r"(?:at|as) (?=(?:about |around |roughly |nearly |some |only |up to |between )?"
     rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
-    rf"{_PEOPLE_SAY}|"
+    rf"{PEOPLE_SAY}|"
     rf"{OWN_EXPERIENCE}|"
     # "..., though that's only what she reported": an account, said to be no more than one
     r"\b(?:that's|that is|this is|it's|it is) (?:only|just|merely) (?:what|how) "
@@ -210,11 +148,11 @@ _VERY_UNCERTAIN = compiled(
 # one: who passes it on, then the answer's opening, then the evidence it answers with.
 _PASSED_ON = compiled(  # (case-sensitive: "States" is a place)
     r"\b(?:claims?|claimed|says|said|states|stated|maintains|maintained|argues|argued|argue|"
-    r"insists|insisted|repeats|repeated|quoted)\b"
+    r"insists|insisted|repeats|repeated|quoted|suggests?|suggested|promises?|promised)\b"
 )
 _ANSWER_OPENS = compiled(
-    r"(?:,|;|:|\s[-\u2014])\s*(?:but|however|yet|though|although|and|when (?:it|that|this) "
-    r"(?:is|was|appears|seems))\b",
+    r"(?:,|;|:|\s[-\u2014])\s*(?:but|however|yet|though|although|(?P<also>and)|"
+    r"when (?:it|that|this) (?:is|was|appears|seems))\b",
     re.I,
 )
 _ANSWERED_WITH = compiled(
@@ -225,15 +163,23 @@ _ANSWERED_WITH = compiled(
     r"(?:far|much|way) (?:less|lower|fewer))\b",
     re.I,
 )
+# ...and after ", and" (no contrast of its own) only evidence that goes against it
+_AGAINST = compiled(
+    r"\b(?:(?:far|much|way) less|lower|fewer|smaller|no (?:(?:checked|human|traceable|"
+    r"published) )*(?:source|study|trial|data)|(?:could|can)(?:n't| not) (?:find|trace)|"
+    r"contradict\w*|disput\w*|otherwise)\b",
+    re.I,
+)
 # ...or called odd on the spot: "she maintains X, an odd claim given that..."
 _CALLED_ODD = compiled(
     r", (?:an? (?:odd|curious|strange|bold|surprising) (?:claim|assertion|thing to say)|"
     r"which (?:ignores|overlooks)|"
     # "..., which the paediatric trials don't bear out"
     r"which (?:the |our |later |recent )?(?:[\w-]+ ){0,2}?(?:trials?|stud(?:y|ies)|evidence|data|"
-    r"research|record) (?:do(?:es)?(?:n't| not)|did(?:n't| not)) (?:bear out|support|back up|"
-    r"confirm)|a figure (?:that )?(?:nobody|no one|(?:we|I) (?:could|can)"
-    r"(?:n't| not) (?:trace|find|source))|"
+    r"research|record) (?:(?:do(?:es)?|did|have|has)(?:n't| not)(?: really)?|fail(?:ed)? to) "
+    r"(?:bear out|borne out|support(?:ed)?|back(?:ed)? up|confirm(?:ed)?)|"
+    r"a figure (?:that )?(?:nobody|no one|(?:we|I) (?:could|can)(?:n't| not) "
+    r"(?:trace|find|source))|"
     # "..., a statement the clinic could not support with any source", "a figure the court
     # found had no traceable source"
     r"an? (?:statement|claim|assertion|figure|promise)(?: that)?(?: [\w'-]+){0,3}? "
@@ -262,7 +208,9 @@ def answer_at(text: str) -> int | None:
         opens = _ANSWER_OPENS.search(after)
         if opens and opens.start() >= _CLAIM_CHARS:  # (not "she maintained, though...")
             answer = text[passed.end() + opens.end() :][:_SPAN]
-            if _ANSWERED_WITH.search(answer):
+            # (after "and", only evidence against it: "and a later trial confirmed it" agrees)
+            against = _AGAINST if opens["also"] else _ANSWERED_WITH
+            if against.search(answer):
                 return passed.end() + opens.end()
     return None
 

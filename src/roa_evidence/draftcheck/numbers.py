@@ -20,7 +20,16 @@ from . import numberwords
 from .firstchars import compiled
 from .units import UNITS as _UNITS
 
-__all__ = ["Known", "Quantity", "agrees", "known_value", "participants", "quantities", "show"]
+__all__ = [
+    "CENTURIES",
+    "Known",
+    "Quantity",
+    "agrees",
+    "known_value",
+    "participants",
+    "quantities",
+    "show",
+]
 
 # Counts may have a few words between number and noun: "18 depressed subjects".
 _COUNTED = frozenset({"participants", "studies"})
@@ -52,7 +61,8 @@ _FRACTION_RANGE = compiled(
 _IN_ONE = compiled(r"\b(?:in|from)\s+$", re.I)
 _THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the two studies"
 _YEAR = compiled(r"(?:19|20)\d\d")
-_CENTURIES = compiled(r"(?:1[5-9]|20)\d\d")  # a decade's: "the 1840s" (not "1600 patients")
+CENTURIES = r"(?:1[5-9]|20)\d\d"  # a decade's years: "the 1840s" (not "1600 patients")
+_CENTURIES = compiled(CENTURIES)
 _DECADE = compiled(r"'?s\b")
 _PER_GROUP = compiled(
     r"\s+(?:(?:in each|in every|per|a) (?:group|arm)\b|each(?=\s*(?:[,.;)]|$)))", re.I

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["FRACTIONS", "NOT_A_MULTIPLE", "NUMBER", "WORDS", "share", "value"]
+__all__ = ["FRACTIONS", "LABEL_NUMBER", "NOT_A_MULTIPLE", "NUMBER", "WORDS", "share", "value"]
+
+# A heading's number after its word: "Myth 2:", "Myth #3:", "Myth one:", "Myth no. 4:"
+LABEL_NUMBER = r"(?: (?:#|no\.? ?)?(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten))?"
 
 # Before "as much as": "twice as much", "half as much", "a third as much" rank; a bare
 # "as much as" likens.

@@ -367,7 +367,7 @@ def _reversed(sentence: str, statement: str) -> str | None:
     if contrary:
         claim_word, said_word = contrary
         return f"the sentence says the contrary ('{said_word}' against the claim's '{claim_word}')"
-    if given := reversals.given_away(sentence, statement, claimed.routes, negated):
+    if given := reversals.given_away(sentence, statement, claimed.routes):
         return given
     # "the spray may beat placebo": a ranking against a dummy, not against another route
     against_a_dummy = len(said.routes) < 2 and bool(DUMMY.search(sentence))

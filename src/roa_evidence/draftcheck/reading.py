@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .numberwords import LABEL_NUMBER
+
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
@@ -340,7 +342,7 @@ def _cleaned(sentence: str, kind: str) -> tuple[tuple[str, ...], str]:
 # an interview or a Q&A, not part of what is said (a route as a label, "IV: ...", stays).
 _SPEAKER = re.compile(
     r"^(?!(?i:myth|false|true|fact|facts|truth|reality|claim|verdict|fact check|note)"
-    r"(?: #?\d{1,2})?\s*:)"
+    rf"{LABEL_NUMBER}\s*:)"
     r"(?:[A-Z][A-Za-z]+\.?(?: [A-Z][A-Za-z]*\.?){0,2}|Q|A|"
     # a forum's handle: "u/ember_and_ash:", "@kat.r:", "Dr_M_Reyes:", "nurse42:"
     r"(?:u/|@)[\w.-]+|[A-Za-z][A-Za-z0-9]*(?:[_.][A-Za-z0-9]+)+|[A-Za-z]+\d+)"

@@ -128,6 +128,7 @@ def superlative_given_away(sentence: str, statement: str, claimed: tuple[str, ..
 _THE_ONLY = compiled(
     r"\bthe only\b|\bonly (?:by |through |with )?(?:an? |the )?[\w-]+ (?:can|lets)\b"
 )
+_TOO = compiled(r"\b(?:as well|too|also|likewise|equally)\b", re.I)
 _CONTRAST = compiled(
     r"\b(?:unlike|whereas|while|rather than|than|not|no|never|cannot|can't|only)\b", re.I
 )
@@ -142,19 +143,21 @@ def another_route_too(sentence: str, statement: str, claimed: tuple[str, ...]) -
     text = canonical(sentence)  # (an answer's "Not quite," is no contrast)
     if SUPERLATIVE.search(text) or _CONTRAST.search(NOT_NEGATIONS.sub(" ", text)):
         return False
-    return any(route != claimed[0] for _, _, route in routes_in_order(text))
+    named = [route for _, _, route in routes_in_order(text)]
+    # said of another route: it is named first, or the sentence says "as well", "too"
+    # (not "IV is the route whose rate can be controlled, so IM patients are watched")
+    other = any(route != claimed[0] for route in named)
+    return other and (named[0] != claimed[0] or bool(_TOO.search(text)))
 
 
 ANOTHER_ROUTE_TOO = "the sentence says another route does it too"  # denies "the only route"
 
 
-def given_away(
-    sentence: str, statement: str, claimed: tuple[str, ...], negated: bool
-) -> str | None:
+def given_away(sentence: str, statement: str, claimed: tuple[str, ...]) -> str | None:
     """How the sentence gives another route what the claim says is its route's alone (its
-    superlative, or what only it does), or None; `negated`: whether the sentence negates."""
+    superlative, or what only it does), or None."""
     if superlative_given_away(sentence, statement, claimed):
         return "the sentence gives the claim's superlative to another route"
-    if not negated and another_route_too(sentence, statement, claimed):
+    if another_route_too(sentence, statement, claimed):
         return ANOTHER_ROUTE_TOO
     return None

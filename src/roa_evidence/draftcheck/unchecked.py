@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import hedging, numbers, parts, polarity
+from . import accounts, hedging, numbers, parts, polarity
 from .firstchars import compiled
 from .matching import Matcher
 
 __all__ = ["states_something", "unsourced"]
 
-_DIGIT_NOT_YEAR = compiled(r"(?<![\d.])(?!(?:1[5-9]|20)\d\d(?:'?s)?\b)\d")  # nor a decade, "1840s"
+_DIGIT_NOT_YEAR = compiled(rf"(?<![\d.])(?!{numbers.CENTURIES}(?:'?s)?\b)\d")  # nor a decade
 # a word that makes the number after it a figure, not a label's: "About 16, ...", "Nearly 30:"
 _ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|only|just|some|approximately)"
 # Numbers that describe a patient or label a note rather than state a finding, cut from a
@@ -43,6 +43,8 @@ _NOT_A_FINDING_PIECES = (
     r"^[^:.]{0,40}\b(?:week|month|session|day|part|lecture|module|unit) \d{1,3}"
     r"(?: [a-z]+){0,2}\s*:|\((?:[\w-]+ ){0,3}[\w-]+, (?:week|session|lecture|module|unit) "
     r"\d{1,3}\)",
+    # a tour's or a textbook's numbering, with its capital: "Stop 8", "Box 14.2"
+    r"(?-i:\b(?:Box|Panel|Stop|Station|Exhibit|Gallery) \d+(?:\.\d+)*\b)",
     # a figure of speech: "half of it went over my head"
     r"\b(?:half|most|all) (?:of )?(?:it|that|this|what (?:she|he|they) said) went (?:over|above) "
     r"(?:my|his|her|our|their) heads?\b",
@@ -60,7 +62,7 @@ _NOT_A_FINDING_PIECES = (
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|session|"
     r"seminar|workshop|"
     r"recommendations?|slide|step|option|point|standard|criterion|issue|protocol|guideline|"
-    r"screen|tip|episode|box|panel|stop|station|exhibit|gallery) "
+    r"screen|tip|episode) "
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
@@ -96,7 +98,7 @@ _NO_FINDING_IN_IT = compiled(
     r"\b(?:I|she|he|they|we) (?:have|has|had) taken\b|"
     # a study to come: "volunteers will be randomly allocated to one of three routes"
     r"\b(?:will|would) be (?:randomly )?(?:allocated|assigned|randomi[sz]ed|enrolled|"
-    r"recruited)\b|" + hedging.OWN_EXPERIENCE,
+    r"recruited)\b|" + accounts.OWN_EXPERIENCE,
     # one patient's own experience, told as such (a hedge too: `hedging`)
     re.IGNORECASE,
 )

@@ -96,8 +96,10 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
     states_one = any(
         q.dimension == own.dimension for q in parts.read_parts(match.claim.statement).quantities
     )
-    kin = found.claim.topic == match.claim.topic and set(found.claim.routes) <= set(
-        match.claim.routes
+    kin = (
+        parts.is_a_share(found.claim)  # (not "only 30 % of its trials were controlled")
+        and found.claim.topic == match.claim.topic
+        and set(found.claim.routes) <= set(match.claim.routes)
     )
     return found if kin and states and not knows and not states_one else match
 

@@ -13,6 +13,7 @@ from . import (
     durations,
     efficacy,
     mechanisms,
+    numberwords,
     onsets,
     research,
     tolerability,
@@ -25,7 +26,7 @@ __all__ = ["RULES"]
 # (pattern, replacement), applied in order, case-insensitively.
 RULES: tuple[tuple[str, str], ...] = (
     # lead-in clauses that frame, not change, what follows; "Myth:" and "False:" deny it
-    (r"^\W*(?:myth|false|untrue|not true)(?: #?\d{1,2})?\s*:\s*", " not "),
+    (rf"^\W*(?:myth|false|untrue|not true){numberwords.LABEL_NUMBER}\s*:\s*", " not "),
     (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
     # "the spray may beat placebo": it is effective, which ranks no route against another
     (
