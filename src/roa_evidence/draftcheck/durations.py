@@ -25,9 +25,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\1 lasted ",
     ),
     # a drip that "runs a couple of hours" or "goes in over ten minutes" is infused over them
+    # ("the protocol runs it over forty minutes", "run it in gently over about forty minutes")
     (
-        r"\b(?:runs?|ran|running(?= in\b)|go(?:es)? in|going in|went in)(?: in)?"
-        r"(?: slowly| gradually| steadily)?,? "
+        r"\b(?:(?:runs?|ran|running) it|runs?|ran|running(?= in\b)|go(?:es)? in|going in|went in)"
+        r"(?: in)?(?: slowly| gradually| steadily| gently)?,? "
         r"(?:for |over |in over )?(?=(?:about |around |roughly |just |only |something like |"
         r"(?:somewhere )?"
         rf"between )?{_TIME_COUNT}(?:(?: to | or |-){_TIME_COUNT})? (?:minutes?|mins?|hours?)\b)",
@@ -37,14 +38,6 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:runs?|ran) (?:the |its |each |a )(?:whole |entire |full )?(?:drip|infusion|dose) "
         r"(?:in (?:over )?|over )(?=(?:about |around |roughly |just |only )?"
-        rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
-        "is infused over ",
-    ),
-    # "the protocol runs it over forty minutes", "run it in slowly over about forty minutes"
-    (
-        r"\b(?:runs?|ran|running) it(?: in)?(?: slowly| gradually| steadily| gently)?,? "
-        r"(?:in )?over "
-        r"(?=(?:about |around |roughly |just |only )?"
         rf"{_TIME_COUNT} (?:minutes?|mins?|hours?)\b)",
         "is infused over ",
     ),
