@@ -56,7 +56,22 @@ PEOPLE_SAY = (
     # ...of one route or several, saying so or telling the writer ("patients who had the
     # infusion reported faster relief" is a trial's result)
     r"(?:an? |the |several |many )?[\w-]+,? (?:often |generally |mostly |usually |all )?"
-    r"(?:say|said|tell (?:me|us)|told (?:me|us)))))"
+    r"(?:say|said|tell (?:me|us)|told (?:me|us)))))|"
+    # (the lookbehinds at the head govern only the group before this point)
+    # "a couple of people I support said", "clients we see tell us": passed on by the writer
+    r"\b(?:people|patients|clients|service users|residents|those|folks) (?:I|we) (?:support|"
+    r"look after|care for|work with|see|visit|know) (?:often |have )?(?:said|say|report(?:ed)?|"
+    r"told (?:me|us)|tell (?:me|us)|describe[sd]?)\b|"
+    # "some patients find the effects linger": an experience some have, not a finding
+    r"\b(?:some|many|a few|plenty of) (?:patients|people|users|clients|of them) "
+    r"(?:find|notice)\b|"
+    # an account said to be no more than one: "..., though that's only what she reported",
+    # "but that's just my experience", "though that is only her say-so"
+    r"\b(?:that's|that is|this is|it's|it is) (?:only|just|merely) (?:(?:what|how) (?:she|he|"
+    r"they|I|we|one patient|patients|the patient) (?:reported|said|felt|described|told)|"
+    r"(?:my|her|his|their|one (?:person|patient)'s) (?:own )?(?:experience|say-so|opinion|word|"
+    r"story|impression)\b)|"
+    r"\bonly (?:my|her|his|their) say-so\b"
 )
 # one patient's own experience, told as such: "within minutes of the needle going in I
 # felt...", "it hit me within minutes": an account, as "patients report" is

@@ -99,20 +99,6 @@ _VERY_UNCERTAIN = compiled(
     rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
     rf"{PEOPLE_SAY}|"
     rf"{OWN_EXPERIENCE}|"
-    # "..., though that's only what she reported": an account, said to be no more than one
-    r"\b(?:that's|that is|this is|it's|it is) (?:only|just|merely) (?:what|how) "
-    r"(?:she|he|they|I|we|one patient|patients|the patient) (?:reported|said|felt|described|told)|"
-    # "a couple of people I support said", "clients we see tell us": passed on by the writer
-    r"\b(?:people|patients|clients|service users|residents|those|folks) (?:I|we) (?:support|"
-    r"look after|care for|work with|see|visit|know) (?:often |have )?(?:said|say|report(?:ed)?|"
-    r"told (?:me|us)|tell (?:me|us)|describe[sd]?)\b|"
-    # "some patients find the effects linger": an experience some have, not a finding
-    r"\b(?:some|many|a few|plenty of) (?:patients|people|users|clients|of them) "
-    r"(?:find|notice)\b|"
-    # "but that's just my experience", "though that is only her say-so"
-    r"\b(?:that's|that is|this is|it's|it is) (?:only|just|merely) (?:my|her|his|their|one "
-    r"(?:person|patient)'s) (?:own )?(?:experience|say-so|opinion|word|story|impression)\b|"
-    r"\bonly (?:my|her|his|their) say-so\b|"
     # "my patients report that": a clinician passing them on
     # ("my clients report sleeping 40 % better" states the figure as the writer's own)
     r"\bmy (?:patients|clients) (?:often |also |sometimes )?(?:report|say) that|"
@@ -155,20 +141,20 @@ _ANSWER_OPENS = compiled(
     r"when (?:it|that|this) (?:is|was|appears|seems))\b",
     re.I,
 )
+_NOTHING_BEHIND_IT = (
+    r"no (?:(?:checked|human|traceable|published) )*(?:source|study|trial|data)|nobody|no one|"
+    r"(?:could|can)(?:n't| not) (?:find|trace)|rests? on|little more than|(?:far|much|way) less"
+)
 _ANSWERED_WITH = compiled(
     r"\b(?:(?:later|newer|recent|more recent|small|second|controlled|double-blind|"
     r"randomi[sz]ed|pilot) (?:[\w-]+ )?(?:study|studies|trials?|measurements?)|"
-    r"no (?:(?:checked|human|traceable|published) )*(?:source|study|trial|data)|nobody|no one|"
-    r"(?:could|can)(?:n't| not) (?:find|trace)|rests? on|little more than|"
-    r"(?:far|much|way) (?:less|lower|fewer))\b",
+    rf"{_NOTHING_BEHIND_IT}|(?:far|much|way) (?:lower|fewer))\b",
     re.I,
 )
-# ...and after ", and" (no contrast of its own) only evidence that goes against it
+# ...and after ", and" (no contrast of its own) only evidence that goes against it ("and a
+# later trial confirmed it" agrees)
 _AGAINST = compiled(
-    r"\b(?:(?:far|much|way) less|lower|fewer|smaller|no (?:(?:checked|human|traceable|"
-    r"published) )*(?:source|study|trial|data)|(?:could|can)(?:n't| not) (?:find|trace)|"
-    r"contradict\w*|disput\w*|otherwise)\b",
-    re.I,
+    rf"\b(?:{_NOTHING_BEHIND_IT}|lower|fewer|smaller|contradict\w*|disput\w*|otherwise)\b", re.I
 )
 # ...or called odd on the spot: "she maintains X, an odd claim given that..."
 _CALLED_ODD = compiled(
@@ -208,7 +194,6 @@ def answer_at(text: str) -> int | None:
         opens = _ANSWER_OPENS.search(after)
         if opens and opens.start() >= _CLAIM_CHARS:  # (not "she maintained, though...")
             answer = text[passed.end() + opens.end() :][:_SPAN]
-            # (after "and", only evidence against it: "and a later trial confirmed it" agrees)
             against = _AGAINST if opens["also"] else _ANSWERED_WITH
             if against.search(answer):
                 return passed.end() + opens.end()
