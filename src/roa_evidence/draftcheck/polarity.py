@@ -308,7 +308,8 @@ def by_negation(reason: str | None) -> bool:
 
 
 def adds_a_negation(reason: str | None) -> bool:
-    """Whether `opposite` found the sentence denying the statement (a negation it adds)."""
+    """Whether `opposite` found the sentence denying the statement: a negation it adds, or
+    another route doing what the statement says only one does."""
     return reason in (_ADDS_A_NEGATION, reversals.ANOTHER_ROUTE_TOO)
 
 

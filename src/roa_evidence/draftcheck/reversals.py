@@ -125,6 +125,7 @@ def superlative_given_away(sentence: str, statement: str, claimed: tuple[str, ..
     return bool(ranked) and ranked[0] != claimed[0]
 
 
+ANOTHER_ROUTE_TOO = "the sentence says another route does it too"  # denies "the only route"
 _THE_ONLY = compiled(
     r"\bthe only\b|\bonly (?:by |through |with )?(?:an? |the )?[\w-]+ (?:can|lets)\b"
 )
@@ -148,9 +149,6 @@ def another_route_too(sentence: str, statement: str, claimed: tuple[str, ...]) -
     # (not "IV is the route whose rate can be controlled, so IM patients are watched")
     other = any(route != claimed[0] for route in named)
     return other and (named[0] != claimed[0] or bool(_TOO.search(text)))
-
-
-ANOTHER_ROUTE_TOO = "the sentence says another route does it too"  # denies "the only route"
 
 
 def given_away(sentence: str, statement: str, claimed: tuple[str, ...]) -> str | None:

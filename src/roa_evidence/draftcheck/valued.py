@@ -94,7 +94,7 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
         return found if own.dimension == "time" and states and not knows else match
     # (a claim whose statement gives a figure of that kind knows one: "the entire dose")
     states_one = any(
-        q.dimension == own.dimension for q in parts.read_parts(match.claim.statement).quantities
+        q.dimension == own.dimension for q in matcher.claim_parts(match.claim).quantities
     )
     kin = (
         parts.is_a_share(found.claim)  # (not "only 30 % of its trials were controlled")
