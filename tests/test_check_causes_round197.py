@@ -53,6 +53,13 @@ FOUND_WITHOUT_PROBLEM = [
         "cited-against",
         id="not_as_rare_as_claimed_denies_minimal",
     ),
+    # ...and through the scale "rare" and "minimal" share: "far from rare" denies "minimal"
+    pytest.param(
+        "In children's trials, being sick after the jab was far from rare [@roback2006randomized].",
+        "im-minimal-vomiting",
+        "cited-against",
+        id="far_from_rare_denies_minimal",
+    ),
     pytest.param(
         "One clinic says jabs keep children from being sick, which the trials do not bear out "
         "[@roback2006randomized].",

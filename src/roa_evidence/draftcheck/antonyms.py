@@ -39,6 +39,7 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ),
     ("adulterated|contaminated", "pure|unadulterated|uncontaminated|uncut"),
     ("mild|minor|slight", "severe|intense|serious|strong|major"),
+    ("rare|uncommon|infrequent|minimal|negligible", "common|frequent|widespread"),
     (
         "transient|brief|short-lived|temporary|fleeting",
         "lasting|long-lasting|persistent|prolonged|permanent|enduring",

@@ -120,7 +120,8 @@ RULES: tuple[tuple[str, str], ...] = (
         "is not effective for",
     ),
     # "well above minimal", "not as rare as some websites claim": more often than the claim's
-    # word allows (either word: a claim may say "minimal" or "rare")
+    # word allows (both words, so that either claim's wording finds it; that "rare" denies
+    # "minimal" is the scale `antonyms` puts them on)
     (r"\b(?:(?:well|far|way|much) above|more than) minimal\b", "not minimal"),
     (
         r"\bnot (?:as|so|that|very) (?:rare|uncommon|infrequent|unusual)\b(?: as (?:[\w'-]+ ){1,6}?"
