@@ -42,8 +42,8 @@ PEOPLE_SAY = (
     r"(?:on|in|at|from|of) (?!(?:the |each |both |either )?(?:[\w-]+ )?(?:arms?|groups?|trials?|"
     r"stud(?:y|ies))\b)(?![^.;]{0,40}?\b(?:trials?|stud(?:y|ies))\b)"
     r"(?:[\w'-]+ ){1,5}?(?:often |also |still |generally )?"
-    r"(?:report|say|describe|claim|claimed|mention|tell (?:me|us)|(?:have|had) (?:said|reported|"
-    r"described|claimed|told))|"
+    r"(?:report|say|describe|claim|claimed|mention|tell (?:me|us)|reported that|"
+    r"(?:have|had) (?:said|reported|described|claimed|told))|"
     # "patients who have tried both say", "members who've had both tell us", "viewers who've
     # had infusions tell me": what patients report, though the claim iv-more-relief-than-in is
     # worded so (writers split on it; the rounds since 80 all read it as passed on; "anyone

@@ -26,7 +26,8 @@ _IS_WRONG = (
 # "..., which is incorrect", "but that is simply not true": what was just said, called wrong
 # ("but it is out of date" may be said of a study, not of what was claimed)
 _THAT_IS_WRONG = (
-    r"(?:(?:which|but that|and that|but this|and this|but it|(?<=; )(?:that|it))(?:'s| is| was) "
+    r"(?:(?:which|but that|and that|but this|and this|but it|(?<=; )(?:that|it|this))"
+    r"(?:'s| is| was) "
     r"(?:simply |plainly |just |quite |absolutely )?(?:incorrect|wrong|false|untrue|not true|"
     r"not correct|"
     r"inaccurate|a myth|not the case|nonsense)|(?:which|but that|and that)(?:'s| is) (?:now )?"
@@ -93,6 +94,12 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
         r"used|titrated|adjusted|tested|delivered)|can be (?:[\w-]+ )?(?:slowed|stopped|adjusted|"
         r"controlled|run))\b)",
         " it is not true that ",  # (" not only a drip" would read as "not only")
+    ),
+    # "a later trial undercuts the claim that X", "which refutes the idea that X"
+    (
+        r"\b(?:undercut|undermine|refute|rebut|disprove|contradict|debunk|belie)(?:s|d)? "
+        rf"(?:the |this |that |any |a )?(?:[\w'-]+ )?{_A_CLAIM} that\b",
+        " not ",
     ),
     # "where I part company with them is over the idea that X", "we take issue with the claim
     # that X" ("I do not dispute the claim that X" denies nothing: two negations)

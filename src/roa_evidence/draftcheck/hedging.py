@@ -97,6 +97,9 @@ _VERY_UNCERTAIN = compiled(
     r"(?:is|are|was|were|(?:has|have) been) (?:often |commonly |usually |widely )?reported "
     r"(?:at|as) (?=(?:about |around |roughly |nearly |some |only |up to |between )?"
     rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
+    # "transient rises in blood pressure have been reported": an observation passed on
+    r"\b(?:has|have) been (?:occasionally |anecdotally |sometimes )?reported\b(?! (?:in|by) "
+    r"(?:a |the |one |two |several |many )?(?:\w+ )?(?:trials?|stud(?:y|ies)|reviews?))|"
     rf"{PEOPLE_SAY}|"
     rf"{OWN_EXPERIENCE}|"
     # "my patients report that": a clinician passing them on
@@ -208,13 +211,19 @@ _SEEMING = compiled(
     r"\b(?:apparently|supposedly|allegedly)\b|\bfrom what I gather\b|\bI gather(?=,| that\b| "
     r"(?:a few|most|many|several|some) (?:other )?(?:doctors|clinics|people|patients|services|"
     r"others)\b)|"
-    r"\b(?:I|we)(?:'ve| have) heard (?:that|it (?:said|claimed))\b",
+    r"\b(?:I|we)(?:'ve| have) heard (?:that|it (?:said|claimed))\b|"
+    # "some doctors, we're told, let...": hearsay set apart as such
+    r",\s?(?:we're|I'm) told,",
     re.I,
 )
 # "..., and they report that being free to move feels more natural": the people just named
 # pass it on (not where the sentence speaks of research: "she ran the trial, and she reports")
 _THEIR_ACCOUNT = compiled(
-    r"\b(?:they (?:often |also |all |still )?report|(?:she|he) reports)\b(?! to\b)", re.I
+    r"\b(?:they (?:often |also |all |still )?report|(?:she|he) reports)\b(?! to\b)|"
+    # "Maureen reports that", "M., who is having it at a clinic, reports that": one patient's
+    # account (an author's report is set apart by the research words and the citation)
+    r"\b(?-i:[A-Z][a-z]*)\.?(?:, who [^.;]{3,80},)? reports that\b",
+    re.I,
 )
 _RESEARCH = compiled(r"\b(?:trials?|stud(?:y|ies)|data|papers?|authors?|researchers?)\b", re.I)
 _MAY = compiled(
@@ -263,7 +272,7 @@ def attributes(text: str) -> bool:
     been claimed", "reportedly") rather than asserting it."""
     if _VERY_UNCERTAIN.search(text):
         return True
-    return bool(_THEIR_ACCOUNT.search(text)) and not _RESEARCH.search(text)
+    return bool(_THEIR_ACCOUNT.search(text)) and not _RESEARCH.search(text) and "[@" not in text
 
 
 def needed(certainty: str | None, status: str, kind: str) -> int:

@@ -67,8 +67,12 @@ _DECADE = compiled(r"'?s\b")
 _PER_GROUP = compiled(
     r"\s+(?:(?:in each|in every|per|a) (?:group|arm)\b|each(?=\s*(?:[,.;)]|$)))", re.I
 )
+# a report's numbered paragraph, "3.3 Only eighteen participants...": its number is no figure
+_PARAGRAPH_NUMBER = compiled(r"\W*\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
 # after a time, not its length: "two weeks since my last" (when), "and a half" (`_worded`)
 _NOT_A_SPAN = compiled(r"\s+(?:since (?:my|his|her|their|your) (?:last|first)|ago)\b| and a half\b")
+# "it would one day be sold": some day, not a day long
+_SOME_DAY = compiled(r"\b(?:will|would|might|may|could|should|shall|must)\s+one day\b", re.I)
 _CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = compiled(
     r"(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.|~|"
@@ -155,6 +159,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
     found: list[Quantity] = []
     # "one in four children": a share (the pattern is costly: only where " in " or "out of" is)
     shares = [m.span() for m in _ONE_IN.finditer(text)] if _MAY_SHARE.search(text) else []
+    if numbered := _PARAGRAPH_NUMBER.match(text):  # blanked, so that offsets stay
+        text = " " * numbered.end() + text[numbered.end() :]
     for match in _QUANTITY.finditer(text):
         if any(start <= match.start() < end for start, end in shares):
             continue
@@ -174,8 +180,9 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if match["b"] and b < a:  # "2014-15", "3-1": not a range
             continue
         calendar = _CALENDAR.search(text, max(0, match.start() - 20), match.start())
-        if dimension == "time" and (calendar or _NOT_A_SPAN.match(text, end)):
-            continue  # "over the last six months", "two weeks since": when, not how long
+        some_day = _SOME_DAY.search(text, max(0, match.start() - 8), match.start() + 7)
+        if dimension == "time" and (calendar or some_day or _NOT_A_SPAN.match(text, end)):
+            continue  # "over the last six months", "two weeks since", "would one day": when
         if dimension == "participants" and _PER_GROUP.match(text, end):
             continue  # "nine in each group": a group's size, not the trial's
         if match["of"] and a < _OF_THEM:
@@ -235,7 +242,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         low, high = _VAGUE_SHARES[str(match.lastgroup)]
         said = match.group(0) + text[match.end() :].split(" ", 1)[0]  # "most of the dose"
         found.append(Quantity(low, high, "percent", said.strip(" ,;."), 0.5, vague=True))
-    found += _worded(text)
+    read = {(q.low, q.high, q.dimension, q.text) for q in found}  # ("one day": read twice)
+    found += [q for q in _worded(text) if (q.low, q.high, q.dimension, q.text) not in read]
     return tuple(found)
 
 
@@ -339,6 +347,8 @@ def _worded(text: str) -> list[Quantity]:
         size = (1.0 if count.lower() in ("a", "an") else numberwords.value(count)[0]) + 0.5
         found.append(Quantity(size * factor, size * factor, dimension, match[0], 0.25 * factor))
     for match in _ONE_UNIT.finditer(text):
+        if _SOME_DAY.search(text, max(0, match.start() - 8), match.start() + 7):
+            continue  # "it would one day be sold": some day, not a day long
         dimension, factor = _UNITS[match.group(2).lower()]
         said = match.group(1).lower()
         size = next((part for word, part in _PART_OF_A_UNIT if word in said), 1.0)

@@ -62,7 +62,7 @@ _NOT_A_FINDING_PIECES = (
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|session|"
     r"seminar|workshop|"
     r"recommendations?|slide|step|option|point|standard|criterion|issue|protocol|guideline|"
-    r"screen|tip|episode) "
+    r"screen|tip|episode|cycle|phase) "
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",

@@ -1,0 +1,73 @@
+"""`check` on the general causes behind the false alarms and misses of rounds 213-224, read
+in the thirty-first pass (docs/check.md). In sentences worded apart from the rounds'; a reading
+alone (a hedge, a figure) through the function that reads it, a finding through the CLI on a
+real draft and the shipped base."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found_test, hearsay_test
+from roa_evidence.draftcheck import numbers, unchecked
+
+FOUND_WITH_PROBLEM: list[object] = []
+FOUND_WITHOUT_PROBLEM = [
+    # a claim passed on and called wrong after a semicolon ("; this is incorrect"), or
+    # undercut by a cited work: the cited work agrees with the sentence
+    pytest.param(
+        "Some guides say only a drip's delivery rate can be set by staff; this is incorrect, "
+        "as pumps under the skin are adjusted for days [@hardy2012randomized].",
+        "iv-only-route-rate-controlled",
+        "cited-against",
+        id="this_is_incorrect_after_a_semicolon_denies_what_was_said",
+    ),
+    pytest.param(
+        "Five patients on a controlled crossover got IM doses, which refutes the idea that "
+        "there are no valid data on IM ketamine for depression [@loo2016placebo].",
+        "im-no-valid-efficacy-data",
+        "cited-against",
+        id="refutes_the_idea_that_denies_it",
+    ),
+]
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+
+test_an_account_is_passed_on = hearsay_test(
+    [
+        # an observation passed on as reported, one patient's report, hearsay set apart
+        "Brief rises in heart rate have been reported with the spray.",
+        "Gwen reports that her nausea eased after the second jab.",
+        "J., who has had six sessions at a private clinic, reports that the drip wears off fast.",
+        "Patients at the drop-in reported that the spray hit within minutes.",
+        "A few clinics, I'm told, offer the spray at home.",
+    ],
+    asserted=[
+        # a study's report, an author's, and a figure reported by a trial are asserted
+        "Rises in heart rate have been reported in several trials of the spray.",
+        "Chilukuri reports that IM ketamine worked as well as IV [@chilukuri2014acute].",
+        "Patients in the IM arm reported more nausea.",
+    ],
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        # a report's paragraph number is no figure; the figure after it is one
+        ("4.2 Only twelve participants received IM ketamine.", [("participants", 12.0)]),
+        ("2.1 The label says IM works within 4 minutes.", [("time", 4.0)]),
+        # "would one day be": some day, not a day long
+        ("The drug would one day be sold in clinics.", []),
+        ("The effect was gone within one day.", [("time", 1440.0)]),
+    ],
+)
+def test_a_paragraph_number_or_some_day_is_no_figure(
+    text: str, found: list[tuple[str, float]]
+) -> None:
+    assert [(q.dimension, q.low) for q in numbers.quantities(text)] == found
+
+
+def test_an_audit_cycle_is_no_figure() -> None:
+    assert not unchecked.unsourced("Re-audit of route choice on the mood unit, cycle 3.")
+    assert unchecked.unsourced("Three in ten patients on the mood unit got the spray.")
