@@ -10,7 +10,42 @@ import pytest
 from conftest import found_test, hearsay_test
 from roa_evidence.draftcheck import numbers, unchecked
 
-FOUND_WITH_PROBLEM: list[object] = []
+FOUND_WITH_PROBLEM = [
+    # "no longer" is "not any more", no length
+    pytest.param(
+        "Spray trials have grown so fast that IV is no longer the most researched route, "
+        "as the newer trials have overtaken it.",
+        "iv-most-researched-route",
+        "opposite",
+        id="no_longer_the_most_researched_is_a_negation",
+    ),
+    # a shot's dose turned down after it is in: it can be adjusted
+    pytest.param(
+        "Even after the jab is in, the team can turn the dose down if you feel unwell.",
+        "non-iv-cannot-be-stopped",
+        "opposite",
+        id="after_the_jab_is_in_they_can_turn_the_dose_down",
+    ),
+    pytest.param(
+        "A shot can still be scaled back or reversed after it has been given.",
+        "non-iv-cannot-be-stopped",
+        "opposite",
+        id="can_still_be_scaled_back_after_it_has_been_given",
+    ),
+    # a swallowed dose escaping the liver, or losing little to it: well absorbed
+    pytest.param(
+        "A tablet largely escapes breakdown in the liver, so most of it reaches the blood.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="escapes_breakdown_in_the_liver_is_well_absorbed",
+    ),
+    pytest.param(
+        "Taking ketamine by mouth works fine, as relatively little gets lost through the liver.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="little_lost_through_the_liver_is_well_absorbed",
+    ),
+]
 FOUND_WITHOUT_PROBLEM = [
     # a claim passed on and called wrong after a semicolon ("; this is incorrect"), or
     # undercut by a cited work: the cited work agrees with the sentence
@@ -27,6 +62,17 @@ FOUND_WITHOUT_PROBLEM = [
         "im-no-valid-efficacy-data",
         "cited-against",
         id="refutes_the_idea_that_denies_it",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM += [
+    # a route with no first pass "escapes first-pass metabolism" in the claims' own words
+    pytest.param(
+        "Blood from the deltoid goes straight to the heart, so an IM dose escapes first-pass "
+        "metabolism.",
+        "im-no-first-pass",
+        "opposite",
+        id="an_im_dose_escaping_first_pass_metabolism_agrees",
     ),
 ]
 

@@ -184,6 +184,17 @@ RULES: tuple[tuple[str, str], ...] = (
         r"lost (?:on|in|to|during) (?:its |the )?(?:first[- ]pass|liver)",
         "is not poorly absorbed",
     ),
+    # "mostly escapes breakdown by the liver", "very little is lost on the way through the gut
+    # and liver", "gets most of the dose past the liver intact": well absorbed
+    (
+        # ("escapes first-pass metabolism" is the claims' own wording of a route with none)
+        r"\b(?:mostly |largely |mainly )?escapes? (?:being broken down|breakdown)(?: (?:by|in|"
+        r"through) (?:the )?(?:gut and |gut or )?(?:the )?liver)?|"
+        r"\b(?:very |relatively )?little (?:of it )?(?:is |gets )?lost (?:on the way |along the "
+        r"way )?(?:through|in|to|by) (?:the )?(?:gut and |gut or )?(?:the )?liver\b|"
+        r"\b(?:past|through) the liver (?:intact|unchanged)\b",
+        "is not poorly absorbed",
+    ),
     # "gets nearly as much of the drug into your blood as a drip does", "gets the medicine
     # into your bloodstream about as well as the drip": well absorbed, the drip its yardstick
     (

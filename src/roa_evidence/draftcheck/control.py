@@ -51,11 +51,28 @@ RULES: tuple[tuple[str, str], ...] = (
         r"undone|called off)\b",
         r"\1 can be stopped",  # (a dose's, not "consent can be withdrawn")
     ),
+    # "they can dial the dose down": adjust it
+    (
+        r"\b(can|could|will|may) (?:still |always |easily |also )?(?:dial|turn|scale) "
+        r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b",
+        r"\1 adjust the dose",
+    ),
+    (
+        r"\b(can|could|may) (?:easily |still )?be (?:dialled|dialed|scaled) (?:back|down)\b",
+        r"\1 be adjusted",
+    ),
     (
         r"\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
         r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b|\b(?:can|could|may) be "
         r"(?:turned|dialled|dialed|scaled) (?:back|down)\b",
         "adjusted",
+    ),
+    # "even after the shot is in", "after it's been given": once given ("once it's in" is read
+    # already)
+    (
+        r"\b(?:even )?after (?:the (?:shot|jab|injection|dose|spray)|it)(?: is|'s| has "
+        r"gone| has been|'s been| was)? (?:in|given|injected|sprayed|administered)\b",
+        "once given",
     ),
     # "there is no pulling it back", "it can't be taken back", "no stopping it once it's in",
     # "nobody can slow it down or switch it off": it cannot be stopped

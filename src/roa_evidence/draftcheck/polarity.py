@@ -131,7 +131,8 @@ _COMPARATIVES = {
     for word in words
 }
 _COMPARATIVE = compiled(
-    r"\b(?:"
+    # ("IV is no longer the most studied": not any more, no length; "no longer than" is one)
+    r"\b(?!(?<=\bno )longer\b(?!\s+than))(?!(?<=\bany )longer\b(?!\s+than))(?:"
     + "|".join(re.escape(c) for c in sorted(_COMPARATIVES, key=len, reverse=True))
     + r")\b",
     re.I,
