@@ -131,8 +131,7 @@ _COMPARATIVES = {
     for word in words
 }
 _COMPARATIVE = compiled(
-    # ("IV is no longer the most studied": not any more, no length; "no longer than" is one)
-    r"\b(?!(?<=\bno )longer\b(?!\s+than))(?!(?<=\bany )longer\b(?!\s+than))(?:"
+    r"\b(?!(?<=\Wno |any )longer\b(?!\s+than))(?:"  # "no longer": not any more, no length
     + "|".join(re.escape(c) for c in sorted(_COMPARATIVES, key=len, reverse=True))
     + r")\b",
     re.I,
