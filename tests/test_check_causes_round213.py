@@ -46,7 +46,43 @@ FOUND_WITH_PROBLEM = [
         id="little_lost_through_the_liver_is_well_absorbed",
     ),
 ]
+FOUND_WITH_PROBLEM += [
+    # a route said to go in at a steady rate: the claims' rate of reaching the brain
+    pytest.param(
+        "A jab gets absorbed at a smooth, regular pace, so the effects arrive on schedule.",
+        "im-rate-uncontrolled",
+        "opposite",
+        id="a_jab_absorbed_at_a_regular_pace_has_a_steady_rate",
+    ),
+    pytest.param(
+        "The spray enters the bloodstream at a regular, predictable rate.",
+        "in-rate-variable",
+        "opposite",
+        id="a_spray_entering_the_blood_at_a_predictable_rate",
+    ),
+    # how hard a route is on people, or on the stomach: its tolerability
+    pytest.param(
+        "A drip is tougher on patients than a jab.",
+        "iv-better-tolerated-than-im",
+        "opposite",
+        id="tougher_on_patients_is_tolerability",
+    ),
+    # a breath suppressed, in the claim's words
+    pytest.param(
+        "IM ketamine never depresses respiration.",
+        "no-respiratory-depression",
+        "overclaim",
+        id="depresses_respiration_is_respiratory_function",
+    ),
+]
 FOUND_WITHOUT_PROBLEM = [
+    # two routes that "came out about the same" in the trial: no difference, as the claim
+    pytest.param(
+        "Reportedly, in the Indian trial the jab and the drip came out roughly the same.",
+        "iv-im-no-efficacy-difference-chilukuri",
+        "opposite",
+        id="came_out_roughly_the_same_is_no_difference",
+    ),
     # a claim passed on and called wrong after a semicolon ("; this is incorrect"), or
     # undercut by a cited work: the cited work agrees with the sentence
     pytest.param(
@@ -73,6 +109,17 @@ FOUND_WITHOUT_PROBLEM += [
         "im-no-first-pass",
         "opposite",
         id="an_im_dose_escaping_first_pass_metabolism_agrees",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM += [
+    # "even" as an adverb is no steady rate
+    pytest.param(
+        "The rate at which a nasal dose reaches the brain may vary, even from one spray to the "
+        "next.",
+        "in-rate-variable",
+        "opposite",
+        id="even_as_an_adverb_is_no_steady_rate",
     ),
 ]
 

@@ -35,7 +35,7 @@ _PAIRS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"variable|unpredictable|erratic|uneven|inconsistent|irregular|fluctuating",
-        r"predictable|steady|consistent|constant|stable|uniform|unvarying",
+        r"predictable|steady|consistent|constant|stable|uniform|unvarying|regular|smooth",
     ),
     ("adulterated|contaminated", "pure|unadulterated|uncontaminated|uncut"),
     ("mild|minor|slight", "severe|intense|serious|strong|major"),

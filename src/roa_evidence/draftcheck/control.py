@@ -94,6 +94,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"injection|tablet|pill)\b",
         "cannot be stopped",
     ),
+    # "goes in at a steady, controlled rate", "is absorbed at a predictable pace": the rate
+    # at which it reaches the brain, in the claims' words
+    (
+        r"\b(?:goes in|gets in|(?:is|gets) (?:absorbed|taken up)|enters (?:the |your )?(?:blood|"
+        r"body|system|bloodstream)) at an? ((?:[\w-]+,? (?:and |or )?){1,3})(?:rate|pace|speed)\b",
+        r"reaches the brain at a \1rate",
+    ),
     # "reaches the brain at a rate nobody can control": an uncontrolled rate
     (
         r"\ba (?:rate|speed|pace) (?:that )?(?:(?:nobody|no one) can control|"

@@ -29,6 +29,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"jabs?|shots?|sprays?|nasal|oral|sublingual)\b)",
         "is as effective as",
     ),
+    # two routes that "came out about the same" in a trial: no difference in efficacy ("came
+    # out ahead" is left to the ranking's reading: its own rule drew sentences from the claims
+    # of a trial's design)
+    (
+        r"\bcame out (?:(?:about|roughly|much|more or less|pretty much) the same|(?:about |"
+        r"roughly )?(?:level|even|equal))\b",
+        "showed no difference in efficacy",
+    ),
     # "a drip lifts depression", "knocks it back": it is effective for it
     (
         r"(?<!-)(?<!who )\b(?:lifts?|lifted|lifting|eases?|eased|easing|knocks? back|"

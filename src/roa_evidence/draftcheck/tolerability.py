@@ -98,9 +98,16 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:tolerate|bear|cope with)",
         "more tolerable than the other",
     ),
+    # "easier on the stomach", "much harder on people than the drip": how well it is borne
     (
-        r"\b(?:easier|gentler|kinder) on (?:patients|people|the body|the patient)\b",
+        r"\b(?:easier|gentler|kinder) on (?:patients|people|the body|the patient|the stomach|"
+        r"the tummy|children|kids)\b",
         "more tolerable",
+    ),
+    (
+        r"\b(?:harder|rougher|tougher|harsher) on (?:patients|people|the body|the patient|the "
+        r"stomach|the tummy|children|kids)\b",
+        "less tolerable",
     ),
     # "the injection is gentler than a drip": a route ranked on tolerability
     (r"\b(?:gentler|kinder)" + _THAN_A_ROUTE, "more tolerable"),

@@ -414,7 +414,7 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:groups|arms) (?:by chance|at random|by lot|by (?:a )?coin toss)\b",
         "randomized",
     ),
-    (r"\bbreathing\b", "respiratory function"),
+    (r"\bbreathing\b|(?<=press )respiration\b", "respiratory function"),  # "suppress respiration"
     # ("being sick", "puking", "sick to their stomach": British and lay vomiting)
     (
         r"\b(?:vomited|threw up|throws? up|throwing up|were sick|was sick|being sick|"
