@@ -75,6 +75,28 @@ FOUND_WITH_PROBLEM += [
         id="depresses_respiration_is_respiratory_function",
     ),
 ]
+FOUND_WITH_PROBLEM += [
+    # a shot's share measured against what a drip gets: the drip is the yardstick
+    pytest.param(
+        "A jab delivers about 60 % of the dose to the blood, a fair way below what a drip does.",
+        "im-bioavailability-93",
+        "mismatch",
+        id="a_share_below_what_a_drip_does_is_the_shots",
+    ),
+    # a strength "in each ml", and a strength with no route: the one claim with a strength
+    pytest.param(
+        "The spray we stock holds 25 mg in every ml.",
+        "in-concentration-50-200",
+        "mismatch",
+        id="mg_in_every_ml_is_a_strength",
+    ),
+    pytest.param(
+        "Compounded solutions are said to range from 2 to 12 mg/ml.",
+        "in-concentration-50-200",
+        "mismatch",
+        id="a_strength_with_no_route_is_the_one_strength_claim",
+    ),
+]
 FOUND_WITHOUT_PROBLEM = [
     # two routes that "came out about the same" in the trial: no difference, as the claim
     pytest.param(

@@ -55,6 +55,10 @@ UNITS: dict[str, tuple[str, float]] = {
     "milligrams per milliliter": ("concentration", 1.0),
     "milligram per millilitre": ("concentration", 1.0),
     "milligram per milliliter": ("concentration", 1.0),
+    "mg in each ml": ("concentration", 1.0),  # "10 mg in each ml": a strength, said plainly
+    "mg in every ml": ("concentration", 1.0),
+    "mg in each millilitre": ("concentration", 1.0),
+    "mg a ml": ("concentration", 1.0),
     "mg": ("mass", 1.0),
     "participants": ("participants", 1.0),
     "participant": ("participants", 1.0),

@@ -50,6 +50,8 @@ def by_value(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | N
     dimension of a number `text` states, or None (as for any match, not a claim about a study
     the sentence is not about: `described`)."""
     said = parts.read_parts(text)
+    if not said.routes and not said.compares:
+        return _the_one_of_its_kind(said, matcher)
     if len(said.routes) != 1 or said.compares:
         return None  # a comparison of routes, or several routes: not the value of one
     found: dict[str, ClaimRecord] = {}
@@ -69,6 +71,29 @@ def by_value(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | N
     if about_another_study(text, keys, claim, matcher.claim_parts(claim), matcher.by_key):
         return None  # "a small double-blind trial gave it to five [@another trial]"
     return Match(claim, 0.0, BY_VALUE, "statement")
+
+
+# Dimensions of a preparation's own measure ("5 to 30 mg per ml"): stated with no route, they
+# are still the value of the one claim of the base that has one (not a share, a time or a
+# count, which many things have)
+_OF_A_PREPARATION = frozenset({"concentration", "dose"})
+
+
+def _the_one_of_its_kind(said: parts.Parts, matcher: Matcher) -> Match | None:
+    """For a sentence naming no route, the one claim of the base whose own value is in the
+    dimension of a preparation's measure the sentence states, or None."""
+    index = _index(matcher)
+    found = {
+        claim.id: claim
+        for quantity in said.quantities
+        if quantity.dimension in _OF_A_PREPARATION and not quantity.vague
+        for (_, dimension), claims in index.items()
+        if dimension == quantity.dimension
+        for claim in claims
+    }
+    if len(found) != 1:
+        return None
+    return Match(next(iter(found.values())), 0.0, BY_VALUE, "statement")
 
 
 def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:

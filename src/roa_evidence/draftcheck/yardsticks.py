@@ -42,7 +42,9 @@ def yardstick(
 
 _AGAINST_A_YARDSTICK = compiled(
     r"\b(?:compared (?:with|to)|relative to|as much as|as available as|as with|against|"
-    r"(?:of|off|to|than|as) what|of that (?:of|from|given by|with)|next to)\s+(?:[\w-]+\s+){0,4}?"
+    # ("well under what IV gets": a share below the yardstick's)
+    r"(?:of|off|to|than|as|under|below|short of) what|of that (?:of|from|given by|with)|"
+    r"next to)\s+(?:[\w-]+\s+){0,4}?"
     r"(?:(?:a|an|the|with|from|by|via|through|given)\s+)*$",
     re.I,
 )
