@@ -78,9 +78,11 @@ def run_corpus(data_dir: Path, show_misses: bool, corpus: Path = CORPUS) -> int:
         open_store(data_dir, f"sqlite:///{tmp}/bench.sqlite") as conn,
     ):
         claims = find_claims(conn)
-        keys = [w.key for w in find_works(conn)]
+        works = find_works(conn)
+        keys = [w.key for w in works]
+        studied = {w.key: w.condition for w in works if w.condition}
     started = time.perf_counter()
-    report = check(corpus_draft(sentences), claims, "markdown", "corpus.md", keys)
+    report = check(corpus_draft(sentences), claims, "markdown", "corpus.md", keys, studied=studied)
     elapsed = time.perf_counter() - started
     found: dict[int, set[str]] = {}
     matched: dict[int, str | None] = {}

@@ -84,10 +84,18 @@ def checked(rounds: list[tuple[int, list[dict[str, object]]]]) -> list[Labelled]
         tempfile.TemporaryDirectory() as tmp,
         open_store(REPO / "data", f"sqlite:///{tmp}/bench.sqlite") as conn,
     ):
-        claims, keys = find_claims(conn), [w.key for w in find_works(conn)]
+        claims, works = find_claims(conn), find_works(conn)
+        keys = [w.key for w in works]
+        studied = {w.key: w.condition for w in works if w.condition}  # as the CLI passes it
         for _, sentences in rounds:
             report = check(
-                corpus_draft(sentences), claims, "markdown", "round.md", keys, min_confidence=0.0
+                corpus_draft(sentences),
+                claims,
+                "markdown",
+                "round.md",
+                keys,
+                min_confidence=0.0,
+                studied=studied,
             )
             pieces: dict[int, list[Finding]] = {}
             for finding in report.findings:

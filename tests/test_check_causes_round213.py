@@ -5,10 +5,14 @@ real draft and the shipped base."""
 
 from __future__ import annotations
 
+import tempfile
+
 import pytest
 
-from conftest import found_test, hearsay_test
-from roa_evidence.draftcheck import numbers, unchecked
+from conftest import SHIPPED_DATA, found_test, hearsay_test
+from roa_evidence import open_store
+from roa_evidence.draftcheck import check, numbers, unchecked
+from roa_evidence.query.queries import find_claims
 
 FOUND_WITH_PROBLEM = [
     # "no longer" is "not any more", no length
@@ -95,6 +99,22 @@ FOUND_WITH_PROBLEM += [
         "in-concentration-50-200",
         "mismatch",
         id="a_strength_with_no_route_is_the_one_strength_claim",
+    ),
+]
+FOUND_WITH_PROBLEM += [
+    # a work whose own record says it studied another condition, cited for depression
+    pytest.param(
+        "A study of party-goers suggests a nasal dose may lift depression within a day "
+        "[@palamar2020extensive].",
+        "in-may-be-effective-depression",
+        "cited-against",
+        id="a_survey_of_party_goers_cited_for_depression",
+    ),
+    pytest.param(
+        "It may be that a jab relieves depression as well as a drip [@momeni2014comparison].",
+        "im-as-effective-as-iv-depression",
+        "cited-against",
+        id="a_sedation_trial_cited_for_depression",
     ),
 ]
 FOUND_WITHOUT_PROBLEM = [
@@ -186,3 +206,27 @@ def test_a_paragraph_number_or_some_day_is_no_figure(
 def test_an_audit_cycle_is_no_figure() -> None:
     assert not unchecked.unsourced("Re-audit of route choice on the mood unit, cycle 3.")
     assert unchecked.unsourced("Three in ten patients on the mood unit got the spray.")
+
+
+@pytest.mark.parametrize(
+    ("studied", "against"),
+    [
+        ({"palamar2020extensive": "recreational"}, True),
+        # a work of any condition, or of the claim's, or none given: nothing known against it
+        ({"palamar2020extensive": "any"}, False),
+        ({"palamar2020extensive": "depression"}, False),
+        ({}, False),
+    ],
+)
+def test_a_works_own_condition_is_held_to_the_claims(
+    studied: dict[str, str], against: bool
+) -> None:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(SHIPPED_DATA, f"sqlite:///{tmp}/claims.sqlite") as conn,
+    ):
+        claims = find_claims(conn)
+    text = "A nasal dose may ease depression within a day [@palamar2020extensive].\n"
+    [finding] = check(text, claims, "markdown", min_confidence=0.0, studied=studied).findings
+    assert finding.claim is not None and finding.claim.id == "in-may-be-effective-depression"
+    assert ("cited-against" in {p.kind for p in finding.problems}) is against

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..query.records import ClaimRecord
 from . import framing
+from .cited import CitableWorks
 from .confidence import DEFAULT_MIN_CONFIDENCE, confidence, sorted_out
 from .drafts import BadDraft, docx_text, read_draft
 from .findings import LOOSE, NO_CLAIM, NOT_CHECKED, CheckReport, Finding, loosely_matched
@@ -31,7 +32,7 @@ _CHUNK = 500  # sentences a worker judges between progress reports
 _MAX_WORKERS = 4
 
 # What forked workers judge: set before the fork, inherited, never pickled.
-_job: tuple[list[Sentence], Matcher, set[str], Mapping[str, str]] | None = None
+_job: tuple[list[Sentence], Matcher, CitableWorks] | None = None
 
 
 @contextmanager
@@ -62,13 +63,16 @@ def check(
     progress: Callable[[int], None] | None = None,
     retracted: Mapping[str, str] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    studied: Mapping[str, str] | None = None,
 ) -> CheckReport:
     """One finding per sentence of `text`: the claim it repeats, its problems and verdict.
 
     `known_keys` are the citation keys of the evidence base (works); a cited key
     outside them (and outside the claims' links) is an `unknown-key`. `retracted`
     maps the keys of retracted works to what to say ("retracted 2021-03-04, notice
-    10.1000/x"); citing one is `cited-retracted`.
+    10.1000/x"); citing one is `cited-retracted`. `studied` maps works' keys to the condition
+    each studied ("sedation"): one cited for a claim on another condition, which no claim it
+    bears on says otherwise, is `cited-against`.
     `progress`, if given, is called with the number of sentences done since its last call.
     Each problem of a kind read from meaning carries its confidence (confidence.py); those
     below `min_confidence` are set apart as doubtful (0 keeps every one).
@@ -80,11 +84,13 @@ def check(
     if kind == "docx":
         sentences = _paragraph_and_sentence(sentences)
     matcher = Matcher(claims)
-    known = set(known_keys) | set(matcher.by_key)
-    sentences = [_without_mentions(s, known) for s in sentences]
-    sentences = _pointing_back(sentences, known, retracted or {})
+    works = CitableWorks(
+        frozenset(known_keys) | frozenset(matcher.by_key), retracted or {}, studied or {}
+    )
+    sentences = [_without_mentions(s, works.keys) for s in sentences]
+    sentences = _pointing_back(sentences, works)
     distinct = list({(s.text, s.keys, s.pointed): s for s in reversed(sentences)}.values())[::-1]
-    verdicts = _judge_all(distinct, matcher, known, retracted or {}, progress)
+    verdicts = _judge_all(distinct, matcher, works, progress)
     seen = {
         (s.text, s.keys, s.pointed): _doubting(v, s, min_confidence) if v.problems else v
         for s, v in zip(distinct, verdicts, strict=True)
@@ -115,7 +121,7 @@ def check(
     return CheckReport(path=path, kind=kind, findings=tuple(findings))
 
 
-def _without_mentions(sentence: Sentence, known: set[str]) -> Sentence:
+def _without_mentions(sentence: Sentence, known: frozenset[str]) -> Sentence:
     """The sentence without the `@name`s that are people, not works: written bare (not in
     [brackets]), with no digit, and no key of the base ("@maya.rose thanks for asking").
     Pandoc reads a bare `@name` as a citation; a social-media reply, as a mention."""
@@ -135,9 +141,7 @@ def _without_mentions(sentence: Sentence, known: set[str]) -> Sentence:
 _POINTED_BACK = 2  # a study named this many sentences before is still "that trial"
 
 
-def _pointing_back(
-    sentences: list[Sentence], known: set[str], retracted: Mapping[str, str]
-) -> list[Sentence]:
+def _pointing_back(sentences: list[Sentence], works: CitableWorks) -> list[Sentence]:
     """The sentences, each citing nothing but speaking of a study cited just before it ("That
     trial followed its patients for two weeks") given that study's key (`Sentence.pointed`):
     the one key of the nearest of the sentences before it that cite one, if known and not
@@ -152,8 +156,8 @@ def _pointing_back(
             not sentence.keys
             and cited
             and len(cited[-1]) == 1
-            and cited[-1][0] in known
-            and cited[-1][0] not in retracted
+            and cited[-1][0] in works.keys
+            and cited[-1][0] not in works.retracted
             and framing.POINTS_BACK.search(sentence.text)
             and not framing.ANOTHER_STUDY.search(sentence.text)
             and not framing.PLANS.search(sentence.text)
@@ -179,8 +183,7 @@ def _doubting(verdict: Verdict, sentence: Sentence, least: float) -> Verdict:
 def _judge_all(
     sentences: list[Sentence],
     matcher: Matcher,
-    known: set[str],
-    retracted: Mapping[str, str],
+    works: CitableWorks,
     progress: Callable[[int], None] | None,
 ) -> list[Verdict]:
     """Each sentence's verdict, in order: in forked workers when there are many."""
@@ -190,16 +193,14 @@ def _judge_all(
     if workers < 2 or len(sentences) < _PARALLEL_FROM or not can_fork:
         verdicts: list[Verdict] = []
         for start in range(0, len(sentences), _CHUNK):
-            verdicts += (
-                judge(s, matcher, known, retracted) for s in sentences[start : start + _CHUNK]
-            )
+            verdicts += (judge(s, matcher, works) for s in sentences[start : start + _CHUNK])
             if progress is not None:
                 progress(len(verdicts) - start)
         return verdicts
     # lazy: multiprocessing; the CLI starts without it
     from ..load.workers import forked_pool
 
-    _job = (sentences, matcher, known, retracted)
+    _job = (sentences, matcher, works)
     try:
         with forked_pool(workers) as pool:
             chunks = [(start, start + _CHUNK) for start in range(0, len(sentences), _CHUNK)]
@@ -216,8 +217,8 @@ def _judge_all(
 def _judge_chunk(bounds: tuple[int, int]) -> list[Verdict]:
     """In a forked worker: the verdicts of the inherited job's sentences start:stop."""
     assert _job is not None, "a worker forked without a job"
-    sentences, matcher, known, retracted = _job
-    return [judge(s, matcher, known, retracted) for s in sentences[bounds[0] : bounds[1]]]
+    sentences, matcher, works = _job
+    return [judge(s, matcher, works) for s in sentences[bounds[0] : bounds[1]]]
 
 
 def _paragraph_and_sentence(sentences: list[Sentence]) -> list[Sentence]:
@@ -252,6 +253,7 @@ def check_file(
     known_keys: Iterable[str] = (),
     retracted: Mapping[str, str] | None = None,
     min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+    studied: Mapping[str, str] | None = None,
 ) -> CheckReport:
     """`check` on a draft file; the kind follows the file name unless given."""
     kind = kind or kind_of(path)
@@ -263,4 +265,5 @@ def check_file(
         known_keys,
         retracted=retracted,
         min_confidence=min_confidence,
+        studied=studied,
     )

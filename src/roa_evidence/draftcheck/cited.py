@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import figures, numbers, parts
@@ -15,6 +15,7 @@ from .matching import Matcher
 from .reading import Sentence
 
 __all__ = [
+    "CitableWorks",
     "cited_against",
     "cited_elsewhere",
     "cited_retracted",
@@ -25,6 +26,17 @@ __all__ = [
 
 _SAYS_RETRACTED = compiled(r"\bretract", re.IGNORECASE)
 _BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
+
+
+@dataclass(frozen=True)
+class CitableWorks:
+    """What the base knows of the works a draft may cite, beyond the claims they bear on: their
+    keys, what to say of those retracted ("retracted 2021-03-04, notice 10.1000/x") and the
+    condition each studied (studies.bib's `condition`: "sedation", "recreational")."""
+
+    keys: frozenset[str] = frozenset()
+    retracted: Mapping[str, str] = field(default_factory=dict)
+    studied: Mapping[str, str] = field(default_factory=dict)
 
 
 def _link_text(link: EvidenceRecord) -> str:
@@ -153,15 +165,24 @@ def miscounts_the_cited(sentence: Sentence, matcher: Matcher) -> list[SentencePr
 
 
 def cited_elsewhere(
-    sentence: Sentence, claim: ClaimRecord, matcher: Matcher, said: parts.Parts
+    sentence: Sentence,
+    claim: ClaimRecord,
+    matcher: Matcher,
+    said: parts.Parts,
+    studied: Mapping[str, str],
 ) -> list[SentenceProblem]:
     """A cited work the base links to other claims and not to this one (call it only when no
     cited work bears on the claim): what it bears on is known, and it is not this (a
     meta-analysis on pain cited for depression, a survey of street drugs cited for an
     efficacy claim)."""
     problems: list[SentenceProblem] = []
+    about = said.conditions or frozenset({claim.condition}) - {"any", ""}  # or the claim's
     for key in sentence.keys:
         linked = matcher.by_key.get(key, [])
+        own = _studied_otherwise(key, about, linked, matcher, studied)
+        if own is not None:
+            problems.append(_not_evidence_on_it(f"the cited {key} {own}", claim, key))
+            continue
         if not linked:
             continue  # a work the base links to nothing: what it says is not known
         conditions = [matcher.claim_parts(c).conditions for c in linked]
@@ -171,7 +192,6 @@ def cited_elsewhere(
         if topical and all(topical):
             conditions = topical
         on = frozenset().union(*conditions)
-        about = said.conditions or frozenset({claim.condition}) - {"any", ""}  # or the claim's
         if all(conditions) and parts.another(about, on):
             detail = f"the cited {key} is evidence on {', '.join(sorted(on))}, not on "
             detail += ", ".join(sorted(about))
@@ -187,14 +207,32 @@ def cited_elsewhere(
             if len(linked) > _BEARS_ON_SHOWN:
                 bears += f" and {len(linked) - _BEARS_ON_SHOWN} more"
             detail = f"the cited {key} is not evidence on this claim in the base (it is on {bears})"
-        problems.append(
-            SentenceProblem(
-                "cited-against",
-                detail,
-                f"cite a work linked to {claim.id}, or link {key} to it in claims.yaml",
-            )
-        )
+        problems.append(_not_evidence_on_it(detail, claim, key))
     return problems
+
+
+def _not_evidence_on_it(detail: str, claim: ClaimRecord, key: str) -> SentenceProblem:
+    fix = f"cite a work linked to {claim.id}, or link {key} to it in claims.yaml"
+    return SentenceProblem("cited-against", detail, fix)
+
+
+def _studied_otherwise(
+    key: str,
+    about: frozenset[str],
+    linked: Sequence[ClaimRecord],
+    matcher: Matcher,
+    studied: Mapping[str, str],
+) -> str | None:
+    """What the work studied, when it is another condition than the one the sentence or claim
+    is about and no claim the base links it to says otherwise ("studied sedation, not
+    depression": a children's sedation trial cited for depression), else None. (A work
+    studying any condition, or its claims' conditions, are read as the base has them.)"""
+    condition = studied.get(key, "any")
+    if condition == "any" or not about or condition in about:
+        return None
+    if any(matcher.claim_parts(c).conditions for c in linked):
+        return None  # what its claims are on says what it bears on (`cited_elsewhere`)
+    return f"studied {condition}, not {', '.join(sorted(about))}"
 
 
 def _study_named(claim: ClaimRecord, key: str, matcher: Matcher) -> str | None:
@@ -225,18 +263,18 @@ def _routes_meet(linked: ClaimRecord, claim: ClaimRecord) -> bool:
     return bool(set(linked.routes) & set(claim.routes))
 
 
-def cited_retracted(sentence: Sentence, retracted: Mapping[str, str]) -> list[SentenceProblem]:
+def cited_retracted(sentence: Sentence, works: CitableWorks) -> list[SentenceProblem]:
     """A cited work that is retracted, unless the sentence itself says it was."""
     if _SAYS_RETRACTED.search(sentence.text):
         return []
     return [
         SentenceProblem(
             "cited-retracted",
-            f"the cited {key} was {retracted[key]}",
+            f"the cited {key} was {works.retracted[key]}",
             "cite other evidence, or say that the work was retracted",
         )
         for key in sentence.keys
-        if key in retracted
+        if key in works.retracted
     ]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord
@@ -71,13 +70,11 @@ def _without_speaker(sentence: Sentence) -> Sentence:
     return replace(sentence, text=sentence.text[len(label) :])
 
 
-def judge(
-    sentence: Sentence, matcher: Matcher, known: set[str], retracted: Mapping[str, str]
-) -> Verdict:
-    """The claim `sentence` repeats, if any, and its problems; `known` holds the citable keys."""
-    problems: list[SentenceProblem] = cited.cited_retracted(sentence, retracted)
+def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Verdict:
+    """The claim `sentence` repeats, if any, and its problems, citing `works`."""
+    problems: list[SentenceProblem] = cited.cited_retracted(sentence, works)
     for key in sentence.keys:
-        if key not in known:
+        if key not in works.keys:
             problems.append(
                 SentenceProblem(
                     "unknown-key",
@@ -162,7 +159,7 @@ def judge(
     problems += cited.cited_against(sentence, claim, flip is not None, own, values_only=held)
     unlinked = bool(sentence.keys) and cited.cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
-        problems += cited.cited_elsewhere(sentence, claim, matcher, said)
+        problems += cited.cited_elsewhere(sentence, claim, matcher, said, works.studied)
     # a wrong value does not assert the claim when the claim was found by its value alone, or
     # when it is a count of a study's participants and the sentence states no result
     miscounts = any(q.dimension == "participants" for q in stated) and not said.result

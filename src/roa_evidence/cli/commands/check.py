@@ -169,6 +169,7 @@ def check(
             progress=bar.advance,
             retracted=retracted,
             min_confidence=min_confidence,
+            studied={w.key: w.condition for w in works if w.condition},
         )
     if fix:
         _write_fix(text, report, name, output, force)
