@@ -11,7 +11,8 @@ import pytest
 
 from conftest import SHIPPED_DATA, found_test, hearsay_test
 from roa_evidence import open_store
-from roa_evidence.draftcheck import check, numbers, unchecked
+from roa_evidence.draftcheck import check, numbers, unchecked, valued
+from roa_evidence.draftcheck.matching import Matcher
 from roa_evidence.query.queries import find_claims
 
 FOUND_WITH_PROBLEM = [
@@ -115,6 +116,21 @@ FOUND_WITH_PROBLEM += [
         "im-as-effective-as-iv-depression",
         "cited-against",
         id="a_sedation_trial_cited_for_depression",
+    ),
+]
+FOUND_WITH_PROBLEM += [
+    # a study's design said with no route: the one claim of the base on that design
+    pytest.param(
+        "To be fair to the authors, their study was double-blinded from start to finish.",
+        "im-study-not-double-blind",
+        "opposite",
+        id="a_double_blinded_study_is_the_blinding_claims",
+    ),
+    pytest.param(
+        "The study wasn't randomised: people chose their own route.",
+        "chilukuri-randomized-trial",
+        "opposite",
+        id="a_study_not_randomised_is_the_randomisation_claims",
     ),
 ]
 FOUND_WITHOUT_PROBLEM = [
@@ -230,3 +246,25 @@ def test_a_works_own_condition_is_held_to_the_claims(
     [finding] = check(text, claims, "markdown", min_confidence=0.0, studied=studied).findings
     assert finding.claim is not None and finding.claim.id == "in-may-be-effective-depression"
     assert ("cited-against" in {p.kind for p in finding.problems}) is against
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The authors kept patients and raters blind to the route.", True),
+        # a design wished for, or one of a study cited instead, is not the claim's
+        ("A double-blind trial would settle the question.", False),
+        ("The trial was double-blind [@loo2016placebo].", False),
+        # a route named: the claim is found by its words, if at all
+        ("The spray trial was double-blind.", False),
+    ],
+)
+def test_a_design_finds_the_one_claim_on_it(sentence: str, found: bool) -> None:
+    with (
+        tempfile.TemporaryDirectory() as tmp,
+        open_store(SHIPPED_DATA, f"sqlite:///{tmp}/claims.sqlite") as conn,
+    ):
+        matcher = Matcher(find_claims(conn))
+    keys = ("loo2016placebo",) if "@loo" in sentence else ()
+    match = valued.by_design(sentence, matcher, keys)
+    assert (match is not None and match.claim.id == "im-study-not-double-blind") is found

@@ -97,9 +97,22 @@ RULES: tuple[tuple[str, str], ...] = (
     # "goes in at a steady, controlled rate", "is absorbed at a predictable pace": the rate
     # at which it reaches the brain, in the claims' words
     (
-        r"\b(?:goes in|gets in|(?:is|gets) (?:absorbed|taken up)|enters (?:the |your )?(?:blood|"
-        r"body|system|bloodstream)) at an? ((?:[\w-]+,? (?:and |or )?){1,3})(?:rate|pace|speed)\b",
+        r"\b(?:goes in|gets in|(?:is|gets) (?:absorbed|taken up)(?: (?:from|through|via) (?:the "
+        r")?[\w-]+)?|enters (?:the |your )?(?:blood|body|system|bloodstream)) at an? "
+        r"((?:[\w-]+,? (?:and |or )?){1,3})(?:rate|pace|speed)\b",
         r"reaches the brain at a \1rate",
+    ),
+    # "is fairly consistent from patient to patient", "at much the same pace every time": the
+    # rate at which it reaches the brain, steady or not
+    (
+        r"\b(?:is|are) ((?:fairly |very |highly |quite |remarkably )?(?:steady and )?(?:consistent|"
+        r"steady|predictable|reliable|variable|unpredictable)) from (?:one )?(?:patient|person) "
+        r"to (?:the next|another|patient|person)\b",
+        r"reaches the brain at a \1 rate",
+    ),
+    (
+        r"\bat (?:much |roughly |about )?the same (?:pace|rate|speed) every time\b",
+        "at a steady rate",
     ),
     # "reaches the brain at a rate nobody can control": an uncontrolled rate
     (

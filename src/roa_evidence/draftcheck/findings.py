@@ -51,6 +51,10 @@ BY_VALUE = "value"
 # How a claim was found for a sentence citing nothing that speaks of the study cited just
 # before it ("that trial ..."): among that study's claims (Sentence.pointed); never vouches.
 BY_POINTING = "pointed"
+# How a claim was found for a sentence naming no route that states a study's design ("it
+# was properly double-blinded"): the one claim of the base on that design (valued.by_design);
+# never vouches.
+BY_DESIGN = "design"
 # The citations part of a sentence citing a work the base does not link to its claim.
 UNLINKED = "not linked to the claim"
 # a cited-against's detail when the cited work is on the side of the claim the sentence
@@ -74,6 +78,8 @@ def looseness(match: Match, parts: dict[str, str], *, but: Collection[str] = ())
         reasons = ["found only by the value it states"]
     elif match.how == BY_POINTING:
         reasons = ["found among the claims of the study cited before it"]
+    elif match.how == BY_DESIGN:
+        reasons = ["found only by the design it states"]
     else:
         reasons = ["worded only near it"] if match.sure == "possible" else []
     if match.sure == "likely" and "citation" in match.how:  # by citation, worded under 70

@@ -19,6 +19,7 @@ from . import (
     valued,
 )
 from .findings import (
+    BY_DESIGN,
     BY_POINTING,
     BY_VALUE,
     JUDGED_PARTS,
@@ -91,7 +92,11 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
         # (found by the study's key, not by a wording the key did not decide)
         match = replace(found, how=BY_POINTING) if found and "citation" in found.how else None
     match = valued.stated_instead(sentence.text, match, matcher) if match else None
-    match = match or valued.by_value(sentence.text, matcher, sentence.keys)
+    match = (
+        match
+        or valued.by_value(sentence.text, matcher, sentence.keys)
+        or valued.by_design(sentence.text, matcher, sentence.keys)
+    )
     # a question asserts nothing: it is shown its claim, not judged
     asks = framing.asks(sentence.text)
     if match is None:
@@ -121,7 +126,7 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     compares = said.compares and claimed.compares
     # a cited work's claim (or the study's pointed back to) whose parts fit (route, topic,
     # condition) is read for a flip too
-    fits = ("citation" in match.how or match.how == BY_POINTING) and (
+    fits = ("citation" in match.how or match.how in (BY_POINTING, BY_DESIGN)) and (
         # as the matcher weighed it: a lay wording's other parts may have found the claim
         parts.fit(said, claimed, claim, CITED_UNKNOWN_TOPIC) >= CITED_PARTS_FIT
         or bool(said.designs & claimed.designs)

@@ -22,7 +22,7 @@ from weakref import WeakKeyDictionary
 from ..query.records import ClaimRecord
 from . import figures, numbers, parts
 from .described import about_another_study
-from .findings import BY_POINTING, BY_VALUE
+from .findings import BY_DESIGN, BY_POINTING, BY_VALUE
 from .firstchars import compiled
 from .matching import Match, Matcher
 
@@ -71,6 +71,37 @@ def by_value(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | N
     if about_another_study(text, keys, claim, matcher.claim_parts(claim), matcher.by_key):
         return None  # "a small double-blind trial gave it to five [@another trial]"
     return Match(claim, 0.0, BY_VALUE, "statement")
+
+
+# a study's design, said as done: "it was double-blinded", "the authors kept raters blind"
+_DONE = compiled(r"\b(?:was|were|wasn't|weren't|had|hadn't|kept|used|did|didn't)\b", re.I)
+
+
+def by_design(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | None:
+    """The one claim of the base on the design a sentence naming no route states of a study
+    (its blinding, randomisation or control: "it was properly double-blinded", "the authors
+    kept patients and raters blind"), or None: where the base has one claim on that design,
+    that is the study it can be about (not a study the sentence cites or names instead)."""
+    said = parts.read_parts(text)
+    if said.routes or said.compares or not said.designs or not _DONE.search(text):
+        return None  # (a design wished for, "a double-blind trial would settle it", is none)
+    found = [c for c in _designed(matcher) if matcher.claim_parts(c).designs & said.designs]
+    if len(found) != 1:
+        return None
+    [claim] = found
+    if keys and not set(keys) & set(claim.linked_keys()):
+        return None  # a design of the study it cites: "...against placebo [a trial]"
+    if about_another_study(text, keys, claim, matcher.claim_parts(claim), matcher.by_key):
+        return None
+    return Match(claim, 0.0, BY_DESIGN, "statement")
+
+
+def _designed(matcher: Matcher) -> list[ClaimRecord]:
+    """The claims on a study's design."""
+    if (known := _DESIGNED.get(matcher)) is None:
+        claims = {t.claim.id: t.claim for t in matcher.targets}.values()
+        known = _DESIGNED[matcher] = [c for c in claims if matcher.claim_parts(c).designs]
+    return known
 
 
 # Dimensions of a preparation's own measure ("5 to 30 mg per ml"): stated with no route, they
@@ -212,6 +243,7 @@ def _time_topics(text: str, quantity: numbers.Quantity) -> frozenset[str]:
 Index = Mapping[tuple[frozenset[str], str], Sequence[ClaimRecord]]
 # One index per matcher (per evidence base), built on first use and gone with the matcher.
 _INDEXES: WeakKeyDictionary[Matcher, Index] = WeakKeyDictionary()
+_DESIGNED: WeakKeyDictionary[Matcher, list[ClaimRecord]] = WeakKeyDictionary()
 
 
 def _index(matcher: Matcher) -> Index:
