@@ -11,7 +11,7 @@ import pytest
 
 from conftest import SHIPPED_DATA, found_test, hearsay_test
 from roa_evidence import open_store
-from roa_evidence.draftcheck import check, numbers, unchecked, valued
+from roa_evidence.draftcheck import check, numbers, reversals, unchecked, valued
 from roa_evidence.draftcheck.matching import Matcher
 from roa_evidence.query.queries import find_claims
 
@@ -268,3 +268,19 @@ def test_a_design_finds_the_one_claim_on_it(sentence: str, found: bool) -> None:
     keys = ("loo2016placebo",) if "@loo" in sentence else ()
     match = valued.by_design(sentence, matcher, keys)
     assert (match is not None and match.claim.id == "im-study-not-double-blind") is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "likened"),
+    [
+        ("Swallowed ketamine works every bit as well as the drip.", True),
+        ("A meta-analysis found every route works equally well.", True),
+        # the claim's own route first, a negation, or a superlative of its own: not likened
+        ("The drip works just as well as swallowed ketamine.", False),
+        ("Swallowed ketamine does not work as well as the drip.", False),
+        ("Swallowed ketamine works as well as the drip and is the most convenient.", False),
+    ],
+)
+def test_another_route_likened_to_the_best(sentence: str, likened: bool) -> None:
+    statement = "IV gives the most predictable results and the greatest relief of any route."
+    assert reversals.likened_to_the_best(sentence, statement, ("IV",)) is likened

@@ -14,6 +14,7 @@ from . import (
     numbers,
     parts,
     polarity,
+    reversals,
     routes,
     unchecked,
     valued,
@@ -139,7 +140,8 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     # study") always
     recounted = counts.recounts(sentence.text, claim.statement)
     close = match.score >= POLARITY_SCORE or match.how in ("parts", "standing-out")
-    if close or compares or fits or recounted:
+    likened = maybe_flipped == reversals.LIKENED_TO_THE_BEST
+    if close or compares or fits or recounted or likened:
         flip = maybe_flipped
     compared = _compare(sentence.text, claim, match)
     for difference in parts.differing(sentence.text, claim):

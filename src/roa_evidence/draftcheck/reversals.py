@@ -9,13 +9,14 @@ from bisect import bisect_right
 
 from .firstchars import compiled
 from .lexicon import canonical
-from .negations import NOT_NEGATIONS
+from .negations import NEGATOR, NOT_NEGATIONS
 from .routes import routes_in_order
 from .words import content_words, normalised
 
 __all__ = [
     "ANOTHER_ROUTE_TOO",
     "CLAUSE_END",
+    "LIKENED_TO_THE_BEST",
     "RATHER_THAN",
     "SUPERLATIVE",
     "another_route_too",
@@ -151,11 +152,44 @@ def another_route_too(sentence: str, statement: str, claimed: tuple[str, ...]) -
     return other and (named[0] != claimed[0] or bool(_TOO.search(text)))
 
 
+# another route likened to one: "works just as well as the drip", "every bit as good as IV"
+_LIKENED = compiled(
+    r"\b(?:(?:just|every bit|about|roughly|fully|at least) )?as (?:well|effective|effectively|"
+    r"good|reliably|predictably) as\b|\bequally (?:well|effective|good)\b|"
+    r"\b(?:every|all|each|any) (?:of the )?(?:other )?routes? (?:works?|were|are|is) (?:equally|"
+    r"just as|as)\b",
+    re.I,
+)
+
+
+# (a flip read wherever the claim is found: a likening says its contrary in any wording)
+LIKENED_TO_THE_BEST = "the sentence likens another route to the one the claim ranks above all"
+_EVERY_ROUTE = compiled(r"\b(?:every|all|each|any) (?:of the )?(?:other )?routes?\b", re.I)
+
+
+def likened_to_the_best(sentence: str, statement: str, claimed: tuple[str, ...]) -> bool:
+    """ "Nasal sprays work just as well as the drip" against "IV gives the greatest relief of
+    any route": another route, named first, likened to the one the claim ranks above all (with
+    no superlative of its own, and no negation: "not as well as the drip" agrees)."""
+    if len(claimed) != 1 or not SUPERLATIVE.search(canonical(statement)):
+        return False
+    text = canonical(sentence)
+    likened = _LIKENED.search(text)
+    if not likened or SUPERLATIVE.search(text) or NEGATOR.search(text, 0, likened.end()):
+        return False
+    if _EVERY_ROUTE.search(text):
+        return True  # "every route works equally well"
+    named = [route for _, _, route in routes_in_order(text)]
+    return len(set(named)) >= 2 and named[0] != claimed[0] and claimed[0] in named
+
+
 def given_away(sentence: str, statement: str, claimed: tuple[str, ...]) -> str | None:
     """How the sentence gives another route what the claim says is its route's alone (its
-    superlative, or what only it does), or None."""
+    superlative, or what only it does, or its rank above all), or None."""
     if superlative_given_away(sentence, statement, claimed):
         return "the sentence gives the claim's superlative to another route"
     if another_route_too(sentence, statement, claimed):
         return ANOTHER_ROUTE_TOO
+    if likened_to_the_best(sentence, statement, claimed):
+        return LIKENED_TO_THE_BEST
     return None
