@@ -275,6 +275,9 @@ def test_a_design_finds_the_one_claim_on_it(sentence: str, found: bool) -> None:
     [
         ("Swallowed ketamine works every bit as well as the drip.", True),
         ("A meta-analysis found every route works equally well.", True),
+        # ...or ranks it above
+        ("Swallowed ketamine outperformed the drip in one review.", True),
+        ("The drip beats swallowed ketamine and every other route.", False),
         # the claim's own route first, a negation, or a superlative of its own: not likened
         ("The drip works just as well as swallowed ketamine.", False),
         ("Swallowed ketamine does not work as well as the drip.", False),

@@ -152,35 +152,44 @@ def another_route_too(sentence: str, statement: str, claimed: tuple[str, ...]) -
     return other and (named[0] != claimed[0] or bool(_TOO.search(text)))
 
 
-# another route likened to one: "works just as well as the drip", "every bit as good as IV"
+# another route likened to one ("works just as well as the drip", "every bit as good as IV")
+# or ranked above it
 _LIKENED = compiled(
     r"\b(?:(?:just|every bit|about|roughly|fully|at least) )?as (?:well|effective|effectively|"
     r"good|reliably|predictably) as\b|\bequally (?:well|effective|good)\b|"
     r"\b(?:every|all|each|any) (?:of the )?(?:other )?routes? (?:works?|were|are|is) (?:equally|"
-    r"just as|as)\b",
+    r"just as|as)\b|"
+    # ...or ranked above it: "oral ketamine outperformed IV", "sprays give better relief than"
+    r"\b(?:outperform(?:s|ed)?|beats?|beat|superior to|(?:comes?|came) out ahead of|ahead of|"
+    r"more effective than|better(?: relief)? than)\b",
     re.I,
 )
 
 
 # (a flip read wherever the claim is found: a likening says its contrary in any wording)
-LIKENED_TO_THE_BEST = "the sentence likens another route to the one the claim ranks above all"
+LIKENED_TO_THE_BEST = (
+    "the sentence puts another route level with or above the one the claim ranks above all"
+)
 _EVERY_ROUTE = compiled(r"\b(?:every|all|each|any) (?:of the )?(?:other )?routes?\b", re.I)
 
 
 def likened_to_the_best(sentence: str, statement: str, claimed: tuple[str, ...]) -> bool:
-    """ "Nasal sprays work just as well as the drip" against "IV gives the greatest relief of
-    any route": another route, named first, likened to the one the claim ranks above all (with
-    no superlative of its own, and no negation: "not as well as the drip" agrees)."""
+    """ "Nasal sprays work just as well as the drip" (or "outperformed the drip") against "IV
+    gives the greatest relief of any route": another route, named first, likened to (or ranked
+    above) the one the claim ranks above all (with no superlative of its own, and no negation:
+    "not as well as the drip" agrees)."""
     if len(claimed) != 1 or not SUPERLATIVE.search(canonical(statement)):
         return False
     text = canonical(sentence)
     likened = _LIKENED.search(text)
     if not likened or SUPERLATIVE.search(text) or NEGATOR.search(text, 0, likened.end()):
         return False
+    named = [route for _, _, route in routes_in_order(text)]
+    if named and named[0] == claimed[0]:
+        return False  # "IV beats the spray and every other route": the claim's own ranking
     if _EVERY_ROUTE.search(text):
         return True  # "every route works equally well"
-    named = [route for _, _, route in routes_in_order(text)]
-    return len(set(named)) >= 2 and named[0] != claimed[0] and claimed[0] in named
+    return len(set(named)) >= 2 and claimed[0] in named
 
 
 def given_away(sentence: str, statement: str, claimed: tuple[str, ...]) -> str | None:
