@@ -133,6 +133,15 @@ FOUND_WITH_PROBLEM += [
         id="a_study_not_randomised_is_the_randomisation_claims",
     ),
 ]
+FOUND_WITH_PROBLEM += [
+    # a study's size said beside where it was run: the count is its size claim's
+    pytest.param(
+        "Run at one hospital in India, that study gave the jab to some 30 people.",
+        "im-study-18-subjects",
+        "mismatch",
+        id="a_count_beside_the_setting_is_the_size_claims",
+    ),
+]
 FOUND_WITHOUT_PROBLEM = [
     # two routes that "came out about the same" in the trial: no difference, as the claim
     pytest.param(

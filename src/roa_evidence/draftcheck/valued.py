@@ -153,10 +153,15 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
         q.dimension == own.dimension for q in matcher.claim_parts(match.claim).quantities
     )
     kin = (
-        parts.is_a_share(found.claim)  # (not "only 30 % of its trials were controlled")
+        # a share of a dose (not "only 30 % of its trials were controlled"), or a count of a
+        # study's participants said of its claim on another of its facts ("run at a hospital
+        # in India, it gave the shot to 24 people")
+        (parts.is_a_share(found.claim) or own.dimension == "participants")
         and found.claim.topic == match.claim.topic
         and set(found.claim.routes) <= set(match.claim.routes)
     )
+    # (a study's size is known to each of its claims' links, but counted by one claim only)
+    knows = knows and own.dimension != "participants"
     return found if kin and states and not knows and not states_one else match
 
 
@@ -213,6 +218,8 @@ def _fits(said: parts.Parts, claimed: parts.Parts, claim: ClaimRecord) -> bool:
     """The sentence names no topic, condition or population the claim is not about."""
     # a share that reaches the blood is the bioavailability, whatever the verb
     topics = said.topics - _LOOSE_TOPICS | ({"bioavailability"} if said.reaches else set())
+    if claim.topic == "evidence-base":
+        topics -= {"setting"}  # where a study was run is another fact of the same study
     if topics and claim.topic not in topics and not topics & claimed.topics:
         return False
     return not (
