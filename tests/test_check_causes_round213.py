@@ -141,6 +141,13 @@ FOUND_WITH_PROBLEM += [
         "mismatch",
         id="a_count_beside_the_setting_is_the_size_claims",
     ),
+    # a session's time "in the chair" is how long the drip runs
+    pytest.param(
+        "A drip session usually takes about fifteen minutes in the chair.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="minutes_in_the_chair_is_the_infusion_time",
+    ),
 ]
 FOUND_WITHOUT_PROBLEM = [
     # two routes that "came out about the same" in the trial: no difference, as the claim

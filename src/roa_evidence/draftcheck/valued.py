@@ -31,7 +31,10 @@ __all__ = ["by_value", "stated_instead"]
 # What a time is of: how soon something happens (onset), or how long it goes on.
 _LATENCY_TOPICS = frozenset({"onset"})
 _SPAN_TOPICS = frozenset({"duration", "dosing"})
-_HEDGE = r"(?:about |around |roughly |some |only |just |approximately |barely |nearly |over )?"
+_HEDGE = (
+    r"(?:about |around |roughly |some |only |just |approximately |barely |nearly |over |a good |"
+    r"a full |at least )?"
+)
 _LATENCY_BEFORE = compiled(rf"\b(?:within|after|in(?: under| less than)?|by)\s+{_HEDGE}$", re.I)
 _LATENCY_AFTER = compiled(
     r"^\W*(?:after|later|of (?:the|an?|your) |(?:to|before) (?:work|act|appear|kick in|take "
@@ -39,7 +42,7 @@ _LATENCY_AFTER = compiled(
     re.I,
 )
 _SPAN_BEFORE = compiled(rf"\b(?:for|over|lasting|lasted|lasts|last)\s+{_HEDGE}$", re.I)
-_SPAN_AFTER = compiled(r"^\W*long\b", re.I)
+_SPAN_AFTER = compiled(r"^\W*(?:long\b|in the chair\b|(?:per|each|a) session\b)", re.I)
 # "a decade of research", "twenty years of study": how long a route has been studied
 _RECORD_AFTER = compiled(r"^\W*(?:of (?:\w+ )?(?:research|study|studies|trials|use))", re.I)
 _RECORD_TOPICS = frozenset({"evidence-base"})
