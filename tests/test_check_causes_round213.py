@@ -149,6 +149,16 @@ FOUND_WITH_PROBLEM += [
         id="minutes_in_the_chair_is_the_infusion_time",
     ),
 ]
+FOUND_WITH_PROBLEM += [
+    # a pain review cited for depression, described as such: its condition is the work's
+    pytest.param(
+        "A drip probably eases low mood fast, she said, citing a pain review "
+        "[@orhurhu2019ketamine].",
+        "iv-effective-rapid-depression",
+        "cited-against",
+        id="a_pain_review_pointed_to_for_low_mood",
+    ),
+]
 FOUND_WITHOUT_PROBLEM = [
     # two routes that "came out about the same" in the trial: no difference, as the claim
     pytest.param(

@@ -19,7 +19,7 @@ from ..query.records import ClaimRecord
 from . import designs, numbers, polarity, reversals, routes, yardsticks
 from .firstchars import compiled
 from .lexicon import COMMON, canonical
-from .topics import CONDITIONS, POPULATIONS, TOPICS, found_in
+from .topics import CONDITIONS, POPULATIONS, TOPICS, conditions_said, found_in
 
 __all__ = [
     "ABOUT_A_STUDY",
@@ -93,7 +93,7 @@ def _read_parts(text: str, lay: routes.RouteWords) -> Parts:  # lay: a key of th
     families = design.families
     # who was blinded, and nothing else: what a study was ("patients and raters were blinded")
     topics = topics or frozenset({"evidence"} if "blinding" in families else ())
-    conditions = found_in(CONDITIONS, words)
+    conditions = conditions_said(words)
     # "a shot does every bit as much for depression as a drip": routes compared in effect
     compared = compares in ("equivalence", "ranking") and len(named) >= 2
     if not topics and compared and conditions and not stated and _DOES_AS_MUCH.search(words):

@@ -8,7 +8,7 @@ import re
 from .firstchars import compiled
 from .lexicon import literals, stems
 
-__all__ = ["CONDITIONS", "POPULATIONS", "TOPICS", "Table", "found_in"]
+__all__ = ["CONDITIONS", "POPULATIONS", "TOPICS", "Table", "conditions_said", "found_in"]
 
 # (name, the words one of which a text it matches holds, its pattern)
 Table = tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]
@@ -129,13 +129,27 @@ TOPICS = _table(_TOPIC_WORDS)
 _CONDITIONS = {
     # (not "depress respiration": breathing, not the illness)
     "depression": r"depress(?!\w* (?:the |your |her |his )?(?:respirat|breath))\w*|"
-    r"antidepressant|ham-d|madrs",
+    r"antidepressant|ham-d|madrs|low mood",
     "pain": r"pain",
     "anxiety": r"anxiety",
     "ptsd": r"ptsd|post-traumatic",
     "suicidality": r"suicid\w*",
 }
 CONDITIONS = _table(_CONDITIONS)
+# "..., pointing me to a review of pain trials", "according to a large review for chronic
+# pain": the cited work, described; its condition is the work's, not the sentence's
+_POINTER = compiled(
+    r"\b(?:pointing (?:me |us |them |her |him )?to|(?:and )?cit(?:ed|ing)|according to|"
+    r"going by|from the [\w-]+ literature)\b[^.;]*",
+    re.I,
+)
+
+
+def conditions_said(text: str) -> frozenset[str]:
+    """The conditions a sentence speaks of, those of a cited work it describes aside."""
+    return found_in(CONDITIONS, _POINTER.sub(" ", text))
+
+
 _POPULATIONS = {
     "children": r"child(?:ren)?|paediatric|pediatric|kids?|infants?|adolescents?",
     "adults": r"adults?",
