@@ -197,6 +197,13 @@ FOUND_WITHOUT_PROBLEM += [
 ]
 
 FOUND_WITHOUT_PROBLEM += [
+    # what one patient was prescribed is their history, not a finding
+    pytest.param(
+        "R. has been prescribed a nasal spray to use at home.",
+        "in-take-home-use",
+        "overclaim",
+        id="a_patient_prescribed_a_spray_for_home_is_history",
+    ),
     # "even" as an adverb is no steady rate
     pytest.param(
         "The rate at which a nasal dose reaches the brain may vary, even from one spray to the "
@@ -218,6 +225,9 @@ test_an_account_is_passed_on = hearsay_test(
         "J., who has had six sessions at a private clinic, reports that the drip wears off fast.",
         "Patients at the drop-in reported that the spray hit within minutes.",
         "A few clinics, I'm told, offer the spray at home.",
+        "A regular at the bar says it hits him within five minutes up the nose.",
+        # a claim quoted and doubted
+        "The leaflet says a jab is as good as a drip, which is much stronger than the evidence.",
     ],
     asserted=[
         # a study's report, an author's, and a figure reported by a trial are asserted

@@ -78,6 +78,8 @@ PEOPLE_SAY = (
 OWN_EXPERIENCE = (
     r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|"
     r"(?:hit|knocked|got to) me|"
+    # "he says it hits him within a couple of minutes": one user's account of their own
+    r"(?:says?|said) (?:that )?it (?:hits|hit|kicks in for|works for) (?:him|her|them)|"
     # "my son had his as a shot, and for him it kicked in within a minute": one patient's
     r"for (?:me|him|her|them),? it (?:kicked in|worked|hit|wore off|took)|"
     # "side effects for me were mild" ("in my experience, X" asserts X: a clinician's

@@ -132,6 +132,8 @@ PLANS = compiled(
 # patient's history, which states no finding about the routes
 HISTORY = compiled(
     r"\b(?:I|she|he|they|we) (?:have|has|had) (?:lived with|tried|failed|been on)\b|"
+    # "T. has been prescribed a nasal spray to use at home": what one patient was given
+    r"\b(?:I|she|he|they|we|[A-Z]\.) (?:have|has|had) been prescribed\b|"
     # "the spray did nothing for me", "it didn't work for him": one patient's outcome
     r"\b(?:did|does) (?:nothing|little|next to nothing|not do much|not do anything) for "
     r"(?:me|him|her)\b|"

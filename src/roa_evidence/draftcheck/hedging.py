@@ -62,6 +62,9 @@ _VERY_UNCERTAIN = compiled(
     r"(?![^.;]{0,50}\b(?:otherwise|to the contrary|contradicts?|disputes?)\b)|"
     # "goes well beyond what a small open-label study can show"
     r"beyond what (?:[\w'-]+ ){1,6}?(?:can|could|does|did) (?:show|support|prove|establish)|"
+    # "..., which is far stronger than anything we can source": a claim passed on, doubted
+    r"\b(?:far |much |rather |a lot |way )?stronger than (?:anything|what|the evidence|the data)"
+    r"\b|"
     # "Myth 2: 'Only a drip lets...'": a claim passed on as a myth
     rf"^\W*(?:myth|rumou?r){numberwords.LABEL_NUMBER}\s*:\W*|"
     # "the 16 % figure has no traceable primary source", "that stat has no tally behind it;
