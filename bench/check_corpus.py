@@ -24,7 +24,7 @@ from pathlib import Path
 import yaml
 
 from roa_evidence import open_store
-from roa_evidence.draftcheck import PROBLEM_KINDS, check
+from roa_evidence.draftcheck import PROBLEM_KINDS, check, studied_conditions
 from roa_evidence.query.queries import find_claims, find_works
 
 REPO = Path(__file__).resolve().parents[1]
@@ -80,7 +80,7 @@ def run_corpus(data_dir: Path, show_misses: bool, corpus: Path = CORPUS) -> int:
         claims = find_claims(conn)
         works = find_works(conn)
         keys = [w.key for w in works]
-        studied = {w.key: w.condition for w in works if w.condition}
+        studied = studied_conditions(works)
     started = time.perf_counter()
     report = check(corpus_draft(sentences), claims, "markdown", "corpus.md", keys, studied=studied)
     elapsed = time.perf_counter() - started

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from roa_evidence import open_store
-from roa_evidence.draftcheck import check
+from roa_evidence.draftcheck import check, studied_conditions
 from roa_evidence.query.queries import find_claims, find_works
 
 REPO = Path(__file__).resolve().parents[1]
@@ -127,7 +127,7 @@ def main() -> int:
         claims = find_claims(conn)
         works = find_works(conn)
         keys = [w.key for w in works]
-        studied = {w.key: w.condition for w in works if w.condition}
+        studied = studied_conditions(works)
     profiler = cProfile.Profile() if args.profile else None
     started, cpu = time.perf_counter(), _cpu_seconds()
     if profiler:

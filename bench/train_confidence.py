@@ -29,7 +29,7 @@ import yaml
 from check_corpus import corpus_draft  # the same draft: sentence i on line 2i + 1
 
 from roa_evidence import open_store
-from roa_evidence.draftcheck import check
+from roa_evidence.draftcheck import check, studied_conditions
 from roa_evidence.draftcheck.confidence import (
     SCORED_KINDS,
     WORD,
@@ -86,7 +86,7 @@ def checked(rounds: list[tuple[int, list[dict[str, object]]]]) -> list[Labelled]
     ):
         claims, works = find_claims(conn), find_works(conn)
         keys = [w.key for w in works]
-        studied = {w.key: w.condition for w in works if w.condition}  # as the CLI passes it
+        studied = studied_conditions(works)  # as the CLI passes it
         for _, sentences in rounds:
             report = check(
                 corpus_draft(sentences),

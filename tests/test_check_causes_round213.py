@@ -9,7 +9,7 @@ import tempfile
 
 import pytest
 
-from conftest import SHIPPED_DATA, found_test, hearsay_test
+from conftest import SHIPPED_DATA, found_test, hearsay_test, reviewed_test
 from roa_evidence import open_store
 from roa_evidence.draftcheck import check, numbers, reversals, unchecked, valued
 from roa_evidence.draftcheck.matching import Matcher
@@ -136,17 +136,17 @@ FOUND_WITH_PROBLEM += [
 FOUND_WITH_PROBLEM += [
     # a study's size said beside where it was run: the count is its size claim's
     pytest.param(
-        "Run at one hospital in India, that study gave the jab to some 30 people.",
+        "Run at one hospital in India, that study gave the jab to 60 people.",
         "im-study-18-subjects",
         "mismatch",
         id="a_count_beside_the_setting_is_the_size_claims",
     ),
-    # a session's time "in the chair" is how long the drip runs
+    # a drip's time "per session" is how long it runs
     pytest.param(
-        "A drip session usually takes about fifteen minutes in the chair.",
+        "The drip usually runs about fifteen minutes a session.",
         "iv-infusion-over-40-60-min",
         "mismatch",
-        id="minutes_in_the_chair_is_the_infusion_time",
+        id="minutes_a_session_is_the_infusion_time",
     ),
 ]
 FOUND_WITH_PROBLEM += [
@@ -222,7 +222,7 @@ test_an_account_is_passed_on = hearsay_test(
         # an observation passed on as reported, one patient's report, hearsay set apart
         "Brief rises in heart rate have been reported with the spray.",
         "Gwen reports that her nausea eased after the second jab.",
-        "J., who has had six sessions at a private clinic, reports that the drip wears off fast.",
+        "J., who has had six sessions at a private clinic, reports that her drip wears off fast.",
         "Patients at the drop-in reported that the spray hit within minutes.",
         "A few clinics, I'm told, offer the spray at home.",
         "A regular at the bar says it hits him within five minutes up the nose.",
@@ -323,3 +323,112 @@ def test_a_design_finds_the_one_claim_on_it(sentence: str, found: bool) -> None:
 def test_another_route_likened_to_the_best(sentence: str, likened: bool) -> None:
     statement = "IV gives the most predictable results and the greatest relief of any route."
     assert reversals.likened_to_the_best(sentence, statement, ("IV",)) is likened
+
+
+# A second reader's sentences (docs/check.md, thirty-first pass): where a first draft of these
+# readings fired wrongly, or missed a near variant; (sentence, kind reported, kind not reported)
+test_a_second_readers_cases = reviewed_test(
+    [
+        # "X reports that" is one patient's account only of her own; a document's, an author's
+        # or a paper's report is asserted
+        (
+            "It reports that IM ketamine is as effective as IV ketamine for depression.",
+            "overclaim",
+            None,
+        ),
+        (
+            "Loo reports that IM ketamine is as effective as IV ketamine for depression.",
+            "overclaim",
+            None,
+        ),
+        (
+            "Authors of the Indian paper reported that IM ketamine is as effective as IV ketamine "
+            "for depression.",
+            "overclaim",
+            None,
+        ),
+        # a swallowed dose that mostly escapes the liver is well absorbed; "very little" of it,
+        # or an IV dose, is not
+        ("Very little swallowed ketamine escapes breakdown by the liver.", None, "opposite"),
+        (
+            "An IV dose escapes breakdown by the liver on its way into the bloodstream.",
+            None,
+            "opposite",
+        ),
+        # a design of the writer's practice, of a survey, of trials, or wished for
+        (
+            "At our clinic we didn't randomise anyone; patients chose their own route.",
+            None,
+            "opposite",
+        ),
+        ("The survey of club drugs wasn't randomised, of course.", None, "opposite"),
+        ("Had the study been double-blinded, we would trust its result more.", None, "opposite"),
+        ("The esketamine trials used a placebo control.", None, "opposite"),
+        # a study's true total, or its size per group, is no wrong count
+        (
+            "The IM depression study was run at a single hospital in India with 27 participants.",
+            None,
+            "mismatch",
+        ),
+        (
+            "The IM depression study was run at one hospital in India, with 9 patients per IM dose "
+            "group.",
+            None,
+            "mismatch",
+        ),
+        # "the only route" ranks nothing: an assertion of it stays an overclaim
+        (
+            "The spray beats IV for convenience, though only IV's rate of delivery can be "
+            "controlled.",
+            "overclaim",
+            None,
+        ),
+        # a healthy-volunteer study cited for a claim that holds for any condition
+        (
+            "IV ketamine for depression has 100 % bioavailability, since the whole dose enters the "
+            "blood [@rolan2014absolute].",
+            None,
+            "cited-against",
+        ),
+        # "about the same in price" is no efficacy
+        (
+            "Per session, IM and IV came out about the same in price at our clinic.",
+            "opposite",
+            None,
+        ),
+        # a dose consistent from patient to patient is no rate
+        (
+            "The dose of a nasal spray is fairly consistent from patient to patient.",
+            None,
+            "opposite",
+        ),
+        # a strength of a vial or a dilution is not the spray's
+        ("Hospital pharmacies dilute ketamine to 1 mg/ml before use.", None, "mismatch"),
+        # time "in the chair" is a visit's, not an effect's or an infusion's
+        (
+            "With the jab, you spend only ten minutes in the chair before moving to the recovery "
+            "room.",
+            None,
+            "mismatch",
+        ),
+        # a denial in the past tense; a purpose is no denial
+        (
+            "The result contradicted the idea that there are no valid data on IM ketamine for "
+            "depression [@loo2016placebo].",
+            None,
+            "cited-against",
+        ),
+        (
+            "To refute the claim that IM ketamine is as effective as IV ketamine for depression, we "
+            "would need a larger trial.",
+            None,
+            "opposite",
+        ),
+        # the next dose turned down is no dose adjusted once given
+        (
+            "Even after the shot is in, the clinic can dial the dose down at the next visit.",
+            None,
+            "opposite",
+        ),
+    ]
+)

@@ -21,6 +21,7 @@ and `drafts` reads a draft file's bytes as text.
 """
 
 from .checking import check, check_file
+from .cited import studied_conditions
 from .drafts import BadDraft, decode_draft, docx_text, read_draft
 from .findings import (
     FAIL_ON,
@@ -53,4 +54,5 @@ __all__ = [
     "read_draft",
     "routes_named",
     "split_sentences",
+    "studied_conditions",
 ]

@@ -186,14 +186,18 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "mostly escapes breakdown by the liver", "very little is lost on the way through the gut
     # and liver", "gets most of the dose past the liver intact": well absorbed
+    # (said of a swallowed dose, and not "very little escapes breakdown", "rarely escapes";
+    # "escapes first-pass metabolism" is the claims' own wording of a route with none)
     (
-        # ("escapes first-pass metabolism" is the claims' own wording of a route with none)
-        r"\b(?:mostly |largely |mainly )?escapes? (?:being broken down|breakdown)(?: (?:by|in|"
+        r"(?<!little )(?<!fraction of )"
+        r"\b((?:swallow\w*|oral(?:ly)?|tablets?|pills?|by mouth)\b[^.;]{0,60}?)"
+        r"(?<!little )(?<!rarely )(?<!seldom )(?<!never )(?<!only )(?<!fraction )"
+        r"(?:(?:mostly |largely |mainly )?escapes? (?:being broken down|breakdown)(?: (?:by|in|"
         r"through) (?:the )?(?:gut and |gut or )?(?:the )?liver)?|"
-        r"\b(?:very |relatively )?little (?:of it )?(?:is |gets )?lost (?:on the way |along the "
+        r"(?:very |relatively )?little (?:of it )?(?:is |gets )?lost (?:on the way |along the "
         r"way )?(?:through|in|to|by) (?:the )?(?:gut and |gut or )?(?:the )?liver\b|"
-        r"\b(?:past|through) the liver (?:intact|unchanged)\b",
-        "is not poorly absorbed",
+        r"(?:past|through) the liver (?:intact|unchanged)\b)",
+        r"\1is not poorly absorbed",
     ),
     # "gets nearly as much of the drug into your blood as a drip does", "gets the medicine
     # into your bloodstream about as well as the drip": well absorbed, the drip its yardstick

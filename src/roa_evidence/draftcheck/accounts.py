@@ -40,7 +40,8 @@ PEOPLE_SAY = (
     # "patients in one online community say", "users on forums have said": hearsay
     # ("patients in the IM arm reported more nausea" is a trial's result: not a hedge)
     r"(?:on|in|at|from|of) (?!(?:the |each |both |either )?(?:[\w-]+ )?(?:arms?|groups?|trials?|"
-    r"stud(?:y|ies))\b)(?![^.;]{0,40}?\b(?:trials?|stud(?:y|ies))\b)"
+    r"stud(?:y|ies))\b)(?![^.;]{0,40}?\b(?:trials?|stud(?:y|ies)|papers?|reviews?|articles?|"
+    r"meta-analys[ie]s|literature)\b)"
     r"(?:[\w'-]+ ){1,5}?(?:often |also |still |generally )?"
     r"(?:report|say|describe|claim|claimed|mention|tell (?:me|us)|reported that|"
     r"(?:have|had) (?:said|reported|described|claimed|told))|"

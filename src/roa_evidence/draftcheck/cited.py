@@ -4,10 +4,10 @@ sentence's, the claims and the condition the base links them to, and their retra
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..query.records import ClaimRecord, EvidenceRecord
+from ..query.records import ClaimRecord, EvidenceRecord, WorkFacts
 from . import figures, numbers, parts
 from .findings import SUPPORTS_WHAT_IT_NEGATES, SentenceProblem
 from .firstchars import compiled
@@ -22,6 +22,7 @@ __all__ = [
     "cites_unlinked",
     "count_elsewhere",
     "miscounts_the_cited",
+    "studied_conditions",
 ]
 
 _SAYS_RETRACTED = compiled(r"\bretract", re.IGNORECASE)
@@ -37,6 +38,11 @@ class CitableWorks:
     keys: frozenset[str] = frozenset()
     retracted: Mapping[str, str] = field(default_factory=dict)
     studied: Mapping[str, str] = field(default_factory=dict)
+
+
+def studied_conditions(works: Iterable[WorkFacts]) -> dict[str, str]:
+    """The condition each work studied, by key (what `check`'s `studied` takes)."""
+    return {work.key: work.condition for work in works if work.condition}
 
 
 def _link_text(link: EvidenceRecord) -> str:
@@ -179,7 +185,7 @@ def cited_elsewhere(
     about = said.conditions or frozenset({claim.condition}) - {"any", ""}  # or the claim's
     for key in sentence.keys:
         linked = matcher.by_key.get(key, [])
-        own = _studied_otherwise(key, about, linked, matcher, studied)
+        own = _studied_otherwise(key, claim, about, linked, matcher, studied)
         if own is not None:
             problems.append(_not_evidence_on_it(f"the cited {key} {own}", claim, key))
             continue
@@ -218,6 +224,7 @@ def _not_evidence_on_it(detail: str, claim: ClaimRecord, key: str) -> SentencePr
 
 def _studied_otherwise(
     key: str,
+    claim: ClaimRecord,
     about: frozenset[str],
     linked: Sequence[ClaimRecord],
     matcher: Matcher,
@@ -225,10 +232,13 @@ def _studied_otherwise(
 ) -> str | None:
     """What the work studied, when it is another condition than the one the sentence or claim
     is about and no claim the base links it to says otherwise ("studied sedation, not
-    depression": a children's sedation trial cited for depression), else None. (A work
-    studying any condition, or its claims' conditions, are read as the base has them.)"""
+    depression": a children's sedation trial cited for depression), else None. Not for a claim
+    that holds for any condition (a bioavailability, measured in whoever took part), nor a
+    work on any condition."""
     condition = studied.get(key, "any")
-    if condition == "any" or not about or condition in about:
+    if claim.condition in ("any", "") or condition == "any":
+        return None
+    if not about or condition in about:
         return None
     if any(matcher.claim_parts(c).conditions for c in linked):
         return None  # what its claims are on says what it bears on (`cited_elsewhere`)

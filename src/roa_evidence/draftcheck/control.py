@@ -6,6 +6,9 @@ from __future__ import annotations
 
 __all__ = ["RULES"]
 
+# "... dial the dose down at the next visit": the next dose is another, not this one adjusted
+_NOT_THE_NEXT_DOSE = r"(?![^.;]{0,30}\bnext (?:visit|time|session|dose)\b)"
+
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     # "nothing can slow it down or undo it", "nothing can be done to slow or stop it"
@@ -54,7 +57,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "they can dial the dose down": adjust it
     (
         r"\b(can|could|will|may) (?:still |always |easily |also )?(?:dial|turn|scale) "
-        r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b",
+        r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b" + _NOT_THE_NEXT_DOSE,
         r"\1 adjust the dose",
     ),
     (
@@ -62,9 +65,9 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\1 be adjusted",
     ),
     (
-        r"\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
+        r"(?:\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
         r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b|\b(?:can|could|may) be "
-        r"(?:turned|dialled|dialed|scaled) (?:back|down)\b",
+        r"(?:turned|dialled|dialed|scaled) (?:back|down)\b)" + _NOT_THE_NEXT_DOSE,
         "adjusted",
     ),
     # "even after the shot is in", "after it's been given": once given ("once it's in" is read
@@ -105,10 +108,12 @@ RULES: tuple[tuple[str, str], ...] = (
     # "is fairly consistent from patient to patient", "at much the same pace every time": the
     # rate at which it reaches the brain, steady or not
     (
-        r"\b(?:is|are) ((?:fairly |very |highly |quite |remarkably )?(?:steady and )?(?:consistent|"
-        r"steady|predictable|reliable|variable|unpredictable)) from (?:one )?(?:patient|person) "
-        r"to (?:the next|another|patient|person)\b",
-        r"reaches the brain at a \1 rate",
+        # (said of delivery or absorption: not "the dose is consistent from patient to patient")
+        r"\b((?:delivery|absorption|uptake)\b[^.;]{0,30}?) (?:is|are) ((?:fairly |very |highly |"
+        r"quite |remarkably )?(?:steady and )?(?:consistent|steady|predictable|reliable|variable|"
+        r"unpredictable)) from (?:one )?(?:patient|person) to (?:the next|another|patient|"
+        r"person)\b",
+        r"\1 reaches the brain at a \2 rate",
     ),
     (
         r"\bat (?:much |roughly |about )?the same (?:pace|rate|speed) every time\b",

@@ -96,9 +96,11 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
         " it is not true that ",  # (" not only a drip" would read as "not only")
     ),
     # "a later trial undercuts the claim that X", "which refutes the idea that X"
+    # (not "to refute the claim that X, we would need...": a purpose, nothing denied)
     (
-        r"\b(?:undercut|undermine|refute|rebut|disprove|contradict|debunk|belie)(?:s|d)? "
-        rf"(?:the |this |that |any |a )?(?:[\w'-]+ )?{_A_CLAIM} that\b",
+        r"(?<!to )\b(?:undercut(?:s|ting)?|undermin(?:es?|ed|ing)|refut(?:es?|ed|ing)|"
+        r"rebut(?:s|ted|ting)?|disprov(?:es?|ed|ing)|contradict(?:s|ed|ing)?|debunk(?:s|ed|ing)?|"
+        rf"belie[sd]?) (?:the |this |that |any |a )?(?:[\w'-]+ ){{0,2}}{_A_CLAIM} that\b",
         " not ",
     ),
     # "where I part company with them is over the idea that X", "we take issue with the claim

@@ -34,7 +34,9 @@ RULES: tuple[tuple[str, str], ...] = (
     # of a trial's design)
     (
         r"\bcame out (?:(?:about|roughly|much|more or less|pretty much) the same|(?:about |"
-        r"roughly )?(?:level|even|equal))\b",
+        r"roughly )?(?:level|even|equal))\b"
+        # (not "the same in price", "for vomiting": another outcome)
+        r"(?=\s*(?:[,.;:!?)]|$|for (?:depression|mood)\b|in (?:efficacy|how well)\b))",
         "showed no difference in efficacy",
     ),
     # "a drip lifts depression", "knocks it back": it is effective for it

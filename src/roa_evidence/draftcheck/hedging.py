@@ -101,8 +101,9 @@ _VERY_UNCERTAIN = compiled(
     r"(?:at|as) (?=(?:about |around |roughly |nearly |some |only |up to |between )?"
     rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
     # "transient rises in blood pressure have been reported": an observation passed on
-    r"\b(?:has|have) been (?:occasionally |anecdotally |sometimes )?reported\b(?! (?:in|by) "
-    r"(?:a |the |one |two |several |many )?(?:\w+ )?(?:trials?|stud(?:y|ies)|reviews?))|"
+    # (not "reported in several trials", "in RCTs", "across trials", "in a 2005 PET study")
+    r"\b(?:has|have) been (?:occasionally |anecdotally |sometimes )?reported\b(?! (?:in|by|"
+    r"across) [^.;]{0,40}?\b(?:trials?|stud(?:y|ies)|reviews?|rcts?|meta-analys[ie]s|papers?)\b)|"
     rf"{PEOPLE_SAY}|"
     rf"{OWN_EXPERIENCE}|"
     # "my patients report that": a clinician passing them on
@@ -223,9 +224,11 @@ _SEEMING = compiled(
 # pass it on (not where the sentence speaks of research: "she ran the trial, and she reports")
 _THEIR_ACCOUNT = compiled(
     r"\b(?:they (?:often |also |all |still )?report|(?:she|he) reports)\b(?! to\b)|"
-    # "Maureen reports that", "M., who is having it at a clinic, reports that": one patient's
-    # account (an author's report is set apart by the research words and the citation)
-    r"\b(?-i:[A-Z][a-z]*)\.?(?:, who [^.;]{3,80},)? reports that\b",
+    # "Maureen reports that her blood pressure crept up", "M., who is having it at a clinic,
+    # reports that the effects of her injection...": one patient's account of her own (not "It
+    # reports that", "Loo reports that IM works": a document's or an author's finding)
+    r"\b(?-i:(?!It\b)[A-Z][a-z]*)\.?(?:, who [^.;]{3,80},)? reports that\b"
+    r"(?=[^.;]{0,30}\b(?:her|his|their|she|he|they|him|them)\b)",
     re.I,
 )
 _RESEARCH = compiled(r"\b(?:trials?|stud(?:y|ies)|data|papers?|authors?|researchers?)\b", re.I)

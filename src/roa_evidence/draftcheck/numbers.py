@@ -64,14 +64,14 @@ _YEAR = compiled(r"(?:19|20)\d\d")
 CENTURIES = r"(?:1[5-9]|20)\d\d"  # a decade's years: "the 1840s" (not "1600 patients")
 _CENTURIES = compiled(CENTURIES)
 _DECADE = compiled(r"'?s\b")
-_PER_GROUP = compiled(
-    r"\s+(?:(?:in each|in every|per|a) (?:group|arm)\b|each(?=\s*(?:[,.;)]|$)))", re.I
+_PER_GROUP = compiled(  # ("9 patients per IM dose group")
+    r"\s+(?:(?:in each|in every|per|a) (?:[\w-]+ ){0,2}?(?:group|arm)\b|each(?=\s*(?:[,.;)]|$)))",
+    re.I,
 )
 # a report's numbered paragraph, "3.3 Only eighteen participants...": its number is no figure
 _PARAGRAPH_NUMBER = compiled(r"\W*\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
 # after a time, not its length: "two weeks since my last" (when), "and a half" (`_worded`)
 _NOT_A_SPAN = compiled(r"\s+(?:since (?:my|his|her|their|your) (?:last|first)|ago)\b| and a half\b")
-# "it would one day be sold": some day, not a day long
 _SOME_DAY = compiled(r"\b(?:will|would|might|may|could|should|shall|must)\s+one day\b", re.I)
 _CALENDAR = compiled(r"\b(?:the (?:last|past|previous)|every)\s+$", re.I)
 _APPROXIMATE = compiled(

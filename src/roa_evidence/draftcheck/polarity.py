@@ -131,7 +131,8 @@ _COMPARATIVES = {
     for word in words
 }
 _COMPARATIVE = compiled(
-    r"\b(?!(?<=\Wno |any )longer\b(?!\s+than))(?:"  # "no longer": not any more, no length
+    # "(n)o longer", "any longer": not any more, no length ("no longer than" is one)
+    r"\b(?!(?<=\bno )longer\b(?!\s+than))(?!(?<=\bany )longer\b(?!\s+than))(?:"
     + "|".join(re.escape(c) for c in sorted(_COMPARATIVES, key=len, reverse=True))
     + r")\b",
     re.I,
@@ -244,9 +245,8 @@ _ELLIPTIC_CONTRAST = compiled(
 )
 
 
-# "No, a shot still passes through the liver": "No," answers a question, denying its
-# premise, not what the answer goes on to say (an "A:" before it is a speaker's label, which
-# `judging` has taken off).
+# "No, a shot still passes through the liver": "No," answers a question, denying its premise,
+# not what the answer goes on to say (an "A:" before it is a label `judging` has taken off).
 _ANSWERING_NO = compiled(
     r"^\W*(?:no|nope)\s*[,;:!\u2013\u2014](?!\s*(?:or|and|nor)\b)\s*", re.I
 )  # not "No, or very little, first-pass metabolism occurs"

@@ -166,6 +166,7 @@ _LIKENED = compiled(
 )
 
 
+_RANKS_FIRST = compiled(r"\bthe (?:most|best|greatest)\b", re.I)
 # (a flip read wherever the claim is found: a likening says its contrary in any wording)
 LIKENED_TO_THE_BEST = (
     "the sentence puts another route level with or above the one the claim ranks above all"
@@ -178,8 +179,8 @@ def likened_to_the_best(sentence: str, statement: str, claimed: tuple[str, ...])
     gives the greatest relief of any route": another route, named first, likened to (or ranked
     above) the one the claim ranks above all (with no superlative of its own, and no negation:
     "not as well as the drip" agrees)."""
-    if len(claimed) != 1 or not SUPERLATIVE.search(canonical(statement)):
-        return False
+    if len(claimed) != 1 or not _RANKS_FIRST.search(canonical(statement)):
+        return False  # (not "the only route whose rate can be controlled": no ranking)
     text = canonical(sentence)
     likened = _LIKENED.search(text)
     if not likened or SUPERLATIVE.search(text) or NEGATOR.search(text, 0, likened.end()):

@@ -28,6 +28,13 @@ _SICK_LESS_OR_MORE = (
     r"(?:by |into |through |via |in )?)?(?:a |an |the )?(?:" + _A_ROUTE + r"|vein|muscle)\b)"
 )
 
+# what a route is easy or hard on: people and their bodies ("kids' stomachs"), not their
+# schedules or wallets ("patients' wallets")
+_THE_BODY = (
+    r"(?:patients|people|the body|the patient|the stomach|the tummy|children|kids)"
+    r"(?:'s? (?:stomachs?|tummies|bodies))?\b(?!')"
+)
+
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
     # "coming off a drip is always smooth": the comedown after it
@@ -99,14 +106,13 @@ RULES: tuple[tuple[str, str], ...] = (
         "more tolerable than the other",
     ),
     # "easier on the stomach", "much harder on people than the drip": how well it is borne
+    # (not "no harder on patients than": a likening)
     (
-        r"\b(?:easier|gentler|kinder) on (?:patients|people|the body|the patient|the stomach|"
-        r"the tummy|children|kids)\b",
+        r"(?<!no )\b(?:easier|gentler|kinder) on " + _THE_BODY,
         "more tolerable",
     ),
     (
-        r"\b(?:harder|rougher|tougher|harsher) on (?:patients|people|the body|the patient|the "
-        r"stomach|the tummy|children|kids)\b",
+        r"(?<!no )\b(?:harder|rougher|tougher|harsher) on " + _THE_BODY,
         "less tolerable",
     ),
     # "the injection is gentler than a drip": a route ranked on tolerability

@@ -42,7 +42,7 @@ _LATENCY_AFTER = compiled(
     re.I,
 )
 _SPAN_BEFORE = compiled(rf"\b(?:for|over|lasting|lasted|lasts|last)\s+{_HEDGE}$", re.I)
-_SPAN_AFTER = compiled(r"^\W*(?:long\b|in the chair\b|(?:per|each|a) session\b)", re.I)
+_SPAN_AFTER = compiled(r"^\W*(?:long\b|(?:per|each|a) session\b)", re.I)
 # "a decade of research", "twenty years of study": how long a route has been studied
 _RECORD_AFTER = compiled(r"^\W*(?:of (?:\w+ )?(?:research|study|studies|trials|use))", re.I)
 _RECORD_TOPICS = frozenset({"evidence-base"})
@@ -54,7 +54,7 @@ def by_value(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | N
     the sentence is not about: `described`)."""
     said = parts.read_parts(text)
     if not said.routes and not said.compares:
-        return _the_one_of_its_kind(said, matcher)
+        return None if _NOT_A_SPRAY.search(text) else _the_one_of_its_kind(said, matcher)
     if len(said.routes) != 1 or said.compares:
         return None  # a comparison of routes, or several routes: not the value of one
     found: dict[str, ClaimRecord] = {}
@@ -78,6 +78,16 @@ def by_value(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | N
 
 # a study's design, said as done: "it was double-blinded", "the authors kept raters blind"
 _DONE = compiled(r"\b(?:was|were|wasn't|weren't|had|hadn't|kept|used|did|didn't)\b", re.I)
+# ...of one study ("that trial", "it was", "the authors"), not of trials, a survey, the
+# writer's own practice ("at our clinic we didn't randomise") or a study wished for ("had the
+# study been blinded, ...")
+_ONE_STUDY = compiled(
+    r"\b(?:the|that|this|its|their) (?:[\w-]+ ){0,2}(?:trial|study|comparison|paper)\b(?!s)|"
+    r"\b(?:it|this|that) (?:was|wasn't|had)\b|\bthe (?:authors|investigators|researchers)\b|"
+    r"^\W*allocation\b",
+    re.I,
+)
+_NOT_THE_CLAIMS = compiled(r"\b(?:we|our|us|survey)\b|^\W*had\b", re.I)
 
 
 def by_design(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | None:
@@ -88,6 +98,8 @@ def by_design(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | 
     said = parts.read_parts(text)
     if said.routes or said.compares or not said.designs or not _DONE.search(text):
         return None  # (a design wished for, "a double-blind trial would settle it", is none)
+    if not (keys or _ONE_STUDY.search(text)) or _NOT_THE_CLAIMS.search(text):
+        return None  # (a study cited is one study: whether it is the claim's is asked below)
     found = [c for c in _designed(matcher) if matcher.claim_parts(c).designs & said.designs]
     if len(found) != 1:
         return None
@@ -110,7 +122,11 @@ def _designed(matcher: Matcher) -> list[ClaimRecord]:
 # Dimensions of a preparation's own measure ("5 to 30 mg per ml"): stated with no route, they
 # are still the value of the one claim of the base that has one (not a share, a time or a
 # count, which many things have)
-_OF_A_PREPARATION = frozenset({"concentration", "dose"})
+_OF_A_PREPARATION = frozenset({"concentration"})
+# ...though a strength is also a vial's or a dilution's for a drip or a shot
+_NOT_A_SPRAY = compiled(
+    r"\b(?:vials?|dilut\w*|infusions?|bags?|syringes?|injections?|ampoules?)\b", re.I
+)
 
 
 def _the_one_of_its_kind(said: parts.Parts, matcher: Matcher) -> Match | None:
@@ -163,8 +179,11 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
         and found.claim.topic == match.claim.topic
         and set(found.claim.routes) <= set(match.claim.routes)
     )
-    # (a study's size is known to each of its claims' links, but counted by one claim only)
-    knows = knows and own.dimension != "participants"
+    # (a study's size is known to each of its claims' links, but counted by one claim only: a
+    # count none of those links gives is the counting claim's; one they give is theirs)
+    if own.dimension == "participants":
+        known = figures.knowns(match.claim)
+        knows = any(numbers.agrees(q, k) for q in said.quantities for k in known)
     return found if kin and states and not knows and not states_one else match
 
 

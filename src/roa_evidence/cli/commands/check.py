@@ -120,7 +120,14 @@ def check(
     Example: roa-evidence check draft.md --fail-on opposite --fail-on overclaim
     """
     # lazy: SQLAlchemy and the checker (rapidfuzz, its rules); the CLI starts without them
-    from ...draftcheck import FAIL_ON, decode_draft, docx_text, kind_of, read_draft
+    from ...draftcheck import (
+        FAIL_ON,
+        decode_draft,
+        docx_text,
+        kind_of,
+        read_draft,
+        studied_conditions,
+    )
     from ...draftcheck import check as check_draft
     from ...query.queries import find_claims, find_works
 
@@ -169,7 +176,7 @@ def check(
             progress=bar.advance,
             retracted=retracted,
             min_confidence=min_confidence,
-            studied={w.key: w.condition for w in works if w.condition},
+            studied=studied_conditions(works),
         )
     if fix:
         _write_fix(text, report, name, output, force)
