@@ -117,6 +117,13 @@ FOUND_WITH_PROBLEM += [
         "cited-against",
         id="a_sedation_trial_cited_for_depression",
     ),
+    # ...a depression trial, linked to other claims of its own topic, cited for anxiety
+    pytest.param(
+        "Reportedly the jab relieves anxiety as well as the drip does [@chilukuri2014acute].",
+        "im-comparable-relief-anxiety",
+        "cited-against",
+        id="a_depression_trial_cited_for_anxiety",
+    ),
 ]
 FOUND_WITH_PROBLEM += [
     # a study's design said with no route: the one claim of the base on that design

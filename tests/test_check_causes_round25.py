@@ -202,11 +202,14 @@ def test_a_may_level_hedge_in_other_words_hedges_a_low_certainty_claim(
 
 
 def test_a_work_the_base_does_not_link_never_vouches(shipped: Run, tmp_path: Path) -> None:
-    """A street-drug survey cited for an efficacy claim had made the sentence 'strong'."""
+    """A street-drug survey cited for an efficacy claim had made the sentence 'strong'. (Since
+    the thirty-first pass that survey's own record, a study of recreational use, makes it
+    cited-against: tests/test_check_causes_round213.py. A work of any condition the base
+    links to nothing stays only a doubt.)"""
     finding = check_one(
         shipped,
         tmp_path,
-        "IV ketamine probably gives rapid relief of depression [@palamar2020extensive].",
+        "IV ketamine probably gives rapid relief of depression [@rosenbaum2024ketamine].",
     )
     assert finding["claim"] == "iv-effective-rapid-depression", finding
     assert finding["verdict"] not in GREEN, finding

@@ -180,41 +180,53 @@ def cited_elsewhere(
     """A cited work the base links to other claims and not to this one (call it only when no
     cited work bears on the claim): what it bears on is known, and it is not this (a
     meta-analysis on pain cited for depression, a survey of street drugs cited for an
-    efficacy claim)."""
+    efficacy claim). Where the links say nothing against it, the work's own record may: it
+    studied another condition (`studied`)."""
     problems: list[SentenceProblem] = []
     about = said.conditions or frozenset({claim.condition}) - {"any", ""}  # or the claim's
     for key in sentence.keys:
         linked = matcher.by_key.get(key, [])
-        own = _studied_otherwise(key, claim, about, linked, matcher, studied)
-        if own is not None:
-            problems.append(_not_evidence_on_it(f"the cited {key} {own}", claim, key))
-            continue
-        if not linked:
-            continue  # a work the base links to nothing: what it says is not known
-        conditions = [matcher.claim_parts(c).conditions for c in linked]
-        # (its claims on this claim's topic say what condition it bears on, where they do: a
-        # pain trial also cited on how a dose can be stopped is still a pain trial)
-        topical = [matcher.claim_parts(c).conditions for c in linked if c.topic == claim.topic]
-        if topical and all(topical):
-            conditions = topical
-        on = frozenset().union(*conditions)
-        if all(conditions) and parts.another(about, on):
-            detail = f"the cited {key} is evidence on {', '.join(sorted(on))}, not on "
-            detail += ", ".join(sorted(about))
-        elif (named := _study_named(claim, key, matcher)) is not None:
-            # a claim about one named study ("In Chilukuri et al. 2014, ...") cited to another
-            detail = f"the claim is about {named}'s study; the cited {key} is another work"
-        elif any(c.topic == claim.topic and _routes_meet(c, claim) for c in linked):
-            # on the claim's topic and route: what it says of this claim is not known (a
-            # bioavailability study may measure IV as its reference); the match is loose
-            continue
-        else:
-            bears = ", ".join(c.id for c in linked[:_BEARS_ON_SHOWN])
-            if len(linked) > _BEARS_ON_SHOWN:
-                bears += f" and {len(linked) - _BEARS_ON_SHOWN} more"
-            detail = f"the cited {key} is not evidence on this claim in the base (it is on {bears})"
-        problems.append(_not_evidence_on_it(detail, claim, key))
+        detail = _bears_elsewhere(key, claim, about, linked, matcher)
+        if detail is None and (own := _studied_otherwise(key, claim, about, studied)):
+            detail = f"the cited {key} {own}"
+        if detail is not None:
+            problems.append(_not_evidence_on_it(detail, claim, key))
     return problems
+
+
+def _bears_elsewhere(
+    key: str,
+    claim: ClaimRecord,
+    about: frozenset[str],
+    linked: Sequence[ClaimRecord],
+    matcher: Matcher,
+) -> str | None:
+    """What the claims the base links a work to say it bears on instead of `claim`, or None
+    where they do not say (no claim, or one on the claim's topic and route)."""
+    if not linked:
+        return None  # a work the base links to nothing: what it says is not known
+    conditions = [matcher.claim_parts(c).conditions for c in linked]
+    # (its claims on this claim's topic say what condition it bears on, where they do: a pain
+    # trial also cited on how a dose can be stopped is still a pain trial)
+    topical = [matcher.claim_parts(c).conditions for c in linked if c.topic == claim.topic]
+    if topical and all(topical):
+        conditions = topical
+    on = frozenset().union(*conditions)
+    if all(conditions) and parts.another(about, on):
+        return f"the cited {key} is evidence on {', '.join(sorted(on))}, not on " + ", ".join(
+            sorted(about)
+        )
+    if (named := _study_named(claim, key, matcher)) is not None:
+        # a claim about one named study ("In Chilukuri et al. 2014, ...") cited to another
+        return f"the claim is about {named}'s study; the cited {key} is another work"
+    if any(c.topic == claim.topic and _routes_meet(c, claim) for c in linked):
+        # on the claim's topic and route: what it says of this claim is not known (a
+        # bioavailability study may measure IV as its reference); the match is loose
+        return None
+    bears = ", ".join(c.id for c in linked[:_BEARS_ON_SHOWN])
+    if len(linked) > _BEARS_ON_SHOWN:
+        bears += f" and {len(linked) - _BEARS_ON_SHOWN} more"
+    return f"the cited {key} is not evidence on this claim in the base (it is on {bears})"
 
 
 def _not_evidence_on_it(detail: str, claim: ClaimRecord, key: str) -> SentenceProblem:
@@ -223,25 +235,17 @@ def _not_evidence_on_it(detail: str, claim: ClaimRecord, key: str) -> SentencePr
 
 
 def _studied_otherwise(
-    key: str,
-    claim: ClaimRecord,
-    about: frozenset[str],
-    linked: Sequence[ClaimRecord],
-    matcher: Matcher,
-    studied: Mapping[str, str],
+    key: str, claim: ClaimRecord, about: frozenset[str], studied: Mapping[str, str]
 ) -> str | None:
     """What the work studied, when it is another condition than the one the sentence or claim
-    is about and no claim the base links it to says otherwise ("studied sedation, not
-    depression": a children's sedation trial cited for depression), else None. Not for a claim
-    that holds for any condition (a bioavailability, measured in whoever took part), nor a
-    work on any condition."""
+    is about ("studied sedation, not depression": a children's sedation trial cited for
+    depression), else None. Not for a claim that holds for any condition (a bioavailability,
+    measured in whoever took part), nor a work on any condition."""
     condition = studied.get(key, "any")
     if claim.condition in ("any", "") or condition == "any":
         return None
     if not about or condition in about:
         return None
-    if any(matcher.claim_parts(c).conditions for c in linked):
-        return None  # what its claims are on says what it bears on (`cited_elsewhere`)
     return f"studied {condition}, not {', '.join(sorted(about))}"
 
 
