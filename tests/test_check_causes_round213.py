@@ -166,6 +166,16 @@ FOUND_WITH_PROBLEM += [
         id="a_pain_review_pointed_to_for_low_mood",
     ),
 ]
+FOUND_WITH_PROBLEM += [
+    # a drip no better than a dummy or sham drip is not effective (it had come back green)
+    pytest.param(
+        "For depression a ketamine drip is probably no better than a sham drip "
+        "[@kishimoto2016single].",
+        "iv-effective-rapid-depression",
+        "opposite",
+        id="no_better_than_a_sham_drip_is_not_effective",
+    ),
+]
 FOUND_WITHOUT_PROBLEM = [
     # two routes that "came out about the same" in the trial: no difference, as the claim
     pytest.param(

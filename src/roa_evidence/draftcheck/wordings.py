@@ -117,7 +117,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:did|does|do) not beat|(?:fail|fails|failed) to beat|not superior to|"
         r"indistinguishable from) (?:with |on |[a-z]+ing )?(?:(?:a|an|the|one|single) )?"
         r"(?:(?:puff|spray|squirt|dose|shot|bag|drip|course) of )?"
-        r"(?:sugar pill|placebo|dummy (?:pill|treatment|injection|spray)|salt[- ]water(?: placebo|"
+        r"(?:sugar pill|placebo|(?:dummy|sham) (?:pill|treatment|injection|spray|infusion|drip|"
+        r"jab|shot)|salt[- ]water(?: placebo|"
         r" spray| solution)?|saline(?: placebo| spray| solution| injection| infusion)?|"
         r"(?:midazolam|active) (?:control|"
         r"placebo|comparator)|control (?:group|arm|condition))\b",
