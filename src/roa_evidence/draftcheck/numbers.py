@@ -180,7 +180,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if match["b"] and b < a:  # "2014-15", "3-1": not a range
             continue
         calendar = _CALENDAR.search(text, max(0, match.start() - 20), match.start())
-        some_day = _SOME_DAY.search(text, max(0, match.start() - 8), match.start() + 7)
+        # ("it would one day be sold": some day, not a day long)
+        some_day = _SOME_DAY.search(text, max(0, match.start() - 8), match.end())
         if dimension == "time" and (calendar or some_day or _NOT_A_SPAN.match(text, end)):
             continue  # "over the last six months", "two weeks since", "would one day": when
         if dimension == "participants" and _PER_GROUP.match(text, end):
@@ -242,8 +243,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         low, high = _VAGUE_SHARES[str(match.lastgroup)]
         said = match.group(0) + text[match.end() :].split(" ", 1)[0]  # "most of the dose"
         found.append(Quantity(low, high, "percent", said.strip(" ,;."), 0.5, vague=True))
-    read = {(q.low, q.high, q.dimension, q.text) for q in found}  # ("one day": read twice)
-    found += [q for q in _worded(text) if (q.low, q.high, q.dimension, q.text) not in read]
+    found += _worded(text)
     return tuple(found)
 
 
@@ -289,7 +289,8 @@ _LOST_AFTER = compiled(
 _PART_OF_A_UNIT = (("half", 0.5), ("three", 0.75), ("quarter", 0.25))
 _WHOLE = r"(?:full|whole|entire|single|complete) "  # "a full week" is a week
 _ONE_UNIT = compiled(
-    rf"\b(half an? |(?:a|one|three)[ -]quarters? of an? |an? |one )(?:{_WHOLE})?"
+    # ("one day" alone is `_QUANTITY`'s: "one" is a number)
+    rf"\b(half an? |(?:a|one|three)[ -]quarters? of an? |an? |one (?={_WHOLE}))(?:{_WHOLE})?"
     r"(minute|hour|day|week|fortnight|month|year)\b(?! and a half)",
     re.I,
 )
@@ -347,8 +348,6 @@ def _worded(text: str) -> list[Quantity]:
         size = (1.0 if count.lower() in ("a", "an") else numberwords.value(count)[0]) + 0.5
         found.append(Quantity(size * factor, size * factor, dimension, match[0], 0.25 * factor))
     for match in _ONE_UNIT.finditer(text):
-        if _SOME_DAY.search(text, max(0, match.start() - 8), match.start() + 7):
-            continue  # "it would one day be sold": some day, not a day long
         dimension, factor = _UNITS[match.group(2).lower()]
         said = match.group(1).lower()
         size = next((part for word, part in _PART_OF_A_UNIT if word in said), 1.0)
