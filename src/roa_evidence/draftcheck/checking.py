@@ -71,8 +71,9 @@ def check(
     outside them (and outside the claims' links) is an `unknown-key`. `retracted`
     maps the keys of retracted works to what to say ("retracted 2021-03-04, notice
     10.1000/x"); citing one is `cited-retracted`. `studied` maps works' keys to the condition
-    each studied ("sedation"): one cited for a claim on another condition, which no claim it
-    bears on says otherwise, is `cited-against`.
+    each studied ("sedation", `studied_conditions`): one cited for a claim on another
+    condition, where the claims the base links it to say nothing against it, is
+    `cited-against`.
     `progress`, if given, is called with the number of sentences done since its last call.
     Each problem of a kind read from meaning carries its confidence (confidence.py); those
     below `min_confidence` are set apart as doubtful (0 keeps every one).

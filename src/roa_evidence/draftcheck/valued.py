@@ -164,7 +164,8 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
     # a value the matched claim knows nothing of: the claim of that value's (an infusion
     # "run over about ten minutes" is the 40-60 minute claim's mismatch)
     states = any(q.dimension == own.dimension for q in said.quantities)
-    knows = any(k.dimension == own.dimension for k in figures.knowns(match.claim))
+    known = figures.knowns(match.claim)
+    knows = any(k.dimension == own.dimension for k in known)
     if cited:
         return found if own.dimension == "time" and states and not knows else match
     # (a claim whose statement gives a figure of that kind knows one: "the entire dose")
@@ -182,7 +183,6 @@ def stated_instead(text: str, match: Match, matcher: Matcher) -> Match:
     # (a study's size is known to each of its claims' links, but counted by one claim only: a
     # count none of those links gives is the counting claim's; one they give is theirs)
     if own.dimension == "participants":
-        known = figures.knowns(match.claim)
         knows = any(numbers.agrees(q, k) for q in said.quantities for k in known)
     return found if kin and states and not knows and not states_one else match
 
