@@ -5,7 +5,12 @@ the writer's own (`unchecked`). Pattern pieces, joined into the readers' express
 
 from __future__ import annotations
 
-__all__ = ["OWN_EXPERIENCE", "PEOPLE_SAY"]
+__all__ = ["OWN_EXPERIENCE", "PEOPLE_SAY", "RESEARCH_WORKS"]
+
+# Works of research: what is reported in them is a finding, not something people say
+RESEARCH_WORKS = (
+    r"(?:trials?|stud(?:y|ies)|papers?|reviews?|articles?|rcts?|meta-analys[ie]s|literature)"
+)
 
 # "patients report", "listeners often say": what others say, passed on as such
 PEOPLE_SAY = (
@@ -40,8 +45,7 @@ PEOPLE_SAY = (
     # "patients in one online community say", "users on forums have said": hearsay
     # ("patients in the IM arm reported more nausea" is a trial's result: not a hedge)
     r"(?:on|in|at|from|of) (?!(?:the |each |both |either )?(?:[\w-]+ )?(?:arms?|groups?|trials?|"
-    r"stud(?:y|ies))\b)(?![^.;]{0,40}?\b(?:trials?|stud(?:y|ies)|papers?|reviews?|articles?|"
-    r"meta-analys[ie]s|literature)\b)"
+    r"stud(?:y|ies))\b)(?![^.;]{0,40}?\b" + RESEARCH_WORKS + r"\b)"
     r"(?:[\w'-]+ ){1,5}?(?:often |also |still |generally )?"
     r"(?:report|say|describe|claim|claimed|mention|tell (?:me|us)|reported that|"
     r"(?:have|had) (?:said|reported|described|claimed|told))|"

@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from . import numberwords
-from .accounts import OWN_EXPERIENCE, PEOPLE_SAY
+from .accounts import OWN_EXPERIENCE, PEOPLE_SAY, RESEARCH_WORKS
 from .firstchars import compiled
 from .negations import LITTLE_KNOWN, NOT_ENOUGH_TO_CONCLUDE
 
@@ -102,8 +102,8 @@ _VERY_UNCERTAIN = compiled(
     rf"(?:{numberwords.NUMBER}|{numberwords.FRACTIONS})\b)|"
     # "transient rises in blood pressure have been reported": an observation passed on
     # (not "reported in several trials", "in RCTs", "across trials", "in a 2005 PET study")
-    r"\b(?:has|have) been (?:occasionally |anecdotally |sometimes )?reported\b(?! (?:in|by|"
-    r"across) [^.;]{0,40}?\b(?:trials?|stud(?:y|ies)|reviews?|rcts?|meta-analys[ie]s|papers?)\b)|"
+    r"\b(?:has|have) been (?:occasionally |anecdotally |sometimes )?reported\b"
+    rf"(?! (?:in|by|across) [^.;]{{0,40}}?\b{RESEARCH_WORKS}\b)|"
     rf"{PEOPLE_SAY}|"
     rf"{OWN_EXPERIENCE}|"
     # "my patients report that": a clinician passing them on
@@ -231,7 +231,7 @@ _THEIR_ACCOUNT = compiled(
     r"(?=[^.;]{0,30}\b(?:her|his|their|she|he|they|him|them)\b)",
     re.I,
 )
-_RESEARCH = compiled(r"\b(?:trials?|stud(?:y|ies)|data|papers?|authors?|researchers?)\b", re.I)
+_RESEARCH = compiled(rf"\b(?:{RESEARCH_WORKS}|data|authors?|researchers?)\b", re.I)
 _MAY = compiled(
     r"\b(?:may|might|could|possibly|perhaps|potentially|conceivably|"
     r"low[- ]certainty|some evidence|suggests?|suggested|appears? to|seems? to|"
@@ -278,7 +278,7 @@ def attributes(text: str) -> bool:
     been claimed", "reportedly") rather than asserting it."""
     if _VERY_UNCERTAIN.search(text):
         return True
-    return bool(_THEIR_ACCOUNT.search(text)) and not _RESEARCH.search(text) and "[@" not in text
+    return bool(_THEIR_ACCOUNT.search(text)) and not _RESEARCH.search(text)
 
 
 def needed(certainty: str | None, status: str, kind: str) -> int:
