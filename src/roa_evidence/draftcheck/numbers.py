@@ -22,6 +22,7 @@ from .units import UNITS as _UNITS
 
 __all__ = [
     "CENTURIES",
+    "PARAGRAPH_NUMBER",
     "Known",
     "Quantity",
     "agrees",
@@ -69,7 +70,8 @@ _PER_GROUP = compiled(  # ("9 patients per IM dose group")
     re.I,
 )
 # a report's numbered paragraph, "3.3 Only eighteen participants...": its number is no figure
-_PARAGRAPH_NUMBER = compiled(r"\W*\d{1,2}(?:\.\d{1,2})+\s+(?=[A-Z])")
+PARAGRAPH_NUMBER = r"\W*\d{1,2}(?:\.\d{1,2})+\s+(?-i:(?=[A-Z]))"
+_PARAGRAPH_NUMBER = compiled(PARAGRAPH_NUMBER)
 # after a time, not its length: "two weeks since my last" (when), "and a half" (`_worded`)
 _NOT_A_SPAN = compiled(r"\s+(?:since (?:my|his|her|their|your) (?:last|first)|ago)\b| and a half\b")
 _SOME_DAY = compiled(r"\b(?:will|would|might|may|could|should|shall|must)\s+one day\b", re.I)
@@ -180,7 +182,6 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         if match["b"] and b < a:  # "2014-15", "3-1": not a range
             continue
         calendar = _CALENDAR.search(text, max(0, match.start() - 20), match.start())
-        # ("it would one day be sold": some day, not a day long)
         some_day = _SOME_DAY.search(text, max(0, match.start() - 8), match.end())
         if dimension == "time" and (calendar or some_day or _NOT_A_SPAN.match(text, end)):
             continue  # "over the last six months", "two weeks since", "would one day": when

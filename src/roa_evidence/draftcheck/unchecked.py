@@ -55,7 +55,7 @@ _NOT_A_FINDING_PIECES = (
     r"\b(?:it's|it has) been (?:about |nearly |almost |over )?[\w-]+ (?:days?|weeks?|months?) "
     r"since\b|\(\s*'\d\d\s*\)",
     # a numbered paragraph of a report or a policy: "4.13 A rise in heart rate...", "3.6 No"
-    r"^\W*\d{1,2}(?:\.\d{1,2})+\s+(?-i:(?=[A-Z]))",
+    "^" + numbers.PARAGRAPH_NUMBER,
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"schedule|regulations?|article|annex|"
