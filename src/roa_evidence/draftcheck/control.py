@@ -61,13 +61,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\1 adjust the dose",
     ),
     (
-        r"\b(can|could|may) (?:easily |still )?be (?:dialled|dialed|scaled) (?:back|down)\b",
+        r"\b(can|could|may) (?:easily |still )?be (?:turned|dialled|dialed|scaled) (?:back|down)\b"
+        + _NOT_THE_NEXT_DOSE,
         r"\1 be adjusted",
     ),
     (
-        r"(?:\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
-        r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b|\b(?:can|could|may) be "
-        r"(?:turned|dialled|dialed|scaled) (?:back|down)\b)" + _NOT_THE_NEXT_DOSE,
+        r"\b(?:dial|dials|dialled|dialed|turn|turns|turned|scale|scales|scaled) "
+        r"(?:the (?:dose|rate|infusion|drip) |it )(?:back|down)\b" + _NOT_THE_NEXT_DOSE,
         "adjusted",
     ),
     # "even after the shot is in", "after it's been given": once given ("once it's in" is read
