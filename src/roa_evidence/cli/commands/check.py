@@ -105,14 +105,17 @@ def check(
 ) -> None:
     """Check a draft sentence by sentence: the claim each repeats, and whether it states the
     opposite, a wrong number, cites a source against it (or one the base knows to be
-    evidence on something else), or words it more firmly than the evidence allows. A claim
+    evidence on something else, or to have studied another condition), or words it more
+    firmly than the evidence allows. A claim
     matched only loosely says why ("loose match: worded only near it" when no part but the
     wording points to it; "cited, but worded only near it" when a cited work bears on the
     claim but the words may say another thing of it; "routes differ"; "cites a work not
     linked to it" when the base does not say what the cited work shows of it; "condition
     not in the claim" when the sentence says more than the claim does; "states no finding"
     for a question, a plan or a patient's own history; "found among the claims of the study
-    cited before it" for a sentence citing nothing that speaks of "that trial"): it may be
+    cited before it" for a sentence citing nothing that speaks of "that trial"; "found only
+    by the value it states" or "by the design it states" when a number, or a study's design,
+    said with nothing else of a claim is all that points to it): it may be
     another claim than the sentence's, and never vouches for it. A problem found with less
     confidence than --min-confidence is shown as "possibly <kind> (0.42)", and never vouched
     for either.
