@@ -27,6 +27,7 @@ __all__ = [
 
 _SAYS_RETRACTED = compiled(r"\bretract", re.IGNORECASE)
 _BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
+RECREATIONAL = "recreational"  # studies.bib's condition of a study of people's own drug use
 
 
 @dataclass(frozen=True)
@@ -176,12 +177,15 @@ def cited_elsewhere(
     matcher: Matcher,
     said: parts.Parts,
     studied: Mapping[str, str],
+    asserted: bool = True,
 ) -> list[SentenceProblem]:
     """A cited work the base links to other claims and not to this one (call it only when no
     cited work bears on the claim): what it bears on is known, and it is not this (a
     meta-analysis on pain cited for depression, a survey of street drugs cited for an
     efficacy claim). Where the links say nothing against it, the work's own record may: it
-    studied another condition (`studied`)."""
+    studied another condition (`studied`), or it is a survey of drug use the base links to no
+    claim, cited for a claim on drug use it holds unsourced (where the sentence `asserted` it).
+    """
     problems: list[SentenceProblem] = []
     about = said.conditions or frozenset({claim.condition}) - {"any", ""}  # or the claim's
     for key in sentence.keys:
@@ -189,6 +193,8 @@ def cited_elsewhere(
         detail = _bears_elsewhere(key, claim, about, linked, matcher)
         if detail is None and (own := _studied_otherwise(key, claim, about, studied)):
             detail = f"the cited {key} {own}"
+        if detail is None and asserted and _unsourced_survey(key, claim, linked, studied):
+            detail = f"the base has no evidence on this claim; the cited {key} is {_SURVEY}"
         if detail is not None:
             problems.append(_not_evidence_on_it(detail, claim, key))
     return problems
@@ -242,11 +248,31 @@ def _studied_otherwise(
     depression), else None. Not for a claim that holds for any condition (a bioavailability,
     measured in whoever took part), nor a work on any condition."""
     condition = studied.get(key, "any")
+    if condition == RECREATIONAL and claim.condition in ("any", ""):
+        # (a survey of people's own drug use is no evidence on treatment, whoever it treats)
+        return "studied recreational use, not treatment"
     if claim.condition in ("any", "") or condition == "any":
         return None
     if not about or condition in about:
         return None
     return f"studied {condition}, not {', '.join(sorted(about))}"
+
+
+_SURVEY = "a study of recreational use the base links to no claim"
+
+
+def _unsourced_survey(
+    key: str, claim: ClaimRecord, linked: Sequence[ClaimRecord], studied: Mapping[str, str]
+) -> bool:
+    """Whether `key` studied recreational use and bears on no claim, and `claim` is one on
+    recreational use that no work supports: the base found the claim's source elsewhere or
+    nowhere (a survey of party-goers cited for "every street sample was cut")."""
+    return (
+        studied.get(key) == RECREATIONAL
+        and claim.condition == RECREATIONAL
+        and not linked
+        and not claim.evidence
+    )
 
 
 def _study_named(claim: ClaimRecord, key: str, matcher: Matcher) -> str | None:

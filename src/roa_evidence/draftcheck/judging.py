@@ -166,7 +166,9 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     problems += cited.cited_against(sentence, claim, flip is not None, own, values_only=held)
     unlinked = bool(sentence.keys) and cited.cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
-        problems += cited.cited_elsewhere(sentence, claim, matcher, said, works.studied)
+        problems += cited.cited_elsewhere(
+            sentence, claim, matcher, said, works.studied, asserted=flip is None
+        )
     # a wrong value does not assert the claim when the claim was found by its value alone, or
     # when it is a count of a study's participants and the sentence states no result
     miscounts = any(q.dimension == "participants" for q in stated) and not said.result

@@ -62,6 +62,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"appeared|comes? on|came on|sets? in|set in)(?= (?:within|after|in) )",
         r"\1onset",
     ),
+    # a dose that "takes a couple of weeks to lift depression" is slow to act, against a claim
+    # of rapid relief (what it takes weeks to do is its action, not its wearing off)
+    (
+        r"\b(?:takes?|took|taking) (?:(?:a couple of|a few|several|some|many|two|three|four|"
+        r"six) )?(?:weeks|months) (?:to|before it (?:starts? to)?) ?(?:do anything|work|act|"
+        r"help|lift|ease|relieve|kick in|take effect|make (?:a|any) difference|is effective)\b",
+        "is slow to be effective",
+    ),
 )
 
 # How quickly a dose reaches the brain, and how steadily: applied last of all the rules.

@@ -1,0 +1,53 @@
+"""`check` on the general causes behind the misses of rounds 225-236, read in the
+thirty-second pass (docs/check.md). In sentences worded apart from the rounds'; a finding
+through the CLI on a real draft and the shipped base."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import found_test
+
+FOUND_WITH_PROBLEM = [
+    # a survey of people's own drug use is no evidence on treatment, whoever it treats
+    pytest.param(
+        "An infusion probably raises blood pressure for a short while [@palamar2020extensive].",
+        "iv-transient-blood-pressure-rise",
+        "cited-against",
+        id="a_recreational_survey_cited_for_a_claim_on_any_condition",
+    ),
+    # ... nor on a claim about street drugs that the base holds unsourced
+    pytest.param(
+        "Reportedly every bag of street ketamine tested in New York clubs had been cut with "
+        "something [@palamar2020extensive].",
+        "street-ketamine-100-adulterated",
+        "cited-against",
+        id="a_recreational_survey_cited_for_an_unsourced_street_claim",
+    ),
+    # what takes weeks to work is slow, against a claim of rapid relief
+    pytest.param(
+        "An IV infusion can take several weeks to make any difference to depression.",
+        "iv-effective-rapid-depression",
+        "opposite",
+        id="weeks_to_make_a_difference_is_slow",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM = [
+    # the survey's own claim, flipped, is not held against it
+    pytest.param(
+        "Not every ketamine sample from New York clubs is adulterated [@palamar2020extensive].",
+        "street-ketamine-100-adulterated",
+        "cited-against",
+        id="a_recreational_survey_cited_where_the_street_claim_is_denied",
+    ),
+    # a fast claim worded fast is no contrary
+    pytest.param(
+        "An IV drip probably lifts depression within a few hours.",
+        "iv-effective-rapid-depression",
+        "opposite",
+        id="hours_to_lift_is_not_slow",
+    ),
+]
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
