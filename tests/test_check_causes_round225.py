@@ -31,6 +31,19 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="weeks_to_make_a_difference_is_slow",
     ),
+    # how soon a dose acts, on another scale than the claim's seconds, is a wrong onset
+    pytest.param(
+        "Reportedly a bolus into the vein needs twenty minutes to kick in.",
+        "iv-bolus-onset-seconds",
+        "mismatch",
+        id="minutes_to_kick_in_against_seconds",
+    ),
+    pytest.param(
+        "An IV bolus is said to act within roughly three minutes.",
+        "iv-bolus-onset-seconds",
+        "mismatch",
+        id="acts_within_minutes_is_an_onset",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -5,11 +5,13 @@ and what only a contradicting source reports."""
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import numbers, parts
 from .findings import SentenceProblem
+from .firstchars import compiled
 from .routes import routes_meant
 
 __all__ = [
@@ -89,7 +91,11 @@ def mismatches(
         an_arm = not counted and _below_a_total(quantity, totals)
         if quantity.dimension == "participants" and an_arm:
             continue
-        if quantity.dimension == "time" and _another_scale(quantity, known):
+        if (
+            quantity.dimension == "time"
+            and _another_scale(quantity, known)
+            and not (claim.topic == "onset" and _SAYS_ONSET.search(text))
+        ):
             continue  # "eight infusions over three to four weeks": a course, not an infusion
         near = numbers.nearest(quantity, shown)
         named = ", ".join(f"{k.text} ({k.origin})" for k in near)
@@ -144,6 +150,12 @@ def doses_it_does_not_know(
 DOSES = frozenset({"dose", "concentration"})
 # a time this many times longer or shorter than every known one is of another thing
 MAGNITUDE = 20.0
+# ...unless it is said to be how soon a dose acts, of a claim on that: "takes fifteen minutes
+# to work" against "within seconds" is a wrong onset, not another thing
+_SAYS_ONSET = compiled(
+    r"\b(?:to (?:work|act|kick in|take effect)|takes? effect|kicks? in|onset|acts? within)\b",
+    re.IGNORECASE,
+)
 
 
 def ratio(quantity: numbers.Quantity, known: numbers.Known) -> float:

@@ -15,6 +15,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"faster|slower|sooner|later|rapidly|more quickly|more slowly)\b(?! on\b))",
         "has onset",
     ),
+    # ...and one that "acts within two minutes" has its onset then
+    (r"\b(?:acts|act|acted|acting)(?= within\b)", "has onset"),
     (r"\b(?:takes?|took) effect\b", "onset"),
     (r"\b(?:kicks?|kicked) in\b", "onset"),
     # "taken around ten minutes to go under": how soon an anaesthetic dose acts
