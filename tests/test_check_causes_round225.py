@@ -44,6 +44,13 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="acts_within_minutes_is_an_onset",
     ),
+    # "we run the infusion over" a time: how long it is infused over
+    pytest.param(
+        "On our unit we give the ketamine infusion over about fifteen minutes.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="we_give_the_infusion_over_a_time",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

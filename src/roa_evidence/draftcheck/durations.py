@@ -1,14 +1,35 @@
 """Writers' wordings of how long an effect lasts and whether it was sustained ("wore off
-within an hour", "held to day 3", "kept people feeling better for a fortnight"), as
+within an hour", "held to day 3", "kept people feeling better for a fortnight"), and of how
+long an infusion runs ("we run the drip over twenty minutes"), as
 `wordings` rules; kept apart from `wordings` for size, `wordings.RULES` holds them in place."""
 
 from __future__ import annotations
 
-__all__ = ["RULES"]
+__all__ = ["INFUSED_RULES", "RULES"]
 
 _TIME_COUNT = (
     r"(?:a couple of|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
     r"(?:twenty|thirty|forty|fifty|sixty|ninety)(?:-five)?|\d+)"
+)
+
+# How long an infusion runs ("given over", "we run the drip over twenty minutes"), applied in
+# order after the rules before them in `wordings.RULES` (before the onsets').
+INFUSED_RULES: tuple[tuple[str, str], ...] = (
+    (r"\b(?:is |are )?(?:given|delivered|administered|dripped|run in) over\b", "is infused over"),
+    (r"\b(?:delivers|gives|runs in) (?:its|the|a|each) dose over\b", "is infused over"),
+    # "we run the drip over twenty minutes": the infusion is infused over them
+    (
+        r"\b(?:run|runs|ran|running|give|gives|gave|giving) (?:a|an|the|each|our|their)"
+        r"((?: [\w-]+){0,2}? (?:drip|infusion)) over\b",
+        r"\1 is infused over",
+    ),
+    # "a drip takes two hours to run" is how long it is infused over
+    (
+        r"\b(?:takes?|took|needs?|needed) (?=(?:about |around |roughly |some |up to )?"
+        r"(?:an?|one|two|three|four|five|six|\d+)\b[\w ]{0,16}? to "
+        r"(?:run|drip|infuse|go in|run in|finish)\b)",
+        "is infused over ",
+    ),
 )
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.

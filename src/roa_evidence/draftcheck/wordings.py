@@ -373,15 +373,8 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # how a dose reaches the blood (draftcheck/absorption.py)
     *absorption.RULES,
-    (r"\b(?:is |are )?(?:given|delivered|administered|dripped|run in) over\b", "is infused over"),
-    (r"\b(?:delivers|gives|runs in) (?:its|the|a|each) dose over\b", "is infused over"),
-    # "a drip takes two hours to run" is how long it is infused over
-    (
-        r"\b(?:takes?|took|needs?|needed) (?=(?:about |around |roughly |some |up to )?"
-        r"(?:an?|one|two|three|four|five|six|\d+)\b[\w ]{0,16}? to "
-        r"(?:run|drip|infuse|go in|run in|finish)\b)",
-        "is infused over ",
-    ),
+    # how long an infusion runs (draftcheck/durations.py)
+    *durations.INFUSED_RULES,
     # when a dose starts to act, and how it peaks (draftcheck/onsets.py)
     *onsets.RULES,
     # street drugs: "cut with" is "adulterated with"
