@@ -4,9 +4,11 @@ through the CLI on a real draft and the shipped base."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from conftest import found_test
+from conftest import Run, check_one, found_test, problem_kinds
 
 FOUND_WITH_PROBLEM = [
     # a survey of people's own drug use is no evidence on treatment, whoever it treats
@@ -44,13 +46,6 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="acts_within_minutes_is_an_onset",
     ),
-    # "we run the infusion over" a time: how long it is infused over
-    pytest.param(
-        "On our unit we give the ketamine infusion over about fifteen minutes.",
-        "iv-infusion-over-40-60-min",
-        "mismatch",
-        id="we_give_the_infusion_over_a_time",
-    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [
@@ -71,3 +66,18 @@ FOUND_WITHOUT_PROBLEM = [
 ]
 
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+
+def test_running_a_drip_over_a_time_is_how_long_it_is_infused(
+    shipped: Run, tmp_path: Path
+) -> None:
+    # found by its parts (the infusion's length), not only by the value it gets wrong
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Staff planned to run a low-dose drip over roughly twenty minutes, thinking this the "
+        "usual infusion length in mood clinics.",
+    )
+    assert finding["claim"] == "iv-infusion-over-40-60-min"
+    assert finding["how"] != "value", finding["how"]
+    assert "mismatch" in problem_kinds(finding)
