@@ -68,9 +68,7 @@ FOUND_WITHOUT_PROBLEM = [
 test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
 
 
-def test_running_a_drip_over_a_time_is_how_long_it_is_infused(
-    shipped: Run, tmp_path: Path
-) -> None:
+def test_running_a_drip_over_a_time_is_how_long_it_is_infused(shipped: Run, tmp_path: Path) -> None:
     # found by its parts (the infusion's length), not only by the value it gets wrong
     finding = check_one(
         shipped,
