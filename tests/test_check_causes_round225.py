@@ -46,9 +46,59 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="acts_within_minutes_is_an_onset",
     ),
+    # someone disagreeing that X denies X
+    pytest.param(
+        "Our pharmacist disagrees that a jab into the muscle is simpler to give than a drip.",
+        "im-simpler-to-administer",
+        "opposite",
+        id="disagrees_that_denies",
+    ),
+    # "more demanding", "fiddlier": harder, a ranking reversed
+    pytest.param(
+        "A shot into the muscle is fiddlier to give than an IV line.",
+        "im-simpler-to-administer",
+        "opposite",
+        id="fiddlier_is_harder",
+    ),
+    # a blood pressure that stays flat is not raised
+    pytest.param(
+        "During an IV session the patient's blood pressure remains perfectly steady.",
+        "iv-transient-blood-pressure-rise",
+        "opposite",
+        id="blood_pressure_remains_steady",
+    ),
+    # a swallowed dose not much lost, or efficient: well absorbed
+    pytest.param(
+        "Honestly, an oral dose is not greatly lost on its trip through the liver, as one small "
+        "study showed [@chong2006bioavailability].",
+        "oral-bioavailability-low",
+        "cited-against",
+        id="an_oral_dose_not_greatly_lost",
+    ),
+    pytest.param(
+        "Taken by mouth, ketamine is really efficient and hardly any is lost.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="by_mouth_efficient",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [
+    # nobody denying it denies nothing
+    pytest.param(
+        "Nobody disputes that a jab into the muscle is simpler to give than a drip.",
+        "im-simpler-to-administer",
+        "opposite",
+        id="nobody_disputes_that_denies_nothing",
+    ),
+    # the least efficient way is no efficiency
+    pytest.param(
+        "Swallowing it may be the least efficient way to take ketamine, because your liver could "
+        "break down most of a swallowed dose before it reaches your blood.",
+        "oral-bioavailability-low",
+        "opposite",
+        id="the_least_efficient_way_is_not_efficient",
+    ),
     # the survey's own claim, flipped, is not held against it
     pytest.param(
         "Not every ketamine sample from New York clubs is adulterated [@palamar2020extensive].",

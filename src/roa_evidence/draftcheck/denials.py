@@ -55,6 +55,14 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
         r"(?:statements?|claims?|reports?|assertions?|suggestions?) that\b",
         " not ",
     ),
+    # "the Committee disagrees that X", "she denied that X" (not "no one denies that X", nor
+    # "I do not dispute that X": two negations)
+    (
+        r"(?<!\bnot )(?<!n't )(?<!\bnever )(?<!\bno one )(?<!\bnobody )(?<!\bcannot )"
+        r"\b(?:(?:also |strongly |firmly )?(?:disagrees?|disagreed|disputes?|disputed|denies|"
+        r"denied|rejects?|rejected)) that\b",
+        " not ",
+    ),
     # "Distractor B, that X, ignores...": a multiple-choice question's wrong option
     (r"\bdistractor (?:[A-E]|\d)\b,? (?:that|which says|stating)\b", " not "),
     # "the view that X is incorrect", "its second claim, that X, rates False", "the line that
