@@ -81,6 +81,20 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="by_mouth_efficient",
     ),
+    # "you can slow it down or stop it": it can be stopped
+    pytest.param(
+        "Once the spray is in, the nurse could slow things down or halt the dose at any point.",
+        "non-iv-cannot-be-stopped",
+        "opposite",
+        id="slow_things_down_or_halt_the_dose",
+    ),
+    # uptake said to be steady or erratic is the rate a dose gets in at
+    pytest.param(
+        "Uptake of ketamine from the muscle is fairly steady and reliable.",
+        "im-rate-uncontrolled",
+        "opposite",
+        id="absorption_from_a_jab_is_steady",
+    ),
 ]
 
 FOUND_WITHOUT_PROBLEM = [

@@ -40,9 +40,11 @@ RULES: tuple[tuple[str, str], ...] = (
         r"of (?:delivery|infusion|administration))\b",
         "the rate of delivery",
     ),
-    # "the team can still pause it or dial the dose back": it can be stopped or adjusted
+    # "the team can still pause it or dial the dose back", "you can slow it down or stop it":
+    # it can be stopped or adjusted
     (
-        r"\b(?:can|could) (?:still |always |easily |also )?(?:stop|pause|halt|interrupt) "
+        r"\b(?:can|could) (?:still |always |easily |also )?"
+        r"(?:slow (?:it|the dose|things) down (?:or|and) )?(?:stop|pause|halt|interrupt) "
         r"(?:it|the (?:dose|drug|infusion|drip|treatment|spray|session))\b",
         "can be stopped",
     ),

@@ -74,10 +74,29 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
 )
 
+# "uptake of the drug from the muscle is", "absorption is": what follows is its rate
+_UPTAKE_IS = (
+    r"\b(?:uptake|absorption)((?: of (?:the drug|ketamine|it|the dose))?(?: (?:from|in|into|"
+    r"through) (?:the |a |an |your )?[\w-]+)?) (?:is|was|are|were) "
+    r"(?:(?:very|fairly|quite|pretty|"
+    r"wholly|entirely|usually|generally|highly|wildly) )?"
+)
+
 # How quickly a dose reaches the brain, and how steadily: applied last of all the rules.
 RATE_RULES: tuple[tuple[str, str], ...] = (
     # "how quickly it reaches the brain" is its rate; "varies a great deal" is variable
     (r"\b(?:rate|speed) at which\b", "how quickly"),
+    # "uptake from the muscle is steady and predictable", "absorption is erratic": the rate
+    # a dose gets in at
+    (
+        _UPTAKE_IS + r"((?:steady|predictable|consistent|reliable|smooth|even)(?:,? (?:and )?"
+        r"(?:steady|predictable|consistent|reliable|smooth|even))?)\b",
+        r"it gets in\1 at a \2 rate",
+    ),
+    (
+        _UPTAKE_IS + r"(?:erratic|unpredictable|variable|inconsistent|irregular)\b",
+        r"it gets in\1 at a rate that is highly variable",
+    ),
     # "at a steady, predictable rate" denies that the rate is highly variable
     (
         r"\b(?:steady|predictable|consistent|constant|reliable)"
