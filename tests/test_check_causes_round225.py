@@ -143,3 +143,22 @@ def test_running_a_drip_over_a_time_is_how_long_it_is_infused(shipped: Run, tmp_
     assert finding["claim"] == "iv-infusion-over-40-60-min"
     assert finding["how"] != "value", finding["how"]
     assert "mismatch" in problem_kinds(finding)
+
+
+def test_a_doubtful_negation_leaves_a_cited_work_against_the_assertion(
+    shipped: Run, tmp_path: Path
+) -> None:
+    # "leaves breathing alone" may be read as dropping the claim's "neither... significantly":
+    # where that flip is set apart as doubtful, the sentence asserts the claim, which the
+    # cited label contradicts; where the flip is kept, that reading goes with the overclaim
+    sentence = (
+        "Reportedly ketamine leaves a patient's breathing alone at the usual doses "
+        "[@ketalar_label]."
+    )
+    default = check_one(shipped, tmp_path, sentence, min_confidence="0.6")
+    assert default["claim"] == "no-respiratory-depression"
+    assert {p["kind"] for p in default["doubtful"]} == {"opposite"}
+    [against] = default["problems"]
+    assert against["kind"] == "cited-against" and "contradicts the claim" in against["detail"]
+    every = check_one(shipped, tmp_path, sentence)
+    assert problem_kinds(every) == {"opposite"}

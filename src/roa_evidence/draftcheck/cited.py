@@ -9,13 +9,14 @@ from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord, WorkFacts
 from . import figures, numbers, parts
-from .findings import SUPPORTS_WHAT_IT_NEGATES, SentenceProblem
+from .findings import AGAINST_WHAT_IT_ASSERTS, SUPPORTS_WHAT_IT_NEGATES, SentenceProblem
 from .firstchars import compiled
 from .matching import Matcher
 from .reading import Sentence
 
 __all__ = [
     "CitableWorks",
+    "against_what_it_asserts",
     "cited_against",
     "cited_elsewhere",
     "cited_retracted",
@@ -128,6 +129,18 @@ def cited_against(
                     )
                 )
     return problems
+
+
+def against_what_it_asserts(
+    sentence: Sentence, claim: ClaimRecord, stated: list[numbers.Quantity]
+) -> list[SentenceProblem]:
+    """The cited works contradicting or disputing the claim, read as if the sentence asserted
+    it (where its negation is in doubt)."""
+    return [
+        p
+        for p in cited_against(sentence, claim, False, stated)
+        if any(said in p.detail for said in AGAINST_WHAT_IT_ASSERTS)
+    ]
 
 
 def _counted_otherwise(

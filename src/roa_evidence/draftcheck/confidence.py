@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 from .clauses import negated_shared
-from .findings import JUDGED_PARTS, SUPPORTS_WHAT_IT_NEGATES, looseness
+from .findings import AGAINST_WHAT_IT_ASSERTS, JUDGED_PARTS, SUPPORTS_WHAT_IT_NEGATES, looseness
 
 if TYPE_CHECKING:
     from ..query.records import ClaimRecord
@@ -187,7 +187,16 @@ def sorted_out(
     checked = _no_surer_than_its_flip(scored)
     kept = tuple(p for p in checked if p.confidence is None or p.confidence >= least)
     if any(p.kind == "opposite" for p in kept):
-        # a sentence saying the contrary does not also assert the claim too firmly
-        checked = tuple(p for p in checked if p.kind != "overclaim")
-        kept = tuple(p for p in kept if p.kind != "overclaim")
+        # a sentence saying the contrary does not also assert the claim too firmly, nor
+        # against a cited work that contradicts it
+        checked = tuple(p for p in checked if not _asserts_it(p))
+        kept = tuple(p for p in kept if not _asserts_it(p))
     return kept, tuple(p for p in checked if p not in kept)
+
+
+def _asserts_it(problem: SentenceProblem) -> bool:
+    """Whether `problem` holds only where the sentence asserts its claim."""
+    return problem.kind == "overclaim" or (
+        problem.kind == "cited-against"
+        and any(said in problem.detail for said in AGAINST_WHAT_IT_ASSERTS)
+    )

@@ -16,6 +16,7 @@ from .matching import Match
 from .parts import NOT_IN_CLAIM
 
 __all__ = [
+    "AGAINST_WHAT_IT_ASSERTS",
     "FAIL_ON",
     "JUDGED_PARTS",
     "LOOSE",
@@ -60,6 +61,9 @@ UNLINKED = "not linked to the claim"
 # a cited-against's detail when the cited work is on the side of the claim the sentence
 # negates (judging writes it; the confidence caps such a problem at the negation's)
 SUPPORTS_WHAT_IT_NEGATES = "supports the claim this sentence negates"
+# ...and when it is against the claim the sentence asserts: read too where the negation is
+# doubtful (found from negations alone), and dropped where the negation is kept
+AGAINST_WHAT_IT_ASSERTS = ("contradicts the claim", "disputes the claim")
 # The assertion part of a question ("Is a shot as good as a drip?", "True or false: ..."), a
 # reported question, a plan or a patient's history: nothing the evidence could vouch for.
 NO_FINDING_STATED = "states no finding"

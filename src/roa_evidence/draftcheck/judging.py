@@ -164,6 +164,11 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     own = stated if answer is None else numbers.quantities(sentence.text[answer:])
     held = unsure or answer is not None
     problems += cited.cited_against(sentence, claim, flip is not None, own, values_only=held)
+    if polarity.by_negation(flip) and not (held or _against_the_evidence(claim)):
+        # a flip read from negations alone may be set apart as doubtful: the sentence then
+        # asserts the claim, and a cited work against it is against the sentence (dropped
+        # where the flip is kept: `confidence.sorted_out`)
+        problems += cited.against_what_it_asserts(sentence, claim, own)
     unlinked = bool(sentence.keys) and cited.cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
         problems += cited.cited_elsewhere(
