@@ -33,6 +33,13 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="weeks_to_make_a_difference_is_slow",
     ),
+    # "no different from placebo" is not effective
+    pytest.param(
+        "A single IV infusion was essentially no different from a placebo for depression.",
+        "iv-effective-rapid-depression",
+        "opposite",
+        id="no_different_from_placebo",
+    ),
     # how soon a dose acts, on another scale than the claim's seconds, is a wrong onset
     pytest.param(
         "Reportedly a bolus into the vein needs twenty minutes to kick in.",
