@@ -40,6 +40,13 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="no_different_from_placebo",
     ),
+    # "people stay affected for" a time: how long the effects last
+    pytest.param(
+        "After a jab in the arm, people reportedly stay affected for around eight hours.",
+        "im-duration-30-60-min",
+        "mismatch",
+        id="stay_affected_for_a_time",
+    ),
     # how soon a dose acts, on another scale than the claim's seconds, is a wrong onset
     pytest.param(
         "Reportedly a bolus into the vein needs twenty minutes to kick in.",
@@ -169,3 +176,15 @@ def test_a_doubtful_negation_leaves_a_cited_work_against_the_assertion(
     assert against["kind"] == "cited-against" and "contradicts the claim" in against["detail"]
     every = check_one(shipped, tmp_path, sentence)
     assert problem_kinds(every) == {"opposite"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She was on the drip for a couple of months.",
+        "Priya: honestly, I actually did the nasal spray for a while",
+    ],
+)
+def test_a_patients_time_on_a_route_is_history(shipped: Run, tmp_path: Path, sentence: str) -> None:
+    # all the sentence says is one patient's history: no finding, no figure to source
+    assert check_one(shipped, tmp_path, sentence)["problems"] == []

@@ -34,6 +34,12 @@ INFUSED_RULES: tuple[tuple[str, str], ...] = (
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # "people stay affected for eight hours": the effects last that long
+    (
+        r"\b(?:stays?|stayed|staying|remains?|remained|remaining) (?:affected|impaired|"
+        r"out of it|spaced out|dissociated)(?= for\b)",
+        "effects last",
+    ),
     # "wear off within an hour" says how long effects last; "faded" alone says they ended
     (
         r"\b(?:wears?|wore|wearing|died|dies|die|dying) (?:off|down|away) "
