@@ -47,6 +47,20 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="stay_affected_for_a_time",
     ),
+    # another route given the claim's superlative is about the claim, though its route is not
+    pytest.param(
+        "Of every way to give ketamine, the spray up the nose is the one scientists have "
+        "studied most.",
+        "iv-most-researched-route",
+        "opposite",
+        id="another_route_given_the_superlative",
+    ),
+    pytest.param(
+        "Tablets have been researched more than any other route of ketamine.",
+        "iv-most-researched-route",
+        "opposite",
+        id="researched_more_than_any_other_route",
+    ),
     # how soon a dose acts, on another scale than the claim's seconds, is a wrong onset
     pytest.param(
         "Reportedly a bolus into the vein needs twenty minutes to kick in.",
@@ -112,6 +126,13 @@ FOUND_WITH_PROBLEM = [
 ]
 
 FOUND_WITHOUT_PROBLEM = [
+    # "the only trial" counts studies: no route ranked above the others
+    pytest.param(
+        "The spray may help depression, but the only trial of the plain racemic spray was small.",
+        "in-may-be-effective-depression",
+        "opposite",
+        id="the_only_trial_ranks_no_route",
+    ),
     # nobody denying it denies nothing
     pytest.param(
         "Nobody disputes that a jab into the muscle is simpler to give than a drip.",

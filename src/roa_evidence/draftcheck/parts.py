@@ -277,11 +277,11 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
     it a start (among a cited work's few claims, a lay wording's other parts can decide).
     """
     claim_routes = set(claim.routes) or set(claimed.routes)
-    if said.routes and claim_routes and not said.routes & claim_routes:
+    rival = said.superlative and claimed.superlative  # "IM is the most researched" against IV's
+    if said.routes and claim_routes and not said.routes & claim_routes and not rival:
         return 0.0  # it names only routes the claim is not about
     if another_pair(said.routes, claim_routes):
-        return 0.0
-    # "ketamine acts faster than other antidepressants" ranks no routes
+        return 0.0  # ("ketamine acts faster than other antidepressants" ranks no routes:)
     ranks_no_route = not said.routes and not said.superlative and said.compares == "ranking"
     if ranks_no_route and claimed.compares and len(claimed.routes) >= 2:
         return 0.0
@@ -300,7 +300,7 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
     extra = said.routes - claimed.routes and not claimed.superlative
     if extra and claimed.routes and not said.designs & claimed.designs:
         score -= 15.0  # "IM has less vomiting than IV" against IM alone (a design: both arms')
-    if said.routes and said.routes == claimed.routes:
+    if said.routes and (said.routes == claimed.routes or rival):
         score += 15.0
     if said.superlative and claimed.superlative:
         score += 15.0  # "IM, not IV, is the most researched" against "IV is the most researched"

@@ -92,7 +92,9 @@ def rather_than_as_not(sentence: str) -> str:
 # "the most researched", "the only route": one route ranked above all others
 # (a heading's or a card's question may drop "the": "Card 23: Most researched route?")
 SUPERLATIVE = compiled(
-    r"\bthe (?:most|least|only|best|worst)\b(?! of\b)|"
+    # (not "the only trial of the spray", "the only racemic nasal trial": a count of studies)
+    r"\bthe (?:most|least|only|best|worst)\b(?! of\b)"
+    r"(?!(?: [\w-]+){0,2} (?:trials?|stud(?:y|ies)|papers?|data|evidence)\b)|"
     r"(?:^|:)\s*(?:most|least|best|worst)(?: [\w-]+)? (?:route|way)\b",
     re.I,
 )
