@@ -61,6 +61,13 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="researched_more_than_any_other_route",
     ),
+    # a share in words far off the claim's is its contrary, not a figure got wrong
+    pytest.param(
+        "Swallowed ketamine gets through well; most of a pill ends up in the blood.",
+        "oral-bioavailability-16",
+        "opposite",
+        id="most_of_a_pill_gets_in_is_the_contrary",
+    ),
     # how soon a dose acts, on another scale than the claim's seconds, is a wrong onset
     pytest.param(
         "Reportedly a bolus into the vein needs twenty minutes to kick in.",
@@ -126,6 +133,14 @@ FOUND_WITH_PROBLEM = [
 ]
 
 FOUND_WITHOUT_PROBLEM = [
+    # "most of it" lost to the liver is the other side of the dose from the 16 % absorbed
+    pytest.param(
+        "With tablets, the liver strips out most of it before it ever reaches the blood, so "
+        "little gets through.",
+        "oral-bioavailability-16",
+        "mismatch",
+        id="most_of_it_lost_agrees_with_a_low_share",
+    ),
     # "the only trial" counts studies: no route ranked above the others
     pytest.param(
         "The spray may help depression, but the only trial of the plain racemic spray was small.",
