@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run, check_one, found_test, problem_kinds
+from roa_evidence.draftcheck import unchecked
 
 FOUND_WITH_PROBLEM = [
     # a survey of people's own drug use is no evidence on treatment, whoever it treats
@@ -224,3 +225,20 @@ def test_a_doubtful_negation_leaves_a_cited_work_against_the_assertion(
 def test_a_patients_time_on_a_route_is_history(shipped: Run, tmp_path: Path, sentence: str) -> None:
     # all the sentence says is one patient's history: no finding, no figure to source
     assert check_one(shipped, tmp_path, sentence)["problems"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsourced"),
+    [
+        # a clock time, a patent's number, a patent claim's number, a star rating, an age
+        ("Your daughter Amy visited at 2 pm with the football scores.", False),
+        ("Prior art: US Patent 5,543,434 describes a nasal spray pump.", False),
+        ("Claim 1: A device according to any preceding claim, wherein the valve is steel.", False),
+        ("Two stars: the app keeps logging me out.", False),
+        ("He ran his last marathon at the age of 70.", False),
+        # ...beside a figure, which is still one
+        ("Two stars: the spray cost £40 more than the tablets.", True),
+    ],
+)
+def test_labels_and_times_are_no_figures(sentence: str, unsourced: bool) -> None:
+    assert unchecked.unsourced(sentence) is unsourced

@@ -21,7 +21,7 @@ _ABOUT = r"(?:about|around|roughly|nearly|almost|over|under|only|just|some|appro
 _NOT_A_FINDING_PIECES = (
     # an age: "a 41-year-old woman", "my 17-year-old", "aged 41", "I was 34 when I came home"
     r"\b\d{1,3}-(?:years?|yrs?|months?)-old\b|\ban? \d{1,3} (?:years?|yrs?|months?) old\b|"
-    r"\baged \d{1,3}(?:(?: to| and|-|\u2013) ?\d{1,3})?\b|"
+    r"\baged \d{1,3}(?:(?: to| and|-|\u2013) ?\d{1,3})?\b|\bat the age of \d{1,3}\b|"
     r"\b(?:I|he|she|we|they|who) (?:was|were) \d{1,2}(?= when\b|,)|"
     # ...after a name, as reporters write it: "Karen Whitlock, 52, said", "Dave (58)"
     r"(?-i:\b[A-Z][a-z]+)(?:,| \() ?\d{1,2}(?:\)|(?=,))|\b(?:mum|mother|dad|father)-of-\w+\b",
@@ -62,14 +62,18 @@ _NOT_A_FINDING_PIECES = (
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|session|"
     r"seminar|workshop|"
     r"recommendations?|slide|step|option|point|standard|criterion|issue|protocol|guideline|"
-    r"screen|tip|episode|cycle|phase) "
+    r"screen|tip|episode|cycle|phase|claim) "
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
+    # a patent's or an application's number, a star rating: "US Patent 5,543,434", "4 stars"
+    r"\b(?:patent|publication|application)(?: no\.?| number)? (?:[a-z]{2} ?)?\d[\d,./]*|"
+    r"\b(?:\d|one|two|three|four|five)(?:\.5)?[- ]stars?\b|\b\d(?:\.\d)?/5\b",
     # where someone is: "in Bay 2", "bed 4"
     r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}[a-z]?\b",
-    # a clock time: "closed at 16:40", "starts 9.30 tomorrow"
-    r"\b(?:at|by|until|from) \d{1,2}[:.]\d\d\b|"
+    # a clock time: "closed at 16:40", "starts 9.30 tomorrow", "at 2 pm", a diary's "06:30:"
+    r"\b(?:at|by|until|from) \d{1,2}[:.]\d\d\b|\b\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b\.?|"
+    r"\b\d{1,2}[:.]\d\d(?=\s*:)|"
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
     # a date, a named scale ("PHQ-9")
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
