@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, check_one, found_test, problem_kinds
+from conftest import Run, check_one, found_test, problem_kinds, reviewed_test
 from roa_evidence.draftcheck import unchecked
 
 FOUND_WITH_PROBLEM = [
@@ -96,13 +96,6 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="fiddlier_is_harder",
     ),
-    # a blood pressure that stays flat is not raised
-    pytest.param(
-        "During an IV session the patient's blood pressure remains perfectly steady.",
-        "iv-transient-blood-pressure-rise",
-        "opposite",
-        id="blood_pressure_remains_steady",
-    ),
     # a swallowed dose not much lost, or efficient: well absorbed
     pytest.param(
         "Honestly, an oral dose is not greatly lost on its trip through the liver, as one small "
@@ -112,7 +105,7 @@ FOUND_WITH_PROBLEM = [
         id="an_oral_dose_not_greatly_lost",
     ),
     pytest.param(
-        "Taken by mouth, ketamine is really efficient and hardly any is lost.",
+        "Ketamine taken by mouth is really efficient and hardly any is lost.",
         "oral-bioavailability-low",
         "opposite",
         id="by_mouth_efficient",
@@ -138,8 +131,8 @@ FOUND_WITHOUT_PROBLEM = [
     pytest.param(
         "With tablets, the liver strips out most of it before it ever reaches the blood, so "
         "little gets through.",
-        "oral-bioavailability-16",
-        "mismatch",
+        "oral-bioavailability-low",
+        "opposite",
         id="most_of_it_lost_agrees_with_a_low_share",
     ),
     # "the only trial" counts studies: no route ranked above the others
@@ -242,3 +235,93 @@ def test_a_patients_time_on_a_route_is_history(shipped: Run, tmp_path: Path, sen
 )
 def test_labels_and_times_are_no_figures(sentence: str, unsourced: bool) -> None:
     assert unchecked.unsourced(sentence) is unsourced
+
+
+# A second reader's cases (sentence, kind reported or None, kind not reported or None): the
+# pass's first rules misread each
+test_a_second_reader_finds_no_regression = reviewed_test(
+    [
+        # weeks said of other antidepressants, not of ketamine
+        (
+            "Unlike standard antidepressants, which take weeks to work, IV ketamine gives rapid "
+            "relief of depression.",
+            "overclaim",
+            "opposite",
+        ),
+        # denials denied, a noun, a concession, a relative clause
+        (
+            "Few would dispute that IV ketamine gives effective, rapid relief of depression.",
+            None,
+            "opposite",
+        ),
+        (
+            "Hardly anyone disputes that IM ketamine is simpler to administer than IV.",
+            None,
+            "opposite",
+        ),
+        (
+            "Despite the disputes that followed the trial, IV ketamine gives effective, rapid "
+            "relief of depression.",
+            None,
+            "opposite",
+        ),
+        (
+            "Although one reviewer disagreed that the trial was well run, IV ketamine gives "
+            "effective, rapid relief of depression.",
+            None,
+            "opposite",
+        ),
+        (
+            "Dr Smith, who disagreed that the spray was worth trying, now agrees that intranasal "
+            "ketamine may be effective for depression.",
+            None,
+            "opposite",
+        ),
+        # a swallowed dose's efficiency is not the drip's; absorbed, then broken down
+        ("Tablets are handy at home, but an IV drip is very efficient.", None, "opposite"),
+        (
+            "Unlike swallowed ketamine, with an IV line barely any of it gets lost.",
+            None,
+            "opposite",
+        ),
+        (
+            "Swallowed ketamine is absorbed readily from the gut but mostly broken down by the "
+            "liver.",
+            None,
+            "opposite",
+        ),
+        # a finding before one patient's history is still judged
+        (
+            "IM ketamine gave rapid relief of depression, and I did the shots for a while.",
+            "overclaim",
+            None,
+        ),
+        # a dose of an application, a fraction: figures
+        ("Each application is 28 mg.", "unsourced", None),
+        ("Only 1/5 of the patients in our audit needed a second visit.", "unsourced", None),
+        # dropout no different from placebo says nothing of efficacy
+        (
+            "Intranasal ketamine may be effective for depression, with dropout no different from "
+            "placebo.",
+            None,
+            "opposite",
+        ),
+        # feeling involved is no difficulty
+        (
+            "With IM, patients feel more involved in their own care than with a drip.",
+            None,
+            "opposite",
+        ),
+        # another route "least studied" agrees that IV is the most researched
+        ("Oral ketamine is the least studied route of all.", None, "opposite"),
+        # an open question asserts nothing a survey could be cited for
+        (
+            "It is not known whether street samples contained no ketamine at all "
+            "[@palamar2020extensive].",
+            None,
+            "cited-against",
+        ),
+        # acting within a place is no onset
+        ("IM ketamine acts within the muscle before reaching the brain.", None, "overclaim"),
+    ]
+)

@@ -202,13 +202,14 @@ RULES: tuple[tuple[str, str], ...] = (
     # "a swallowed dose isn't heavily lost in the liver", "swallowing it is super efficient,
     # barely any gets lost": well absorbed
     (
-        r"\b((?:swallow\w*|oral(?:ly)?|tablets?|pills?|by mouth)\b[^.;]{0,60}?)"
+        r"\b((?:swallow\w*|oral(?:ly)?|tablets?|pills?|by mouth)\b"
+        r"(?:(?!\b(?:iv|drip|infusion|vein|intravenous|line|jab|shot|spray|nasal|muscle|but)\b)"
+        r"[^.;,]){0,60}?)"
         r"(?:(?:is|are|'s)(?: not|n't) (?:heavily|much|greatly|badly|largely|mostly) lost\b|"
         r"(?:is|'s|are) (?:actually )?(?:super |very |really |highly |remarkably )?"
         r"efficient\b(?! at| way)|(?:barely|hardly|scarcely) any (?:of it )?(?:gets |is )?lost\b)",
         r"\1is not poorly absorbed",
     ),
-    (r"\babsorbed (?:very |really |super |highly )?(?:efficiently|readily)\b", "well absorbed"),
     # "gets nearly as much of the drug into your blood as a drip does", "gets the medicine
     # into your bloodstream about as well as the drip": well absorbed, the drip its yardstick
     (
@@ -316,7 +317,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "more hassle to give than a drip", "more demanding to give": harder
     (
         r"\b(?:more (?:of a )?hassle|a bigger hassle|a greater hassle|more of a chore|"
-        r"more (?:demanding|fiddly|awkward|cumbersome|laborious|involved)|trickier|fiddlier)\b",
+        r"more (?:demanding|fiddly|awkward|cumbersome|laborious)|trickier|fiddlier)\b",
         "harder",
     ),
     # "tablets lose about 40 % of the dose to (or in) the liver": to first-pass metabolism

@@ -190,14 +190,15 @@ def cited_elsewhere(
     matcher: Matcher,
     said: parts.Parts,
     studied: Mapping[str, str],
-    asserted: bool = True,
+    asserts_it: bool = True,
 ) -> list[SentenceProblem]:
     """A cited work the base links to other claims and not to this one (call it only when no
     cited work bears on the claim): what it bears on is known, and it is not this (a
     meta-analysis on pain cited for depression, a survey of street drugs cited for an
     efficacy claim). Where the links say nothing against it, the work's own record may: it
     studied another condition (`studied`), or it is a survey of drug use the base links to no
-    claim, cited for a claim on drug use it holds unsourced (where the sentence `asserted` it).
+    claim, cited for a claim on drug use it holds unsourced (where the sentence asserts it:
+    `asserts_it`: not flipped, nor asked as an open question).
     """
     problems: list[SentenceProblem] = []
     about = said.conditions or frozenset({claim.condition}) - {"any", ""}  # or the claim's
@@ -206,7 +207,7 @@ def cited_elsewhere(
         detail = _bears_elsewhere(key, claim, about, linked, matcher)
         if detail is None and (own := _studied_otherwise(key, claim, about, studied)):
             detail = f"the cited {key} {own}"
-        if detail is None and asserted and _unsourced_survey(key, claim, linked, studied):
+        if detail is None and asserts_it and _unsourced_survey(key, claim, linked, studied):
             detail = f"the base has no evidence on this claim; the cited {key} is {_SURVEY}"
         if detail is not None:
             problems.append(_not_evidence_on_it(detail, claim, key))
@@ -263,7 +264,7 @@ def _studied_otherwise(
     condition = studied.get(key, "any")
     if condition == RECREATIONAL and claim.condition in ("any", ""):
         # (a survey of people's own drug use is no evidence on treatment, whoever it treats)
-        return "studied recreational use, not treatment"
+        return "studied recreational use, which is no evidence on this claim"
     if claim.condition in ("any", "") or condition == "any":
         return None
     if not about or condition in about:

@@ -59,8 +59,13 @@ CLAIM_DENIED: tuple[tuple[str, str], ...] = (
     # "I do not dispute that X": two negations)
     (
         r"(?<!\bnot )(?<!n't )(?<!\bnever )(?<!\bno one )(?<!\bnobody )(?<!\bcannot )"
+        r"(?<!\bwould )(?<!\bto )(?<!\bthe )(?<!\bwho )(?<!\bwhich )(?<!\bcould )"
+        r"(?<!\bhardly anyone )(?<!\bfew )"
         r"\b(?:(?:also |strongly |firmly )?(?:disagrees?|disagreed|disputes?|disputed|denies|"
-        r"denied|rejects?|rejected)) that\b",
+        r"denied|rejects?|rejected)) that\b"
+        # (what is denied runs to the sentence's end or a colon: not "Although X disagreed that
+        # Y, Z", "Dr S, who disagreed that Y, now agrees")
+        r"(?=[^,;]*(?:[:.!?]|$))",
         " not ",
     ),
     # "Distractor B, that X, ignores...": a multiple-choice question's wrong option

@@ -8,6 +8,21 @@ __all__ = ["RULES"]
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
 RULES: tuple[tuple[str, str], ...] = (
+    # a dose or a route "no different from placebo", or a study that "found no difference from
+    # a dummy": not effective (not "dropout no different from placebo")
+    (
+        r"\b((?:ketamine|infusions?|drips?|doses?|injections?|shots?|jabs?|sprays?|it|they)\b"
+        r"[^.;,]{0,40}?)\b(?:was|were|is|are|works?|worked|did|does|performed) (?:basically |"
+        r"essentially |largely |really )?no different (?:from|to|than) (?:a |the )?"
+        r"(?:placebo|dummy|saline|sham)\w*",
+        r"\1is not effective",
+    ),
+    (
+        r"\bfound (?:basically |essentially |largely )?(?:no|little) (?:real |clear |significant |"
+        r"meaningful )?difference (?:from|to|over|versus) (?:a |the )?(?:placebo|dummy|saline|"
+        r"sham)\w*",
+        "found it not effective",
+    ),
     # "isn't enough to rule ketamine out": to conclude it will not work
     (
         r"\brule (?:ketamine|the drug|the treatment) out\b|"

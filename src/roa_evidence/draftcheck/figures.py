@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Collection
-from dataclasses import replace
 
 from ..query.records import ClaimRecord, EvidenceRecord
 from . import numbers, parts
@@ -98,8 +97,6 @@ def mismatches(
             and not (claim.topic == "onset" and _SAYS_ONSET.search(text))
         ):
             continue  # "eight infusions over three to four weeks": a course, not an infusion
-        if _in_words(quantity) and _the_other_side(text, quantity, claim, known):
-            continue  # "the liver takes most of it" against 16 % absorbed: it agrees
         near = numbers.nearest(quantity, shown)
         named = ", ".join(f"{k.text} ({k.origin})" for k in near)
         given = "; ".join(
@@ -107,13 +104,11 @@ def mismatches(
         )
         # a share in words ("most of a pill", 50-98 %) off every known one is no figure got
         # wrong but the contrary: "most of it gets in" against 16 %
-        kind, said = (
-            ("opposite", "says the contrary: ") if _in_words(quantity) else ("mismatch", "")
-        )
+        wrong = "says the contrary of" if _in_words(quantity) else "is not"
         problems.append(
             SentenceProblem(
-                kind,
-                f"{said}{quantity.text} is not what the claim or its sources say; nearest known: "
+                "opposite" if _in_words(quantity) else "mismatch",
+                f"{quantity.text} {wrong} what the claim or its sources say; nearest known: "
                 f"{named}",
                 f"the known values are {given}",
             )
@@ -123,36 +118,6 @@ def mismatches(
 
 def _in_words(quantity: numbers.Quantity) -> bool:
     return quantity.vague and quantity.dimension == "percent"
-
-
-# what a share said before its figure is of: the dose lost ("the liver mops up most of it"),
-# or the dose that gets in ("only a little of it ever reaches the blood")
-_LOST = compiled(
-    r"\b(?:liver|lost|loses?|broken down|breaks? down|metaboli[sz]\w*|mops? up|strips? out|"
-    r"destroy\w*|removes?|takes?)\b[^.;,]{0,30}$",
-    re.IGNORECASE,
-)
-_GETS_IN = compiled(
-    r"^[^.;,]{0,40}\b(?<!before it )(?<!before it ever )"  # ("mops up most before it reaches")
-    r"(?:reach\w*|gets? (?:in|into|through)|absorbed|ends? up in|makes? it)\b",
-    re.IGNORECASE,
-)
-_SHARE_LOST = frozenset({"metabolism", "first-pass"})  # topics whose share is of the dose lost
-
-
-def _the_other_side(
-    text: str, quantity: numbers.Quantity, claim: ClaimRecord, known: list[numbers.Known]
-) -> bool:
-    """Whether a share in words is of the other side of the dose than the claim's (what is
-    lost against what gets in, or the reverse) and, turned round, agrees with a known one."""
-    at = text.find(quantity.text)
-    if at < 0:
-        return False
-    lost = bool(_LOST.search(text[:at])) and not _GETS_IN.search(text[at + len(quantity.text) :])
-    if lost == (claim.topic in _SHARE_LOST):
-        return False
-    rest = replace(quantity, low=100.0 - quantity.high, high=100.0 - quantity.low)
-    return any(numbers.agrees(rest, k) for k in known)
 
 
 def vouched(

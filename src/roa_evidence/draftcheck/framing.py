@@ -135,7 +135,8 @@ HISTORY = compiled(
     # "T. has been prescribed a nasal spray to use at home": what one patient was given
     r"\b(?:I|she|he|they|we|[A-Z]\.) (?:have|has|had) been prescribed\b|"
     # "I actually did the nasal spray for a while", "he was on the drip for a year"
-    r"\b(?:I|she|he|they|we) (?:actually |once |also |first )?(?:did|tried|was on|were on|"
+    r"^\W*(?:[A-Z][\w .'-]{0,30}:\s*)?(?:(?:honestly|actually|well),?\s+)?"
+    r"(?:I|she|he|they|we) (?:actually |once |also |first )?(?:did|tried|was on|were on|"
     r"used|had) (?:the |a |an |some )?(?:[\w-]+ ){0,2}?(?:spray|drip|jab|injections?|"
     r"infusions?|shots?|tablets?|lozenges?|ketamine) (?:[\w-]+ ){0,3}?for (?:a while|a bit|"
     r"some time|a few \w+|several \w+|a couple of \w+|(?:a|one|two|three|four|six|\d+) "

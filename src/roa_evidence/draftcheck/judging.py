@@ -153,6 +153,8 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     # ("only 12 of those patients" is held to the count of the study pointed back to)
     citing = sentence.keys or sentence.pointed
     mismatches, stated, knowns = figures.mismatches(sentence.text, claim, cited=citing)
+    if flip is not None:  # (a share in words off the claim's is its contrary: said once)
+        mismatches = [p for p in mismatches if p.kind != "opposite"]
     problems += mismatches
     if sentence.keys and not mismatches:
         problems += cited.count_elsewhere(sentence, claim, matcher, knowns)
@@ -164,23 +166,22 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     own = stated if answer is None else numbers.quantities(sentence.text[answer:])
     held = unsure or answer is not None
     problems += cited.cited_against(sentence, claim, flip is not None, own, values_only=held)
-    if polarity.by_negation(flip) and not (held or _against_the_evidence(claim)):
-        # a flip read from negations alone may be set apart as doubtful: the sentence then
-        # asserts the claim, and a cited work against it is against the sentence (dropped
-        # where the flip is kept: `confidence.sorted_out`)
+    # (a flip read from negations alone may be set apart as doubtful: the sentence is then
+    # judged as asserting the claim too, for its hedging and the works it cites, and those
+    # problems reported only if the flip is not: `confidence.sorted_out`)
+    doubtful_flip = polarity.by_negation(flip) and not _against_the_evidence(claim)
+    if doubtful_flip and not held:
         problems += cited.against_what_it_asserts(sentence, claim, own)
     unlinked = bool(sentence.keys) and cited.cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
+        # ("it is not known whether X [@survey]" asserts nothing a survey could be cited for)
+        asserts = flip is None and not framing.OPEN_QUESTION.search(sentence.text)
         problems += cited.cited_elsewhere(
-            sentence, claim, matcher, said, works.studied, asserted=flip is None
+            sentence, claim, matcher, said, works.studied, asserts_it=asserts
         )
     # a wrong value does not assert the claim when the claim was found by its value alone, or
     # when it is a count of a study's participants and the sentence states no result
     miscounts = any(q.dimension == "participants" for q in stated) and not said.result
-    # (a flip read from negations alone may be set apart as doubtful: the sentence is then
-    # judged for its hedging too, and the overclaim reported only if the flip is not:
-    # `confidence.sorted_out`)
-    doubtful_flip = polarity.by_negation(flip) and not _against_the_evidence(claim)
     if (flip is None or doubtful_flip) and not (
         unsure
         or (mismatches and (match.how == BY_VALUE or miscounts))

@@ -276,7 +276,7 @@ _VAGUE_SHARE = compiled(
 )
 _LOSES = (
     r"(?:break|breaks|broke|breaking) down|lose|loses|lost|losing|filters?|clears?|removes?|"
-    r"metaboli[sz]es?"
+    r"metaboli[sz]es?|strips? out|mops? up|destroys?"
 )
 _LOST = compiled(rf"\b(?:{_LOSES})\b[^.;,]*$", re.I)
 _LOST_AFTER = compiled(

@@ -16,7 +16,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "has onset",
     ),
     # ...and one that "acts within two minutes" has its onset then
-    (r"\b(?:acts|act|acted|acting)(?= within\b)", "has onset"),
+    (
+        r"\b(?:acts|act|acted|acting)(?= within (?:(?:about|around|roughly|under|just) )?"
+        r"(?:an?|one|two|three|four|five|ten|fifteen|twenty|thirty|\d+|seconds|minutes|"
+        r"moments)\b)",
+        "has onset",
+    ),
     (r"\b(?:takes?|took) effect\b", "onset"),
     (r"\b(?:kicks?|kicked) in\b", "onset"),
     # "taken around ten minutes to go under": how soon an anaesthetic dose acts
@@ -66,11 +71,14 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # a dose that "takes a couple of weeks to lift depression" is slow to act, against a claim
     # of rapid relief (what it takes weeks to do is its action, not its wearing off)
+    # (said of ketamine or a route in the clause, not "antidepressants, which take weeks")
     (
-        r"\b(?:takes?|took|taking) (?:(?:a couple of|a few|several|some|many|two|three|four|"
-        r"six) )?(?:weeks|months) (?:to|before it (?:starts? to)?) ?(?:do anything|work|act|"
-        r"help|lift|ease|relieve|kick in|take effect|make (?:a|any) difference|is effective)\b",
-        "is slow to be effective",
+        r"\b((?:ketamine|drips?|infusions?|iv|injections?|shots?|jabs?|sprays?|it)\b[^.;,]{0,30}?)"
+        r"\b(?:takes?|took|taking|can take|may take) (?:(?:a couple of|a few|several|some|many|"
+        r"two|three|four|six) )?(?:weeks|months) (?:to|before it (?:starts? to)?) ?(?:do anything|"
+        r"work|act|help|lift|ease|relieve|kick in|take effect|make (?:a|any) difference|"
+        r"is effective)\b",
+        r"\1is slow to be effective",
     ),
 )
 

@@ -66,14 +66,14 @@ _NOT_A_FINDING_PIECES = (
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
-    # a patent's or an application's number, a star rating: "US Patent 5,543,434", "4 stars"
-    r"\b(?:patent|publication|application)(?: no\.?| number)? (?:[a-z]{2} ?)?\d[\d,./]*|"
-    r"\b(?:\d|one|two|three|four|five)(?:\.5)?[- ]stars?\b|\b\d(?:\.\d)?/5\b",
+    # a patent's number, a star rating: "US Patent 5,543,434", "4 stars"
+    r"\bpatent(?: application| publication)?(?: no\.?| number)?(?: (?:us|ep|wo|gb))? ?\d[\d,./]*|"
+    r"\b(?:\d|one|two|three|four|five)(?:\.5)?[- ]stars?\b",
     # where someone is: "in Bay 2", "bed 4"
     r"\b(?:bay|bed|room|ward|cubicle|chair) \d{1,3}[a-z]?\b",
     # a clock time: "closed at 16:40", "starts 9.30 tomorrow", "at 2 pm", a diary's "06:30:"
     r"\b(?:at|by|until|from) \d{1,2}[:.]\d\d\b|\b\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b\.?|"
-    r"\b\d{1,2}[:.]\d\d(?=\s*:)|"
+    r"(?<![\d.])\d{1,2}:\d\d(?=\s*:)|"
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
     # a date, a named scale ("PHQ-9")
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"

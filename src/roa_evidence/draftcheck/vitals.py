@@ -34,13 +34,6 @@ RULES: tuple[tuple[str, str], ...] = (
         r" (?:completely |entirely |largely |well )?(?:alone|unchanged|untouched)\b",
         r"does not affect \1",
     ),
-    # "your blood pressure stays completely flat": it is not affected
-    (
-        r"\b" + _WHOSE + "(" + _HEART_RATE + "|" + _BLOOD_PRESSURE + r")"
-        r" (?:stays?|stayed|remains?|remained|holds?|held|keeps?|kept) (?:completely |perfectly |"
-        r"totally |entirely |rock[- ])?(?:flat|steady|stable|unchanged|level|the same)\b",
-        r"it does not affect \1",
-    ),
     # "leaves you struggling to breathe": it affects respiratory function
     (
         r"\b(?:struggling|struggle|struggles|fighting|fight|unable|labouring) to breathe\b",

@@ -114,9 +114,8 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:no better than|no more effective than|not any better than|(?:no|little) (?:real |"
         r"clear |significant |measurable )?(?:benefit|advantage|improvement|gain) (?:over|beyond)|"
-        r"(?:did|does|do) not beat|(?:fail|fails|failed) to beat|not superior to|no different "
-        r"(?:from|to|than)|(?:no|little) (?:real |clear |significant |meaningful )?difference "
-        r"(?:from|to)|indistinguishable from) (?:with |on |[a-z]+ing )?"
+        r"(?:did|does|do) not beat|(?:fail|fails|failed) to beat|not superior to|"
+        r"indistinguishable from) (?:with |on |[a-z]+ing )?"
         r"(?:(?:a|an|the|one|single) )?"
         r"(?:(?:puff|spray|squirt|dose|shot|bag|drip|course) of )?"
         r"(?:sugar pill|placebo|(?:dummy|sham) (?:pill|treatment|injection|spray|infusion|drip|"
