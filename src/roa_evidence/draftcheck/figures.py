@@ -104,12 +104,15 @@ def mismatches(
         )
         # a share in words ("most of a pill", 50-98 %) off every known one is no figure got
         # wrong but the contrary: "most of it gets in" against 16 %
-        wrong = "says the contrary of" if _in_words(quantity) else "is not"
+        said = (
+            f"the share in words '{quantity.text.strip()}' says the contrary of"
+            if _in_words(quantity)
+            else f"{quantity.text} is not"
+        )
         problems.append(
             SentenceProblem(
                 "opposite" if _in_words(quantity) else "mismatch",
-                f"{quantity.text} {wrong} what the claim or its sources say; nearest known: "
-                f"{named}",
+                f"{said} what the claim or its sources say; nearest known: {named}",
                 f"the known values are {given}",
             )
         )
