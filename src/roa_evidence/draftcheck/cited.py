@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord, EvidenceRecord, WorkFacts
 from . import figures, numbers, parts
-from .findings import AGAINST_WHAT_IT_ASSERTS, SUPPORTS_WHAT_IT_NEGATES, SentenceProblem
+from .findings import SUPPORTS_WHAT_IT_NEGATES, SentenceProblem
 from .firstchars import compiled
 from .matching import Matcher
 from .reading import Sentence
@@ -100,6 +100,7 @@ def cited_against(
                     SentenceProblem(
                         "cited-against",
                         f"the cited {_link_text(link)} contradicts the claim '{claim.statement}'",
+                        if_asserted=True,
                     )
                 )
             elif link.stance == "supports" and flipped and not values_only:
@@ -126,6 +127,7 @@ def cited_against(
                     SentenceProblem(
                         "cited-against",
                         f"the cited document {key} disputes the claim: \u201c{dispute.quote}\u201d",
+                        if_asserted=True,
                     )
                 )
     return problems
@@ -136,11 +138,7 @@ def against_what_it_asserts(
 ) -> list[SentenceProblem]:
     """The cited works contradicting or disputing the claim, read as if the sentence asserted
     it (where its negation is in doubt)."""
-    return [
-        p
-        for p in cited_against(sentence, claim, False, stated)
-        if any(said in p.detail for said in AGAINST_WHAT_IT_ASSERTS)
-    ]
+    return [p for p in cited_against(sentence, claim, False, stated) if p.if_asserted]
 
 
 def _counted_otherwise(

@@ -22,7 +22,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Protocol
 
 from .clauses import negated_shared
-from .findings import AGAINST_WHAT_IT_ASSERTS, JUDGED_PARTS, SUPPORTS_WHAT_IT_NEGATES, looseness
+from .findings import JUDGED_PARTS, SUPPORTS_WHAT_IT_NEGATES, looseness
 
 if TYPE_CHECKING:
     from ..query.records import ClaimRecord
@@ -196,7 +196,4 @@ def sorted_out(
 
 def _asserts_it(problem: SentenceProblem) -> bool:
     """Whether `problem` holds only where the sentence asserts its claim."""
-    return problem.kind == "overclaim" or (
-        problem.kind == "cited-against"
-        and any(said in problem.detail for said in AGAINST_WHAT_IT_ASSERTS)
-    )
+    return problem.kind == "overclaim" or problem.if_asserted

@@ -16,7 +16,6 @@ from .matching import Match
 from .parts import NOT_IN_CLAIM
 
 __all__ = [
-    "AGAINST_WHAT_IT_ASSERTS",
     "FAIL_ON",
     "JUDGED_PARTS",
     "LOOSE",
@@ -61,9 +60,6 @@ UNLINKED = "not linked to the claim"
 # a cited-against's detail when the cited work is on the side of the claim the sentence
 # negates (judging writes it; the confidence caps such a problem at the negation's)
 SUPPORTS_WHAT_IT_NEGATES = "supports the claim this sentence negates"
-# ...and when it is against the claim the sentence asserts: read too where the negation is
-# doubtful (found from negations alone), and dropped where the negation is kept
-AGAINST_WHAT_IT_ASSERTS = ("contradicts the claim", "disputes the claim")
 # The assertion part of a question ("Is a shot as good as a drip?", "True or false: ..."), a
 # reported question, a plan or a patient's history: nothing the evidence could vouch for.
 NO_FINDING_STATED = "states no finding"
@@ -118,6 +114,9 @@ class SentenceProblem:
     detail: str
     suggestion: str | None = None
     confidence: float | None = None  # how likely it is right, 0-1, two places (confidence.py)
+    # holds only where the sentence asserts its claim (a cited work contradicting the claim):
+    # dropped where the sentence is read as flipping it (`confidence.sorted_out`)
+    if_asserted: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"kind": self.kind, "detail": self.detail}
