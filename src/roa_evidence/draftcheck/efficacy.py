@@ -4,6 +4,8 @@ depression", "the lift in mood"), as `wordings` rules; kept apart from `wordings
 
 from __future__ import annotations
 
+from .subjects import A_DOSE
+
 __all__ = ["RULES"]
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
@@ -11,8 +13,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # a dose or a route "no different from placebo", or a study that "found no difference from
     # a dummy": not effective (not "dropout no different from placebo")
     (
-        r"\b((?:ketamine|infusions?|drips?|doses?|injections?|shots?|jabs?|sprays?|it|they)\b"
-        r"[^.;,]{0,40}?)\b(?:was|were|is|are|works?|worked|did|does|performed) (?:basically |"
+        rf"\b({A_DOSE}\b[^.;,]{{0,40}}?)\b"
+        r"(?:was|were|is|are|works?|worked|did|does|performed) (?:basically |"
         r"essentially |largely |really )?no different (?:from|to|than) (?:a |the )?"
         r"(?:placebo|dummy|saline|sham)\w*",
         r"\1is not effective",

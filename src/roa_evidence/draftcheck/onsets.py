@@ -5,6 +5,8 @@ within ten minutes", "hits harder", "builds up more slowly") and how steadily it
 
 from __future__ import annotations
 
+from .subjects import A_DOSE
+
 __all__ = ["RATE_RULES", "RULES"]
 
 # (pattern, replacement), applied in order after the rules before them in `wordings.RULES`.
@@ -73,7 +75,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # of rapid relief (what it takes weeks to do is its action, not its wearing off)
     # (said of ketamine or a route in the clause, not "antidepressants, which take weeks")
     (
-        r"\b((?:ketamine|drips?|infusions?|iv|injections?|shots?|jabs?|sprays?|it)\b[^.;,]{0,30}?)"
+        rf"\b({A_DOSE}\b[^.;,]{{0,30}}?)"
         r"\b(?:takes?|took|taking|can take|may take) (?:(?:a couple of|a few|several|some|many|"
         r"two|three|four|six) )?(?:weeks|months) (?:to|before it (?:starts? to)?) ?(?:do anything|"
         r"work|act|help|lift|ease|relieve|kick in|take effect|make (?:a|any) difference|"

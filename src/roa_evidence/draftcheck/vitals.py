@@ -3,13 +3,14 @@
 
 from __future__ import annotations
 
+from .subjects import A_DOSE
+
 __all__ = ["RULES"]
 
 # what raises or lowers a heart rate: the drug, a dose or way of giving it, or "it" (not
 # "labetalol, which lowers the blood pressure")
 _BY_IT = (
-    r"\b(?P<it>(?:ketamine|it|drugs?|doses?|drips?|infusions?|injections?|shots?|jabs?|"
-    r"sprays?|tablets?)\b"
+    rf"\b(?P<it>{A_DOSE}\b"
     r"(?:\s+(?!(?:which|that|who|and|but)\b)[\w'-]+){0,3}?)\s+"
 )
 _RAISES = (
