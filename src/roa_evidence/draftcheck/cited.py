@@ -28,7 +28,7 @@ __all__ = [
 
 _SAYS_RETRACTED = compiled(r"\bretract", re.IGNORECASE)
 _BEARS_ON_SHOWN = 3  # the claims a cited work bears on, named in a finding
-RECREATIONAL = "recreational"  # studies.bib's condition of a study of people's own drug use
+_RECREATIONAL = "recreational"  # studies.bib's condition of a study of people's own drug use
 
 
 @dataclass(frozen=True)
@@ -260,7 +260,7 @@ def _studied_otherwise(
     depression), else None. Not for a claim that holds for any condition (a bioavailability,
     measured in whoever took part), nor a work on any condition."""
     condition = studied.get(key, "any")
-    if condition == RECREATIONAL and claim.condition in ("any", ""):
+    if condition == _RECREATIONAL and claim.condition in ("any", ""):
         # (a survey of people's own drug use is no evidence on treatment, whoever it treats)
         return "studied recreational use, which is no evidence on this claim"
     if claim.condition in ("any", "") or condition == "any":
@@ -280,8 +280,8 @@ def _unsourced_survey(
     recreational use that no work supports: the base found the claim's source elsewhere or
     nowhere (a survey of party-goers cited for "every street sample was cut")."""
     return (
-        studied.get(key) == RECREATIONAL
-        and claim.condition == RECREATIONAL
+        studied.get(key) == _RECREATIONAL
+        and claim.condition == _RECREATIONAL
         and not linked
         and not claim.evidence
     )

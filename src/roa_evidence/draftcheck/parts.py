@@ -277,7 +277,7 @@ def fit(said: Parts, claimed: Parts, claim: ClaimRecord, unknown_topic: float = 
     it a start (among a cited work's few claims, a lay wording's other parts can decide).
     """
     claim_routes = set(claim.routes) or set(claimed.routes)
-    rival = said.superlative and claimed.superlative and not said.negated  # "IM is the most..."
+    rival = said.superlative and claimed.superlative and not said.negated  # IM given IV's rank
     if said.routes and claim_routes and not said.routes & claim_routes and not rival:
         return 0.0  # it names only routes the claim is not about
     if another_pair(said.routes, claim_routes):
