@@ -67,8 +67,9 @@ def mismatches(
     cited: Collection[str] = (),
 ) -> tuple[list[SentenceProblem], list[numbers.Quantity], list[numbers.Known]]:
     """The sentence's numbers against the claim's and its sources' (`only`: these dimensions
-    alone; `cited`: the keys the sentence cites): the mismatches, the numbers stated in a
-    known dimension, and the known values."""
+    alone; `cited`: the keys the sentence cites): the mismatches (a share in words off every
+    known one is the claim's contrary, an `opposite`), the numbers stated in a known
+    dimension, and the known values."""
     known = knowns(claim)
     dimensions = {k.dimension for k in known if only is None or k.dimension in only}
     stated = [q for q in numbers.quantities(text) if q.dimension in dimensions]
@@ -162,7 +163,9 @@ DOSES = frozenset({"dose", "concentration"})
 # a time this many times longer or shorter than every known one is of another thing
 MAGNITUDE = 20.0
 # ...unless it is said to be how soon a dose acts, of a claim on that: "takes fifteen minutes
-# to work" against "within seconds" is a wrong onset, not another thing
+# to work" against "within seconds" is a wrong onset. (Narrower than the onset wordings of
+# `onsets`, read on purpose: with theirs, "acts faster than antidepressants, which take four
+# to six weeks" and "starts working within a minute or two" were held as wrong onsets.)
 _SAYS_ONSET = compiled(
     r"\b(?:to (?:work|act|kick in|take effect)|takes? effect|kicks? in|onset|acts? within)\b",
     re.IGNORECASE,

@@ -195,7 +195,7 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     kinds = {p.kind for p in ranked}
     # a flip read where the wording is too far to call it one is still no agreement
     compared["negation and direction"] = "agrees" if maybe_flipped is None else "differs"
-    if stated and kinds & {"mismatch", "cited-against"}:
+    if stated and (kinds & {"mismatch", "cited-against"} or mismatches):
         compared["quantity"] = "differs"
     elif stated:
         # a count let pass as an arm of a source's trial ("only 8 finished it") is not vouched for
