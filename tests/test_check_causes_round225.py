@@ -325,3 +325,16 @@ test_a_second_reader_finds_no_regression = reviewed_test(
         ("IM ketamine acts within the muscle before reaching the brain.", None, "overclaim"),
     ]
 )
+
+
+def test_a_claim_with_no_linked_work_is_not_told_to_cite_one(shipped: Run, tmp_path: Path) -> None:
+    # the street-drug claim has no evidence linked: "cite a work linked to it" can't be done
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "Reportedly every street sample in New York clubs was cut with something "
+        "[@palamar2020extensive].",
+    )
+    [against] = [p for p in finding["problems"] if p["kind"] == "cited-against"]
+    assert "cite a work linked" not in against["suggestion"]
+    assert "street-ketamine-100-adulterated" in against["suggestion"]

@@ -248,7 +248,10 @@ def _bears_elsewhere(
 
 
 def _not_evidence_on_it(detail: str, claim: ClaimRecord, key: str) -> SentenceProblem:
-    fix = f"cite a work linked to {claim.id}, or link {key} to it in claims.yaml"
+    if claim.evidence:
+        fix = f"cite a work linked to {claim.id}, or link {key} to it in claims.yaml"
+    else:  # (no work is linked to cite instead)
+        fix = f"drop the citation and hedge the claim, or link {key} to {claim.id} in claims.yaml"
     return SentenceProblem("cited-against", detail, fix)
 
 
