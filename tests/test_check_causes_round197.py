@@ -131,9 +131,11 @@ FOUND_WITH_PROBLEM += [
         "opposite",
         id="barely_touched_by_the_liver_is_well_absorbed",
     ),
+    # ("nearly all" is a share in words since the thirty-third pass: the share claim, whose
+    # sources give values, judges it)
     pytest.param(
         "Swallow the tablet and nearly all of the dose makes it into your bloodstream.",
-        "oral-bioavailability-low",
+        "oral-bioavailability-16",
         "opposite",
         id="nearly_all_of_the_dose_into_the_bloodstream_is_well_absorbed",
     ),

@@ -48,6 +48,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:it|the (?:dose|drug|infusion|drip|treatment|spray|session))\b",
         "can be stopped",
     ),
+    # "it can still be slowed or pulled back", "can be paused": stopped; "cannot be slowed or
+    # stopped": not
+    (
+        r"\b(can|could|cannot|can't|can not) (?:still |always |easily |also )?be (?:slowed|"
+        r"paused|stopped|halted)(?: down)?(?: (?:or|and) (?:pulled back|taken back|"
+        r"slowed(?: down)?|stopped|paused|halted|reversed|undone))?\b",
+        r"\1 be stopped",
+    ),
     # "can still be adjusted or withdrawn after injection": stopped
     (
         r"(?<!to an )(?<!to a )(?<!to the )(?<!to )"

@@ -23,7 +23,7 @@ _TERMS: dict[str, tuple[str, str, bool]] = {
         r"\b(?:double|triple)[- ]?blind(?:ed)?\b|"
         r"\b(?:both )?(?:patients|participants|subjects) and "
         r"(?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff) (?:were )?"
-        r"(?:both )?blind(?:ed)?\b|\bneither (?:the )?(?:patients|participants|subjects) "
+        r"(?:both )?(?:kept )?blind(?:ed)?\b|\bneither (?:the )?(?:patients|participants|subjects) "
         r"nor (?:the )?(?:raters|assessors|investigators|clinicians|doctors|staff)"
         r"(?: [\w-]+){0,3} knew\b",
         True,

@@ -290,7 +290,7 @@ class Matcher:
         target, score, _ = max(accepted, key=lambda s: s[1] + s[2] + 0.5 * self._fit(said, s[0]))
         # a claim whose parts fit much better beats a like wording about something else; for
         # a sentence stating no figure, one fitting as well, worded near, beats a share's
-        share = not said.quantities and target.claim.id in self._shares
+        share = all(q.vague for q in said.quantities) and target.claim.id in self._shares
         if (score < CLOSE_WORDING or share) and (
             by_parts := self._by_parts(said, processed, routes)
         ):

@@ -57,8 +57,7 @@ _FRACTION_RANGE = compiled(
     r"(?= of\b|\s*(?:[.;,)\[]|$))",
     re.I,
 )
-# "the last six months", "the past two years": a span of the calendar, not a duration;
-# "every 15 minutes": how often, not how long.
+# "the last six months": a span of the calendar; "every 15 minutes": how often, not how long
 _IN_ONE = compiled(r"\b(?:in|from)\s+$", re.I)
 _THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the two studies"
 _YEAR = compiled(r"(?:19|20)\d\d")
@@ -89,11 +88,12 @@ _DESCRIBING = (
     r"(?!(?:my|our|your|his|her|their|its|the|a|an|of|in|and|or|to|we|i|you|they|with|for|"
     r"at|on|by|from|per|as)\b)[a-z-]+"
 )
+_GAP = r"(?:(?<=\d)\s*|\s+)"  # a word's unit stands apart: "5s", "five s", not "ones"
 _QUANTITY = compiled(
     rf"(?<![\w.])(?P<between>(?:between|from)\s+)?(?P<a>{numberwords.NUMBER})(?P<so>\s+or so)?"
-    rf"(?:\s*(?P<ua>{_UNIT})(?![\w/]))?"
+    rf"(?:{_GAP}(?P<ua>{_UNIT})(?![\w/]))?"
     rf"(?:\s*(?:-|\u2013|\u2014|to|(?(between)and|(?!)))\s*(?P<b>{numberwords.NUMBER}))?"
-    rf"(?:\s*(?P<u>{_UNIT})(?![\w/])|(?P<of>\s+of\s+(?:its|the|their|those|these))?(?:\s+{_DESCRIBING}){{0,2}}?"
+    rf"(?:{_GAP}(?P<u>{_UNIT})(?![\w/])|(?P<of>\s+of\s+(?:its|the|their|those|these))?(?:\s+{_DESCRIBING}){{0,2}}?"
     rf"(?(of)|(?<=[a-z-]))\s+(?P<uc>{_UNIT})\b)?",
     re.I,
 )
@@ -249,7 +249,7 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
 
 
 # "all of a dose", "the entire dose": the whole of it, a share of 100 %.
-_WHOLE_DOSE = compiled(  # (not "almost all of the dose": most of it)
+_WHOLE_DOSE = compiled(  # (not "almost all of the dose": nearly all of it)
     r"(?<!almost )(?<!nearly )(?<!virtually )(?<!practically )"
     r"\b(?:all of (?:a|an|the|each|every)|the whole|the entire|a whole|an entire)"
     r" (?:[a-z]+ )?dose\b|"
@@ -265,10 +265,10 @@ _WHOLE_DOSE = compiled(  # (not "almost all of the dose": most of it)
 
 # "only part of each dose reaches the blood", "most of a tablet's dose ends up in it": a
 # share in words of what reaches the blood (not of what the liver removes), as a range.
-_VAGUE_SHARES = {"part": (1.0, 95.0), "most": (50.0, 98.0), "little": (0.0, 30.0)}
+_VAGUE_SHARES = {"part": (1, 95), "most": (50, 98), "nearly": (85, 100), "little": (0, 30)}
 _VAGUE_SHARE = compiled(
     r"\b(?:(?P<part>only (?:a |some )?part|(?:only )?a (?:small )?(?:fraction|part|portion|share)|"
-    r"only some|not all)|(?P<most>most|the bulk|the majority)|"
+    r"only some|not all)|(?P<most>most|the bulk|the majority)|(?P<nearly>(?:nearly|almost) all)|"
     r"(?P<little>(?:very )?little|hardly any|almost none)) of (?:a |an |the |each |every |its |"
     r"your |what\b|it\b)(?=(?:(?!\b(?:never|not|no|fails?|failed)\b|n't)[^.;]){0,60}"
     r"\b(?:reach|gets? (?:in)?to|makes? it|ends? up|absorbed|bioavailab|available))",
@@ -318,7 +318,7 @@ _ONE_IN = compiled(  # (not "one child in three trials")
 _DIGIT = re.compile(r"\d")  # one of _ANY_NUMBER's choices
 _ANY_NUMBER = compiled(
     rf"\d|\b(?:{numberwords.WORDS}|half|"
-    r"(?:third|quarter|fifth|sixth|tenth|eighth)s?)\b|"
+    r"(?:third|quarter|fifth|sixth|tenth|eighth|twentieth)s?)\b|"
     rf"\ban? (?:{_WHOLE})?(?:minute|hour|day|week|fortnight|month|year)\b|"
     r"\b(?:next|following) (?:morning|day)\b|\bovernight\b|"
     r"\b(?:all of|whole|entire|full|complete|total|every)\b|"

@@ -33,7 +33,8 @@ _NOT_A_FINDING_PIECES = (
     rf"^\W*(?!(?:{_ABOUT}|and|or|to|of|in|at|by|with|for)\b)(?:agenda )?"
     r"(?:[a-z]{2,12} ?|q)\d{1,3}[a-z]?(?:\.\d+)*"
     # ("Screen 2 - Tell us...", "MACRO 01 (Welcome): Hi", "MACRO 07, cont.: Please")
-    r"(?:\([a-z]\))?(?:\s*\([^()]{1,40}\)|,\s*cont(?:'d|inued|\.)?)?\s*(?:[:.)](?!\d)|[-\u2013\u2014]\s)",
+    r"(?:\([a-z]\))?(?:\s*\([^()]{1,40}\)|,\s*cont(?:'d|inued|\.)?)?\s*(?:[:.)](?!\d)|[-\u2013\u2014]\s|"
+    r"(?<=\([a-z]\))\s)",  # "Q1(b) Compare..."
     # a label's number before a name or a title: "Call 3, Harbor Clinic", "Panel 1, title
     # card:", "Q112 Chair:", "Safety Bulletin 14: ketamine on the front line"
     rf"(?-i:^\W*(?!(?i:{_ABOUT})\b)"
@@ -54,15 +55,16 @@ _NOT_A_FINDING_PIECES = (
     # "five years since the spray was approved": a dated fact)
     r"\b(?:it's|it has) been (?:about |nearly |almost |over )?[\w-]+ (?:days?|weeks?|months?) "
     r"since\b|\(\s*'\d\d\s*\)",
-    # a numbered paragraph of a report or a policy: "4.13 A rise in heart rate...", "3.6 No"
-    "^" + numbers.PARAGRAPH_NUMBER,
+    # a numbered paragraph of a report, a policy or a patent: "4.13 A rise in heart rate...",
+    # "3.6 No", "[0022] The device..."
+    "^" + numbers.PARAGRAPH_NUMBER + r"|^\W*\[\d{4}\]",
     # a numbered part of a document, a list or a course: "Policy update 7.3", "reviewer 2"
     r"\b(?:policy|update|section|version|chapter|paragraph|clause|appendix|table|figure|"
     r"schedule|regulations?|article|annex|"
     r"reviewer|question|answer|card|item|patient|case|module|aim|lecture|unit|entry|session|"
     r"seminar|workshop|"
     r"recommendations?|slide|step|option|point|standard|criterion|issue|protocol|guideline|"
-    r"screen|tip|episode|cycle|phase|claim) "
+    r"screen|tip|episode|cycle|phase|claim|query) "
     r"\d+(?:\.\d+)*(?:(?:,| and| or| to) \d+(?:\.\d+)*)*\b",
     # a transcript's timestamp, "[04:40] OK, so...", and a number to ring, "call 999"
     r"^\W*\d{1,2}:\d\d(?::\d\d)?\]?|\b(?:call|dial|ring|phone|text) \d{3,}\b",
@@ -75,7 +77,8 @@ _NOT_A_FINDING_PIECES = (
     r"\b(?:at|by|until|from) \d{1,2}[:.]\d\d\b|\b\d{1,2}(?:[:.]\d\d)?\s?[ap]\.?m\b\.?|"
     r"(?<![\d.])\d{1,2}:\d\d(?=\s*:)|"
     r"\b\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|h|hrs)?(?=\W*$|\s+(?:on|today|tomorrow)\b)",
-    # a date, a named scale ("PHQ-9")
+    # a date, a diary's day ("Monday 14th:"), a named scale ("PHQ-9")
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,? (?:the )?\d{1,2}(?:st|nd|rd|th)\b|"
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
     r"december) \d{1,2}(?:st|nd|rd|th)?\b|\b(?:phq|gad)-\d+\b|"
     r"\b\d{1,2}(?:st|nd|rd|th)? (?:january|february|march|april|may|june|july|august|september|"
@@ -187,7 +190,8 @@ _MULTIPLIER = compiled(
 _IDIOM = compiled(
     r"\b(?:more|longer|better|worse)(?: [\w-]+){0,2} than (?:I|we|you|he|she|they) "
     r"(?:can|could|care to|would care to|want to|like to) (?:count|remember|say|admit|imagine)\b|"
-    r"\bmore questions than answers\b|\bfell short of what (?:you|I|we|they|she|he) "
+    r"\bmore questions than answers\b|\bas far as (?:I|we|you|they|anyone) (?:can |could )?"
+    r"(?:tell|see|know)\b|\bfell short of what (?:you|I|we|they|she|he) "
     r"(?:had )?(?:expected|hoped for)\b|"
     r"\b(?:longer|more years) than (?:[\w-]+ ){1,4}(?:has|have) (?:existed|been around)\b|"
     r"\b(?:better|worse|harder|easier|more \w+) than (?:I|we) (?:had )?(?:expected|feared|hoped|"

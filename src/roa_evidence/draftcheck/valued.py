@@ -77,13 +77,16 @@ def by_value(text: str, matcher: Matcher, keys: Sequence[str] = ()) -> Match | N
 
 
 # a study's design, said as done: "it was double-blinded", "the authors kept raters blind"
-_DONE = compiled(r"\b(?:was|were|wasn't|weren't|had|hadn't|kept|used|did|didn't)\b", re.I)
+_DONE = compiled(
+    r"\b(?:was|were|wasn't|weren't|had|hadn't|kept|used|did|didn't|describes|described)\b", re.I
+)
 # ...of one study ("that trial", "it was", "the authors"), not of trials, a survey, the
 # writer's own practice ("at our clinic we didn't randomise") or a study wished for ("had the
 # study been blinded, ...")
 _ONE_STUDY = compiled(
     r"\b(?:the|that|this|its|their) (?:[\w-]+ ){0,2}(?:trial|study|comparison|paper)\b(?!s)|"
     r"\b(?:it|this|that) (?:was|wasn't|had)\b|\bthe (?:authors|investigators|researchers)\b|"
+    r"^\W*its (?:patients|participants|subjects)\b|"
     r"^\W*allocation\b",
     re.I,
 )
@@ -213,6 +216,11 @@ _PEOPLE = compiled(
 # "lowers blood sugar by 30 %", "30 % fewer": a change, not a share of the dose
 _CHANGE_BEFORE = compiled(rf"\bby\s+{_HEDGE}$", re.I)
 _CHANGE_AFTER = compiled(r"^\W*(?:more|less|fewer|lower|higher|greater|smaller)\b", re.I)
+# "the dose we use is about a third of...": one dose against another; "our failure rate this
+# season was under 5 %": how often something happened, not a share of the dose
+_A_DOSE_IS = compiled(r"\bdoses?\b[^.;,]{0,30}\b(?:is|are|was|were)\s+(?:\w+\s+){0,2}$", re.I)
+_OF_ANOTHER = compiled(r"^\s*of (?:the|a|an|what)\b", re.I)
+_A_RATE = compiled(r"(?<!absorption )(?<!bioavailability )\brates?\b[^.;]{0,50}$", re.I)
 
 
 def _around(text: str, quantity: numbers.Quantity) -> tuple[str, str] | None:
@@ -228,7 +236,11 @@ def _not_a_share(text: str, quantity: numbers.Quantity) -> bool:
     before, after = around
     said = quantity.text + " " + " ".join(after.split()[:3])
     return bool(
-        _PEOPLE.search(said) or _CHANGE_BEFORE.search(before) or _CHANGE_AFTER.search(after)
+        _PEOPLE.search(said)
+        or _CHANGE_BEFORE.search(before)
+        or _CHANGE_AFTER.search(after)
+        or _A_RATE.search(before)
+        or bool(_A_DOSE_IS.search(before) and _OF_ANOTHER.match(after))
     )
 
 

@@ -1,0 +1,102 @@
+"""`check` on the general causes behind the misses and false alarms of rounds 237-244, read
+in the thirty-third pass (docs/check.md). In sentences worded apart from the rounds'; a
+finding through the CLI on a real draft and the shipped base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import Run, check_one, found_test, problem_kinds
+from roa_evidence.draftcheck import numbers, unchecked
+
+FOUND_WITH_PROBLEM = [
+    # a fraction in words with no digit in the sentence is still a share
+    pytest.param(
+        "Reportedly only about a twentieth of a swallowed tablet ends up in the blood "
+        "[@fanta2015population].",
+        "oral-bioavailability-16",
+        "mismatch",
+        id="a_twentieth_with_no_digit_beside_it",
+    ),
+    # "nearly all of it reaches the blood" is a share too, and far from an oral dose's
+    pytest.param(
+        "Swallowed as a pill, almost all of the drug gets into the bloodstream.",
+        "oral-bioavailability-16",
+        "opposite",
+        id="nearly_all_is_a_share",
+    ),
+    # blinding said of patients and staff "kept blind"
+    pytest.param(
+        "In the IM trial both patients and doctors were kept blind to the route.",
+        "im-study-not-double-blind",
+        "opposite",
+        id="kept_blind_is_double_blind",
+    ),
+    # a dose that "can still be slowed or pulled back" can be stopped
+    pytest.param(
+        "Even after a nasal dose is given, it can still be paused or taken back.",
+        "non-iv-cannot-be-stopped",
+        "opposite",
+        id="can_still_be_paused_or_taken_back",
+    ),
+]
+
+FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "It is very uncertain, but a muscle injection reportedly cannot be slowed or stopped "
+        "once given.",
+        "non-iv-cannot-be-stopped",
+        "opposite",
+        id="cannot_be_slowed_or_stopped_agrees",
+    ),
+]
+
+test_each_cause_is_read = found_test(FOUND_WITH_PROBLEM, FOUND_WITHOUT_PROBLEM)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unsourced"),
+    [
+        # a diary's day, a patent's paragraph, a query's number, an exam's part, an idiom
+        ("Thursday 9th: you squeezed my hand when the ketamine drip was turned down.", False),
+        ("[0014] The pump delivers ketamine through a nasal cannula.", False),
+        ("Query 7 asks why the infusion was stopped early.", False),
+        ("Q3(a) Explain why a nasal dose of ketamine is absorbed unevenly.", False),
+        ("No clinic offers a rectal ketamine product, as far as I know.", False),
+        # ...beside a figure or a ranking, which is still one
+        ("Thursday 9th: the drip ran at 40 mg an hour.", True),
+        ("As far as we can tell, the spray is cheaper than a drip.", True),
+    ],
+)
+def test_labels_dates_and_idioms_are_no_figures(sentence: str, unsourced: bool) -> None:
+    assert unchecked.unsourced(sentence) is unsourced
+
+
+def test_a_plural_one_is_no_second() -> None:
+    # "ones" was read as "one s": a second
+    assert not numbers.quantities("We gave the restless ones a dose into the thigh.")
+    assert [q.text for q in numbers.quantities("It acts in 30s.")] == ["30s"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a dose against another dose, and a rate of events, are no share of the dose
+        "The IM dose we give is about a third of the dose given for surgery.",
+        "Our failure rate with intramuscular sedation has stayed under 5 %.",
+    ],
+)
+def test_a_ratio_of_doses_or_a_rate_is_no_bioavailability(
+    shipped: Run, tmp_path: Path, sentence: str
+) -> None:
+    finding = check_one(shipped, tmp_path, sentence)
+    assert finding["claim"] != "im-bioavailability-93"
+    assert "mismatch" not in problem_kinds(finding)
+
+
+def test_a_share_of_the_dose_is_still_one(shipped: Run, tmp_path: Path) -> None:
+    finding = check_one(shipped, tmp_path, "An IM dose has a bioavailability of about 60 %.")
+    assert finding["claim"] == "im-bioavailability-93"
+    assert "mismatch" in problem_kinds(finding)
