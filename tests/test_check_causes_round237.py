@@ -34,6 +34,55 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="kept_blind_is_double_blind",
     ),
+    # "tolerated better than": routes ranked on tolerability, not on effect
+    pytest.param(
+        "An injection into the muscle is tolerated much better than a drip.",
+        "iv-better-tolerated-than-im",
+        "opposite",
+        id="tolerated_better_than_ranks_tolerability",
+    ),
+    # "a more gradual peak" is a slower one
+    pytest.param(
+        "A jab produces a softer, more gradual peak than an infusion does.",
+        "im-peaks-faster-than-iv",
+        "opposite",
+        id="a_more_gradual_peak_is_slower",
+    ),
+    # by-products are metabolites; the drug outnumbering them, or hardly any of them, is
+    # the contrary of metabolites outweighing it
+    pytest.param(
+        "After a tablet, the drug itself outnumbers its by-products in the brain.",
+        "oral-metabolites-dwarf-ketamine",
+        "opposite",
+        id="the_drug_outnumbering_its_by_products",
+    ),
+    pytest.param(
+        "Swallowed ketamine reaches the brain with scarcely any breakdown products alongside.",
+        "oral-metabolites-dwarf-ketamine",
+        "opposite",
+        id="scarcely_any_breakdown_products",
+    ),
+    # a phrasal verb split round its object: "push the pulse up"
+    pytest.param(
+        "Ketamine does not push your pulse up after an IM injection.",
+        "im-tachycardia",
+        "opposite",
+        id="not_pushing_the_pulse_up",
+    ),
+    # "an NMDA activator" stimulates what the claim says it blocks
+    pytest.param(
+        "Given IV or IM, ketamine is best described as an NMDA activator.",
+        "nmda-receptor-target",
+        "opposite",
+        id="an_nmda_activator",
+    ),
+    # "the site you inject makes no difference": absorption does not depend on it
+    pytest.param(
+        "For an IM dose, the site you inject makes no difference to how quickly it works.",
+        "im-absorption-depends-on-site",
+        "opposite",
+        id="the_site_makes_no_difference",
+    ),
     # a dose that "can still be slowed or pulled back" can be stopped
     pytest.param(
         "Even after a nasal dose is given, it can still be paused or taken back.",
@@ -44,6 +93,18 @@ FOUND_WITH_PROBLEM = [
 ]
 
 FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "Given IV or IM, ketamine acts as an NMDA blocker.",
+        "nmda-receptor-target",
+        "opposite",
+        id="an_nmda_blocker_agrees",
+    ),
+    pytest.param(
+        "Reportedly, a drip is tolerated better than an injection into the muscle.",
+        "iv-better-tolerated-than-im",
+        "opposite",
+        id="tolerated_better_in_the_claims_order_agrees",
+    ),
     pytest.param(
         "It is very uncertain, but a muscle injection reportedly cannot be slowed or stopped "
         "once given.",

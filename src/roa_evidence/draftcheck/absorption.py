@@ -4,6 +4,8 @@ for size; `wordings.RULES` holds them in place, as order matters."""
 
 from __future__ import annotations
 
+from . import metabolites
+
 __all__ = ["RULES"]
 
 # the lining of the nose, in a writer's words
@@ -263,23 +265,13 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (_NASAL_LINING, "the nasal membrane"),
     (r"\b(?:nearly|almost|virtually|practically|essentially) all\b", "most"),
-    # what the liver makes of a dose: its metabolites, which may outweigh the drug itself
-    (r"\b(?:breakdown|break-down|degradation) products?\b", "metabolites"),
-    # "swamped by metabolites", "far more metabolites than ketamine", "mostly metabolites"
+    *metabolites.RULES,
+    # "where you inject makes zero difference": absorption does not depend on the site
     (
-        r"\b(?:swamped|dwarfed|outnumbered|overwhelmed|outweighed) by\b",
-        "outweighed by",
-    ),
-    (
-        r"\b(?:far |much |many times |way )?more (?:of the )?metabolites than (?:actual )?"
-        r"(?:ketamine|the drug|the parent drug)(?: itself)?\b|"
-        r"\b(?:mostly|overwhelmingly|largely|mainly|predominantly) metabolites\b",
-        "metabolites outweighing ketamine",
-    ),
-    (
-        r"\b(?:outnumbers?|outnumbered|outnumbering|swamps?|swamped|dwarfs?|dwarfed|"
-        r"far exceeds?|far exceeded)\b",
-        "outweighs",
+        r"\b(?:where|which muscle|the (?:injection )?site(?: where)?) (?:you |we |they |it is |"
+        r"it's )?(?:inject(?:ed)?|put it|give it|given|injected)(?: it)? (?:makes?|made) (?:no|"
+        r"zero|little|not much|no real) difference\b",
+        "how fast it is absorbed does not depend on where it is injected",
     ),
     (r"\b(?:soaks?|soaked|soaking) (?:it |them )?up\b", "absorbs"),
     # a share removed before the blood is first-pass loss; a share that gets there is

@@ -59,6 +59,12 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     (r"\bmore gently\b", "less intensely"),
     (r"(?:(?<=\bpeaks )|(?<=\bonset ))more gradually\b", "slower"),
+    # "gives a gentler, more gradual peak than a drip": it peaks slower
+    (
+        r"\b(?:gives|has|produces) an? (?:(?:gentler|softer|milder),? (?:and )?)?(?:more gradual|"
+        r"slower) peak\b",
+        "peaks slower and less intensely",
+    ),
     (r"\b(?:starts?|started) (?:to work|working)\b", "onset"),
     (
         r"\bbefore (?:you|they|patients|people) (?:feel|notice) (?:anything|it|the effects?)\b",

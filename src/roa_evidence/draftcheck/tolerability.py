@@ -96,7 +96,11 @@ RULES: tuple[tuple[str, str], ...] = (
         "intense side effects",
     ),
     # tolerability is a scale of its own, not efficacy ("better tolerated" is not "better")
-    (r"\b(?:better|more easily) tolerated\b", "more tolerable"),
+    (
+        r"\b(?:better|more easily) tolerated\b|\btolerated (?:(?:much|far|rather) )?(?:better|more "
+        r"easily)\b",
+        "more tolerable",
+    ),
     # "the gentler of the two routes", "the easier of the two for patients to tolerate"
     (
         r"\bthe (?:gentler|kinder|better tolerated|more tolerable) of the (?:two|routes)"
@@ -118,7 +122,11 @@ RULES: tuple[tuple[str, str], ...] = (
     # "the injection is gentler than a drip": a route ranked on tolerability
     (r"\b(?:gentler|kinder)" + _THAN_A_ROUTE, "more tolerable"),
     (r"\b(?:harsher|rougher)" + _THAN_A_ROUTE, "less tolerable"),
-    (r"\b(?:worse|less well|more poorly) tolerated\b", "less tolerable"),
+    (
+        r"\b(?:worse|less well|more poorly) tolerated\b|\btolerated (?:(?:much|far) )?(?:worse|"
+        r"less well)\b",
+        "less tolerable",
+    ),
     # "children given IM vomited less often than those given IV", "caused less vomiting than
     # the drip": routes ranked on how well they are tolerated
     (_SICK_LESS_OR_MORE.format(less_or_more="less"), "were more tolerable"),

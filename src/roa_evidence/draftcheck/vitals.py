@@ -22,6 +22,7 @@ _LOWERS = (
     r"dropping) "
 )
 _BRINGS = r"(?:brings?|brought|bringing|slows?|slowed|slowing|knocks?|knocked|knocking) "
+_PUSHES = r"(?:push(?:es|ed|ing)?|sends?|sent|sending|drives?|drove|driving|bumps?|bumped) "
 _HEART_RATE = r"(?:heart ?rate|pulse|heart ?beat)\b"
 _BLOOD_PRESSURE = r"(?:blood pressure|bp)\b"
 # whose heart rate or blood pressure: "your", "the patient's"
@@ -69,6 +70,12 @@ RULES: tuple[tuple[str, str], ...] = (
     (
         _BY_IT + _LOWERS + _WHOSE + _BLOOD_PRESSURE,
         r"\g<it> does not cause increases in blood pressure",
+    ),
+    # "pushes the pulse up", "sends your blood pressure up"
+    (_BY_IT + _PUSHES + _WHOSE + _HEART_RATE + r" up", r"\g<it> cause tachycardia"),
+    (
+        _BY_IT + _PUSHES + _WHOSE + _BLOOD_PRESSURE + r" up",
+        r"\g<it> cause increases in blood pressure",
     ),
     # "brings blood pressure down", "slows your pulse down"
     (_BY_IT + _BRINGS + _WHOSE + _HEART_RATE + r" down", r"\g<it> does not cause tachycardia"),
