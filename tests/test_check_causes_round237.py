@@ -83,6 +83,27 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="the_site_makes_no_difference",
     ),
+    # one route's dose converted into another's: there is a formula after all
+    pytest.param(
+        "Most clinics convert a nasal dose into an IV dose with a simple multiplier.",
+        "routes-not-interchangeable",
+        "opposite",
+        id="a_dose_converted_with_a_multiplier",
+    ),
+    pytest.param(
+        "An IV dose of 50 mg is the same as 125 mg sprayed up the nose.",
+        "routes-not-interchangeable",
+        "opposite",
+        id="one_routes_mg_the_same_as_anothers",
+    ),
+    # a work said to side with a claim it contradicts, beside an open question
+    pytest.param(
+        "It is unclear whether either route spares breathing, though the label is reassuring "
+        "on this point [@ketalar_label].",
+        "no-respiratory-depression",
+        "cited-against",
+        id="a_contrary_work_said_to_reassure",
+    ),
     # a dose that "can still be slowed or pulled back" can be stopped
     pytest.param(
         "Even after a nasal dose is given, it can still be paused or taken back.",
@@ -93,6 +114,44 @@ FOUND_WITH_PROBLEM = [
 ]
 
 FOUND_WITHOUT_PROBLEM = [
+    pytest.param(
+        "Reportedly, a nasal dose cannot simply be converted into an IV dose.",
+        "routes-not-interchangeable",
+        "opposite",
+        id="no_conversion_agrees",
+    ),
+    # "into my thigh" is IM; what the writer felt is one patient's account, not a figure
+    pytest.param(
+        "The nurse gave it into my thigh and within a minute or two I felt it.",
+        "im-onset-1-2-min",
+        "overclaim",
+        id="given_into_my_thigh_is_my_account",
+    ),
+    # the sentence gives the cited work's own figure ("one case in four" of 26 %): it reports
+    # the evidence against the claim, it does not assert the claim
+    pytest.param(
+        "In the big paediatric trial, about one case in four vomited after the IM dose "
+        "[@roback2006randomized].",
+        "im-minimal-vomiting",
+        "cited-against",
+        id="one_case_in_four_is_the_cited_works_figure",
+    ),
+    # an open question, or a doubt, asserts neither side: the label's contrary finding is
+    # what makes the writer doubt it
+    pytest.param(
+        "It is unclear whether ketamine spares breathing by either route, and the label lists "
+        "respiratory depression [@ketalar_label].",
+        "no-respiratory-depression",
+        "cited-against",
+        id="an_open_question_beside_the_contrary_work",
+    ),
+    pytest.param(
+        "I remain sceptical that neither route affects breathing, as the label lists "
+        "respiratory depression [@ketalar_label].",
+        "no-respiratory-depression",
+        "cited-against",
+        id="a_doubt_beside_the_contrary_work",
+    ),
     pytest.param(
         "Given IV or IM, ketamine acts as an NMDA blocker.",
         "nmda-receptor-target",

@@ -83,6 +83,9 @@ PEOPLE_SAY = (
 OWN_EXPERIENCE = (
     r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|"
     r"(?:hit|knocked|got to) me|"
+    # "they put it into my shoulder, and within minutes the room went soft": given to me
+    r"(?:put|gave|injected|pushed|sprayed) (?:it|the (?:dose|drug|ketamine|shot|jab)|ketamine) "
+    r"(?:into|in|up) my|"
     # "he says it hits him within a couple of minutes": one user's account of their own
     r"(?:says?|said) (?:that )?it (?:hits|hit|kicks in for|works for) (?:him|her|them)|"
     # "my son had his as a shot, and for him it kicked in within a minute": one patient's

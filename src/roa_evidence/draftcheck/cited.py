@@ -93,6 +93,7 @@ def cited_against(
             known = numbers.known_value(link.value, link.source, link.stance)
             same_dimension = [q for q in stated if known and q.dimension == known.dimension]
             sides_with_it = known is not None and any(numbers.agrees(q, known) for q in stated)
+            problems += _counted_otherwise(link, stated)  # a count is a value either way
             if values_only and not (known is not None and same_dimension and not sides_with_it):
                 continue
             if link.stance == "contradicts" and not (flipped or values_only or sides_with_it):
@@ -120,7 +121,6 @@ def cited_against(
                         f"write {known.text}, or cite a source that reports {stated_text}",
                     )
                 )
-            problems += _counted_otherwise(link, stated)
         for dispute in (d for d in claim.disputed_by if d.document == key):
             if not (flipped or values_only):
                 problems.append(

@@ -151,6 +151,19 @@ HISTORY = compiled(
 
 # "It is unclear whether X": an open question takes no side, so neither X nor its negation
 # is asserted ("whether X" and "whether not X" ask the same question).
+# a claim the writer doubts, without denying it: "I was less persuaded by the claim that X"
+DOUBTED = compiled(
+    r"\b(?:(?:less|not|un) ?(?:persuaded|convinced) by|(?:am|was|remain|remained|are|were|is) "
+    r"(?:still )?(?:sceptical|skeptical|doubtful|unconvinced) (?:of|about|that))\b",
+    re.IGNORECASE,
+)
+# ...and a work said to side with the claim: "though the label is reassuring on this point"
+SAID_TO_SUPPORT = compiled(
+    r"\b(?:is|are|was|were) (?:\w+ )?reassuring\b|\bpoints? (?:that|this) way\b|"
+    r"\b(?:backs?|backed) (?:it|this|that) up\b|\b(?:is|are) (?:often |widely )?(?:quoted|cited) "
+    r"(?:on|for) (?:that|this)\b|\bas (?:\w+ ){0,3}(?:claims?|says?|reports?)\b",
+    re.IGNORECASE,
+)
 OPEN_QUESTION = compiled(
     # not "Whether it goes into a vein or a muscle, it ...": either way, it does
     r"^\W*whether\b(?![^,;]{0,80}\bor\b[^,;]{0,40},)|"

@@ -51,6 +51,10 @@ _VERY_UNCERTAIN = compiled(
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))? (?:whether|if)|"
     r"anecdotal(?:ly)?|reportedly|unproven|untested|unverified|speculative|"
+    # a claim the writer doubts: "I was less persuaded by the claim that", "I remain sceptical
+    # that" (`framing.DOUBTED`)
+    r"(?:less|not|un) ?(?:persuaded|convinced) by|(?:am|was|remain|remained|are|were) "
+    r"(?:still )?(?:sceptical|skeptical|doubtful|unconvinced) (?:of|about|that)|"
     # a figure passed on and doubted: "but I couldn't find a paper that reports it", "it has
     # never been traced to a study", "an assertion that rests on clinic websites"
     r"(?:could(?:n't| not)|can(?:not|'t)) find (?:(?:a |any |one )?(?:single )?(?:human )?"

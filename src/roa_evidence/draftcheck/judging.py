@@ -164,7 +164,11 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     unsure = flip is None and polarity.adds_a_negation(maybe_flipped)
     answer = hedging.answer_at(sentence.text)
     own = stated if answer is None else numbers.quantities(sentence.text[answer:])
-    held = unsure or answer is not None
+    # (and an open question or a doubt asserts neither side: "whether X is unclear [@work]")
+    doubts = bool(
+        framing.OPEN_QUESTION.search(sentence.text) or framing.DOUBTED.search(sentence.text)
+    ) and not framing.SAID_TO_SUPPORT.search(sentence.text)
+    held = unsure or answer is not None or doubts
     problems += cited.cited_against(sentence, claim, flip is not None, own, values_only=held)
     # (a flip read from negations alone may be set apart as doubtful: the sentence is then
     # judged as asserting the claim too, for its hedging and the works it cites, and those

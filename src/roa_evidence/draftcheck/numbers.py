@@ -310,7 +310,7 @@ _DOSE_IN_WORDS = compiled(
 )
 # "one in four children": a share.
 _ONE_IN = compiled(  # (not "one child in three trials")
-    rf"\b({numberwords.NUMBER})(?: parts?| (?:child|patient|person|adult|subject|user)s?)? "
+    rf"\b({numberwords.NUMBER})(?: parts?| (?:child|patient|person|adult|subject|user|case)s?)? "
     rf"(?:in|out of)(?: every)? ({numberwords.NUMBER})\b(?! (?:trials?|studies|sites?|groups?)\b)",
     re.I,
 )

@@ -8,6 +8,7 @@ from __future__ import annotations
 from . import (
     absorption,
     control,
+    conversions,
     costs,
     denials,
     durations,
@@ -422,6 +423,7 @@ RULES: tuple[tuple[str, str], ...] = (
     *vitals.RULES,
     # a share of another route's price ranks the two (draftcheck/costs.py)
     *costs.RULES,
+    *conversions.RULES,  # one route's dose converted into another's
     (r"\b(?:can|may) be given at home\b", "self-administer at home"),
     # patients who "use the spray at home" give it to themselves
     (
