@@ -104,6 +104,27 @@ FOUND_WITH_PROBLEM = [
         "cited-against",
         id="a_contrary_work_said_to_reassure",
     ),
+    # how long an infusion runs, in other words
+    pytest.param(
+        "In the early trials, staff ran the drug into a vein over about ten minutes.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="ran_into_a_vein_over_a_time",
+    ),
+    pytest.param(
+        "Infusions should be finished within 20 minutes.",
+        "iv-infusion-over-40-60-min",
+        "mismatch",
+        id="infusions_finished_within_a_time",
+    ),
+    # why another route is used ("when we cannot find a vein") is no claim about IV
+    pytest.param(
+        "When we cannot find a vein, a jab in the thigh starts working within about fifteen "
+        "minutes.",
+        "im-onset-1-2-min",
+        "mismatch",
+        id="no_vein_found_is_a_circumstance",
+    ),
     # a dose that "can still be slowed or pulled back" can be stopped
     pytest.param(
         "Even after a nasal dose is given, it can still be paused or taken back.",

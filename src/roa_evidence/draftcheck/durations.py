@@ -23,6 +23,19 @@ INFUSED_RULES: tuple[tuple[str, str], ...] = (
         r"((?: [\w-]+){0,2}? (?:drip|infusion)) over\b",
         r"\1 is infused over",
     ),
+    # "ran the drug into a vein over ten minutes", "infusions should be completed in 15
+    # minutes": how long it is infused over
+    (
+        r"\b(?:run|runs|ran|running|dripped|drip|put|gave|give|given) (?:the drug|the dose|it|"
+        r"ketamine) into (?:a|the) vein(?: slowly| steadily| gradually)? over\b",
+        "is infused over",
+    ),
+    (
+        r"\b((?:infusions?|drips?)\b(?: [\w-]+){0,2}?) (?:should|must|will|can|could) be "
+        r"(?:completed|finished|run|done|given) (?:in|within)\b(?= (?:about |around |roughly |"
+        r"under |just )?(?:an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|\d+)\b)",
+        r"\1 is infused over",
+    ),
     # "a drip takes two hours to run" is how long it is infused over
     (
         r"\b(?:takes?|took|needs?|needed) (?=(?:about |around |roughly |some |up to )?"

@@ -13,8 +13,8 @@ from . import (
     denials,
     durations,
     efficacy,
+    leadins,
     mechanisms,
-    numberwords,
     onsets,
     research,
     tolerability,
@@ -26,9 +26,7 @@ __all__ = ["RULES"]
 
 # (pattern, replacement), applied in order, case-insensitively.
 RULES: tuple[tuple[str, str], ...] = (
-    # lead-in clauses that frame, not change, what follows; "Myth:" and "False:" deny it
-    (rf"^\W*(?:myth|false|untrue|not true){numberwords.LABEL_NUMBER}\s*:\s*", " not "),
-    (r"contrary to (?:popular|common|widespread) (?:belief|opinion|assumption)s?,?", " "),
+    *leadins.RULES,  # lead-in clauses that frame, not change, what follows
     # "the spray may beat placebo": it is effective, which ranks no route against another
     (
         r"\b(?:beats?|beating|outperform(?:s|ed|ing)?|(?:does|did|do) better than|"
