@@ -125,6 +125,21 @@ FOUND_WITH_PROBLEM = [
         "mismatch",
         id="no_vein_found_is_a_circumstance",
     ),
+    # "the statement that X is out of date" denies X
+    pytest.param(
+        "The statement that IM ketamine peaks faster than IV is out of date.",
+        "im-peaks-faster-than-iv",
+        "opposite",
+        id="the_statement_that_x_is_out_of_date",
+    ),
+    # observations taken "because an infusion can push it up" still assert the rise
+    pytest.param(
+        "Your blood pressure will be checked often, because an infusion can push it up for a "
+        "while.",
+        "iv-transient-blood-pressure-rise",
+        "overclaim",
+        id="observations_taken_because_of_a_rise",
+    ),
     # a dose that "can still be slowed or pulled back" can be stopped
     pytest.param(
         "Even after a nasal dose is given, it can still be paused or taken back.",
@@ -135,6 +150,19 @@ FOUND_WITH_PROBLEM = [
 ]
 
 FOUND_WITHOUT_PROBLEM = [
+    # an exam's task sets a question; a claim checked is not asserted
+    pytest.param(
+        "Q2(b) Explain why an IV dose reaches the bloodstream in full.",
+        "iv-no-first-pass",
+        "overclaim",
+        id="an_exam_task_asserts_nothing",
+    ),
+    pytest.param(
+        "We set out to verify the claim that IM works as well as IV for depression.",
+        "im-as-effective-as-iv-depression",
+        "overclaim",
+        id="a_claim_to_verify_is_not_asserted",
+    ),
     pytest.param(
         "Reportedly, a nasal dose cannot simply be converted into an IV dose.",
         "routes-not-interchangeable",
@@ -241,3 +269,14 @@ def test_a_share_of_the_dose_is_still_one(shipped: Run, tmp_path: Path) -> None:
     finding = check_one(shipped, tmp_path, "An IM dose has a bioavailability of about 60 %.")
     assert finding["claim"] == "im-bioavailability-93"
     assert "mismatch" in problem_kinds(finding)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Heart rate and blood pressure are checked every ten minutes during the infusion.",
+        "4.2 Blood pressure and pulse are recorded before and after every infusion.",
+    ],
+)
+def test_observations_taken_state_no_rise(shipped: Run, tmp_path: Path, sentence: str) -> None:
+    assert check_one(shipped, tmp_path, sentence)["problems"] == []

@@ -13,7 +13,8 @@ __all__ = ["CLAIM_DENIED", "RULES", "denied_after"]
 
 # someone's claim, and what says it is wrong
 _A_CLAIM = (
-    r"(?:view|claim|idea|notion|belief|suggestion|assertion|line|contention|argument|premise)"
+    r"(?:view|claim|idea|notion|belief|suggestion|assertion|line|contention|argument|premise|"
+    r"statement|assumption)"
 )
 _IS_WRONG = (
     r"(?:(?:is|was) (?:therefore |thus |simply |plainly |just |also )?(?:incorrect|wrong|false|"

@@ -212,8 +212,18 @@ def asks(text: str) -> bool:
     ):
         reported = None
     return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
-        reported or PLANS.search(text) or HISTORY.search(text)
+        reported or PLANS.search(text) or HISTORY.search(text) or _EXAM_TASK.match(text)
     )
+
+
+# an exam's numbered task: "Q1(a) Define bioavailability and give its value for IV",
+# "Question 4: Compare the routes" (a task set, not an answer)
+_EXAM_TASK = compiled(
+    r"\W*(?:q|question) ?\d{1,2}[a-z]?(?: ?\([a-z]{1,4}\))?[.:)]?\s+(?:define|explain|describe|"
+    r"compare|contrast|outline|discuss|list|state|give|name|calculate|evaluate|justify|"
+    r"summari[sz]e|critically|identify|suggest|predict)\b",
+    re.IGNORECASE,
+)
 
 
 # an answer the sentence gives to the question it reports, and a clause that says it:

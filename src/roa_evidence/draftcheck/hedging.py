@@ -51,6 +51,9 @@ _VERY_UNCERTAIN = compiled(
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))? (?:whether|if)|"
     r"anecdotal(?:ly)?|reportedly|unproven|untested|unverified|speculative|"
+    # a claim the writer sets out to test: "I'd like to check the claim, made online, that"
+    r"(?:check|verify|test|question|examine|look into|investigate) the (?:claim|assertion|"
+    r"suggestion|idea)s?\b|"
     # a claim the writer doubts: "I was less persuaded by the claim that", "I remain sceptical
     # that" (`framing.DOUBTED`)
     r"(?:less|not|un) ?(?:persuaded|convinced) by|(?:am|was|remain|remained|are|were) "

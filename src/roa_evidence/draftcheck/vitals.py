@@ -61,6 +61,23 @@ RULES: tuple[tuple[str, str], ...] = (
         r"temperature|breathing))*",
         "takes observations",
     ),
+    # "blood pressure and pulse are recorded before and after": observations, not a rise
+    (
+        r"\b(?:"
+        + _BLOOD_PRESSURE
+        + "|"
+        + _HEART_RATE
+        + r")(?:,? (?:and |or )?(?:"
+        + _BLOOD_PRESSURE
+        + "|"
+        + _HEART_RATE
+        + r"|oxygen(?: levels?| saturations?)?|"
+        r"temperature|breathing))* (?:are|is|will be|should be|must be|were|was) (?:checked|"
+        r"monitored|recorded|measured|taken|noted|charted)\b"
+        # (not where it says why: "... checked, because an infusion pushes it up")
+        r"(?![^.;]{0,60}\b(?:because|since|as (?:it|ketamine|the)|so that|in case)\b)",
+        "observations are taken",
+    ),
     (r"\b(?:blood pressure|bp) (?:rise|rises|increase|increases)\b", "rise in blood pressure"),
     # a heart rate or a blood pressure that ketamine, a dose of it or "it" raises, or lowers
     # (which denies that it rises); what another drug does to them is no claim's
