@@ -140,6 +140,20 @@ FOUND_WITH_PROBLEM = [
         "overclaim",
         id="observations_taken_because_of_a_rise",
     ),
+    # "doesn't hinge on the delivery speed": the effect does not depend on the rate
+    pytest.param(
+        "Its antidepressant effect really doesn't hinge on the dosing speed.",
+        "rate-determines-antidepressant-effect",
+        "opposite",
+        id="does_not_hinge_on_the_delivery_speed",
+    ),
+    # "loses a chunk of the dose in the liver" is a first pass
+    pytest.param(
+        "A jab into the muscle loses a good part of the dose in the liver.",
+        "im-no-first-pass",
+        "opposite",
+        id="loses_part_of_the_dose_in_the_liver",
+    ),
     # a dose that "can still be slowed or pulled back" can be stopped
     pytest.param(
         "Even after a nasal dose is given, it can still be paused or taken back.",

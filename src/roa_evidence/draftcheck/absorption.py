@@ -274,6 +274,12 @@ RULES: tuple[tuple[str, str], ...] = (
         "how fast it is absorbed does not depend on where it is injected",
     ),
     (r"\b(?:soaks?|soaked|soaking) (?:it |them )?up\b", "absorbs"),
+    # "loses a chunk of the dose in the liver": part of it lost to first-pass metabolism
+    (
+        r"\b(?:loses|lose|losing) (?:a (?:chunk|share|lot|fraction|portion|good part|big part)|"
+        r"some|much|most|part) of (?:the |its |each |a )?dose (?:in|to) the liver\b",
+        "loses part of the dose to first-pass metabolism",
+    ),
     # a share removed before the blood is first-pass loss; a share that gets there is
     # bioavailability (this rule must run before the one for what reaches the blood, below)
     (

@@ -34,6 +34,8 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:goes in|gets in|is delivered|is given|enters|flows in|runs in|arrives)\b",
         "the rate of delivery",
     ),
+    # "some magic delivery speed": the rate of delivery
+    (r"\b(?:delivery|infusion|dosing) (?:speed|pace)\b", "rate of delivery"),
     (
         r"\b(?:the )?(?:speed|pace|rate) (?:at which (?:the drug|ketamine|it|the dose) "
         r"(?:goes in|is delivered|is given|enters(?: your (?:body|system|blood|vein))?)|"

@@ -430,6 +430,7 @@ RULES: tuple[tuple[str, str], ...] = (
         "self-administer",
     ),
     (r"\b(?:allow|allows|allowed|permit|permits|permitted)\b", "let"),
+    (r"\b(?:hinges?|hinged|hinging) (?:up)?on\b", "depends on"),  # "doesn't hinge on the rate"
     (r"\bcarefully (?:chosen|selected|picked|vetted)\b", "carefully screened"),
     # a cannula is the catheter a drip runs through; feeling hemmed in is feeling restricted
     (r"\bcannulas?\b", "catheter"),
