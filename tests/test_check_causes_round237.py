@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import Run, check_one, found_test, problem_kinds
+from conftest import Run, check_one, found_test, problem_kinds, reviewed_test
 from roa_evidence.draftcheck import numbers, unchecked
 
 FOUND_WITH_PROBLEM = [
@@ -294,3 +294,59 @@ def test_a_share_of_the_dose_is_still_one(shipped: Run, tmp_path: Path) -> None:
 )
 def test_observations_taken_state_no_rise(shipped: Run, tmp_path: Path, sentence: str) -> None:
     assert check_one(shipped, tmp_path, sentence)["problems"] == []
+
+
+# A second reader's cases (sentence, kind reported or None, kind not reported or None): the
+# pass's first rules misread each
+test_a_second_reader_finds_no_regression = reviewed_test(
+    [
+        # pausing or slowing a drip alone is no pair: not the other routes' claim
+        ("The drip can be paused while the nurse checks the line.", None, "overclaim"),
+        # a conversion with no route on one side converts nothing between routes
+        ("We convert the IV dose to a per-kilogram dose before each session.", None, "opposite"),
+        ("The conversion is simple once you know the patient's weight.", None, "opposite"),
+        (
+            "For potency, 100 mg of racemic ketamine is roughly the same as 50 mg of esketamine.",
+            None,
+            "opposite",
+        ),
+        # an infusion's place, a sitting, a bag's shelf life: no length of infusion
+        ("Infusions should be completed in a quiet room with the lights low.", None, "overclaim"),
+        ("Drips must be finished within four hours of the bag being made up.", None, "mismatch"),
+        ("They ran the drug into a vein over my objections.", None, "overclaim"),
+        # a claim checked and found to hold is asserted
+        (
+            "We need to check the claim, and it holds: oral ketamine bioavailability is about 16 %.",
+            "overclaim",
+            None,
+        ),
+        # what follows "but" after a doubt asserts; a colleague's doubt is not the writer's
+        (
+            "Whether children mind the needle is unclear, but IM ketamine has a minimal incidence "
+            "of vomiting [@roback2006randomized].",
+            "cited-against",
+            None,
+        ),
+        (
+            "My colleague is sceptical about sprays, but IM ketamine has a minimal incidence of "
+            "vomiting [@roback2006randomized].",
+            "cited-against",
+            None,
+        ),
+        # a difference to the pain is no difference to absorption
+        ("Where you inject makes no difference to the pain of the jab.", None, "opposite"),
+        # "in my unit" is no dose given to the writer
+        (
+            "We gave ketamine in my unit to hundreds of patients, and IM always took effect within "
+            "1-2 minutes.",
+            "overclaim",
+            None,
+        ),
+        # an exam task that states its answer asserts it
+        (
+            "Question 2: State the bioavailability of IM ketamine, which is about 93 %.",
+            "overclaim",
+            None,
+        ),
+    ]
+)

@@ -269,8 +269,10 @@ RULES: tuple[tuple[str, str], ...] = (
     # "where you inject makes zero difference": absorption does not depend on the site
     (
         r"\b(?:where|which muscle|the (?:injection )?site(?: where)?) (?:you |we |they |it is |"
-        r"it's )?(?:inject(?:ed)?|put it|give it|given|injected)(?: it)? (?:makes?|made) (?:no|"
-        r"zero|little|not much|no real) difference\b",
+        r"it's )?(?:inject(?:ed)?|put it|give it|given)(?: it)? (?:makes?|made) (?:no|zero|little|"
+        r"not much|no real) difference\b"
+        # (to how fast it gets in, not "to the pain of the jab")
+        r"(?! to (?!how (?:fast|quickly|soon|well)|(?:the )?(?:absorption|uptake|speed|onset)\b))",
         "how fast it is absorbed does not depend on where it is injected",
     ),
     (r"\b(?:soaks?|soaked|soaking) (?:it |them )?up\b", "absorbs"),

@@ -5,7 +5,7 @@ the writer's own (`unchecked`). Pattern pieces, joined into the readers' express
 
 from __future__ import annotations
 
-__all__ = ["OWN_EXPERIENCE", "PEOPLE_SAY", "RESEARCH_WORKS"]
+__all__ = ["DOUBTS", "OWN_EXPERIENCE", "PEOPLE_SAY", "RESEARCH_WORKS"]
 
 # Works of research: what is reported in them is a finding, not something people say
 RESEARCH_WORKS = (
@@ -80,12 +80,19 @@ PEOPLE_SAY = (
 )
 # one patient's own experience, told as such: "within minutes of the needle going in I
 # felt...", "it hit me within minutes": an account, as "patients report" is
+# a claim the writer doubts, without denying it: "I was less persuaded by the claim that X",
+# "we remain sceptical that X" (the writer's own doubt: a colleague's is theirs)
+DOUBTS = (
+    r"\b(?:I|we)(?:'m|'re| am| are| was| were| remain| remained)? (?:still )?(?:(?:less|not|un) ?"
+    r"(?:persuaded|convinced) by|(?:sceptical|skeptical|doubtful|unconvinced) (?:of|about|that))"
+)
+
 OWN_EXPERIENCE = (
     r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|"
     r"(?:hit|knocked|got to) me|"
     # "they put it into my shoulder, and within minutes the room went soft": given to me
     r"(?:put|gave|injected|pushed|sprayed) (?:it|the (?:dose|drug|ketamine|shot|jab)|ketamine) "
-    r"(?:into|in|up) my|"
+    r"(?:into|up) my|"
     # "he says it hits him within a couple of minutes": one user's account of their own
     r"(?:says?|said) (?:that )?it (?:hits|hit|kicks in for|works for) (?:him|her|them)|"
     # "my son had his as a shot, and for him it kicked in within a minute": one patient's

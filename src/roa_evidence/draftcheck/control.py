@@ -50,13 +50,14 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:it|the (?:dose|drug|infusion|drip|treatment|spray|session))\b",
         "can be stopped",
     ),
-    # "it can still be slowed or pulled back", "can be paused": stopped; "cannot be slowed or
-    # stopped": not
+    # "it can still be slowed or pulled back": stopped or adjusted; "cannot be slowed or
+    # stopped": not (a pair: "the drip can be paused" alone is the shut-off claim's, and
+    # "can be slowed" alone adjusts its rate)
     (
         r"\b(can|could|cannot|can't|can not) (?:still |always |easily |also )?be (?:slowed|"
-        r"paused|stopped|halted)(?: down)?(?: (?:or|and) (?:pulled back|taken back|"
-        r"slowed(?: down)?|stopped|paused|halted|reversed|undone))?\b",
-        r"\1 be stopped",
+        r"paused|stopped|halted)(?: down)? (?:or|and) (?:pulled back|taken back|"
+        r"slowed(?: down)?|stopped|paused|halted|reversed|undone)\b",
+        r"\1 be stopped or adjusted",
     ),
     # "can still be adjusted or withdrawn after injection": stopped
     (

@@ -12,6 +12,15 @@ _TIME_COUNT = (
     r"(?:twenty|thirty|forty|fifty|sixty|ninety)(?:-five)?|\d+)"
 )
 
+# ...followed by a span of minutes or hours (not "over my objections", "in one sitting",
+# "within four hours of the bag being made up")
+_A_SPAN = (
+    r"(?= (?:about |around |roughly |some |under |just |only )?"
+    + _TIME_COUNT
+    + r"(?:[- ]and[- ]a[- ]"
+    r"half)?[- ](?:minutes?|mins?|hours?|hrs?)\b(?! of\b))"
+)
+
 # How long an infusion runs ("given over", "we run the drip over twenty minutes"), applied in
 # order after the rules before them in `wordings.RULES` (before the onsets').
 INFUSED_RULES: tuple[tuple[str, str], ...] = (
@@ -27,13 +36,12 @@ INFUSED_RULES: tuple[tuple[str, str], ...] = (
     # minutes": how long it is infused over
     (
         r"\b(?:run|runs|ran|running|dripped|drip|put|gave|give|given) (?:the drug|the dose|it|"
-        r"ketamine) into (?:a|the) vein(?: slowly| steadily| gradually)? over\b",
+        r"ketamine) into (?:a|the) vein(?: slowly| steadily| gradually)? over\b" + _A_SPAN,
         "is infused over",
     ),
     (
         r"\b((?:infusions?|drips?)\b(?: [\w-]+){0,2}?) (?:should|must|will|can|could) be "
-        r"(?:completed|finished|run|done|given) (?:in|within)\b(?= (?:about |around |roughly |"
-        r"under |just )?(?:an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty|\d+)\b)",
+        r"(?:completed|finished|run|done|given) (?:in|within)\b" + _A_SPAN,
         r"\1 is infused over",
     ),
     # "a drip takes two hours to run" is how long it is infused over

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .accounts import DOUBTS
 from .firstchars import compiled
 from .negations import ANSWER
 
@@ -151,19 +152,6 @@ HISTORY = compiled(
 
 # "It is unclear whether X": an open question takes no side, so neither X nor its negation
 # is asserted ("whether X" and "whether not X" ask the same question).
-# a claim the writer doubts, without denying it: "I was less persuaded by the claim that X"
-DOUBTED = compiled(
-    r"\b(?:(?:less|not|un) ?(?:persuaded|convinced) by|(?:am|was|remain|remained|are|were|is) "
-    r"(?:still )?(?:sceptical|skeptical|doubtful|unconvinced) (?:of|about|that))\b",
-    re.IGNORECASE,
-)
-# ...and a work said to side with the claim: "though the label is reassuring on this point"
-SAID_TO_SUPPORT = compiled(
-    r"\b(?:is|are|was|were) (?:\w+ )?reassuring\b|\bpoints? (?:that|this) way\b|"
-    r"\b(?:backs?|backed) (?:it|this|that) up\b|\b(?:is|are) (?:often |widely )?(?:quoted|cited) "
-    r"(?:on|for) (?:that|this)\b|\bas (?:\w+ ){0,3}(?:claims?|says?|reports?)\b",
-    re.IGNORECASE,
-)
 OPEN_QUESTION = compiled(
     # not "Whether it goes into a vein or a muscle, it ...": either way, it does
     r"^\W*whether\b(?![^,;]{0,80}\bor\b[^,;]{0,40},)|"
@@ -178,6 +166,16 @@ OPEN_QUESTION = compiled(
     r"\bwhether\b[^.;,]{3,120}?\b(?:remains?|is|stays) (?:still )?(?:very |highly |quite )?"
     r"(?:uncertain|unclear|unknown|an open question|not (?:known|clear|established))\b",
     re.I,
+)
+
+# a claim the writer doubts ("I remain sceptical that X"), and a work said to side with the
+# claim beside it: "though the label is reassuring on this point"
+DOUBTED = compiled(DOUBTS, re.IGNORECASE)
+SAID_TO_SUPPORT = compiled(
+    r"\b(?:is|are|was|were) (?:\w+ )?reassuring\b|\bpoints? (?:that|this) way\b|"
+    r"\b(?:backs?|backed) (?:it|this|that) up\b|\b(?:is|are) (?:often |widely )?(?:quoted|cited) "
+    r"(?:on|for) (?:that|this)\b|\bas (?:\w+ ){0,3}(?:claims?|says?|reports?)\b",
+    re.IGNORECASE,
 )
 
 
@@ -198,6 +196,18 @@ POINTS_BACK = compiled(
 )
 
 
+# an exam's numbered task: "Q1(a) Define bioavailability and give its value for IV",
+# "Question 4: Compare the routes" (a task set, not an answer)
+_EXAM_TASK = compiled(
+    r"\W*(?:q|question) ?\d{1,2}[a-z]?(?: ?\([a-z]{1,4}\))?[.:)]?\s+(?:define|explain|describe|"
+    r"compare|contrast|outline|discuss|list|state|give|name|calculate|evaluate|justify|"
+    r"summari[sz]e|critically|identify|suggest|predict)\b"
+    # (a task that states its own answer asserts it: "State the IM figure, which is 93 %")
+    r"(?![^?]*\b(?:which|that) (?:is|are|was|were)\b)",
+    re.IGNORECASE,
+)
+
+
 def asks(text: str) -> bool:
     """Whether the sentence is a question ("Is a shot as good as a drip?"), reports one
     ("people keep asking whether a shot is as good"), plans a study to answer it, or tells a
@@ -214,16 +224,6 @@ def asks(text: str) -> bool:
     return text.rstrip(" \t\"'\u201d\u2019)]").endswith("?") or bool(
         reported or PLANS.search(text) or HISTORY.search(text) or _EXAM_TASK.match(text)
     )
-
-
-# an exam's numbered task: "Q1(a) Define bioavailability and give its value for IV",
-# "Question 4: Compare the routes" (a task set, not an answer)
-_EXAM_TASK = compiled(
-    r"\W*(?:q|question) ?\d{1,2}[a-z]?(?: ?\([a-z]{1,4}\))?[.:)]?\s+(?:define|explain|describe|"
-    r"compare|contrast|outline|discuss|list|state|give|name|calculate|evaluate|justify|"
-    r"summari[sz]e|critically|identify|suggest|predict)\b",
-    re.IGNORECASE,
-)
 
 
 # an answer the sentence gives to the question it reports, and a clause that says it:

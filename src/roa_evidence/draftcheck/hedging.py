@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from . import numberwords
-from .accounts import OWN_EXPERIENCE, PEOPLE_SAY, RESEARCH_WORKS
+from .accounts import DOUBTS, OWN_EXPERIENCE, PEOPLE_SAY, RESEARCH_WORKS
 from .firstchars import compiled
 from .negations import LITTLE_KNOWN, NOT_ENOUGH_TO_CONCLUDE
 
@@ -51,13 +51,11 @@ _VERY_UNCERTAIN = compiled(
     r"(?:we )?(?:can(?:not|'t| not)|do(?:n't| not)) (?:say|tell|be sure)"
     r"(?: with (?:any )?(?:confidence|certainty))? (?:whether|if)|"
     r"anecdotal(?:ly)?|reportedly|unproven|untested|unverified|speculative|"
-    # a claim the writer sets out to test: "I'd like to check the claim, made online, that"
+    # a claim the writer sets out to test, "I'd like to check the claim, made online, that X"
+    # (not "check the claim, and it holds: X"), or doubts: "I remain sceptical that X"
     r"(?:check|verify|test|question|examine|look into|investigate) the (?:claim|assertion|"
-    r"suggestion|idea)s?\b|"
-    # a claim the writer doubts: "I was less persuaded by the claim that", "I remain sceptical
-    # that" (`framing.DOUBTED`)
-    r"(?:less|not|un) ?(?:persuaded|convinced) by|(?:am|was|remain|remained|are|were) "
-    r"(?:still )?(?:sceptical|skeptical|doubtful|unconvinced) (?:of|about|that)|"
+    r"suggestion|idea)s?(?:,[^,.;:]{1,60},)? that\b(?![^.;]{0,150}\band (?:it|they|this|that) "
+    r"(?:does|do|did|holds?|held|is true|was true)\b)|" + DOUBTS[2:] + "|"
     # a figure passed on and doubted: "but I couldn't find a paper that reports it", "it has
     # never been traced to a study", "an assertion that rests on clinic websites"
     r"(?:could(?:n't| not)|can(?:not|'t)) find (?:(?:a |any |one )?(?:single )?(?:human )?"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..query.records import ClaimRecord
@@ -30,6 +31,7 @@ from .findings import (
     SentenceProblem,
     looseness,
 )
+from .firstchars import compiled
 from .matching import CITED_UNKNOWN_TOPIC, Match, Matcher
 from .parts import NOT_IN_CLAIM
 from .reading import Sentence, speaker
@@ -165,10 +167,8 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     answer = hedging.answer_at(sentence.text)
     own = stated if answer is None else numbers.quantities(sentence.text[answer:])
     # (and an open question or a doubt asserts neither side: "whether X is unclear [@work]")
-    doubts = bool(
-        framing.OPEN_QUESTION.search(sentence.text) or framing.DOUBTED.search(sentence.text)
-    ) and not framing.SAID_TO_SUPPORT.search(sentence.text)
-    held = unsure or answer is not None or doubts
+    open_question = framing.OPEN_QUESTION.search(sentence.text)
+    held = unsure or answer is not None or _doubts_it(sentence.text, open_question)
     problems += cited.cited_against(sentence, claim, flip is not None, own, values_only=held)
     # (a flip read from negations alone may be set apart as doubtful: the sentence is then
     # judged as asserting the claim too, for its hedging and the works it cites, and those
@@ -179,7 +179,7 @@ def judge(sentence: Sentence, matcher: Matcher, works: cited.CitableWorks) -> Ve
     unlinked = bool(sentence.keys) and cited.cites_unlinked(sentence.keys, claim)
     if unlinked:  # no cited work bears on the claim: what do they bear on?
         # ("it is not known whether X [@survey]" asserts nothing a survey could be cited for)
-        asserts = flip is None and not framing.OPEN_QUESTION.search(sentence.text)
+        asserts = flip is None and not open_question
         problems += cited.cited_elsewhere(
             sentence, claim, matcher, said, works.studied, asserts_it=asserts
         )
@@ -228,6 +228,19 @@ def _compare(text: str, claim: ClaimRecord, match: Match) -> dict[str, str]:
     compared = parts.compare(text, claim)
     compared["wording"] = match.sure
     return compared
+
+
+# "..., but X": what follows a doubt asserts X ("whether children mind is unclear, but X")
+_BUT_AFTER = compiled(r"(?:,|;|\u2014)\s*(?:but|yet|however)\b", re.I)
+
+
+def _doubts_it(text: str, open_question: re.Match[str] | None) -> bool:
+    """Whether the sentence leaves its claim open or doubts it, with nothing after that
+    asserts it, and says no cited work sides with it."""
+    doubt = open_question or framing.DOUBTED.search(text)
+    if doubt is None or _BUT_AFTER.search(text, doubt.end()):
+        return False
+    return not framing.SAID_TO_SUPPORT.search(text)
 
 
 def _doubts_its_figure(text: str, said: parts.Parts, claim: ClaimRecord) -> bool:

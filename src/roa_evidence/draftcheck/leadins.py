@@ -1,6 +1,6 @@
-"""Lead-in clauses that frame, not change, what follows ("Myth:", "Contrary to popular
-belief, ...", "When we can't find a vein, ..."), as `wordings` rules; the first that
-`wordings.RULES` applies."""
+"""Clauses that frame, not change, what a sentence says ("Myth:", "Contrary to popular
+belief, ...", "when we can't find a vein": why another route is used, wherever it stands),
+as `wordings` rules; the first that `wordings.RULES` applies."""
 
 from __future__ import annotations
 

@@ -53,14 +53,10 @@ RULES: tuple[tuple[str, str], ...] = (
         r"(?:[- ]receptor)? (agonist|antagonist)\b",
         r"acts on \1 receptors as an \2",
     ),
-    # "an NMDA activator", "an NMDA blocker": the same, in lay words
+    # "an NMDA activator": an agonist, in lay words ("an NMDA blocker" is read below)
     (
         rf"\b(?:an? )?{_RECEPTOR_NAMES}(?:[- ]receptor)? (?:activator|stimulant|opener)\b",
         r"acts on \1 receptors as an agonist",
-    ),
-    (
-        rf"\b(?:an? )?{_RECEPTOR_NAMES}(?:[- ]receptor)? (?:blocker|inhibitor)\b",
-        r"acts on \1 receptors as an antagonist",
     ),
     # a receptor blocked is antagonised, one stimulated or switched on is agonised (which of
     # the two a claim says is compared in `polarity`)

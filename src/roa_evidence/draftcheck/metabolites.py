@@ -8,10 +8,15 @@ __all__ = ["RULES"]
 
 # (pattern, replacement), applied in order, case-insensitively
 RULES: tuple[tuple[str, str], ...] = (
-    (r"\b(?:breakdown|break-down|degradation) products?\b|\bby-?products?\b", "metabolites"),
+    # (not a factory's: "manufacturing by-products")
+    (
+        r"\b(?:breakdown|break-down|degradation) products?\b|"
+        r"(?<!manufacturing )(?<!production )(?<!industrial )(?<!cutting )\bby-?products?\b",
+        "metabolites",
+    ),
     # the drug said to outweigh what the liver makes of it: the claim's contrary
     (
-        r"\b(?:ketamine|the drug)(?: itself)? (?:far |easily |still )?(?:outweighs|exceeds|"
+        r"\b(?:ketamine|the drug)(?: itself)? (?:far |easily |still )?(?:outweighs|"
         r"outnumbers) (?:its |the )?metabolites\b",
         "ketamine is not outweighed by metabolites",
     ),

@@ -98,7 +98,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # tolerability is a scale of its own, not efficacy ("better tolerated" is not "better")
     (
         r"\b(?:better|more easily) tolerated\b|\btolerated (?:(?:much|far|rather) )?(?:better|more "
-        r"easily)\b",
+        r"easily)\b(?! than (?:I|we|you|they|expected|anticipated|feared|hoped)\b)",
         "more tolerable",
     ),
     # "the gentler of the two routes", "the easier of the two for patients to tolerate"
