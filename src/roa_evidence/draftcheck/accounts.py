@@ -78,15 +78,14 @@ PEOPLE_SAY = (
     r"story|impression)\b)|"
     r"\bonly (?:my|her|his|their) say-so\b"
 )
-# one patient's own experience, told as such: "within minutes of the needle going in I
-# felt...", "it hit me within minutes": an account, as "patients report" is
 # a claim the writer doubts, without denying it: "I was less persuaded by the claim that X",
 # "we remain sceptical that X" (the writer's own doubt: a colleague's is theirs)
 DOUBTS = (
     r"\b(?:I|we)(?:'m|'re| am| are| was| were| remain| remained)? (?:still )?(?:(?:less|not|un) ?"
     r"(?:persuaded|convinced) by|(?:sceptical|skeptical|doubtful|unconvinced) (?:of|about|that))"
 )
-
+# one patient's own experience, told as such: "within minutes of the needle going in I
+# felt...", "it hit me within minutes": an account, as "patients report" is
 OWN_EXPERIENCE = (
     r"\b(?:(?:I|we) (?:felt|noticed|started to feel|began to feel)|"
     r"(?:hit|knocked|got to) me|"

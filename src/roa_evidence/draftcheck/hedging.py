@@ -55,7 +55,7 @@ _VERY_UNCERTAIN = compiled(
     # (not "check the claim, and it holds: X"), or doubts: "I remain sceptical that X"
     r"(?:check|verify|test|question|examine|look into|investigate) the (?:claim|assertion|"
     r"suggestion|idea)s?(?:,[^,.;:]{1,60},)? that\b(?![^.;]{0,150}\band (?:it|they|this|that) "
-    r"(?:does|do|did|holds?|held|is true|was true)\b)|" + DOUBTS[2:] + "|"
+    r"(?:does|do|did|holds?|held|is true|was true)\b)|" + DOUBTS + "|"
     # a figure passed on and doubted: "but I couldn't find a paper that reports it", "it has
     # never been traced to a study", "an assertion that rests on clinic websites"
     r"(?:could(?:n't| not)|can(?:not|'t)) find (?:(?:a |any |one )?(?:single )?(?:human )?"

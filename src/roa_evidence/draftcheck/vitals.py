@@ -63,17 +63,10 @@ RULES: tuple[tuple[str, str], ...] = (
     ),
     # "blood pressure and pulse are recorded before and after": observations, not a rise
     (
-        r"\b(?:"
-        + _BLOOD_PRESSURE
-        + "|"
-        + _HEART_RATE
-        + r")(?:,? (?:and |or )?(?:"
-        + _BLOOD_PRESSURE
-        + "|"
-        + _HEART_RATE
-        + r"|oxygen(?: levels?| saturations?)?|"
-        r"temperature|breathing))* (?:are|is|will be|should be|must be|were|was) (?:checked|"
-        r"monitored|recorded|measured|taken|noted|charted)\b"
+        rf"\b(?:{_BLOOD_PRESSURE}|{_HEART_RATE})(?:,? (?:and |or )?(?:{_BLOOD_PRESSURE}|"
+        rf"{_HEART_RATE}|oxygen(?: levels?| saturations?)?|temperature|breathing))* (?:are|is|"
+        r"will be|should be|must be|were|was) (?:checked|monitored|recorded|measured|taken|"
+        r"noted|charted)\b"
         # (not where it says why: "... checked, because an infusion pushes it up")
         r"(?![^.;]{0,60}\b(?:because|since|as (?:it|ketamine|the)|so that|in case)\b)",
         "observations are taken",
