@@ -2,7 +2,7 @@
 they are worth on rounds held out.
 
     .venv/bin/python bench/train_confidence.py --train 2-100 --evaluate 101-114
-    .venv/bin/python bench/train_confidence.py --train 2-244 --write   # the shipped weights
+    .venv/bin/python bench/train_confidence.py --train 2-252 --write   # the shipped weights
     .venv/bin/python bench/train_confidence.py --check                 # shipped == retrained
 
 Each round (tests/fixtures/drafts/paraphrase-heldout-N.yaml) is checked as one draft
@@ -205,7 +205,7 @@ def _close(shipped: dict[str, object], learned: dict[str, object]) -> bool:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", default="2-244", help="rounds to learn from (e.g. 2-100)")
+    parser.add_argument("--train", default="2-252", help="rounds to learn from (e.g. 2-100)")
     parser.add_argument("--evaluate", help="rounds to measure on (e.g. 101-114)")
     parser.add_argument("--rounds-dir", type=Path, help="more rounds, outside the repository")
     parser.add_argument("--write", action="store_true", help=f"write {WEIGHTS.name}")

@@ -154,6 +154,27 @@ FOUND_WITH_PROBLEM = [
         "opposite",
         id="loses_part_of_the_dose_in_the_liver",
     ),
+    # (rounds 245-252, read in the pass's second half) a share "into the blood" after the
+    # verb, "the same whichever company made the pump", "much the same from one person to
+    # the next"
+    pytest.param(
+        "A swallowed tablet gets nearly all of the drug into the blood.",
+        "oral-bioavailability-16",
+        "opposite",
+        id="gets_nearly_all_of_it_into_the_blood",
+    ),
+    pytest.param(
+        "Each press of the pump delivers exactly the same amount whatever make of device you use.",
+        "in-spray-volume-varies",
+        "opposite",
+        id="the_same_amount_whatever_make",
+    ),
+    pytest.param(
+        "How fast a sprayed dose reaches the brain is much the same from one patient to the next.",
+        "in-rate-variable",
+        "opposite",
+        id="much_the_same_from_one_patient_to_the_next",
+    ),
     # a dose that "can still be slowed or pulled back" can be stopped
     pytest.param(
         "Even after a nasal dose is given, it can still be paused or taken back.",

@@ -4,7 +4,7 @@ for size; `wordings.RULES` holds them in place, as order matters."""
 
 from __future__ import annotations
 
-from . import metabolites
+from . import metabolites, sprays
 
 __all__ = ["RULES"]
 
@@ -42,18 +42,7 @@ RULES: tuple[tuple[str, str], ...] = (
         r"tissue))? (?:into|to) (?:the |your )?(?:blood ?stream|blood|circulation|system)\b",
         "keeps being absorbed slowly",
     ),
-    # "how much liquid each puff delivers depends on who made the pump": the spray's volume
-    (
-        r"\bhow much (?:liquid|fluid|solution) (?:each|every|one|a single) "
-        r"(?:puff|spray|squirt|pump)(?: of (?:a|the) spray)? (?:delivers|gives|contains|"
-        r"puts out|holds)\b",
-        "the volume of each spray",
-    ),
-    (
-        r"\bdepends? on (?:who|which company|the company that|the firm that) (?:made|makes|"
-        r"manufactured|manufactures) (?:the |your )?(?:pump|device|bottle|spray|sprayer)\b",
-        "depends on the spray pump's manufacturer",
-    ),
+    *sprays.RULES,  # how much each puff of a spray delivers
     # a spray that "loses most of each puff before it reaches the lining" fails to reach it
     (
         r"\b(?:lose|loses|lost|losing)\b([^.;]{0,40}?) before (?:it|they) (?:ever |even )?"

@@ -132,6 +132,13 @@ RULES: tuple[tuple[str, str], ...] = (
         r"\bat (?:much |roughly |about )?the same (?:pace|rate|speed) every time\b",
         "at a steady rate",
     ),
+    # "how fast a sprayed dose reaches the brain is much the same from one person to the next"
+    (
+        r"\bhow (?:fast|quickly) ((?:a |the )?(?:[\w-]+ )?(?:dose|drug|ketamine|it) reaches the "
+        r"brain) (?:is|was) (?:much |roughly |about |pretty much )?the same from (?:one )?"
+        r"(?:person|patient) to (?:the next|another)\b",
+        r"\1 at a steady rate",
+    ),
     # "reaches the brain at a rate nobody can control": an uncontrolled rate
     (
         r"\ba (?:rate|speed|pace) (?:that )?(?:(?:nobody|no one) can control|"

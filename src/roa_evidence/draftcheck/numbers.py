@@ -35,8 +35,7 @@ __all__ = [
 # Counts may have a few words between number and noun: "18 depressed subjects".
 _COUNTED = frozenset({"participants", "studies"})
 
-# "a third of them", a change "by a third" ("scores fell by only about a third"), a share
-# "bioavailability is about a third", "the bioavailability of IM ketamine is one-third"
+# "a third of them", a change "by a third", a share "bioavailability is about a third"
 _FRACTION = compiled(
     # "a third of the dose"; not "a quarter of an hour" nor "a quarter of a milligram per kilo"
     rf"\b(?:{numberwords.FRACTIONS})\b(?= of\b)(?! of an? (?:hour|milligram|microgram|gram|mg)\b)|"
@@ -82,8 +81,7 @@ _APPROXIMATE = compiled(
 )
 
 _UNIT = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-# A word between a number and what it counts describes them ("18 depressed subjects"); "one
-# my patients ask", "one of the patients" count nothing.
+# a word describing what a number counts: "18 depressed subjects" (not "one of the patients")
 _DESCRIBING = (
     r"(?!(?:my|our|your|his|her|their|its|the|a|an|of|in|and|or|to|we|i|you|they|with|for|"
     r"at|on|by|from|per|as)\b)[a-z-]+"
@@ -271,7 +269,8 @@ _VAGUE_SHARE = compiled(
     r"only some|not all)|(?P<most>most|the bulk|the majority)|(?P<nearly>(?:nearly|almost) all)|"
     r"(?P<little>(?:very )?little|hardly any|almost none)) of (?:a |an |the |each |every |its |"
     r"your |what\b|it\b)(?=(?:(?!\b(?:never|not|no|fails?|failed)\b|n't)[^.;]){0,60}"
-    r"\b(?:reach|gets? (?:in)?to|makes? it|ends? up|absorbed|bioavailab|available))",
+    r"\b(?:reach|gets? (?:in)?to|makes? it|ends? up|absorbed|bioavailab|available|into (?:the |"
+    r"your )?(?:blood|circulation)))",
     re.I,
 )
 _LOSES = (
@@ -310,7 +309,8 @@ _DOSE_IN_WORDS = compiled(
 )
 # "one in four children": a share.
 _ONE_IN = compiled(  # (not "one child in three trials")
-    rf"\b({numberwords.NUMBER})(?: parts?| (?:child|patient|person|adult|subject|user|case)s?)? "
+    rf"\b({numberwords.NUMBER})(?: parts?| (?:child|patient|person|adult|subject|user|case|time|"
+    r"milligram|mg)s?)? "
     rf"(?:in|out of)(?: every)? ({numberwords.NUMBER})\b(?! (?:trials?|studies|sites?|groups?)\b)",
     re.I,
 )

@@ -44,7 +44,7 @@ RULES: tuple[tuple[str, str], ...] = (
     # "hits your breathing hard": it affects respiratory function
     (
         r"\b(?:hits?|hitting|hammers?|knocks?|slows?|suppress(?:es)?) (?:your |the |their )?"
-        r"breathing(?: hard| down| badly)?\b",
+        r"breathing(?: hard| (?:right |way )?down| badly)?\b",
         "significantly affects respiratory function",
     ),
     # "a nurse will check your blood pressure": a reading taken, not a rise
