@@ -371,3 +371,16 @@ test_a_second_reader_finds_no_regression = reviewed_test(
         ),
     ]
 )
+
+
+def test_a_count_of_studies_after_in_is_a_count(shipped: Run, tmp_path: Path) -> None:
+    # "in three studies" was read as "in one small trial" (which trial, not how many), so a
+    # sentence counting three against the claim's one came back green (held-out round 255)
+    finding = check_one(
+        shipped,
+        tmp_path,
+        "The spray has now been tried in four trials for depression [@lapidus2014randomized].",
+    )
+    assert finding["claim"] == "in-single-published-study"
+    assert "mismatch" in problem_kinds(finding)
+    assert finding["verdict"] not in ("confirmed", "strong")

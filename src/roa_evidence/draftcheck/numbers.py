@@ -192,10 +192,10 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
         ):
             continue  # "the 2014 study": a year, not a count; "the 1960s", not 1960 seconds
         if dimension == "studies" and (
-            _IN_ONE.search(text, 0, match.start())
-            or (a == 1 and _THE_ONE.search(text, 0, match.start()))
+            a == 1
+            and (_IN_ONE.search(text, 0, match.start()) or _THE_ONE.search(text, 0, match.start()))
         ):
-            continue  # "in one small trial", "the one trial": which trial, not how many
+            continue  # "in one small trial", "the one trial": which (not "in three studies")
         bound = _bound(text[: match.start()])
         # a bound is not about its number: it gets only the number's rounding as slack
         approximate = not bound and bool(match["so"] or _APPROXIMATE.search(text[: match.start()]))
