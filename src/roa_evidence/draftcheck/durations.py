@@ -15,10 +15,8 @@ _TIME_COUNT = (
 # ...followed by a span of minutes or hours (not "over my objections", "in one sitting",
 # "within four hours of the bag being made up")
 _A_SPAN = (
-    r"(?= (?:about |around |roughly |some |under |just |only )?"
-    + _TIME_COUNT
-    + r"(?:[- ]and[- ]a[- ]"
-    r"half)?[- ](?:minutes?|mins?|hours?|hrs?)\b(?! of\b))"
+    rf"(?= (?:about |around |roughly |some |under |just |only )?{_TIME_COUNT}"
+    r"(?:[- ]and[- ]a[- ]half)?[- ](?:minutes?|mins?|hours?|hrs?)\b(?! of\b))"
 )
 
 # How long an infusion runs ("given over", "we run the drip over twenty minutes"), applied in

@@ -57,8 +57,7 @@ _FRACTION_RANGE = compiled(
     re.I,
 )
 # "the last six months": a span of the calendar; "every 15 minutes": how often, not how long
-_IN_ONE = compiled(r"\b(?:in|from)\s+$", re.I)
-_THE_ONE = compiled(r"\b(?:the|that)\s+$", re.I)  # "the one trial", not "the two studies"
+_WHICH_ONE = compiled(r"\b(?:in|from|the|that)\s+$", re.I)  # "in one trial": which, not how many
 _YEAR = compiled(r"(?:19|20)\d\d")
 CENTURIES = r"(?:1[5-9]|20)\d\d"  # a decade's years: "the 1840s" (not "1600 patients")
 _CENTURIES = compiled(CENTURIES)
@@ -191,11 +190,8 @@ def _quantities(text: str) -> tuple[Quantity, ...]:
             _CENTURIES.fullmatch(match["a"]) and _DECADE.match(text, match.end("a"))
         ):
             continue  # "the 2014 study": a year, not a count; "the 1960s", not 1960 seconds
-        if dimension == "studies" and (
-            a == 1
-            and (_IN_ONE.search(text, 0, match.start()) or _THE_ONE.search(text, 0, match.start()))
-        ):
-            continue  # "in one small trial", "the one trial": which (not "in three studies")
+        if dimension == "studies" and a == 1 and _WHICH_ONE.search(text, 0, match.start()):
+            continue  # "in one small trial", "the one trial" (not "in three studies")
         bound = _bound(text[: match.start()])
         # a bound is not about its number: it gets only the number's rounding as slack
         approximate = not bound and bool(match["so"] or _APPROXIMATE.search(text[: match.start()]))
